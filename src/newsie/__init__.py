@@ -1,0 +1,49 @@
+"""newsie: typed event records from the press releases of international organizations.
+
+    >>> import newsie
+    >>> release = newsie.extract("Kazakh police officers trained in Almaty.")
+    >>> [s.iso3 for s in release.states]
+    ['KAZ']
+"""
+from __future__ import annotations
+
+from . import extensions as _extensions  # noqa: F401 - registers Doc/Span attributes
+from .about import SCHEMA_VERSION, __version__
+from .api import extract, extract_many
+from .exceptions import GazetteerError, MissingExtraError, NewsieError, PublishedDateError
+from .pipeline import load
+from . import kb  # noqa: F401 - newsie.kb.* for gazetteer access
+from .records import (
+    DateMention,
+    Dateline,
+    Event,
+    Location,
+    Mention,
+    Official,
+    Organization,
+    RecordError,
+    Release,
+    State,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "DateMention",
+    "Dateline",
+    "Event",
+    "GazetteerError",
+    "Location",
+    "Mention",
+    "MissingExtraError",
+    "NewsieError",
+    "Official",
+    "Organization",
+    "PublishedDateError",
+    "RecordError",
+    "Release",
+    "State",
+    "__version__",
+    "extract",
+    "extract_many",
+    "load",
+]

@@ -1,0 +1,119 @@
+"""The front door: `extract` and `extract_many`."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Optional, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .build import to_release
+from .inputs import optional_text, parse_published, release_id, require_text
+from .pipeline import load
+from .records import Release
+
+DateLike = Union[dt.date, dt.datetime, str, None]
+DEFAULT_MAX_LENGTH = 1_000_000
+TITLE_SEP = "\n\n"
+
+
+def make_doc(
+    nlp: Language,
+    text: str,
+    *,
+    title: Optional[str] = None,
+    published: Optional[dt.date] = None,
+    url: Optional[str] = None,
+    doc_id: Optional[str] = None,
+) -> Doc:
+    """Tokenize title + text into one Doc carrying the release's metadata."""
+    full = f"{title}{TITLE_SEP}{text}" if title else text
+    if len(full) >= nlp.max_length:
+        # Rule components are linear in the text length; spaCy's limit guards parsers.
+        nlp.max_length = len(full) + 1
+    doc = nlp.make_doc(full)
+    doc._.newsie_meta = {
+        "id": doc_id or release_id(text, title, url),
+        "title": title,
+        "title_len": len(title) if title else 0,
+        "body_start": len(title) + len(TITLE_SEP) if title else 0,
+        "text": text,
+        "published": published,
+        "url": url,
+        "warnings": [],
+    }
+    if len(full) > DEFAULT_MAX_LENGTH:
+        doc._.newsie_meta["warnings"].append(
+            f"long text ({len(full):,} characters): processed whole, beyond spaCy's default max_length"
+        )
+    return doc
+
+
+def extract(
+    text: str,
+    *,
+    title: Optional[str] = None,
+    published: DateLike = None,
+    url: Optional[str] = None,
+    id: Optional[str] = None,  # noqa: A002 - the record's field name
+    nlp: Optional[Language] = None,
+) -> Release:
+    """Read one press release and return its `Release` record.
+
+    Args:
+        text: the body of the release (a dateline such as "VIENNA, 6 October 2020 –"
+            may be part of it).
+        title: the headline, tagged too.
+        published: the publication date (date, datetime or ISO string); relative
+            dates ("today") are anchored to it.
+        url: where the release was read from (kept on the record, used for its id).
+        id: the record id; derived from url + title (or the text) when None.
+        nlp: a pipeline from `newsie.load()`; the cached default when None.
+
+    Returns:
+        A `Release`. Empty or whitespace-only text without a title gives an empty
+        `Release` (no entities, no events).
+
+    Raises:
+        TypeError: `text` (or title/url/id) is not a str.
+        PublishedDateError: `published` is not a valid date (a ValueError).
+    """
+    text = require_text(text, "text")
+    title = optional_text(title, "title")
+    url = optional_text(url, "url")
+    doc_id = optional_text(id, "id")
+    pub = parse_published(published)
+    if not text.strip() and not title:
+        return Release(id=doc_id or release_id(text, title, url), url=url, title=title, published=pub, text=text)
+    nlp = nlp or load()
+    doc = make_doc(nlp, text, title=title, published=pub, url=url, doc_id=doc_id)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return to_release(doc)
+
+
+def extract_many(
+    items: Iterable[Union[str, Mapping[str, Any]]],
+    *,
+    nlp: Optional[Language] = None,
+    batch_size: int = 64,
+) -> Iterator[Release]:
+    """Extract a stream of releases, lazily, in order, one `Release` per input item.
+
+    Items are strings (the text) or mappings with ``text`` and optionally ``title``,
+    ``published``, ``url`` and ``id``.
+    """
+    nlp = nlp or load()
+    for item in items:
+        if isinstance(item, Mapping):
+            yield extract(
+                item.get("text"),  # type: ignore[arg-type]
+                title=item.get("title"),
+                published=item.get("published"),
+                url=item.get("url"),
+                id=item.get("id"),
+                nlp=nlp,
+            )
+        else:
+            yield extract(item, nlp=nlp)

@@ -1,0 +1,1 @@
+"""newsie's spaCy pipeline components, one module each."""

@@ -1,0 +1,401 @@
+"""`newsie_officials`: named people with their title, affiliation, office and quotes."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Optional
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .. import extensions as ext
+from ..kb.io import read_entries, write_jsonl
+from ..kb.officials import OfficeEntry, OfficialEntry, OfficialKB, TitleRules, default_officials, default_titles
+from ..kb.states import default_states
+
+KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE = "known", "titled", "apposition", "speech", "surname", "base"
+_QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
+_CONNECTORS = frozenset({"of", "the", "for", "on", "in", "at", "to", "and", "-", "'s", "’s"})
+_PRONOUNS = frozenset({"he", "she", "He", "She"})
+
+
+class OfficialTagger(Pipe):
+    """Find named people with the title and affiliation the text gives them.
+
+    People are found from the gazetteer of office holders, after titles ("Ambassador
+    Peter Burkhard"), before appositions ("Eduard Lokotunin, Police Affairs Officer"),
+    beside speech verbs ("said Rustam Aziz Miralizoda") and, with a base model, from
+    its PERSON entities. Later surname-only mentions join the person. A role-only
+    mention of a known office ("the OSCE Secretary General said") in a dated release
+    adds the holder on that date, marked ``inferred``.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "newsie_officials",
+        *,
+        spans_key: str = ext.OFFICIALS,
+        infer_from_office: bool = True,
+        offices: Optional[list[OfficeEntry]] = None,
+        officials: Optional[list[OfficialEntry]] = None,
+        titles: Optional[TitleRules] = None,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.cfg: dict[str, Any] = {"spans_key": spans_key, "infer_from_office": infer_from_office}
+        base = default_officials()
+        self.kb = OfficialKB(offices if offices is not None else list(base.offices.values()), officials if officials is not None else base.officials)
+        self.titles = titles or default_titles()
+        self._build()
+
+    def _build(self) -> None:
+        self.person_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for i, p in enumerate(self.kb.officials):
+            self.person_matcher.add(f"P{i}", list(self.nlp.tokenizer.pipe(dict.fromkeys((p.name, *p.aliases)))))
+        self.office_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for o in self.kb.offices.values():
+            if o.patterns:
+                self.office_matcher.add(o.id, list(self.nlp.tokenizer.pipe(o.patterns)))
+        t = self.titles
+        self._title_words = frozenset(t.title_words)
+        self._honorifics = frozenset(t.honorifics)
+        self._speech = frozenset(t.speech_verbs)
+        self._particles = frozenset(t.name_particles)
+        states = default_states()
+        self._not_name = frozenset(t.not_name_words) | frozenset(states.by_name) | frozenset(states.by_demonym)
+
+    def initialize(
+        self,
+        get_examples: Any = None,
+        *,
+        nlp: Optional[Language] = None,
+        offices: Optional[list[OfficeEntry]] = None,
+        officials: Optional[list[OfficialEntry]] = None,
+    ) -> None:
+        """Replace the offices and officials gazetteers (defaults when None)."""
+        self.kb = OfficialKB(
+            offices if offices is not None else list(self.kb.offices.values()),
+            officials if officials is not None else self.kb.officials,
+        )
+        self._build()
+
+    def add_entries(self, offices: Iterable[OfficeEntry] = (), officials: Iterable[OfficialEntry] = ()) -> None:
+        """Add offices and officials on top of the current gazetteers."""
+        merged_offices = {**self.kb.offices, **{o.id: o for o in offices}}
+        self.kb = OfficialKB(list(merged_offices.values()), [*self.kb.officials, *officials])
+        self._build()
+
+    # -- tagging --------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        blocked = self._blocked_tokens(doc)
+        known = [
+            Span(doc, s, e, label="PERSON", kb_id=self.nlp.vocab.strings[m], span_id=KNOWN)
+            for m, s, e in self.person_matcher(doc)
+        ]
+        cands = list(known)
+        cands += self._candidates(doc, blocked)
+        cands += self._base_entities(doc, blocked)
+        people = filter_spans(cands)
+        people += self._surnames(doc, people, blocked)
+        people = filter_spans(people)
+        doc.spans[self.cfg["spans_key"]] = people
+        doc._.newsie_officials = self._resolve(doc, people)
+        return doc
+
+    def _blocked_tokens(self, doc: Doc) -> set[int]:
+        out: set[int] = set()
+        for key in (ext.STATES, ext.ORGANIZATIONS):
+            if key in doc.spans:
+                for s in doc.spans[key]:
+                    out.update(range(s.start, s.end))
+        return out
+
+    def _name_token(self, t: Token) -> bool:
+        return bool(
+            t.text[:1].isupper()
+            and (t.is_alpha or re.fullmatch(r"[A-Z]\.", t.text) or re.fullmatch(r"[A-Z][a-z]+\.?", t.text))
+            and t.text not in self._not_name
+            and t.text not in self._title_words
+            and not t.is_upper or re.fullmatch(r"[A-Z]\.", t.text) is not None
+        )
+
+    def _name_runs(self, doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
+        """Maximal runs of name-like tokens (with particles, initials, hyphens)."""
+        runs = []
+        i = 0
+        while i < len(doc):
+            if i in blocked or not self._name_token(doc[i]) or re.fullmatch(r"[A-Z]\.", doc[i].text):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and j not in blocked:
+                t = doc[j]
+                if self._name_token(t) and not t.is_sent_start:
+                    j += 1
+                elif t.text in self._particles and j + 1 < len(doc) and (self._name_token(doc[j + 1]) or doc[j + 1].text in self._particles):
+                    j += 1
+                elif t.text == "-" and j + 1 < len(doc) and self._name_token(doc[j + 1]) and t.whitespace_ == "" and doc[j - 1].whitespace_ == "":
+                    j += 1
+                else:
+                    break
+            while j > i and doc[j - 1].text in self._particles:
+                j -= 1
+            caps = sum(1 for t in doc[i:j] if t.text[:1].isupper() and len(t.text) > 2)
+            if 2 <= caps and j - i <= 6:
+                runs.append((i, j))
+            i = j
+        return runs
+
+    def _candidates(self, doc: Doc, blocked: set[int]) -> list[Span]:
+        out = []
+        for s, e in self._name_runs(doc, blocked):
+            prev = doc[s - 1] if s > 0 else None
+            nxt = doc[e] if e < len(doc) else None
+            source = None
+            if prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or (s - 1) in blocked and self._title_before(doc, s)):
+                source = TITLED
+            elif nxt is not None and nxt.text == "," and self._apposition(doc, e + 1) is not None:
+                source = APPOSITION
+            elif (prev is not None and prev.lower_ in self._speech) or (nxt is not None and nxt.lower_ in self._speech):
+                source = SPEECH
+            elif nxt is not None and nxt.text in (",",) and e + 1 < len(doc) and doc[e + 1].lower_ in self._speech:
+                source = SPEECH
+            if source:
+                out.append(Span(doc, s, e, label="PERSON", span_id=source))
+        return out
+
+    def _base_entities(self, doc: Doc, blocked: set[int]) -> list[Span]:
+        """PERSON entities of a base model, kept when they look like names."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or blocked.intersection(range(ent.start, ent.end)):
+                continue
+            toks = [t for t in ent if t.text not in ("'s", "’s")]
+            if len(toks) >= 2 and all(self._name_token(t) or t.text in self._particles for t in toks):
+                out.append(Span(doc, ent.start, ent.start + len(toks), label="PERSON", span_id=BASE))
+        return out
+
+    def _surnames(self, doc: Doc, people: list[Span], blocked: set[int]) -> list[Span]:
+        """Later mentions by surname alone ("said Kypreos") of people already found."""
+        surnames = {p[-1].text: p for p in people if len(p) >= 2}
+        covered = {i for p in people for i in range(p.start, p.end)} | blocked
+        out = []
+        for tok in doc:
+            if tok.i not in covered and tok.text in surnames and tok.text[:1].isupper():
+                out.append(Span(doc, tok.i, tok.i + 1, label="PERSON", span_id=SURNAME))
+        return out
+
+    # -- titles ---------------------------------------------------------------
+    def _is_title_tok(self, t: Token) -> bool:
+        return t.text in self._title_words
+
+    def _title_before(self, doc: Doc, s: int) -> Optional[tuple[int, int]]:
+        """The title phrase ending right before token s ("Serbian Interior Minister")."""
+        j = s
+        start = None
+        while j > 0 and s - j < 14:
+            t = doc[j - 1]
+            if t.text in (",", ".", ";", ":", "“", "”", '"', "(", ")") or t.is_sent_start and not (t.text[:1].isupper() or t.is_title):
+                break
+            if t.lower_ in _CONNECTORS or t.text[:1].isupper() or self._is_title_tok(t):
+                if t.lower_ == "and" and j - 1 > 0 and doc[j - 2].text == ",":
+                    break
+                if not (t.lower_ in _CONNECTORS) and t.is_lower and not self._is_title_tok(t):
+                    break
+                j -= 1
+                if self._is_title_tok(t) or t.text[:1].isupper():
+                    start = j
+                if t.is_sent_start:
+                    break
+                continue
+            if self._is_title_tok(t):
+                j -= 1
+                start = j
+                continue
+            break
+        if start is None:
+            return None
+        while start < s and (doc[start].lower_ in _CONNECTORS or doc[start].text in ("The",)):
+            start += 1
+        phrase = doc[start:s]
+        if not any(self._is_title_tok(t) for t in phrase):
+            return None
+        return start, s
+
+    def _apposition(self, doc: Doc, k: int) -> Optional[tuple[int, int]]:
+        """A title phrase after a comma at token k, up to the next clause break."""
+        if k >= len(doc):
+            return None
+        start = k
+        if doc[k].lower_ in ("the", "a", "an"):
+            k += 1
+        head_window = doc[k : k + 6]
+        if not any(self._is_title_tok(t) for t in head_window):
+            return None
+        end = k
+        while end < len(doc):
+            t = doc[end]
+            if t.text in (".", ";", ":", "“", "”", '"', "(", "«") or t.lower_ in self._speech or t.text == "," and not self._more_title(doc, end + 1):
+                break
+            if t.text == "," and self._more_title(doc, end + 1):
+                end += 1
+                continue
+            end += 1
+        while end > start and doc[end - 1].text in (",", "and"):
+            end -= 1
+        return (start, end) if end > start else None
+
+    def _more_title(self, doc: Doc, k: int) -> bool:
+        window = doc[k : k + 4]
+        return any(self._is_title_tok(t) for t in window) and not any(self._name_token(t) and self._name_token(doc[t.i + 1]) for t in window if t.i + 1 < len(doc) and not self._is_title_tok(t) and not self._is_title_tok(doc[t.i + 1]))
+
+    def _title_of(self, doc: Doc, span: Span) -> Optional[tuple[str, list[tuple[int, int]]]]:
+        """The title text of a name span, and the token ranges it came from."""
+        parts: list[tuple[int, int]] = []
+        before = self._title_before(doc, span.start)
+        if before is not None:
+            only_honorific = all(doc[i].text in self._honorifics for i in range(*before) if doc[i].text[:1].isupper())
+            b0 = before[0]
+            if b0 >= 2 and doc[b0 - 1].text == ",":
+                outer = self._title_before(doc, b0 - 1)
+                if outer is not None and only_honorific:
+                    parts.append(before)
+                    parts.append(outer)
+                    return ", ".join(doc[a:b].text for a, b in parts), parts
+            parts.append(before)
+        elif span.start >= 2 and doc[span.start - 1].text == ",":
+            outer = self._title_before(doc, span.start - 1)
+            if outer is not None:
+                parts.append(outer)
+        if span.end < len(doc) and doc[span.end].text == ",":
+            app = self._apposition(doc, span.end + 1)
+            if app is not None:
+                parts.append(app)
+        if not parts:
+            return None
+        return ", ".join(doc[a:b].text.strip(" ,") for a, b in parts), parts
+
+    # -- resolution -----------------------------------------------------------
+    def _resolve(self, doc: Doc, people: list[Span]) -> list[dict[str, Any]]:
+        meta = doc._.newsie_meta or {}
+        published: Optional[dt.date] = meta.get("published") or (doc._.newsie_dateline or {}).get("date")
+        org_spans = list(doc.spans[ext.ORGANIZATIONS]) if ext.ORGANIZATIONS in doc.spans else []
+        orgs = doc._.newsie_orgs or []
+        strings = self.nlp.vocab.strings
+        records: dict[str, dict[str, Any]] = {}
+        by_surname: dict[str, str] = {}
+        for span in sorted(people, key=lambda p: p.id_ == SURNAME):
+            if span.id_ == SURNAME:
+                key = by_surname.get(span.text)
+                if key:
+                    records[key]["mentions"].append((span.start_char, span.end_char))
+                continue
+            entry = self.kb.officials[int(strings[span.kb_id][1:])] if span.id_ == KNOWN else None
+            name = entry.name if entry else span.text
+            key = name
+            rec = records.get(key)
+            if rec is None:
+                rec = records[key] = {
+                    "name": span.text, "title": None, "affiliation": None, "country": entry.country if entry else None,
+                    "office": None, "inferred": False, "quotes": [], "mentions": [],
+                }
+                if entry is not None:
+                    office = self.kb.office_of(entry, published)
+                    rec["office"] = office.id if office else None
+            rec["mentions"].append((span.start_char, span.end_char))
+            by_surname[span[-1].text] = key
+            if rec["title"] is None:
+                found = self._title_of(doc, span)
+                if found:
+                    rec["title"], ranges = found
+                    rec["affiliation"] = _affiliation(ranges, org_spans, orgs)
+        self._infer_from_offices(doc, records, published)
+        for rec in records.values():
+            if rec["affiliation"] is None and rec["office"]:
+                office = self.kb.offices.get(rec["office"])
+                rec["affiliation"] = office.organization if office else None
+        _attach_quotes(doc, records)
+        return list(records.values())
+
+    def _infer_from_offices(self, doc: Doc, records: dict[str, dict[str, Any]], published: Optional[dt.date]) -> None:
+        """Role-only mentions of a known office resolve to its holder on the release date."""
+        strings = self.nlp.vocab.strings
+        covered = {a for r in records.values() for a, _ in r["mentions"]}
+        office_spans = filter_spans([Span(doc, s, e, label=strings[m]) for m, s, e in self.office_matcher(doc)])
+        for span in office_spans:
+            named = any(r["office"] == span.label_ for r in records.values())
+            near = [r for r in records.values() if any(abs(a - span.end_char) <= 3 or abs(span.start_char - b) <= 3 for a, b in r["mentions"])]
+            if near:
+                for r in near:
+                    r["office"] = r["office"] or span.label_
+                continue
+            if named or not self.cfg["infer_from_office"] or published is None or span.start_char in covered:
+                continue
+            holder = self.kb.holder(span.label_, published)
+            if holder is None:
+                continue
+            rec = records.get(holder.name)
+            if rec is None:
+                office = self.kb.offices[span.label_]
+                records[holder.name] = {
+                    "name": holder.name, "title": span.text, "affiliation": office.organization, "country": holder.country,
+                    "office": office.id, "inferred": True, "quotes": [], "mentions": [(span.start_char, span.end_char)],
+                }
+
+    # -- serialization --------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg", self.cfg)
+        write_jsonl(path / "offices.jsonl", self.kb.offices.values())
+        write_jsonl(path / "officials.jsonl", self.kb.officials)
+        srsly.write_json(path / "titles.json", self.titles.model_dump())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "OfficialTagger":
+        path = Path(path)
+        self.cfg.update(srsly.read_json(path / "cfg"))
+        self.kb = OfficialKB(read_entries(path / "offices.jsonl", OfficeEntry), read_entries(path / "officials.jsonl", OfficialEntry))
+        self.titles = TitleRules.model_validate(srsly.read_json(path / "titles.json"))
+        self._build()
+        return self
+
+
+def _affiliation(ranges: list[tuple[int, int]], org_spans: list[Span], orgs: list[dict[str, Any]]) -> Optional[str]:
+    """The organization named inside the title, as the release names it."""
+    for a, b in ranges:
+        for s in org_spans:
+            if s.start >= a and s.end <= b:
+                for org in orgs:
+                    if (s.start_char, s.end_char) in org["mentions"]:
+                        return str(org["name"])
+                return s.text
+    return None
+
+
+def _attach_quotes(doc: Doc, records: dict[str, dict[str, Any]]) -> None:
+    """Attach each quotation to the person named (or referred to by he/she) beside it."""
+    spans = sorted(((a, b, k) for k, r in records.items() for a, b in r["mentions"]), key=lambda x: x[0])
+    if not spans:
+        return
+    last: Optional[str] = None
+    text = doc.text
+    for m in _QUOTE_RE.finditer(text):
+        quote = next(g for g in m.groups() if g)
+        # Look for a person in the 160 characters after the quote, then before it.
+        after = [k for a, b, k in spans if m.end() <= a <= m.end() + 160]
+        before = [k for a, b, k in spans if m.start() - 200 <= b <= m.start()]
+        who = after[0] if after else (before[-1] if before else None)
+        if who is None:
+            tail = text[m.end() : m.end() + 40].split()
+            if last and any(w in _PRONOUNS for w in tail[:3]):
+                who = last
+        if who is not None:
+            records[who]["quotes"].append(quote.strip())
+            last = who

@@ -1,0 +1,422 @@
+"""`newsie_organizations`: named bodies from the gazetteer, from patterns, and by acronym."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Optional
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .. import extensions as ext
+from ..kb.io import read_entries, write_jsonl
+from ..kb.org_rules import OrgRules, default_org_rules
+from ..kb.organizations import OrgEntry, OrgKB, default_organizations
+from ..kb.states import default_states
+
+GAZ, PATTERN, ACRONYM, GENERIC, MEDIA = "gazetteer", "pattern", "acronym", "generic", "media"
+OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
+_SPELLINGS = (("Co-operation", "Cooperation"), ("Organization", "Organisation"), ("Centre", "Center"), ("Co-ordinator", "Coordinator"))
+
+
+class OrganizationTagger(Pipe):
+    """Find organizations and store them in ``doc.spans[spans_key]`` and ``doc._.newsie_orgs``.
+
+    Three sources, longest span first: the gazetteer (exact, case-sensitive); patterns
+    around capitalized head nouns ("Ministry of Internal Affairs of Tajikistan",
+    "Albanian State Police", "Embassy of the Netherlands"); and acronyms the text
+    defines ("Strategic Police Matters Unit (SPMU)"), whose bare uses then join the
+    body. "The Mission"/"the Office" join the field operation the release names.
+    ``doc._.newsie_orgs`` holds one dict per distinct body.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "newsie_organizations",
+        *,
+        spans_key: str = ext.ORGANIZATIONS,
+        patterns: bool = True,
+        entries: Optional[list[OrgEntry]] = None,
+        rules: Optional[OrgRules] = None,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.cfg: dict[str, Any] = {"spans_key": spans_key, "patterns": patterns}
+        self.kb = OrgKB(entries) if entries is not None else default_organizations()
+        self.rules = rules or default_org_rules()
+        self._build()
+
+    # -- set-up ---------------------------------------------------------------
+    def _build(self) -> None:
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for entry in self.kb.entries:
+            forms = _variants(entry)
+            if forms:
+                self.matcher.add(entry.id, list(self.nlp.tokenizer.pipe(forms)))
+        r = self.rules
+        self._heads = r.heads
+        self._needs_mod = frozenset(r.needs_modifier)
+        self._acr_heads = frozenset(r.acronym_heads)
+        self._preps = frozenset(r.complement_preps)
+        self._to_heads = frozenset(r.to_heads)
+        self._in_heads = frozenset(r.in_heads)
+        self._stop_left = frozenset(r.stop_words_left)
+        self._media = frozenset(r.media_triggers)
+        self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
+        states = default_states()
+        self._state_words = frozenset(states.by_name) | frozenset(states.by_demonym)
+
+    def clear(self) -> None:
+        """Forget every gazetteer entry."""
+        self.kb = OrgKB([])
+        self._build()
+
+    def initialize(
+        self,
+        get_examples: Any = None,
+        *,
+        nlp: Optional[Language] = None,
+        entries: Optional[list[OrgEntry | dict[str, Any]]] = None,
+    ) -> None:
+        """Replace the gazetteer with `entries` (the default one when None)."""
+        if entries is not None:
+            self.kb = OrgKB([e if isinstance(e, OrgEntry) else OrgEntry.model_validate(e) for e in entries])
+        self._build()
+
+    def add_entries(self, entries: Iterable[OrgEntry]) -> None:
+        """Add entries; an entry with a known id replaces the old one."""
+        merged = {e.id: e for e in self.kb.entries}
+        merged.update({e.id: e for e in entries})
+        self.kb = OrgKB(list(merged.values()))
+        self._build()
+
+    # -- tagging --------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        strings = self.nlp.vocab.strings
+        gaz = [
+            _span(doc, s, e, self.kb.by_id[strings[mid]].kind, strings[mid], GAZ)
+            for mid, s, e in self.matcher(doc)
+        ]
+        gaz = filter_spans(gaz)
+        cands: list[Span] = list(gaz)
+        if self.cfg["patterns"]:
+            in_gaz = {i for s in gaz for i in range(s.start, s.end)}
+            cands += self._chunks(doc, in_gaz)
+            cands += self._media_names(doc)
+        spans = filter_spans(cands)
+        spans, acronyms = self._acronyms(doc, spans)
+        spans = filter_spans(spans + self._acronym_uses(doc, spans, acronyms))
+        spans = filter_spans(spans + self._generic_refs(doc, spans))
+        doc.spans[self.cfg["spans_key"]] = spans
+        doc._.newsie_orgs = self._resolve(doc, spans, acronyms)
+        return doc
+
+    def _chunks(self, doc: Doc, in_gaz: set[int]) -> list[Span]:
+        """Spans around capitalized head nouns: modifiers on the left, complements on the right."""
+        out: list[Span] = []
+        for tok in doc:
+            kind = self._heads.get(tok.text)
+            if kind is None or tok.i in in_gaz:
+                continue
+            start = self._extend_left(doc, tok.i)
+            end = self._extend_right(doc, tok.i)
+            content = [t for t in doc[start:end] if t.is_title or t.is_upper or t.like_num]
+            if len(content) < 2 and tok.text in self._needs_mod:
+                continue
+            if len(content) < 2 and len(doc[start:end]) < 2:
+                continue
+            if all(t.text == "OSCE" or t.i == tok.i or t.text in self._heads for t in content) and any(t.text == "OSCE" for t in content):
+                continue  # "OSCE Office": a reference to a field operation, resolved later
+            span = doc[start:end]
+            if span.text.split()[0] in ("OSCE",) and tok.text in ("Mission", "Office", "Centre", "Presence"):
+                continue
+            out.append(_span(doc, start, end, kind, "", PATTERN))
+        return out
+
+    def _is_modifier(self, t: Token) -> bool:
+        if t.text in self._stop_left or t.is_stop and t.is_title:
+            return False
+        if t.is_sent_start and t.is_title and t.lower_ in _COMMON_SENTENCE_STARTS:
+            return False
+        return bool((t.is_title or t.is_upper or (t.is_alpha and t.text[:1].isupper())) and (t.is_alpha or t.like_num or _ACRONYM_RE.match(t.text)))
+
+    def _extend_left(self, doc: Doc, i: int) -> int:
+        start = i
+        j = i - 1
+        while j >= 0:
+            t = doc[j]
+            if self._is_modifier(t):
+                start = j
+                if t.is_sent_start:
+                    break
+                j -= 1
+                continue
+            if t.text in ("'s", "’s", "-", "&") and j - 1 >= 0 and self._is_modifier(doc[j - 1]):
+                j -= 1
+                continue
+            if t.lower_ == "and" and j - 1 >= 0 and self._is_modifier(doc[j - 1]) and doc[j - 1].text not in self._state_words and doc[j - 1].text not in self._heads:
+                j -= 1
+                continue
+            break
+        return start
+
+    def _extend_right(self, doc: Doc, i: int) -> int:
+        head = doc[i].text
+        end = i + 1
+        while end < len(doc):
+            t = doc[end]
+            preps = self._preps | (self._to_heads & {head} and {"to"}) | (self._in_heads & {head} and {"in"})
+            if t.lower_ in preps or (t.lower_ in ("and", "&") and end + 1 < len(doc) and doc[end + 1].is_title and end > i + 1):
+                k = end + 1
+                if k < len(doc) and doc[k].lower_ == "the":
+                    k += 1
+                if k < len(doc) and self._is_complement(doc[k]):
+                    end = self._cap_run(doc, k)
+                    continue
+            break
+        return end
+
+    def _is_complement(self, t: Token) -> bool:
+        return bool(t.text[:1].isupper() and (t.is_alpha or _ACRONYM_RE.match(t.text)) and t.text not in self._stop_left)
+
+    def _cap_run(self, doc: Doc, k: int) -> int:
+        """End of a run of capitalized words (with hyphens and possessives) from token k."""
+        end = k
+        while end < len(doc):
+            t = doc[end]
+            if self._is_complement(t) or t.like_num and end > k:
+                end += 1
+            elif t.text in ("-", "'s", "’s") and end + 1 < len(doc) and self._is_complement(doc[end + 1]):
+                end += 2
+            else:
+                break
+        return end
+
+    def _media_names(self, doc: Doc) -> list[Span]:
+        """Outlets named after a media noun: "the daily Dan", "media outlets N1, BN and Buka"."""
+        out: list[Span] = []
+        for tok in doc:
+            if tok.lower_ not in self._media or not tok.is_lower:
+                continue
+            k = tok.i + 1
+            while k < len(doc):
+                if doc[k].text[:1].isupper() and not doc[k].is_sent_start and doc[k].text not in self._stop_left:
+                    end = k + 1
+                    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text not in self._heads:
+                        end += 1
+                    if doc[k].text not in self._state_words:
+                        out.append(_span(doc, k, end, "media", "", MEDIA))
+                    k = end
+                    if k < len(doc) and doc[k].text in (",", "and") and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+                        k += 1
+                        continue
+                break
+        return out
+
+    def _acronyms(self, doc: Doc, spans: list[Span]) -> tuple[list[Span], dict[str, Span]]:
+        """Acronyms defined in parentheses after a name; adds long forms no rule found."""
+        by_end = {s.end: s for s in spans}
+        acronyms: dict[str, Span] = {}
+        extra: list[Span] = []
+        for tok in doc:
+            if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+                continue
+            acr = doc[tok.i + 1].text
+            if not _ACRONYM_RE.match(acr) or sum(c.isupper() for c in acr) < 2:
+                continue
+            long = by_end.get(tok.i)
+            if long is None:
+                long = self._long_form(doc, tok.i, acr)
+                if long is None:
+                    continue
+                extra.append(long)
+            acronyms[acr] = long
+            long._.newsie_data = {**(long._.newsie_data or {}), "acronym": acr}
+        return filter_spans(spans + extra), acronyms
+
+    def _long_form(self, doc: Doc, paren: int, acr: str) -> Optional[Span]:
+        """The capitalized words before "(ACR)" whose initials spell the acronym."""
+        letters = [c for c in acr if c.isupper()]
+        lo = max(0, paren - 2 * len(letters) - 4)
+        for start in range(lo, paren):
+            words = doc[start:paren]
+            if not words[0].is_title or any(t.is_punct and t.text not in ("-", "'s", "’s") for t in words):
+                continue
+            initials = [t.text[0] for t in words if t.text[:1].isupper()]
+            if initials[: len(letters)] == letters or initials == letters:
+                if any(t.text in self._heads or t.text in self._acr_heads for t in words):
+                    return _span(doc, start, paren, self._heads.get(words[-1].text, "other"), "", ACRONYM)
+                return None
+        return None
+
+    def _acronym_uses(self, doc: Doc, spans: list[Span], acronyms: dict[str, Span]) -> list[Span]:
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        out = []
+        for tok in doc:
+            long = acronyms.get(tok.text)
+            if long is not None and tok.i not in covered and not (tok.i > 0 and doc[tok.i - 1].text == "("):
+                out.append(_span(doc, tok.i, tok.i + 1, long.label_, long.kb_id_, ACRONYM))
+                out[-1]._.newsie_data = {"refers_to": (long.start, long.end)}
+        return out
+
+    def _generic_refs(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"the Mission", "OSCE Office": references to a field operation."""
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        out = []
+        for tok in doc:
+            for words in self._generic:
+                end = tok.i + len(words)
+                if end > len(doc) or [t.text for t in doc[tok.i:end]] != words or covered.intersection(range(tok.i, end)):
+                    continue
+                prev = doc[tok.i - 1] if tok.i > 0 else None
+                if prev is None or prev.lower_ not in ("the", "osce", "this", "its"):
+                    continue
+                if end < len(doc) and doc[end].lower_ in ("of", "for", "to", "in") and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+                    continue  # "Office of the Ombudsman": a name, not a reference
+                start = tok.i - 1 if prev.text == "OSCE" else tok.i
+                out.append(_span(doc, start, end, "field_operation", "", GENERIC))
+                covered.update(range(start, end))
+                break
+        return out
+
+    # -- resolution -----------------------------------------------------------
+    def _resolve(self, doc: Doc, spans: list[Span], acronyms: dict[str, Span]) -> list[dict[str, Any]]:
+        state_spans = list(doc.spans[ext.STATES]) if ext.STATES in doc.spans else []
+        doc_states = {s.label_ for s in state_spans}
+        orgs: dict[str, dict[str, Any]] = {}
+        field_ops = [s for s in spans if s.id_ == GAZ and s.label_ == "field_operation"]
+        field_keys = list(dict.fromkeys(s.kb_id_ for s in field_ops))
+        pending_generic: list[Span] = []
+        span_key: dict[tuple[int, int], str] = {}
+        for span in sorted(spans, key=lambda s: s.id_ == ACRONYM):
+            if span.id_ == GENERIC:
+                pending_generic.append(span)
+                continue
+            if span.id_ == ACRONYM and span._.newsie_data and "refers_to" in span._.newsie_data:
+                key = span_key.get(tuple(span._.newsie_data["refers_to"]))
+                if key:
+                    _add_mention(orgs[key], span, surface=False)
+                    continue
+            if span.id_ == GAZ:
+                entry = self.kb.by_id[span.kb_id_]
+                key = entry.id
+                if key not in orgs:
+                    orgs[key] = {
+                        "id": entry.id, "canonical_name": entry.name, "name": None, "acronym": entry.acronym,
+                        "kind": entry.kind, "country": entry.country, "parent": entry.parent, "mentions": [],
+                    }
+                defined = (span._.newsie_data or {}).get("acronym")
+                if defined:
+                    orgs[key]["acronym"] = defined
+                _add_mention(orgs[key], span, surface=span.text != entry.acronym and span.text not in (orgs[key]["acronym"],))
+            else:
+                key = "pat:" + _norm_key(span.text)
+                if key not in orgs:
+                    orgs[key] = {
+                        "id": None, "canonical_name": None, "name": None,
+                        "acronym": (span._.newsie_data or {}).get("acronym"), "kind": span.label_,
+                        "country": _country_of(span, state_spans), "parent": None, "mentions": [],
+                    }
+                _add_mention(orgs[key], span, surface=True)
+            span_key[(span.start, span.end)] = key
+        for span in pending_generic:
+            key = field_keys[0] if len(field_keys) == 1 else None
+            if key is None and not field_keys and span[0].text == "OSCE":
+                entry = self._infer_field_op(span, doc_states)
+                if entry is not None:
+                    key = entry.id
+                    orgs[key] = {
+                        "id": entry.id, "canonical_name": entry.name, "name": None, "acronym": entry.acronym,
+                        "kind": entry.kind, "country": entry.country, "parent": entry.parent, "mentions": [],
+                    }
+                    field_keys.append(key)
+            if key is not None and key in orgs:
+                _add_mention(orgs[key], span, surface=False)
+        for org in orgs.values():
+            if not org["name"]:
+                # Only the acronym (or a back-reference) occurs: name the body as the text does.
+                first = doc.text[slice(*org["mentions"][0])]
+                org["name"] = first if first == org["acronym"] else (org["canonical_name"] or first)
+        return list(orgs.values())
+
+    def _infer_field_op(self, span: Span, doc_states: set[str]) -> Optional[OrgEntry]:
+        """"OSCE Presence" with no full name: the field operation of that type in a State the release names."""
+        word = span[-1].text
+        found = [
+            e for e in self.kb.field_operations()
+            if e.country in doc_states and e.end is None and word in e.name.split()
+        ]
+        return found[0] if len(found) == 1 else None
+
+    # -- serialization --------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg", self.cfg)
+        write_jsonl(path / "organizations.jsonl", self.kb.entries)
+        srsly.write_json(path / "rules.json", self.rules.model_dump())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "OrganizationTagger":
+        path = Path(path)
+        self.cfg.update(srsly.read_json(path / "cfg"))
+        self.kb = OrgKB(read_entries(path / "organizations.jsonl", OrgEntry))
+        self.rules = OrgRules.model_validate(srsly.read_json(path / "rules.json"))
+        self._build()
+        return self
+
+
+_COMMON_SENTENCE_STARTS = frozenset(
+    {"today", "yesterday", "recently", "however", "currently", "participants", "representatives", "officials", "experts", "during", "after", "following", "in", "on", "at", "as", "with", "some", "many", "more", "over", "around", "several", "all", "both", "local", "national", "new", "young", "female", "women", "men", "students", "journalists", "judges", "police", "border", "officers"}
+)
+
+
+def _span(doc: Doc, start: int, end: int, label: str, kb_id: str, source: str) -> Span:
+    return Span(doc, start, end, label=label, kb_id=kb_id, span_id=source)
+
+
+def _variants(entry: OrgEntry) -> list[str]:
+    """Surface forms of an entry: as written, British/American spellings, 'OSCE ' prefixed."""
+    forms: dict[str, None] = {}
+    for s in entry.surfaces():
+        s = s.strip()
+        if s.lower().startswith("the "):
+            s = s[4:]
+        if not s:
+            continue
+        alts = {s}
+        for a, b in _SPELLINGS:
+            alts |= {x.replace(a, b) for x in alts} | {x.replace(b, a) for x in alts}
+        if entry.kind in OSCE_KINDS and not s.startswith("OSCE") and len(s.split()) > 1:
+            alts |= {f"OSCE {x}" for x in alts}
+        forms.update(dict.fromkeys(sorted(alts)))
+    return list(forms)
+
+
+def _add_mention(org: dict[str, Any], span: Span, *, surface: bool) -> None:
+    org["mentions"].append((span.start_char, span.end_char))
+    if surface and (org["name"] is None or len(span.text) > len(org["name"])):
+        org["name"] = span.text
+
+
+def _norm_key(text: str) -> str:
+    t = text.lower().replace("’", "'")
+    t = re.sub(r"^the\s+", "", t)
+    return re.sub(r"\W+", " ", t).strip()
+
+
+def _country_of(span: Span, state_spans: list[Span]) -> Optional[str]:
+    """The State named inside a pattern organization, or as its possessive/adjective just before."""
+    for s in state_spans:
+        if s.start >= span.start and s.end <= span.end:
+            return s.label_
+    for s in state_spans:
+        if s.end == span.start or (s.end + 1 == span.start and span.doc[s.end].text in ("'s", "’s")):
+            return s.label_
+    return None

@@ -1,0 +1,1 @@
+"""Finding and normalizing dates."""

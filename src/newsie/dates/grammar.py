@@ -1,0 +1,265 @@
+"""A fast grammar for English dates in press releases: find spans, then normalize them.
+
+`find_dates(text, anchor)` returns every temporal expression with its interval:
+absolute dates ("21 February 2020", "February 21, 2020", "2020-02-21"), ranges ("from 7
+to 9 December 2024", "14 – 19 August 2023", "15 and 16 October 2020", "from 24 July to
+11 August", "between 3 and 5 May"), months and years ("in March 2019", "in 2019"), days
+without a year (resolved against the anchor), and relative dates ("today", "yesterday",
+"on Saturday", "last week", "next month"). Anything the grammar finds but cannot
+normalize goes to dateparser (English only, strict, memoized).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+MONTHS = {
+    m.lower(): i
+    for i, m in enumerate(calendar.month_name)
+    if m
+}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DASH = r"\s*[-–—]\s*"
+_WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|and|through)\s+)"
+
+# Each pattern has named groups d1, m1, y1 (start) and d2, m2, y2 (end) as they apply.
+_PATTERNS: list[tuple[str, str]] = [
+    # 27 November to 1 December 2013 / 24 July – 11 August
+    ("range", rf"(?:from\s+|between\s+)?{_WD}(?P<d1>{_DAY})\s+(?P<m1>{_MON})(?:\s+(?P<y1>{_YEAR}))?{_TO}{_WD}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?"),
+    # from 7 to 9 December 2024 / 14 – 19 August 2023 / 15 and 16 October / 3, 4 and 5 May
+    ("range", rf"(?:from\s+|between\s+)?(?P<d1>{_DAY})(?:,\s*{_DAY})*{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?"),
+    # November 27 – December 1, 2013
+    ("range", rf"(?:from\s+|between\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?"),
+    # May 3-5, 2020 / May 3 and 4
+    ("range", rf"(?:from\s+|between\s+)?(?P<m2>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?"),
+    # from March to May 2020
+    ("month_range", rf"(?:from\s+|between\s+)(?P<m1>{_MON})(?:\s+(?P<y1>{_YEAR}))?{_TO}(?P<m2>{_MON})\s+(?P<y2>{_YEAR})"),
+    # Monday, 21 February 2020 / 21 February / 21st of February 2020
+    ("day", rf"{_WD}(?P<d1>{_DAY})(?:\s+of)?\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?"),
+    # February 21, 2020 / February 21
+    ("day", rf"{_WD}(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?!\d)(?:,?\s+(?P<y1>{_YEAR}))?"),
+    # 2020-02-21
+    ("iso", r"(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)"),
+    # 21.02.2020 / 21/02/2020 (day first, as in European releases)
+    ("numeric", r"(?P<d1>[0-3]?\d)[./](?P<m1>[01]?\d)[./](?P<y1>(?:19|20)\d\d)"),
+    # March 2019
+    ("month", rf"(?P<m1>{_MON})\s+(?P<y1>{_YEAR})"),
+    # in 2019 / in early 2019
+    ("year", rf"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bduring\s)|(?<=\bearly\s)|(?<=\blate\s)|(?<=\bmid-)){_YEAR}\b"),
+    # relative expressions
+    ("relative", r"\b(?:today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|earlier today|earlier this (?:week|month|year)|(?:last|next|this|past|coming) (?:week|month|year|weekend)|(?:on |last |next |this |on the )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"),
+]
+_COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}(?![\w])", re.IGNORECASE if kind == "relative" else 0)) for kind, p in _PATTERNS]
+_DURATION_RE = re.compile(
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)[- ](?P<unit>day|week|month)s?\b(?:-long)?",
+    re.IGNORECASE,
+)
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+}
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A temporal expression: character offsets, raw text and normalized interval."""
+
+    start_char: int
+    end_char: int
+    text: str
+    start: Optional[dt.date]
+    end: Optional[dt.date]
+    granularity: str  # day, week, month, year
+    relative: bool = False
+    year_inferred: bool = False
+
+
+@dataclass(frozen=True)
+class Duration:
+    """"a five-day course": the length of an event in days."""
+
+    start_char: int
+    end_char: int
+    text: str
+    days: int
+
+
+def find_dates(text: str, anchor: Optional[dt.date] = None) -> list[FoundDate]:
+    """Every date expression in `text`, left to right, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    out: list[FoundDate] = []
+    for kind, rx in _COMPILED:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            found = _normalize(kind, m, anchor)
+            if found is not None:
+                taken.append((s, e))
+                out.append(found)
+    return sorted(out, key=lambda f: f.start_char)
+
+
+def find_durations(text: str) -> list[Duration]:
+    """Event lengths such as "five-day", "two-week", "3-day"."""
+    out = []
+    for m in _DURATION_RE.finditer(text):
+        n = m.group("n").lower()
+        num = int(n) if n.isdigit() else NUMBER_WORDS[n]
+        unit = m.group("unit").lower()
+        days = num * {"day": 1, "week": 7, "month": 30}[unit]
+        out.append(Duration(m.start(), m.end(), m.group(0), days))
+    return out
+
+
+def _month(s: Optional[str]) -> Optional[int]:
+    if s is None:
+        return None
+    if s.isdigit():
+        return int(s)
+    return MONTHS.get(s.lower().rstrip("."))
+
+
+def _day(s: Optional[str]) -> Optional[int]:
+    return int(re.sub(r"\D", "", s)) if s else None
+
+
+def _safe(y: int, m: int, d: int) -> Optional[dt.date]:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def infer_year(month: int, day: int, anchor: Optional[dt.date]) -> Optional[dt.date]:
+    """The latest date with this month and day up to 90 days after the anchor.
+
+    Releases mostly report what has happened, sometimes announce what is coming soon.
+    """
+    if anchor is None:
+        return None
+    horizon = anchor + dt.timedelta(days=90)
+    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe(y, month, day)) and d <= horizon]
+    return max(options) if options else None
+
+
+def _normalize(kind: str, m: re.Match[str], anchor: Optional[dt.date]) -> Optional[FoundDate]:
+    g = m.groupdict()
+    s, e, raw = m.start(), m.end(), m.group(0)
+    if kind == "relative":
+        rng = relative(raw, anchor)
+        return FoundDate(s, e, raw, rng[0], rng[1], rng[2], relative=True) if rng else None
+    if kind == "year":
+        y = int(raw)
+        return FoundDate(s, e, raw, dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+    if kind in ("month", "month_range"):
+        m1 = _month(g.get("m1"))
+        m2 = _month(g.get("m2")) or m1
+        y2 = int(g.get("y2") or g.get("y1"))
+        y1 = int(g.get("y1") or y2)
+        if not m1 or not m2:
+            return None
+        start = _safe(y1, m1, 1)
+        end = _safe(y2, m2, calendar.monthrange(y2, m2)[1])
+        return FoundDate(s, e, raw, start, end, "month") if start and end and start <= end else None
+    d1, d2 = _day(g.get("d1")), _day(g.get("d2"))
+    m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
+    y1 = int(g["y1"]) if g.get("y1") else None
+    y2 = int(g["y2"]) if g.get("y2") else None
+    if kind in ("day", "iso", "numeric"):
+        if not (d1 and m1):
+            return _dateparser_fallback(s, e, raw, anchor)
+        if y1:
+            day = _safe(y1, m1, d1)
+            return FoundDate(s, e, raw, day, day, "day") if day else None
+        day = infer_year(m1, d1, anchor)
+        return FoundDate(s, e, raw, day, day, "day", year_inferred=True) if day else FoundDate(s, e, raw, None, None, "day", year_inferred=True)
+    # ranges
+    m1 = m1 or m2
+    if not (d1 and d2 and m1 and m2):
+        return None
+    year_inferred = False
+    if y2 is None and y1 is None:
+        end = infer_year(m2, d2, anchor)
+        year_inferred = True
+        if end is None:
+            return FoundDate(s, e, raw, None, None, "day", year_inferred=True)
+        y2 = end.year
+    y2 = y2 or y1
+    assert y2 is not None
+    y1 = y1 or (y2 - 1 if m1 > m2 else y2)
+    start, end = _safe(y1, m1, d1), _safe(y2, m2, d2)
+    if not start or not end or start > end or (end - start).days > 366:
+        return None
+    return FoundDate(s, e, raw, start, end, "day", year_inferred=year_inferred)
+
+
+def relative(raw: str, anchor: Optional[dt.date]) -> Optional[tuple[dt.date, dt.date, str]]:
+    """The interval of a relative expression, anchored to the release date."""
+    if anchor is None:
+        return None
+    t = raw.lower().strip()
+    t = re.sub(r"^(on the|on)\s+", "", t)
+    if t in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"):
+        return anchor, anchor, "day"
+    if t == "yesterday":
+        d = anchor - dt.timedelta(days=1)
+        return d, d, "day"
+    if t == "tomorrow":
+        d = anchor + dt.timedelta(days=1)
+        return d, d, "day"
+    parts = t.split()
+    unit = parts[-1]
+    which = parts[0] if len(parts) > 1 else ""
+    if unit in WEEKDAYS:
+        wd = WEEKDAYS[unit]
+        if which == "next":
+            delta = (wd - anchor.weekday()) % 7 or 7
+            d = anchor + dt.timedelta(days=delta)
+        else:  # "on Monday", "last Monday": the most recent such day (releases report the past)
+            delta = (anchor.weekday() - wd) % 7
+            if which == "last" and delta == 0:
+                delta = 7
+            d = anchor - dt.timedelta(days=delta)
+        return d, d, "day"
+    shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+    if unit in ("week", "weekend"):
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=shift)
+        if unit == "weekend":
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "day"
+        return monday, monday + dt.timedelta(days=6), "week"
+    if unit == "month":
+        y, mth = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+        mth += 1
+        return dt.date(y, mth, 1), dt.date(y, mth, calendar.monthrange(y, mth)[1]), "month"
+    if unit == "year":
+        y = anchor.year + shift
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _parse_with_dateparser(raw: str, anchor: Optional[dt.date]) -> Optional[dt.date]:
+    import dateparser  # noqa: PLC0415 - slow import, only for odd forms
+
+    settings = {"STRICT_PARSING": True, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(anchor.year, anchor.month, anchor.day)
+    parsed = dateparser.parse(raw, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _dateparser_fallback(s: int, e: int, raw: str, anchor: Optional[dt.date]) -> Optional[FoundDate]:
+    day = _parse_with_dateparser(raw, anchor)
+    return FoundDate(s, e, raw, day, day, "day") if day else None

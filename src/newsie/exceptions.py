@@ -1,0 +1,44 @@
+"""Errors and warnings raised by newsie."""
+from __future__ import annotations
+
+
+class NewsieError(Exception):
+    """Base class of every error newsie raises on purpose."""
+
+
+class PublishedDateError(NewsieError, ValueError):
+    """A `published` value that is not a date, a datetime or an ISO date string."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__(
+            f"published={value!r} is not a valid date: pass a datetime.date, a "
+            "datetime.datetime or an ISO 8601 string such as '2020-02-21' or "
+            "'2020-02-21T10:00:00'"
+        )
+        self.value = value
+
+
+class GazetteerError(NewsieError, ValueError):
+    """A gazetteer file or entry that cannot be read or does not validate."""
+
+    def __init__(self, source: str, problem: str, *, entry: int | str | None = None) -> None:
+        where = f"{source}" if entry is None else f"{source}, entry {entry}"
+        super().__init__(f"{where}: {problem}")
+        self.source = source
+        self.entry = entry
+        self.problem = problem
+
+
+class MissingExtraError(NewsieError, ImportError):
+    """An optional dependency is needed for the feature that was called."""
+
+    def __init__(self, feature: str, extra: str, package: str) -> None:
+        super().__init__(
+            f"{feature} needs the optional package {package!r}: "
+            f"pip install 'newsie[{extra}]'"
+        )
+        self.extra = extra
+
+
+class NewsieWarning(UserWarning):
+    """Base class of newsie's warnings (degraded modes, skipped input)."""

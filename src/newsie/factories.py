@@ -1,0 +1,64 @@
+"""Factory functions of newsie's spaCy components (registered via entry points).
+
+Kept apart from the component classes so that importing a class never registers
+anything, and so that `nlp.add_pipe("newsie_states")` works in any pipeline.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+
+from . import extensions as ext
+from .components.dateline import DatelineReader
+from .components.dates import DateTagger
+from .components.officials import OfficialTagger
+from .components.organizations import OrganizationTagger
+from .components.states import StateTagger
+
+
+@Language.factory(
+    "newsie_states",
+    assigns=["doc.spans"],
+    default_config={"spans_key": ext.STATES, "demonyms": True, "context_checks": True},
+)
+def make_states(nlp: Language, name: str, spans_key: str, demonyms: bool, context_checks: bool) -> StateTagger:
+    """Tag States, Partners and every other country (see `StateTagger`)."""
+    return StateTagger(nlp, name, spans_key=spans_key, demonyms=demonyms, context_checks=context_checks)
+
+
+@Language.factory(
+    "newsie_organizations",
+    assigns=["doc.spans", "doc._.newsie_orgs"],
+    requires=["doc.spans"],
+    default_config={"spans_key": ext.ORGANIZATIONS, "patterns": True},
+)
+def make_organizations(nlp: Language, name: str, spans_key: str, patterns: bool) -> OrganizationTagger:
+    """Tag organizations from the gazetteer, patterns and acronyms (see `OrganizationTagger`)."""
+    return OrganizationTagger(nlp, name, spans_key=spans_key, patterns=patterns)
+
+
+@Language.factory(
+    "newsie_officials",
+    assigns=["doc.spans", "doc._.newsie_officials"],
+    requires=["doc.spans"],
+    default_config={"spans_key": ext.OFFICIALS, "infer_from_office": True},
+)
+def make_officials(nlp: Language, name: str, spans_key: str, infer_from_office: bool) -> OfficialTagger:
+    """Tag named officials with titles and affiliations (see `OfficialTagger`)."""
+    return OfficialTagger(nlp, name, spans_key=spans_key, infer_from_office=infer_from_office)
+
+
+@Language.factory("newsie_dateline", assigns=["doc._.newsie_dateline"], default_config={})
+def make_dateline(nlp: Language, name: str) -> DatelineReader:
+    """Read the "CITY, date –" dateline (see `DatelineReader`)."""
+    return DatelineReader(nlp, name)
+
+
+@Language.factory(
+    "newsie_dates",
+    assigns=["doc.spans"],
+    requires=["doc._.newsie_dateline"],
+    default_config={"spans_key": ext.DATES},
+)
+def make_dates(nlp: Language, name: str, spans_key: str) -> DateTagger:
+    """Find and normalize dates (see `DateTagger`)."""
+    return DateTagger(nlp, name, spans_key=spans_key)

@@ -1,0 +1,104 @@
+"""Offices, their holders with terms, and the title vocabulary used to find officials."""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..resources import gazetteer_file
+from .io import read_packaged
+
+OFFICES_FILE = "offices.jsonl"
+OFFICIALS_FILE = "officials.jsonl"
+TITLES_FILE = "titles.json"
+
+
+class OfficeEntry(BaseModel):
+    """An office ("OSCE Secretary General") and the phrases that name it without a person."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1)
+    title: str
+    organization: Optional[str] = None
+    patterns: list[str] = Field(default_factory=list)
+
+
+class Term(BaseModel):
+    """A period in office; `end` None means still in office."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    office: str
+    start: dt.date
+    end: Optional[dt.date] = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Term":
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"term ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+class OfficialEntry(BaseModel):
+    """A person with name variants and terms of office."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=3)
+    aliases: list[str] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=list)
+    country: Optional[str] = Field(None, pattern=r"^[A-Z]{3}$")
+
+
+class TitleRules(BaseModel):
+    """Title words, honorifics, speech verbs and name particles (``gazetteers/titles.json``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title_words: list[str]
+    honorifics: list[str] = Field(default_factory=list)
+    speech_verbs: list[str] = Field(default_factory=list)
+    name_particles: list[str] = Field(default_factory=list)
+    not_name_words: list[str] = Field(default_factory=list)
+
+
+class OfficialKB:
+    """Offices and officials, indexed by id, by name and by office for date look-ups."""
+
+    def __init__(self, offices: list[OfficeEntry], officials: list[OfficialEntry]) -> None:
+        self.offices = {o.id: o for o in offices}
+        self.officials = list(officials)
+        self.by_name: dict[str, OfficialEntry] = {}
+        for p in self.officials:
+            for n in (p.name, *p.aliases):
+                self.by_name.setdefault(n, p)
+
+    def holder(self, office_id: str, day: dt.date) -> Optional[OfficialEntry]:
+        """The person in `office_id` on `day`, if the gazetteer knows one."""
+        for p in self.officials:
+            if any(t.office == office_id and t.covers(day) for t in p.terms):
+                return p
+        return None
+
+    def office_of(self, person: OfficialEntry, day: Optional[dt.date]) -> Optional[OfficeEntry]:
+        """The office `person` held on `day` (or their only/last office when undated)."""
+        terms = [t for t in person.terms if day is None or t.covers(day)] or (person.terms[-1:] if day is None else [])
+        return self.offices.get(terms[0].office) if terms else None
+
+
+@lru_cache(maxsize=1)
+def default_officials() -> OfficialKB:
+    """Offices and office holders that ship with newsie."""
+    return OfficialKB(read_packaged(OFFICES_FILE, OfficeEntry), read_packaged(OFFICIALS_FILE, OfficialEntry))
+
+
+@lru_cache(maxsize=1)
+def default_titles() -> TitleRules:
+    """The title vocabulary that ships with newsie."""
+    return TitleRules.model_validate_json(gazetteer_file(TITLES_FILE).read_text(encoding="utf-8"))

@@ -1,0 +1,34 @@
+"""Rules for organizations that no list names: head nouns, complements, media cues."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..customtypes import OrgKind
+from ..resources import gazetteer_file
+
+ORG_RULES_FILE = "org_rules.json"
+
+
+class OrgRules(BaseModel):
+    """The data behind newsie's organization patterns (``gazetteers/org_rules.json``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    heads: dict[str, OrgKind] = Field(description="Capitalized head nouns and the kind they give")
+    acronym_heads: list[str] = Field(default_factory=list, description="Heads accepted only with an acronym defined")
+    needs_modifier: list[str] = Field(default_factory=list, description="Heads that need a name word beside them")
+    complement_preps: list[str] = Field(default_factory=list)
+    to_heads: list[str] = Field(default_factory=list)
+    in_heads: list[str] = Field(default_factory=list)
+    inner_connectors: list[str] = Field(default_factory=list)
+    generic_field_refs: list[str] = Field(default_factory=list)
+    media_triggers: list[str] = Field(default_factory=list)
+    stop_words_left: list[str] = Field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def default_org_rules() -> OrgRules:
+    """The organization rules that ship with newsie."""
+    return OrgRules.model_validate_json(gazetteer_file(ORG_RULES_FILE).read_text(encoding="utf-8"))

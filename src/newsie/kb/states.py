@@ -1,0 +1,64 @@
+"""The States knowledge base: every country with its names, aliases and demonyms."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..customtypes import StateStatus
+from .io import read_packaged
+
+STATES_FILE = "states.jsonl"
+
+
+class StateEntry(BaseModel):
+    """One country, territory or historical State."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    iso2: Optional[str] = Field(None, pattern=r"^[A-Z]{2}$")
+    name: str
+    status: StateStatus
+    historical: bool = False
+    aliases: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list)
+    ambiguous: list[str] = Field(
+        default_factory=list,
+        description="Names that are also common words or person names: checked in context",
+    )
+
+    def names(self) -> list[str]:
+        """The canonical name and its aliases (not demonyms)."""
+        return [self.name, *self.aliases]
+
+
+class StateKB:
+    """Entries indexed by code and by surface string."""
+
+    def __init__(self, entries: list[StateEntry]) -> None:
+        self.entries = list(entries)
+        self.by_iso3: dict[str, StateEntry] = {e.iso3: e for e in self.entries}
+        self.by_name: dict[str, str] = {}
+        self.by_demonym: dict[str, str] = {}
+        for e in self.entries:
+            for n in e.names():
+                self.by_name.setdefault(n, e.iso3)
+            for d in e.demonyms:
+                self.by_demonym.setdefault(d, e.iso3)
+        self.ambiguous: frozenset[str] = frozenset(a for e in self.entries for a in e.ambiguous)
+
+    def lookup(self, surface: str) -> Optional[StateEntry]:
+        """The entry a name, alias or demonym refers to (exact string), if any."""
+        code = self.by_name.get(surface) or self.by_demonym.get(surface)
+        return self.by_iso3.get(code) if code else None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+@lru_cache(maxsize=1)
+def default_states() -> StateKB:
+    """The States gazetteer that ships with newsie (read once per process)."""
+    return StateKB(read_packaged(STATES_FILE, StateEntry))

@@ -1,0 +1,88 @@
+"""Building newsie's pipeline: `newsie.load()`."""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Optional, Union
+
+import spacy
+from spacy.language import Language
+
+from . import factories  # noqa: F401 - registers the factories when run from a checkout
+from .exceptions import NewsieError
+
+# In pipeline order. Later issues add components here; each is also usable alone.
+DEFAULT_PIPES: tuple[str, ...] = (
+    "newsie_dateline",
+    "newsie_states",
+    "newsie_organizations",
+    "newsie_officials",
+    "newsie_dates",
+)
+
+_CACHE: dict[tuple, Language] = {}
+_LOCK = threading.Lock()
+
+
+def load(
+    base: Union[str, Language, None] = None,
+    *,
+    enable: Optional[Iterable[str]] = None,
+    disable: Optional[Iterable[str]] = None,
+    gazetteers: Optional[Sequence[str]] = None,
+) -> Language:
+    """Build (once per process and set of arguments) newsie's pipeline.
+
+    Args:
+        base: None for the embedded default (a blank English tokenizer plus newsie's
+            rule components: no model download), the name of an installed spaCy
+            pipeline (e.g. "en_core_web_sm") whose entities become extra candidates,
+            or a `Language` object to extend (not cached).
+        enable: only these newsie components.
+        disable: all newsie components but these.
+        gazetteers: paths of user gazetteer files merged into the defaults.
+
+    Returns:
+        The spaCy `Language`; pass it as ``nlp=`` to `extract`, or let `extract`
+        call `load()` itself.
+    """
+    enable_t = tuple(enable) if enable is not None else None
+    disable_t = tuple(disable or ())
+    gaz_t = tuple(str(g) for g in gazetteers or ())
+    unknown = set(enable_t or ()) | set(disable_t)
+    unknown -= set(DEFAULT_PIPES)
+    if unknown:
+        raise NewsieError(f"unknown newsie component(s) {sorted(unknown)}; choose from {list(DEFAULT_PIPES)}")
+    if isinstance(base, Language):
+        return _build(base, enable_t, disable_t, gaz_t)
+    key = (base, enable_t, disable_t, gaz_t)
+    with _LOCK:
+        if key not in _CACHE:
+            _CACHE[key] = _build(_base(base), enable_t, disable_t, gaz_t)
+        return _CACHE[key]
+
+
+def _base(name: Optional[str]) -> Language:
+    if name is None:
+        return spacy.blank("en")
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise NewsieError(
+            f"spaCy pipeline {name!r} is not installed; newsie's default needs none "
+            "(call newsie.load() without base=)"
+        ) from exc
+
+
+def _build(nlp: Language, enable: Optional[tuple[str, ...]], disable: tuple[str, ...], gazetteers: tuple[str, ...]) -> Language:
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+        nlp.add_pipe("sentencizer")
+    wanted = [p for p in DEFAULT_PIPES if (enable is None or p in enable) and p not in disable]
+    for pipe in wanted:
+        if not nlp.has_pipe(pipe):
+            nlp.add_pipe(pipe)
+    if gazetteers:
+        from .kb.user import apply_user_gazetteers  # noqa: PLC0415
+
+        apply_user_gazetteers(nlp, gazetteers)
+    return nlp

@@ -1,0 +1,147 @@
+"""The public records newsie returns: one `Release` per document.
+
+These pydantic models are the contract with users and with the evaluation script: field
+names are stable, every model exports a JSON Schema (`Release.model_json_schema()`), and
+`Release.model_validate_json(r.model_dump_json())` gives back an equal record.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .about import SCHEMA_VERSION, __version__
+from .customtypes import EventType, Granularity, OrgKind, StateStatus, TextField
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Mention(_Record):
+    """One occurrence in the title or the text, with character offsets into that field."""
+
+    text: str
+    field: TextField = "text"
+    start_char: int
+    end_char: int
+
+
+class State(_Record):
+    """A country (or territory, or historical State) the release refers to."""
+
+    iso3: str
+    iso2: Optional[str] = None
+    name: str
+    status: StateStatus
+    historical: bool = False
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Organization(_Record):
+    """A named organization, institution or body; one per distinct body."""
+
+    name: str = Field(description="Fullest form found in the release")
+    acronym: Optional[str] = None
+    kind: OrgKind = "other"
+    country: Optional[str] = Field(None, description="ISO3 of the host or home country")
+    id: Optional[str] = Field(None, description="Gazetteer id when the body is known")
+    canonical_name: Optional[str] = None
+    parent: Optional[str] = None
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Official(_Record):
+    """A named person with the title and affiliation the release gives them."""
+
+    name: str
+    title: Optional[str] = None
+    affiliation: Optional[str] = None
+    country: Optional[str] = None
+    office: Optional[str] = Field(None, description="Gazetteer office id when known")
+    inferred: bool = Field(False, description="Name resolved from a role and the release date")
+    quotes: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class DateMention(_Record):
+    """A temporal expression with its normalized interval."""
+
+    text: str
+    field: TextField = "text"
+    start_char: int
+    end_char: int
+    start: Optional[dt.date] = None
+    end: Optional[dt.date] = None
+    granularity: Granularity = "day"
+    relative: bool = Field(False, description="Resolved against the release date")
+
+
+class Location(_Record):
+    """Where an event took place."""
+
+    city: Optional[str] = None
+    country: Optional[str] = Field(None, description="ISO3 of the country the city is in today")
+
+
+class Dateline(_Record):
+    """The 'CITY, date –' opening of a release."""
+
+    text: str
+    city: Optional[str] = None
+    country: Optional[str] = None
+    date: Optional[dt.date] = None
+
+
+class Event(_Record):
+    """Something that happened; the main event of a release comes first."""
+
+    id: str
+    type: EventType = "other"
+    trigger: Optional[str] = None
+    evidence: Optional[str] = None
+    confidence: float = 0.0
+    start: Optional[dt.date] = None
+    end: Optional[dt.date] = None
+    location: Location = Field(default_factory=Location)
+    participants: Optional[int] = None
+    organizations: list[str] = Field(default_factory=list)
+    states: list[str] = Field(default_factory=list)
+    officials: list[str] = Field(default_factory=list)
+    plover: Optional[str] = None
+    cameo: Optional[str] = None
+
+
+class RecordError(_Record):
+    """Why a document could not be processed (batch mode keeps going)."""
+
+    type: str
+    message: str
+
+
+class Release(_Record):
+    """Everything newsie found in one press release."""
+
+    id: str
+    url: Optional[str] = None
+    title: Optional[str] = None
+    published: Optional[dt.date] = None
+    text: str = ""
+    issuer: list[str] = Field(default_factory=list)
+    fields_of_work: list[str] = Field(default_factory=list)
+    dateline: Optional[Dateline] = None
+    states: list[State] = Field(default_factory=list)
+    organizations: list[Organization] = Field(default_factory=list)
+    officials: list[Official] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    error: Optional[RecordError] = None
+    newsie_version: str = __version__
+    schema_version: str = SCHEMA_VERSION
+
+    def _repr_html_(self) -> str:  # pragma: no cover - exercised in notebooks
+        from .render import release_card
+
+        return release_card(self)

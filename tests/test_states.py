@@ -1,0 +1,184 @@
+"""Tests of State tagging (`newsie_states`) on release-style sentences."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import newsie
+from newsie.components.states import StateTagger
+
+# (ISO3, status, a sentence naming the State, a sentence using an alias or demonym)
+STATES = [
+    ("ALB", "participating_state", "The workshop took place in Albania.", "Albanian police officers attended."),
+    ("AND", "participating_state", "Andorra hosted the delegation.", "The Andorran delegation spoke."),
+    ("ARM", "participating_state", "Experts from Armenia took part.", "Armenian judges were trained."),
+    ("AUT", "participating_state", "Austria chaired the session.", "The Austrian Ambassador opened it."),
+    ("AZE", "participating_state", "Officials from Azerbaijan attended.", "Azerbaijani customs officers joined."),
+    ("BEL", "participating_state", "Belgium funded the project.", "A Belgian expert led the course."),
+    ("BLR", "participating_state", "Journalists in Belarus were detained.", "Belarusian journalists were detained."),
+    ("BIH", "participating_state", "The Mission to Bosnia and Herzegovina trained prosecutors.", "Prosecutors from BiH were trained."),
+    ("BGR", "participating_state", "Bulgaria sent two trainers.", "Bulgarian border police took part."),
+    ("CAN", "participating_state", "Canada supported the initiative.", "Canadian experts took part."),
+    ("HRV", "participating_state", "Croatia hosted the meeting.", "Croatian officials attended."),
+    ("CYP", "participating_state", "Cyprus was represented.", "The Cypriot delegation spoke."),
+    ("CZE", "participating_state", "Czechia sent an observer.", "The Czech Republic sent an observer."),
+    ("DNK", "participating_state", "Denmark funded the course.", "Danish experts took part."),
+    ("EST", "participating_state", "Estonia hosted the seminar.", "Estonian officials took part."),
+    ("FIN", "participating_state", "Finland holds the Chairpersonship.", "The Finnish Chairpersonship welcomed it."),
+    ("FRA", "participating_state", "France contributed experts.", "French police instructors led it."),
+    ("GEO", "participating_state", "The seminar was held in Tbilisi, Georgia.", "Georgian civil society took part."),
+    ("DEU", "participating_state", "Germany funded the project.", "The German Customs Service trained officers."),
+    ("GRC", "participating_state", "Greece hosted the conference.", "Greek coast guards attended."),
+    ("VAT", "participating_state", "The Holy See addressed the Council.", "The Vatican addressed the Council."),
+    ("HUN", "participating_state", "Hungary sent observers.", "Hungarian observers joined."),
+    ("ISL", "participating_state", "Iceland supported the call.", "Icelandic experts joined."),
+    ("IRL", "participating_state", "Ireland chaired the meeting.", "Irish officials joined."),
+    ("ITA", "participating_state", "Italy funded the workshop.", "Italian Carabinieri trained officers."),
+    ("KAZ", "participating_state", "The course was held in Kazakhstan.", "Kazakh police officers took part."),
+    ("KGZ", "participating_state", "Kyrgyzstan hosted the event.", "The Kyrgyz Republic hosted the event."),
+    ("LVA", "participating_state", "Latvia sent an expert.", "Latvian border guards took part."),
+    ("LIE", "participating_state", "Liechtenstein funded it.", "The Liechtenstein Government funded it."),
+    ("LTU", "participating_state", "Lithuania hosted the meeting.", "Lithuanian officials attended."),
+    ("LUX", "participating_state", "Luxembourg supported the project.", "Luxembourgish experts joined."),
+    ("MLT", "participating_state", "Malta held the Chairpersonship.", "The Maltese Chairpersonship spoke."),
+    ("MDA", "participating_state", "The Mission to Moldova supported it.", "The Republic of Moldova's prosecutors joined."),
+    ("MCO", "participating_state", "Monaco was represented.", "The Monegasque delegation spoke."),
+    ("MNG", "participating_state", "Mongolia also participated.", "Mongolian officers also participated."),
+    ("MNE", "participating_state", "The Mission to Montenegro helped.", "Montenegrin judges were trained."),
+    ("NLD", "participating_state", "The Netherlands funded the course.", "The Dutch Embassy hosted the event."),
+    ("MKD", "participating_state", "North Macedonia hosted the forum.", "The former Yugoslav Republic of Macedonia hosted it."),
+    ("NOR", "participating_state", "Norway funded the project.", "Norwegian experts joined."),
+    ("POL", "participating_state", "Poland hosted the meeting in Warsaw.", "Polish officials hosted it."),
+    ("PRT", "participating_state", "Portugal sent experts.", "Portuguese experts joined."),
+    ("ROU", "participating_state", "Romania hosted the seminar.", "Romanian police attended."),
+    ("RUS", "participating_state", "Experts from the Russian Federation attended.", "Russian experts attended; Russia agreed."),
+    ("SMR", "participating_state", "San Marino was represented.", "The Sammarinese delegation spoke."),
+    ("SRB", "participating_state", "The OSCE Mission to Serbia trained them.", "Serbian police were trained."),
+    ("SVK", "participating_state", "Slovakia held the Chairpersonship.", "The Slovak Chairpersonship spoke."),
+    ("SVN", "participating_state", "Slovenia hosted the meeting.", "Slovenian experts joined."),
+    ("ESP", "participating_state", "Spain hosted the Ministerial Council.", "Spanish Guardia Civil officers trained them."),
+    ("SWE", "participating_state", "Sweden held the Chairpersonship.", "The Swedish Chairpersonship spoke."),
+    ("CHE", "participating_state", "Switzerland funded the project.", "Swiss experts led it."),
+    ("TJK", "participating_state", "The Office in Tajikistan organized it.", "Tajikistan's border troops and Tajik police took part."),
+    ("TUR", "participating_state", "Türkiye hosted the meeting.", "Turkey hosted it; Turkish officials spoke."),
+    ("TKM", "participating_state", "Turkmenistan hosted the training.", "Turkmen customs officers attended."),
+    ("UKR", "participating_state", "The Project Co-ordinator in Ukraine helped.", "Ukrainian journalists attended."),
+    ("GBR", "participating_state", "The United Kingdom funded it.", "The UK funded it; British experts trained."),
+    ("USA", "participating_state", "The United States of America funded it.", "The U.S. Embassy and the USA funded it."),
+    ("UZB", "participating_state", "Uzbekistan hosted the seminar.", "Uzbek prosecutors attended."),
+    ("AFG", "partner", "Experts from Afghanistan took part.", "Afghan border officers took part."),
+    ("AUS", "partner", "Australia addressed the conference.", "Australian experts spoke."),
+    ("JPN", "partner", "Japan funded the project.", "Japanese experts trained them."),
+    ("KOR", "partner", "The Republic of Korea hosted the conference.", "The Republic of Korea's delegation spoke."),
+    ("THA", "partner", "Thailand hosted the Asian conference.", "Thai officials spoke."),
+    ("DZA", "partner", "Algeria took part.", "Algerian officials took part."),
+    ("EGY", "partner", "Egypt took part.", "Egyptian officials took part."),
+    ("ISR", "partner", "Israel took part.", "Israeli officials took part."),
+    ("JOR", "partner", "The event was held in Amman, Jordan.", "Jordanian officials took part."),
+    ("MAR", "partner", "Morocco took part.", "Moroccan officials took part."),
+    ("TUN", "partner", "Tunisia took part.", "Tunisian officials took part."),
+]
+
+
+def codes(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return sorted({span.label_ for span in doc.spans["newsie_states"]})
+
+
+@pytest.mark.parametrize(("iso3", "status", "by_name", "by_alias"), STATES, ids=[s[0] for s in STATES])
+def test_every_participating_state_and_partner(nlp, iso3, status, by_name, by_alias) -> None:
+    """It finds each participating State and Partner by name and by an alias or demonym."""
+    for text in (by_name, by_alias):
+        release = newsie.extract(text, nlp=nlp)
+        found = {s.iso3: s for s in release.states}
+        assert iso3 in found, text
+        assert found[iso3].status == status
+
+
+def test_all_fifty_seven_participating_states_are_listed() -> None:
+    """It knows the 57 participating States and the 11 Partners for Co-operation."""
+    kb = newsie.kb.states.default_states()
+    assert sum(e.status == "participating_state" for e in kb.entries) == 57
+    assert sum(e.status == "partner" for e in kb.entries) == 11
+    assert len(STATES) == 68
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Experts met in Lyon and Kabul.", []),
+        ("The training was held in Almaty.", []),
+        ("The OSCE supports Kosovo Serb returnees.", ["XKX"]),
+        ("Kosovo Roma, Ashkali and Egyptian communities took part.", ["XKX"]),
+        ("The delegation travelled to Atlanta, Georgia, for talks.", []),
+        ("Michael Jordan opened the event.", []),
+        ("The report is available in Russian.", []),
+        ("Ms. Chad Morris presented the report.", []),
+        ("He met officials from New Mexico.", []),
+        ("Representatives from Latin American states attended.", []),
+    ],
+)
+def test_negative_cases(states_nlp, text, expected) -> None:
+    """It does not tag a city alone, an ethnic community, a US State or a person's name."""
+    assert codes(states_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The OSCE Mission to Serbia and Montenegro closed.", ["SCG"]),
+        ("Refugees from the former Yugoslavia returned.", ["YUG"]),
+        ("The FRY authorities agreed.", ["YUG"]),
+        ("Staff of the Ministry of Internal Affairs of Tajikistan.", ["TJK"]),
+        ("Pristina, Kosovo, hosted the session.", ["XKX"]),
+        ("Iran and Pakistan sent observers.", ["IRN", "PAK"]),
+        ("The event took place in Kyiv, Ukraine, with Kazakh-Tajik border teams.", ["KAZ", "TJK", "UKR"]),
+        ("WE CALL ON US AUTHORITIES", []),
+        ("Talks with us were held.", []),
+    ],
+)
+def test_historical_territories_and_names_inside_bodies(states_nlp, text, expected) -> None:
+    """It tags historical States, Kosovo, other countries and names inside body names."""
+    assert codes(states_nlp, text) == expected
+
+
+def test_status_territory_and_other(nlp) -> None:
+    """Kosovo is a territory (XKX); a non-OSCE country is 'other'; codes are linked."""
+    rel = newsie.extract("Officials from Kosovo and Brazil met.", nlp=nlp)
+    by = {s.iso3: s for s in rel.states}
+    assert by["XKX"].status == "territory"
+    assert by["BRA"].status == "other" and by["BRA"].iso2 == "BR"
+
+
+def test_mentions_have_offsets_into_title_and_text(nlp) -> None:
+    """Each mention's offsets point at its text in the title or in the body."""
+    title, text = "Kazakh police trained", "Officers from Kazakhstan's police and Tajikistan attended."
+    rel = newsie.extract(text, title=title, nlp=nlp)
+    kaz = next(s for s in rel.states if s.iso3 == "KAZ")
+    assert [m.field for m in kaz.mentions] == ["title", "text"]
+    for m in kaz.mentions:
+        source = title if m.field == "title" else text
+        assert source[m.start_char : m.end_char] == m.text
+    assert kaz.mentions[1].text == "Kazakhstan"
+
+
+def test_component_round_trip(tmp_path) -> None:
+    """It writes the tagger with its gazetteer to disk and reads it back."""
+    nlp = spacy.blank("en")
+    tagger = nlp.add_pipe("newsie_states")
+    assert isinstance(tagger, StateTagger)
+    tagger.initialize(entries=[{"iso3": "ATL", "name": "Atlantis", "status": "other", "demonyms": ["Atlantean"]}], blockers=[])
+    nlp.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    assert codes(loaded, "Atlantean divers met Atlantis officials.") == ["ATL"]
+    assert codes(loaded, "Kazakhstan") == []
+
+
+def test_add_entries_extends_aliases(states_nlp) -> None:
+    """Extra aliases for a known code are merged, not replacing the entry."""
+    nlp = spacy.blank("en")
+    tagger = nlp.add_pipe("newsie_states")
+    base = newsie.kb.states.default_states().by_iso3["KAZ"]
+    tagger.add_entries([base.model_copy(update={"aliases": ["Qazaqstan"], "demonyms": []})])
+    assert codes(nlp, "Qazaqstan and Kazakhstan") == ["KAZ"]
+    assert codes(nlp, "Kazakh police") == ["KAZ"]
