@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 
 from . import extensions as ext
 from .kb.states import default_states
-from .records import DateMention, Dateline, Mention, Official, Organization, Release, State
+from .records import DateMention, Dateline, Event, Location, Mention, Official, Organization, Release, State
 
 
 def mention(doc: Doc, start_char: int, end_char: int) -> Mention:
@@ -92,6 +92,14 @@ def build_dateline(doc: Doc) -> Dateline | None:
     return Dateline(text=d["text"], city=d["city"], country=d["country"], date=d["date"])
 
 
+def build_events(doc: Doc) -> list[Event]:
+    """The events, main event first."""
+    out = []
+    for e in doc._.newsie_events or []:
+        out.append(Event(**{**e, "location": Location(**e["location"])}))
+    return out
+
+
 def to_release(doc: Doc) -> Release:
     """The `Release` record of a Doc that went through newsie's pipeline."""
     meta = doc._.newsie_meta or {}
@@ -106,5 +114,6 @@ def to_release(doc: Doc) -> Release:
         organizations=build_organizations(doc),
         officials=build_officials(doc),
         dates=build_dates(doc),
+        events=build_events(doc),
         warnings=list(meta.get("warnings", [])),
     )

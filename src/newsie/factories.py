@@ -10,6 +10,7 @@ from spacy.language import Language
 from . import extensions as ext
 from .components.dateline import DatelineReader
 from .components.dates import DateTagger
+from .components.events import EventExtractor
 from .components.officials import OfficialTagger
 from .components.organizations import OrganizationTagger
 from .components.states import StateTagger
@@ -62,3 +63,14 @@ def make_dateline(nlp: Language, name: str) -> DatelineReader:
 def make_dates(nlp: Language, name: str, spans_key: str) -> DateTagger:
     """Find and normalize dates (see `DateTagger`)."""
     return DateTagger(nlp, name, spans_key=spans_key)
+
+
+@Language.factory(
+    "newsie_events",
+    assigns=["doc._.newsie_events"],
+    requires=["doc.spans", "doc._.newsie_dateline"],
+    default_config={"secondary_ratio": 0.6},
+)
+def make_events(nlp: Language, name: str, secondary_ratio: float) -> EventExtractor:
+    """Type events and fill their dates, place and participants (see `EventExtractor`)."""
+    return EventExtractor(nlp, name, secondary_ratio=secondary_ratio)

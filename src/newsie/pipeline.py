@@ -18,6 +18,7 @@ DEFAULT_PIPES: tuple[str, ...] = (
     "newsie_organizations",
     "newsie_officials",
     "newsie_dates",
+    "newsie_events",
 )
 
 _CACHE: dict[tuple, Language] = {}

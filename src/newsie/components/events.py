@@ -1,0 +1,297 @@
+"""`newsie_events`: the release's events, main event first, with dates, place and headcount."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .. import extensions as ext
+from ..events.numbers import ParticipantCounter
+from ..kb.event_types import EventRules, default_event_rules
+from ..kb.places import PlaceKB, default_places
+from .dates import DURATIONS, release_date
+
+_IN_PLACE = re.compile(
+    r"\b(?:in|at|to|from)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
+)
+
+
+@dataclass
+class _Unit:
+    """A scoring unit: the title or one body sentence."""
+
+    start_char: int
+    end_char: int
+    weight: float
+    index: int  # -1 for the title, else the body sentence number
+    scores: dict[str, float] = field(default_factory=dict)
+    best_trigger: dict[str, tuple[float, Span]] = field(default_factory=dict)
+
+
+class EventExtractor:
+    """Type the release's events and give each its dates, place and participants.
+
+    The main event's type comes from weighted trigger phrases, counted in the title
+    (most weight), the first sentences and the rest; its dates from the trigger's
+    sentence (ranges, day-without-year, relative dates, a duration such as "five-day
+    ... concluded on" giving the other end), falling back to the dateline; its place
+    from "in CITY" near the trigger or the dateline city, mapped to the country the
+    city is in; its participants from "More than 20 representatives"-like phrases.
+    Results go to ``doc._.newsie_events`` (a list of dicts, main event first).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "newsie_events",
+        *,
+        secondary_ratio: float = 0.6,
+        rules: Optional[EventRules] = None,
+        places: Optional[PlaceKB] = None,
+    ) -> None:
+        self.name = name
+        self.nlp = nlp
+        self.secondary_ratio = secondary_ratio
+        self.rules = rules or default_event_rules()
+        self._places = places
+        self._build()
+
+    @property
+    def places(self) -> PlaceKB:
+        if self._places is None:
+            self._places = default_places()
+        return self._places
+
+    def _build(self) -> None:
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.weights: dict[str, dict[str, float]] = {}
+        for etype, spec in self.rules.types.items():
+            if spec.triggers:
+                self.weights[etype] = {k.lower(): v for k, v in spec.triggers.items()}
+                self.matcher.add(etype, list(self.nlp.tokenizer.pipe(spec.triggers)))
+        self.counter = ParticipantCounter(self.rules.participant_nouns)
+        self._conclude = frozenset(self.rules.conclusion_verbs)
+        self._begin = frozenset(self.rules.start_verbs)
+
+    # -- typing ---------------------------------------------------------------
+    def _units(self, doc: Doc) -> list[_Unit]:
+        meta = doc._.newsie_meta or {}
+        title_len, body_start = meta.get("title_len", 0), meta.get("body_start", 0)
+        w = self.rules.weights
+        units: list[_Unit] = []
+        if title_len:
+            units.append(_Unit(0, title_len, w.title, -1))
+        n = 0
+        for sent in doc.sents:
+            start = max(sent.start_char, body_start)
+            if sent.end_char <= body_start or not doc.text[start : sent.end_char].strip():
+                continue
+            weight = w.first_sentence if n == 0 else w.second_sentence if n == 1 else w.rest
+            units.append(_Unit(start, sent.end_char, weight, n))
+            n += 1
+        return units
+
+    def _score(self, doc: Doc, units: list[_Unit]) -> dict[str, float]:
+        strings = self.nlp.vocab.strings
+        for m, s, e in self.matcher(doc):
+            span = Span(doc, s, e, label=strings[m])
+            unit = next((u for u in units if u.start_char <= span.start_char < u.end_char), None)
+            if unit is None:
+                continue
+            etype = span.label_
+            w = self.weights[etype].get(span.text.lower(), 0.0)
+            prev = unit.best_trigger.get(etype)
+            if prev is None or w > prev[0]:
+                unit.best_trigger[etype] = (w, span)
+            unit.scores[etype] = unit.scores.get(etype, 0.0) + w
+        totals: dict[str, float] = {}
+        for u in units:
+            for etype, raw in u.scores.items():
+                best = u.best_trigger[etype][0]
+                # The strongest trigger counts fully, further ones in the same sentence a little.
+                totals[etype] = totals.get(etype, 0.0) + u.weight * (best + 0.3 * (raw - best))
+        return totals
+
+    def __call__(self, doc: Doc) -> Doc:
+        units = self._units(doc)
+        if not units:
+            doc._.newsie_events = []
+            return doc
+        totals = self._score(doc, units)
+        order = {t: i for i, t in enumerate(self.rules.priority)}
+        ranked = sorted(totals.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
+        if not ranked:
+            ranked = [("other", 0.0)]
+        grand = sum(totals.values()) or 1.0
+        main_score = ranked[0][1]
+        events = []
+        for i, (etype, score) in enumerate(ranked):
+            if i > 0 and score < self.secondary_ratio * main_score:
+                break
+            events.append(self._event(doc, units, etype, score / grand if totals else 0.0, main=i == 0))
+        doc._.newsie_events = events
+        return doc
+
+    # -- one event ------------------------------------------------------------
+    def _event(self, doc: Doc, units: list[_Unit], etype: str, confidence: float, *, main: bool) -> dict[str, Any]:
+        meta = doc._.newsie_meta or {}
+        body_units = [u for u in units if u.index >= 0]
+        trig_unit = _trigger_unit(units, etype)
+        trigger = trig_unit.best_trigger[etype][1] if trig_unit and etype in trig_unit.best_trigger else None
+        # Evidence: the body sentence with the trigger (the title only if the body has none).
+        evidence_unit = trig_unit
+        if trig_unit is not None and trig_unit.index < 0:
+            body = [u for u in body_units if etype in u.best_trigger]
+            evidence_unit = max(body, key=lambda u: u.weight * u.best_trigger[etype][0]) if body else (body_units[0] if body_units else trig_unit)
+        elif evidence_unit is None and body_units:
+            evidence_unit = body_units[0]
+        focus = [u for u in (evidence_unit, body_units[0] if body_units else None) if u is not None]
+        start, end = self._dates(doc, focus, body_units)
+        location = self._location(doc, focus)
+        participants = self._participants(doc, focus, body_units)
+        spec = self.rules.types.get(etype)  # type: ignore[call-overload]
+        plover, cameo = (spec.plover, spec.cameo) if spec else (None, None)
+        if etype == "statement" and evidence_unit is not None:
+            plover, cameo = self._statement_mode(doc, [u for u in units if u.index < 2], plover, cameo)
+        orgs = [o["name"] for o in (doc._.newsie_orgs or [])]
+        people = [p["name"] for p in (doc._.newsie_officials or []) if not p.get("inferred")]
+        states = list(dict.fromkeys(s.label_ for s in doc.spans[ext.STATES])) if ext.STATES in doc.spans else []
+        key = f"{meta.get('id', '')}|{etype}|{start}|{main}"
+        return {
+            "id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
+            "type": etype,
+            "trigger": trigger.text if trigger is not None else None,
+            "evidence": doc.text[evidence_unit.start_char : evidence_unit.end_char].strip() if evidence_unit else None,
+            "confidence": round(min(1.0, max(0.0, confidence)), 3),
+            "start": start,
+            "end": end,
+            "location": location,
+            "participants": participants,
+            "organizations": orgs,
+            "states": states,
+            "officials": people,
+            "plover": plover,
+            "cameo": cameo,
+        }
+
+    def _statement_mode(self, doc: Doc, units: list[_Unit], plover: Optional[str], cameo: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+        text = " ".join(doc.text[u.start_char : u.end_char].lower() for u in units)
+        for mode, spec in self.rules.statement_modes.items():
+            if any(re.search(rf"\b{re.escape(c)}\b", text) for c in spec.cues):
+                return mode, spec.cameo
+        return plover, cameo
+
+    def _dates(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit]) -> tuple[Optional[dt.date], Optional[dt.date]]:
+        dateline = doc._.newsie_dateline or {}
+        dl_range = (dateline.get("start_char", -1), dateline.get("end_char", -1))
+        spans = [s for s in doc.spans.get(ext.DATES, []) if not (dl_range[0] <= s.start_char < dl_range[1])]
+
+        def day_spans(unit: _Unit) -> list[Span]:
+            return [
+                s for s in spans
+                if unit.start_char <= s.start_char < unit.end_char
+                and s._.newsie_data and s._.newsie_data["granularity"] == "day" and s._.newsie_data["start"]
+                and not _preceded_by(doc, s, ("since", "until", "by", "before", "after"))
+            ]
+
+        chosen: Optional[Span] = None
+        unit_of: Optional[_Unit] = None
+        for unit in [*focus, *body_units[:3]]:
+            found = day_spans(unit)
+            if found:
+                chosen, unit_of = found[0], unit
+                break
+        if chosen is None:
+            if dateline.get("date"):
+                return dateline["date"], dateline["date"]
+            return None, None
+        data = chosen._.newsie_data
+        start, end = data["start"], data["end"]
+        if start == end and unit_of is not None:
+            days = self._duration(doc, unit_of)
+            if days and days > 1:
+                sent = doc.text[unit_of.start_char : chosen.start_char].lower().split()
+                if any(w in self._conclude for w in sent[-6:]):
+                    start = end - dt.timedelta(days=days - 1)
+                else:
+                    end = start + dt.timedelta(days=days - 1)
+        return start, end
+
+    def _duration(self, doc: Doc, unit: _Unit) -> Optional[int]:
+        for s in doc.spans.get(DURATIONS, []):
+            if unit.start_char <= s.start_char < unit.end_char and s._.newsie_data:
+                return int(s._.newsie_data["days"])
+        return None
+
+    def _location(self, doc: Doc, focus: list[_Unit]) -> dict[str, Optional[str]]:
+        doc_states = {s.label_ for s in doc.spans.get(ext.STATES, [])}
+        state_spans = list(doc.spans.get(ext.STATES, []))
+        org_spans = list(doc.spans.get(ext.ORGANIZATIONS, []))
+        for unit in focus:
+            text = doc.text[unit.start_char : unit.end_char]
+            for m in _IN_PLACE.finditer(text):
+                if m.group(0).split()[0] not in ("in", "at"):
+                    continue
+                a = unit.start_char + m.start("place")
+                if any(o.start_char <= a < o.end_char for o in org_spans):
+                    continue
+                if any(s.start_char == a for s in state_spans):
+                    continue
+                place = self._lookup(m.group("place"), doc_states)
+                if place is not None:
+                    return {"city": place.name, "country": place.country}
+        dateline = doc._.newsie_dateline or {}
+        if dateline.get("city"):
+            return {"city": dateline["city"], "country": dateline.get("country")}
+        for unit in focus:
+            for s in state_spans:
+                if unit.start_char <= s.start_char < unit.end_char and s.start > 0 and doc[s.start - 1].lower_ == "in" and s.id_ == "name":
+                    return {"city": None, "country": s.label_}
+        return {"city": None, "country": None}
+
+    def _lookup(self, raw: str, doc_states: set[str]) -> Any:
+        words = raw.replace("/", " / ").split()
+        # Try the longest prefix first, then each part of "Prishtinë/Priština".
+        candidates = [" ".join(words[:k]) for k in range(len(words), 0, -1)] + [p.strip() for p in raw.split("/")]
+        for c in candidates:
+            if not c or c == "/":
+                continue
+            place = self.places.lookup(c, prefer=doc_states)
+            if place is not None and (place.curated or place.country in doc_states or place.population >= 100_000):
+                return place
+        return None
+
+    def _participants(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit]) -> Optional[int]:
+        seen = set()
+        for unit in [*focus, *body_units]:
+            if id(unit) in seen:
+                continue
+            seen.add(id(unit))
+            found = self.counter.count(doc.text[unit.start_char : unit.end_char])
+            if found:
+                return found[0]
+        return None
+
+
+def _trigger_unit(units: list[_Unit], etype: str) -> Optional[_Unit]:
+    best: Optional[_Unit] = None
+    best_w = -1.0
+    for u in units:
+        if etype in u.best_trigger:
+            w = u.weight * u.best_trigger[etype][0]
+            if w > best_w:
+                best, best_w = u, w
+    return best
+
+
+def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:
+    return span.start > 0 and doc[span.start - 1].lower_ in words and not span.text.lower().startswith(("from", "between"))
+
+
+__all__ = ["EventExtractor", "release_date"]

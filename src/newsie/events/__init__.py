@@ -1,0 +1,1 @@
+"""Event typing, participants and places."""

@@ -1,0 +1,337 @@
+"""OSCE fields of work ("Policing", "Elections", ...) for a press release.
+
+A weighted phrase lexicon, read from ``gazetteers/fields_of_work.json``: every field
+lists the phrases that speak for it, each with a weight. The title, the text and
+(optionally) the issuers are matched; a field is returned when its summed weight passes
+an absolute threshold and a share of the best field's score.
+
+    >>> from newsie.fields import FieldsClassifier
+    >>> FieldsClassifier.default().classify(
+    ...     "OSCE trains police officers in community policing", "Forty officers took part.")
+    ['Policing']
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .exceptions import GazetteerError
+from .resources import gazetteer_file
+
+FIELDS_FILE = "fields_of_work.json"
+Source = Union[str, Path, Traversable]
+
+_NON_WORD = re.compile(r"[^\w]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def normalize(text: str) -> str:
+    """Lowercase, strip accents and turn every run of non-word characters into one space."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def _tokens(phrase: str) -> tuple[str, ...]:
+    """Tokens of a lexicon phrase; a trailing ``*`` (prefix) and a lone ``#`` (number) survive."""
+    out = []
+    for raw in phrase.split():
+        if raw == "#":
+            out.append("#")
+            continue
+        star = raw.endswith("*")
+        words = normalize(raw.rstrip("*")).split()
+        if star and words:
+            words[-1] += "*"
+        out.extend(words)
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------- data model
+
+
+class FieldSettings(BaseModel):
+    """How phrase weights become labels."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    threshold: float = Field(2.0, gt=0, description="Minimum score for a field to be returned")
+    relative_threshold: float = Field(
+        0.5, ge=0, le=1, description="Minimum share of the best field's score for a further field"
+    )
+    max_labels: int = Field(3, ge=1, description="At most this many fields per release")
+    title_weight: float = Field(1.5, ge=0, description="Multiplier for a phrase found in the title")
+    text_weight: float = Field(1.0, ge=0, description="Multiplier for a phrase found in the text")
+
+
+class FieldEntry(BaseModel):
+    """One field of work: its canonical label and the phrases (and issuers) that suggest it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str = Field(min_length=1)
+    description: str = ""
+    phrases: dict[str, float] = Field(min_length=1)
+    issuers: dict[str, float] = Field(default_factory=dict)
+
+    @field_validator("phrases", "issuers")
+    @classmethod
+    def _clean_weights(cls, value: dict[str, float]) -> dict[str, float]:
+        for phrase, weight in value.items():
+            if not _tokens(phrase):
+                raise ValueError(f"phrase {phrase!r} has no word in it")
+            if not math.isfinite(weight):
+                raise ValueError(f"weight of {phrase!r} is not a finite number")
+        return value
+
+
+class FieldsLexicon(BaseModel):
+    """The whole ``fields_of_work.json`` file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    description: str = ""
+    settings: FieldSettings = Field(default_factory=FieldSettings)
+    ignore: list[str] = Field(
+        default_factory=list,
+        description="Phrases matched first and then dropped, e.g. names that contain a field's words",
+    )
+    fields: list[FieldEntry] = Field(min_length=1)
+
+    @field_validator("ignore")
+    @classmethod
+    def _words_in_ignored(cls, value: list[str]) -> list[str]:
+        for phrase in value:
+            if not _tokens(phrase):
+                raise ValueError(f"phrase {phrase!r} has no word in it")
+        return value
+
+    @model_validator(mode="after")
+    def _unique_labels(self) -> "FieldsLexicon":
+        seen: set[str] = set()
+        for entry in self.fields:
+            if entry.label in seen:
+                raise ValueError(f"label {entry.label!r} is listed twice")
+            seen.add(entry.label)
+        return self
+
+
+def _validation_problem(exc: ValidationError) -> tuple[str, Optional[str]]:
+    """The problem text and the entry (a JSON path) of the first validation error."""
+    err = exc.errors()[0]
+    loc = err["loc"]
+    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".") or None
+    problems = "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}" for e in exc.errors()
+    )
+    return problems, where
+
+
+def read_lexicon(path: Source) -> FieldsLexicon:
+    """Read and validate a fields-of-work lexicon.
+
+    Raises:
+        GazetteerError: naming the file, the entry and the problem.
+    """
+    name = str(path)
+    try:
+        text = (Path(path) if isinstance(path, (str, Path)) else path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GazetteerError(name, f"cannot be read ({exc})") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GazetteerError(name, f"invalid JSON ({exc.msg} at line {exc.lineno})") from exc
+    try:
+        return FieldsLexicon.model_validate(data)
+    except ValidationError as exc:
+        problem, where = _validation_problem(exc)
+        raise GazetteerError(name, problem, entry=where) from None
+
+
+# ---------------------------------------------------------------------------- matcher
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """A compiled phrase: its tokens and the (field index, weight) pairs it adds."""
+
+    tokens: tuple[str, ...]
+    hits: tuple[tuple[int, float], ...]
+
+    def matches(self, words: list[str], start: int) -> bool:
+        if start + len(self.tokens) > len(words):
+            return False
+        for tok, word in zip(self.tokens, words[start : start + len(self.tokens)]):
+            if tok == "#":
+                if not word.isdigit():
+                    return False
+            elif tok.endswith("*"):
+                if not word.startswith(tok[:-1]):
+                    return False
+            elif tok != word:
+                return False
+        return True
+
+
+class _PhraseMatcher:
+    """Longest-match, left-to-right phrase matching over normalized tokens."""
+
+    def __init__(self, patterns: Iterable[_Pattern]) -> None:
+        self.by_first: dict[str, list[_Pattern]] = {}
+        self.wild_first: list[_Pattern] = []
+        for pat in patterns:
+            first = pat.tokens[0]
+            if first == "#" or first.endswith("*"):
+                self.wild_first.append(pat)
+            else:
+                self.by_first.setdefault(first, []).append(pat)
+        # Longest first, so "border police" wins over "police" at the same position.
+        for group in (*self.by_first.values(), self.wild_first):
+            group.sort(key=lambda p: -len(p.tokens))
+
+    def find(self, text: str) -> list[_Pattern]:
+        """Every pattern found in `text`, non-overlapping, longest first at each position."""
+        words = normalize(text).split()
+        found: list[_Pattern] = []
+        i = 0
+        while i < len(words):
+            best: Optional[_Pattern] = None
+            for pat in self.by_first.get(words[i], ()):
+                if pat.matches(words, i):
+                    best = pat
+                    break
+            for pat in self.wild_first:
+                if (best is None or len(pat.tokens) > len(best.tokens)) and pat.matches(words, i):
+                    best = pat
+                    break
+            if best is None:
+                i += 1
+            else:
+                found.append(best)
+                i += len(best.tokens)
+        return found
+
+
+# ---------------------------------------------------------------------------- classifier
+
+
+class FieldsClassifier:
+    """Assigns OSCE fields of work to a release from a weighted phrase lexicon."""
+
+    def __init__(self, lexicon: FieldsLexicon) -> None:
+        """Compile `lexicon` (see :func:`read_lexicon`) into a phrase matcher."""
+        self.lexicon = lexicon
+        self.settings = lexicon.settings
+        self.fields: tuple[str, ...] = tuple(f.label for f in lexicon.fields)
+        merged: dict[tuple[str, ...], dict[int, float]] = {}
+        for phrase in lexicon.ignore:
+            merged.setdefault(_tokens(phrase), {})
+        for idx, entry in enumerate(lexicon.fields):
+            for phrase, weight in entry.phrases.items():
+                hits = merged.setdefault(_tokens(phrase), {})
+                hits[idx] = hits.get(idx, 0.0) + weight
+        self._matcher = _PhraseMatcher(
+            _Pattern(tokens, tuple(sorted(hits.items()))) for tokens, hits in sorted(merged.items())
+        )
+        self._issuers: list[tuple[str, int, float]] = [
+            (normalize(name), idx, weight)
+            for idx, entry in enumerate(lexicon.fields)
+            for name, weight in entry.issuers.items()
+        ]
+
+    @classmethod
+    def from_file(cls, path: Source) -> "FieldsClassifier":
+        """A classifier built from a lexicon file of your own.
+
+        Raises:
+            GazetteerError: if the file cannot be read or does not validate.
+        """
+        return cls(read_lexicon(path))
+
+    @classmethod
+    def default(cls) -> "FieldsClassifier":
+        """The classifier built from the lexicon that ships with newsie (built once)."""
+        global _DEFAULT
+        if _DEFAULT is None:
+            _DEFAULT = cls.from_file(gazetteer_file(FIELDS_FILE))
+        return _DEFAULT
+
+    def scores(
+        self, title: Optional[str], text: str, issuer: Optional[list[str]] = None
+    ) -> dict[str, float]:
+        """The evidence score of every field, in the lexicon's order.
+
+        Each distinct phrase counts once per zone: its weight times ``title_weight`` when it
+        is in the title, plus its weight times ``text_weight`` when it is in the text.
+        Issuer hints add their weight once per matching issuer.
+
+        Args:
+            title: The headline, if any.
+            text: The lede or body text.
+            issuer: The "Where we are" entries, if known.
+
+        Returns:
+            A mapping from each canonical label to its score (0.0 when nothing matched).
+        """
+        totals = [0.0] * len(self.fields)
+        for zone, factor in ((title, self.settings.title_weight), (text, self.settings.text_weight)):
+            if not zone or not factor:
+                continue
+            for pat in dict.fromkeys(self._matcher.find(zone)):
+                for idx, weight in pat.hits:
+                    totals[idx] += weight * factor
+        for name in issuer or ():
+            norm = normalize(name)
+            for needle, idx, weight in self._issuers:
+                if needle in norm:
+                    totals[idx] += weight
+        return {label: round(score, 6) for label, score in zip(self.fields, totals)}
+
+    def classify(
+        self, title: Optional[str], text: str, issuer: Optional[list[str]] = None
+    ) -> list[str]:
+        """The fields of work a release concerns, most confident first (possibly none).
+
+        Args:
+            title: The headline, if any.
+            text: The lede or body text.
+            issuer: The "Where we are" entries, if known.
+
+        Returns:
+            Canonical labels (as in the lexicon), at most ``settings.max_labels`` of them.
+        """
+        scored = self.scores(title, text, issuer)
+        order = {label: i for i, label in enumerate(self.fields)}
+        ranked = sorted(
+            ((s, label) for label, s in scored.items() if s >= self.settings.threshold),
+            key=lambda pair: (-pair[0], order[pair[1]]),
+        )
+        if not ranked:
+            return []
+        floor = ranked[0][0] * self.settings.relative_threshold
+        return [label for s, label in ranked if s >= floor][: self.settings.max_labels]
+
+
+_DEFAULT: Optional[FieldsClassifier] = None
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    # FIELDS is read from the data file on first use, not at import time.
+    if name == "FIELDS":
+        return FieldsClassifier.default().fields
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def classify(title: Optional[str], text: str, issuer: Optional[list[str]] = None) -> list[str]:
+    """Shortcut for ``FieldsClassifier.default().classify(...)``."""
+    return FieldsClassifier.default().classify(title, text, issuer)

@@ -1,0 +1,58 @@
+"""Event-type triggers, their weights, and the PLOVER/CAMEO codes of each type."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..customtypes import EventType
+from ..resources import gazetteer_file
+
+EVENT_TYPES_FILE = "event_types.json"
+
+
+class EventTypeSpec(BaseModel):
+    """One event type: trigger phrases with weights, and codes for other event datasets."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    plover: Optional[str] = None
+    cameo: Optional[str] = None
+    triggers: dict[str, float] = Field(default_factory=dict)
+
+
+class StatementMode(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    cameo: str
+    cues: list[str]
+
+
+class SectionWeights(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: float = 3.0
+    first_sentence: float = 2.0
+    second_sentence: float = 1.0
+    rest: float = 0.25
+
+
+class EventRules(BaseModel):
+    """Everything the event component reads from ``gazetteers/event_types.json``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    types: dict[EventType, EventTypeSpec]
+    weights: SectionWeights = Field(default_factory=SectionWeights)
+    priority: list[EventType]
+    statement_modes: dict[str, StatementMode] = Field(default_factory=dict)
+    participant_nouns: list[str] = Field(default_factory=list)
+    conclusion_verbs: list[str] = Field(default_factory=list)
+    start_verbs: list[str] = Field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def default_event_rules() -> EventRules:
+    """The event rules that ship with newsie."""
+    return EventRules.model_validate_json(gazetteer_file(EVENT_TYPES_FILE).read_text(encoding="utf-8"))
