@@ -9,11 +9,13 @@ from spacy.tokens import Doc
 
 from ..dates.grammar import find_dates
 from ..kb.places import PlaceKB, default_places
+from ..kb.states import default_states
 
-_CITY = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’.\-]+(?:[ \-][A-Za-zÀ-ÿ'’.\-]+){0,3}"
-_CITIES = rf"(?P<city>{_CITY}(?:\s*/\s*{_CITY})*)"
+_L = r"[^\W\d_]"
+_CITY = rf"[A-ZÀ-ÝŠŽČĆĐ]{_L}*(?:[ '’.\-]+{_L}+){{0,3}}\.?"
+_CITIES = rf"(?P<city>{_CITY}(?:\s*/\s*{_CITY})*)(?:,\s*(?P<country>[A-Z][\w ]+?))?"
 _DATE = r"(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4})|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))"
-_SEP = r"\s*(?:[-–—:]|\(OSCE\)\s*[-–—]?)\s*"
+_SEP = r"(?:\s*(?:[-–—:]|\(OSCE\)\s*[-–—]?)\s*|\s+(?=[A-Z]))"
 _CITY_FIRST = re.compile(rf"^\s*{_CITIES}\s*,\s*{_DATE}{_SEP}")
 _DATE_FIRST = re.compile(rf"^\s*{_DATE}\s*,\s*{_CITIES}{_SEP}")
 
@@ -57,12 +59,20 @@ def read_dateline(head: str, places: PlaceKB, offset: int = 0) -> Optional[dict[
     cities = []
     for raw in raw_cities:
         place = places.lookup(raw.title()) or places.lookup(raw)
-        cities.append({"city": place.name if place else raw.title(), "country": place.country if place else None})
+        cities.append({"city": raw.title() if raw.isupper() else raw, "country": place.country if place else None, "name": place.name if place else None})
+    # "PRISHTINË/PRIŠTINA": one city in two languages, not two cities.
+    same = len({(c["name"], c["country"]) for c in cities}) == 1 and cities[0]["name"] is not None
     single = cities[0] if len(cities) == 1 else None
+    if same and len(cities) > 1:
+        single = {"city": "/".join(c["city"] for c in cities), "country": cities[0]["country"]}
+    named = m.groupdict().get("country")
+    named_state = default_states().lookup(named.strip()) if named else None
+    countries = {c["country"] for c in cities}
+    country = named_state.iso3 if named_state else (single["country"] if single else (countries.pop() if len(countries) == 1 else None))
     return {
         "text": m.group(0).strip(),
         "city": single["city"] if single else None,
-        "country": single["country"] if single else None,
+        "country": country,
         "cities": cities,
         "date": dates[0].start,
         "start_char": offset + m.start(),

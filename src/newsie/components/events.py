@@ -17,6 +17,8 @@ from ..kb.event_types import EventRules, default_event_rules
 from ..kb.places import PlaceKB, default_places
 from .dates import DURATIONS, release_date
 
+_VISIT_BEFORE = re.compile(r"\b(?:visit|visits|visited|trip|travelled|traveled|deployed|deploys|journey|mission)\b[^.]{0,25}$", re.IGNORECASE)
+_PLACE_WORDS = frozenset({"in", "to", "across", "throughout"})
 _IN_PLACE = re.compile(
     r"\b(?:in|at|to|from)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
 )
@@ -99,13 +101,17 @@ class EventExtractor:
 
     def _score(self, doc: Doc, units: list[_Unit]) -> dict[str, float]:
         strings = self.nlp.vocab.strings
+        in_org = {i for o in doc.spans.get(ext.ORGANIZATIONS, []) for i in range(o.start, o.end)}
         for m, s, e in self.matcher(doc):
+            if in_org.intersection(range(s, e)):
+                continue  # "Forum" in "Global Counterterrorism Forum" names a body, not an event
             span = Span(doc, s, e, label=strings[m])
             unit = next((u for u in units if u.start_char <= span.start_char < u.end_char), None)
             if unit is None:
                 continue
             etype = span.label_
             w = self.weights[etype].get(span.text.lower(), 0.0)
+            etype = self._override(doc, span, etype)
             prev = unit.best_trigger.get(etype)
             if prev is None or w > prev[0]:
                 unit.best_trigger[etype] = (w, span)
@@ -117,6 +123,15 @@ class EventExtractor:
                 # The strongest trigger counts fully, further ones in the same sentence a little.
                 totals[etype] = totals.get(etype, 0.0) + u.weight * (best + 0.3 * (raw - best))
         return totals
+
+    def _override(self, doc: Doc, span: Span, etype: str) -> str:
+        """"Launching its annual report": a trigger whose object names another type."""
+        for new_type, nouns in self.rules.object_overrides.get(etype, {}).items():  # type: ignore[call-overload]
+            window = {t.lower_ for t in doc[span.end : span.end + 6] if not t.is_sent_start}
+            if window.intersection(nouns):
+                span.label_ = new_type
+                return new_type
+        return etype
 
     def __call__(self, doc: Doc) -> Doc:
         units = self._units(doc)
@@ -152,8 +167,8 @@ class EventExtractor:
         elif evidence_unit is None and body_units:
             evidence_unit = body_units[0]
         focus = [u for u in (evidence_unit, body_units[0] if body_units else None) if u is not None]
-        start, end = self._dates(doc, focus, body_units)
-        location = self._location(doc, focus)
+        start, end = self._dates(doc, focus, body_units, etype)
+        location = self._location(doc, focus, etype)
         participants = self._participants(doc, focus, body_units)
         spec = self.rules.types.get(etype)  # type: ignore[call-overload]
         plover, cameo = (spec.plover, spec.cameo) if spec else (None, None)
@@ -187,23 +202,33 @@ class EventExtractor:
                 return mode, spec.cameo
         return plover, cameo
 
-    def _dates(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit]) -> tuple[Optional[dt.date], Optional[dt.date]]:
+    def _dates(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit], etype: str) -> tuple[Optional[dt.date], Optional[dt.date]]:
         dateline = doc._.newsie_dateline or {}
         dl_range = (dateline.get("start_char", -1), dateline.get("end_char", -1))
-        spans = [s for s in doc.spans.get(ext.DATES, []) if not (dl_range[0] <= s.start_char < dl_range[1])]
+        spans = [
+            s for s in doc.spans.get(ext.DATES, [])
+            if not (dl_range[0] <= s.start_char < dl_range[1])
+            and s._.newsie_data and s._.newsie_data["granularity"] == "day" and s._.newsie_data["start"]
+            and not _preceded_by(doc, s, ("since", "until", "by", "before", "after"))
+            and not _election_day(doc, s)
+        ]
 
-        def day_spans(unit: _Unit) -> list[Span]:
-            return [
-                s for s in spans
-                if unit.start_char <= s.start_char < unit.end_char
-                and s._.newsie_data and s._.newsie_data["granularity"] == "day" and s._.newsie_data["start"]
-                and not _preceded_by(doc, s, ("since", "until", "by", "before", "after"))
-            ]
+        def in_unit(unit: _Unit, relative_only: bool = False) -> list[Span]:
+            return [s for s in spans if unit.start_char <= s.start_char < unit.end_char and (s._.newsie_data["relative"] or not relative_only)]
 
+        if etype == "statement":
+            # A statement happens when it is made: "today" or the dateline, before other dates.
+            for unit in focus:
+                found = in_unit(unit, relative_only=True)
+                if found:
+                    d = found[0]._.newsie_data
+                    return d["start"], d["end"]
+            if dateline.get("date"):
+                return dateline["date"], dateline["date"]
         chosen: Optional[Span] = None
         unit_of: Optional[_Unit] = None
         for unit in [*focus, *body_units[:3]]:
-            found = day_spans(unit)
+            found = in_unit(unit)
             if found:
                 chosen, unit_of = found[0], unit
                 break
@@ -216,8 +241,8 @@ class EventExtractor:
         if start == end and unit_of is not None:
             days = self._duration(doc, unit_of)
             if days and days > 1:
-                sent = doc.text[unit_of.start_char : chosen.start_char].lower().split()
-                if any(w in self._conclude for w in sent[-6:]):
+                words = set(doc.text[unit_of.start_char : unit_of.end_char].lower().split())
+                if words & self._conclude:
                     start = end - dt.timedelta(days=days - 1)
                 else:
                     end = start + dt.timedelta(days=days - 1)
@@ -229,35 +254,65 @@ class EventExtractor:
                 return int(s._.newsie_data["days"])
         return None
 
-    def _location(self, doc: Doc, focus: list[_Unit]) -> dict[str, Optional[str]]:
-        doc_states = {s.label_ for s in doc.spans.get(ext.STATES, [])}
+    def _location(self, doc: Doc, focus: list[_Unit], etype: str) -> dict[str, Optional[str]]:
         state_spans = list(doc.spans.get(ext.STATES, []))
-        org_spans = list(doc.spans.get(ext.ORGANIZATIONS, []))
-        for unit in focus:
-            text = doc.text[unit.start_char : unit.end_char]
-            for m in _IN_PLACE.finditer(text):
-                if m.group(0).split()[0] not in ("in", "at"):
-                    continue
-                a = unit.start_char + m.start("place")
-                if any(o.start_char <= a < o.end_char for o in org_spans):
-                    continue
-                if any(s.start_char == a for s in state_spans):
-                    continue
-                place = self._lookup(m.group("place"), doc_states)
-                if place is not None:
-                    return {"city": place.name, "country": place.country}
+        doc_states = {s.label_ for s in state_spans}
         dateline = doc._.newsie_dateline or {}
-        if dateline.get("city"):
+        context = self._context_country(doc, state_spans)
+        if etype == "statement" and dateline.get("city"):
             return {"city": dateline["city"], "country": dateline.get("country")}
         for unit in focus:
+            found = self._places_in(doc, unit, state_spans, doc_states, context)
+            if found:
+                return found
+        for unit in focus:
             for s in state_spans:
-                if unit.start_char <= s.start_char < unit.end_char and s.start > 0 and doc[s.start - 1].lower_ == "in" and s.id_ == "name":
+                if unit.start_char <= s.start_char < unit.end_char and s.id_ == "name" and _after_place_word(doc, s.start):
                     return {"city": None, "country": s.label_}
-        return {"city": None, "country": None}
+        if dateline.get("city"):
+            return {"city": dateline["city"], "country": dateline.get("country") or context}
+        return {"city": None, "country": dateline.get("country")}
+
+    def _places_in(self, doc: Doc, unit: _Unit, state_spans: list[Span], doc_states: set[str], context: Optional[str]) -> Optional[dict[str, Optional[str]]]:
+        """"in CITY" in a sentence, the one nearest the event's date first."""
+        org_spans = list(doc.spans.get(ext.ORGANIZATIONS, []))
+        date_ends = [s.end_char for s in doc.spans.get(ext.DATES, []) if unit.start_char <= s.start_char < unit.end_char]
+        text = doc.text[unit.start_char : unit.end_char]
+        found: list[tuple[int, dict[str, Optional[str]]]] = []
+        for m in _IN_PLACE.finditer(text):
+            word = m.group(0).split()[0]
+            a = unit.start_char + m.start("place")
+            if word in ("to", "from") and not _VISIT_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
+            if word == "from":
+                continue
+            if any(o.start_char <= a < o.end_char for o in org_spans) or any(s.start_char == a for s in state_spans):
+                continue
+            raw = m.group("place")
+            place = self._lookup(raw, doc_states)
+            after_date = any(0 <= m.start() + unit.start_char - e <= 2 for e in date_ends)
+            if place is None and not (after_date and context and raw[:1].isupper() and "/" not in raw and len(raw.split()) == 1):
+                continue
+            surface = _surface(raw, place.name if place else None)
+            country = place.country if place else context
+            distance = min((abs(unit.start_char + m.start() - e) for e in date_ends), default=10_000)
+            found.append((distance, {"city": surface, "country": country}))
+        if not found:
+            return None
+        return min(found, key=lambda x: x[0])[1]
+
+    def _context_country(self, doc: Doc, state_spans: list[Span]) -> Optional[str]:
+        """The country a release is about when it does not say where: the host of the
+        field operation it names, else the only State it names."""
+        for org in doc._.newsie_orgs or []:
+            if org.get("kind") == "field_operation" and org.get("country"):
+                return str(org["country"])
+        codes = {s.label_ for s in state_spans}
+        return next(iter(codes)) if len(codes) == 1 else None
 
     def _lookup(self, raw: str, doc_states: set[str]) -> Any:
         words = raw.replace("/", " / ").split()
-        # Try the longest prefix first, then each part of "Prishtinë/Priština".
+        # The longest prefix first, then each part of "Prishtinë/Priština".
         candidates = [" ".join(words[:k]) for k in range(len(words), 0, -1)] + [p.strip() for p in raw.split("/")]
         for c in candidates:
             if not c or c == "/":
@@ -288,6 +343,33 @@ def _trigger_unit(units: list[_Unit], etype: str) -> Optional[_Unit]:
             if w > best_w:
                 best, best_w = u, w
     return best
+
+
+def _after_place_word(doc: Doc, i: int) -> bool:
+    """"in Norway", "in the former Yugoslav Republic of Macedonia", "in south Germany"."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        t = doc[k]
+        if t.lower_ in _PLACE_WORDS:
+            return True
+        if not (t.lower_ in ("the", "south", "north", "east", "west", "southern", "northern", "eastern", "western", "central") or t.is_punct is False and t.is_lower and len(t) < 3):
+            return False
+    return False
+
+
+def _election_day(doc: Doc, span: Span) -> bool:
+    """A date that names an election day ("the elections in Albania on 3 July")."""
+    before = {t.lower_ for t in doc[max(0, span.start - 5) : span.start]}
+    after = {t.lower_ for t in doc[span.end : span.end + 4]}
+    words = {"election", "elections", "vote", "referendum", "polls", "ballot"}
+    return bool(before & words or after & words)
+
+
+def _surface(raw: str, canonical: Optional[str]) -> str:
+    """The city as the text writes it (title-cased when in capitals), trimmed to its name."""
+    text = raw.strip()
+    if canonical and canonical in text and "/" not in text:
+        text = canonical
+    return text.title() if text.isupper() else text
 
 
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:

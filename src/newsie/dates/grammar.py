@@ -62,7 +62,7 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}(?![\w])", re.IGNORECASE if kind == "relative" else 0)) for kind, p in _PATTERNS]
 _DURATION_RE = re.compile(
-    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)[- ](?P<unit>day|week|month)s?\b(?:-long)?",
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)(?P<half>[- ]and[- ]a[- ]half)?[- ](?P<unit>day|week|month)s?\b(?:-long)?",
     re.IGNORECASE,
 )
 NUMBER_WORDS = {
@@ -118,7 +118,7 @@ def find_durations(text: str) -> list[Duration]:
         n = m.group("n").lower()
         num = int(n) if n.isdigit() else NUMBER_WORDS[n]
         unit = m.group("unit").lower()
-        days = num * {"day": 1, "week": 7, "month": 30}[unit]
+        days = num * {"day": 1, "week": 7, "month": 30}[unit] + (1 if m.group("half") and unit == "day" else 0)
         out.append(Duration(m.start(), m.end(), m.group(0), days))
     return out
 

@@ -50,6 +50,10 @@ class EventRules(BaseModel):
     participant_nouns: list[str] = Field(default_factory=list)
     conclusion_verbs: list[str] = Field(default_factory=list)
     start_verbs: list[str] = Field(default_factory=list)
+    object_overrides: dict[EventType, dict[EventType, list[str]]] = Field(
+        default_factory=dict,
+        description="A trigger of type A whose object (next few words) is one of these nouns counts as type B",
+    )
 
 
 @lru_cache(maxsize=1)
