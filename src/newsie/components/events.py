@@ -268,6 +268,8 @@ class EventExtractor:
         for unit in focus:
             for s in state_spans:
                 if unit.start_char <= s.start_char < unit.end_char and s.id_ == "name" and _after_place_word(doc, s.start):
+                    if dateline.get("city") and dateline.get("country") == s.label_:
+                        return {"city": dateline["city"], "country": s.label_}
                     return {"city": None, "country": s.label_}
         if dateline.get("city"):
             return {"city": dateline["city"], "country": dateline.get("country") or context}
