@@ -200,25 +200,29 @@ class _PhraseMatcher:
             group.sort(key=lambda p: -len(p.tokens))
 
     def find(self, text: str) -> list[_Pattern]:
-        """Every pattern found in `text`, non-overlapping, longest first at each position."""
+        """Every pattern found in `text`, left to right without overlaps.
+
+        At each position the longest matching patterns win; patterns of that same length
+        all apply (so "hate crime*" and "hate crimes" listed under two fields both count).
+        """
         words = normalize(text).split()
         found: list[_Pattern] = []
         i = 0
         while i < len(words):
-            best: Optional[_Pattern] = None
-            for pat in self.by_first.get(words[i], ()):
-                if pat.matches(words, i):
-                    best = pat
-                    break
-            for pat in self.wild_first:
-                if (best is None or len(pat.tokens) > len(best.tokens)) and pat.matches(words, i):
-                    best = pat
-                    break
-            if best is None:
-                i += 1
+            best: list[_Pattern] = []
+            for group in (self.by_first.get(words[i], ()), self.wild_first):
+                for pat in group:
+                    if best and len(pat.tokens) < len(best[0].tokens):
+                        break  # groups are sorted longest first
+                    if pat.matches(words, i):
+                        if best and len(pat.tokens) > len(best[0].tokens):
+                            best = []
+                        best.append(pat)
+            if best:
+                found.extend(best)
+                i += len(best[0].tokens)
             else:
-                found.append(best)
-                i += len(best.tokens)
+                i += 1
         return found
 
 

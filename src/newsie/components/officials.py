@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 
 from .. import extensions as ext
 from ..kb.io import read_entries, write_jsonl
+from ..kb.org_rules import default_org_rules
 from ..kb.officials import OfficeEntry, OfficialEntry, OfficialKB, TitleRules, default_officials, default_titles
 from ..kb.states import default_states
 
@@ -69,7 +70,7 @@ class OfficialTagger(Pipe):
         self._speech = frozenset(t.speech_verbs)
         self._particles = frozenset(t.name_particles)
         states = default_states()
-        self._not_name = frozenset(t.not_name_words) | frozenset(states.by_name) | frozenset(states.by_demonym)
+        self._not_name = frozenset(t.not_name_words) | frozenset(states.by_name) | frozenset(states.by_demonym) | frozenset(default_org_rules().heads)
 
     def initialize(
         self,
@@ -161,8 +162,14 @@ class OfficialTagger(Pipe):
             source = None
             if prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or (s - 1) in blocked and self._title_before(doc, s)):
                 source = TITLED
+            elif prev is not None and prev.text == "," and s >= 2 and self._title_before(doc, s - 1) is not None and (s - 2) not in blocked | {-1} or (prev is not None and prev.text == "," and s >= 2 and doc[s - 2].text in self._title_words):
+                source = TITLED
+            elif nxt is not None and nxt.text == "(" and self._after_parenthesis(doc, e) is not None:
+                source = APPOSITION
             elif nxt is not None and nxt.text == "," and self._apposition(doc, e + 1) is not None:
                 source = APPOSITION
+            elif prev is not None and (s - 1) in blocked:
+                source = None  # "UN Sustainable Development Goals, says": a name after a body is no person
             elif (prev is not None and prev.lower_ in self._speech) or (nxt is not None and nxt.lower_ in self._speech):
                 source = SPEECH
             elif nxt is not None and nxt.text in (",",) and e + 1 < len(doc) and doc[e + 1].lower_ in self._speech:
@@ -252,6 +259,18 @@ class OfficialTagger(Pipe):
             end -= 1
         return (start, end) if end > start else None
 
+    def _after_parenthesis(self, doc: Doc, k: int) -> Optional[tuple[int, int]]:
+        """"Roza Aknazarova (MP, Kyrgyzstan), the Chair of ...": the apposition after the parenthesis."""
+        close = next((t.i for t in doc[k : k + 12] if t.text == ")"), None)
+        if close is None:
+            return None
+        inner = (k + 1, close) if any(self._is_title_tok(t) for t in doc[k + 1 : close]) else None
+        if close + 1 < len(doc) and doc[close + 1].text == ",":
+            app = self._apposition(doc, close + 2)
+            if app is not None:
+                return app
+        return inner
+
     def _more_title(self, doc: Doc, k: int) -> bool:
         window = doc[k : k + 4]
         return any(self._is_title_tok(t) for t in window) and not any(self._name_token(t) and self._name_token(doc[t.i + 1]) for t in window if t.i + 1 < len(doc) and not self._is_title_tok(t) and not self._is_title_tok(doc[t.i + 1]))
@@ -277,6 +296,13 @@ class OfficialTagger(Pipe):
         if span.end < len(doc) and doc[span.end].text == ",":
             app = self._apposition(doc, span.end + 1)
             if app is not None:
+                parts.append(app)
+        elif span.end < len(doc) and doc[span.end].text == "(":
+            close = next((t.i for t in doc[span.end : span.end + 12] if t.text == ")"), None)
+            if close is not None and any(self._is_title_tok(t) for t in doc[span.end + 1 : close]):
+                parts.append((span.end + 1, close))
+            app = self._after_parenthesis(doc, span.end)
+            if app is not None and app not in parts:
                 parts.append(app)
         if not parts:
             return None
@@ -329,8 +355,17 @@ class OfficialTagger(Pipe):
         strings = self.nlp.vocab.strings
         covered = {a for r in records.values() for a, _ in r["mentions"]}
         office_spans = filter_spans([Span(doc, s, e, label=strings[m]) for m, s, e in self.office_matcher(doc)])
+        in_org = {i for o in doc.spans.get(ext.ORGANIZATIONS, []) for i in range(o.start, o.end)}
         for span in office_spans:
+            if span.start in in_org and span.end - 1 in in_org and not any(t.text in self._title_words for t in span):
+                continue
             named = any(r["office"] == span.label_ for r in records.values())
+            sent = span.sent
+            if any(not r["inferred"] and any(sent.start_char <= a < sent.end_char for a, _ in r["mentions"]) for r in records.values()):
+                near_named = [r for r in records.values() if not r["inferred"] and any(sent.start_char <= a < sent.end_char for a, _ in r["mentions"])]
+                for r in near_named:
+                    r["office"] = r["office"] or span.label_
+                continue
             near = [r for r in records.values() if any(abs(a - span.end_char) <= 3 or abs(span.start_char - b) <= 3 for a, b in r["mentions"])]
             if near:
                 for r in near:

@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 
 from .. import extensions as ext
 from ..kb.io import read_entries, write_jsonl
+from ..kb.officials import default_titles
 from ..kb.org_rules import OrgRules, default_org_rules
 from ..kb.organizations import OrgEntry, OrgKB, default_organizations
 from ..kb.states import default_states
@@ -70,6 +71,8 @@ class OrganizationTagger(Pipe):
         self._stop_left = frozenset(r.stop_words_left)
         self._media = frozenset(r.media_triggers)
         self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
+        # A title ends a name: "... for National Security Lieutenant-General Kamchybek Tashiev".
+        self._titles = frozenset(w for w in default_titles().title_words if w[:1].isupper())
         states = default_states()
         self._state_words = frozenset(states.by_name) | frozenset(states.by_demonym)
 
@@ -184,7 +187,12 @@ class OrganizationTagger(Pipe):
         return end
 
     def _is_complement(self, t: Token) -> bool:
-        return bool(t.text[:1].isupper() and (t.is_alpha or _ACRONYM_RE.match(t.text)) and t.text not in self._stop_left)
+        return bool(
+            t.text[:1].isupper()
+            and (t.is_alpha or _ACRONYM_RE.match(t.text))
+            and t.text not in self._stop_left
+            and t.text not in self._titles
+        )
 
     def _cap_run(self, doc: Doc, k: int) -> int:
         """End of a run of capitalized words (with hyphens and possessives) from token k."""
