@@ -111,7 +111,8 @@ class OfficialTagger(Pipe):
         return doc
 
     def _blocked_tokens(self, doc: Doc) -> set[int]:
-        out: set[int] = set()
+        """Tokens of States, organizations and named offices: never part of a person's name."""
+        out: set[int] = {i for _, s, e in self.office_matcher(doc) for i in range(s, e)}
         for key in (ext.STATES, ext.ORGANIZATIONS):
             if key in doc.spans:
                 for s in doc.spans[key]:

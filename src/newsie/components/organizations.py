@@ -67,6 +67,9 @@ class OrganizationTagger(Pipe):
         self._acr_heads = frozenset(r.acronym_heads)
         self._preps = frozenset(r.complement_preps)
         self._to_heads = frozenset(r.to_heads)
+        self._on_heads = frozenset(r.on_heads)
+        self._person_offices = frozenset(r.person_offices)
+        self._osce_id = self.kb.by_surface.get("OSCE")
         self._in_heads = frozenset(r.in_heads)
         self._stop_left = frozenset(r.stop_words_left)
         self._media = frozenset(r.media_triggers)
@@ -107,7 +110,7 @@ class OrganizationTagger(Pipe):
             _span(doc, s, e, self.kb.by_id[strings[mid]].kind, strings[mid], GAZ)
             for mid, s, e in self.matcher(doc)
         ]
-        gaz = filter_spans(gaz)
+        gaz = self._without_person_offices(doc, filter_spans(gaz))
         cands: list[Span] = list(gaz)
         if self.cfg["patterns"]:
             in_gaz = {i for s in gaz for i in range(s.start, s.end)}
@@ -120,6 +123,20 @@ class OrganizationTagger(Pipe):
         doc.spans[self.cfg["spans_key"]] = spans
         doc._.newsie_orgs = self._resolve(doc, spans, acronyms)
         return doc
+
+    def _without_person_offices(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"The OSCE Representative on Freedom of the Media, Harlem Désir": an office held by a
+        person, not a body; its "OSCE" still names the OSCE."""
+        out = []
+        for span in spans:
+            words = span.text.split(maxsplit=1)
+            core = words[1] if words[0] == "OSCE" and len(words) > 1 else span.text
+            if core in self._person_offices and not (span.start > 1 and doc[span.start - 2].text == "Office"):
+                if words[0] == "OSCE" and self._osce_id:
+                    out.append(_span(doc, span.start, span.start + 1, self.kb.by_id[self._osce_id].kind, self._osce_id, GAZ))
+                continue
+            out.append(span)
+        return out
 
     def _chunks(self, doc: Doc, in_gaz: set[int]) -> list[Span]:
         """Spans around capitalized head nouns: modifiers on the left, complements on the right."""
@@ -139,6 +156,8 @@ class OrganizationTagger(Pipe):
                 continue  # "OSCE Office": a reference to a field operation, resolved later
             span = doc[start:end]
             if span.text.split()[0] in ("OSCE",) and tok.text in ("Mission", "Office", "Centre", "Presence"):
+                continue
+            if span.text in self._state_words:
                 continue
             out.append(_span(doc, start, end, kind, "", PATTERN))
         return out
@@ -161,7 +180,11 @@ class OrganizationTagger(Pipe):
                     break
                 j -= 1
                 continue
-            if t.text in ("'s", "’s", "-", "&") and j - 1 >= 0 and self._is_modifier(doc[j - 1]):
+            if t.text in ("-", "&") and j - 1 >= 0 and self._is_modifier(doc[j - 1]):
+                j -= 1
+                continue
+            # "General Prosecutor's Office" yes; "Germany's Finance Ministry", "Interior Ministry's Directorate" no.
+            if t.text in ("'s", "’s") and j - 1 >= 0 and self._is_modifier(doc[j - 1]) and doc[j - 1].text not in self._state_words and doc[j - 1].text not in self._heads:
                 j -= 1
                 continue
             if t.lower_ == "and" and j - 1 >= 0 and self._is_modifier(doc[j - 1]) and doc[j - 1].text not in self._state_words and doc[j - 1].text not in self._heads:
@@ -175,8 +198,8 @@ class OrganizationTagger(Pipe):
         end = i + 1
         while end < len(doc):
             t = doc[end]
-            preps = self._preps | (self._to_heads & {head} and {"to"}) | (self._in_heads & {head} and {"in"})
-            if t.lower_ in preps or (t.lower_ in ("and", "&") and end + 1 < len(doc) and doc[end + 1].is_title and end > i + 1):
+            preps = self._preps | (self._to_heads & {head} and {"to"}) | (self._in_heads & {head} and {"in"}) | (self._on_heads & {head} and {"on"})
+            if t.lower_ in preps or (t.lower_ in ("and", "&") and end > i + 1 and self._joins_name(doc, end + 1)):
                 k = end + 1
                 if k < len(doc) and doc[k].lower_ == "the":
                     k += 1
@@ -185,6 +208,13 @@ class OrganizationTagger(Pipe):
                     continue
             break
         return end
+
+    def _joins_name(self, doc: Doc, k: int) -> bool:
+        """After "and": a name part ("Ministry of Sports and Youth"), not another body."""
+        if k >= len(doc) or not doc[k].is_title:
+            return False
+        run = doc[k : self._cap_run(doc, k)]
+        return not any(t.text in self._heads or t.text in self._state_words or t.text in ("'s", "’s") for t in run)
 
     def _is_complement(self, t: Token) -> bool:
         return bool(
@@ -208,11 +238,12 @@ class OrganizationTagger(Pipe):
         return end
 
     def _media_names(self, doc: Doc) -> list[Span]:
-        """Outlets named after a media noun: "the daily Dan", "media outlets N1, BN and Buka"."""
+        """Outlets named beside a media noun: "the daily Dan", "N1, BN and Buka media outlets"."""
         out: list[Span] = []
         for tok in doc:
             if tok.lower_ not in self._media or not tok.is_lower:
                 continue
+            out += self._media_before(doc, tok.i)
             k = tok.i + 1
             while k < len(doc):
                 if doc[k].text[:1].isupper() and not doc[k].is_sent_start and doc[k].text not in self._stop_left:
@@ -227,6 +258,24 @@ class OrganizationTagger(Pipe):
                         continue
                 break
         return out
+
+    def _media_before(self, doc: Doc, i: int) -> list[Span]:
+        """Capitalized names (a list of them) right before a media noun."""
+        out: list[Span] = []
+        k = i - 1
+        if k >= 0 and doc[k].lower_ == "media" and doc[i].lower_ != "media":
+            k -= 1
+        while k >= 0:
+            t = doc[k]
+            if t.text[:1].isupper() and not t.is_sent_start and t.text not in self._state_words and t.text not in self._stop_left and (t.is_alpha or _ACRONYM_RE.match(t.text) or t.like_num or any(c.isdigit() for c in t.text)):
+                if t.text not in self._heads:
+                    out.append(_span(doc, k, k + 1, "media", "", MEDIA))
+                k -= 1
+                while k >= 0 and doc[k].text in (",", "and"):
+                    k -= 1
+                continue
+            break
+        return out if len(out) > 1 or (out and doc[i].text.endswith(("paper", "newspaper", "daily", "portal", "agency"))) else []
 
     def _acronyms(self, doc: Doc, spans: list[Span]) -> tuple[list[Span], dict[str, Span]]:
         """Acronyms defined in parentheses after a name; adds long forms no rule found."""

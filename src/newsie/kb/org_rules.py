@@ -20,6 +20,8 @@ class OrgRules(BaseModel):
     acronym_heads: list[str] = Field(default_factory=list, description="Heads accepted only with an acronym defined")
     needs_modifier: list[str] = Field(default_factory=list, description="Heads that need a name word beside them")
     complement_preps: list[str] = Field(default_factory=list)
+    on_heads: list[str] = Field(default_factory=list, description="Heads that take an 'on ...' complement")
+    person_offices: list[str] = Field(default_factory=list, description="Gazetteer names that are a person's office, not a body")
     to_heads: list[str] = Field(default_factory=list)
     in_heads: list[str] = Field(default_factory=list)
     inner_connectors: list[str] = Field(default_factory=list)
