@@ -68,6 +68,7 @@ class OrganizationTagger(Pipe):
         self._preps = frozenset(r.complement_preps)
         self._to_heads = frozenset(r.to_heads)
         self._on_heads = frozenset(r.on_heads)
+        self._followers = frozenset(r.modifier_followers)
         self._person_offices = frozenset(r.person_offices)
         self._osce_id = self.kb.by_surface.get("OSCE")
         self._in_heads = frozenset(r.in_heads)
@@ -145,6 +146,9 @@ class OrganizationTagger(Pipe):
             kind = self._heads.get(tok.text)
             if kind is None or tok.i in in_gaz:
                 continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.text in self._followers and not nxt.is_sent_start:
+                continue  # "Police Reform Strategy", "Border Police Officers": the head is a modifier here
             start = self._extend_left(doc, tok.i)
             end = self._extend_right(doc, tok.i)
             content = [t for t in doc[start:end] if t.is_title or t.is_upper or t.like_num]
@@ -396,6 +400,7 @@ class OrganizationTagger(Pipe):
                     field_keys.append(key)
             if key is not None and key in orgs:
                 _add_mention(orgs[key], span, surface=False)
+        orgs = _merge_variants(orgs, self._state_words)
         for org in orgs.values():
             if not org["name"]:
                 # Only the acronym (or a back-reference) occurs: name the body as the text does.
@@ -460,6 +465,40 @@ def _add_mention(org: dict[str, Any], span: Span, *, surface: bool) -> None:
     org["mentions"].append((span.start_char, span.end_char))
     if surface and (org["name"] is None or len(span.text) > len(org["name"])):
         org["name"] = span.text
+
+
+def _core(name: str, state_words: frozenset[str]) -> list[str]:
+    """A pattern body's name without States, possessives and complements: its kind of body."""
+    head = re.split(r"\s+(?:of|for|on|in|to)\s+", name, maxsplit=1)[0]
+    words = [w for w in re.findall(r"[\w-]+", head.replace("’", "'")) if w not in state_words and w.lower() not in ("the", "s")]
+    return [w.lower() for w in words]
+
+
+def _merge_variants(orgs: dict[str, dict[str, Any]], state_words: frozenset[str]) -> dict[str, dict[str, Any]]:
+    """Join pattern bodies written two ways ("Tajik Border Troops" and "Border Troops of
+    Tajikistan's State Committee ..."): same kind of body (one core the end of the
+    other) and no conflicting country. The fuller name wins."""
+    keys = [k for k, o in orgs.items() if o["id"] is None]
+    merged: dict[str, str] = {}
+    for a in keys:
+        for b in keys:
+            if a == b or a in merged or b in merged:
+                continue
+            oa, ob = orgs[a], orgs[b]
+            ca, cb = _core(oa["name"] or "", state_words), _core(ob["name"] or "", state_words)
+            if len(cb) < 2 or len(ca) < len(cb) or ca[-len(cb):] != cb:
+                continue
+            if oa["country"] and ob["country"] and oa["country"] != ob["country"]:
+                continue
+            if oa["acronym"] and ob["acronym"] and oa["acronym"] != ob["acronym"]:
+                continue
+            keep, drop = (a, b) if len(oa["name"] or "") >= len(ob["name"] or "") else (b, a)
+            ok, od = orgs[keep], orgs[drop]
+            ok["mentions"] += od["mentions"]
+            ok["country"] = ok["country"] or od["country"]
+            ok["acronym"] = ok["acronym"] or od["acronym"]
+            merged[drop] = keep
+    return {k: o for k, o in orgs.items() if k not in merged}
 
 
 def _norm_key(text: str) -> str:

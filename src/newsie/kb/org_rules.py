@@ -22,6 +22,7 @@ class OrgRules(BaseModel):
     complement_preps: list[str] = Field(default_factory=list)
     on_heads: list[str] = Field(default_factory=list, description="Heads that take an 'on ...' complement")
     person_offices: list[str] = Field(default_factory=list, description="Gazetteer names that are a person's office, not a body")
+    modifier_followers: list[str] = Field(default_factory=list, description="Words after a head that make it a modifier")
     to_heads: list[str] = Field(default_factory=list)
     in_heads: list[str] = Field(default_factory=list)
     inner_connectors: list[str] = Field(default_factory=list)
