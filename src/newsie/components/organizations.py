@@ -20,7 +20,7 @@ from ..kb.org_rules import OrgRules, default_org_rules
 from ..kb.organizations import OrgEntry, OrgKB, default_organizations
 from ..kb.states import default_states
 
-GAZ, PATTERN, ACRONYM, GENERIC, MEDIA = "gazetteer", "pattern", "acronym", "generic", "media"
+GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE = "gazetteer", "pattern", "acronym", "generic", "media", "base"
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
 _SPELLINGS = (("Co-operation", "Cooperation"), ("Organization", "Organisation"), ("Centre", "Center"), ("Co-ordinator", "Coordinator"))
@@ -117,6 +117,7 @@ class OrganizationTagger(Pipe):
             in_gaz = {i for s in gaz for i in range(s.start, s.end)}
             cands += self._chunks(doc, in_gaz)
             cands += self._media_names(doc)
+            cands += self._base_entities(doc, in_gaz)
         spans = filter_spans(cands)
         spans, acronyms = self._acronyms(doc, spans)
         spans = filter_spans(spans + self._acronym_uses(doc, spans, acronyms))
@@ -261,6 +262,19 @@ class OrganizationTagger(Pipe):
                         k += 1
                         continue
                 break
+        return out
+
+    def _base_entities(self, doc: Doc, in_gaz: set[int]) -> list[Span]:
+        """ORG entities of a base model (``newsie.load(base=...)``) that newsie's rules accept:
+        they name a body by a head noun and are not a State."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or in_gaz.intersection(range(ent.start, ent.end)) or ent.text in self._state_words:
+                continue
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            heads = [t for t in doc[start : ent.end] if t.text in self._heads]
+            if heads and start < ent.end:
+                out.append(_span(doc, start, ent.end, self._heads[heads[-1].text], "", BASE))
         return out
 
     def _media_before(self, doc: Doc, i: int) -> list[Span]:
@@ -478,7 +492,7 @@ def _merge_variants(orgs: dict[str, dict[str, Any]], state_words: frozenset[str]
     """Join pattern bodies written two ways ("Tajik Border Troops" and "Border Troops of
     Tajikistan's State Committee ..."): same kind of body (one core the end of the
     other) and no conflicting country. The fuller name wins."""
-    keys = [k for k, o in orgs.items() if o["id"] is None]
+    keys = [k for k, o in orgs.items() if o["id"] is None or o["kind"] in ("national_authority", "academic", "ngo", "media")]
     merged: dict[str, str] = {}
     for a in keys:
         for b in keys:
@@ -492,11 +506,15 @@ def _merge_variants(orgs: dict[str, dict[str, Any]], state_words: frozenset[str]
                 continue
             if oa["acronym"] and ob["acronym"] and oa["acronym"] != ob["acronym"]:
                 continue
+            if oa["id"] and ob["id"]:
+                continue  # two known bodies stay two
             keep, drop = (a, b) if len(oa["name"] or "") >= len(ob["name"] or "") else (b, a)
             ok, od = orgs[keep], orgs[drop]
             ok["mentions"] += od["mentions"]
             ok["country"] = ok["country"] or od["country"]
             ok["acronym"] = ok["acronym"] or od["acronym"]
+            for attr in ("id", "canonical_name", "parent"):
+                ok[attr] = ok[attr] or od[attr]
             merged[drop] = keep
     return {k: o for k, o in orgs.items() if k not in merged}
 

@@ -1,0 +1,132 @@
+"""Tests of organization tagging (`newsie_organizations`) on release-style sentences."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import newsie
+from newsie.components.organizations import OrganizationTagger
+
+
+def orgs(nlp, text: str, **kw) -> dict[str, newsie.Organization]:
+    return {o.name: o for o in newsie.extract(text, nlp=nlp, **kw).organizations}
+
+
+def test_osce_structures_institutions_and_international_bodies(nlp) -> None:
+    """It finds OSCE structures, institutions and international bodies from the gazetteer."""
+    found = orgs(
+        nlp,
+        "The Conflict Prevention Centre, ODIHR, the Forum for Security Co-operation, UNODC "
+        "and the Council of Europe met in Vienna.",
+    )
+    kinds = {o.canonical_name or o.name: o.kind for o in found.values()}
+    assert kinds["Conflict Prevention Centre"] == "osce_structure"
+    assert any(o.acronym == "ODIHR" and o.kind == "osce_institution" for o in found.values())
+    assert any(o.acronym == "UNODC" and o.kind == "international_organization" for o in found.values())
+    assert "Council of Europe" in found
+    assert "Forum for Security Co-operation" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "country"),
+    [
+        ("The OSCE Office in Tajikistan trained customs officers.", "OSCE Programme Office in Dushanbe", "TJK"),
+        ("The OSCE Centre in Astana hosted the round table.", "OSCE Programme Office in Astana", "KAZ"),
+        ("The OSCE Spillover Monitor Mission to Skopje supported the academy.", "OSCE Mission to Skopje", "MKD"),
+        ("The OSCE Mission to Serbia and Montenegro opened an office.", None, "SCG"),
+    ],
+)
+def test_field_operations_under_all_their_names(nlp, text, canonical, country) -> None:
+    """A field operation's former names resolve to one entry linked to its host country."""
+    field_ops = [o for o in newsie.extract(text, nlp=nlp).organizations if o.kind == "field_operation"]
+    assert len(field_ops) == 1
+    if canonical:
+        assert field_ops[0].canonical_name == canonical
+    assert field_ops[0].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Officers of the Ministry of Internal Affairs of Tajikistan attended.", "Ministry of Internal Affairs of Tajikistan", "TJK"),
+        ("Tajikistan's State Committee for National Security hosted it.", "State Committee for National Security", "TJK"),
+        ("The Interior Ministry welcomed the plan.", "Interior Ministry", None),
+        ("The reception took place at the Embassy of the Netherlands.", "Embassy of the Netherlands", "NLD"),
+        ("Albanian State Police officers completed the course.", "Albanian State Police", "ALB"),
+        ("Judges from the Supreme Court and the Judicial and Prosecutorial Training Centre took part.", "Judicial and Prosecutorial Training Centre", None),
+        ("Experts of the Ministry of Sports and Youth spoke.", "Ministry of Sports and Youth", None),
+        ("The General Prosecutor's Office of the Republic of Moldova joined.", "General Prosecutor's Office of the Republic of Moldova", "MDA"),
+    ],
+)
+def test_national_bodies_by_pattern(nlp, text, name, country) -> None:
+    """Bodies in no list are found by their head noun, with the country the text gives."""
+    found = orgs(nlp, text)
+    assert name in found, list(found)
+    assert found[name].country == country
+    assert found[name].kind in ("national_authority", "academic", "other")
+
+
+def test_generic_phrases_are_not_organizations(nlp) -> None:
+    """Generic phrases and a State's name are not organizations."""
+    found = orgs(nlp, "Law enforcement agencies and civil society of the Russian Federation met. The Government agreed.")
+    assert found == {}
+
+
+def test_acronym_defined_in_text_resolves_later_uses(nlp) -> None:
+    """'Full Name (ACR)' defines the acronym; later bare uses join the same body."""
+    text = (
+        "The Permanent Conference of Organized Crime Prosecutors (PCOCP) met on Monday. "
+        "Members of the PCOCP agreed on a plan."
+    )
+    found = orgs(nlp, text)
+    body = found["Permanent Conference of Organized Crime Prosecutors"]
+    assert body.acronym == "PCOCP"
+    assert [m.text for m in body.mentions] == ["Permanent Conference of Organized Crime Prosecutors", "PCOCP"]
+
+
+def test_back_reference_joins_the_named_field_operation(nlp) -> None:
+    """'The Mission' refers back to the field operation the release names: one entry."""
+    text = "The OSCE Mission to Montenegro organized a seminar. The Mission will continue its support."
+    found = newsie.extract(text, nlp=nlp).organizations
+    assert [o.name for o in found] == ["OSCE Mission to Montenegro"]
+    assert len(found[0].mentions) == 2
+
+
+def test_osce_on_its_own_and_inside_a_name(nlp) -> None:
+    """'OSCE' is its own entry when it stands alone, not when only inside a longer name."""
+    assert "OSCE" not in orgs(nlp, "The OSCE Mission to Skopje trained police.")
+    assert "OSCE" in orgs(nlp, "The OSCE-supported course ended. The OSCE Mission to Skopje trained police.")
+
+
+def test_person_office_is_not_an_organization(nlp) -> None:
+    """'OSCE Representative on Freedom of the Media' before a name is an office, not a body."""
+    found = orgs(nlp, "The OSCE Representative on Freedom of the Media, Teresa Ribeiro, condemned the attack.")
+    assert list(found) == ["OSCE"]
+
+
+def test_media_outlets(nlp) -> None:
+    """Outlets named beside a media noun are organizations of kind media."""
+    found = orgs(nlp, "He threatened the N1, Capital and Buka media outlets and a Dan newspaper journalist.")
+    assert {"N1", "Capital", "Buka", "Dan"} <= set(found)
+    assert all(found[n].kind == "media" for n in ("N1", "Capital", "Buka", "Dan"))
+
+
+def test_variants_of_one_body_are_merged(nlp) -> None:
+    """A body written two ways in one release is one entry, under its fuller name."""
+    text = "The OSCE donated equipment to the Border Troops of Tajikistan's State Committee for National Security. The Tajik Border Troops thanked the OSCE."
+    names = [o.name for o in newsie.extract(text, nlp=nlp).organizations]
+    assert "Tajik Border Troops" not in names
+    assert any(n.startswith("Border Troops of Tajikistan") for n in names)
+
+
+def test_component_round_trip(tmp_path) -> None:
+    """It writes the organization tagger with its gazetteer to disk and reads it back."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsie_states")
+    tagger = nlp.add_pipe("newsie_organizations")
+    assert isinstance(tagger, OrganizationTagger)
+    tagger.initialize(entries=[{"id": "x", "name": "Steppe Media Watch", "acronym": "SMW", "kind": "ngo"}])
+    nlp.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    doc = loaded("Steppe Media Watch and SMW staff met the OSCE.")
+    assert [s.kb_id_ for s in doc.spans["newsie_organizations"]] == ["x", "x"]
