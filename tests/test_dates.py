@@ -1,0 +1,111 @@
+"""Tests of the date grammar, datelines and `newsie_dates`."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import newsie
+from newsie.components.dateline import read_dateline
+from newsie.dates.grammar import find_dates, find_durations, infer_year
+from newsie.kb.places import default_places
+
+D = dt.date
+ANCHOR = D(2024, 12, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "granularity"),
+    [
+        ("concluded on 21 February 2020 in Almaty", D(2020, 2, 21), D(2020, 2, 21), "day"),
+        ("on February 21, 2020", D(2020, 2, 21), D(2020, 2, 21), "day"),
+        ("on Friday, 21st February 2020", D(2020, 2, 21), D(2020, 2, 21), "day"),
+        ("dated 2020-02-21", D(2020, 2, 21), D(2020, 2, 21), "day"),
+        ("signed on 21.02.2020", D(2020, 2, 21), D(2020, 2, 21), "day"),
+        ("held from 7 to 9 December 2024", D(2024, 12, 7), D(2024, 12, 9), "day"),
+        ("held 14 – 19 August 2023", D(2023, 8, 14), D(2023, 8, 19), "day"),
+        ("held on 15 and 16 October 2020", D(2020, 10, 15), D(2020, 10, 16), "day"),
+        ("from 24 July to 11 August", D(2024, 7, 24), D(2024, 8, 11), "day"),
+        ("between 3 and 5 May 2021", D(2021, 5, 3), D(2021, 5, 5), "day"),
+        ("from 27 November to 1 December 2013", D(2013, 11, 27), D(2013, 12, 1), "day"),
+        ("from 28 December 2023 to 3 January 2024", D(2023, 12, 28), D(2024, 1, 3), "day"),
+        ("on May 3-5, 2020", D(2020, 5, 3), D(2020, 5, 5), "day"),
+        ("in March 2019", D(2019, 3, 1), D(2019, 3, 31), "month"),
+        ("in 2019", D(2019, 1, 1), D(2019, 12, 31), "year"),
+        ("on 26 and 27 March", D(2024, 3, 26), D(2024, 3, 27), "day"),
+        ("today", ANCHOR, ANCHOR, "day"),
+        ("yesterday", D(2024, 12, 19), D(2024, 12, 19), "day"),
+        ("on Saturday", D(2024, 12, 14), D(2024, 12, 14), "day"),
+        ("next Monday", D(2024, 12, 23), D(2024, 12, 23), "day"),
+        ("last week", D(2024, 12, 9), D(2024, 12, 15), "week"),
+        ("next month", D(2025, 1, 1), D(2025, 1, 31), "month"),
+        ("last year", D(2023, 1, 1), D(2023, 12, 31), "year"),
+    ],
+)
+def test_date_forms(text, start, end, granularity) -> None:
+    """Each common English form normalizes to its interval (relative ones against the anchor)."""
+    found = find_dates(text, ANCHOR)
+    assert len(found) == 1, found
+    f = found[0]
+    assert (f.start, f.end, f.granularity) == (start, end, granularity)
+    assert text[f.start_char : f.end_char] == f.text
+
+
+def test_day_without_year_picks_the_recent_past_or_near_future() -> None:
+    """A day and month without a year resolve against the release date."""
+    assert infer_year(12, 28, D(2024, 1, 5)) == D(2023, 12, 28)
+    assert infer_year(2, 10, D(2024, 1, 5)) == D(2024, 2, 10)
+    assert infer_year(5, 3, D(2024, 12, 20)) == D(2024, 5, 3)
+    assert infer_year(5, 3, None) is None
+
+
+def test_relative_dates_need_an_anchor() -> None:
+    """Without a release date, relative expressions are not guessed."""
+    assert find_dates("today", None) == []
+
+
+def test_no_false_dates() -> None:
+    """Words and numbers that are not dates are left alone."""
+    assert find_dates("May we ask 20 experts about Article 5 of 1990s texts?", ANCHOR) == []
+
+
+def test_durations() -> None:
+    """Event lengths are read in days."""
+    assert [d.days for d in find_durations("a five-day course, a two-week visit, a 3-day drill, a two-and-a-half day workshop")] == [5, 14, 3, 3]
+
+
+@pytest.mark.parametrize(
+    ("head", "city", "country", "date"),
+    [
+        ("VIENNA, 6 October 2020 – The OSCE", "Vienna", "AUT", D(2020, 10, 6)),
+        ("6 October 2020, SARAJEVO – The", "Sarajevo", "BIH", D(2020, 10, 6)),
+        ("BELGRADE, 16 October 2009 - On", "Belgrade", "SRB", D(2009, 10, 16)),
+        ("PRISHTINË/PRIŠTINA, 9 Apr 2012- Acting", "Prishtinë/Priština", "XKX", D(2012, 4, 9)),
+        ("COPENHAGEN/WARSAW/VIENNA, 5 May 2010 – The", None, None, D(2010, 5, 5)),
+        ("ASTANA, Kazakhstan, 30 June 2015 – The", "Astana", "KAZ", D(2015, 6, 30)),
+    ],
+)
+def test_datelines(head, city, country, date) -> None:
+    """Datelines give the release date and city; multi-city datelines give no city."""
+    d = read_dateline(head, default_places())
+    assert d is not None
+    assert (d["city"], d["country"], d["date"]) == (city, country, date)
+
+
+def test_no_dateline() -> None:
+    """Ordinary openings are not datelines."""
+    assert read_dateline("The OSCE Mission to Skopje, in co-operation with", default_places()) is None
+
+
+def test_pipeline_dates_are_anchored_to_the_dateline(nlp) -> None:
+    """Without `published`, the dateline dates the release and anchors 'today'."""
+    rel = newsie.extract("TIRANA, 4 July 2005 - The Presence today opened a course that ends on 8 July.", nlp=nlp)
+    assert rel.published == D(2005, 7, 4)
+    assert rel.dateline is not None and rel.dateline.city == "Tirana"
+    assert [(d.text, d.start, d.relative) for d in rel.dates] == [
+        ("4 July 2005", D(2005, 7, 4), False),
+        ("today", D(2005, 7, 4), True),
+        ("8 July", D(2005, 7, 8), False),
+    ]
+    for d in rel.dates:
+        assert rel.text[d.start_char : d.end_char] == d.text

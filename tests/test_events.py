@@ -1,0 +1,119 @@
+"""Tests of `newsie_events`: type, dates, place, participants, codes."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import newsie
+
+D = dt.date
+
+
+def main_event(nlp, text: str, title: str | None = None, published: str | None = None) -> newsie.Event:
+    rel = newsie.extract(text, title=title, published=published, nlp=nlp)
+    assert rel.events, "no event"
+    return rel.events[0]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "etype"),
+    [
+        ("OSCE trains border guards on risk analysis", "Twenty border guards completed a three-day course in Osh on 3 May 2022.", "training"),
+        ("Regional conference on cybersecurity held in Tashkent", "Experts met at a two-day conference to discuss cyber threats.", "meeting"),
+        ("OSCE Secretary General visits Kyrgyzstan", "The Secretary General met the President during his official visit to Bishkek.", "visit"),
+        ("OSCE Chair condemns attack on journalists", "The Chairperson-in-Office strongly condemned the attack and called on the authorities to investigate.", "statement"),
+        ("ODIHR deploys election observation mission to Georgia", "The election observation mission will assess the parliamentary elections.", "election_observation"),
+        ("OSCE Mission hands over equipment to Montenegrin police", "The Mission donated ten computers and two vehicles to the police.", "donation"),
+        ("OSCE and Moldova sign Memorandum of Understanding", "The memorandum of understanding was signed in Chisinau.", "agreement"),
+        ("OSCE publishes handbook on hate crime data", "The new handbook presents good practices for police.", "publication"),
+        ("Awareness campaign against domestic violence launched in Albania", "The campaign was launched in Tirana with a public event.", "launch"),
+        ("New Head of OSCE Mission to Skopje appointed", "The Permanent Council appointed a new Head of Mission, who takes office in June.", "appointment"),
+    ],
+)
+def test_each_event_type(nlp, title, text, etype) -> None:
+    """Each of the event types is recognized from a typical title and lede."""
+    ev = main_event(nlp, text, title=title, published="2022-05-06")
+    assert ev.type == etype
+    assert ev.trigger and ev.evidence and 0 < ev.confidence <= 1
+
+
+def test_trigger_inside_an_organization_name_does_not_count(nlp) -> None:
+    """'Forum' in 'Global Counterterrorism Forum' names a body, not a meeting."""
+    ev = main_event(nlp, "The Global Counterterrorism Forum adopted a guide prepared by the OSCE.", title="Global Counterterrorism Forum publishes guide")
+    assert ev.type == "publication"
+
+
+def test_dates_range_and_duration(nlp) -> None:
+    """A duration with 'concluded on' gives the start; a range gives both ends."""
+    ev = main_event(nlp, "A five-day training course concluded on 21 February 2020 in Almaty, Kazakhstan.")
+    assert (ev.start, ev.end) == (D(2020, 2, 17), D(2020, 2, 21))
+    ev = main_event(nlp, "A workshop was held from 7 to 9 December 2024 in Skopje.")
+    assert (ev.start, ev.end) == (D(2024, 12, 7), D(2024, 12, 9))
+    ev = main_event(nlp, "On 26 and 27 March, a seminar took place in Budva.", published="2024-03-29")
+    assert (ev.start, ev.end) == (D(2024, 3, 26), D(2024, 3, 27))
+
+
+def test_statement_dated_by_dateline(nlp) -> None:
+    """A statement with a dated dateline and no other date of its own gets that date."""
+    text = "VIENNA, 10 April 2019 – The OSCE Representative condemned the search conducted on 9 April in Minsk, Belarus."
+    ev = main_event(nlp, text)
+    assert ev.type == "statement"
+    assert (ev.start, ev.end) == (D(2019, 4, 10), D(2019, 4, 10))
+    assert (ev.location.city, ev.location.country) == ("Vienna", "AUT")
+
+
+def test_election_day_is_not_the_event_date(nlp) -> None:
+    """The date of an election is not the date of the findings about it."""
+    ev = main_event(nlp, "TIRANA, 4 July 2005- The parliamentary elections in Albania on 3 July met some commitments, observers said.")
+    assert ev.start == D(2005, 7, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("A conference was held in Odessa on 13 June 2017.", "Odessa", "UKR"),
+        ("The round table took place on 5 November 2015 in Prishtinë/Priština.", "Prishtinë/Priština", "XKX"),
+        ("A workshop was held on 5 November 2021 in Teslić, organized by the OSCE Mission to Bosnia and Herzegovina.", "Teslić", "BIH"),
+        ("Six officers took part in a course in south Germany.", None, "DEU"),
+        ("BISHKEK, 12 May 2010 – Officers took part in a training course.", "Bishkek", "KGZ"),
+        ("Experts discussed the plan.", None, None),
+    ],
+)
+def test_location_rules(nlp, text, city, country) -> None:
+    """The event's place: 'in CITY' near its date, a named country, or the dateline city."""
+    ev = main_event(nlp, text)
+    assert (ev.location.city, ev.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("More than 20 representatives of law enforcement agencies took part in the course.", 20),
+        ("Twelve national participants attended the training.", 12),
+        ("Forty police officers completed the training course.", 40),
+        ("The course for 1,200 students ended.", 1200),
+        ("A two-day course was held in 2019.", None),
+    ],
+)
+def test_participants(nlp, text, count) -> None:
+    """Participant counts come from a number before a people noun, in digits or words."""
+    assert main_event(nlp, text).participants == count
+
+
+def test_codes_and_stable_id(nlp) -> None:
+    """Events carry PLOVER/CAMEO codes and an id that is stable across runs."""
+    text = "The OSCE Chairperson-in-Office condemned the attack in Kabul."
+    a, b = main_event(nlp, text, published="2021-05-01"), main_event(nlp, text, published="2021-05-01")
+    assert a.id == b.id
+    assert (a.plover, a.cameo) == ("ACCUSE", "11")
+    assert main_event(nlp, "The Mission organized a training course for judges.").cameo == "07"
+
+
+def test_participants_lists(nlp) -> None:
+    """The event lists the organizations, States and named officials of the release."""
+    text = "Ambassador Peter Burkhard of the OSCE Mission to Serbia opened a workshop for Serbian judges in Belgrade."
+    ev = main_event(nlp, text)
+    assert "OSCE Mission to Serbia" in ev.organizations
+    assert ev.states == ["SRB"]
+    assert ev.officials == ["Peter Burkhard"]
