@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from . import extensions as ext
+from .extensions import text_of
 from .kb.states import default_states
 from .records import DateMention, Dateline, Event, Location, Mention, Official, Organization, Release, State
 
@@ -12,7 +13,7 @@ def mention(doc: Doc, start_char: int, end_char: int) -> Mention:
     """A Mention with offsets into the title or the text, whichever holds it."""
     meta = doc._.newsie_meta or {}
     title_len, body_start = meta.get("title_len", 0), meta.get("body_start", 0)
-    text = doc.text[start_char:end_char]
+    text = text_of(doc)[start_char:end_char]
     if title_len and start_char < title_len:
         return Mention(text=text, field="title", start_char=start_char, end_char=end_char)
     return Mention(text=text, field="text", start_char=start_char - body_start, end_char=end_char - body_start)
@@ -107,7 +108,7 @@ def to_release(doc: Doc) -> Release:
         id=meta.get("id", ""),
         url=meta.get("url"),
         title=meta.get("title"),
-        text=meta.get("text", doc.text),
+        text=meta.get("text", text_of(doc)),
         published=meta.get("published") or (doc._.newsie_dateline or {}).get("date"),
         dateline=build_dateline(doc),
         states=build_states(doc),

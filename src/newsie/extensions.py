@@ -36,3 +36,11 @@ def register() -> None:
 
 
 register()
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: `Doc.text` joins every token on each access."""
+    cached = doc.user_data.get("newsie_text")
+    if cached is None:
+        cached = doc.user_data["newsie_text"] = doc.text
+    return str(cached)

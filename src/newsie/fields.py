@@ -127,11 +127,15 @@ class FieldsLexicon(BaseModel):
         return self
 
 
-def _validation_problem(exc: ValidationError) -> tuple[str, Optional[str]]:
-    """The problem text and the entry (a JSON path) of the first validation error."""
-    err = exc.errors()[0]
-    loc = err["loc"]
-    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".") or None
+def _validation_problem(exc: ValidationError, data: object) -> tuple[str, Optional[str]]:
+    """The problems of a failed validation and where the first one is ("fields[3] (Policing)")."""
+    loc = exc.errors()[0]["loc"]
+    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc[:2]).lstrip(".") or None
+    if len(loc) >= 2 and loc[0] == "fields" and isinstance(loc[1], int) and isinstance(data, dict):
+        try:
+            where = f"{where} ({data['fields'][loc[1]]['label']})"
+        except (KeyError, IndexError, TypeError):
+            pass
     problems = "; ".join(
         f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}" for e in exc.errors()
     )
@@ -156,7 +160,7 @@ def read_lexicon(path: Source) -> FieldsLexicon:
     try:
         return FieldsLexicon.model_validate(data)
     except ValidationError as exc:
-        problem, where = _validation_problem(exc)
+        problem, where = _validation_problem(exc, data)
         raise GazetteerError(name, problem, entry=where) from None
 
 

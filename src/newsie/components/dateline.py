@@ -7,6 +7,8 @@ from typing import Any, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import text_of
+
 from ..dates.grammar import find_dates
 from ..kb.places import PlaceKB, default_places
 from ..kb.states import default_states
@@ -41,7 +43,7 @@ class DatelineReader:
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.newsie_meta or {}
         offset = meta.get("body_start", 0)
-        doc._.newsie_dateline = read_dateline(doc.text[offset : offset + 200], self.places, offset)
+        doc._.newsie_dateline = read_dateline(text_of(doc)[offset : offset + 200], self.places, offset)
         return doc
 
 

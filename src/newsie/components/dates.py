@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions as ext
+from ..extensions import text_of
 from ..dates.grammar import find_dates, find_durations
 
 DURATIONS = "newsie_durations"
@@ -31,7 +32,7 @@ class DateTagger:
     def __call__(self, doc: Doc) -> Doc:
         anchor = release_date(doc)
         spans: list[Span] = []
-        for f in find_dates(doc.text, anchor):
+        for f in find_dates(text_of(doc), anchor):
             span = doc.char_span(f.start_char, f.end_char, label="DATE", alignment_mode="expand")
             if span is None:
                 continue
@@ -43,7 +44,7 @@ class DateTagger:
             spans.append(span)
         doc.spans[self.spans_key] = filter_spans(spans)
         durations = []
-        for d in find_durations(doc.text):
+        for d in find_durations(text_of(doc)):
             span = doc.char_span(d.start_char, d.end_char, label="DURATION", alignment_mode="expand")
             if span is not None:
                 span._.newsie_data = {"days": d.days}

@@ -1,6 +1,7 @@
 """`newsie_events`: the release's events, main event first, with dates, place and headcount."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -12,6 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..extensions import text_of
 from ..events.numbers import ParticipantCounter
 from ..kb.event_types import EventRules, default_event_rules
 from ..kb.places import PlaceKB, default_places
@@ -101,7 +103,7 @@ class EventExtractor:
         n = 0
         for sent in doc.sents:
             start = max(sent.start_char, body_start)
-            if sent.end_char <= body_start or not doc.text[start : sent.end_char].strip():
+            if sent.end_char <= body_start or not text_of(doc)[start : sent.end_char].strip():
                 continue
             weight = w.first_sentence if n == 0 else w.second_sentence if n == 1 else w.rest
             units.append(_Unit(start, sent.end_char, weight, n))
@@ -111,13 +113,15 @@ class EventExtractor:
     def _score(self, doc: Doc, units: list[_Unit]) -> dict[str, float]:
         strings = self.nlp.vocab.strings
         in_org = {i for o in doc.spans.get(ext.ORGANIZATIONS, []) for i in range(o.start, o.end)}
+        starts = [u.start_char for u in units]
         for m, s, e in self.matcher(doc):
             if in_org.intersection(range(s, e)):
                 continue  # "Forum" in "Global Counterterrorism Forum" names a body, not an event
             span = Span(doc, s, e, label=strings[m])
-            unit = next((u for u in units if u.start_char <= span.start_char < u.end_char), None)
-            if unit is None:
+            k = bisect.bisect_right(starts, span.start_char) - 1
+            if k < 0 or not (units[k].start_char <= span.start_char < units[k].end_char):
                 continue
+            unit = units[k]
             etype = span.label_
             w = self.weights[etype].get(span.text.lower(), 0.0)
             etype = self._override(doc, span, etype)
@@ -191,7 +195,7 @@ class EventExtractor:
             "id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
             "type": etype,
             "trigger": trigger.text if trigger is not None else None,
-            "evidence": doc.text[evidence_unit.start_char : evidence_unit.end_char].strip() if evidence_unit else None,
+            "evidence": text_of(doc)[evidence_unit.start_char : evidence_unit.end_char].strip() if evidence_unit else None,
             "confidence": round(min(1.0, max(0.0, confidence)), 3),
             "start": start,
             "end": end,
@@ -205,7 +209,7 @@ class EventExtractor:
         }
 
     def _statement_mode(self, doc: Doc, units: list[_Unit], plover: Optional[str], cameo: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-        text = " ".join(doc.text[u.start_char : u.end_char].lower() for u in units)
+        text = " ".join(text_of(doc)[u.start_char : u.end_char].lower() for u in units)
         for mode, spec in self.rules.statement_modes.items():
             if any(re.search(rf"\b{re.escape(c)}\b", text) for c in spec.cues):
                 return mode, spec.cameo
@@ -250,7 +254,7 @@ class EventExtractor:
         if start == end and unit_of is not None:
             days = self._duration(doc, unit_of)
             if days and days > 1:
-                words = set(doc.text[unit_of.start_char : unit_of.end_char].lower().split())
+                words = set(text_of(doc)[unit_of.start_char : unit_of.end_char].lower().split())
                 if words & self._conclude:
                     start = end - dt.timedelta(days=days - 1)
                 else:
@@ -288,7 +292,7 @@ class EventExtractor:
         """"in CITY" in a sentence, the one nearest the event's date first."""
         org_spans = list(doc.spans.get(ext.ORGANIZATIONS, []))
         date_ends = [s.end_char for s in doc.spans.get(ext.DATES, []) if unit.start_char <= s.start_char < unit.end_char]
-        text = doc.text[unit.start_char : unit.end_char]
+        text = text_of(doc)[unit.start_char : unit.end_char]
         found: list[tuple[int, dict[str, Optional[str]]]] = []
         for m in _IN_PLACE.finditer(text):
             word = m.group(0).split()[0]
@@ -339,7 +343,7 @@ class EventExtractor:
             if id(unit) in seen:
                 continue
             seen.add(id(unit))
-            found = self.counter.count(doc.text[unit.start_char : unit.end_char])
+            found = self.counter.count(text_of(doc)[unit.start_char : unit.end_char])
             if found:
                 return found[0]
         return None

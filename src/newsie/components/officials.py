@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import extensions as ext
+from ..extensions import text_of
 from ..kb.io import read_entries, write_jsonl
 from ..kb.org_rules import default_org_rules
 from ..kb.officials import OfficeEntry, OfficialEntry, OfficialKB, TitleRules, default_officials, default_titles
@@ -421,7 +422,7 @@ def _attach_quotes(doc: Doc, records: dict[str, dict[str, Any]]) -> None:
     if not spans:
         return
     last: Optional[str] = None
-    text = doc.text
+    text = text_of(doc)
     for m in _QUOTE_RE.finditer(text):
         quote = next(g for g in m.groups() if g)
         # Look for a person in the 160 characters after the quote, then before it.

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import extensions as ext
+from ..extensions import text_of
 from ..kb.io import read_entries, write_jsonl
 from ..kb.officials import default_titles
 from ..kb.org_rules import OrgRules, default_org_rules
@@ -345,7 +346,10 @@ class OrganizationTagger(Pipe):
         """"the Mission", "OSCE Office": references to a field operation."""
         covered = {i for s in spans for i in range(s.start, s.end)}
         out = []
+        firsts = {w[0] for w in self._generic}
         for tok in doc:
+            if tok.text not in firsts:
+                continue
             for words in self._generic:
                 end = tok.i + len(words)
                 if end > len(doc) or [t.text for t in doc[tok.i:end]] != words or covered.intersection(range(tok.i, end)):
@@ -418,7 +422,7 @@ class OrganizationTagger(Pipe):
         for org in orgs.values():
             if not org["name"]:
                 # Only the acronym (or a back-reference) occurs: name the body as the text does.
-                first = doc.text[slice(*org["mentions"][0])]
+                first = text_of(doc)[slice(*org["mentions"][0])]
                 org["name"] = first if first == org["acronym"] else (org["canonical_name"] or first)
         return list(orgs.values())
 

@@ -1,0 +1,167 @@
+"""Tests of the front door: records, bad input, batch, CLI and packaging."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from importlib import resources
+
+import pytest
+
+import newsie
+from newsie.cli import main as cli_main
+
+RELEASE = (
+    "DUSHANBE, 2 June 2016 – The OSCE Office in Tajikistan today donated equipment to the "
+    "Border Troops of Tajikistan's State Committee for National Security at Dushanbe International Airport."
+)
+
+
+def test_extract_returns_a_typed_release(nlp) -> None:
+    """extract() returns a Release with states, organizations, dates and a main event."""
+    rel = newsie.extract(RELEASE, title="OSCE Office donates equipment to Tajik Border Troops", nlp=nlp)
+    assert isinstance(rel, newsie.Release)
+    assert [s.iso3 for s in rel.states] == ["TJK"]
+    assert rel.published == dt.date(2016, 6, 2)
+    assert rel.events[0].type == "donation"
+    assert rel.newsie_version == newsie.__version__ and rel.schema_version == newsie.SCHEMA_VERSION
+
+
+def test_json_round_trip(nlp) -> None:
+    """A record dumped to JSON and read back is equal to the original."""
+    rel = newsie.extract(RELEASE, title="OSCE Office donates equipment", url="https://example.org/r/1", nlp=nlp)
+    again = newsie.Release.model_validate_json(rel.model_dump_json())
+    assert again == rel
+    assert json.loads(rel.model_dump_json())["events"][0]["location"]["country"] == "TJK"
+
+
+def test_json_schema_has_the_fixed_field_names() -> None:
+    """The JSON Schema exposes the field names the evaluation reads."""
+    schema = newsie.Release.model_json_schema()
+    props = schema["properties"]
+    for key in ("id", "title", "published", "text", "issuer", "fields_of_work", "states", "organizations", "officials", "dates", "events", "warnings"):
+        assert key in props
+    event = schema["$defs"]["Event"]["properties"]
+    assert set(event["type"]["enum"]) == set(newsie.customtypes.EVENT_TYPES)
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"bytes", ["a list"]])
+def test_non_string_text_is_a_type_error(bad) -> None:
+    """A non-string text raises a TypeError naming the argument."""
+    with pytest.raises(TypeError, match="text must be a str"):
+        newsie.extract(bad)  # type: ignore[arg-type]
+
+
+def test_non_string_title_is_a_type_error() -> None:
+    """A non-string title raises a TypeError naming the argument."""
+    with pytest.raises(TypeError, match="title must be a str"):
+        newsie.extract("text", title=5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("empty", ["", "   ", "\n\t \n"])
+def test_empty_text_gives_an_empty_release(empty) -> None:
+    """Empty or whitespace text gives an empty Release, without loading anything."""
+    rel = newsie.extract(empty, published="2020-01-02")
+    assert rel.states == [] and rel.events == [] and rel.organizations == []
+    assert rel.published == dt.date(2020, 1, 2)
+
+
+@pytest.mark.parametrize("value", ["21/02/2020", "yesterday", "2020-13-01", 20200221, 3.5])
+def test_malformed_published_is_a_value_error(value) -> None:
+    """A malformed `published` raises a ValueError naming the value and the accepted formats."""
+    with pytest.raises(ValueError, match="ISO 8601") as err:
+        newsie.extract("Kazakhstan", published=value)
+    assert repr(value) in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(dt.date(2020, 2, 21), dt.date(2020, 2, 21)), (dt.datetime(2020, 2, 21, 10, 5), dt.date(2020, 2, 21)), ("2020-02-21", dt.date(2020, 2, 21)), ("2020-02-21T10:00:00Z", dt.date(2020, 2, 21))],
+)
+def test_published_accepted_forms(nlp, value, expected) -> None:
+    """`published` accepts a date, a datetime or an ISO string."""
+    assert newsie.extract("Kazakhstan", published=value, nlp=nlp).published == expected
+
+
+def test_text_longer_than_spacy_max_length(nlp) -> None:
+    """Text beyond spaCy's default max_length is processed, with a warning, not an E088 crash."""
+    text = ("Officers from Kazakhstan attended a training course in Almaty. " * 17000)[:1_050_000]
+    rel = newsie.extract(text, nlp=nlp)
+    assert [s.iso3 for s in rel.states] == ["KAZ"]
+    assert len(rel.states[0].mentions) > 16000
+    assert any("long text" in w for w in rel.warnings)
+
+
+def test_extract_many_keeps_order_and_one_output_per_input(nlp) -> None:
+    """extract_many yields one Release per item, in order, for strings and dicts."""
+    items = ["Serbia", {"text": "Albania", "id": "b", "title": "T"}, "", {"text": "Kosovo", "published": "2020-01-01"}]
+    out = list(newsie.extract_many(items, nlp=nlp))
+    assert len(out) == 4
+    assert [[s.iso3 for s in r.states] for r in out] == [["SRB"], ["ALB"], [], ["XKX"]]
+    assert out[1].id == "b"
+
+
+def test_ids_are_stable(nlp) -> None:
+    """The same release gets the same id; different ones differ."""
+    a = newsie.extract("Serbia", title="A", url="u", nlp=nlp).id
+    assert a == newsie.extract("Serbia", title="A", url="u", nlp=nlp).id
+    assert a != newsie.extract("Serbia", title="B", url="u", nlp=nlp).id
+
+
+def test_load_is_cached_and_checks_names() -> None:
+    """load() returns the same pipeline for the same arguments and rejects unknown components."""
+    assert newsie.load() is newsie.load()
+    with pytest.raises(newsie.NewsieError, match="unknown newsie component"):
+        newsie.load(disable=["newsie_nothing"])
+    with pytest.raises(newsie.NewsieError, match="not installed"):
+        newsie.load(base="xx_no_such_pipeline")
+
+
+def test_factories_are_registered_as_entry_points() -> None:
+    """Any spaCy pipeline can add newsie components by name, with no newsie import."""
+    code = "import spacy; nlp = spacy.blank('en'); nlp.add_pipe('newsie_states'); doc = nlp('Kazakh police'); print([s.label_ for s in doc.spans['newsie_states']])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['KAZ']"
+
+
+def test_gazetteers_ship_inside_the_package() -> None:
+    """The gazetteers are package data, read through importlib.resources."""
+    root = resources.files("newsie") / "gazetteers"
+    for name in ("states.jsonl", "organizations.jsonl", "officials.jsonl", "offices.jsonl", "cities.jsonl", "event_types.json"):
+        assert (root / name).is_file(), name
+
+
+def test_cli_extract_file_and_directory(tmp_path, capsys) -> None:
+    """`newsie extract` prints one JSON line per file, the first line taken as the title."""
+    (tmp_path / "a.txt").write_text("OSCE trains Kazakh police\nASTANA, 3 May 2021 – Training opened today.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Officials from Serbia met.", encoding="utf-8")
+    assert cli_main(["extract", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2
+    first = json.loads(lines[0])
+    assert first["title"] == "OSCE trains Kazakh police"
+    assert first["published"] == "2021-05-03"
+    assert [s["iso3"] for s in json.loads(lines[1])["states"]] == ["SRB"]
+
+
+def test_cli_stdin_and_schema(monkeypatch, capsys) -> None:
+    """`newsie extract -` reads stdin; `newsie schema` prints the JSON Schema."""
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Kyrgyz border guards met Tajik colleagues."))
+    assert cli_main(["extract", "-"]) == 0
+    rel = json.loads(capsys.readouterr().out)
+    assert [s["iso3"] for s in rel["states"]] == ["KGZ", "TJK"]
+    assert cli_main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Release"
+
+
+def test_cli_unreadable_file_is_an_error_record(tmp_path, capsys) -> None:
+    """A file that cannot be decoded gives an error record and a non-zero exit status."""
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x81 binary")
+    assert cli_main(["extract", str(tmp_path / "bad.txt")]) == 1
+    captured = capsys.readouterr()
+    rec = json.loads(captured.out)
+    assert rec["error"]["type"] == "ReadError"
+    assert "bad.txt" in captured.err
