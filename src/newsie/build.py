@@ -116,5 +116,7 @@ def to_release(doc: Doc) -> Release:
         officials=build_officials(doc),
         dates=build_dates(doc),
         events=build_events(doc),
+        issuer=list(meta.get("issuer") or []),
+        fields_of_work=list(doc._.newsie_fields or []),
         warnings=list(meta.get("warnings", [])),
     )

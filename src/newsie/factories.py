@@ -11,6 +11,7 @@ from . import extensions as ext
 from .components.dateline import DatelineReader
 from .components.dates import DateTagger
 from .components.events import EventExtractor
+from .components.fields import FieldsTagger
 from .components.officials import OfficialTagger
 from .components.organizations import OrganizationTagger
 from .components.states import StateTagger
@@ -74,3 +75,9 @@ def make_dates(nlp: Language, name: str, spans_key: str) -> DateTagger:
 def make_events(nlp: Language, name: str, secondary_ratio: float) -> EventExtractor:
     """Type events and fill their dates, place and participants (see `EventExtractor`)."""
     return EventExtractor(nlp, name, secondary_ratio=secondary_ratio)
+
+
+@Language.factory("newsie_fields", assigns=["doc._.newsie_fields"], default_config={})
+def make_fields(nlp: Language, name: str) -> FieldsTagger:
+    """Assign OSCE fields of work (see `FieldsTagger`)."""
+    return FieldsTagger(nlp, name)

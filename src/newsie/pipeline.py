@@ -19,6 +19,7 @@ DEFAULT_PIPES: tuple[str, ...] = (
     "newsie_officials",
     "newsie_dates",
     "newsie_events",
+    "newsie_fields",
 )
 
 # PyPI re-uploads of spaCy's pipelines, tried when the official package is absent.

@@ -1,0 +1,38 @@
+"""`newsie_fields`: the OSCE fields of work a release concerns."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import text_of
+from ..fields import FieldsClassifier
+
+
+class FieldsTagger:
+    """Assign OSCE fields of work (``doc._.newsie_fields``) from the title, text and issuer.
+
+    Labels come from the weighted phrase lexicon in ``gazetteers/fields_of_work.json``;
+    fields of work given by the page's own metadata (``meta["fields_of_work"]``) win.
+    """
+
+    def __init__(self, nlp: Language, name: str = "newsie_fields", *, classifier: Optional[FieldsClassifier] = None) -> None:
+        self.name = name
+        self._classifier = classifier
+
+    @property
+    def classifier(self) -> FieldsClassifier:
+        if self._classifier is None:
+            self._classifier = FieldsClassifier.default()
+        return self._classifier
+
+    def __call__(self, doc: Doc) -> Doc:
+        meta = doc._.newsie_meta or {}
+        given = meta.get("fields_of_work")
+        if given:
+            doc._.newsie_fields = list(given)
+            return doc
+        body = text_of(doc)[meta.get("body_start", 0) :]
+        doc._.newsie_fields = self.classifier.classify(meta.get("title"), body, meta.get("issuer") or None)
+        return doc
