@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Optional, Union
+from typing import Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .batch import extract_many
 from .build import to_release
+from .pages import looks_like_page, parse_page
 from .inputs import optional_text, parse_published, release_id, require_text
 from .pipeline import load
 from .records import Release
@@ -26,6 +27,9 @@ def make_doc(
     published: Optional[dt.date] = None,
     url: Optional[str] = None,
     doc_id: Optional[str] = None,
+    issuer: Optional[list[str]] = None,
+    fields_of_work: Optional[list[str]] = None,
+    warnings: Optional[list[str]] = None,
 ) -> Doc:
     """Tokenize title + text into one Doc carrying the release's metadata."""
     full = f"{title}{TITLE_SEP}{text}" if title else text
@@ -41,7 +45,9 @@ def make_doc(
         "text": text,
         "published": published,
         "url": url,
-        "warnings": [],
+        "issuer": list(issuer or []),
+        "fields_of_work": list(fields_of_work or []),
+        "warnings": list(warnings or []),
     }
     if len(full) > DEFAULT_MAX_LENGTH:
         doc._.newsie_meta["warnings"].append(
@@ -58,6 +64,7 @@ def extract(
     url: Optional[str] = None,
     id: Optional[str] = None,  # noqa: A002 - the record's field name
     nlp: Optional[Language] = None,
+    page: Optional[bool] = None,
 ) -> Release:
     """Read one press release and return its `Release` record.
 
@@ -70,6 +77,8 @@ def extract(
         url: where the release was read from (kept on the record, used for its id).
         id: the record id; derived from url + title (or the text) when None.
         nlp: a pipeline from `newsie.load()`; the cached default when None.
+        page: treat `text` as a scraped web page (menus, link lists and metadata blocks
+            around the release): None detects it, True forces it, False never.
 
     Returns:
         A `Release`. Empty or whitespace-only text without a title gives an empty
@@ -84,36 +93,22 @@ def extract(
     url = optional_text(url, "url")
     doc_id = optional_text(id, "id")
     pub = parse_published(published)
+    extra: dict = {}
+    if page or (page is None and looks_like_page(text)):
+        parts = parse_page(text)
+        text, title = parts.text, title or parts.title
+        pub = pub or parse_published(parts.published)
+        extra = {"issuer": parts.issuer, "fields_of_work": parts.fields_of_work,
+                 "warnings": [f"scraped page: {parts.dropped_lines} lines of page chrome left out"]}
     if not text.strip() and not title:
         return Release(id=doc_id or release_id(text, title, url), url=url, title=title, published=pub, text=text)
     nlp = nlp or load()
-    doc = make_doc(nlp, text, title=title, published=pub, url=url, doc_id=doc_id)
+    doc = make_doc(nlp, text, title=title, published=pub, url=url, doc_id=doc_id, **extra)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return to_release(doc)
 
 
-def extract_many(
-    items: Iterable[Union[str, Mapping[str, Any]]],
-    *,
-    nlp: Optional[Language] = None,
-    batch_size: int = 64,
-) -> Iterator[Release]:
-    """Extract a stream of releases, lazily, in order, one `Release` per input item.
 
-    Items are strings (the text) or mappings with ``text`` and optionally ``title``,
-    ``published``, ``url`` and ``id``.
-    """
-    nlp = nlp or load()
-    for item in items:
-        if isinstance(item, Mapping):
-            yield extract(
-                item.get("text"),  # type: ignore[arg-type]
-                title=item.get("title"),
-                published=item.get("published"),
-                url=item.get("url"),
-                id=item.get("id"),
-                nlp=nlp,
-            )
-        else:
-            yield extract(item, nlp=nlp)
+
+__all__ = ["extract", "extract_many", "make_doc"]

@@ -1,0 +1,208 @@
+"""Batch extraction: `extract_many` over any number of items, in one or several processes.
+
+Order and ids are kept, memory stays flat (items are read in bounded windows), and every
+input yields exactly one `Release`: an item that fails gives a `Release` whose ``error``
+says why (or raises with ``strict=True``). Docs never cross process boundaries: workers
+build their own pipeline once and send back records.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
+from typing import Any, Optional, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .build import to_release
+from .exceptions import NewsieError
+from .inputs import optional_text, parse_published, release_id, require_text
+from .records import RecordError, Release
+
+Item = Union[str, Mapping[str, Any]]
+ITEM_KEYS = ("text", "title", "published", "url", "id", "issuer", "fields_of_work")
+
+_WORKER_NLP: Optional[Language] = None
+
+
+def error_release(index: int, exc: BaseException, item: Any = None) -> Release:
+    """The record of an input that could not be processed."""
+    meta = item if isinstance(item, Mapping) else {}
+    rid = meta.get("id") if isinstance(meta.get("id"), str) else None
+    return Release(
+        id=rid or f"item-{index}",
+        url=meta.get("url") if isinstance(meta.get("url"), str) else None,
+        title=meta.get("title") if isinstance(meta.get("title"), str) else None,
+        error=RecordError(type=type(exc).__name__, message=str(exc)),
+    )
+
+
+def prepare(item: Item) -> dict[str, Any]:
+    """Check one input item and return the keyword arguments of `make_doc`.
+
+    Raises:
+        TypeError, ValueError: the item (or one of its fields) is not valid.
+    """
+    if isinstance(item, str):
+        return {"text": item}
+    if not isinstance(item, Mapping):
+        raise TypeError(f"item must be a str or a mapping with 'text', not {type(item).__name__}")
+    unknown = set(item) - set(ITEM_KEYS)
+    text = require_text(item.get("text"), "text")
+    out: dict[str, Any] = {
+        "text": text,
+        "title": optional_text(item.get("title"), "title"),
+        "published": parse_published(item.get("published")),
+        "url": optional_text(item.get("url"), "url"),
+        "doc_id": optional_text(item.get("id"), "id"),
+        "issuer": _str_list(item.get("issuer"), "issuer"),
+        "fields_of_work": _str_list(item.get("fields_of_work"), "fields_of_work"),
+    }
+    if unknown:
+        out["warnings"] = [f"ignored item keys: {sorted(unknown)}"]
+    return out
+
+
+def _str_list(value: Any, name: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise TypeError(f"{name} must be a list of str")
+
+
+def empty_release(kw: dict[str, Any]) -> Release:
+    """The documented result for empty text: a Release with no entities and no events."""
+    return Release(
+        id=kw.get("doc_id") or release_id(kw["text"], kw.get("title"), kw.get("url")),
+        url=kw.get("url"),
+        title=kw.get("title"),
+        published=kw.get("published"),
+        text=kw["text"],
+        issuer=kw.get("issuer") or [],
+        fields_of_work=kw.get("fields_of_work") or [],
+        warnings=kw.get("warnings") or [],
+    )
+
+
+def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = False) -> list[Release]:
+    """Process one batch in this process; one Release per item, in order."""
+    from .api import make_doc  # noqa: PLC0415 - api imports this module
+
+    out: list[Optional[Release]] = [None] * len(batch)
+    docs: list[tuple[int, Doc]] = []
+    for pos, (index, item) in enumerate(batch):
+        try:
+            kw = prepare(item)
+            if not kw["text"].strip() and not kw.get("title"):
+                out[pos] = empty_release(kw)
+                continue
+            docs.append((pos, make_doc(nlp, **kw)))
+        except Exception as exc:  # noqa: BLE001 - one bad item must not stop the batch
+            if strict:
+                raise
+            out[pos] = error_release(index, exc, item)
+    try:
+        processed = list(nlp.pipe([d for _, d in docs], batch_size=max(1, len(docs))))
+        results = [(pos, doc, None) for (pos, _), doc in zip(docs, processed)]
+    except Exception:  # noqa: BLE001 - find the failing doc one by one
+        if strict:
+            raise
+        results = []
+        for pos, doc in docs:
+            try:
+                for _, proc in nlp.pipeline:
+                    doc = proc(doc)
+                results.append((pos, doc, None))
+            except Exception as exc:  # noqa: BLE001
+                results.append((pos, doc, exc))
+    for pos, doc, exc in results:
+        index, item = batch[pos]
+        if exc is None:
+            try:
+                out[pos] = to_release(doc)
+                continue
+            except Exception as build_exc:  # noqa: BLE001
+                if strict:
+                    raise
+                exc = build_exc
+        out[pos] = error_release(index, exc, item)
+    return [r for r in out if r is not None]
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, Item]]]:
+    it = enumerate(items)
+    while True:
+        chunk = list(islice(it, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _init_worker(options: dict[str, Any]) -> None:
+    global _WORKER_NLP
+    from .pipeline import load  # noqa: PLC0415
+
+    _WORKER_NLP = load(**options)
+
+
+def _work(batch: list[tuple[int, Item]]) -> list[Release]:
+    assert _WORKER_NLP is not None
+    return run_batch(_WORKER_NLP, batch)
+
+
+def extract_many(
+    items: Iterable[Item],
+    *,
+    nlp: Optional[Language] = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+    strict: bool = False,
+    load_options: Optional[Mapping[str, Any]] = None,
+) -> Iterator[Release]:
+    """Extract a stream of releases lazily: one `Release` per input item, in input order.
+
+    Args:
+        items: strings (the text) or mappings with ``text`` and optionally ``title``,
+            ``published``, ``url``, ``id``, ``issuer``, ``fields_of_work``.
+        nlp: a pipeline from `newsie.load()` (single process only).
+        batch_size: documents per `nlp.pipe` batch (and per task sent to a worker).
+        n_process: worker processes; each builds its pipeline once with
+            ``newsie.load(**load_options)``.
+        strict: raise on the first bad item instead of recording its error.
+        load_options: arguments of `newsie.load` for the workers (and for this
+            process when `nlp` is None).
+
+    Yields:
+        `Release` records; a failed item's record has ``error`` set.
+    """
+    if batch_size < 1 or n_process < 1:
+        raise ValueError("batch_size and n_process must be at least 1")
+    options = dict(load_options or {})
+    if n_process == 1:
+        from .pipeline import load  # noqa: PLC0415
+
+        pipeline = nlp or load(**options)
+        for batch in _batches(items, batch_size):
+            yield from run_batch(pipeline, batch, strict=strict)
+        return
+    if nlp is not None:
+        raise NewsieError("with n_process > 1 each worker loads its own pipeline: pass load_options, not nlp")
+    ctx = mp.get_context("spawn")
+    window = n_process * 3
+    with ctx.Pool(n_process, initializer=_init_worker, initargs=(options,)) as pool:
+        batches = _batches(items, batch_size)
+        pending: deque = deque(pool.apply_async(_work, (b,)) for b in islice(batches, window))
+        while pending:
+            records = pending.popleft().get()
+            nxt = next(batches, None)
+            if nxt is not None:
+                pending.append(pool.apply_async(_work, (nxt,)))
+            for rec in records:
+                if strict and rec.error is not None:
+                    raise NewsieError(f"{rec.id}: {rec.error.type}: {rec.error.message}")
+                yield rec

@@ -1,0 +1,141 @@
+"""Scraped pages: find the release inside a web page's text and leave the chrome out.
+
+A page scraped to text carries the site's menus (which list every participating State and
+would poison every count), link lists and footers around the release. `parse_page`
+keeps the title and the body, and reads the metadata blocks ("Issued on", "Issued by",
+"Fields of work", "Publishing date", "Where we are", "What we do").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .dates.grammar import find_dates
+
+# Metadata labels and the Release field they fill.
+LABELS: dict[str, str] = {
+    "issued on": "published",
+    "publishing date": "published",
+    "published": "published",
+    "date": "published",
+    "issued by": "issuer",
+    "where we are": "issuer",
+    "fields of work": "fields_of_work",
+    "what we do": "fields_of_work",
+    "content type": "content_type",
+}
+# Lines that announce the release itself on news pages.
+MARKERS = frozenset({"news item", "press release", "news", "statement", "feature", "story", "news release"})
+_ITEM = re.compile(r"^\s*[-•*]\s+(?P<v>.+?)\s*$")
+_DASH = re.compile(r"^\s*[-•*]\s*$")
+_LABEL = re.compile(r"^\s*(?:[-•*]\s+)?(?P<label>[A-Za-z ]{3,24}?)\s*:\s*(?P<value>.*)$")
+_SENTENCE_END = re.compile(r"[.!?…”\"’)]\s*$")
+
+
+@dataclass
+class Page:
+    """The parts of a scraped page that make a release."""
+
+    title: Optional[str] = None
+    text: str = ""
+    published: Optional[str] = None
+    issuer: list[str] = field(default_factory=list)
+    fields_of_work: list[str] = field(default_factory=list)
+    content_type: Optional[str] = None
+    dropped_lines: int = 0
+
+
+def looks_like_page(text: str) -> bool:
+    """True for a scraped page: many menu items, or a metadata block beside them."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) < 6:
+        return False
+    items = sum(1 for ln in lines if _ITEM.match(ln) or _DASH.match(ln))
+    labels = sum(1 for ln in lines if _label(ln) is not None)
+    return items >= 12 or (items >= 2 and labels >= 1) or labels >= 2
+
+
+def _label(line: str) -> Optional[tuple[str, str]]:
+    m = _LABEL.match(line)
+    if not m:
+        return None
+    key = m.group("label").strip().lower()
+    return (LABELS[key], m.group("value").strip()) if key in LABELS else None
+
+
+def _is_paragraph(line: str) -> bool:
+    """Running text of the release, not a menu entry or heading."""
+    s = line.strip()
+    return len(s) >= 60 and bool(_SENTENCE_END.search(s)) or (len(s) >= 25 and s.count(" ") >= 4 and bool(_SENTENCE_END.search(s)))
+
+
+def parse_page(text: str) -> Page:
+    """Split a scraped page into title, body and metadata; menus and footers are dropped."""
+    lines = [ln.rstrip() for ln in text.splitlines()]
+    page = Page()
+    meta_lines: set[int] = set()
+    # 1. Metadata blocks: a label line, then its values as list items (or inline).
+    i = 0
+    while i < len(lines):
+        lab = _label(lines[i])
+        if lab is None:
+            i += 1
+            continue
+        key, inline = lab
+        meta_lines.add(i)
+        values = [inline] if inline else []
+        j = i + 1
+        while not inline and j < len(lines):
+            m = _ITEM.match(lines[j])
+            if m is None or _label(lines[j]) is not None:
+                break
+            values.append(m.group("v"))
+            meta_lines.add(j)
+            j += 1
+            if key == "published":
+                break
+        _set_meta(page, key, values)
+        i = j
+    # 2. The title: the line after a news marker, else the line before the first paragraph.
+    start = 0
+    for k, ln in enumerate(lines):
+        if ln.strip().lower() in MARKERS and k + 1 < len(lines) and lines[k + 1].strip():
+            page.title = lines[k + 1].strip()
+            start = k + 2
+            break
+    paragraphs: list[str] = []
+    seen: set[str] = set()
+    for k in range(start, len(lines)):
+        ln = lines[k].strip()
+        if k in meta_lines or not ln or _ITEM.match(lines[k]) or _DASH.match(lines[k]):
+            continue
+        if not _is_paragraph(ln):
+            continue
+        if page.title is None and not paragraphs:
+            prev = next((lines[p].strip() for p in range(k - 1, -1, -1) if lines[p].strip()), "")
+            if prev and not _ITEM.match(prev) and not _DASH.match(prev) and len(prev) < 250 and not _is_paragraph(prev):
+                page.title = prev
+        if ln in seen:  # the lede printed twice (above and below the metadata)
+            continue
+        seen.add(ln)
+        paragraphs.append(ln)
+    page.text = "\n".join(paragraphs)
+    page.dropped_lines = sum(1 for ln in lines if ln.strip()) - len(paragraphs) - (1 if page.title else 0)
+    return page
+
+
+def _set_meta(page: Page, key: str, values: list[str]) -> None:
+    values = [v for v in (v.strip() for v in values) if v]
+    if not values:
+        return
+    if key == "published":
+        found = find_dates(values[0])
+        if found and found[0].start:
+            page.published = found[0].start.isoformat()
+    elif key == "issuer":
+        page.issuer += [v for v in values if v not in page.issuer]
+    elif key == "fields_of_work":
+        page.fields_of_work += [v for v in values if v not in page.fields_of_work]
+    elif key == "content_type":
+        page.content_type = values[0]
