@@ -155,13 +155,3 @@ def test_cli_stdin_and_schema(monkeypatch, capsys) -> None:
     assert [s["iso3"] for s in rel["states"]] == ["KGZ", "TJK"]
     assert cli_main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Release"
-
-
-def test_cli_unreadable_file_is_an_error_record(tmp_path, capsys) -> None:
-    """A file that cannot be decoded gives an error record and a non-zero exit status."""
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x81 binary")
-    assert cli_main(["extract", str(tmp_path / "bad.txt")]) == 1
-    captured = capsys.readouterr()
-    rec = json.loads(captured.out)
-    assert rec["error"]["type"] == "ReadError"
-    assert "bad.txt" in captured.err

@@ -11,6 +11,7 @@ from . import extensions as _extensions  # noqa: F401 - registers Doc/Span attri
 from .about import SCHEMA_VERSION, __version__
 from .api import extract, extract_many
 from .exceptions import GazetteerError, MissingExtraError, NewsieError, PublishedDateError
+from .html import extract_html
 from .pipeline import load
 from . import kb  # noqa: F401 - newsie.kb.* for gazetteer access
 from .records import (
@@ -44,6 +45,7 @@ __all__ = [
     "State",
     "__version__",
     "extract",
+    "extract_html",
     "extract_many",
     "load",
 ]

@@ -7,10 +7,9 @@ from typing import Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .batch import extract_many
+from .batch import empty_release, extract_many, prepare
 from .build import to_release
-from .pages import looks_like_page, parse_page
-from .inputs import optional_text, parse_published, release_id, require_text
+from .inputs import release_id, require_text
 from .pipeline import load
 from .records import Release
 
@@ -88,22 +87,14 @@ def extract(
         TypeError: `text` (or title/url/id) is not a str.
         PublishedDateError: `published` is not a valid date (a ValueError).
     """
-    text = require_text(text, "text")
-    title = optional_text(title, "title")
-    url = optional_text(url, "url")
-    doc_id = optional_text(id, "id")
-    pub = parse_published(published)
-    extra: dict = {}
-    if page or (page is None and looks_like_page(text)):
-        parts = parse_page(text)
-        text, title = parts.text, title or parts.title
-        pub = pub or parse_published(parts.published)
-        extra = {"issuer": parts.issuer, "fields_of_work": parts.fields_of_work,
-                 "warnings": [f"scraped page: {parts.dropped_lines} lines of page chrome left out"]}
-    if not text.strip() and not title:
-        return Release(id=doc_id or release_id(text, title, url), url=url, title=title, published=pub, text=text)
+    kw = prepare(
+        {"text": require_text(text, "text"), "title": title, "published": published, "url": url, "id": id},
+        page=page,
+    )
+    if not kw["text"].strip() and not kw.get("title"):
+        return empty_release(kw)
     nlp = nlp or load()
-    doc = make_doc(nlp, text, title=title, published=pub, url=url, doc_id=doc_id, **extra)
+    doc = make_doc(nlp, **kw)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return to_release(doc)

@@ -19,9 +19,10 @@ from spacy.tokens import Doc
 from .build import to_release
 from .exceptions import NewsieError
 from .inputs import optional_text, parse_published, release_id, require_text
+from .pages import looks_like_page, parse_page
 from .records import RecordError, Release
 
-Item = Union[str, Mapping[str, Any]]
+Item = Union[str, Mapping[str, Any], Release]
 ITEM_KEYS = ("text", "title", "published", "url", "id", "issuer", "fields_of_work")
 
 _WORKER_NLP: Optional[Language] = None
@@ -39,12 +40,30 @@ def error_release(index: int, exc: BaseException, item: Any = None) -> Release:
     )
 
 
-def prepare(item: Item) -> dict[str, Any]:
+def prepare(item: Item, page: Optional[bool] = None) -> dict[str, Any]:
     """Check one input item and return the keyword arguments of `make_doc`.
+
+    A scraped web page (detected, or forced with ``page=True``) is reduced to its release:
+    menus and link lists are dropped and its metadata blocks fill title, date, issuer and
+    fields of work where the item has none.
 
     Raises:
         TypeError, ValueError: the item (or one of its fields) is not valid.
     """
+    kw = _fields(item)
+    if page is False or not (page or looks_like_page(kw["text"])):
+        return kw
+    parts = parse_page(kw["text"])
+    kw["text"] = parts.text
+    kw["title"] = kw.get("title") or parts.title
+    kw["published"] = kw.get("published") or parse_published(parts.published)
+    kw["issuer"] = kw.get("issuer") or parts.issuer
+    kw["fields_of_work"] = kw.get("fields_of_work") or parts.fields_of_work
+    kw["warnings"] = [*kw.get("warnings", []), f"scraped page: {parts.dropped_lines} lines of page chrome left out"]
+    return kw
+
+
+def _fields(item: Item) -> dict[str, Any]:
     if isinstance(item, str):
         return {"text": item}
     if not isinstance(item, Mapping):
@@ -96,6 +115,9 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
     out: list[Optional[Release]] = [None] * len(batch)
     docs: list[tuple[int, Doc]] = []
     for pos, (index, item) in enumerate(batch):
+        if isinstance(item, Release):  # a record made upstream (e.g. an unreadable file)
+            out[pos] = item
+            continue
         try:
             kw = prepare(item)
             if not kw["text"].strip() and not kw.get("title"):
@@ -168,7 +190,8 @@ def extract_many(
 
     Args:
         items: strings (the text) or mappings with ``text`` and optionally ``title``,
-            ``published``, ``url``, ``id``, ``issuer``, ``fields_of_work``.
+            ``published``, ``url``, ``id``, ``issuer``, ``fields_of_work``; a `Release`
+            passes through unchanged (a record made upstream, e.g. for an unreadable file).
         nlp: a pipeline from `newsie.load()` (single process only).
         batch_size: documents per `nlp.pipe` batch (and per task sent to a worker).
         n_process: worker processes; each builds its pipeline once with

@@ -4,52 +4,41 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Optional, TextIO
 
 from .about import __version__
 
 
-def _text_files(paths: Sequence[str]) -> Iterator[tuple[str, Optional[str]]]:
-    """Yield (source name, text or None if unreadable) for files, folders and '-'."""
-    for p in paths:
-        if p == "-":
-            yield "<stdin>", sys.stdin.read()
-            continue
-        path = Path(p)
-        files = sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
-        for f in files:
-            try:
-                yield str(f), f.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                print(f"newsie: {f}: cannot read ({exc})", file=sys.stderr)
-                yield str(f), None
-
-
 def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
-    from .api import extract  # noqa: PLC0415 - keep `newsie --help` fast
-    from .pipeline import load  # noqa: PLC0415
-    from .inputs import split_title  # noqa: PLC0415
-    from .records import RecordError, Release  # noqa: PLC0415
+    from .archive.readers import Fields  # noqa: PLC0415 - keep `newsie --help` fast
+    from .archive.run import format_of, run_extract  # noqa: PLC0415
 
-    nlp = load()
-    failed = 0
-    for source, text in _text_files(args.inputs):
-        if text is None:
-            failed += 1
-            rel = Release(id=source, url=source, error=RecordError(type="ReadError", message=f"cannot read {source}"))
-        else:
-            title, body = split_title(text)
-            rel = extract(body, title=title, url=None if source == "<stdin>" else source, published=args.published, nlp=nlp)
-        out.write(rel.model_dump_json() + "\n")
-    return 1 if failed else 0
+    fields = Fields(text=args.text_field, id=args.id_field, title=args.title_field, date=args.date_field, url=args.url_field)
+    output = Path(args.output) if args.output else None
+    summary = run_extract(
+        args.inputs,
+        fields=fields,
+        output=output,
+        fmt=format_of(output, args.format),
+        resume=args.resume,
+        n_process=args.n_process,
+        batch_size=args.batch_size,
+        quiet=args.quiet,
+        published=args.published,
+    )
+    if not args.quiet:
+        print(summary.line(), file=sys.stderr)
+    return 1 if summary.errors else 0
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     from .records import Release  # noqa: PLC0415
 
-    out.write(json.dumps(Release.model_json_schema(), indent=2) + "\n")
+    schema = Release.model_json_schema()
+    schema["$comment"] = f"newsie {__version__}, schema {Release.model_fields['schema_version'].default}"
+    out.write(json.dumps(schema, indent=2) + "\n")
     return 0
 
 
@@ -57,9 +46,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsie", description="Typed event records from press releases.")
     parser.add_argument("--version", action="version", version=f"newsie {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("extract", help="extract releases to JSON lines")
-    p.add_argument("inputs", nargs="+", metavar="FILE", help="text files, folders, or - for stdin")
-    p.add_argument("--published", default=None, help="publication date (ISO) for every input")
+    p = sub.add_parser(
+        "extract",
+        help="extract releases from files, folders, globs, JSONL, CSV, HTML or stdin",
+        description="One record per input document. Text files: the first line is the title when it "
+        "looks like one; scraped pages lose their menus. .jsonl/.csv: one document per line/row. "
+        ".html: main text via trafilatura (pip install 'newsie[html]'). '-' reads stdin (text or JSONL).",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs, or - for stdin")
+    p.add_argument("-o", "--output", help="output file (default: stdout)")
+    p.add_argument("-f", "--format", choices=("jsonl", "csv", "parquet"), help="output format (default: from --output's extension, else jsonl); csv has one row per event")
+    p.add_argument("--resume", action="store_true", help="skip ids already in --output and append")
+    p.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--batch-size", type=int, default=64, help="documents per batch (default 64)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary, no per-document errors")
+    p.add_argument("--text-field", default="text", help="JSONL key / CSV column of the text (default: text)")
+    p.add_argument("--id-field", default="id", help="... of the record id (default: id; else FILE:LINE)")
+    p.add_argument("--title-field", default="title", help="... of the title (default: title)")
+    p.add_argument("--date-field", default="published", help="... of the publication date (default: published)")
+    p.add_argument("--url-field", default="url", help="... of the URL (default: url)")
+    p.add_argument("--published", default=None, help="publication date (ISO) for inputs that have none")
     p.set_defaults(func=cmd_extract)
     s = sub.add_parser("schema", help="print the JSON Schema of the Release record")
     s.set_defaults(func=cmd_schema)
@@ -70,9 +76,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args, sys.stdout))
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OSError) as exc:
         print(f"newsie: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        print("newsie: interrupted; rerun with --resume to continue", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -97,16 +97,16 @@ class Duration:
 
 def find_dates(text: str, anchor: Optional[dt.date] = None) -> list[FoundDate]:
     """Every date expression in `text`, left to right, without overlaps."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already inside a found date
     out: list[FoundDate] = []
     for kind, rx in _COMPILED:
         for m in rx.finditer(text):
             s, e = m.span()
-            if any(s < b and a < e for a, b in taken):
+            if taken.find(1, s, e) >= 0:
                 continue
             found = _normalize(kind, m, anchor)
             if found is not None:
-                taken.append((s, e))
+                taken[s:e] = b"\x01" * (e - s)
                 out.append(found)
     return sorted(out, key=lambda f: f.start_char)
 
