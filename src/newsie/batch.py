@@ -172,9 +172,10 @@ def _init_worker(options: dict[str, Any]) -> None:
     _WORKER_NLP = load(**options)
 
 
-def _work(batch: list[tuple[int, Item]]) -> list[Release]:
+def _work(batch: list[tuple[int, Item]]) -> list[bytes]:
     assert _WORKER_NLP is not None
-    return run_batch(_WORKER_NLP, batch)
+    # JSON is the cheapest way back: pydantic writes and reads it in Rust.
+    return [r.__pydantic_serializer__.to_json(r) for r in run_batch(_WORKER_NLP, batch)]
 
 
 def extract_many(
@@ -185,6 +186,7 @@ def extract_many(
     n_process: int = 1,
     strict: bool = False,
     load_options: Optional[Mapping[str, Any]] = None,
+    mp_context: Optional[str] = None,
 ) -> Iterator[Release]:
     """Extract a stream of releases lazily: one `Release` per input item, in input order.
 
@@ -199,6 +201,8 @@ def extract_many(
         strict: raise on the first bad item instead of recording its error.
         load_options: arguments of `newsie.load` for the workers (and for this
             process when `nlp` is None).
+        mp_context: multiprocessing start method ("fork", "spawn", "forkserver");
+            the platform's default when None.
 
     Yields:
         `Release` records; a failed item's record has ``error`` set.
@@ -215,13 +219,13 @@ def extract_many(
         return
     if nlp is not None:
         raise NewsieError("with n_process > 1 each worker loads its own pipeline: pass load_options, not nlp")
-    ctx = mp.get_context("spawn")
+    ctx = mp.get_context(mp_context)
     window = n_process * 3
     with ctx.Pool(n_process, initializer=_init_worker, initargs=(options,)) as pool:
         batches = _batches(items, batch_size)
         pending: deque = deque(pool.apply_async(_work, (b,)) for b in islice(batches, window))
         while pending:
-            records = pending.popleft().get()
+            records = [Release.model_validate_json(raw) for raw in pending.popleft().get()]
             nxt = next(batches, None)
             if nxt is not None:
                 pending.append(pool.apply_async(_work, (nxt,)))

@@ -1,0 +1,63 @@
+"""Dask: map a bag or DataFrame of releases to plain-dict records, across a cluster.
+
+Each worker process builds newsie's pipeline once (``newsie.load`` caches it per process)
+and returns JSON-ready dicts (``Release.model_dump(mode="json")``), so results travel as
+plain data and Docs never cross processes. Needs the optional extra: ``pip install
+'newsie[dask]'``.
+
+    >>> import dask.bag as db, newsie.dask
+    >>> records = newsie.dask.extract_bag(db.from_sequence(texts, npartitions=8)).compute()
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Optional
+
+from .exceptions import MissingExtraError
+
+try:
+    import dask.bag as db
+except ImportError as exc:  # pragma: no cover - exercised without the extra
+    raise MissingExtraError("newsie.dask", "dask", "dask") from exc
+
+
+def _partition(items: Iterable[Any], load_options: Mapping[str, Any], batch_size: int) -> list[dict[str, Any]]:
+    from .batch import extract_many  # noqa: PLC0415 - imported on the worker
+    from .pipeline import load  # noqa: PLC0415
+
+    nlp = load(**dict(load_options))  # cached: built once per worker process
+    return [r.model_dump(mode="json") for r in extract_many(list(items), nlp=nlp, batch_size=batch_size)]
+
+
+def extract_bag(bag: db.Bag, *, batch_size: int = 64, load_options: Optional[Mapping[str, Any]] = None) -> db.Bag:
+    """A bag of record dicts, one per item of `bag` (str or dict items, as `extract_many`)."""
+    return bag.map_partitions(_partition, dict(load_options or {}), batch_size)
+
+
+def extract_dataframe(
+    ddf: Any,
+    *,
+    text: str = "text",
+    id: Optional[str] = None,  # noqa: A002 - column name option
+    title: Optional[str] = None,
+    published: Optional[str] = None,
+    url: Optional[str] = None,
+    batch_size: int = 64,
+    load_options: Optional[Mapping[str, Any]] = None,
+) -> db.Bag:
+    """A bag of record dicts from a Dask DataFrame's columns (one record per row, in order)."""
+    columns = {"text": text, "id": id, "title": title, "published": published, "url": url}
+    missing = [c for c in columns.values() if c and c not in ddf.columns]
+    if missing:
+        raise KeyError(f"columns not in the DataFrame: {missing}; it has {list(ddf.columns)}")
+
+    def to_item(row: Mapping[str, Any]) -> dict[str, Any]:
+        item = {key: row[col] for key, col in columns.items() if col and row[col] is not None and row[col] == row[col]}
+        if "id" in item:
+            item["id"] = str(item["id"])
+        if "published" in item and hasattr(item["published"], "isoformat"):
+            item["published"] = item["published"].isoformat()
+        item.setdefault("text", "")
+        return item
+
+    return extract_bag(ddf.to_bag(format="dict").map(to_item), batch_size=batch_size, load_options=load_options)

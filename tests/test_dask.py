@@ -1,0 +1,47 @@
+"""Tests of `newsie.dask` on a local cluster of two worker processes."""
+from __future__ import annotations
+
+import pytest
+
+db = pytest.importorskip("dask.bag")
+distributed = pytest.importorskip("distributed")
+pd = pytest.importorskip("pandas")
+dd = pytest.importorskip("dask.dataframe")
+
+import newsie.dask as ndask  # noqa: E402
+
+TEXTS = [
+    "Kazakh police officers completed a training course in Almaty.",
+    "The OSCE Mission to Serbia handed over equipment to the police.",
+    "",
+    "Officials from Tajikistan and Afghanistan met in Dushanbe.",
+] * 5
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with distributed.Client(cluster) as c:
+        yield c
+    cluster.close()
+
+
+def test_bag_of_texts_on_two_worker_processes(client) -> None:
+    """A bag of texts maps to plain-dict records, one per text, in order, on 2 processes."""
+    records = ndask.extract_bag(db.from_sequence(TEXTS, npartitions=4)).compute()
+    assert len(records) == len(TEXTS)
+    assert all(isinstance(r, dict) for r in records)
+    assert [[s["iso3"] for s in r["states"]] for r in records[:4]] == [["KAZ"], ["SRB"], [], ["TJK", "AFG"]]
+    workers = client.run(lambda: __import__("os").getpid())
+    assert len(set(workers.values())) == 2
+
+
+def test_dataframe_columns(client) -> None:
+    """DataFrame rows map to records with their ids, titles and dates."""
+    pdf = pd.DataFrame({"key": [f"r{i}" for i in range(6)], "body": TEXTS[:6], "day": ["2021-05-0%d" % (i + 1) for i in range(6)]})
+    ddf = dd.from_pandas(pdf, npartitions=3)
+    records = ndask.extract_dataframe(ddf, text="body", id="key", published="day").compute()
+    assert [r["id"] for r in records] == list(pdf["key"])
+    assert records[0]["published"] == "2021-05-01"
+    with pytest.raises(KeyError, match="nope"):
+        ndask.extract_dataframe(ddf, text="nope")
