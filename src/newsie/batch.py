@@ -219,16 +219,29 @@ def extract_many(
         return
     if nlp is not None:
         raise NewsieError("with n_process > 1 each worker loads its own pipeline: pass load_options, not nlp")
+    # This process is one of the n_process workers: it takes every n-th batch itself
+    # while n_process - 1 pool processes take the others, so no core waits on the feeder.
+    from .pipeline import load  # noqa: PLC0415
+
+    local_nlp = load(**options)
     ctx = mp.get_context(mp_context)
     window = n_process * 3
-    with ctx.Pool(n_process, initializer=_init_worker, initargs=(options,)) as pool:
-        batches = _batches(items, batch_size)
-        pending: deque = deque(pool.apply_async(_work, (b,)) for b in islice(batches, window))
+    with ctx.Pool(n_process - 1, initializer=_init_worker, initargs=(options,)) as pool:
+        batches = enumerate(_batches(items, batch_size))
+
+        def submit(k: int, batch: list[tuple[int, Item]]) -> tuple[str, Any]:
+            return ("local", batch) if k % n_process == 0 else ("pool", pool.apply_async(_work, (batch,)))
+
+        pending: deque = deque(submit(k, b) for k, b in islice(batches, window))
         while pending:
-            records = [Release.model_validate_json(raw) for raw in pending.popleft().get()]
+            where, task = pending.popleft()
             nxt = next(batches, None)
             if nxt is not None:
-                pending.append(pool.apply_async(_work, (nxt,)))
+                pending.append(submit(*nxt))
+            if where == "local":
+                records = run_batch(local_nlp, task, strict=strict)
+            else:
+                records = [Release.model_validate_json(raw) for raw in task.get()]
             for rec in records:
                 if strict and rec.error is not None:
                     raise NewsieError(f"{rec.id}: {rec.error.type}: {rec.error.message}")

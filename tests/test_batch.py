@@ -1,0 +1,77 @@
+"""Tests of batch extraction: order, ids, errors, processes, memory-bounded streaming."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+import newsie
+
+ITEMS = [
+    "Kazakh police officers completed a training course in Almaty.",
+    {"id": "x1", "text": "The OSCE Mission to Serbia handed over equipment.", "title": "Equipment for Serbian police"},
+    None,
+    {"id": "x3", "text": "Tajik officials met.", "published": "not a date"},
+    "",
+    {"id": "x5", "text": "Officials from Moldova met in Chisinau.", "issuer": ["OSCE Mission to Moldova"], "fields_of_work": ["Good governance"]},
+]
+
+
+def summary(records: list[newsie.Release]) -> list[tuple]:
+    return [(r.id, [s.iso3 for s in r.states], r.error.type if r.error else None) for r in records]
+
+
+def test_one_record_per_item_with_errors_recorded(nlp) -> None:
+    """Every item gives one record, in order; bad items give error records, not exceptions."""
+    out = list(newsie.extract_many(ITEMS, nlp=nlp, batch_size=2))
+    assert len(out) == len(ITEMS)
+    got = summary(out)
+    assert got[1] == ("x1", ["SRB"], None)
+    assert got[2][2] == "TypeError" and got[2][0] == "item-2"
+    assert got[3] == ("x3", [], "PublishedDateError")
+    assert got[4][1] == [] and got[4][2] is None
+    assert out[5].issuer == ["OSCE Mission to Moldova"] and out[5].fields_of_work == ["Good governance"]
+
+
+def test_strict_raises(nlp) -> None:
+    """strict=True raises on the first bad item."""
+    with pytest.raises(TypeError):
+        list(newsie.extract_many(ITEMS, nlp=nlp, strict=True))
+
+
+def test_two_processes_match_one(nlp) -> None:
+    """n_process=2 gives the same records, in the same order, as one process."""
+    items = ITEMS * 7
+    one = list(newsie.extract_many(items, nlp=nlp, batch_size=3))
+    two = list(newsie.extract_many(items, batch_size=3, n_process=2))
+    assert summary(one) == summary(two)
+    assert [r.model_dump(exclude={"newsie_version"}) for r in one] == [r.model_dump(exclude={"newsie_version"}) for r in two]
+
+
+def test_lazy_over_an_endless_stream(nlp) -> None:
+    """extract_many is a generator: it reads only what it needs from an endless iterator."""
+    endless = (f"Officials from Serbia met {i} times." for i in itertools.count())
+    first = list(itertools.islice(newsie.extract_many(endless, nlp=nlp, batch_size=8), 20))
+    assert len(first) == 20 and all(r.states[0].iso3 == "SRB" for r in first)
+
+
+def test_bad_arguments() -> None:
+    """Invalid batch settings are rejected up front."""
+    with pytest.raises(ValueError):
+        list(newsie.extract_many(["x"], batch_size=0))
+    with pytest.raises(newsie.NewsieError, match="load_options"):
+        list(newsie.extract_many(["x"], nlp=newsie.load(), n_process=2))
+
+
+def test_ten_megabyte_text(nlp) -> None:
+    """A 10 MB text is processed whole (no E088), with a warning on the record."""
+    para = (
+        "The OSCE Mission to Serbia organized a training course for judges in Belgrade on 5 May 2020. "
+        "Participants discussed trial monitoring, fair trial standards and the rights of victims in detail. "
+    )
+    text = para * (10_000_000 // len(para) + 1)
+    rel = newsie.extract(text, nlp=nlp, published="2020-05-06")
+    assert len(text) > 10_000_000
+    assert [s.iso3 for s in rel.states] == ["SRB"]
+    assert rel.events[0].type == "training"
+    assert any("long text" in w for w in rel.warnings)
