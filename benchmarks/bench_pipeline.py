@@ -1,6 +1,6 @@
 """Speed and memory of newsie's default pipeline against spaCy's own baselines.
 
-Usage: python benchmarks/bench_pipeline.py [--docs 3000] [--stream 20000] [--gold PATH]
+Usage: python benchmarks/bench_pipeline.py [--docs 3000] [--stream 20000] [--repeat 3] [--gold PATH]
 
 Texts are the dev releases (title + text) repeated to --docs documents. Each configuration
 runs in its own subprocess so that its peak RSS is its own:
@@ -95,18 +95,24 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=3000)
     ap.add_argument("--stream", type=int, default=20000)
     ap.add_argument("--gold", default=str(DEFAULT_GOLD))
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each configuration (best kept)")
     ap.add_argument("--one", help=argparse.SUPPRESS)
     args = ap.parse_args()
     docs = texts(Path(args.gold), args.docs)
     if args.one:
         print(json.dumps(run_one(args.one, docs, args.stream)))
         return
-    results = {}
-    for kind in ("blank", "sm", "newsie", "newsie2", "stream"):
+    results: dict[str, dict] = {}
+    # Shared machines are noisy: configurations run interleaved, --repeat times, best kept.
+    order = [k for _ in range(args.repeat) for k in ("blank", "sm", "newsie", "newsie2")] + ["stream"]
+    for kind in order:
         out = subprocess.run([sys.executable, __file__, "--one", kind, "--docs", str(args.docs), "--stream", str(args.stream), "--gold", args.gold],
                              capture_output=True, text=True, check=True)
-        results[kind] = json.loads(out.stdout.strip().splitlines()[-1])
-        print(json.dumps(results[kind]), file=sys.stderr)
+        res = json.loads(out.stdout.strip().splitlines()[-1])
+        print(json.dumps(res), file=sys.stderr)
+        best = results.get(kind)
+        if best is None or res.get("docs_per_s", 0) > best.get("docs_per_s", 0):
+            results[kind] = res
     print(f"\n| pipeline | docs/s | words/s | peak RSS (MB) |\n|---|---|---|---|")
     names = {"blank": "spacy.blank('en') tokenizer (floor)", "sm": "en_core_web_sm", "newsie": "newsie default, 1 process", "newsie2": "newsie default, n_process=2"}
     for kind, label in names.items():

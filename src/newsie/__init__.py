@@ -10,6 +10,8 @@ from __future__ import annotations
 from . import extensions as _extensions  # noqa: F401 - registers Doc/Span attributes
 from .about import SCHEMA_VERSION, __version__
 from .api import extract, extract_many
+from .dataframe import to_dataframe
+from .render import render
 from .exceptions import GazetteerError, MissingExtraError, NewsieError, PublishedDateError
 from .html import extract_html
 from .pipeline import load
@@ -48,4 +50,6 @@ __all__ = [
     "extract_html",
     "extract_many",
     "load",
+    "render",
+    "to_dataframe",
 ]

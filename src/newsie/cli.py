@@ -42,6 +42,45 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
+    from .evaluate import evaluate, format_summary, newsie_predictor, read_gold  # noqa: PLC0415
+    from .pipeline import load  # noqa: PLC0415
+
+    items = read_gold(args.gold)
+    nlp = load(base=args.base, gazetteers=args.gazetteers or None)
+    predict = newsie_predictor(nlp)
+    if items:
+        predict(items[0])  # warm-up: building lazy indexes is not per-document time
+    summary = evaluate(items, predict)
+    if args.json:
+        if not args.errors:
+            summary.pop("errors")
+        else:
+            summary["errors"] = summary["errors"][: args.errors]
+        out.write(json.dumps(summary, ensure_ascii=False) + "\n")
+    else:
+        for line in format_summary(summary, args.errors):
+            out.write(line + "\n")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from .exceptions import GazetteerError  # noqa: PLC0415
+    from .kb.user import read_user_gazetteer  # noqa: PLC0415
+
+    failed = 0
+    for path in args.files:
+        try:
+            gaz = read_user_gazetteer(path)
+        except GazetteerError as exc:
+            print(f"newsie: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        counts = ", ".join(f"{len(getattr(gaz, k))} {k}" for k in ("states", "organizations", "offices", "officials", "event_triggers"))
+        out.write(f"{path}: valid ({counts})\n")
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsie", description="Typed event records from press releases.")
     parser.add_argument("--version", action="version", version=f"newsie {__version__}")
@@ -69,6 +108,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
     s = sub.add_parser("schema", help="print the JSON Schema of the Release record")
     s.set_defaults(func=cmd_schema)
+    e = sub.add_parser("eval", help="score newsie against your own annotated releases (JSONL)")
+    e.add_argument("gold", help="gold JSONL (format: newsie.evaluate)")
+    e.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    e.add_argument("--errors", type=int, default=0, metavar="N", help="also show the misses of up to N documents")
+    e.add_argument("--base", default=None, help="an installed spaCy pipeline to use as base")
+    e.add_argument("--gazetteers", nargs="*", help="user gazetteer files to merge")
+    e.set_defaults(func=cmd_eval)
+    g = sub.add_parser("gazetteers", help="work with user gazetteer files")
+    gsub = g.add_subparsers(dest="gaz_command", required=True)
+    v = gsub.add_parser("validate", help="check user gazetteer files (JSON or YAML)")
+    v.add_argument("files", nargs="+")
+    v.set_defaults(func=cmd_validate)
     return parser
 
 

@@ -1,0 +1,223 @@
+"""`newsie eval`: score the pipeline against a user's own annotated releases.
+
+The gold format is one JSON object per line with ``text``, ``title``, ``published``,
+``fields_of_work`` and a ``gold`` object holding ``states`` (ISO3 list), ``organizations``
+and ``officials`` (name/acronym/title dicts), ``event_type``, ``event_start``,
+``event_end``, ``location`` {city, country} and ``participants`` (see the project's
+annotation guidelines). Matching rules: names are compared after normalization (accents,
+case, a leading "the" and punctuation dropped); organizations match on acronym, on
+name-versus-acronym, on fuzzy name (token sort ratio >= 85) or when one name (12+
+characters) contains the other; people match on fuzzy name (>= 88) or same surname and
+first initial; titles are right at token set ratio >= 70; cities at ratio >= 85.
+"""
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, Optional
+
+from rapidfuzz import fuzz
+
+from .customtypes import EVENT_TYPES
+
+
+def norm(s: Optional[str]) -> str:
+    """Lower-case, accent-free, punctuation-free form of a name."""
+    if not s:
+        return ""
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = re.sub(r"^the\s+", "", s.lower().replace("’", "'"))
+    return re.sub(r"\s+", " ", re.sub(r"[^\w' ]+", " ", s)).strip()
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def same_org(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    pn, pa, gn, ga = norm(pred.get("name")), norm(pred.get("acronym")), norm(gold.get("name")), norm(gold.get("acronym"))
+    if (pa and ga and pa == ga) or (pn and (pn == ga or (pa and pa == gn))):
+        return True
+    if gn and pn and fuzz.token_sort_ratio(pn, gn) >= 85:
+        return True
+    return bool(gn and pn and min(len(pn), len(gn)) >= 12 and (pn in gn or gn in pn))
+
+
+def same_person(pred: Optional[str], gold: Optional[str]) -> bool:
+    p, g = norm(pred).split(), norm(gold).split()
+    if not p or not g:
+        return False
+    if p == g or fuzz.token_sort_ratio(" ".join(p), " ".join(g)) >= 88:
+        return True
+    return p[-1] == g[-1] and p[0][0] == g[0][0]
+
+
+def pair_up(preds: Sequence[Any], golds: Sequence[Any], match: Callable[[Any, Any], bool]) -> list[tuple[Any, Any]]:
+    """Greedy one-to-one matching, gold items in order, each taking the first free prediction."""
+    free = list(range(len(preds)))
+    pairs = []
+    for g in golds:
+        for k, pi in enumerate(free):
+            if match(preds[pi], g):
+                pairs.append((preds[pi], g))
+                del free[k]
+                break
+    return pairs
+
+
+def evaluate(items: Sequence[dict[str, Any]], predict: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any]:
+    """Per-field precision, recall, F1 and accuracies, plus per-document misses."""
+    c: Counter[str] = Counter()
+    types: list[tuple[str, str]] = []
+    misses: list[dict[str, Any]] = []
+    latencies: list[float] = []
+    started = time.perf_counter()
+    for item in items:
+        g = item["gold"]
+        t = time.perf_counter()
+        try:
+            out = predict(item)
+        except Exception as exc:  # noqa: BLE001 - a crash scores as an empty answer
+            out = {}
+            misses.append({"id": item.get("id"), "misses": [f"CRASH {type(exc).__name__}: {exc}"]})
+            c["crashes"] += 1
+        latencies.append(time.perf_counter() - t)
+        doc: list[str] = []
+
+        ps = {s["iso3"] for s in out.get("states") or [] if s.get("iso3")}
+        gs = set(g.get("states") or [])
+        c["st_tp"] += len(ps & gs); c["st_fp"] += len(ps - gs); c["st_fn"] += len(gs - ps)  # noqa: E702
+        if ps != gs:
+            doc.append(f"states +{sorted(ps - gs)} -{sorted(gs - ps)}")
+
+        po, go = out.get("organizations") or [], g.get("organizations") or []
+        pairs = pair_up(po, go, same_org)
+        c["org_tp"] += len(pairs); c["org_fp"] += len(po) - len(pairs); c["org_fn"] += len(go) - len(pairs)  # noqa: E702
+        if len(pairs) != len(po) or len(pairs) != len(go):
+            doc.append(f"organizations pred={[o.get('name') for o in po]} gold={[o.get('name') for o in go]}")
+
+        pp, gp = out.get("officials") or [], g.get("officials") or []
+        pairs = pair_up(pp, gp, lambda a, b: same_person(a.get("name"), b.get("name")))
+        c["off_tp"] += len(pairs); c["off_fp"] += len(pp) - len(pairs); c["off_fn"] += len(gp) - len(pairs)  # noqa: E702
+        for p, q in pairs:
+            if q.get("title"):
+                c["title_total"] += 1
+                c["title_ok"] += bool(p.get("title") and fuzz.token_set_ratio(norm(p["title"]), norm(q["title"])) >= 70)
+        if len(pairs) != len(pp) or len(pairs) != len(gp):
+            doc.append(f"officials pred={[o.get('name') for o in pp]} gold={[o.get('name') for o in gp]}")
+
+        ev = (out.get("events") or [{}])[0] or {}
+        ptype = ev.get("type") or "other"
+        types.append((ptype, g["event_type"]))
+        if ptype != g["event_type"]:
+            doc.append(f"type {ptype} != {g['event_type']}")
+        if g.get("event_start"):
+            c["date_total"] += 1
+            if ev.get("start") == g["event_start"]:
+                c["start_ok"] += 1
+                c["range_ok"] += ev.get("end") == (g.get("event_end") or g["event_start"])
+            else:
+                doc.append(f"start {ev.get('start')} != {g['event_start']}")
+        elif ev.get("start"):
+            c["date_spurious"] += 1
+        loc, gl = ev.get("location") or {}, g.get("location") or {}
+        if gl.get("country"):
+            c["country_total"] += 1
+            c["country_ok"] += loc.get("country") == gl["country"]
+        if gl.get("city"):
+            c["city_total"] += 1
+            c["city_ok"] += bool(loc.get("city")) and fuzz.ratio(norm(loc["city"]), norm(gl["city"])) >= 85
+        if g.get("participants") is not None:
+            c["part_total"] += 1
+            c["part_ok"] += ev.get("participants") == g["participants"]
+        gf = {norm(f) for f in item.get("fields_of_work") or []}
+        if gf:
+            pf = {norm(f) for f in out.get("fields_of_work") or []}
+            c["fow_tp"] += len(pf & gf); c["fow_fp"] += len(pf - gf); c["fow_fn"] += len(gf - pf)  # noqa: E702
+        if doc:
+            misses.append({"id": item.get("id"), "misses": doc})
+    elapsed = time.perf_counter() - started
+
+    def ratio(ok: str, total: str) -> Optional[float]:
+        return round(c[ok] / c[total], 4) if c[total] else None
+
+    labels = sorted({x for pair in types for x in pair})
+    f1s = []
+    for lab in labels:
+        tp = sum(p == gl == lab for p, gl in types)
+        fp = sum(p == lab != gl for p, gl in types)
+        fn = sum(gl == lab != p for p, gl in types)
+        if tp + fn:
+            f1s.append(prf(tp, fp, fn)["f1"])
+    n = len(items)
+    return {
+        "docs": n,
+        "states": prf(c["st_tp"], c["st_fp"], c["st_fn"]),
+        "organizations": prf(c["org_tp"], c["org_fp"], c["org_fn"]),
+        "officials": prf(c["off_tp"], c["off_fp"], c["off_fn"]),
+        "official_title_acc": ratio("title_ok", "title_total"),
+        "event_type_acc": round(sum(p == gl for p, gl in types) / n, 4) if n else None,
+        "event_type_macro_f1": round(statistics.mean(f1s), 4) if f1s else None,
+        "event_start_acc": ratio("start_ok", "date_total"),
+        "event_range_acc": ratio("range_ok", "date_total"),
+        "event_date_spurious": c["date_spurious"],
+        "location_country_acc": ratio("country_ok", "country_total"),
+        "location_city_acc": ratio("city_ok", "city_total"),
+        "participants_acc": ratio("part_ok", "part_total"),
+        "fields_of_work": prf(c["fow_tp"], c["fow_fp"], c["fow_fn"]),
+        "crashes": c["crashes"],
+        "docs_per_s": round(n / elapsed, 2) if elapsed else None,
+        "p50_ms": round(1000 * statistics.median(latencies), 2) if latencies else None,
+        "errors": misses,
+    }
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Read a gold JSONL file; a bad line is an error naming the file and line."""
+    items = []
+    for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{lineno}: malformed JSON ({exc.msg})") from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("gold"), dict) or "text" not in obj or "event_type" not in obj["gold"]:
+            raise ValueError(f"{path}:{lineno}: each line needs 'text' and a 'gold' object with 'event_type'")
+        items.append(obj)
+    return items
+
+
+def newsie_predictor(nlp: Any = None) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A predictor running `newsie.extract` on a gold item."""
+    from .api import extract  # noqa: PLC0415
+
+    def predict(item: dict[str, Any]) -> dict[str, Any]:
+        rel = extract(item["text"], title=item.get("title"), published=item.get("published"), nlp=nlp)
+        return rel.model_dump(mode="json")
+
+    return predict
+
+
+def format_summary(summary: dict[str, Any], errors: int = 0) -> Iterable[str]:
+    """Human-readable lines: misses first (up to `errors`), then one line per measure."""
+    for miss in summary["errors"][:errors]:
+        yield f"  {miss['id']}: {'; '.join(miss['misses'])}"
+    for key, value in summary.items():
+        if key == "errors":
+            continue
+        if isinstance(value, dict):
+            value = f"P={value['p']:.3f} R={value['r']:.3f} F1={value['f1']:.3f}"
+        yield f"{key:24} {value}"
+
+
+__all__ = ["evaluate", "read_gold", "newsie_predictor", "format_summary", "EVENT_TYPES"]

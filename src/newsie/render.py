@@ -1,0 +1,132 @@
+"""Seeing what newsie tagged: displaCy highlights with newsie's labels, and a record card."""
+from __future__ import annotations
+
+import html
+from typing import Any, Optional, Union
+
+from spacy import displacy
+
+from .records import Release
+
+COLORS = {
+    "STATE": "#9fd3c7",
+    "ORG": "#f7d794",
+    "OFFICIAL": "#f8a5c2",
+    "DATE": "#c3aed6",
+    "EVENT": "#ff9f68",
+}
+
+
+def _ents(rel: Release, field: str) -> list[dict[str, Any]]:
+    text = (rel.title or "") if field == "title" else rel.text
+    spans: list[tuple[int, int, str]] = []
+    for s in rel.states:
+        spans += [(m.start_char, m.end_char, "STATE") for m in s.mentions if m.field == field]
+    for o in rel.organizations:
+        spans += [(m.start_char, m.end_char, "ORG") for m in o.mentions if m.field == field]
+    for p in rel.officials:
+        spans += [(m.start_char, m.end_char, "OFFICIAL") for m in p.mentions if m.field == field and not p.inferred]
+    spans += [(d.start_char, d.end_char, "DATE") for d in rel.dates if d.field == field]
+    for ev in rel.events[:1]:
+        if ev.trigger:
+            anchor = text.find(ev.evidence) if ev.evidence and field == "text" else 0
+            k = text.find(ev.trigger, max(0, anchor))
+            if k < 0:
+                k = text.lower().find(ev.trigger.lower())
+            if k >= 0:
+                spans.append((k, k + len(ev.trigger), "EVENT"))
+    # displaCy's entity view cannot nest: keep the longest of overlapping spans.
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    kept: list[tuple[int, int, str]] = []
+    for s in spans:
+        if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
+            kept.append(s)
+    return [{"start": a, "end": b, "label": lab} for a, b, lab in sorted(kept)]
+
+
+def render(
+    release_or_text: Union[Release, str],
+    *,
+    page: bool = False,
+    jupyter: Optional[bool] = None,
+    **extract_kwargs: Any,
+) -> Optional[str]:
+    """Highlight States, organizations, officials, dates and the event trigger.
+
+    Args:
+        release_or_text: a `Release`, or text to extract first (``extract_kwargs`` go to
+            `newsie.extract`).
+        page: return a standalone HTML page instead of a fragment.
+        jupyter: display inline in a notebook (None: when running in one).
+
+    Returns:
+        The HTML (None when displayed inline in a notebook).
+    """
+    if isinstance(release_or_text, Release):
+        rel = release_or_text
+    else:
+        from .api import extract  # noqa: PLC0415
+
+        rel = extract(release_or_text, **extract_kwargs)
+    parts = []
+    if rel.title:
+        parts.append({"text": rel.title, "ents": _ents(rel, "title"), "title": None})
+    parts.append({"text": rel.text, "ents": _ents(rel, "text"), "title": None})
+    options = {"colors": COLORS, "ents": list(COLORS)}
+    body = displacy.render(parts, style="ent", manual=True, options=options, page=False, jupyter=False)
+    markup = release_card(rel) + body
+    if page:
+        markup = (
+            "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+            f"<title>{html.escape(rel.title or rel.id)}</title></head>"
+            f"<body style='font-family: sans-serif; max-width: 60em; margin: 2em auto'>{markup}</body></html>"
+        )
+    if jupyter is None:
+        jupyter = _in_notebook()
+    if jupyter:
+        from IPython.display import HTML, display  # noqa: PLC0415
+
+        display(HTML(markup))
+        return None
+    return markup
+
+
+def release_card(rel: Release) -> str:
+    """A compact HTML card of a record (used by ``Release._repr_html_``)."""
+    e = html.escape
+    ev = rel.events[0] if rel.events else None
+    where = ", ".join(x for x in ((ev.location.city, ev.location.country) if ev else ()) if x)
+    when = ""
+    if ev and ev.start:
+        when = ev.start.isoformat() + (f" – {ev.end.isoformat()}" if ev.end and ev.end != ev.start else "")
+
+    def chips(items: list[str], color: str) -> str:
+        return " ".join(f"<span style='background:{color};border-radius:4px;padding:0 4px;margin:1px'>{e(i)}</span>" for i in items)
+
+    rows = [
+        ("Published", e(rel.published.isoformat()) if rel.published else "—"),
+        ("Event", e(f"{ev.type} ({ev.confidence:.2f})") if ev else "—"),
+        ("When", e(when) or "—"),
+        ("Where", e(where) or "—"),
+        ("Participants", e(str(ev.participants)) if ev and ev.participants is not None else "—"),
+        ("States", chips([s.iso3 for s in rel.states], COLORS["STATE"]) or "—"),
+        ("Organizations", chips([o.name for o in rel.organizations], COLORS["ORG"]) or "—"),
+        ("Officials", chips([p.name + (" (inferred)" if p.inferred else "") for p in rel.officials], COLORS["OFFICIAL"]) or "—"),
+        ("Fields of work", e(", ".join(rel.fields_of_work)) or "—"),
+    ]
+    if rel.error:
+        rows.insert(0, ("Error", f"<b>{e(rel.error.type)}</b>: {e(rel.error.message)}"))
+    table = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    return (
+        "<div class='newsie-card' style='border:1px solid #ccc;border-radius:6px;padding:8px;margin:4px 0'>"
+        f"<div style='font-weight:bold'>{e(rel.title or rel.id)}</div><table>{table}</table></div>"
+    )
+
+
+def _in_notebook() -> bool:
+    try:
+        from IPython import get_ipython  # noqa: PLC0415
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and shell.__class__.__name__ == "ZMQInteractiveShell"
