@@ -154,7 +154,7 @@ class EventExtractor:
         totals = self._score(doc, units)
         order = {t: i for i, t in enumerate(self.rules.priority)}
         ranked = sorted(totals.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
-        if not ranked:
+        if not ranked:  # no trigger: still one event, of type "other", with its date and place
             ranked = [("other", 0.0)]
         grand = sum(totals.values()) or 1.0
         main_score = ranked[0][1]
