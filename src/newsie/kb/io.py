@@ -5,7 +5,7 @@ import json
 from collections.abc import Iterable, Iterator
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import TypeVar, Union
+from typing import Any, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
 
@@ -16,15 +16,37 @@ M = TypeVar("M", bound=BaseModel)
 Source = Union[str, Path, Traversable]
 
 
-def _read_objects(path: Source) -> Iterator[tuple[int | str, object]]:
-    """Yield (entry number, raw object) from a .jsonl, .json or .yaml/.yml file."""
-    name = str(path)
+def read_text(path: Source) -> str:
+    """A gazetteer file's text, or a GazetteerError naming it."""
     try:
-        text = (Path(path) if isinstance(path, str) else path).read_text(encoding="utf-8")
+        return (Path(path) if isinstance(path, str) else path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise GazetteerError(name, f"cannot be read ({exc})") from exc
+        raise GazetteerError(str(path), f"cannot be read ({exc})") from exc
+
+
+def read_document(path: Source) -> Any:
+    """Parse a whole .json, .yaml or .yml file (YAML needs the optional PyYAML)."""
+    name, text = str(path), read_text(path)
+    if name.endswith((".yaml", ".yml")):
+        try:
+            import yaml  # noqa: PLC0415 - optional
+        except ImportError as exc:
+            raise GazetteerError(name, "YAML files need PyYAML: pip install 'newsie[yaml]'") from exc
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise GazetteerError(name, f"invalid YAML ({exc})") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GazetteerError(name, f"invalid JSON ({exc.msg} at line {exc.lineno})") from exc
+
+
+def _read_objects(path: Source) -> Iterator[tuple[int | str, object]]:
+    """Yield (entry number, raw object) from a .jsonl file, or a .json/.yaml list."""
+    name = str(path)
     if name.endswith(".jsonl"):
-        for lineno, line in enumerate(text.splitlines(), 1):
+        for lineno, line in enumerate(read_text(path).splitlines(), 1):
             if not line.strip() or line.lstrip().startswith("//"):
                 continue
             try:
@@ -32,26 +54,12 @@ def _read_objects(path: Source) -> Iterator[tuple[int | str, object]]:
             except json.JSONDecodeError as exc:
                 raise GazetteerError(name, f"invalid JSON ({exc.msg})", entry=f"line {lineno}") from exc
         return
-    if name.endswith((".yaml", ".yml")):
-        try:
-            import yaml  # noqa: PLC0415 - optional
-        except ImportError as exc:
-            raise GazetteerError(name, "YAML files need PyYAML: pip install 'newsie[yaml]'") from exc
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise GazetteerError(name, f"invalid YAML ({exc})") from exc
-    else:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise GazetteerError(name, f"invalid JSON ({exc.msg} at line {exc.lineno})") from exc
+    data = read_document(path)
     if data is None:
         return
     if not isinstance(data, list):
         raise GazetteerError(name, "must contain a list of entries")
-    for i, obj in enumerate(data, 1):
-        yield i, obj
+    yield from enumerate(data, 1)
 
 
 def read_entries(path: Source, model: type[M]) -> list[M]:

@@ -18,16 +18,15 @@ like the packaged gazetteers, and an error names the file, the entry and the pro
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.language import Language
 
 from ..customtypes import EventType
 from ..exceptions import GazetteerError
+from .io import read_document
 from .officials import OfficeEntry, OfficialEntry
 from .organizations import OrgEntry
 from .states import StateEntry
@@ -51,27 +50,8 @@ def read_user_gazetteer(path: str | Path) -> UserGazetteer:
     Raises:
         GazetteerError: naming the file, the entry (section and number) and the problem.
     """
-    path = Path(path)
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GazetteerError(name, f"cannot be read ({exc})") from exc
-    data: Any
-    if path.suffix.lower() in (".yaml", ".yml"):
-        try:
-            import yaml  # noqa: PLC0415 - optional
-        except ImportError as exc:
-            raise GazetteerError(name, "YAML files need PyYAML: pip install 'newsie[yaml]'") from exc
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise GazetteerError(name, f"invalid YAML ({exc})") from exc
-    else:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise GazetteerError(name, f"invalid JSON ({exc.msg} at line {exc.lineno})") from exc
+    data = read_document(Path(path))
     if not isinstance(data, dict):
         raise GazetteerError(name, "must be an object with keys " + ", ".join(UserGazetteer.model_fields))
     try:
