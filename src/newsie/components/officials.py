@@ -1,6 +1,7 @@
 """`newsie_officials`: named people with their title, affiliation, office and quotes."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -421,13 +422,18 @@ def _attach_quotes(doc: Doc, records: dict[str, dict[str, Any]]) -> None:
     spans = sorted(((a, b, k) for k, r in records.items() for a, b in r["mentions"]), key=lambda x: x[0])
     if not spans:
         return
+    starts = [a for a, _, _ in spans]
+    by_end = sorted((b, k) for _, b, k in spans)
+    ends = [b for b, _ in by_end]
     last: Optional[str] = None
     text = text_of(doc)
     for m in _QUOTE_RE.finditer(text):
         quote = next(g for g in m.groups() if g)
         # Look for a person in the 160 characters after the quote, then before it.
-        after = [k for a, b, k in spans if m.end() <= a <= m.end() + 160]
-        before = [k for a, b, k in spans if m.start() - 200 <= b <= m.start()]
+        lo = bisect.bisect_left(starts, m.end())
+        after = [spans[lo][2]] if lo < len(spans) and spans[lo][0] <= m.end() + 160 else []
+        hi = bisect.bisect_right(ends, m.start())
+        before = [by_end[hi - 1][1]] if hi > 0 and by_end[hi - 1][0] >= m.start() - 200 else []
         who = after[0] if after else (before[-1] if before else None)
         if who is None:
             tail = text[m.end() : m.end() + 40].split()

@@ -129,11 +129,13 @@ class StateTagger(Pipe):
             candidates.append(Span(doc, start, end, label=iso3, kb_id=iso3, span_id=kind))
         spans = filter_spans(candidates)
         if self.cfg["context_checks"]:
-            spans = [s for s in spans if self._keep(s, spans)]
+            ends = {s.end for s in spans}
+            spans = [s for s in spans if self._keep(s, ends)]
         doc.spans[self.spans_key] = spans
         return doc
 
-    def _keep(self, span: Span, spans: list[Span]) -> bool:
+    def _keep(self, span: Span, ends: set[int]) -> bool:
+        """Context checks; `ends` holds the end token of every State span in the Doc."""
         doc = span.doc
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
@@ -141,7 +143,7 @@ class StateTagger(Pipe):
             if prev is not None and prev.text in ETHNIC_PREV:
                 return False
             # "Kosovo Serb", "Bosnian Serb": a community named after another State.
-            if prev is not None and any(o.end == span.start for o in spans if o is not span):
+            if prev is not None and span.start in ends:
                 return False
             if nxt is not None and (nxt.lower_ in LANGUAGE_NEXT or (nxt.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in LANGUAGE_NEXT)):
                 return False
@@ -152,7 +154,7 @@ class StateTagger(Pipe):
         if span.text in self._ambiguous:
             if prev is not None and prev.text in HONORIFICS:
                 return False
-            if prev is not None and _is_name_word(prev) and not any(o.end == span.start for o in spans):
+            if prev is not None and _is_name_word(prev) and span.start not in ends:
                 return False
             if span.id_ == NAME and nxt is not None and _is_name_word(nxt) and nxt.text not in self._continuations:
                 return False
