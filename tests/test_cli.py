@@ -56,7 +56,7 @@ def test_jsonl_with_field_names(tmp_path, capsys) -> None:
     assert [r["id"] for r in recs] == ["r1", f"{src}:2", "r3"]
     assert recs[0]["title"] == "Border talks" and recs[0]["published"] == "2021-05-05"
     assert recs[1]["error"]["type"] == "JSONDecodeError" and f"{src}:2" in recs[1]["error"]["message"]
-    assert code == 1 and "1 errors" in err
+    assert code == 1 and "1 error in" in err
 
 
 def test_csv_input_and_missing_text_column(tmp_path, capsys) -> None:

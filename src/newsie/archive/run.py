@@ -27,9 +27,13 @@ class Summary:
         rate = self.documents / self.seconds if self.seconds else 0.0
         skipped = f", {self.skipped} skipped (already done)" if self.skipped else ""
         return (
-            f"newsie: {self.documents} documents, {self.events} events, {self.errors} errors"
+            f"newsie: {_n(self.documents, 'document')}, {_n(self.events, 'event')}, {_n(self.errors, 'error')}"
             f"{skipped} in {self.seconds:.1f} s ({rate:.1f} docs/s)"
         )
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def failure_release(f: Failure) -> Release:

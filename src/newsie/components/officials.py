@@ -23,6 +23,7 @@ from ..kb.officials import OfficeEntry, OfficialEntry, OfficialKB, TitleRules, d
 from ..kb.states import default_states
 
 KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE = "known", "titled", "apposition", "speech", "surname", "base"
+_INITIAL = re.compile(r"[A-Z]\.")
 _QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 _CONNECTORS = frozenset({"of", "the", "for", "on", "in", "at", "to", "and", "-", "'s", "’s"})
 _PRONOUNS = frozenset({"he", "she", "He", "She"})
@@ -122,12 +123,16 @@ class OfficialTagger(Pipe):
         return out
 
     def _name_token(self, t: Token) -> bool:
+        """A word that can be part of a person's name: an initial ("P."), or a capitalized
+        word that is not all capitals, not a title and not a known non-name."""
+        if _INITIAL.fullmatch(t.text):
+            return True
         return bool(
             t.text[:1].isupper()
-            and (t.is_alpha or re.fullmatch(r"[A-Z]\.", t.text) or re.fullmatch(r"[A-Z][a-z]+\.?", t.text))
+            and (t.is_alpha or re.fullmatch(r"[A-Z][a-z]+\.?", t.text))
             and t.text not in self._not_name
             and t.text not in self._title_words
-            and not t.is_upper or re.fullmatch(r"[A-Z]\.", t.text) is not None
+            and not t.is_upper
         )
 
     def _name_runs(self, doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
@@ -135,7 +140,7 @@ class OfficialTagger(Pipe):
         runs = []
         i = 0
         while i < len(doc):
-            if i in blocked or not self._name_token(doc[i]) or re.fullmatch(r"[A-Z]\.", doc[i].text):
+            if i in blocked or not self._name_token(doc[i]) or _INITIAL.fullmatch(doc[i].text):
                 i += 1
                 continue
             j = i + 1
