@@ -17,8 +17,6 @@ from .dates.grammar import find_dates
 LABELS: dict[str, str] = {
     "issued on": "published",
     "publishing date": "published",
-    "published": "published",
-    "date": "published",
     "issued by": "issuer",
     "where we are": "issuer",
     "fields of work": "fields_of_work",
