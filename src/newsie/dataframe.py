@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal, Union
 
-from .customtypes import EVENT_TYPES, ORG_KINDS, STATE_STATUSES
+from .customtypes import EVENT_TYPES
 from .exceptions import MissingExtraError
 from .records import Release
 
@@ -114,4 +114,4 @@ def to_dataframe(releases: Union[Release, Iterable[Release]], level: Level = "ev
     raise ValueError(f"level must be 'events', 'releases' or 'mentions', not {level!r}")
 
 
-__all__ = ["to_dataframe", "EVENT_COLUMNS", "RELEASE_COLUMNS", "MENTION_COLUMNS", "STATE_STATUSES", "ORG_KINDS"]
+__all__ = ["to_dataframe", "EVENT_COLUMNS", "RELEASE_COLUMNS", "MENTION_COLUMNS"]

@@ -24,7 +24,6 @@ from typing import Any, Optional
 
 from rapidfuzz import fuzz
 
-from .customtypes import EVENT_TYPES
 
 
 def norm(s: Optional[str]) -> str:
@@ -220,4 +219,4 @@ def format_summary(summary: dict[str, Any], errors: int = 0) -> Iterable[str]:
         yield f"{key:24} {value}"
 
 
-__all__ = ["evaluate", "read_gold", "newsie_predictor", "format_summary", "EVENT_TYPES"]
+__all__ = ["evaluate", "read_gold", "newsie_predictor", "format_summary"]

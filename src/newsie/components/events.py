@@ -17,12 +17,12 @@ from ..extensions import text_of
 from ..events.numbers import ParticipantCounter
 from ..kb.event_types import EventRules, default_event_rules
 from ..kb.places import PlaceKB, default_places
-from .dates import DURATIONS, release_date
+from .dates import DURATIONS
 
 _VISIT_BEFORE = re.compile(r"\b(?:visit|visits|visited|trip|travelled|traveled|deployed|deploys|journey|mission)\b[^.]{0,25}$", re.IGNORECASE)
 _PLACE_WORDS = frozenset({"in", "to", "across", "throughout"})
 _IN_PLACE = re.compile(
-    r"\b(?:in|at|to|from)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
+    r"\b(?:in|at|to)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
 )
 
 
@@ -297,9 +297,7 @@ class EventExtractor:
         for m in _IN_PLACE.finditer(text):
             word = m.group(0).split()[0]
             a = unit.start_char + m.start("place")
-            if word in ("to", "from") and not _VISIT_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
-                continue
-            if word == "from":
+            if word == "to" and not _VISIT_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             if any(o.start_char <= a < o.end_char for o in org_spans) or any(s.start_char == a for s in state_spans):
                 continue
@@ -390,5 +388,3 @@ def _surface(raw: str, canonical: Optional[str]) -> str:
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:
     return span.start > 0 and doc[span.start - 1].lower_ in words and not span.text.lower().startswith(("from", "between"))
 
-
-__all__ = ["EventExtractor", "release_date"]

@@ -170,7 +170,7 @@ class OfficialTagger(Pipe):
             source = None
             if prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or (s - 1) in blocked and self._title_before(doc, s)):
                 source = TITLED
-            elif prev is not None and prev.text == "," and s >= 2 and self._title_before(doc, s - 1) is not None and (s - 2) not in blocked | {-1} or (prev is not None and prev.text == "," and s >= 2 and doc[s - 2].text in self._title_words):
+            elif prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked):
                 source = TITLED
             elif nxt is not None and nxt.text == "(" and self._after_parenthesis(doc, e) is not None:
                 source = APPOSITION
@@ -266,6 +266,14 @@ class OfficialTagger(Pipe):
         while end > start and doc[end - 1].text in (",", "and"):
             end -= 1
         return (start, end) if end > start else None
+
+    def _title_ends_at(self, doc: Doc, comma: int, blocked: set[int]) -> bool:
+        """"Serbian Prime Minister, NAME": a title phrase right before the comma at `comma`."""
+        if comma < 1:
+            return False
+        if doc[comma - 1].text in self._title_words:
+            return True
+        return (comma - 1) not in blocked and self._title_before(doc, comma) is not None
 
     def _after_parenthesis(self, doc: Doc, k: int) -> Optional[tuple[int, int]]:
         """"Roza Aknazarova (MP, Kyrgyzstan), the Chair of ...": the apposition after the parenthesis."""

