@@ -113,7 +113,7 @@ def main() -> None:
         best = results.get(kind)
         if best is None or res.get("docs_per_s", 0) > best.get("docs_per_s", 0):
             results[kind] = res
-    print(f"\n| pipeline | docs/s | words/s | peak RSS (MB) |\n|---|---|---|---|")
+    print("\n| pipeline | docs/s | words/s | peak RSS (MB) |\n|---|---|---|---|")
     names = {"blank": "spacy.blank('en') tokenizer (floor)", "sm": "en_core_web_sm", "newsie": "newsie default, 1 process", "newsie2": "newsie default, n_process=2"}
     for kind, label in names.items():
         r = results[kind]

@@ -11,9 +11,8 @@ import argparse
 from pathlib import Path
 
 import newsie
-from newsie.archive.readers import read_units
+from newsie.archive.readers import Failure, read_units
 from newsie.archive.run import failure_release
-from newsie.archive.readers import Failure
 
 
 def main() -> None:

@@ -63,6 +63,7 @@ def test_bad_arguments() -> None:
         list(newsie.extract_many(["x"], nlp=newsie.load(), n_process=2))
 
 
+@pytest.mark.slow
 def test_ten_megabyte_text(nlp) -> None:
     """A 10 MB text is processed whole (no E088), with a warning on the record."""
     para = (

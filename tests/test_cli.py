@@ -205,7 +205,7 @@ def test_scraped_seed_page(capsys) -> None:
     seed = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_11aae9aeeaa1e46f.txt"
     if not seed.exists():
         pytest.skip("../shared/seed is not beside this checkout")
-    code, out, _ = run(["extract", str(seed)], capsys)
+    _code, out, _ = run(["extract", str(seed)], capsys)
     rec = records(out)[0]
     assert rec["title"].startswith("OSCE supports co-operation of police investigators in Central Asia")
     assert rec["issuer"] == ["OSCE Secretariat"] and rec["fields_of_work"] == ["Policing"]

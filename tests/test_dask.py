@@ -18,6 +18,9 @@ TEXTS = [
 ] * 5
 
 
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def client():
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
@@ -38,7 +41,7 @@ def test_bag_of_texts_on_two_worker_processes(client) -> None:
 
 def test_dataframe_columns(client) -> None:
     """DataFrame rows map to records with their ids, titles and dates."""
-    pdf = pd.DataFrame({"key": [f"r{i}" for i in range(6)], "body": TEXTS[:6], "day": ["2021-05-0%d" % (i + 1) for i in range(6)]})
+    pdf = pd.DataFrame({"key": [f"r{i}" for i in range(6)], "body": TEXTS[:6], "day": [f"2021-05-0{i + 1}" for i in range(6)]})
     ddf = dd.from_pandas(pdf, npartitions=3)
     records = ndask.extract_dataframe(ddf, text="body", id="key", published="day").compute()
     assert [r["id"] for r in records] == list(pdf["key"])

@@ -8,17 +8,16 @@
 from __future__ import annotations
 
 from . import extensions as _extensions  # noqa: F401 - registers Doc/Span attributes
+from . import kb  # noqa: F401 - newsie.kb.* for gazetteer access
 from .about import SCHEMA_VERSION, __version__
 from .api import extract, extract_many
 from .dataframe import to_dataframe
-from .render import render
 from .exceptions import GazetteerError, MissingExtraError, NewsieError, PublishedDateError
 from .html import extract_html
 from .pipeline import load
-from . import kb  # noqa: F401 - newsie.kb.* for gazetteer access
 from .records import (
-    DateMention,
     Dateline,
+    DateMention,
     Event,
     Location,
     Mention,
@@ -28,6 +27,7 @@ from .records import (
     Release,
     State,
 )
+from .render import render
 
 __all__ = [
     "SCHEMA_VERSION",

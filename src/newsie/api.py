@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional, Union
+from typing import Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,13 +22,13 @@ def make_doc(
     nlp: Language,
     text: str,
     *,
-    title: Optional[str] = None,
-    published: Optional[dt.date] = None,
-    url: Optional[str] = None,
-    doc_id: Optional[str] = None,
-    issuer: Optional[list[str]] = None,
-    fields_of_work: Optional[list[str]] = None,
-    warnings: Optional[list[str]] = None,
+    title: str | None = None,
+    published: dt.date | None = None,
+    url: str | None = None,
+    doc_id: str | None = None,
+    issuer: list[str] | None = None,
+    fields_of_work: list[str] | None = None,
+    warnings: list[str] | None = None,
 ) -> Doc:
     """Tokenize title + text into one Doc carrying the release's metadata."""
     full = f"{title}{TITLE_SEP}{text}" if title else text
@@ -58,12 +58,12 @@ def make_doc(
 def extract(
     text: str,
     *,
-    title: Optional[str] = None,
+    title: str | None = None,
     published: DateLike = None,
-    url: Optional[str] = None,
-    id: Optional[str] = None,  # noqa: A002 - the record's field name
-    nlp: Optional[Language] = None,
-    page: Optional[bool] = None,
+    url: str | None = None,
+    id: str | None = None,
+    nlp: Language | None = None,
+    page: bool | None = None,
 ) -> Release:
     """Read one press release and return its `Release` record.
 

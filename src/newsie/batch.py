@@ -11,7 +11,7 @@ import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
-from typing import Any, Optional, Union
+from typing import Any, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,7 +25,7 @@ from .records import RecordError, Release
 Item = Union[str, Mapping[str, Any], Release]
 ITEM_KEYS = ("text", "title", "published", "url", "id", "issuer", "fields_of_work")
 
-_WORKER_NLP: Optional[Language] = None
+_WORKER_NLP: Language | None = None
 
 
 def error_release(index: int, exc: BaseException, item: Any = None) -> Release:
@@ -40,7 +40,7 @@ def error_release(index: int, exc: BaseException, item: Any = None) -> Release:
     )
 
 
-def prepare(item: Item, page: Optional[bool] = None) -> dict[str, Any]:
+def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
     """Check one input item and return the keyword arguments of `make_doc`.
 
     A scraped web page (detected, or forced with ``page=True``) is reduced to its release:
@@ -110,9 +110,9 @@ def empty_release(kw: dict[str, Any]) -> Release:
 
 def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = False) -> list[Release]:
     """Process one batch in this process; one Release per item, in order."""
-    from .api import make_doc  # noqa: PLC0415 - api imports this module
+    from .api import make_doc
 
-    out: list[Optional[Release]] = [None] * len(batch)
+    out: list[Release | None] = [None] * len(batch)
     docs: list[tuple[int, Doc]] = []
     for pos, (index, item) in enumerate(batch):
         if isinstance(item, Release):  # a record made upstream (e.g. an unreadable file)
@@ -124,14 +124,14 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
                 out[pos] = empty_release(kw)
                 continue
             docs.append((pos, make_doc(nlp, **kw)))
-        except Exception as exc:  # noqa: BLE001 - one bad item must not stop the batch
+        except Exception as exc:
             if strict:
                 raise
             out[pos] = error_release(index, exc, item)
     try:
         processed = list(nlp.pipe([d for _, d in docs], batch_size=max(1, len(docs))))
         results = [(pos, doc, None) for (pos, _), doc in zip(docs, processed)]
-    except Exception:  # noqa: BLE001 - find the failing doc one by one
+    except Exception:
         if strict:
             raise
         results = []
@@ -140,7 +140,7 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
                 for _, proc in nlp.pipeline:
                     doc = proc(doc)
                 results.append((pos, doc, None))
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 results.append((pos, doc, exc))
     for pos, doc, exc in results:
         index, item = batch[pos]
@@ -148,7 +148,7 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
             try:
                 out[pos] = to_release(doc)
                 continue
-            except Exception as build_exc:  # noqa: BLE001
+            except Exception as build_exc:
                 if strict:
                     raise
                 exc = build_exc
@@ -167,7 +167,7 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, Item]
 
 def _init_worker(options: dict[str, Any]) -> None:
     global _WORKER_NLP
-    from .pipeline import load  # noqa: PLC0415
+    from .pipeline import load
 
     _WORKER_NLP = load(**options)
 
@@ -181,12 +181,12 @@ def _work(batch: list[tuple[int, Item]]) -> list[bytes]:
 def extract_many(
     items: Iterable[Item],
     *,
-    nlp: Optional[Language] = None,
+    nlp: Language | None = None,
     batch_size: int = 64,
     n_process: int = 1,
     strict: bool = False,
-    load_options: Optional[Mapping[str, Any]] = None,
-    mp_context: Optional[str] = None,
+    load_options: Mapping[str, Any] | None = None,
+    mp_context: str | None = None,
 ) -> Iterator[Release]:
     """Extract a stream of releases lazily: one `Release` per input item, in input order.
 
@@ -211,7 +211,7 @@ def extract_many(
         raise ValueError("batch_size and n_process must be at least 1")
     options = dict(load_options or {})
     if n_process == 1:
-        from .pipeline import load  # noqa: PLC0415
+        from .pipeline import load
 
         pipeline = nlp or load(**options)
         for batch in _batches(items, batch_size):
@@ -221,7 +221,7 @@ def extract_many(
         raise NewsieError("with n_process > 1 each worker loads its own pipeline: pass load_options, not nlp")
     # This process is one of the n_process workers: it takes every n-th batch itself
     # while n_process - 1 pool processes take the others, so no core waits on the feeder.
-    from .pipeline import load  # noqa: PLC0415
+    from .pipeline import load
 
     local_nlp = load(**options)
     ctx = mp.get_context(mp_context)

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 from . import extensions as ext
 from .extensions import text_of
 from .kb.states import default_states
-from .records import DateMention, Dateline, Event, Location, Mention, Official, Organization, Release, State
+from .records import Dateline, DateMention, Event, Location, Mention, Official, Organization, Release, State
 
 
 def mention(doc: Doc, start_char: int, end_char: int) -> Mention:

@@ -6,14 +6,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, TextIO
+from typing import TextIO
 
 from .about import __version__
 
 
 def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
-    from .archive.readers import Fields  # noqa: PLC0415 - keep `newsie --help` fast
-    from .archive.run import format_of, run_extract  # noqa: PLC0415
+    from .archive.readers import Fields
+    from .archive.run import format_of, run_extract
 
     fields = Fields(text=args.text_field, id=args.id_field, title=args.title_field, date=args.date_field, url=args.url_field)
     output = Path(args.output) if args.output else None
@@ -34,7 +34,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    from .records import Release  # noqa: PLC0415
+    from .records import Release
 
     schema = Release.model_json_schema()
     schema["$comment"] = f"newsie {__version__}, schema {Release.model_fields['schema_version'].default}"
@@ -43,8 +43,8 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
-    from .evaluate import evaluate, format_summary, newsie_predictor, read_gold  # noqa: PLC0415
-    from .pipeline import load  # noqa: PLC0415
+    from .evaluate import evaluate, format_summary, newsie_predictor, read_gold
+    from .pipeline import load
 
     items = read_gold(args.gold)
     nlp = load(base=args.base, gazetteers=args.gazetteers or None)
@@ -65,8 +65,8 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from .exceptions import GazetteerError  # noqa: PLC0415
-    from .kb.user import read_user_gazetteer  # noqa: PLC0415
+    from .exceptions import GazetteerError
+    from .kb.user import read_user_gazetteer
 
     failed = 0
     for path in args.files:
@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args, sys.stdout))

@@ -11,7 +11,7 @@ plain data and Docs never cross processes. Needs the optional extra: ``pip insta
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Optional
+from typing import Any
 
 from .exceptions import MissingExtraError
 
@@ -22,14 +22,14 @@ except ImportError as exc:  # pragma: no cover - exercised without the extra
 
 
 def _partition(items: Iterable[Any], load_options: Mapping[str, Any], batch_size: int) -> list[dict[str, Any]]:
-    from .batch import extract_many  # noqa: PLC0415 - imported on the worker
-    from .pipeline import load  # noqa: PLC0415
+    from .batch import extract_many
+    from .pipeline import load
 
     nlp = load(**dict(load_options))  # cached: built once per worker process
     return [r.model_dump(mode="json") for r in extract_many(list(items), nlp=nlp, batch_size=batch_size)]
 
 
-def extract_bag(bag: db.Bag, *, batch_size: int = 64, load_options: Optional[Mapping[str, Any]] = None) -> db.Bag:
+def extract_bag(bag: db.Bag, *, batch_size: int = 64, load_options: Mapping[str, Any] | None = None) -> db.Bag:
     """A bag of record dicts, one per item of `bag` (str or dict items, as `extract_many`)."""
     return bag.map_partitions(_partition, dict(load_options or {}), batch_size)
 
@@ -38,12 +38,12 @@ def extract_dataframe(
     ddf: Any,
     *,
     text: str = "text",
-    id: Optional[str] = None,  # noqa: A002 - column name option
-    title: Optional[str] = None,
-    published: Optional[str] = None,
-    url: Optional[str] = None,
+    id: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
     batch_size: int = 64,
-    load_options: Optional[Mapping[str, Any]] = None,
+    load_options: Mapping[str, Any] | None = None,
 ) -> db.Bag:
     """A bag of record dicts from a Dask DataFrame's columns (one record per row, in order)."""
     columns = {"text": text, "id": id, "title": title, "published": published, "url": url}

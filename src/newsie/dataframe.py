@@ -7,7 +7,7 @@ one value per row (``level="mentions"``) or kept as lists (``level="releases"``)
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from .customtypes import EVENT_TYPES
 from .exceptions import MissingExtraError
@@ -28,7 +28,7 @@ MENTION_COLUMNS = ["release_id", "entity", "label", "code", "text", "field", "st
 
 def _pd() -> Any:
     try:
-        import pandas as pd  # noqa: PLC0415 - optional
+        import pandas as pd
     except ImportError as exc:
         raise MissingExtraError("newsie.to_dataframe", "pandas", "pandas") from exc
     return pd
@@ -72,7 +72,7 @@ def _mention_rows(rel: Release) -> Iterable[dict[str, Any]]:
                "text": d.text, "field": d.field, "start_char": d.start_char, "end_char": d.end_char}
 
 
-def to_dataframe(releases: Union[Release, Iterable[Release]], level: Level = "events") -> Any:
+def to_dataframe(releases: Release | Iterable[Release], level: Level = "events") -> Any:
     """A pandas DataFrame of records.
 
     Args:
@@ -114,4 +114,4 @@ def to_dataframe(releases: Union[Release, Iterable[Release]], level: Level = "ev
     raise ValueError(f"level must be 'events', 'releases' or 'mentions', not {level!r}")
 
 
-__all__ = ["to_dataframe", "EVENT_COLUMNS", "RELEASE_COLUMNS", "MENTION_COLUMNS"]
+__all__ = ["EVENT_COLUMNS", "MENTION_COLUMNS", "RELEASE_COLUMNS", "to_dataframe"]

@@ -20,13 +20,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from rapidfuzz import fuzz
 
 
-
-def norm(s: Optional[str]) -> str:
+def norm(s: str | None) -> str:
     """Lower-case, accent-free, punctuation-free form of a name."""
     if not s:
         return ""
@@ -51,7 +50,7 @@ def same_org(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     return bool(gn and pn and min(len(pn), len(gn)) >= 12 and (pn in gn or gn in pn))
 
 
-def same_person(pred: Optional[str], gold: Optional[str]) -> bool:
+def same_person(pred: str | None, gold: str | None) -> bool:
     p, g = norm(pred).split(), norm(gold).split()
     if not p or not g:
         return False
@@ -85,7 +84,7 @@ def evaluate(items: Sequence[dict[str, Any]], predict: Callable[[dict[str, Any]]
         t = time.perf_counter()
         try:
             out = predict(item)
-        except Exception as exc:  # noqa: BLE001 - a crash scores as an empty answer
+        except Exception as exc:
             out = {}
             misses.append({"id": item.get("id"), "misses": [f"CRASH {type(exc).__name__}: {exc}"]})
             c["crashes"] += 1
@@ -94,19 +93,22 @@ def evaluate(items: Sequence[dict[str, Any]], predict: Callable[[dict[str, Any]]
 
         ps = {s["iso3"] for s in out.get("states") or [] if s.get("iso3")}
         gs = set(g.get("states") or [])
-        c["st_tp"] += len(ps & gs); c["st_fp"] += len(ps - gs); c["st_fn"] += len(gs - ps)  # noqa: E702
+        c["st_tp"] += len(ps & gs); c["st_fp"] += len(ps - gs); c["st_fn"] += len(gs - ps)
         if ps != gs:
             doc.append(f"states +{sorted(ps - gs)} -{sorted(gs - ps)}")
 
         po, go = out.get("organizations") or [], g.get("organizations") or []
         pairs = pair_up(po, go, same_org)
-        c["org_tp"] += len(pairs); c["org_fp"] += len(po) - len(pairs); c["org_fn"] += len(go) - len(pairs)  # noqa: E702
+        c["org_tp"] += len(pairs); c["org_fp"] += len(po) - len(pairs); c["org_fn"] += len(go) - len(pairs)
         if len(pairs) != len(po) or len(pairs) != len(go):
             doc.append(f"organizations pred={[o.get('name') for o in po]} gold={[o.get('name') for o in go]}")
 
-        pp, gp = out.get("officials") or [], g.get("officials") or []
+        # An office holder inferred from a role is extra information, not a named
+        # mention: neither credited nor penalized (as in the shared scorer).
+        pp = [o for o in out.get("officials") or [] if not o.get("inferred")]
+        gp = g.get("officials") or []
         pairs = pair_up(pp, gp, lambda a, b: same_person(a.get("name"), b.get("name")))
-        c["off_tp"] += len(pairs); c["off_fp"] += len(pp) - len(pairs); c["off_fn"] += len(gp) - len(pairs)  # noqa: E702
+        c["off_tp"] += len(pairs); c["off_fp"] += len(pp) - len(pairs); c["off_fn"] += len(gp) - len(pairs)
         for p, q in pairs:
             if q.get("title"):
                 c["title_total"] += 1
@@ -132,21 +134,25 @@ def evaluate(items: Sequence[dict[str, Any]], predict: Callable[[dict[str, Any]]
         if gl.get("country"):
             c["country_total"] += 1
             c["country_ok"] += loc.get("country") == gl["country"]
+            if loc.get("country") != gl["country"]:
+                doc.append(f"location {loc.get('city')}/{loc.get('country')} != {gl.get('city')}/{gl['country']}")
         if gl.get("city"):
             c["city_total"] += 1
             c["city_ok"] += bool(loc.get("city")) and fuzz.ratio(norm(loc["city"]), norm(gl["city"])) >= 85
         if g.get("participants") is not None:
             c["part_total"] += 1
             c["part_ok"] += ev.get("participants") == g["participants"]
+        elif ev.get("participants") is not None:
+            c["part_spurious"] += 1  # a count where the text states none
         gf = {norm(f) for f in item.get("fields_of_work") or []}
         if gf:
             pf = {norm(f) for f in out.get("fields_of_work") or []}
-            c["fow_tp"] += len(pf & gf); c["fow_fp"] += len(pf - gf); c["fow_fn"] += len(gf - pf)  # noqa: E702
+            c["fow_tp"] += len(pf & gf); c["fow_fp"] += len(pf - gf); c["fow_fn"] += len(gf - pf)
         if doc:
             misses.append({"id": item.get("id"), "misses": doc})
     elapsed = time.perf_counter() - started
 
-    def ratio(ok: str, total: str) -> Optional[float]:
+    def ratio(ok: str, total: str) -> float | None:
         return round(c[ok] / c[total], 4) if c[total] else None
 
     labels = sorted({x for pair in types for x in pair})
@@ -172,6 +178,7 @@ def evaluate(items: Sequence[dict[str, Any]], predict: Callable[[dict[str, Any]]
         "location_country_acc": ratio("country_ok", "country_total"),
         "location_city_acc": ratio("city_ok", "city_total"),
         "participants_acc": ratio("part_ok", "part_total"),
+        "participants_spurious": c["part_spurious"],
         "fields_of_work": prf(c["fow_tp"], c["fow_fp"], c["fow_fn"]),
         "crashes": c["crashes"],
         "docs_per_s": round(n / elapsed, 2) if elapsed else None,
@@ -198,7 +205,7 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
 
 def newsie_predictor(nlp: Any = None) -> Callable[[dict[str, Any]], dict[str, Any]]:
     """A predictor running `newsie.extract` on a gold item."""
-    from .api import extract  # noqa: PLC0415
+    from .api import extract
 
     def predict(item: dict[str, Any]) -> dict[str, Any]:
         rel = extract(item["text"], title=item.get("title"), published=item.get("published"), nlp=nlp)
@@ -219,4 +226,4 @@ def format_summary(summary: dict[str, Any], errors: int = 0) -> Iterable[str]:
         yield f"{key:24} {value}"
 
 
-__all__ = ["evaluate", "read_gold", "newsie_predictor", "format_summary"]
+__all__ = ["evaluate", "format_summary", "newsie_predictor", "read_gold"]

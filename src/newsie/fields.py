@@ -12,6 +12,7 @@ an absolute threshold and a share of the best field's score.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Optional, Union
+from typing import Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -118,7 +119,7 @@ class FieldsLexicon(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _unique_labels(self) -> "FieldsLexicon":
+    def _unique_labels(self) -> FieldsLexicon:
         seen: set[str] = set()
         for entry in self.fields:
             if entry.label in seen:
@@ -127,15 +128,13 @@ class FieldsLexicon(BaseModel):
         return self
 
 
-def _validation_problem(exc: ValidationError, data: object) -> tuple[str, Optional[str]]:
+def _validation_problem(exc: ValidationError, data: object) -> tuple[str, str | None]:
     """The problems of a failed validation and where the first one is ("fields[3] (Policing)")."""
     loc = exc.errors()[0]["loc"]
     where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc[:2]).lstrip(".") or None
     if len(loc) >= 2 and loc[0] == "fields" and isinstance(loc[1], int) and isinstance(data, dict):
-        try:
+        with contextlib.suppress(KeyError, IndexError, TypeError):
             where = f"{where} ({data['fields'][loc[1]]['label']})"
-        except (KeyError, IndexError, TypeError):
-            pass
     problems = "; ".join(
         f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}" for e in exc.errors()
     )
@@ -274,7 +273,7 @@ class FieldsClassifier:
         ]
 
     @classmethod
-    def from_file(cls, path: Source) -> "FieldsClassifier":
+    def from_file(cls, path: Source) -> FieldsClassifier:
         """A classifier built from a lexicon file of your own.
 
         Raises:
@@ -283,12 +282,12 @@ class FieldsClassifier:
         return cls(read_lexicon(path))
 
     @classmethod
-    def default(cls) -> "FieldsClassifier":
+    def default(cls) -> FieldsClassifier:
         """The classifier built from the lexicon that ships with newsie (built once, then shared)."""
         return _default_classifier()
 
     def scores(
-        self, title: Optional[str], text: str, issuer: Optional[list[str]] = None
+        self, title: str | None, text: str, issuer: list[str] | None = None
     ) -> dict[str, float]:
         """The evidence score of every field, in the lexicon's order.
 
@@ -319,7 +318,7 @@ class FieldsClassifier:
         return {label: round(score, 6) for label, score in zip(self.fields, totals)}
 
     def classify(
-        self, title: Optional[str], text: str, issuer: Optional[list[str]] = None
+        self, title: str | None, text: str, issuer: list[str] | None = None
     ) -> list[str]:
         """The fields of work a release concerns, most confident first (possibly none).
 
@@ -361,6 +360,6 @@ def __getattr__(name: str) -> tuple[str, ...]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def classify(title: Optional[str], text: str, issuer: Optional[list[str]] = None) -> list[str]:
+def classify(title: str | None, text: str, issuer: list[str] | None = None) -> list[str]:
     """Shortcut for ``FieldsClassifier.default().classify(...)``."""
     return FieldsClassifier.default().classify(title, text, issuer)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional, Union
+from typing import Any
 
 from spacy.language import Language
 
@@ -12,13 +12,13 @@ from .records import Release
 
 def _trafilatura() -> Any:
     try:
-        import trafilatura  # noqa: PLC0415 - optional dependency
+        import trafilatura
     except ImportError as exc:
         raise MissingExtraError("newsie.extract_html", "html", "trafilatura") from exc
     return trafilatura
 
 
-def html_parts(html: str, url: Optional[str] = None) -> dict[str, Any]:
+def html_parts(html: str, url: str | None = None) -> dict[str, Any]:
     """The title, main text, date and site name of an HTML page."""
     if not isinstance(html, str):
         raise TypeError(f"html must be a str, not {type(html).__name__}")
@@ -38,9 +38,9 @@ def html_parts(html: str, url: Optional[str] = None) -> dict[str, Any]:
 def extract_html(
     html: str,
     *,
-    url: Optional[str] = None,
-    published: Union[dt.date, dt.datetime, str, None] = None,
-    nlp: Optional[Language] = None,
+    url: str | None = None,
+    published: dt.date | dt.datetime | str | None = None,
+    nlp: Language | None = None,
 ) -> Release:
     """Read a release from raw HTML: trafilatura finds the main text, title and date.
 
@@ -48,7 +48,7 @@ def extract_html(
         MissingExtraError: trafilatura is not installed (``pip install 'newsie[html]'``).
         TypeError: `html` is not a str.
     """
-    from .api import extract  # noqa: PLC0415
+    from .api import extract
 
     parts = html_parts(html, url)
     rel = extract(parts["text"], title=parts["title"], published=published or parts["published"], url=url, nlp=nlp, page=False)

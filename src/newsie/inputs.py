@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any, Optional
+from typing import Any
 
 from .exceptions import PublishedDateError
 
@@ -15,14 +15,14 @@ def require_text(value: Any, name: str = "text") -> str:
     return value
 
 
-def optional_text(value: Any, name: str) -> Optional[str]:
+def optional_text(value: Any, name: str) -> str | None:
     """None or a str (stripped); anything else is a TypeError naming the argument."""
     if value is None:
         return None
     return require_text(value, name).strip() or None
 
 
-def parse_published(value: Any) -> Optional[dt.date]:
+def parse_published(value: Any) -> dt.date | None:
     """A `date` from a date, a datetime or an ISO 8601 string; None stays None.
 
     Raises:
@@ -45,13 +45,13 @@ def parse_published(value: Any) -> Optional[dt.date]:
     raise PublishedDateError(value)
 
 
-def release_id(text: str, title: Optional[str], url: Optional[str]) -> str:
+def release_id(text: str, title: str | None, url: str | None) -> str:
     """A stable id: sha1 of url + title when either is known, else of the text."""
     key = (url or "") + (title or "") if (url or title) else text
     return "nw-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def split_title(raw: str) -> tuple[Optional[str], str]:
+def split_title(raw: str) -> tuple[str | None, str]:
     """Split a plain-text release into (title, text) when its first line is a headline.
 
     The first line counts as a title when more lines follow and it is short (under

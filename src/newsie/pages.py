@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 from .dates.grammar import find_dates
 
@@ -35,12 +34,12 @@ _SENTENCE_END = re.compile(r"[.!?…”\"’)]\s*$")
 class Page:
     """The parts of a scraped page that make a release."""
 
-    title: Optional[str] = None
+    title: str | None = None
     text: str = ""
-    published: Optional[str] = None
+    published: str | None = None
     issuer: list[str] = field(default_factory=list)
     fields_of_work: list[str] = field(default_factory=list)
-    content_type: Optional[str] = None
+    content_type: str | None = None
     dropped_lines: int = 0
 
 
@@ -54,7 +53,7 @@ def looks_like_page(text: str) -> bool:
     return items >= 12 or (items >= 2 and labels >= 1) or labels >= 2
 
 
-def _label(line: str) -> Optional[tuple[str, str]]:
+def _label(line: str) -> tuple[str, str] | None:
     m = _LABEL.match(line)
     if not m:
         return None
@@ -65,7 +64,7 @@ def _label(line: str) -> Optional[tuple[str, str]]:
 def _is_paragraph(line: str) -> bool:
     """Running text of the release, not a menu entry or heading."""
     s = line.strip()
-    return len(s) >= 60 and bool(_SENTENCE_END.search(s)) or (len(s) >= 25 and s.count(" ") >= 4 and bool(_SENTENCE_END.search(s)))
+    return (len(s) >= 60 and bool(_SENTENCE_END.search(s))) or (len(s) >= 25 and s.count(" ") >= 4 and bool(_SENTENCE_END.search(s)))
 
 
 def parse_page(text: str) -> Page:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
-from typing import Optional, Union
 
 import spacy
 from spacy.language import Language
@@ -29,11 +28,11 @@ _LOCK = threading.Lock()
 
 
 def load(
-    base: Union[str, Language, None] = None,
+    base: str | Language | None = None,
     *,
-    enable: Optional[Iterable[str]] = None,
-    disable: Optional[Iterable[str]] = None,
-    gazetteers: Optional[Sequence[str]] = None,
+    enable: Iterable[str] | None = None,
+    disable: Iterable[str] | None = None,
+    gazetteers: Sequence[str] | None = None,
 ) -> Language:
     """Build (once per process and set of arguments) newsie's pipeline.
 
@@ -66,7 +65,7 @@ def load(
         return _CACHE[key]
 
 
-def _base(name: Optional[str]) -> Language:
+def _base(name: str | None) -> Language:
     if name is None:
         return spacy.blank("en")
     try:
@@ -83,7 +82,7 @@ def _base(name: Optional[str]) -> Language:
         ) from exc
 
 
-def _build(nlp: Language, enable: Optional[tuple[str, ...]], disable: tuple[str, ...], gazetteers: tuple[str, ...]) -> Language:
+def _build(nlp: Language, enable: tuple[str, ...] | None, disable: tuple[str, ...], gazetteers: tuple[str, ...]) -> Language:
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
     wanted = [p for p in DEFAULT_PIPES if (enable is None or p in enable) and p not in disable]
@@ -91,7 +90,7 @@ def _build(nlp: Language, enable: Optional[tuple[str, ...]], disable: tuple[str,
         if not nlp.has_pipe(pipe):
             nlp.add_pipe(pipe)
     if gazetteers:
-        from .kb.user import apply_user_gazetteers  # noqa: PLC0415
+        from .kb.user import apply_user_gazetteers
 
         apply_user_gazetteers(nlp, gazetteers)
     return nlp

@@ -7,7 +7,6 @@ names are stable, every model exports a JSON Schema (`Release.model_json_schema(
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -32,7 +31,7 @@ class State(_Record):
     """A country (or territory, or historical State) the release refers to."""
 
     iso3: str
-    iso2: Optional[str] = None
+    iso2: str | None = None
     name: str
     status: StateStatus
     historical: bool = False
@@ -43,12 +42,12 @@ class Organization(_Record):
     """A named organization, institution or body; one per distinct body."""
 
     name: str = Field(description="Fullest form found in the release")
-    acronym: Optional[str] = None
+    acronym: str | None = None
     kind: OrgKind = "other"
-    country: Optional[str] = Field(None, description="ISO3 of the host or home country")
-    id: Optional[str] = Field(None, description="Gazetteer id when the body is known")
-    canonical_name: Optional[str] = None
-    parent: Optional[str] = None
+    country: str | None = Field(None, description="ISO3 of the host or home country")
+    id: str | None = Field(None, description="Gazetteer id when the body is known")
+    canonical_name: str | None = None
+    parent: str | None = None
     mentions: list[Mention] = Field(default_factory=list)
 
 
@@ -56,10 +55,10 @@ class Official(_Record):
     """A named person with the title and affiliation the release gives them."""
 
     name: str
-    title: Optional[str] = None
-    affiliation: Optional[str] = None
-    country: Optional[str] = None
-    office: Optional[str] = Field(None, description="Gazetteer office id when known")
+    title: str | None = None
+    affiliation: str | None = None
+    country: str | None = None
+    office: str | None = Field(None, description="Gazetteer office id when known")
     inferred: bool = Field(False, description="Name resolved from a role and the release date")
     quotes: list[str] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
@@ -72,8 +71,8 @@ class DateMention(_Record):
     field: TextField = "text"
     start_char: int
     end_char: int
-    start: Optional[dt.date] = None
-    end: Optional[dt.date] = None
+    start: dt.date | None = None
+    end: dt.date | None = None
     granularity: Granularity = "day"
     relative: bool = Field(False, description="Resolved against the release date")
 
@@ -81,17 +80,17 @@ class DateMention(_Record):
 class Location(_Record):
     """Where an event took place."""
 
-    city: Optional[str] = None
-    country: Optional[str] = Field(None, description="ISO3 of the country the city is in today")
+    city: str | None = None
+    country: str | None = Field(None, description="ISO3 of the country the city is in today")
 
 
 class Dateline(_Record):
     """The 'CITY, date –' opening of a release."""
 
     text: str
-    city: Optional[str] = None
-    country: Optional[str] = None
-    date: Optional[dt.date] = None
+    city: str | None = None
+    country: str | None = None
+    date: dt.date | None = None
 
 
 class Event(_Record):
@@ -99,18 +98,18 @@ class Event(_Record):
 
     id: str
     type: EventType = "other"
-    trigger: Optional[str] = None
-    evidence: Optional[str] = None
+    trigger: str | None = None
+    evidence: str | None = None
     confidence: float = 0.0
-    start: Optional[dt.date] = None
-    end: Optional[dt.date] = None
+    start: dt.date | None = None
+    end: dt.date | None = None
     location: Location = Field(default_factory=Location)
-    participants: Optional[int] = None
+    participants: int | None = None
     organizations: list[str] = Field(default_factory=list)
     states: list[str] = Field(default_factory=list)
     officials: list[str] = Field(default_factory=list)
-    plover: Optional[str] = None
-    cameo: Optional[str] = None
+    plover: str | None = None
+    cameo: str | None = None
 
 
 class RecordError(_Record):
@@ -124,20 +123,20 @@ class Release(_Record):
     """Everything newsie found in one press release."""
 
     id: str
-    url: Optional[str] = None
-    title: Optional[str] = None
-    published: Optional[dt.date] = None
+    url: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
     text: str = ""
     issuer: list[str] = Field(default_factory=list)
     fields_of_work: list[str] = Field(default_factory=list)
-    dateline: Optional[Dateline] = None
+    dateline: Dateline | None = None
     states: list[State] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)
     officials: list[Official] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
-    error: Optional[RecordError] = None
+    error: RecordError | None = None
     newsie_version: str = __version__
     schema_version: str = SCHEMA_VERSION
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import html
-from typing import Any, Optional, Union
+from typing import Any
 
 from spacy import displacy
 
@@ -45,12 +45,12 @@ def _ents(rel: Release, field: str) -> list[dict[str, Any]]:
 
 
 def render(
-    release_or_text: Union[Release, str],
+    release_or_text: Release | str,
     *,
     page: bool = False,
-    jupyter: Optional[bool] = None,
+    jupyter: bool | None = None,
     **extract_kwargs: Any,
-) -> Optional[str]:
+) -> str | None:
     """Highlight States, organizations, officials, dates and the event trigger.
 
     Args:
@@ -65,7 +65,7 @@ def render(
     if isinstance(release_or_text, Release):
         rel = release_or_text
     else:
-        from .api import extract  # noqa: PLC0415
+        from .api import extract
 
         rel = extract(release_or_text, **extract_kwargs)
     parts = []
@@ -84,7 +84,7 @@ def render(
     if jupyter is None:
         jupyter = _in_notebook()
     if jupyter:
-        from IPython.display import HTML, display  # noqa: PLC0415
+        from IPython.display import HTML, display
 
         display(HTML(markup))
         return None
@@ -125,7 +125,7 @@ def release_card(rel: Release) -> str:
 
 def _in_notebook() -> bool:
     try:
-        from IPython import get_ipython  # noqa: PLC0415
+        from IPython import get_ipython
     except ImportError:
         return False
     shell = get_ipython()

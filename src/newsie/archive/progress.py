@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Optional, TextIO
+from typing import TextIO
 
 
 class Progress:
     """Redraws ``N/TOTAL docs  R docs/s  ETA mm:ss`` at most a few times a second."""
 
-    def __init__(self, total: Optional[int] = None, *, stream: Optional[TextIO] = None, enabled: Optional[bool] = None) -> None:
+    def __init__(self, total: int | None = None, *, stream: TextIO | None = None, enabled: bool | None = None) -> None:
         self.total = total
         stream = stream or sys.stderr
         self.stream = stream
@@ -26,7 +26,7 @@ class Progress:
             self.stream.write("\r" + self.line(now) + "\033[K")
             self.stream.flush()
 
-    def line(self, now: Optional[float] = None) -> str:
+    def line(self, now: float | None = None) -> str:
         elapsed = max(1e-9, (now or time.perf_counter()) - self.start)
         rate = self.count / elapsed
         total = f"/{self.total}" if self.total else ""

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional, TextIO, Union
+from typing import Any, TextIO, Union
 
 from ..inputs import split_title
 from ..pages import looks_like_page
@@ -30,10 +30,10 @@ class Fields:
     """Which columns (CSV) or keys (JSON Lines) hold each part of a release."""
 
     text: str = "text"
-    id: Optional[str] = "id"
-    title: Optional[str] = "title"
-    date: Optional[str] = "published"
-    url: Optional[str] = "url"
+    id: str | None = "id"
+    title: str | None = "title"
+    date: str | None = "published"
+    url: str | None = "url"
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def expand(paths: Sequence[str]) -> Iterator[str]:
             yield p
 
 
-def _decode(raw: bytes, source: str) -> Union[str, Failure]:
+def _decode(raw: bytes, source: str) -> str | Failure:
     if not raw.strip():
         return Failure(source, source, "EmptyFile", f"{source}: the file is empty")
     if b"\x00" in raw[:8192]:
@@ -87,7 +87,7 @@ def _decode(raw: bytes, source: str) -> Union[str, Failure]:
         return Failure(source, source, "DecodeError", f"{source}: not UTF-8 text (byte {exc.start}: {exc.reason})")
 
 
-def read_units(paths: Sequence[str], fields: Fields = Fields(), *, stdin: Optional[TextIO] = None) -> Iterator[Unit]:
+def read_units(paths: Sequence[str], fields: Fields = Fields(), *, stdin: TextIO | None = None) -> Iterator[Unit]:
     """Items, HTML pages and failures for every input, in order."""
     stdin = stdin or sys.stdin
     for source in expand(paths):

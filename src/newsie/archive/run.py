@@ -5,7 +5,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional, TextIO
+from typing import Any, TextIO
 
 from ..batch import extract_many
 from ..exceptions import MissingExtraError
@@ -41,13 +41,13 @@ def failure_release(f: Failure) -> Release:
 
 
 def _html_item(h: HtmlItem) -> Any:
-    from ..html import html_parts  # noqa: PLC0415
+    from ..html import html_parts
 
     try:
         parts = html_parts(h.html, url=h.source)
     except MissingExtraError as exc:
         return Failure(h.id, h.source, "MissingExtraError", f"{h.source}: {exc}")
-    except Exception as exc:  # noqa: BLE001 - a broken page is one error record
+    except Exception as exc:
         return Failure(h.id, h.source, type(exc).__name__, f"{h.source}: {exc}")
     item = {"id": h.id, "url": h.source, "title": parts["title"], "text": parts["text"]}
     if parts["published"]:
@@ -55,7 +55,7 @@ def _html_item(h: HtmlItem) -> Any:
     return item
 
 
-def _count(paths: Sequence[str]) -> Optional[int]:
+def _count(paths: Sequence[str]) -> int | None:
     """Number of documents to expect (for the ETA); None when it cannot be told cheaply."""
     total = 0
     for p in expand(paths):
@@ -79,16 +79,16 @@ def _count(paths: Sequence[str]) -> Optional[int]:
 def run_extract(
     paths: Sequence[str],
     *,
-    fields: Fields = Fields(),
-    output: Optional[Path] = None,
+    fields: Fields = Fields(),  # noqa: B008 - an immutable dataclass
+    output: Path | None = None,
     fmt: str = "jsonl",
     resume: bool = False,
     n_process: int = 1,
     batch_size: int = 64,
     quiet: bool = False,
-    published: Optional[str] = None,
-    stdin: Optional[TextIO] = None,
-    stderr: Optional[TextIO] = None,
+    published: str | None = None,
+    stdin: TextIO | None = None,
+    stderr: TextIO | None = None,
 ) -> Summary:
     """Extract every input to `output` and return the run's summary."""
     stdin = stdin or sys.stdin
@@ -134,7 +134,7 @@ def run_extract(
     return summary
 
 
-def format_of(output: Optional[Path], fmt: Optional[str]) -> str:
+def format_of(output: Path | None, fmt: str | None) -> str:
     """The output format: as asked, else from the output file's extension, else JSON Lines."""
     if fmt:
         return fmt

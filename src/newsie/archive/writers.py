@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Optional, Protocol, TextIO
+from typing import Any, Protocol, TextIO
 
 from ..exceptions import MissingExtraError
 from ..records import Release
@@ -97,7 +97,7 @@ def done_ids(path: Path, fmt: str) -> set[str]:
 
 
 class _LineWriter:
-    def __init__(self, path: Optional[Path], append: bool) -> None:
+    def __init__(self, path: Path | None, append: bool) -> None:
         self.path = path
         if path is None:
             self.fh: TextIO = sys.stdout
@@ -127,7 +127,7 @@ class JsonlWriter(_LineWriter):
 class CsvWriter(_LineWriter):
     """One event per row (newlines inside values become spaces: a row is a line)."""
 
-    def __init__(self, path: Optional[Path], append: bool) -> None:
+    def __init__(self, path: Path | None, append: bool) -> None:
         super().__init__(path, append)
         if self.fresh:
             self._emit(",".join(EVENT_COLUMNS) + "\n")
@@ -145,8 +145,8 @@ class ParquetWriter:
 
     def __init__(self, path: Path, rows_per_group: int = 1000) -> None:
         try:
-            import pyarrow as pa  # noqa: PLC0415 - optional
-            import pyarrow.parquet as pq  # noqa: PLC0415
+            import pyarrow as pa
+            import pyarrow.parquet as pq
         except ImportError as exc:
             raise MissingExtraError("Parquet output", "parquet", "pyarrow") from exc
         self.pa, self.pq = pa, pq
@@ -179,7 +179,7 @@ class ParquetWriter:
         os.replace(self.tmp, self.path)
 
 
-def open_writer(path: Optional[Path], fmt: str, *, append: bool) -> Writer:
+def open_writer(path: Path | None, fmt: str, *, append: bool) -> Writer:
     """A writer for `fmt` (jsonl, csv, parquet) to `path` (stdout when None)."""
     if fmt == "jsonl":
         return JsonlWriter(path, append)

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import text_of
-
 from ..dates.grammar import find_dates
+from ..extensions import text_of
 from ..kb.places import PlaceKB, default_places
 from ..kb.states import default_states
 
@@ -30,7 +29,7 @@ class DatelineReader:
     stands in for ``published`` when the caller gave none.
     """
 
-    def __init__(self, nlp: Language, name: str = "newsie_dateline", *, places: Optional[PlaceKB] = None) -> None:
+    def __init__(self, nlp: Language, name: str = "newsie_dateline", *, places: PlaceKB | None = None) -> None:
         self.name = name
         self._places = places
 
@@ -47,7 +46,7 @@ class DatelineReader:
         return doc
 
 
-def read_dateline(head: str, places: PlaceKB, offset: int = 0) -> Optional[dict[str, Any]]:
+def read_dateline(head: str, places: PlaceKB, offset: int = 0) -> dict[str, Any] | None:
     """Parse a dateline at the start of `head`; None when there is none."""
     m = _CITY_FIRST.match(head) or _DATE_FIRST.match(head)
     if not m:

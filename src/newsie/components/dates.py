@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions as ext
-from ..extensions import text_of
 from ..dates.grammar import find_dates, find_durations
+from ..extensions import text_of
 
 DURATIONS = "newsie_durations"
 
@@ -53,7 +52,7 @@ class DateTagger:
         return doc
 
 
-def release_date(doc: Doc) -> Optional[dt.date]:
+def release_date(doc: Doc) -> dt.date | None:
     """`published` if given, else the dateline's date."""
     meta = doc._.newsie_meta or {}
     if meta.get("published"):

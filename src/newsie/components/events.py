@@ -6,15 +6,15 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from ..extensions import text_of
 from ..events.numbers import ParticipantCounter
+from ..extensions import text_of
 from ..kb.event_types import EventRules, default_event_rules
 from ..kb.places import PlaceKB, default_places
 from .dates import DURATIONS
@@ -56,8 +56,8 @@ class EventExtractor:
         name: str = "newsie_events",
         *,
         secondary_ratio: float = 0.6,
-        rules: Optional[EventRules] = None,
-        places: Optional[PlaceKB] = None,
+        rules: EventRules | None = None,
+        places: PlaceKB | None = None,
     ) -> None:
         self.name = name
         self.nlp = nlp
@@ -208,14 +208,14 @@ class EventExtractor:
             "cameo": cameo,
         }
 
-    def _statement_mode(self, doc: Doc, units: list[_Unit], plover: Optional[str], cameo: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    def _statement_mode(self, doc: Doc, units: list[_Unit], plover: str | None, cameo: str | None) -> tuple[str | None, str | None]:
         text = " ".join(text_of(doc)[u.start_char : u.end_char].lower() for u in units)
         for mode, spec in self.rules.statement_modes.items():
             if any(re.search(rf"\b{re.escape(c)}\b", text) for c in spec.cues):
                 return mode, spec.cameo
         return plover, cameo
 
-    def _dates(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit], etype: str) -> tuple[Optional[dt.date], Optional[dt.date]]:
+    def _dates(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
         dateline = doc._.newsie_dateline or {}
         dl_range = (dateline.get("start_char", -1), dateline.get("end_char", -1))
         spans = [
@@ -238,8 +238,8 @@ class EventExtractor:
                     return d["start"], d["end"]
             if dateline.get("date"):
                 return dateline["date"], dateline["date"]
-        chosen: Optional[Span] = None
-        unit_of: Optional[_Unit] = None
+        chosen: Span | None = None
+        unit_of: _Unit | None = None
         for unit in [*focus, *body_units[:3]]:
             found = in_unit(unit)
             if found:
@@ -261,13 +261,13 @@ class EventExtractor:
                     end = start + dt.timedelta(days=days - 1)
         return start, end
 
-    def _duration(self, doc: Doc, unit: _Unit) -> Optional[int]:
+    def _duration(self, doc: Doc, unit: _Unit) -> int | None:
         for s in doc.spans.get(DURATIONS, []):
             if unit.start_char <= s.start_char < unit.end_char and s._.newsie_data:
                 return int(s._.newsie_data["days"])
         return None
 
-    def _location(self, doc: Doc, focus: list[_Unit], etype: str) -> dict[str, Optional[str]]:
+    def _location(self, doc: Doc, focus: list[_Unit], etype: str) -> dict[str, str | None]:
         state_spans = list(doc.spans.get(ext.STATES, []))
         doc_states = {s.label_ for s in state_spans}
         dateline = doc._.newsie_dateline or {}
@@ -288,12 +288,12 @@ class EventExtractor:
             return {"city": dateline["city"], "country": dateline.get("country") or context}
         return {"city": None, "country": dateline.get("country")}
 
-    def _places_in(self, doc: Doc, unit: _Unit, state_spans: list[Span], doc_states: set[str], context: Optional[str]) -> Optional[dict[str, Optional[str]]]:
+    def _places_in(self, doc: Doc, unit: _Unit, state_spans: list[Span], doc_states: set[str], context: str | None) -> dict[str, str | None] | None:
         """"in CITY" in a sentence, the one nearest the event's date first."""
         org_spans = list(doc.spans.get(ext.ORGANIZATIONS, []))
         date_ends = [s.end_char for s in doc.spans.get(ext.DATES, []) if unit.start_char <= s.start_char < unit.end_char]
         text = text_of(doc)[unit.start_char : unit.end_char]
-        found: list[tuple[int, dict[str, Optional[str]]]] = []
+        found: list[tuple[int, dict[str, str | None]]] = []
         for m in _IN_PLACE.finditer(text):
             word = m.group(0).split()[0]
             a = unit.start_char + m.start("place")
@@ -314,7 +314,7 @@ class EventExtractor:
             return None
         return min(found, key=lambda x: x[0])[1]
 
-    def _context_country(self, doc: Doc, state_spans: list[Span]) -> Optional[str]:
+    def _context_country(self, doc: Doc, state_spans: list[Span]) -> str | None:
         """The country a release is about when it does not say where: the host of the
         field operation it names, else the only State it names."""
         for org in doc._.newsie_orgs or []:
@@ -335,7 +335,7 @@ class EventExtractor:
                 return place
         return None
 
-    def _participants(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit]) -> Optional[int]:
+    def _participants(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit]) -> int | None:
         seen = set()
         for unit in [*focus, *body_units]:
             if id(unit) in seen:
@@ -347,8 +347,8 @@ class EventExtractor:
         return None
 
 
-def _trigger_unit(units: list[_Unit], etype: str) -> Optional[_Unit]:
-    best: Optional[_Unit] = None
+def _trigger_unit(units: list[_Unit], etype: str) -> _Unit | None:
+    best: _Unit | None = None
     best_w = -1.0
     for u in units:
         if etype in u.best_trigger:
@@ -364,7 +364,7 @@ def _after_place_word(doc: Doc, i: int) -> bool:
         t = doc[k]
         if t.lower_ in _PLACE_WORDS:
             return True
-        if not (t.lower_ in ("the", "south", "north", "east", "west", "southern", "northern", "eastern", "western", "central") or t.is_punct is False and t.is_lower and len(t) < 3):
+        if not (t.lower_ in ("the", "south", "north", "east", "west", "southern", "northern", "eastern", "western", "central") or (t.is_punct is False and t.is_lower and len(t) < 3)):
             return False
     return False
 
@@ -377,7 +377,7 @@ def _election_day(doc: Doc, span: Span) -> bool:
     return bool(before & words or after & words)
 
 
-def _surface(raw: str, canonical: Optional[str]) -> str:
+def _surface(raw: str, canonical: str | None) -> str:
     """The city as the text writes it (title-cased when in capitals), trimmed to its name."""
     text = raw.strip()
     if canonical and canonical in text and "/" not in text:

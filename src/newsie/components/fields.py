@@ -1,8 +1,6 @@
 """`newsie_fields`: the OSCE fields of work a release concerns."""
 from __future__ import annotations
 
-from typing import Optional
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,7 +15,7 @@ class FieldsTagger:
     fields of work given by the page's own metadata (``meta["fields_of_work"]``) win.
     """
 
-    def __init__(self, nlp: Language, name: str = "newsie_fields", *, classifier: Optional[FieldsClassifier] = None) -> None:
+    def __init__(self, nlp: Language, name: str = "newsie_fields", *, classifier: FieldsClassifier | None = None) -> None:
         self.name = name
         self._classifier = classifier
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import srsly
 from spacy.language import Language
@@ -18,8 +18,8 @@ from spacy.util import filter_spans
 from .. import extensions as ext
 from ..extensions import text_of
 from ..kb.io import read_entries, write_jsonl
-from ..kb.org_rules import default_org_rules
 from ..kb.officials import OfficeEntry, OfficialEntry, OfficialKB, TitleRules, default_officials, default_titles
+from ..kb.org_rules import default_org_rules
 from ..kb.states import default_states
 
 KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE = "known", "titled", "apposition", "speech", "surname", "base"
@@ -47,9 +47,9 @@ class OfficialTagger(Pipe):
         *,
         spans_key: str = ext.OFFICIALS,
         infer_from_office: bool = True,
-        offices: Optional[list[OfficeEntry]] = None,
-        officials: Optional[list[OfficialEntry]] = None,
-        titles: Optional[TitleRules] = None,
+        offices: list[OfficeEntry] | None = None,
+        officials: list[OfficialEntry] | None = None,
+        titles: TitleRules | None = None,
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -79,9 +79,9 @@ class OfficialTagger(Pipe):
         self,
         get_examples: Any = None,
         *,
-        nlp: Optional[Language] = None,
-        offices: Optional[list[OfficeEntry]] = None,
-        officials: Optional[list[OfficialEntry]] = None,
+        nlp: Language | None = None,
+        offices: list[OfficeEntry] | None = None,
+        officials: list[OfficialEntry] | None = None,
     ) -> None:
         """Replace the offices and officials gazetteers (defaults when None)."""
         self.kb = OfficialKB(
@@ -146,18 +146,14 @@ class OfficialTagger(Pipe):
             j = i + 1
             while j < len(doc) and j not in blocked:
                 t = doc[j]
-                if self._name_token(t) and not t.is_sent_start:
-                    j += 1
-                elif t.text in self._particles and j + 1 < len(doc) and (self._name_token(doc[j + 1]) or doc[j + 1].text in self._particles):
-                    j += 1
-                elif t.text == "-" and j + 1 < len(doc) and self._name_token(doc[j + 1]) and t.whitespace_ == "" and doc[j - 1].whitespace_ == "":
+                if (self._name_token(t) and not t.is_sent_start) or (t.text in self._particles and j + 1 < len(doc) and (self._name_token(doc[j + 1]) or doc[j + 1].text in self._particles)) or (t.text == "-" and j + 1 < len(doc) and self._name_token(doc[j + 1]) and t.whitespace_ == "" and doc[j - 1].whitespace_ == ""):
                     j += 1
                 else:
                     break
             while j > i and doc[j - 1].text in self._particles:
                 j -= 1
             caps = sum(1 for t in doc[i:j] if t.text[:1].isupper() and len(t.text) > 2)
-            if 2 <= caps and j - i <= 6:
+            if caps >= 2 and j - i <= 6:
                 runs.append((i, j))
             i = j
         return runs
@@ -168,19 +164,13 @@ class OfficialTagger(Pipe):
             prev = doc[s - 1] if s > 0 else None
             nxt = doc[e] if e < len(doc) else None
             source = None
-            if prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or (s - 1) in blocked and self._title_before(doc, s)):
+            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or ((s - 1) in blocked and self._title_before(doc, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked)):
                 source = TITLED
-            elif prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked):
-                source = TITLED
-            elif nxt is not None and nxt.text == "(" and self._after_parenthesis(doc, e) is not None:
-                source = APPOSITION
-            elif nxt is not None and nxt.text == "," and self._apposition(doc, e + 1) is not None:
+            elif (nxt is not None and nxt.text == "(" and self._after_parenthesis(doc, e) is not None) or (nxt is not None and nxt.text == "," and self._apposition(doc, e + 1) is not None):
                 source = APPOSITION
             elif prev is not None and (s - 1) in blocked:
                 source = None  # "UN Sustainable Development Goals, says": a name after a body is no person
-            elif (prev is not None and prev.lower_ in self._speech) or (nxt is not None and nxt.lower_ in self._speech):
-                source = SPEECH
-            elif nxt is not None and nxt.text in (",",) and e + 1 < len(doc) and doc[e + 1].lower_ in self._speech:
+            elif (prev is not None and prev.lower_ in self._speech) or (nxt is not None and nxt.lower_ in self._speech) or (nxt is not None and nxt.text in (",",) and e + 1 < len(doc) and doc[e + 1].lower_ in self._speech):
                 source = SPEECH
             if source:
                 out.append(Span(doc, s, e, label="PERSON", span_id=source))
@@ -211,18 +201,18 @@ class OfficialTagger(Pipe):
     def _is_title_tok(self, t: Token) -> bool:
         return t.text in self._title_words
 
-    def _title_before(self, doc: Doc, s: int) -> Optional[tuple[int, int]]:
+    def _title_before(self, doc: Doc, s: int) -> tuple[int, int] | None:
         """The title phrase ending right before token s ("Serbian Interior Minister")."""
         j = s
         start = None
         while j > 0 and s - j < 14:
             t = doc[j - 1]
-            if t.text in (",", ".", ";", ":", "“", "”", '"', "(", ")") or t.is_sent_start and not (t.text[:1].isupper() or t.is_title):
+            if t.text in (",", ".", ";", ":", "“", "”", '"', "(", ")") or (t.is_sent_start and not (t.text[:1].isupper() or t.is_title)):
                 break
             if t.lower_ in _CONNECTORS or t.text[:1].isupper() or self._is_title_tok(t):
                 if t.lower_ == "and" and j - 1 > 0 and doc[j - 2].text == ",":
                     break
-                if not (t.lower_ in _CONNECTORS) and t.is_lower and not self._is_title_tok(t):
+                if t.lower_ not in _CONNECTORS and t.is_lower and not self._is_title_tok(t):
                     break
                 j -= 1
                 if self._is_title_tok(t) or t.text[:1].isupper():
@@ -244,7 +234,7 @@ class OfficialTagger(Pipe):
             return None
         return start, s
 
-    def _apposition(self, doc: Doc, k: int) -> Optional[tuple[int, int]]:
+    def _apposition(self, doc: Doc, k: int) -> tuple[int, int] | None:
         """A title phrase after a comma at token k, up to the next clause break."""
         if k >= len(doc):
             return None
@@ -257,7 +247,7 @@ class OfficialTagger(Pipe):
         end = k
         while end < len(doc):
             t = doc[end]
-            if t.text in (".", ";", ":", "“", "”", '"', "(", "«") or t.lower_ in self._speech or t.text == "," and not self._more_title(doc, end + 1):
+            if t.text in (".", ";", ":", "“", "”", '"', "(", "«") or t.lower_ in self._speech or (t.text == "," and not self._more_title(doc, end + 1)):
                 break
             if t.text == "," and self._more_title(doc, end + 1):
                 end += 1
@@ -275,7 +265,7 @@ class OfficialTagger(Pipe):
             return True
         return (comma - 1) not in blocked and self._title_before(doc, comma) is not None
 
-    def _after_parenthesis(self, doc: Doc, k: int) -> Optional[tuple[int, int]]:
+    def _after_parenthesis(self, doc: Doc, k: int) -> tuple[int, int] | None:
         """"Roza Aknazarova (MP, Kyrgyzstan), the Chair of ...": the apposition after the parenthesis."""
         close = next((t.i for t in doc[k : k + 12] if t.text == ")"), None)
         if close is None:
@@ -291,7 +281,7 @@ class OfficialTagger(Pipe):
         window = doc[k : k + 4]
         return any(self._is_title_tok(t) for t in window) and not any(self._name_token(t) and self._name_token(doc[t.i + 1]) for t in window if t.i + 1 < len(doc) and not self._is_title_tok(t) and not self._is_title_tok(doc[t.i + 1]))
 
-    def _title_of(self, doc: Doc, span: Span) -> Optional[tuple[str, list[tuple[int, int]]]]:
+    def _title_of(self, doc: Doc, span: Span) -> tuple[str, list[tuple[int, int]]] | None:
         """The title text of a name span, and the token ranges it came from."""
         parts: list[tuple[int, int]] = []
         before = self._title_before(doc, span.start)
@@ -327,7 +317,7 @@ class OfficialTagger(Pipe):
     # -- resolution -----------------------------------------------------------
     def _resolve(self, doc: Doc, people: list[Span]) -> list[dict[str, Any]]:
         meta = doc._.newsie_meta or {}
-        published: Optional[dt.date] = meta.get("published") or (doc._.newsie_dateline or {}).get("date")
+        published: dt.date | None = meta.get("published") or (doc._.newsie_dateline or {}).get("date")
         org_spans = list(doc.spans[ext.ORGANIZATIONS]) if ext.ORGANIZATIONS in doc.spans else []
         orgs = doc._.newsie_orgs or []
         strings = self.nlp.vocab.strings
@@ -366,7 +356,7 @@ class OfficialTagger(Pipe):
         _attach_quotes(doc, records)
         return list(records.values())
 
-    def _infer_from_offices(self, doc: Doc, records: dict[str, dict[str, Any]], published: Optional[dt.date]) -> None:
+    def _infer_from_offices(self, doc: Doc, records: dict[str, dict[str, Any]], published: dt.date | None) -> None:
         """Role-only mentions of a known office resolve to its holder on the release date."""
         strings = self.nlp.vocab.strings
         covered = {a for r in records.values() for a, _ in r["mentions"]}
@@ -409,7 +399,7 @@ class OfficialTagger(Pipe):
         write_jsonl(path / "officials.jsonl", self.kb.officials)
         srsly.write_json(path / "titles.json", self.titles.model_dump())
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "OfficialTagger":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OfficialTagger:
         path = Path(path)
         self.cfg.update(srsly.read_json(path / "cfg"))
         self.kb = OfficialKB(read_entries(path / "offices.jsonl", OfficeEntry), read_entries(path / "officials.jsonl", OfficialEntry))
@@ -418,7 +408,7 @@ class OfficialTagger(Pipe):
         return self
 
 
-def _affiliation(ranges: list[tuple[int, int]], org_spans: list[Span], orgs: list[dict[str, Any]]) -> Optional[str]:
+def _affiliation(ranges: list[tuple[int, int]], org_spans: list[Span], orgs: list[dict[str, Any]]) -> str | None:
     """The organization named inside the title, as the release names it."""
     for a, b in ranges:
         for s in org_spans:
@@ -438,7 +428,7 @@ def _attach_quotes(doc: Doc, records: dict[str, dict[str, Any]]) -> None:
     starts = [a for a, _, _ in spans]
     by_end = sorted((b, k) for _, b, k in spans)
     ends = [b for b, _ in by_end]
-    last: Optional[str] = None
+    last: str | None = None
     text = text_of(doc)
     for m in _QUOTE_RE.finditer(text):
         quote = next(g for g in m.groups() if g)

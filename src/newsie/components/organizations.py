@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import srsly
 from spacy.language import Language
@@ -45,8 +45,8 @@ class OrganizationTagger(Pipe):
         *,
         spans_key: str = ext.ORGANIZATIONS,
         patterns: bool = True,
-        entries: Optional[list[OrgEntry]] = None,
-        rules: Optional[OrgRules] = None,
+        entries: list[OrgEntry] | None = None,
+        rules: OrgRules | None = None,
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -90,8 +90,8 @@ class OrganizationTagger(Pipe):
         self,
         get_examples: Any = None,
         *,
-        nlp: Optional[Language] = None,
-        entries: Optional[list[OrgEntry | dict[str, Any]]] = None,
+        nlp: Language | None = None,
+        entries: list[OrgEntry | dict[str, Any]] | None = None,
     ) -> None:
         """Replace the gazetteer with `entries` (the default one when None)."""
         if entries is not None:
@@ -166,7 +166,7 @@ class OrganizationTagger(Pipe):
         return out
 
     def _is_modifier(self, t: Token) -> bool:
-        if t.text in self._stop_left or t.is_stop and t.is_title:
+        if t.text in self._stop_left or (t.is_stop and t.is_title):
             return False
         if t.is_sent_start and t.is_title and t.lower_ in _COMMON_SENTENCE_STARTS:
             return False
@@ -232,7 +232,7 @@ class OrganizationTagger(Pipe):
         end = k
         while end < len(doc):
             t = doc[end]
-            if self._is_complement(t) or t.like_num and end > k:
+            if self._is_complement(t) or (t.like_num and end > k):
                 end += 1
             elif t.text in ("-", "'s", "’s") and end + 1 < len(doc) and self._is_complement(doc[end + 1]):
                 end += 2
@@ -314,7 +314,7 @@ class OrganizationTagger(Pipe):
             long._.newsie_data = {**(long._.newsie_data or {}), "acronym": acr}
         return filter_spans(spans + extra), acronyms
 
-    def _long_form(self, doc: Doc, paren: int, acr: str) -> Optional[Span]:
+    def _long_form(self, doc: Doc, paren: int, acr: str) -> Span | None:
         """The capitalized words before "(ACR)" whose initials spell the acronym."""
         letters = [c for c in acr if c.isupper()]
         lo = max(0, paren - 2 * len(letters) - 4)
@@ -423,7 +423,7 @@ class OrganizationTagger(Pipe):
                 org["name"] = first if first == org["acronym"] else (org["canonical_name"] or first)
         return list(orgs.values())
 
-    def _infer_field_op(self, span: Span, doc_states: set[str]) -> Optional[OrgEntry]:
+    def _infer_field_op(self, span: Span, doc_states: set[str]) -> OrgEntry | None:
         """"OSCE Presence" with no full name: the field operation of that type in a State the release names."""
         word = span[-1].text
         found = [
@@ -440,7 +440,7 @@ class OrganizationTagger(Pipe):
         write_jsonl(path / "organizations.jsonl", self.kb.entries)
         srsly.write_json(path / "rules.json", self.rules.model_dump())
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "OrganizationTagger":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OrganizationTagger:
         path = Path(path)
         self.cfg.update(srsly.read_json(path / "cfg"))
         self.kb = OrgKB(read_entries(path / "organizations.jsonl", OrgEntry))
@@ -526,7 +526,7 @@ def _norm_key(text: str) -> str:
     return re.sub(r"\W+", " ", t).strip()
 
 
-def _country_of(span: Span, state_spans: list[Span]) -> Optional[str]:
+def _country_of(span: Span, state_spans: list[Span]) -> str | None:
     """The State named inside a pattern organization, or as its possessive/adjective just before."""
     for s in state_spans:
         if s.start >= span.start and s.end <= span.end:

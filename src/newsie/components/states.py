@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import srsly
 from spacy.language import Language
@@ -48,8 +48,8 @@ class StateTagger(Pipe):
         spans_key: str = "newsie_states",
         demonyms: bool = True,
         context_checks: bool = True,
-        entries: Optional[list[StateEntry]] = None,
-        blockers: Optional[list[str]] = None,
+        entries: list[StateEntry] | None = None,
+        blockers: list[str] | None = None,
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -90,9 +90,9 @@ class StateTagger(Pipe):
         self,
         get_examples: Any = None,
         *,
-        nlp: Optional[Language] = None,
-        entries: Optional[list[StateEntry | dict[str, Any]]] = None,
-        blockers: Optional[list[str]] = None,
+        nlp: Language | None = None,
+        entries: list[StateEntry | dict[str, Any]] | None = None,
+        blockers: list[str] | None = None,
     ) -> None:
         """Replace the gazetteer with `entries` (and `blockers`); defaults when None."""
         if entries is not None:
@@ -177,7 +177,7 @@ class StateTagger(Pipe):
         write_jsonl(path / "states.jsonl", self.kb.entries)
         srsly.write_json(path / "blockers.json", self.blockers)
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "StateTagger":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> StateTagger:
         path = Path(path)
         self.cfg.update(srsly.read_json(path / "cfg"))
         self.kb = StateKB(read_entries(path / "states.jsonl", StateEntry))

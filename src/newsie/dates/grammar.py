@@ -15,7 +15,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
 
 MONTHS = {
     m.lower(): i
@@ -78,8 +77,8 @@ class FoundDate:
     start_char: int
     end_char: int
     text: str
-    start: Optional[dt.date]
-    end: Optional[dt.date]
+    start: dt.date | None
+    end: dt.date | None
     granularity: str  # day, week, month, year
     relative: bool = False
     year_inferred: bool = False
@@ -95,7 +94,7 @@ class Duration:
     days: int
 
 
-def find_dates(text: str, anchor: Optional[dt.date] = None) -> list[FoundDate]:
+def find_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
     """Every date expression in `text`, left to right, without overlaps."""
     taken = bytearray(len(text))  # characters already inside a found date
     out: list[FoundDate] = []
@@ -123,7 +122,7 @@ def find_durations(text: str) -> list[Duration]:
     return out
 
 
-def _month(s: Optional[str]) -> Optional[int]:
+def _month(s: str | None) -> int | None:
     if s is None:
         return None
     if s.isdigit():
@@ -131,18 +130,18 @@ def _month(s: Optional[str]) -> Optional[int]:
     return MONTHS.get(s.lower().rstrip("."))
 
 
-def _day(s: Optional[str]) -> Optional[int]:
+def _day(s: str | None) -> int | None:
     return int(re.sub(r"\D", "", s)) if s else None
 
 
-def _safe(y: int, m: int, d: int) -> Optional[dt.date]:
+def _safe(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
     except ValueError:
         return None
 
 
-def infer_year(month: int, day: int, anchor: Optional[dt.date]) -> Optional[dt.date]:
+def infer_year(month: int, day: int, anchor: dt.date | None) -> dt.date | None:
     """The latest date with this month and day up to 90 days after the anchor.
 
     Releases mostly report what has happened, sometimes announce what is coming soon.
@@ -154,7 +153,7 @@ def infer_year(month: int, day: int, anchor: Optional[dt.date]) -> Optional[dt.d
     return max(options) if options else None
 
 
-def _normalize(kind: str, m: re.Match[str], anchor: Optional[dt.date]) -> Optional[FoundDate]:
+def _normalize(kind: str, m: re.Match[str], anchor: dt.date | None) -> FoundDate | None:
     g = m.groupdict()
     s, e, raw = m.start(), m.end(), m.group(0)
     if kind == "relative":
@@ -205,7 +204,7 @@ def _normalize(kind: str, m: re.Match[str], anchor: Optional[dt.date]) -> Option
     return FoundDate(s, e, raw, start, end, "day", year_inferred=year_inferred)
 
 
-def relative(raw: str, anchor: Optional[dt.date]) -> Optional[tuple[dt.date, dt.date, str]]:
+def relative(raw: str, anchor: dt.date | None) -> tuple[dt.date, dt.date, str] | None:
     """The interval of a relative expression, anchored to the release date."""
     if anchor is None:
         return None
@@ -250,8 +249,8 @@ def relative(raw: str, anchor: Optional[dt.date]) -> Optional[tuple[dt.date, dt.
 
 
 @lru_cache(maxsize=4096)
-def _parse_with_dateparser(raw: str, anchor: Optional[dt.date]) -> Optional[dt.date]:
-    import dateparser  # noqa: PLC0415 - slow import, only for odd forms
+def _parse_with_dateparser(raw: str, anchor: dt.date | None) -> dt.date | None:
+    import dateparser
 
     settings = {"STRICT_PARSING": True, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
     if anchor is not None:
@@ -260,6 +259,6 @@ def _parse_with_dateparser(raw: str, anchor: Optional[dt.date]) -> Optional[dt.d
     return parsed.date() if parsed else None
 
 
-def _dateparser_fallback(s: int, e: int, raw: str, anchor: Optional[dt.date]) -> Optional[FoundDate]:
+def _dateparser_fallback(s: int, e: int, raw: str, anchor: dt.date | None) -> FoundDate | None:
     day = _parse_with_dateparser(raw, anchor)
     return FoundDate(s, e, raw, day, day, "day") if day else None

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Optional
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -17,7 +16,7 @@ _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)
 _QUALIFIER = r"(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately|a total of|roughly|close to|in total,?)\s+)?"
 
 
-def words_to_int(text: str) -> Optional[int]:
+def words_to_int(text: str) -> int | None:
     """Parse "twenty-two", "two hundred and fifty", "1,200" into an int."""
     t = text.lower().replace(",", "").strip()
     if t.isdigit():
@@ -52,7 +51,7 @@ class ParticipantCounter:
             re.IGNORECASE,
         )
 
-    def count(self, sentence: str) -> Optional[tuple[int, str]]:
+    def count(self, sentence: str) -> tuple[int, str] | None:
         """The first participant count in a sentence, with the matched text."""
         for m in self._rx.finditer(sentence):
             raw = m.group("n")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,8 +16,8 @@ class EventTypeSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    plover: Optional[str] = None
-    cameo: Optional[str] = None
+    plover: str | None = None
+    cameo: str | None = None
     triggers: dict[str, float] = Field(default_factory=dict)
 
 

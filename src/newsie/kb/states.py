@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,7 +17,7 @@ class StateEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     iso3: str = Field(pattern=r"^[A-Z]{3}$")
-    iso2: Optional[str] = Field(None, pattern=r"^[A-Z]{2}$")
+    iso2: str | None = Field(None, pattern=r"^[A-Z]{2}$")
     name: str
     status: StateStatus
     historical: bool = False
@@ -49,7 +48,7 @@ class StateKB:
                 self.by_demonym.setdefault(d, e.iso3)
         self.ambiguous: frozenset[str] = frozenset(a for e in self.entries for a in e.ambiguous)
 
-    def lookup(self, surface: str) -> Optional[StateEntry]:
+    def lookup(self, surface: str) -> StateEntry | None:
         """The entry a name, alias or demonym refers to (exact string), if any."""
         code = self.by_name.get(surface) or self.by_demonym.get(surface)
         return self.by_iso3.get(code) if code else None

@@ -330,7 +330,7 @@ def test_malformed_file_raises(tmp_path: Path, content: str, problem: str) -> No
 def test_missing_file_raises(tmp_path: Path) -> None:
     """A missing lexicon raises GazetteerError naming the file."""
     path = tmp_path / "nowhere.json"
-    with pytest.raises(GazetteerError, match="nowhere.json"):
+    with pytest.raises(GazetteerError, match=r"nowhere\.json"):
         FieldsClassifier.from_file(str(path))
 
 
