@@ -5,54 +5,15 @@ import datetime as dt
 from typing import Union
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from .batch import empty_release, extract_many, prepare
 from .build import to_release
-from .inputs import release_id, require_text
+from .inputs import require_text
+from .making import make_doc
 from .pipeline import load
 from .records import Release
 
 DateLike = Union[dt.date, dt.datetime, str, None]
-DEFAULT_MAX_LENGTH = 1_000_000
-TITLE_SEP = "\n\n"
-
-
-def make_doc(
-    nlp: Language,
-    text: str,
-    *,
-    title: str | None = None,
-    published: dt.date | None = None,
-    url: str | None = None,
-    doc_id: str | None = None,
-    issuer: list[str] | None = None,
-    fields_of_work: list[str] | None = None,
-    warnings: list[str] | None = None,
-) -> Doc:
-    """Tokenize title + text into one Doc carrying the release's metadata."""
-    full = f"{title}{TITLE_SEP}{text}" if title else text
-    if len(full) >= nlp.max_length:
-        # Rule components are linear in the text length; spaCy's limit guards parsers.
-        nlp.max_length = len(full) + 1
-    doc = nlp.make_doc(full)
-    doc._.newsie_meta = {
-        "id": doc_id or release_id(text, title, url),
-        "title": title,
-        "title_len": len(title) if title else 0,
-        "body_start": len(title) + len(TITLE_SEP) if title else 0,
-        "text": text,
-        "published": published,
-        "url": url,
-        "issuer": list(issuer or []),
-        "fields_of_work": list(fields_of_work or []),
-        "warnings": list(warnings or []),
-    }
-    if len(full) > DEFAULT_MAX_LENGTH:
-        doc._.newsie_meta["warnings"].append(
-            f"long text ({len(full):,} characters): processed whole, beyond spaCy's default max_length"
-        )
-    return doc
 
 
 def extract(
@@ -102,4 +63,4 @@ def extract(
 
 
 
-__all__ = ["extract", "extract_many", "make_doc"]
+__all__ = ["extract", "extract_many"]

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from .build import to_release
 from .exceptions import NewsieError
 from .inputs import optional_text, parse_published, release_id, require_text
+from .making import make_doc
 from .pages import looks_like_page, parse_page
 from .records import RecordError, Release
 
@@ -110,8 +111,6 @@ def empty_release(kw: dict[str, Any]) -> Release:
 
 def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = False) -> list[Release]:
     """Process one batch in this process; one Release per item, in order."""
-    from .api import make_doc
-
     out: list[Release | None] = [None] * len(batch)
     docs: list[tuple[int, Doc]] = []
     for pos, (index, item) in enumerate(batch):

@@ -49,6 +49,11 @@ class EventRules(BaseModel):
     participant_nouns: list[str] = Field(default_factory=list)
     conclusion_verbs: list[str] = Field(default_factory=list)
     start_verbs: list[str] = Field(default_factory=list)
+    place_words: list[str] = Field(default_factory=list, description="Words before a State's name that make it the event's place")
+    direction_words: list[str] = Field(default_factory=list, description="Words allowed between a place word and the place")
+    visit_words: list[str] = Field(default_factory=list, description="'to PLACE' is a place only after these")
+    not_event_date_after: list[str] = Field(default_factory=list, description="A date after these is not the event's")
+    election_words: list[str] = Field(default_factory=list, description="A date beside these names an election day")
     object_overrides: dict[EventType, dict[EventType, list[str]]] = Field(
         default_factory=dict,
         description="A trigger of type A whose object (next few words) is one of these nouns counts as type B",

@@ -65,6 +65,8 @@ class TitleRules(BaseModel):
     speech_verbs: list[str] = Field(default_factory=list)
     name_particles: list[str] = Field(default_factory=list)
     not_name_words: list[str] = Field(default_factory=list)
+    connectors: list[str] = Field(default_factory=list, description="Lower-case words inside a title phrase")
+    pronouns: list[str] = Field(default_factory=list, description="Pronouns that carry a quote to the last speaker")
 
 
 class OfficialKB:
