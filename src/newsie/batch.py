@@ -129,7 +129,7 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
             out[pos] = error_release(index, exc, item)
     try:
         processed = list(nlp.pipe([d for _, d in docs], batch_size=max(1, len(docs))))
-        results = [(pos, doc, None) for (pos, _), doc in zip(docs, processed)]
+        results: list[tuple[int, Doc, Exception | None]] = [(pos, doc, None) for (pos, _), doc in zip(docs, processed)]
     except Exception:
         if strict:
             raise
@@ -139,19 +139,19 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
                 for _, proc in nlp.pipeline:
                     doc = proc(doc)
                 results.append((pos, doc, None))
-            except Exception as exc:
-                results.append((pos, doc, exc))
-    for pos, doc, exc in results:
+            except Exception as pipe_exc:
+                results.append((pos, doc, pipe_exc))
+    for pos, doc, failure in results:
         index, item = batch[pos]
-        if exc is None:
+        if failure is None:
             try:
                 out[pos] = to_release(doc)
                 continue
             except Exception as build_exc:
                 if strict:
                     raise
-                exc = build_exc
-        out[pos] = error_release(index, exc, item)
+                failure = build_exc
+        out[pos] = error_release(index, failure, item)
     return [r for r in out if r is not None]
 
 

@@ -45,7 +45,7 @@ def build_states(doc: Doc, mention: _Mentions) -> list[State]:
                 iso3=code,
                 iso2=data.iso2 if data else None,
                 name=data.name if data else span.text,
-                status=data.status if data else "other",  # type: ignore[arg-type]
+                status=data.status if data else "other",
                 historical=data.historical if data else False,
             )
         states[code].mentions.append(mention(span.start_char, span.end_char))
@@ -57,7 +57,7 @@ def build_organizations(doc: Doc, mention: _Mentions) -> list[Organization]:
     orgs: list[OrgData] = sorted(doc._.newsie_orgs or [], key=lambda o: min(o.mentions))
     return [
         Organization(
-            name=o.name or "", acronym=o.acronym, kind=o.kind, country=o.country, id=o.id,  # type: ignore[arg-type]
+            name=o.name or "", acronym=o.acronym, kind=o.kind, country=o.country, id=o.id,
             canonical_name=o.canonical_name, parent=o.parent,
             mentions=[mention(a, b) for a, b in sorted(set(o.mentions))],
         )
@@ -90,7 +90,7 @@ def build_dates(doc: Doc, mention: _Mentions) -> list[DateMention]:
         out.append(
             DateMention(
                 text=m.text, field=m.field, start_char=m.start_char, end_char=m.end_char, start=value.start,
-                end=value.end, granularity=value.granularity, relative=value.relative,  # type: ignore[arg-type]
+                end=value.end, granularity=value.granularity, relative=value.relative,
             )
         )
     return out

@@ -6,6 +6,8 @@ factory declares what its component reads (``requires``) and writes (``assigns``
 names span groups only as ``doc.spans``: the group keys are in `newsie.extensions`), so
 ``nlp.analyze_pipes()`` tells a user what a pipeline lacks; every component also runs
 alone on ``spacy.blank("en")``, with empty inputs where an earlier stage is missing.
+The release's metadata (``doc._.newsie_meta``, a `ReleaseMeta`) is set by the front
+door, not by a component: without it a Doc is a body with no title or date.
 """
 from spacy.language import Language
 
@@ -18,13 +20,10 @@ from .components.officials import OfficialTagger
 from .components.organizations import OrganizationTagger
 from .components.states import StateTagger
 
-_META = "doc._.newsie_meta"
-
 
 @Language.factory(
     "newsie_dateline",
     assigns=["doc._.newsie_dateline", "doc._.newsie_release_date"],
-    requires=[_META],
     default_config={},
 )
 def make_dateline(nlp: Language, name: str) -> DatelineReader:
@@ -79,7 +78,6 @@ def make_dates(nlp: Language, name: str, spans_key: str, annotate_ents: bool) ->
     "newsie_events",
     assigns=["doc._.newsie_events", "doc.spans"],
     requires=[
-        _META,
         "doc._.newsie_dateline",
         "doc.spans",
         "doc._.newsie_orgs",
@@ -92,7 +90,7 @@ def make_events(nlp: Language, name: str, secondary_ratio: float, spans_key: str
     return EventExtractor(nlp, name, secondary_ratio=secondary_ratio, spans_key=spans_key)
 
 
-@Language.factory("newsie_fields", assigns=["doc._.newsie_fields"], requires=[_META], default_config={})
+@Language.factory("newsie_fields", assigns=["doc._.newsie_fields"], default_config={})
 def make_fields(nlp: Language, name: str) -> FieldsTagger:
     """Assign OSCE fields of work (see `FieldsTagger`)."""
     return FieldsTagger(nlp, name)

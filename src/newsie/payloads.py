@@ -3,10 +3,10 @@
 Each stage reads only what an earlier stage wrote on the Doc, through the accessors at
 the bottom of this module. The payloads are plain dataclasses of str, int, float, bool,
 `datetime.date`, lists and other payloads; the encoder and decoder registered with
-srsly (and through the ``srsly_msgpack_*`` entry points, so spaCy's worker processes
-find them too) let ``doc.to_bytes()``, ``DocBin(store_user_data=True)`` and
-``nlp.pipe(..., n_process=2)`` carry them, as spacy-transformers does with its data
-classes.
+srsly when newsie is imported (a pipeline with newsie components imports it, in
+spaCy's worker processes too) let ``doc.to_bytes()``, ``DocBin(store_user_data=True)``
+and ``nlp.pipe(..., n_process=2)`` carry them, as spacy-transformers does with its
+data classes.
 """
 from __future__ import annotations
 
@@ -205,7 +205,7 @@ def release_date(doc: Doc) -> dt.date | None:
     """The release date: the one `newsie_dateline` resolved (``published``, else the
     dateline's date); without that stage, ``published``."""
     if doc._.newsie_release_date is not None:
-        return doc._.newsie_release_date  # type: ignore[no-any-return]
+        return doc._.newsie_release_date
     return meta_of(doc).published
 
 

@@ -10,12 +10,11 @@ from .cards import COLORS, release_card
 from .records import Release
 
 
-
 def _ents(rel: Release, field: str) -> list[dict[str, Any]]:
     text = (rel.title or "") if field == "title" else rel.text
     spans: list[tuple[int, int, str]] = []
-    for s in rel.states:
-        spans += [(m.start_char, m.end_char, "STATE") for m in s.mentions if m.field == field]
+    for state in rel.states:
+        spans += [(m.start_char, m.end_char, "STATE") for m in state.mentions if m.field == field]
     for o in rel.organizations:
         spans += [(m.start_char, m.end_char, "ORG") for m in o.mentions if m.field == field]
     for p in rel.officials:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import srsly
 from spacy import util
@@ -32,7 +32,7 @@ class GazetteerPipe(Pipe):
     `default_data()`, and build their matchers in `_build()` from `self.data`.
     """
 
-    PARTS: dict[str, str] = {}
+    PARTS: ClassVar[dict[str, str]] = {}
 
     def __init__(self, nlp: Language, name: str, **cfg: Any) -> None:
         self.nlp = nlp
@@ -75,8 +75,13 @@ class GazetteerPipe(Pipe):
         self.set_data({p: given.get(p, defaults[p]) for p in self.PARTS})
 
     def clear(self) -> None:
-        """Forget every entry of every part."""
-        self.set_data({p: type(v)() for p, v in self.data.items()})
+        """Forget every gazetteer entry (the JSON Lines parts); rules stay."""
+        self.set_data({p: [] if self.PARTS[p] == "jsonl" else v for p, v in self.data.items()})
+
+    def pattern_docs(self, texts: Iterable[str]) -> list[Doc]:
+        """Phrases tokenized as the pipeline tokenizes text (for PhraseMatchers)."""
+        tokenizer: Any = self.nlp.tokenizer
+        return list(tokenizer.pipe(texts))
 
     def ensure_ready(self) -> None:
         """Build from the defaults if nothing was initialized or loaded yet."""
@@ -107,7 +112,7 @@ class GazetteerPipe(Pipe):
         serializers: dict[str, Callable[[Path], None]] = {"cfg": lambda p: srsly.write_json(p, self.cfg)}
         for part in self.PARTS:
             serializers[self._file(part)] = lambda p, part=part: _write(p, self.data[part])  # type: ignore[misc]
-        util.to_disk(path, serializers, [self._file(e) if e in self.PARTS else e for e in exclude])
+        util.to_disk(path, serializers, exclude)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> GazetteerPipe:
         """Read what `to_disk` wrote; excluded or absent parts keep their defaults."""
@@ -116,7 +121,7 @@ class GazetteerPipe(Pipe):
         deserializers: dict[str, Callable[[Path], Any]] = {"cfg": lambda p: self.cfg.update(srsly.read_json(p))}
         for part in self.PARTS:
             deserializers[self._file(part)] = lambda p, part=part: loaded.__setitem__(part, _read(p))  # type: ignore[misc]
-        util.from_disk(path, deserializers, [self._file(e) if e in self.PARTS else e for e in exclude])
+        util.from_disk(path, deserializers, exclude)
         self.set_data(loaded)
         return self
 
@@ -160,7 +165,7 @@ _SENTENCIZER: Any = None
 def _sentencizer() -> Any:
     global _SENTENCIZER
     if _SENTENCIZER is None:
-        from spacy.pipeline import Sentencizer  # noqa: PLC0415
+        from spacy.pipeline import Sentencizer
 
         _SENTENCIZER = Sentencizer()
     return _SENTENCIZER

@@ -1,7 +1,7 @@
 """`newsie_dateline`: the "VIENNA, 6 October 2020 –" opening of a release, and the release date."""
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -35,10 +35,11 @@ class DatelineReader(GazetteerPipe):
     rest) and ``countries`` (country names and demonyms to ISO3, for "TIRANA, Albania").
     """
 
-    PARTS = {"cities": "jsonl", "countries": "json"}
+    PARTS: ClassVar[dict[str, str]] = {"cities": "jsonl", "countries": "json"}
 
     def __init__(self, nlp: Language, name: str = "newsie_dateline") -> None:
         super().__init__(nlp, name)
+        self._places: PlaceKB | None = None
 
     def default_data(self) -> Data:
         states = default_states()
@@ -56,7 +57,7 @@ class DatelineReader(GazetteerPipe):
         self._initialize_parts({"cities": cities, "countries": countries})
 
     def _build(self) -> None:
-        self._places: PlaceKB | None = None
+        self._places = None
 
     @property
     def places(self) -> PlaceKB:

@@ -5,7 +5,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -54,10 +54,11 @@ class EventExtractor(GazetteerPipe):
     type, codes, context words) and ``cities`` (the curated cities; GeoNames adds the rest).
     """
 
-    PARTS = {"rules": "json", "cities": "jsonl"}
+    PARTS: ClassVar[dict[str, str]] = {"rules": "json", "cities": "jsonl"}
 
     def __init__(self, nlp: Language, name: str = "newsie_events", *, secondary_ratio: float = 0.6, spans_key: str = ext.EVENTS) -> None:
         super().__init__(nlp, name, secondary_ratio=secondary_ratio, spans_key=spans_key)
+        self._places: PlaceKB | None = None
 
     def default_data(self) -> Data:
         rules = EventRules.model_validate_json(gazetteer_file(EVENT_TYPES_FILE).read_text(encoding="utf-8"))
@@ -83,16 +84,15 @@ class EventExtractor(GazetteerPipe):
 
     def _build(self) -> None:
         self.rules = EventRules.model_validate(self.data["rules"])
-        self._places: PlaceKB | None = None
+        self._places = None
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.weights: dict[str, dict[str, float]] = {}
         for etype, spec in self.rules.types.items():
             if spec.triggers:
                 self.weights[etype] = {k.lower(): v for k, v in spec.triggers.items()}
-                self.matcher.add(etype, list(self.nlp.tokenizer.pipe(spec.triggers)))
+                self.matcher.add(etype, self.pattern_docs(spec.triggers))
         self.counter = ParticipantCounter(self.rules.participant_nouns)
         self._conclude = frozenset(self.rules.conclusion_verbs)
-        self._begin = frozenset(self.rules.start_verbs)
         r = self.rules
         self._place_words = frozenset(r.place_words)
         self._direction_words = frozenset(r.direction_words)
@@ -171,7 +171,7 @@ class EventExtractor(GazetteerPipe):
             return doc
         totals = self._score(doc, units)
         order = {t: i for i, t in enumerate(self.rules.priority)}
-        ranked = sorted(totals.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
+        ranked = sorted(totals.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))  # type: ignore[call-overload]
         if not ranked:  # no trigger: still one event, of type "other", with its date and place
             ranked = [("other", 0.0)]
         grand = sum(totals.values()) or 1.0

@@ -1,7 +1,7 @@
 """`newsie_fields`: the OSCE fields of work a release concerns."""
 
 import json
-from typing import Any
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,7 +20,7 @@ class FieldsTagger(GazetteerPipe):
     (`ReleaseMeta.fields_of_work`) win.
     """
 
-    PARTS = {"lexicon": "json"}
+    PARTS: ClassVar[dict[str, str]] = {"lexicon": "json"}
 
     def __init__(self, nlp: Language, name: str = "newsie_fields") -> None:
         super().__init__(nlp, name)

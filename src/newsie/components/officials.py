@@ -4,7 +4,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -42,7 +42,7 @@ class OfficialTagger(GazetteerPipe):
     are never part of a person's name: States, demonyms, organization heads).
     """
 
-    PARTS = {"offices": "jsonl", "officials": "jsonl", "titles": "json", "not_name": "json"}
+    PARTS: ClassVar[dict[str, str]] = {"offices": "jsonl", "officials": "jsonl", "titles": "json", "not_name": "json"}
 
     def __init__(
         self,
@@ -85,11 +85,11 @@ class OfficialTagger(GazetteerPipe):
         self.titles = TitleRules.model_validate(self.data["titles"])
         self.person_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for i, p in enumerate(self.kb.officials):
-            self.person_matcher.add(f"P{i}", list(self.nlp.tokenizer.pipe(dict.fromkeys((p.name, *p.aliases)))))
+            self.person_matcher.add(f"P{i}", self.pattern_docs(dict.fromkeys((p.name, *p.aliases))))
         self.office_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for o in self.kb.offices.values():
             if o.patterns:
-                self.office_matcher.add(o.id, list(self.nlp.tokenizer.pipe(o.patterns)))
+                self.office_matcher.add(o.id, self.pattern_docs(o.patterns))
         t = self.titles
         self._title_words = frozenset(t.title_words)
         self._honorifics = frozenset(t.honorifics)

@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -44,7 +44,7 @@ class OrganizationTagger(GazetteerPipe):
     ``state_words`` (names and demonyms of States, never a body's own name).
     """
 
-    PARTS = {"organizations": "jsonl", "rules": "json", "titles": "json", "state_words": "json"}
+    PARTS: ClassVar[dict[str, str]] = {"organizations": "jsonl", "rules": "json", "titles": "json", "state_words": "json"}
 
     def __init__(
         self,
@@ -87,7 +87,7 @@ class OrganizationTagger(GazetteerPipe):
         for entry in self.kb.entries:
             forms = _variants(entry)
             if forms:
-                self.matcher.add(entry.id, list(self.nlp.tokenizer.pipe(forms)))
+                self.matcher.add(entry.id, self.pattern_docs(forms))
         r = self.rules
         self._heads = r.heads
         self._needs_mod = frozenset(r.needs_modifier)
@@ -391,7 +391,7 @@ class OrganizationTagger(GazetteerPipe):
                 pending_generic.append(span)
                 continue
             if span.id_ == ACRONYM and "refers_to" in note:
-                key = span_key.get(tuple(note["refers_to"]))  # type: ignore[arg-type]
+                key = span_key.get(note["refers_to"])
                 if key:
                     _add_mention(orgs[key], span, surface=False)
                     span_key[(span.start, span.end)] = key

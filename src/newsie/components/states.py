@@ -1,7 +1,7 @@
 """`newsie_states`: tag countries by name, alias or demonym and link them to ISO 3166."""
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -9,10 +9,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions as ext
+from ..kb.io import read_packaged
 from ..kb.org_rules import default_org_rules
 from ..kb.places import us_place_names
 from ..kb.states import STATES_FILE, StateEntry, StateKB, StateRules, default_state_rules
-from ..kb.io import read_packaged
 from ..payloads import StateData
 from ..resources import gazetteer_file
 from .base import Data, GazetteerPipe, set_ents
@@ -35,7 +35,7 @@ class StateTagger(GazetteerPipe):
     State's name but do not refer to it, "New Mexico") and ``rules`` (context words).
     """
 
-    PARTS = {"states": "jsonl", "blockers": "json", "rules": "json"}
+    PARTS: ClassVar[dict[str, str]] = {"states": "jsonl", "blockers": "json", "rules": "json"}
 
     def __init__(
         self,
@@ -94,12 +94,12 @@ class StateTagger(GazetteerPipe):
                 self._add(entry.iso3, DEMONYM, entry.demonyms)
         self.block_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         if self.data["blockers"]:
-            self.block_matcher.add("BLOCK", list(self.nlp.tokenizer.pipe(_variants(self.data["blockers"]))))
+            self.block_matcher.add("BLOCK", self.pattern_docs(_variants(self.data["blockers"])))
 
     def _add(self, iso3: str, kind: str, surfaces: Iterable[str]) -> None:
         forms = _variants(surfaces)
         if forms:
-            self.matcher.add(f"{iso3}|{kind}", list(self.nlp.tokenizer.pipe(forms)))
+            self.matcher.add(f"{iso3}|{kind}", self.pattern_docs(forms))
 
     @property
     def us_places(self) -> frozenset[str]:
