@@ -86,3 +86,13 @@ class StateRules(BaseModel):
 def default_state_rules() -> StateRules:
     """The States context rules that ship with newsie."""
     return StateRules.model_validate_json(gazetteer_file(STATE_RULES_FILE).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """Every ISO3 code a record may carry: ISO 3166-1 and ISO 3166-3 (historical) from
+    pycountry, and the gazetteer's own (e.g. XKX for Kosovo)."""
+    import pycountry
+
+    codes = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries}
+    return frozenset(codes | set(default_states().by_iso3))
