@@ -59,7 +59,7 @@ def variant_checks(items: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
             n += 1
             title_ok += rel.title == item["title"]
             want_city = m["city"].title() if m["city"].isupper() else m["city"]
-            city_ok += bool(rel.dateline and rel.dateline.city and rel.dateline.city.lower() == want_city.lower().split("/")[0] or (rel.dateline and "/" in m["city"]))
+            city_ok += bool((rel.dateline and rel.dateline.city and rel.dateline.city.lower() == want_city.lower().split("/")[0]) or (rel.dateline and "/" in m["city"]))
             date_ok += rel.published == dt.date(int(m["y"]), _month(m["m"]), int(m["d"]))
         out[name] = {"n": n, "title": _r(title_ok, n), "dateline_city": _r(city_ok, n), "release_date": _r(date_ok, n)}
     return out

@@ -64,12 +64,13 @@ def read_dateline(head: str, places: PlaceKB, offset: int = 0, anchor: dt.date |
         if not dates:
             return None
         date = dates[0].start
-    cities = []
-    for raw in m.cities:
-        place = places.lookup(raw.title()) or places.lookup(raw)
-        cities.append({"city": raw.title() if raw.isupper() else raw, "country": place.country if place else None, "name": place.name if place else None, "curated": bool(place and place.curated)})
-    if m.date is None and not all(c["name"] and (c["curated"] or m.agency or raw.isupper()) for c, raw in zip(cities, m.cities)):
+    found = [places.lookup(raw.title()) or places.lookup(raw) for raw in m.cities]
+    if m.date is None and not all(p and (p.curated or m.agency or raw.isupper()) for p, raw in zip(found, m.cities)):
         return None  # "VIENNA –" is a dateline; "OSCE –" is not
+    cities: list[dict[str, Any]] = [
+        {"city": raw.title() if raw.isupper() else raw, "country": p.country if p else None, "name": p.name if p else None}
+        for p, raw in zip(found, m.cities)
+    ]
     # "PRISHTINË/PRIŠTINA": one city in two languages, not two cities.
     same = len({(c["name"], c["country"]) for c in cities}) == 1 and cities[0]["name"] is not None
     single = cities[0] if len(cities) == 1 else None
@@ -82,7 +83,7 @@ def read_dateline(head: str, places: PlaceKB, offset: int = 0, anchor: dt.date |
         "text": m.text,
         "city": single["city"] if single else None,
         "country": country,
-        "cities": [{k: c[k] for k in ("city", "country", "name")} for c in cities],
+        "cities": cities,
         "date": date,
         "start_char": offset + m.start,
         "end_char": offset + m.end,
