@@ -20,6 +20,7 @@ from .build import to_release
 from .dates.published import read_published
 from .exceptions import NewsieError
 from .inputs import optional_text, parse_published, release_id, require_text
+from .listing import is_listing, listing_units
 from .pages import looks_like_page, parse_page
 from .rawtext import split_raw
 from .records import RecordError, Release
@@ -55,6 +56,8 @@ def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
         TypeError, ValueError: the item (or one of its fields) is not valid.
     """
     kw = _fields(item)
+    if page is not False and is_listing(kw["text"]):
+        return _first_listed(kw)
     if page is False or not (page or looks_like_page(kw["text"])):
         return _raw_release(kw)
     parts = parse_page(kw["text"])
@@ -64,6 +67,22 @@ def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
     kw["issuer"] = kw.get("issuer") or parts.issuer
     kw["fields_of_work"] = kw.get("fields_of_work") or parts.fields_of_work
     kw["warnings"] = [*kw.get("warnings", []), f"scraped page: {parts.dropped_lines} lines of page chrome left out"]
+    return kw
+
+
+def _first_listed(kw: dict[str, Any]) -> dict[str, Any]:
+    """A listing page given where one release is expected: its first item, with a warning."""
+    units = listing_units({"text": kw["text"]})
+    first = units[0]
+    kw["text"] = first["text"]
+    kw["title"] = kw.get("title") or first["title"]
+    kw["published"] = parse_published(first.get("published")) or kw.get("published")
+    kw["issuer"] = kw.get("issuer") or first["issuer"]
+    kw["fields_of_work"] = kw.get("fields_of_work") or first["fields_of_work"]
+    kw["warnings"] = [
+        *kw.get("warnings", []),
+        f"listing page with {len(units)} releases: this record is the first; newsie.extract_page() gives one record per release",
+    ]
     return kw
 
 

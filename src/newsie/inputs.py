@@ -48,4 +48,5 @@ def split_title(raw: str) -> tuple[str | None, str]:
     parts = split_raw(raw)
     if parts.title is None:
         return None, raw
-    return parts.title, raw.strip().split(parts.title, 1)[1].strip()
+    # Preamble lines stay at the top of the text, where `prepare` finds them again.
+    return parts.title, "\n".join([*parts.preamble, parts.body])
