@@ -1,9 +1,12 @@
 """The organizations knowledge base: OSCE bodies, field operations, international bodies."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..customtypes import OrgKind
+from .io import read_packaged
 
 ORGANIZATIONS_FILE = "organizations.jsonl"
 
@@ -51,3 +54,8 @@ class OrgKB:
     def __len__(self) -> int:
         return len(self.entries)
 
+
+@lru_cache(maxsize=1)
+def default_organizations() -> OrgKB:
+    """The organizations gazetteer that ships with newsie (read once per process)."""
+    return OrgKB(read_packaged(ORGANIZATIONS_FILE, OrgEntry))
