@@ -135,7 +135,8 @@ class LocationData:
     """Where an event took place."""
 
     city: str | None = None
-    country: str | None = None
+    country: str | None = None  # where the city is today
+    country_at_date: str | None = None  # the State of that time (SCG for Belgrade in 2004)
 
 
 @dataclass

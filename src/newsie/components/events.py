@@ -12,11 +12,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
 from ..extensions import text_of
 from ..kb.event_types import EVENT_TYPES_FILE, EventRules
+from ..kb.history import HISTORY_FILE, StateEra, StateHistory
+from ..kb.io import read_packaged
 from ..kb.places import Place, PlaceKB, default_cities, place_kb
-from ..payloads import DatelineData, EventData, LocationData, OfficialData, OrgData, meta_of
+from ..payloads import DatelineData, EventData, LocationData, OfficialData, OrgData, meta_of, release_date
 from ..resources import gazetteer_file
 from .base import Data, GazetteerPipe, sentences
 
@@ -51,10 +54,11 @@ class EventExtractor(GazetteerPipe):
     type as ``kb_id_``.
 
     Data parts: ``rules`` (``gazetteers/event_types.json``: triggers and weights per
-    type, codes, context words) and ``cities`` (the curated cities; GeoNames adds the rest).
+    type, codes, context words), ``cities`` (the curated cities; GeoNames adds the rest)
+    and ``history`` (which State a country belonged to when: ``state_history.jsonl``).
     """
 
-    PARTS: ClassVar[dict[str, str]] = {"rules": "json", "cities": "jsonl"}
+    PARTS: ClassVar[dict[str, str]] = {"rules": "json", "cities": "jsonl", "history": "jsonl"}
 
     def __init__(self, nlp: Language, name: str = "newsie_events", *, secondary_ratio: float = 0.6, spans_key: str = ext.EVENTS) -> None:
         super().__init__(nlp, name, secondary_ratio=secondary_ratio, spans_key=spans_key)
@@ -62,7 +66,8 @@ class EventExtractor(GazetteerPipe):
 
     def default_data(self) -> Data:
         rules = EventRules.model_validate_json(gazetteer_file(EVENT_TYPES_FILE).read_text(encoding="utf-8"))
-        return {"rules": rules.model_dump(), "cities": default_cities()}
+        history = [e.model_dump(mode="json", exclude_defaults=True) for e in read_packaged(HISTORY_FILE, StateEra)]
+        return {"rules": rules.model_dump(), "cities": default_cities(), "history": history}
 
     def initialize(
         self,
@@ -71,9 +76,10 @@ class EventExtractor(GazetteerPipe):
         nlp: Language | None = None,
         rules: dict[str, Any] | None = None,
         cities: list[dict[str, Any]] | None = None,
+        history: list[dict[str, Any]] | None = None,
     ) -> None:
         """Build from the given parts; the packaged gazetteers fill the rest."""
-        self._initialize_parts({"rules": rules, "cities": cities})
+        self._initialize_parts({"rules": rules, "cities": cities, "history": history})
 
     @property
     def places(self) -> PlaceKB:
@@ -84,6 +90,7 @@ class EventExtractor(GazetteerPipe):
 
     def _build(self) -> None:
         self.rules = EventRules.model_validate(self.data["rules"])
+        self.history = StateHistory([StateEra.model_validate(e) for e in self.data["history"]])
         self._places = None
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.weights: dict[str, dict[str, float]] = {}
@@ -204,7 +211,7 @@ class EventExtractor(GazetteerPipe):
             evidence_unit = body_units[0]
         focus = [u for u in (evidence_unit, body_units[0] if body_units else None) if u is not None]
         start, end = self._dates(doc, focus, body_units, etype)
-        location = self._location(doc, focus, etype)
+        location = finish_location(self._location(doc, focus, etype), doc._.newsie_dateline, start or release_date(doc), self.history)
         participants = self._participants(doc, focus, body_units)
         spec = self.rules.types.get(etype)  # type: ignore[call-overload]
         plover, cameo = (spec.plover, spec.cameo) if spec else (None, None)
