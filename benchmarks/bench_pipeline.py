@@ -213,7 +213,7 @@ def main() -> None:
         res = {"ledes": paired(items, args.rounds, args.chunk, run), "full-length": paired(full, args.rounds, max(4, args.chunk // 6), run)}
         chars = {"ledes": statistics.mean(len(joined(i)) for i in items), "full-length": statistics.mean(len(joined(i)) for i in full)}
         print(f"\nCPU time per document, median of {args.rounds} alternating rounds (us/doc; ratio = time / newsie's time)\n")
-        print("| configuration | ledes (~%d chars) | x newsie | full-length (~%d chars) | x newsie |" % (chars["ledes"], chars["full-length"]))
+        print(f"| configuration | ledes (~{chars['ledes']:.0f} chars) | x newsie | full-length (~{chars['full-length']:.0f} chars) | x newsie |")
         print("|---|---|---|---|---|")
         for name in run:
             cells = []

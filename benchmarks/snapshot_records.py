@@ -8,7 +8,6 @@ memory by joining several corpus ledes (nothing is written but the records).
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from corpus import full_length, ledes
