@@ -20,6 +20,7 @@ import srsly
 from spacy.tokens import Doc
 
 from .extensions import text_of
+from .tokens import TokCache
 
 _TAG = "__newsie__"
 _DATE_TAG = "__newsie_date__"
@@ -166,7 +167,10 @@ PAYLOADS: dict[str, type] = {
 
 
 def encode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
-    """msgpack encoder: payloads as tagged maps, dates as tagged ISO strings."""
+    """msgpack encoder: payloads as tagged maps, dates as tagged ISO strings; the token
+    cache (`newsie.tokens`) as None."""
+    if isinstance(obj, TokCache):
+        return None
     if dataclasses.is_dataclass(obj) and type(obj).__name__ in PAYLOADS and PAYLOADS[type(obj).__name__] is type(obj):
         return {_TAG: type(obj).__name__, **{f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}}
     if isinstance(obj, dt.date) and not isinstance(obj, dt.datetime):
