@@ -35,6 +35,7 @@ class SectionWeights(BaseModel):
     first_sentence: float = 2.0
     second_sentence: float = 1.0
     rest: float = 0.25
+    later_paragraphs: float = 0.4  # times `rest` or `second_sentence` after the first paragraph
 
 
 class EventRules(BaseModel):
@@ -49,6 +50,10 @@ class EventRules(BaseModel):
     participant_nouns: list[str] = Field(default_factory=list)
     conclusion_verbs: list[str] = Field(default_factory=list)
     start_verbs: list[str] = Field(default_factory=list)
+    modifier_heads: list[str] = Field(
+        default_factory=list,
+        description="Nouns a one-word trigger may modify without naming an event ('training centre')",
+    )
     object_overrides: dict[EventType, dict[EventType, list[str]]] = Field(
         default_factory=dict,
         description="A trigger of type A whose object (next few words) is one of these nouns counts as type B",
