@@ -17,6 +17,7 @@ from ..kb.org_rules import default_org_rules
 from ..kb.places import us_place_names
 from ..kb.states import StateEntry, StateKB, default_states
 from ..resources import gazetteer_file
+from .ethnic import community_elsewhere, counted_people
 
 NAME, DEMONYM = "name", "demonym"
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Miss", "Sir"})
@@ -68,6 +69,7 @@ class StateTagger(Pipe):
     def _build(self) -> None:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._ambiguous = self.kb.ambiguous
+        self._demonyms = frozenset(self.kb.by_demonym)
         for entry in self.kb.entries:
             self._add(entry.iso3, NAME, entry.names())
             if self.cfg["demonyms"]:
@@ -131,6 +133,10 @@ class StateTagger(Pipe):
         if self.cfg["context_checks"]:
             ends = {s.end for s in spans}
             spans = [s for s in spans if self._keep(s, ends)]
+            counted = [s for s in spans if s.id_ == DEMONYM and counted_people(s, self._demonyms)]
+            if counted:
+                drop = community_elsewhere(counted, spans)
+                spans = [s for s in spans if s.start not in drop]
         doc.spans[self.spans_key] = spans
         return doc
 
