@@ -33,9 +33,9 @@ def community_elsewhere(counted: Iterable[Span], others: Iterable[Span]) -> set[
     territory (where the community lives) and never names the demonym's own State."""
     counted = list(counted)
     others = list(others)
-    named = {s.label_ for s in others if s.id_ == "name"}
+    named = {s.kb_id_ for s in others if s.id_ == "name"}
     out = set()
     for span in counted:
-        if span.label_ not in named and any(s.label_ != span.label_ for s in others if s.id_ == "name"):
+        if span.kb_id_ not in named and any(s.kb_id_ != span.kb_id_ for s in others if s.id_ == "name"):
             out.add(span.start)
     return out
