@@ -18,6 +18,7 @@ from ..kb.organizations import ORGANIZATIONS_FILE, OrgEntry, OrgKB
 from ..kb.states import default_states
 from ..payloads import OrgData
 from .base import Data, GazetteerPipe, set_ents
+from .coordination import expand_coordinated
 
 GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE = "gazetteer", "pattern", "acronym", "generic", "media", "base"
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
@@ -83,6 +84,7 @@ class OrganizationTagger(GazetteerPipe):
     def _build(self) -> None:
         self.kb = OrgKB([e if isinstance(e, OrgEntry) else OrgEntry.model_validate(e) for e in self.data["organizations"]])
         self.rules = OrgRules.model_validate(self.data["rules"])
+        self._project_words = frozenset(self.rules.project_words)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for entry in self.kb.entries:
             forms = _variants(entry)
@@ -131,8 +133,9 @@ class OrganizationTagger(GazetteerPipe):
         spans = filter_spans(cands)
         spans, acronyms = self._acronyms(doc, spans, notes)
         spans = filter_spans(spans + self._acronym_uses(doc, spans, acronyms, notes))
-        spans = filter_spans(spans + self._generic_refs(doc, spans))
+        spans = filter_spans(self._refine(doc, spans) + self._generic_refs(doc, spans))
         orgs, keys = self._resolve(doc, spans, acronyms, notes)
+        self._add_coordinated(doc, orgs)
         out = [Span(doc, s.start, s.end, label=ext.ORG, kb_id=orgs[keys[(s.start, s.end)]].id or "" if (s.start, s.end) in keys else s.kb_id_, span_id=s.id_) for s in spans]
         doc.spans[self.cfg["spans_key"]] = out
         doc._.newsie_orgs = list(orgs.values())
@@ -351,6 +354,33 @@ class OrganizationTagger(GazetteerPipe):
                 out.append(_span(doc, tok.i, tok.i + 1, long.label_, long.kb_id_, ACRONYM))
                 notes[(tok.i, tok.i + 1)] = {"refers_to": (long.start, long.end)}
         return out
+
+    def _refine(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Drop pattern names of projects ("the Caucasus Media Network project"); "the
+        Programme Office" found by pattern is a reference to the field operation."""
+        generic = {" ".join(w) for w in self._generic}
+        out = []
+        for span in spans:
+            if span.id_ == PATTERN:
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if nxt is not None and nxt.lower_ in self._project_words:
+                    continue
+                if span.text in generic and span.start > 0 and doc[span.start - 1].lower_ in ("the", "this", "its"):
+                    out.append(_span(doc, span.start, span.end, "field_operation", "", GENERIC))
+                    continue
+            out.append(span)
+        return out
+
+    def _add_coordinated(self, doc: Doc, orgs: dict[str, OrgData]) -> None:
+        """"the OSCE Offices in Yerevan and Baku": one body per place, when the gazetteer knows it."""
+        for ex in expand_coordinated(text_of(doc)):
+            org_id = self.kb.by_surface.get(ex.name) or self.kb.by_surface.get(ex.name.removeprefix("OSCE "))
+            if org_id is None:
+                continue
+            if org_id not in orgs:
+                orgs[org_id] = _from_entry(self.kb.by_id[org_id])
+                orgs[org_id].name = ex.name
+            orgs[org_id].mentions.append((ex.start, ex.end))
 
     def _generic_refs(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """"the Mission", "OSCE Office": references to a field operation."""

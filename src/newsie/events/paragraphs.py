@@ -55,3 +55,13 @@ def reports_participants(sentence: str, matched: str, *, lede: bool) -> bool:
     if _STAFF.search(matched) and not takes_part:
         return False
     return lede or takes_part
+
+
+_ANNOUNCED = re.compile(r"\b(?:will (?:take place|be held|run|open|start|begin|convene|meet)|to be held|(?:is|are) (?:scheduled|planned|due) (?:to|for))\b", re.IGNORECASE)
+
+
+def announced_at(sentence: str) -> int | None:
+    """Where an announced event is placed in time ("will take place in Tbilisi on 8 March"):
+    the offset after the cue, or None. The event's date follows it, not "today"."""
+    m = _ANNOUNCED.search(sentence)
+    return m.end() if m else None
