@@ -71,3 +71,29 @@ def test_back_reference_joins_the_field_operation(nlp) -> None:
 def test_ethnic_counts_add_no_state(nlp) -> None:
     """'120 Albanians and 15 Serbs returned' (to Kosovo) adds neither Albania nor Serbia."""
     assert [s.iso3 for s in extract("returnees.txt", nlp).states] == ["XKX"]
+
+
+def test_stated_start_and_end(nlp) -> None:
+    """'which started on 25 October' and 'will run until 22 September' bound the event."""
+    ev = extract("blind_training.txt", nlp).events[0]
+    assert (ev.start, ev.end) == (D(2021, 10, 25), D(2021, 11, 19))
+    ev = extract("blind_conference.txt", nlp).events[0]
+    assert (ev.start, ev.end) == (D(2023, 9, 11), D(2023, 9, 22))
+
+
+def test_governments_of_several_states(nlp) -> None:
+    """'the Governments of Germany, Norway and the United States' names three national bodies."""
+    orgs = {o.name: o.country for o in extract("blind_training.txt", nlp).organizations}
+    assert orgs["Government of Germany"] == "DEU" and orgs["Government of the United States"] == "USA"
+
+
+def test_body_with_and_without_its_state_is_one(nlp) -> None:
+    """'Ministry of Security' in the title and '... of Bosnia and Herzegovina' in the text are one body."""
+    names = [o.name for o in extract("blind_donation.txt", nlp).organizations]
+    assert names.count("Ministry of Security of Bosnia and Herzegovina") == 1 and "Ministry of Security" not in names
+
+
+def test_title_ending_in_a_body_before_a_name(nlp) -> None:
+    """'the Director of the BMSC, Parviz Kholov' gives the person with that title."""
+    people = {o.name: o.title for o in extract("blind_training.txt", nlp).officials}
+    assert people == {"Parviz Kholov": "Director of the BMSC"}

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 _PLURALS = {
     "Offices": "Office", "Missions": "Mission", "Centres": "Centre", "Centers": "Center",
     "Programme Offices": "Programme Office", "Field Offices": "Field Office", "Embassies": "Embassy",
-    "Ministries": "Ministry", "Presences": "Presence",
+    "Ministries": "Ministry", "Presences": "Presence", "Governments": "Government",
 }
-_PLACE = r"[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+(?: [A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+)?"
+_PLACE = r"(?:the )?[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+(?: [A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+)?"
 _RX = re.compile(
     rf"\b(?P<prefix>OSCE |CSCE )?(?P<head>{'|'.join(sorted(map(re.escape, _PLURALS), key=len, reverse=True))}) "
     rf"(?P<prep>in|to|of) (?P<places>{_PLACE}(?:, {_PLACE})*,? and {_PLACE})"
@@ -26,6 +26,8 @@ class Expansion:
     """One body named by a coordinated phrase, with the phrase's character span."""
 
     name: str
+    head: str
+    place: str
     start: int
     end: int
 
@@ -37,5 +39,6 @@ def expand_coordinated(text: str) -> list[Expansion]:
         places = re.split(r",? and |, ", m.group("places"))
         single = _PLURALS[m.group("head")]
         for place in places:
-            out.append(Expansion(f"{m.group('prefix') or ''}{single} {m.group('prep')} {place.strip()}", m.start(), m.end()))
+            place = place.strip()
+            out.append(Expansion(f"{m.group('prefix') or ''}{single} {m.group('prep')} {place}", single, place, m.start(), m.end()))
     return out

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
-from ..events.paragraphs import Paragraphs, announced_at, reports_participants
+from ..events.paragraphs import Paragraphs, announced_at, bound_cue, reports_participants
 from ..extensions import text_of
 from ..kb.event_types import EVENT_TYPES_FILE, EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
@@ -311,6 +311,22 @@ class EventExtractor(GazetteerPipe):
                     start = end - dt.timedelta(days=days - 1)
                 else:
                     end = start + dt.timedelta(days=days - 1)
+        return self._stated_bounds(doc, [*focus, *body_units[:3]], start, end)
+
+    def _stated_bounds(self, doc: Doc, units: list[_Unit], start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+        """"The course, which started on 25 October", "will run until 22 September": a bound
+        stated near the lede, within two months of the event's other end."""
+        text = text_of(doc)
+        for unit in units:
+            for s in doc.spans.get(ext.DATES, []):
+                d = s._.newsie_date
+                if not (unit.start_char <= s.start_char < unit.end_char) or d is None or d.granularity != "day" or d.start is None:
+                    continue
+                cue = bound_cue(text[unit.start_char : s.start_char])
+                if cue == "start" and d.start <= end and (end - d.start).days <= 62:
+                    start = d.start
+                elif cue == "end" and d.end is not None and d.end >= start and (d.end - start).days <= 62:
+                    end = d.end
         return start, end
 
     def _duration(self, doc: Doc, unit: _Unit) -> int | None:

@@ -372,10 +372,20 @@ class OrganizationTagger(GazetteerPipe):
         return out
 
     def _add_coordinated(self, doc: Doc, orgs: dict[str, OrgData]) -> None:
-        """"the OSCE Offices in Yerevan and Baku": one body per place, when the gazetteer knows it."""
+        """"the OSCE Offices in Yerevan and Baku": one body per place the gazetteer knows;
+        "the Governments of Germany and Norway": one national body per State."""
         for ex in expand_coordinated(text_of(doc)):
             org_id = self.kb.by_surface.get(ex.name) or self.kb.by_surface.get(ex.name.removeprefix("OSCE "))
             if org_id is None:
+                # "the Governments of Germany and Norway": a national body per State.
+                state = default_states().lookup(ex.place.removeprefix("the "))
+                kind = self.rules.heads.get(ex.head)
+                if state is None or kind != "national_authority":
+                    continue
+                key = "pat:" + _norm_key(ex.name)
+                if key not in orgs:
+                    orgs[key] = OrgData(id=None, canonical_name=None, name=ex.name, acronym=None, kind=kind, country=state.iso3, parent=None)
+                orgs[key].mentions.append((ex.start, ex.end))
                 continue
             if org_id not in orgs:
                 orgs[org_id] = _from_entry(self.kb.by_id[org_id])
@@ -538,7 +548,8 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
                 continue
             oa, ob = orgs[a], orgs[b]
             ca, cb = _core(oa.name or "", state_words), _core(ob.name or "", state_words)
-            if len(cb) < 2 or len(ca) < len(cb) or ca[-len(cb):] != cb:
+            same_core = len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb
+            if not (same_core or _with_state(oa.name or "", ob.name or "")):
                 continue
             if oa.country and ob.country and oa.country != ob.country:
                 continue
@@ -556,6 +567,14 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
             ok.parent = ok.parent or od.parent
             merged[drop] = keep
     return {k: o for k, o in orgs.items() if k not in merged}, merged
+
+
+def _with_state(long: str, short: str) -> bool:
+    """"Ministry of Security of Bosnia and Herzegovina" is "Ministry of Security" with its State."""
+    if not long.startswith(short + " of ") or len(short.split()) < 3:
+        return False
+    rest = long[len(short) + 4 :].removeprefix("the ")
+    return default_states().lookup(rest) is not None
 
 
 def _norm_key(text: str) -> str:

@@ -65,3 +65,18 @@ def announced_at(sentence: str) -> int | None:
     the offset after the cue, or None. The event's date follows it, not "today"."""
     m = _ANNOUNCED.search(sentence)
     return m.end() if m else None
+
+
+_START_CUE = re.compile(r"\b(?:started|starts|began|begins|opened|opens|commenced|kicked off|launched)(?: on)?\s*$", re.IGNORECASE)
+_END_CUE = re.compile(r"\b(?:(?:will )?(?:run|runs|last|lasts|continue|continues) until|until|(?:will )?(?:end|ends|close|closes|conclude|concludes) on)\s*$", re.IGNORECASE)
+
+
+def bound_cue(before: str) -> str | None:
+    """"start" when the text before a date says the event began then ("started on"),
+    "end" when it says it lasts until then ("will run until"), else None."""
+    tail = before[-30:]
+    if _START_CUE.search(tail):
+        return "start"
+    if _END_CUE.search(tail):
+        return "end"
+    return None
