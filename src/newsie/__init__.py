@@ -28,6 +28,7 @@ from .records import (
     State,
 )
 from .render import render
+from .reporting import report
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -51,5 +52,6 @@ __all__ = [
     "extract_many",
     "load",
     "render",
+    "report",
     "to_dataframe",
 ]
