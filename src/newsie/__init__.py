@@ -12,7 +12,7 @@ from . import kb  # noqa: F401 - newsie.kb.* for gazetteer access
 from .about import SCHEMA_VERSION, __version__
 from .api import extract, extract_many
 from .dataframe import to_dataframe
-from .exceptions import GazetteerError, MissingExtraError, NewsieError, PublishedDateError
+from .exceptions import GazetteerError, MissingExtraError, NewsieError, PublishedDateError, RecordsFileError
 from .html import extract_html
 from .pipeline import load
 from .records import (
@@ -29,6 +29,7 @@ from .records import (
 )
 from .render import render
 from .reporting import report
+from .storage import read_records
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -44,6 +45,7 @@ __all__ = [
     "Organization",
     "PublishedDateError",
     "RecordError",
+    "RecordsFileError",
     "Release",
     "State",
     "__version__",
@@ -51,6 +53,7 @@ __all__ = [
     "extract_html",
     "extract_many",
     "load",
+    "read_records",
     "render",
     "report",
     "to_dataframe",

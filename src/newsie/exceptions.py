@@ -42,3 +42,7 @@ class MissingExtraError(NewsieError, ImportError):
 
 class NewsieWarning(UserWarning):
     """Base class of newsie's warnings (degraded modes, skipped input)."""
+
+
+class RecordsFileError(NewsieError, ValueError):
+    """A file given to `newsie.read_records` that does not hold what was asked of it."""

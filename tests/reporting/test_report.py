@@ -97,24 +97,22 @@ def test_dicts_and_an_empty_input(records) -> None:
     assert number(empty, "releases") == 0 and "No records" in empty and "<img" not in empty
 
 
-def test_cli_on_jsonl_parquet_and_a_folder(records, tmp_path, capsys) -> None:
-    """`newsie report` reads JSON Lines, Parquet and folders of them and writes the page to -o."""
+def test_cli_on_the_output_of_newsie_extract(tmp_path, capsys) -> None:
+    """`newsie report` reads the JSON Lines and Parquet that `newsie extract` wrote, and folders of them."""
     pytest.importorskip("pyarrow")
+    inputs = tmp_path / "input.jsonl"
+    inputs.write_text("".join(json.dumps(item) + "\n" for item in ITEMS), encoding="utf-8")
     runs = tmp_path / "runs"
     runs.mkdir()
-    jsonl = runs / "part1.jsonl"
-    jsonl.write_text("".join(r.model_dump_json() + "\n" for r in records), encoding="utf-8")
-    parquet = tmp_path / "all.parquet"
-    from newsie.archive.writers import open_writer, write_all
-
-    writer = open_writer(parquet, "parquet", append=False)
-    write_all(writer, records)
-    writer.close()
+    jsonl, parquet = runs / "part1.jsonl", tmp_path / "all.parquet"
+    for out in (jsonl, parquet):
+        assert main(["extract", str(inputs), "-o", str(out), "-q"]) == 1  # one item fails
     for source in (jsonl, parquet, runs):
-        out = tmp_path / f"{source.stem}.html"
-        assert main(["report", str(source), "-o", str(out)]) == 0
-        html = out.read_text(encoding="utf-8")
-        assert number(html, "releases") == len(ITEMS) and number(html, "failures") == 1
+        page = tmp_path / f"{source.stem}.html"
+        assert main(["report", str(source), "-o", str(page)]) == 0
+        html = page.read_text(encoding="utf-8")
+        assert number(html, "releases") == len(ITEMS) and number(html, "failures") == 1 and number(html, "events") >= 3
+    capsys.readouterr()
     assert main(["report", str(jsonl), str(parquet), "-o", "-"]) == 0
     assert number(capsys.readouterr().out, "releases") == 2 * len(ITEMS)
 

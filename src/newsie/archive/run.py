@@ -87,6 +87,7 @@ def run_extract(
     batch_size: int = 64,
     quiet: bool = False,
     published: str | None = None,
+    level: str | None = None,
     stdin: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> Summary:
@@ -116,7 +117,7 @@ def run_extract(
                     unit["published"] = published
                 yield unit
 
-    writer = open_writer(output, fmt, append=resume)
+    writer = open_writer(output, fmt, append=resume, level=level)
     try:
         for rel in extract_many(items(), batch_size=batch_size, n_process=n_process):
             writer.write(rel)

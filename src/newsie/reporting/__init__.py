@@ -35,9 +35,9 @@ MAX_IDS = 200
 
 def _releases(records: Records) -> tuple[list[Release], str]:
     if isinstance(records, (str, os.PathLike)):
-        from ._read import read_records
+        from ..storage import read_records
 
-        return list(read_records(Path(records))), os.fspath(records)
+        return read_records(Path(records)), os.fspath(records)
     if isinstance(records, Release):
         return [records], "1 record"
     if isinstance(records, Mapping):
@@ -126,7 +126,7 @@ def write_report(
     Returns:
         The file written, or None when the page went to `out` (``output`` "-" or None).
     """
-    from ._read import read_records
+    from ..storage import read_records
 
     rels = [rel for p in paths for rel in read_records(p)]
     source = ", ".join(paths)
