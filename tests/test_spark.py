@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sys
+import warnings
+from types import SimpleNamespace
 
 import pytest
 
@@ -16,8 +19,9 @@ from pyspark.sql import types as T  # noqa: E402
 
 import newsie  # noqa: E402
 import newsie.spark as nspark  # noqa: E402
+from newsie.exceptions import NewsieWarning  # noqa: E402
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")]
 
 ROWS = [
     ("k1", "Kazakh police officers completed a three-day training course in Almaty on 12 May 2021.", "OSCE trains police", dt.date(2021, 5, 14)),
@@ -66,8 +70,6 @@ def extract(df, level):
 
 def test_session_workers_run_this_python(spark) -> None:
     """The local session's Python workers run the interpreter newsie is installed in."""
-    import sys
-
     assert spark.sparkContext.pythonExec == sys.executable
     assert spark.sparkContext.master == "local[2]"
 
@@ -78,7 +80,7 @@ def test_releases_one_row_per_input_typed(df, reference) -> None:
     assert out.columns == newsie.to_dataframe([], level="releases").columns.tolist()
     types = dict((f.name, f.dataType) for f in out.schema.fields)
     assert types["published"] == T.DateType() and types["n_events"] == T.LongType()
-    assert types["states"] == T.ArrayType(T.StringType(), containsNull=True) or isinstance(types["states"], T.ArrayType)
+    assert isinstance(types["states"], T.ArrayType) and types["states"].elementType == T.StringType()
     rows = {r["release_id"]: r for r in out.collect()}
     assert sorted(rows) == sorted(reference)
     for rid, rel in reference.items():
@@ -111,3 +113,26 @@ def test_mentions_and_bad_arguments(df) -> None:
         nspark.extract(df, text="nope")
     with pytest.raises(ValueError, match="level"):
         nspark.extract(df, text="body", id="key", level="paragraphs")  # type: ignore[arg-type]
+
+
+def test_schema_of_every_level_matches_to_dataframe() -> None:
+    """Each level's Spark schema has the columns of to_dataframe, with dates as date and lists as arrays."""
+    for level in ("releases", "events", "mentions"):
+        schema = nspark.spark_schema(level)
+        assert schema.fieldNames() == newsie.to_dataframe([], level=level).columns.tolist()
+        kinds = {f.name: f.dataType for f in schema.fields}
+        assert kinds["published"] == T.DateType() and kinds["release_id"] == T.StringType()
+    assert isinstance(nspark.spark_schema("releases")["fields_of_work"].dataType, T.ArrayType)
+
+
+def test_warns_when_local_workers_run_another_python() -> None:
+    """A local session whose workers run another Python gives a NewsieWarning; a cluster's does not."""
+    def fake(master: str, python: str):
+        return SimpleNamespace(sparkContext=SimpleNamespace(master=master, pythonExec=python))
+
+    with pytest.warns(NewsieWarning, match="PYSPARK_PYTHON"):
+        nspark._check_worker_python(fake("local[2]", "/usr/bin/python3-elsewhere"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        nspark._check_worker_python(fake("yarn", "/opt/other/python"))
+        nspark._check_worker_python(fake("local[2]", sys.executable))
