@@ -68,14 +68,22 @@ def test_month_range_fills_quiet_months_across_years() -> None:
     assert month_range("2020-11", "2021-02") == ["2020-11", "2020-12", "2021-01", "2021-02"]
 
 
-def test_countries_today_and_absent_country_at_date() -> None:
-    """Events count by today's country (unknown when missing); the at-date count follows the record schema."""
-    today, at_date = events_by_country(RECORDS)
-    assert today == {"KAZ": 2, "AUT": 1, UNKNOWN: 1}
-    if "country_at_date" in Location.model_fields:
-        assert at_date is not None and sum(at_date.values()) == 4
-    else:
-        assert at_date is None
+def test_countries_today_and_at_the_date() -> None:
+    """Events count by today's country and by the country at the date, unknown when missing."""
+    rel = Release(id="b", events=[
+        Event(id="b-e0", location=Location(city="Belgrade", country="SRB", country_at_date="SCG")),
+        Event(id="b-e1", location=Location(city="Belgrade", country="SRB", country_at_date="SRB")),
+    ])
+    today, at_date = events_by_country([*RECORDS, rel])
+    assert today == {"KAZ": 2, "AUT": 1, "SRB": 2, UNKNOWN: 1}
+    assert at_date == {"SCG": 1, "SRB": 1, UNKNOWN: 4}
+
+
+def test_records_of_an_older_schema_have_no_country_at_date() -> None:
+    """Records written before schema 1.1 give no at-date count rather than all unknown."""
+    old = [r.model_copy(update={"schema_version": "1.0"}) for r in RECORDS]
+    today, at_date = events_by_country(old)
+    assert today == {"KAZ": 2, "AUT": 1, UNKNOWN: 1} and at_date is None
 
 
 def test_top_organizations_count_releases_by_canonical_name() -> None:

@@ -98,7 +98,7 @@ def countries(today: Counter[str], at_date: Counter[str] | None, n: int = 20) ->
     rows = as_rows(today + (at_date or Counter()), n)
     labels = [code for code, _ in rows][::-1]
     with matplotlib.rc_context(RC):
-        fig = _figure(9.0, 0.7 + 0.19 * max(len(labels), 3))
+        fig = _figure(9.0, 0.7 + (0.19 if at_date is None else 0.25) * max(len(labels), 3))
         ax = fig.add_subplot()
         y = list(range(len(labels)))
         if at_date is None:

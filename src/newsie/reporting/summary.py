@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..customtypes import EVENT_TYPES
-from ..records import Event, Location, Release
+from ..records import Event, Release
 
 UNKNOWN = "(unknown)"
+AT_DATE_SCHEMA = (1, 1)
 
 
 @dataclass(frozen=True)
@@ -118,20 +119,31 @@ def events_per_month(records: list[Release]) -> dict[str, Counter[str]]:
     return dict(out)
 
 
-def has_country_at_date() -> bool:
-    """Whether this version's records carry the country at the event's date."""
-    return "country_at_date" in Location.model_fields
+def carries_country_at_date(rel: Release) -> bool:
+    """Whether a record's schema has the country at the event's date (schema 1.1 on)."""
+    try:
+        return tuple(int(p) for p in rel.schema_version.split(".")[:2]) >= AT_DATE_SCHEMA
+    except ValueError:
+        return False
 
 
 def events_by_country(records: list[Release]) -> tuple[Counter[str], Counter[str] | None]:
-    """Events by today's country and, when the records have it, by the country at the date."""
+    """Events by today's country and by the country at the date (over the records that carry it).
+
+    The second counter is None when no record carries the country at the date (records
+    written by a newsie older than schema 1.1).
+    """
     today: Counter[str] = Counter()
     at_date: Counter[str] = Counter()
+    carried = False
     for rel in records:
+        has_at_date = carries_country_at_date(rel)
+        carried |= has_at_date
         for ev in rel.events:
             today[ev.location.country or UNKNOWN] += 1
-            at_date[getattr(ev.location, "country_at_date", None) or UNKNOWN] += 1
-    return today, (at_date if has_country_at_date() else None)
+            if has_at_date:
+                at_date[getattr(ev.location, "country_at_date", None) or UNKNOWN] += 1
+    return today, (at_date if carried else None)
 
 
 def top_organizations(records: list[Release], n: int) -> list[tuple[str, int]]:
