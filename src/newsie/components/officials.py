@@ -191,7 +191,7 @@ class OfficialTagger(GazetteerPipe):
             prev = T[s - 1] if s > 0 else None
             nxt = T[e] if e < len(T) else None
             source = None
-            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or ((s - 1) in blocked and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(T, s - 1, blocked)):
+            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or ((s - 1) in blocked and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked)):
                 source = TITLED
             elif (nxt is not None and nxt.text == "(" and self._after_parenthesis(T, e) is not None) or (nxt is not None and nxt.text == "," and self._apposition(T, e + 1) is not None):
                 source = APPOSITION
@@ -293,19 +293,20 @@ class OfficialTagger(GazetteerPipe):
             end -= 1
         return (start, end) if end > start else None
 
-    def _title_ends_at(self, doc: Toks, comma: int, blocked: set[int]) -> bool:
+    def _title_ends_at(self, doc: Doc, comma: int, blocked: set[int]) -> bool:
         """"Serbian Prime Minister, NAME": a title phrase right before the comma at `comma`."""
         if comma < 1:
             return False
-        if doc[comma - 1].text in self._title_words:
+        T = doc_toks(doc)
+        if T[comma - 1].text in self._title_words:
             return True
         # "the Minister of Internal Affairs of Georgia, NAME": a title may end with a State.
         in_state = any(s.start <= comma - 1 < s.end for s in doc.spans.get(ext.STATES, []))
-        phrase = self._title_before(doc, comma)
+        phrase = self._title_before(T, comma)
         if phrase is None:
             return False
         # "the Director of the BMSC, NAME": a title word heads a phrase ending in a body.
-        return (comma - 1) not in blocked or in_state or self._is_title_tok(doc[phrase[0]])
+        return (comma - 1) not in blocked or in_state or self._is_title_tok(T[phrase[0]])
 
     def _after_parenthesis(self, doc: Toks, k: int) -> tuple[int, int] | None:
         """"Roza Aknazarova (MP, Kyrgyzstan), the Chair of ...": the apposition after the parenthesis."""
