@@ -554,14 +554,31 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
     where each merged key went."""
     keys = [k for k, o in orgs.items() if o.id is None or o.kind in ("national_authority", "academic", "ngo", "media")]
     merged: dict[str, str] = {}
+    # Names never change while merging: index cores and names once, and visit for each
+    # body only the bodies it could join (a core that ends its core, a name before " of "),
+    # in the order of the all-pairs loop this replaces, so merges happen as before.
+    pos = {k: i for i, k in enumerate(keys)}
+    names = {k: orgs[k].name or "" for k in keys}
+    cores = {k: tuple(_core(names[k], state_words)) for k in keys}
+    by_core: dict[tuple[str, ...], list[str]] = {}
+    by_name: dict[str, list[str]] = {}
+    for k in keys:
+        by_core.setdefault(cores[k], []).append(k)
+        by_name.setdefault(names[k], []).append(k)
     for a in keys:
-        for b in keys:
+        ca, na = cores[a], names[a]
+        cands = {b for n in range(2, len(ca) + 1) for b in by_core.get(ca[-n:], ())}
+        j = na.find(" of ")
+        while j >= 0:
+            cands.update(by_name.get(na[:j], ()))
+            j = na.find(" of ", j + 1)
+        for b in sorted(cands, key=pos.__getitem__):
             if a == b or a in merged or b in merged:
                 continue
             oa, ob = orgs[a], orgs[b]
-            ca, cb = _core(oa.name or "", state_words), _core(ob.name or "", state_words)
+            cb = cores[b]
             same_core = len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb
-            if not (same_core or _with_state(oa.name or "", ob.name or "")):
+            if not (same_core or _with_state(na, names[b])):
                 continue
             if oa.country and ob.country and oa.country != ob.country:
                 continue
