@@ -65,7 +65,7 @@ def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
 
 def _fields(item: Item) -> dict[str, Any]:
     if isinstance(item, str):
-        return {"text": item}
+        return {"text": require_text(item)}
     if not isinstance(item, Mapping):
         raise TypeError(f"item must be a str or a mapping with 'text', not {type(item).__name__}")
     unknown = set(item) - set(ITEM_KEYS)
