@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from ..batch import extract_many
 from ..exceptions import MissingExtraError
+from ..listing import listing_units
 from ..records import RecordError, Release
 from .progress import Progress
 from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, Failure, Fields, HtmlItem, expand, read_units
@@ -116,10 +117,15 @@ def run_extract(
                 unit = _html_item(unit)
             if isinstance(unit, Failure):
                 yield failure_release(unit)
-            else:
-                if published and not unit.get("published"):
-                    unit["published"] = published
-                yield unit
+                continue
+            if published and not unit.get("published"):
+                unit["published"] = published
+            # A listing page gives one item per listed release, ids "<source>#<n>".
+            for sub in listing_units(unit):
+                if sub is not unit and sub.get("id") in done:
+                    summary.skipped += 1
+                    continue
+                yield sub
 
     writer = open_writer(output, fmt, append=resume, level=level)
     try:
