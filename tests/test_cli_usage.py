@@ -38,12 +38,19 @@ def test_stdin_jsonl_without_the_text_key(monkeypatch, capsys) -> None:
     assert code == 2 and out == "" and "stdin" in err and "--text-field content" in err
 
 
-@pytest.mark.parametrize("value", ["14/03/2024", "March 14", "2024-13-40"])
+@pytest.mark.parametrize("value", ["03/04/2024", "March 14", "2024-13-40", "soon"])
 def test_unparseable_published(tmp_path, capsys, value) -> None:
-    """A --published that is not an ISO date is one usage error showing the format."""
+    """A --published that names no single day is one usage error showing the format."""
     (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
     code, out, err = run(["extract", str(tmp_path / "a.txt"), "--published", value], capsys)
     assert code == 2 and out == "" and "YYYY-MM-DD" in err
+
+
+def test_published_in_another_unambiguous_form(tmp_path, capsys) -> None:
+    """An unambiguous --published such as 14/03/2024 is read as that day for every input without one."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    code, out, _ = run(["extract", str(tmp_path / "a.txt"), "--published", "14/03/2024", "-q"], capsys)
+    assert code == 0 and json.loads(out)["published"] == "2024-03-14"
 
 
 def test_unknown_output_suffix(tmp_path, capsys) -> None:

@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..dates.published import read_published
 from ..exceptions import PublishedDateError, UsageError
-from ..inputs import parse_published
 from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, READ_SUFFIXES, Fields, expand, readable
 
 OUTPUT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
@@ -148,18 +148,22 @@ def check_text_field(paths: Sequence[str], fields: Fields, stdin_text: str | Non
 
 
 def check_published(value: str | None) -> str | None:
-    """The ``--published`` date, checked.
+    """The ``--published`` date as an ISO string, checked once for the whole run.
 
     Raises:
-        UsageError: the value is not an ISO date.
+        UsageError: the value is not a date, or does not name one day ("03/04/2024",
+            "March 14"), which would otherwise be ignored on every record.
     """
     if value is None:
         return None
     try:
-        parse_published(value)
+        day, problem = read_published(value)
     except PublishedDateError:
-        raise UsageError(f"--published {value!r} is not an ISO date: write it as YYYY-MM-DD, e.g. 2024-03-14") from None
-    return value
+        problem = "is not a date"
+        day = None
+    if day is None:
+        raise UsageError(f"--published {value!r}: {problem or 'is not a date'}; write it as YYYY-MM-DD, e.g. 2024-03-14")
+    return day.isoformat()
 
 
 def output_format(output: Path | None, fmt: str | None) -> str:
