@@ -17,6 +17,7 @@ from ..kb.org_rules import default_org_rules
 from ..kb.places import us_place_names
 from ..kb.states import StateEntry, StateKB, default_states
 from ..resources import gazetteer_file
+from .state_context import named_after_state
 
 NAME, DEMONYM = "name", "demonym"
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Miss", "Sir"})
@@ -139,6 +140,8 @@ class StateTagger(Pipe):
         doc = span.doc
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
+        if span.id_ == NAME and named_after_state(span):
+            return False
         if span.id_ == DEMONYM:
             if prev is not None and prev.text in ETHNIC_PREV:
                 return False

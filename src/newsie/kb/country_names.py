@@ -23,9 +23,11 @@ def abbreviate(name: str) -> str:
 
 def _base_forms(name: str) -> Iterator[str]:
     yield name
-    paren = re.fullmatch(r"(.+?) \((.+)\)", name)
+    paren = re.fullmatch(r"([^()]+?) \(([^()]+)\)", name)
     if paren:  # "Holy See (Vatican City State)" -> "Holy See"
         yield paren.group(1)
+        return
+    if "(" in name:  # "Yugoslavia, (Socialist) Federal Republic of": no safe inversion
         return
     if ", " not in name:
         return
