@@ -223,3 +223,18 @@ def test_scraped_seed_page(capsys) -> None:
     assert rec["title"].startswith("OSCE supports co-operation of police investigators in Central Asia")
     assert rec["issuer"] == ["OSCE Secretariat"] and rec["fields_of_work"] == ["Policing"]
     assert sorted(s["iso3"] for s in rec["states"]) == ["AZE", "KAZ", "KGZ", "MNG", "RUS", "TJK", "TKM", "UZB"]
+
+
+def test_progress_total_counts_csv_rows_not_lines(tmp_path) -> None:
+    """The ETA's total counts CSV rows, whose quoted cells may hold line breaks."""
+    from newsie.archive.run import _count
+
+    src = tmp_path / "in.csv"
+    with src.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "text"])
+        for i in range(3):
+            w.writerow([f"r{i}", "First paragraph.\n\nSecond paragraph.\nThird line."])
+    (tmp_path / "b.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n', encoding="utf-8")
+    assert _count([str(src)]) == 3
+    assert _count([str(tmp_path)]) == 5
