@@ -94,6 +94,7 @@ def _columns(level: str) -> tuple[Column, ...]:
             Column("end", "date", "last day"),
             Column("city", "str", "where it took place"),
             Column("country", "cat", "ISO3 of the country of the city", country_codes()),
+            Column("country_at_date", "cat", "ISO3 of the State of that time (SCG for Belgrade in 2004)", country_codes()),
             Column("participants", "int", "number of participants"),
             Column("trigger", "str", "the words that typed the event"),
             Column("confidence", "float", "confidence of the type"),
@@ -171,7 +172,8 @@ def _event_rows(rel: Release) -> Iterator[dict[str, Any]]:
     for ev in rel.events:
         yield {
             **base, "event_id": ev.id, "type": ev.type, "start": ev.start, "end": ev.end,
-            "city": ev.location.city, "country": ev.location.country, "participants": ev.participants,
+            "city": ev.location.city, "country": ev.location.country,
+            "country_at_date": ev.location.country_at_date, "participants": ev.participants,
             "trigger": ev.trigger, "confidence": ev.confidence, "plover": ev.plover, "cameo": ev.cameo,
             "states": list(ev.states), "organizations": list(ev.organizations), "officials": list(ev.officials),
         }
