@@ -62,6 +62,13 @@ def test_unknown_output_suffix(tmp_path, capsys) -> None:
     assert code == 0 and json.loads((tmp_path / "out.txt").read_text(encoding="utf-8"))["states"]
 
 
+def test_level_needs_a_table_output(tmp_path, capsys) -> None:
+    """--level with JSON Lines output is a usage error pointing to CSV or Parquet."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    code, out, err = run(["extract", str(tmp_path / "a.txt"), "--level", "events"], capsys)
+    assert code == 2 and out == "" and "CSV or Parquet" in err
+
+
 def test_folders_read_only_release_files(tmp_path, capsys) -> None:
     """In a folder only known suffixes are read; the rest are skipped with a count by suffix."""
     (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")

@@ -160,7 +160,7 @@ def extract(
 
     fields = Fields(text=text_field, id=id_field, title=title_field, date=date_field, url=url_field)
     fmt = output_format(output, format.value if format else None)
-    check_output(output, fmt, resume)
+    check_output(output, fmt, resume, level.value if level else None)
     published = check_published(published)
     plan = check_inputs(inputs)
     stdin = None

@@ -185,12 +185,15 @@ def output_format(output: Path | None, fmt: str | None) -> str:
         ) from None
 
 
-def check_output(output: Path | None, fmt: str, resume: bool) -> None:
+def check_output(output: Path | None, fmt: str, resume: bool, level: str | None = None) -> None:
     """The output can be written as asked.
 
     Raises:
-        UsageError: --resume without --output or with Parquet; Parquet to stdout; a missing folder.
+        UsageError: --resume without --output or with Parquet; Parquet to stdout; a missing
+            folder; --level with JSON Lines (which holds whole records).
     """
+    if level is not None and fmt == "jsonl":
+        raise UsageError(f"--level {level} picks the table of CSV or Parquet output; JSON Lines holds whole records (use -o FILE.csv, -o FILE.parquet or --format)")
     if resume and output is None:
         raise UsageError("--resume needs --output FILE (the file to append to)")
     if fmt == "parquet" and output is None:
