@@ -21,6 +21,7 @@ from .dates.published import read_published
 from .exceptions import NewsieError
 from .inputs import optional_text, parse_published, release_id, require_text
 from .listing import is_listing, listing_units
+from .making import make_doc
 from .pages import looks_like_page, parse_page
 from .rawtext import split_raw
 from .records import RecordError, Release
@@ -150,8 +151,6 @@ def empty_release(kw: dict[str, Any]) -> Release:
 
 def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = False) -> list[Release]:
     """Process one batch in this process; one Release per item, in order."""
-    from .api import make_doc
-
     out: list[Release | None] = [None] * len(batch)
     docs: list[tuple[int, Doc]] = []
     for pos, (index, item) in enumerate(batch):
@@ -170,7 +169,7 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
             out[pos] = error_release(index, exc, item)
     try:
         processed = list(nlp.pipe([d for _, d in docs], batch_size=max(1, len(docs))))
-        results = [(pos, doc, None) for (pos, _), doc in zip(docs, processed)]
+        results: list[tuple[int, Doc, Exception | None]] = [(pos, doc, None) for (pos, _), doc in zip(docs, processed)]
     except Exception:
         if strict:
             raise
@@ -180,19 +179,19 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
                 for _, proc in nlp.pipeline:
                     doc = proc(doc)
                 results.append((pos, doc, None))
-            except Exception as exc:
-                results.append((pos, doc, exc))
-    for pos, doc, exc in results:
+            except Exception as pipe_exc:
+                results.append((pos, doc, pipe_exc))
+    for pos, doc, failure in results:
         index, item = batch[pos]
-        if exc is None:
+        if failure is None:
             try:
                 out[pos] = to_release(doc)
                 continue
             except Exception as build_exc:
                 if strict:
                     raise
-                exc = build_exc
-        out[pos] = error_release(index, exc, item)
+                failure = build_exc
+        out[pos] = error_release(index, failure, item)
     return [r for r in out if r is not None]
 
 

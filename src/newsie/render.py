@@ -7,35 +7,30 @@ from typing import Any, Union
 
 from spacy import displacy
 
+from .cards import COLORS, release_card
 from .customtypes import EVENT_TYPES, ORG_KINDS
+from .extensions import DATE, EVENT, ORG, PERSON, STATE
 from .records import Release
 
-COLORS = {
-    "STATE": "#9fd3c7",
-    "ORG": "#f7d794",
-    "OFFICIAL": "#f8a5c2",
-    "DATE": "#c3aed6",
-    "EVENT": "#ff9f68",
-}
 # displaCy's kb_url_template per kind of identifier ("{}" takes the id); "#" when absent.
 KbTemplates = Union[str, Mapping[str, str], None]
 
 
 def org_label(kind: str) -> str:
     """The entity label of an organization of `kind` ("ORG:FIELD_OPERATION")."""
-    return f"ORG:{kind.upper()}"
+    return f"{ORG}:{kind.upper()}"
 
 
 def event_label(etype: str) -> str:
     """The entity label of an event trigger of type `etype` ("EVENT:TRAINING")."""
-    return f"EVENT:{etype.upper()}"
+    return f"{EVENT}:{etype.upper()}"
 
 
 def label_colors() -> dict[str, str]:
     """Every entity label newsie renders, with its colour."""
-    colors = {"STATE": COLORS["STATE"], "OFFICIAL": COLORS["OFFICIAL"], "DATE": COLORS["DATE"]}
-    colors.update({org_label(k): COLORS["ORG"] for k in ORG_KINDS})
-    colors.update({event_label(t): COLORS["EVENT"] for t in EVENT_TYPES})
+    colors = {STATE: COLORS[STATE], PERSON: COLORS[PERSON], DATE: COLORS[DATE]}
+    colors.update({org_label(k): COLORS[ORG] for k in ORG_KINDS})
+    colors.update({event_label(t): COLORS[EVENT] for t in EVENT_TYPES})
     return colors
 
 
@@ -67,14 +62,14 @@ def _ents(rel: Release, field: str, templates: KbTemplates = None) -> list[dict[
     text = (rel.title or "") if field == "title" else rel.text
     spans: list[dict[str, Any]] = []
     for st in rel.states:
-        kb = _kb(templates, "STATE", st.iso3)
-        spans += [{"start": m.start_char, "end": m.end_char, "label": "STATE", **kb} for m in st.mentions if m.field == field]
+        kb = _kb(templates, STATE, st.iso3)
+        spans += [{"start": m.start_char, "end": m.end_char, "label": STATE, **kb} for m in st.mentions if m.field == field]
     for o in rel.organizations:
-        kb = _kb(templates, "ORG", o.id)
+        kb = _kb(templates, ORG, o.id)
         spans += [{"start": m.start_char, "end": m.end_char, "label": org_label(o.kind), **kb} for m in o.mentions if m.field == field]
     for p in rel.officials:
-        spans += [{"start": m.start_char, "end": m.end_char, "label": "OFFICIAL"} for m in p.mentions if m.field == field and not p.inferred]
-    spans += [{"start": d.start_char, "end": d.end_char, "label": "DATE"} for d in rel.dates if d.field == field]
+        spans += [{"start": m.start_char, "end": m.end_char, "label": PERSON} for m in p.mentions if m.field == field and not p.inferred]
+    spans += [{"start": d.start_char, "end": d.end_char, "label": DATE} for d in rel.dates if d.field == field]
     spans += _trigger_spans(rel, text, field)
     # displaCy's entity view cannot nest: keep the longest of overlapping spans.
     spans.sort(key=lambda s: (-(s["end"] - s["start"]), s["start"]))
@@ -138,38 +133,6 @@ def render(
         display(HTML(markup))
         return None
     return markup
-
-
-def release_card(rel: Release) -> str:
-    """A compact HTML card of a record (used by ``Release._repr_html_``)."""
-    e = html.escape
-    ev = rel.events[0] if rel.events else None
-    where = ", ".join(x for x in ((ev.location.city, ev.location.country) if ev else ()) if x)
-    when = ""
-    if ev and ev.start:
-        when = ev.start.isoformat() + (f" – {ev.end.isoformat()}" if ev.end and ev.end != ev.start else "")
-
-    def chips(items: list[str], color: str) -> str:
-        return " ".join(f"<span style='background:{color};border-radius:4px;padding:0 4px;margin:1px'>{e(i)}</span>" for i in items)
-
-    rows = [
-        ("Published", e(rel.published.isoformat()) if rel.published else "—"),
-        ("Event", e(f"{ev.type} ({ev.confidence:.2f})") if ev else "—"),
-        ("When", e(when) or "—"),
-        ("Where", e(where) or "—"),
-        ("Participants", e(str(ev.participants)) if ev and ev.participants is not None else "—"),
-        ("States", chips([s.iso3 for s in rel.states], COLORS["STATE"]) or "—"),
-        ("Organizations", chips([o.name for o in rel.organizations], COLORS["ORG"]) or "—"),
-        ("Officials", chips([p.name + (" (inferred)" if p.inferred else "") for p in rel.officials], COLORS["OFFICIAL"]) or "—"),
-        ("Fields of work", e(", ".join(rel.fields_of_work)) or "—"),
-    ]
-    if rel.error:
-        rows.insert(0, ("Error", f"<b>{e(rel.error.type)}</b>: {e(rel.error.message)}"))
-    table = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{k}</th><td>{v}</td></tr>" for k, v in rows)
-    return (
-        "<div class='newsie-card' style='border:1px solid #ccc;border-radius:6px;padding:8px;margin:4px 0'>"
-        f"<div style='font-weight:bold'>{e(rel.title or rel.id)}</div><table>{table}</table></div>"
-    )
 
 
 def _in_notebook() -> bool:

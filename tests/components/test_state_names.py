@@ -14,7 +14,7 @@ from newsie.resources import gazetteer_file
 
 def codes(nlp, text: str) -> list[str]:
     doc = nlp(text)
-    return sorted({s.label_ for s in doc.spans["newsie_states"]})
+    return sorted({s.kb_id_ for s in doc.spans["newsie_states"]})
 
 
 @pytest.mark.parametrize(
