@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
+from ..events.paragraphs import Paragraphs, reports_participants
 from ..extensions import text_of
 from ..kb.event_types import EVENT_TYPES_FILE, EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
@@ -36,6 +37,7 @@ class _Unit:
     end_char: int
     weight: float
     index: int  # -1 for the title, else the body sentence number
+    paragraph: int = 0  # 0 for the title and the lede
     scores: dict[str, float] = field(default_factory=dict)
     best_trigger: dict[str, tuple[float, Span]] = field(default_factory=dict)
 
@@ -106,6 +108,8 @@ class EventExtractor(GazetteerPipe):
         self._not_after = tuple(r.not_event_date_after)
         self._election_words = frozenset(r.election_words)
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
+        self._modifier_heads = frozenset(h.lower() for h in self.rules.modifier_heads)
+        self._trigger_modifies = frozenset(t.lower() for spec in self.rules.types.values() for t in spec.triggers if " " not in t)
 
     def add_triggers(self, triggers: dict[str, dict[str, float]]) -> None:
         """Add (or re-weight) trigger phrases per event type."""
@@ -123,13 +127,17 @@ class EventExtractor(GazetteerPipe):
         units: list[_Unit] = []
         if title_len:
             units.append(_Unit(0, title_len, w.title, -1))
+        paragraphs = Paragraphs(text_of(doc), body_start)
         n = 0
         for sent in sentences(doc):
             start = max(sent.start_char, body_start)
             if sent.end_char <= body_start or not text_of(doc)[start : sent.end_char].strip():
                 continue
             weight = w.first_sentence if n == 0 else w.second_sentence if n == 1 else w.rest
-            units.append(_Unit(start, sent.end_char, weight, n))
+            para = paragraphs.index(start)
+            if para > 0 and n > 1:  # background, quotes and closing lines of a full release
+                weight *= w.later_paragraphs
+            units.append(_Unit(start, sent.end_char, weight, n, para))
             n += 1
         return units
 
@@ -145,6 +153,8 @@ class EventExtractor(GazetteerPipe):
             if k < 0 or not (units[k].start_char <= span.start_char < units[k].end_char):
                 continue
             unit = units[k]
+            if doc[span.end - 1].lower_ in self._trigger_modifies and span.end < len(doc) and doc[span.end].lower_ in self._modifier_heads:
+                continue  # "training centre", "conference hall": a place, not an event
             etype = span.label_
             w = self.weights[etype].get(span.text.lower(), 0.0)
             etype = self._override(doc, span, etype)
@@ -394,8 +404,9 @@ class EventExtractor(GazetteerPipe):
             if id(unit) in seen:
                 continue
             seen.add(id(unit))
-            found = self.counter.count(text_of(doc)[unit.start_char : unit.end_char])
-            if found:
+            sentence = text_of(doc)[unit.start_char : unit.end_char]
+            found = self.counter.count(sentence)
+            if found and reports_participants(sentence, found[1], lede=unit.paragraph == 0):
                 return found[0]
         return None
 
