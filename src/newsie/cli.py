@@ -256,6 +256,32 @@ def validate(
     _done(1 if failed else 0)
 
 
+@app.command(
+    epilog="\b\nExamples:\n  newsie report releases.jsonl -o report.html\n  newsie report runs/ out.parquet -o - --top 25 > page.html",
+)
+def report(
+    records: Annotated[
+        list[Path],
+        typer.Argument(exists=True, metavar="RECORDS", help="JSON Lines or Parquet files written by newsie extract, or folders of them."),
+    ],
+    output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write, - for stdout.")] = "report.html",
+    title: Annotated[str, typer.Option("--title", help="The page's heading.")] = "newsie report",
+    top: Annotated[int, typer.Option("--top", min=1, help="Organizations and officials to list.")] = 15,
+    low_confidence: Annotated[float, typer.Option("--low-confidence", min=0.0, max=1.0, help="List events typed with a lower confidence.")] = 0.5,
+) -> None:
+    """One self-contained HTML page about records written by newsie extract.
+
+    Counts, events per month by type, events by country, top organizations and officials,
+    fields of work, participants per type and a data-quality section, with charts embedded
+    in the page (pip install 'newsie[report]').
+    """
+    from .reporting import write_report
+
+    path = write_report([str(r) for r in records], output, title=title, top=top, low_confidence=low_confidence, out=sys.stdout)
+    if path is not None:
+        print(f"newsie: wrote {path}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 done, 1 documents failed, 2 usage)."""
     command = typer.main.get_command(app)
