@@ -88,6 +88,7 @@ class StateTagger(GazetteerPipe):
         self._continuations = frozenset(r.continuations)
         self._cap_function_words = frozenset(r.cap_function_words)
         self._us_markers = frozenset(r.us_markers)
+        self._place = (frozenset(r.place_before), frozenset(r.place_after), frozenset(w.lower() for w in r.place_words))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._ambiguous = self.kb.ambiguous
         self._demonyms = frozenset(self.kb.by_demonym)
@@ -163,7 +164,7 @@ class StateTagger(GazetteerPipe):
         doc = span.doc
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
-        if span.id_ == NAME and named_after_state(span):
+        if span.id_ == NAME and named_after_state(span, *self._place):
             return False
         if span.id_ == DEMONYM:
             if prev is not None and prev.text in self._ethnic_prev:

@@ -147,6 +147,9 @@ class StateRules(BaseModel):
     continuations: list[str] = Field(default_factory=list, description="Capitalized words that may follow a State's name in a body's name")
     cap_function_words: list[str] = Field(default_factory=list, description="Capitalized words that are not parts of a name")
     us_markers: list[str] = Field(default_factory=list, description="'Georgia, USA': a US State, not the country")
+    place_before: list[str] = Field(default_factory=list, description="'New Mexico': a place named after a State")
+    place_after: list[str] = Field(default_factory=list, description="'Mexico City': a place named after a State")
+    place_words: list[str] = Field(default_factory=list, description="'Georgia (US state)': a parenthesis naming another kind of place")
 
 
 @lru_cache(maxsize=1)
