@@ -28,6 +28,7 @@ from .records import (
     State,
 )
 from .render import render
+from .training import train
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -52,4 +53,5 @@ __all__ = [
     "load",
     "render",
     "to_dataframe",
+    "train",
 ]

@@ -81,6 +81,18 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if failed else 0
 
 
+def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
+    from .training import train
+
+    report = train(
+        args.gold, args.output, folds=args.folds, seed=args.seed,
+        event_config=args.event_config, fields_config=args.fields_config, progress=not args.quiet, margin=args.margin,
+    )
+    for line in report.lines():
+        out.write(line + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsie", description="Typed event records from press releases.")
     parser.add_argument("--version", action="version", version=f"newsie {__version__}")
@@ -115,6 +127,22 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--base", default=None, help="an installed spaCy pipeline to use as base")
     e.add_argument("--gazetteers", nargs="*", help="user gazetteer files to merge")
     e.set_defaults(func=cmd_eval)
+    t = sub.add_parser(
+        "train",
+        help="retrain the event-type and fields-of-work models on your labeled releases (JSONL)",
+        description="Lines with 'event_type' (top level or in 'gold') train the event model, lines with "
+        "'fields_of_work' the fields model. Seeded k-fold cross-validation picks the blend with the rules "
+        "and reports held-out scores; use the result with newsie.load(models=DIR).",
+    )
+    t.add_argument("gold", nargs="+", help="labeled JSONL files (corpus format or the gold format of `newsie eval`)")
+    t.add_argument("-o", "--output", required=True, help="models folder to write")
+    t.add_argument("--folds", type=int, default=5, help="k of the k-fold cross-validation (default 5)")
+    t.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    t.add_argument("--event-config", default=None, help="spaCy training config of the event-type classifier")
+    t.add_argument("--fields-config", default=None, help="spaCy training config of the fields-of-work classifier")
+    t.add_argument("--margin", type=float, default=None, help="blended probability margin by which the model must beat the rules' event type to overrule it (default: the best in k-fold)")
+    t.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    t.set_defaults(func=cmd_train)
     g = sub.add_parser("gazetteers", help="work with user gazetteer files")
     gsub = g.add_subparsers(dest="gaz_command", required=True)
     v = gsub.add_parser("validate", help="check user gazetteer files (JSON or YAML)")

@@ -166,6 +166,12 @@ class EventExtractor:
         doc._.newsie_events = events
         return doc
 
+    def retype(self, doc: Doc, etype: str, confidence: float) -> dict[str, Any]:
+        """The main event rebuilt as type `etype` (for a trained model that overrules the rules)."""
+        units = self._units(doc)
+        self._score(doc, units)
+        return self._event(doc, units, etype, confidence, main=True)
+
     # -- one event ------------------------------------------------------------
     def _event(self, doc: Doc, units: list[_Unit], etype: str, confidence: float, *, main: bool) -> dict[str, Any]:
         meta = doc._.newsie_meta or {}

@@ -7,6 +7,8 @@ from spacy.tokens import Doc
 from ..extensions import text_of
 from ..fields import FieldsClassifier
 
+SCORES_KEY = "newsie_field_scores"
+
 
 class FieldsTagger:
     """Assign OSCE fields of work (``doc._.newsie_fields``) from the title, text and issuer.
@@ -32,5 +34,10 @@ class FieldsTagger:
             doc._.newsie_fields = list(given)
             return doc
         body = text_of(doc)[meta.get("body_start", 0) :]
-        doc._.newsie_fields = self.classifier.classify(meta.get("title"), body, meta.get("issuer") or None)
+        if not (meta.get("title") or "").strip() and not body.strip():
+            doc._.newsie_fields = []
+            return doc
+        scores = self.classifier.scores(meta.get("title"), body, meta.get("issuer") or None)
+        doc.user_data[SCORES_KEY] = scores  # the evidence, for a trained model that follows
+        doc._.newsie_fields = self.classifier.pick(scores)
         return doc

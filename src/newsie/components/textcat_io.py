@@ -1,0 +1,92 @@
+"""Shared plumbing of the trained components: model folders, text classifier calls."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import spacy
+from spacy.attrs import IDX, IS_SPACE, LOWER
+from spacy.language import Language
+from spacy.pipeline import TextCategorizer
+from spacy.tokens import Doc
+
+from ..exceptions import NewsieError
+from ..resources import model_path
+
+TEXTCAT_DIR = "textcat"
+BLEND_FILE = "blend.json"
+
+
+def models_root(models: str | Path | None) -> Path:
+    """The folder of trained models: `models`, or the one that ships in the package."""
+    return Path(models) if models is not None else Path(str(model_path("")))
+
+
+def has_model(folder: Path) -> bool:
+    """Whether `folder` holds one trained component (a text classifier and its blend)."""
+    return (folder / TEXTCAT_DIR / "config.cfg").is_file() and (folder / BLEND_FILE).is_file()
+
+
+def read_model(folder: Path, pipe: str) -> tuple[Language, TextCategorizer, dict[str, Any]]:
+    """The classifier pipeline, its text classifier `pipe` and the blend settings saved in `folder`.
+
+    Raises:
+        NewsieError: when the folder holds no trained component.
+    """
+    if not has_model(folder):
+        raise NewsieError(f"{folder} holds no trained newsie model (expected {TEXTCAT_DIR}/ and {BLEND_FILE}); build one with `newsie train`")
+    nlp = spacy.load(folder / TEXTCAT_DIR)
+    textcat = nlp.get_pipe(pipe)
+    if not isinstance(textcat, TextCategorizer):
+        raise NewsieError(f"{folder / TEXTCAT_DIR}: component {pipe!r} is not a text classifier")
+    return nlp, textcat, json.loads((folder / BLEND_FILE).read_text(encoding="utf-8"))
+
+
+def write_model(folder: Path, nlp: Language, blend: dict[str, Any]) -> None:
+    """Save a text-classifier pipeline and its blend settings into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    # No vocab: bag-of-words features are hashes, and the strings would be the training texts' words.
+    nlp.to_disk(folder / TEXTCAT_DIR, exclude=["vocab"])
+    (folder / BLEND_FILE).write_text(json.dumps(blend, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+class TokenIds:
+    """The token hashes a bag-of-words classifier reads, standing in for a Doc: no second Doc
+    is built per release (spaCy's bag-of-words layer only calls ``len`` and ``to_array``)."""
+
+    def __init__(self, ids: np.ndarray) -> None:
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def to_array(self, attrs: Any) -> np.ndarray:
+        return self.ids[:, None] if isinstance(attrs, (list, tuple)) else self.ids
+
+
+def model_ids(doc: Doc, max_tokens: int) -> np.ndarray:
+    """What the classifiers read, as lowercase-token hashes: the headline twice (it says
+    most) and the lede (the first `max_tokens` tokens of headline + text); no whitespace."""
+    if not len(doc):
+        return np.zeros(0, dtype=np.uint64)
+    arr = doc.to_array([LOWER, IS_SPACE, IDX])
+    words = arr[:, 1] == 0
+    title = arr[words & (arr[:, 2] < (doc._.newsie_meta or {}).get("title_len", 0)), 0]
+    head = arr[:max_tokens]
+    return np.concatenate([title, head[head[:, 1] == 0, 0]]).astype(np.uint64)
+
+
+def model_words(doc: Doc, ids: np.ndarray) -> list[str]:
+    """The strings of `model_ids` (a training Doc built from them has the same hashes)."""
+    return [doc.vocab.strings[int(i)] for i in ids]
+
+
+def predict(textcat: TextCategorizer, inputs: Iterable[np.ndarray]) -> np.ndarray:
+    """Class probabilities of each input (from `model_ids`), shape (inputs, labels), in ``textcat.labels`` order."""
+    docs = [TokenIds(ids) for ids in inputs]
+    if not docs:
+        return np.zeros((0, len(textcat.labels)))
+    return np.asarray(textcat.model.ops.to_numpy(textcat.predict(docs)), dtype=float)  # type: ignore[arg-type]
