@@ -199,3 +199,29 @@ def test_cli_train(tmp_path) -> None:
     assert done.returncode == 0, done.stderr
     assert "3-fold cross-validation" in done.stdout and "event type (12 releases)" in done.stdout
     assert (tmp_path / "m" / "event_type" / "blend.json").is_file()
+
+
+def test_token_ids_give_the_same_scores_as_a_doc_of_the_same_words() -> None:
+    """The classifier scores the hashes of a release's lowercase tokens exactly as a Doc of those words."""
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    from newsie.api import make_doc
+    from newsie.components.textcat_io import model_ids, model_words, predict
+
+    nlp = spacy.blank("en")
+    bow = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2, "no_output_layer": False, "length": 1024}
+    textcat = nlp.add_pipe("textcat", config={"model": bow})
+    examples = [
+        Example.from_dict(nlp.make_doc("osce trains police"), {"cats": {"training": 1.0, "statement": 0.0}}),
+        Example.from_dict(nlp.make_doc("osce condemns attack"), {"cats": {"training": 0.0, "statement": 1.0}}),
+    ]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(3):
+        nlp.update(examples, sgd=optimizer)
+    doc = make_doc(newsie.load(models=False), "Police officers were TRAINED in Osh.", title="OSCE Trains Police")
+    ids = model_ids(doc, 5)
+    words = model_words(doc, ids)
+    assert words == ["osce", "trains", "police", "osce", "trains", "police", "police"]  # 5 tokens: one is "\n\n"
+    direct = textcat.predict([Doc(nlp.vocab, words=words)])
+    assert np.allclose(predict(textcat, [ids]), direct)
