@@ -2,57 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Union
+from typing import Any, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from .batch import empty_release, extract_many, prepare
 from .build import to_release
-from .inputs import release_id, require_text
+from .inputs import require_text
+from .listing import is_listing, listing_units
+from .making import make_doc
 from .pipeline import load
 from .records import Release
 
 DateLike = Union[dt.date, dt.datetime, str, None]
-DEFAULT_MAX_LENGTH = 1_000_000
-TITLE_SEP = "\n\n"
-
-
-def make_doc(
-    nlp: Language,
-    text: str,
-    *,
-    title: str | None = None,
-    published: dt.date | None = None,
-    url: str | None = None,
-    doc_id: str | None = None,
-    issuer: list[str] | None = None,
-    fields_of_work: list[str] | None = None,
-    warnings: list[str] | None = None,
-) -> Doc:
-    """Tokenize title + text into one Doc carrying the release's metadata."""
-    full = f"{title}{TITLE_SEP}{text}" if title else text
-    if len(full) >= nlp.max_length:
-        # Rule components are linear in the text length; spaCy's limit guards parsers.
-        nlp.max_length = len(full) + 1
-    doc = nlp.make_doc(full)
-    doc._.newsie_meta = {
-        "id": doc_id or release_id(text, title, url),
-        "title": title,
-        "title_len": len(title) if title else 0,
-        "body_start": len(title) + len(TITLE_SEP) if title else 0,
-        "text": text,
-        "published": published,
-        "url": url,
-        "issuer": list(issuer or []),
-        "fields_of_work": list(fields_of_work or []),
-        "warnings": list(warnings or []),
-    }
-    if len(full) > DEFAULT_MAX_LENGTH:
-        doc._.newsie_meta["warnings"].append(
-            f"long text ({len(full):,} characters): processed whole, beyond spaCy's default max_length"
-        )
-    return doc
 
 
 def extract(
@@ -100,6 +62,67 @@ def extract(
     return to_release(doc)
 
 
+def extract_page(
+    text: str,
+    *,
+    url: str | None = None,
+    published: DateLike = None,
+    nlp: Language | None = None,
+) -> list[Release]:
+    """Read a scraped page: one `Release` per release it lists.
+
+    A newsroom listing page (several releases, each with a title, ``Publishing date:``,
+    ``Where we are:``, ``What we do:`` and a summary) gives one record per item, with its
+    own title, date, issuers and fields of work; the ids are ``<url>#<n>`` when `url` is
+    given. A page with one release (or plain text) gives a list of one. HTML (text
+    starting with ``<``) is first reduced to its main text (needs ``newsie[html]``).
+
+    Raises:
+        TypeError: `text` is not a str.
+        PublishedDateError: `published` is not a valid date (a ValueError).
+    """
+    text = require_text(text, "text")
+    if text.lstrip().startswith("<"):
+        from .html import html_parts
+
+        parts = html_parts(text, url)
+        if not is_listing(parts["text"]):
+            return [extract(parts["text"], title=parts["title"], published=published or parts["published"], url=url, nlp=nlp, page=False)]
+        text = parts["text"]
+    if not is_listing(text):
+        return [extract(text, published=published, url=url, nlp=nlp)]
+    base: dict[str, Any] = {"text": text, "url": url, "id": url}
+    if published is not None:
+        base["published"] = published
+    units = listing_units({k: v for k, v in base.items() if v is not None})
+    return list(extract_many(units, nlp=nlp or load()))
 
 
-__all__ = ["extract", "extract_many", "make_doc"]
+def extract_html(
+    html: str,
+    *,
+    url: str | None = None,
+    published: dt.date | dt.datetime | str | None = None,
+    nlp: Language | None = None,
+) -> Release:
+    """Read a release from raw HTML: trafilatura finds the main text, title and date.
+
+    Raises:
+        MissingExtraError: trafilatura is not installed (``pip install 'newsie[html]'``).
+        TypeError: `html` is not a str.
+    """
+    from .html import html_parts
+
+    parts = html_parts(html, url)
+    if is_listing(parts["text"]):
+        releases = extract_page(parts["text"], url=url, published=published, nlp=nlp)
+        first = releases[0]
+        first.warnings.append(f"listing page with {len(releases)} releases: this record is the first; newsie.extract_page() gives one record per release")
+        return first
+    rel = extract(parts["text"], title=parts["title"], published=published or parts["published"], url=url, nlp=nlp, page=False)
+    if not parts["text"].strip():
+        rel.warnings.append("no main text found in the HTML")
+    return rel
+
+
+__all__ = ["extract", "extract_html", "extract_many", "extract_page"]

@@ -27,6 +27,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
         batch_size=args.batch_size,
         quiet=args.quiet,
         published=args.published,
+        level=args.level,
     )
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
@@ -93,6 +94,15 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from .reporting import write_report
+
+    path = write_report(args.records, args.output, title=args.title, top=args.top, low_confidence=args.low_confidence, out=out)
+    if path is not None:
+        print(f"newsie: wrote {path}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsie", description="Typed event records from press releases.")
     parser.add_argument("--version", action="version", version=f"newsie {__version__}")
@@ -107,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs, or - for stdin")
     p.add_argument("-o", "--output", help="output file (default: stdout)")
     p.add_argument("-f", "--format", choices=("jsonl", "csv", "parquet"), help="output format (default: from --output's extension, else jsonl); csv has one row per event")
+    p.add_argument("--level", choices=("releases", "events", "mentions"), help="table of CSV/Parquet output (default: events for CSV, releases for Parquet)")
     p.add_argument("--resume", action="store_true", help="skip ids already in --output and append")
     p.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--batch-size", type=int, default=64, help="documents per batch (default 64)")
@@ -143,6 +154,19 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--margin", type=float, default=None, help="blended probability margin by which the model must beat the rules' event type to overrule it (default: the best in k-fold)")
     t.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
     t.set_defaults(func=cmd_train)
+    r = sub.add_parser(
+        "report",
+        help="one self-contained HTML page about records written by newsie extract",
+        description="Counts, events per month by type, events by country, top organizations and officials, "
+        "fields of work, participants per type and a data-quality section, with charts embedded in the page "
+        "(pip install 'newsie[report]'). Example: newsie report releases.jsonl -o report.html",
+    )
+    r.add_argument("records", nargs="+", metavar="RECORDS", help="JSON Lines or Parquet files written by newsie extract, or folders of them")
+    r.add_argument("-o", "--output", default="report.html", help="the HTML file to write, - for stdout (default: report.html)")
+    r.add_argument("--title", default="newsie report", help="the page's heading")
+    r.add_argument("--top", type=int, default=15, help="organizations and officials to list (default 15)")
+    r.add_argument("--low-confidence", type=float, default=0.5, help="list events typed with a lower confidence (default 0.5)")
+    r.set_defaults(func=cmd_report)
     g = sub.add_parser("gazetteers", help="work with user gazetteer files")
     gsub = g.add_subparsers(dest="gaz_command", required=True)
     v = gsub.add_parser("validate", help="check user gazetteer files (JSON or YAML)")

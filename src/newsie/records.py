@@ -82,6 +82,9 @@ class Location(_Record):
 
     city: str | None = None
     country: str | None = Field(None, description="ISO3 of the country the city is in today")
+    country_at_date: str | None = Field(
+        None, description="ISO3 of the State the place belonged to on the event's date (SCG for Belgrade in 2004)"
+    )
 
 
 class Dateline(_Record):
@@ -141,6 +144,6 @@ class Release(_Record):
     schema_version: str = SCHEMA_VERSION
 
     def _repr_html_(self) -> str:  # pragma: no cover - exercised in notebooks
-        from .render import release_card
+        from .cards import release_card
 
         return release_card(self)

@@ -206,7 +206,7 @@ def test_token_ids_give_the_same_scores_as_a_doc_of_the_same_words() -> None:
     from spacy.tokens import Doc
     from spacy.training import Example
 
-    from newsie.api import make_doc
+    from newsie.making import make_doc
     from newsie.components.textcat_io import model_ids, model_words, predict
 
     nlp = spacy.blank("en")

@@ -1,6 +1,7 @@
 """`newsie_event_model`: a trained event-type classifier blended with the rules' evidence."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from ..blend import ConditionalLogit, event_features
+from ..payloads import EventData, meta_of
+from .events import EventExtractor
 from .textcat_io import model_ids, models_root, predict, read_model, write_model
 
 SUBDIR = "event_type"
@@ -21,16 +24,15 @@ PIPE = "textcat"
 def rule_view(doc: Doc) -> dict[str, Any]:
     """What `newsie_events` found, as the blend reads it: main type, confidence per type,
     whether the main trigger is in the headline, whether no trigger was found at all."""
-    events = doc._.newsie_events or []
-    meta = doc._.newsie_meta or {}
+    events: list[EventData] = doc._.newsie_events or []
     if not events:
         return {"main": "other", "confidence": {}, "in_title": False, "fallback": True}
     main = events[0]
-    trigger = (main.get("trigger") or "").lower()
-    title = (meta.get("title") or "").lower()
+    trigger = (main.trigger or "").lower()
+    title = (meta_of(doc).title or "").lower()
     return {
-        "main": main["type"],
-        "confidence": {e["type"]: float(e.get("confidence") or 0.0) for e in events},
+        "main": main.type,
+        "confidence": {e.type: float(e.confidence or 0.0) for e in events},
         "in_title": bool(trigger and trigger in title),
         "fallback": not trigger,
     }
@@ -81,22 +83,21 @@ class EventModel:
             yield from batch
 
     def _apply(self, doc: Doc, blend: ConditionalLogit, probs: np.ndarray) -> None:
-        events = list(doc._.newsie_events)
+        events: list[EventData] = list(doc._.newsie_events)
         prob = dict(zip(blend.classes, (float(v) for v in probs)))
         best = blend.classes[int(np.argmax(probs))]
-        rule_type = events[0]["type"]
-        overrule = not events[0].get("trigger") or prob[best] - prob.get(rule_type, 0.0) > self.margin
+        rule_type = events[0].type
+        overrule = not events[0].trigger or prob[best] - prob.get(rule_type, 0.0) > self.margin
         if best != rule_type and overrule:
-            events = [self._retype(doc, events[0], best), *(e for e in events if e["type"] != best)]
-        doc._.newsie_events = [{**e, "confidence": round(prob.get(e["type"], 0.0), 3)} for e in events]
+            events = [self._retype(doc, events[0], best), *(e for e in events if e.type != best)]
+        doc._.newsie_events = [dataclasses.replace(e, confidence=round(prob.get(e.type, 0.0), 3)) for e in events]
 
-    def _retype(self, doc: Doc, main: dict[str, Any], etype: str) -> dict[str, Any]:
+    def _retype(self, doc: Doc, main: EventData, etype: str) -> EventData:
         """The main event as `etype`, rebuilt by the events component when it is in the pipeline."""
         for _, proc in self.nlp.pipeline:
-            retype = getattr(proc, "retype", None)
-            if retype is not None:
-                return dict(retype(doc, etype, 0.0))
-        return {**main, "type": etype, "trigger": None}
+            if isinstance(proc, EventExtractor):
+                return proc.retype(doc, etype, 0.0)
+        return dataclasses.replace(main, type=etype, trigger=None)
 
     # -- serialization ---------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -14,6 +14,7 @@ from spacy.util import minibatch
 from ..blend import BinaryLogit, field_features
 from ..extensions import text_of
 from ..fields import FieldsClassifier
+from ..payloads import body_text, meta_of
 from .fields import SCORES_KEY
 from .textcat_io import model_ids, models_root, predict, read_model, write_model
 
@@ -26,9 +27,8 @@ def lexicon_view(doc: Doc, lexicon: FieldsClassifier) -> tuple[dict[str, float],
     the fields it picked (``doc._.newsie_fields``)."""
     scores = doc.user_data.get(SCORES_KEY)
     if scores is None:
-        meta = doc._.newsie_meta or {}
-        body = text_of(doc)[meta.get("body_start", 0) :]
-        scores = lexicon.scores(meta.get("title"), body, meta.get("issuer") or None)
+        meta = meta_of(doc)
+        scores = lexicon.scores(meta.title, body_text(doc), meta.issuer or None)
     return scores, list(doc._.newsie_fields or [])
 
 
@@ -48,7 +48,7 @@ class FieldsModel:
     Runs after `newsie_fields`: a field's probability comes from a logistic regression on
     the classifier's probability, the lexicon's score and whether the lexicon picked it,
     fitted and thresholded by cross-validation (see `newsie.train`). Fields given by the
-    page's own metadata (``meta["fields_of_work"]``) are kept as they are.
+    page's own metadata (`ReleaseMeta.fields_of_work`) are kept as they are.
     """
 
     def __init__(self, nlp: Language, name: str = "newsie_fields_model", *, models: str | None = None) -> None:
@@ -93,8 +93,7 @@ class FieldsModel:
 
     @staticmethod
     def _wanted(doc: Doc) -> bool:
-        meta = doc._.newsie_meta or {}
-        return not meta.get("fields_of_work") and bool(text_of(doc).strip())
+        return not meta_of(doc).fields_of_work and bool(text_of(doc).strip())
 
     # -- serialization ---------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

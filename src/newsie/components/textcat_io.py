@@ -14,6 +14,7 @@ from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
 
 from ..exceptions import NewsieError
+from ..payloads import meta_of
 from ..resources import model_path
 
 TEXTCAT_DIR = "textcat"
@@ -64,7 +65,7 @@ class TokenIds:
         return len(self.ids)
 
     def to_array(self, attrs: Any) -> np.ndarray:
-        return self.ids[:, None] if isinstance(attrs, (list, tuple)) else self.ids
+        return self.ids  # one attribute: Doc.to_array gives a 1-d array too
 
 
 def model_ids(doc: Doc, max_tokens: int) -> np.ndarray:
@@ -74,7 +75,7 @@ def model_ids(doc: Doc, max_tokens: int) -> np.ndarray:
         return np.zeros(0, dtype=np.uint64)
     arr = doc.to_array([LOWER, IS_SPACE, IDX])
     words = arr[:, 1] == 0
-    title = arr[words & (arr[:, 2] < (doc._.newsie_meta or {}).get("title_len", 0)), 0]
+    title = arr[words & (arr[:, 2] < meta_of(doc).title_len), 0]
     head = arr[:max_tokens]
     return np.concatenate([title, head[head[:, 1] == 0, 0]]).astype(np.uint64)
 

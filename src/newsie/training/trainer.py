@@ -121,7 +121,7 @@ def train(
     Raises:
         TrainingDataError: bad input, or too few labeled releases for `folds` folds.
     """
-    from ..api import make_doc
+    from ..making import make_doc
     from ..pipeline import load
 
     if folds < 2:
