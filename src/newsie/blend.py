@@ -146,7 +146,7 @@ EVENT_FEATURES = ("log_model", "rule_confidence", "rule_main", "rule_main_in_tit
 FIELD_FEATURES = ("log_model", "model_top", "lexicon_score", "lexicon_pick")
 
 
-def event_features(classes: Sequence[str], model_probs: Sequence[float], rule: dict[str, Any]) -> Array:
+def event_features(classes: Sequence[str], model_probs: Sequence[float] | Array, rule: dict[str, Any]) -> Array:
     """Features of each event type, shape (classes, EVENT_FEATURES).
 
     Args:
@@ -168,7 +168,7 @@ def event_features(classes: Sequence[str], model_probs: Sequence[float], rule: d
     return out
 
 
-def field_features(labels: Sequence[str], model_probs: Sequence[float], scores: dict[str, float], picked: Sequence[str]) -> Array:
+def field_features(labels: Sequence[str], model_probs: Sequence[float] | Array, scores: dict[str, float], picked: Sequence[str]) -> Array:
     """Features of each field of work, shape (labels, FIELD_FEATURES).
 
     Args:

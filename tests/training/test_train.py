@@ -206,8 +206,8 @@ def test_token_ids_give_the_same_scores_as_a_doc_of_the_same_words() -> None:
     from spacy.tokens import Doc
     from spacy.training import Example
 
-    from newsie.making import make_doc
     from newsie.components.textcat_io import model_ids, model_words, predict
+    from newsie.making import make_doc
 
     nlp = spacy.blank("en")
     bow = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2, "no_output_layer": False, "length": 1024}
@@ -225,3 +225,15 @@ def test_token_ids_give_the_same_scores_as_a_doc_of_the_same_words() -> None:
     assert words == ["osce", "trains", "police", "osce", "trains", "police", "police"]  # 5 tokens: one is "\n\n"
     direct = textcat.predict([Doc(nlp.vocab, words=words)])
     assert np.allclose(predict(textcat, [ids]), direct)
+
+
+def test_shipped_models_are_package_data_and_on_by_default() -> None:
+    """The packaged models folder holds both models, and `newsie.load()` uses them."""
+    from newsie.components.textcat_io import has_model, models_root
+
+    root = models_root(None)
+    assert has_model(root / "event_type") and has_model(root / "fields_of_work")
+    assert sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) < 8 * 2**20
+    names = newsie.load().pipe_names
+    assert names.index("newsie_event_model") > names.index("newsie_events")
+    assert names.index("newsie_fields_model") > names.index("newsie_fields")

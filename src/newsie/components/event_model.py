@@ -10,21 +10,20 @@ import numpy as np
 from spacy.language import Language
 from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
-from spacy.util import minibatch
 
 from ..blend import ConditionalLogit, event_features
 from ..payloads import EventData, meta_of
 from .events import EventExtractor
-from .textcat_io import model_ids, models_root, predict, read_model, write_model
+from .textcat_io import BowScorer, model_ids, models_root, read_model, write_model
 
 SUBDIR = "event_type"
 PIPE = "textcat"
 
 
-def rule_view(doc: Doc) -> dict[str, Any]:
+def rule_view(doc: Doc, events: list[EventData] | None = None) -> dict[str, Any]:
     """What `newsie_events` found, as the blend reads it: main type, confidence per type,
     whether the main trigger is in the headline, whether no trigger was found at all."""
-    events: list[EventData] = doc._.newsie_events or []
+    events = (doc._.newsie_events or []) if events is None else events
     if not events:
         return {"main": "other", "confidence": {}, "in_title": False, "fallback": True}
     main = events[0]
@@ -55,6 +54,7 @@ class EventModel:
         self.models = models
         self._pipeline: Language | None = None  # the classifier's own small pipeline
         self._textcat: TextCategorizer | None = None
+        self._scorer: BowScorer | None = None
         self._blend: ConditionalLogit | None = None
         self.max_tokens = 200
         # The blend overrules the rules' type only when its own is this much more probable
@@ -73,24 +73,26 @@ class EventModel:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         textcat, blend = self._load()
+        assert self._scorer is not None
         index = {label: i for i, label in enumerate(textcat.labels)}
         order = [index[c] for c in blend.classes]
-        for batch in minibatch(docs, size=batch_size):
-            todo = [d for d in batch if d._.newsie_events]
-            probs = predict(textcat, [model_ids(d, self.max_tokens) for d in todo])
-            for doc, p in zip(todo, probs):
-                self._apply(doc, blend, blend.predict_proba(event_features(blend.classes, p[order], rule_view(doc))))
-            yield from batch
+        for doc in docs:
+            events: list[EventData] = doc._.newsie_events
+            if events:
+                p = self._scorer(model_ids(doc, self.max_tokens))[order]
+                self._apply(doc, events, blend, blend.predict_proba(event_features(blend.classes, p, rule_view(doc, events))))
+            yield doc
 
-    def _apply(self, doc: Doc, blend: ConditionalLogit, probs: np.ndarray) -> None:
-        events: list[EventData] = list(doc._.newsie_events)
+    def _apply(self, doc: Doc, events: list[EventData], blend: ConditionalLogit, probs: np.ndarray) -> None:
         prob = dict(zip(blend.classes, (float(v) for v in probs)))
         best = blend.classes[int(np.argmax(probs))]
         rule_type = events[0].type
         overrule = not events[0].trigger or prob[best] - prob.get(rule_type, 0.0) > self.margin
         if best != rule_type and overrule:
             events = [self._retype(doc, events[0], best), *(e for e in events if e.type != best)]
-        doc._.newsie_events = [dataclasses.replace(e, confidence=round(prob.get(e.type, 0.0), 3)) for e in events]
+            doc._.newsie_events = events
+        for e in events:  # the events of this Doc, made by `newsie_events` for it
+            e.confidence = round(prob.get(e.type, 0.0), 3)
 
     def _retype(self, doc: Doc, main: EventData, etype: str) -> EventData:
         """The main event as `etype`, rebuilt by the events component when it is in the pipeline."""
@@ -107,6 +109,7 @@ class EventModel:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EventModel:
         self._pipeline, self._textcat, data = read_model(Path(path), PIPE)
+        self._scorer = BowScorer(self._textcat)
         self._blend = ConditionalLogit.from_dict(data["blend"])
         self.max_tokens = int(data.get("max_tokens", self.max_tokens))
         self.margin = float(data.get("margin", 0.0)) if self._margin_setting is None else self._margin_setting

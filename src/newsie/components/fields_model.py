@@ -9,14 +9,13 @@ import numpy as np
 from spacy.language import Language
 from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
-from spacy.util import minibatch
 
 from ..blend import BinaryLogit, field_features
 from ..extensions import text_of
 from ..fields import FieldsClassifier
 from ..payloads import body_text, meta_of
 from .fields import SCORES_KEY
-from .textcat_io import model_ids, models_root, predict, read_model, write_model
+from .textcat_io import BowScorer, model_ids, models_root, read_model, write_model
 
 SUBDIR = "fields_of_work"
 PIPE = "textcat_multilabel"
@@ -57,6 +56,7 @@ class FieldsModel:
         self.models = models
         self._pipeline: Language | None = None
         self._textcat: TextCategorizer | None = None
+        self._scorer: BowScorer | None = None
         self._blend: BinaryLogit | None = None
         self.settings: dict[str, Any] = {"threshold": 0.5, "max_labels": 3, "min_labels": 1, "max_tokens": 200}
         self._lexicon: FieldsClassifier | None = None
@@ -81,15 +81,15 @@ class FieldsModel:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         textcat, blend = self._load()
+        assert self._scorer is not None
         labels = tuple(textcat.labels)
-        for batch in minibatch(docs, size=batch_size):
-            todo = [d for d in batch if self._wanted(d)]
-            probs = predict(textcat, [model_ids(d, int(self.settings["max_tokens"])) for d in todo])
-            for doc, p in zip(todo, probs):
+        max_tokens = int(self.settings["max_tokens"])
+        for doc in docs:
+            if self._wanted(doc):
                 scores, picked = lexicon_view(doc, self.lexicon)
-                blended = blend.predict_proba(field_features(labels, p, scores, picked))
-                doc._.newsie_fields = choose(labels, blended, self.settings)
-            yield from batch
+                p = self._scorer(model_ids(doc, max_tokens))
+                doc._.newsie_fields = choose(labels, blend.predict_proba(field_features(labels, p, scores, picked)), self.settings)
+            yield doc
 
     @staticmethod
     def _wanted(doc: Doc) -> bool:
@@ -103,6 +103,7 @@ class FieldsModel:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> FieldsModel:
         self._pipeline, self._textcat, data = read_model(Path(path), PIPE)
+        self._scorer = BowScorer(self._textcat)
         self._blend = BinaryLogit.from_dict(data.pop("blend"))
         self.settings = {**self.settings, **data}
         return self

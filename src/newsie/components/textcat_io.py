@@ -18,6 +18,7 @@ from ..payloads import meta_of
 from ..resources import model_path
 
 TEXTCAT_DIR = "textcat"
+IDS_KEY = "newsie_model_ids"
 BLEND_FILE = "blend.json"
 
 
@@ -70,14 +71,20 @@ class TokenIds:
 
 def model_ids(doc: Doc, max_tokens: int) -> np.ndarray:
     """What the classifiers read, as lowercase-token hashes: the headline twice (it says
-    most) and the lede (the first `max_tokens` tokens of headline + text); no whitespace."""
+    most) and the lede (the first `max_tokens` tokens of headline + text); no whitespace.
+    Computed once per Doc and setting (both trained components read the same)."""
+    cached = doc.user_data.get(IDS_KEY)
+    if cached is not None and cached[0] == max_tokens and cached[1] == len(doc):
+        return cached[2]
     if not len(doc):
         return np.zeros(0, dtype=np.uint64)
     arr = doc.to_array([LOWER, IS_SPACE, IDX])
     words = arr[:, 1] == 0
     title = arr[words & (arr[:, 2] < meta_of(doc).title_len), 0]
     head = arr[:max_tokens]
-    return np.concatenate([title, head[head[:, 1] == 0, 0]]).astype(np.uint64)
+    ids = np.concatenate([title, head[head[:, 1] == 0, 0]]).astype(np.uint64)
+    doc.user_data[IDS_KEY] = (max_tokens, len(doc), ids)
+    return ids
 
 
 def model_words(doc: Doc, ids: np.ndarray) -> list[str]:
@@ -91,3 +98,34 @@ def predict(textcat: TextCategorizer, inputs: Iterable[np.ndarray]) -> np.ndarra
     if not docs:
         return np.zeros((0, len(textcat.labels)))
     return np.asarray(textcat.model.ops.to_numpy(textcat.predict(docs)), dtype=float)  # type: ignore[arg-type]
+
+
+class BowScorer:
+    """`predict` for one release at a time without thinc's per-call layer overhead: the
+    n-gram keys are counted here and handed straight to the classifier's sparse linear
+    layer, then softmax (one label) or logistic (multi-label), as spaCy's bag-of-words
+    model does. Other architectures go through `predict`."""
+
+    def __init__(self, textcat: TextCategorizer) -> None:
+        self.textcat = textcat
+        model = textcat.model
+        layers = {layer.name: layer for layer in model.walk()}
+        self.linear = model.get_ref("output_layer") if model.has_ref("output_layer") else None
+        self.ngrams = int(layers["extract_ngrams"].attrs["ngram_size"]) if "extract_ngrams" in layers else 0
+        self.multi_label = bool(model.attrs.get("multi_label"))
+        self.direct = self.linear is not None and self.ngrams > 0 and ("softmax_activation" in layers or "logistic" in layers)
+
+    def __call__(self, ids: np.ndarray) -> np.ndarray:
+        """Class probabilities of one input, in ``textcat.labels`` order."""
+        if not self.direct or not len(ids):
+            return predict(self.textcat, [ids])[0]
+        ops = self.textcat.model.ops
+        grams: list[Any] = [ids, *(ops.ngrams(n, ids) for n in range(2, self.ngrams + 1))]  # type: ignore[arg-type]
+        keys, counts = np.unique(np.concatenate(grams), return_counts=True)
+        assert self.linear is not None
+        scores = self.linear.predict((keys, counts.astype("f"), np.asarray([len(keys)], dtype="int32")))[0]
+        scores = np.asarray(scores, dtype=float)
+        if self.multi_label:
+            return np.asarray(1.0 / (1.0 + np.exp(-scores)))
+        e = np.exp(scores - scores.max())
+        return np.asarray(e / e.sum())
