@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
-from ..events.paragraphs import Paragraphs, reports_participants
+from ..events.paragraphs import Paragraphs, announced_at, bound_cue, reports_participants
 from ..extensions import text_of
 from ..kb.event_types import EVENT_TYPES_FILE, EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
@@ -284,10 +284,18 @@ class EventExtractor(GazetteerPipe):
                 return dl_date, dl_date
         chosen: Span | None = None
         unit_of: _Unit | None = None
+        anchor = release_date(doc)
         for unit in [*focus, *body_units[:3]]:
             found = in_unit(unit)
+            if unit.paragraph > 0 and anchor is not None:
+                # Background: a later paragraph's date long before the release is not the event's.
+                found = [s for s in found if (anchor - s._.newsie_date.start).days <= 60]
             if found:
                 chosen, unit_of = found[0], unit
+                cue = announced_at(text_of(doc)[unit.start_char : unit.end_char])
+                later = [s for s in found if cue is not None and s.start_char >= unit.start_char + cue and not s._.newsie_date.relative]
+                if later:  # "announced today that ... will take place ... on 8 and 9 March"
+                    chosen = later[0]
                 break
         if chosen is None:
             if dl_date:
@@ -303,6 +311,22 @@ class EventExtractor(GazetteerPipe):
                     start = end - dt.timedelta(days=days - 1)
                 else:
                     end = start + dt.timedelta(days=days - 1)
+        return self._stated_bounds(doc, [*focus, *body_units[:3]], start, end)
+
+    def _stated_bounds(self, doc: Doc, units: list[_Unit], start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+        """"The course, which started on 25 October", "will run until 22 September": a bound
+        stated near the lede, within two months of the event's other end."""
+        text = text_of(doc)
+        for unit in units:
+            for s in doc.spans.get(ext.DATES, []):
+                d = s._.newsie_date
+                if not (unit.start_char <= s.start_char < unit.end_char) or d is None or d.granularity != "day" or d.start is None:
+                    continue
+                cue = bound_cue(text[unit.start_char : s.start_char])
+                if cue == "start" and d.start <= end and (end - d.start).days <= 62:
+                    start = d.start
+                elif cue == "end" and d.end is not None and d.end >= start and (d.end - start).days <= 62:
+                    end = d.end
         return start, end
 
     def _duration(self, doc: Doc, unit: _Unit) -> int | None:

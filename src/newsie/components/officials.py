@@ -298,7 +298,11 @@ class OfficialTagger(GazetteerPipe):
             return True
         # "the Minister of Internal Affairs of Georgia, NAME": a title may end with a State.
         in_state = any(s.start <= comma - 1 < s.end for s in doc.spans.get(ext.STATES, []))
-        return ((comma - 1) not in blocked or in_state) and self._title_before(doc, comma) is not None
+        phrase = self._title_before(doc, comma)
+        if phrase is None:
+            return False
+        # "the Director of the BMSC, NAME": a title word heads a phrase ending in a body.
+        return (comma - 1) not in blocked or in_state or self._is_title_tok(doc[phrase[0]])
 
     def _after_parenthesis(self, doc: Doc, k: int) -> tuple[int, int] | None:
         """"Roza Aknazarova (MP, Kyrgyzstan), the Chair of ...": the apposition after the parenthesis."""

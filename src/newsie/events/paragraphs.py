@@ -55,3 +55,28 @@ def reports_participants(sentence: str, matched: str, *, lede: bool) -> bool:
     if _STAFF.search(matched) and not takes_part:
         return False
     return lede or takes_part
+
+
+_ANNOUNCED = re.compile(r"\b(?:will (?:take place|be held|run|open|start|begin|convene|meet)|to be held|(?:is|are) (?:scheduled|planned|due) (?:to|for))\b", re.IGNORECASE)
+
+
+def announced_at(sentence: str) -> int | None:
+    """Where an announced event is placed in time ("will take place in Tbilisi on 8 March"):
+    the offset after the cue, or None. The event's date follows it, not "today"."""
+    m = _ANNOUNCED.search(sentence)
+    return m.end() if m else None
+
+
+_START_CUE = re.compile(r"\b(?:started|starts|began|begins|opened|opens|commenced|kicked off|launched)(?: on)?\s*$", re.IGNORECASE)
+_END_CUE = re.compile(r"\b(?:(?:will )?(?:run|runs|last|lasts|continue|continues) until|until|(?:will )?(?:end|ends|close|closes|conclude|concludes) on)\s*$", re.IGNORECASE)
+
+
+def bound_cue(before: str) -> str | None:
+    """"start" when the text before a date says the event began then ("started on"),
+    "end" when it says it lasts until then ("will run until"), else None."""
+    tail = before[-30:]
+    if _START_CUE.search(tail):
+        return "start"
+    if _END_CUE.search(tail):
+        return "end"
+    return None
