@@ -104,7 +104,7 @@ def _raw_release(kw: dict[str, Any]) -> dict[str, Any]:
 
 def _fields(item: Item) -> dict[str, Any]:
     if isinstance(item, str):
-        return {"text": item}
+        return {"text": require_text(item)}
     if not isinstance(item, Mapping):
         raise TypeError(f"item must be a str or a mapping with 'text', not {type(item).__name__}")
     unknown = set(item) - set(ITEM_KEYS)

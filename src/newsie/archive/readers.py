@@ -23,6 +23,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CSV_SUFFIXES = (".csv", ".tsv")
 MAX_CSV_FIELD = 50 * 1024 * 1024
+# What a folder or a glob contributes; other files there (.pdf, .py, ...) are skipped.
+READ_SUFFIXES = frozenset(s for s in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES, *CSV_SUFFIXES) if s)
 
 
 @dataclass(frozen=True)
@@ -66,14 +68,19 @@ def expand(paths: Sequence[str]) -> Iterator[str]:
             continue
         path = Path(p)
         if path.is_dir():
-            yield from (str(f) for f in sorted(path.rglob("*")) if f.is_file() and not f.name.startswith("."))
+            yield from (str(f) for f in sorted(path.rglob("*")) if f.is_file() and not f.name.startswith(".") and readable(f))
         elif any(c in p for c in "*?["):
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
                 yield p  # reported as missing
-            yield from (m for m in matches if Path(m).is_file())
+            yield from (m for m in matches if Path(m).is_file() and readable(Path(m)))
         else:
             yield p
+
+
+def readable(path: Path) -> bool:
+    """Whether a file found in a folder or by a glob is read (by its suffix)."""
+    return path.suffix.lower() in READ_SUFFIXES
 
 
 def _decode(raw: bytes, source: str) -> str | Failure:

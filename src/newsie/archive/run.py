@@ -1,8 +1,9 @@
 """`newsie extract` over an archive: read, extract in batches, write, report."""
 from __future__ import annotations
 
+import csv
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -12,7 +13,7 @@ from ..exceptions import MissingExtraError
 from ..listing import listing_units
 from ..records import RecordError, Release
 from .progress import Progress
-from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, Failure, Fields, HtmlItem, expand, read_units
+from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, Failure, Fields, HtmlItem, expand, read_units
 from .writers import done_ids, open_writer
 
 
@@ -68,11 +69,13 @@ def _count(paths: Sequence[str]) -> int | None:
                 with path.open("rb") as fh:
                     total += sum(1 for line in fh if line.strip())
             elif path.suffix.lower() in CSV_SUFFIXES:
-                with path.open("rb") as fh:
-                    total += max(0, sum(1 for _ in fh) - 1)
+                csv.field_size_limit(MAX_CSV_FIELD)
+                with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+                    # Rows, not lines: a quoted cell may hold line breaks.
+                    total += max(0, sum(1 for _ in csv.reader(fh, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")) - 1)
             else:
                 total += 1
-        except OSError:
+        except (OSError, csv.Error):
             total += 1
     return total
 
@@ -89,6 +92,7 @@ def run_extract(
     quiet: bool = False,
     published: str | None = None,
     level: str | None = None,
+    load_options: Mapping[str, Any] | None = None,
     stdin: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> Summary:
@@ -107,7 +111,7 @@ def run_extract(
             uid = unit["id"] if isinstance(unit, dict) else unit.id
             if uid in done:
                 summary.skipped += 1
-                progress.update()
+                progress.skip()
                 continue
             if isinstance(unit, HtmlItem):
                 unit = _html_item(unit)
@@ -125,14 +129,14 @@ def run_extract(
 
     writer = open_writer(output, fmt, append=resume, level=level)
     try:
-        for rel in extract_many(items(), batch_size=batch_size, n_process=n_process):
+        for rel in extract_many(items(), batch_size=batch_size, n_process=n_process, load_options=load_options):
             writer.write(rel)
             summary.documents += 1
             summary.events += len(rel.events)
             if rel.error is not None:
                 summary.errors += 1
                 if not quiet:
-                    stderr.write(("\n" if show else "") + f"newsie: {rel.id}: {rel.error.message}\n")
+                    progress.message(f"newsie: {rel.id}: {rel.error.message}")
             progress.update()
     finally:
         writer.close()
