@@ -143,14 +143,3 @@ def run_extract(
         progress.close()
     summary.seconds = progress.elapsed
     return summary
-
-
-def format_of(output: Path | None, fmt: str | None) -> str:
-    """The output format: as asked, else from the output file's extension, else JSON Lines."""
-    if fmt:
-        return fmt
-    if output is not None:
-        ext = output.suffix.lower()
-        return {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}.get(ext, "jsonl")
-    return "jsonl"
-
