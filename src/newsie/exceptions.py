@@ -29,6 +29,10 @@ class GazetteerError(NewsieError, ValueError):
         self.problem = problem
 
 
+class TrainingDataError(NewsieError, ValueError):
+    """A training file that cannot be read, or a line with a missing text or an unknown label."""
+
+
 class MissingExtraError(NewsieError, ImportError):
     """An optional dependency is needed for the feature that was called."""
 
