@@ -12,10 +12,13 @@ from .build import to_release
 from .inputs import release_id, require_text
 from .pipeline import load
 from .records import Release
+from .sanitize import break_long_runs, long_run_warning
 
 DateLike = Union[dt.date, dt.datetime, str, None]
 DEFAULT_MAX_LENGTH = 1_000_000
 TITLE_SEP = "\n\n"
+BOUNDARY = ".\n"  # stands for TITLE_SEP in the tokenizer's text: same length, a sentence end
+SENTENCE_ENDS = (".", "!", "?", ":", ";")
 
 
 def make_doc(
@@ -35,7 +38,12 @@ def make_doc(
     if len(full) >= nlp.max_length:
         # Rule components are linear in the text length; spaCy's limit guards parsers.
         nlp.max_length = len(full) + 1
-    doc = nlp.make_doc(full)
+    # The tokenizer's copy has the same length as `full`, so offsets hold: long runs are
+    # split, and the join becomes a sentence end so no match runs from title into body.
+    tokens_text, runs = break_long_runs(full)
+    if title and not title.rstrip().endswith(SENTENCE_ENDS):
+        tokens_text = tokens_text[: len(title)] + BOUNDARY + tokens_text[len(title) + len(BOUNDARY) :]
+    doc = nlp.make_doc(tokens_text)
     doc._.newsie_meta = {
         "id": doc_id or release_id(text, title, url),
         "title": title,
@@ -48,6 +56,8 @@ def make_doc(
         "fields_of_work": list(fields_of_work or []),
         "warnings": list(warnings or []),
     }
+    if runs:
+        doc._.newsie_meta["warnings"].append(long_run_warning(runs))
     if len(full) > DEFAULT_MAX_LENGTH:
         doc._.newsie_meta["warnings"].append(
             f"long text ({len(full):,} characters): processed whole, beyond spaCy's default max_length"

@@ -21,6 +21,7 @@ from .exceptions import NewsieError
 from .inputs import optional_text, parse_published, release_id, require_text
 from .pages import looks_like_page, parse_page
 from .records import RecordError, Release
+from .sanitize import clean, clean_text, surrogate_warning
 
 Item = Union[str, Mapping[str, Any], Release]
 ITEM_KEYS = ("text", "title", "published", "url", "id", "issuer", "fields_of_work")
@@ -28,16 +29,24 @@ ITEM_KEYS = ("text", "title", "published", "url", "id", "issuer", "fields_of_wor
 _WORKER_NLP: Language | None = None
 
 
-def error_release(index: int, exc: BaseException, item: Any = None) -> Release:
-    """The record of an input that could not be processed."""
+def error_release(index: int, exc: BaseException | RecordError, item: Any = None) -> Release:
+    """The record of an input that could not be processed (always serializable)."""
     meta = item if isinstance(item, Mapping) else {}
     rid = meta.get("id") if isinstance(meta.get("id"), str) else None
+    error = exc if isinstance(exc, RecordError) else RecordError(type=type(exc).__name__, message=_message(exc))
     return Release(
-        id=rid or f"item-{index}",
-        url=meta.get("url") if isinstance(meta.get("url"), str) else None,
-        title=meta.get("title") if isinstance(meta.get("title"), str) else None,
-        error=RecordError(type=type(exc).__name__, message=str(exc)),
+        id=clean(rid) or f"item-{index}",
+        url=clean(meta.get("url")) if isinstance(meta.get("url"), str) else None,
+        title=clean(meta.get("title")) if isinstance(meta.get("title"), str) else None,
+        error=RecordError(type=clean(error.type), message=clean(error.message)),
     )
+
+
+def _message(exc: BaseException) -> str:
+    try:
+        return str(exc) or type(exc).__name__
+    except Exception:  # an exception whose __str__ fails still gets a record
+        return type(exc).__name__
 
 
 def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
@@ -65,7 +74,7 @@ def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
 
 def _fields(item: Item) -> dict[str, Any]:
     if isinstance(item, str):
-        return {"text": item}
+        item = {"text": item}
     if not isinstance(item, Mapping):
         raise TypeError(f"item must be a str or a mapping with 'text', not {type(item).__name__}")
     unknown = set(item) - set(ITEM_KEYS)
@@ -79,9 +88,19 @@ def _fields(item: Item) -> dict[str, Any]:
         "issuer": _str_list(item.get("issuer"), "issuer"),
         "fields_of_work": _str_list(item.get("fields_of_work"), "fields_of_work"),
     }
-    if unknown:
-        out["warnings"] = [f"ignored item keys: {sorted(unknown)}"]
+    warnings = [f"ignored item keys: {sorted(unknown)}"] if unknown else []
+    for key in ("text", "title", "url", "doc_id", "issuer", "fields_of_work"):
+        cleaned = clean(out[key])
+        if cleaned != out[key]:
+            warnings.append(surrogate_warning(key.removeprefix("doc_"), sum(clean_text(s)[1] for s in _strs(out[key]))))
+            out[key] = cleaned
+    if warnings:
+        out["warnings"] = warnings
     return out
+
+
+def _strs(value: str | list[str] | None) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or [])
 
 
 def _str_list(value: Any, name: str) -> list[str]:

