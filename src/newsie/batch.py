@@ -7,8 +7,6 @@ build their own pipeline once and send back records.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
-from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any, Union
@@ -22,11 +20,12 @@ from .inputs import optional_text, parse_published, release_id, require_text
 from .pages import looks_like_page, parse_page
 from .records import RecordError, Release
 from .sanitize import clean, clean_text, surrogate_warning
+from .workers import WorkerPool
 
 Item = Union[str, Mapping[str, Any], Release]
 ITEM_KEYS = ("text", "title", "published", "url", "id", "issuer", "fields_of_work")
 
-_WORKER_NLP: Language | None = None
+DEFAULT_TIMEOUT = 600.0
 
 
 def error_release(index: int, exc: BaseException | RecordError, item: Any = None) -> Release:
@@ -147,13 +146,13 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
             if strict:
                 raise
             out[pos] = error_release(index, exc, item)
+    results: list[tuple[int, Doc, Exception | None]] = []
     try:
         processed = list(nlp.pipe([d for _, d in docs], batch_size=max(1, len(docs))))
         results = [(pos, doc, None) for (pos, _), doc in zip(docs, processed)]
     except Exception:
         if strict:
             raise
-        results = []
         for pos, doc in docs:
             try:
                 for _, proc in nlp.pipeline:
@@ -161,17 +160,17 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
                 results.append((pos, doc, None))
             except Exception as exc:
                 results.append((pos, doc, exc))
-    for pos, doc, exc in results:
+    for pos, doc, failure in results:
         index, item = batch[pos]
-        if exc is None:
+        if failure is None:
             try:
                 out[pos] = to_release(doc)
                 continue
             except Exception as build_exc:
                 if strict:
                     raise
-                exc = build_exc
-        out[pos] = error_release(index, exc, item)
+                failure = build_exc
+        out[pos] = error_release(index, failure, item)
     return [r for r in out if r is not None]
 
 
@@ -184,19 +183,6 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, Item]
         yield chunk
 
 
-def _init_worker(options: dict[str, Any]) -> None:
-    global _WORKER_NLP
-    from .pipeline import load
-
-    _WORKER_NLP = load(**options)
-
-
-def _work(batch: list[tuple[int, Item]]) -> list[bytes]:
-    assert _WORKER_NLP is not None
-    # JSON is the cheapest way back: pydantic writes and reads it in Rust.
-    return [r.__pydantic_serializer__.to_json(r) for r in run_batch(_WORKER_NLP, batch)]
-
-
 def extract_many(
     items: Iterable[Item],
     *,
@@ -206,6 +192,7 @@ def extract_many(
     strict: bool = False,
     load_options: Mapping[str, Any] | None = None,
     mp_context: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Iterator[Release]:
     """Extract a stream of releases lazily: one `Release` per input item, in input order.
 
@@ -222,6 +209,10 @@ def extract_many(
             process when `nlp` is None).
         mp_context: multiprocessing start method ("fork", "spawn", "forkserver");
             the platform's default when None.
+        timeout: with n_process > 1, seconds a worker may spend on one item before it
+            is stopped and the item recorded as an error (None: no limit). A worker
+            that dies (e.g. killed by the OOM killer) has its item retried once in a
+            fresh worker, then recorded as an error; the run goes on either way.
 
     Yields:
         `Release` records; a failed item's record has ``error`` set.
@@ -238,30 +229,12 @@ def extract_many(
         return
     if nlp is not None:
         raise NewsieError("with n_process > 1 each worker loads its own pipeline: pass load_options, not nlp")
-    # This process is one of the n_process workers: it takes every n-th batch itself
-    # while n_process - 1 pool processes take the others, so no core waits on the feeder.
-    from .pipeline import load
-
-    local_nlp = load(**options)
-    ctx = mp.get_context(mp_context)
-    window = n_process * 3
-    with ctx.Pool(n_process - 1, initializer=_init_worker, initargs=(options,)) as pool:
-        batches = enumerate(_batches(items, batch_size))
-
-        def submit(k: int, batch: list[tuple[int, Item]]) -> tuple[str, Any]:
-            return ("local", batch) if k % n_process == 0 else ("pool", pool.apply_async(_work, (batch,)))
-
-        pending: deque = deque(submit(k, b) for k, b in islice(batches, window))
-        while pending:
-            where, task = pending.popleft()
-            nxt = next(batches, None)
-            if nxt is not None:
-                pending.append(submit(*nxt))
-            if where == "local":
-                records = run_batch(local_nlp, task, strict=strict)
-            else:
-                records = [Release.model_validate_json(raw) for raw in task.get()]
+    pool = WorkerPool(n_process, options, timeout=timeout, mp_context=mp_context)
+    try:
+        for records in pool.run(_batches(items, batch_size), window=n_process * 3, on_error=error_release):
             for rec in records:
                 if strict and rec.error is not None:
                     raise NewsieError(f"{rec.id}: {rec.error.type}: {rec.error.message}")
                 yield rec
+    finally:
+        pool.close()
