@@ -145,14 +145,15 @@ def test_repair_keeps_whole_lines(tmp_path) -> None:
 
 
 def test_parquet_output(tmp_path, capsys) -> None:
-    """Parquet output holds one row per release with the full record."""
+    """Parquet output holds one typed row per release with the full record as a nested column."""
     pq = pytest.importorskip("pyarrow.parquet")
     (tmp_path / "a.txt").write_text(RELEASE_A, encoding="utf-8")
     out_file = tmp_path / "out.parquet"
     code, _, _ = run(["extract", str(tmp_path / "a.txt"), "-o", str(out_file), "-q"], capsys)
     table = pq.read_table(out_file)
     assert code == 0 and table.num_rows == 1
-    assert json.loads(table.column("record")[0].as_py())["events"][0]["type"] == "training"
+    assert table.column("record")[0].as_py()["events"][0]["type"] == "training"
+    assert table.column("main_event")[0].as_py() == "training" and table.column("n_events")[0].as_py() == 1
     assert not (tmp_path / "out.parquet.partial").exists()
 
 

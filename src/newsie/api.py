@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Union
+from typing import Any, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from .batch import empty_release, extract_many, prepare
 from .build import to_release
 from .inputs import release_id, require_text
+from .listing import is_listing, listing_units
 from .pipeline import load
 from .records import Release
 from .sanitize import break_long_runs, long_run_warning
@@ -110,6 +111,40 @@ def extract(
     return to_release(doc)
 
 
+def extract_page(
+    text: str,
+    *,
+    url: str | None = None,
+    published: DateLike = None,
+    nlp: Language | None = None,
+) -> list[Release]:
+    """Read a scraped page: one `Release` per release it lists.
+
+    A newsroom listing page (several releases, each with a title, ``Publishing date:``,
+    ``Where we are:``, ``What we do:`` and a summary) gives one record per item, with its
+    own title, date, issuers and fields of work; the ids are ``<url>#<n>`` when `url` is
+    given. A page with one release (or plain text) gives a list of one. HTML (text
+    starting with ``<``) is first reduced to its main text (needs ``newsie[html]``).
+
+    Raises:
+        TypeError: `text` is not a str.
+        PublishedDateError: `published` is not a valid date (a ValueError).
+    """
+    text = require_text(text, "text")
+    if text.lstrip().startswith("<"):
+        from .html import html_parts
+
+        parts = html_parts(text, url)
+        if not is_listing(parts["text"]):
+            return [extract(parts["text"], title=parts["title"], published=published or parts["published"], url=url, nlp=nlp, page=False)]
+        text = parts["text"]
+    if not is_listing(text):
+        return [extract(text, published=published, url=url, nlp=nlp)]
+    base: dict[str, Any] = {"text": text, "url": url, "id": url}
+    if published is not None:
+        base["published"] = published
+    units = listing_units({k: v for k, v in base.items() if v is not None})
+    return list(extract_many(units, nlp=nlp or load()))
 
 
-__all__ = ["extract", "extract_many", "make_doc"]
+__all__ = ["extract", "extract_many", "extract_page", "make_doc"]

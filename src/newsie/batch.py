@@ -15,9 +15,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .build import to_release
+from .dates.published import read_published
 from .exceptions import NewsieError
 from .inputs import optional_text, parse_published, release_id, require_text
+from .listing import is_listing, listing_units
 from .pages import looks_like_page, parse_page
+from .rawtext import split_raw
 from .records import RecordError, Release
 from .sanitize import clean, clean_text, surrogate_warning
 from .workers import WorkerPool
@@ -53,14 +56,18 @@ def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
 
     A scraped web page (detected, or forced with ``page=True``) is reduced to its release:
     menus and link lists are dropped and its metadata blocks fill title, date, issuer and
-    fields of work where the item has none.
+    fields of work where the item has none. Other text is read as a raw release file:
+    a headline on the first line becomes the title (when none is given) and correction or
+    preamble lines above the body are kept out of the text (and named in a warning).
 
     Raises:
         TypeError, ValueError: the item (or one of its fields) is not valid.
     """
     kw = _fields(item)
+    if page is not False and is_listing(kw["text"]):
+        return _first_listed(kw)
     if page is False or not (page or looks_like_page(kw["text"])):
-        return kw
+        return _raw_release(kw)
     parts = parse_page(kw["text"])
     kw["text"] = parts.text
     kw["title"] = kw.get("title") or parts.title
@@ -71,6 +78,37 @@ def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
     return kw
 
 
+def _first_listed(kw: dict[str, Any]) -> dict[str, Any]:
+    """A listing page given where one release is expected: its first item, with a warning."""
+    units = listing_units({"text": kw["text"]})
+    first = units[0]
+    kw["text"] = first["text"]
+    kw["title"] = kw.get("title") or first["title"]
+    kw["published"] = parse_published(first.get("published")) or kw.get("published")
+    kw["issuer"] = kw.get("issuer") or first["issuer"]
+    kw["fields_of_work"] = kw.get("fields_of_work") or first["fields_of_work"]
+    kw["warnings"] = [
+        *kw.get("warnings", []),
+        f"listing page with {len(units)} releases: this record is the first; newsie.extract_page() gives one record per release",
+    ]
+    return kw
+
+
+def _raw_release(kw: dict[str, Any]) -> dict[str, Any]:
+    """Title line and preamble lines of a raw release file."""
+    text, title = kw["text"], kw.get("title")
+    if "\n" not in text.strip():
+        return kw
+    parts = split_raw(text, find_title=title is None)
+    if title is not None and parts.body.split("\n", 1)[0].strip() == title:
+        parts.body = parts.body.split("\n", 1)[1].strip() if "\n" in parts.body else ""
+    kw["title"] = title or parts.title
+    kw["text"] = parts.body
+    if parts.preamble:
+        kw["warnings"] = [*kw.get("warnings", []), *(f"preamble line kept out of the text: {p!r}" for p in parts.preamble)]
+    return kw
+
+
 def _fields(item: Item) -> dict[str, Any]:
     if isinstance(item, str):
         item = {"text": item}
@@ -78,23 +116,24 @@ def _fields(item: Item) -> dict[str, Any]:
         raise TypeError(f"item must be a str or a mapping with 'text', not {type(item).__name__}")
     unknown = set(item) - set(ITEM_KEYS)
     text = require_text(item.get("text"), "text")
+    published, warning = read_published(item.get("published"))
     out: dict[str, Any] = {
         "text": text,
         "title": optional_text(item.get("title"), "title"),
-        "published": parse_published(item.get("published")),
+        "published": published,
         "url": optional_text(item.get("url"), "url"),
         "doc_id": optional_text(item.get("id"), "id"),
         "issuer": _str_list(item.get("issuer"), "issuer"),
         "fields_of_work": _str_list(item.get("fields_of_work"), "fields_of_work"),
     }
-    warnings = [f"ignored item keys: {sorted(unknown)}"] if unknown else []
+    out["warnings"] = [f"ignored item keys: {sorted(unknown)}"] if unknown else []
+    if warning:
+        out["warnings"].append(warning)
     for key in ("text", "title", "url", "doc_id", "issuer", "fields_of_work"):
         cleaned = clean(out[key])
         if cleaned != out[key]:
-            warnings.append(surrogate_warning(key.removeprefix("doc_"), sum(clean_text(s)[1] for s in _strs(out[key]))))
+            out["warnings"].append(surrogate_warning(key.removeprefix("doc_"), sum(clean_text(s)[1] for s in _strs(out[key]))))
             out[key] = cleaned
-    if warnings:
-        out["warnings"] = warnings
     return out
 
 

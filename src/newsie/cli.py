@@ -27,6 +27,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
         batch_size=args.batch_size,
         quiet=args.quiet,
         published=args.published,
+        level=args.level,
     )
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs, or - for stdin")
     p.add_argument("-o", "--output", help="output file (default: stdout)")
     p.add_argument("-f", "--format", choices=("jsonl", "csv", "parquet"), help="output format (default: from --output's extension, else jsonl); csv has one row per event")
+    p.add_argument("--level", choices=("releases", "events", "mentions"), help="table of CSV/Parquet output (default: events for CSV, releases for Parquet)")
     p.add_argument("--resume", action="store_true", help="skip ids already in --output and append")
     p.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--batch-size", type=int, default=64, help="documents per batch (default 64)")

@@ -34,3 +34,13 @@ TextField = Literal["title", "text"]
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 ORG_KINDS: tuple[str, ...] = OrgKind.__args__  # type: ignore[attr-defined]
 STATE_STATUSES: tuple[str, ...] = StateStatus.__args__  # type: ignore[attr-defined]
+PloverCode = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]
+MentionLabel = Literal["state", "organization", "official", "date"]
+
+PLOVER_CODES: tuple[str, ...] = PloverCode.__args__  # type: ignore[attr-defined]
+CAMEO_ROOTS: tuple[str, ...] = tuple(f"{n:02d}" for n in range(1, 21))
+MENTION_LABELS: tuple[str, ...] = MentionLabel.__args__  # type: ignore[attr-defined]
+TEXT_FIELDS: tuple[str, ...] = TextField.__args__  # type: ignore[attr-defined]

@@ -7,13 +7,13 @@ class NewsieError(Exception):
 
 
 class PublishedDateError(NewsieError, ValueError):
-    """A `published` value that is not a date, a datetime or an ISO date string."""
+    """A `published` value that is not a date, a datetime or a date string."""
 
     def __init__(self, value: object) -> None:
         super().__init__(
             f"published={value!r} is not a valid date: pass a datetime.date, a "
-            "datetime.datetime or an ISO 8601 string such as '2020-02-21' or "
-            "'2020-02-21T10:00:00'"
+            "datetime.datetime or a date string such as '2020-02-21' (ISO 8601), "
+            "'21 February 2020' or 'February 21, 2020'"
         )
         self.value = value
 
@@ -42,3 +42,7 @@ class MissingExtraError(NewsieError, ImportError):
 
 class NewsieWarning(UserWarning):
     """Base class of newsie's warnings (degraded modes, skipped input)."""
+
+
+class RecordsFileError(NewsieError, ValueError):
+    """A file given to `newsie.read_records` that does not hold what was asked of it."""

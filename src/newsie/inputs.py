@@ -5,7 +5,8 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from .exceptions import PublishedDateError
+from .dates.published import read_published
+from .rawtext import split_raw
 
 
 def require_text(value: Any, name: str = "text") -> str:
@@ -23,26 +24,14 @@ def optional_text(value: Any, name: str) -> str | None:
 
 
 def parse_published(value: Any) -> dt.date | None:
-    """A `date` from a date, a datetime or an ISO 8601 string; None stays None.
+    """A `date` from a date, a datetime or an unambiguous date string; None stays None.
+
+    An ambiguous string ("03/05/2020") gives None; `read_published` also says why.
 
     Raises:
         PublishedDateError: (a ValueError) naming the value and the accepted formats.
     """
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        s = value.strip()
-        if not s:
-            return None
-        try:
-            return dt.date.fromisoformat(s[:10]) if len(s) == 10 else dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
-        except ValueError:
-            raise PublishedDateError(value) from None
-    raise PublishedDateError(value)
+    return read_published(value)[0]
 
 
 def release_id(text: str, title: str | None, url: str | None) -> str:
@@ -54,11 +43,10 @@ def release_id(text: str, title: str | None, url: str | None) -> str:
 def split_title(raw: str) -> tuple[str | None, str]:
     """Split a plain-text release into (title, text) when its first line is a headline.
 
-    The first line counts as a title when more lines follow and it is short (under
-    250 characters) and does not end like a sentence or a dateline.
+    See `newsie.rawtext.split_raw`, which also takes correction and preamble lines out.
     """
-    head, sep, rest = raw.strip().partition("\n")
-    head = head.strip()
-    if sep and rest.strip() and 0 < len(head) < 250 and not head.endswith((".", ":", "–", "-", "—")):
-        return head, rest.strip()
-    return None, raw
+    parts = split_raw(raw)
+    if parts.title is None:
+        return None, raw
+    # Preamble lines stay at the top of the text, where `prepare` finds them again.
+    return parts.title, "\n".join([*parts.preamble, parts.body])

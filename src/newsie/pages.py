@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates.grammar import find_dates
+from .listing import default_comma_names, is_prose, split_names
 
 # Metadata labels and the Release field they fill.
 LABELS: dict[str, str] = {
@@ -103,11 +104,14 @@ def parse_page(text: str) -> Page:
             break
     paragraphs: list[str] = []
     seen: set[str] = set()
-    for k in range(start, len(lines)):
+    # Running text ends like a sentence; a page whose only text is cut mid-sentence
+    # ("... in co-operation with the") still has that text as its body.
+    candidates = [k for k in range(start, len(lines)) if k not in meta_lines and _is_paragraph(lines[k].strip())]
+    if not candidates:
+        candidates = [k for k in range(start, len(lines)) if k not in meta_lines and is_prose(lines[k])]
+    for k in candidates:
         ln = lines[k].strip()
-        if k in meta_lines or not ln or _ITEM.match(lines[k]) or _DASH.match(lines[k]):
-            continue
-        if not _is_paragraph(ln):
+        if not ln or _ITEM.match(lines[k]) or _DASH.match(lines[k]):
             continue
         if page.title is None and not paragraphs:
             prev = next((lines[p].strip() for p in range(k - 1, -1, -1) if lines[p].strip()), "")
@@ -131,8 +135,8 @@ def _set_meta(page: Page, key: str, values: list[str]) -> None:
         if found and found[0].start:
             page.published = found[0].start.isoformat()
     elif key == "issuer":
-        page.issuer += [v for v in values if v not in page.issuer]
+        page.issuer += [v for v in split_names(values, default_comma_names()) if v not in page.issuer]
     elif key == "fields_of_work":
-        page.fields_of_work += [v for v in values if v not in page.fields_of_work]
+        page.fields_of_work += [v for v in split_names(values, default_comma_names()) if v not in page.fields_of_work]
     elif key == "content_type":
         page.content_type = values[0]

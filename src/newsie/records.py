@@ -82,6 +82,9 @@ class Location(_Record):
 
     city: str | None = None
     country: str | None = Field(None, description="ISO3 of the country the city is in today")
+    country_at_date: str | None = Field(
+        None, description="ISO3 of the State the place belonged to on the event's date (SCG for Belgrade in 2004)"
+    )
 
 
 class Dateline(_Record):

@@ -117,3 +117,24 @@ def test_participants_lists(nlp) -> None:
     assert "OSCE Mission to Serbia" in ev.organizations
     assert ev.states == ["SRB"]
     assert ev.officials == ["Peter Burkhard"]
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country", "at_date"),
+    [
+        ("BELGRADE, 5 May 2004 – The OSCE Mission to Serbia and Montenegro today opened a training course for police officers.", "Belgrade", "SRB", "SCG"),
+        ("PODGORICA, 12 March 2001 – The OSCE today opened a course for judges in Podgorica.", "Podgorica", "MNE", "YUG"),
+        ("MOSCOW, 5 May 1990 – The CSCE met representatives of the Soviet Union in Moscow.", "Moscow", "RUS", "SUN"),
+        ("BELGRADE, 5 May 2014 – The OSCE Mission to Serbia today opened a training course.", "Belgrade", "SRB", "SRB"),
+    ],
+)
+def test_location_today_and_at_date(nlp, text, city, country, at_date) -> None:
+    """The event's country is where the city is today; country_at_date is the State of that time."""
+    loc = newsie.extract(text, nlp=nlp).events[0].location
+    assert (loc.city, loc.country, loc.country_at_date) == (city, country, at_date)
+
+
+def test_country_only_location_under_a_former_state(nlp) -> None:
+    """A named former State with no city gives that State both ways and no city."""
+    loc = newsie.extract("The OSCE today opened a training course for police officers in Serbia and Montenegro on 5 May 2004.", nlp=nlp).events[0].location
+    assert (loc.city, loc.country, loc.country_at_date) == (None, "SCG", "SCG")

@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from ..batch import extract_many
 from ..exceptions import MissingExtraError
+from ..listing import listing_units
 from ..records import RecordError, Release
 from .progress import Progress
 from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, Failure, Fields, HtmlItem, expand, read_units
@@ -87,6 +88,7 @@ def run_extract(
     batch_size: int = 64,
     quiet: bool = False,
     published: str | None = None,
+    level: str | None = None,
     stdin: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> Summary:
@@ -111,12 +113,17 @@ def run_extract(
                 unit = _html_item(unit)
             if isinstance(unit, Failure):
                 yield failure_release(unit)
-            else:
-                if published and not unit.get("published"):
-                    unit["published"] = published
-                yield unit
+                continue
+            if published and not unit.get("published"):
+                unit["published"] = published
+            # A listing page gives one item per listed release, ids "<source>#<n>".
+            for sub in listing_units(unit):
+                if sub is not unit and sub.get("id") in done:
+                    summary.skipped += 1
+                    continue
+                yield sub
 
-    writer = open_writer(output, fmt, append=resume)
+    writer = open_writer(output, fmt, append=resume, level=level)
     try:
         for rel in extract_many(items(), batch_size=batch_size, n_process=n_process):
             writer.write(rel)

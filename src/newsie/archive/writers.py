@@ -1,4 +1,4 @@
-"""Writing records: JSON Lines (one release a line), CSV (one row per event), Parquet.
+"""Writing records: JSON Lines (one release a line), CSV and Parquet (the tables of `newsie.tables`).
 
 JSON Lines and CSV are appended one whole line per `write` and flushed, so a killed run
 leaves no torn record; `repair` trims a partial last line before a resumed run appends.
@@ -17,41 +17,13 @@ from typing import Any, Protocol, TextIO
 
 from ..exceptions import MissingExtraError
 from ..records import Release
+from ..tables import arrow_schema, column_names, csv_row, record_arrow_type, rows
 
-EVENT_COLUMNS = [
-    "release_id", "url", "title", "published", "event_id", "type", "start", "end", "city", "country",
-    "participants", "trigger", "confidence", "plover", "cameo", "states", "organizations", "officials",
-    "fields_of_work", "error",
-]
-
+RECORD_COLUMN = "record"
 
 class Writer(Protocol):
     def write(self, rel: Release) -> None: ...
     def close(self) -> None: ...
-
-
-def event_rows(rel: Release) -> list[dict[str, Any]]:
-    """One flat row per event; a release without events (or failed) still gets one row."""
-    base = {
-        "release_id": rel.id, "url": rel.url, "title": rel.title,
-        "published": rel.published.isoformat() if rel.published else None,
-        "states": ";".join(s.iso3 for s in rel.states),
-        "organizations": ";".join(o.name for o in rel.organizations),
-        "officials": ";".join(p.name for p in rel.officials),
-        "fields_of_work": ";".join(rel.fields_of_work),
-        "error": f"{rel.error.type}: {rel.error.message}" if rel.error else None,
-    }
-    if not rel.events:
-        return [{**{c: None for c in EVENT_COLUMNS}, **base}]
-    rows = []
-    for ev in rel.events:
-        rows.append({
-            **base, "event_id": ev.id, "type": ev.type, "start": ev.start.isoformat() if ev.start else None,
-            "end": ev.end.isoformat() if ev.end else None, "city": ev.location.city, "country": ev.location.country,
-            "participants": ev.participants, "trigger": ev.trigger, "confidence": ev.confidence,
-            "plover": ev.plover, "cameo": ev.cameo,
-        })
-    return rows
 
 
 def repair(path: Path) -> None:
@@ -125,46 +97,54 @@ class JsonlWriter(_LineWriter):
 
 
 class CsvWriter(_LineWriter):
-    """One event per row (newlines inside values become spaces: a row is a line)."""
+    """The rows of a level (`newsie.tables`), one CSV line each."""
 
-    def __init__(self, path: Path | None, append: bool) -> None:
+    def __init__(self, path: Path | None, append: bool, level: str = "events") -> None:
         super().__init__(path, append)
+        self.level = level
         if self.fresh:
-            self._emit(",".join(EVENT_COLUMNS) + "\n")
+            self._emit(self._lines([column_names(level)]))
+
+    @staticmethod
+    def _lines(cells: Iterable[list[str]]) -> str:
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows(cells)
+        return buf.getvalue()
 
     def write(self, rel: Release) -> None:
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=EVENT_COLUMNS, lineterminator="\n")
-        for row in event_rows(rel):
-            w.writerow({k: (" ".join(str(v).split()) if isinstance(v, str) else v) for k, v in row.items()})
-        self._emit(buf.getvalue())
+        self._emit(self._lines(csv_row(row, self.level) for row in rows(rel, self.level)))
 
 
 class ParquetWriter:
-    """Releases as Parquet rows (nested fields as JSON strings), written in row groups."""
+    """The rows of a level as typed Parquet (`newsie.tables.arrow_schema`), in row groups.
 
-    def __init__(self, path: Path, rows_per_group: int = 1000) -> None:
+    At the releases level a ``record`` column holds the whole `Release` as a nested
+    struct, so `newsie.read_records` gives the records back.
+    """
+
+    def __init__(self, path: Path, level: str = "releases", rows_per_group: int = 1000) -> None:
         try:
             import pyarrow as pa
             import pyarrow.parquet as pq
         except ImportError as exc:
             raise MissingExtraError("Parquet output", "parquet", "pyarrow") from exc
-        self.pa, self.pq = pa, pq
+        self.pa = pa
         self.path = path
+        self.level = level
         self.tmp = path.with_name(path.name + ".partial")
-        self.schema = pa.schema([(c, pa.string()) for c in ("id", "url", "title", "published", "fields_of_work", "states", "organizations", "officials", "events", "error", "record")])
-        self.writer = pq.ParquetWriter(str(self.tmp), self.schema)
+        schema = arrow_schema(level)
+        if level == "releases":
+            schema = schema.append(pa.field(RECORD_COLUMN, record_arrow_type()))
+        self.schema = schema
+        self.writer = pq.ParquetWriter(str(self.tmp), schema)
         self.rows: list[dict[str, Any]] = []
         self.rows_per_group = rows_per_group
 
     def write(self, rel: Release) -> None:
-        d = rel.model_dump(mode="json")
-        self.rows.append({
-            "id": rel.id, "url": rel.url, "title": rel.title, "published": d["published"],
-            **{k: json.dumps(d[k], ensure_ascii=False) for k in ("fields_of_work", "states", "organizations", "officials", "events")},
-            "error": json.dumps(d["error"]) if rel.error else None,
-            "record": json.dumps(d, ensure_ascii=False),
-        })
+        for row in rows(rel, self.level):
+            if self.level == "releases":
+                row[RECORD_COLUMN] = rel.model_dump()
+            self.rows.append(row)
         if len(self.rows) >= self.rows_per_group:
             self._flush()
 
@@ -179,18 +159,21 @@ class ParquetWriter:
         os.replace(self.tmp, self.path)
 
 
-def open_writer(path: Path | None, fmt: str, *, append: bool) -> Writer:
-    """A writer for `fmt` (jsonl, csv, parquet) to `path` (stdout when None)."""
+def open_writer(path: Path | None, fmt: str, *, append: bool, level: str | None = None) -> Writer:
+    """A writer for `fmt` (jsonl, csv, parquet) to `path` (stdout when None).
+
+    `level` is the table written by CSV (default "events") and Parquet (default "releases").
+    """
     if fmt == "jsonl":
         return JsonlWriter(path, append)
     if fmt == "csv":
-        return CsvWriter(path, append)
+        return CsvWriter(path, append, level or "events")
     if fmt == "parquet":
         if path is None:
             raise ValueError("Parquet output needs --output FILE")
         if append:
             raise ValueError("--resume works with JSON Lines and CSV output, not Parquet")
-        return ParquetWriter(path)
+        return ParquetWriter(path, level or "releases")
     raise ValueError(f"unknown output format {fmt!r}: use jsonl, csv or parquet")
 
 

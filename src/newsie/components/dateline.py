@@ -1,24 +1,17 @@
 """`newsie_dateline`: the "VIENNA, 6 October 2020 –" opening of a release."""
 from __future__ import annotations
 
-import re
+import datetime as dt
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..dates.datelines import match_dateline
 from ..dates.grammar import find_dates
 from ..extensions import text_of
 from ..kb.places import PlaceKB, default_places
 from ..kb.states import default_states
-
-_L = r"[^\W\d_]"
-_CITY = rf"[A-ZÀ-ÝŠŽČĆĐ]{_L}*(?:[ '’.\-]+{_L}+){{0,3}}\.?"
-_CITIES = rf"(?P<city>{_CITY}(?:\s*/\s*{_CITY})*)(?:,\s*(?P<country>[A-Z][\w ]+?))?"
-_DATE = r"(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4})|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))"
-_SEP = r"(?:\s*(?:[-–—:]|\(OSCE\)\s*[-–—]?)\s*|\s+(?=[A-Z]))"
-_CITY_FIRST = re.compile(rf"^\s*{_CITIES}\s*,\s*{_DATE}{_SEP}")
-_DATE_FIRST = re.compile(rf"^\s*{_DATE}\s*,\s*{_CITIES}{_SEP}")
 
 
 class DatelineReader:
@@ -26,7 +19,9 @@ class DatelineReader:
 
     The dict has ``text``, ``city`` (None for a multi-city dateline), ``cities``,
     ``country`` (ISO3 of the city), ``date`` and the character offsets. Its date
-    stands in for ``published`` when the caller gave none.
+    stands in for ``published`` when the caller gave none; a date without a year takes
+    it from ``published``. The dateline is looked for at the start of the body, else at
+    the start of one of its next two lines (after a subtitle or a preamble line).
     """
 
     def __init__(self, nlp: Language, name: str = "newsie_dateline", *, places: PlaceKB | None = None) -> None:
@@ -42,40 +37,54 @@ class DatelineReader:
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.newsie_meta or {}
         offset = meta.get("body_start", 0)
-        doc._.newsie_dateline = read_dateline(text_of(doc)[offset : offset + 200], self.places, offset)
+        head = text_of(doc)[offset : offset + 600]
+        found = None
+        pos = 0
+        for _ in range(3):
+            found = read_dateline(head[pos : pos + 200], self.places, offset + pos, meta.get("published"))
+            nxt = head.find("\n", pos)
+            if found is not None or nxt < 0:
+                break
+            pos = nxt + 1
+        doc._.newsie_dateline = found
         return doc
 
 
-def read_dateline(head: str, places: PlaceKB, offset: int = 0) -> dict[str, Any] | None:
-    """Parse a dateline at the start of `head`; None when there is none."""
-    m = _CITY_FIRST.match(head) or _DATE_FIRST.match(head)
-    if not m:
+def read_dateline(head: str, places: PlaceKB, offset: int = 0, anchor: dt.date | None = None) -> dict[str, Any] | None:
+    """Parse a dateline at the start of `head`; None when there is none.
+
+    `anchor` (the publication date) gives the year of a dateline date written without one.
+    """
+    m = match_dateline(head)
+    if m is None:
         return None
-    dates = find_dates(m.group("date"))
-    if not dates or dates[0].start is None:
-        return None
-    raw_cities = [c.strip() for c in m.group("city").split("/")]
-    if not all(c.isupper() or c.istitle() for c in raw_cities):
-        return None
-    cities = []
-    for raw in raw_cities:
-        place = places.lookup(raw.title()) or places.lookup(raw)
-        cities.append({"city": raw.title() if raw.isupper() else raw, "country": place.country if place else None, "name": place.name if place else None})
+    date = None
+    if m.date is not None:
+        dates = find_dates(m.date, anchor)
+        if not dates:
+            return None
+        date = dates[0].start
+    found = [places.lookup(raw.title()) or places.lookup(raw) for raw in m.cities]
+    if m.date is None and not all(p and (p.curated or m.agency or raw.isupper()) for p, raw in zip(found, m.cities)):
+        return None  # "VIENNA –" is a dateline; "OSCE –" is not
+    cities: list[dict[str, Any]] = [
+        {"city": raw.title() if raw.isupper() else raw, "country": p.country if p else None, "name": p.name if p else None}
+        for p, raw in zip(found, m.cities)
+    ]
     # "PRISHTINË/PRIŠTINA": one city in two languages, not two cities.
     same = len({(c["name"], c["country"]) for c in cities}) == 1 and cities[0]["name"] is not None
     single = cities[0] if len(cities) == 1 else None
     if same and len(cities) > 1:
         single = {"city": "/".join(c["city"] for c in cities), "country": cities[0]["country"]}
-    named = m.groupdict().get("country")
-    named_state = default_states().lookup(named.strip()) if named else None
+    named_state = default_states().lookup(m.country) if m.country else None
     countries = {c["country"] for c in cities}
     country = named_state.iso3 if named_state else (single["country"] if single else (countries.pop() if len(countries) == 1 else None))
     return {
-        "text": m.group(0).strip(),
+        "text": m.text,
         "city": single["city"] if single else None,
         "country": country,
         "cities": cities,
-        "date": dates[0].start,
-        "start_char": offset + m.start(),
-        "end_char": offset + m.end(),
+        "date": date,
+        "start_char": offset + m.start,
+        "end_char": offset + m.end,
     }

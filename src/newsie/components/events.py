@@ -13,11 +13,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
 from ..extensions import text_of
 from ..kb.event_types import EventRules, default_event_rules
 from ..kb.places import PlaceKB, default_places
-from .dates import DURATIONS
+from .dates import DURATIONS, release_date
 
 _VISIT_BEFORE = re.compile(r"\b(?:visit|visits|visited|trip|travelled|traveled|deployed|deploys|journey|mission)\b[^.]{0,25}$", re.IGNORECASE)
 _PLACE_WORDS = frozenset({"in", "to", "across", "throughout"})
@@ -181,7 +182,7 @@ class EventExtractor:
             evidence_unit = body_units[0]
         focus = [u for u in (evidence_unit, body_units[0] if body_units else None) if u is not None]
         start, end = self._dates(doc, focus, body_units, etype)
-        location = self._location(doc, focus, etype)
+        location = finish_location(self._location(doc, focus, etype), doc._.newsie_dateline, start or release_date(doc))
         participants = self._participants(doc, focus, body_units)
         spec = self.rules.types.get(etype)  # type: ignore[call-overload]
         plover, cameo = (spec.plover, spec.cameo) if spec else (None, None)

@@ -61,3 +61,13 @@ class StateKB:
 def default_states() -> StateKB:
     """The States gazetteer that ships with newsie (read once per process)."""
     return StateKB(read_packaged(STATES_FILE, StateEntry))
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """Every ISO3 code a record may carry: ISO 3166-1 and ISO 3166-3 (historical) from
+    pycountry, and the gazetteer's own (e.g. XKX for Kosovo)."""
+    import pycountry
+
+    codes = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries}
+    return frozenset(codes | set(default_states().by_iso3))

@@ -1,0 +1,81 @@
+"""Reading the `published` date a caller passes: dates, datetimes and date strings.
+
+Any unambiguous English date string is accepted ("2020-02-21", "21 February 2020",
+"Feb. 21, 2020", "21.02.2020", "02/21/2020"). A string that names no single day
+("03/05/2020": March or May? "May 2020", "14 November") is ambiguous: it gives no date
+and a warning for the record, so the release date falls back to the dateline.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..exceptions import PublishedDateError
+
+_NUMERIC = re.compile(r"^(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<y>\d{4}|\d{2})$")
+# A string parsed to different dates from two bases is relative ("yesterday"). The bases
+# are close to today so that two-digit years read the same from both.
+_TODAY = dt.datetime.combine(dt.date.today(), dt.time())
+_BASES = (_TODAY, _TODAY - dt.timedelta(days=40))
+
+
+def read_published(value: Any) -> tuple[dt.date | None, str | None]:
+    """The date `value` names, and a warning when it is ambiguous (then the date is None).
+
+    Raises:
+        PublishedDateError: (a ValueError) the value is not a date at all.
+    """
+    if value is None:
+        return None, None
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    if not isinstance(value, str):
+        raise PublishedDateError(value)
+    s = value.strip()
+    if not s:
+        return None, None
+    return _read_string(s)
+
+
+@lru_cache(maxsize=4096)
+def _read_string(s: str) -> tuple[dt.date | None, str | None]:
+    iso = _iso(s)
+    if iso is not None:
+        return iso, None
+    m = _NUMERIC.match(s)
+    if m:
+        a, b = int(m["a"]), int(m["b"])
+        if a <= 12 and b <= 12 and a != b:
+            return None, f"published={s!r} is ambiguous (day/month or month/day?): ignored, the dateline date is used if any"
+    strict = [_parse(s, base, strict=True) for base in _BASES]
+    if strict[0] is not None and strict[0] == strict[1]:
+        return strict[0], None
+    loose = _parse(s, _BASES[0], strict=False)
+    if loose is not None and strict[0] is None and any(c.isdigit() for c in s):
+        return None, f"published={s!r} does not name one day (no day or no year): ignored, the dateline date is used if any"
+    raise PublishedDateError(value=s)
+
+
+def _iso(s: str) -> dt.date | None:
+    if not re.match(r"^\d{4}-\d\d-\d\d", s):
+        return None
+    try:
+        if len(s) == 10:
+            return dt.date.fromisoformat(s)
+        return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise PublishedDateError(value=s) from None
+
+
+def _parse(s: str, base: dt.datetime, *, strict: bool) -> dt.date | None:
+    import dateparser
+
+    settings: dict[str, Any] = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+    if strict:
+        settings["STRICT_PARSING"] = True
+    parsed = dateparser.parse(s, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None

@@ -1,0 +1,276 @@
+"""Newsroom listing pages: several releases on one scraped page, one item each.
+
+A listing page (the OSCE newsroom, a field operation's news list) prints, per release, a
+title, a metadata block (``Publishing date:``, optional ``Content type:``, ``Where we
+are:``, ``What we do:``; values inline, on the next line or as ``- `` list items) and a
+summary that is often cut mid-sentence. The summary comes after the block on some sites
+and before it on others; `split_listing` tells the two layouts apart and returns one
+`ListingItem` per block that has a publishing date.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from statistics import mean
+from typing import Any
+
+from .dates.grammar import find_dates
+
+# Metadata labels of listing pages and the item field each fills.
+LABELS: dict[str, str] = {
+    "publishing date": "published",
+    "issued on": "published",
+    "date": "published",
+    "content type": "content_type",
+    "where we are": "issuer",
+    "issued by": "issuer",
+    "what we do": "fields_of_work",
+    "fields of work": "fields_of_work",
+}
+_LABEL = re.compile(r"^\s*(?:[-•*]\s+)?(?P<label>[A-Za-z ]{4,20}?)\s*:\s*(?P<value>.*)$")
+_ITEM = re.compile(r"^\s*[-•*]\s+(?P<v>.+?)\s*$")
+_DASH = re.compile(r"^\s*[-•*]\s*$")
+_CUT = re.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|Read more\W*)\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…”\"’)]\s*$")
+
+
+@dataclass
+class ListingItem:
+    """One release listed on a page."""
+
+    title: str | None = None
+    published: str | None = None  # ISO date
+    content_type: str | None = None
+    issuer: list[str] = field(default_factory=list)
+    fields_of_work: list[str] = field(default_factory=list)
+    text: str = ""
+
+
+@dataclass
+class _Block:
+    start: int  # first line of the block
+    end: int  # line after the block
+    values: dict[str, list[str]]
+
+
+def label_of(line: str) -> tuple[str, str] | None:
+    """(item field, inline value) for a metadata label line, else None."""
+    m = _LABEL.match(line)
+    if not m:
+        return None
+    key = m.group("label").strip().lower()
+    return (LABELS[key], m.group("value").strip()) if key in LABELS else None
+
+
+def is_chrome(line: str) -> bool:
+    """Menu entries, buttons and short headings: not part of any release."""
+    s = line.strip()
+    if not s or _ITEM.match(line) or _DASH.match(line):
+        return True
+    return len(s) < 30 and not _SENTENCE_END.search(s) and len(s.split()) <= 4
+
+
+def is_prose(line: str) -> bool:
+    """Running text (a summary, even one cut mid-sentence), not a heading."""
+    s = line.strip()
+    return not is_chrome(line) and (len(s.split()) >= 12 or (len(s) >= 60 and bool(_SENTENCE_END.search(s))))
+
+
+def meta_blocks(lines: list[str]) -> list[_Block]:
+    """Runs of metadata label lines with their values, in page order."""
+    blocks: list[_Block] = []
+    i = 0
+    current: _Block | None = None
+    while i < len(lines):
+        lab = label_of(lines[i])
+        if lab is None:
+            if current is not None and lines[i].strip():
+                blocks.append(current)
+                current = None
+            i += 1
+            continue
+        key, inline = lab
+        if current is None or (key == "published" and "published" in current.values):
+            if current is not None:
+                blocks.append(current)
+            current = _Block(i, i + 1, {})
+        values = [inline] if inline else []
+        j = i + 1
+        if not inline:
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            items = []
+            while j < len(lines) and label_of(lines[j]) is None and (m := _ITEM.match(lines[j])):
+                items.append(m.group("v"))
+                j += 1
+            if items:
+                values = items
+            elif j < len(lines) and label_of(lines[j]) is None and _plain_value(lines[j], key):
+                values = [lines[j].strip()]
+                j += 1
+        current.values.setdefault(key, []).extend(values)
+        current.end = j
+        i = j
+    if current is not None:
+        blocks.append(current)
+    return blocks
+
+
+def _plain_value(line: str, key: str) -> bool:
+    """The value of a label printed alone on the next line ("12 May 2021")."""
+    s = line.strip()
+    if key == "published":
+        return bool(find_dates(s)) and len(s) < 40
+    return 0 < len(s) < 200 and not is_prose(line)
+
+
+def is_listing(text: str) -> bool:
+    """True for a page that lists two or more releases, each with its publishing date."""
+    if text.count(":") < 2:
+        return False
+    return len(_dated_blocks(text.splitlines())) >= 2
+
+
+def _dated_blocks(lines: list[str]) -> list[_Block]:
+    """Blocks with a publishing-date label (its value may be lost, as in some HTML)."""
+    return [b for b in meta_blocks(lines) if "published" in b.values]
+
+
+def split_listing(text: str, known_names: Iterable[str] | None = None) -> list[ListingItem]:
+    """One `ListingItem` per dated metadata block of a listing page.
+
+    Args:
+        text: the page as text.
+        known_names: names that contain a comma ("United Nations Educational, Scientific
+            and Cultural Organization") and must not be split in "A, B" issuer lists;
+            the organizations gazetteer and the fields of work when None.
+    """
+    lines = text.splitlines()
+    blocks = _dated_blocks(lines)
+    if not blocks:
+        return []
+    # Non-chrome lines between blocks: segments[k] is before block k, segments[-1] after the last.
+    bounds = [0, *[b.start for b in blocks]]
+    ends = [0, *[b.end for b in blocks]]
+    segments = [[ln.strip() for ln in lines[ends[k] : bounds[k + 1]] if not is_chrome(ln)] for k in range(len(blocks))]
+    tail = _leading_prose(lines[blocks[-1].end :])
+    summary_after = _summary_after(segments, tail)
+    names = _comma_names(tuple(known_names)) if known_names is not None else default_comma_names()
+    items = []
+    for k, block in enumerate(blocks):
+        seg = segments[k]
+        if summary_after:
+            title = seg[-1] if seg else None
+            nxt = segments[k + 1][:-1] if k + 1 < len(blocks) else tail
+            summary = [ln for ln in nxt if is_prose(ln)]
+        else:
+            summary = _trailing_prose(seg)
+            rest = seg[: len(seg) - len(summary)]
+            title = rest[-1] if rest else None
+        items.append(_item(block, title, summary, names))
+    return items
+
+
+def _summary_after(segments: list[list[str]], tail: list[str]) -> bool:
+    """Does each summary follow its metadata block (else it precedes it)?"""
+    if tail:
+        return True
+    middle = [s for s in segments[1:] if len(s) >= 2]
+    if not middle:
+        return not any(len(s) >= 2 and is_prose(s[-1]) for s in segments)
+    # After-layout: [summary of the previous item, title]; before-layout: [title, summary].
+    return mean(len(s[0]) for s in middle) > mean(len(s[-1]) for s in middle)
+
+
+def _leading_prose(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for ln in lines:
+        if not ln.strip():
+            continue
+        if not is_prose(ln):
+            break
+        out.append(ln.strip())
+    return out
+
+
+def _trailing_prose(seg: list[str]) -> list[str]:
+    """The summary at the end of a segment: its last line (maybe cut mid-sentence) and the
+    whole sentences before it; the title before them ends with no full stop."""
+    if not seg or not is_prose(seg[-1]):
+        return []
+    k = len(seg) - 1
+    while k > 1 and is_prose(seg[k - 1]) and _SENTENCE_END.search(seg[k - 1]):
+        k -= 1
+    return seg[k:]
+
+
+def _item(block: _Block, title: str | None, summary: list[str], names: frozenset[str]) -> ListingItem:
+    v = block.values
+    published = None
+    for raw in v.get("published", []):
+        found = find_dates(raw)
+        if found and found[0].start:
+            published = found[0].start.isoformat()
+            break
+    text = " ".join(summary)
+    text = _CUT.sub("", text).rstrip()
+    return ListingItem(
+        title=title,
+        published=published,
+        content_type=next(iter(v.get("content_type", [])), None),
+        issuer=split_names(v.get("issuer", []), names),
+        fields_of_work=split_names(v.get("fields_of_work", []), names),
+        text=text,
+    )
+
+
+def split_names(values: list[str], known: frozenset[str] = frozenset()) -> list[str]:
+    """Split "A, B" values into names, keeping known names that contain a comma whole."""
+    out: list[str] = []
+    lowered = {k.lower() for k in known}
+    for value in values:
+        parts = [p.strip() for p in value.split(",")]
+        i = 0
+        while i < len(parts):
+            j = next((j for j in range(len(parts), i + 1, -1) if ", ".join(parts[i:j]).lower() in lowered), i + 1)
+            name = ", ".join(parts[i:j]).strip()
+            if name and name not in out:
+                out.append(name)
+            i = j
+    return out
+
+
+@lru_cache(maxsize=8)
+def _comma_names(extra: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(n for n in extra if "," in n)
+
+
+@lru_cache(maxsize=1)
+def default_comma_names() -> frozenset[str]:
+    """Gazetteer names with a comma in them: organizations and fields of work."""
+    from .fields import FieldsClassifier
+    from .kb.organizations import default_organizations
+
+    names = [s for e in default_organizations().entries for s in e.surfaces()]
+    return _comma_names((*names, *FieldsClassifier.default().fields))
+
+
+def listing_units(item: dict[str, Any]) -> list[dict[str, Any]]:
+    """A batch item whose text is a listing page becomes one item per listed release,
+    with ids ``<id>#<n>`` (from 1); any other item is returned alone."""
+    text = item.get("text")
+    if not isinstance(text, str) or not is_listing(text):
+        return [item]
+    base = item.get("id") or item.get("url")
+    out = []
+    for n, it in enumerate(split_listing(text), 1):
+        unit = {k: v for k, v in item.items() if k not in ("id", "text", "title", "issuer", "fields_of_work")}
+        unit.update(title=it.title, text=it.text, issuer=it.issuer, fields_of_work=it.fields_of_work)
+        if base:  # else the id comes from the item's title, as for any release
+            unit["id"] = f"{base}#{n}"
+        if it.published:
+            unit["published"] = it.published
+        out.append(unit)
+    return out

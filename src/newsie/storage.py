@@ -1,0 +1,127 @@
+"""Reading back what newsie wrote: JSON Lines, Parquet and CSV, as records or as frames."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from .exceptions import MissingExtraError, RecordsFileError
+from .records import Release
+from .tables import Level, column_names, conform, frame_from_csv, table_rows, to_frame
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+CSV_SUFFIXES = (".csv", ".tsv")
+RECORD_COLUMN = "record"
+
+
+def _files(path: Path) -> list[Path]:
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file or folder")
+    if path.is_dir():
+        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (*JSONL_SUFFIXES, *PARQUET_SUFFIXES))
+        if not found:
+            raise RecordsFileError(f"{path}: no .jsonl or .parquet files in this folder")
+        return found
+    return [path]
+
+
+def iter_jsonl(path: Path) -> Iterator[Release]:
+    """The records of a JSON Lines file written by newsie, one per line.
+
+    Raises:
+        RecordsFileError: a line that is not a record, naming file and line.
+    """
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield Release.model_validate_json(line)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"]) or "line"
+                raise RecordsFileError(f"{path}:{lineno}: not a newsie record ({where}: {first['msg']})") from None
+
+
+def _parquet(path: Path) -> Any:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise MissingExtraError("reading Parquet", "parquet", "pyarrow") from exc
+    return pq.read_table(path)
+
+
+def _parquet_records(path: Path) -> list[Release]:
+    table = _parquet(path)
+    if RECORD_COLUMN not in table.column_names:
+        raise RecordsFileError(
+            f"{path}: holds a flat table without whole records; records come back from Parquet written at "
+            "the releases level (newsie extract -o out.parquet) or from JSON Lines; use as_='frame' for this file"
+        )
+    return [Release.model_validate(d) for d in table.column(RECORD_COLUMN).to_pylist()]
+
+
+def read_records(path: str | Path, *, as_: Literal["records", "frame"] = "records", level: Level = "releases") -> Any:
+    """Read records written by newsie (JSON Lines, Parquet, CSV, or a folder of them).
+
+    Args:
+        path: a ``.jsonl``/``.ndjson`` file of records, a ``.parquet`` file written by
+            ``newsie extract``, a ``.csv`` table (frames only), or a folder (its JSON Lines
+            and Parquet files, sorted by path).
+        as_: "records" for a list of `Release`, "frame" for a pandas DataFrame.
+        level: the table level of the frame ("releases", "events", "mentions"); for a
+            Parquet or CSV table, the level it was written at.
+
+    Returns:
+        A list of `Release`, or a DataFrame equal to `newsie.to_dataframe(records, level)`.
+
+    Raises:
+        FileNotFoundError: no such path.
+        RecordsFileError: not a newsie file, or records asked of a flat table.
+        ValueError: unknown `as_` or level.
+    """
+    if as_ not in ("records", "frame"):
+        raise ValueError(f"as_ must be 'records' or 'frame', not {as_!r}")
+    files = _files(Path(path))
+    if as_ == "records":
+        out: list[Release] = []
+        for f in files:
+            out.extend(_records_of(f))
+        return out
+    frames = [_frame_of(f, level) for f in files]
+    if len(frames) == 1:
+        return frames[0]
+    import pandas as pd
+
+    return conform(pd.concat(frames, ignore_index=True), level)
+
+
+def _records_of(path: Path) -> list[Release]:
+    suffix = path.suffix.lower()
+    if suffix in PARQUET_SUFFIXES:
+        return _parquet_records(path)
+    if suffix in CSV_SUFFIXES:
+        raise RecordsFileError(f"{path}: a CSV table holds no whole records; read it with as_='frame'")
+    return list(iter_jsonl(path))
+
+
+def _frame_of(path: Path, level: Level) -> Any:
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        return frame_from_csv(path, level, sep="\t" if suffix == ".tsv" else ",")
+    if suffix in PARQUET_SUFFIXES:
+        table = _parquet(path)
+        if RECORD_COLUMN in table.column_names and level != "releases":
+            return to_frame(table_rows(_parquet_records(path), level), level)
+        names = [f.name for f in table.schema]
+        missing = [c for c in column_names(level) if c not in names]
+        if missing:
+            raise RecordsFileError(f"{path}: not a newsie {level!r} table (missing columns {missing}); pass the level it was written at")
+        return conform(table.select([n for n in names if n != RECORD_COLUMN]).to_pandas(), level)
+    return to_frame(table_rows(iter_jsonl(path), level), level)
+
+
+__all__ = ["iter_jsonl", "read_records"]

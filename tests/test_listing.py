@@ -1,0 +1,132 @@
+"""Newsroom listing pages: one record per listed release, nothing mixed, nothing dropped."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import newsie
+from newsie.archive.run import run_extract
+from newsie.listing import is_listing, split_listing, split_names
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+
+
+def read(name: str) -> str:
+    return (PAGES / name).read_text(encoding="utf-8")
+
+
+def test_newsroom_items_after_their_metadata() -> None:
+    """A newsroom page (summary after each metadata block) splits into its three items."""
+    items = split_listing(read("newsroom.txt"))
+    assert [i.title for i in items] == [
+        "OSCE Mission to Serbia trains judges and prosecutors on hate crime cases",
+        "OSCE Secretary General opens conference on the safety of journalists",
+        "OSCE Programme Office in Dushanbe hands over radio equipment to Border Troops",
+    ]
+    assert [i.published for i in items] == ["2021-05-12", "2021-05-10", "2021-05-07"]
+    assert [i.content_type for i in items] == ["Press release", "Statement", "News"]
+    assert items[0].fields_of_work == ["Rule of law", "Tolerance and non-discrimination"]
+    assert all(i.text for i in items)
+
+
+def test_field_operation_items_before_their_metadata() -> None:
+    """A field operation's list (summary before inline metadata) splits into its three items."""
+    items = split_listing(read("field_news.txt"))
+    assert [i.title for i in items] == [
+        "Young leaders from both banks of the Dniester discuss local democracy in Chisinau",
+        "OSCE Mission to Moldova supports launch of an online platform for reporting domestic violence",
+        "Head of Mission visits Comrat to discuss regional co-operation",
+    ]
+    assert [i.published for i in items] == ["2022-03-04", "2022-03-01", "2022-02-25"]
+    assert items[2].fields_of_work == ["Conflict prevention and resolution"]
+
+
+def test_cut_summaries_keep_their_text() -> None:
+    """Summaries cut mid-sentence or ending in an ellipsis keep their text; the ellipsis goes."""
+    items = split_listing(read("field_news.txt")) + split_listing(read("newsroom.txt"))
+    assert items[0].text.endswith("organized by the OSCE Mission to Moldova")
+    assert items[2].text.endswith("to discuss")
+    assert items[4].text.endswith("from 40 countries")
+
+
+def test_issuer_list_keeps_names_with_commas() -> None:
+    """'A, B' issuers split into names, and a gazetteer name containing a comma stays whole."""
+    items = split_listing(read("newsroom.txt"))
+    assert items[1].issuer == ["OSCE Secretariat", "United Nations Educational, Scientific and Cultural Organization"]
+    assert split_names(["Troika, OSCE Presence in Albania"]) == ["Troika", "OSCE Presence in Albania"]
+
+
+def test_single_item_page_is_no_listing() -> None:
+    """A page with one metadata block is not a listing."""
+    assert not is_listing("Title\nPublishing date: 4 May 2021\nWhere we are: OSCE Mission to Serbia\nText of the release goes here today.")
+
+
+def test_extract_page_gives_one_record_per_item(nlp) -> None:
+    """extract_page returns one Release per item with its own title, date, issuer, fields and entities."""
+    recs = newsie.extract_page(read("newsroom.txt"), url="https://example.org/newsroom", nlp=nlp)
+    assert [r.id for r in recs] == [f"https://example.org/newsroom#{n}" for n in (1, 2, 3)]
+    assert [r.published for r in recs] == [dt.date(2021, 5, 12), dt.date(2021, 5, 10), dt.date(2021, 5, 7)]
+    assert recs[0].events[0].type == "training" and [s.iso3 for s in recs[0].states] == ["SRB"]
+    assert recs[2].issuer == ["OSCE Programme Office in Dushanbe"] and [s.iso3 for s in recs[2].states] == ["TJK"]
+    assert recs[1].fields_of_work == ["Media freedom and development"]
+    assert all("Dushanbe" not in r.text for r in recs[:2])  # no mixed records
+
+
+def test_extract_on_a_listing_warns(nlp) -> None:
+    """extract() on a listing page returns its first item and names extract_page in a warning."""
+    rel = newsie.extract(read("field_news.txt"), nlp=nlp)
+    assert rel.title == "Young leaders from both banks of the Dniester discuss local democracy in Chisinau"
+    assert rel.published == dt.date(2022, 3, 4)
+    assert any("extract_page" in w for w in rel.warnings)
+
+
+def test_page_with_only_a_cut_lede_keeps_it(nlp) -> None:
+    """A news-item page whose only prose is cut mid-sentence keeps that prose as its text."""
+    page = (
+        "Home\n- About\n- News\n- Contacts\n- Field operations\nNews Item\n"
+        "OSCE Mission supports training for young journalists in Skopje\n"
+        "Publishing date:\n- 14 May 2021\nWhere we are:\n- OSCE Mission to Skopje\n"
+        "Twenty young journalists from across North Macedonia took part in a three-day OSCE training course in Skopje on reporting about\n"
+        "- Share\n- Print\n"
+    )
+    recs = newsie.extract_page(page, nlp=nlp)
+    assert len(recs) == 1 and recs[0].text.startswith("Twenty young journalists")
+    assert recs[0].published == dt.date(2021, 5, 14)
+
+
+def test_seed_page_gives_one_record(nlp) -> None:
+    """The real news-item page beside the repository gives one record with its body."""
+    seed = sorted(SHARED_SEED.glob("*.txt")) if SHARED_SEED.exists() else []
+    if not seed:
+        pytest.skip("../shared/seed is not beside this checkout")
+    recs = newsie.extract_page(seed[0].read_text(encoding="utf-8"), nlp=nlp)
+    assert len(recs) == 1 and recs[0].text and recs[0].title
+
+
+def test_html_listing_gives_one_record_per_item(nlp) -> None:
+    """An HTML listing page gives one record per item (publishing dates in <time> kept)."""
+    pytest.importorskip("trafilatura")
+    html = read("newsroom.html")
+    recs = newsie.extract_page(html, url="u", nlp=nlp)
+    assert [(r.id, r.published) for r in recs] == [("u#1", dt.date(2021, 5, 12)), ("u#2", dt.date(2021, 5, 10))]
+    first = newsie.extract_html(html, nlp=nlp)
+    assert first.title == recs[0].title and any("extract_page" in w for w in first.warnings)
+
+
+def test_cli_writes_one_record_per_listed_item(tmp_path) -> None:
+    """The batch run turns a listing file into one record per item, ids '<source>#<n>'."""
+    src = tmp_path / "newsroom.txt"
+    src.write_text(read("newsroom.txt"), encoding="utf-8")
+    (tmp_path / "single.txt").write_text("OSCE trains police\n\nOSH, 6 May 2020 – Twenty officers took part.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = run_extract([str(tmp_path / "*.txt")], output=out, quiet=True, stdin=io.StringIO(), stderr=io.StringIO())
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in recs] == [f"{src}#1", f"{src}#2", f"{src}#3", str(tmp_path / "single.txt")]
+    assert summary.documents == 4 and summary.errors == 0
+    again = run_extract([str(tmp_path / "*.txt")], output=out, resume=True, quiet=True, stdin=io.StringIO(), stderr=io.StringIO())
+    assert again.documents == 0 and again.skipped == 4

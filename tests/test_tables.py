@@ -1,0 +1,163 @@
+"""Tests of the one flattening per level: DataFrames, Parquet and CSV agree, and records read back."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import newsie
+from newsie.cli import main
+from newsie.tables import LEVELS, arrow_schema, column_names, pandas_dtypes
+
+pd = pytest.importorskip("pandas")
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
+
+ITEMS = [
+    {
+        "id": "r1",
+        "title": "OSCE trains Kazakh police",
+        "published": "2021-05-03",
+        "text": "ASTANA, 3 May 2021 – A two-day training course for 30 police officers from Kazakhstan and "
+        "Kyrgyzstan opened today in Astana, organized by the OSCE Programme Office in Astana.",
+    },
+    {
+        "id": "r2",
+        "title": "Secretary General visits Serbia",
+        "published": "2022-10-12",
+        "text": "BELGRADE, 12 October 2022 – The OSCE Secretary General Helga Maria Schmid visited Belgrade "
+        "today and met the Minister of Foreign Affairs of Serbia.",
+    },
+    {"id": "r3", "text": "Nothing to report."},
+    {"id": "r4", "text": 42},  # a failed record keeps its row at every level
+]
+
+
+@pytest.fixture(scope="module")
+def records(nlp) -> list[newsie.Release]:
+    return list(newsie.extract_many(ITEMS, nlp=nlp))
+
+
+@pytest.fixture(scope="module")
+def jsonl(records, tmp_path_factory) -> Path:
+    """The records as JSON Lines, alone in their folder."""
+    path = tmp_path_factory.mktemp("records") / "records.jsonl"
+    path.write_text("".join(r.model_dump_json() + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def items(tmp_path_factory) -> Path:
+    """The input items as JSON Lines for `newsie extract`."""
+    path = tmp_path_factory.mktemp("items") / "items.jsonl"
+    path.write_text("".join(json.dumps(i) + "\n" for i in ITEMS), encoding="utf-8")
+    return path
+
+
+def _cli(argv: list[str], status: int = 1) -> None:
+    """Run `newsie` (ITEMS hold one failing record: exit status 1)."""
+    assert main(argv) == status
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_parquet_and_csv_equal_the_dataframe(records, items, tmp_path, level) -> None:
+    """Parquet and CSV written by the CLI read back equal to `to_dataframe` of the same records, per level."""
+    expected = newsie.to_dataframe(records, level=level)
+    for suffix in (".parquet", ".csv"):
+        out = tmp_path / f"out{suffix}"
+        _cli(["extract", str(items), "-o", str(out), "--level", level, "-q"])
+        got = newsie.read_records(out, as_="frame", level=level)
+        pd.testing.assert_frame_equal(got, expected)
+
+
+def test_parquet_is_typed_with_a_stable_schema(items, tmp_path) -> None:
+    """Parquet columns have the level's Arrow types (dates, integers, lists), whatever the content."""
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps({"id": "x", "text": "Nothing here."}) + "\n", encoding="utf-8")
+    schemas = []
+    for src, status in ((one, 0), (items, 1)):
+        out = tmp_path / f"{src.stem}.parquet"
+        _cli(["extract", str(src), "-o", str(out), "--level", "events", "-q"], status)
+        schemas.append(pq.read_schema(out).remove_metadata())
+    assert len(schemas) == 2 and all(s.equals(arrow_schema("events")) for s in schemas)
+    types = {f.name: f.type for f in arrow_schema("events")}
+    assert types["start"] == pa.date32() and types["participants"] == pa.int64()
+    assert types["states"] == pa.list_(pa.string()) and types["confidence"] == pa.float64()
+
+
+def test_read_records_round_trips_jsonl_and_parquet(records, jsonl, items, tmp_path) -> None:
+    """read_records gives back the very records from JSON Lines and from releases-level Parquet."""
+    assert newsie.read_records(jsonl) == records
+    out = tmp_path / "out.parquet"
+    _cli(["extract", str(items), "-o", str(out), "-q"])
+    assert newsie.read_records(out) == records
+    assert newsie.read_records(out, as_="frame", level="mentions").equals(newsie.to_dataframe(records, level="mentions"))
+
+
+def test_read_records_frames_and_folders(records, jsonl) -> None:
+    """A JSON Lines file or a folder of them reads as the frame `to_dataframe` gives."""
+    frame = newsie.read_records(jsonl, as_="frame", level="events")
+    pd.testing.assert_frame_equal(frame, newsie.to_dataframe(records, level="events"))
+    assert len(newsie.read_records(jsonl.parent)) == len(records)
+
+
+def test_to_dataframe_accepts_dicts(records) -> None:
+    """Dicts read back from JSON Lines give the same frame as the records."""
+    dicts = [json.loads(r.model_dump_json()) for r in records]
+    for level in LEVELS:
+        pd.testing.assert_frame_equal(newsie.to_dataframe(dicts, level=level), newsie.to_dataframe(records, level=level))
+
+
+def test_every_record_keeps_a_row(records) -> None:
+    """A release without events or mentions, and a failed one, keep one row at every level."""
+    for level in LEVELS:
+        df = newsie.to_dataframe(records, level=level)
+        assert set(df["release_id"]) == {"r1", "r2", "r3", "r4"}
+        assert df.loc[df["release_id"] == "r4", "error"].str.startswith("TypeError").all()
+    events = newsie.to_dataframe(records, level="events")
+    assert events.loc[events["release_id"] == "r4", "states"].iloc[0] == []
+
+
+def test_concatenated_chunks_keep_their_dtypes(records) -> None:
+    """Frames of separate chunks concatenate without losing categories, dates or nullable integers."""
+    for level in LEVELS:
+        chunks = [newsie.to_dataframe(records[:1], level=level), newsie.to_dataframe(records[1:], level=level)]
+        whole = pd.concat(chunks, ignore_index=True)
+        assert dict(whole.dtypes) == pandas_dtypes(level) == dict(newsie.to_dataframe([], level=level).dtypes)
+        assert list(whole.columns) == column_names(level)
+    events = newsie.to_dataframe(records, level="events")
+    assert isinstance(events["country"].dtype, pd.CategoricalDtype) and "XKX" in events["country"].cat.categories
+    assert events["participants"].dtype == "Int64" and events.loc[0, "participants"] == 30
+
+
+def test_unknown_code_is_kept_with_a_warning() -> None:
+    """A code outside the built-in list (a user's own State) is kept and a warning says so."""
+    rel = newsie.Release(id="u", events=[newsie.Event(id="e", location=newsie.Location(city="Nowhere", country="QQQ"))])
+    with pytest.warns(newsie.exceptions.NewsieWarning, match="QQQ"):
+        df = newsie.to_dataframe(rel, level="events")
+    assert df.loc[0, "country"] == "QQQ"
+
+
+def test_csv_joins_lists_with_a_pipe(items, tmp_path) -> None:
+    """CSV list cells join items with '|' and an empty list is an empty cell."""
+    out = tmp_path / "rel.csv"
+    _cli(["extract", str(items), "-o", str(out), "--level", "releases", "-q"])
+    raw = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert raw.loc[0, "states"] == "KAZ|KGZ" and raw.loc[2, "states"] == ""
+
+
+def test_read_records_errors(tmp_path, records) -> None:
+    """A flat table asked for records, a line that is no record, and a missing path give clear errors."""
+    flat = tmp_path / "ev.parquet"
+    pq.write_table(pa.Table.from_pylist([], schema=arrow_schema("events")), flat)
+    with pytest.raises(newsie.RecordsFileError, match="as_='frame'"):
+        newsie.read_records(flat)
+    with pytest.raises(newsie.RecordsFileError, match="level"):
+        newsie.read_records(flat, as_="frame", level="mentions")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(records[0].model_dump_json() + "\n" + json.dumps({"text": "x"}) + "\n", encoding="utf-8")
+    with pytest.raises(newsie.RecordsFileError, match=r"bad.jsonl:2"):
+        newsie.read_records(bad)
+    with pytest.raises(FileNotFoundError):
+        newsie.read_records(tmp_path / "none.jsonl")
