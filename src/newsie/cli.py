@@ -23,15 +23,17 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
         output=output,
         fmt=format_of(output, args.format),
         resume=args.resume,
+        retry_failed=args.retry_failed,
         n_process=args.n_process,
         batch_size=args.batch_size,
         quiet=args.quiet,
         published=args.published,
         level=args.level,
+        timeout=args.timeout or None,
     )
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
-    return 1 if summary.errors else 0
+    return 1 if summary.failed else 0
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
@@ -97,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="output file (default: stdout)")
     p.add_argument("-f", "--format", choices=("jsonl", "csv", "parquet"), help="output format (default: from --output's extension, else jsonl); csv has one row per event")
     p.add_argument("--level", choices=("releases", "events", "mentions"), help="table of CSV/Parquet output (default: events for CSV, releases for Parquet)")
-    p.add_argument("--resume", action="store_true", help="skip ids already in --output and append")
+    p.add_argument("--resume", action="store_true", help="skip inputs already in --output (by file, line and content) and append")
+    p.add_argument("--retry-failed", action="store_true", help="with --resume: drop failed records from --output and run their inputs again")
+    p.add_argument("--timeout", type=float, default=600.0, metavar="SECONDS", help="with --n-process > 1: stop a document after this long and record an error (0: no limit; default 600)")
     p.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--batch-size", type=int, default=64, help="documents per batch (default 64)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary, no per-document errors")
