@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import newsie
-from newsie.api import make_doc
+from newsie.making import make_doc
 from newsie.dates.grammar import find_dates
 
 HERE = Path(__file__).resolve().parent

@@ -120,9 +120,9 @@ def test_load_is_cached_and_checks_names() -> None:
 
 def test_factories_are_registered_as_entry_points() -> None:
     """Any spaCy pipeline can add newsie components by name, with no newsie import."""
-    code = "import spacy; nlp = spacy.blank('en'); nlp.add_pipe('newsie_states'); doc = nlp('Kazakh police'); print([s.label_ for s in doc.spans['newsie_states']])"
+    code = "import spacy; nlp = spacy.blank('en'); nlp.add_pipe('newsie_states'); doc = nlp('Kazakh police'); print([(s.label_, s.kb_id_) for s in doc.spans['newsie_states']])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "['KAZ']"
+    assert out.stdout.strip() == "[('STATE', 'KAZ')]"
 
 
 def test_gazetteers_ship_inside_the_package() -> None:

@@ -10,10 +10,9 @@ from __future__ import annotations
 from . import extensions as _extensions  # noqa: F401 - registers Doc/Span attributes
 from . import kb  # noqa: F401 - newsie.kb.* for gazetteer access
 from .about import SCHEMA_VERSION, __version__
-from .api import extract, extract_many, extract_page
+from .api import extract, extract_html, extract_many, extract_page
 from .dataframe import to_dataframe
 from .exceptions import GazetteerError, MissingExtraError, NewsieError, PublishedDateError, RecordsFileError
-from .html import extract_html
 from .pipeline import load
 from .records import (
     Dateline,

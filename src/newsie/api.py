@@ -5,65 +5,16 @@ import datetime as dt
 from typing import Any, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from .batch import empty_release, extract_many, prepare
 from .build import to_release
-from .inputs import release_id, require_text
+from .inputs import require_text
 from .listing import is_listing, listing_units
+from .making import make_doc
 from .pipeline import load
 from .records import Release
-from .sanitize import break_long_runs, long_run_warning
 
 DateLike = Union[dt.date, dt.datetime, str, None]
-DEFAULT_MAX_LENGTH = 1_000_000
-TITLE_SEP = "\n\n"
-BOUNDARY = ".\n"  # stands for TITLE_SEP in the tokenizer's text: same length, a sentence end
-SENTENCE_ENDS = (".", "!", "?", ":", ";")
-
-
-def make_doc(
-    nlp: Language,
-    text: str,
-    *,
-    title: str | None = None,
-    published: dt.date | None = None,
-    url: str | None = None,
-    doc_id: str | None = None,
-    issuer: list[str] | None = None,
-    fields_of_work: list[str] | None = None,
-    warnings: list[str] | None = None,
-) -> Doc:
-    """Tokenize title + text into one Doc carrying the release's metadata."""
-    full = f"{title}{TITLE_SEP}{text}" if title else text
-    if len(full) >= nlp.max_length:
-        # Rule components are linear in the text length; spaCy's limit guards parsers.
-        nlp.max_length = len(full) + 1
-    # The tokenizer's copy has the same length as `full`, so offsets hold: long runs are
-    # split, and the join becomes a sentence end so no match runs from title into body.
-    tokens_text, runs = break_long_runs(full)
-    if title and not title.rstrip().endswith(SENTENCE_ENDS):
-        tokens_text = tokens_text[: len(title)] + BOUNDARY + tokens_text[len(title) + len(BOUNDARY) :]
-    doc = nlp.make_doc(tokens_text)
-    doc._.newsie_meta = {
-        "id": doc_id or release_id(text, title, url),
-        "title": title,
-        "title_len": len(title) if title else 0,
-        "body_start": len(title) + len(TITLE_SEP) if title else 0,
-        "text": text,
-        "published": published,
-        "url": url,
-        "issuer": list(issuer or []),
-        "fields_of_work": list(fields_of_work or []),
-        "warnings": list(warnings or []),
-    }
-    if runs:
-        doc._.newsie_meta["warnings"].append(long_run_warning(runs))
-    if len(full) > DEFAULT_MAX_LENGTH:
-        doc._.newsie_meta["warnings"].append(
-            f"long text ({len(full):,} characters): processed whole, beyond spaCy's default max_length"
-        )
-    return doc
 
 
 def extract(
@@ -147,4 +98,31 @@ def extract_page(
     return list(extract_many(units, nlp=nlp or load()))
 
 
-__all__ = ["extract", "extract_many", "extract_page", "make_doc"]
+def extract_html(
+    html: str,
+    *,
+    url: str | None = None,
+    published: dt.date | dt.datetime | str | None = None,
+    nlp: Language | None = None,
+) -> Release:
+    """Read a release from raw HTML: trafilatura finds the main text, title and date.
+
+    Raises:
+        MissingExtraError: trafilatura is not installed (``pip install 'newsie[html]'``).
+        TypeError: `html` is not a str.
+    """
+    from .html import html_parts
+
+    parts = html_parts(html, url)
+    if is_listing(parts["text"]):
+        releases = extract_page(parts["text"], url=url, published=published, nlp=nlp)
+        first = releases[0]
+        first.warnings.append(f"listing page with {len(releases)} releases: this record is the first; newsie.extract_page() gives one record per release")
+        return first
+    rel = extract(parts["text"], title=parts["title"], published=published or parts["published"], url=url, nlp=nlp, page=False)
+    if not parts["text"].strip():
+        rel.warnings.append("no main text found in the HTML")
+    return rel
+
+
+__all__ = ["extract", "extract_html", "extract_many", "extract_page"]

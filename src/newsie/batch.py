@@ -19,6 +19,7 @@ from .dates.published import read_published
 from .exceptions import NewsieError
 from .inputs import optional_text, parse_published, release_id, require_text
 from .listing import is_listing, listing_units
+from .making import make_doc
 from .pages import looks_like_page, parse_page
 from .rawtext import split_raw
 from .records import RecordError, Release
@@ -167,8 +168,6 @@ def empty_release(kw: dict[str, Any]) -> Release:
 
 def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = False) -> list[Release]:
     """Process one batch in this process; one Release per item, in order."""
-    from .api import make_doc
-
     out: list[Release | None] = [None] * len(batch)
     docs: list[tuple[int, Doc]] = []
     for pos, (index, item) in enumerate(batch):
@@ -185,10 +184,9 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
             if strict:
                 raise
             out[pos] = error_release(index, exc, item)
-    results: list[tuple[int, Doc, Exception | None]] = []
     try:
         processed = list(nlp.pipe([d for _, d in docs], batch_size=max(1, len(docs))))
-        results = [(pos, doc, None) for (pos, _), doc in zip(docs, processed)]
+        results: list[tuple[int, Doc, Exception | None]] = [(pos, doc, None) for (pos, _), doc in zip(docs, processed)]
     except Exception:
         if strict:
             raise
@@ -197,8 +195,8 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
                 for _, proc in nlp.pipeline:
                     doc = proc(doc)
                 results.append((pos, doc, None))
-            except Exception as exc:
-                results.append((pos, doc, exc))
+            except Exception as pipe_exc:
+                results.append((pos, doc, pipe_exc))
     for pos, doc, failure in results:
         index, item = batch[pos]
         if failure is None:

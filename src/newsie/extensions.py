@@ -1,4 +1,9 @@
-"""newsie's Doc and Span extension attributes, registered once, idempotently."""
+"""newsie's Doc and Span extension attributes and span labels, registered once, idempotently.
+
+Span groups follow spaCy's conventions: ``label_`` is the entity type (`STATE`, `ORG`,
+`PERSON`, `DATE`, `EVENT`) and ``kb_id_`` its identifier (ISO3 code, gazetteer id, event
+type). Doc attributes hold the typed payloads of `newsie.payloads`.
+"""
 from __future__ import annotations
 
 from typing import Any
@@ -10,18 +15,26 @@ STATES = "newsie_states"
 ORGANIZATIONS = "newsie_organizations"
 OFFICIALS = "newsie_officials"
 DATES = "newsie_dates"
+DURATIONS = "newsie_durations"
 EVENTS = "newsie_events"
 
+# Entity types: span labels, record kinds and display labels alike.
+STATE, ORG, PERSON, DATE, DURATION, EVENT = "STATE", "ORG", "PERSON", "DATE", "DURATION", "EVENT"
+LABELS: tuple[str, ...] = (STATE, ORG, PERSON, DATE, EVENT)
+
 _DOC_ATTRS: dict[str, Any] = {
-    "newsie_meta": None,  # dict: title_len, published, ... set by the front door
-    "newsie_dateline": None,  # dict: text, city, country, date, start_char, end_char
-    "newsie_orgs": None,  # list[dict]: one resolved organization each
-    "newsie_officials": None,  # list[dict]: one resolved official each
-    "newsie_events": None,  # list[dict]: events, main first
-    "newsie_fields": None,  # list[str]: OSCE fields of work
+    "newsie_meta": None,  # ReleaseMeta: set by the front door
+    "newsie_dateline": None,  # DatelineData | None: newsie_dateline
+    "newsie_release_date": None,  # date | None: newsie_dateline (published, else the dateline date)
+    "newsie_states": None,  # list[StateData]: newsie_states
+    "newsie_orgs": None,  # list[OrgData]: newsie_organizations
+    "newsie_officials": None,  # list[OfficialData]: newsie_officials
+    "newsie_events": None,  # list[EventData], main event first: newsie_events
+    "newsie_fields": None,  # list[str]: newsie_fields
 }
 _SPAN_ATTRS: dict[str, Any] = {
-    "newsie_data": None,  # dict of plain data (normalized dates, org ids, ...)
+    "newsie_date": None,  # DateValue of a DATE span
+    "newsie_days": None,  # int: length of a DURATION span in days
 }
 
 

@@ -1,10 +1,14 @@
 """Factory functions of newsie's spaCy components (registered via entry points).
 
 Kept apart from the component classes so that importing a class never registers
-anything, and so that `nlp.add_pipe("newsie_states")` works in any pipeline.
+anything, and so that `nlp.add_pipe("newsie_states")` works in any pipeline. Each
+factory declares what its component reads (``requires``) and writes (``assigns``; spaCy
+names span groups only as ``doc.spans``: the group keys are in `newsie.extensions`), so
+``nlp.analyze_pipes()`` tells a user what a pipeline lacks; every component also runs
+alone on ``spacy.blank("en")``, with empty inputs where an earlier stage is missing.
+The release's metadata (``doc._.newsie_meta``, a `ReleaseMeta`) is set by the front
+door, not by a component: without it a Doc is a body with no title or date.
 """
-from __future__ import annotations
-
 from spacy.language import Language
 
 from . import extensions as ext
@@ -18,63 +22,72 @@ from .components.states import StateTagger
 
 
 @Language.factory(
-    "newsie_states",
-    assigns=["doc.spans"],
-    default_config={"spans_key": ext.STATES, "demonyms": True, "context_checks": True},
+    "newsie_dateline",
+    assigns=["doc._.newsie_dateline", "doc._.newsie_release_date"],
+    default_config={},
 )
-def make_states(nlp: Language, name: str, spans_key: str, demonyms: bool, context_checks: bool) -> StateTagger:
+def make_dateline(nlp: Language, name: str) -> DatelineReader:
+    """Read the "CITY, date –" dateline and resolve the release date (see `DatelineReader`)."""
+    return DatelineReader(nlp, name)
+
+
+@Language.factory(
+    "newsie_states",
+    assigns=["doc.spans", "doc._.newsie_states"],
+    default_config={"spans_key": ext.STATES, "demonyms": True, "context_checks": True, "annotate_ents": False},
+)
+def make_states(nlp: Language, name: str, spans_key: str, demonyms: bool, context_checks: bool, annotate_ents: bool) -> StateTagger:
     """Tag States, Partners and every other country (see `StateTagger`)."""
-    return StateTagger(nlp, name, spans_key=spans_key, demonyms=demonyms, context_checks=context_checks)
+    return StateTagger(nlp, name, spans_key=spans_key, demonyms=demonyms, context_checks=context_checks, annotate_ents=annotate_ents)
 
 
 @Language.factory(
     "newsie_organizations",
     assigns=["doc.spans", "doc._.newsie_orgs"],
     requires=["doc.spans"],
-    default_config={"spans_key": ext.ORGANIZATIONS, "patterns": True},
+    default_config={"spans_key": ext.ORGANIZATIONS, "patterns": True, "annotate_ents": False},
 )
-def make_organizations(nlp: Language, name: str, spans_key: str, patterns: bool) -> OrganizationTagger:
+def make_organizations(nlp: Language, name: str, spans_key: str, patterns: bool, annotate_ents: bool) -> OrganizationTagger:
     """Tag organizations from the gazetteer, patterns and acronyms (see `OrganizationTagger`)."""
-    return OrganizationTagger(nlp, name, spans_key=spans_key, patterns=patterns)
+    return OrganizationTagger(nlp, name, spans_key=spans_key, patterns=patterns, annotate_ents=annotate_ents)
 
 
 @Language.factory(
     "newsie_officials",
     assigns=["doc.spans", "doc._.newsie_officials"],
-    requires=["doc.spans"],
-    default_config={"spans_key": ext.OFFICIALS, "infer_from_office": True},
+    requires=["doc.spans", "doc._.newsie_orgs", "doc._.newsie_release_date"],
+    default_config={"spans_key": ext.OFFICIALS, "infer_from_office": True, "annotate_ents": False},
 )
-def make_officials(nlp: Language, name: str, spans_key: str, infer_from_office: bool) -> OfficialTagger:
+def make_officials(nlp: Language, name: str, spans_key: str, infer_from_office: bool, annotate_ents: bool) -> OfficialTagger:
     """Tag named officials with titles and affiliations (see `OfficialTagger`)."""
-    return OfficialTagger(nlp, name, spans_key=spans_key, infer_from_office=infer_from_office)
-
-
-@Language.factory("newsie_dateline", assigns=["doc._.newsie_dateline"], default_config={})
-def make_dateline(nlp: Language, name: str) -> DatelineReader:
-    """Read the "CITY, date –" dateline (see `DatelineReader`)."""
-    return DatelineReader(nlp, name)
+    return OfficialTagger(nlp, name, spans_key=spans_key, infer_from_office=infer_from_office, annotate_ents=annotate_ents)
 
 
 @Language.factory(
     "newsie_dates",
     assigns=["doc.spans"],
-    requires=["doc._.newsie_dateline"],
-    default_config={"spans_key": ext.DATES},
+    requires=["doc._.newsie_release_date"],
+    default_config={"spans_key": ext.DATES, "annotate_ents": False},
 )
-def make_dates(nlp: Language, name: str, spans_key: str) -> DateTagger:
+def make_dates(nlp: Language, name: str, spans_key: str, annotate_ents: bool) -> DateTagger:
     """Find and normalize dates (see `DateTagger`)."""
-    return DateTagger(nlp, name, spans_key=spans_key)
+    return DateTagger(nlp, name, spans_key=spans_key, annotate_ents=annotate_ents)
 
 
 @Language.factory(
     "newsie_events",
-    assigns=["doc._.newsie_events"],
-    requires=["doc.spans", "doc._.newsie_dateline"],
-    default_config={"secondary_ratio": 0.6},
+    assigns=["doc._.newsie_events", "doc.spans"],
+    requires=[
+        "doc._.newsie_dateline",
+        "doc.spans",
+        "doc._.newsie_orgs",
+        "doc._.newsie_officials",
+    ],
+    default_config={"secondary_ratio": 0.6, "spans_key": ext.EVENTS},
 )
-def make_events(nlp: Language, name: str, secondary_ratio: float) -> EventExtractor:
+def make_events(nlp: Language, name: str, secondary_ratio: float, spans_key: str) -> EventExtractor:
     """Type events and fill their dates, place and participants (see `EventExtractor`)."""
-    return EventExtractor(nlp, name, secondary_ratio=secondary_ratio)
+    return EventExtractor(nlp, name, secondary_ratio=secondary_ratio, spans_key=spans_key)
 
 
 @Language.factory("newsie_fields", assigns=["doc._.newsie_fields"], default_config={})

@@ -166,6 +166,6 @@ class Release(_Record):
     schema_version: str = SCHEMA_VERSION
 
     def _repr_html_(self) -> str:  # pragma: no cover - exercised in notebooks
-        from .render import release_card
+        from .cards import release_card
 
         return release_card(self)

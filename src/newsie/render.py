@@ -6,26 +6,19 @@ from typing import Any
 
 from spacy import displacy
 
+from .cards import COLORS, release_card
 from .records import Release
-
-COLORS = {
-    "STATE": "#9fd3c7",
-    "ORG": "#f7d794",
-    "OFFICIAL": "#f8a5c2",
-    "DATE": "#c3aed6",
-    "EVENT": "#ff9f68",
-}
 
 
 def _ents(rel: Release, field: str) -> list[dict[str, Any]]:
     text = (rel.title or "") if field == "title" else rel.text
     spans: list[tuple[int, int, str]] = []
-    for s in rel.states:
-        spans += [(m.start_char, m.end_char, "STATE") for m in s.mentions if m.field == field]
+    for state in rel.states:
+        spans += [(m.start_char, m.end_char, "STATE") for m in state.mentions if m.field == field]
     for o in rel.organizations:
         spans += [(m.start_char, m.end_char, "ORG") for m in o.mentions if m.field == field]
     for p in rel.officials:
-        spans += [(m.start_char, m.end_char, "OFFICIAL") for m in p.mentions if m.field == field and not p.inferred]
+        spans += [(m.start_char, m.end_char, "PERSON") for m in p.mentions if m.field == field and not p.inferred]
     spans += [(d.start_char, d.end_char, "DATE") for d in rel.dates if d.field == field]
     for ev in rel.events[:1]:
         if ev.trigger:
@@ -89,38 +82,6 @@ def render(
         display(HTML(markup))
         return None
     return markup
-
-
-def release_card(rel: Release) -> str:
-    """A compact HTML card of a record (used by ``Release._repr_html_``)."""
-    e = html.escape
-    ev = rel.events[0] if rel.events else None
-    where = ", ".join(x for x in ((ev.location.city, ev.location.country) if ev else ()) if x)
-    when = ""
-    if ev and ev.start:
-        when = ev.start.isoformat() + (f" – {ev.end.isoformat()}" if ev.end and ev.end != ev.start else "")
-
-    def chips(items: list[str], color: str) -> str:
-        return " ".join(f"<span style='background:{color};border-radius:4px;padding:0 4px;margin:1px'>{e(i)}</span>" for i in items)
-
-    rows = [
-        ("Published", e(rel.published.isoformat()) if rel.published else "—"),
-        ("Event", e(f"{ev.type} ({ev.confidence:.2f})") if ev else "—"),
-        ("When", e(when) or "—"),
-        ("Where", e(where) or "—"),
-        ("Participants", e(str(ev.participants)) if ev and ev.participants is not None else "—"),
-        ("States", chips([s.iso3 for s in rel.states], COLORS["STATE"]) or "—"),
-        ("Organizations", chips([o.name for o in rel.organizations], COLORS["ORG"]) or "—"),
-        ("Officials", chips([p.name + (" (inferred)" if p.inferred else "") for p in rel.officials], COLORS["OFFICIAL"]) or "—"),
-        ("Fields of work", e(", ".join(rel.fields_of_work)) or "—"),
-    ]
-    if rel.error:
-        rows.insert(0, ("Error", f"<b>{e(rel.error.type)}</b>: {e(rel.error.message)}"))
-    table = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{k}</th><td>{v}</td></tr>" for k, v in rows)
-    return (
-        "<div class='newsie-card' style='border:1px solid #ccc;border-radius:6px;padding:8px;margin:4px 0'>"
-        f"<div style='font-weight:bold'>{e(rel.title or rel.id)}</div><table>{table}</table></div>"
-    )
 
 
 def _in_notebook() -> bool:

@@ -4,8 +4,8 @@ Two things break a run on hostile text. Lone surrogates (``"\\ud83d"``, from a J
 escape or a bad decode) cannot be encoded as UTF-8, so spaCy, pydantic and every writer
 fail on them: they are replaced with U+FFFD, one code point for one, so offsets still
 hold. Long runs without whitespace (``"=" * 16000``) make spaCy's tokenizer quadratic:
-the Doc's copy of the text gets a space every `MAX_RUN` characters of such a run, while
-the record keeps the text as given (the two have the same length, so offsets agree).
+the tokenizer reads a copy with a space every `MAX_RUN` characters of such a run, and
+the Doc is rebuilt from its tokens with the original characters (see `newsie.making`).
 """
 from __future__ import annotations
 
@@ -41,12 +41,14 @@ def surrogate_warning(name: str, count: int) -> str:
     return f"{name}: {count} lone surrogate(s) (invalid Unicode) replaced with U+FFFD"
 
 
-def break_long_runs(text: str) -> tuple[str, int]:
+def break_long_runs(text: str) -> tuple[str, list[int], int]:
     """`text` with a space every `MAX_RUN` characters inside runs without whitespace.
 
     Returns:
-        The text for the tokenizer (same length as `text`) and the number of runs broken.
+        The text for the tokenizer (same length as `text`), the positions that became
+        spaces, and the number of runs broken.
     """
+    cuts: list[int] = []
     runs = 0
 
     def cut(m: re.Match[str]) -> str:
@@ -55,9 +57,10 @@ def break_long_runs(text: str) -> tuple[str, int]:
         chars = list(m.group())
         for i in range(MAX_RUN, len(chars), MAX_RUN + 1):
             chars[i] = " "
+            cuts.append(m.start() + i)
         return "".join(chars)
 
-    return _LONG_RUN.sub(cut, text), runs
+    return _LONG_RUN.sub(cut, text), cuts, runs
 
 
 def long_run_warning(count: int) -> str:

@@ -8,7 +8,8 @@ import pytest
 import newsie
 from newsie.components.dateline import read_dateline
 from newsie.dates.grammar import find_dates, find_durations, infer_year
-from newsie.kb.places import default_places
+from newsie.kb.places import default_cities, place_kb
+from newsie.kb.states import default_states
 
 D = dt.date
 ANCHOR = D(2024, 12, 20)
@@ -87,14 +88,14 @@ def test_durations() -> None:
 )
 def test_datelines(head, city, country, date) -> None:
     """Datelines give the release date and city; multi-city datelines give no city."""
-    d = read_dateline(head, default_places())
+    d = read_dateline(head, place_kb(default_cities()), default_states().by_name)
     assert d is not None
-    assert (d["city"], d["country"], d["date"]) == (city, country, date)
+    assert (d.city, d.country, d.date) == (city, country, date)
 
 
 def test_no_dateline() -> None:
     """Ordinary openings are not datelines."""
-    assert read_dateline("The OSCE Mission to Skopje, in co-operation with", default_places()) is None
+    assert read_dateline("The OSCE Mission to Skopje, in co-operation with", place_kb(default_cities()), {}) is None
 
 
 def test_pipeline_dates_are_anchored_to_the_dateline(nlp) -> None:

@@ -125,7 +125,7 @@ def test_component_round_trip(tmp_path) -> None:
     nlp.add_pipe("newsie_states")
     tagger = nlp.add_pipe("newsie_organizations")
     assert isinstance(tagger, OrganizationTagger)
-    tagger.initialize(entries=[{"id": "x", "name": "Steppe Media Watch", "acronym": "SMW", "kind": "ngo"}])
+    tagger.initialize(organizations=[{"id": "x", "name": "Steppe Media Watch", "acronym": "SMW", "kind": "ngo"}])
     nlp.to_disk(tmp_path / "p")
     loaded = spacy.load(tmp_path / "p")
     doc = loaded("Steppe Media Watch and SMW staff met the OSCE.")

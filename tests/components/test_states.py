@@ -82,7 +82,7 @@ STATES = [
 
 def codes(nlp, text: str) -> list[str]:
     doc = nlp(text)
-    return sorted({span.label_ for span in doc.spans["newsie_states"]})
+    return sorted({span.kb_id_ for span in doc.spans["newsie_states"]})
 
 
 @pytest.mark.parametrize(("iso3", "status", "by_name", "by_alias"), STATES, ids=[s[0] for s in STATES])
@@ -167,7 +167,7 @@ def test_component_round_trip(tmp_path) -> None:
     nlp = spacy.blank("en")
     tagger = nlp.add_pipe("newsie_states")
     assert isinstance(tagger, StateTagger)
-    tagger.initialize(entries=[{"iso3": "ATL", "name": "Atlantis", "status": "other", "demonyms": ["Atlantean"]}], blockers=[])
+    tagger.initialize(states=[{"iso3": "ATL", "name": "Atlantis", "status": "other", "demonyms": ["Atlantean"]}], blockers=[])
     nlp.to_disk(tmp_path / "p")
     loaded = spacy.load(tmp_path / "p")
     assert codes(loaded, "Atlantean divers met Atlantis officials.") == ["ATL"]

@@ -1,8 +1,7 @@
-"""`newsie_dateline`: the "VIENNA, 6 October 2020 –" opening of a release."""
-from __future__ import annotations
+"""`newsie_dateline`: the "VIENNA, 6 October 2020 –" opening of a release, and the release date."""
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -10,50 +9,83 @@ from spacy.tokens import Doc
 from ..dates.datelines import match_dateline
 from ..dates.grammar import find_dates
 from ..extensions import text_of
-from ..kb.places import PlaceKB, default_places
+from ..kb.places import PlaceKB, default_cities, place_kb
 from ..kb.states import default_states
+from ..payloads import DatelineCity, DatelineData, meta_of, resolve_release_date
+from .base import Data, GazetteerPipe
 
 
-class DatelineReader:
-    """Read the dateline at the start of the text into ``doc._.newsie_dateline``.
+class DatelineReader(GazetteerPipe):
+    """Read the dateline at the start of the body into ``doc._.newsie_dateline`` and
+    resolve the release date once for every later stage.
 
-    The dict has ``text``, ``city`` (None for a multi-city dateline), ``cities``,
-    ``country`` (ISO3 of the city), ``date`` and the character offsets. Its date
-    stands in for ``published`` when the caller gave none; a date without a year takes
-    it from ``published``. The dateline is looked for at the start of the body, else at
-    the start of one of its next two lines (after a subtitle or a preamble line).
+    `DatelineData` has ``text``, ``city`` (None for a multi-city dateline), ``cities``,
+    ``country`` (ISO3 of the city), ``date`` and the character offsets. A date without a
+    year takes it from ``published``. The dateline is looked for at the start of the
+    body, else at the start of one of its next two lines (after a subtitle or a preamble
+    line). ``doc._.newsie_release_date`` is ``published`` when the caller gave it, else
+    the dateline's date.
+
+    Data parts: ``cities`` (newsie's curated cities; GeoNames, a dependency, adds the
+    rest) and ``countries`` (country names and demonyms to ISO3, for "TIRANA, Albania").
     """
 
-    def __init__(self, nlp: Language, name: str = "newsie_dateline", *, places: PlaceKB | None = None) -> None:
-        self.name = name
-        self._places = places
+    PARTS: ClassVar[dict[str, str]] = {"cities": "jsonl", "countries": "json"}
+
+    def __init__(self, nlp: Language, name: str = "newsie_dateline") -> None:
+        super().__init__(nlp, name)
+        self._places: PlaceKB | None = None
+
+    def default_data(self) -> Data:
+        states = default_states()
+        return {"cities": default_cities(), "countries": {**states.by_demonym, **states.by_name}}
+
+    def initialize(
+        self,
+        get_examples: Any = None,
+        *,
+        nlp: Language | None = None,
+        cities: list[dict[str, Any]] | None = None,
+        countries: dict[str, str] | None = None,
+    ) -> None:
+        """Build from the given parts; the packaged gazetteers fill the rest."""
+        self._initialize_parts({"cities": cities, "countries": countries})
+
+    def _build(self) -> None:
+        self._places = None
 
     @property
     def places(self) -> PlaceKB:
+        """The city index (built on first use: GeoNames is large)."""
         if self._places is None:
-            self._places = default_places()
+            self._places = place_kb(self.data["cities"])
         return self._places
 
     def __call__(self, doc: Doc) -> Doc:
-        meta = doc._.newsie_meta or {}
-        offset = meta.get("body_start", 0)
+        self.ensure_ready()
+        meta = meta_of(doc)
+        offset = meta.body_start
         head = text_of(doc)[offset : offset + 600]
         found = None
         pos = 0
         for _ in range(3):
-            found = read_dateline(head[pos : pos + 200], self.places, offset + pos, meta.get("published"))
+            found = read_dateline(head[pos : pos + 200], self.places, self.data["countries"], offset + pos, meta.published)
             nxt = head.find("\n", pos)
             if found is not None or nxt < 0:
                 break
             pos = nxt + 1
         doc._.newsie_dateline = found
+        doc._.newsie_release_date = resolve_release_date(meta, found)
         return doc
 
 
-def read_dateline(head: str, places: PlaceKB, offset: int = 0, anchor: dt.date | None = None) -> dict[str, Any] | None:
+def read_dateline(
+    head: str, places: PlaceKB, countries: dict[str, str], offset: int = 0, anchor: dt.date | None = None
+) -> DatelineData | None:
     """Parse a dateline at the start of `head`; None when there is none.
 
-    `anchor` (the publication date) gives the year of a dateline date written without one.
+    `countries` maps country names and demonyms to ISO3 ("TIRANA, Albania"); `anchor`
+    (the publication date) gives the year of a dateline date written without one.
     """
     m = match_dateline(head)
     if m is None:
@@ -67,24 +99,24 @@ def read_dateline(head: str, places: PlaceKB, offset: int = 0, anchor: dt.date |
     found = [places.lookup(raw.title()) or places.lookup(raw) for raw in m.cities]
     if m.date is None and not all(p and (p.curated or m.agency or raw.isupper()) for p, raw in zip(found, m.cities)):
         return None  # "VIENNA –" is a dateline; "OSCE –" is not
-    cities: list[dict[str, Any]] = [
-        {"city": raw.title() if raw.isupper() else raw, "country": p.country if p else None, "name": p.name if p else None}
+    cities = [
+        DatelineCity(city=raw.title() if raw.isupper() else raw, country=p.country if p else None, name=p.name if p else None)
         for p, raw in zip(found, m.cities)
     ]
     # "PRISHTINË/PRIŠTINA": one city in two languages, not two cities.
-    same = len({(c["name"], c["country"]) for c in cities}) == 1 and cities[0]["name"] is not None
+    same = len({(c.name, c.country) for c in cities}) == 1 and cities[0].name is not None
     single = cities[0] if len(cities) == 1 else None
     if same and len(cities) > 1:
-        single = {"city": "/".join(c["city"] for c in cities), "country": cities[0]["country"]}
-    named_state = default_states().lookup(m.country) if m.country else None
-    countries = {c["country"] for c in cities}
-    country = named_state.iso3 if named_state else (single["country"] if single else (countries.pop() if len(countries) == 1 else None))
-    return {
-        "text": m.text,
-        "city": single["city"] if single else None,
-        "country": country,
-        "cities": cities,
-        "date": date,
-        "start_char": offset + m.start,
-        "end_char": offset + m.end,
-    }
+        single = DatelineCity(city="/".join(c.city for c in cities), country=cities[0].country)
+    named_code = countries.get(m.country) if m.country else None
+    codes = {c.country for c in cities}
+    country = named_code or (single.country if single else (codes.pop() if len(codes) == 1 else None))
+    return DatelineData(
+        text=m.text,
+        city=single.city if single else None,
+        country=country,
+        cities=cities,
+        date=date,
+        start_char=offset + m.start,
+        end_char=offset + m.end,
+    )

@@ -1,6 +1,5 @@
 """`newsie_dates`: temporal expressions, normalized against the release date."""
-from __future__ import annotations
-
+import dataclasses
 import datetime as dt
 
 from spacy.language import Language
@@ -10,52 +9,63 @@ from spacy.util import filter_spans
 from .. import extensions as ext
 from ..dates.grammar import find_dates, find_durations
 from ..extensions import text_of
-
-DURATIONS = "newsie_durations"
+from ..payloads import DateValue, meta_of, release_date
+from .base import set_ents
 
 
 class DateTagger:
     """Find dates in the Doc, normalize them, and store them in ``doc.spans``.
 
-    Each span in ``doc.spans["newsie_dates"]`` carries in ``span._.newsie_data`` the
-    normalized ``start``/``end`` dates, the ``granularity`` and whether it was
-    ``relative`` or had its year inferred; ``doc.spans["newsie_durations"]`` holds event
-    lengths ("a five-day course") with their number of ``days``. Relative dates and days
-    without a year are anchored to ``published`` or, failing that, the dateline date.
+    Each span in ``doc.spans["newsie_dates"]`` is labelled ``DATE`` and carries in
+    ``span._.newsie_date`` a `DateValue`: the normalized ``start``/``end`` dates, the
+    ``granularity`` and whether it was ``relative`` or had its year inferred;
+    ``doc.spans["newsie_durations"]`` holds event lengths ("a five-day course"), labelled
+    ``DURATION``, with their number of days in ``span._.newsie_days``. Relative dates and
+    days without a year are anchored to the release date (see `newsie_dateline`).
     """
 
-    def __init__(self, nlp: Language, name: str = "newsie_dates", *, spans_key: str = ext.DATES) -> None:
+    def __init__(self, nlp: Language, name: str = "newsie_dates", *, spans_key: str = ext.DATES, annotate_ents: bool = False) -> None:
         self.name = name
         self.spans_key = spans_key
+        self.annotate_ents = annotate_ents
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = release_date(doc)
+        parts = _parts(doc)
         spans: list[Span] = []
-        for f in find_dates(text_of(doc), anchor):
-            span = doc.char_span(f.start_char, f.end_char, label="DATE", alignment_mode="expand")
-            if span is None:
-                continue
-            span._.newsie_data = {
-                "start": f.start, "end": f.end, "granularity": f.granularity,
-                "relative": f.relative, "year_inferred": f.year_inferred,
-                "start_char": f.start_char, "end_char": f.end_char,
-            }
-            spans.append(span)
+        for off, part in parts:
+            spans.extend(self._dates(doc, part, off, anchor))
         doc.spans[self.spans_key] = filter_spans(spans)
         durations = []
-        for d in find_durations(text_of(doc)):
-            span = doc.char_span(d.start_char, d.end_char, label="DURATION", alignment_mode="expand")
-            if span is not None:
-                span._.newsie_data = {"days": d.days}
-                durations.append(span)
-        doc.spans[DURATIONS] = filter_spans(durations)
+        for off, part in parts:
+            for d in find_durations(part):
+                span = doc.char_span(off + d.start_char, off + d.end_char, label=ext.DURATION, alignment_mode="expand")
+                if span is not None:
+                    span._.newsie_days = d.days
+                    durations.append(span)
+        doc.spans[ext.DURATIONS] = filter_spans(durations)
+        if self.annotate_ents:
+            set_ents(doc, doc.spans[self.spans_key])
         return doc
 
+    def _dates(self, doc: Doc, text: str, off: int, anchor: dt.date | None) -> list[Span]:
+        spans: list[Span] = []
+        for f in find_dates(text, anchor):
+            f = dataclasses.replace(f, start_char=off + f.start_char, end_char=off + f.end_char)
+            span = doc.char_span(f.start_char, f.end_char, label=ext.DATE, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.newsie_date = DateValue(
+                start=f.start, end=f.end, granularity=f.granularity, relative=f.relative,
+                year_inferred=f.year_inferred, start_char=f.start_char, end_char=f.end_char,
+            )
+            spans.append(span)
+        return spans
 
-def release_date(doc: Doc) -> dt.date | None:
-    """`published` if given, else the dateline's date."""
-    meta = doc._.newsie_meta or {}
-    if meta.get("published"):
-        return meta["published"]
-    dateline = doc._.newsie_dateline or {}
-    return dateline.get("date")
+
+def _parts(doc: Doc) -> list[tuple[int, str]]:
+    """Title and body apart (with their offsets), so no date runs from one into the other."""
+    text, meta = text_of(doc), meta_of(doc)
+    if not meta.title_len:
+        return [(0, text)]
+    return [(0, text[: meta.title_len]), (meta.body_start, text[meta.body_start :])]

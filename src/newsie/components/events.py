@@ -1,12 +1,11 @@
 """`newsie_events`: the release's events, main event first, with dates, place and headcount."""
-from __future__ import annotations
 
 import bisect
 import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -16,12 +15,14 @@ from .. import extensions as ext
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
 from ..extensions import text_of
-from ..kb.event_types import EventRules, default_event_rules
-from ..kb.places import PlaceKB, default_places
-from .dates import DURATIONS, release_date
+from ..kb.event_types import EVENT_TYPES_FILE, EventRules
+from ..kb.history import HISTORY_FILE, StateEra, StateHistory
+from ..kb.io import read_packaged
+from ..kb.places import Place, PlaceKB, default_cities, place_kb
+from ..payloads import DatelineData, EventData, LocationData, OfficialData, OrgData, meta_of, release_date
+from ..resources import gazetteer_file
+from .base import Data, GazetteerPipe, sentences
 
-_VISIT_BEFORE = re.compile(r"\b(?:visit|visits|visited|trip|travelled|traveled|deployed|deploys|journey|mission)\b[^.]{0,25}$", re.IGNORECASE)
-_PLACE_WORDS = frozenset({"in", "to", "across", "throughout"})
 _IN_PLACE = re.compile(
     r"\b(?:in|at|to)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
 )
@@ -39,7 +40,7 @@ class _Unit:
     best_trigger: dict[str, tuple[float, Span]] = field(default_factory=dict)
 
 
-class EventExtractor:
+class EventExtractor(GazetteerPipe):
     """Type the release's events and give each its dates, place and participants.
 
     The main event's type comes from weighted trigger phrases, counted in the title
@@ -48,61 +49,82 @@ class EventExtractor:
     ... concluded on" giving the other end), falling back to the dateline; its place
     from "in CITY" near the trigger or the dateline city, mapped to the country the
     city is in; its participants from "More than 20 representatives"-like phrases.
-    Results go to ``doc._.newsie_events`` (a list of dicts, main event first).
+    Results go to ``doc._.newsie_events`` (`EventData`, main event first); each event's
+    trigger goes to ``doc.spans["newsie_events"]``, labelled ``EVENT`` with the event
+    type as ``kb_id_``.
+
+    Data parts: ``rules`` (``gazetteers/event_types.json``: triggers and weights per
+    type, codes, context words), ``cities`` (the curated cities; GeoNames adds the rest)
+    and ``history`` (which State a country belonged to when: ``state_history.jsonl``).
     """
 
-    def __init__(
+    PARTS: ClassVar[dict[str, str]] = {"rules": "json", "cities": "jsonl", "history": "jsonl"}
+
+    def __init__(self, nlp: Language, name: str = "newsie_events", *, secondary_ratio: float = 0.6, spans_key: str = ext.EVENTS) -> None:
+        super().__init__(nlp, name, secondary_ratio=secondary_ratio, spans_key=spans_key)
+        self._places: PlaceKB | None = None
+
+    def default_data(self) -> Data:
+        rules = EventRules.model_validate_json(gazetteer_file(EVENT_TYPES_FILE).read_text(encoding="utf-8"))
+        history = [e.model_dump(mode="json", exclude_defaults=True) for e in read_packaged(HISTORY_FILE, StateEra)]
+        return {"rules": rules.model_dump(), "cities": default_cities(), "history": history}
+
+    def initialize(
         self,
-        nlp: Language,
-        name: str = "newsie_events",
+        get_examples: Any = None,
         *,
-        secondary_ratio: float = 0.6,
-        rules: EventRules | None = None,
-        places: PlaceKB | None = None,
+        nlp: Language | None = None,
+        rules: dict[str, Any] | None = None,
+        cities: list[dict[str, Any]] | None = None,
+        history: list[dict[str, Any]] | None = None,
     ) -> None:
-        self.name = name
-        self.nlp = nlp
-        self.secondary_ratio = secondary_ratio
-        self.rules = rules or default_event_rules()
-        self._places = places
-        self._build()
+        """Build from the given parts; the packaged gazetteers fill the rest."""
+        self._initialize_parts({"rules": rules, "cities": cities, "history": history})
 
     @property
     def places(self) -> PlaceKB:
+        """The city index (built on first use: GeoNames is large)."""
         if self._places is None:
-            self._places = default_places()
+            self._places = place_kb(self.data["cities"])
         return self._places
 
     def _build(self) -> None:
+        self.rules = EventRules.model_validate(self.data["rules"])
+        self.history = StateHistory([StateEra.model_validate(e) for e in self.data["history"]])
+        self._places = None
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.weights: dict[str, dict[str, float]] = {}
         for etype, spec in self.rules.types.items():
             if spec.triggers:
                 self.weights[etype] = {k.lower(): v for k, v in spec.triggers.items()}
-                self.matcher.add(etype, list(self.nlp.tokenizer.pipe(spec.triggers)))
+                self.matcher.add(etype, self.pattern_docs(spec.triggers))
         self.counter = ParticipantCounter(self.rules.participant_nouns)
         self._conclude = frozenset(self.rules.conclusion_verbs)
-        self._begin = frozenset(self.rules.start_verbs)
+        r = self.rules
+        self._place_words = frozenset(r.place_words)
+        self._direction_words = frozenset(r.direction_words)
+        self._not_after = tuple(r.not_event_date_after)
+        self._election_words = frozenset(r.election_words)
+        self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
 
     def add_triggers(self, triggers: dict[str, dict[str, float]]) -> None:
         """Add (or re-weight) trigger phrases per event type."""
-        types = dict(self.rules.types)
+        self.ensure_ready()
+        rules = self.rules.model_dump()
         for etype, extra in triggers.items():
-            spec = types[etype]  # type: ignore[index]
-            types[etype] = spec.model_copy(update={"triggers": {**spec.triggers, **extra}})  # type: ignore[index]
-        self.rules = self.rules.model_copy(update={"types": types})
-        self._build()
+            rules["types"][etype]["triggers"].update(extra)
+        self.set_data({**self.data, "rules": rules})
 
     # -- typing ---------------------------------------------------------------
     def _units(self, doc: Doc) -> list[_Unit]:
-        meta = doc._.newsie_meta or {}
-        title_len, body_start = meta.get("title_len", 0), meta.get("body_start", 0)
+        meta = meta_of(doc)
+        title_len, body_start = meta.title_len, meta.body_start
         w = self.rules.weights
         units: list[_Unit] = []
         if title_len:
             units.append(_Unit(0, title_len, w.title, -1))
         n = 0
-        for sent in doc.sents:
+        for sent in sentences(doc):
             start = max(sent.start_char, body_start)
             if sent.end_char <= body_start or not text_of(doc)[start : sent.end_char].strip():
                 continue
@@ -148,28 +170,35 @@ class EventExtractor:
         return etype
 
     def __call__(self, doc: Doc) -> Doc:
+        self.ensure_ready()
         units = self._units(doc)
         if not units:
             doc._.newsie_events = []
+            doc.spans[self.cfg["spans_key"]] = []
             return doc
         totals = self._score(doc, units)
         order = {t: i for i, t in enumerate(self.rules.priority)}
-        ranked = sorted(totals.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
+        ranked = sorted(totals.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))  # type: ignore[call-overload]
         if not ranked:  # no trigger: still one event, of type "other", with its date and place
             ranked = [("other", 0.0)]
         grand = sum(totals.values()) or 1.0
         main_score = ranked[0][1]
-        events = []
+        events: list[EventData] = []
+        triggers: list[Span] = []
         for i, (etype, score) in enumerate(ranked):
-            if i > 0 and score < self.secondary_ratio * main_score:
+            if i > 0 and score < self.cfg["secondary_ratio"] * main_score:
                 break
-            events.append(self._event(doc, units, etype, score / grand if totals else 0.0, main=i == 0))
+            event, trigger = self._event(doc, units, etype, score / grand if totals else 0.0, main=i == 0)
+            events.append(event)
+            if trigger is not None:
+                triggers.append(Span(doc, trigger.start, trigger.end, label=ext.EVENT, kb_id=etype))
         doc._.newsie_events = events
+        doc.spans[self.cfg["spans_key"]] = triggers
         return doc
 
     # -- one event ------------------------------------------------------------
-    def _event(self, doc: Doc, units: list[_Unit], etype: str, confidence: float, *, main: bool) -> dict[str, Any]:
-        meta = doc._.newsie_meta or {}
+    def _event(self, doc: Doc, units: list[_Unit], etype: str, confidence: float, *, main: bool) -> tuple[EventData, Span | None]:
+        meta = meta_of(doc)
         body_units = [u for u in units if u.index >= 0]
         trig_unit = _trigger_unit(units, etype)
         trigger = trig_unit.best_trigger[etype][1] if trig_unit and etype in trig_unit.best_trigger else None
@@ -182,32 +211,35 @@ class EventExtractor:
             evidence_unit = body_units[0]
         focus = [u for u in (evidence_unit, body_units[0] if body_units else None) if u is not None]
         start, end = self._dates(doc, focus, body_units, etype)
-        location = finish_location(self._location(doc, focus, etype), doc._.newsie_dateline, start or release_date(doc))
+        location = finish_location(self._location(doc, focus, etype), doc._.newsie_dateline, start or release_date(doc), self.history)
         participants = self._participants(doc, focus, body_units)
         spec = self.rules.types.get(etype)  # type: ignore[call-overload]
         plover, cameo = (spec.plover, spec.cameo) if spec else (None, None)
         if etype == "statement" and evidence_unit is not None:
             plover, cameo = self._statement_mode(doc, [u for u in units if u.index < 2], plover, cameo)
-        orgs = [o["name"] for o in (doc._.newsie_orgs or [])]
-        people = [p["name"] for p in (doc._.newsie_officials or []) if not p.get("inferred")]
-        states = list(dict.fromkeys(s.label_ for s in doc.spans[ext.STATES])) if ext.STATES in doc.spans else []
-        key = f"{meta.get('id', '')}|{etype}|{start}|{main}"
-        return {
-            "id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
-            "type": etype,
-            "trigger": trigger.text if trigger is not None else None,
-            "evidence": text_of(doc)[evidence_unit.start_char : evidence_unit.end_char].strip() if evidence_unit else None,
-            "confidence": round(min(1.0, max(0.0, confidence)), 3),
-            "start": start,
-            "end": end,
-            "location": location,
-            "participants": participants,
-            "organizations": orgs,
-            "states": states,
-            "officials": people,
-            "plover": plover,
-            "cameo": cameo,
-        }
+        org_data: list[OrgData] = doc._.newsie_orgs or []
+        people_data: list[OfficialData] = doc._.newsie_officials or []
+        orgs = [o.name for o in org_data if o.name]
+        people = [p.name for p in people_data if not p.inferred]
+        states = list(dict.fromkeys(s.kb_id_ for s in doc.spans[ext.STATES])) if ext.STATES in doc.spans else []
+        key = f"{meta.id}|{etype}|{start}|{main}"
+        event = EventData(
+            id="ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
+            type=etype,
+            trigger=trigger.text if trigger is not None else None,
+            evidence=text_of(doc)[evidence_unit.start_char : evidence_unit.end_char].strip() if evidence_unit else None,
+            confidence=round(min(1.0, max(0.0, confidence)), 3),
+            start=start,
+            end=end,
+            location=location,
+            participants=participants,
+            organizations=orgs,
+            states=states,
+            officials=people,
+            plover=plover,
+            cameo=cameo,
+        )
+        return event, trigger
 
     def _statement_mode(self, doc: Doc, units: list[_Unit], plover: str | None, cameo: str | None) -> tuple[str | None, str | None]:
         text = " ".join(text_of(doc)[u.start_char : u.end_char].lower() for u in units)
@@ -217,28 +249,29 @@ class EventExtractor:
         return plover, cameo
 
     def _dates(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
-        dateline = doc._.newsie_dateline or {}
-        dl_range = (dateline.get("start_char", -1), dateline.get("end_char", -1))
+        dateline: DatelineData | None = doc._.newsie_dateline
+        dl_range = (dateline.start_char, dateline.end_char) if dateline else (-1, -1)
+        dl_date = dateline.date if dateline else None
         spans = [
             s for s in doc.spans.get(ext.DATES, [])
             if not (dl_range[0] <= s.start_char < dl_range[1])
-            and s._.newsie_data and s._.newsie_data["granularity"] == "day" and s._.newsie_data["start"]
-            and not _preceded_by(doc, s, ("since", "until", "by", "before", "after"))
-            and not _election_day(doc, s)
+            and s._.newsie_date is not None and s._.newsie_date.granularity == "day" and s._.newsie_date.start
+            and not _preceded_by(doc, s, self._not_after)
+            and not self._election_day(doc, s)
         ]
 
         def in_unit(unit: _Unit, relative_only: bool = False) -> list[Span]:
-            return [s for s in spans if unit.start_char <= s.start_char < unit.end_char and (s._.newsie_data["relative"] or not relative_only)]
+            return [s for s in spans if unit.start_char <= s.start_char < unit.end_char and (s._.newsie_date.relative or not relative_only)]
 
         if etype == "statement":
             # A statement happens when it is made: "today" or the dateline, before other dates.
             for unit in focus:
                 found = in_unit(unit, relative_only=True)
                 if found:
-                    d = found[0]._.newsie_data
-                    return d["start"], d["end"]
-            if dateline.get("date"):
-                return dateline["date"], dateline["date"]
+                    d = found[0]._.newsie_date
+                    return d.start, d.end
+            if dl_date:
+                return dl_date, dl_date
         chosen: Span | None = None
         unit_of: _Unit | None = None
         for unit in [*focus, *body_units[:3]]:
@@ -247,11 +280,11 @@ class EventExtractor:
                 chosen, unit_of = found[0], unit
                 break
         if chosen is None:
-            if dateline.get("date"):
-                return dateline["date"], dateline["date"]
+            if dl_date:
+                return dl_date, dl_date
             return None, None
-        data = chosen._.newsie_data
-        start, end = data["start"], data["end"]
+        value = chosen._.newsie_date
+        start, end = value.start, value.end
         if start == end and unit_of is not None:
             days = self._duration(doc, unit_of)
             if days and days > 1:
@@ -263,33 +296,35 @@ class EventExtractor:
         return start, end
 
     def _duration(self, doc: Doc, unit: _Unit) -> int | None:
-        for s in doc.spans.get(DURATIONS, []):
-            if unit.start_char <= s.start_char < unit.end_char and s._.newsie_data:
-                return int(s._.newsie_data["days"])
+        for s in doc.spans.get(ext.DURATIONS, []):
+            if unit.start_char <= s.start_char < unit.end_char and s._.newsie_days:
+                return int(s._.newsie_days)
         return None
 
-    def _location(self, doc: Doc, focus: list[_Unit], etype: str) -> dict[str, str | None]:
+    def _location(self, doc: Doc, focus: list[_Unit], etype: str) -> LocationData:
         state_spans = list(doc.spans.get(ext.STATES, []))
-        doc_states = {s.label_ for s in state_spans}
-        dateline = doc._.newsie_dateline or {}
+        doc_states = {s.kb_id_ for s in state_spans}
+        dateline: DatelineData | None = doc._.newsie_dateline
+        dl_city = dateline.city if dateline else None
+        dl_country = dateline.country if dateline else None
         context = self._context_country(doc, state_spans)
-        if etype == "statement" and dateline.get("city"):
-            return {"city": dateline["city"], "country": dateline.get("country")}
+        if etype == "statement" and dl_city:
+            return LocationData(city=dl_city, country=dl_country)
         for unit in focus:
             found = self._places_in(doc, unit, state_spans, doc_states, context)
             if found:
                 return found
         for unit in focus:
             for s in state_spans:
-                if unit.start_char <= s.start_char < unit.end_char and s.id_ == "name" and _after_place_word(doc, s.start):
-                    if dateline.get("city") and dateline.get("country") == s.label_:
-                        return {"city": dateline["city"], "country": s.label_}
-                    return {"city": None, "country": s.label_}
-        if dateline.get("city"):
-            return {"city": dateline["city"], "country": dateline.get("country") or context}
-        return {"city": None, "country": dateline.get("country")}
+                if unit.start_char <= s.start_char < unit.end_char and s.id_ == "name" and self._after_place_word(doc, s.start):
+                    if dl_city and dl_country == s.kb_id_:
+                        return LocationData(city=dl_city, country=s.kb_id_)
+                    return LocationData(city=None, country=s.kb_id_)
+        if dl_city:
+            return LocationData(city=dl_city, country=dl_country or context)
+        return LocationData(city=None, country=dl_country)
 
-    def _places_in(self, doc: Doc, unit: _Unit, state_spans: list[Span], doc_states: set[str], context: str | None) -> dict[str, str | None] | None:
+    def _places_in(self, doc: Doc, unit: _Unit, state_spans: list[Span], doc_states: set[str], context: str | None) -> LocationData | None:
         """"in CITY" in a sentence, the one nearest the event's date first."""
         # Lookups by position, so a unit with many matches stays linear.
         in_org = bytearray(unit.end_char - unit.start_char)
@@ -300,11 +335,11 @@ class EventExtractor:
         state_starts = {s.start_char for s in state_spans}
         date_ends = sorted(s.end_char for s in doc.spans.get(ext.DATES, []) if unit.start_char <= s.start_char < unit.end_char)
         text = text_of(doc)[unit.start_char : unit.end_char]
-        found: list[tuple[int, dict[str, str | None]]] = []
+        found: list[tuple[int, LocationData]] = []
         for m in _IN_PLACE.finditer(text):
             word = m.group(0).split()[0]
             a = unit.start_char + m.start("place")
-            if word == "to" and not _VISIT_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            if word == "to" and not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()])):
                 continue
             if in_org[m.start("place")] or a in state_starts:
                 continue
@@ -319,7 +354,7 @@ class EventExtractor:
             country = place.country if place else context
             k = bisect.bisect_left(date_ends, pos)
             distance = min((abs(pos - date_ends[j]) for j in (k - 1, k) if 0 <= j < len(date_ends)), default=10_000)
-            found.append((distance, {"city": surface, "country": country}))
+            found.append((distance, LocationData(city=surface, country=country)))
         if not found:
             return None
         return min(found, key=lambda x: x[0])[1]
@@ -327,13 +362,14 @@ class EventExtractor:
     def _context_country(self, doc: Doc, state_spans: list[Span]) -> str | None:
         """The country a release is about when it does not say where: the host of the
         field operation it names, else the only State it names."""
-        for org in doc._.newsie_orgs or []:
-            if org.get("kind") == "field_operation" and org.get("country"):
-                return str(org["country"])
-        codes = {s.label_ for s in state_spans}
+        orgs: list[OrgData] = doc._.newsie_orgs or []
+        for org in orgs:
+            if org.kind == "field_operation" and org.country:
+                return org.country
+        codes = {s.kb_id_ for s in state_spans}
         return next(iter(codes)) if len(codes) == 1 else None
 
-    def _lookup(self, raw: str, doc_states: set[str]) -> Any:
+    def _lookup(self, raw: str, doc_states: set[str]) -> Place | None:
         words = raw.replace("/", " / ").split()
         # The longest prefix first, then each part of "Prishtinë/Priština".
         candidates = [" ".join(words[:k]) for k in range(len(words), 0, -1)] + [p.strip() for p in raw.split("/")]
@@ -344,6 +380,22 @@ class EventExtractor:
             if place is not None and (place.curated or place.country in doc_states or place.population >= 100_000):
                 return place
         return None
+
+    def _after_place_word(self, doc: Doc, i: int) -> bool:
+        """"in Norway", "in the former Yugoslav Republic of Macedonia", "in south Germany"."""
+        for k in range(i - 1, max(-1, i - 4), -1):
+            t = doc[k]
+            if t.lower_ in self._place_words:
+                return True
+            if not (t.lower_ in self._direction_words or (t.is_punct is False and t.is_lower and len(t) < 3)):
+                return False
+        return False
+
+    def _election_day(self, doc: Doc, span: Span) -> bool:
+        """A date that names an election day ("the elections in Albania on 3 July")."""
+        before = {t.lower_ for t in doc[max(0, span.start - 5) : span.start]}
+        after = {t.lower_ for t in doc[span.end : span.end + 4]}
+        return bool((before | after) & self._election_words)
 
     def _participants(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit]) -> int | None:
         seen = set()
@@ -366,25 +418,6 @@ def _trigger_unit(units: list[_Unit], etype: str) -> _Unit | None:
             if w > best_w:
                 best, best_w = u, w
     return best
-
-
-def _after_place_word(doc: Doc, i: int) -> bool:
-    """"in Norway", "in the former Yugoslav Republic of Macedonia", "in south Germany"."""
-    for k in range(i - 1, max(-1, i - 4), -1):
-        t = doc[k]
-        if t.lower_ in _PLACE_WORDS:
-            return True
-        if not (t.lower_ in ("the", "south", "north", "east", "west", "southern", "northern", "eastern", "western", "central") or (t.is_punct is False and t.is_lower and len(t) < 3)):
-            return False
-    return False
-
-
-def _election_day(doc: Doc, span: Span) -> bool:
-    """A date that names an election day ("the elections in Albania on 3 July")."""
-    before = {t.lower_ for t in doc[max(0, span.start - 5) : span.start]}
-    after = {t.lower_ for t in doc[span.end : span.end + 4]}
-    words = {"election", "elections", "vote", "referendum", "polls", "ballot"}
-    return bool(before & words or after & words)
 
 
 def _surface(raw: str, canonical: str | None) -> str:

@@ -1,36 +1,45 @@
 """`newsie_fields`: the OSCE fields of work a release concerns."""
-from __future__ import annotations
+
+import json
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import text_of
-from ..fields import FieldsClassifier
+from ..fields import FIELDS_FILE, FieldsClassifier, FieldsLexicon
+from ..payloads import body_text, meta_of
+from ..resources import gazetteer_file
+from .base import Data, GazetteerPipe
 
 
-class FieldsTagger:
+class FieldsTagger(GazetteerPipe):
     """Assign OSCE fields of work (``doc._.newsie_fields``) from the title, text and issuer.
 
-    Labels come from the weighted phrase lexicon in ``gazetteers/fields_of_work.json``;
-    fields of work given by the page's own metadata (``meta["fields_of_work"]``) win.
+    Labels come from the weighted phrase lexicon (the ``lexicon`` part, by default
+    ``gazetteers/fields_of_work.json``); fields of work given by the page's own metadata
+    (`ReleaseMeta.fields_of_work`) win.
     """
 
-    def __init__(self, nlp: Language, name: str = "newsie_fields", *, classifier: FieldsClassifier | None = None) -> None:
-        self.name = name
-        self._classifier = classifier
+    PARTS: ClassVar[dict[str, str]] = {"lexicon": "json"}
 
-    @property
-    def classifier(self) -> FieldsClassifier:
-        if self._classifier is None:
-            self._classifier = FieldsClassifier.default()
-        return self._classifier
+    def __init__(self, nlp: Language, name: str = "newsie_fields") -> None:
+        super().__init__(nlp, name)
+
+    def default_data(self) -> Data:
+        return {"lexicon": json.loads(gazetteer_file(FIELDS_FILE).read_text(encoding="utf-8"))}
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None, lexicon: dict[str, Any] | None = None) -> None:
+        """Build from the given lexicon; the packaged one when None."""
+        self._initialize_parts({"lexicon": lexicon})
+
+    def _build(self) -> None:
+        self.classifier = FieldsClassifier(FieldsLexicon.model_validate(self.data["lexicon"]))
 
     def __call__(self, doc: Doc) -> Doc:
-        meta = doc._.newsie_meta or {}
-        given = meta.get("fields_of_work")
-        if given:
-            doc._.newsie_fields = list(given)
+        self.ensure_ready()
+        meta = meta_of(doc)
+        if meta.fields_of_work:
+            doc._.newsie_fields = list(meta.fields_of_work)
             return doc
-        body = text_of(doc)[meta.get("body_start", 0) :]
-        doc._.newsie_fields = self.classifier.classify(meta.get("title"), body, meta.get("issuer") or None)
+        doc._.newsie_fields = self.classifier.classify(meta.title, body_text(doc), meta.issuer or None)
         return doc

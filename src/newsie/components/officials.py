@@ -1,35 +1,31 @@
 """`newsie_officials`: named people with their title, affiliation, office and quotes."""
-from __future__ import annotations
 
 import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import extensions as ext
 from ..extensions import text_of
-from ..kb.io import read_entries, write_jsonl
-from ..kb.officials import OfficeEntry, OfficialEntry, OfficialKB, TitleRules, default_officials, default_titles
+from ..kb.io import read_packaged
+from ..kb.officials import OFFICES_FILE, OFFICIALS_FILE, OfficeEntry, OfficialEntry, OfficialKB, TitleRules, default_titles
 from ..kb.org_rules import default_org_rules
 from ..kb.states import default_states
+from ..payloads import OfficialData, OrgData, release_date
+from .base import Data, GazetteerPipe, sentences, set_ents
 
 KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE = "known", "titled", "apposition", "speech", "surname", "base"
 _INITIAL = re.compile(r"[A-Z]\.")
 _QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
-_CONNECTORS = frozenset({"of", "the", "for", "on", "in", "at", "to", "and", "-", "'s", "’s"})
-_PRONOUNS = frozenset({"he", "she", "He", "She"})
 
 
-class OfficialTagger(Pipe):
+class OfficialTagger(GazetteerPipe):
     """Find named people with the title and affiliation the text gives them.
 
     People are found from the gazetteer of office holders, after titles ("Ambassador
@@ -37,8 +33,16 @@ class OfficialTagger(Pipe):
     beside speech verbs ("said Rustam Aziz Miralizoda") and, with a base model, from
     its PERSON entities. Later surname-only mentions join the person. A role-only
     mention of a known office ("the OSCE Secretary General said") in a dated release
-    adds the holder on that date, marked ``inferred``.
+    adds the holder on that date, marked ``inferred``. Spans are labelled ``PERSON``
+    (``kb_id_``: the gazetteer name of a known person); ``doc._.newsie_officials``
+    holds one `OfficialData` per person.
+
+    Data parts: ``offices`` and ``officials`` (gazetteers), ``titles`` (title words,
+    honorifics, speech verbs, name particles) and ``not_name`` (capitalized words that
+    are never part of a person's name: States, demonyms, organization heads).
     """
+
+    PARTS: ClassVar[dict[str, str]] = {"offices": "jsonl", "officials": "jsonl", "titles": "json", "not_name": "json"}
 
     def __init__(
         self,
@@ -47,60 +51,71 @@ class OfficialTagger(Pipe):
         *,
         spans_key: str = ext.OFFICIALS,
         infer_from_office: bool = True,
-        offices: list[OfficeEntry] | None = None,
-        officials: list[OfficialEntry] | None = None,
-        titles: TitleRules | None = None,
+        annotate_ents: bool = False,
     ) -> None:
-        self.nlp = nlp
-        self.name = name
-        self.cfg: dict[str, Any] = {"spans_key": spans_key, "infer_from_office": infer_from_office}
-        base = default_officials()
-        self.kb = OfficialKB(offices if offices is not None else list(base.offices.values()), officials if officials is not None else base.officials)
-        self.titles = titles or default_titles()
-        self._build()
+        super().__init__(nlp, name, spans_key=spans_key, infer_from_office=infer_from_office, annotate_ents=annotate_ents)
 
-    def _build(self) -> None:
-        self.person_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        for i, p in enumerate(self.kb.officials):
-            self.person_matcher.add(f"P{i}", list(self.nlp.tokenizer.pipe(dict.fromkeys((p.name, *p.aliases)))))
-        self.office_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        for o in self.kb.offices.values():
-            if o.patterns:
-                self.office_matcher.add(o.id, list(self.nlp.tokenizer.pipe(o.patterns)))
-        t = self.titles
-        self._title_words = frozenset(t.title_words)
-        self._honorifics = frozenset(t.honorifics)
-        self._speech = frozenset(t.speech_verbs)
-        self._particles = frozenset(t.name_particles)
+    def default_data(self) -> Data:
         states = default_states()
-        self._not_name = frozenset(t.not_name_words) | frozenset(states.by_name) | frozenset(states.by_demonym) | frozenset(default_org_rules().heads)
+        return {
+            "offices": [o.model_dump(mode="json", exclude_defaults=True) for o in read_packaged(OFFICES_FILE, OfficeEntry)],
+            "officials": [p.model_dump(mode="json", exclude_defaults=True) for p in read_packaged(OFFICIALS_FILE, OfficialEntry)],
+            "titles": default_titles().model_dump(),
+            "not_name": sorted({*states.by_name, *states.by_demonym, *default_org_rules().heads}),
+        }
 
     def initialize(
         self,
         get_examples: Any = None,
         *,
         nlp: Language | None = None,
-        offices: list[OfficeEntry] | None = None,
-        officials: list[OfficialEntry] | None = None,
+        offices: list[dict[str, Any]] | None = None,
+        officials: list[dict[str, Any]] | None = None,
+        titles: dict[str, Any] | None = None,
+        not_name: list[str] | None = None,
     ) -> None:
-        """Replace the offices and officials gazetteers (defaults when None)."""
+        """Build from the given parts; the packaged gazetteers fill the rest."""
+        self._initialize_parts({"offices": offices, "officials": officials, "titles": titles, "not_name": not_name})
+
+    def _build(self) -> None:
         self.kb = OfficialKB(
-            offices if offices is not None else list(self.kb.offices.values()),
-            officials if officials is not None else self.kb.officials,
+            [o if isinstance(o, OfficeEntry) else OfficeEntry.model_validate(o) for o in self.data["offices"]],
+            [p if isinstance(p, OfficialEntry) else OfficialEntry.model_validate(p) for p in self.data["officials"]],
         )
-        self._build()
+        self.titles = TitleRules.model_validate(self.data["titles"])
+        self.person_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for i, p in enumerate(self.kb.officials):
+            self.person_matcher.add(f"P{i}", self.pattern_docs(dict.fromkeys((p.name, *p.aliases))))
+        self.office_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for o in self.kb.offices.values():
+            if o.patterns:
+                self.office_matcher.add(o.id, self.pattern_docs(o.patterns))
+        t = self.titles
+        self._title_words = frozenset(t.title_words)
+        self._honorifics = frozenset(t.honorifics)
+        self._speech = frozenset(t.speech_verbs)
+        self._particles = frozenset(t.name_particles)
+        self._connectors = frozenset(t.connectors)
+        self._pronouns = frozenset(t.pronouns)
+        self._not_name = frozenset(t.not_name_words) | frozenset(self.data["not_name"])
 
     def add_entries(self, offices: Iterable[OfficeEntry] = (), officials: Iterable[OfficialEntry] = ()) -> None:
         """Add offices and officials on top of the current gazetteers."""
+        self.ensure_ready()
         merged_offices = {**self.kb.offices, **{o.id: o for o in offices}}
-        self.kb = OfficialKB(list(merged_offices.values()), [*self.kb.officials, *officials])
-        self._build()
+        self.set_data({
+            **self.data,
+            "offices": [o.model_dump(mode="json", exclude_defaults=True) for o in merged_offices.values()],
+            "officials": [p.model_dump(mode="json", exclude_defaults=True) for p in [*self.kb.officials, *officials]],
+        })
 
     # -- tagging --------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        self.ensure_ready()
+        sentences(doc)
         blocked = self._blocked_tokens(doc)
         known = [
-            Span(doc, s, e, label="PERSON", kb_id=self.nlp.vocab.strings[m], span_id=KNOWN)
+            Span(doc, s, e, label=ext.PERSON, kb_id=self.nlp.vocab.strings[m], span_id=KNOWN)
             for m, s, e in self.person_matcher(doc)
         ]
         cands = list(known)
@@ -109,8 +124,15 @@ class OfficialTagger(Pipe):
         people = filter_spans(cands)
         people += self._surnames(doc, people, blocked)
         people = filter_spans(people)
-        doc.spans[self.cfg["spans_key"]] = people
+        strings = self.nlp.vocab.strings
+        out = [
+            Span(doc, p.start, p.end, label=ext.PERSON, kb_id=self.kb.officials[int(strings[p.kb_id][1:])].name if p.id_ == KNOWN else "", span_id=p.id_)
+            for p in people
+        ]
+        doc.spans[self.cfg["spans_key"]] = out
         doc._.newsie_officials = self._resolve(doc, people)
+        if self.cfg["annotate_ents"]:
+            set_ents(doc, out)
         return doc
 
     def _blocked_tokens(self, doc: Doc) -> set[int]:
@@ -209,10 +231,10 @@ class OfficialTagger(Pipe):
             t = doc[j - 1]
             if t.text in (",", ".", ";", ":", "“", "”", '"', "(", ")") or (t.is_sent_start and not (t.text[:1].isupper() or t.is_title)):
                 break
-            if t.lower_ in _CONNECTORS or t.text[:1].isupper() or self._is_title_tok(t):
+            if t.lower_ in self._connectors or t.text[:1].isupper() or self._is_title_tok(t):
                 if t.lower_ == "and" and j - 1 > 0 and doc[j - 2].text == ",":
                     break
-                if t.lower_ not in _CONNECTORS and t.is_lower and not self._is_title_tok(t):
+                if t.lower_ not in self._connectors and t.is_lower and not self._is_title_tok(t):
                     break
                 j -= 1
                 if self._is_title_tok(t) or t.text[:1].isupper():
@@ -227,7 +249,7 @@ class OfficialTagger(Pipe):
             break
         if start is None:
             return None
-        while start < s and (doc[start].lower_ in _CONNECTORS or doc[start].text in ("The",)):
+        while start < s and (doc[start].lower_ in self._connectors or doc[start].text in ("The",)):
             start += 1
         phrase = doc[start:s]
         if not any(self._is_title_tok(t) for t in phrase):
@@ -315,56 +337,52 @@ class OfficialTagger(Pipe):
         return ", ".join(doc[a:b].text.strip(" ,") for a, b in parts), parts
 
     # -- resolution -----------------------------------------------------------
-    def _resolve(self, doc: Doc, people: list[Span]) -> list[dict[str, Any]]:
-        meta = doc._.newsie_meta or {}
-        published: dt.date | None = meta.get("published") or (doc._.newsie_dateline or {}).get("date")
+    def _resolve(self, doc: Doc, people: list[Span]) -> list[OfficialData]:
+        published = release_date(doc)
         org_spans = list(doc.spans[ext.ORGANIZATIONS]) if ext.ORGANIZATIONS in doc.spans else []
-        orgs = doc._.newsie_orgs or []
+        orgs: list[OrgData] = doc._.newsie_orgs or []
         strings = self.nlp.vocab.strings
-        records: dict[str, dict[str, Any]] = {}
+        records: dict[str, OfficialData] = {}
         by_surname: dict[str, str] = {}
         for span in sorted(people, key=lambda p: p.id_ == SURNAME):
             if span.id_ == SURNAME:
                 key = by_surname.get(span.text)
                 if key:
-                    records[key]["mentions"].append((span.start_char, span.end_char))
+                    records[key].mentions.append((span.start_char, span.end_char))
                 continue
             entry = self.kb.officials[int(strings[span.kb_id][1:])] if span.id_ == KNOWN else None
             name = entry.name if entry else span.text
             key = name
             rec = records.get(key)
             if rec is None:
-                rec = records[key] = {
-                    "name": span.text, "title": None, "affiliation": None, "country": entry.country if entry else None,
-                    "office": None, "inferred": False, "quotes": [], "mentions": [],
-                }
+                rec = records[key] = OfficialData(name=span.text, country=entry.country if entry else None)
                 if entry is not None:
                     office = self.kb.office_of(entry, published)
-                    rec["office"] = office.id if office else None
-            rec["mentions"].append((span.start_char, span.end_char))
+                    rec.office = office.id if office else None
+            rec.mentions.append((span.start_char, span.end_char))
             by_surname[span[-1].text] = key
-            if rec["title"] is None:
+            if rec.title is None:
                 found = self._title_of(doc, span)
                 if found:
-                    rec["title"], ranges = found
-                    rec["affiliation"] = _affiliation(ranges, org_spans, orgs)
+                    rec.title, ranges = found
+                    rec.affiliation = _affiliation(ranges, org_spans, orgs)
         self._infer_from_offices(doc, records, published)
         for rec in records.values():
-            if rec["affiliation"] is None and rec["office"]:
-                office = self.kb.offices.get(rec["office"])
-                rec["affiliation"] = office.organization if office else None
-        _attach_quotes(doc, records)
+            if rec.affiliation is None and rec.office:
+                office = self.kb.offices.get(rec.office)
+                rec.affiliation = office.organization if office else None
+        _attach_quotes(doc, records, self._pronouns)
         return list(records.values())
 
-    def _infer_from_offices(self, doc: Doc, records: dict[str, dict[str, Any]], published: dt.date | None) -> None:
+    def _infer_from_offices(self, doc: Doc, records: dict[str, OfficialData], published: dt.date | None) -> None:
         """Role-only mentions of a known office resolve to its holder on the release date."""
         strings = self.nlp.vocab.strings
-        covered = {a for r in records.values() for a, _ in r["mentions"]}
+        covered = {a for r in records.values() for a, _ in r.mentions}
         office_spans = filter_spans([Span(doc, s, e, label=strings[m]) for m, s, e in self.office_matcher(doc)])
         in_org = {i for o in doc.spans.get(ext.ORGANIZATIONS, []) for i in range(o.start, o.end)}
-        named = {r["office"] for r in records.values() if r["office"]}
+        named = {r.office for r in records.values() if r.office}
         # Indexes by offset, so many offices and mentions in one long sentence stay linear.
-        mentions = sorted((a, b, k) for k, r in records.items() for a, b in r["mentions"])
+        mentions = sorted((a, b, k) for k, r in records.items() for a, b in r.mentions)
         starts = [a for a, _, _ in mentions]
         by_end = sorted((b, k) for _, b, k in mentions)
         ends = [b for b, _ in by_end]
@@ -377,8 +395,8 @@ class OfficialTagger(Pipe):
 
         def assign(keys: Iterable[str], office: str) -> None:
             for k in keys:
-                if not records[k]["office"]:
-                    records[k]["office"] = office
+                if not records[k].office:
+                    records[k].office = office
                     named.add(office)
 
         for span in office_spans:
@@ -387,7 +405,7 @@ class OfficialTagger(Pipe):
             sent_start, sent_end = sents[bisect.bisect_right(sent_starts, span.start_char) - 1]
             if sent_start not in in_sentence:
                 lo, hi = bisect.bisect_left(starts, sent_start), bisect.bisect_left(starts, sent_end)
-                keys = [k for _, _, k in mentions[lo:hi] if not records[k]["inferred"]]
+                keys = [k for _, _, k in mentions[lo:hi] if not records[k].inferred]
                 in_sentence[sent_start] = (bool(keys), list(dict.fromkeys(keys)))
             has_named, pending = in_sentence[sent_start]
             if has_named:
@@ -397,7 +415,7 @@ class OfficialTagger(Pipe):
             lo, hi = bisect.bisect_left(starts, span.end_char - 3), bisect.bisect_right(starts, span.end_char + 3)
             elo, ehi = bisect.bisect_left(ends, span.start_char - 3), bisect.bisect_right(ends, span.start_char + 3)
             near = [k for _, _, k in mentions[lo:hi]] + [k for _, k in by_end[elo:ehi]]
-            near += [k for k in added if any(abs(a - span.end_char) <= 3 or abs(span.start_char - b) <= 3 for a, b in records[k]["mentions"])]
+            near += [k for k in added if any(abs(a - span.end_char) <= 3 or abs(span.start_char - b) <= 3 for a, b in records[k].mentions)]
             if near:
                 assign(near, span.label_)
                 continue
@@ -411,46 +429,29 @@ class OfficialTagger(Pipe):
             rec = records.get(holder.name)
             if rec is None:
                 office = self.kb.offices[span.label_]
-                records[holder.name] = {
-                    "name": holder.name, "title": span.text, "affiliation": office.organization, "country": holder.country,
-                    "office": office.id, "inferred": True, "quotes": [], "mentions": [(span.start_char, span.end_char)],
-                }
+                records[holder.name] = OfficialData(
+                    name=holder.name, title=span.text, affiliation=office.organization, country=holder.country,
+                    office=office.id, inferred=True, mentions=[(span.start_char, span.end_char)],
+                )
                 named.add(office.id)
                 added.append(holder.name)
 
-    # -- serialization --------------------------------------------------------
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg", self.cfg)
-        write_jsonl(path / "offices.jsonl", self.kb.offices.values())
-        write_jsonl(path / "officials.jsonl", self.kb.officials)
-        srsly.write_json(path / "titles.json", self.titles.model_dump())
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OfficialTagger:
-        path = Path(path)
-        self.cfg.update(srsly.read_json(path / "cfg"))
-        self.kb = OfficialKB(read_entries(path / "offices.jsonl", OfficeEntry), read_entries(path / "officials.jsonl", OfficialEntry))
-        self.titles = TitleRules.model_validate(srsly.read_json(path / "titles.json"))
-        self._build()
-        return self
-
-
-def _affiliation(ranges: list[tuple[int, int]], org_spans: list[Span], orgs: list[dict[str, Any]]) -> str | None:
+def _affiliation(ranges: list[tuple[int, int]], org_spans: list[Span], orgs: list[OrgData]) -> str | None:
     """The organization named inside the title, as the release names it."""
     for a, b in ranges:
         for s in org_spans:
             if s.start >= a and s.end <= b:
                 for org in orgs:
-                    if (s.start_char, s.end_char) in org["mentions"]:
-                        return str(org["name"])
+                    if (s.start_char, s.end_char) in org.mentions:
+                        return org.name
                 return s.text
     return None
 
 
-def _attach_quotes(doc: Doc, records: dict[str, dict[str, Any]]) -> None:
+def _attach_quotes(doc: Doc, records: dict[str, OfficialData], pronouns: frozenset[str]) -> None:
     """Attach each quotation to the person named (or referred to by he/she) beside it."""
-    spans = sorted(((a, b, k) for k, r in records.items() for a, b in r["mentions"]), key=lambda x: x[0])
+    spans = sorted(((a, b, k) for k, r in records.items() for a, b in r.mentions), key=lambda x: x[0])
     if not spans:
         return
     starts = [a for a, _, _ in spans]
@@ -468,8 +469,8 @@ def _attach_quotes(doc: Doc, records: dict[str, dict[str, Any]]) -> None:
         who = after[0] if after else (before[-1] if before else None)
         if who is None:
             tail = text[m.end() : m.end() + 40].split()
-            if last and any(w in _PRONOUNS for w in tail[:3]):
+            if last and any(w in pronouns for w in tail[:3]):
                 who = last
         if who is not None:
-            records[who]["quotes"].append(quote.strip())
+            records[who].quotes.append(quote.strip())
             last = who

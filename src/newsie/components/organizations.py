@@ -1,25 +1,23 @@
 """`newsie_organizations`: named bodies from the gazetteer, from patterns, and by acronym."""
-from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import extensions as ext
 from ..extensions import text_of
-from ..kb.io import read_entries, write_jsonl
+from ..kb.io import read_packaged
 from ..kb.officials import default_titles
 from ..kb.org_rules import OrgRules, default_org_rules
-from ..kb.organizations import OrgEntry, OrgKB, default_organizations
+from ..kb.organizations import ORGANIZATIONS_FILE, OrgEntry, OrgKB
 from ..kb.states import default_states
+from ..payloads import OrgData
+from .base import Data, GazetteerPipe, set_ents
 
 GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE = "gazetteer", "pattern", "acronym", "generic", "media", "base"
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
@@ -27,7 +25,10 @@ _ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
 _SPELLINGS = (("Co-operation", "Cooperation"), ("Organization", "Organisation"), ("Centre", "Center"), ("Co-ordinator", "Coordinator"))
 
 
-class OrganizationTagger(Pipe):
+Notes = dict[tuple[int, int], dict[str, Any]]  # per-call facts about candidate spans
+
+
+class OrganizationTagger(GazetteerPipe):
     """Find organizations and store them in ``doc.spans[spans_key]`` and ``doc._.newsie_orgs``.
 
     Three sources, longest span first: the gazetteer (exact, case-sensitive); patterns
@@ -35,8 +36,15 @@ class OrganizationTagger(Pipe):
     "Albanian State Police", "Embassy of the Netherlands"); and acronyms the text
     defines ("Strategic Police Matters Unit (SPMU)"), whose bare uses then join the
     body. "The Mission"/"the Office" join the field operation the release names.
-    ``doc._.newsie_orgs`` holds one dict per distinct body.
+    Spans are labelled ``ORG`` with the gazetteer id (or "") as ``kb_id_``;
+    ``doc._.newsie_orgs`` holds one `OrgData` per distinct body.
+
+    Data parts: ``organizations`` (gazetteer entries), ``rules`` (head nouns and
+    complements), ``titles`` (capitalized title words that end a name) and
+    ``state_words`` (names and demonyms of States, never a body's own name).
     """
+
+    PARTS: ClassVar[dict[str, str]] = {"organizations": "jsonl", "rules": "json", "titles": "json", "state_words": "json"}
 
     def __init__(
         self,
@@ -45,23 +53,41 @@ class OrganizationTagger(Pipe):
         *,
         spans_key: str = ext.ORGANIZATIONS,
         patterns: bool = True,
-        entries: list[OrgEntry] | None = None,
-        rules: OrgRules | None = None,
+        annotate_ents: bool = False,
     ) -> None:
-        self.nlp = nlp
-        self.name = name
-        self.cfg: dict[str, Any] = {"spans_key": spans_key, "patterns": patterns}
-        self.kb = OrgKB(entries) if entries is not None else default_organizations()
-        self.rules = rules or default_org_rules()
-        self._build()
+        super().__init__(nlp, name, spans_key=spans_key, patterns=patterns, annotate_ents=annotate_ents)
+
+    def default_data(self) -> Data:
+        states = default_states()
+        return {
+            "organizations": [e.model_dump(exclude_defaults=True) for e in read_packaged(ORGANIZATIONS_FILE, OrgEntry)],
+            "rules": default_org_rules().model_dump(),
+            "titles": sorted(w for w in default_titles().title_words if w[:1].isupper()),
+            "state_words": sorted({*states.by_name, *states.by_demonym}),
+        }
+
+    def initialize(
+        self,
+        get_examples: Any = None,
+        *,
+        nlp: Language | None = None,
+        organizations: list[dict[str, Any]] | None = None,
+        rules: dict[str, Any] | None = None,
+        titles: list[str] | None = None,
+        state_words: list[str] | None = None,
+    ) -> None:
+        """Build from the given parts; the packaged gazetteers fill the rest."""
+        self._initialize_parts({"organizations": organizations, "rules": rules, "titles": titles, "state_words": state_words})
 
     # -- set-up ---------------------------------------------------------------
     def _build(self) -> None:
+        self.kb = OrgKB([e if isinstance(e, OrgEntry) else OrgEntry.model_validate(e) for e in self.data["organizations"]])
+        self.rules = OrgRules.model_validate(self.data["rules"])
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for entry in self.kb.entries:
             forms = _variants(entry)
             if forms:
-                self.matcher.add(entry.id, list(self.nlp.tokenizer.pipe(forms)))
+                self.matcher.add(entry.id, self.pattern_docs(forms))
         r = self.rules
         self._heads = r.heads
         self._needs_mod = frozenset(r.needs_modifier)
@@ -76,37 +102,19 @@ class OrganizationTagger(Pipe):
         self._stop_left = frozenset(r.stop_words_left)
         self._media = frozenset(r.media_triggers)
         self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
-        # A title ends a name: "... for National Security Lieutenant-General Kamchybek Tashiev".
-        self._titles = frozenset(w for w in default_titles().title_words if w[:1].isupper())
-        states = default_states()
-        self._state_words = frozenset(states.by_name) | frozenset(states.by_demonym)
-
-    def clear(self) -> None:
-        """Forget every gazetteer entry."""
-        self.kb = OrgKB([])
-        self._build()
-
-    def initialize(
-        self,
-        get_examples: Any = None,
-        *,
-        nlp: Language | None = None,
-        entries: list[OrgEntry | dict[str, Any]] | None = None,
-    ) -> None:
-        """Replace the gazetteer with `entries` (the default one when None)."""
-        if entries is not None:
-            self.kb = OrgKB([e if isinstance(e, OrgEntry) else OrgEntry.model_validate(e) for e in entries])
-        self._build()
+        self._titles = frozenset(self.data["titles"])
+        self._state_words = frozenset(self.data["state_words"])
 
     def add_entries(self, entries: Iterable[OrgEntry]) -> None:
         """Add entries; an entry with a known id replaces the old one."""
+        self.ensure_ready()
         merged = {e.id: e for e in self.kb.entries}
         merged.update({e.id: e for e in entries})
-        self.kb = OrgKB(list(merged.values()))
-        self._build()
+        self.set_data({**self.data, "organizations": [e.model_dump(exclude_defaults=True) for e in merged.values()]})
 
     # -- tagging --------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        self.ensure_ready()
         strings = self.nlp.vocab.strings
         gaz = [
             _span(doc, s, e, self.kb.by_id[strings[mid]].kind, strings[mid], GAZ)
@@ -119,12 +127,17 @@ class OrganizationTagger(Pipe):
             cands += self._chunks(doc, in_gaz)
             cands += self._media_names(doc)
             cands += self._base_entities(doc, in_gaz)
+        notes: Notes = {}
         spans = filter_spans(cands)
-        spans, acronyms = self._acronyms(doc, spans)
-        spans = filter_spans(spans + self._acronym_uses(doc, spans, acronyms))
+        spans, acronyms = self._acronyms(doc, spans, notes)
+        spans = filter_spans(spans + self._acronym_uses(doc, spans, acronyms, notes))
         spans = filter_spans(spans + self._generic_refs(doc, spans))
-        doc.spans[self.cfg["spans_key"]] = spans
-        doc._.newsie_orgs = self._resolve(doc, spans, acronyms)
+        orgs, keys = self._resolve(doc, spans, acronyms, notes)
+        out = [Span(doc, s.start, s.end, label=ext.ORG, kb_id=orgs[keys[(s.start, s.end)]].id or "" if (s.start, s.end) in keys else s.kb_id_, span_id=s.id_) for s in spans]
+        doc.spans[self.cfg["spans_key"]] = out
+        doc._.newsie_orgs = list(orgs.values())
+        if self.cfg["annotate_ents"]:
+            set_ents(doc, out)
         return doc
 
     def _without_person_offices(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -293,7 +306,7 @@ class OrganizationTagger(Pipe):
             break
         return out if len(out) > 1 or (out and doc[i].text.endswith(("paper", "newspaper", "daily", "portal", "agency"))) else []
 
-    def _acronyms(self, doc: Doc, spans: list[Span]) -> tuple[list[Span], dict[str, Span]]:
+    def _acronyms(self, doc: Doc, spans: list[Span], notes: Notes) -> tuple[list[Span], dict[str, Span]]:
         """Acronyms defined in parentheses after a name; adds long forms no rule found."""
         by_end = {s.end: s for s in spans}
         acronyms: dict[str, Span] = {}
@@ -311,7 +324,7 @@ class OrganizationTagger(Pipe):
                     continue
                 extra.append(long)
             acronyms[acr] = long
-            long._.newsie_data = {**(long._.newsie_data or {}), "acronym": acr}
+            notes.setdefault((long.start, long.end), {})["acronym"] = acr
         return filter_spans(spans + extra), acronyms
 
     def _long_form(self, doc: Doc, paren: int, acr: str) -> Span | None:
@@ -329,14 +342,14 @@ class OrganizationTagger(Pipe):
                 return None
         return None
 
-    def _acronym_uses(self, doc: Doc, spans: list[Span], acronyms: dict[str, Span]) -> list[Span]:
+    def _acronym_uses(self, doc: Doc, spans: list[Span], acronyms: dict[str, Span], notes: Notes) -> list[Span]:
         covered = {i for s in spans for i in range(s.start, s.end)}
         out = []
         for tok in doc:
             long = acronyms.get(tok.text)
             if long is not None and tok.i not in covered and not (tok.i > 0 and doc[tok.i - 1].text == "("):
                 out.append(_span(doc, tok.i, tok.i + 1, long.label_, long.kb_id_, ACRONYM))
-                out[-1]._.newsie_data = {"refers_to": (long.start, long.end)}
+                notes[(tok.i, tok.i + 1)] = {"refers_to": (long.start, long.end)}
         return out
 
     def _generic_refs(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -363,65 +376,67 @@ class OrganizationTagger(Pipe):
         return out
 
     # -- resolution -----------------------------------------------------------
-    def _resolve(self, doc: Doc, spans: list[Span], acronyms: dict[str, Span]) -> list[dict[str, Any]]:
+    def _resolve(self, doc: Doc, spans: list[Span], acronyms: dict[str, Span], notes: Notes) -> tuple[dict[str, OrgData], dict[tuple[int, int], str]]:
+        """One `OrgData` per distinct body, and the body each span names."""
         state_spans = list(doc.spans[ext.STATES]) if ext.STATES in doc.spans else []
-        doc_states = {s.label_ for s in state_spans}
-        orgs: dict[str, dict[str, Any]] = {}
+        doc_states = {s.kb_id_ for s in state_spans}
+        orgs: dict[str, OrgData] = {}
         field_ops = [s for s in spans if s.id_ == GAZ and s.label_ == "field_operation"]
         field_keys = list(dict.fromkeys(s.kb_id_ for s in field_ops))
         pending_generic: list[Span] = []
         span_key: dict[tuple[int, int], str] = {}
         for span in sorted(spans, key=lambda s: s.id_ == ACRONYM):
+            note = notes.get((span.start, span.end), {})
             if span.id_ == GENERIC:
                 pending_generic.append(span)
                 continue
-            if span.id_ == ACRONYM and span._.newsie_data and "refers_to" in span._.newsie_data:
-                key = span_key.get(tuple(span._.newsie_data["refers_to"]))
+            if span.id_ == ACRONYM and "refers_to" in note:
+                key = span_key.get(note["refers_to"])
                 if key:
                     _add_mention(orgs[key], span, surface=False)
+                    span_key[(span.start, span.end)] = key
                     continue
             if span.id_ == GAZ:
                 entry = self.kb.by_id[span.kb_id_]
                 key = entry.id
                 if key not in orgs:
-                    orgs[key] = {
-                        "id": entry.id, "canonical_name": entry.name, "name": None, "acronym": entry.acronym,
-                        "kind": entry.kind, "country": entry.country, "parent": entry.parent, "mentions": [],
-                    }
-                defined = (span._.newsie_data or {}).get("acronym")
-                if defined:
-                    orgs[key]["acronym"] = defined
-                _add_mention(orgs[key], span, surface=span.text != entry.acronym and span.text not in (orgs[key]["acronym"],))
+                    orgs[key] = _from_entry(entry)
+                if note.get("acronym"):
+                    orgs[key].acronym = note["acronym"]
+                _add_mention(orgs[key], span, surface=span.text != entry.acronym and span.text not in (orgs[key].acronym,))
             else:
                 key = "pat:" + _norm_key(span.text)
                 if key not in orgs:
-                    orgs[key] = {
-                        "id": None, "canonical_name": None, "name": None,
-                        "acronym": (span._.newsie_data or {}).get("acronym"), "kind": span.label_,
-                        "country": _country_of(span, state_spans), "parent": None, "mentions": [],
-                    }
+                    orgs[key] = OrgData(
+                        id=None, canonical_name=None, name=None, acronym=note.get("acronym"), kind=span.label_,
+                        country=_country_of(span, state_spans), parent=None,
+                    )
                 _add_mention(orgs[key], span, surface=True)
             span_key[(span.start, span.end)] = key
         for span in pending_generic:
             key = field_keys[0] if len(field_keys) == 1 else None
             if key is None and not field_keys and span[0].text == "OSCE":
-                entry = self._infer_field_op(span, doc_states)
-                if entry is not None:
-                    key = entry.id
-                    orgs[key] = {
-                        "id": entry.id, "canonical_name": entry.name, "name": None, "acronym": entry.acronym,
-                        "kind": entry.kind, "country": entry.country, "parent": entry.parent, "mentions": [],
-                    }
+                found = self._infer_field_op(span, doc_states)
+                if found is not None:
+                    key = found.id
+                    orgs[key] = _from_entry(found)
                     field_keys.append(key)
             if key is not None and key in orgs:
                 _add_mention(orgs[key], span, surface=False)
-        orgs = _merge_variants(orgs, self._state_words)
+                span_key[(span.start, span.end)] = key
+        orgs, merged = _merge_variants(orgs, self._state_words)
+        text = text_of(doc)
         for org in orgs.values():
-            if not org["name"]:
+            if not org.name:
                 # Only the acronym (or a back-reference) occurs: name the body as the text does.
-                first = text_of(doc)[slice(*org["mentions"][0])]
-                org["name"] = first if first == org["acronym"] else (org["canonical_name"] or first)
-        return list(orgs.values())
+                first = text[slice(*org.mentions[0])]
+                org.name = first if first == org.acronym else (org.canonical_name or first)
+        def final(key: str) -> str:
+            while key in merged:
+                key = merged[key]
+            return key
+
+        return orgs, {k: final(v) for k, v in span_key.items()}
 
     def _infer_field_op(self, span: Span, doc_states: set[str]) -> OrgEntry | None:
         """"OSCE Presence" with no full name: the field operation of that type in a State the release names."""
@@ -431,22 +446,6 @@ class OrganizationTagger(Pipe):
             if e.country in doc_states and e.end is None and word in e.name.split()
         ]
         return found[0] if len(found) == 1 else None
-
-    # -- serialization --------------------------------------------------------
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg", self.cfg)
-        write_jsonl(path / "organizations.jsonl", self.kb.entries)
-        srsly.write_json(path / "rules.json", self.rules.model_dump())
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OrganizationTagger:
-        path = Path(path)
-        self.cfg.update(srsly.read_json(path / "cfg"))
-        self.kb = OrgKB(read_entries(path / "organizations.jsonl", OrgEntry))
-        self.rules = OrgRules.model_validate(srsly.read_json(path / "rules.json"))
-        self._build()
-        return self
 
 
 _COMMON_SENTENCE_STARTS = frozenset(
@@ -476,10 +475,17 @@ def _variants(entry: OrgEntry) -> list[str]:
     return list(forms)
 
 
-def _add_mention(org: dict[str, Any], span: Span, *, surface: bool) -> None:
-    org["mentions"].append((span.start_char, span.end_char))
-    if surface and (org["name"] is None or len(span.text) > len(org["name"])):
-        org["name"] = span.text
+def _from_entry(entry: OrgEntry) -> OrgData:
+    return OrgData(
+        id=entry.id, canonical_name=entry.name, name=None, acronym=entry.acronym,
+        kind=entry.kind, country=entry.country, parent=entry.parent,
+    )
+
+
+def _add_mention(org: OrgData, span: Span, *, surface: bool) -> None:
+    org.mentions.append((span.start_char, span.end_char))
+    if surface and (org.name is None or len(span.text) > len(org.name)):
+        org.name = span.text
 
 
 def _core(name: str, state_words: frozenset[str]) -> list[str]:
@@ -489,35 +495,37 @@ def _core(name: str, state_words: frozenset[str]) -> list[str]:
     return [w.lower() for w in words]
 
 
-def _merge_variants(orgs: dict[str, dict[str, Any]], state_words: frozenset[str]) -> dict[str, dict[str, Any]]:
+def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tuple[dict[str, OrgData], dict[str, str]]:
     """Join pattern bodies written two ways ("Tajik Border Troops" and "Border Troops of
     Tajikistan's State Committee ..."): same kind of body (one core the end of the
-    other) and no conflicting country. The fuller name wins."""
-    keys = [k for k, o in orgs.items() if o["id"] is None or o["kind"] in ("national_authority", "academic", "ngo", "media")]
+    other) and no conflicting country. The fuller name wins. Returns the bodies left and
+    where each merged key went."""
+    keys = [k for k, o in orgs.items() if o.id is None or o.kind in ("national_authority", "academic", "ngo", "media")]
     merged: dict[str, str] = {}
     for a in keys:
         for b in keys:
             if a == b or a in merged or b in merged:
                 continue
             oa, ob = orgs[a], orgs[b]
-            ca, cb = _core(oa["name"] or "", state_words), _core(ob["name"] or "", state_words)
+            ca, cb = _core(oa.name or "", state_words), _core(ob.name or "", state_words)
             if len(cb) < 2 or len(ca) < len(cb) or ca[-len(cb):] != cb:
                 continue
-            if oa["country"] and ob["country"] and oa["country"] != ob["country"]:
+            if oa.country and ob.country and oa.country != ob.country:
                 continue
-            if oa["acronym"] and ob["acronym"] and oa["acronym"] != ob["acronym"]:
+            if oa.acronym and ob.acronym and oa.acronym != ob.acronym:
                 continue
-            if oa["id"] and ob["id"]:
+            if oa.id and ob.id:
                 continue  # two known bodies stay two
-            keep, drop = (a, b) if len(oa["name"] or "") >= len(ob["name"] or "") else (b, a)
+            keep, drop = (a, b) if len(oa.name or "") >= len(ob.name or "") else (b, a)
             ok, od = orgs[keep], orgs[drop]
-            ok["mentions"] += od["mentions"]
-            ok["country"] = ok["country"] or od["country"]
-            ok["acronym"] = ok["acronym"] or od["acronym"]
-            for attr in ("id", "canonical_name", "parent"):
-                ok[attr] = ok[attr] or od[attr]
+            ok.mentions += od.mentions
+            ok.country = ok.country or od.country
+            ok.acronym = ok.acronym or od.acronym
+            ok.id = ok.id or od.id
+            ok.canonical_name = ok.canonical_name or od.canonical_name
+            ok.parent = ok.parent or od.parent
             merged[drop] = keep
-    return {k: o for k, o in orgs.items() if k not in merged}
+    return {k: o for k, o in orgs.items() if k not in merged}, merged
 
 
 def _norm_key(text: str) -> str:
@@ -530,8 +538,8 @@ def _country_of(span: Span, state_spans: list[Span]) -> str | None:
     """The State named inside a pattern organization, or as its possessive/adjective just before."""
     for s in state_spans:
         if s.start >= span.start and s.end <= span.end:
-            return s.label_
+            return s.kb_id_
     for s in state_spans:
         if s.end == span.start or (s.end + 1 == span.start and span.doc[s.end].text in ("'s", "’s")):
-            return s.label_
+            return s.kb_id_
     return None

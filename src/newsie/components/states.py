@@ -1,71 +1,91 @@
 """`newsie_states`: tag countries by name, alias or demonym and link them to ISO 3166."""
-from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..kb.io import read_entries, write_jsonl
+from .. import extensions as ext
+from ..kb.io import read_packaged
 from ..kb.org_rules import default_org_rules
 from ..kb.places import us_place_names
-from ..kb.states import StateEntry, StateKB, default_states
+from ..kb.states import STATES_FILE, StateEntry, StateKB, StateRules, default_state_rules
+from ..payloads import StateData
 from ..resources import gazetteer_file
+from .base import Data, GazetteerPipe, set_ents
 
 NAME, DEMONYM = "name", "demonym"
-HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Miss", "Sir"})
-COMMUNITY_NEXT = frozenset({"community", "communities", "minority", "minorities", "diaspora", "descent", "origin"})
-LANGUAGE_NEXT = frozenset({"language", "languages", "speaking", "translation", "version", "-speaking", "-language"})
-ETHNIC_PREV = frozenset({"ethnic", "Ethnic"})
-CONTINUATIONS = frozenset({"Government", "Minister", "President", "Embassy", "Mission", "Office", "Delegation", "Chairmanship", "Chairpersonship", "Authorities", "Police", "Army", "Republic"})
-CAP_FUNCTION_WORDS = frozenset(
-    {"The", "In", "On", "At", "Of", "And", "For", "From", "To", "By", "With", "As", "A", "An", "Both", "Between", "Including", "While", "During", "After", "Before", "Since", "Like", "Unlike", "Also", "Today", "Yesterday", "Tomorrow", "Mr", "Ms"}
-)
 
 
-class StateTagger(Pipe):
+class StateTagger(GazetteerPipe):
     """Find States in a Doc and store them in ``doc.spans[spans_key]``.
 
-    Each span's ``label_`` and ``kb_id_`` are the ISO 3166-1 alpha-3 code (XKX for
-    Kosovo, SCG and YUG for historical States). Matching is exact (case-sensitive, plus
-    an all-caps variant of longer names); context rules then drop ambiguous hits: a
+    Spans are labelled ``STATE`` with the ISO 3166-1 alpha-3 code as ``kb_id_`` (XKX for
+    Kosovo, SCG and YUG for historical States); ``doc._.newsie_states`` describes each
+    code found, from this component's own gazetteer. Matching is exact (case-sensitive,
+    plus an all-caps variant of longer names); context rules then drop ambiguous hits: a
     name that is a person's name ("Michael Jordan"), a US State after a US city
     ("Atlanta, Georgia"), a demonym naming an ethnic community elsewhere ("Kosovo Serb
     returnees") or a language ("in Russian").
+
+    Data parts: ``states`` (gazetteer entries), ``blockers`` (phrases that contain a
+    State's name but do not refer to it, "New Mexico") and ``rules`` (context words).
     """
+
+    PARTS: ClassVar[dict[str, str]] = {"states": "jsonl", "blockers": "json", "rules": "json"}
 
     def __init__(
         self,
         nlp: Language,
         name: str = "newsie_states",
         *,
-        spans_key: str = "newsie_states",
+        spans_key: str = ext.STATES,
         demonyms: bool = True,
         context_checks: bool = True,
-        entries: list[StateEntry] | None = None,
-        blockers: list[str] | None = None,
+        annotate_ents: bool = False,
     ) -> None:
-        self.nlp = nlp
-        self.name = name
-        self.cfg: dict[str, Any] = {"spans_key": spans_key, "demonyms": demonyms, "context_checks": context_checks}
-        self.kb = StateKB(entries) if entries is not None else default_states()
-        self.blockers = list(blockers) if blockers is not None else _default_blockers()
-        self._us_places = us_place_names()
-        # Capitalized words that may follow a State's name in a body's name ("Jordan Ministry").
-        self._continuations = frozenset(default_org_rules().heads) | CONTINUATIONS
-        self._build()
+        super().__init__(nlp, name, spans_key=spans_key, demonyms=demonyms, context_checks=context_checks, annotate_ents=annotate_ents)
+        self._us_places: frozenset[str] | None = None
 
     @property
     def spans_key(self) -> str:
         return str(self.cfg["spans_key"])
 
+    def default_data(self) -> Data:
+        rules = default_state_rules()
+        # Organization heads may follow a State's name inside a body's name ("Jordan Ministry").
+        continuations = sorted({*rules.continuations, *default_org_rules().heads})
+        return {
+            "states": [e.model_dump(exclude_defaults=True) for e in read_packaged(STATES_FILE, StateEntry)],
+            "blockers": _default_blockers(),
+            "rules": rules.model_copy(update={"continuations": continuations}).model_dump(exclude={"comment"}),
+        }
+
+    def initialize(
+        self,
+        get_examples: Any = None,
+        *,
+        nlp: Language | None = None,
+        states: list[dict[str, Any]] | None = None,
+        blockers: list[str] | None = None,
+        rules: dict[str, Any] | None = None,
+    ) -> None:
+        """Build from the given parts; the packaged gazetteers fill the rest."""
+        self._initialize_parts({"states": states, "blockers": blockers, "rules": rules})
+
     def _build(self) -> None:
+        self.kb = StateKB([e if isinstance(e, StateEntry) else StateEntry.model_validate(e) for e in self.data["states"]])
+        r = StateRules.model_validate(self.data["rules"])
+        self._honorifics = frozenset(r.honorifics)
+        self._community_next = frozenset(r.community_next)
+        self._language_next = frozenset(r.language_next)
+        self._ethnic_prev = frozenset(r.ethnic_prev)
+        self._continuations = frozenset(r.continuations)
+        self._cap_function_words = frozenset(r.cap_function_words)
+        self._us_markers = frozenset(r.us_markers)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._ambiguous = self.kb.ambiguous
         for entry in self.kb.entries:
@@ -73,36 +93,24 @@ class StateTagger(Pipe):
             if self.cfg["demonyms"]:
                 self._add(entry.iso3, DEMONYM, entry.demonyms)
         self.block_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        if self.blockers:
-            self.block_matcher.add("BLOCK", list(self.nlp.tokenizer.pipe(_variants(self.blockers))))
+        if self.data["blockers"]:
+            self.block_matcher.add("BLOCK", self.pattern_docs(_variants(self.data["blockers"])))
 
     def _add(self, iso3: str, kind: str, surfaces: Iterable[str]) -> None:
         forms = _variants(surfaces)
         if forms:
-            self.matcher.add(f"{iso3}|{kind}", list(self.nlp.tokenizer.pipe(forms)))
+            self.matcher.add(f"{iso3}|{kind}", self.pattern_docs(forms))
 
-    def clear(self) -> None:
-        """Forget every entry (loaders call this before adding their own)."""
-        self.kb = StateKB([])
-        self._build()
-
-    def initialize(
-        self,
-        get_examples: Any = None,
-        *,
-        nlp: Language | None = None,
-        entries: list[StateEntry | dict[str, Any]] | None = None,
-        blockers: list[str] | None = None,
-    ) -> None:
-        """Replace the gazetteer with `entries` (and `blockers`); defaults when None."""
-        if entries is not None:
-            self.kb = StateKB([e if isinstance(e, StateEntry) else StateEntry.model_validate(e) for e in entries])
-        if blockers is not None:
-            self.blockers = list(blockers)
-        self._build()
+    @property
+    def us_places(self) -> frozenset[str]:
+        """US city names (GeoNames): "Atlanta, Georgia" names the US State."""
+        if self._us_places is None:
+            self._us_places = us_place_names()
+        return self._us_places
 
     def add_entries(self, entries: Iterable[StateEntry]) -> None:
         """Add entries (or extra aliases of known codes) on top of the current gazetteer."""
+        self.ensure_ready()
         merged = {e.iso3: e for e in self.kb.entries}
         for e in entries:
             old = merged.get(e.iso3)
@@ -116,22 +124,31 @@ class StateTagger(Pipe):
                         "ambiguous": _union(old.ambiguous, e.ambiguous),
                     }
                 )
-        self.kb = StateKB(list(merged.values()))
-        self._build()
+        self.set_data({**self.data, "states": [e.model_dump(exclude_defaults=True) for e in merged.values()]})
 
     def __call__(self, doc: Doc) -> Doc:
+        self.ensure_ready()
         blocked = {i for _, s, e in self.block_matcher(doc) for i in range(s, e)}
         candidates: list[Span] = []
         for match_id, start, end in self.matcher(doc):
             if blocked.intersection(range(start, end)):
                 continue
             iso3, kind = self.nlp.vocab.strings[match_id].split("|")
-            candidates.append(Span(doc, start, end, label=iso3, kb_id=iso3, span_id=kind))
+            candidates.append(Span(doc, start, end, label=ext.STATE, kb_id=iso3, span_id=kind))
         spans = filter_spans(candidates)
         if self.cfg["context_checks"]:
             ends = {s.end for s in spans}
             spans = [s for s in spans if self._keep(s, ends)]
         doc.spans[self.spans_key] = spans
+        found: dict[str, StateData] = {}
+        for span in spans:
+            code = span.kb_id_
+            if code not in found:
+                e = self.kb.by_iso3[code]
+                found[code] = StateData(iso3=code, iso2=e.iso2, name=e.name, status=e.status, historical=e.historical)
+        doc._.newsie_states = list(found.values())
+        if self.cfg["annotate_ents"]:
+            set_ents(doc, spans)
         return doc
 
     def _keep(self, span: Span, ends: set[int]) -> bool:
@@ -140,28 +157,28 @@ class StateTagger(Pipe):
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
         if span.id_ == DEMONYM:
-            if prev is not None and prev.text in ETHNIC_PREV:
+            if prev is not None and prev.text in self._ethnic_prev:
                 return False
             # "Kosovo Serb", "Bosnian Serb": a community named after another State.
             if prev is not None and span.start in ends:
                 return False
-            if nxt is not None and (nxt.lower_ in LANGUAGE_NEXT or (nxt.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in LANGUAGE_NEXT)):
+            if nxt is not None and (nxt.lower_ in self._language_next or (nxt.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in self._language_next)):
                 return False
-            if nxt is not None and nxt.lower_ in COMMUNITY_NEXT:
+            if nxt is not None and nxt.lower_ in self._community_next:
                 return False
             if prev is not None and prev.lower_ in ("in", "into") and (nxt is None or nxt.is_punct or nxt.lower_ in ("and", "or")):
                 return False
         if span.text in self._ambiguous:
-            if prev is not None and prev.text in HONORIFICS:
+            if prev is not None and prev.text in self._honorifics:
                 return False
-            if prev is not None and _is_name_word(prev) and span.start not in ends:
+            if prev is not None and self._is_name_word(prev) and span.start not in ends:
                 return False
-            if span.id_ == NAME and nxt is not None and _is_name_word(nxt) and nxt.text not in self._continuations:
+            if span.id_ == NAME and nxt is not None and self._is_name_word(nxt) and nxt.text not in self._continuations:
                 return False
             # "Atlanta, Georgia" / "Georgia, USA"
-            if prev is not None and prev.text == "," and span.start >= 2 and doc[span.start - 2].text in self._us_places:
+            if prev is not None and prev.text == "," and span.start >= 2 and doc[span.start - 2].text in self.us_places:
                 return False
-            if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].text in ("USA", "US", "U.S.", "U.S.A."):
+            if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].text in self._us_markers:
                 return False
         # Short all-caps abbreviations inside an all-caps heading ("WE CALL ON US").
         if len(span.text) <= 3 and span.text.isupper():
@@ -170,25 +187,9 @@ class StateTagger(Pipe):
                 return False
         return True
 
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg", self.cfg)
-        write_jsonl(path / "states.jsonl", self.kb.entries)
-        srsly.write_json(path / "blockers.json", self.blockers)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> StateTagger:
-        path = Path(path)
-        self.cfg.update(srsly.read_json(path / "cfg"))
-        self.kb = StateKB(read_entries(path / "states.jsonl", StateEntry))
-        self.blockers = list(srsly.read_json(path / "blockers.json"))
-        self._build()
-        return self
-
-
-def _is_name_word(tok: Any) -> bool:
-    """A capitalized word that could be part of a person's name."""
-    return bool(tok.is_alpha and tok.is_title and tok.text not in CAP_FUNCTION_WORDS)
+    def _is_name_word(self, tok: Any) -> bool:
+        """A capitalized word that could be part of a person's name."""
+        return bool(tok.is_alpha and tok.is_title and tok.text not in self._cap_function_words)
 
 
 def _variants(surfaces: Iterable[str]) -> list[str]:

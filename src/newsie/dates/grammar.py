@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..kb.numbers import number_alternation, words_to_int
+
 MONTHS = {
     m.lower(): i
     for i, m in enumerate(calendar.month_name)
@@ -61,13 +63,9 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}(?![\w])", re.IGNORECASE if kind == "relative" else 0)) for kind, p in _PATTERNS]
 _DURATION_RE = re.compile(
-    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)(?P<half>[- ]and[- ]a[- ]half)?[- ](?P<unit>day|week|month)s?\b(?:-long)?",
+    rf"\b(?P<n>\d{{1,2}}|{number_alternation(scales=False)})(?P<half>[- ]and[- ]a[- ]half)?[- ](?P<unit>day|week|month)s?\b(?:-long)?",
     re.IGNORECASE,
 )
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
-}
 
 
 @dataclass(frozen=True)
@@ -118,7 +116,7 @@ def find_durations(text: str) -> list[Duration]:
     out = []
     for m in _DURATION_RE.finditer(text):
         n = m.group("n").lower()
-        num = int(n) if n.isdigit() else NUMBER_WORDS[n]
+        num = words_to_int(n) or 0
         unit = m.group("unit").lower()
         days = num * {"day": 1, "week": 7, "month": 30}[unit] + (1 if m.group("half") and unit == "day" else 0)
         out.append(Duration(m.start(), m.end(), m.group(0), days))
@@ -166,14 +164,14 @@ def _normalize(kind: str, m: re.Match[str], anchor: dt.date | None) -> FoundDate
         y = int(raw)
         return FoundDate(s, e, raw, dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
     if kind in ("month", "month_range"):
-        m1 = _month(g.get("m1"))
-        m2 = _month(g.get("m2")) or m1
-        y2 = int(g.get("y2") or g.get("y1"))
-        y1 = int(g.get("y1") or y2)
+        m1: int | None = _month(g.get("m1"))
+        m2: int | None = _month(g.get("m2")) or m1
+        last_year = int(str(g.get("y2") or g.get("y1")))
+        first_year = int(g.get("y1") or last_year)
         if not m1 or not m2:
             return None
-        start = _safe(y1, m1, 1)
-        end = _safe(y2, m2, calendar.monthrange(y2, m2)[1])
+        start = _safe(first_year, m1, 1)
+        end = _safe(last_year, m2, calendar.monthrange(last_year, m2)[1])
         return FoundDate(s, e, raw, start, end, "month") if start and end and start <= end else None
     d1, d2 = _day(g.get("d1")), _day(g.get("d2"))
     m1, m2 = _month(g.get("m1")), _month(g.get("m2"))

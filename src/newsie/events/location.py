@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from ..kb.history import StateHistory, default_history
+from ..kb.history import StateHistory
+from ..payloads import DatelineData, LocationData
 
 
 def finish_location(
-    location: dict[str, Any],
-    dateline: dict[str, Any] | None,
+    location: LocationData,
+    dateline: DatelineData | None,
     when: dt.date | None,
-    history: StateHistory | None = None,
-) -> dict[str, Any]:
+    history: StateHistory,
+) -> LocationData:
     """Add ``country_at_date`` and keep the dateline city under a former State.
 
     "BELGRADE, 5 May 2004 – The OSCE Mission to Serbia and Montenegro ..." places the event
@@ -20,14 +20,12 @@ def finish_location(
     successors, so the event is in Belgrade, country SRB (where Belgrade is today), and
     ``country_at_date`` SCG.
     """
-    history = history or default_history()
-    out = {"city": location.get("city"), "country": location.get("country")}
-    dl = dateline or {}
-    if out["city"] is None and out["country"] and dl.get("city") and dl.get("country") in history.successors(out["country"]):
-        was = out["country"]
-        out = {"city": dl["city"], "country": dl["country"]}
-        if history.state_at(dl["country"], when) == was or when is None:
-            out["country_at_date"] = was
+    out = LocationData(city=location.city, country=location.country)
+    if out.city is None and out.country and dateline and dateline.city and dateline.country in history.successors(out.country):
+        was = out.country
+        out = LocationData(city=dateline.city, country=dateline.country)
+        if history.state_at(dateline.country, when) == was or when is None:
+            out.country_at_date = was
             return out
-    out["country_at_date"] = history.state_at(out["country"], when)
+    out.country_at_date = history.state_at(out.country, when)
     return out

@@ -4,41 +4,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000}
-_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "a", "and"], key=len, reverse=True))
+from ..kb.numbers import number_alternation, words_to_int
+
+_WORD = number_alternation() + "|a|and"
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))"
 _QUALIFIER = r"(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately|a total of|roughly|close to|in total,?)\s+)?"
-
-
-def words_to_int(text: str) -> int | None:
-    """Parse "twenty-two", "two hundred and fifty", "1,200" into an int."""
-    t = text.lower().replace(",", "").strip()
-    if t.isdigit():
-        return int(t)
-    total, current, seen = 0, 0, False
-    for w in re.split(r"[\s-]+", t):
-        if w in ("and", "a"):
-            if w == "a":
-                current = current or 1
-            continue
-        if w in _UNITS:
-            current += _UNITS[w]
-        elif w in _TENS:
-            current += _TENS[w]
-        elif w in _SCALES:
-            current = (current or 1) * _SCALES[w]
-            if w == "thousand":
-                total, current = total + current, 0
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
 
 
 class ParticipantCounter:

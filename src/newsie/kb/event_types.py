@@ -1,13 +1,11 @@
 """Event-type triggers, their weights, and the PLOVER/CAMEO codes of each type."""
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..customtypes import EventType
-from ..resources import gazetteer_file
 
 EVENT_TYPES_FILE = "event_types.json"
 # A trigger or section weight: finite and bounded, so no entry can swamp every other.
@@ -51,14 +49,13 @@ class EventRules(BaseModel):
     statement_modes: dict[str, StatementMode] = Field(default_factory=dict)
     participant_nouns: list[str] = Field(default_factory=list)
     conclusion_verbs: list[str] = Field(default_factory=list)
-    start_verbs: list[str] = Field(default_factory=list)
+    place_words: list[str] = Field(default_factory=list, description="Words before a State's name that make it the event's place")
+    direction_words: list[str] = Field(default_factory=list, description="Words allowed between a place word and the place")
+    visit_words: list[str] = Field(default_factory=list, description="'to PLACE' is a place only after these")
+    not_event_date_after: list[str] = Field(default_factory=list, description="A date after these is not the event's")
+    election_words: list[str] = Field(default_factory=list, description="A date beside these names an election day")
     object_overrides: dict[EventType, dict[EventType, list[str]]] = Field(
         default_factory=dict,
         description="A trigger of type A whose object (next few words) is one of these nouns counts as type B",
     )
 
-
-@lru_cache(maxsize=1)
-def default_event_rules() -> EventRules:
-    """The event rules that ship with newsie."""
-    return EventRules.model_validate_json(gazetteer_file(EVENT_TYPES_FILE).read_text(encoding="utf-8"))

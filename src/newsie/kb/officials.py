@@ -7,7 +7,6 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..resources import gazetteer_file
-from .io import read_packaged
 
 OFFICES_FILE = "offices.jsonl"
 OFFICIALS_FILE = "officials.jsonl"
@@ -65,6 +64,8 @@ class TitleRules(BaseModel):
     speech_verbs: list[str] = Field(default_factory=list)
     name_particles: list[str] = Field(default_factory=list)
     not_name_words: list[str] = Field(default_factory=list)
+    connectors: list[str] = Field(default_factory=list, description="Lower-case words inside a title phrase")
+    pronouns: list[str] = Field(default_factory=list, description="Pronouns that carry a quote to the last speaker")
 
 
 class OfficialKB:
@@ -90,11 +91,6 @@ class OfficialKB:
         terms = [t for t in person.terms if day is None or t.covers(day)] or (person.terms[-1:] if day is None else [])
         return self.offices.get(terms[0].office) if terms else None
 
-
-@lru_cache(maxsize=1)
-def default_officials() -> OfficialKB:
-    """Offices and office holders that ship with newsie."""
-    return OfficialKB(read_packaged(OFFICES_FILE, OfficeEntry), read_packaged(OFFICIALS_FILE, OfficialEntry))
 
 
 @lru_cache(maxsize=1)

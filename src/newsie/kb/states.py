@@ -6,6 +6,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..customtypes import StateStatus
+from ..resources import gazetteer_file
 from .io import read_packaged
 
 STATES_FILE = "states.jsonl"
@@ -61,6 +62,30 @@ class StateKB:
 def default_states() -> StateKB:
     """The States gazetteer that ships with newsie (read once per process)."""
     return StateKB(read_packaged(STATES_FILE, StateEntry))
+
+
+STATE_RULES_FILE = "state_rules.json"
+
+
+class StateRules(BaseModel):
+    """Context words of newsie_states (``gazetteers/state_rules.json``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    comment: str | None = Field(None, alias="$comment")
+    honorifics: list[str] = Field(default_factory=list, description="A State name after these is a person's name")
+    community_next: list[str] = Field(default_factory=list, description="A demonym before these names a community")
+    language_next: list[str] = Field(default_factory=list, description="A demonym before these names a language")
+    ethnic_prev: list[str] = Field(default_factory=list, description="A demonym after these names an ethnic group")
+    continuations: list[str] = Field(default_factory=list, description="Capitalized words that may follow a State's name in a body's name")
+    cap_function_words: list[str] = Field(default_factory=list, description="Capitalized words that are not parts of a name")
+    us_markers: list[str] = Field(default_factory=list, description="'Georgia, USA': a US State, not the country")
+
+
+@lru_cache(maxsize=1)
+def default_state_rules() -> StateRules:
+    """The States context rules that ship with newsie."""
+    return StateRules.model_validate_json(gazetteer_file(STATE_RULES_FILE).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

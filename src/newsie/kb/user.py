@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.language import Language
@@ -73,11 +74,12 @@ def apply_user_gazetteers(nlp: Language, paths: Sequence[str | Path]) -> None:
     """Merge user gazetteer files into the newsie components of `nlp`."""
     for path in paths:
         gaz = read_user_gazetteer(path)
-        if gaz.states and nlp.has_pipe("newsie_states"):
-            nlp.get_pipe("newsie_states").add_entries(gaz.states)
-        if gaz.organizations and nlp.has_pipe("newsie_organizations"):
-            nlp.get_pipe("newsie_organizations").add_entries(gaz.organizations)
-        if (gaz.offices or gaz.officials) and nlp.has_pipe("newsie_officials"):
-            nlp.get_pipe("newsie_officials").add_entries(gaz.offices, gaz.officials)
-        if gaz.event_triggers and nlp.has_pipe("newsie_events"):
-            nlp.get_pipe("newsie_events").add_triggers(gaz.event_triggers)
+        pipes: dict[str, Any] = dict(nlp.pipeline)
+        if gaz.states and "newsie_states" in pipes:
+            pipes["newsie_states"].add_entries(gaz.states)
+        if gaz.organizations and "newsie_organizations" in pipes:
+            pipes["newsie_organizations"].add_entries(gaz.organizations)
+        if (gaz.offices or gaz.officials) and "newsie_officials" in pipes:
+            pipes["newsie_officials"].add_entries(gaz.offices, gaz.officials)
+        if gaz.event_triggers and "newsie_events" in pipes:
+            pipes["newsie_events"].add_triggers(gaz.event_triggers)

@@ -1,0 +1,171 @@
+"""`GazetteerPipe`: the base of every newsie component that holds data.
+
+A component's data is a dict of named parts (a gazetteer, a rule file, ...), each plain
+JSON data. The component builds its matchers from them in `initialize()`: from the data
+passed in (the ``[initialize.components.NAME]`` section of a config, or keyword
+arguments), else from the gazetteers that ship with newsie. `to_disk`/`from_disk` and
+`to_bytes`/`from_bytes` write and read every part plus ``cfg`` (``exclude`` honoured), so
+a saved pipeline carries its own gazetteers, user additions included. A component that
+is called before `initialize()` initializes itself from the defaults first.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+import srsly
+from spacy import util
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+from spacy.util import SimpleFrozenList, filter_spans
+
+Data = dict[str, Any]
+
+
+class GazetteerPipe(Pipe):
+    """Shared lifecycle of newsie's data-holding components.
+
+    Subclasses name their parts in `PARTS` (part name -> file suffix on disk: "jsonl"
+    for lists of entries, "json" for the rest), return the packaged defaults from
+    `default_data()`, and build their matchers in `_build()` from `self.data`.
+    """
+
+    PARTS: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, nlp: Language, name: str, **cfg: Any) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.cfg: dict[str, Any] = dict(cfg)
+        self._data: Data | None = None
+
+    # -- data -------------------------------------------------------------------
+    def default_data(self) -> Data:
+        """The packaged defaults of every part."""
+        raise NotImplementedError
+
+    def _build(self) -> None:
+        """Compile matchers and indexes from `self.data`."""
+        raise NotImplementedError
+
+    @property
+    def data(self) -> Data:
+        """The component's data parts (initialized from the defaults on first use)."""
+        if self._data is None:
+            self.set_data(self.default_data())
+        assert self._data is not None
+        return self._data
+
+    def set_data(self, data: Mapping[str, Any]) -> None:
+        """Replace the data parts (missing parts keep their current or default value)."""
+        data = {k: v for k, v in data.items() if v is not None}
+        missing = [p for p in self.PARTS if p not in data]
+        base = (self._data if self._data is not None else self.default_data()) if missing else {}
+        unknown = set(data) - set(self.PARTS)
+        if unknown:
+            raise ValueError(f"{self.name}: unknown data part(s) {sorted(unknown)}; expected {list(self.PARTS)}")
+        self._data = {p: data[p] if p in data else base[p] for p in self.PARTS}
+        self._build()
+
+    def _initialize_parts(self, parts: Mapping[str, Any]) -> None:
+        """`initialize()` for subclasses: given parts, defaults for the rest."""
+        given = {k: v for k, v in parts.items() if v is not None}
+        defaults = self.default_data()
+        self.set_data({p: given.get(p, defaults[p]) for p in self.PARTS})
+
+    def clear(self) -> None:
+        """Forget every gazetteer entry (the JSON Lines parts); rules stay."""
+        self.set_data({p: [] if self.PARTS[p] == "jsonl" else v for p, v in self.data.items()})
+
+    def pattern_docs(self, texts: Iterable[str]) -> list[Doc]:
+        """Phrases tokenized as the pipeline tokenizes text (for PhraseMatchers)."""
+        tokenizer: Any = self.nlp.tokenizer
+        return list(tokenizer.pipe(texts))
+
+    def ensure_ready(self) -> None:
+        """Build from the defaults if nothing was initialized or loaded yet."""
+        if self._data is None:
+            self.set_data(self.default_data())
+
+    # -- serialization ------------------------------------------------------------
+    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
+        """Serialize cfg and every data part."""
+        serializers: dict[str, Callable[[], bytes]] = {"cfg": lambda: srsly.json_dumps(self.cfg)}
+        for part in self.PARTS:
+            serializers[part] = lambda part=part: srsly.json_dumps(self.data[part])  # type: ignore[misc]
+        return util.to_bytes(serializers, exclude)
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> GazetteerPipe:
+        """Load cfg and data parts written by `to_bytes`."""
+        loaded: Data = {}
+        deserializers: dict[str, Callable[[bytes], Any]] = {"cfg": lambda b: self.cfg.update(srsly.json_loads(b))}
+        for part in self.PARTS:
+            deserializers[part] = lambda b, part=part: loaded.__setitem__(part, srsly.json_loads(b))  # type: ignore[misc]
+        util.from_bytes(bytes_data, deserializers, exclude)
+        self.set_data(loaded)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
+        """Write cfg and each data part (lists as JSON Lines, the rest as JSON)."""
+        path = util.ensure_path(path)
+        serializers: dict[str, Callable[[Path], None]] = {"cfg": lambda p: srsly.write_json(p, self.cfg)}
+        for part in self.PARTS:
+            serializers[self._file(part)] = lambda p, part=part: _write(p, self.data[part])  # type: ignore[misc]
+        util.to_disk(path, serializers, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> GazetteerPipe:
+        """Read what `to_disk` wrote; excluded or absent parts keep their defaults."""
+        path = util.ensure_path(path)
+        loaded: Data = {}
+        deserializers: dict[str, Callable[[Path], Any]] = {"cfg": lambda p: self.cfg.update(srsly.read_json(p))}
+        for part in self.PARTS:
+            deserializers[self._file(part)] = lambda p, part=part: loaded.__setitem__(part, _read(p))  # type: ignore[misc]
+        util.from_disk(path, deserializers, exclude)
+        self.set_data(loaded)
+        return self
+
+    def _file(self, part: str) -> str:
+        return f"{part}.{self.PARTS[part]}"
+
+
+def _write(path: Path, value: Any) -> None:
+    if path.suffix == ".jsonl":
+        srsly.write_jsonl(path, value)
+    else:
+        srsly.write_json(path, value)
+
+
+def _read(path: Path) -> Any:
+    if not path.exists():
+        return None
+    return list(srsly.read_jsonl(path)) if path.suffix == ".jsonl" else srsly.read_json(path)
+
+
+def set_ents(doc: Doc, spans: Iterable[Span]) -> None:
+    """Add `spans` to ``doc.ents`` where they do not overlap existing entities
+    (the ``annotate_ents`` option, as spaCy's SpanRuler does it)."""
+    existing = list(doc.ents)
+    taken = {i for e in existing for i in range(e.start, e.end)}
+    new = [s for s in filter_spans(list(spans)) if not taken.intersection(range(s.start, s.end))]
+    if new:
+        doc.ents = sorted([*existing, *new], key=lambda s: s.start)
+
+
+def sentences(doc: Doc) -> Iterable[Span]:
+    """The Doc's sentences; sets boundaries with spaCy's sentencizer when none are set."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        _sentencizer()(doc)
+    return doc.sents
+
+
+_SENTENCIZER: Any = None
+
+
+def _sentencizer() -> Any:
+    global _SENTENCIZER
+    if _SENTENCIZER is None:
+        from spacy.pipeline import Sentencizer
+
+        _SENTENCIZER = Sentencizer()
+    return _SENTENCIZER

@@ -1,0 +1,53 @@
+"""Tests of the typed Doc payloads and their serialization."""
+from __future__ import annotations
+
+import datetime as dt
+
+import srsly
+from spacy.tokens import Doc, DocBin
+
+from newsie.build import to_release
+from newsie.making import make_doc
+from newsie.payloads import EventData, LocationData
+
+RELEASE = (
+    "VIENNA, 6 October 2020 – The OSCE Secretariat held a three-day workshop for 25 police officers "
+    "from Serbia and Montenegro, the OSCE Mission to Serbia said today."
+)
+
+
+def _processed(nlp) -> Doc:
+    doc = make_doc(nlp, RELEASE, title="Police workshop in Vienna", published=dt.date(2020, 10, 6))
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def test_payloads_round_trip_through_msgpack() -> None:
+    """A payload with dates and nested payloads comes back equal."""
+    ev = EventData(id="ev-1", type="training", start=dt.date(2020, 1, 2), location=LocationData("Vienna", "AUT"))
+    assert srsly.msgpack_loads(srsly.msgpack_dumps({"e": [ev]})) == {"e": [ev]}
+
+
+def test_doc_to_bytes_keeps_the_record(nlp) -> None:
+    """doc.to_bytes() works on a newsie Doc, and the record built from the copy is the same."""
+    doc = _processed(nlp)
+    copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert to_release(copy) == to_release(doc)
+
+
+def test_docbin_with_user_data_keeps_the_record(nlp) -> None:
+    """DocBin(store_user_data=True) stores newsie Docs and gives the same records back."""
+    doc = _processed(nlp)
+    db = DocBin(store_user_data=True)
+    db.add(doc)
+    (copy,) = DocBin().from_bytes(db.to_bytes()).get_docs(nlp.vocab)
+    assert to_release(copy) == to_release(doc)
+
+
+def test_nlp_pipe_with_two_processes(nlp) -> None:
+    """nlp.pipe(..., n_process=2) returns annotated Docs from worker processes."""
+    texts = [RELEASE, RELEASE.replace("three-day", "two-day"), "Kazakh police met in Almaty."]
+    docs = list(nlp.pipe(texts, n_process=2, batch_size=1))
+    assert [d._.newsie_events[0].type for d in docs[:2]] == ["training", "training"]
+    assert [s.kb_id_ for s in docs[2].spans["newsie_states"]] == ["KAZ"]
