@@ -70,13 +70,29 @@ def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
     if page is False or not (page or looks_like_page(kw["text"])):
         return _raw_release(kw)
     parts = parse_page(kw["text"])
+    lost = _prose_left_out(kw["text"], parts.text)
     kw["text"] = parts.text
     kw["title"] = kw.get("title") or parts.title
     kw["published"] = kw.get("published") or parse_published(parts.published)
     kw["issuer"] = kw.get("issuer") or parts.issuer
     kw["fields_of_work"] = kw.get("fields_of_work") or parts.fields_of_work
     kw["warnings"] = [*kw.get("warnings", []), f"scraped page: {parts.dropped_lines} lines of page chrome left out"]
+    if lost:
+        kw["warnings"].append(lost)
     return kw
+
+
+def _prose_left_out(page: str, kept: str) -> str | None:
+    """A warning when page reduction dropped more prose-like lines than the text it kept."""
+    kept_lines = {ln.strip() for ln in kept.splitlines()}
+    dropped = [
+        s for ln in page.splitlines()
+        if (s := ln.strip()) not in kept_lines and len(s) >= 60 and s.count(" ") >= 8 and not s.startswith(("-", "•", "*"))
+    ]
+    size = sum(len(s) for s in dropped)
+    if size <= len(kept):
+        return None
+    return f"scraped page: {len(dropped)} prose-like lines ({size} characters) left out, more than the {len(kept)} characters kept"
 
 
 def _first_listed(kw: dict[str, Any]) -> dict[str, Any]:
@@ -211,6 +227,16 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
     return [r for r in out if r is not None]
 
 
+def _work_one(nlp: Language, index: int, item: Item) -> bytes:
+    """One item's record as JSON, in a worker process (an error record if it cannot be written)."""
+    rec = run_batch(nlp, [(index, item)])[0]
+    try:
+        return rec.__pydantic_serializer__.to_json(rec)
+    except Exception as exc:  # never lose the item over its record
+        err = error_release(index, exc, item)
+        return err.__pydantic_serializer__.to_json(err)
+
+
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, Item]]]:
     it = enumerate(items)
     while True:
@@ -266,7 +292,7 @@ def extract_many(
         return
     if nlp is not None:
         raise NewsieError("with n_process > 1 each worker loads its own pipeline: pass load_options, not nlp")
-    pool = WorkerPool(n_process, options, timeout=timeout, mp_context=mp_context)
+    pool = WorkerPool(n_process, options, _work_one, timeout=timeout, mp_context=mp_context)
     try:
         for records in pool.run(_batches(items, batch_size), window=n_process * 3, on_error=error_release):
             for rec in records:

@@ -53,15 +53,17 @@ class _Worker:
     deadline: float = 0.0
 
 
-def _worker_main(conn: Connection, options: dict[str, Any], parent: int) -> None:
+Work = Callable[[Any, int, Any], bytes]  # (pipeline, input index, item) -> the record as JSON
+
+
+def _worker_main(conn: Connection, options: dict[str, Any], parent: int, work: Work) -> None:
     """A worker's loop: build the pipeline, then process tasks until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
-    from .batch import error_release, run_batch
     from .pipeline import load
 
     try:
         nlp = load(**options)
-        run_batch(nlp, [(0, WARM_UP)])  # lazy indexes are built now, not on the clock of an item
+        work(nlp, 0, WARM_UP)  # lazy indexes are built now, not on the clock of an item
     except Exception as exc:
         conn.send(("init_error", f"{type(exc).__name__}: {exc}"))
         return
@@ -76,13 +78,7 @@ def _worker_main(conn: Connection, options: dict[str, Any], parent: int) -> None
                 return
             key, slots = msg
             for pos, index, item in slots:
-                rec = run_batch(nlp, [(index, item)])[0]
-                try:
-                    raw = rec.__pydantic_serializer__.to_json(rec)
-                except Exception as exc:  # never lose the item over its record
-                    err = error_release(index, exc, item)
-                    raw = err.__pydantic_serializer__.to_json(err)
-                conn.send(("item", key, pos, raw))
+                conn.send(("item", key, pos, work(nlp, index, item)))
     except (EOFError, OSError):  # the parent went away
         return
 
@@ -90,9 +86,10 @@ def _worker_main(conn: Connection, options: dict[str, Any], parent: int) -> None
 class WorkerPool:
     """`n` watched worker processes and the ordered stream of their records."""
 
-    def __init__(self, n: int, options: dict[str, Any], *, timeout: float | None, mp_context: str | None = None) -> None:
+    def __init__(self, n: int, options: dict[str, Any], work: Work, *, timeout: float | None, mp_context: str | None = None) -> None:
         self.ctx: Any = mp.get_context(mp_context)
         self.options = options
+        self.work = work
         self.timeout = timeout
         self.workers: list[_Worker] = []
         self.load_deaths = 0
@@ -102,7 +99,7 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         parent_conn, child_conn = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child_conn, self.options, os.getpid()), daemon=True)
+        proc = self.ctx.Process(target=_worker_main, args=(child_conn, self.options, os.getpid(), self.work), daemon=True)
         proc.start()
         child_conn.close()
         return _Worker(proc, parent_conn)

@@ -167,3 +167,13 @@ def test_a_record_that_cannot_be_written_becomes_an_error_record() -> None:
 
     out = _write(Picky(), Release(id="r1", title="T", text="x"))
     assert out.error is not None and out.error.type == "WriteError" and written == [out] and out.id == "r1"
+
+
+def test_a_huge_html_page_is_refused_with_a_clear_error(tmp_path, capsys) -> None:
+    """An HTML page over the size cap gives an InputTooLargeError record at once, not minutes of parsing."""
+    from newsie.html import MAX_HTML_CHARS
+
+    big = tmp_path / "big.html"
+    big.write_text("<html><body>" + "<p>Officials from Serbia met.</p>" * (MAX_HTML_CHARS // 30) + "</body></html>", encoding="utf-8")
+    code, recs, _ = run(["extract", str(big)], capsys)
+    assert code == 1 and recs[0]["error"]["type"] == "InputTooLargeError" and "limit" in recs[0]["error"]["message"]

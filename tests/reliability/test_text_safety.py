@@ -63,3 +63,19 @@ def test_relative_dates_at_the_ends_of_the_calendar(nlp, published) -> None:
     rel = newsie.extract(text, published=published, nlp=nlp)
     assert rel.error is None
     _exact(rel)
+
+
+def _page(body: list[str]) -> str:
+    menu = [f"- {name}" for name in ("Albania", "Andorra", "Armenia", "Austria", "Azerbaijan", "Belarus", "Belgium",
+                                     "Bosnia and Herzegovina", "Bulgaria", "Canada", "Croatia", "Cyprus", "Czechia")]
+    return "\n".join(["OSCE", *menu, "Police training in Kyiv", *body, "Issued by:", "- OSCE Project Co-ordinator in Ukraine"])
+
+
+def test_page_reduction_that_drops_the_prose_warns(nlp) -> None:
+    """A scraped page whose paragraphs lack final periods keeps a warning that prose was left out."""
+    body = ["The OSCE Project Co-ordinator in Ukraine trained thirty police officers in Kyiv on community policing",
+            "Participants practised de-escalation and discussed how to build trust with residents of their districts"]
+    rel = newsie.extract(_page([body[0] + ".", *body]), nlp=nlp, page=True)
+    assert "residents" not in rel.text and any("prose-like lines" in w for w in rel.warnings)
+    whole = newsie.extract(_page([b + "." for b in body]), nlp=nlp, page=True)
+    assert not any("prose-like lines" in w for w in whole.warnings) and "thirty police officers" in whole.text
