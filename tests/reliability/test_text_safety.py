@@ -1,6 +1,8 @@
 """Hostile text at the front door: surrogates, long runs, the title/body join, extreme dates."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 import newsie
@@ -79,3 +81,29 @@ def test_page_reduction_that_drops_the_prose_warns(nlp) -> None:
     assert "residents" not in rel.text and any("prose-like lines" in w for w in rel.warnings)
     whole = newsie.extract(_page([b + "." for b in body]), nlp=nlp, page=True)
     assert not any("prose-like lines" in w for w in whole.warnings) and "thirty police officers" in whole.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", ["OSCE Mission to ", "Head of the OSCE Mission to Skopje ", "the Secretary General and ", "="])
+def test_pathological_inputs_scale_linearly(nlp, unit) -> None:
+    """Four times the text takes well under eight times as long (quadratic code takes sixteen)."""
+    def best(size: int) -> float:
+        text = unit * (size // len(unit))
+        times = []
+        for _ in range(2):
+            start = time.perf_counter()
+            newsie.extract(text, nlp=nlp, published="2024-01-01")
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    small, large = best(50_000), best(200_000)
+    assert large < 8 * small + 0.5, (small, large)
+
+
+def test_error_records_always_serialize() -> None:
+    """An error record built from an item and an exception full of surrogates still writes as JSON."""
+    from newsie.batch import error_release
+
+    rel = error_release(3, ValueError("bad \udc80 value"), {"id": "x\ud800", "title": "t\udfff", "url": "u"})
+    assert Release.model_validate_json(rel.model_dump_json()) == rel
+    assert rel.id == "x\ufffd" and rel.error is not None and "\ufffd" in rel.error.message
