@@ -15,6 +15,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -65,11 +66,12 @@ def variant_checks(items: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     return out
 
 
+@lru_cache(maxsize=None)
 def _country_name(city: str) -> str:
-    from newsie.kb.places import default_places
+    from newsie.kb.places import default_cities, place_kb
     from newsie.kb.states import default_states
 
-    place = default_places().lookup(city.split("/")[0].title())
+    place = place_kb(default_cities()).lookup(city.split("/")[0].title())
     entry = default_states().by_iso3.get(place.country) if place else None
     return entry.name if entry else "Austria"
 

@@ -27,6 +27,7 @@ from .records import (
     State,
 )
 from .render import render
+from .reporting import report
 from .storage import read_records
 
 __all__ = [
@@ -54,5 +55,6 @@ __all__ = [
     "load",
     "read_records",
     "render",
+    "report",
     "to_dataframe",
 ]

@@ -84,6 +84,15 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if failed else 0
 
 
+def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from .reporting import write_report
+
+    path = write_report(args.records, args.output, title=args.title, top=args.top, low_confidence=args.low_confidence, out=out)
+    if path is not None:
+        print(f"newsie: wrote {path}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsie", description="Typed event records from press releases.")
     parser.add_argument("--version", action="version", version=f"newsie {__version__}")
@@ -121,6 +130,19 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--base", default=None, help="an installed spaCy pipeline to use as base")
     e.add_argument("--gazetteers", nargs="*", help="user gazetteer files to merge")
     e.set_defaults(func=cmd_eval)
+    r = sub.add_parser(
+        "report",
+        help="one self-contained HTML page about records written by newsie extract",
+        description="Counts, events per month by type, events by country, top organizations and officials, "
+        "fields of work, participants per type and a data-quality section, with charts embedded in the page "
+        "(pip install 'newsie[report]'). Example: newsie report releases.jsonl -o report.html",
+    )
+    r.add_argument("records", nargs="+", metavar="RECORDS", help="JSON Lines or Parquet files written by newsie extract, or folders of them")
+    r.add_argument("-o", "--output", default="report.html", help="the HTML file to write, - for stdout (default: report.html)")
+    r.add_argument("--title", default="newsie report", help="the page's heading")
+    r.add_argument("--top", type=int, default=15, help="organizations and officials to list (default 15)")
+    r.add_argument("--low-confidence", type=float, default=0.5, help="list events typed with a lower confidence (default 0.5)")
+    r.set_defaults(func=cmd_report)
     g = sub.add_parser("gazetteers", help="work with user gazetteer files")
     gsub = g.add_subparsers(dest="gaz_command", required=True)
     v = gsub.add_parser("validate", help="check user gazetteer files (JSON or YAML)")

@@ -149,3 +149,20 @@ def test_base_model_entities_are_extra_candidates() -> None:
     assert "John Smith" in [p.name for p in rel.officials]
     assert "Darkweb" not in [p.name for p in rel.officials]
     assert "Kazakh Academy of Sciences" in [o.name for o in rel.organizations]
+
+
+def test_contact_block_people(nlp) -> None:
+    """People named in a contact block at the end of a release are officials."""
+    text = (
+        "The OSCE Centre in Bishkek trained 20 judges today.\n\n"
+        "Contacts:\nAsel Jakypova\nPublic Affairs Officer\nOSCE Centre in Bishkek\n+996 312 000000"
+    )
+    names = [o.name for o in newsie.extract(text, nlp=nlp).officials]
+    assert names == ["Asel Jakypova"]
+
+
+def test_title_ending_in_a_state_before_a_name(nlp) -> None:
+    """'the Minister of Internal Affairs of Georgia, NAME' gives the person and the whole title."""
+    rel = newsie.extract("It was opened by Helga Maria Schmid and the Minister of Internal Affairs of Georgia, Vakhtang Gomelauri.", nlp=nlp)
+    people = {o.name: o.title for o in rel.officials}
+    assert people["Vakhtang Gomelauri"] == "Minister of Internal Affairs of Georgia"

@@ -182,3 +182,16 @@ def test_add_entries_extends_aliases(states_nlp) -> None:
     tagger.add_entries([base.model_copy(update={"aliases": ["Qazaqstan"], "demonyms": []})])
     assert codes(nlp, "Qazaqstan and Kazakhstan") == ["KAZ"]
     assert codes(nlp, "Kazakh police") == ["KAZ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Since January, 120 Albanians and 15 Serbs returned to the municipality of Klina in Kosovo.", ["XKX"]),
+        ("Twenty Kazakhs took part in a course in Almaty.", ["KAZ"]),
+        ("Serbian police officers met 15 Serbs in Kosovo.", ["SRB", "XKX"]),
+    ],
+)
+def test_counted_community_members(nlp, text, codes) -> None:
+    """Counted members of a community living in another named place add no State; a lone demonym still does."""
+    assert sorted(s.iso3 for s in newsie.extract(text, nlp=nlp).states) == codes

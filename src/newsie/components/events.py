@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
+from ..events.paragraphs import Paragraphs, announced_at, bound_cue, reports_participants
 from ..extensions import text_of
 from ..kb.event_types import EVENT_TYPES_FILE, EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
@@ -36,6 +37,7 @@ class _Unit:
     end_char: int
     weight: float
     index: int  # -1 for the title, else the body sentence number
+    paragraph: int = 0  # 0 for the title and the lede
     scores: dict[str, float] = field(default_factory=dict)
     best_trigger: dict[str, tuple[float, Span]] = field(default_factory=dict)
 
@@ -106,6 +108,8 @@ class EventExtractor(GazetteerPipe):
         self._not_after = tuple(r.not_event_date_after)
         self._election_words = frozenset(r.election_words)
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
+        self._modifier_heads = frozenset(h.lower() for h in self.rules.modifier_heads)
+        self._trigger_modifies = frozenset(t.lower() for spec in self.rules.types.values() for t in spec.triggers if " " not in t)
 
     def add_triggers(self, triggers: dict[str, dict[str, float]]) -> None:
         """Add (or re-weight) trigger phrases per event type."""
@@ -123,13 +127,17 @@ class EventExtractor(GazetteerPipe):
         units: list[_Unit] = []
         if title_len:
             units.append(_Unit(0, title_len, w.title, -1))
+        paragraphs = Paragraphs(text_of(doc), body_start)
         n = 0
         for sent in sentences(doc):
             start = max(sent.start_char, body_start)
             if sent.end_char <= body_start or not text_of(doc)[start : sent.end_char].strip():
                 continue
             weight = w.first_sentence if n == 0 else w.second_sentence if n == 1 else w.rest
-            units.append(_Unit(start, sent.end_char, weight, n))
+            para = paragraphs.index(start)
+            if para > 0 and n > 1:  # background, quotes and closing lines of a full release
+                weight *= w.later_paragraphs
+            units.append(_Unit(start, sent.end_char, weight, n, para))
             n += 1
         return units
 
@@ -145,6 +153,8 @@ class EventExtractor(GazetteerPipe):
             if k < 0 or not (units[k].start_char <= span.start_char < units[k].end_char):
                 continue
             unit = units[k]
+            if doc[span.end - 1].lower_ in self._trigger_modifies and span.end < len(doc) and doc[span.end].lower_ in self._modifier_heads:
+                continue  # "training centre", "conference hall": a place, not an event
             etype = span.label_
             w = self.weights[etype].get(span.text.lower(), 0.0)
             etype = self._override(doc, span, etype)
@@ -274,10 +284,18 @@ class EventExtractor(GazetteerPipe):
                 return dl_date, dl_date
         chosen: Span | None = None
         unit_of: _Unit | None = None
+        anchor = release_date(doc)
         for unit in [*focus, *body_units[:3]]:
             found = in_unit(unit)
+            if unit.paragraph > 0 and anchor is not None:
+                # Background: a later paragraph's date long before the release is not the event's.
+                found = [s for s in found if (anchor - s._.newsie_date.start).days <= 60]
             if found:
                 chosen, unit_of = found[0], unit
+                cue = announced_at(text_of(doc)[unit.start_char : unit.end_char])
+                later = [s for s in found if cue is not None and s.start_char >= unit.start_char + cue and not s._.newsie_date.relative]
+                if later:  # "announced today that ... will take place ... on 8 and 9 March"
+                    chosen = later[0]
                 break
         if chosen is None:
             if dl_date:
@@ -293,6 +311,22 @@ class EventExtractor(GazetteerPipe):
                     start = end - dt.timedelta(days=days - 1)
                 else:
                     end = start + dt.timedelta(days=days - 1)
+        return self._stated_bounds(doc, [*focus, *body_units[:3]], start, end)
+
+    def _stated_bounds(self, doc: Doc, units: list[_Unit], start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+        """"The course, which started on 25 October", "will run until 22 September": a bound
+        stated near the lede, within two months of the event's other end."""
+        text = text_of(doc)
+        for unit in units:
+            for s in doc.spans.get(ext.DATES, []):
+                d = s._.newsie_date
+                if not (unit.start_char <= s.start_char < unit.end_char) or d is None or d.granularity != "day" or d.start is None:
+                    continue
+                cue = bound_cue(text[unit.start_char : s.start_char])
+                if cue == "start" and d.start <= end and (end - d.start).days <= 62:
+                    start = d.start
+                elif cue == "end" and d.end is not None and d.end >= start and (d.end - start).days <= 62:
+                    end = d.end
         return start, end
 
     def _duration(self, doc: Doc, unit: _Unit) -> int | None:
@@ -403,8 +437,9 @@ class EventExtractor(GazetteerPipe):
             if id(unit) in seen:
                 continue
             seen.add(id(unit))
-            found = self.counter.count(text_of(doc)[unit.start_char : unit.end_char])
-            if found:
+            sentence = text_of(doc)[unit.start_char : unit.end_char]
+            found = self.counter.count(sentence)
+            if found and reports_participants(sentence, found[1], lede=unit.paragraph == 0):
                 return found[0]
         return None
 

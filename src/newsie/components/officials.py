@@ -19,8 +19,9 @@ from ..kb.org_rules import default_org_rules
 from ..kb.states import default_states
 from ..payloads import OfficialData, OrgData, release_date
 from .base import Data, GazetteerPipe, sentences, set_ents
+from .contacts import contact_names
 
-KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE = "known", "titled", "apposition", "speech", "surname", "base"
+KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT = "known", "titled", "apposition", "speech", "surname", "base", "contact"
 _INITIAL = re.compile(r"[A-Z]\.")
 _QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 
@@ -120,6 +121,7 @@ class OfficialTagger(GazetteerPipe):
         ]
         cands = list(known)
         cands += self._candidates(doc, blocked)
+        cands += self._contacts(doc, blocked)
         cands += self._base_entities(doc, blocked)
         people = filter_spans(cands)
         people += self._surnames(doc, people, blocked)
@@ -198,6 +200,15 @@ class OfficialTagger(GazetteerPipe):
                 out.append(Span(doc, s, e, label="PERSON", span_id=source))
         return out
 
+    def _contacts(self, doc: Doc, blocked: set[int]) -> list[Span]:
+        """People named in a contact block ("For more information, please contact: ...")."""
+        out = []
+        for a, b in contact_names(text_of(doc)):
+            span = doc.char_span(a, b)
+            if span is not None and len(span) >= 2 and not blocked.intersection(range(span.start, span.end)) and all(self._name_token(t) or t.text in self._particles for t in span):
+                out.append(Span(doc, span.start, span.end, label="PERSON", span_id=CONTACT))
+        return out
+
     def _base_entities(self, doc: Doc, blocked: set[int]) -> list[Span]:
         """PERSON entities of a base model, kept when they look like names."""
         out = []
@@ -232,8 +243,8 @@ class OfficialTagger(GazetteerPipe):
             if t.text in (",", ".", ";", ":", "“", "”", '"', "(", ")") or (t.is_sent_start and not (t.text[:1].isupper() or t.is_title)):
                 break
             if t.lower_ in self._connectors or t.text[:1].isupper() or self._is_title_tok(t):
-                if t.lower_ == "and" and j - 1 > 0 and doc[j - 2].text == ",":
-                    break
+                if t.lower_ == "and" and ((j - 1 > 0 and doc[j - 2].text == ",") or doc[j].lower_ == "the"):
+                    break  # "NAME and the Minister of ...": a new person's title starts
                 if t.lower_ not in self._connectors and t.is_lower and not self._is_title_tok(t):
                     break
                 j -= 1
@@ -285,7 +296,13 @@ class OfficialTagger(GazetteerPipe):
             return False
         if doc[comma - 1].text in self._title_words:
             return True
-        return (comma - 1) not in blocked and self._title_before(doc, comma) is not None
+        # "the Minister of Internal Affairs of Georgia, NAME": a title may end with a State.
+        in_state = any(s.start <= comma - 1 < s.end for s in doc.spans.get(ext.STATES, []))
+        phrase = self._title_before(doc, comma)
+        if phrase is None:
+            return False
+        # "the Director of the BMSC, NAME": a title word heads a phrase ending in a body.
+        return (comma - 1) not in blocked or in_state or self._is_title_tok(doc[phrase[0]])
 
     def _after_parenthesis(self, doc: Doc, k: int) -> tuple[int, int] | None:
         """"Roza Aknazarova (MP, Kyrgyzstan), the Chair of ...": the apposition after the parenthesis."""

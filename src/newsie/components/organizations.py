@@ -18,6 +18,7 @@ from ..kb.organizations import ORGANIZATIONS_FILE, OrgEntry, OrgKB
 from ..kb.states import default_states
 from ..payloads import OrgData
 from .base import Data, GazetteerPipe, set_ents
+from .coordination import expand_coordinated
 
 GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE = "gazetteer", "pattern", "acronym", "generic", "media", "base"
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
@@ -83,6 +84,7 @@ class OrganizationTagger(GazetteerPipe):
     def _build(self) -> None:
         self.kb = OrgKB([e if isinstance(e, OrgEntry) else OrgEntry.model_validate(e) for e in self.data["organizations"]])
         self.rules = OrgRules.model_validate(self.data["rules"])
+        self._project_words = frozenset(self.rules.project_words)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for entry in self.kb.entries:
             forms = _variants(entry)
@@ -131,8 +133,9 @@ class OrganizationTagger(GazetteerPipe):
         spans = filter_spans(cands)
         spans, acronyms = self._acronyms(doc, spans, notes)
         spans = filter_spans(spans + self._acronym_uses(doc, spans, acronyms, notes))
-        spans = filter_spans(spans + self._generic_refs(doc, spans))
+        spans = filter_spans(self._refine(doc, spans) + self._generic_refs(doc, spans))
         orgs, keys = self._resolve(doc, spans, acronyms, notes)
+        self._add_coordinated(doc, orgs)
         out = [Span(doc, s.start, s.end, label=ext.ORG, kb_id=orgs[keys[(s.start, s.end)]].id or "" if (s.start, s.end) in keys else s.kb_id_, span_id=s.id_) for s in spans]
         doc.spans[self.cfg["spans_key"]] = out
         doc._.newsie_orgs = list(orgs.values())
@@ -352,6 +355,43 @@ class OrganizationTagger(GazetteerPipe):
                 notes[(tok.i, tok.i + 1)] = {"refers_to": (long.start, long.end)}
         return out
 
+    def _refine(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Drop pattern names of projects ("the Caucasus Media Network project"); "the
+        Programme Office" found by pattern is a reference to the field operation."""
+        generic = {" ".join(w) for w in self._generic}
+        out = []
+        for span in spans:
+            if span.id_ == PATTERN:
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if nxt is not None and nxt.lower_ in self._project_words:
+                    continue
+                if span.text in generic and span.start > 0 and doc[span.start - 1].lower_ in ("the", "this", "its"):
+                    out.append(_span(doc, span.start, span.end, "field_operation", "", GENERIC))
+                    continue
+            out.append(span)
+        return out
+
+    def _add_coordinated(self, doc: Doc, orgs: dict[str, OrgData]) -> None:
+        """"the OSCE Offices in Yerevan and Baku": one body per place the gazetteer knows;
+        "the Governments of Germany and Norway": one national body per State."""
+        for ex in expand_coordinated(text_of(doc)):
+            org_id = self.kb.by_surface.get(ex.name) or self.kb.by_surface.get(ex.name.removeprefix("OSCE "))
+            if org_id is None:
+                # "the Governments of Germany and Norway": a national body per State.
+                state = default_states().lookup(ex.place.removeprefix("the "))
+                kind = self.rules.heads.get(ex.head)
+                if state is None or kind != "national_authority":
+                    continue
+                key = "pat:" + _norm_key(ex.name)
+                if key not in orgs:
+                    orgs[key] = OrgData(id=None, canonical_name=None, name=ex.name, acronym=None, kind=kind, country=state.iso3, parent=None)
+                orgs[key].mentions.append((ex.start, ex.end))
+                continue
+            if org_id not in orgs:
+                orgs[org_id] = _from_entry(self.kb.by_id[org_id])
+                orgs[org_id].name = ex.name
+            orgs[org_id].mentions.append((ex.start, ex.end))
+
     def _generic_refs(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """"the Mission", "OSCE Office": references to a field operation."""
         covered = {i for s in spans for i in range(s.start, s.end)}
@@ -508,7 +548,8 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
                 continue
             oa, ob = orgs[a], orgs[b]
             ca, cb = _core(oa.name or "", state_words), _core(ob.name or "", state_words)
-            if len(cb) < 2 or len(ca) < len(cb) or ca[-len(cb):] != cb:
+            same_core = len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb
+            if not (same_core or _with_state(oa.name or "", ob.name or "")):
                 continue
             if oa.country and ob.country and oa.country != ob.country:
                 continue
@@ -526,6 +567,14 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
             ok.parent = ok.parent or od.parent
             merged[drop] = keep
     return {k: o for k, o in orgs.items() if k not in merged}, merged
+
+
+def _with_state(long: str, short: str) -> bool:
+    """"Ministry of Security of Bosnia and Herzegovina" is "Ministry of Security" with its State."""
+    if not long.startswith(short + " of ") or len(short.split()) < 3:
+        return False
+    rest = long[len(short) + 4 :].removeprefix("the ")
+    return default_states().lookup(rest) is not None
 
 
 def _norm_key(text: str) -> str:

@@ -16,6 +16,7 @@ from ..kb.states import STATES_FILE, StateEntry, StateKB, StateRules, default_st
 from ..payloads import StateData
 from ..resources import gazetteer_file
 from .base import Data, GazetteerPipe, set_ents
+from .ethnic import community_elsewhere, counted_people
 
 NAME, DEMONYM = "name", "demonym"
 
@@ -88,6 +89,7 @@ class StateTagger(GazetteerPipe):
         self._us_markers = frozenset(r.us_markers)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._ambiguous = self.kb.ambiguous
+        self._demonyms = frozenset(self.kb.by_demonym)
         for entry in self.kb.entries:
             self._add(entry.iso3, NAME, entry.names())
             if self.cfg["demonyms"]:
@@ -139,6 +141,10 @@ class StateTagger(GazetteerPipe):
         if self.cfg["context_checks"]:
             ends = {s.end for s in spans}
             spans = [s for s in spans if self._keep(s, ends)]
+            counted = [s for s in spans if s.id_ == DEMONYM and counted_people(s, self._demonyms)]
+            if counted:
+                drop = community_elsewhere(counted, spans)
+                spans = [s for s in spans if s.start not in drop]
         doc.spans[self.spans_key] = spans
         found: dict[str, StateData] = {}
         for span in spans:

@@ -17,7 +17,7 @@ class ParticipantCounter:
     def __init__(self, nouns: Iterable[str]) -> None:
         noun_alt = "|".join(sorted((re.escape(n) for n in set(nouns)), key=len, reverse=True))
         self._rx = re.compile(
-            rf"(?<![\w.,-]){_QUALIFIER}(?P<n>{_NUMBER})\s+(?:[A-Za-z][\w’'-]*\s+){{0,4}}?(?P<noun>{noun_alt})\b",
+            rf"(?<![\w.,-]){_QUALIFIER}(?P<n>{_NUMBER})\s+(?:[A-Za-z][\w’'-]*,?\s+){{0,6}}?(?P<noun>{noun_alt})\b",
             re.IGNORECASE,
         )
 

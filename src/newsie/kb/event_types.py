@@ -36,6 +36,7 @@ class SectionWeights(BaseModel):
     first_sentence: Weight = 2.0
     second_sentence: Weight = 1.0
     rest: Weight = 0.25
+    later_paragraphs: Weight = 0.4  # times `rest` or `second_sentence` after the first paragraph
 
 
 class EventRules(BaseModel):
@@ -54,6 +55,10 @@ class EventRules(BaseModel):
     visit_words: list[str] = Field(default_factory=list, description="'to PLACE' is a place only after these")
     not_event_date_after: list[str] = Field(default_factory=list, description="A date after these is not the event's")
     election_words: list[str] = Field(default_factory=list, description="A date beside these names an election day")
+    modifier_heads: list[str] = Field(
+        default_factory=list,
+        description="Nouns a one-word trigger may modify without naming an event ('training centre')",
+    )
     object_overrides: dict[EventType, dict[EventType, list[str]]] = Field(
         default_factory=dict,
         description="A trigger of type A whose object (next few words) is one of these nouns counts as type B",

@@ -29,6 +29,7 @@ class OrgRules(BaseModel):
     generic_field_refs: list[str] = Field(default_factory=list)
     media_triggers: list[str] = Field(default_factory=list)
     stop_words_left: list[str] = Field(default_factory=list)
+    project_words: list[str] = Field(default_factory=list, description="A name before these is a project's, not a body's")
 
 
 @lru_cache(maxsize=1)

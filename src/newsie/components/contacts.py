@@ -1,0 +1,41 @@
+"""Contact blocks at the end of a release: "For more information, please contact: NAME ...".
+
+Pure helpers for `newsie_officials`: the people a contact block names are officials of the
+issuing body, printed on their own line ("Mirjana Stankovska, Press Officer" or a name
+line followed by a title line and an organization line).
+"""
+from __future__ import annotations
+
+import re
+
+_LABEL = re.compile(
+    r"^[ \t]*(?:for (?:more|further|additional) information[^\n]{0,40}?|(?:media|press|public)?[ \t]*contacts?(?: persons?| details)?|please contact)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NAME = re.compile(r"(?P<name>[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+){1,3})(?=[ \t]*(?:,|$|\n|\(|–|-))")
+
+
+def contact_names(text: str) -> list[tuple[int, int]]:
+    """Character spans of the names that open the lines of each contact block."""
+    out: list[tuple[int, int]] = []
+    for label in _LABEL.finditer(text):
+        pos = label.end()
+        lines = 0
+        for m in re.finditer(r"[^\n]+", text[pos : pos + 600]):
+            line = m.group(0)
+            if not line.strip():
+                continue
+            lines += 1
+            if lines > 6:
+                break
+            name = _NAME.match(line.strip())
+            if name and not _looks_like_body(line):
+                start = pos + m.start() + (len(line) - len(line.lstrip()))
+                out.append((start + name.start("name"), start + name.end("name")))
+    return out
+
+
+def _looks_like_body(line: str) -> bool:
+    """A sentence, an address or a phone line, not a name line."""
+    s = line.strip()
+    return len(s) > 120 or bool(re.search(r"[@+]|\d{3}|\bwww\.|https?:", s))

@@ -1,0 +1,44 @@
+"""Coordinated names: "the OSCE Offices in Yerevan and Baku" names two bodies.
+
+A plural head with a list of places ("Offices in Yerevan and Baku", "Embassies of France
+and Italy") expands into one singular name per place; the organizations component keeps
+the expansions it can resolve in its gazetteer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PLURALS = {
+    "Offices": "Office", "Missions": "Mission", "Centres": "Centre", "Centers": "Center",
+    "Programme Offices": "Programme Office", "Field Offices": "Field Office", "Embassies": "Embassy",
+    "Ministries": "Ministry", "Presences": "Presence", "Governments": "Government",
+}
+_PLACE = r"(?:the )?[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+(?: [A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+)?"
+_RX = re.compile(
+    rf"\b(?P<prefix>OSCE |CSCE )?(?P<head>{'|'.join(sorted(map(re.escape, _PLURALS), key=len, reverse=True))}) "
+    rf"(?P<prep>in|to|of) (?P<places>{_PLACE}(?:, {_PLACE})*,? and {_PLACE})"
+)
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """One body named by a coordinated phrase, with the phrase's character span."""
+
+    name: str
+    head: str
+    place: str
+    start: int
+    end: int
+
+
+def expand_coordinated(text: str) -> list[Expansion]:
+    """"OSCE Offices in Yerevan and Baku" -> "OSCE Office in Yerevan", "OSCE Office in Baku"."""
+    out = []
+    for m in _RX.finditer(text):
+        places = re.split(r",? and |, ", m.group("places"))
+        single = _PLURALS[m.group("head")]
+        for place in places:
+            place = place.strip()
+            out.append(Expansion(f"{m.group('prefix') or ''}{single} {m.group('prep')} {place}", single, place, m.start(), m.end()))
+    return out

@@ -1,0 +1,142 @@
+"""An archive at a glance: one self-contained HTML page about a run's records.
+
+    >>> import newsie
+    >>> html = newsie.report("releases.jsonl", output="report.html")
+
+or ``newsie report releases.jsonl -o report.html`` on the command line.
+
+The page states the counts (releases, events, failures, warnings), charts events over
+time by type, by country (today's and, where records carry it, at the event's date),
+fields of work and participants per type, lists the top organizations and officials, and
+ends with a data-quality section naming the records to look at. Charts are SVG embedded
+in the page: it opens offline and can be mailed as one file. Needs the optional extra:
+``pip install 'newsie[report]'`` (matplotlib, jinja2).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, TextIO, Union
+
+from ..about import __version__
+from ..exceptions import MissingExtraError
+from ..records import Release
+from . import plots
+from .summary import Summary, as_rows, summarize
+
+Records = Union[str, os.PathLike, Release, Iterable[Union[Release, Mapping[str, Any]]]]
+TEMPLATE = "report.html.j2"
+MAX_IDS = 200
+
+
+def _releases(records: Records) -> tuple[list[Release], str]:
+    if isinstance(records, (str, os.PathLike)):
+        from ..storage import read_records
+
+        return read_records(Path(records)), os.fspath(records)
+    if isinstance(records, Release):
+        return [records], "1 record"
+    if isinstance(records, Mapping):
+        return [Release.model_validate(records)], "1 record"
+    rels = [r if isinstance(r, Release) else Release.model_validate(r) for r in records]
+    return rels, f"{len(rels)} records"
+
+
+def _template() -> Any:
+    try:
+        import jinja2
+    except ImportError as exc:
+        raise MissingExtraError("newsie.report", "report", "jinja2") from exc
+    source = (resources.files(__name__) / "templates" / TEMPLATE).read_text(encoding="utf-8")
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return env.from_string(source)
+
+
+def _charts(s: Summary) -> dict[str, Any]:
+    charts: dict[str, Any] = dict.fromkeys(("time", "period", "countries", "fields", "participants"))
+    if s.per_month:
+        charts["time"], charts["period"] = plots.events_over_time(s.months, s.per_month, s.event_types)
+    if s.countries_today:
+        charts["countries"] = plots.countries(s.countries_today, s.countries_at_date)
+    if s.fields_of_work:
+        charts["fields"] = plots.bars(s.fields_of_work, "releases")
+    if any(p.values for p in s.participants):
+        charts["participants"] = plots.participants(s.participants)
+    return charts
+
+
+def render_html(summary: Summary, *, source: str, title: str) -> str:
+    """The page for a computed `Summary`."""
+    return _template().render(
+        s=summary, charts=_charts(summary), title=title, source=source, version=__version__,
+        generated=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        country_rows=as_rows(summary.countries_today), field_rows=as_rows(summary.fields_of_work),
+        max_ids=MAX_IDS, type_colors=plots.TYPE_COLORS,
+    )
+
+
+def report(
+    records: Records,
+    output: str | os.PathLike | None = None,
+    *,
+    title: str = "newsie report",
+    top: int = 15,
+    low_confidence: float = 0.5,
+) -> str:
+    """One self-contained HTML page about a set of records.
+
+    Args:
+        records: `Release` records or their dicts (e.g. `newsie.extract_many(...)`), or the
+            path of what `newsie extract` wrote: a JSON Lines or Parquet file, or a folder of them.
+        output: also write the page to this file.
+        title: the page's heading.
+        top: how many organizations and officials to list.
+        low_confidence: events whose type confidence is below this are listed for review.
+
+    Returns:
+        The HTML page. No records give a page that says so, with zero counts.
+
+    Raises:
+        MissingExtraError: matplotlib or jinja2 is not installed.
+        FileNotFoundError: `records` is a path that does not exist.
+        pydantic.ValidationError: a dict or a line that is not a newsie record.
+    """
+    rels, source = _releases(records)
+    page = render_html(summarize(rels, top=top, low_confidence=low_confidence), source=source, title=title)
+    if output is not None:
+        Path(output).write_text(page, encoding="utf-8")
+    return page
+
+
+def write_report(
+    paths: list[str],
+    output: str | None,
+    *,
+    title: str = "newsie report",
+    top: int = 15,
+    low_confidence: float = 0.5,
+    out: TextIO | None = None,
+) -> Path | None:
+    """What `newsie report` does: read the records of every path and write one page.
+
+    Returns:
+        The file written, or None when the page went to `out` (``output`` "-" or None).
+    """
+    from ..storage import read_records
+
+    rels = [rel for p in paths for rel in read_records(p)]
+    source = ", ".join(paths)
+    page = render_html(summarize(rels, top=top, low_confidence=low_confidence), source=source, title=title)
+    if output in (None, "-"):
+        (out or sys.stdout).write(page)
+        return None
+    target = Path(output)
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
+__all__ = ["render_html", "report", "write_report"]

@@ -1,0 +1,99 @@
+"""Full-length releases: the lede leads; background, quotes and contact blocks only support."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import newsie
+
+FULL = Path(__file__).parent / "fixtures" / "full"
+D = dt.date
+
+
+def extract(name: str, nlp) -> newsie.Release:
+    return newsie.extract((FULL / name).read_text(encoding="utf-8"), nlp=nlp)
+
+
+def test_opening_not_turned_into_training_by_a_facility_or_a_late_ceremony(nlp) -> None:
+    """'opens a training centre' is a launch, whatever the closing paragraph says."""
+    rel = extract("opening_ceremony.txt", nlp)
+    assert rel.events[0].type == "launch"
+    assert (rel.events[0].start, rel.events[0].location.city) == (D(2019, 10, 14), "Ohrid")
+
+
+def test_background_dates_are_not_the_event_date(nlp) -> None:
+    """'began yesterday' with 'two-day' dates the event; a past attack and a founding year do not."""
+    ev = extract("background_dates.txt", nlp).events[0]
+    assert (ev.type, ev.start, ev.end) == ("training", D(2025, 6, 2), D(2025, 6, 3))
+
+
+def test_participants_are_people_taking_part(nlp) -> None:
+    """Counts come from people taking part, not staff, trainers or plans."""
+    assert extract("background_dates.txt", nlp).events[0].participants == 25
+    assert extract("training_later_visit.txt", nlp).events[0].participants == 22
+    assert extract("returnees.txt", nlp).events[0].participants is None
+
+
+def test_stated_venue_and_date_beat_the_dateline(nlp) -> None:
+    """'will take place in Tbilisi, Georgia, on 8 and 9 March' beats 'VIENNA ... today'."""
+    ev = extract("venue.txt", nlp).events[0]
+    assert (ev.location.city, ev.location.country) == ("Tbilisi", "GEO")
+    assert (ev.start, ev.end) == (D(2023, 3, 8), D(2023, 3, 9))
+
+
+def test_country_only_event(nlp) -> None:
+    """A visit to a country with no city gives city None and that country, not the dateline's city."""
+    ev = extract("country_only.txt", nlp).events[0]
+    assert (ev.type, ev.location.city, ev.location.country) == ("visit", None, "ARM")
+
+
+def test_officials_in_later_paragraphs_and_contact_blocks(nlp) -> None:
+    """People named in later paragraphs, by title before a comma, and in contact blocks are found."""
+    names = {o.name for o in extract("venue.txt", nlp).officials}
+    assert {"Helga Maria Schmid", "Vakhtang Gomelauri", "Dragan Radović"} <= names
+    names = {o.name for o in extract("training_later_visit.txt", nlp).officials}
+    assert {"Andrew Tesoriere", "Aida Dzhumabaeva", "Asel Jakypova"} == names
+
+
+def test_coordinated_offices_and_project_names(nlp) -> None:
+    """'the OSCE Offices in Yerevan and Baku' gives two bodies; a named project gives none."""
+    names = {o.name for o in extract("country_only.txt", nlp).organizations}
+    assert {"OSCE Office in Yerevan", "OSCE Office in Baku"} <= names
+    assert not any("Caucasus" in n for n in names)
+
+
+def test_back_reference_joins_the_field_operation(nlp) -> None:
+    """'Head of the Programme Office' refers back to the OSCE Programme Office in Dushanbe."""
+    names = [o.name for o in extract("background_dates.txt", nlp).organizations]
+    assert "Programme Office" not in names and "OSCE Programme Office in Dushanbe" in names
+
+
+def test_ethnic_counts_add_no_state(nlp) -> None:
+    """'120 Albanians and 15 Serbs returned' (to Kosovo) adds neither Albania nor Serbia."""
+    assert [s.iso3 for s in extract("returnees.txt", nlp).states] == ["XKX"]
+
+
+def test_stated_start_and_end(nlp) -> None:
+    """'which started on 25 October' and 'will run until 22 September' bound the event."""
+    ev = extract("blind_training.txt", nlp).events[0]
+    assert (ev.start, ev.end) == (D(2021, 10, 25), D(2021, 11, 19))
+    ev = extract("blind_conference.txt", nlp).events[0]
+    assert (ev.start, ev.end) == (D(2023, 9, 11), D(2023, 9, 22))
+
+
+def test_governments_of_several_states(nlp) -> None:
+    """'the Governments of Germany, Norway and the United States' names three national bodies."""
+    orgs = {o.name: o.country for o in extract("blind_training.txt", nlp).organizations}
+    assert orgs["Government of Germany"] == "DEU" and orgs["Government of the United States"] == "USA"
+
+
+def test_body_with_and_without_its_state_is_one(nlp) -> None:
+    """'Ministry of Security' in the title and '... of Bosnia and Herzegovina' in the text are one body."""
+    names = [o.name for o in extract("blind_donation.txt", nlp).organizations]
+    assert names.count("Ministry of Security of Bosnia and Herzegovina") == 1 and "Ministry of Security" not in names
+
+
+def test_title_ending_in_a_body_before_a_name(nlp) -> None:
+    """'the Director of the BMSC, Parviz Kholov' gives the person with that title."""
+    people = {o.name: o.title for o in extract("blind_training.txt", nlp).officials}
+    assert people == {"Parviz Kholov": "Director of the BMSC"}
