@@ -60,19 +60,20 @@ def test_jsonl_with_field_names(tmp_path, capsys) -> None:
 
 
 def test_csv_input_and_missing_text_column(tmp_path, capsys) -> None:
-    """CSV rows are documents; a CSV without the text column is a clear message, and the run goes on."""
+    """CSV rows are documents; a CSV without the text column stops the run once, naming its columns."""
     good = tmp_path / "good.csv"
     with good.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["id", "text", "published"])
         w.writerow(["c1", RELEASE_B, "2021-05-05"])
+    code, out, _ = run(["extract", str(good)], capsys)
+    recs = records(out)
+    assert code == 0 and recs[0]["id"] == "c1" and [s["iso3"] for s in recs[0]["states"]] == ["SCG"]
     bad = tmp_path / "bad.csv"
     bad.write_text("id,content\nx,Serbia\n", encoding="utf-8")
-    code, out, err = run(["extract", str(bad), str(good)], capsys)
-    recs = records(out)
-    assert recs[0]["error"]["type"] == "MissingColumn" and "text" in recs[0]["error"]["message"]
-    assert recs[1]["id"] == "c1" and [s["iso3"] for s in recs[1]["states"]] == ["SCG"]
-    assert code == 1 and "bad.csv" in err
+    code, out, err = run(["extract", str(good), str(bad)], capsys)
+    assert code == 2 and out == ""
+    assert "bad.csv" in err and "id, content" in err and "--text-field content" in err
 
 
 @pytest.mark.parametrize(
@@ -94,9 +95,12 @@ def test_bad_files_become_error_records(tmp_path, capsys, content, etype) -> Non
 
 
 def test_missing_file(tmp_path, capsys) -> None:
-    """A missing file is an error record, not a crash."""
-    code, out, _ = run(["extract", str(tmp_path / "nope.txt")], capsys)
-    assert code == 1 and records(out)[0]["error"]["type"] == "ReadError"
+    """A mistyped path stops the run once with exit 2 and names the likely file."""
+    (tmp_path / "releases.txt").write_text(RELEASE_B, encoding="utf-8")
+    code, out, err = run(["extract", str(tmp_path / "relases.txt")], capsys)
+    assert code == 2 and out == ""
+    assert "no such file" in err and "did you mean" in err and "releases.txt" in err
+    assert err.count("error") == 1
 
 
 def test_stdin_jsonl(monkeypatch, capsys) -> None:
@@ -193,12 +197,20 @@ def test_unknown_output_format_and_resume_without_output(tmp_path, capsys) -> No
     assert code == 2 and "--output" in err
 
 
-def test_progress_line() -> None:
-    """The progress line shows count, rate and ETA."""
-    p = Progress(total=10, stream=io.StringIO(), enabled=True)
+def test_progress_bar_shows_rate_and_eta() -> None:
+    """On a terminal the bar shows count/total, a rate and an ETA; elsewhere it stays silent."""
+    shown = io.StringIO()
+    p = Progress(total=10, stream=shown, enabled=True)
     p.update(5)
-    line = p.line()
-    assert line.startswith("5/10 docs") and "docs/s" in line and "ETA" in line
+    p.bar.refresh()
+    text = shown.getvalue()
+    assert "5/10" in text and "doc/s" in text and "<" in text
+    p.close()
+    quiet = io.StringIO()  # not a terminal: no bar by default
+    q = Progress(total=10, stream=quiet)
+    q.update(10)
+    q.close()
+    assert quiet.getvalue() == ""
 
 
 def test_scraped_seed_page(capsys) -> None:
@@ -211,3 +223,18 @@ def test_scraped_seed_page(capsys) -> None:
     assert rec["title"].startswith("OSCE supports co-operation of police investigators in Central Asia")
     assert rec["issuer"] == ["OSCE Secretariat"] and rec["fields_of_work"] == ["Policing"]
     assert sorted(s["iso3"] for s in rec["states"]) == ["AZE", "KAZ", "KGZ", "MNG", "RUS", "TJK", "TKM", "UZB"]
+
+
+def test_progress_total_counts_csv_rows_not_lines(tmp_path) -> None:
+    """The ETA's total counts CSV rows, whose quoted cells may hold line breaks."""
+    from newsie.archive.run import _count
+
+    src = tmp_path / "in.csv"
+    with src.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "text"])
+        for i in range(3):
+            w.writerow([f"r{i}", "First paragraph.\n\nSecond paragraph.\nThird line."])
+    (tmp_path / "b.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n', encoding="utf-8")
+    assert _count([str(src)]) == 3
+    assert _count([str(tmp_path)]) == 5

@@ -25,6 +25,7 @@ def test_quickstart_notebook_runs() -> None:
     assert not [o for o in outputs if o.output_type == "error"]
     html = " ".join(o.get("data", {}).get("text/html", "") for o in outputs if o.output_type in ("display_data", "execute_result"))
     assert "newsie-card" in html and "EVENT" in html
+    assert any("image/png" in o.get("data", {}) for o in outputs if o.output_type == "display_data"), "the chart is shown"
 
 
 def test_batch_archive_example(tmp_path) -> None:

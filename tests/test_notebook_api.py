@@ -131,3 +131,14 @@ def test_yaml_gazetteer(tmp_path) -> None:
     f.write_text("organizations:\n  - id: smw\n    name: Steppe Media Watch\n    kind: ngo\n", encoding="utf-8")
     nlp = newsie.load(gazetteers=[str(f)])
     assert [o.name for o in newsie.extract("Steppe Media Watch met.", nlp=nlp).organizations] == ["Steppe Media Watch"]
+
+
+def test_extract_many_takes_numpy_arrays(nlp) -> None:
+    """A numpy array of texts (numpy str scalars) is extracted like a list of str."""
+    np = pytest.importorskip("numpy")
+    texts = np.array(["Serbian police met in Belgrade.", "Kazakh officials met in Astana."])
+    recs = list(newsie.extract_many(texts, nlp=nlp))
+    assert [r.error for r in recs] == [None, None]
+    assert [[s.iso3 for s in r.states] for r in recs] == [["SRB"], ["KAZ"]]
+    frame = pd.DataFrame({"text": texts})
+    assert [r.states[0].iso3 for r in newsie.extract_many(frame["text"], nlp=nlp)] == ["SRB", "KAZ"]

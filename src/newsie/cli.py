@@ -1,78 +1,261 @@
-"""The `newsie` command line."""
+"""The `newsie` command line (typer, like spaCy's own).
+
+Exit status: 0 done, 1 some documents failed (each has an error record), 2 a usage
+mistake (reported once, before any work, with the fix).
+"""
 from __future__ import annotations
 
-import argparse
+import inspect
+import io
 import json
 import sys
 from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
-from typing import TextIO
+from typing import Annotated, Any
+
+import typer
 
 from .about import __version__
+from .exceptions import GazetteerError, NewsieError, UsageError
+
+EXTRACT_HELP = """Extract one record per document from files, folders, globs, JSON Lines, CSV, HTML or stdin.
+
+Text files: the first line is the title when it looks like one; scraped pages lose their menus.
+.jsonl/.csv/.tsv: one document per line/row. .html/.htm: main text via trafilatura
+(pip install 'newsie[html]'). Folders are read recursively, only files with a known suffix
+(.txt .md .html .jsonl .csv ...); others are skipped with a count. '-' reads stdin (text or JSONL).
+
+Output: JSON Lines (default, to stdout), or by --output suffix .csv (the events table) or
+.parquet (the releases table with whole records); --level picks another table.
+"""
+
+EXTRACT_EPILOG = """\b
+Examples:
+  newsie extract release.txt
+  newsie extract archive/ -o releases.jsonl --n-process 2 --resume
+  newsie extract dump.jsonl --text-field body --id-field key --date-field day -o events.csv
+  newsie extract export.csv -o mentions.parquet --level mentions
+  newsie extract pages/*.html --published 2024-03-14 --gazetteers mine.yaml
+  cat releases.jsonl | newsie extract - -o out.jsonl
+"""
+
+app = typer.Typer(
+    name="newsie",
+    help="Typed event records from press releases.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+gazetteers_app = typer.Typer(help="Work with user gazetteer files.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(gazetteers_app, name="gazetteers")
 
 
-def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
-    from .archive.readers import Fields
-    from .archive.run import format_of, run_extract
-
-    fields = Fields(text=args.text_field, id=args.id_field, title=args.title_field, date=args.date_field, url=args.url_field)
-    output = Path(args.output) if args.output else None
-    summary = run_extract(
-        args.inputs,
-        fields=fields,
-        output=output,
-        fmt=format_of(output, args.format),
-        resume=args.resume,
-        retry_failed=args.retry_failed,
-        n_process=args.n_process,
-        batch_size=args.batch_size,
-        quiet=args.quiet,
-        published=args.published,
-        level=args.level,
-        timeout=args.timeout or None,
-    )
-    if not args.quiet:
-        print(summary.line(), file=sys.stderr)
-    return 1 if summary.failed else 0
+class Format(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
 
 
-def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    from .records import Release
-
-    schema = Release.model_json_schema()
-    schema["$comment"] = f"newsie {__version__}, schema {Release.model_fields['schema_version'].default}"
-    out.write(json.dumps(schema, indent=2) + "\n")
-    return 0
+class Level(str, Enum):
+    releases = "releases"
+    events = "events"
+    mentions = "mentions"
 
 
-def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
-    from .evaluate import evaluate, format_summary, newsie_predictor, read_gold
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsie {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Typed event records from press releases."""
+
+
+GazetteerFiles = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--gazetteers", "-g", exists=True, dir_okay=False, readable=True, metavar="FILE",
+        help="A user gazetteer (JSON or YAML) merged into the defaults; repeat for several.",
+    ),
+]
+BaseName = Annotated[str | None, typer.Option("--base", metavar="PIPELINE", help="An installed spaCy pipeline (e.g. en_core_web_sm) as base.")]
+Models = Annotated[
+    str | None,
+    typer.Option("--models", metavar="DIR|none", help="Trained models to use: a folder from 'newsie train', or 'none' for the rules alone."),
+]
+
+
+def load_options(gazetteers: GazetteerFiles, base: str | None, models: str | None) -> dict[str, Any]:
+    """Arguments of `newsie.load` from the command line, checked (a bad gazetteer or model is a UsageError)."""
     from .pipeline import load
 
-    items = read_gold(args.gold)
-    nlp = load(base=args.base, gazetteers=args.gazetteers or None)
+    options: dict[str, Any] = {}
+    if base:
+        options["base"] = base
+    if gazetteers:
+        from .kb.user import read_user_gazetteer
+
+        for g in gazetteers:
+            read_user_gazetteer(g)  # a bad entry is named before any work
+        options["gazetteers"] = [str(g) for g in gazetteers]
+    if models is not None:
+        if "models" not in inspect.signature(load).parameters:
+            raise UsageError("--models is not available in this version of newsie (no trained models ship with it)")
+        if models.lower() in ("none", "off", "false"):
+            options["models"] = False
+        elif not Path(models).exists():
+            raise UsageError(f"--models {models!r}: no such folder (give a folder written by 'newsie train', or 'none')")
+        else:
+            options["models"] = models
+    return options
+
+
+def _load(options: dict[str, Any]) -> Any:
+    """Build the pipeline now: a missing base pipeline fails before any work (and the rate excludes loading)."""
+    from .pipeline import load
+
+    try:
+        return load(**options)
+    except GazetteerError:
+        raise
+    except NewsieError as exc:
+        raise UsageError(str(exc)) from None
+
+
+@app.command(help=EXTRACT_HELP, epilog=EXTRACT_EPILOG, no_args_is_help=True)
+def extract(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Files, folders, globs, or - for stdin.", show_default=False)],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, help="Output file: .jsonl, .csv or .parquet (default: JSON Lines to stdout)."),
+    ] = None,
+    format: Annotated[Format | None, typer.Option("--format", "-f", help="Output format (default: from the --output suffix).")] = None,
+    level: Annotated[
+        Level | None, typer.Option("--level", help="Table of CSV/Parquet output (default: events for CSV, releases for Parquet).")
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip inputs already in --output (by file, line and content) and append.")
+    ] = False,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="With --resume: drop failed records from --output and run their inputs again.")
+    ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", min=0, metavar="SECONDS", help="With --n-process > 1: stop a document after this long and record an error (0: no limit)."),
+    ] = 600.0,
+    n_process: Annotated[int, typer.Option("--n-process", "-n", min=1, help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")] = 64,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary, no per-document errors.")] = False,
+    text_field: Annotated[str, typer.Option("--text-field", help="JSONL key / CSV column of the text.")] = "text",
+    id_field: Annotated[str, typer.Option("--id-field", help="... of the record id (else FILE:LINE).")] = "id",
+    title_field: Annotated[str, typer.Option("--title-field", help="... of the title.")] = "title",
+    date_field: Annotated[str, typer.Option("--date-field", help="... of the publication date.")] = "published",
+    url_field: Annotated[str, typer.Option("--url-field", help="... of the URL.")] = "url",
+    published: Annotated[str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="Publication date for inputs that have none.")] = None,
+    gazetteers: GazetteerFiles = None,
+    base: BaseName = None,
+    models: Models = None,
+) -> None:
+    from .archive.preflight import check_inputs, check_output, check_published, check_text_field, output_format
+    from .archive.readers import Fields
+    from .archive.run import run_extract
+
+    fields = Fields(text=text_field, id=id_field, title=title_field, date=date_field, url=url_field)
+    fmt = output_format(output, format.value if format else None)
+    check_output(output, fmt, resume, level.value if level else None)
+    published = check_published(published)
+    plan = check_inputs(inputs)
+    stdin = None
+    if "-" in inputs:
+        stdin = io.StringIO(sys.stdin.read())  # read once: checked here, then extracted
+    check_text_field(inputs, fields, stdin.getvalue() if stdin else None)
+    options = load_options(gazetteers, base, models)
+    notice = plan.notice()
+    if notice and not quiet:
+        print(notice, file=sys.stderr)
+    _load(options)
+    summary = run_extract(
+        inputs,
+        fields=fields,
+        output=output,
+        fmt=fmt,
+        resume=resume,
+        retry_failed=retry_failed,
+        n_process=n_process,
+        batch_size=batch_size,
+        quiet=quiet,
+        published=published,
+        level=level.value if level else None,
+        load_options=options,
+        timeout=timeout or None,
+        stdin=stdin,
+    )
+    if not quiet:
+        print(summary.line(), file=sys.stderr)
+    _done(1 if summary.failed else 0)
+
+
+@app.command(epilog="\b\nExample:\n  newsie schema > release.schema.json")
+def schema() -> None:
+    """Print the JSON Schema of the Release record."""
+    from .records import Release
+
+    doc = Release.model_json_schema()
+    doc["$comment"] = f"newsie {__version__}, schema {Release.model_fields['schema_version'].default}"
+    sys.stdout.write(json.dumps(doc, indent=2) + "\n")
+
+
+@app.command(
+    name="eval",
+    epilog="\b\nExamples:\n  newsie eval my_gold.jsonl\n  newsie eval my_gold.jsonl --json --errors 20 --gazetteers mine.yaml",
+)
+def eval_(
+    gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="Gold JSONL (format: newsie.evaluate); partial gold is scored on what it has.")],
+    json_: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")] = False,
+    errors: Annotated[int, typer.Option("--errors", min=0, metavar="N", help="Also show the misses of up to N documents.")] = 0,
+    gazetteers: GazetteerFiles = None,
+    base: BaseName = None,
+    models: Models = None,
+) -> None:
+    """Score newsie against your own annotated releases (JSONL)."""
+    from .evaluate import evaluate, format_summary, newsie_predictor, read_gold
+
+    try:
+        items = read_gold(gold)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    nlp = _load(load_options(gazetteers, base, models))
     predict = newsie_predictor(nlp)
     if items:
         predict(items[0])  # warm-up: building lazy indexes is not per-document time
     summary = evaluate(items, predict)
-    if args.json:
-        if not args.errors:
+    if json_:
+        if not errors:
             summary.pop("errors")
         else:
-            summary["errors"] = summary["errors"][: args.errors]
-        out.write(json.dumps(summary, ensure_ascii=False) + "\n")
+            summary["errors"] = summary["errors"][:errors]
+        sys.stdout.write(json.dumps(summary, ensure_ascii=False) + "\n")
     else:
-        for line in format_summary(summary, args.errors):
-            out.write(line + "\n")
-    return 0
+        for line in format_summary(summary, errors):
+            sys.stdout.write(line + "\n")
 
 
-def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from .exceptions import GazetteerError
+@gazetteers_app.command(epilog="\b\nExample:\n  newsie gazetteers validate mine.json more.yaml")
+def validate(
+    files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="User gazetteer files (JSON or YAML).")],
+) -> None:
+    """Check user gazetteer files: each bad entry is named with its problem."""
     from .kb.user import read_user_gazetteer
 
     failed = 0
-    for path in args.files:
+    for path in files:
         try:
             gaz = read_user_gazetteer(path)
         except GazetteerError as exc:
@@ -80,87 +263,56 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             failed += 1
             continue
         counts = ", ".join(f"{len(getattr(gaz, k))} {k}" for k in ("states", "organizations", "offices", "officials", "event_triggers"))
-        out.write(f"{path}: valid ({counts})\n")
-    return 1 if failed else 0
+        sys.stdout.write(f"{path}: valid ({counts})\n")
+    _done(1 if failed else 0)
 
 
-def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+@app.command(
+    epilog="\b\nExamples:\n  newsie report releases.jsonl -o report.html\n  newsie report runs/ out.parquet -o - --top 25 > page.html",
+)
+def report(
+    records: Annotated[
+        list[Path],
+        typer.Argument(exists=True, metavar="RECORDS", help="JSON Lines or Parquet files written by newsie extract, or folders of them."),
+    ],
+    output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write, - for stdout.")] = "report.html",
+    title: Annotated[str, typer.Option("--title", help="The page's heading.")] = "newsie report",
+    top: Annotated[int, typer.Option("--top", min=1, help="Organizations and officials to list.")] = 15,
+    low_confidence: Annotated[float, typer.Option("--low-confidence", min=0.0, max=1.0, help="List events typed with a lower confidence.")] = 0.5,
+) -> None:
+    """One self-contained HTML page about records written by newsie extract.
+
+    Counts, events per month by type, events by country, top organizations and officials,
+    fields of work, participants per type and a data-quality section, with charts embedded
+    in the page (pip install 'newsie[report]').
+    """
     from .reporting import write_report
 
-    path = write_report(args.records, args.output, title=args.title, top=args.top, low_confidence=args.low_confidence, out=out)
+    path = write_report([str(r) for r in records], output, title=title, top=top, low_confidence=low_confidence, out=sys.stdout)
     if path is not None:
         print(f"newsie: wrote {path}", file=sys.stderr)
-    return 0
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsie", description="Typed event records from press releases.")
-    parser.add_argument("--version", action="version", version=f"newsie {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser(
-        "extract",
-        help="extract releases from files, folders, globs, JSONL, CSV, HTML or stdin",
-        description="One record per input document. Text files: the first line is the title when it "
-        "looks like one; scraped pages lose their menus. .jsonl/.csv: one document per line/row. "
-        ".html: main text via trafilatura (pip install 'newsie[html]'). '-' reads stdin (text or JSONL).",
-    )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs, or - for stdin")
-    p.add_argument("-o", "--output", help="output file (default: stdout)")
-    p.add_argument("-f", "--format", choices=("jsonl", "csv", "parquet"), help="output format (default: from --output's extension, else jsonl); csv has one row per event")
-    p.add_argument("--level", choices=("releases", "events", "mentions"), help="table of CSV/Parquet output (default: events for CSV, releases for Parquet)")
-    p.add_argument("--resume", action="store_true", help="skip inputs already in --output (by file, line and content) and append")
-    p.add_argument("--retry-failed", action="store_true", help="with --resume: drop failed records from --output and run their inputs again")
-    p.add_argument("--timeout", type=float, default=600.0, metavar="SECONDS", help="with --n-process > 1: stop a document after this long and record an error (0: no limit; default 600)")
-    p.add_argument("--n-process", type=int, default=1, help="worker processes (default 1)")
-    p.add_argument("--batch-size", type=int, default=64, help="documents per batch (default 64)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary, no per-document errors")
-    p.add_argument("--text-field", default="text", help="JSONL key / CSV column of the text (default: text)")
-    p.add_argument("--id-field", default="id", help="... of the record id (default: id; else FILE:LINE)")
-    p.add_argument("--title-field", default="title", help="... of the title (default: title)")
-    p.add_argument("--date-field", default="published", help="... of the publication date (default: published)")
-    p.add_argument("--url-field", default="url", help="... of the URL (default: url)")
-    p.add_argument("--published", default=None, help="publication date (ISO) for inputs that have none")
-    p.set_defaults(func=cmd_extract)
-    s = sub.add_parser("schema", help="print the JSON Schema of the Release record")
-    s.set_defaults(func=cmd_schema)
-    e = sub.add_parser("eval", help="score newsie against your own annotated releases (JSONL)")
-    e.add_argument("gold", help="gold JSONL (format: newsie.evaluate)")
-    e.add_argument("--json", action="store_true", help="print the summary as one JSON object")
-    e.add_argument("--errors", type=int, default=0, metavar="N", help="also show the misses of up to N documents")
-    e.add_argument("--base", default=None, help="an installed spaCy pipeline to use as base")
-    e.add_argument("--gazetteers", nargs="*", help="user gazetteer files to merge")
-    e.set_defaults(func=cmd_eval)
-    r = sub.add_parser(
-        "report",
-        help="one self-contained HTML page about records written by newsie extract",
-        description="Counts, events per month by type, events by country, top organizations and officials, "
-        "fields of work, participants per type and a data-quality section, with charts embedded in the page "
-        "(pip install 'newsie[report]'). Example: newsie report releases.jsonl -o report.html",
-    )
-    r.add_argument("records", nargs="+", metavar="RECORDS", help="JSON Lines or Parquet files written by newsie extract, or folders of them")
-    r.add_argument("-o", "--output", default="report.html", help="the HTML file to write, - for stdout (default: report.html)")
-    r.add_argument("--title", default="newsie report", help="the page's heading")
-    r.add_argument("--top", type=int, default=15, help="organizations and officials to list (default 15)")
-    r.add_argument("--low-confidence", type=float, default=0.5, help="list events typed with a lower confidence (default 0.5)")
-    r.set_defaults(func=cmd_report)
-    g = sub.add_parser("gazetteers", help="work with user gazetteer files")
-    gsub = g.add_subparsers(dest="gaz_command", required=True)
-    v = gsub.add_parser("validate", help="check user gazetteer files (JSON or YAML)")
-    v.add_argument("files", nargs="+")
-    v.set_defaults(func=cmd_validate)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run the command line; returns the exit status (0 done, 1 documents failed, 2 usage)."""
+    command = typer.main.get_command(app)
     try:
-        return int(args.func(args, sys.stdout))
-    except (TypeError, ValueError, OSError) as exc:
-        print(f"newsie: {exc}", file=sys.stderr)
+        command.main(args=list(argv) if argv is not None else None, prog_name="newsie", standalone_mode=True)
+    except SystemExit as exc:  # typer/click end every run with one; its code is the status
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except NewsieError as exc:  # UsageError, GazetteerError, MissingExtraError, ...
+        print(f"newsie: error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:  # pragma: no cover - interactive
-        print("newsie: interrupted; rerun with --resume to continue", file=sys.stderr)
-        return 130
+    except OSError as exc:
+        print(f"newsie: error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _done(status: int) -> None:
+    """End a command with `status` (typer's way of setting the exit status)."""
+    if status:
+        raise typer.Exit(status)
 
 
 if __name__ == "__main__":  # pragma: no cover

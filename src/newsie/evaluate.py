@@ -4,7 +4,9 @@ The gold format is one JSON object per line with ``text``, ``title``, ``publishe
 ``fields_of_work`` and a ``gold`` object holding ``states`` (ISO3 list), ``organizations``
 and ``officials`` (name/acronym/title dicts), ``event_type``, ``event_start``,
 ``event_end``, ``location`` {city, country} and ``participants`` (see the project's
-annotation guidelines). Matching rules: names are compared after normalization (accents,
+annotation guidelines). Gold may be partial: a key that is absent was not annotated and
+that field is not scored (``"states": []`` says "no States"; no ``states`` key says
+nothing). Matching rules: names are compared after normalization (accents,
 case, a leading "the" and punctuation dropped); organizations match on acronym, on
 name-versus-acronym, on fuzzy name (token sort ratio >= 85) or when one name (12+
 characters) contains the other; people match on fuzzy name (>= 88) or same surname and
@@ -23,6 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
+
+GOLD_KEYS = (
+    "states", "organizations", "officials", "event_type", "event_start", "event_end", "location", "participants",
+)
 
 
 def norm(s: str | None) -> str:
@@ -91,36 +97,41 @@ def evaluate(items: Sequence[dict[str, Any]], predict: Callable[[dict[str, Any]]
         latencies.append(time.perf_counter() - t)
         doc: list[str] = []
 
-        ps = {s["iso3"] for s in out.get("states") or [] if s.get("iso3")}
-        gs = set(g.get("states") or [])
-        c["st_tp"] += len(ps & gs); c["st_fp"] += len(ps - gs); c["st_fn"] += len(gs - ps)
-        if ps != gs:
-            doc.append(f"states +{sorted(ps - gs)} -{sorted(gs - ps)}")
+        # A gold key that is absent was not annotated: that field is not scored here.
+        if "states" in g:
+            ps = {s["iso3"] for s in out.get("states") or [] if s.get("iso3")}
+            gs = set(g["states"] or [])
+            c["st_tp"] += len(ps & gs); c["st_fp"] += len(ps - gs); c["st_fn"] += len(gs - ps)
+            if ps != gs:
+                doc.append(f"states +{sorted(ps - gs)} -{sorted(gs - ps)}")
 
-        po, go = out.get("organizations") or [], g.get("organizations") or []
-        pairs = pair_up(po, go, same_org)
-        c["org_tp"] += len(pairs); c["org_fp"] += len(po) - len(pairs); c["org_fn"] += len(go) - len(pairs)
-        if len(pairs) != len(po) or len(pairs) != len(go):
-            doc.append(f"organizations pred={[o.get('name') for o in po]} gold={[o.get('name') for o in go]}")
+        if "organizations" in g:
+            po, go = out.get("organizations") or [], g["organizations"] or []
+            pairs = pair_up(po, go, same_org)
+            c["org_tp"] += len(pairs); c["org_fp"] += len(po) - len(pairs); c["org_fn"] += len(go) - len(pairs)
+            if len(pairs) != len(po) or len(pairs) != len(go):
+                doc.append(f"organizations pred={[o.get('name') for o in po]} gold={[o.get('name') for o in go]}")
 
-        # An office holder inferred from a role is extra information, not a named
-        # mention: neither credited nor penalized (as in the shared scorer).
-        pp = [o for o in out.get("officials") or [] if not o.get("inferred")]
-        gp = g.get("officials") or []
-        pairs = pair_up(pp, gp, lambda a, b: same_person(a.get("name"), b.get("name")))
-        c["off_tp"] += len(pairs); c["off_fp"] += len(pp) - len(pairs); c["off_fn"] += len(gp) - len(pairs)
-        for p, q in pairs:
-            if q.get("title"):
-                c["title_total"] += 1
-                c["title_ok"] += bool(p.get("title") and fuzz.token_set_ratio(norm(p["title"]), norm(q["title"])) >= 70)
-        if len(pairs) != len(pp) or len(pairs) != len(gp):
-            doc.append(f"officials pred={[o.get('name') for o in pp]} gold={[o.get('name') for o in gp]}")
+        if "officials" in g:
+            # An office holder inferred from a role is extra information, not a named
+            # mention: neither credited nor penalized (as in the shared scorer).
+            pp = [o for o in out.get("officials") or [] if not o.get("inferred")]
+            gp = g["officials"] or []
+            pairs = pair_up(pp, gp, lambda a, b: same_person(a.get("name"), b.get("name")))
+            c["off_tp"] += len(pairs); c["off_fp"] += len(pp) - len(pairs); c["off_fn"] += len(gp) - len(pairs)
+            for p, q in pairs:
+                if q.get("title"):
+                    c["title_total"] += 1
+                    c["title_ok"] += bool(p.get("title") and fuzz.token_set_ratio(norm(p["title"]), norm(q["title"])) >= 70)
+            if len(pairs) != len(pp) or len(pairs) != len(gp):
+                doc.append(f"officials pred={[o.get('name') for o in pp]} gold={[o.get('name') for o in gp]}")
 
         ev = (out.get("events") or [{}])[0] or {}
-        ptype = ev.get("type") or "other"
-        types.append((ptype, g["event_type"]))
-        if ptype != g["event_type"]:
-            doc.append(f"type {ptype} != {g['event_type']}")
+        if g.get("event_type"):
+            ptype = ev.get("type") or "other"
+            types.append((ptype, g["event_type"]))
+            if ptype != g["event_type"]:
+                doc.append(f"type {ptype} != {g['event_type']}")
         if g.get("event_start"):
             c["date_total"] += 1
             if ev.get("start") == g["event_start"]:
@@ -128,7 +139,7 @@ def evaluate(items: Sequence[dict[str, Any]], predict: Callable[[dict[str, Any]]
                 c["range_ok"] += ev.get("end") == (g.get("event_end") or g["event_start"])
             else:
                 doc.append(f"start {ev.get('start')} != {g['event_start']}")
-        elif ev.get("start"):
+        elif "event_start" in g and ev.get("start"):
             c["date_spurious"] += 1
         loc, gl = ev.get("location") or {}, g.get("location") or {}
         if gl.get("country"):
@@ -142,7 +153,7 @@ def evaluate(items: Sequence[dict[str, Any]], predict: Callable[[dict[str, Any]]
         if g.get("participants") is not None:
             c["part_total"] += 1
             c["part_ok"] += ev.get("participants") == g["participants"]
-        elif ev.get("participants") is not None:
+        elif "participants" in g and ev.get("participants") is not None:
             c["part_spurious"] += 1  # a count where the text states none
         gf = {norm(f) for f in item.get("fields_of_work") or []}
         if gf:
@@ -170,7 +181,7 @@ def evaluate(items: Sequence[dict[str, Any]], predict: Callable[[dict[str, Any]]
         "organizations": prf(c["org_tp"], c["org_fp"], c["org_fn"]),
         "officials": prf(c["off_tp"], c["off_fp"], c["off_fn"]),
         "official_title_acc": ratio("title_ok", "title_total"),
-        "event_type_acc": round(sum(p == gl for p, gl in types) / n, 4) if n else None,
+        "event_type_acc": round(sum(p == gl for p, gl in types) / len(types), 4) if types else None,
         "event_type_macro_f1": round(statistics.mean(f1s), 4) if f1s else None,
         "event_start_acc": ratio("start_ok", "date_total"),
         "event_range_acc": ratio("range_ok", "date_total"),
@@ -197,8 +208,11 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ValueError(f"{path}:{lineno}: malformed JSON ({exc.msg})") from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("gold"), dict) or "text" not in obj or "event_type" not in obj["gold"]:
-            raise ValueError(f"{path}:{lineno}: each line needs 'text' and a 'gold' object with 'event_type'")
+        if not isinstance(obj, dict) or not isinstance(obj.get("gold"), dict) or not isinstance(obj.get("text"), str):
+            raise ValueError(f"{path}:{lineno}: each line needs 'text' and a 'gold' object (with any of its keys)")
+        unknown = set(obj["gold"]) - set(GOLD_KEYS)
+        if unknown:
+            raise ValueError(f"{path}:{lineno}: unknown gold keys {sorted(unknown)}; known: {', '.join(GOLD_KEYS)}")
         items.append(obj)
     return items
 

@@ -55,3 +55,7 @@ class NewsieWarning(UserWarning):
 
 class RecordsFileError(NewsieError, ValueError):
     """A file given to `newsie.read_records` that does not hold what was asked of it."""
+
+
+class UsageError(NewsieError, ValueError):
+    """A command-line mistake (a mistyped path, a missing key, a bad option value): the message names the fix."""

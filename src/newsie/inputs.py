@@ -10,10 +10,11 @@ from .rawtext import split_raw
 
 
 def require_text(value: Any, name: str = "text") -> str:
-    """Return `value` if it is a str, else raise a TypeError naming the argument."""
+    """Return `value` as a plain str (str subclasses such as ``numpy.str_`` included), else
+    raise a TypeError naming the argument."""
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, not {type(value).__name__}")
-    return value
+    return value if type(value) is str else str(value)
 
 
 def optional_text(value: Any, name: str) -> str | None:

@@ -129,9 +129,10 @@ def test_retry_failed_reruns_only_failed_inputs(tmp_path, capsys) -> None:
     """--resume skips failed inputs (exit 1); --resume --retry-failed reruns them in place of the old records."""
     good, late = tmp_path / "good.txt", tmp_path / "late.txt"
     good.write_text(SERBIA, encoding="utf-8")
+    late.write_text("", encoding="utf-8")  # still being written when the run reads it
     out = tmp_path / "out.jsonl"
     code, _, _ = run(["extract", str(good), str(late), "-o", str(out), "-q"], capsys)
-    assert code == 1 and [r["error"]["type"] if r["error"] else None for r in lines(out)] == [None, "ReadError"]
+    assert code == 1 and [r["error"]["type"] if r["error"] else None for r in lines(out)] == [None, "EmptyFile"]
     code, _, err = run(["extract", str(good), str(late), "-o", str(out), "--resume"], capsys)
     assert code == 1 and "1 of them failed" in err and len(lines(out)) == 2
     late.write_text(SERBIA, encoding="utf-8")
@@ -144,6 +145,7 @@ def test_retry_failed_with_csv_output(tmp_path, capsys) -> None:
     """CSV output resumes by its source column and drops failed rows on --retry-failed."""
     good, late = tmp_path / "good.txt", tmp_path / "late.txt"
     good.write_text(SERBIA, encoding="utf-8")
+    late.write_text("", encoding="utf-8")
     out = tmp_path / "out.csv"
     run(["extract", str(good), str(late), "-o", str(out), "-q"], capsys)
     late.write_text(SERBIA, encoding="utf-8")

@@ -1,46 +1,60 @@
-"""A progress line for long runs: count, rate and ETA on stderr, only on a terminal."""
+"""Progress of long runs: a tqdm bar on stderr (count, rate, ETA), only on a terminal."""
 from __future__ import annotations
 
 import sys
 import time
 from typing import TextIO
 
+from tqdm import tqdm
+
 
 class Progress:
-    """Redraws ``N/TOTAL docs  R docs/s  ETA mm:ss`` at most a few times a second."""
+    """A tqdm bar (rate, ETA) that is silent off a terminal.
+
+    Args:
+        total: documents expected (None: count and rate only, no ETA).
+        stream: where to draw (stderr by default).
+        enabled: draw at all (default: when `stream` is a terminal).
+    """
 
     def __init__(self, total: int | None = None, *, stream: TextIO | None = None, enabled: bool | None = None) -> None:
-        self.total = total
-        stream = stream or sys.stderr
-        self.stream = stream
-        self.enabled = stream.isatty() if enabled is None else enabled
+        self.stream = stream or sys.stderr
+        self.enabled = _isatty(self.stream) if enabled is None else enabled
+        self.bar = tqdm(
+            total=total, unit="doc", file=self.stream, disable=not self.enabled, dynamic_ncols=True,
+            mininterval=0.2, smoothing=0.1, leave=False,
+        )
         self.count = 0
         self.start = time.perf_counter()
-        self._last = 0.0
 
     def update(self, n: int = 1) -> None:
+        """`n` more documents done."""
         self.count += n
-        now = time.perf_counter()
-        if self.enabled and (now - self._last > 0.2 or self.count == self.total):
-            self._last = now
-            self.stream.write("\r" + self.line(now) + "\033[K")
-            self.stream.flush()
+        self.bar.update(n)
 
-    def line(self, now: float | None = None) -> str:
-        elapsed = max(1e-9, (now or time.perf_counter()) - self.start)
-        rate = self.count / elapsed
-        total = f"/{self.total}" if self.total else ""
-        eta = ""
-        if self.total and rate > 0:
-            left = max(0.0, (self.total - self.count) / rate)
-            eta = f"  ETA {int(left // 60):02d}:{int(left % 60):02d}"
-        return f"{self.count}{total} docs  {rate:.1f} docs/s{eta}"
+    def skip(self, n: int = 1) -> None:
+        """`n` documents not to be processed (e.g. already done): out of the total, not of the rate."""
+        if self.bar.total:
+            self.bar.total = max(0, self.bar.total - n)
+            self.bar.refresh()
+
+    def message(self, text: str) -> None:
+        """Print a line above the bar (or plainly when there is none)."""
+        if self.enabled:
+            self.bar.write(text, file=self.stream)
+        else:
+            self.stream.write(text + "\n")
 
     def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\n")
-            self.stream.flush()
+        self.bar.close()
 
     @property
     def elapsed(self) -> float:
         return time.perf_counter() - self.start
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -31,6 +31,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CSV_SUFFIXES = (".csv", ".tsv")
 MAX_CSV_FIELD = 50 * 1024 * 1024
+# What a folder or a glob contributes; other files there (.pdf, .py, ...) are skipped.
+READ_SUFFIXES = frozenset(s for s in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES, *CSV_SUFFIXES) if s)
 
 
 @dataclass(frozen=True)
@@ -80,27 +82,34 @@ def expand(paths: Sequence[str]) -> Iterator[str | Failure]:
             if not matches:
                 yield p  # reported as missing
             for m in matches:
-                yield from _entry(Path(m), ())
+                yield from _entry(Path(m), (), found=True)
         else:
-            yield from _entry(Path(p), ())
+            yield from _entry(Path(p), (), found=False)
 
 
-def _entry(path: Path, parents: tuple[tuple[int, int], ...]) -> Iterator[str | Failure]:
-    """A regular file's path, a folder's files, or a Failure saying why not."""
+def _entry(path: Path, parents: tuple[tuple[int, int], ...], *, found: bool) -> Iterator[str | Failure]:
+    """A regular file's path, a folder's files, or a Failure saying why not.
+
+    Files `found` in a folder or by a glob count only with a release suffix (`readable`);
+    a link loop is reported whatever its name (it may have been meant as a folder).
+    """
     name = str(path)
     try:
         st = path.stat()
     except OSError as exc:
-        if path.is_symlink():
-            kind, why = ("LinkLoop", "a symbolic link loop") if exc.errno == errno.ELOOP else ("DanglingLink", f"a link to a missing file ({os.readlink(path)})")
-            yield Failure(name, name, kind, f"{name}: {why}")
-        else:
+        if exc.errno == errno.ELOOP:
+            yield Failure(name, name, "LinkLoop", f"{name}: a symbolic link loop")
+        elif path.is_symlink() and (readable(path) or not found):
+            yield Failure(name, name, "DanglingLink", f"{name}: a link to a missing file ({os.readlink(path)})")
+        elif not found:
             yield name  # missing: read_inputs reports it
         return
-    if stat.S_ISREG(st.st_mode):
-        yield name
-    elif stat.S_ISDIR(st.st_mode):
+    if stat.S_ISDIR(st.st_mode):
         yield from _folder(path, st, parents)
+    elif found and not readable(path):
+        return  # not a release file (counted by the preflight)
+    elif stat.S_ISREG(st.st_mode):
+        yield name
     else:
         kind = next((k for test, k in _SPECIAL if test(st.st_mode)), "special file")
         yield Failure(name, name, "SpecialFile", f"{name}: a {kind}, not a regular file; not read")
@@ -122,7 +131,12 @@ def _folder(path: Path, st: os.stat_result, parents: tuple[tuple[int, int], ...]
         return
     for child in children:
         if not child.name.startswith("."):
-            yield from _entry(Path(child.path), (*parents, here))
+            yield from _entry(Path(child.path), (*parents, here), found=True)
+
+
+def readable(path: Path) -> bool:
+    """Whether a file found in a folder or by a glob is read (by its suffix)."""
+    return path.suffix.lower() in READ_SUFFIXES
 
 
 def _decode(raw: bytes, source: str) -> str | Failure:

@@ -1,20 +1,21 @@
 """`newsie extract` over an archive: read, extract in batches, write, report."""
 from __future__ import annotations
 
+import csv
 import sys
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..batch import DEFAULT_TIMEOUT, error_release, extract_many
-from ..exceptions import MissingExtraError
+from ..exceptions import MissingExtraError, UsageError
 from ..listing import listing_units
 from ..records import RecordError, Release, Source
 from ..sanitize import clean
 from .progress import Progress
-from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, Failure, Fields, HtmlItem, expand, read_inputs
+from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, Failure, Fields, HtmlItem, expand, read_inputs
 from .resume import Done, drop_failed, read_done
 from .writers import Writer, open_writer
 
@@ -85,11 +86,13 @@ def _count(paths: Sequence[str]) -> int | None:
                 with path.open("rb") as fh:
                     total += sum(1 for line in fh if line.strip())
             elif path.suffix.lower() in CSV_SUFFIXES:
-                with path.open("rb") as fh:
-                    total += max(0, sum(1 for _ in fh) - 1)
+                csv.field_size_limit(MAX_CSV_FIELD)
+                with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+                    # Rows, not lines: a quoted cell may hold line breaks.
+                    total += max(0, sum(1 for _ in csv.reader(fh, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")) - 1)
             else:
                 total += 1
-        except OSError:
+        except (OSError, csv.Error):
             total += 1
     return total
 
@@ -107,6 +110,7 @@ def run_extract(
     quiet: bool = False,
     published: str | None = None,
     level: str | None = None,
+    load_options: Mapping[str, Any] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     stdin: TextIO | None = None,
     stderr: TextIO | None = None,
@@ -122,7 +126,7 @@ def run_extract(
     if resume and output is None:
         raise ValueError("--resume needs --output FILE")
     if retry_failed and not resume:
-        raise ValueError("--retry-failed goes with --resume")
+        raise UsageError("--retry-failed goes with --resume")
     if resume and output is not None and fmt == "parquet":
         raise ValueError("--resume works with JSON Lines and CSV output, not Parquet")
     if retry_failed and output is not None:
@@ -138,7 +142,7 @@ def run_extract(
             return False
         summary.skipped += 1
         summary.skipped_failed += done.failed_at(src.key, rid)
-        progress.update()
+        progress.skip()
         return True
 
     def items() -> Iterator[Any]:
@@ -163,7 +167,7 @@ def run_extract(
     writer = open_writer(output, fmt, append=resume, level=level)
     first_seen = {rid: (key, key.rpartition("@")[0] or key) for rid, key in done.ids.items()}  # id -> (key, where)
     try:
-        for rel in extract_many(items(), batch_size=batch_size, n_process=n_process, timeout=timeout):
+        for rel in extract_many(items(), batch_size=batch_size, n_process=n_process, load_options=load_options, timeout=timeout):
             rel.source = src = sources.popleft()
             key, where = first_seen.setdefault(rel.id, (src.key, src.where))
             if key != src.key:
@@ -175,7 +179,7 @@ def run_extract(
             if rel.error is not None:
                 summary.errors += 1
                 if not quiet:
-                    stderr.write(("\n" if show else "") + f"newsie: {rel.id}: {rel.error.message}\n")
+                    progress.message(f"newsie: {rel.id}: {rel.error.message}")
             progress.update()
     finally:
         writer.close()

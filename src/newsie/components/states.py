@@ -9,14 +9,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions as ext
-from ..kb.io import read_packaged
 from ..kb.org_rules import default_org_rules
 from ..kb.places import us_place_names
-from ..kb.states import STATES_FILE, StateEntry, StateKB, StateRules, default_state_rules
+from ..kb.states import StateEntry, StateKB, StateRules, default_state_rules, default_states
 from ..payloads import StateData
 from ..resources import gazetteer_file
 from .base import Data, GazetteerPipe, set_ents
 from .ethnic import community_elsewhere, counted_people
+from .state_context import named_after_state
 
 NAME, DEMONYM = "name", "demonym"
 
@@ -60,7 +60,8 @@ class StateTagger(GazetteerPipe):
         # Organization heads may follow a State's name inside a body's name ("Jordan Ministry").
         continuations = sorted({*rules.continuations, *default_org_rules().heads})
         return {
-            "states": [e.model_dump(exclude_defaults=True) for e in read_packaged(STATES_FILE, StateEntry)],
+            # ISO 3166 from pycountry, merged with the packaged states.jsonl (what pycountry lacks).
+            "states": [e.model_dump(exclude_defaults=True) for e in default_states().entries],
             "blockers": _default_blockers(),
             "rules": rules.model_copy(update={"continuations": continuations}).model_dump(exclude={"comment"}),
         }
@@ -87,6 +88,7 @@ class StateTagger(GazetteerPipe):
         self._continuations = frozenset(r.continuations)
         self._cap_function_words = frozenset(r.cap_function_words)
         self._us_markers = frozenset(r.us_markers)
+        self._place = (frozenset(r.place_before), frozenset(r.place_after), frozenset(w.lower() for w in r.place_words))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._ambiguous = self.kb.ambiguous
         self._demonyms = frozenset(self.kb.by_demonym)
@@ -162,6 +164,8 @@ class StateTagger(GazetteerPipe):
         doc = span.doc
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
+        if span.id_ == NAME and named_after_state(span, *self._place):
+            return False
         if span.id_ == DEMONYM:
             if prev is not None and prev.text in self._ethnic_prev:
                 return False

@@ -1,12 +1,24 @@
-"""The States knowledge base: every country with its names, aliases and demonyms."""
+"""The States knowledge base: ISO 3166 from pycountry, plus what pycountry lacks.
+
+pycountry supplies every code (alpha-2, alpha-3, numeric) and name (with the forms of
+`country_names`); the packaged ``states.jsonl`` adds only what it lacks: OSCE status,
+aliases, demonyms, ambiguous names, a display name where pycountry's is not the one
+to show, and whole entries for codes outside ISO 3166-1 (XKX Kosovo; historical States
+such as SCG, YUG, SUN, CSK, whose codes come from ISO 3166-3).
+"""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
+import pycountry
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..customtypes import StateStatus
+from ..exceptions import GazetteerError
 from ..resources import gazetteer_file
+from .country_names import name_forms
 from .io import read_packaged
 
 STATES_FILE = "states.jsonl"
@@ -19,6 +31,7 @@ class StateEntry(BaseModel):
 
     iso3: str = Field(pattern=r"^[A-Z]{3}$")
     iso2: str | None = Field(None, pattern=r"^[A-Z]{2}$")
+    numeric: str | None = Field(None, pattern=r"^[0-9]{3}$", description="ISO 3166 numeric code")
     name: str
     status: StateStatus
     historical: bool = False
@@ -32,6 +45,60 @@ class StateEntry(BaseModel):
     def names(self) -> list[str]:
         """The canonical name and its aliases (not demonyms)."""
         return [self.name, *self.aliases]
+
+
+class StateOverlay(BaseModel):
+    """What newsie adds to pycountry for one code (a whole entry for codes pycountry lacks)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    iso2: str | None = Field(None, pattern=r"^[A-Z]{2}$")
+    name: str | None = Field(None, description="Display name, when not pycountry's common name")
+    status: StateStatus = "other"
+    historical: bool = False
+    aliases: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list)
+    ambiguous: list[str] = Field(default_factory=list)
+
+
+def _from_iso(country: Any, overlay: StateOverlay | None, historical: bool) -> StateEntry:
+    common = getattr(country, "common_name", None)
+    forms = name_forms(country.name, getattr(country, "official_name", None), common)
+    extra = overlay or StateOverlay.model_validate({"iso3": country.alpha_3})
+    display = extra.name or common or country.name
+    aliases = [a for a in dict.fromkeys([*forms, *extra.aliases]) if a != display]
+    return StateEntry(
+        iso3=country.alpha_3,
+        iso2=extra.iso2 or country.alpha_2,
+        numeric=getattr(country, "numeric", None),
+        name=display,
+        status=extra.status,
+        historical=historical or extra.historical,
+        aliases=aliases,
+        demonyms=list(extra.demonyms),
+        ambiguous=list(extra.ambiguous),
+    )
+
+
+def build_entries(overlays: Iterable[StateOverlay], source: str = STATES_FILE) -> list[StateEntry]:
+    """Every ISO 3166-1 country from pycountry, merged with `overlays`, plus the overlays'
+    own codes (historical ones from ISO 3166-3), sorted by code.
+
+    Raises:
+        GazetteerError: an overlay for a code pycountry lacks has no name.
+    """
+    extra = {o.iso3: o for o in overlays}
+    entries = [_from_iso(c, extra.pop(c.alpha_3, None), historical=False) for c in pycountry.countries]
+    for code, o in extra.items():
+        old = pycountry.historic_countries.get(alpha_3=code)
+        if old is not None and o.historical:
+            entries.append(_from_iso(old, o, historical=True))
+        elif o.name:
+            entries.append(StateEntry(**o.model_dump()))
+        else:
+            raise GazetteerError(source, "a code outside ISO 3166-1 needs a name", entry=code)
+    return sorted(entries, key=lambda e: e.iso3)
 
 
 class StateKB:
@@ -60,8 +127,8 @@ class StateKB:
 
 @lru_cache(maxsize=1)
 def default_states() -> StateKB:
-    """The States gazetteer that ships with newsie (read once per process)."""
-    return StateKB(read_packaged(STATES_FILE, StateEntry))
+    """The States gazetteer that ships with newsie: pycountry plus ``states.jsonl`` (read once per process)."""
+    return StateKB(build_entries(read_packaged(STATES_FILE, StateOverlay)))
 
 
 STATE_RULES_FILE = "state_rules.json"
@@ -80,6 +147,9 @@ class StateRules(BaseModel):
     continuations: list[str] = Field(default_factory=list, description="Capitalized words that may follow a State's name in a body's name")
     cap_function_words: list[str] = Field(default_factory=list, description="Capitalized words that are not parts of a name")
     us_markers: list[str] = Field(default_factory=list, description="'Georgia, USA': a US State, not the country")
+    place_before: list[str] = Field(default_factory=list, description="'New Mexico': a place named after a State")
+    place_after: list[str] = Field(default_factory=list, description="'Mexico City': a place named after a State")
+    place_words: list[str] = Field(default_factory=list, description="'Georgia (US state)': a parenthesis naming another kind of place")
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +162,5 @@ def default_state_rules() -> StateRules:
 def country_codes() -> frozenset[str]:
     """Every ISO3 code a record may carry: ISO 3166-1 and ISO 3166-3 (historical) from
     pycountry, and the gazetteer's own (e.g. XKX for Kosovo)."""
-    import pycountry
-
     codes = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries}
     return frozenset(codes | set(default_states().by_iso3))

@@ -1,0 +1,208 @@
+"""Checks before a run: a usage mistake fails once, up front, with the fix named.
+
+A mistyped path, a records file without the text key, an unparseable ``--published`` or
+an unknown output type would otherwise become one error record per document.
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import glob
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..dates.published import read_published
+from ..exceptions import PublishedDateError, UsageError
+from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, READ_SUFFIXES, Failure, Fields, expand, readable
+
+OUTPUT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
+PEEK_LINES = 50
+
+
+@dataclass
+class InputPlan:
+    """What the inputs hold: files skipped in folders and globs, by suffix."""
+
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def notice(self) -> str | None:
+        """A one-line notice of the skipped files, if any."""
+        if not self.skipped:
+            return None
+        n = sum(self.skipped.values())
+        kinds = ", ".join(f"{k or 'no suffix'}: {v}" for k, v in self.skipped.most_common())
+        return f"newsie: skipped {n} file{'s' if n != 1 else ''} that are not releases ({kinds}); read: {_known()}"
+
+
+def _known() -> str:
+    return " ".join(sorted(READ_SUFFIXES))
+
+
+def _suggest(path: Path) -> str:
+    parent = path.parent if str(path.parent) else Path(".")
+    try:
+        names = [p.name for p in parent.iterdir()] if parent.is_dir() else []
+    except OSError:
+        names = []
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean {str(parent / close[0])!r}?"
+    if not parent.is_dir():
+        return f"; the folder {str(parent)!r} does not exist either"
+    return ""
+
+
+def check_inputs(paths: Sequence[str]) -> InputPlan:
+    """Every input exists, every glob matches and every folder holds something to read.
+
+    Raises:
+        UsageError: naming the input and the fix.
+    """
+    plan = InputPlan()
+    if not paths:
+        raise UsageError("no input: give files, folders, globs, or - for stdin")
+    for p in paths:
+        if p == "-":
+            continue
+        path = Path(p)
+        if path.is_dir():
+            found = 0
+            for f in path.rglob("*"):
+                if f.name.startswith(".") or not f.is_file():
+                    continue
+                if readable(f):
+                    found += 1
+                else:
+                    plan.skipped[f.suffix.lower()] += 1
+            if not found:
+                raise UsageError(f"{p}: no release files in this folder (read: {_known()})")
+        elif any(c in p for c in "*?["):
+            matches = [Path(m) for m in glob.glob(p, recursive=True) if Path(m).is_file()]
+            for m in matches:
+                if not readable(m):
+                    plan.skipped[m.suffix.lower()] += 1
+            if not any(readable(m) for m in matches):
+                raise UsageError(f"{p}: no release file matches this pattern (read: {_known()})")
+        elif not path.exists():
+            raise UsageError(f"{p}: no such file or folder{_suggest(path)}")
+    return plan
+
+
+def _first_keys(path: Path, delimiter: str | None) -> list[str] | None:
+    """The keys of the first record of a JSONL file, or the header of a CSV file."""
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+            if delimiter is not None:
+                csv.field_size_limit(MAX_CSV_FIELD)
+                return next(csv.reader(fh, delimiter=delimiter), None)
+            return _jsonl_keys(fh)
+    except (OSError, csv.Error):
+        return None  # reported per record by the run
+
+
+def _jsonl_keys(lines: Iterator[str] | Sequence[str]) -> list[str] | None:
+    for k, line in enumerate(lines):
+        if k >= PEEK_LINES:
+            return None
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            continue
+        return list(obj) if isinstance(obj, dict) else None
+    return None
+
+
+def check_text_field(paths: Sequence[str], fields: Fields, stdin_text: str | None = None) -> None:
+    """JSON Lines and CSV inputs have the text key (judged on their first record).
+
+    Raises:
+        UsageError: naming the file, the keys it has and ``--text-field``.
+    """
+    for source in expand(paths):
+        if isinstance(source, Failure):
+            continue  # an odd entry (link loop, FIFO, ...): an error record of the run
+        if source == "-":
+            if stdin_text is None or not stdin_text.lstrip().startswith("{"):
+                continue
+            keys = _jsonl_keys(stdin_text.splitlines())
+        else:
+            suffix = Path(source).suffix.lower()
+            if suffix in JSONL_SUFFIXES:
+                keys = _first_keys(Path(source), None)
+            elif suffix in CSV_SUFFIXES:
+                keys = _first_keys(Path(source), "\t" if suffix == ".tsv" else ",")
+            else:
+                continue
+        if keys is not None and fields.text not in keys:
+            where = "stdin" if source == "-" else source
+            kind = "column" if source != "-" and Path(source).suffix.lower() in CSV_SUFFIXES else "key"
+            guess = next((k for k in keys if k.lower() in ("body", "content", "text", "article", "full_text", "lede")), None)
+            hint = f" --text-field {guess}" if guess else " --text-field NAME"
+            raise UsageError(
+                f"{where}: no {kind} {fields.text!r} holds the text (its {kind}s: {', '.join(keys) or 'none'}); "
+                f"name the right one with{hint}"
+            )
+
+
+def check_published(value: str | None) -> str | None:
+    """The ``--published`` date as an ISO string, checked once for the whole run.
+
+    Raises:
+        UsageError: the value is not a date, or does not name one day ("03/04/2024",
+            "March 14"), which would otherwise be ignored on every record.
+    """
+    if value is None:
+        return None
+    try:
+        day, problem = read_published(value)
+    except PublishedDateError:
+        problem = "is not a date"
+        day = None
+    if day is None:
+        raise UsageError(f"--published {value!r}: {problem or 'is not a date'}; write it as YYYY-MM-DD, e.g. 2024-03-14")
+    return day.isoformat()
+
+
+def output_format(output: Path | None, fmt: str | None) -> str:
+    """The output format: as asked, else from the output's suffix, else JSON Lines.
+
+    Raises:
+        UsageError: an output suffix newsie does not write.
+    """
+    if fmt:
+        return fmt
+    if output is None or not output.suffix:
+        return "jsonl"
+    try:
+        return OUTPUT_SUFFIXES[output.suffix.lower()]
+    except KeyError:
+        raise UsageError(
+            f"--output {str(output)!r}: newsie does not write {output.suffix!r} files; "
+            "use .jsonl, .csv or .parquet (or --format jsonl|csv|parquet)"
+        ) from None
+
+
+def check_output(output: Path | None, fmt: str, resume: bool, level: str | None = None) -> None:
+    """The output can be written as asked.
+
+    Raises:
+        UsageError: --resume without --output or with Parquet; Parquet to stdout; a missing
+            folder; --level with JSON Lines (which holds whole records).
+    """
+    if level is not None and fmt == "jsonl":
+        raise UsageError(f"--level {level} picks the table of CSV or Parquet output; JSON Lines holds whole records (use -o FILE.csv, -o FILE.parquet or --format)")
+    if resume and output is None:
+        raise UsageError("--resume needs --output FILE (the file to append to)")
+    if fmt == "parquet" and output is None:
+        raise UsageError("Parquet output needs --output FILE.parquet")
+    if fmt == "parquet" and resume:
+        raise UsageError("--resume works with JSON Lines and CSV output, not Parquet")
+    if output is not None and not output.parent.is_dir():
+        raise UsageError(f"--output {str(output)!r}: the folder {str(output.parent)!r} does not exist")
+    if output is not None and output.is_dir():
+        raise UsageError(f"--output {str(output)!r} is a folder: give a file name such as {str(output / 'releases.jsonl')!r}")

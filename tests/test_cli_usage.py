@@ -1,0 +1,148 @@
+"""Tests of usage mistakes on the command line: each fails once, up front, with exit 2 and the fix."""
+from __future__ import annotations
+
+import inspect
+import io
+import json
+import sys
+
+import pytest
+
+import newsie
+from newsie.cli import main
+
+RELEASE = "Officials from Serbia and Montenegro met in Podgorica on 4 May 2021 to discuss border co-operation."
+
+
+def run(argv: list[str], capsys) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_jsonl_without_the_text_key(tmp_path, capsys) -> None:
+    """A JSONL file whose records lack 'text' gives one error naming its keys and --text-field, not one per line."""
+    src = tmp_path / "dump.jsonl"
+    src.write_text("".join(json.dumps({"key": f"k{i}", "body": RELEASE, "day": "2021-05-04"}) + "\n" for i in range(300)), encoding="utf-8")
+    code, out, err = run(["extract", str(src)], capsys)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "key, body, day" in err and "--text-field body" in err
+    code, out, _ = run(["extract", str(src), "--text-field", "body", "--id-field", "key", "-q"], capsys)
+    assert code == 0 and len(out.splitlines()) == 300
+
+
+def test_stdin_jsonl_without_the_text_key(monkeypatch, capsys) -> None:
+    """JSON Lines on stdin are checked the same way."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps({"content": RELEASE}) + "\n"))
+    code, out, err = run(["extract", "-"], capsys)
+    assert code == 2 and out == "" and "stdin" in err and "--text-field content" in err
+
+
+@pytest.mark.parametrize("value", ["03/04/2024", "March 14", "2024-13-40", "soon"])
+def test_unparseable_published(tmp_path, capsys, value) -> None:
+    """A --published that names no single day is one usage error showing the format."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    code, out, err = run(["extract", str(tmp_path / "a.txt"), "--published", value], capsys)
+    assert code == 2 and out == "" and "YYYY-MM-DD" in err
+
+
+def test_published_in_another_unambiguous_form(tmp_path, capsys) -> None:
+    """An unambiguous --published such as 14/03/2024 is read as that day for every input without one."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    code, out, _ = run(["extract", str(tmp_path / "a.txt"), "--published", "14/03/2024", "-q"], capsys)
+    assert code == 0 and json.loads(out)["published"] == "2024-03-14"
+
+
+def test_unknown_output_suffix(tmp_path, capsys) -> None:
+    """-o out.xlsx is refused (nothing written) and the known suffixes are named; --format overrides the suffix."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    code, _, err = run(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.xlsx")], capsys)
+    assert code == 2 and ".xlsx" in err and ".parquet" in err and not (tmp_path / "out.xlsx").exists()
+    code, _, _ = run(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.txt"), "--format", "jsonl", "-q"], capsys)
+    assert code == 0 and json.loads((tmp_path / "out.txt").read_text(encoding="utf-8"))["states"]
+
+
+def test_level_needs_a_table_output(tmp_path, capsys) -> None:
+    """--level with JSON Lines output is a usage error pointing to CSV or Parquet."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    code, out, err = run(["extract", str(tmp_path / "a.txt"), "--level", "events"], capsys)
+    assert code == 2 and out == "" and "CSV or Parquet" in err
+
+
+def test_folders_read_only_release_files(tmp_path, capsys) -> None:
+    """In a folder only known suffixes are read; the rest are skipped with a count by suffix."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "b.md").write_text("Kazakh police met in Astana.", encoding="utf-8")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4 binary")
+    (tmp_path / "scrape.py").write_text("print('hello')", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 binary")
+    code, out, err = run(["extract", str(tmp_path)], capsys)
+    assert code == 0 and len(out.splitlines()) == 2
+    assert "skipped 3 files" in err and ".pdf: 2" in err and ".py: 1" in err
+    only = tmp_path / "only"
+    only.mkdir()
+    (only / "x.pdf").write_bytes(b"%PDF")
+    code, out, err = run(["extract", str(only)], capsys)
+    assert code == 2 and out == "" and "no release files" in err
+
+
+def test_glob_without_match(tmp_path, capsys) -> None:
+    """A glob matching no release file is a usage error."""
+    code, _, err = run(["extract", str(tmp_path / "*.txt")], capsys)
+    assert code == 2 and "no release file matches" in err
+
+
+def test_resume_without_output(tmp_path, capsys) -> None:
+    """--resume without --output is a usage error naming --output."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    code, _, err = run(["extract", str(tmp_path / "a.txt"), "--resume"], capsys)
+    assert code == 2 and "--output" in err
+
+
+def test_gazetteers_option(tmp_path, capsys) -> None:
+    """--gazetteers merges a user file; a bad one stops the run naming the entry; a missing one is refused."""
+    (tmp_path / "a.txt").write_text("Steppe Media Watch trained journalists in Almaty.", encoding="utf-8")
+    mine = tmp_path / "mine.json"
+    mine.write_text(json.dumps({"organizations": [{"id": "smw", "name": "Steppe Media Watch", "kind": "ngo"}]}), encoding="utf-8")
+    code, out, _ = run(["extract", str(tmp_path / "a.txt"), "--gazetteers", str(mine), "-q"], capsys)
+    assert code == 0 and "Steppe Media Watch" in [o["name"] for o in json.loads(out)["organizations"]]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"states": [{"iso3": "kaz", "name": "Kazakhstan", "status": "participating_state"}]}), encoding="utf-8")
+    code, out, err = run(["extract", str(tmp_path / "a.txt"), "-g", str(bad)], capsys)
+    assert code == 2 and out == "" and "bad.json" in err and "iso3" in err
+    code, _, err = run(["extract", str(tmp_path / "a.txt"), "-g", str(tmp_path / "nope.json")], capsys)
+    assert code == 2 and "nope.json" in err
+
+
+def test_base_option_names_a_missing_pipeline(tmp_path, capsys) -> None:
+    """--base with a pipeline that is not installed fails before any work."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    code, out, err = run(["extract", str(tmp_path / "a.txt"), "--base", "xx_no_such_pipeline"], capsys)
+    assert code == 2 and out == "" and "xx_no_such_pipeline" in err
+
+
+def test_models_option(tmp_path, capsys) -> None:
+    """--models passes to newsie.load(models=...) where it exists, else says it is not available."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    code, out, err = run(["extract", str(tmp_path / "a.txt"), "--models", "none", "-q"], capsys)
+    if "models" in inspect.signature(newsie.load).parameters:
+        assert code == 0 and json.loads(out)["states"]
+    else:
+        assert code == 2 and "not available" in err
+    code, _, err = run(["extract", str(tmp_path / "a.txt"), "--models", str(tmp_path / "no_models")], capsys)
+    assert code == 2
+
+
+def test_help_has_examples_and_version(capsys) -> None:
+    """`newsie extract --help` shows examples; `newsie --version` prints the version."""
+    code, out, _ = run(["extract", "--help"], capsys)
+    assert code == 0 and "Examples:" in out and "newsie extract archive/" in out and "--text-field" in out
+    code, out, _ = run(["--version"], capsys)
+    assert code == 0 and newsie.__version__ in out
+
+
+def test_bad_option_value_is_a_usage_error(tmp_path, capsys) -> None:
+    """An out-of-range option value exits 2 with click's message."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    code, _, err = run(["extract", str(tmp_path / "a.txt"), "--n-process", "0"], capsys)
+    assert code == 2 and "--n-process" in err
