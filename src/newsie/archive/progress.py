@@ -24,12 +24,10 @@ class Progress:
             total=total, unit="doc", file=self.stream, disable=not self.enabled, dynamic_ncols=True,
             mininterval=0.2, smoothing=0.1, leave=False,
         )
-        self.count = 0
         self.start = time.perf_counter()
 
     def update(self, n: int = 1) -> None:
         """`n` more documents done."""
-        self.count += n
         self.bar.update(n)
 
     def skip(self, n: int = 1) -> None:

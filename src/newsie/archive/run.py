@@ -205,14 +205,3 @@ def _write(writer: Writer, rel: Release) -> Release:
         bad.source = rel.source
         writer.write(bad)
         return bad
-
-
-def format_of(output: Path | None, fmt: str | None) -> str:
-    """The output format: as asked, else from the output file's extension, else JSON Lines."""
-    if fmt:
-        return fmt
-    if output is not None:
-        ext = output.suffix.lower()
-        return {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}.get(ext, "jsonl")
-    return "jsonl"
-
