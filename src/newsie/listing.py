@@ -22,7 +22,6 @@ from .dates.grammar import find_dates
 LABELS: dict[str, str] = {
     "publishing date": "published",
     "issued on": "published",
-    "date": "published",
     "content type": "content_type",
     "where we are": "issuer",
     "issued by": "issuer",

@@ -130,3 +130,18 @@ def test_component_round_trip(tmp_path) -> None:
     loaded = spacy.load(tmp_path / "p")
     doc = loaded("Steppe Media Watch and SMW staff met the OSCE.")
     assert [s.kb_id_ for s in doc.spans["newsie_organizations"]] == ["x", "x"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The OSCE Presence in Albania and the OSCE Missions to Skopje and Kosovo co-operated.", ["OSCE Presence in Albania", "OSCE Mission to Skopje", "OSCE Mission in Kosovo"]),
+        ("The Embassies of Bosnia and Herzegovina and Croatia supported it.", ["Embassy of Bosnia and Herzegovina", "Embassy of Croatia"]),
+        ("The Mission presented the website Cyber Security for Young People and Families.", ["Cyber Security for Young People and Families"]),
+        ("The Mission presented the Caucasus Media Network project.", []),
+    ],
+)
+def test_coordinated_and_whole_names(nlp, text, names) -> None:
+    """Coordinated bodies are split, a State with 'and' in its name stays whole, a website's name stays whole, a project is no body."""
+    got = [o.name for o in newsie.extract(text, nlp=nlp).organizations if o.name != "OSCE"]
+    assert got == names

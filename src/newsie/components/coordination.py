@@ -7,6 +7,7 @@ the expansions it can resolve in its gazetteer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _PLURALS = {
@@ -17,7 +18,7 @@ _PLURALS = {
 _PLACE = r"(?:the )?[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+(?: [A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+)?"
 _RX = re.compile(
     rf"\b(?P<prefix>OSCE |CSCE )?(?P<head>{'|'.join(sorted(map(re.escape, _PLURALS), key=len, reverse=True))}) "
-    rf"(?P<prep>in|to|of) (?P<places>{_PLACE}(?:, {_PLACE})*,? and {_PLACE})"
+    rf"(?P<prep>in|to|of) (?P<places>{_PLACE}(?:(?:,? and |, ){_PLACE})+)"
 )
 
 
@@ -32,13 +33,28 @@ class Expansion:
     end: int
 
 
-def expand_coordinated(text: str) -> list[Expansion]:
-    """"OSCE Offices in Yerevan and Baku" -> "OSCE Office in Yerevan", "OSCE Office in Baku"."""
+def expand_coordinated(text: str, whole: Iterable[str] = ()) -> list[Expansion]:
+    """"OSCE Offices in Yerevan and Baku" -> "OSCE Office in Yerevan", "OSCE Office in Baku".
+
+    Names in `whole` that contain "and" ("Bosnia and Herzegovina") stay one place.
+    """
+    keep = {w: f"\x00{k}\x00" for k, w in enumerate(sorted(whole, key=len, reverse=True))}
     out = []
     for m in _RX.finditer(text):
-        places = re.split(r",? and |, ", m.group("places"))
+        listed = m.group("places")
+        for w, token in keep.items():
+            listed = listed.replace(w, token)
+        places = [_restore(p, keep) for p in re.split(r",? and |, ", listed)]
+        if len(places) < 2:  # "Missions to Serbia and Montenegro": plural, so two after all
+            places = re.split(r",? and |, ", m.group("places"))
         single = _PLURALS[m.group("head")]
         for place in places:
             place = place.strip()
             out.append(Expansion(f"{m.group('prefix') or ''}{single} {m.group('prep')} {place}", single, place, m.start(), m.end()))
     return out
+
+
+def _restore(place: str, keep: dict[str, str]) -> str:
+    for w, token in keep.items():
+        place = place.replace(token, w)
+    return place

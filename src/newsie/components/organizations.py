@@ -1,7 +1,7 @@
 """`newsie_organizations`: named bodies from the gazetteer, from patterns, and by acronym."""
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -85,6 +85,7 @@ class OrganizationTagger(GazetteerPipe):
         self.kb = OrgKB([e if isinstance(e, OrgEntry) else OrgEntry.model_validate(e) for e in self.data["organizations"]])
         self.rules = OrgRules.model_validate(self.data["rules"])
         self._project_words = frozenset(self.rules.project_words)
+        self._and_states = frozenset(n for n in default_states().by_name if " and " in n)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for entry in self.kb.entries:
             forms = _variants(entry)
@@ -266,9 +267,7 @@ class OrganizationTagger(GazetteerPipe):
             k = tok.i + 1
             while k < len(doc):
                 if doc[k].text[:1].isupper() and not doc[k].is_sent_start and doc[k].text not in self._stop_left:
-                    end = k + 1
-                    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].text not in self._heads:
-                        end += 1
+                    end = _name_end(doc, k + 1, self._heads)
                     if doc[k].text not in self._state_words:
                         out.append(_span(doc, k, end, "media", "", MEDIA))
                     k = end
@@ -365,6 +364,10 @@ class OrganizationTagger(GazetteerPipe):
                 nxt = doc[span.end] if span.end < len(doc) else None
                 if nxt is not None and nxt.lower_ in self._project_words:
                     continue
+                # "the website Cyber Security for ...", "the project Strengthening Border ...".
+                before = [t for t in doc[max(0, span.start - 2) : span.start]]
+                if before and (before[-1].lower_ in self._project_words or (len(before) == 2 and before[0].lower_ in self._project_words and before[1].text[:1].isupper())):
+                    continue
                 if span.text in generic and span.start > 0 and doc[span.start - 1].lower_ in ("the", "this", "its"):
                     out.append(_span(doc, span.start, span.end, "field_operation", "", GENERIC))
                     continue
@@ -374,7 +377,7 @@ class OrganizationTagger(GazetteerPipe):
     def _add_coordinated(self, doc: Doc, orgs: dict[str, OrgData]) -> None:
         """"the OSCE Offices in Yerevan and Baku": one body per place the gazetteer knows;
         "the Governments of Germany and Norway": one national body per State."""
-        for ex in expand_coordinated(text_of(doc)):
+        for ex in expand_coordinated(text_of(doc), self._and_states):
             org_id = self.kb.by_surface.get(ex.name) or self.kb.by_surface.get(ex.name.removeprefix("OSCE "))
             if org_id is None:
                 # "the Governments of Germany and Norway": a national body per State.
@@ -389,7 +392,7 @@ class OrganizationTagger(GazetteerPipe):
                 continue
             if org_id not in orgs:
                 orgs[org_id] = _from_entry(self.kb.by_id[org_id])
-                orgs[org_id].name = ex.name
+                orgs[org_id].name = self.kb.by_id[org_id].name  # the text writes no single name
             orgs[org_id].mentions.append((ex.start, ex.end))
 
     def _generic_refs(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -567,6 +570,27 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
             ok.parent = ok.parent or od.parent
             merged[drop] = keep
     return {k: o for k, o in orgs.items() if k not in merged}, merged
+
+
+_NAME_INNER = frozenset({"for", "of", "on", "in", "the"})
+
+
+def _name_end(doc: Doc, end: int, heads: Container[str]) -> int:
+    """End of a capitalized name that may hold small words ("Cyber Security for Young People
+    and Families"); "and" joins only after such a word, else it separates two names."""
+    inner = False
+    while end < len(doc):
+        t = doc[end]
+        if t.text[:1].isupper() and t.text not in heads:
+            end += 1
+            continue
+        nxt = doc[end + 1] if end + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and (t.lower_ in _NAME_INNER or (t.lower_ == "and" and inner)):
+            inner = True
+            end += 2
+            continue
+        break
+    return end
 
 
 def _with_state(long: str, short: str) -> bool:
