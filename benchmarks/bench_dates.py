@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import newsie
-from newsie.making import make_doc
 from newsie.dates.grammar import find_dates
+from newsie.making import make_doc
 
 HERE = Path(__file__).resolve().parent
 

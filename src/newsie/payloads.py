@@ -19,7 +19,8 @@ from typing import Any
 import srsly
 from spacy.tokens import Doc
 
-from .extensions import text_of
+from .extensions import doc_value, text_of
+from .tokens import TokCache
 
 _TAG = "__newsie__"
 _DATE_TAG = "__newsie_date__"
@@ -166,7 +167,10 @@ PAYLOADS: dict[str, type] = {
 
 
 def encode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
-    """msgpack encoder: payloads as tagged maps, dates as tagged ISO strings."""
+    """msgpack encoder: payloads as tagged maps, dates as tagged ISO strings; the token
+    cache (`newsie.tokens`) as None."""
+    if isinstance(obj, TokCache):
+        return None
     if dataclasses.is_dataclass(obj) and type(obj).__name__ in PAYLOADS and PAYLOADS[type(obj).__name__] is type(obj):
         return {_TAG: type(obj).__name__, **{f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}}
     if isinstance(obj, dt.date) and not isinstance(obj, dt.datetime):
@@ -198,16 +202,15 @@ def register_serializers() -> None:
 
 def meta_of(doc: Doc) -> ReleaseMeta:
     """The release's metadata; an empty `ReleaseMeta` for a Doc made outside newsie."""
-    meta = doc._.newsie_meta
+    meta = doc_value(doc, "newsie_meta")
     return meta if isinstance(meta, ReleaseMeta) else ReleaseMeta()
 
 
 def release_date(doc: Doc) -> dt.date | None:
     """The release date: the one `newsie_dateline` resolved (``published``, else the
     dateline's date); without that stage, ``published``."""
-    if doc._.newsie_release_date is not None:
-        return doc._.newsie_release_date
-    return meta_of(doc).published
+    value = doc_value(doc, "newsie_release_date")
+    return value if value is not None else meta_of(doc).published
 
 
 def resolve_release_date(meta: ReleaseMeta, dateline: DatelineData | None) -> dt.date | None:

@@ -21,6 +21,8 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import SimpleFrozenList, filter_spans
 
+from ..tokens import forget
+
 Data = dict[str, Any]
 
 
@@ -156,6 +158,7 @@ def sentences(doc: Doc) -> Iterable[Span]:
     """The Doc's sentences; sets boundaries with spaCy's sentencizer when none are set."""
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         _sentencizer()(doc)
+        forget(doc)  # cached token records hold the old (unknown) boundaries
     return doc.sents
 
 

@@ -18,6 +18,8 @@ from ..kb.officials import OFFICES_FILE, OFFICIALS_FILE, OfficeEntry, OfficialEn
 from ..kb.org_rules import default_org_rules
 from ..kb.states import default_states
 from ..payloads import OfficialData, OrgData, release_date
+from ..tokens import Tok, Toks
+from ..tokens import toks as doc_toks
 from .base import Data, GazetteerPipe, sentences, set_ents
 from .contacts import contact_names
 
@@ -146,7 +148,7 @@ class OfficialTagger(GazetteerPipe):
                     out.update(range(s.start, s.end))
         return out
 
-    def _name_token(self, t: Token) -> bool:
+    def _name_token(self, t: Tok | Token) -> bool:
         """A word that can be part of a person's name: an initial ("P."), or a capitalized
         word that is not all capitals, not a title and not a known non-name."""
         if _INITIAL.fullmatch(t.text):
@@ -159,7 +161,7 @@ class OfficialTagger(GazetteerPipe):
             and not t.is_upper
         )
 
-    def _name_runs(self, doc: Doc, blocked: set[int]) -> list[tuple[int, int]]:
+    def _name_runs(self, doc: Toks, blocked: set[int]) -> list[tuple[int, int]]:
         """Maximal runs of name-like tokens (with particles, initials, hyphens)."""
         runs = []
         i = 0
@@ -184,17 +186,18 @@ class OfficialTagger(GazetteerPipe):
 
     def _candidates(self, doc: Doc, blocked: set[int]) -> list[Span]:
         out = []
-        for s, e in self._name_runs(doc, blocked):
-            prev = doc[s - 1] if s > 0 else None
-            nxt = doc[e] if e < len(doc) else None
+        T = doc_toks(doc)
+        for s, e in self._name_runs(T, blocked):
+            prev = T[s - 1] if s > 0 else None
+            nxt = T[e] if e < len(T) else None
             source = None
-            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or ((s - 1) in blocked and self._title_before(doc, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked)):
+            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or ((s - 1) in blocked and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked)):
                 source = TITLED
-            elif (nxt is not None and nxt.text == "(" and self._after_parenthesis(doc, e) is not None) or (nxt is not None and nxt.text == "," and self._apposition(doc, e + 1) is not None):
+            elif (nxt is not None and nxt.text == "(" and self._after_parenthesis(T, e) is not None) or (nxt is not None and nxt.text == "," and self._apposition(T, e + 1) is not None):
                 source = APPOSITION
             elif prev is not None and (s - 1) in blocked:
                 source = None  # "UN Sustainable Development Goals, says": a name after a body is no person
-            elif (prev is not None and prev.lower_ in self._speech) or (nxt is not None and nxt.lower_ in self._speech) or (nxt is not None and nxt.text in (",",) and e + 1 < len(doc) and doc[e + 1].lower_ in self._speech):
+            elif (prev is not None and prev.lower_ in self._speech) or (nxt is not None and nxt.lower_ in self._speech) or (nxt is not None and nxt.text in (",",) and e + 1 < len(T) and T[e + 1].lower_ in self._speech):
                 source = SPEECH
             if source:
                 out.append(Span(doc, s, e, label="PERSON", span_id=source))
@@ -225,16 +228,16 @@ class OfficialTagger(GazetteerPipe):
         surnames = {p[-1].text: p for p in people if len(p) >= 2}
         covered = {i for p in people for i in range(p.start, p.end)} | blocked
         out = []
-        for tok in doc:
+        for tok in doc_toks(doc):
             if tok.i not in covered and tok.text in surnames and tok.text[:1].isupper():
                 out.append(Span(doc, tok.i, tok.i + 1, label="PERSON", span_id=SURNAME))
         return out
 
     # -- titles ---------------------------------------------------------------
-    def _is_title_tok(self, t: Token) -> bool:
+    def _is_title_tok(self, t: Tok | Token) -> bool:
         return t.text in self._title_words
 
-    def _title_before(self, doc: Doc, s: int) -> tuple[int, int] | None:
+    def _title_before(self, doc: Toks, s: int) -> tuple[int, int] | None:
         """The title phrase ending right before token s ("Serbian Interior Minister")."""
         j = s
         start = None
@@ -267,7 +270,7 @@ class OfficialTagger(GazetteerPipe):
             return None
         return start, s
 
-    def _apposition(self, doc: Doc, k: int) -> tuple[int, int] | None:
+    def _apposition(self, doc: Toks, k: int) -> tuple[int, int] | None:
         """A title phrase after a comma at token k, up to the next clause break."""
         if k >= len(doc):
             return None
@@ -294,17 +297,18 @@ class OfficialTagger(GazetteerPipe):
         """"Serbian Prime Minister, NAME": a title phrase right before the comma at `comma`."""
         if comma < 1:
             return False
-        if doc[comma - 1].text in self._title_words:
+        T = doc_toks(doc)
+        if T[comma - 1].text in self._title_words:
             return True
         # "the Minister of Internal Affairs of Georgia, NAME": a title may end with a State.
         in_state = any(s.start <= comma - 1 < s.end for s in doc.spans.get(ext.STATES, []))
-        phrase = self._title_before(doc, comma)
+        phrase = self._title_before(T, comma)
         if phrase is None:
             return False
         # "the Director of the BMSC, NAME": a title word heads a phrase ending in a body.
-        return (comma - 1) not in blocked or in_state or self._is_title_tok(doc[phrase[0]])
+        return (comma - 1) not in blocked or in_state or self._is_title_tok(T[phrase[0]])
 
-    def _after_parenthesis(self, doc: Doc, k: int) -> tuple[int, int] | None:
+    def _after_parenthesis(self, doc: Toks, k: int) -> tuple[int, int] | None:
         """"Roza Aknazarova (MP, Kyrgyzstan), the Chair of ...": the apposition after the parenthesis."""
         close = next((t.i for t in doc[k : k + 12] if t.text == ")"), None)
         if close is None:
@@ -316,11 +320,11 @@ class OfficialTagger(GazetteerPipe):
                 return app
         return inner
 
-    def _more_title(self, doc: Doc, k: int) -> bool:
+    def _more_title(self, doc: Toks, k: int) -> bool:
         window = doc[k : k + 4]
         return any(self._is_title_tok(t) for t in window) and not any(self._name_token(t) and self._name_token(doc[t.i + 1]) for t in window if t.i + 1 < len(doc) and not self._is_title_tok(t) and not self._is_title_tok(doc[t.i + 1]))
 
-    def _title_of(self, doc: Doc, span: Span) -> tuple[str, list[tuple[int, int]]] | None:
+    def _title_of(self, doc: Toks, span: Span) -> tuple[str, list[tuple[int, int]]] | None:
         """The title text of a name span, and the token ranges it came from."""
         parts: list[tuple[int, int]] = []
         before = self._title_before(doc, span.start)
@@ -332,7 +336,7 @@ class OfficialTagger(GazetteerPipe):
                 if outer is not None and only_honorific:
                     parts.append(before)
                     parts.append(outer)
-                    return ", ".join(doc[a:b].text for a, b in parts), parts
+                    return ", ".join(doc.span_text(a, b) for a, b in parts), parts
             parts.append(before)
         elif span.start >= 2 and doc[span.start - 1].text == ",":
             outer = self._title_before(doc, span.start - 1)
@@ -351,7 +355,7 @@ class OfficialTagger(GazetteerPipe):
                 parts.append(app)
         if not parts:
             return None
-        return ", ".join(doc[a:b].text.strip(" ,") for a, b in parts), parts
+        return ", ".join(doc.span_text(a, b).strip(" ,") for a, b in parts), parts
 
     # -- resolution -----------------------------------------------------------
     def _resolve(self, doc: Doc, people: list[Span]) -> list[OfficialData]:
@@ -379,7 +383,7 @@ class OfficialTagger(GazetteerPipe):
             rec.mentions.append((span.start_char, span.end_char))
             by_surname[span[-1].text] = key
             if rec.title is None:
-                found = self._title_of(doc, span)
+                found = self._title_of(doc_toks(doc), span)
                 if found:
                     rec.title, ranges = found
                     rec.affiliation = _affiliation(ranges, org_spans, orgs)

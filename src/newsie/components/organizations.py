@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions as ext
@@ -17,6 +17,7 @@ from ..kb.org_rules import OrgRules, default_org_rules
 from ..kb.organizations import ORGANIZATIONS_FILE, OrgEntry, OrgKB
 from ..kb.states import default_states
 from ..payloads import OrgData
+from ..tokens import Tok, Toks, toks
 from .base import Data, GazetteerPipe, set_ents
 from .coordination import expand_coordinated
 
@@ -148,10 +149,12 @@ class OrganizationTagger(GazetteerPipe):
         """"The OSCE Representative on Freedom of the Media, Harlem Désir": an office held by a
         person, not a body; its "OSCE" still names the OSCE."""
         out = []
+        T = toks(doc)
         for span in spans:
-            words = span.text.split(maxsplit=1)
-            core = words[1] if words[0] == "OSCE" and len(words) > 1 else span.text
-            if core in self._person_offices and not (span.start > 1 and doc[span.start - 2].text == "Office"):
+            text = T.span_text(span.start, span.end)
+            words = text.split(maxsplit=1)
+            core = words[1] if words[0] == "OSCE" and len(words) > 1 else text
+            if core in self._person_offices and not (span.start > 1 and T[span.start - 2].text == "Office"):
                 if words[0] == "OSCE" and self._osce_id:
                     out.append(_span(doc, span.start, span.start + 1, self.kb.by_id[self._osce_id].kind, self._osce_id, GAZ))
                 continue
@@ -161,35 +164,37 @@ class OrganizationTagger(GazetteerPipe):
     def _chunks(self, doc: Doc, in_gaz: set[int]) -> list[Span]:
         """Spans around capitalized head nouns: modifiers on the left, complements on the right."""
         out: list[Span] = []
-        for tok in doc:
-            kind = self._heads.get(tok.text)
+        T = toks(doc)
+        heads = self._heads
+        for tok in T:
+            kind = heads.get(tok.text)
             if kind is None or tok.i in in_gaz:
                 continue
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            nxt = T[tok.i + 1] if tok.i + 1 < len(T) else None
             if nxt is not None and nxt.text in self._followers and not nxt.is_sent_start:
                 continue  # "Police Reform Strategy", "Border Police Officers": the head is a modifier here
-            start = self._extend_left(doc, tok.i)
-            end = self._extend_right(doc, tok.i)
-            content = [t for t in doc[start:end] if t.is_title or t.is_upper or t.like_num]
+            start = self._extend_left(T, tok.i)
+            end = self._extend_right(T, tok.i)
+            content = [t for t in T[start:end] if t.is_title or t.is_upper or t.like_num]
             if len(content) < 2 and tok.text in self._needs_mod:
                 continue
-            if len(content) < 2 and len(doc[start:end]) < 2:
+            if len(content) < 2 and end - start < 2:
                 continue
-            if all(t.text == "OSCE" or t.i == tok.i or t.text in self._heads for t in content) and any(t.text == "OSCE" for t in content):
+            if all(t.text == "OSCE" or t.i == tok.i or t.text in heads for t in content) and any(t.text == "OSCE" for t in content):
                 continue  # "OSCE Office": a reference to a field operation, resolved later
-            if doc[start:end].text in self._state_words:
+            if T.span_text(start, end) in self._state_words:
                 continue
             out.append(_span(doc, start, end, kind, "", PATTERN))
         return out
 
-    def _is_modifier(self, t: Token) -> bool:
+    def _is_modifier(self, t: Tok) -> bool:
         if t.text in self._stop_left or (t.is_stop and t.is_title):
             return False
         if t.is_sent_start and t.is_title and t.lower_ in _COMMON_SENTENCE_STARTS:
             return False
         return bool((t.is_title or t.is_upper or (t.is_alpha and t.text[:1].isupper())) and (t.is_alpha or t.like_num or _ACRONYM_RE.match(t.text)))
 
-    def _extend_left(self, doc: Doc, i: int) -> int:
+    def _extend_left(self, doc: Toks, i: int) -> int:
         start = i
         j = i - 1
         while j >= 0:
@@ -213,12 +218,12 @@ class OrganizationTagger(GazetteerPipe):
             break
         return start
 
-    def _extend_right(self, doc: Doc, i: int) -> int:
+    def _extend_right(self, doc: Toks, i: int) -> int:
         head = doc[i].text
         end = i + 1
+        preps = self._preps | (self._to_heads & {head} and {"to"}) | (self._in_heads & {head} and {"in"}) | (self._on_heads & {head} and {"on"})
         while end < len(doc):
             t = doc[end]
-            preps = self._preps | (self._to_heads & {head} and {"to"}) | (self._in_heads & {head} and {"in"}) | (self._on_heads & {head} and {"on"})
             if t.lower_ in preps or (t.lower_ in ("and", "&") and end > i + 1 and self._joins_name(doc, end + 1)):
                 k = end + 1
                 if k < len(doc) and doc[k].lower_ == "the":
@@ -229,14 +234,14 @@ class OrganizationTagger(GazetteerPipe):
             break
         return end
 
-    def _joins_name(self, doc: Doc, k: int) -> bool:
+    def _joins_name(self, doc: Toks, k: int) -> bool:
         """After "and": a name part ("Ministry of Sports and Youth"), not another body."""
         if k >= len(doc) or not doc[k].is_title:
             return False
         run = doc[k : self._cap_run(doc, k)]
         return not any(t.text in self._heads or t.text in self._state_words or t.text in ("'s", "’s") for t in run)
 
-    def _is_complement(self, t: Token) -> bool:
+    def _is_complement(self, t: Tok) -> bool:
         return bool(
             t.text[:1].isupper()
             and (t.is_alpha or _ACRONYM_RE.match(t.text))
@@ -244,7 +249,7 @@ class OrganizationTagger(GazetteerPipe):
             and t.text not in self._titles
         )
 
-    def _cap_run(self, doc: Doc, k: int) -> int:
+    def _cap_run(self, doc: Toks, k: int) -> int:
         """End of a run of capitalized words (with hyphens and possessives) from token k."""
         end = k
         while end < len(doc):
@@ -260,18 +265,19 @@ class OrganizationTagger(GazetteerPipe):
     def _media_names(self, doc: Doc) -> list[Span]:
         """Outlets named beside a media noun: "the daily Dan", "N1, BN and Buka media outlets"."""
         out: list[Span] = []
-        for tok in doc:
+        T = toks(doc)
+        for tok in T:
             if tok.lower_ not in self._media or not tok.is_lower:
                 continue
-            out += self._media_before(doc, tok.i)
+            out += self._media_before(doc, T, tok.i)
             k = tok.i + 1
-            while k < len(doc):
-                if doc[k].text[:1].isupper() and not doc[k].is_sent_start and doc[k].text not in self._stop_left:
-                    end = _name_end(doc, k + 1, self._heads)
-                    if doc[k].text not in self._state_words:
+            while k < len(T):
+                if T[k].text[:1].isupper() and not T[k].is_sent_start and T[k].text not in self._stop_left:
+                    end = _name_end(T, k + 1, self._heads)
+                    if T[k].text not in self._state_words:
                         out.append(_span(doc, k, end, "media", "", MEDIA))
                     k = end
-                    if k < len(doc) and doc[k].text in (",", "and") and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+                    if k < len(T) and T[k].text in (",", "and") and k + 1 < len(T) and T[k + 1].text[:1].isupper():
                         k += 1
                         continue
                 break
@@ -290,33 +296,34 @@ class OrganizationTagger(GazetteerPipe):
                 out.append(_span(doc, start, ent.end, self._heads[heads[-1].text], "", BASE))
         return out
 
-    def _media_before(self, doc: Doc, i: int) -> list[Span]:
+    def _media_before(self, doc: Doc, T: Toks, i: int) -> list[Span]:
         """Capitalized names (a list of them) right before a media noun."""
         out: list[Span] = []
         k = i - 1
-        if k >= 0 and doc[k].lower_ == "media" and doc[i].lower_ != "media":
+        if k >= 0 and T[k].lower_ == "media" and T[i].lower_ != "media":
             k -= 1
         while k >= 0:
-            t = doc[k]
+            t = T[k]
             if t.text[:1].isupper() and not t.is_sent_start and t.text not in self._state_words and t.text not in self._stop_left and (t.is_alpha or _ACRONYM_RE.match(t.text) or t.like_num or any(c.isdigit() for c in t.text)):
                 if t.text not in self._heads:
                     out.append(_span(doc, k, k + 1, "media", "", MEDIA))
                 k -= 1
-                while k >= 0 and doc[k].text in (",", "and"):
+                while k >= 0 and T[k].text in (",", "and"):
                     k -= 1
                 continue
             break
-        return out if len(out) > 1 or (out and doc[i].text.endswith(("paper", "newspaper", "daily", "portal", "agency"))) else []
+        return out if len(out) > 1 or (out and T[i].text.endswith(("paper", "newspaper", "daily", "portal", "agency"))) else []
 
     def _acronyms(self, doc: Doc, spans: list[Span], notes: Notes) -> tuple[list[Span], dict[str, Span]]:
         """Acronyms defined in parentheses after a name; adds long forms no rule found."""
         by_end = {s.end: s for s in spans}
         acronyms: dict[str, Span] = {}
         extra: list[Span] = []
-        for tok in doc:
-            if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+        T = toks(doc)
+        for tok in T:
+            if tok.text != "(" or tok.i + 2 >= len(T) or T[tok.i + 2].text != ")":
                 continue
-            acr = doc[tok.i + 1].text
+            acr = T[tok.i + 1].text
             if not _ACRONYM_RE.match(acr) or sum(c.isupper() for c in acr) < 2:
                 continue
             long = by_end.get(tok.i)
@@ -333,8 +340,9 @@ class OrganizationTagger(GazetteerPipe):
         """The capitalized words before "(ACR)" whose initials spell the acronym."""
         letters = [c for c in acr if c.isupper()]
         lo = max(0, paren - 2 * len(letters) - 4)
+        T = toks(doc)
         for start in range(lo, paren):
-            words = doc[start:paren]
+            words = T[start:paren]
             if not words[0].is_title or any(t.is_punct and t.text not in ("-", "'s", "’s") for t in words):
                 continue
             initials = [t.text[0] for t in words if t.text[:1].isupper()]
@@ -346,10 +354,13 @@ class OrganizationTagger(GazetteerPipe):
 
     def _acronym_uses(self, doc: Doc, spans: list[Span], acronyms: dict[str, Span], notes: Notes) -> list[Span]:
         covered = {i for s in spans for i in range(s.start, s.end)}
-        out = []
-        for tok in doc:
+        out: list[Span] = []
+        if not acronyms:
+            return out
+        T = toks(doc)
+        for tok in T:
             long = acronyms.get(tok.text)
-            if long is not None and tok.i not in covered and not (tok.i > 0 and doc[tok.i - 1].text == "("):
+            if long is not None and tok.i not in covered and not (tok.i > 0 and T[tok.i - 1].text == "("):
                 out.append(_span(doc, tok.i, tok.i + 1, long.label_, long.kb_id_, ACRONYM))
                 notes[(tok.i, tok.i + 1)] = {"refers_to": (long.start, long.end)}
         return out
@@ -400,17 +411,18 @@ class OrganizationTagger(GazetteerPipe):
         covered = {i for s in spans for i in range(s.start, s.end)}
         out = []
         firsts = {w[0] for w in self._generic}
-        for tok in doc:
+        T = toks(doc)
+        for tok in T:
             if tok.text not in firsts:
                 continue
             for words in self._generic:
                 end = tok.i + len(words)
-                if end > len(doc) or [t.text for t in doc[tok.i:end]] != words or covered.intersection(range(tok.i, end)):
+                if end > len(T) or [t.text for t in T[tok.i:end]] != words or covered.intersection(range(tok.i, end)):
                     continue
-                prev = doc[tok.i - 1] if tok.i > 0 else None
+                prev = T[tok.i - 1] if tok.i > 0 else None
                 if prev is None or prev.lower_ not in ("the", "osce", "this", "its"):
                     continue
-                if end < len(doc) and doc[end].lower_ in ("of", "for", "to", "in") and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+                if end < len(T) and T[end].lower_ in ("of", "for", "to", "in") and end + 1 < len(T) and T[end + 1].text[:1].isupper():
                     continue  # "Office of the Ombudsman": a name, not a reference
                 start = tok.i - 1 if prev.text == "OSCE" else tok.i
                 out.append(_span(doc, start, end, "field_operation", "", GENERIC))
@@ -545,14 +557,31 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
     where each merged key went."""
     keys = [k for k, o in orgs.items() if o.id is None or o.kind in ("national_authority", "academic", "ngo", "media")]
     merged: dict[str, str] = {}
+    # Names never change while merging: index cores and names once, and visit for each
+    # body only the bodies it could join (a core that ends its core, a name before " of "),
+    # in the order of the all-pairs loop this replaces, so merges happen as before.
+    pos = {k: i for i, k in enumerate(keys)}
+    names = {k: orgs[k].name or "" for k in keys}
+    cores = {k: tuple(_core(names[k], state_words)) for k in keys}
+    by_core: dict[tuple[str, ...], list[str]] = {}
+    by_name: dict[str, list[str]] = {}
+    for k in keys:
+        by_core.setdefault(cores[k], []).append(k)
+        by_name.setdefault(names[k], []).append(k)
     for a in keys:
-        for b in keys:
+        ca, na = cores[a], names[a]
+        cands = {b for n in range(2, len(ca) + 1) for b in by_core.get(ca[-n:], ())}
+        j = na.find(" of ")
+        while j >= 0:
+            cands.update(by_name.get(na[:j], ()))
+            j = na.find(" of ", j + 1)
+        for b in sorted(cands, key=pos.__getitem__):
             if a == b or a in merged or b in merged:
                 continue
             oa, ob = orgs[a], orgs[b]
-            ca, cb = _core(oa.name or "", state_words), _core(ob.name or "", state_words)
+            cb = cores[b]
             same_core = len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb
-            if not (same_core or _with_state(oa.name or "", ob.name or "")):
+            if not (same_core or _with_state(na, names[b])):
                 continue
             if oa.country and ob.country and oa.country != ob.country:
                 continue
@@ -575,7 +604,7 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
 _NAME_INNER = frozenset({"for", "of", "on", "in", "the"})
 
 
-def _name_end(doc: Doc, end: int, heads: Container[str]) -> int:
+def _name_end(doc: Toks, end: int, heads: Container[str]) -> int:
     """End of a capitalized name that may hold small words ("Cyber Security for Young People
     and Families"); "and" joins only after such a word, else it separates two names."""
     inner = False

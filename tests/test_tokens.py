@@ -1,0 +1,45 @@
+"""Tests for the per-Doc token records shared by components."""
+import spacy
+from spacy.tokens import Doc, DocBin
+
+import newsie  # noqa: F401 - registers the payload serializers
+from newsie.components.base import sentences
+from newsie.tokens import toks
+
+TEXT = "VIENNA, 6 October 2020 – The OSCE’s Mission to Serbia (OMiS) trained 20 officers in Novi Sad. Today  they met."
+ATTRS = ("text", "lower_", "is_title", "is_upper", "is_lower", "is_alpha", "is_punct", "is_stop", "like_num", "whitespace_", "idx", "i")
+
+
+def test_records_match_spacy_tokens():
+    """Each record carries the same attribute values as the spaCy token it stands for."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(TEXT)
+    recs = toks(doc)
+    assert len(recs) == len(doc)
+    for tok, rec in zip(doc, recs):
+        assert all(getattr(tok, a) == getattr(rec, a) for a in ATTRS), tok.text
+        assert bool(tok.is_sent_start) == rec.is_sent_start
+    assert recs.span_text(3, 7) == doc[3:7].text
+
+
+def test_records_are_built_once_and_rebuilt_after_sentences_are_set():
+    """The records are cached on the Doc and refreshed when sentence boundaries are set."""
+    doc = spacy.blank("en")(TEXT)
+    first = toks(doc)
+    assert toks(doc) is first
+    assert not any(r.is_sent_start for r in first[1:])
+    list(sentences(doc))
+    assert any(r.is_sent_start for r in toks(doc)[1:])
+
+
+def test_cache_is_not_serialized():
+    """A Doc holding records round-trips through to_bytes and DocBin, records rebuilt after."""
+    nlp = spacy.blank("en")
+    doc = nlp(TEXT)
+    toks(doc)
+    back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [r.text for r in toks(back)] == [t.text for t in doc]
+    bin_ = DocBin(store_user_data=True, docs=[doc])
+    (again,) = DocBin().from_bytes(bin_.to_bytes()).get_docs(nlp.vocab)
+    assert toks(again)[0].text == "VIENNA"
