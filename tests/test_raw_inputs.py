@@ -162,3 +162,14 @@ def test_title_repeated_in_text_is_not_body(nlp) -> None:
     raw = read("us_order.txt")
     rel = newsie.extract(raw, title="OSCE Parliamentary Assembly President visits Washington", nlp=nlp)
     assert rel.text.startswith("WASHINGTON")
+
+
+@pytest.mark.parametrize("line", ['He said: "We will help everyone."', "The Mission opened a centre. It will help 300 people"])
+def test_quoted_or_two_sentence_first_line_is_body(line) -> None:
+    """A first line that ends a quotation or holds two sentences is body, not a headline."""
+    assert split_raw(f"{line}\nMore text follows here.").title is None
+
+
+def test_abbreviation_in_a_headline() -> None:
+    """'Dr. Smith visits Vienna' is still a headline."""
+    assert split_raw("Dr. Smith visits Vienna\n\nVIENNA, 2 May 2020 – Dr. Smith arrived.").title == "Dr. Smith visits Vienna"

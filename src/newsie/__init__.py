@@ -29,6 +29,7 @@ from .records import (
 from .render import render
 from .reporting import report
 from .storage import read_records
+from .training import train
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -57,4 +58,5 @@ __all__ = [
     "render",
     "report",
     "to_dataframe",
+    "train",
 ]

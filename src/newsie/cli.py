@@ -247,6 +247,37 @@ def eval_(
             sys.stdout.write(line + "\n")
 
 
+@app.command(
+    epilog="\b\nExamples:\n  newsie train labeled.jsonl --output my_models\n"
+    "  newsie train a.jsonl b.jsonl -o my_models --folds 10 --seed 3 --event-config mine.cfg",
+    no_args_is_help=True,
+)
+def train(
+    gold: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, readable=True, metavar="GOLD", help="Labeled JSONL files (corpus format, or the gold format of newsie eval).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The models folder to write; use it with --models or newsie.load(models=DIR).")],
+    folds: Annotated[int, typer.Option("--folds", min=2, help="k of the k-fold cross-validation.")] = 5,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same data, seed and configs give the same models.")] = 0,
+    event_config: Annotated[Path | None, typer.Option("--event-config", exists=True, dir_okay=False, help="spaCy training config of the event-type classifier.")] = None,
+    fields_config: Annotated[Path | None, typer.Option("--fields-config", exists=True, dir_okay=False, help="spaCy training config of the fields-of-work classifier.")] = None,
+    margin: Annotated[float | None, typer.Option("--margin", min=0.0, max=1.0, help="Probability margin by which the model must beat the rules' event type to overrule it (default: the best in k-fold).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+) -> None:
+    """Retrain the event-type and fields-of-work models on your labeled releases.
+
+    Lines with an event_type (top level or in gold) train the event model, lines with
+    fields_of_work the fields model. Seeded k-fold cross-validation fits the blend with the
+    rules and reports held-out scores (also in OUTPUT/report.json).
+    """
+    from .training import train as run_training
+
+    report = run_training(
+        [str(g) for g in gold], output, folds=folds, seed=seed,
+        event_config=event_config, fields_config=fields_config, progress=not quiet, margin=margin,
+    )
+    for line in report.lines():
+        sys.stdout.write(line + "\n")
+
+
 @gazetteers_app.command(epilog="\b\nExample:\n  newsie gazetteers validate mine.json more.yaml")
 def validate(
     files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="User gazetteer files (JSON or YAML).")],

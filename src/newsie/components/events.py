@@ -206,6 +206,12 @@ class EventExtractor(GazetteerPipe):
         doc.spans[self.cfg["spans_key"]] = triggers
         return doc
 
+    def retype(self, doc: Doc, etype: str, confidence: float) -> EventData:
+        """The main event rebuilt as type `etype` (for a trained model that overrules the rules)."""
+        units = self._units(doc)
+        self._score(doc, units)
+        return self._event(doc, units, etype, confidence, main=True)[0]
+
     # -- one event ------------------------------------------------------------
     def _event(self, doc: Doc, units: list[_Unit], etype: str, confidence: float, *, main: bool) -> tuple[EventData, Span | None]:
         meta = meta_of(doc)

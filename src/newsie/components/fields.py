@@ -11,6 +11,8 @@ from ..payloads import body_text, meta_of
 from ..resources import gazetteer_file
 from .base import Data, GazetteerPipe
 
+SCORES_KEY = "newsie_field_scores"
+
 
 class FieldsTagger(GazetteerPipe):
     """Assign OSCE fields of work (``doc._.newsie_fields``) from the title, text and issuer.
@@ -41,5 +43,11 @@ class FieldsTagger(GazetteerPipe):
         if meta.fields_of_work:
             doc._.newsie_fields = list(meta.fields_of_work)
             return doc
-        doc._.newsie_fields = self.classifier.classify(meta.title, body_text(doc), meta.issuer or None)
+        body = body_text(doc)
+        if not (meta.title or "").strip() and not body.strip():
+            doc._.newsie_fields = []
+            return doc
+        scores = self.classifier.scores(meta.title, body, meta.issuer or None)
+        doc.user_data[SCORES_KEY] = scores  # the evidence, for a trained model that follows
+        doc._.newsie_fields = self.classifier.pick(scores)
         return doc

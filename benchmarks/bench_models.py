@@ -1,0 +1,50 @@
+"""Speed cost of the trained models: rules alone vs rules + models, in one process.
+
+Usage: python benchmarks/bench_models.py [--rounds 7] [--docs 400] [--gold PATH]
+
+Texts are the dev releases (title + text) repeated to --docs documents. Both pipelines are
+built and warmed up first, then run alternately (rules, models, rules, models, ...) so that
+the shared machine's load hits both alike; each round is timed in CPU time of this process
+(time.process_time) and the median of the rounds is reported as docs per CPU second.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+import newsie
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_GOLD = HERE.parents[1] / "shared" / "eval" / "dev.jsonl"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--docs", type=int, default=400)
+    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    args = ap.parse_args()
+    items = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = [items[k % len(items)] for k in range(args.docs)]
+    pipelines = {"rules": newsie.load(models=False), "rules+models": newsie.load()}
+    for nlp in pipelines.values():
+        for item in docs[: len(items)]:  # warm-up: lazy indexes and caches
+            newsie.extract(item["text"], title=item["title"], published=item["published"], nlp=nlp)
+    times: dict[str, list[float]] = {name: [] for name in pipelines}
+    for _ in range(args.rounds):
+        for name, nlp in pipelines.items():
+            t0 = time.process_time()
+            for item in docs:
+                newsie.extract(item["text"], title=item["title"], published=item["published"], nlp=nlp)
+            times[name].append(time.process_time() - t0)
+    rates = {name: args.docs / statistics.median(ts) for name, ts in times.items()}
+    for name, rate in rates.items():
+        print(f"{name:13s} {rate:7.1f} docs/CPU-s (median of {args.rounds} rounds of {args.docs} docs)")
+    print(f"cost of the models: {100 * (1 - rates['rules+models'] / rates['rules']):.1f}% of rules-only throughput")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""Blending a trained text classifier with the rule evidence: small logistic models.
+
+Both blends are logistic regressions over a few features per candidate label, fitted
+with Newton's method on held-out (out-of-fold) classifier probabilities, so their
+outputs are probabilities. Numpy only; parameters round-trip through JSON.
+
+- `ConditionalLogit` (event type): one score per class, ``w . x[class] + b[class]``,
+  softmax over the classes; the weights ``w`` are shared by every class.
+- `BinaryLogit` (fields of work): one independent yes/no per label, ``w . x + b``.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+Array = NDArray[np.float64]
+EPS = 1e-4
+
+
+def _newton(grad_hess: Any, n_params: int, iterations: int = 50) -> Array:
+    """Minimize a smooth convex loss from its gradient and Hessian (damped Newton steps)."""
+    theta = np.zeros(n_params)
+    for _ in range(iterations):
+        loss, grad, hess = grad_hess(theta)
+        step = np.linalg.solve(hess + 1e-9 * np.eye(n_params), grad)
+        scale = 1.0
+        while scale > 1e-4:
+            if grad_hess(theta - scale * step, value_only=True) <= loss:
+                break
+            scale /= 2
+        theta = theta - scale * step
+        if float(np.abs(scale * step).max()) < 1e-7:
+            break
+    return theta
+
+
+class ConditionalLogit:
+    """Softmax over classes with class-shared feature weights and a bias per class."""
+
+    def __init__(self, classes: Sequence[str], features: Sequence[str], l2: float = 1.0) -> None:
+        self.classes = tuple(classes)
+        self.features = tuple(features)
+        self.l2 = l2
+        self.w = np.zeros(len(self.features))
+        self.b = np.zeros(len(self.classes))
+
+    def _split(self, theta: Array) -> tuple[Array, Array]:
+        return theta[: len(self.features)], theta[len(self.features) :]
+
+    def fit(self, x: Array, y: NDArray[np.int64], sample_weight: Array | None = None) -> ConditionalLogit:
+        """Fit on ``x`` of shape (docs, classes, features) and class indices ``y``."""
+        n, k, f = x.shape
+        sw = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        onehot = np.eye(k)[y]
+        # z[n, k, :] = [x[n, k], e_k]: the design of each class score
+        z = np.concatenate([x, np.broadcast_to(np.eye(k), (n, k, k))], axis=2)
+        reg = np.full(f + k, self.l2)
+
+        def grad_hess(theta: Array, value_only: bool = False) -> Any:
+            s = z @ theta
+            s -= s.max(axis=1, keepdims=True)
+            logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
+            loss = -float((sw * (onehot * logp).sum(axis=1)).sum()) + 0.5 * float((reg * theta**2).sum())
+            if value_only:
+                return loss
+            p = np.exp(logp)
+            mean_z = np.einsum("nk,nkf->nf", p, z)
+            grad = np.einsum("n,nkf->f", sw, (p - onehot)[:, :, None] * z) + reg * theta
+            second = np.einsum("n,nk,nkf,nkg->fg", sw, p, z, z) - np.einsum("n,nf,ng->fg", sw, mean_z, mean_z)
+            return loss, grad, second + np.diag(reg)
+
+        self.w, self.b = self._split(_newton(grad_hess, f + k))
+        return self
+
+    def predict_proba(self, x: Array) -> Array:
+        """Class probabilities, shape (docs, classes)."""
+        s = x @ self.w + self.b
+        s -= s.max(axis=-1, keepdims=True)
+        e = np.exp(s)
+        return np.asarray(e / e.sum(axis=-1, keepdims=True))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "conditional_logit", "classes": list(self.classes), "features": list(self.features), "l2": self.l2,
+            "weights": [float(v) for v in self.w], "bias": [float(v) for v in self.b],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ConditionalLogit:
+        model = cls(data["classes"], data["features"], data["l2"])
+        model.w, model.b = np.asarray(data["weights"], dtype=float), np.asarray(data["bias"], dtype=float)
+        return model
+
+
+class BinaryLogit:
+    """Independent yes/no logistic regression over a feature vector."""
+
+    def __init__(self, features: Sequence[str], l2: float = 1.0) -> None:
+        self.features = tuple(features)
+        self.l2 = l2
+        self.w = np.zeros(len(self.features))
+        self.b = 0.0
+
+    def fit(self, x: Array, y: Array) -> BinaryLogit:
+        """Fit on ``x`` of shape (rows, features) and 0/1 targets ``y``."""
+        n, f = x.shape
+        z = np.hstack([x, np.ones((n, 1))])
+        reg = np.full(f + 1, self.l2)
+        reg[-1] = 1e-6  # the intercept is not shrunk
+
+        def grad_hess(theta: Array, value_only: bool = False) -> Any:
+            s = z @ theta
+            loss = float((np.logaddexp(0, s) - y * s).sum()) + 0.5 * float((reg * theta**2).sum())
+            if value_only:
+                return loss
+            p = 1 / (1 + np.exp(-s))
+            grad = z.T @ (p - y) + reg * theta
+            hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(reg)
+            return loss, grad, hess
+
+        theta = _newton(grad_hess, f + 1)
+        self.w, self.b = theta[:-1], float(theta[-1])
+        return self
+
+    def predict_proba(self, x: Array) -> Array:
+        """The probability of "yes" for each row (any leading shape)."""
+        return np.asarray(1 / (1 + np.exp(-(x @ self.w + self.b))))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "binary_logit", "features": list(self.features), "l2": self.l2, "weights": [float(v) for v in self.w], "bias": self.b}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> BinaryLogit:
+        model = cls(data["features"], data["l2"])
+        model.w, model.b = np.asarray(data["weights"], dtype=float), float(data["bias"])
+        return model
+
+
+# ---------------------------------------------------------------------------- features
+
+EVENT_FEATURES = ("log_model", "rule_confidence", "rule_main", "rule_main_in_title", "rule_fallback")
+FIELD_FEATURES = ("log_model", "model_top", "lexicon_score", "lexicon_pick")
+
+
+def event_features(classes: Sequence[str], model_probs: Sequence[float] | Array, rule: dict[str, Any]) -> Array:
+    """Features of each event type, shape (classes, EVENT_FEATURES).
+
+    Args:
+        classes: the event types, in the classifier's order.
+        model_probs: the text classifier's probability of each type.
+        rule: what the rules found (see `rule_view`): ``main``, ``confidence`` per type,
+            ``in_title`` (the main trigger is in the headline), ``fallback`` (no trigger).
+    """
+    out = np.zeros((len(classes), len(EVENT_FEATURES)))
+    for i, (etype, p) in enumerate(zip(classes, model_probs)):
+        main = rule["main"] == etype
+        out[i] = (
+            math.log(max(float(p), EPS)),
+            rule["confidence"].get(etype, 0.0),
+            float(main),
+            float(main and rule["in_title"]),
+            float(main and rule["fallback"]),
+        )
+    return out
+
+
+def field_features(labels: Sequence[str], model_probs: Sequence[float] | Array, scores: dict[str, float], picked: Sequence[str]) -> Array:
+    """Features of each field of work, shape (labels, FIELD_FEATURES).
+
+    Args:
+        labels: the fields, in the classifier's order.
+        model_probs: the text classifier's probability of each field.
+        scores: the lexicon's evidence score of each field.
+        picked: the fields the lexicon alone returns.
+    """
+    top = int(np.argmax(model_probs)) if len(model_probs) else -1
+    out = np.zeros((len(labels), len(FIELD_FEATURES)))
+    for i, (label, p) in enumerate(zip(labels, model_probs)):
+        out[i] = (
+            math.log(max(float(p), EPS)),
+            float(i == top),
+            math.log1p(max(scores.get(label, 0.0), 0.0)),
+            float(label in picked),
+        )
+    return out

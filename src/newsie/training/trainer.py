@@ -1,0 +1,304 @@
+"""`newsie.train`: retrain the event-type and fields-of-work models on labeled releases.
+
+For each task: k seeded, stratified folds; a text classifier trained on k-1 folds
+scores the held-out fold (out-of-fold probabilities); the blend (a small logistic
+regression over those probabilities and the rules' evidence) has its regularization,
+and for fields its threshold, chosen by cross-validation on those out-of-fold scores;
+then the classifier is retrained on everything and the blend fitted on all out-of-fold
+scores. The report gives rules alone, classifier alone and the blend, all held-out.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+from spacy.pipeline import TextCategorizer
+from thinc.api import Config
+from tqdm import tqdm
+
+from ..blend import EVENT_FEATURES, FIELD_FEATURES, BinaryLogit, ConditionalLogit, event_features, field_features
+from ..components import event_model, fields_model
+from ..components.fields_model import choose, lexicon_view
+from ..components.textcat_io import model_ids, model_words, predict, write_model
+from ..customtypes import EVENT_TYPES
+from ..exceptions import TrainingDataError
+from ..fields import FieldsClassifier
+from ..resources import data_root
+from .crossval import brier, expected_calibration_error, micro_f1, reliability, stratified_folds
+from .data import TrainItem, read_items
+from .textcat import ConfigSource, read_config, train_textcat
+
+L2_GRID = (0.03, 0.3, 3.0, 30.0)
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.15, 0.71, 0.05))
+REPORT_FILE = "report.json"
+
+
+def default_config(task: str) -> Path:
+    """The packaged training config of a task ("event_type" or "fields_of_work")."""
+    return Path(str(data_root() / "training" / f"{task}.cfg"))
+
+
+@dataclass
+class _Prepared:
+    """One release after the rules ran: the classifier's input and the rules' evidence."""
+
+    item: TrainItem
+    ids: np.ndarray  # the classifier's input (`model_ids`)
+    words: list[str]  # the same, as strings
+    rule: dict[str, Any]
+    scores: dict[str, float]
+    picked: list[str]
+
+
+@dataclass
+class TrainReport:
+    """What `train` measured (held-out, k-fold) and where it wrote the models."""
+
+    output: str
+    folds: int
+    seed: int
+    event_type: dict[str, Any] = field(default_factory=dict)
+    fields_of_work: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"output": self.output, "folds": self.folds, "seed": self.seed, "event_type": self.event_type, "fields_of_work": self.fields_of_work}
+
+    def lines(self) -> list[str]:
+        """A short human-readable summary."""
+        out = [f"{self.folds}-fold cross-validation (seed {self.seed}), models in {self.output}"]
+        if self.event_type:
+            e = self.event_type
+            out.append(
+                f"event type ({e['n']} releases): rules {e['accuracy']['rules']:.3f}, classifier {e['accuracy']['textcat']:.3f}, "
+                f"rules + classifier {e['accuracy']['blend']:.3f} accuracy (margin {e['margin']}); Brier {e['brier']['blend']:.3f} (rules' scores {e['brier']['rules']:.3f}), "
+                f"calibration error {e['ece']:.3f}"
+            )
+        if self.fields_of_work:
+            f = self.fields_of_work
+            out.append(
+                f"fields of work ({f['n']} releases): lexicon F1 {f['f1']['rules']['f1']:.3f}, classifier {f['f1']['textcat']['f1']:.3f}, "
+                f"lexicon + classifier {f['f1']['blend']['f1']:.3f} (threshold {f['threshold']}, at least {f['min_labels']} label)"
+            )
+        return out
+
+
+def train(
+    gold: str | Path | Sequence[str | Path],
+    output: str | Path,
+    *,
+    folds: int = 5,
+    seed: int = 0,
+    event_config: ConfigSource | None = None,
+    fields_config: ConfigSource | None = None,
+    progress: bool = True,
+    rules: Language | None = None,
+    margin: float | None = None,
+) -> TrainReport:
+    """Train newsie's event-type and fields-of-work models and write them to `output`.
+
+    Args:
+        gold: one or more JSONL files of labeled releases (see `read_items`); releases with
+            an ``event_type`` train the event model, those with ``fields_of_work`` the fields
+            model (a release may serve both).
+        output: the models folder to write; use it with ``newsie.load(models=output)``.
+        folds: the k of k-fold cross-validation (at least 2).
+        seed: the random seed; the same data, seed and configs give the same models.
+        event_config, fields_config: spaCy training configs (default: the packaged
+            ``event_type.cfg`` and ``fields_of_work.cfg``).
+        progress: show progress bars (tqdm) on stderr.
+        rules: the rules-only pipeline to read evidence with (default ``newsie.load(models=False)``).
+        margin: how much more probable (blended) the model's event type must be than the
+            rules' type to overrule it; None picks the margin with the best k-fold accuracy.
+
+    Returns:
+        The `TrainReport` (also written to ``output/report.json``).
+
+    Raises:
+        TrainingDataError: bad input, or too few labeled releases for `folds` folds.
+    """
+    from ..making import make_doc
+    from ..pipeline import load
+
+    if folds < 2:
+        raise TrainingDataError(f"folds={folds}: cross-validation needs at least 2 folds")
+    paths = [gold] if isinstance(gold, (str, Path)) else list(gold)
+    lexicon = FieldsClassifier.default()
+    items: dict[str, TrainItem] = {}
+    for path in paths:
+        for item in read_items(path, lexicon):
+            items.setdefault(item.id, item)
+    econf = read_config(event_config or default_config("event_type"), seed)
+    fconf = read_config(fields_config or default_config("fields_of_work"), seed)
+    n_event = sum(1 for i in items.values() if i.event_type)
+    n_fields = sum(1 for i in items.values() if i.fields)
+    if n_event < folds and n_fields < folds:
+        raise TrainingDataError(f"{n_event} releases with an event type and {n_fields} with fields of work: {folds}-fold training needs at least {folds}")
+    nlp = rules or load(models=False)
+    prepared = []
+    max_tokens = int(econf["newsie"]["max_tokens"])
+    for item in tqdm(list(items.values()), desc="rules", unit="doc", disable=not progress):
+        doc = make_doc(nlp, item.text, title=item.title, doc_id=item.id)
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        scores, picked = lexicon_view(doc, lexicon)
+        ids = model_ids(doc, max_tokens)
+        prepared.append(_Prepared(item, ids, model_words(doc, ids), event_model.rule_view(doc), scores, picked))
+    out = Path(output)
+    report = TrainReport(output=str(out), folds=folds, seed=seed)
+    if n_event >= folds:
+        data = [p for p in prepared if p.item.event_type]
+        report.event_type = _train_events(data, econf, folds, seed, out / event_model.SUBDIR, progress, margin)
+    if n_fields >= folds:
+        data = [p for p in prepared if p.item.fields]
+        report.fields_of_work = _train_fields(data, fconf, folds, seed, out / fields_model.SUBDIR, progress, lexicon.fields)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / REPORT_FILE).write_text(json.dumps(report.to_dict(), indent=1) + "\n", encoding="utf-8")
+    return report
+
+
+# ---------------------------------------------------------------------------- k-fold core
+
+
+def _out_of_fold(
+    data: list[_Prepared], cats: list[dict[str, float]], fold: list[int], k: int, config: Config, desc: str, progress: bool
+) -> tuple[np.ndarray, Language, list[str]]:
+    """Held-out classifier probabilities of every release, and the classifier trained on all."""
+    texts = [p.words for p in data]
+    epochs = int(config["training"]["max_epochs"])
+    bar = tqdm(total=(k + 1) * epochs, desc=desc, unit="epoch", disable=not progress)
+
+    def tick(epoch: int, loss: float) -> None:
+        bar.update(1)
+        bar.set_postfix(loss=f"{loss:.3f}")
+
+    labels = sorted(cats[0])
+    oof = np.zeros((len(texts), len(labels)))
+    for f in range(k):
+        train_idx = [i for i in range(len(texts)) if fold[i] != f]
+        test_idx = [i for i in range(len(texts)) if fold[i] == f]
+        nlp = train_textcat(config, [texts[i] for i in train_idx], [cats[i] for i in train_idx], on_epoch=tick)
+        textcat = nlp.get_pipe(nlp.pipe_names[0])
+        assert isinstance(textcat, TextCategorizer)
+        order = [list(textcat.labels).index(lab) for lab in labels]
+        oof[test_idx] = predict(textcat, [data[i].ids for i in test_idx])[:, order]
+    final = train_textcat(config, texts, cats, on_epoch=tick)
+    bar.close()
+    return oof, final, labels
+
+
+MARGINS = tuple(round(m, 1) for m in np.arange(0.0, 1.01, 0.1))
+
+
+def _overruled(probs: np.ndarray, rule_pred: np.ndarray, fallback: np.ndarray, margin: float) -> np.ndarray:
+    """The event type the blend gives at `margin` (see `EventModel`): its best type when the
+    rules found no trigger or when that type is more than `margin` more probable than theirs."""
+    best = probs.argmax(axis=1)
+    rows = np.arange(len(best))
+    return np.where(fallback | (probs[rows, best] - probs[rows, rule_pred] > margin), best, rule_pred)
+
+
+def _train_events(
+    data: list[_Prepared], config: Config, k: int, seed: int, folder: Path, progress: bool, margin: float | None
+) -> dict[str, Any]:
+    classes = list(EVENT_TYPES)
+    y = np.array([classes.index(p.item.event_type or "other") for p in data])
+    fold = stratified_folds([p.item.event_type or "other" for p in data], k, seed)
+    cats = [{c: float(c == p.item.event_type) for c in classes} for p in data]
+    oof, final, labels = _out_of_fold(data, cats, fold, k, config, "event type", progress)
+    probs_tc = oof[:, [labels.index(c) for c in classes]]
+    x = np.stack([event_features(classes, probs_tc[i], data[i].rule) for i in range(len(data))])
+    best_l2, best_loss, cv_probs = L2_GRID[0], float("inf"), np.zeros_like(probs_tc)
+    for l2 in L2_GRID:
+        probs = np.zeros_like(probs_tc)
+        for f in range(k):
+            tr = np.array([g != f for g in fold])
+            probs[~tr] = ConditionalLogit(classes, EVENT_FEATURES, l2).fit(x[tr], y[tr]).predict_proba(x[~tr])
+        loss = float(-np.log(np.clip(probs[np.arange(len(y)), y], 1e-9, 1)).mean())
+        if loss < best_loss:
+            best_l2, best_loss, cv_probs = l2, loss, probs
+    rule_pred = np.array([classes.index(p.rule["main"]) for p in data])
+    fallback = np.array([bool(p.rule["fallback"]) for p in data])
+    by_margin = {m: round(float((_overruled(cv_probs, rule_pred, fallback, m) == y).mean()), 4) for m in MARGINS}
+    if margin is None:
+        margin = max(MARGINS, key=lambda m: (by_margin[m], -m))
+    blend = ConditionalLogit(classes, EVENT_FEATURES, best_l2).fit(x, y)
+    write_model(folder, final, {"max_tokens": int(config["newsie"]["max_tokens"]), "margin": margin, "blend": blend.to_dict()})
+    _copy_config(config, folder)
+    rule_probs = np.array([[p.rule["confidence"].get(c, 0.0) for c in classes] for p in data])
+    blend_pred = _overruled(cv_probs, rule_pred, fallback, margin)
+    confident = np.array([p.item.confident for p in data])
+    conf = cv_probs[np.arange(len(y)), blend_pred]  # the probability of the type given
+
+    def acc(pred: np.ndarray, mask: np.ndarray | None = None) -> float:
+        hits = pred == y
+        return round(float((hits if mask is None else hits[mask]).mean()), 4)
+
+    return {
+        "n": len(data),
+        "accuracy": {"rules": acc(rule_pred), "textcat": acc(probs_tc.argmax(axis=1)), "blend": acc(blend_pred)},
+        "margin": margin,
+        "accuracy_by_margin": {str(m): a for m, a in by_margin.items()},
+        "accuracy_confident_items": {"rules": acc(rule_pred, confident), "blend": acc(blend_pred, confident)},
+        "brier": {"rules": round(brier(rule_probs, y), 4), "textcat": round(brier(probs_tc, y), 4), "blend": round(brier(cv_probs, y), 4)},
+        "ece": expected_calibration_error(conf, blend_pred == y),
+        "reliability": reliability(conf, blend_pred == y),
+        "l2": best_l2,
+        "log_loss": round(best_loss, 4),
+        "weights": dict(zip(EVENT_FEATURES, (round(float(w), 3) for w in blend.w))),
+    }
+
+
+def _train_fields(
+    data: list[_Prepared], config: Config, k: int, seed: int, folder: Path, progress: bool, all_labels: Sequence[str]
+) -> dict[str, Any]:
+    labels = sorted({f for p in data for f in p.item.fields} | set(all_labels))
+    fold = stratified_folds([p.item.fields[0] for p in data], k, seed)
+    cats = [{lab: float(lab in p.item.fields) for lab in labels} for p in data]
+    oof, final, tc_labels = _out_of_fold(data, cats, fold, k, config, "fields of work", progress)
+    assert tc_labels == labels
+    x = np.stack([field_features(labels, oof[i], data[i].scores, data[i].picked) for i in range(len(data))])
+    y = np.array([[c[lab] for lab in labels] for c in cats])
+    gold = [p.item.fields for p in data]
+    best: tuple[float, float, float, int, np.ndarray] | None = None
+    for l2 in L2_GRID:
+        probs = np.zeros(y.shape)
+        for f in range(k):
+            tr = np.array([g != f for g in fold])
+            model = BinaryLogit(FIELD_FEATURES, l2).fit(x[tr].reshape(-1, x.shape[2]), y[tr].reshape(-1))
+            probs[~tr] = model.predict_proba(x[~tr])
+        for t in THRESHOLDS:
+            for min_labels in (0, 1):
+                settings = {"threshold": t, "max_labels": 3, "min_labels": min_labels}
+                f1 = micro_f1([choose(tuple(labels), row, settings) for row in probs], gold)["f1"]
+                if best is None or f1 > best[0]:
+                    best = (f1, l2, t, min_labels, probs)
+    assert best is not None
+    _, l2, threshold, min_labels, cv_probs = best
+    blend = BinaryLogit(FIELD_FEATURES, l2).fit(x.reshape(-1, x.shape[2]), y.reshape(-1))
+    settings = {"threshold": threshold, "max_labels": 3, "min_labels": min_labels, "max_tokens": int(config["newsie"]["max_tokens"])}
+    write_model(folder, final, {**settings, "blend": blend.to_dict()})
+    _copy_config(config, folder)
+    tc_only = [choose(tuple(labels), row, {"threshold": 0.5, "max_labels": 3, "min_labels": 1}) for row in oof]
+    return {
+        "n": len(data),
+        "f1": {
+            "rules": micro_f1([p.picked for p in data], gold),
+            "textcat": micro_f1(tc_only, gold),
+            "blend": micro_f1([choose(tuple(labels), row, settings) for row in cv_probs], gold),
+        },
+        "l2": l2,
+        "threshold": threshold,
+        "min_labels": min_labels,
+        "weights": dict(zip(FIELD_FEATURES, (round(float(w), 3) for w in blend.w))),
+    }
+
+
+def _copy_config(config: Config, folder: Path) -> None:
+    """Keep the training config beside the model (the pipeline's own config.cfg has it too)."""
+    config.to_disk(folder / "train.cfg")
+

@@ -1,0 +1,239 @@
+"""Tests of `newsie.train`: retraining the models end to end and loading them."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import spacy
+
+import newsie
+from newsie.blend import BinaryLogit, ConditionalLogit
+from newsie.exceptions import NewsieError, TrainingDataError
+from newsie.training import default_config, read_items, train
+from newsie.training.crossval import micro_f1, stratified_folds
+
+# Self-written releases in the style of OSCE ledes: (title, text, event type, fields of work).
+RELEASES = [
+    ("OSCE trains border guards in risk analysis", "Twenty border guards completed a training course on risk analysis in Osh.", "training", ["Border management"]),
+    ("Police officers trained on hate crimes", "A three-day training course for police officers on investigating hate crimes ended in Skopje.", "training", ["Policing"]),
+    ("Journalists attend OSCE training on safety", "Thirty journalists attended a training course on their safety during protests.", "training", ["Safety of journalists"]),
+    ("Prosecutors trained on trafficking cases", "The OSCE trained prosecutors on trafficking in human beings at a workshop in Bishkek.", "training", ["Combating trafficking in human beings"]),
+    ("Election observers deployed to Georgia", "ODIHR deployed an election observation mission to observe the parliamentary elections.", "election_observation", ["Elections"]),
+    ("Observation mission opens for presidential election", "An election observation mission was deployed for the presidential election in Moldova.", "election_observation", ["Elections"]),
+    ("Observers present preliminary findings on elections", "The election observation mission presented its preliminary findings on the elections.", "election_observation", ["Elections"]),
+    ("International observers assess local elections", "The election observation mission for the local elections opened in Tirana.", "election_observation", ["Elections"]),
+    ("Representative condemns attack on journalist", "The Representative on Freedom of the Media condemned the attack on a journalist in Baku.", "statement", ["Media freedom and development"]),
+    ("Chair expresses concern about media law", "The Chairperson expressed concern about the new media law and called for its review.", "statement", ["Media laws"]),
+    ("OSCE condemns violence against reporters", "The OSCE strongly condemned the violence against reporters covering the protests.", "statement", ["Safety of journalists"]),
+    ("Media freedom representative welcomes release of journalist", "The Representative welcomed the release of the journalist and urged the authorities to drop all charges.", "statement", ["Media freedom and development"]),
+]
+
+
+def write_corpus(path: Path, releases=RELEASES) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for i, (title, text, etype, fields) in enumerate(releases):
+            fh.write(json.dumps({"id": f"t{i}", "title": title, "text": text, "event_type": etype, "fields_of_work": fields}) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory) -> tuple[Path, dict]:
+    """A tiny model trained once for the module (3 folds, a few epochs)."""
+    root = tmp_path_factory.mktemp("models")
+    corpus = write_corpus(root / "gold.jsonl")
+    configs = {}
+    for task in ("event_type", "fields_of_work"):
+        text = default_config(task).read_text(encoding="utf-8").replace("max_epochs = 20", "max_epochs = 5")
+        configs[task] = root / f"{task}.cfg"
+        configs[task].write_text(text, encoding="utf-8")
+    report = train(corpus, root / "out", folds=3, seed=1, event_config=configs["event_type"], fields_config=configs["fields_of_work"], progress=False)
+    return root / "out", report.to_dict()
+
+
+@pytest.mark.slow
+def test_train_writes_models_and_a_kfold_report(trained) -> None:
+    """Training writes both models and a report with held-out scores for rules, classifier and blend."""
+    out, report = trained
+    assert (out / "event_type" / "textcat" / "config.cfg").is_file()
+    assert (out / "fields_of_work" / "blend.json").is_file()
+    assert not (out / "event_type" / "textcat" / "vocab").exists()
+    saved = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert saved["event_type"]["n"] == len(RELEASES) == saved["fields_of_work"]["n"]
+    for name in ("rules", "textcat", "blend"):
+        assert 0.0 <= saved["event_type"]["accuracy"][name] <= 1.0
+        assert 0.0 <= saved["fields_of_work"]["f1"][name]["f1"] <= 1.0
+    assert report["event_type"]["reliability"]
+
+
+@pytest.mark.slow
+def test_load_with_trained_models_folder(trained) -> None:
+    """`newsie.load(models=DIR)` adds both trained components and they type the release."""
+    out, _ = trained
+    nlp = newsie.load(models=out)
+    assert nlp.pipe_names.index("newsie_event_model") == nlp.pipe_names.index("newsie_events") + 1
+    assert "newsie_fields_model" in nlp.pipe_names
+    rel = newsie.extract("Forty border guards completed a training course on risk analysis in Dushanbe.", title="OSCE trains border guards", nlp=nlp)
+    assert rel.events[0].type == "training"
+    assert 0.0 < rel.events[0].confidence <= 1.0
+    assert rel.fields_of_work and set(rel.fields_of_work) <= set(newsie.fields.FIELDS)
+    assert "newsie_event_model" not in newsie.load(models=False).pipe_names
+
+
+@pytest.mark.slow
+def test_saved_pipeline_carries_the_models(trained, tmp_path) -> None:
+    """A pipeline saved with `to_disk` and read back with `spacy.load` gives the same records."""
+    out, _ = trained
+    nlp = newsie.load(models=out)
+    nlp.to_disk(tmp_path / "pipe")
+    again = spacy.load(tmp_path / "pipe")
+    title, text = "Observers deployed for parliamentary elections", "An election observation mission opened in Chisinau."
+    a = newsie.extract(text, title=title, nlp=nlp)
+    b = newsie.extract(text, title=title, nlp=again)
+    assert [(e.type, e.confidence) for e in a.events] == [(e.type, e.confidence) for e in b.events]
+    assert a.fields_of_work == b.fields_of_work
+
+
+@pytest.mark.slow
+def test_training_is_reproducible(trained, tmp_path) -> None:
+    """The same data, seed and configs give the same blend weights."""
+    out, _ = trained
+    root = out.parent
+    train(root / "gold.jsonl", tmp_path / "again", folds=3, seed=1, event_config=root / "event_type.cfg", fields_config=root / "fields_of_work.cfg", progress=False)
+    for task in ("event_type", "fields_of_work"):
+        assert (out / task / "blend.json").read_text() == (tmp_path / "again" / task / "blend.json").read_text()
+
+
+def test_read_items_maps_old_field_names_and_reads_gold_format(tmp_path) -> None:
+    """Older site labels map to current fields; the `newsie eval` gold format is read too."""
+    path = tmp_path / "g.jsonl"
+    lines = [
+        {"text": "A", "title": "T", "fields_of_work": ["Safety of journalists", "Media pluralism"], "event_type": "statement"},
+        {"text": "B", "gold": {"event_type": "visit"}},
+    ]
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    items = read_items(path)
+    assert items[0].fields == ["Media freedom and development"]
+    assert items[1].event_type == "visit" and items[1].fields == []
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"text": "x", "event_type": "party"}', "unknown event_type"),
+        ('{"text": "x", "fields_of_work": ["Astrology"]}', "unknown field of work"),
+        ('{"title": "no text"}', "'text'"),
+        ("{not json", "malformed JSON"),
+    ],
+)
+def test_bad_training_lines_are_clear_errors(tmp_path, line, message) -> None:
+    """A bad line is a TrainingDataError naming the file, the line and the problem."""
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "fine", "event_type": "visit"}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(TrainingDataError, match=message) as info:
+        read_items(path)
+    assert "bad.jsonl:2" in str(info.value)
+
+
+def test_too_few_labeled_releases_is_an_error(tmp_path) -> None:
+    """Fewer labeled releases than folds is an error before any training."""
+    path = write_corpus(tmp_path / "g.jsonl", RELEASES[:2])
+    with pytest.raises(TrainingDataError, match="at least 5"):
+        train(path, tmp_path / "out", folds=5, progress=False)
+
+
+def test_models_folder_without_models_is_an_error(tmp_path) -> None:
+    """`models=` naming a folder with no trained model is a NewsieError."""
+    with pytest.raises(NewsieError, match="no trained newsie model"):
+        newsie.load(models=tmp_path)
+
+
+def test_conditional_logit_learns_and_round_trips() -> None:
+    """The event blend learns which feature predicts the class and survives JSON."""
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 3, size=200)
+    x = rng.normal(size=(200, 3, 2))
+    x[np.arange(200), y, 0] += 2.0  # feature 0 points at the true class
+    model = ConditionalLogit(["a", "b", "c"], ["good", "noise"], l2=0.1).fit(x, y)
+    assert model.w[0] > 1.0 > abs(model.w[1])
+    assert (model.predict_proba(x).argmax(axis=1) == y).mean() > 0.8
+    again = ConditionalLogit.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert np.allclose(again.predict_proba(x), model.predict_proba(x))
+
+
+def test_binary_logit_is_calibrated_on_its_training_data() -> None:
+    """The fields blend's mean probability matches the base rate it was fitted on."""
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(500, 2))
+    y = (x[:, 0] + rng.normal(scale=0.5, size=500) > 0.5).astype(float)
+    model = BinaryLogit(["signal", "noise"], l2=0.01).fit(x, y)
+    assert abs(model.predict_proba(x).mean() - y.mean()) < 0.01
+    assert BinaryLogit.from_dict(model.to_dict()).b == model.b
+
+
+def test_folds_are_stratified_and_seeded() -> None:
+    """Each label is spread over the folds, and the seed fixes the split."""
+    labels = ["a"] * 6 + ["b"] * 3
+    folds = stratified_folds(labels, 3, seed=4)
+    assert sorted(folds[:6]) == [0, 0, 1, 1, 2, 2]
+    assert folds == stratified_folds(labels, 3, seed=4)
+    assert micro_f1([["x"], []], [["x"], ["y"]]) == {"p": 1.0, "r": 0.5, "f1": 0.6667}
+
+
+@pytest.mark.slow
+def test_cli_train(tmp_path) -> None:
+    """`newsie train GOLD --output DIR` prints the k-fold report and writes the models."""
+    corpus = write_corpus(tmp_path / "gold.jsonl")
+    cfg = tmp_path / "e.cfg"
+    cfg.write_text(default_config("event_type").read_text(encoding="utf-8").replace("max_epochs = 20", "max_epochs = 2"), encoding="utf-8")
+    fcfg = tmp_path / "f.cfg"
+    fcfg.write_text(default_config("fields_of_work").read_text(encoding="utf-8").replace("max_epochs = 20", "max_epochs = 2"), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "newsie", "train", str(corpus), "--output", str(tmp_path / "m"), "--folds", "3", "-q",
+         "--event-config", str(cfg), "--fields-config", str(fcfg)],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "3-fold cross-validation" in done.stdout and "event type (12 releases)" in done.stdout
+    assert (tmp_path / "m" / "event_type" / "blend.json").is_file()
+
+
+def test_token_ids_give_the_same_scores_as_a_doc_of_the_same_words() -> None:
+    """The classifier scores the hashes of a release's lowercase tokens exactly as a Doc of those words."""
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    from newsie.components.textcat_io import model_ids, model_words, predict
+    from newsie.making import make_doc
+
+    nlp = spacy.blank("en")
+    bow = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2, "no_output_layer": False, "length": 1024}
+    textcat = nlp.add_pipe("textcat", config={"model": bow})
+    examples = [
+        Example.from_dict(nlp.make_doc("osce trains police"), {"cats": {"training": 1.0, "statement": 0.0}}),
+        Example.from_dict(nlp.make_doc("osce condemns attack"), {"cats": {"training": 0.0, "statement": 1.0}}),
+    ]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(3):
+        nlp.update(examples, sgd=optimizer)
+    doc = make_doc(newsie.load(models=False), "Police officers were TRAINED in Osh.", title="OSCE Trains Police")
+    ids = model_ids(doc, 5)
+    words = model_words(doc, ids)
+    assert words == ["osce", "trains", "police", "osce", "trains", "police", "police"]  # 5 tokens: one is "\n\n"
+    direct = textcat.predict([Doc(nlp.vocab, words=words)])
+    assert np.allclose(predict(textcat, [ids]), direct)
+
+
+def test_shipped_models_are_package_data_and_on_by_default() -> None:
+    """The packaged models folder holds both models, and `newsie.load()` uses them."""
+    from newsie.components.textcat_io import has_model, models_root
+
+    root = models_root(None)
+    assert has_model(root / "event_type") and has_model(root / "fields_of_work")
+    assert sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) < 8 * 2**20
+    names = newsie.load().pipe_names
+    assert names.index("newsie_event_model") > names.index("newsie_events")
+    assert names.index("newsie_fields_model") > names.index("newsie_fields")
