@@ -7,8 +7,6 @@ build their own pipeline once and send back records.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
-from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any, Union
@@ -25,23 +23,33 @@ from .making import make_doc
 from .pages import looks_like_page, parse_page
 from .rawtext import split_raw
 from .records import RecordError, Release
+from .sanitize import clean, clean_text, surrogate_warning
+from .workers import WorkerPool
 
 Item = Union[str, Mapping[str, Any], Release]
 ITEM_KEYS = ("text", "title", "published", "url", "id", "issuer", "fields_of_work")
 
-_WORKER_NLP: Language | None = None
+DEFAULT_TIMEOUT = 600.0
 
 
-def error_release(index: int, exc: BaseException, item: Any = None) -> Release:
-    """The record of an input that could not be processed."""
+def error_release(index: int, exc: BaseException | RecordError, item: Any = None) -> Release:
+    """The record of an input that could not be processed (always serializable)."""
     meta = item if isinstance(item, Mapping) else {}
     rid = meta.get("id") if isinstance(meta.get("id"), str) else None
+    error = exc if isinstance(exc, RecordError) else RecordError(type=type(exc).__name__, message=_message(exc))
     return Release(
-        id=rid or f"item-{index}",
-        url=meta.get("url") if isinstance(meta.get("url"), str) else None,
-        title=meta.get("title") if isinstance(meta.get("title"), str) else None,
-        error=RecordError(type=type(exc).__name__, message=str(exc)),
+        id=clean(rid) or f"item-{index}",
+        url=clean(meta.get("url")) if isinstance(meta.get("url"), str) else None,
+        title=clean(meta.get("title")) if isinstance(meta.get("title"), str) else None,
+        error=RecordError(type=clean(error.type), message=clean(error.message)),
     )
+
+
+def _message(exc: BaseException) -> str:
+    try:
+        return str(exc) or type(exc).__name__
+    except Exception:  # an exception whose __str__ fails still gets a record
+        return type(exc).__name__
 
 
 def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
@@ -62,13 +70,29 @@ def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
     if page is False or not (page or looks_like_page(kw["text"])):
         return _raw_release(kw)
     parts = parse_page(kw["text"])
+    lost = _prose_left_out(kw["text"], parts.text)
     kw["text"] = parts.text
     kw["title"] = kw.get("title") or parts.title
     kw["published"] = kw.get("published") or parse_published(parts.published)
     kw["issuer"] = kw.get("issuer") or parts.issuer
     kw["fields_of_work"] = kw.get("fields_of_work") or parts.fields_of_work
     kw["warnings"] = [*kw.get("warnings", []), f"scraped page: {parts.dropped_lines} lines of page chrome left out"]
+    if lost:
+        kw["warnings"].append(lost)
     return kw
+
+
+def _prose_left_out(page: str, kept: str) -> str | None:
+    """A warning when page reduction dropped more prose-like lines than the text it kept."""
+    kept_lines = {ln.strip() for ln in kept.splitlines()}
+    dropped = [
+        s for ln in page.splitlines()
+        if (s := ln.strip()) not in kept_lines and len(s) >= 60 and s.count(" ") >= 8 and not s.startswith(("-", "•", "*"))
+    ]
+    size = sum(len(s) for s in dropped)
+    if size <= len(kept):
+        return None
+    return f"scraped page: {len(dropped)} prose-like lines ({size} characters) left out, more than the {len(kept)} characters kept"
 
 
 def _first_listed(kw: dict[str, Any]) -> dict[str, Any]:
@@ -104,7 +128,7 @@ def _raw_release(kw: dict[str, Any]) -> dict[str, Any]:
 
 def _fields(item: Item) -> dict[str, Any]:
     if isinstance(item, str):
-        return {"text": require_text(item)}
+        item = {"text": item}
     if not isinstance(item, Mapping):
         raise TypeError(f"item must be a str or a mapping with 'text', not {type(item).__name__}")
     unknown = set(item) - set(ITEM_KEYS)
@@ -122,7 +146,16 @@ def _fields(item: Item) -> dict[str, Any]:
     out["warnings"] = [f"ignored item keys: {sorted(unknown)}"] if unknown else []
     if warning:
         out["warnings"].append(warning)
+    for key in ("text", "title", "url", "doc_id", "issuer", "fields_of_work"):
+        cleaned = clean(out[key])
+        if cleaned != out[key]:
+            out["warnings"].append(surrogate_warning(key.removeprefix("doc_"), sum(clean_text(s)[1] for s in _strs(out[key]))))
+            out[key] = cleaned
     return out
+
+
+def _strs(value: str | list[str] | None) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or [])
 
 
 def _str_list(value: Any, name: str) -> list[str]:
@@ -173,7 +206,6 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
     except Exception:
         if strict:
             raise
-        results = []
         for pos, doc in docs:
             try:
                 for _, proc in nlp.pipeline:
@@ -195,6 +227,16 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
     return [r for r in out if r is not None]
 
 
+def _work_one(nlp: Language, index: int, item: Item) -> bytes:
+    """One item's record as JSON, in a worker process (an error record if it cannot be written)."""
+    rec = run_batch(nlp, [(index, item)])[0]
+    try:
+        return rec.__pydantic_serializer__.to_json(rec)
+    except Exception as exc:  # never lose the item over its record
+        err = error_release(index, exc, item)
+        return err.__pydantic_serializer__.to_json(err)
+
+
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, Item]]]:
     it = enumerate(items)
     while True:
@@ -202,19 +244,6 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, Item]
         if not chunk:
             return
         yield chunk
-
-
-def _init_worker(options: dict[str, Any]) -> None:
-    global _WORKER_NLP
-    from .pipeline import load
-
-    _WORKER_NLP = load(**options)
-
-
-def _work(batch: list[tuple[int, Item]]) -> list[bytes]:
-    assert _WORKER_NLP is not None
-    # JSON is the cheapest way back: pydantic writes and reads it in Rust.
-    return [r.__pydantic_serializer__.to_json(r) for r in run_batch(_WORKER_NLP, batch)]
 
 
 def extract_many(
@@ -226,6 +255,7 @@ def extract_many(
     strict: bool = False,
     load_options: Mapping[str, Any] | None = None,
     mp_context: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Iterator[Release]:
     """Extract a stream of releases lazily: one `Release` per input item, in input order.
 
@@ -242,6 +272,10 @@ def extract_many(
             process when `nlp` is None).
         mp_context: multiprocessing start method ("fork", "spawn", "forkserver");
             the platform's default when None.
+        timeout: with n_process > 1, seconds a worker may spend on one item before it
+            is stopped and the item recorded as an error (None: no limit). A worker
+            that dies (e.g. killed by the OOM killer) has its item retried once in a
+            fresh worker, then recorded as an error; the run goes on either way.
 
     Yields:
         `Release` records; a failed item's record has ``error`` set.
@@ -258,30 +292,12 @@ def extract_many(
         return
     if nlp is not None:
         raise NewsieError("with n_process > 1 each worker loads its own pipeline: pass load_options, not nlp")
-    # This process is one of the n_process workers: it takes every n-th batch itself
-    # while n_process - 1 pool processes take the others, so no core waits on the feeder.
-    from .pipeline import load
-
-    local_nlp = load(**options)
-    ctx = mp.get_context(mp_context)
-    window = n_process * 3
-    with ctx.Pool(n_process - 1, initializer=_init_worker, initargs=(options,)) as pool:
-        batches = enumerate(_batches(items, batch_size))
-
-        def submit(k: int, batch: list[tuple[int, Item]]) -> tuple[str, Any]:
-            return ("local", batch) if k % n_process == 0 else ("pool", pool.apply_async(_work, (batch,)))
-
-        pending: deque = deque(submit(k, b) for k, b in islice(batches, window))
-        while pending:
-            where, task = pending.popleft()
-            nxt = next(batches, None)
-            if nxt is not None:
-                pending.append(submit(*nxt))
-            if where == "local":
-                records = run_batch(local_nlp, task, strict=strict)
-            else:
-                records = [Release.model_validate_json(raw) for raw in task.get()]
+    pool = WorkerPool(n_process, options, _work_one, timeout=timeout, mp_context=mp_context)
+    try:
+        for records in pool.run(_batches(items, batch_size), window=n_process * 3, on_error=error_release):
             for rec in records:
                 if strict and rec.error is not None:
                     raise NewsieError(f"{rec.id}: {rec.error.type}: {rec.error.message}")
                 yield rec
+    finally:
+        pool.close()

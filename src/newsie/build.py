@@ -29,10 +29,14 @@ class _Mentions:
         self.title_len, self.body_start = meta.title_len, meta.body_start
 
     def __call__(self, start_char: int, end_char: int) -> Data:
-        text = self.text[start_char:end_char]
         if self.title_len and start_char < self.title_len:
-            return {"text": text, "field": "title", "start_char": start_char, "end_char": end_char}
-        return {"text": text, "field": "text", "start_char": start_char - self.body_start, "end_char": end_char - self.body_start}
+            end_char = min(end_char, self.title_len)  # never past the title: offsets stay exact
+            return {"text": self.text[start_char:end_char], "field": "title", "start_char": start_char, "end_char": end_char}
+        start_char = max(start_char, self.body_start)
+        return {
+            "text": self.text[start_char:end_char], "field": "text",
+            "start_char": start_char - self.body_start, "end_char": end_char - self.body_start,
+        }
 
 
 def build_states(doc: Doc, mention: _Mentions) -> list[Data]:

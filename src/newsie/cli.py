@@ -140,7 +140,16 @@ def extract(
     level: Annotated[
         Level | None, typer.Option("--level", help="Table of CSV/Parquet output (default: events for CSV, releases for Parquet).")
     ] = None,
-    resume: Annotated[bool, typer.Option("--resume", help="Skip ids already in --output and append.")] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip inputs already in --output (by file, line and content) and append.")
+    ] = False,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="With --resume: drop failed records from --output and run their inputs again.")
+    ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", min=0, metavar="SECONDS", help="With --n-process > 1: stop a document after this long and record an error (0: no limit)."),
+    ] = 600.0,
     n_process: Annotated[int, typer.Option("--n-process", "-n", min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")] = 64,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary, no per-document errors.")] = False,
@@ -178,17 +187,19 @@ def extract(
         output=output,
         fmt=fmt,
         resume=resume,
+        retry_failed=retry_failed,
         n_process=n_process,
         batch_size=batch_size,
         quiet=quiet,
         published=published,
         level=level.value if level else None,
         load_options=options,
+        timeout=timeout or None,
         stdin=stdin,
     )
     if not quiet:
         print(summary.line(), file=sys.stderr)
-    _done(1 if summary.errors else 0)
+    _done(1 if summary.failed else 0)
 
 
 @app.command(epilog="\b\nExample:\n  newsie schema > release.schema.json")

@@ -29,6 +29,15 @@ class GazetteerError(NewsieError, ValueError):
         self.problem = problem
 
 
+class InputTooLargeError(NewsieError, ValueError):
+    """An input over a size newsie refuses to parse (it would take minutes and gigabytes)."""
+
+    def __init__(self, what: str, size: int, limit: int) -> None:
+        super().__init__(f"{what} of {size:,} characters is over the limit of {limit:,}")
+        self.size = size
+        self.limit = limit
+
+
 class TrainingDataError(NewsieError, ValueError):
     """A training file that cannot be read, or a line with a missing text or an unknown label."""
 

@@ -8,9 +8,36 @@ from spacy.tokens import Doc
 
 from .inputs import release_id
 from .payloads import ReleaseMeta
+from .sanitize import break_long_runs, long_run_warning
 
 DEFAULT_MAX_LENGTH = 1_000_000
 TITLE_SEP = "\n\n"
+
+
+def tokenize(nlp: Language, text: str) -> tuple[Doc, int]:
+    """The Doc of `text`, linear in its length, and the number of long runs split.
+
+    spaCy's tokenizer is quadratic on long runs without whitespace, so it reads a copy
+    with those runs split (`break_long_runs`); the Doc is then rebuilt from its tokens
+    with the original characters, each cut character a token of its own, so
+    ``doc.text == text`` always.
+    """
+    tokens_text, cuts, runs = break_long_runs(text)
+    if not cuts:
+        return nlp.make_doc(text), 0
+    split = nlp.make_doc(tokens_text)
+    cut_at = set(cuts)
+    words: list[str] = []
+    spaces: list[bool] = []
+    for tok in split:
+        end = tok.idx + len(tok.text)
+        words.append(text[tok.idx : end])
+        if tok.whitespace_ and end in cut_at:  # the space we put there: give back the character
+            words.append(text[end])
+            spaces.extend((False, False))
+        else:
+            spaces.append(bool(tok.whitespace_))
+    return Doc(nlp.vocab, words=words, spaces=spaces), runs
 
 
 def make_doc(
@@ -30,8 +57,10 @@ def make_doc(
     if len(full) >= nlp.max_length:
         # Rule components are linear in the text length; spaCy's limit guards parsers.
         nlp.max_length = len(full) + 1
-    doc = nlp.make_doc(full)
+    doc, runs = tokenize(nlp, full)
     notes = list(warnings or [])
+    if runs:
+        notes.append(long_run_warning(runs))
     if len(full) > DEFAULT_MAX_LENGTH:
         notes.append(f"long text ({len(full):,} characters): processed whole, beyond spaCy's default max_length")
     doc._.newsie_meta = ReleaseMeta(

@@ -1,6 +1,7 @@
 """Building newsie's pipeline: `newsie.load()`."""
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -31,7 +32,7 @@ MODEL_PIPES: tuple[tuple[str, str, str], ...] = (
     ("newsie_fields_model", "newsie_fields", "fields_of_work"),
 )
 Models = Union[bool, str, Path]
-_CACHE: dict[tuple, Language] = {}
+_CACHE: dict[tuple, Language] = {}  # by arguments and gazetteer file contents
 _LOCK = threading.Lock()
 
 
@@ -43,7 +44,7 @@ def load(
     gazetteers: Sequence[str] | None = None,
     models: Models = True,
 ) -> Language:
-    """Build (once per process and set of arguments) newsie's pipeline.
+    """Build (once per process, set of arguments and gazetteer file contents) newsie's pipeline.
 
     Args:
         base: None for the embedded default (a blank English tokenizer plus newsie's
@@ -71,11 +72,19 @@ def load(
         raise NewsieError(f"unknown newsie component(s) {sorted(unknown)}; choose from {list(DEFAULT_PIPES)}")
     if isinstance(base, Language):
         return _build(base, enable_t, disable_t, gaz_t, models_key)
-    key = (base, enable_t, disable_t, gaz_t, models_key)
+    key = (base, enable_t, disable_t, tuple((g, _digest(g)) for g in gaz_t), models_key)
     with _LOCK:
         if key not in _CACHE:
             _CACHE[key] = _build(_base(base), enable_t, disable_t, gaz_t, models_key)
         return _CACHE[key]
+
+
+def _digest(path: str) -> str | None:
+    """The content hash of a gazetteer file: an edited file builds a new pipeline."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None  # reading it again in _build reports the problem
 
 
 def _base(name: str | None) -> Language:

@@ -122,6 +122,27 @@ class RecordError(_Record):
     message: str
 
 
+class Source(_Record):
+    """Where a record's input was read, set by `newsie extract` (and used by ``--resume``)."""
+
+    file: str = Field(description="The input file ('<stdin>' for standard input)")
+    line: int | None = Field(default=None, description="Line of a JSON Lines record, first line of a CSV row; None for a whole file")
+    item: int | None = Field(default=None, description="Number of the release on a listing page (from 1)")
+    sha1: str = Field(description="SHA-1 of the input's content (the line, the row or the file)")
+
+    @property
+    def where(self) -> str:
+        """The position as people write it: 'file:line', with '#item' on a listing page."""
+        line = f":{self.line}" if self.line is not None else ""
+        item = f"#{self.item}" if self.item is not None else ""
+        return f"{self.file}{line}{item}"
+
+    @property
+    def key(self) -> str:
+        """One string for the position and content: 'file:line#item@sha1'."""
+        return f"{self.where}@{self.sha1}"
+
+
 class Release(_Record):
     """Everything newsie found in one press release."""
 
@@ -140,6 +161,7 @@ class Release(_Record):
     events: list[Event] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     error: RecordError | None = None
+    source: Source | None = Field(default=None, description="Input position in a `newsie extract` run")
     newsie_version: str = __version__
     schema_version: str = SCHEMA_VERSION
 

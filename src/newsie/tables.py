@@ -69,6 +69,7 @@ def _columns(level: str) -> tuple[Column, ...]:
         Column("title", "str", "headline"),
         Column("published", "date", "publication date"),
         Column("url", "str", "where the release was read from"),
+        Column("source", "str", "input position of a `newsie extract` record: 'file:line@sha1'"),
     )
     error = Column("error", "str", "'Type: message' when the record failed, else empty")
     if level == "releases":
@@ -151,6 +152,7 @@ def as_release(record: Release | Mapping[str, Any]) -> Release:
 def _release_part(rel: Release) -> dict[str, Any]:
     return {
         "release_id": rel.id, "title": rel.title, "published": rel.published, "url": rel.url,
+        "source": rel.source.key if rel.source else None,
         "error": f"{rel.error.type}: {rel.error.message}" if rel.error else None,
     }
 

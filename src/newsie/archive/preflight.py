@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..dates.published import read_published
 from ..exceptions import PublishedDateError, UsageError
-from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, READ_SUFFIXES, Fields, expand, readable
+from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, READ_SUFFIXES, Failure, Fields, expand, readable
 
 OUTPUT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 PEEK_LINES = 50
@@ -124,6 +124,8 @@ def check_text_field(paths: Sequence[str], fields: Fields, stdin_text: str | Non
         UsageError: naming the file, the keys it has and ``--text-field``.
     """
     for source in expand(paths):
+        if isinstance(source, Failure):
+            continue  # an odd entry (link loop, FIFO, ...): an error record of the run
         if source == "-":
             if stdin_text is None or not stdin_text.lstrip().startswith("{"):
                 continue

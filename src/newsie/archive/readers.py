@@ -2,13 +2,20 @@
 
 Every readable unit becomes one item (a dict for `extract_many`) or one `Failure` that
 names the file (and line) and why it could not be read, so a run goes on and no record
-is silently lost.
+is silently lost: unreadable folders, dangling links, link loops and special files
+(FIFOs and devices are never opened) each give a `Failure` too. Each unit comes with
+its `Source` (file, line or row, content hash), the key of ``--resume``.
 """
 from __future__ import annotations
 
 import csv
+import errno
 import glob
+import hashlib
+import io
 import json
+import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -17,6 +24,7 @@ from typing import Any, TextIO, Union
 
 from ..inputs import split_title
 from ..pages import looks_like_page
+from ..records import Source
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", "")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -60,22 +68,70 @@ class HtmlItem:
 Unit = Union[dict, Failure, HtmlItem]
 
 
-def expand(paths: Sequence[str]) -> Iterator[str]:
-    """Files named, found under folders (sorted, recursively) or matched by globs; '-' is stdin."""
+def expand(paths: Sequence[str]) -> Iterator[str | Failure]:
+    """Files named, found under folders (sorted, recursively) or matched by globs; '-' is stdin.
+
+    Whatever cannot be read as a file (a missing path, an unreadable folder, a dangling
+    link, a link loop, a FIFO or device) comes out as a `Failure` naming it, in place.
+    """
     for p in paths:
         if p == "-":
             yield p
-            continue
-        path = Path(p)
-        if path.is_dir():
-            yield from (str(f) for f in sorted(path.rglob("*")) if f.is_file() and not f.name.startswith(".") and readable(f))
-        elif any(c in p for c in "*?["):
+        elif any(c in p for c in "*?[") and not Path(p).exists():
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
                 yield p  # reported as missing
-            yield from (m for m in matches if Path(m).is_file() and readable(Path(m)))
+            for m in matches:
+                yield from _entry(Path(m), (), found=True)
         else:
-            yield p
+            yield from _entry(Path(p), (), found=False)
+
+
+def _entry(path: Path, parents: tuple[tuple[int, int], ...], *, found: bool) -> Iterator[str | Failure]:
+    """A regular file's path, a folder's files, or a Failure saying why not.
+
+    Files `found` in a folder or by a glob count only with a release suffix (`readable`);
+    a link loop is reported whatever its name (it may have been meant as a folder).
+    """
+    name = str(path)
+    try:
+        st = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            yield Failure(name, name, "LinkLoop", f"{name}: a symbolic link loop")
+        elif path.is_symlink() and (readable(path) or not found):
+            yield Failure(name, name, "DanglingLink", f"{name}: a link to a missing file ({os.readlink(path)})")
+        elif not found:
+            yield name  # missing: read_inputs reports it
+        return
+    if stat.S_ISDIR(st.st_mode):
+        yield from _folder(path, st, parents)
+    elif found and not readable(path):
+        return  # not a release file (counted by the preflight)
+    elif stat.S_ISREG(st.st_mode):
+        yield name
+    else:
+        kind = next((k for test, k in _SPECIAL if test(st.st_mode)), "special file")
+        yield Failure(name, name, "SpecialFile", f"{name}: a {kind}, not a regular file; not read")
+
+
+_SPECIAL = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket"))
+
+
+def _folder(path: Path, st: os.stat_result, parents: tuple[tuple[int, int], ...]) -> Iterator[str | Failure]:
+    name = str(path)
+    here = (st.st_dev, st.st_ino)
+    if here in parents:
+        yield Failure(name, name, "LinkLoop", f"{name}: a link loop (this folder contains itself); not read again")
+        return
+    try:
+        children = sorted(os.scandir(path), key=lambda e: e.name)
+    except OSError as exc:
+        yield Failure(name, name, "ReadError", f"{name}: cannot read the folder ({exc.strerror or exc})")
+        return
+    for child in children:
+        if not child.name.startswith("."):
+            yield from _entry(Path(child.path), (*parents, here), found=True)
 
 
 def readable(path: Path) -> bool:
@@ -94,34 +150,47 @@ def _decode(raw: bytes, source: str) -> str | Failure:
         return Failure(source, source, "DecodeError", f"{source}: not UTF-8 text (byte {exc.start}: {exc.reason})")
 
 
+def _sha1(data: str | bytes) -> str:
+    return hashlib.sha1(data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def read_units(paths: Sequence[str], fields: Fields = Fields(), *, stdin: TextIO | None = None) -> Iterator[Unit]:
     """Items, HTML pages and failures for every input, in order."""
+    for _, unit in read_inputs(paths, fields, stdin=stdin):
+        yield unit
+
+
+def read_inputs(paths: Sequence[str], fields: Fields = Fields(), *, stdin: TextIO | None = None) -> Iterator[tuple[Source, Unit]]:
+    """Every input unit with its `Source` (file, line or row, content hash), in order."""
     stdin = stdin or sys.stdin
     for source in expand(paths):
+        if isinstance(source, Failure):
+            yield Source(file=source.source, sha1=_sha1(b"")), source
+            continue
         if source == "-":
             yield from _read_stream(stdin, "<stdin>", fields)
             continue
         path = Path(source)
         suffix = path.suffix.lower()
         try:
+            if not stat.S_ISREG(path.stat().st_mode):  # a file swapped for a FIFO since it was listed
+                raise OSError(errno.EINVAL, "not a regular file")
             raw = path.read_bytes()
         except OSError as exc:
-            yield Failure(source, source, "ReadError", f"{source}: cannot read ({exc.strerror or exc})")
+            yield Source(file=source, sha1=_sha1(b"")), Failure(source, source, "ReadError", f"{source}: cannot read ({exc.strerror or exc})")
             continue
-        if suffix in JSONL_SUFFIXES:
-            text = _decode(raw, source)
-            yield from ([text] if isinstance(text, Failure) else _read_jsonl(text.splitlines(), source, fields))
+        whole = Source(file=source, sha1=_sha1(raw))
+        text = _decode(raw, source)
+        if isinstance(text, Failure):
+            yield whole, text
+        elif suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl(text, source, fields)
         elif suffix in CSV_SUFFIXES:
-            text = _decode(raw, source)
-            yield from ([text] if isinstance(text, Failure) else _read_csv(text, source, fields, "\t" if suffix == ".tsv" else ","))
+            yield from _read_csv(text, source, fields, "\t" if suffix == ".tsv" else ",")
+        elif suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+            yield whole, HtmlItem(source, source, text)
         else:
-            text = _decode(raw, source)
-            if isinstance(text, Failure):
-                yield text
-            elif suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
-                yield HtmlItem(source, source, text)
-            else:
-                yield text_item(text, source)
+            yield whole, text_item(text, source)
 
 
 def text_item(text: str, source: str) -> dict:
@@ -132,48 +201,66 @@ def text_item(text: str, source: str) -> dict:
     return {"id": source, "url": source, "title": title, "text": body}
 
 
-def _read_stream(stream: TextIO, source: str, fields: Fields) -> Iterator[Unit]:
+def _read_stream(stream: TextIO, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
     try:
         data = stream.read()
     except UnicodeDecodeError as exc:
-        yield Failure(source, source, "DecodeError", f"{source}: not UTF-8 text ({exc.reason})")
+        yield Source(file=source, sha1=_sha1(b"")), Failure(source, source, "DecodeError", f"{source}: not UTF-8 text ({exc.reason})")
         return
     if data.lstrip().startswith("{"):
-        yield from _read_jsonl(data.splitlines(), source, fields)
+        yield from _read_jsonl(data, source, fields)
     elif data.strip():
-        yield text_item(data, source)
+        yield Source(file=source, sha1=_sha1(data)), text_item(data, source)
     else:
-        yield Failure(source, source, "EmptyInput", f"{source}: no input")
+        yield Source(file=source, sha1=_sha1(b"")), Failure(source, source, "EmptyInput", f"{source}: no input")
 
 
-def _read_jsonl(lines: Sequence[str], source: str, fields: Fields) -> Iterator[Unit]:
-    for lineno, line in enumerate(lines, 1):
+def _read_jsonl(text: str, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
+    # Only "\n" ends a record: str.splitlines() would also cut at U+2028 and other
+    # separators that JSON allows inside strings.
+    for lineno, line in enumerate(text.split("\n"), 1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
+        pos = Source(file=source, line=lineno, sha1=_sha1(line))
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Failure(where, source, "JSONDecodeError", f"{where}: malformed JSON ({exc.msg})")
+            yield pos, Failure(where, source, "JSONDecodeError", f"{where}: malformed JSON ({exc.msg})")
+            continue
+        except RecursionError:
+            yield pos, Failure(where, source, "JSONDecodeError", f"{where}: JSON nested too deeply")
             continue
         if not isinstance(obj, dict):
-            yield Failure(where, source, "TypeError", f"{where}: a line must be a JSON object")
+            yield pos, Failure(where, source, "TypeError", f"{where}: a line must be a JSON object")
             continue
-        yield _item(obj, where, fields)
+        yield pos, _item(obj, where, fields)
 
 
-def _read_csv(text: str, source: str, fields: Fields, delimiter: str) -> Iterator[Unit]:
+def _read_csv(text: str, source: str, fields: Fields, delimiter: str) -> Iterator[tuple[Source, Unit]]:
     csv.field_size_limit(MAX_CSV_FIELD)
-    reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
-    if reader.fieldnames is None or fields.text not in reader.fieldnames:
-        cols = ", ".join(reader.fieldnames or [])
-        yield Failure(source, source, "MissingColumn", f"{source}: no text column {fields.text!r} (columns: {cols}); use --text-field")
-        return
+    # newline="" keeps line breaks inside quoted cells, as the csv module requires.
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    whole = Source(file=source, sha1=_sha1(text))
     try:
-        for lineno, row in enumerate(reader, 2):
-            yield _item(row, f"{source}:{lineno}", fields)
+        names = reader.fieldnames
     except csv.Error as exc:
-        yield Failure(f"{source}:{reader.line_num}", source, "CSVError", f"{source}:{reader.line_num}: {exc}")
+        yield whole, Failure(source, source, "CSVError", f"{source}: {exc}")
+        return
+    if names is None or fields.text not in names:
+        cols = ", ".join(names or [])
+        yield whole, Failure(source, source, "MissingColumn", f"{source}: no text column {fields.text!r} (columns: {cols}); use --text-field")
+        return
+    first_line = reader.line_num + 1
+    try:
+        for rowno, row in enumerate(reader, 2):
+            pos = Source(file=source, line=first_line, sha1=_sha1(json.dumps(row, ensure_ascii=False)))
+            first_line = reader.line_num + 1
+            yield pos, _item(row, f"{source}:{rowno}", fields)
+    except csv.Error as exc:
+        where = f"{source}:{reader.line_num}"
+        yield Source(file=source, line=reader.line_num, sha1=_sha1(b"")), Failure(where, source, "CSVError", f"{where}: {exc}")
 
 
 def _item(obj: dict[str, Any], where: str, fields: Fields) -> dict:

@@ -3,18 +3,21 @@ from __future__ import annotations
 
 import csv
 import sys
+from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..batch import extract_many
-from ..exceptions import MissingExtraError
+from ..batch import DEFAULT_TIMEOUT, error_release, extract_many
+from ..exceptions import MissingExtraError, UsageError
 from ..listing import listing_units
-from ..records import RecordError, Release
+from ..records import RecordError, Release, Source
+from ..sanitize import clean
 from .progress import Progress
-from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, Failure, Fields, HtmlItem, expand, read_units
-from .writers import done_ids, open_writer
+from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, Failure, Fields, HtmlItem, expand, read_inputs
+from .resume import Done, drop_failed, read_done
+from .writers import Writer, open_writer
 
 
 @dataclass
@@ -23,11 +26,19 @@ class Summary:
     events: int = 0
     errors: int = 0
     skipped: int = 0
+    skipped_failed: int = 0  # skipped records that had failed (--retry-failed reruns them)
+    duplicates: int = 0
     seconds: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        """Whether the output holds any failed record (the command exits non-zero)."""
+        return bool(self.errors or self.skipped_failed)
 
     def line(self) -> str:
         rate = self.documents / self.seconds if self.seconds else 0.0
-        skipped = f", {self.skipped} skipped (already done)" if self.skipped else ""
+        failed = f"; {self.skipped_failed} of them failed: --retry-failed reruns them" if self.skipped_failed else ""
+        skipped = f", {self.skipped} skipped (already done{failed})" if self.skipped else ""
         return (
             f"newsie: {_n(self.documents, 'document')}, {_n(self.events, 'event')}, {_n(self.errors, 'error')}"
             f"{skipped} in {self.seconds:.1f} s ({rate:.1f} docs/s)"
@@ -39,7 +50,10 @@ def _n(count: int, noun: str) -> str:
 
 
 def failure_release(f: Failure) -> Release:
-    return Release(id=f.id, url=f.source if f.source != "<stdin>" else None, error=RecordError(type=f.type, message=f.message))
+    return Release(
+        id=clean(f.id), url=clean(f.source) if f.source != "<stdin>" else None,
+        error=RecordError(type=f.type, message=clean(f.message)),
+    )
 
 
 def _html_item(h: HtmlItem) -> Any:
@@ -61,6 +75,9 @@ def _count(paths: Sequence[str]) -> int | None:
     """Number of documents to expect (for the ETA); None when it cannot be told cheaply."""
     total = 0
     for p in expand(paths):
+        if isinstance(p, Failure):
+            total += 1
+            continue
         if p == "-":
             return None
         path = Path(p)
@@ -87,50 +104,76 @@ def run_extract(
     output: Path | None = None,
     fmt: str = "jsonl",
     resume: bool = False,
+    retry_failed: bool = False,
     n_process: int = 1,
     batch_size: int = 64,
     quiet: bool = False,
     published: str | None = None,
     level: str | None = None,
     load_options: Mapping[str, Any] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
     stdin: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> Summary:
-    """Extract every input to `output` and return the run's summary."""
+    """Extract every input to `output` and return the run's summary.
+
+    With `resume`, inputs whose records are already in `output` (known by file, line or
+    row and content hash) are skipped; with `retry_failed` too, failed records are first
+    removed from `output` and their inputs run again.
+    """
     stdin = stdin or sys.stdin
     stderr = stderr or sys.stderr
     if resume and output is None:
         raise ValueError("--resume needs --output FILE")
-    done = done_ids(output, fmt) if resume and output is not None else set()
+    if retry_failed and not resume:
+        raise UsageError("--retry-failed goes with --resume")
+    if resume and output is not None and fmt == "parquet":
+        raise ValueError("--resume works with JSON Lines and CSV output, not Parquet")
+    if retry_failed and output is not None:
+        drop_failed(output, fmt)
+    done = read_done(output, fmt) if resume and output is not None else Done()
     show = not quiet and stderr.isatty()
     progress = Progress(_count(paths) if show else None, stream=stderr, enabled=show)
     summary = Summary()
+    sources: deque[Source] = deque()  # of the items read and not yet written, in order
+
+    def skip(src: Source, rid: str | None) -> bool:
+        if not done.has(src.key, rid):
+            return False
+        summary.skipped += 1
+        summary.skipped_failed += done.failed_at(src.key, rid)
+        progress.skip()
+        return True
 
     def items() -> Iterator[Any]:
-        for unit in read_units(paths, fields, stdin=stdin):
-            uid = unit["id"] if isinstance(unit, dict) else unit.id
-            if uid in done:
-                summary.skipped += 1
-                progress.skip()
-                continue
+        for src, unit in read_inputs(paths, fields, stdin=stdin):
             if isinstance(unit, HtmlItem):
                 unit = _html_item(unit)
             if isinstance(unit, Failure):
-                yield failure_release(unit)
+                if not skip(src, unit.id):
+                    sources.append(src)
+                    yield failure_release(unit)
                 continue
             if published and not unit.get("published"):
                 unit["published"] = published
             # A listing page gives one item per listed release, ids "<source>#<n>".
-            for sub in listing_units(unit):
-                if sub is not unit and sub.get("id") in done:
-                    summary.skipped += 1
-                    continue
-                yield sub
+            subs = listing_units(unit)
+            for n, sub in enumerate(subs, 1):
+                sub_src = src if sub is unit else src.model_copy(update={"item": n})
+                if not skip(sub_src, sub.get("id") if isinstance(sub.get("id"), str) else None):
+                    sources.append(sub_src)
+                    yield sub
 
     writer = open_writer(output, fmt, append=resume, level=level)
+    first_seen = {rid: (key, key.rpartition("@")[0] or key) for rid, key in done.ids.items()}  # id -> (key, where)
     try:
-        for rel in extract_many(items(), batch_size=batch_size, n_process=n_process, load_options=load_options):
-            writer.write(rel)
+        for rel in extract_many(items(), batch_size=batch_size, n_process=n_process, load_options=load_options, timeout=timeout):
+            rel.source = src = sources.popleft()
+            key, where = first_seen.setdefault(rel.id, (src.key, src.where))
+            if key != src.key:
+                summary.duplicates += 1
+                rel.warnings.append(f"duplicate id: {where} has the same id")
+            rel = _write(writer, rel)
             summary.documents += 1
             summary.events += len(rel.events)
             if rel.error is not None:
@@ -141,5 +184,24 @@ def run_extract(
     finally:
         writer.close()
         progress.close()
+    if summary.duplicates and not quiet:
+        stderr.write(
+            f"newsie: {_n(summary.duplicates, 'record')} share an id with an earlier record (see their warnings); "
+            "--resume tells them apart by input position\n"
+        )
     summary.seconds = progress.elapsed
     return summary
+
+
+def _write(writer: Writer, rel: Release) -> Release:
+    """Write `rel`; a record that cannot be written is replaced by its error record."""
+    try:
+        writer.write(rel)
+        return rel
+    except OSError:
+        raise  # a full disk or a closed pipe ends the run: nothing more can be written
+    except Exception as exc:
+        bad = error_release(0, RecordError(type="WriteError", message=f"the record could not be written: {type(exc).__name__}: {exc}"), {"id": rel.id, "url": rel.url, "title": rel.title})
+        bad.source = rel.source
+        writer.write(bad)
+        return bad

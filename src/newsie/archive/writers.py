@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import sys
 from collections.abc import Iterable
@@ -48,24 +47,6 @@ def repair(path: Path) -> None:
                 return
             pos = start
         fh.truncate(0)
-
-
-def done_ids(path: Path, fmt: str) -> set[str]:
-    """Ids of the releases already in an output file (for --resume)."""
-    if not path.exists():
-        return set()
-    repair(path)
-    ids: set[str] = set()
-    with path.open(encoding="utf-8") as fh:
-        if fmt == "jsonl":
-            for line in fh:
-                try:
-                    ids.add(json.loads(line)["id"])
-                except (ValueError, KeyError, TypeError):
-                    continue
-        elif fmt == "csv":
-            ids.update(row["release_id"] for row in csv.DictReader(fh) if row.get("release_id"))
-    return ids
 
 
 class _LineWriter:

@@ -1,4 +1,6 @@
 """`newsie_dates`: temporal expressions, normalized against the release date."""
+import dataclasses
+import datetime as dt
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -7,7 +9,7 @@ from spacy.util import filter_spans
 from .. import extensions as ext
 from ..dates.grammar import find_dates, find_durations
 from ..extensions import text_of
-from ..payloads import DateValue, release_date
+from ..payloads import DateValue, meta_of, release_date
 from .base import set_ents
 
 
@@ -29,9 +31,27 @@ class DateTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = release_date(doc)
-        text = text_of(doc)
+        parts = _parts(doc)
+        spans: list[Span] = []
+        for off, part in parts:
+            spans.extend(self._dates(doc, part, off, anchor))
+        doc.spans[self.spans_key] = filter_spans(spans)
+        durations = []
+        for off, part in parts:
+            for d in find_durations(part):
+                span = doc.char_span(off + d.start_char, off + d.end_char, label=ext.DURATION, alignment_mode="expand")
+                if span is not None:
+                    span._.newsie_days = d.days
+                    durations.append(span)
+        doc.spans[ext.DURATIONS] = filter_spans(durations)
+        if self.annotate_ents:
+            set_ents(doc, doc.spans[self.spans_key])
+        return doc
+
+    def _dates(self, doc: Doc, text: str, off: int, anchor: dt.date | None) -> list[Span]:
         spans: list[Span] = []
         for f in find_dates(text, anchor):
+            f = dataclasses.replace(f, start_char=off + f.start_char, end_char=off + f.end_char)
             span = doc.char_span(f.start_char, f.end_char, label=ext.DATE, alignment_mode="expand")
             if span is None:
                 continue
@@ -40,14 +60,12 @@ class DateTagger:
                 year_inferred=f.year_inferred, start_char=f.start_char, end_char=f.end_char,
             )
             spans.append(span)
-        doc.spans[self.spans_key] = filter_spans(spans)
-        durations = []
-        for d in find_durations(text):
-            span = doc.char_span(d.start_char, d.end_char, label=ext.DURATION, alignment_mode="expand")
-            if span is not None:
-                span._.newsie_days = d.days
-                durations.append(span)
-        doc.spans[ext.DURATIONS] = filter_spans(durations)
-        if self.annotate_ents:
-            set_ents(doc, doc.spans[self.spans_key])
-        return doc
+        return spans
+
+
+def _parts(doc: Doc) -> list[tuple[int, str]]:
+    """Title and body apart (with their offsets), so no date runs from one into the other."""
+    text, meta = text_of(doc), meta_of(doc)
+    if not meta.title_len:
+        return [(0, text)]
+    return [(0, text[: meta.title_len]), (meta.body_start, text[meta.body_start :])]

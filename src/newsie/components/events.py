@@ -366,8 +366,14 @@ class EventExtractor(GazetteerPipe):
 
     def _places_in(self, doc: Doc, unit: _Unit, state_spans: list[Span], doc_states: set[str], context: str | None) -> LocationData | None:
         """"in CITY" in a sentence, the one nearest the event's date first."""
-        org_spans = list(doc.spans.get(ext.ORGANIZATIONS, []))
-        date_ends = [s.end_char for s in doc.spans.get(ext.DATES, []) if unit.start_char <= s.start_char < unit.end_char]
+        # Lookups by position, so a unit with many matches stays linear.
+        in_org = bytearray(unit.end_char - unit.start_char)
+        for o in doc.spans.get(ext.ORGANIZATIONS, []):
+            a, b = max(o.start_char, unit.start_char), min(o.end_char, unit.end_char)
+            if a < b:
+                in_org[a - unit.start_char : b - unit.start_char] = b"\x01" * (b - a)
+        state_starts = {s.start_char for s in state_spans}
+        date_ends = sorted(s.end_char for s in doc.spans.get(ext.DATES, []) if unit.start_char <= s.start_char < unit.end_char)
         text = text_of(doc)[unit.start_char : unit.end_char]
         found: list[tuple[int, LocationData]] = []
         for m in _IN_PLACE.finditer(text):
@@ -375,16 +381,19 @@ class EventExtractor(GazetteerPipe):
             a = unit.start_char + m.start("place")
             if word == "to" and not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()])):
                 continue
-            if any(o.start_char <= a < o.end_char for o in org_spans) or any(s.start_char == a for s in state_spans):
+            if in_org[m.start("place")] or a in state_starts:
                 continue
             raw = m.group("place")
             place = self._lookup(raw, doc_states)
-            after_date = any(0 <= m.start() + unit.start_char - e <= 2 for e in date_ends)
+            pos = m.start() + unit.start_char
+            k = bisect.bisect_left(date_ends, pos - 2)
+            after_date = k < len(date_ends) and date_ends[k] <= pos
             if place is None and not (after_date and context and raw[:1].isupper() and "/" not in raw and len(raw.split()) == 1):
                 continue
             surface = _surface(raw, place.name if place else None)
             country = place.country if place else context
-            distance = min((abs(unit.start_char + m.start() - e) for e in date_ends), default=10_000)
+            k = bisect.bisect_left(date_ends, pos)
+            distance = min((abs(pos - date_ends[j]) for j in (k - 1, k) if 0 <= j < len(date_ends)), default=10_000)
             found.append((distance, LocationData(city=surface, country=country)))
         if not found:
             return None

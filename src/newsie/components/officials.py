@@ -401,24 +401,50 @@ class OfficialTagger(GazetteerPipe):
         covered = {a for r in records.values() for a, _ in r.mentions}
         office_spans = filter_spans([Span(doc, s, e, label=strings[m]) for m, s, e in self.office_matcher(doc)])
         in_org = {i for o in doc.spans.get(ext.ORGANIZATIONS, []) for i in range(o.start, o.end)}
+        named = {r.office for r in records.values() if r.office}
+        # Indexes by offset, so many offices and mentions in one long sentence stay linear.
+        mentions = sorted((a, b, k) for k, r in records.items() for a, b in r.mentions)
+        starts = [a for a, _, _ in mentions]
+        by_end = sorted((b, k) for _, b, k in mentions)
+        ends = [b for b, _ in by_end]
+        in_sentence: dict[int, tuple[bool, list[str]]] = {}
+        added: list[str] = []
+        # Span.sent walks back to the sentence start on every call: quadratic in one long sentence.
+        sents = [(sent.start_char, sent.end_char) for sent in doc.sents] if office_spans else []
+        sent_starts = [a for a, _ in sents]
+        holders: dict[str, Any] = {}
+
+        def assign(keys: Iterable[str], office: str) -> None:
+            for k in keys:
+                if not records[k].office:
+                    records[k].office = office
+                    named.add(office)
+
         for span in office_spans:
             if span.start in in_org and span.end - 1 in in_org and not any(t.text in self._title_words for t in span):
                 continue
-            named = any(r.office == span.label_ for r in records.values())
-            sent = span.sent
-            near_named = [r for r in records.values() if not r.inferred and any(sent.start_char <= a < sent.end_char for a, _ in r.mentions)]
-            if near_named:
-                for r in near_named:
-                    r.office = r.office or span.label_
+            sent_start, sent_end = sents[bisect.bisect_right(sent_starts, span.start_char) - 1]
+            if sent_start not in in_sentence:
+                lo, hi = bisect.bisect_left(starts, sent_start), bisect.bisect_left(starts, sent_end)
+                keys = [k for _, _, k in mentions[lo:hi] if not records[k].inferred]
+                in_sentence[sent_start] = (bool(keys), list(dict.fromkeys(keys)))
+            has_named, pending = in_sentence[sent_start]
+            if has_named:
+                assign(pending, span.label_)
+                pending.clear()  # each gets an office once: later spans change nothing
                 continue
-            near = [r for r in records.values() if any(abs(a - span.end_char) <= 3 or abs(span.start_char - b) <= 3 for a, b in r.mentions)]
+            lo, hi = bisect.bisect_left(starts, span.end_char - 3), bisect.bisect_right(starts, span.end_char + 3)
+            elo, ehi = bisect.bisect_left(ends, span.start_char - 3), bisect.bisect_right(ends, span.start_char + 3)
+            near = [k for _, _, k in mentions[lo:hi]] + [k for _, k in by_end[elo:ehi]]
+            near += [k for k in added if any(abs(a - span.end_char) <= 3 or abs(span.start_char - b) <= 3 for a, b in records[k].mentions)]
             if near:
-                for r in near:
-                    r.office = r.office or span.label_
+                assign(near, span.label_)
                 continue
-            if named or not self.cfg["infer_from_office"] or published is None or span.start_char in covered:
+            if span.label_ in named or not self.cfg["infer_from_office"] or published is None or span.start_char in covered:
                 continue
-            holder = self.kb.holder(span.label_, published)
+            if span.label_ not in holders:
+                holders[span.label_] = self.kb.holder(span.label_, published)
+            holder = holders[span.label_]
             if holder is None:
                 continue
             rec = records.get(holder.name)
@@ -428,6 +454,9 @@ class OfficialTagger(GazetteerPipe):
                     name=holder.name, title=span.text, affiliation=office.organization, country=holder.country,
                     office=office.id, inferred=True, mentions=[(span.start_char, span.end_char)],
                 )
+                named.add(office.id)
+                added.append(holder.name)
+
 
 def _affiliation(ranges: list[tuple[int, int]], org_spans: list[Span], orgs: list[OrgData]) -> str | None:
     """The organization named inside the title, as the release names it."""

@@ -121,7 +121,10 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
             last = e
             if taken.find(1, s, e) >= 0:
                 continue
-            found = _normalize(kind, m, anchor)
+            try:
+                found = _normalize(kind, m, anchor)
+            except (OverflowError, ValueError):  # beyond year 1 or 9999 from an extreme anchor
+                found = None
             if found is not None:
                 taken[s:e] = b"\x01" * (e - s)
                 out.append(found)

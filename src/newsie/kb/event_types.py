@@ -1,11 +1,15 @@
 """Event-type triggers, their weights, and the PLOVER/CAMEO codes of each type."""
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..customtypes import EventType
 
 EVENT_TYPES_FILE = "event_types.json"
+# A trigger or section weight: finite and bounded, so no entry can swamp every other.
+Weight = Annotated[float, Field(ge=0.0, le=100.0, allow_inf_nan=False)]
 
 
 class EventTypeSpec(BaseModel):
@@ -15,7 +19,7 @@ class EventTypeSpec(BaseModel):
 
     plover: str | None = None
     cameo: str | None = None
-    triggers: dict[str, float] = Field(default_factory=dict)
+    triggers: dict[str, Weight] = Field(default_factory=dict)
 
 
 class StatementMode(BaseModel):
@@ -28,11 +32,11 @@ class StatementMode(BaseModel):
 class SectionWeights(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    title: float = 3.0
-    first_sentence: float = 2.0
-    second_sentence: float = 1.0
-    rest: float = 0.25
-    later_paragraphs: float = 0.4  # times `rest` or `second_sentence` after the first paragraph
+    title: Weight = 3.0
+    first_sentence: Weight = 2.0
+    second_sentence: Weight = 1.0
+    rest: Weight = 0.25
+    later_paragraphs: Weight = 0.4  # times `rest` or `second_sentence` after the first paragraph
 
 
 class EventRules(BaseModel):

@@ -19,7 +19,8 @@ Source = Union[str, Path, Traversable]
 def read_text(path: Source) -> str:
     """A gazetteer file's text, or a GazetteerError naming it."""
     try:
-        return (Path(path) if isinstance(path, str) else path).read_text(encoding="utf-8")
+        # utf-8-sig: editors on Windows save a byte-order mark.
+        return (Path(path) if isinstance(path, str) else path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise GazetteerError(str(path), f"cannot be read ({exc})") from exc
 
@@ -36,10 +37,14 @@ def read_document(path: Source) -> Any:
             return yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise GazetteerError(name, f"invalid YAML ({exc})") from exc
+        except RecursionError:
+            raise GazetteerError(name, "nested too deeply") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise GazetteerError(name, f"invalid JSON ({exc.msg} at line {exc.lineno})") from exc
+    except RecursionError:
+        raise GazetteerError(name, "nested too deeply") from None
 
 
 def _read_objects(path: Source) -> Iterator[tuple[int | str, object]]:
@@ -53,6 +58,8 @@ def _read_objects(path: Source) -> Iterator[tuple[int | str, object]]:
                 yield f"line {lineno}", json.loads(line)
             except json.JSONDecodeError as exc:
                 raise GazetteerError(name, f"invalid JSON ({exc.msg})", entry=f"line {lineno}") from exc
+            except RecursionError:
+                raise GazetteerError(name, "nested too deeply", entry=f"line {lineno}") from None
         return
     data = read_document(path)
     if data is None:

@@ -27,6 +27,7 @@ from spacy.language import Language
 
 from ..customtypes import EventType
 from ..exceptions import GazetteerError
+from .event_types import Weight
 from .io import read_document
 from .officials import OfficeEntry, OfficialEntry
 from .organizations import OrgEntry
@@ -42,7 +43,7 @@ class UserGazetteer(BaseModel):
     organizations: list[OrgEntry] = Field(default_factory=list)
     offices: list[OfficeEntry] = Field(default_factory=list)
     officials: list[OfficialEntry] = Field(default_factory=list)
-    event_triggers: dict[EventType, dict[str, float]] = Field(default_factory=dict)
+    event_triggers: dict[EventType, dict[str, Weight]] = Field(default_factory=dict)
 
 
 def read_user_gazetteer(path: str | Path) -> UserGazetteer:

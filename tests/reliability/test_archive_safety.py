@@ -1,0 +1,181 @@
+"""`newsie extract` loses nothing: odd files, multi-line cells, resume by position, writes."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from newsie.archive.readers import read_units
+from newsie.archive.run import _write
+from newsie.cli import main
+from newsie.records import Release
+
+SERBIA = "Officials from Serbia met in Belgrade on 4 May 2021 to discuss border co-operation."
+AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def run(argv: list[str], capsys) -> tuple[int, list[dict], str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, [json.loads(line) for line in out.split("\n") if line.strip()], err
+
+
+def lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line]
+
+
+def test_csv_cells_with_line_breaks_are_kept(tmp_path, capsys) -> None:
+    """A quoted CSV cell holding line breaks reaches the record whole."""
+    text = "Officials from Serbia met.\nThey discussed\n\nborder co-operation."
+    src = tmp_path / "in.csv"
+    with src.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "text"])
+        w.writerow(["a", text])
+        w.writerow(["b", SERBIA])
+    code, recs, _ = run(["extract", str(src)], capsys)
+    assert code == 0 and [r["id"] for r in recs] == ["a", "b"]
+    assert recs[0]["text"] == text
+    assert recs[0]["source"]["line"] == 2 and recs[1]["source"]["line"] == 6
+    src.write_text('id,text\na,"one\r\ntwo"\n', encoding="utf-8", newline="")
+    assert [u["text"] for u in read_units([str(src)])] == ["one\r\ntwo"]
+
+
+def test_jsonl_line_separators_inside_strings(tmp_path, capsys) -> None:
+    """U+2028 inside a JSON string does not split the line (only newline ends a record)."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Officials\u2028from Serbia met."}, ensure_ascii=False) + "\n", encoding="utf-8")
+    code, recs, _ = run(["extract", str(src)], capsys)
+    assert code == 0 and len(recs) == 1 and recs[0]["text"] == "Officials\u2028from Serbia met."
+
+
+def test_a_lone_surrogate_costs_no_other_record(tmp_path, capsys) -> None:
+    """A JSON line with a lone surrogate escape gives a clean record; later lines are kept."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "title": "Bad \\ud83d t", "text": "Officials from Serbia met."}\n'
+                   + json.dumps({"id": "b", "text": SERBIA}) + "\n", encoding="utf-8")
+    code, recs, _ = run(["extract", str(src)], capsys)
+    assert code == 0 and [r["id"] for r in recs] == ["a", "b"]
+    assert recs[0]["title"] == "Bad \ufffd t" and any("lone surrogate" in w for w in recs[0]["warnings"])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and symbolic links")
+def test_odd_folder_entries_each_give_an_error_record(tmp_path, capsys) -> None:
+    """Link loops, dangling links, FIFOs and unreadable folders are named in error records, never opened."""
+    (tmp_path / "good.txt").write_text(SERBIA, encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "self").symlink_to(tmp_path)
+    os.mkfifo(tmp_path / "pipe.txt")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "x.txt").write_text(SERBIA, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        code, recs, err = run(["extract", str(tmp_path)], capsys)
+    finally:
+        locked.chmod(0o755)
+    errors = {Path(r["id"]).name: r["error"]["type"] for r in recs if r["error"]}
+    assert errors["loop"] == "LinkLoop" and errors["dangling.txt"] == "DanglingLink"
+    assert errors["pipe.txt"] == "SpecialFile" and errors["self"] == "LinkLoop"
+    if not AS_ROOT:
+        assert errors["locked"] == "ReadError"
+    assert [r["error"] for r in recs if r["id"].endswith("good.txt")] == [None]
+    assert code == 1 and "pipe.txt" in err
+
+
+@pytest.mark.skipif(AS_ROOT or not hasattr(os, "mkfifo"), reason="root reads any folder")
+def test_an_unreadable_folder_alone_is_a_failure(tmp_path, capsys) -> None:
+    """An unreadable folder as the only input gives an error record and a non-zero exit."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        code, recs, _ = run(["extract", str(locked)], capsys)
+    finally:
+        locked.chmod(0o755)
+    assert code == 1 and recs[0]["error"]["type"] == "ReadError" and str(locked) in recs[0]["error"]["message"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_named_on_the_command_line_is_refused(tmp_path, capsys) -> None:
+    """A FIFO given as input is refused at once instead of blocking the run."""
+    os.mkfifo(tmp_path / "pipe")
+    code, recs, _ = run(["extract", str(tmp_path / "pipe")], capsys)
+    assert code == 1 and recs[0]["error"]["type"] == "SpecialFile"
+
+
+def test_resume_by_position_with_repeated_ids(tmp_path, capsys) -> None:
+    """Repeated ids do not make --resume skip unfinished lines; they are reported once."""
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i % 3}", "text": f"{SERBIA} Round {i}."}) + "\n" for i in range(9)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(["extract", str(src), "-o", str(out)], capsys)
+    whole = out.read_text(encoding="utf-8")
+    assert code == 0 and err.count("share an id") == 1 and "6 records share" in err
+    kept = whole.splitlines(keepends=True)[:4]
+    out.write_text("".join(kept) + kept[0][:25], encoding="utf-8")  # killed after four and a bit
+    code, _, err = run(["extract", str(src), "-o", str(out), "--resume"], capsys)
+    assert code == 0 and "4 skipped" in err
+    assert out.read_text(encoding="utf-8") == whole
+    assert [r["source"]["line"] for r in lines(out)] == list(range(1, 10))
+    assert sum(any(w.startswith("duplicate id") for w in r["warnings"]) for r in lines(out)) == 6
+
+
+def test_retry_failed_reruns_only_failed_inputs(tmp_path, capsys) -> None:
+    """--resume skips failed inputs (exit 1); --resume --retry-failed reruns them in place of the old records."""
+    good, late = tmp_path / "good.txt", tmp_path / "late.txt"
+    good.write_text(SERBIA, encoding="utf-8")
+    late.write_text("", encoding="utf-8")  # still being written when the run reads it
+    out = tmp_path / "out.jsonl"
+    code, _, _ = run(["extract", str(good), str(late), "-o", str(out), "-q"], capsys)
+    assert code == 1 and [r["error"]["type"] if r["error"] else None for r in lines(out)] == [None, "EmptyFile"]
+    code, _, err = run(["extract", str(good), str(late), "-o", str(out), "--resume"], capsys)
+    assert code == 1 and "1 of them failed" in err and len(lines(out)) == 2
+    late.write_text(SERBIA, encoding="utf-8")
+    code, _, err = run(["extract", str(good), str(late), "-o", str(out), "--resume", "--retry-failed"], capsys)
+    assert code == 0 and "1 skipped" in err
+    assert [(r["id"], r["error"]) for r in lines(out)] == [(str(good), None), (str(late), None)]
+
+
+def test_retry_failed_with_csv_output(tmp_path, capsys) -> None:
+    """CSV output resumes by its source column and drops failed rows on --retry-failed."""
+    good, late = tmp_path / "good.txt", tmp_path / "late.txt"
+    good.write_text(SERBIA, encoding="utf-8")
+    late.write_text("", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    run(["extract", str(good), str(late), "-o", str(out), "-q"], capsys)
+    late.write_text(SERBIA, encoding="utf-8")
+    code, _, _ = run(["extract", str(good), str(late), "-o", str(out), "-q", "--resume", "--retry-failed"], capsys)
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert code == 0 and sorted({r["release_id"] for r in rows}) == sorted([str(good), str(late)])
+    assert not any(r["error"] for r in rows) and all(r["source"] for r in rows)
+
+
+def test_a_record_that_cannot_be_written_becomes_an_error_record() -> None:
+    """When writing a record raises, its error record is written instead and the run goes on."""
+    written: list[Release] = []
+
+    class Picky:
+        def write(self, rel: Release) -> None:
+            if rel.error is None:
+                raise ValueError("cannot encode")
+            written.append(rel)
+
+        def close(self) -> None: ...
+
+    out = _write(Picky(), Release(id="r1", title="T", text="x"))
+    assert out.error is not None and out.error.type == "WriteError" and written == [out] and out.id == "r1"
+
+
+def test_a_huge_html_page_is_refused_with_a_clear_error(tmp_path, capsys) -> None:
+    """An HTML page over the size cap gives an InputTooLargeError record at once, not minutes of parsing."""
+    from newsie.html import MAX_HTML_CHARS
+
+    big = tmp_path / "big.html"
+    big.write_text("<html><body>" + "<p>Officials from Serbia met.</p>" * (MAX_HTML_CHARS // 30) + "</body></html>", encoding="utf-8")
+    code, recs, _ = run(["extract", str(big)], capsys)
+    assert code == 1 and recs[0]["error"]["type"] == "InputTooLargeError" and "limit" in recs[0]["error"]["message"]
