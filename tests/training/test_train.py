@@ -237,3 +237,11 @@ def test_shipped_models_are_package_data_and_on_by_default() -> None:
     names = newsie.load().pipe_names
     assert names.index("newsie_event_model") > names.index("newsie_events")
     assert names.index("newsie_fields_model") > names.index("newsie_fields")
+
+
+def test_margin_by_the_one_standard_error_rule() -> None:
+    """Among margins within one standard error of the best k-fold accuracy, the largest is chosen."""
+    from newsie.training.trainer import one_se_margin
+
+    assert one_se_margin({0.0: 0.845, 0.4: 0.834, 0.5: 0.824, 0.8: 0.815}, 477) == 0.4
+    assert one_se_margin({0.0: 0.90, 0.5: 0.50}, 1000) == 0.0

@@ -113,7 +113,7 @@ def train(
         progress: show progress bars (tqdm) on stderr.
         rules: the rules-only pipeline to read evidence with (default ``newsie.load(models=False)``).
         margin: how much more probable (blended) the model's event type must be than the
-            rules' type to overrule it; None picks the margin with the best k-fold accuracy.
+            rules' type to overrule it; None picks it by k-fold accuracy (`one_se_margin`).
 
     Returns:
         The `TrainReport` (also written to ``output/report.json``).
@@ -194,6 +194,15 @@ def _out_of_fold(
 MARGINS = tuple(round(m, 1) for m in np.arange(0.0, 1.01, 0.1))
 
 
+def one_se_margin(by_margin: dict[float, float], n: int) -> float:
+    """The margin chosen by k-fold accuracy with the one-standard-error rule: among the
+    margins whose accuracy is within one standard error of the best, the largest (the
+    blend that overrules the rules least)."""
+    best = max(by_margin.values())
+    se = (best * (1 - best) / max(n, 1)) ** 0.5
+    return max(m for m, a in by_margin.items() if a >= best - se)
+
+
 def _overruled(probs: np.ndarray, rule_pred: np.ndarray, fallback: np.ndarray, margin: float) -> np.ndarray:
     """The event type the blend gives at `margin` (see `EventModel`): its best type when the
     rules found no trigger or when that type is more than `margin` more probable than theirs."""
@@ -225,7 +234,7 @@ def _train_events(
     fallback = np.array([bool(p.rule["fallback"]) for p in data])
     by_margin = {m: round(float((_overruled(cv_probs, rule_pred, fallback, m) == y).mean()), 4) for m in MARGINS}
     if margin is None:
-        margin = max(MARGINS, key=lambda m: (by_margin[m], -m))
+        margin = one_se_margin(by_margin, len(y))
     blend = ConditionalLogit(classes, EVENT_FEATURES, best_l2).fit(x, y)
     write_model(folder, final, {"max_tokens": int(config["newsie"]["max_tokens"]), "margin": margin, "blend": blend.to_dict()})
     _copy_config(config, folder)
