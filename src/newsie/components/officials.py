@@ -122,7 +122,7 @@ class OfficialTagger(GazetteerPipe):
             for m, s, e in self.person_matcher(doc)
         ]
         cands = list(known)
-        cands += self._candidates(doc, blocked)
+        cands += self._candidates(doc, blocked, self._state_tokens(doc))
         cands += self._contacts(doc, blocked)
         cands += self._base_entities(doc, blocked)
         people = filter_spans(cands)
@@ -184,14 +184,19 @@ class OfficialTagger(GazetteerPipe):
             i = j
         return runs
 
-    def _candidates(self, doc: Doc, blocked: set[int]) -> list[Span]:
+    @staticmethod
+    def _state_tokens(doc: Doc) -> set[int]:
+        """Tokens inside State spans."""
+        return {i for s in doc.spans.get(ext.STATES, []) for i in range(s.start, s.end)}
+
+    def _candidates(self, doc: Doc, blocked: set[int], state_tokens: set[int]) -> list[Span]:
         out = []
         T = doc_toks(doc)
         for s, e in self._name_runs(T, blocked):
             prev = T[s - 1] if s > 0 else None
             nxt = T[e] if e < len(T) else None
             source = None
-            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or ((s - 1) in blocked and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked)):
+            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or ((s - 1) in blocked and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked, state_tokens)):
                 source = TITLED
             elif (nxt is not None and nxt.text == "(" and self._after_parenthesis(T, e) is not None) or (nxt is not None and nxt.text == "," and self._apposition(T, e + 1) is not None):
                 source = APPOSITION
@@ -293,7 +298,7 @@ class OfficialTagger(GazetteerPipe):
             end -= 1
         return (start, end) if end > start else None
 
-    def _title_ends_at(self, doc: Doc, comma: int, blocked: set[int]) -> bool:
+    def _title_ends_at(self, doc: Doc, comma: int, blocked: set[int], state_tokens: set[int]) -> bool:
         """"Serbian Prime Minister, NAME": a title phrase right before the comma at `comma`."""
         if comma < 1:
             return False
@@ -301,7 +306,7 @@ class OfficialTagger(GazetteerPipe):
         if T[comma - 1].text in self._title_words:
             return True
         # "the Minister of Internal Affairs of Georgia, NAME": a title may end with a State.
-        in_state = any(s.start <= comma - 1 < s.end for s in doc.spans.get(ext.STATES, []))
+        in_state = comma - 1 in state_tokens
         phrase = self._title_before(T, comma)
         if phrase is None:
             return False
