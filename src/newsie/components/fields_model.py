@@ -63,11 +63,10 @@ class FieldsModel:
 
     @property
     def lexicon(self) -> FieldsClassifier:
+        """The packaged lexicon, used only for Docs that `newsie_fields` did not score
+        (the model reads the Doc, never another component)."""
         if self._lexicon is None:
-            self._lexicon = next(
-                (c for _, p in self.nlp.pipeline if isinstance(c := getattr(p, "classifier", None), FieldsClassifier)),
-                None,
-            ) or FieldsClassifier.default()
+            self._lexicon = FieldsClassifier.default()
         return self._lexicon
 
     def _load(self) -> tuple[TextCategorizer, BinaryLogit]:
