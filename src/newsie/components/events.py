@@ -110,6 +110,11 @@ class EventExtractor(GazetteerPipe):
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
         self._modifier_heads = frozenset(h.lower() for h in self.rules.modifier_heads)
         self._trigger_modifies = frozenset(t.lower() for spec in self.rules.types.values() for t in spec.triggers if " " not in t)
+        # One regex per statement mode: any of its cues as a whole word.
+        self._statement_cues = [
+            (mode, spec.cameo, re.compile("|".join(rf"\b{re.escape(c)}\b" for c in spec.cues)))
+            for mode, spec in self.rules.statement_modes.items() if spec.cues
+        ]
 
     def add_triggers(self, triggers: dict[str, dict[str, float]]) -> None:
         """Add (or re-weight) trigger phrases per event type."""
@@ -259,9 +264,9 @@ class EventExtractor(GazetteerPipe):
 
     def _statement_mode(self, doc: Doc, units: list[_Unit], plover: str | None, cameo: str | None) -> tuple[str | None, str | None]:
         text = " ".join(text_of(doc)[u.start_char : u.end_char].lower() for u in units)
-        for mode, spec in self.rules.statement_modes.items():
-            if any(re.search(rf"\b{re.escape(c)}\b", text) for c in spec.cues):
-                return mode, spec.cameo
+        for mode, mode_cameo, cues in self._statement_cues:
+            if cues.search(text):
+                return mode, mode_cameo
         return plover, cameo
 
     def _dates(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
