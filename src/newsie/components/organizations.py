@@ -106,6 +106,8 @@ class OrganizationTagger(GazetteerPipe):
         self._stop_left = frozenset(r.stop_words_left)
         self._media = frozenset(r.media_triggers)
         self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
+        self._generic_names = frozenset(" ".join(w) for w in self._generic)
+        self._generic_firsts = frozenset(w[0] for w in self._generic)
         self._titles = frozenset(self.data["titles"])
         self._state_words = frozenset(self.data["state_words"])
 
@@ -368,7 +370,7 @@ class OrganizationTagger(GazetteerPipe):
     def _refine(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Drop pattern names of projects ("the Caucasus Media Network project"); "the
         Programme Office" found by pattern is a reference to the field operation."""
-        generic = {" ".join(w) for w in self._generic}
+        generic = self._generic_names
         out = []
         for span in spans:
             if span.id_ == PATTERN:
@@ -410,7 +412,7 @@ class OrganizationTagger(GazetteerPipe):
         """"the Mission", "OSCE Office": references to a field operation."""
         covered = {i for s in spans for i in range(s.start, s.end)}
         out = []
-        firsts = {w[0] for w in self._generic}
+        firsts = self._generic_firsts
         T = toks(doc)
         for tok in T:
             if tok.text not in firsts:
