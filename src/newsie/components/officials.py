@@ -244,8 +244,10 @@ class OfficialTagger(GazetteerPipe):
         surnames = {p[-1].text: p for p in people if len(p) >= 2}
         covered = {i for p in people for i in range(p.start, p.end)} | blocked
         out = []
-        for tok in doc_toks(doc):
-            if tok.i not in covered and tok.text in surnames and tok.text[:1].isupper():
+        T = doc_toks(doc)
+        for i in T.where(surnames):
+            tok = T[i]
+            if tok.i not in covered and tok.text[:1].isupper():
                 out.append(Span(doc, tok.i, tok.i + 1, label="PERSON", span_id=SURNAME))
         return out
 
