@@ -76,16 +76,20 @@ class EventModel(TrainedPipe):
         assert self._blend is not None
         return {"max_tokens": self.max_tokens, "margin": self.margin, "blend": self._blend.to_dict()}
 
-    def _process(self, doc: Doc) -> None:
-        events: list[EventData] = doc._.newsie_events
-        if not events:
+    def _process(self, docs: list[Doc]) -> None:
+        todo = [(doc, events) for doc in docs if (events := doc._.newsie_events)]
+        if not todo:
             return
-        p = self.scorer(model_ids(doc, self.max_tokens))[self._order]
         blend = self._blend
+        scores = self.scorer.batch([model_ids(doc, self.max_tokens) for doc, _ in todo])[:, self._order]
         assert blend is not None
-        probs = blend.predict_proba(event_features(blend.classes, p, rule_view(doc, events), blend.features))
-        prob = dict(zip(blend.classes, (float(v) for v in probs)))
-        best = blend.classes[int(np.argmax(probs))]
+        x = np.stack([event_features(blend.classes, p, rule_view(doc, events), blend.features) for (doc, events), p in zip(todo, scores)])
+        for (doc, events), probs in zip(todo, blend.predict_proba(x).tolist()):
+            self._apply(doc, events, blend.classes, probs)
+
+    def _apply(self, doc: Doc, events: list[EventData], classes: tuple[str, ...], probs: list[float]) -> None:
+        prob = dict(zip(classes, probs))
+        best = classes[probs.index(max(probs))]
         rule_type = events[0].type
         overrule = not events[0].trigger or prob[best] - prob.get(rule_type, 0.0) > self.margin
         if best != rule_type and overrule:

@@ -77,10 +77,13 @@ class FieldsModel(TrainedPipe):
         assert self._blend is not None
         return {**self.settings, "blend": self._blend.to_dict()}
 
-    def _process(self, doc: Doc) -> None:
-        if meta_of(doc).fields_of_work or not text_of(doc).strip():
+    def _process(self, docs: list[Doc]) -> None:
+        todo = [doc for doc in docs if not meta_of(doc).fields_of_work and text_of(doc).strip()]
+        if not todo:
             return
-        p = self.scorer(model_ids(doc, int(self.settings["max_tokens"])))
+        max_tokens = int(self.settings["max_tokens"])
+        scores = self.scorer.batch([model_ids(doc, max_tokens) for doc in todo])
         assert self._blend is not None
-        scores, picked = lexicon_view(doc, self.lexicon)
-        doc._.newsie_fields = choose(self._labels, self._blend.predict_proba(field_features(self._labels, p, scores, picked)), self.settings)
+        x = np.stack([field_features(self._labels, p, *lexicon_view(doc, self.lexicon)) for doc, p in zip(todo, scores)])
+        for doc, probs in zip(todo, self._blend.predict_proba(x)):
+            doc._.newsie_fields = choose(self._labels, probs, self.settings)

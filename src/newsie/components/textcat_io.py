@@ -154,24 +154,21 @@ class KeyIndex:
     classifier's scores is computed once per process (see `BowScorer`). Bounded: past
     `max_keys` keys it forgets them all at once and starts a new generation."""
 
-    def __init__(self, max_keys: int = 100_000) -> None:
+    def __init__(self, max_keys: int = 100_000, max_remembered: int = 1024) -> None:
         self.max_keys = max_keys
+        self.max_remembered = max_remembered
         self.generation = 0
         self.keys: list[int] = []  # the key of each row
         self._row_of: dict[int, int] = {}
-        self._last: tuple[np.ndarray, np.ndarray] | None = None
+        self._remembered: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # id(keys) -> (keys, rows)
 
     def reserve(self, n: int) -> None:
         """Make room for `n` new keys (forgetting all when full), before looking up keys whose rows are used together."""
         if len(self.keys) + n > self.max_keys:
-            self.keys, self._row_of, self._last, self.generation = [], {}, None, self.generation + 1
+            self.keys, self._row_of, self._remembered, self.generation = [], {}, {}, self.generation + 1
 
-    def rows(self, keys: np.ndarray, *, remember: bool = True) -> np.ndarray:
-        """The row number of each key, numbering the new ones (call `reserve` first). The
-        array of the last call with `remember` is kept: the classifiers of one Doc read the
-        same (unchanged) array."""
-        if self._last is not None and self._last[0] is keys:
-            return self._last[1]
+    def rows(self, keys: np.ndarray) -> np.ndarray:
+        """The row number of each key, numbering the new ones (call `reserve` first)."""
         keys_list = keys.tolist()
         get = self._row_of.get
         rows = [get(k, -1) for k in keys_list]
@@ -181,23 +178,42 @@ class KeyIndex:
             self.keys.extend(new)
             self._row_of.update(zip(new, range(first, first + len(new))))
             rows = [self._row_of[k] for k in keys_list]
-        out = np.array(rows, dtype=np.intp)
-        if remember:
-            self._last = (keys, out)
-        return out
+        return np.array(rows, dtype=np.intp)
+
+    def rows_many(self, arrays: list[np.ndarray], *, remember: bool = False) -> list[np.ndarray]:
+        """`rows` of several key arrays in one lookup. With `remember`, the result for each
+        array object is kept (the classifiers of one Doc read the same, unchanged array:
+        the second finds its rows here)."""
+        out: list[np.ndarray | None] = [None] * len(arrays)
+        todo = []
+        for i, keys in enumerate(arrays):
+            seen = self._remembered.get(id(keys))
+            if seen is not None and seen[0] is keys:
+                out[i] = seen[1]
+            else:
+                todo.append(i)
+        if todo:
+            flat = self.rows(np.concatenate([arrays[i] for i in todo])) if len(todo) > 1 else self.rows(arrays[todo[0]])
+            parts = np.split(flat, np.cumsum([len(arrays[i]) for i in todo])[:-1])
+            if remember and len(self._remembered) + len(todo) > self.max_remembered:
+                self._remembered = {}
+            for i, rows in zip(todo, parts):
+                out[i] = rows
+                if remember:
+                    self._remembered[id(arrays[i])] = (arrays[i], rows)
+        return [r for r in out if r is not None]
 
 
 KEYS = KeyIndex()
 
 
 class BowScorer:
-    """`predict` for one release at a time, in numpy: spaCy's bag-of-words classifier is
-    a sparse linear layer over hashed n-gram keys (each key adds two hashed weight
+    """`predict` in numpy, a batch of releases at a time: spaCy's bag-of-words classifier
+    is a sparse linear layer over hashed n-gram keys (each key adds two hashed weight
     columns) followed by softmax (one label) or logistic (multi-label); the same sums
-    are done here from the layer's weights, with no thinc call per release. What each
-    key adds is kept in a table whose rows are numbered by `KEYS` (shared by the
-    classifiers of a process: a Doc's keys are looked up once). Other architectures go
-    through `predict`."""
+    are done here from the layer's weights, with no thinc call. What each key adds is
+    kept in a table whose rows are numbered by `KEYS` (shared by the classifiers of a
+    process: a Doc's words are looked up once). Other architectures go through `predict`."""
 
     def __init__(self, textcat: TextCategorizer, index: KeyIndex = KEYS) -> None:
         self.textcat = textcat
@@ -242,19 +258,33 @@ class BowScorer:
 
     def __call__(self, ids: np.ndarray) -> np.ndarray:
         """Class probabilities of one input, in ``textcat.labels`` order."""
-        if not self.direct or not len(ids):
-            return predict(self.textcat, [ids])[0]
-        keys = ids if ids.dtype == np.uint64 else np.asarray(ids, dtype=np.uint64)
-        self.index.reserve(self.ngrams * len(keys))  # no forgetting between the lookups below
-        rows = self.index.rows(keys)  # the unigrams: looked up once per Doc for every classifier
+        return self.batch([ids])[0]
+
+    def batch(self, inputs: list[np.ndarray]) -> np.ndarray:
+        """Class probabilities of each input (from `model_ids`), shape (inputs, labels), in ``textcat.labels`` order."""
+        if not self.direct:
+            return predict(self.textcat, inputs)
+        if not inputs:
+            return np.zeros((0, len(self.bias)))
+        uni = [ids if ids.dtype == np.uint64 else np.asarray(ids, dtype=np.uint64) for ids in inputs]
+        self.index.reserve(self.ngrams * sum(len(u) for u in uni))  # no forgetting between the lookups below
+        parts = self.index.rows_many(uni, remember=True)  # the words: looked up once per Doc for every classifier
         if self.ngrams > 1:
             ops = self.textcat.model.ops
-            grams = [np.asarray(ops.ngrams(n, keys), dtype=np.uint64) for n in range(2, self.ngrams + 1)]  # type: ignore[arg-type]
-            rows = np.concatenate([rows, *(self.index.rows(g, remember=False) for g in grams)])
+            grams = [
+                np.concatenate([np.asarray(ops.ngrams(n, u), dtype=np.uint64) for n in range(2, self.ngrams + 1)]) if len(u) > 1 else u[:0]  # type: ignore[arg-type]
+                for u in uni
+            ]
+            parts = [np.concatenate(pair) for pair in zip(parts, self.index.rows_many(grams))]
         self._fill()
-        scores = self._table.take(rows, axis=0).sum(axis=0)
-        scores += self.bias
+        scores = np.tile(self.bias, (len(parts), 1))
+        lengths = np.array([len(p) for p in parts])
+        full = lengths > 0
+        if full.any():
+            contrib = self._table.take(np.concatenate(parts), axis=0)
+            starts = np.concatenate(([0], np.cumsum(lengths[full])[:-1]))
+            scores[full] += np.add.reduceat(contrib, starts, axis=0)
         if self.multi_label:
             return np.asarray(1.0 / (1.0 + np.exp(-scores)))
-        scores = np.exp(scores - scores.max())
-        return np.asarray(scores / scores.sum())
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return np.asarray(scores / scores.sum(axis=1, keepdims=True))

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from spacy.language import Language
 from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .textcat_io import BowScorer, models_root, read_model, write_model
 
@@ -16,8 +17,9 @@ class TrainedPipe:
     """Base of `newsie_event_model` and `newsie_fields_model`.
 
     A subclass names its folder in the models root (``SUBDIR``) and its classifier
-    (``PIPE``), reads the saved settings in `_configure` (returning what `to_disk` writes
-    back) and processes one Doc in `_process`. The model is read on first use (or by
+    (``PIPE``), reads the saved settings in `_configure`, gives what `to_disk` writes back
+    in `_settings`, and processes a batch of Docs in `_process` (the classifier and the
+    blend run once per batch: numpy's cost per call, not per Doc, dominates). The model is read on first use (or by
     `from_disk`); ``models`` is a folder made by `newsie train`, None for the packaged one.
     """
 
@@ -46,15 +48,15 @@ class TrainedPipe:
         _ = self.scorer
 
     def __call__(self, doc: Doc) -> Doc:
-        self._process(doc)
+        self._process([doc])
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            self._process(doc)
-            yield doc
+        for batch in minibatch(docs, size=batch_size):
+            self._process(batch)
+            yield from batch
 
-    def _process(self, doc: Doc) -> None:
+    def _process(self, docs: list[Doc]) -> None:
         raise NotImplementedError
 
     def _configure(self, data: dict[str, Any]) -> None:
