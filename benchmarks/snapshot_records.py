@@ -1,6 +1,6 @@
 """Write every record newsie gives on the shared corpora, to compare two versions byte for byte.
 
-Usage: python benchmarks/snapshot_records.py OUT.jsonl [--shared ../shared]
+Usage: python benchmarks/snapshot_records.py OUT.jsonl [--shared ../shared] [--rules-only]
 
 Items: the dev set, the labeled training corpus, and full-length documents built in
 memory by joining several corpus ledes (nothing is written but the records).
@@ -17,14 +17,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out")
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    ap.add_argument("--rules-only", action="store_true", help="the rules alone (newsie.load(models=False))")
     args = ap.parse_args()
     import newsie
+
+    nlp = newsie.load(models=not args.rules_only)
 
     shared = Path(args.shared)
     items = ledes(shared) + full_length(shared, 60)
     with open(args.out, "w", encoding="utf-8") as fh:
         for item in items:
-            rec = newsie.extract(item["text"], title=item.get("title"), published=item.get("published"))
+            rec = newsie.extract(item["text"], title=item.get("title"), published=item.get("published"), nlp=nlp)
             fh.write(rec.model_dump_json() + "\n")
     print(f"{len(items)} records -> {args.out}")
 

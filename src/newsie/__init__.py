@@ -7,11 +7,13 @@
 """
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from . import extensions as _extensions  # noqa: F401 - registers Doc/Span attributes
 from . import kb  # noqa: F401 - newsie.kb.* for gazetteer access
 from .about import SCHEMA_VERSION, __version__
 from .api import extract, extract_html, extract_many, extract_page
-from .dataframe import to_dataframe
 from .exceptions import GazetteerError, MissingExtraError, NewsieError, PublishedDateError, RecordsFileError
 from .pipeline import load
 from .records import (
@@ -27,9 +29,23 @@ from .records import (
     State,
 )
 from .render import render
-from .reporting import report
-from .storage import read_records
-from .training import train
+
+if TYPE_CHECKING:
+    from .dataframe import to_dataframe
+    from .reporting import report
+    from .storage import read_records
+    from .training import train
+
+# Imported on first use: `import newsie; newsie.extract(...)` needs none of them.
+_LAZY = {"to_dataframe": ".dataframe", "report": ".reporting", "read_records": ".storage", "train": ".training"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "SCHEMA_VERSION",

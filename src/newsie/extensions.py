@@ -64,9 +64,17 @@ def span_value(doc: Doc, name: str, start_char: int, end_char: int) -> Any:
     return user_data.get(("._.", name, start_char, end_char))
 
 
+_TEXT_KEY = "newsie_text"
+
+
 def text_of(doc: Doc) -> str:
     """The Doc's text, built once: `Doc.text` joins every token on each access."""
-    cached = doc.user_data.get("newsie_text")
+    cached = doc.user_data.get(_TEXT_KEY)
     if cached is None:
-        cached = doc.user_data["newsie_text"] = doc.text
+        cached = doc.user_data[_TEXT_KEY] = doc.text
     return str(cached)
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record `text` as the Doc's text, for a Doc made from it (``doc.text == text``)."""
+    doc.user_data[_TEXT_KEY] = text

@@ -9,6 +9,9 @@ alone on ``spacy.blank("en")``, with empty inputs where an earlier stage is miss
 The release's metadata (``doc._.newsie_meta``, a `ReleaseMeta`) is set by the front
 door, not by a component: without it a Doc is a body with no title or date.
 """
+from collections.abc import Callable
+from typing import Any
+
 from spacy.language import Language
 
 from . import extensions as ext
@@ -20,7 +23,21 @@ from .components.fields import FieldsTagger
 from .components.fields_model import FieldsModel
 from .components.officials import OfficialTagger
 from .components.organizations import OrganizationTagger
+from .components.sentencizer import ArraySentencizer
 from .components.states import StateTagger
+
+
+@Language.factory(
+    "newsie_sentencizer",
+    assigns=["token.is_sent_start", "doc.sents"],
+    default_config={"punct_chars": None, "overwrite": False, "scorer": {"@scorers": "spacy.senter_scorer.v1"}},
+    default_score_weights={"sents_f": 1.0, "sents_p": 0.0, "sents_r": 0.0},
+)
+def make_sentencizer(
+    nlp: Language, name: str, punct_chars: list[str] | None, overwrite: bool, scorer: Callable[..., Any] | None
+) -> ArraySentencizer:
+    """spaCy's sentencizer, reading token arrays (see `ArraySentencizer`); newsie's default pipeline names it "sentencizer"."""
+    return ArraySentencizer(name, punct_chars=punct_chars, overwrite=overwrite, scorer=scorer)
 
 
 @Language.factory(

@@ -194,6 +194,19 @@ class _Pattern:
         return all(_token_ok(tok, word) for tok, word in zip(self.tokens[1:], words[start + 1 : end]))
 
 
+class _Candidate:
+    """A pattern as the matcher tries it: its length and, when no later token is a
+    wildcard, the later tokens to compare as one list."""
+
+    __slots__ = ("n", "pattern", "plain")
+
+    def __init__(self, pattern: _Pattern) -> None:
+        self.pattern = pattern
+        self.n = len(pattern.tokens)
+        rest = list(pattern.tokens[1:])
+        self.plain = rest if not any(t == "#" or t.endswith("*") for t in rest) else None
+
+
 class _PhraseMatcher:
     """Longest-match, left-to-right phrase matching over normalized tokens."""
 
@@ -201,7 +214,7 @@ class _PhraseMatcher:
         self.exact: dict[str, list[_Pattern]] = {}
         self.prefix: dict[str, list[_Pattern]] = {}
         self.number: list[_Pattern] = []
-        self._memo: dict[str, list[_Pattern]] = {}
+        self._memo: dict[str, list[_Candidate]] = {}
         for pat in patterns:
             first = pat.tokens[0]
             if first == "#":
@@ -211,13 +224,14 @@ class _PhraseMatcher:
             else:
                 self.exact.setdefault(first, []).append(pat)
 
-    def _candidates(self, word: str) -> list[_Pattern]:
-        """Patterns whose first token accepts `word` (memoized per word)."""
+    def _candidates(self, word: str) -> list[_Candidate]:
+        """Patterns whose first token accepts `word`, longest first (memoized per word)."""
         found = self._memo.get(word)
         if found is None:
             if len(self._memo) >= _MEMO_MAX:
                 self._memo.clear()  # bounded: memory stays flat over any stream
-            found = self._memo[word] = self._first_accepting(word)
+            # A stable sort: patterns of one length keep their order, so do their hits.
+            found = self._memo[word] = sorted(map(_Candidate, self._first_accepting(word)), key=lambda c: -c.n)
         return found
 
     def _first_accepting(self, word: str) -> list[_Pattern]:
@@ -237,22 +251,26 @@ class _PhraseMatcher:
         all apply (so "hate crime*" and "hate crimes" listed under two fields both count).
         """
         words = normalize(text).split()
+        n_words = len(words)
         found: list[_Pattern] = []
         i = 0
-        while i < len(words):
-            best: list[_Pattern] = []
-            for pat in self._candidates(words[i]):
-                if best and len(pat.tokens) < len(best[0].tokens):
+        while i < n_words:
+            size = 0
+            for cand in self._candidates(words[i]):
+                n = cand.n
+                if n < size:
+                    break  # longest first: the rest are shorter than what matched
+                if i + n > n_words:
                     continue
-                if pat.matches(words, i):
-                    if best and len(pat.tokens) > len(best[0].tokens):
-                        best = []
-                    best.append(pat)
-            if best:
-                found.extend(best)
-                i += len(best[0].tokens)
-            else:
-                i += 1
+                plain = cand.plain
+                if plain is not None:
+                    if n > 1 and words[i + 1 : i + n] != plain:
+                        continue
+                elif not cand.pattern.matches(words, i):
+                    continue
+                size = n
+                found.append(cand.pattern)
+            i += size or 1
         return found
 
 

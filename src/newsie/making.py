@@ -6,6 +6,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .extensions import remember_text
 from .inputs import release_id
 from .payloads import ReleaseMeta
 from .sanitize import break_long_runs, long_run_warning
@@ -58,6 +59,7 @@ def make_doc(
         # Rule components are linear in the text length; spaCy's limit guards parsers.
         nlp.max_length = len(full) + 1
     doc, runs = tokenize(nlp, full)
+    remember_text(doc, full)  # `tokenize` keeps every character: no need to join the tokens again
     notes = list(warnings or [])
     if runs:
         notes.append(long_run_warning(runs))

@@ -137,7 +137,7 @@ def _build(
     nlp: Language, enable: tuple[str, ...] | None, disable: tuple[str, ...], gazetteers: tuple[str, ...], models: str | None
 ) -> Language:
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
-        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("newsie_sentencizer", name="sentencizer")  # spaCy's rules, read from token arrays
     wanted = [p for p in DEFAULT_PIPES if (enable is None or p in enable) and p not in disable]
     for pipe in wanted:
         if not nlp.has_pipe(pipe):

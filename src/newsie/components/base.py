@@ -168,7 +168,7 @@ _SENTENCIZER: Any = None
 def _sentencizer() -> Any:
     global _SENTENCIZER
     if _SENTENCIZER is None:
-        from spacy.pipeline import Sentencizer
+        from .sentencizer import ArraySentencizer
 
-        _SENTENCIZER = Sentencizer()
+        _SENTENCIZER = ArraySentencizer()
     return _SENTENCIZER

@@ -23,6 +23,7 @@ from ..kb.io import read_packaged
 from ..kb.places import Place, PlaceKB, default_cities, place_kb
 from ..payloads import DatelineData, EventData, LocationData, OfficialData, OrgData, meta_of, release_date
 from ..resources import gazetteer_file
+from ..tokens import Toks, toks
 from .base import Data, GazetteerPipe, sentences
 
 EVIDENCE_KEY = "newsie_event_evidence"  # doc.user_data: the trigger scores per type, for a trained model
@@ -42,7 +43,16 @@ class _Unit:
     index: int  # -1 for the title, else the body sentence number
     paragraph: int = 0  # 0 for the title and the lede
     scores: dict[str, float] = field(default_factory=dict)
-    best_trigger: dict[str, tuple[float, Span]] = field(default_factory=dict)
+    best_trigger: dict[str, tuple[float, "_Trigger"]] = field(default_factory=dict)
+
+
+class _Trigger:
+    """A trigger phrase found in the Doc: its tokens and text."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
 
 
 class EventExtractor(GazetteerPipe):
@@ -114,6 +124,11 @@ class EventExtractor(GazetteerPipe):
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
         self._modifier_heads = frozenset(h.lower() for h in self.rules.modifier_heads)
         self._trigger_modifies = frozenset(t.lower() for spec in self.rules.types.values() for t in spec.triggers if " " not in t)
+        # One regex per statement mode: any of its cues as a whole word.
+        self._statement_cues = [
+            (mode, spec.cameo, re.compile("|".join(rf"\b{re.escape(c)}\b" for c in spec.cues)))
+            for mode, spec in self.rules.statement_modes.items() if spec.cues
+        ]
 
     def add_triggers(self, triggers: dict[str, dict[str, float]]) -> None:
         """Add (or re-weight) trigger phrases per event type."""
@@ -147,24 +162,26 @@ class EventExtractor(GazetteerPipe):
 
     def _score(self, doc: Doc, units: list[_Unit]) -> dict[str, float]:
         strings = self.nlp.vocab.strings
+        T = toks(doc)
         in_org = {i for o in doc.spans.get(ext.ORGANIZATIONS, []) for i in range(o.start, o.end)}
         starts = [u.start_char for u in units]
         for m, s, e in self.matcher(doc):
-            if in_org.intersection(range(s, e)):
+            if in_org and in_org.intersection(range(s, e)):
                 continue  # "Forum" in "Global Counterterrorism Forum" names a body, not an event
-            span = Span(doc, s, e, label=strings[m])
-            k = bisect.bisect_right(starts, span.start_char) - 1
-            if k < 0 or not (units[k].start_char <= span.start_char < units[k].end_char):
+            start_char = T[s].idx
+            k = bisect.bisect_right(starts, start_char) - 1
+            if k < 0 or not (units[k].start_char <= start_char < units[k].end_char):
                 continue
             unit = units[k]
-            if doc[span.end - 1].lower_ in self._trigger_modifies and span.end < len(doc) and doc[span.end].lower_ in self._modifier_heads:
+            if T[e - 1].lower_ in self._trigger_modifies and e < len(T) and T[e].lower_ in self._modifier_heads:
                 continue  # "training centre", "conference hall": a place, not an event
-            etype = span.label_
-            w = self.weights[etype].get(span.text.lower(), 0.0)
-            etype = self._override(doc, span, etype)
+            etype = strings[m]
+            trigger = _Trigger(s, e, T.span_text(s, e))
+            w = self.weights[etype].get(trigger.text.lower(), 0.0)
+            etype = self._override(T, e, etype)
             prev = unit.best_trigger.get(etype)
             if prev is None or w > prev[0]:
-                unit.best_trigger[etype] = (w, span)
+                unit.best_trigger[etype] = (w, trigger)
             unit.scores[etype] = unit.scores.get(etype, 0.0) + w
         totals: dict[str, float] = {}
         for u in units:
@@ -174,12 +191,11 @@ class EventExtractor(GazetteerPipe):
                 totals[etype] = totals.get(etype, 0.0) + u.weight * (best + 0.3 * (raw - best))
         return totals
 
-    def _override(self, doc: Doc, span: Span, etype: str) -> str:
-        """"Launching its annual report": a trigger whose object names another type."""
+    def _override(self, T: Toks, end: int, etype: str) -> str:
+        """"Launching its annual report": a trigger (ending at token `end`) whose object names another type."""
         for new_type, nouns in self.rules.object_overrides.get(etype, {}).items():  # type: ignore[call-overload]
-            window = {t.lower_ for t in doc[span.end : span.end + 6] if not t.is_sent_start}
+            window = {t.lower_ for t in T[end : end + 6] if not t.is_sent_start}
             if window.intersection(nouns):
-                span.label_ = new_type
                 return new_type
         return etype
 
@@ -223,7 +239,7 @@ class EventExtractor(GazetteerPipe):
         return dataclasses.replace(event, id=_event_id(meta_of(doc).id, event.type, event.start, True))
 
     # -- one event ------------------------------------------------------------
-    def _event(self, doc: Doc, units: list[_Unit], etype: str, confidence: float, *, main: bool) -> tuple[EventData, Span | None]:
+    def _event(self, doc: Doc, units: list[_Unit], etype: str, confidence: float, *, main: bool) -> tuple[EventData, _Trigger | None]:
         meta = meta_of(doc)
         body_units = [u for u in units if u.index >= 0]
         trig_unit = _trigger_unit(units, etype)
@@ -268,9 +284,9 @@ class EventExtractor(GazetteerPipe):
 
     def _statement_mode(self, doc: Doc, units: list[_Unit], plover: str | None, cameo: str | None) -> tuple[str | None, str | None]:
         text = " ".join(text_of(doc)[u.start_char : u.end_char].lower() for u in units)
-        for mode, spec in self.rules.statement_modes.items():
-            if any(re.search(rf"\b{re.escape(c)}\b", text) for c in spec.cues):
-                return mode, spec.cameo
+        for mode, mode_cameo, cues in self._statement_cues:
+            if cues.search(text):
+                return mode, mode_cameo
         return plover, cameo
 
     def _dates(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
@@ -432,8 +448,9 @@ class EventExtractor(GazetteerPipe):
 
     def _after_place_word(self, doc: Doc, i: int) -> bool:
         """"in Norway", "in the former Yugoslav Republic of Macedonia", "in south Germany"."""
+        T = toks(doc)
         for k in range(i - 1, max(-1, i - 4), -1):
-            t = doc[k]
+            t = T[k]
             if t.lower_ in self._place_words:
                 return True
             if not (t.lower_ in self._direction_words or (t.is_punct is False and t.is_lower and len(t) < 3)):
@@ -442,8 +459,9 @@ class EventExtractor(GazetteerPipe):
 
     def _election_day(self, doc: Doc, span: Span) -> bool:
         """A date that names an election day ("the elections in Albania on 3 July")."""
-        before = {t.lower_ for t in doc[max(0, span.start - 5) : span.start]}
-        after = {t.lower_ for t in doc[span.end : span.end + 4]}
+        T = toks(doc)
+        before = {t.lower_ for t in T[max(0, span.start - 5) : span.start]}
+        after = {t.lower_ for t in T[span.end : span.end + 4]}
         return bool((before | after) & self._election_words)
 
     def _participants(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit]) -> int | None:
@@ -479,7 +497,7 @@ def _surface(raw: str, canonical: str | None) -> str:
 
 
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:
-    return span.start > 0 and doc[span.start - 1].lower_ in words and not span.text.lower().startswith(("from", "between"))
+    return span.start > 0 and toks(doc)[span.start - 1].lower_ in words and not span.text.lower().startswith(("from", "between"))
 
 
 

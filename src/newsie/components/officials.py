@@ -25,6 +25,7 @@ from .contacts import contact_names
 
 KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT = "known", "titled", "apposition", "speech", "surname", "base", "contact"
 _INITIAL = re.compile(r"[A-Z]\.")
+_MEMO_MAX = 100_000
 _QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 
 
@@ -101,6 +102,7 @@ class OfficialTagger(GazetteerPipe):
         self._connectors = frozenset(t.connectors)
         self._pronouns = frozenset(t.pronouns)
         self._not_name = frozenset(t.not_name_words) | frozenset(self.data["not_name"])
+        self._name_words: dict[str, bool] = {}  # `_name_token` by token text
 
     def add_entries(self, offices: Iterable[OfficeEntry] = (), officials: Iterable[OfficialEntry] = ()) -> None:
         """Add offices and officials on top of the current gazetteers."""
@@ -151,6 +153,15 @@ class OfficialTagger(GazetteerPipe):
     def _name_token(self, t: Tok | Token) -> bool:
         """A word that can be part of a person's name: an initial ("P."), or a capitalized
         word that is not all capitals, not a title and not a known non-name."""
+        # Memoized by text: every flag read is a property of the word (its lexeme).
+        found = self._name_words.get(t.text)
+        if found is None:
+            if len(self._name_words) >= _MEMO_MAX:
+                self._name_words.clear()  # bounded: memory stays flat over any stream
+            found = self._name_words[t.text] = self._is_name_word(t)
+        return found
+
+    def _is_name_word(self, t: Tok | Token) -> bool:
         if _INITIAL.fullmatch(t.text):
             return True
         return bool(

@@ -8,6 +8,7 @@ from ..kb.numbers import number_alternation, words_to_int
 
 _WORD = number_alternation() + "|a|and"
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))"
+_WORD_RUN = re.compile(r"\w+")
 _QUALIFIER = r"(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately|a total of|roughly|close to|in total,?)\s+)?"
 
 
@@ -15,6 +16,9 @@ class ParticipantCounter:
     """Find the number of people who took part, from a number followed by a people noun."""
 
     def __init__(self, nouns: Iterable[str]) -> None:
+        nouns = set(nouns)
+        # A count ends in one of the nouns, a whole word: a sentence without any has none.
+        self._nouns = frozenset(n.lower() for n in nouns) if nouns and all(n.isascii() and n.isalnum() for n in nouns) else None
         noun_alt = "|".join(sorted((re.escape(n) for n in set(nouns)), key=len, reverse=True))
         self._rx = re.compile(
             rf"(?<![\w.,-]){_QUALIFIER}(?P<n>{_NUMBER})\s+(?:[A-Za-z][\w’'-]*,?\s+){{0,6}}?(?P<noun>{noun_alt})\b",
@@ -23,6 +27,8 @@ class ParticipantCounter:
 
     def count(self, sentence: str) -> tuple[int, str] | None:
         """The first participant count in a sentence, with the matched text."""
+        if self._nouns is not None and sentence.isascii() and self._nouns.isdisjoint(_WORD_RUN.findall(sentence.lower())):
+            return None
         for m in self._rx.finditer(sentence):
             raw = m.group("n")
             if re.fullmatch(r"(?:19|20)\d\d", raw):

@@ -1,0 +1,44 @@
+"""Tests for `newsie_sentencizer`, spaCy's sentencizer read from token arrays."""
+import pytest
+import spacy
+from spacy.pipeline import Sentencizer
+
+import newsie
+from newsie.components.sentencizer import ArraySentencizer
+
+TEXTS = [
+    "VIENNA, 6 October 2020 – The OSCE Mission to Serbia trained 20 police officers. They met judges!",
+    "Is it over?! \"Yes.\" The Head of Mission (Amb. Smith) spoke... Then, 5 p.m. came.",
+    "",
+    "...",
+    "No end punctuation here",
+    "A. B. C.\n\nNew paragraph? yes; no.",
+    "Quote: «Done.» Next one. 「日本。」 Fin",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_boundaries_match_spacy_sentencizer(text: str) -> None:
+    """It starts sentences exactly where spaCy's own sentencizer does."""
+    nlp = spacy.blank("en")
+    ours, theirs = ArraySentencizer(), Sentencizer()
+    assert ours.predict([nlp.make_doc(text)]) == theirs.predict([nlp.make_doc(text)])
+
+
+def test_custom_punctuation_is_honoured_after_a_round_trip() -> None:
+    """Its own punctuation characters apply, also after `to_bytes`/`from_bytes`."""
+    nlp = spacy.blank("en")
+    text = "one ; two ; three . four"
+    saved = ArraySentencizer(punct_chars=[";"]).to_bytes()
+    loaded = ArraySentencizer().from_bytes(saved)
+    expected = Sentencizer(punct_chars=[";"]).predict([nlp.make_doc(text)])
+    assert loaded.predict([nlp.make_doc(text)]) == expected
+    assert expected[0].count(True) == 3
+
+
+def test_newsie_pipeline_uses_it_under_spacys_name() -> None:
+    """newsie's pipeline keeps the pipe name "sentencizer" and sets sentence starts."""
+    nlp = newsie.load(models=False)
+    assert isinstance(nlp.get_pipe("sentencizer"), ArraySentencizer)
+    doc = nlp("The Mission met. It trained officers.")
+    assert [s.text for s in doc.sents] == ["The Mission met.", "It trained officers."]
