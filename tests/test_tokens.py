@@ -43,3 +43,11 @@ def test_cache_is_not_serialized():
     bin_ = DocBin(store_user_data=True, docs=[doc])
     (again,) = DocBin().from_bytes(bin_.to_bytes()).get_docs(nlp.vocab)
     assert toks(again)[0].text == "VIENNA"
+
+
+def test_where_finds_the_tokens_a_scan_finds():
+    """`Toks.where` gives the positions a scan over every token gives, by text or lowercase form."""
+    recs = toks(spacy.blank("en")(TEXT + " The Mission ( OMiS ) met the mission."))
+    for words, lower in (({"Mission", "the", "("}, False), ({"the", "mission"}, True), (set(), False), ({"absent"}, False)):
+        expected = [r.i for r in recs if (r.lower_ if lower else r.text) in words]
+        assert recs.where(words, lower=lower) == expected

@@ -12,6 +12,7 @@ from itertools import islice
 from typing import Any, Union
 
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
 
 from .build import to_release
@@ -184,6 +185,8 @@ def empty_release(kw: dict[str, Any]) -> Release:
 
 def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = False) -> list[Release]:
     """Process one batch in this process; one Release per item, in order."""
+    if not _batching_helps(nlp):
+        return [_run_one(nlp, index, item, strict) for index, item in batch]
     out: list[Release | None] = [None] * len(batch)
     docs: list[tuple[int, Doc]] = []
     for pos, (index, item) in enumerate(batch):
@@ -225,6 +228,31 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
                 failure = build_exc
         out[pos] = error_release(index, failure, item)
     return [r for r in out if r is not None]
+
+
+def _batching_helps(nlp: Language) -> bool:
+    """Whether a component predicts for many Docs at once (a trained spaCy pipe, e.g. of
+    ``base="en_core_web_sm"``): rules and newsie's models work Doc by Doc."""
+    return any(isinstance(proc, TrainablePipe) for _, proc in nlp.pipeline)
+
+
+def _run_one(nlp: Language, index: int, item: Item, strict: bool) -> Release:
+    """One item through the pipeline to its record: the Doc is made, read and dropped
+    before the next one (faster than holding a batch of Docs when nothing predicts in batches)."""
+    if isinstance(item, Release):  # a record made upstream (e.g. an unreadable file)
+        return item
+    try:
+        kw = prepare(item)
+        if not kw["text"].strip() and not kw.get("title"):
+            return empty_release(kw)
+        doc = make_doc(nlp, **kw)
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return to_release(doc)
+    except Exception as exc:
+        if strict:
+            raise
+        return error_release(index, exc, item)
 
 
 def _work_one(nlp: Language, index: int, item: Item) -> bytes:

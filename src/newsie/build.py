@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from . import extensions as ext
 from .extensions import doc_value, span_value, text_of
-from .payloads import DatelineData, EventData, OfficialData, OrgData, StateData, body_text, meta_of, release_date
+from .payloads import DatelineData, EventData, LocationData, OfficialData, OrgData, StateData, body_text, meta_of, release_date
 from .records import Release
 
 Data = dict[str, Any]
@@ -111,10 +111,16 @@ def build_dateline(doc: Doc) -> Data | None:
 def build_events(doc: Doc) -> list[Data]:
     """The events, main event first."""
     events: list[EventData] = doc_value(doc, "newsie_events") or []
-    return [
-        {**{f.name: getattr(e, f.name) for f in dataclasses.fields(e)}, "location": dataclasses.asdict(e.location)}
-        for e in events
-    ]
+    return [{**{name: getattr(e, name) for name in _EVENT_FIELDS}, "location": _location(e.location)} for e in events]
+
+
+_EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(EventData))
+_LOCATION_FIELDS = tuple(f.name for f in dataclasses.fields(LocationData))
+
+
+def _location(loc: LocationData) -> Data:
+    """``dataclasses.asdict`` of a location (its fields are plain values: no deep copy needed)."""
+    return {name: getattr(loc, name) for name in _LOCATION_FIELDS}
 
 
 def to_release(doc: Doc) -> Release:

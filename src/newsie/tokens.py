@@ -9,6 +9,8 @@ the next call rebuilds). The cache is dropped when the Doc's length changes, and
 """
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_STOP, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
@@ -48,11 +50,44 @@ class Tok:
 class Toks(list[Tok]):
     """The Doc's `Tok` records, in order (a list), plus the Doc's text."""
 
-    __slots__ = ("doc_text",)
+    __slots__ = ("_by_lower", "_by_text", "doc_text")
 
     def __init__(self, items: list[Tok], doc_text: str) -> None:
         super().__init__(items)
         self.doc_text = doc_text
+        self._by_text: dict[str, list[int]] | None = None
+        self._by_lower: dict[str, list[int]] | None = None
+
+    def where(self, words: Collection[str], *, lower: bool = False) -> list[int]:
+        """Positions of the tokens whose text (or lowercase form) is one of `words`, in order.
+
+        The same tokens as ``[t.i for t in self if t.text in words]``, from an index of the
+        Doc's words built once: a rule looking for a few words does not visit every token.
+        """
+        index = self._index(lower)
+        if len(words) <= len(index):
+            hits = [index[w] for w in words if w in index]
+        else:
+            hits = [pos for w, pos in index.items() if w in words]
+        if len(hits) == 1:
+            return list(hits[0])
+        return sorted(i for pos in hits for i in pos)
+
+    def _index(self, lower: bool) -> dict[str, list[int]]:
+        index = self._by_lower if lower else self._by_text
+        if index is None:
+            index = {}
+            for i, word in enumerate(t.lower_ if lower else t.text for t in self):
+                found = index.get(word)
+                if found is None:
+                    index[word] = [i]
+                else:
+                    found.append(i)
+            if lower:
+                self._by_lower = index
+            else:
+                self._by_text = index
+        return index
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` without making a Span."""

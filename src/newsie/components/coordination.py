@@ -38,10 +38,14 @@ def expand_coordinated(text: str, whole: Iterable[str] = ()) -> list[Expansion]:
 
     Names in `whole` that contain "and" ("Bosnia and Herzegovina") stay one place.
     """
-    keep = {w: f"\x00{k}\x00" for k, w in enumerate(sorted(whole, key=len, reverse=True))}
+    if not any(head in text for head in _PLURALS):
+        return []  # no plural head, no match: skip the regex scan
+    keep: dict[str, str] | None = None  # built at the first match: most texts have none
     out = []
     for m in _RX.finditer(text):
         listed = m.group("places")
+        if keep is None:
+            keep = {w: f"\x00{k}\x00" for k, w in enumerate(sorted(whole, key=len, reverse=True))}
         for w, token in keep.items():
             listed = listed.replace(w, token)
         places = [_restore(p, keep) for p in re.split(r",? and |, ", listed)]

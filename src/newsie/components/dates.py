@@ -1,5 +1,4 @@
 """`newsie_dates`: temporal expressions, normalized against the release date."""
-import dataclasses
 import datetime as dt
 
 from spacy.language import Language
@@ -51,13 +50,13 @@ class DateTagger:
     def _dates(self, doc: Doc, text: str, off: int, anchor: dt.date | None) -> list[Span]:
         spans: list[Span] = []
         for f in find_dates(text, anchor):
-            f = dataclasses.replace(f, start_char=off + f.start_char, end_char=off + f.end_char)
-            span = doc.char_span(f.start_char, f.end_char, label=ext.DATE, alignment_mode="expand")
+            start_char, end_char = off + f.start_char, off + f.end_char
+            span = doc.char_span(start_char, end_char, label=ext.DATE, alignment_mode="expand")
             if span is None:
                 continue
             span._.newsie_date = DateValue(
                 start=f.start, end=f.end, granularity=f.granularity, relative=f.relative,
-                year_inferred=f.year_inferred, start_char=f.start_char, end_char=f.end_char,
+                year_inferred=f.year_inferred, start_char=start_char, end_char=end_char,
             )
             spans.append(span)
         return spans

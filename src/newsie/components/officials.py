@@ -118,7 +118,8 @@ class OfficialTagger(GazetteerPipe):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         sentences(doc)
-        blocked = self._blocked_tokens(doc)
+        offices = self.office_matcher(doc)  # (office id, start, end), read twice below
+        blocked = self._blocked_tokens(doc, offices)
         known = [
             Span(doc, s, e, label=ext.PERSON, kb_id=self.nlp.vocab.strings[m], span_id=KNOWN)
             for m, s, e in self.person_matcher(doc)
@@ -136,14 +137,14 @@ class OfficialTagger(GazetteerPipe):
             for p in people
         ]
         doc.spans[self.cfg["spans_key"]] = out
-        doc._.newsie_officials = self._resolve(doc, people)
+        doc._.newsie_officials = self._resolve(doc, people, offices)
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
         return doc
 
-    def _blocked_tokens(self, doc: Doc) -> set[int]:
+    def _blocked_tokens(self, doc: Doc, offices: list[tuple[int, int, int]]) -> set[int]:
         """Tokens of States, organizations and named offices: never part of a person's name."""
-        out: set[int] = {i for _, s, e in self.office_matcher(doc) for i in range(s, e)}
+        out: set[int] = {i for _, s, e in offices for i in range(s, e)}
         for key in (ext.STATES, ext.ORGANIZATIONS):
             if key in doc.spans:
                 for s in doc.spans[key]:
@@ -244,8 +245,10 @@ class OfficialTagger(GazetteerPipe):
         surnames = {p[-1].text: p for p in people if len(p) >= 2}
         covered = {i for p in people for i in range(p.start, p.end)} | blocked
         out = []
-        for tok in doc_toks(doc):
-            if tok.i not in covered and tok.text in surnames and tok.text[:1].isupper():
+        T = doc_toks(doc)
+        for i in T.where(surnames):
+            tok = T[i]
+            if tok.i not in covered and tok.text[:1].isupper():
                 out.append(Span(doc, tok.i, tok.i + 1, label="PERSON", span_id=SURNAME))
         return out
 
@@ -374,7 +377,7 @@ class OfficialTagger(GazetteerPipe):
         return ", ".join(doc.span_text(a, b).strip(" ,") for a, b in parts), parts
 
     # -- resolution -----------------------------------------------------------
-    def _resolve(self, doc: Doc, people: list[Span]) -> list[OfficialData]:
+    def _resolve(self, doc: Doc, people: list[Span], offices: list[tuple[int, int, int]]) -> list[OfficialData]:
         published = release_date(doc)
         org_spans = list(doc.spans[ext.ORGANIZATIONS]) if ext.ORGANIZATIONS in doc.spans else []
         orgs: list[OrgData] = doc._.newsie_orgs or []
@@ -403,7 +406,7 @@ class OfficialTagger(GazetteerPipe):
                 if found:
                     rec.title, ranges = found
                     rec.affiliation = _affiliation(ranges, org_spans, orgs)
-        self._infer_from_offices(doc, records, published)
+        self._infer_from_offices(doc, records, published, offices)
         for rec in records.values():
             if rec.affiliation is None and rec.office:
                 office = self.kb.offices.get(rec.office)
@@ -411,11 +414,11 @@ class OfficialTagger(GazetteerPipe):
         _attach_quotes(doc, records, self._pronouns)
         return list(records.values())
 
-    def _infer_from_offices(self, doc: Doc, records: dict[str, OfficialData], published: dt.date | None) -> None:
+    def _infer_from_offices(self, doc: Doc, records: dict[str, OfficialData], published: dt.date | None, offices: list[tuple[int, int, int]]) -> None:
         """Role-only mentions of a known office resolve to its holder on the release date."""
         strings = self.nlp.vocab.strings
         covered = {a for r in records.values() for a, _ in r.mentions}
-        office_spans = filter_spans([Span(doc, s, e, label=strings[m]) for m, s, e in self.office_matcher(doc)])
+        office_spans = filter_spans([Span(doc, s, e, label=strings[m]) for m, s, e in offices])
         in_org = {i for o in doc.spans.get(ext.ORGANIZATIONS, []) for i in range(o.start, o.end)}
         named = {r.office for r in records.values() if r.office}
         # Indexes by offset, so many offices and mentions in one long sentence stay linear.

@@ -23,6 +23,7 @@ from .coordination import expand_coordinated
 
 GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE = "gazetteer", "pattern", "acronym", "generic", "media", "base"
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
+_OPEN = ("(",)
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
 _SPELLINGS = (("Co-operation", "Cooperation"), ("Organization", "Organisation"), ("Centre", "Center"), ("Co-ordinator", "Coordinator"))
 
@@ -106,6 +107,8 @@ class OrganizationTagger(GazetteerPipe):
         self._stop_left = frozenset(r.stop_words_left)
         self._media = frozenset(r.media_triggers)
         self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
+        self._generic_names = frozenset(" ".join(w) for w in self._generic)
+        self._generic_firsts = frozenset(w[0] for w in self._generic)
         self._titles = frozenset(self.data["titles"])
         self._state_words = frozenset(self.data["state_words"])
 
@@ -166,9 +169,10 @@ class OrganizationTagger(GazetteerPipe):
         out: list[Span] = []
         T = toks(doc)
         heads = self._heads
-        for tok in T:
-            kind = heads.get(tok.text)
-            if kind is None or tok.i in in_gaz:
+        for i in T.where(heads):
+            tok = T[i]
+            kind = heads[tok.text]
+            if tok.i in in_gaz:
                 continue
             nxt = T[tok.i + 1] if tok.i + 1 < len(T) else None
             if nxt is not None and nxt.text in self._followers and not nxt.is_sent_start:
@@ -266,8 +270,9 @@ class OrganizationTagger(GazetteerPipe):
         """Outlets named beside a media noun: "the daily Dan", "N1, BN and Buka media outlets"."""
         out: list[Span] = []
         T = toks(doc)
-        for tok in T:
-            if tok.lower_ not in self._media or not tok.is_lower:
+        for i in T.where(self._media, lower=True):
+            tok = T[i]
+            if not tok.is_lower:
                 continue
             out += self._media_before(doc, T, tok.i)
             k = tok.i + 1
@@ -320,8 +325,9 @@ class OrganizationTagger(GazetteerPipe):
         acronyms: dict[str, Span] = {}
         extra: list[Span] = []
         T = toks(doc)
-        for tok in T:
-            if tok.text != "(" or tok.i + 2 >= len(T) or T[tok.i + 2].text != ")":
+        for i in T.where(_OPEN):
+            tok = T[i]
+            if tok.i + 2 >= len(T) or T[tok.i + 2].text != ")":
                 continue
             acr = T[tok.i + 1].text
             if not _ACRONYM_RE.match(acr) or sum(c.isupper() for c in acr) < 2:
@@ -358,9 +364,10 @@ class OrganizationTagger(GazetteerPipe):
         if not acronyms:
             return out
         T = toks(doc)
-        for tok in T:
-            long = acronyms.get(tok.text)
-            if long is not None and tok.i not in covered and not (tok.i > 0 and T[tok.i - 1].text == "("):
+        for i in T.where(acronyms):
+            tok = T[i]
+            long = acronyms[tok.text]
+            if tok.i not in covered and not (tok.i > 0 and T[tok.i - 1].text == "("):
                 out.append(_span(doc, tok.i, tok.i + 1, long.label_, long.kb_id_, ACRONYM))
                 notes[(tok.i, tok.i + 1)] = {"refers_to": (long.start, long.end)}
         return out
@@ -368,7 +375,7 @@ class OrganizationTagger(GazetteerPipe):
     def _refine(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Drop pattern names of projects ("the Caucasus Media Network project"); "the
         Programme Office" found by pattern is a reference to the field operation."""
-        generic = {" ".join(w) for w in self._generic}
+        generic = self._generic_names
         out = []
         for span in spans:
             if span.id_ == PATTERN:
@@ -410,11 +417,10 @@ class OrganizationTagger(GazetteerPipe):
         """"the Mission", "OSCE Office": references to a field operation."""
         covered = {i for s in spans for i in range(s.start, s.end)}
         out = []
-        firsts = {w[0] for w in self._generic}
+        firsts = self._generic_firsts
         T = toks(doc)
-        for tok in T:
-            if tok.text not in firsts:
-                continue
+        for i in T.where(firsts):
+            tok = T[i]
             for words in self._generic:
                 end = tok.i + len(words)
                 if end > len(T) or [t.text for t in T[tok.i:end]] != words or covered.intersection(range(tok.i, end)):

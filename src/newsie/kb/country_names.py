@@ -11,13 +11,15 @@ import re
 from collections.abc import Iterator
 
 ABBREVIATIONS = (("Republic", "Rep."), ("Democratic", "Dem."))
+_ABBREVIATE = tuple((full, re.compile(rf"\b{full}\b"), short) for full, short in ABBREVIATIONS)
 _OF_END = re.compile(r"\bof( the)?$")
 
 
 def abbreviate(name: str) -> str:
     """'Democratic Republic of the Congo' -> 'Dem. Rep. of the Congo'."""
-    for full, short in ABBREVIATIONS:
-        name = re.sub(rf"\b{full}\b", short, name)
+    for full, rx, short in _ABBREVIATE:
+        if full in name:  # most names hold neither word
+            name = rx.sub(short, name)
     return name
 
 
