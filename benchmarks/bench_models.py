@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/bench_models.py [--rounds 7] [--docs 400] [--gold PATH]
 
-Texts are the dev releases (title + text) repeated to --docs documents. Both pipelines are
+Texts are --docs corpus ledes (title, text, publication date; `corpus.ledes`), distinct
+documents, or with --gold the releases of a gold file repeated to --docs documents. Both pipelines are
 built and warmed up first, then run alternately, the order swapped every round (rules,
 models; models, rules; ...) so that the shared machine's load hits both alike; each run is
 timed in CPU time of this process (time.process_time) through `extract_many`, and the
@@ -13,22 +14,29 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
 from pathlib import Path
 
 import newsie
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_GOLD = HERE.parents[1] / "shared" / "eval" / "dev.jsonl"
+DEFAULT_SHARED = HERE.parents[1] / "shared"
+sys.path.insert(0, str(HERE))
+from corpus import ledes  # noqa: E402
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--docs", type=int, default=400)
-    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    ap.add_argument("--gold", type=Path, help="a gold JSONL (e.g. ../shared/eval/dev.jsonl) instead of the corpus ledes")
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     args = ap.parse_args()
-    items = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.gold:
+        items = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    else:
+        items = ledes(args.shared)[: args.docs]
     docs = [items[k % len(items)] for k in range(args.docs)]
     pipelines = {"rules": newsie.load(models=False), "rules+models": newsie.load()}
     for nlp in pipelines.values():  # warm-up: every text seen once
