@@ -231,9 +231,10 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
 
 
 def _batching_helps(nlp: Language) -> bool:
-    """Whether a component predicts for many Docs at once (a trained spaCy pipe, e.g. of
-    ``base="en_core_web_sm"``): rules and newsie's models work Doc by Doc."""
-    return any(isinstance(proc, TrainablePipe) for _, proc in nlp.pipeline)
+    """Whether a component predicts for many Docs at once: a trained spaCy pipe (e.g. of
+    ``base="en_core_web_sm"``) or one that says so (``predicts_in_batches``: newsie's
+    trained models); the rules work Doc by Doc."""
+    return any(isinstance(proc, TrainablePipe) or getattr(proc, "predicts_in_batches", False) for _, proc in nlp.pipeline)
 
 
 def _run_one(nlp: Language, index: int, item: Item, strict: bool) -> Release:

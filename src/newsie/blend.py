@@ -10,7 +10,6 @@ outputs are probabilities. Numpy only; parameters round-trip through JSON.
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -142,30 +141,39 @@ class BinaryLogit:
 
 # ---------------------------------------------------------------------------- features
 
-EVENT_FEATURES = ("log_model", "rule_confidence", "rule_main", "rule_main_in_title", "rule_fallback")
+EVENT_FEATURES = (
+    "log_model", "rule_confidence", "rule_main", "rule_main_in_title", "rule_fallback",
+    "rule_share", "in_title", "in_first", "log_rule_total", "log_rule_title",
+)
 FIELD_FEATURES = ("log_model", "model_top", "lexicon_score", "lexicon_pick")
 
 
-def event_features(classes: Sequence[str], model_probs: Sequence[float] | Array, rule: dict[str, Any]) -> Array:
-    """Features of each event type, shape (classes, EVENT_FEATURES).
+def event_features(classes: Sequence[str], model_probs: Sequence[float] | Array, rule: dict[str, Any], names: Sequence[str] = EVENT_FEATURES) -> Array:
+    """Features of each event type, shape (classes, len(names)).
 
     Args:
         classes: the event types, in the classifier's order.
         model_probs: the text classifier's probability of each type.
         rule: what the rules found (see `rule_view`): ``main``, ``confidence`` per type,
-            ``in_title`` (the main trigger is in the headline), ``fallback`` (no trigger).
+            ``in_title`` (the main trigger is in the headline), ``fallback`` (no trigger),
+            and the trigger scores per type ``total``, ``title`` and ``first`` (sentence).
+        names: the features wanted, in order (a subset of `EVENT_FEATURES`: a blend
+            saved with fewer features reads just those).
     """
-    out = np.zeros((len(classes), len(EVENT_FEATURES)))
-    for i, (etype, p) in enumerate(zip(classes, model_probs)):
-        main = rule["main"] == etype
-        out[i] = (
-            math.log(max(float(p), EPS)),
-            rule["confidence"].get(etype, 0.0),
-            float(main),
-            float(main and rule["in_title"]),
-            float(main and rule["fallback"]),
-        )
-    return out
+    total, title, first, conf = rule.get("total", {}), rule.get("title", {}), rule.get("first", {}), rule["confidence"]
+    grand = sum(total.values()) or 1.0
+    main_type, in_title, fallback = rule["main"], float(bool(rule["in_title"])), float(bool(rule["fallback"]))
+    rows = []
+    for c in classes:
+        main = float(c == main_type)
+        tot = total.get(c, 0.0)
+        rows.append((0.0, conf.get(c, 0.0), main, main * in_title, main * fallback, tot / grand, float(c in title), float(c in first), tot, title.get(c, 0.0)))
+    out = np.array(rows)
+    out[:, 0] = np.log(np.maximum(np.asarray(model_probs, dtype=float), EPS))
+    out[:, 8:] = np.log1p(out[:, 8:])
+    if tuple(names) == EVENT_FEATURES:
+        return out
+    return out[:, [EVENT_FEATURES.index(n) for n in names]]
 
 
 def field_features(labels: Sequence[str], model_probs: Sequence[float] | Array, scores: dict[str, float], picked: Sequence[str]) -> Array:
@@ -177,13 +185,14 @@ def field_features(labels: Sequence[str], model_probs: Sequence[float] | Array, 
         scores: the lexicon's evidence score of each field.
         picked: the fields the lexicon alone returns.
     """
-    top = int(np.argmax(model_probs)) if len(model_probs) else -1
-    out = np.zeros((len(labels), len(FIELD_FEATURES)))
-    for i, (label, p) in enumerate(zip(labels, model_probs)):
-        out[i] = (
-            math.log(max(float(p), EPS)),
-            float(i == top),
-            math.log1p(max(scores.get(label, 0.0), 0.0)),
-            float(label in picked),
-        )
-    return out
+    p = np.asarray(model_probs, dtype=float)
+    chosen = set(picked)
+    return np.stack(
+        [
+            np.log(np.maximum(p, EPS)),
+            np.arange(len(p)) == (int(np.argmax(p)) if len(p) else -1),
+            np.log1p(np.maximum([scores.get(label, 0.0) for label in labels], 0.0)),
+            np.array([label in chosen for label in labels], dtype=float),
+        ],
+        axis=1,
+    ).reshape(len(labels), len(FIELD_FEATURES))

@@ -1,6 +1,7 @@
 """Building newsie's pipeline: `newsie.load()`."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import threading
 from collections.abc import Iterable, Sequence
@@ -71,12 +72,26 @@ def load(
     if unknown:
         raise NewsieError(f"unknown newsie component(s) {sorted(unknown)}; choose from {list(DEFAULT_PIPES)}")
     if isinstance(base, Language):
-        return _build(base, enable_t, disable_t, gaz_t, models_key)
+        return _settle(_build(base, enable_t, disable_t, gaz_t, models_key))
     key = (base, enable_t, disable_t, tuple((g, _digest(g)) for g in gaz_t), models_key)
     with _LOCK:
         if key not in _CACHE:
-            _CACHE[key] = _build(_base(base), enable_t, disable_t, gaz_t, models_key)
+            _CACHE[key] = _settle(_build(_base(base), enable_t, disable_t, gaz_t, models_key))
         return _CACHE[key]
+
+
+def _settle(nlp: Language) -> Language:
+    """Build what the components would build on their first document (gazetteer
+    matchers and indexes, the trained classifiers), then move every object alive into
+    Python's permanent GC generation (`gc.freeze`): the pipeline's long-lived objects
+    are not traversed again by each full collection of the garbage a batch makes
+    (about a tenth of the time of a run)."""
+    for _, proc in nlp.pipeline:
+        ready = getattr(proc, "ensure_ready", None)
+        if callable(ready):
+            ready()
+    gc.freeze()
+    return nlp
 
 
 def _digest(path: str) -> str | None:

@@ -1,6 +1,7 @@
 """`newsie_events`: the release's events, main event first, with dates, place and headcount."""
 
 import bisect
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -24,6 +25,8 @@ from ..payloads import DatelineData, EventData, LocationData, OfficialData, OrgD
 from ..resources import gazetteer_file
 from ..tokens import Toks, toks
 from .base import Data, GazetteerPipe, sentences
+
+EVIDENCE_KEY = "newsie_event_evidence"  # doc.user_data: the trigger scores per type, for a trained model
 
 _IN_PLACE = re.compile(
     r"\b(?:in|at|to)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
@@ -63,7 +66,8 @@ class EventExtractor(GazetteerPipe):
     city is in; its participants from "More than 20 representatives"-like phrases.
     Results go to ``doc._.newsie_events`` (`EventData`, main event first); each event's
     trigger goes to ``doc.spans["newsie_events"]``, labelled ``EVENT`` with the event
-    type as ``kb_id_``.
+    type as ``kb_id_``. The trigger scores of every type (whole release, headline, first
+    sentence) go to ``doc.user_data["newsie_event_evidence"]`` for `newsie_event_model`.
 
     Data parts: ``rules`` (``gazetteers/event_types.json``: triggers and weights per
     type, codes, context words), ``cities`` (the curated cities; GeoNames adds the rest)
@@ -199,10 +203,12 @@ class EventExtractor(GazetteerPipe):
         self.ensure_ready()
         units = self._units(doc)
         if not units:
+            doc.user_data[EVIDENCE_KEY] = _evidence([], {})
             doc._.newsie_events = []
             doc.spans[self.cfg["spans_key"]] = []
             return doc
         totals = self._score(doc, units)
+        doc.user_data[EVIDENCE_KEY] = _evidence(units, totals)
         order = {t: i for i, t in enumerate(self.rules.priority)}
         ranked = sorted(totals.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))  # type: ignore[call-overload]
         if not ranked:  # no trigger: still one event, of type "other", with its date and place
@@ -227,6 +233,10 @@ class EventExtractor(GazetteerPipe):
         units = self._units(doc)
         self._score(doc, units)
         return self._event(doc, units, etype, confidence, main=True)[0]
+
+    def promote(self, doc: Doc, event: EventData) -> EventData:
+        """A secondary event of this Doc made its main event (what `retype` gives for its type, built already)."""
+        return dataclasses.replace(event, id=_event_id(meta_of(doc).id, event.type, event.start, True))
 
     # -- one event ------------------------------------------------------------
     def _event(self, doc: Doc, units: list[_Unit], etype: str, confidence: float, *, main: bool) -> tuple[EventData, _Trigger | None]:
@@ -254,9 +264,8 @@ class EventExtractor(GazetteerPipe):
         orgs = [o.name for o in org_data if o.name]
         people = [p.name for p in people_data if not p.inferred]
         states = list(dict.fromkeys(s.kb_id_ for s in doc.spans[ext.STATES])) if ext.STATES in doc.spans else []
-        key = f"{meta.id}|{etype}|{start}|{main}"
         event = EventData(
-            id="ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
+            id=_event_id(meta.id, etype, start, main),
             type=etype,
             trigger=trigger.text if trigger is not None else None,
             evidence=text_of(doc)[evidence_unit.start_char : evidence_unit.end_char].strip() if evidence_unit else None,
@@ -490,3 +499,14 @@ def _surface(raw: str, canonical: str | None) -> str:
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:
     return span.start > 0 and toks(doc)[span.start - 1].lower_ in words and not span.text.lower().startswith(("from", "between"))
 
+
+
+def _evidence(units: list[_Unit], totals: dict[str, float]) -> dict[str, dict[str, float]]:
+    """The trigger scores of each type: weighted over the release, in the headline, in the first sentence."""
+    title = next((u.scores for u in units if u.index == -1), {})
+    first = next((u.scores for u in units if u.index == 0), {})
+    return {"total": dict(totals), "title": dict(title), "first": dict(first)}
+
+
+def _event_id(doc_id: str | None, etype: str, start: dt.date | None, main: bool) -> str:
+    return "ev-" + hashlib.sha1(f"{doc_id}|{etype}|{start}|{main}".encode()).hexdigest()[:12]

@@ -1,13 +1,10 @@
 """`newsie_fields_model`: a trained fields-of-work classifier blended with the lexicon."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 from spacy.language import Language
-from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
 
 from ..blend import BinaryLogit, field_features
@@ -15,7 +12,8 @@ from ..extensions import text_of
 from ..fields import FieldsClassifier
 from ..payloads import body_text, meta_of
 from .fields import SCORES_KEY
-from .textcat_io import BowScorer, model_ids, models_root, read_model, write_model
+from .textcat_io import model_ids
+from .trained import TrainedPipe
 
 SUBDIR = "fields_of_work"
 PIPE = "textcat_multilabel"
@@ -41,7 +39,7 @@ def choose(labels: tuple[str, ...], probs: np.ndarray, settings: dict[str, Any])
     return picked
 
 
-class FieldsModel:
+class FieldsModel(TrainedPipe):
     """Assign fields of work from a text classifier blended with the phrase lexicon.
 
     Runs after `newsie_fields`: a field's probability comes from a logistic regression on
@@ -50,14 +48,13 @@ class FieldsModel:
     page's own metadata (`ReleaseMeta.fields_of_work`) are kept as they are.
     """
 
+    SUBDIR = SUBDIR
+    PIPE = PIPE
+
     def __init__(self, nlp: Language, name: str = "newsie_fields_model", *, models: str | None = None) -> None:
-        self.nlp = nlp
-        self.name = name
-        self.models = models
-        self._pipeline: Language | None = None
-        self._textcat: TextCategorizer | None = None
-        self._scorer: BowScorer | None = None
+        super().__init__(nlp, name, models=models)
         self._blend: BinaryLogit | None = None
+        self._labels: tuple[str, ...] = ()
         self.settings: dict[str, Any] = {"threshold": 0.5, "max_labels": 3, "min_labels": 1, "max_tokens": 200}
         self._lexicon: FieldsClassifier | None = None
 
@@ -69,40 +66,24 @@ class FieldsModel:
             self._lexicon = FieldsClassifier.default()
         return self._lexicon
 
-    def _load(self) -> tuple[TextCategorizer, BinaryLogit]:
-        if self._textcat is None or self._blend is None:
-            self.from_disk(models_root(self.models) / SUBDIR)
-        assert self._textcat is not None and self._blend is not None
-        return self._textcat, self._blend
-
-    def __call__(self, doc: Doc) -> Doc:
-        return next(self.pipe([doc]))
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        textcat, blend = self._load()
-        assert self._scorer is not None
-        labels = tuple(textcat.labels)
-        max_tokens = int(self.settings["max_tokens"])
-        for doc in docs:
-            if self._wanted(doc):
-                scores, picked = lexicon_view(doc, self.lexicon)
-                p = self._scorer(model_ids(doc, max_tokens))
-                doc._.newsie_fields = choose(labels, blend.predict_proba(field_features(labels, p, scores, picked)), self.settings)
-            yield doc
-
-    @staticmethod
-    def _wanted(doc: Doc) -> bool:
-        return not meta_of(doc).fields_of_work and bool(text_of(doc).strip())
-
-    # -- serialization ---------------------------------------------------------
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        _, blend = self._load()
-        assert self._pipeline is not None
-        write_model(Path(path), self._pipeline, {**self.settings, "blend": blend.to_dict()})
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> FieldsModel:
-        self._pipeline, self._textcat, data = read_model(Path(path), PIPE)
-        self._scorer = BowScorer(self._textcat)
+    def _configure(self, data: dict[str, Any]) -> None:
+        data = dict(data)
         self._blend = BinaryLogit.from_dict(data.pop("blend"))
         self.settings = {**self.settings, **data}
-        return self
+        assert self._textcat is not None
+        self._labels = tuple(self._textcat.labels)
+
+    def _settings(self) -> dict[str, Any]:
+        assert self._blend is not None
+        return {**self.settings, "blend": self._blend.to_dict()}
+
+    def _process(self, docs: list[Doc]) -> None:
+        todo = [doc for doc in docs if not meta_of(doc).fields_of_work and text_of(doc).strip()]
+        if not todo:
+            return
+        max_tokens = int(self.settings["max_tokens"])
+        scores = self.scorer.batch([model_ids(doc, max_tokens) for doc in todo])
+        assert self._blend is not None
+        x = np.stack([field_features(self._labels, p, *lexicon_view(doc, self.lexicon)) for doc, p in zip(todo, scores)])
+        for doc, probs in zip(todo, self._blend.predict_proba(x)):
+            doc._.newsie_fields = choose(self._labels, probs, self.settings)

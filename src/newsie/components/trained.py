@@ -1,0 +1,80 @@
+"""What newsie's trained components share: a text classifier and a blend read from a model folder."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+from spacy.language import Language
+from spacy.pipeline import TextCategorizer
+from spacy.tokens import Doc
+from spacy.util import minibatch
+
+from .textcat_io import BowScorer, models_root, read_model, write_model
+
+
+class TrainedPipe:
+    """Base of `newsie_event_model` and `newsie_fields_model`.
+
+    A subclass names its folder in the models root (``SUBDIR``) and its classifier
+    (``PIPE``), reads the saved settings in `_configure`, gives what `to_disk` writes back
+    in `_settings`, and processes a batch of Docs in `_process` (the classifier and the
+    blend run once per batch: numpy's cost per call, not per Doc, dominates). The model is read on first use (or by
+    `from_disk`); ``models`` is a folder made by `newsie train`, None for the packaged one.
+    """
+
+    SUBDIR: ClassVar[str]
+    PIPE: ClassVar[str]
+    predicts_in_batches: ClassVar[bool] = True  # `extract_many` hands it whole batches (`nlp.pipe`)
+
+    def __init__(self, nlp: Language, name: str, *, models: str | None = None) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.models = models
+        self._textcat: TextCategorizer | None = None
+        self._files: dict[str, bytes] = {}
+        self._scorer: BowScorer | None = None
+        self._saved: dict[str, Any] = {}
+
+    @property
+    def scorer(self) -> BowScorer:
+        """The classifier, reading `model_ids` of a Doc (the model is read on first use)."""
+        if self._scorer is None:
+            self.from_disk(models_root(self.models) / self.SUBDIR)
+        assert self._scorer is not None
+        return self._scorer
+
+    def ensure_ready(self) -> None:
+        """Read the model now rather than on the first Doc."""
+        _ = self.scorer
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._process([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            self._process(batch)
+            yield from batch
+
+    def _process(self, docs: list[Doc]) -> None:
+        raise NotImplementedError
+
+    def _configure(self, data: dict[str, Any]) -> None:
+        """Take the settings saved beside the classifier (``blend.json``)."""
+        raise NotImplementedError
+
+    def _settings(self) -> dict[str, Any]:
+        """The settings `to_disk` writes to ``blend.json``."""
+        raise NotImplementedError
+
+    # -- serialization ---------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        scorer = self.scorer
+        write_model(Path(path), (scorer.textcat, self._files), self._settings())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TrainedPipe:
+        self._textcat, self._files, data = read_model(Path(path), self.PIPE)
+        self._configure(data)
+        self._scorer = BowScorer(self._textcat)
+        return self

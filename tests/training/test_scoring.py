@@ -1,0 +1,97 @@
+"""Tests of how the trained components score releases: numpy scoring, batches, rule evidence."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import spacy
+from spacy.training import Example
+
+import newsie
+from newsie.components.events import EVIDENCE_KEY
+from newsie.components.textcat_io import BowScorer, KeyIndex, predict
+from newsie.making import make_doc
+
+TEXTS = [
+    ("OSCE trains border guards in Osh", "Twenty border guards completed a five-day training course on risk analysis in Osh on 3 May 2021."),
+    ("Chairperson condemns attack on journalist", "The OSCE Chairperson strongly condemned today's attack on a journalist in Baku and called for an investigation."),
+    ("Head of Mission visits Tirana", "The Head of the OSCE Presence in Albania visited Tirana on 12 June, where she met the Minister of Justice."),
+    ("Handbook on hate crimes presented", "ODIHR presented a new handbook for prosecutors on hate crimes at a round table in Skopje."),
+    ("", "VIENNA, 6 October 2020 - Observers deployed for the parliamentary elections presented their preliminary findings."),
+]
+
+
+def _textcat(exclusive: bool, ngrams: int):
+    """A small bag-of-words classifier trained for a few steps (weights far from zero)."""
+    nlp = spacy.blank("en")
+    factory = "textcat" if exclusive else "textcat_multilabel"
+    bow = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": exclusive, "ngram_size": ngrams, "no_output_layer": False, "length": 512}
+    textcat = nlp.add_pipe(factory, config={"model": bow})
+    examples = [
+        Example.from_dict(nlp.make_doc("osce trains police officers"), {"cats": {"training": 1.0, "statement": 0.0, "visit": 0.0}}),
+        Example.from_dict(nlp.make_doc("osce condemns the attack"), {"cats": {"training": 0.0, "statement": 1.0, "visit": 0.0}}),
+        Example.from_dict(nlp.make_doc("minister visits the mission"), {"cats": {"training": 0.0, "statement": 0.0, "visit": 1.0}}),
+    ]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(5):
+        nlp.update(examples, sgd=optimizer)
+    return textcat
+
+
+@pytest.mark.parametrize(("exclusive", "ngrams"), [(True, 1), (False, 2), (True, 3)])
+def test_numpy_scorer_equals_spacy_predict(exclusive: bool, ngrams: int) -> None:
+    """The numpy scorer gives spaCy's own probabilities, one input or a batch, also after its key index forgets."""
+    textcat = _textcat(exclusive, ngrams)
+    index = KeyIndex(max_keys=40)  # forgets often
+    scorer = BowScorer(textcat, index)
+    assert scorer.direct
+    rng = np.random.default_rng(7)
+    inputs = [rng.integers(0, 2**64 - 1, size=n, dtype=np.uint64) for n in (1, 2, 9, 30, 4, 17)]
+    inputs.append(inputs[2].copy())  # repeated keys and an input seen before
+    for ids in inputs:
+        assert np.allclose(scorer(ids), predict(textcat, [ids])[0], atol=1e-6)
+    assert np.allclose(scorer.batch(inputs), predict(textcat, inputs), atol=1e-6)
+    assert index.generation > 0
+
+
+def test_an_empty_input_scores_the_classifier_prior() -> None:
+    """An input with no tokens gets the bias alone, in a batch with others."""
+    textcat = _textcat(True, 1)
+    scorer = BowScorer(textcat, KeyIndex())
+    ids = np.array([7, 8, 9], dtype=np.uint64)
+    out = scorer.batch([ids, ids[:0]])
+    assert np.allclose(out[0], predict(textcat, [ids])[0], atol=1e-6)
+    bias = np.exp(scorer.bias - scorer.bias.max())
+    assert np.allclose(out[1], bias / bias.sum())
+
+
+def test_batches_give_the_same_records_as_one_release_at_a_time() -> None:
+    """`extract_many` (batched models) and `extract` give identical records."""
+    nlp = newsie.load()
+    items = [{"id": f"r{i}", "title": t or None, "text": x, "published": "2021-06-14"} for i, (t, x) in enumerate(TEXTS * 3)]
+    many = [r.model_dump(mode="json") for r in newsie.extract_many(items, nlp=nlp, batch_size=4)]
+    one = [newsie.extract(i["text"], title=i["title"], published=i["published"], id=i["id"], nlp=nlp).model_dump(mode="json") for i in items]
+    assert many == one
+
+
+def test_events_leave_their_trigger_scores_for_the_model() -> None:
+    """`newsie_events` writes every type's trigger scores (release, headline, first sentence) on the Doc."""
+    nlp = newsie.load(models=False)
+    title, text = TEXTS[0]
+    doc = nlp(make_doc(nlp, text, title=title))
+    evidence = doc.user_data[EVIDENCE_KEY]
+    assert set(evidence) == {"total", "title", "first"}
+    assert evidence["title"].get("training", 0) > 0 and evidence["first"].get("training", 0) > 0
+    assert max(evidence["total"], key=evidence["total"].get) == "training"
+
+
+def test_event_model_works_without_the_rule_scores() -> None:
+    """A Doc whose trigger scores are missing (e.g. from an older newsie) still gets a typed, calibrated main event."""
+    nlp = newsie.load()
+    title, text = TEXTS[1]
+    doc = make_doc(nlp, text, title=title)
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "newsie_events":
+            del doc.user_data[EVIDENCE_KEY]
+    main = doc._.newsie_events[0]
+    assert main.type == "statement" and 0.0 < main.confidence <= 1.0
