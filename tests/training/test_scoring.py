@@ -95,3 +95,22 @@ def test_event_model_works_without_the_rule_scores() -> None:
             del doc.user_data[EVIDENCE_KEY]
     main = doc._.newsie_events[0]
     assert main.type == "statement" and 0.0 < main.confidence <= 1.0
+
+
+def test_threads_sharing_a_scorer_get_spacy_probabilities() -> None:
+    """Scorers shared by threads (one key index, forgetting often) still give spaCy's probabilities."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    textcat = _textcat(False, 2)
+    index = KeyIndex(max_keys=60)
+    scorers = [BowScorer(textcat, index), BowScorer(textcat, index)]
+    rng = np.random.default_rng(3)
+    inputs = [rng.integers(0, 2**64 - 1, size=int(n), dtype=np.uint64) for n in rng.integers(2, 25, size=200)]
+    expected = predict(textcat, inputs)
+
+    def work(k: int) -> bool:
+        got = scorers[k % 2].batch(inputs[k : k + 5])
+        return bool(np.allclose(got, expected[k : k + 5], atol=1e-6))
+
+    with ThreadPoolExecutor(4) as pool:
+        assert all(pool.map(work, range(0, 195)))
