@@ -145,7 +145,7 @@ EVENT_FEATURES = (
     "log_model", "rule_confidence", "rule_main", "rule_main_in_title", "rule_fallback",
     "rule_share", "in_title", "in_first", "log_rule_total", "log_rule_title",
 )
-FIELD_FEATURES = ("log_model", "model_top", "lexicon_score", "lexicon_pick")
+FIELD_FEATURES = ("log_model", "model_top", "lexicon_score", "lexicon_pick", "site_label")
 
 
 def event_features(classes: Sequence[str], model_probs: Sequence[float] | Array, rule: dict[str, Any], names: Sequence[str] = EVENT_FEATURES) -> Array:
@@ -176,23 +176,34 @@ def event_features(classes: Sequence[str], model_probs: Sequence[float] | Array,
     return out[:, [EVENT_FEATURES.index(n) for n in names]]
 
 
-def field_features(labels: Sequence[str], model_probs: Sequence[float] | Array, scores: dict[str, float], picked: Sequence[str]) -> Array:
-    """Features of each field of work, shape (labels, FIELD_FEATURES).
+def field_features(
+    labels: Sequence[str],
+    model_probs: Sequence[float] | Array,
+    scores: dict[str, float],
+    picked: Sequence[str],
+    parents: dict[str, str] | None = None,
+    names: Sequence[str] = FIELD_FEATURES,
+) -> Array:
+    """Features of each field of work, shape (labels, len(names)).
 
     Args:
         labels: the fields, in the classifier's order.
         model_probs: the text classifier's probability of each field.
-        scores: the lexicon's evidence score of each field.
+        scores: the lexicon's evidence score of each (taxonomy) field.
         picked: the fields the lexicon alone returns.
+        parents: for a label outside the taxonomy (a site label such as "Safety of
+            journalists"), the taxonomy field whose lexicon evidence it reads.
+        names: the features wanted, in order (a blend saved with fewer reads just those).
     """
+    parents = parents or {}
     p = np.asarray(model_probs, dtype=float)
     chosen = set(picked)
-    return np.stack(
-        [
-            np.log(np.maximum(p, EPS)),
-            np.arange(len(p)) == (int(np.argmax(p)) if len(p) else -1),
-            np.log1p(np.maximum([scores.get(label, 0.0) for label in labels], 0.0)),
-            np.array([label in chosen for label in labels], dtype=float),
-        ],
-        axis=1,
-    ).reshape(len(labels), len(FIELD_FEATURES))
+    lex = [parents.get(label, label) for label in labels]
+    columns = {
+        "log_model": np.log(np.maximum(p, EPS)),
+        "model_top": (np.arange(len(p)) == (int(np.argmax(p)) if len(p) else -1)).astype(float),
+        "lexicon_score": np.log1p(np.maximum([scores.get(name, 0.0) for name in lex], 0.0)),
+        "lexicon_pick": np.array([name in chosen for name in lex], dtype=float),
+        "site_label": np.array([label in parents for label in labels], dtype=float),
+    }
+    return np.stack([columns[n] for n in names], axis=1).reshape(len(labels), len(names))

@@ -114,3 +114,21 @@ def test_threads_sharing_a_scorer_get_spacy_probabilities() -> None:
 
     with ThreadPoolExecutor(4) as pool:
         assert all(pool.map(work, range(0, 195)))
+
+
+def test_blends_saved_with_fewer_features_read_just_those() -> None:
+    """Feature builders give the columns a saved blend names, in its order (older models keep working)."""
+    from newsie.blend import EVENT_FEATURES, FIELD_FEATURES, event_features, field_features
+
+    rule = {"main": "training", "confidence": {"training": 0.8}, "in_title": True, "fallback": False, "total": {"training": 3.0, "visit": 1.0}, "title": {"training": 2.0}, "first": {}}
+    classes = ("training", "visit", "meeting")
+    full = event_features(classes, [0.7, 0.2, 0.1], rule)
+    old = event_features(classes, [0.7, 0.2, 0.1], rule, EVENT_FEATURES[:5])
+    assert full.shape == (3, len(EVENT_FEATURES)) and np.array_equal(old, full[:, :5])
+    labels = ("Policing", "Safety of journalists")
+    parents = {"Safety of journalists": "Media freedom and development"}
+    fields = field_features(labels, [0.6, 0.3], {"Policing": 2.0, "Media freedom and development": 1.0}, ["Policing"], parents)
+    assert fields.shape == (2, len(FIELD_FEATURES))
+    assert fields[1, FIELD_FEATURES.index("lexicon_score")] == pytest.approx(np.log1p(1.0))  # the parent's evidence
+    four = field_features(labels, [0.6, 0.3], {"Policing": 2.0, "Media freedom and development": 1.0}, ["Policing"], parents, FIELD_FEATURES[:4])
+    assert np.array_equal(four, fields[:, :4])
