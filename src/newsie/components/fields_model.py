@@ -7,7 +7,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..blend import BinaryLogit, field_features
+from ..blend import BinaryLogit, field_features_batch
 from ..extensions import text_of
 from ..fields import FieldsClassifier
 from ..payloads import body_text, meta_of
@@ -87,6 +87,6 @@ class FieldsModel(TrainedPipe):
         scores = self.scorer.batch([model_ids(doc, max_tokens) for doc in todo])
         assert self._blend is not None
         blend, parents = self._blend, self.settings["parents"]
-        x = np.stack([field_features(self._labels, p, *lexicon_view(doc, self.lexicon), parents, blend.features) for doc, p in zip(todo, scores)])
+        x = field_features_batch(self._labels, scores, [lexicon_view(doc, self.lexicon) for doc in todo], parents, blend.features)
         for doc, probs in zip(todo, blend.predict_proba(x)):
             doc._.newsie_fields = choose(self._labels, probs, self.settings)
