@@ -76,3 +76,26 @@ def test_ten_megabyte_text(nlp) -> None:
     assert [s.iso3 for s in rel.states] == ["SRB"]
     assert rel.events[0].type == "training"
     assert any("long text" in w for w in rel.warnings)
+
+
+def test_a_failing_release_in_a_model_batch_only_fails_itself(monkeypatch) -> None:
+    """When a trained model fails on one release of a batch, that release gets an error record and the others their records."""
+    nlp = newsie.load()
+    model = nlp.get_pipe("newsie_event_model")
+    process = model._process
+
+    def fragile(docs):
+        if any("exploded" in doc.text for doc in docs):
+            raise RuntimeError("model failure")
+        process(docs)
+
+    monkeypatch.setattr(model, "_process", fragile)
+    items = [
+        "The OSCE trained Kazakh police officers in Almaty.",
+        "A workshop exploded into debate in Bishkek.",
+        "The OSCE Chairperson condemned the attack in Baku.",
+    ]
+    out = list(newsie.extract_many(items, nlp=nlp, batch_size=3))
+    assert [r.error.type if r.error else None for r in out] == [None, "RuntimeError", None]
+    assert out[0].events[0].type == "training" and out[2].events[0].type == "statement"
+    assert 0.0 < out[0].events[0].confidence <= 1.0

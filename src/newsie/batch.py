@@ -185,8 +185,8 @@ def empty_release(kw: dict[str, Any]) -> Release:
 
 def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = False) -> list[Release]:
     """Process one batch in this process; one Release per item, in order."""
-    if not _batching_helps(nlp):
-        return [_run_one(nlp, index, item, strict) for index, item in batch]
+    if not any(isinstance(proc, TrainablePipe) for _, proc in nlp.pipeline):
+        return _run_staged(nlp, batch, strict)
     out: list[Release | None] = [None] * len(batch)
     docs: list[tuple[int, Doc]] = []
     for pos, (index, item) in enumerate(batch):
@@ -230,30 +230,82 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
     return [r for r in out if r is not None]
 
 
-def _batching_helps(nlp: Language) -> bool:
-    """Whether a component predicts for many Docs at once: a trained spaCy pipe (e.g. of
-    ``base="en_core_web_sm"``) or one that says so (``predicts_in_batches``: newsie's
-    trained models); the rules work Doc by Doc."""
-    return any(isinstance(proc, TrainablePipe) or getattr(proc, "predicts_in_batches", False) for _, proc in nlp.pipeline)
+Stage = tuple[bool, list[Any]]  # (predicts in batches, the components of the stage)
 
 
-def _run_one(nlp: Language, index: int, item: Item, strict: bool) -> Release:
-    """One item through the pipeline to its record: the Doc is made, read and dropped
-    before the next one (faster than holding a batch of Docs when nothing predicts in batches)."""
-    if isinstance(item, Release):  # a record made upstream (e.g. an unreadable file)
-        return item
-    try:
-        kw = prepare(item)
-        if not kw["text"].strip() and not kw.get("title"):
-            return empty_release(kw)
-        doc = make_doc(nlp, **kw)
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        return to_release(doc)
-    except Exception as exc:
+def _stages(nlp: Language) -> list[Stage]:
+    """The pipeline cut into runs of Doc-by-Doc components and single components that
+    predict for a batch at once (``predicts_in_batches``: newsie's trained models)."""
+    stages: list[Stage] = []
+    for _, proc in nlp.pipeline:
+        batched = bool(getattr(proc, "predicts_in_batches", False))
+        if batched or not stages or stages[-1][0]:
+            stages.append((batched, [proc]))
+        else:
+            stages[-1][1].append(proc)
+    return stages
+
+
+def _run_staged(nlp: Language, batch: list[tuple[int, Item]], strict: bool) -> list[Release]:
+    """Each item is made and run through the Doc-by-Doc components at once (with nothing
+    after them, its record is built and the Doc dropped before the next item: faster than
+    holding a batch of Docs); components that predict in batches then run once over the
+    batch's Docs, the rest Doc by Doc again. A failing item becomes its error record."""
+    stages = _stages(nlp)
+    head = stages.pop(0)[1] if stages and not stages[0][0] else []
+    out: list[Release | None] = [None] * len(batch)
+    live: list[tuple[int, Doc]] = []
+
+    def fail(pos: int, exc: Exception) -> None:
         if strict:
-            raise
-        return error_release(index, exc, item)
+            raise exc
+        out[pos] = error_release(batch[pos][0], exc, batch[pos][1])
+
+    def finish(pos: int, doc: Doc) -> None:
+        try:
+            out[pos] = to_release(doc)
+        except Exception as exc:
+            fail(pos, exc)
+
+    for pos, (_, item) in enumerate(batch):
+        if isinstance(item, Release):  # a record made upstream (e.g. an unreadable file)
+            out[pos] = item
+            continue
+        try:
+            kw = prepare(item)
+            if not kw["text"].strip() and not kw.get("title"):
+                out[pos] = empty_release(kw)
+                continue
+            doc = make_doc(nlp, **kw)
+            for proc in head:
+                doc = proc(doc)
+        except Exception as exc:
+            fail(pos, exc)
+            continue
+        if stages:
+            live.append((pos, doc))
+        else:
+            finish(pos, doc)
+    for batched, procs in stages:
+        if batched and live:
+            try:
+                live = list(zip([pos for pos, _ in live], procs[0].pipe([doc for _, doc in live], batch_size=len(live))))
+                continue
+            except Exception:
+                if strict:
+                    raise  # else: Doc by Doc below, to find the failing item
+        kept = []
+        for pos, doc in live:
+            try:
+                for proc in procs:
+                    doc = proc(doc)
+                kept.append((pos, doc))
+            except Exception as exc:
+                fail(pos, exc)
+        live = kept
+    for pos, doc in live:
+        finish(pos, doc)
+    return [r for r in out if r is not None]
 
 
 def _work_one(nlp: Language, index: int, item: Item) -> bytes:

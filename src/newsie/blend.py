@@ -145,7 +145,7 @@ EVENT_FEATURES = (
     "log_model", "rule_confidence", "rule_main", "rule_main_in_title", "rule_fallback",
     "rule_share", "in_title", "in_first", "log_rule_total", "log_rule_title",
 )
-FIELD_FEATURES = ("log_model", "model_top", "lexicon_score", "lexicon_pick")
+FIELD_FEATURES = ("log_model", "model_top", "lexicon_score", "lexicon_pick", "site_label")
 
 
 def event_features(classes: Sequence[str], model_probs: Sequence[float] | Array, rule: dict[str, Any], names: Sequence[str] = EVENT_FEATURES) -> Array:
@@ -160,39 +160,71 @@ def event_features(classes: Sequence[str], model_probs: Sequence[float] | Array,
         names: the features wanted, in order (a subset of `EVENT_FEATURES`: a blend
             saved with fewer features reads just those).
     """
-    total, title, first, conf = rule.get("total", {}), rule.get("title", {}), rule.get("first", {}), rule["confidence"]
-    grand = sum(total.values()) or 1.0
-    main_type, in_title, fallback = rule["main"], float(bool(rule["in_title"])), float(bool(rule["fallback"]))
+    return event_features_batch(classes, np.asarray([model_probs], dtype=float), [rule], names)[0]
+
+
+def event_features_batch(classes: Sequence[str], model_probs: Array, rules: Sequence[dict[str, Any]], names: Sequence[str] = EVENT_FEATURES) -> Array:
+    """`event_features` of several releases at once, shape (releases, classes, len(names))."""
     rows = []
-    for c in classes:
-        main = float(c == main_type)
-        tot = total.get(c, 0.0)
-        rows.append((0.0, conf.get(c, 0.0), main, main * in_title, main * fallback, tot / grand, float(c in title), float(c in first), tot, title.get(c, 0.0)))
-    out = np.array(rows)
-    out[:, 0] = np.log(np.maximum(np.asarray(model_probs, dtype=float), EPS))
-    out[:, 8:] = np.log1p(out[:, 8:])
+    for rule in rules:
+        total, title, first, conf = rule.get("total", {}), rule.get("title", {}), rule.get("first", {}), rule["confidence"]
+        grand = sum(total.values()) or 1.0
+        main_type, in_title, fallback = rule["main"], float(bool(rule["in_title"])), float(bool(rule["fallback"]))
+        for c in classes:
+            main = float(c == main_type)
+            tot = total.get(c, 0.0)
+            rows.append((0.0, conf.get(c, 0.0), main, main * in_title, main * fallback, tot / grand, float(c in title), float(c in first), tot, title.get(c, 0.0)))
+    out = np.array(rows, dtype=float).reshape(len(rules), len(classes), len(EVENT_FEATURES))
+    out[:, :, 0] = np.log(np.maximum(np.asarray(model_probs, dtype=float).reshape(len(rules), len(classes)), EPS))
+    out[:, :, 8:] = np.log1p(out[:, :, 8:])
     if tuple(names) == EVENT_FEATURES:
         return out
-    return out[:, [EVENT_FEATURES.index(n) for n in names]]
+    return out[:, :, [EVENT_FEATURES.index(n) for n in names]]
 
 
-def field_features(labels: Sequence[str], model_probs: Sequence[float] | Array, scores: dict[str, float], picked: Sequence[str]) -> Array:
-    """Features of each field of work, shape (labels, FIELD_FEATURES).
+def field_features(
+    labels: Sequence[str],
+    model_probs: Sequence[float] | Array,
+    scores: dict[str, float],
+    picked: Sequence[str],
+    parents: dict[str, str] | None = None,
+    names: Sequence[str] = FIELD_FEATURES,
+) -> Array:
+    """Features of each field of work, shape (labels, len(names)).
 
     Args:
         labels: the fields, in the classifier's order.
         model_probs: the text classifier's probability of each field.
-        scores: the lexicon's evidence score of each field.
+        scores: the lexicon's evidence score of each (taxonomy) field.
         picked: the fields the lexicon alone returns.
+        parents: for a label outside the taxonomy (a site label such as "Safety of
+            journalists"), the taxonomy field whose lexicon evidence it reads.
+        names: the features wanted, in order (a blend saved with fewer reads just those).
     """
-    p = np.asarray(model_probs, dtype=float)
-    chosen = set(picked)
-    return np.stack(
-        [
-            np.log(np.maximum(p, EPS)),
-            np.arange(len(p)) == (int(np.argmax(p)) if len(p) else -1),
-            np.log1p(np.maximum([scores.get(label, 0.0) for label in labels], 0.0)),
-            np.array([label in chosen for label in labels], dtype=float),
-        ],
-        axis=1,
-    ).reshape(len(labels), len(FIELD_FEATURES))
+    return field_features_batch(labels, np.asarray([model_probs], dtype=float), [(scores, picked)], parents, names)[0]
+
+
+def field_features_batch(
+    labels: Sequence[str],
+    model_probs: Array,
+    lexicon: Sequence[tuple[dict[str, float], Sequence[str]]],
+    parents: dict[str, str] | None = None,
+    names: Sequence[str] = FIELD_FEATURES,
+) -> Array:
+    """`field_features` of several releases at once (``lexicon``: each one's scores and
+    picked fields), shape (releases, labels, len(names))."""
+    parents = parents or {}
+    n, k = len(lexicon), len(labels)
+    p = np.asarray(model_probs, dtype=float).reshape(n, k)
+    lex = [parents.get(label, label) for label in labels]
+    scores = np.array([[s.get(name, 0.0) for name in lex] for s, _ in lexicon], dtype=float).reshape(n, k)
+    chosen_sets = [set(chosen) for _, chosen in lexicon]
+    picked = np.array([[name in chosen for name in lex] for chosen in chosen_sets], dtype=float).reshape(n, k)
+    columns = {
+        "log_model": np.log(np.maximum(p, EPS)),
+        "model_top": (np.arange(k) == p.argmax(axis=1)[:, None]).astype(float) if k else p,
+        "lexicon_score": np.log1p(np.maximum(scores, 0.0)),
+        "lexicon_pick": picked,
+        "site_label": np.broadcast_to(np.array([label in parents for label in labels], dtype=float), (n, k)),
+    }
+    return np.stack([columns[name] for name in names], axis=2)

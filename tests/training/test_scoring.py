@@ -95,3 +95,40 @@ def test_event_model_works_without_the_rule_scores() -> None:
             del doc.user_data[EVIDENCE_KEY]
     main = doc._.newsie_events[0]
     assert main.type == "statement" and 0.0 < main.confidence <= 1.0
+
+
+def test_threads_sharing_a_scorer_get_spacy_probabilities() -> None:
+    """Scorers shared by threads (one key index, forgetting often) still give spaCy's probabilities."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    textcat = _textcat(False, 2)
+    index = KeyIndex(max_keys=60)
+    scorers = [BowScorer(textcat, index), BowScorer(textcat, index)]
+    rng = np.random.default_rng(3)
+    inputs = [rng.integers(0, 2**64 - 1, size=int(n), dtype=np.uint64) for n in rng.integers(2, 25, size=200)]
+    expected = predict(textcat, inputs)
+
+    def work(k: int) -> bool:
+        got = scorers[k % 2].batch(inputs[k : k + 5])
+        return bool(np.allclose(got, expected[k : k + 5], atol=1e-6))
+
+    with ThreadPoolExecutor(4) as pool:
+        assert all(pool.map(work, range(0, 195)))
+
+
+def test_blends_saved_with_fewer_features_read_just_those() -> None:
+    """Feature builders give the columns a saved blend names, in its order (older models keep working)."""
+    from newsie.blend import EVENT_FEATURES, FIELD_FEATURES, event_features, field_features
+
+    rule = {"main": "training", "confidence": {"training": 0.8}, "in_title": True, "fallback": False, "total": {"training": 3.0, "visit": 1.0}, "title": {"training": 2.0}, "first": {}}
+    classes = ("training", "visit", "meeting")
+    full = event_features(classes, [0.7, 0.2, 0.1], rule)
+    old = event_features(classes, [0.7, 0.2, 0.1], rule, EVENT_FEATURES[:5])
+    assert full.shape == (3, len(EVENT_FEATURES)) and np.array_equal(old, full[:, :5])
+    labels = ("Policing", "Safety of journalists")
+    parents = {"Safety of journalists": "Media freedom and development"}
+    fields = field_features(labels, [0.6, 0.3], {"Policing": 2.0, "Media freedom and development": 1.0}, ["Policing"], parents)
+    assert fields.shape == (2, len(FIELD_FEATURES))
+    assert fields[1, FIELD_FEATURES.index("lexicon_score")] == pytest.approx(np.log1p(1.0))  # the parent's evidence
+    four = field_features(labels, [0.6, 0.3], {"Policing": 2.0, "Media freedom and development": 1.0}, ["Policing"], parents, FIELD_FEATURES[:4])
+    assert np.array_equal(four, fields[:, :4])

@@ -245,3 +245,35 @@ def test_margin_by_the_one_standard_error_rule() -> None:
 
     assert one_se_margin({0.0: 0.845, 0.4: 0.834, 0.5: 0.824, 0.8: 0.815}, 477) == 0.4
     assert one_se_margin({0.0: 0.90, 0.5: 0.50}, 1000) == 0.0
+
+
+def test_site_labels_outside_the_taxonomy_are_kept_when_frequent(tmp_path) -> None:
+    """A field name outside the taxonomy used by enough releases is learnt as written, with its taxonomy field; rarer ones map to that field."""
+    from newsie.fields import FieldsClassifier
+    from newsie.training.data import label_set, site_labels
+
+    lexicon = FieldsClassifier.default()
+    items = read_items(write_corpus(tmp_path / "gold.jsonl"), lexicon)
+    kept = site_labels(items, lexicon, min_count=2)
+    assert kept == {"Safety of journalists": "Media freedom and development"}
+    sets = {item.title: label_set(item, kept, lexicon) for item in items}
+    assert sets["Journalists attend OSCE training on safety"] == ["Safety of journalists"]
+    assert sets["Chair expresses concern about media law"] == ["Media freedom and development"]  # "Media laws": once
+
+
+@pytest.mark.slow
+def test_trained_fields_model_predicts_kept_site_labels(tmp_path) -> None:
+    """A fields model trained with a site label gives it among its labels and saves which field it belongs to."""
+    root = tmp_path
+    corpus = write_corpus(root / "gold.jsonl")
+    cfg = root / "fields.cfg"
+    cfg.write_text(default_config("fields_of_work").read_text(encoding="utf-8").replace("max_epochs = 20", "max_epochs = 5"), encoding="utf-8")
+    report = train(corpus, root / "out", folds=3, seed=1, fields_config=cfg, progress=False, site_min=2)
+    assert report.fields_of_work["site_labels"] == {"Safety of journalists": "Media freedom and development"}
+    saved = json.loads((root / "out" / "fields_of_work" / "blend.json").read_text(encoding="utf-8"))
+    assert saved["parents"] == {"Safety of journalists": "Media freedom and development"}
+    nlp = newsie.load(models=root / "out")
+    model = nlp.get_pipe("newsie_fields_model")
+    assert "Safety of journalists" in model.scorer.textcat.labels
+    rel = newsie.extract("Thirty journalists attended a course on their safety.", title="Journalists trained on safety", nlp=nlp)
+    assert rel.fields_of_work and set(rel.fields_of_work) <= set(newsie.fields.FIELDS) | {"Safety of journalists"}

@@ -4,11 +4,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..blend import ConditionalLogit, event_features
+from ..blend import ConditionalLogit, event_features_batch
 from ..payloads import EventData, meta_of
 from .events import EVIDENCE_KEY, EventExtractor
 from .textcat_io import model_ids
@@ -83,7 +82,7 @@ class EventModel(TrainedPipe):
         blend = self._blend
         scores = self.scorer.batch([model_ids(doc, self.max_tokens) for doc, _ in todo])[:, self._order]
         assert blend is not None
-        x = np.stack([event_features(blend.classes, p, rule_view(doc, events), blend.features) for (doc, events), p in zip(todo, scores)])
+        x = event_features_batch(blend.classes, scores, [rule_view(doc, events) for doc, events in todo], blend.features)
         for (doc, events), probs in zip(todo, blend.predict_proba(x).tolist()):
             self._apply(doc, events, blend.classes, probs)
 

@@ -7,7 +7,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..blend import BinaryLogit, field_features
+from ..blend import BinaryLogit, field_features_batch
 from ..extensions import text_of
 from ..fields import FieldsClassifier
 from ..payloads import body_text, meta_of
@@ -44,7 +44,9 @@ class FieldsModel(TrainedPipe):
 
     Runs after `newsie_fields`: a field's probability comes from a logistic regression on
     the classifier's probability, the lexicon's score and whether the lexicon picked it,
-    fitted and thresholded by cross-validation (see `newsie.train`). Fields given by the
+    fitted and thresholded by cross-validation (see `newsie.train`). Besides the taxonomy
+    fields it gives the site's own labels the training data use often ("Safety of
+    journalists"), which read the lexicon evidence of their field (``parents``). Fields given by the
     page's own metadata (`ReleaseMeta.fields_of_work`) are kept as they are.
     """
 
@@ -55,7 +57,7 @@ class FieldsModel(TrainedPipe):
         super().__init__(nlp, name, models=models)
         self._blend: BinaryLogit | None = None
         self._labels: tuple[str, ...] = ()
-        self.settings: dict[str, Any] = {"threshold": 0.5, "max_labels": 3, "min_labels": 1, "max_tokens": 200}
+        self.settings: dict[str, Any] = {"threshold": 0.5, "max_labels": 3, "min_labels": 1, "max_tokens": 200, "parents": {}}
         self._lexicon: FieldsClassifier | None = None
 
     @property
@@ -84,6 +86,7 @@ class FieldsModel(TrainedPipe):
         max_tokens = int(self.settings["max_tokens"])
         scores = self.scorer.batch([model_ids(doc, max_tokens) for doc in todo])
         assert self._blend is not None
-        x = np.stack([field_features(self._labels, p, *lexicon_view(doc, self.lexicon)) for doc, p in zip(todo, scores)])
-        for doc, probs in zip(todo, self._blend.predict_proba(x)):
+        blend, parents = self._blend, self.settings["parents"]
+        x = field_features_batch(self._labels, scores, [lexicon_view(doc, self.lexicon) for doc in todo], parents, blend.features)
+        for doc, probs in zip(todo, blend.predict_proba(x)):
             doc._.newsie_fields = choose(self._labels, probs, self.settings)

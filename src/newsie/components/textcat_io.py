@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -152,7 +153,8 @@ def murmur32(keys: np.ndarray, seeds: np.ndarray = _SEEDS) -> np.ndarray:
 class KeyIndex:
     """Numbers the n-gram keys the classifiers have read, so that what a key adds to a
     classifier's scores is computed once per process (see `BowScorer`). Bounded: past
-    `max_keys` keys it forgets them all at once and starts a new generation."""
+    `max_keys` keys it forgets them all at once and starts a new generation. Scorers
+    hold its `lock` while they read it (threads may share a pipeline)."""
 
     def __init__(self, max_keys: int = 100_000, max_remembered: int = 1024) -> None:
         self.max_keys = max_keys
@@ -161,6 +163,7 @@ class KeyIndex:
         self.keys: list[int] = []  # the key of each row
         self._row_of: dict[int, int] = {}
         self._remembered: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # id(keys) -> (keys, rows)
+        self.lock = threading.RLock()
 
     def reserve(self, n: int) -> None:
         """Make room for `n` new keys (forgetting all when full), before looking up keys whose rows are used together."""
@@ -266,7 +269,10 @@ class BowScorer:
             return predict(self.textcat, inputs)
         if not inputs:
             return np.zeros((0, len(self.bias)))
-        uni = [ids if ids.dtype == np.uint64 else np.asarray(ids, dtype=np.uint64) for ids in inputs]
+        with self.index.lock:  # the index, and this scorer's table that follows it, change together
+            return self._batch([ids if ids.dtype == np.uint64 else np.asarray(ids, dtype=np.uint64) for ids in inputs])
+
+    def _batch(self, uni: list[np.ndarray]) -> np.ndarray:
         self.index.reserve(self.ngrams * sum(len(u) for u in uni))  # no forgetting between the lookups below
         parts = self.index.rows_many(uni, remember=True)  # the words: looked up once per Doc for every classifier
         if self.ngrams > 1:

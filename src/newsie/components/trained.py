@@ -25,7 +25,7 @@ class TrainedPipe:
 
     SUBDIR: ClassVar[str]
     PIPE: ClassVar[str]
-    predicts_in_batches: ClassVar[bool] = True  # `extract_many` hands it whole batches (`nlp.pipe`)
+    predicts_in_batches: ClassVar[bool] = True  # `extract_many` hands it whole batches (its `pipe`)
 
     def __init__(self, nlp: Language, name: str, *, models: str | None = None) -> None:
         self.nlp = nlp

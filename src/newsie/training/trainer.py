@@ -30,7 +30,7 @@ from ..exceptions import TrainingDataError
 from ..fields import FieldsClassifier
 from ..resources import data_root
 from .crossval import brier, expected_calibration_error, micro_f1, reliability, stratified_folds
-from .data import TrainItem, read_items
+from .data import TrainItem, label_set, read_items, site_labels
 from .textcat import ConfigSource, read_config, train_textcat
 
 L2_GRID = (0.03, 0.3, 3.0, 30.0)
@@ -82,7 +82,9 @@ class TrainReport:
             f = self.fields_of_work
             out.append(
                 f"fields of work ({f['n']} releases): lexicon F1 {f['f1']['rules']['f1']:.3f}, classifier {f['f1']['textcat']['f1']:.3f}, "
-                f"lexicon + classifier {f['f1']['blend']['f1']:.3f} (threshold {f['threshold']}, at least {f['min_labels']} label)"
+                f"lexicon + classifier {f['f1']['blend']['f1']:.3f} (threshold {f['threshold']}, at least {f['min_labels']} label; "
+                f"{len(f['site_labels'])} site labels kept as written; F1 on the labels as written {f['f1_as_written']['blend']['f1']:.3f}, "
+                f"on taxonomy fields {f['f1_taxonomy']['blend']['f1']:.3f})"
             )
         return out
 
@@ -98,6 +100,7 @@ def train(
     progress: bool = True,
     rules: Language | None = None,
     margin: float | None = None,
+    site_min: int = 5,
 ) -> TrainReport:
     """Train newsie's event-type and fields-of-work models and write them to `output`.
 
@@ -114,6 +117,9 @@ def train(
         rules: the rules-only pipeline to read evidence with (default ``newsie.load(models=False)``).
         margin: how much more probable (blended) the model's event type must be than the
             rules' type to overrule it; None picks it by k-fold accuracy (`one_se_margin`).
+        site_min: a field name outside the taxonomy (e.g. "Safety of journalists") used by
+            at least this many releases is learnt and predicted as written, beside the
+            taxonomy fields (see `site_labels`); rarer ones are read as their field.
 
     Returns:
         The `TrainReport` (also written to ``output/report.json``).
@@ -155,7 +161,9 @@ def train(
         report.event_type = _train_events(data, econf, folds, seed, out / event_model.SUBDIR, progress, margin)
     if n_fields >= folds:
         data = [p for p in prepared if p.item.fields]
-        report.fields_of_work = _train_fields(data, fconf, folds, seed, out / fields_model.SUBDIR, progress, lexicon.fields)
+        parents = site_labels([p.item for p in data], lexicon, site_min)
+        labels = [label_set(p.item, parents, lexicon) for p in data]
+        report.fields_of_work = _train_fields(data, labels, fconf, folds, seed, out / fields_model.SUBDIR, progress, lexicon.fields, parents)
     out.mkdir(parents=True, exist_ok=True)
     (out / REPORT_FILE).write_text(json.dumps(report.to_dict(), indent=1) + "\n", encoding="utf-8")
     return report
@@ -263,16 +271,16 @@ def _train_events(
 
 
 def _train_fields(
-    data: list[_Prepared], config: Config, k: int, seed: int, folder: Path, progress: bool, all_labels: Sequence[str]
+    data: list[_Prepared], gold: list[list[str]], config: Config, k: int, seed: int, folder: Path, progress: bool,
+    all_labels: Sequence[str], parents: dict[str, str],
 ) -> dict[str, Any]:
-    labels = sorted({f for p in data for f in p.item.fields} | set(all_labels))
-    fold = stratified_folds([p.item.fields[0] for p in data], k, seed)
-    cats = [{lab: float(lab in p.item.fields) for lab in labels} for p in data]
+    labels = sorted({f for g in gold for f in g} | set(all_labels) | set(parents))
+    fold = stratified_folds([g[0] for g in gold], k, seed)
+    cats = [{lab: float(lab in g) for lab in labels} for g in gold]
     oof, final, tc_labels = _out_of_fold(data, cats, fold, k, config, "fields of work", progress)
     assert tc_labels == labels
-    x = np.stack([field_features(labels, oof[i], data[i].scores, data[i].picked) for i in range(len(data))])
+    x = np.stack([field_features(labels, oof[i], data[i].scores, data[i].picked, parents) for i in range(len(data))])
     y = np.array([[c[lab] for lab in labels] for c in cats])
-    gold = [p.item.fields for p in data]
     best: tuple[float, float, float, int, np.ndarray] | None = None
     for l2 in L2_GRID:
         probs = np.zeros(y.shape)
@@ -289,16 +297,30 @@ def _train_fields(
     assert best is not None
     _, l2, threshold, min_labels, cv_probs = best
     blend = BinaryLogit(FIELD_FEATURES, l2).fit(x.reshape(-1, x.shape[2]), y.reshape(-1))
-    settings = {"threshold": threshold, "max_labels": 3, "min_labels": min_labels, "max_tokens": int(config["newsie"]["max_tokens"])}
+    settings = {"threshold": threshold, "max_labels": 3, "min_labels": min_labels, "max_tokens": int(config["newsie"]["max_tokens"]), "parents": parents}
     write_model(folder, final, {**settings, "blend": blend.to_dict()})
     _copy_config(config, folder)
     tc_only = [choose(tuple(labels), row, {"threshold": 0.5, "max_labels": 3, "min_labels": 1}) for row in oof]
+    blend_pred = [choose(tuple(labels), row, settings) for row in cv_probs]
+
+    def taxonomy(sets: list[list[str]]) -> list[list[str]]:
+        return [list(dict.fromkeys(parents.get(f, f) for f in s)) for s in sets]
+
     return {
         "n": len(data),
+        "site_labels": parents,
         "f1": {
             "rules": micro_f1([p.picked for p in data], gold),
             "textcat": micro_f1(tc_only, gold),
-            "blend": micro_f1([choose(tuple(labels), row, settings) for row in cv_probs], gold),
+            "blend": micro_f1(blend_pred, gold),
+        },
+        "f1_as_written": {  # against the labels exactly as the files give them
+            "rules": micro_f1([p.picked for p in data], [p.item.site_fields for p in data]),
+            "blend": micro_f1(blend_pred, [p.item.site_fields for p in data]),
+        },
+        "f1_taxonomy": {  # site labels read as their taxonomy field
+            "rules": micro_f1([p.picked for p in data], taxonomy(gold)),
+            "blend": micro_f1(taxonomy(blend_pred), taxonomy(gold)),
         },
         "l2": l2,
         "threshold": threshold,
