@@ -7,8 +7,9 @@ import spacy
 from spacy.training import Example
 
 import newsie
+from newsie.components.bow import BowScorer, KeyIndex
 from newsie.components.events import EVIDENCE_KEY
-from newsie.components.textcat_io import BowScorer, KeyIndex, predict
+from newsie.components.textcat_io import predict
 from newsie.making import make_doc
 
 TEXTS = [

@@ -10,7 +10,8 @@ from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .textcat_io import BowScorer, models_root, read_model, write_model
+from .bow import BowScorer
+from .textcat_io import models_root, read_model, write_model
 
 
 class TrainedPipe:
