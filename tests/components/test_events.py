@@ -138,3 +138,20 @@ def test_country_only_location_under_a_former_state(nlp) -> None:
     """A named former State with no city gives that State both ways and no city."""
     loc = newsie.extract("The OSCE today opened a training course for police officers in Serbia and Montenegro on 5 May 2004.", nlp=nlp).events[0].location
     assert (loc.city, loc.country, loc.country_at_date) == (None, "SCG", "SCG")
+
+
+def test_a_speech_at_a_council_session_is_a_meeting() -> None:
+    """Statement words in a sentence naming the Permanent Council make a meeting (a session, per the guidelines); elsewhere they stay a statement."""
+    rules = newsie.load(models=False)
+    council = main_event(
+        rules,
+        "Addressing the OSCE Permanent Council in Vienna today, the Foreign Minister of Moldova stressed the value of dialogue and called for renewed talks.",
+        title="Moldovan Foreign Minister urges renewed talks in address to OSCE",
+    )
+    assert council.type == "meeting"
+    press = main_event(
+        rules,
+        "The Foreign Minister of Moldova stressed the value of dialogue and called for renewed talks in a statement issued today.",
+        title="Moldovan Foreign Minister urges renewed talks",
+    )
+    assert press.type == "statement"

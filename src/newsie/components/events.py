@@ -124,6 +124,9 @@ class EventExtractor(GazetteerPipe):
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
         self._modifier_heads = frozenset(h.lower() for h in self.rules.modifier_heads)
         self._trigger_modifies = frozenset(t.lower() for spec in self.rules.types.values() for t in spec.triggers if " " not in t)
+        self._venues: dict[str, dict[str, tuple[str, ...]]] = {
+            a: {b: tuple(p.lower() for p in phrases) for b, phrases in to.items()} for a, to in self.rules.venue_overrides.items()
+        }
         # One regex per statement mode: any of its cues as a whole word.
         self._statement_cues = [
             (mode, spec.cameo, re.compile("|".join(rf"\b{re.escape(c)}\b" for c in spec.cues)))
@@ -179,6 +182,8 @@ class EventExtractor(GazetteerPipe):
             trigger = _Trigger(s, e, T.span_text(s, e))
             w = self.weights[etype].get(trigger.text.lower(), 0.0)
             etype = self._override(T, e, etype)
+            if etype in self._venues:
+                etype = self._venue(T, unit, etype)
             prev = unit.best_trigger.get(etype)
             if prev is None or w > prev[0]:
                 unit.best_trigger[etype] = (w, trigger)
@@ -190,6 +195,15 @@ class EventExtractor(GazetteerPipe):
                 # The strongest trigger counts fully, further ones in the same sentence a little.
                 totals[etype] = totals.get(etype, 0.0) + u.weight * (best + 0.3 * (raw - best))
         return totals
+
+    def _venue(self, T: Toks, unit: _Unit, etype: str) -> str:
+        """"The Minister told the Permanent Council": a speech made at a body's session is
+        part of that meeting (the guidelines' "Permanent/Ministerial Council session")."""
+        text = T.doc_text[unit.start_char : unit.end_char].lower()
+        for new_type, phrases in self._venues[etype].items():
+            if any(p in text for p in phrases):
+                return new_type
+        return etype
 
     def _override(self, T: Toks, end: int, etype: str) -> str:
         """"Launching its annual report": a trigger (ending at token `end`) whose object names another type."""

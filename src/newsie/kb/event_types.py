@@ -63,4 +63,8 @@ class EventRules(BaseModel):
         default_factory=dict,
         description="A trigger of type A whose object (next few words) is one of these nouns counts as type B",
     )
+    venue_overrides: dict[EventType, dict[EventType, list[str]]] = Field(
+        default_factory=dict,
+        description="A trigger of type A in a sentence (or headline) naming one of these bodies in session counts as type B",
+    )
 
