@@ -190,15 +190,12 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
     out: list[Release | None] = [None] * len(batch)
     docs: list[tuple[int, Doc]] = []
     for pos, (index, item) in enumerate(batch):
-        if isinstance(item, Release):  # a record made upstream (e.g. an unreadable file)
-            out[pos] = item
-            continue
         try:
-            kw = prepare(item)
-            if not kw["text"].strip() and not kw.get("title"):
-                out[pos] = empty_release(kw)
+            made = _made(nlp, item)
+            if isinstance(made, Release):
+                out[pos] = made
                 continue
-            docs.append((pos, make_doc(nlp, **kw)))
+            docs.append((pos, made))
         except Exception as exc:
             if strict:
                 raise
@@ -228,6 +225,17 @@ def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = Fa
                 failure = build_exc
         out[pos] = error_release(index, failure, item)
     return [r for r in out if r is not None]
+
+
+def _made(nlp: Language, item: Item) -> Release | Doc:
+    """The item's Doc, or its record when it needs no pipeline: one made upstream (e.g. an
+    unreadable file) or an empty item."""
+    if isinstance(item, Release):
+        return item
+    kw = prepare(item)
+    if not kw["text"].strip() and not kw.get("title"):
+        return empty_release(kw)
+    return make_doc(nlp, **kw)
 
 
 Stage = tuple[bool, list[Any]]  # (predicts in batches, the components of the stage)
@@ -268,15 +276,12 @@ def _run_staged(nlp: Language, batch: list[tuple[int, Item]], strict: bool) -> l
             fail(pos, exc)
 
     for pos, (_, item) in enumerate(batch):
-        if isinstance(item, Release):  # a record made upstream (e.g. an unreadable file)
-            out[pos] = item
-            continue
         try:
-            kw = prepare(item)
-            if not kw["text"].strip() and not kw.get("title"):
-                out[pos] = empty_release(kw)
+            made = _made(nlp, item)
+            if isinstance(made, Release):
+                out[pos] = made
                 continue
-            doc = make_doc(nlp, **kw)
+            doc = made
             for proc in head:
                 doc = proc(doc)
         except Exception as exc:
