@@ -23,7 +23,7 @@ def rule_view(doc: Doc, events: list[EventData] | None = None) -> dict[str, Any]
     the trigger scores of every type (``total``, ``title``, ``first`` sentence)."""
     events = (doc._.newsie_events or []) if events is None else events
     evidence = doc.user_data.get(EVIDENCE_KEY) or {}
-    scores = {part: dict(evidence.get(part) or {}) for part in ("total", "title", "first")}
+    scores = {part: evidence.get(part) or {} for part in ("total", "title", "first")}  # read, not changed
     if not events:
         return {"main": "other", "confidence": {}, "in_title": False, "fallback": True, **scores}
     main = events[0]
@@ -63,12 +63,11 @@ class EventModel(TrainedPipe):
         self._margin_setting = margin
         self.margin = 0.0 if margin is None else margin
 
-    def _configure(self, data: dict[str, Any]) -> None:
+    def _configure(self, data: dict[str, Any], labels: tuple[str, ...]) -> None:
         self._blend = ConditionalLogit.from_dict(data["blend"])
         self.max_tokens = int(data.get("max_tokens", self.max_tokens))
         self.margin = float(data.get("margin", 0.0)) if self._margin_setting is None else self._margin_setting
-        assert self._textcat is not None
-        index = {label: i for i, label in enumerate(self._textcat.labels)}
+        index = {label: i for i, label in enumerate(labels)}
         self._order = [index[c] for c in self._blend.classes]
 
     def _settings(self) -> dict[str, Any]:

@@ -44,6 +44,7 @@ class _Unit:
     paragraph: int = 0  # 0 for the title and the lede
     scores: dict[str, float] = field(default_factory=dict)
     best_trigger: dict[str, tuple[float, "_Trigger"]] = field(default_factory=dict)
+    lower: str | None = None  # its text, lowercased (made when a rule first needs it)
 
 
 class _Trigger:
@@ -199,9 +200,10 @@ class EventExtractor(GazetteerPipe):
     def _venue(self, T: Toks, unit: _Unit, etype: str) -> str:
         """"The Minister told the Permanent Council": a speech made at a body's session is
         part of that meeting (the guidelines' "Permanent/Ministerial Council session")."""
-        text = T.doc_text[unit.start_char : unit.end_char].lower()
+        if unit.lower is None:
+            unit.lower = T.doc_text[unit.start_char : unit.end_char].lower()
         for new_type, phrases in self._venues[etype].items():
-            if any(p in text for p in phrases):
+            if any(p in unit.lower for p in phrases):
                 return new_type
         return etype
 

@@ -68,12 +68,11 @@ class FieldsModel(TrainedPipe):
             self._lexicon = FieldsClassifier.default()
         return self._lexicon
 
-    def _configure(self, data: dict[str, Any]) -> None:
+    def _configure(self, data: dict[str, Any], labels: tuple[str, ...]) -> None:
         data = dict(data)
         self._blend = BinaryLogit.from_dict(data.pop("blend"))
         self.settings = {**self.settings, **data}
-        assert self._textcat is not None
-        self._labels = tuple(self._textcat.labels)
+        self._labels = labels
 
     def _settings(self) -> dict[str, Any]:
         assert self._blend is not None

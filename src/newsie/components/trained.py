@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from spacy.language import Language
-from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
@@ -32,10 +31,8 @@ class TrainedPipe:
         self.nlp = nlp
         self.name = name
         self.models = models
-        self._textcat: TextCategorizer | None = None
         self._files: dict[str, bytes] = {}
         self._scorer: BowScorer | None = None
-        self._saved: dict[str, Any] = {}
 
     @property
     def scorer(self) -> BowScorer:
@@ -61,8 +58,8 @@ class TrainedPipe:
     def _process(self, docs: list[Doc]) -> None:
         raise NotImplementedError
 
-    def _configure(self, data: dict[str, Any]) -> None:
-        """Take the settings saved beside the classifier (``blend.json``)."""
+    def _configure(self, data: dict[str, Any], labels: tuple[str, ...]) -> None:
+        """Take the settings saved beside the classifier (``blend.json``) and its labels."""
         raise NotImplementedError
 
     def _settings(self) -> dict[str, Any]:
@@ -75,7 +72,7 @@ class TrainedPipe:
         write_model(Path(path), (scorer.textcat, self._files), self._settings())
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TrainedPipe:
-        self._textcat, self._files, data = read_model(Path(path), self.PIPE)
-        self._configure(data)
-        self._scorer = BowScorer(self._textcat)
+        textcat, self._files, data = read_model(Path(path), self.PIPE)
+        self._configure(data, tuple(textcat.labels))
+        self._scorer = BowScorer(textcat)
         return self
