@@ -14,12 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsie.components.phrases import TABLE_FILE, build_table, dumps_table
+from newsie.pipeline import DEFAULT_PIPES
 
 ROOT = Path(__file__).resolve().parents[1] / "gazetteers"
 
 
 def main() -> None:
-    table = build_table()
+    table = build_table(DEFAULT_PIPES)
     (ROOT / TABLE_FILE).write_text(dumps_table(table), encoding="utf-8")
     print(f"{len(table['phrases']):,} phrases -> {ROOT / TABLE_FILE}")
 

@@ -99,15 +99,14 @@ def recorded() -> Iterator[set[str]]:
         _recorders.remove(seen)
 
 
-def build_table() -> dict[str, Any]:
-    """The table for the packaged gazetteers and spaCy's blank English tokenizer."""
+def build_table(pipes: Iterable[str]) -> dict[str, Any]:
+    """The table of the phrases these components (newsie's defaults: `pipeline.DEFAULT_PIPES`)
+    add to their matchers from the packaged gazetteers, split by spaCy's blank English tokenizer."""
     import spacy
-
-    from ..pipeline import DEFAULT_PIPES
 
     nlp = spacy.blank("en")
     with recorded() as seen:
-        for name in DEFAULT_PIPES:
+        for name in pipes:
             pipe = nlp.add_pipe(name)
             ready = getattr(pipe, "ensure_ready", None)
             if callable(ready):
