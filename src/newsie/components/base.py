@@ -86,9 +86,13 @@ class GazetteerPipe(Pipe):
         """Forget every gazetteer entry (the JSON Lines parts); rules stay."""
         self.set_data({p: [] if self.PARTS[p] == "jsonl" else v for p, v in self.data.items()})
 
-    def patterns(self, texts: Iterable[str], attr: str = "ORTH") -> list[tuple[int, ...]]:
+    def patterns(self, texts: Iterable[str], attr: str = "ORTH") -> list[Any]:
         """PhraseMatcher patterns of phrases, tokenized as the pipeline tokenizes text
-        (the packaged phrases come pre-tokenized: see `phrases`)."""
+        (the packaged phrases come pre-tokenized: see `phrases`).
+
+        Each pattern is the tuple of its tokens' `attr` values, which `PhraseMatcher.add`
+        takes as it does when a pickled matcher is restored (its type stub names Docs only).
+        """
         keys = self._keys if self._keys is not None else PhraseKeys(self.nlp)
         return keys(texts, attr)
 

@@ -6,7 +6,9 @@ written by ``tools/build_phrase_tokens.py``, holds their tokens as spaCy's Engli
 tokenizer splits them, with a fingerprint of that tokenizer (a hash of
 ``Tokenizer.to_bytes``: its special cases and regexes). It is used only when the
 pipeline's tokenizer has the same fingerprint; other phrases (user gazetteers) and other
-tokenizers are tokenized as before. Either way a PhraseMatcher gets the same keys.
+tokenizers are tokenized as before. Either way a PhraseMatcher gets the same keys: the
+tuples of token attribute values that `PhraseMatcher.add` also takes when a pickled
+matcher is restored (tests check them against tokenized phrases).
 """
 from __future__ import annotations
 
