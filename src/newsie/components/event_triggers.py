@@ -70,7 +70,7 @@ class TriggerScorer:
     """Weighted trigger phrases of each event type, counted in the title (most weight),
     the first sentences and the rest, from the `EventRules`."""
 
-    def __init__(self, rules: EventRules, vocab: Any, pattern_docs: Callable[[Iterable[str]], list[Doc]]) -> None:
+    def __init__(self, rules: EventRules, vocab: Any, patterns: Callable[[Iterable[str], str], list[Any]]) -> None:
         self.rules = rules
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self.strings = vocab.strings
@@ -78,7 +78,7 @@ class TriggerScorer:
         for etype, spec in rules.types.items():
             if spec.triggers:
                 self.weights[etype] = {k.lower(): v for k, v in spec.triggers.items()}
-                self.matcher.add(etype, pattern_docs(spec.triggers))
+                self.matcher.add(etype, patterns(spec.triggers, "LOWER"))
         self._modifier_heads = frozenset(h.lower() for h in rules.modifier_heads)
         self._trigger_modifies = frozenset(t.lower() for spec in rules.types.values() for t in spec.triggers if " " not in t)
         self._venues: dict[str, dict[str, tuple[str, ...]]] = {
@@ -232,7 +232,7 @@ class EventTriggers(GazetteerPipe):
         self._initialize_parts({"rules": rules})
 
     def _build(self) -> None:
-        self.scorer = TriggerScorer(EventRules.model_validate(self.data["rules"]), self.nlp.vocab, self.pattern_docs)
+        self.scorer = TriggerScorer(EventRules.model_validate(self.data["rules"]), self.nlp.vocab, self.patterns)
 
     def add_triggers(self, triggers: dict[str, dict[str, float]]) -> None:
         """Add (or re-weight) trigger phrases per event type."""

@@ -120,7 +120,7 @@ class EventExtractor(GazetteerPipe):
         evidence = doc.user_data.get(EVIDENCE_KEY)
         if units is None or evidence is None or "ranked" not in evidence:
             if self._scorer is None:
-                self._scorer = TriggerScorer(self.rules, self.nlp.vocab, self.pattern_docs)
+                self._scorer = TriggerScorer(self.rules, self.nlp.vocab, self.patterns)
             units, evidence = self._scorer.run(doc, self.cfg["secondary_ratio"])
             doc.user_data[EVIDENCE_KEY] = evidence
         return units, evidence

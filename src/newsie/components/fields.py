@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..fields import FIELDS_FILE, FieldsClassifier, FieldsLexicon
+from ..fields import FIELDS_FILE, classifier_for
 from ..payloads import body_text, meta_of
 from ..resources import gazetteer_file
 from .base import Data, GazetteerPipe
@@ -35,7 +35,7 @@ class FieldsTagger(GazetteerPipe):
         self._initialize_parts({"lexicon": lexicon})
 
     def _build(self) -> None:
-        self.classifier = FieldsClassifier(FieldsLexicon.model_validate(self.data["lexicon"]))
+        self.classifier = classifier_for(self.data["lexicon"])
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
