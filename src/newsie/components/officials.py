@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import extensions as ext
-from ..extensions import text_of
+from ..extensions import doc_value, set_doc_value, text_of
 from ..kb.io import read_packaged
 from ..kb.officials import OFFICES_FILE, OFFICIALS_FILE, OfficeEntry, OfficialEntry, OfficialKB, TitleRules, default_titles
 from ..kb.org_rules import default_org_rules
@@ -137,7 +137,7 @@ class OfficialTagger(GazetteerPipe):
             for p in people
         ]
         doc.spans[self.cfg["spans_key"]] = out
-        doc._.newsie_officials = self._resolve(doc, people, offices)
+        set_doc_value(doc, "newsie_officials", self._resolve(doc, people, offices))
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
         return doc
@@ -380,7 +380,7 @@ class OfficialTagger(GazetteerPipe):
     def _resolve(self, doc: Doc, people: list[Span], offices: list[tuple[int, int, int]]) -> list[OfficialData]:
         published = release_date(doc)
         org_spans = list(doc.spans[ext.ORGANIZATIONS]) if ext.ORGANIZATIONS in doc.spans else []
-        orgs: list[OrgData] = doc._.newsie_orgs or []
+        orgs: list[OrgData] = doc_value(doc, "newsie_orgs") or []
         strings = self.nlp.vocab.strings
         records: dict[str, OfficialData] = {}
         by_surname: dict[str, str] = {}

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions as ext
-from ..extensions import text_of
+from ..extensions import set_doc_value, text_of
 from ..kb.io import read_packaged
 from ..kb.officials import default_titles
 from ..kb.org_rules import OrgRules, default_org_rules
@@ -143,7 +143,7 @@ class OrganizationTagger(GazetteerPipe):
         self._add_coordinated(doc, orgs)
         out = [Span(doc, s.start, s.end, label=ext.ORG, kb_id=orgs[keys[(s.start, s.end)]].id or "" if (s.start, s.end) in keys else s.kb_id_, span_id=s.id_) for s in spans]
         doc.spans[self.cfg["spans_key"]] = out
-        doc._.newsie_orgs = list(orgs.values())
+        set_doc_value(doc, "newsie_orgs", list(orgs.values()))
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
         return doc
