@@ -176,15 +176,23 @@ class OfficialTagger(GazetteerPipe):
     def _name_runs(self, doc: Toks, blocked: set[int]) -> list[tuple[int, int]]:
         """Maximal runs of name-like tokens (with particles, initials, hyphens)."""
         runs = []
+        n = len(doc)
+        get, name_token = self._name_words.get, self._name_token
+        # Each token's name test once (memoized by word), then runs read the list.
+        name: list[bool | None] = [get(t.text) for t in doc]
+        for k, known in enumerate(name):
+            if known is None:
+                name[k] = name_token(doc[k])
+        particles = self._particles
         i = 0
-        while i < len(doc):
-            if i in blocked or not self._name_token(doc[i]) or _INITIAL.fullmatch(doc[i].text):
+        while i < n:
+            if not name[i] or i in blocked or _INITIAL.fullmatch(doc[i].text):
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and j not in blocked:
+            while j < n and j not in blocked:
                 t = doc[j]
-                if (self._name_token(t) and not t.is_sent_start) or (t.text in self._particles and j + 1 < len(doc) and (self._name_token(doc[j + 1]) or doc[j + 1].text in self._particles)) or (t.text == "-" and j + 1 < len(doc) and self._name_token(doc[j + 1]) and t.whitespace_ == "" and doc[j - 1].whitespace_ == ""):
+                if (name[j] and not t.is_sent_start) or (t.text in particles and j + 1 < n and (name[j + 1] or doc[j + 1].text in particles)) or (t.text == "-" and j + 1 < n and name[j + 1] and t.whitespace_ == "" and doc[j - 1].whitespace_ == ""):
                     j += 1
                 else:
                     break
