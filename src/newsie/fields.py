@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Union
+from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -388,6 +388,19 @@ class FieldsClassifier:
 @lru_cache(maxsize=1)
 def _default_classifier() -> FieldsClassifier:
     return FieldsClassifier.from_file(gazetteer_file(FIELDS_FILE))
+
+
+@lru_cache(maxsize=1)
+def _packaged_data() -> Any:
+    return json.loads(gazetteer_file(FIELDS_FILE).read_text(encoding="utf-8"))
+
+
+def classifier_for(data: Any) -> FieldsClassifier:
+    """The classifier of a lexicon given as plain data: the shared default one
+    (`FieldsClassifier.default`) when it is the packaged lexicon, so it is built once."""
+    if data == _packaged_data():
+        return _default_classifier()
+    return FieldsClassifier(FieldsLexicon.model_validate(data))
 
 
 FIELDS: tuple[str, ...]  # the canonical labels, in the data file's order (see __getattr__)

@@ -348,3 +348,18 @@ def test_dev_micro_f1(clf: FieldsClassifier, dev_items: list[dict]) -> None:
         tp, fp, fn = tp + len(pred & gold), fp + len(pred - gold), fn + len(gold - pred)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.5
+
+
+def test_packaged_lexicon_builds_the_shared_classifier():
+    """newsie_fields on the packaged lexicon uses the one default classifier; an edited lexicon gets its own."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    pipe = nlp.add_pipe("newsie_fields")
+    pipe.ensure_ready()
+    assert pipe.classifier is FieldsClassifier.default()
+    lexicon = json.loads(gazetteer_file("fields_of_work.json").read_text(encoding="utf-8"))
+    lexicon["settings"]["max_labels"] = 1
+    pipe.initialize(lexicon=lexicon)
+    assert pipe.classifier is not FieldsClassifier.default()
+    assert pipe.classifier.settings.max_labels == 1

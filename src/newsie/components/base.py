@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import SimpleFrozenList, filter_spans
 
 from ..tokens import forget
+from .phrases import PhraseKeys
 
 Data = dict[str, Any]
 
@@ -41,6 +42,7 @@ class GazetteerPipe(Pipe):
         self.name = name
         self.cfg: dict[str, Any] = dict(cfg)
         self._data: Data | None = None
+        self._keys: PhraseKeys | None = None
 
     # -- data -------------------------------------------------------------------
     def default_data(self) -> Data:
@@ -68,7 +70,11 @@ class GazetteerPipe(Pipe):
         if unknown:
             raise ValueError(f"{self.name}: unknown data part(s) {sorted(unknown)}; expected {list(self.PARTS)}")
         self._data = {p: data[p] if p in data else base[p] for p in self.PARTS}
-        self._build()
+        self._keys = PhraseKeys(self.nlp)  # one per build: the tokenizer may have changed since the last
+        try:
+            self._build()
+        finally:
+            self._keys = None
 
     def _initialize_parts(self, parts: Mapping[str, Any]) -> None:
         """`initialize()` for subclasses: given parts, defaults for the rest."""
@@ -80,10 +86,15 @@ class GazetteerPipe(Pipe):
         """Forget every gazetteer entry (the JSON Lines parts); rules stay."""
         self.set_data({p: [] if self.PARTS[p] == "jsonl" else v for p, v in self.data.items()})
 
-    def pattern_docs(self, texts: Iterable[str]) -> list[Doc]:
-        """Phrases tokenized as the pipeline tokenizes text (for PhraseMatchers)."""
-        tokenizer: Any = self.nlp.tokenizer
-        return list(tokenizer.pipe(texts))
+    def patterns(self, texts: Iterable[str], attr: str = "ORTH") -> list[Any]:
+        """PhraseMatcher patterns of phrases, tokenized as the pipeline tokenizes text
+        (the packaged phrases come pre-tokenized: see `phrases`).
+
+        Each pattern is the tuple of its tokens' `attr` values, which `PhraseMatcher.add`
+        takes as it does when a pickled matcher is restored (its type stub names Docs only).
+        """
+        keys = self._keys if self._keys is not None else PhraseKeys(self.nlp)
+        return keys(texts, attr)
 
     def ensure_ready(self) -> None:
         """Build from the defaults if nothing was initialized or loaded yet."""

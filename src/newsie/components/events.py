@@ -114,7 +114,7 @@ class EventExtractor(GazetteerPipe):
         for etype, spec in self.rules.types.items():
             if spec.triggers:
                 self.weights[etype] = {k.lower(): v for k, v in spec.triggers.items()}
-                self.matcher.add(etype, self.pattern_docs(spec.triggers))
+                self.matcher.add(etype, self.patterns(spec.triggers, attr="LOWER"))
         self.counter = ParticipantCounter(self.rules.participant_nouns)
         self._conclude = frozenset(self.rules.conclusion_verbs)
         r = self.rules

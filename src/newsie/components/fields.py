@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import set_doc_value
-from ..fields import FIELDS_FILE, FieldsClassifier, FieldsLexicon
+from ..fields import FIELDS_FILE, classifier_for
 from ..payloads import body_text, meta_of
 from ..resources import gazetteer_file
 from .base import Data, GazetteerPipe
@@ -36,7 +36,7 @@ class FieldsTagger(GazetteerPipe):
         self._initialize_parts({"lexicon": lexicon})
 
     def _build(self) -> None:
-        self.classifier = FieldsClassifier(FieldsLexicon.model_validate(self.data["lexicon"]))
+        self.classifier = classifier_for(self.data["lexicon"])
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()

@@ -89,11 +89,11 @@ class OfficialTagger(GazetteerPipe):
         self.titles = TitleRules.model_validate(self.data["titles"])
         self.person_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for i, p in enumerate(self.kb.officials):
-            self.person_matcher.add(f"P{i}", self.pattern_docs(dict.fromkeys((p.name, *p.aliases))))
+            self.person_matcher.add(f"P{i}", self.patterns(dict.fromkeys((p.name, *p.aliases))))
         self.office_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for o in self.kb.offices.values():
             if o.patterns:
-                self.office_matcher.add(o.id, self.pattern_docs(o.patterns))
+                self.office_matcher.add(o.id, self.patterns(o.patterns))
         t = self.titles
         self._title_words = frozenset(t.title_words)
         self._honorifics = frozenset(t.honorifics)

@@ -92,7 +92,7 @@ class OrganizationTagger(GazetteerPipe):
         for entry in self.kb.entries:
             forms = _variants(entry)
             if forms:
-                self.matcher.add(entry.id, self.pattern_docs(forms))
+                self.matcher.add(entry.id, self.patterns(forms))
         r = self.rules
         self._heads = r.heads
         self._needs_mod = frozenset(r.needs_modifier)

