@@ -15,7 +15,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,7 @@ def variant_checks(items: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _country_name(city: str) -> str:
     from newsie.kb.places import default_cities, place_kb
     from newsie.kb.states import default_states

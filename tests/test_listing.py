@@ -74,6 +74,7 @@ def test_extract_page_gives_one_record_per_item(nlp) -> None:
     assert recs[0].events[0].type == "training" and [s.iso3 for s in recs[0].states] == ["SRB"]
     assert recs[2].issuer == ["OSCE Programme Office in Dushanbe"] and [s.iso3 for s in recs[2].states] == ["TJK"]
     assert recs[1].fields_of_work == ["Media freedom and development"]
+    assert [r.content_type for r in recs] == ["Press release", "Statement", "News"]
     assert all("Dushanbe" not in r.text for r in recs[:2])  # no mixed records
 
 
@@ -127,6 +128,26 @@ def test_cli_writes_one_record_per_listed_item(tmp_path) -> None:
     summary = run_extract([str(tmp_path / "*.txt")], output=out, quiet=True, stdin=io.StringIO(), stderr=io.StringIO())
     recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in recs] == [f"{src}#1", f"{src}#2", f"{src}#3", str(tmp_path / "single.txt")]
+    assert [r["content_type"] for r in recs] == ["Press release", "Statement", "News", None]
     assert summary.documents == 4 and summary.errors == 0
     again = run_extract([str(tmp_path / "*.txt")], output=out, resume=True, quiet=True, stdin=io.StringIO(), stderr=io.StringIO())
     assert again.documents == 0 and again.skipped == 4
+
+
+def test_content_type_is_kept_from_every_kind_of_input(nlp, tmp_path) -> None:
+    """The site's content type reaches the record from a keyword, a batch item, a JSON Lines or CSV export and a scraped page's own line."""
+    text = "BISHKEK, 3 May 2021 - The OSCE Programme Office trained 20 police officers in Bishkek."
+    assert newsie.extract(text, content_type="Press release", nlp=nlp).content_type == "Press release"
+    assert newsie.extract(text, nlp=nlp).content_type is None
+    many = list(newsie.extract_many([{"text": text, "content_type": "News"}, {"text": text, "content_type": 7}], nlp=nlp))
+    assert many[0].content_type == "News" and many[1].error is not None and "content_type" in many[1].error.message
+    page = "Home\n- About\n- News\n- Contacts\n- Field operations\nNews Item\nOSCE trains police officers in Bishkek\nPublishing date:\n- 3 May 2021\nContent type:\n- Press release\n" + text + "\n- Share\n- Print\n"
+    assert newsie.extract(page, nlp=nlp).content_type == "Press release"
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "text": text, "content_type": "News"}) + "\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("id,text,content_type\nb,\"" + text + "\",Statement\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run_extract([str(tmp_path / "a.jsonl"), str(tmp_path / "b.csv")], output=out, quiet=True, stdin=io.StringIO(), stderr=io.StringIO())
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["content_type"]) for r in recs] == [("a", "News"), ("b", "Statement")]
+    table = newsie.to_dataframe([newsie.Release.model_validate(r) for r in recs], level="releases")
+    assert list(table["content_type"]) == ["News", "Statement"]

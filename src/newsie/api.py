@@ -26,6 +26,7 @@ def extract(
     id: str | None = None,
     nlp: Language | None = None,
     page: bool | None = None,
+    content_type: str | None = None,
 ) -> Release:
     """Read one press release and return its `Release` record.
 
@@ -40,6 +41,8 @@ def extract(
         nlp: a pipeline from `newsie.load()`; the cached default when None.
         page: treat `text` as a scraped web page (menus, link lists and metadata blocks
             around the release): None detects it, True forces it, False never.
+        content_type: the site's label of the item ("Press release", "News", ...), kept
+            on the record (a scraped page's own ``Content type:`` line fills it otherwise).
 
     Returns:
         A `Release`. Empty or whitespace-only text without a title gives an empty
@@ -50,7 +53,7 @@ def extract(
         PublishedDateError: `published` is not a valid date (a ValueError).
     """
     kw = prepare(
-        {"text": require_text(text, "text"), "title": title, "published": published, "url": url, "id": id},
+        {"text": require_text(text, "text"), "title": title, "published": published, "url": url, "id": id, "content_type": content_type},
         page=page,
     )
     if not kw["text"].strip() and not kw.get("title"):

@@ -28,7 +28,7 @@ from .sanitize import clean, clean_text, surrogate_warning
 from .workers import WorkerPool
 
 Item = Union[str, Mapping[str, Any], Release]
-ITEM_KEYS = ("text", "title", "published", "url", "id", "issuer", "fields_of_work")
+ITEM_KEYS = ("text", "title", "published", "url", "id", "issuer", "fields_of_work", "content_type")
 
 DEFAULT_TIMEOUT = 600.0
 
@@ -77,6 +77,7 @@ def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
     kw["published"] = kw.get("published") or parse_published(parts.published)
     kw["issuer"] = kw.get("issuer") or parts.issuer
     kw["fields_of_work"] = kw.get("fields_of_work") or parts.fields_of_work
+    kw["content_type"] = kw.get("content_type") or parts.content_type
     kw["warnings"] = [*kw.get("warnings", []), f"scraped page: {parts.dropped_lines} lines of page chrome left out"]
     if lost:
         kw["warnings"].append(lost)
@@ -105,6 +106,7 @@ def _first_listed(kw: dict[str, Any]) -> dict[str, Any]:
     kw["published"] = parse_published(first.get("published")) or kw.get("published")
     kw["issuer"] = kw.get("issuer") or first["issuer"]
     kw["fields_of_work"] = kw.get("fields_of_work") or first["fields_of_work"]
+    kw["content_type"] = kw.get("content_type") or first.get("content_type")
     kw["warnings"] = [
         *kw.get("warnings", []),
         f"listing page with {len(units)} releases: this record is the first; newsie.extract_page() gives one record per release",
@@ -143,11 +145,12 @@ def _fields(item: Item) -> dict[str, Any]:
         "doc_id": optional_text(item.get("id"), "id"),
         "issuer": _str_list(item.get("issuer"), "issuer"),
         "fields_of_work": _str_list(item.get("fields_of_work"), "fields_of_work"),
+        "content_type": optional_text(item.get("content_type"), "content_type"),
     }
     out["warnings"] = [f"ignored item keys: {sorted(unknown)}"] if unknown else []
     if warning:
         out["warnings"].append(warning)
-    for key in ("text", "title", "url", "doc_id", "issuer", "fields_of_work"):
+    for key in ("text", "title", "url", "doc_id", "issuer", "fields_of_work", "content_type"):
         cleaned = clean(out[key])
         if cleaned != out[key]:
             out["warnings"].append(surrogate_warning(key.removeprefix("doc_"), sum(clean_text(s)[1] for s in _strs(out[key]))))
@@ -179,6 +182,7 @@ def empty_release(kw: dict[str, Any]) -> Release:
         text=kw["text"],
         issuer=kw.get("issuer") or [],
         fields_of_work=kw.get("fields_of_work") or [],
+        content_type=kw.get("content_type"),
         warnings=kw.get("warnings") or [],
     )
 

@@ -133,6 +133,7 @@ def to_release(doc: Doc) -> Release:
         "title": meta.title,
         "text": body_text(doc),
         "published": release_date(doc),
+        "content_type": meta.content_type,
         "dateline": build_dateline(doc),
         "states": build_states(doc, mention),
         "organizations": build_organizations(doc, mention),

@@ -18,6 +18,7 @@ from . import extensions as ext
 from .components.dateline import DatelineReader
 from .components.dates import DateTagger
 from .components.event_model import EventModel
+from .components.event_triggers import EventTriggers
 from .components.events import EventExtractor
 from .components.fields import FieldsTagger
 from .components.fields_model import FieldsModel
@@ -94,6 +95,18 @@ def make_dates(nlp: Language, name: str, spans_key: str, annotate_ents: bool) ->
 
 
 @Language.factory(
+    "newsie_event_triggers",
+    assigns=["doc.user_data"],
+    requires=["doc.spans"],
+    default_config={"secondary_ratio": 0.6},
+)
+def make_event_triggers(nlp: Language, name: str, secondary_ratio: float) -> EventTriggers:
+    """Score the trigger phrases of every event type (see `EventTriggers`); `secondary_ratio`:
+    a type whose score is at least this share of the main type's is a further event."""
+    return EventTriggers(nlp, name, secondary_ratio=secondary_ratio)
+
+
+@Language.factory(
     "newsie_events",
     assigns=["doc._.newsie_events", "doc.spans"],
     requires=[
@@ -105,7 +118,8 @@ def make_dates(nlp: Language, name: str, spans_key: str, annotate_ents: bool) ->
     default_config={"secondary_ratio": 0.6, "spans_key": ext.EVENTS},
 )
 def make_events(nlp: Language, name: str, secondary_ratio: float, spans_key: str) -> EventExtractor:
-    """Type events and fill their dates, place and participants (see `EventExtractor`)."""
+    """Build the events from the trigger scores and any model decision, with dates, place
+    and participants (see `EventExtractor`)."""
     return EventExtractor(nlp, name, secondary_ratio=secondary_ratio, spans_key=spans_key)
 
 
@@ -117,8 +131,8 @@ def make_fields(nlp: Language, name: str) -> FieldsTagger:
 
 @Language.factory(
     "newsie_event_model",
-    assigns=["doc._.newsie_events"],
-    requires=["doc._.newsie_events"],
+    assigns=["doc.cats", "doc.user_data"],
+    requires=["doc.user_data"],
     default_config={"models": None, "margin": None},
 )
 def make_event_model(nlp: Language, name: str, models: str | None, margin: float | None) -> EventModel:

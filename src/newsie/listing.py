@@ -265,8 +265,10 @@ def listing_units(item: dict[str, Any]) -> list[dict[str, Any]]:
     base = item.get("id") or item.get("url")
     out = []
     for n, it in enumerate(split_listing(text), 1):
-        unit = {k: v for k, v in item.items() if k not in ("id", "text", "title", "issuer", "fields_of_work")}
+        unit = {k: v for k, v in item.items() if k not in ("id", "text", "title", "issuer", "fields_of_work", "content_type")}
         unit.update(title=it.title, text=it.text, issuer=it.issuer, fields_of_work=it.fields_of_work)
+        if it.content_type:
+            unit["content_type"] = it.content_type
         if base:  # else the id comes from the item's title, as for any release
             unit["id"] = f"{base}#{n}"
         if it.published:

@@ -52,6 +52,7 @@ def make_doc(
     issuer: list[str] | None = None,
     fields_of_work: list[str] | None = None,
     warnings: list[str] | None = None,
+    content_type: str | None = None,
 ) -> Doc:
     """Tokenize title + text into one Doc carrying the release's `ReleaseMeta`."""
     full = f"{title}{TITLE_SEP}{text}" if title else text
@@ -74,5 +75,6 @@ def make_doc(
         issuer=list(issuer or []),
         fields_of_work=list(fields_of_work or []),
         warnings=notes,
+        content_type=content_type,
     ))
     return doc

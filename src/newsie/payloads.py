@@ -44,6 +44,7 @@ class ReleaseMeta:
     issuer: list[str] = field(default_factory=list)
     fields_of_work: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    content_type: str | None = None  # the site's own label: "Press release", "News", ...
 
     @property
     def title_len(self) -> int:

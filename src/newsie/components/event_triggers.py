@@ -1,0 +1,247 @@
+"""`newsie_event_triggers`: the trigger phrases of every event type, scored over the release.
+
+The first of the event stages: it leaves on the Doc what the rules say about the event
+type (``doc.user_data["newsie_event_evidence"]``: trigger scores per type, the rules'
+ranking and main type) and the scored sentences `newsie_events` builds the events from.
+A trained `newsie_event_model` between the two reads the evidence and writes its
+decision; `newsie_events` builds each event once, of the type decided.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .. import extensions as ext
+from ..events.paragraphs import Paragraphs
+from ..extensions import text_of
+from ..kb.event_types import EVENT_TYPES_FILE, EventRules
+from ..payloads import meta_of
+from ..resources import gazetteer_file
+from ..tokens import Toks, toks
+from .base import Data, GazetteerPipe, sentences
+
+EVIDENCE_KEY = "newsie_event_evidence"  # doc.user_data: what the rules say (see `summary`)
+UNITS_KEY = "newsie_event_units"  # doc.user_data: the scored `Unit`s, taken by `newsie_events`
+DECISION_KEY = "newsie_event_decision"  # doc.user_data: a trained model's main type and probabilities
+
+
+@dataclass
+class Unit:
+    """A scoring unit: the title or one body sentence."""
+
+    start_char: int
+    end_char: int
+    weight: float
+    index: int  # -1 for the title, else the body sentence number
+    paragraph: int = 0  # 0 for the title and the lede
+    scores: dict[str, float] = field(default_factory=dict)
+    best_trigger: dict[str, tuple[float, Trigger]] = field(default_factory=dict)
+    lower: str | None = None  # its text, lowercased (made when a rule first needs it)
+
+
+class Trigger:
+    """A trigger phrase found in the Doc: its tokens and text."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+
+
+def trigger_unit(units: list[Unit], etype: str) -> Unit | None:
+    """The unit whose trigger of `etype` weighs most (weight x trigger weight)."""
+    best: Unit | None = None
+    best_w = -1.0
+    for u in units:
+        if etype in u.best_trigger:
+            w = u.weight * u.best_trigger[etype][0]
+            if w > best_w:
+                best, best_w = u, w
+    return best
+
+
+class TriggerScorer:
+    """Weighted trigger phrases of each event type, counted in the title (most weight),
+    the first sentences and the rest, from the `EventRules`."""
+
+    def __init__(self, rules: EventRules, vocab: Any, patterns: Callable[[Iterable[str], str], list[Any]]) -> None:
+        self.rules = rules
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.strings = vocab.strings
+        self.weights: dict[str, dict[str, float]] = {}
+        for etype, spec in rules.types.items():
+            if spec.triggers:
+                self.weights[etype] = {k.lower(): v for k, v in spec.triggers.items()}
+                self.matcher.add(etype, patterns(spec.triggers, "LOWER"))
+        self._modifier_heads = frozenset(h.lower() for h in rules.modifier_heads)
+        self._trigger_modifies = frozenset(t.lower() for spec in rules.types.values() for t in spec.triggers if " " not in t)
+        self._venues: dict[str, dict[str, tuple[str, ...]]] = {
+            a: {b: tuple(p.lower() for p in phrases) for b, phrases in to.items()} for a, to in rules.venue_overrides.items()
+        }
+        self._priority = {t: i for i, t in enumerate(rules.priority)}
+
+    def run(self, doc: Doc, secondary_ratio: float) -> tuple[list[Unit], dict[str, Any]]:
+        """The Doc's scored units and the evidence summary (see `summary`)."""
+        units = self.units(doc)
+        totals = self.score(doc, units) if units else {}
+        return units, self.summary(doc, units, totals, secondary_ratio)
+
+    def units(self, doc: Doc) -> list[Unit]:
+        meta = meta_of(doc)
+        title_len, body_start = meta.title_len, meta.body_start
+        w = self.rules.weights
+        units: list[Unit] = []
+        if title_len:
+            units.append(Unit(0, title_len, w.title, -1))
+        paragraphs = Paragraphs(text_of(doc), body_start)
+        n = 0
+        for sent in sentences(doc):
+            start = max(sent.start_char, body_start)
+            if sent.end_char <= body_start or not text_of(doc)[start : sent.end_char].strip():
+                continue
+            weight = w.first_sentence if n == 0 else w.second_sentence if n == 1 else w.rest
+            para = paragraphs.index(start)
+            if para > 0 and n > 1:  # background, quotes and closing lines of a full release
+                weight *= w.later_paragraphs
+            units.append(Unit(start, sent.end_char, weight, n, para))
+            n += 1
+        return units
+
+    def score(self, doc: Doc, units: list[Unit]) -> dict[str, float]:
+        """Each type's weighted score over the units (the units keep their own scores and best triggers)."""
+        strings = self.strings
+        T = toks(doc)
+        in_org = {i for o in doc.spans.get(ext.ORGANIZATIONS, []) for i in range(o.start, o.end)}
+        starts = [u.start_char for u in units]
+        for m, s, e in self.matcher(doc):
+            if in_org and in_org.intersection(range(s, e)):
+                continue  # "Forum" in "Global Counterterrorism Forum" names a body, not an event
+            start_char = T[s].idx
+            k = bisect.bisect_right(starts, start_char) - 1
+            if k < 0 or not (units[k].start_char <= start_char < units[k].end_char):
+                continue
+            unit = units[k]
+            if T[e - 1].lower_ in self._trigger_modifies and e < len(T) and T[e].lower_ in self._modifier_heads:
+                continue  # "training centre", "conference hall": a place, not an event
+            etype = strings[m]
+            trigger = Trigger(s, e, T.span_text(s, e))
+            w = self.weights[etype].get(trigger.text.lower(), 0.0)
+            etype = self._override(T, e, etype)
+            if etype in self._venues:
+                etype = self._venue(T, unit, etype)
+            prev = unit.best_trigger.get(etype)
+            if prev is None or w > prev[0]:
+                unit.best_trigger[etype] = (w, trigger)
+            unit.scores[etype] = unit.scores.get(etype, 0.0) + w
+        totals: dict[str, float] = {}
+        for u in units:
+            for etype, raw in u.scores.items():
+                best = u.best_trigger[etype][0]
+                # The strongest trigger counts fully, further ones in the same sentence a little.
+                totals[etype] = totals.get(etype, 0.0) + u.weight * (best + 0.3 * (raw - best))
+        return totals
+
+    def summary(self, doc: Doc, units: list[Unit], totals: dict[str, float], secondary_ratio: float) -> dict[str, Any]:
+        """What the rules say: the trigger scores of each type (``total`` weighted over the
+        release, ``title``, ``first`` sentence), the types kept as events with their share
+        of the scores (``ranked``, main first: within `secondary_ratio` of the main
+        score; "other" when no trigger), and of the main type: ``main``, ``fallback`` (no
+        trigger) and ``in_title`` (its trigger is in the headline). No units: no event."""
+        title = next((u.scores for u in units if u.index == -1), {})
+        first = next((u.scores for u in units if u.index == 0), {})
+        out: dict[str, Any] = {"total": dict(totals), "title": dict(title), "first": dict(first)}
+        if not units:
+            return {**out, "ranked": [], "main": "other", "confidence": {}, "in_title": False, "fallback": True}
+        order = sorted(totals.items(), key=lambda kv: (-kv[1], self._priority.get(kv[0], 99)))  # type: ignore[call-overload]
+        if not order:  # no trigger: still one event, of type "other", with its date and place
+            order = [("other", 0.0)]
+        grand = sum(totals.values()) or 1.0
+        ranked: list[tuple[str, float]] = []
+        for i, (etype, score) in enumerate(order):
+            if i > 0 and score < secondary_ratio * order[0][1]:
+                break
+            ranked.append((etype, round(min(1.0, max(0.0, score / grand if totals else 0.0)), 3)))
+        main = ranked[0][0]
+        unit = trigger_unit(units, main)
+        trigger = unit.best_trigger[main][1].text.lower() if unit is not None else ""
+        return {
+            **out,
+            "ranked": ranked,
+            "main": main,
+            "confidence": dict(ranked),
+            "in_title": bool(trigger and trigger in (meta_of(doc).title or "").lower()),
+            "fallback": not trigger,
+        }
+
+    def _venue(self, T: Toks, unit: Unit, etype: str) -> str:
+        """"The Minister told the Permanent Council": a speech made at a body's session is
+        part of that meeting (the guidelines' "Permanent/Ministerial Council session")."""
+        if unit.lower is None:
+            unit.lower = T.doc_text[unit.start_char : unit.end_char].lower()
+        for new_type, phrases in self._venues[etype].items():
+            if any(p in unit.lower for p in phrases):
+                return new_type
+        return etype
+
+    def _override(self, T: Toks, end: int, etype: str) -> str:
+        """"Launching its annual report": a trigger (ending at token `end`) whose object names another type."""
+        for new_type, nouns in self.rules.object_overrides.get(etype, {}).items():  # type: ignore[call-overload]
+            window = {t.lower_ for t in T[end : end + 6] if not t.is_sent_start}
+            if window.intersection(nouns):
+                return new_type
+        return etype
+
+
+def with_triggers(rules: dict[str, Any], triggers: dict[str, dict[str, float]]) -> dict[str, Any]:
+    """`rules` (an `EventRules` dump) with trigger phrases added or re-weighted per type."""
+    for etype, extra in triggers.items():
+        rules["types"][etype]["triggers"].update(extra)
+    return rules
+
+
+def default_rules() -> dict[str, Any]:
+    """The packaged ``event_types.json``, checked."""
+    return EventRules.model_validate_json(gazetteer_file(EVENT_TYPES_FILE).read_text(encoding="utf-8")).model_dump()
+
+
+class EventTriggers(GazetteerPipe):
+    """Score the trigger phrases of every event type over the release.
+
+    Writes ``doc.user_data["newsie_event_evidence"]`` (see `TriggerScorer.summary`: what a
+    trained model blends with its own reading) and the scored sentences for
+    `newsie_events`, which builds the events. Without this stage `newsie_events` scores
+    the triggers itself. Data part: ``rules`` (``gazetteers/event_types.json``).
+    """
+
+    PARTS: ClassVar[dict[str, str]] = {"rules": "json"}
+
+    def __init__(self, nlp: Language, name: str = "newsie_event_triggers", *, secondary_ratio: float = 0.6) -> None:
+        super().__init__(nlp, name, secondary_ratio=secondary_ratio)
+
+    def default_data(self) -> Data:
+        return {"rules": default_rules()}
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None, rules: dict[str, Any] | None = None) -> None:
+        """Build from the given rules (default: the packaged ones)."""
+        self._initialize_parts({"rules": rules})
+
+    def _build(self) -> None:
+        self.scorer = TriggerScorer(EventRules.model_validate(self.data["rules"]), self.nlp.vocab, self.patterns)
+
+    def add_triggers(self, triggers: dict[str, dict[str, float]]) -> None:
+        """Add (or re-weight) trigger phrases per event type."""
+        self.ensure_ready()
+        self.set_data({**self.data, "rules": with_triggers(self.scorer.rules.model_dump(), triggers)})
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.ensure_ready()
+        units, evidence = self.scorer.run(doc, self.cfg["secondary_ratio"])
+        doc.user_data[EVIDENCE_KEY] = evidence
+        doc.user_data[UNITS_KEY] = units
+        return doc
