@@ -51,3 +51,22 @@ def test_where_finds_the_tokens_a_scan_finds():
     for words, lower in (({"Mission", "the", "("}, False), ({"the", "mission"}, True), (set(), False), ({"absent"}, False)):
         expected = [r.i for r in recs if (r.lower_ if lower else r.text) in words]
         assert recs.where(words, lower=lower) == expected
+
+
+def test_stop_words_changed_on_the_vocabulary_are_seen():
+    """A word made a stop word after a first Doc is a stop word in the next Doc's records."""
+    nlp = spacy.blank("en")
+    assert not toks(nlp("Mission trained officers"))[0].is_stop
+    nlp.vocab["Mission"].is_stop = True
+    try:
+        assert toks(nlp("Mission trained officers"))[0].is_stop
+    finally:
+        nlp.vocab["Mission"].is_stop = False
+
+
+def test_records_of_two_vocabularies_stay_apart():
+    """The same word in two pipelines with different lexical rules gets each pipeline's flags."""
+    en, de = spacy.blank("en"), spacy.blank("de")
+    for nlp in (en, de, en):
+        doc = nlp("zehn ten")
+        assert [r.like_num for r in toks(doc)] == [t.like_num for t in doc]

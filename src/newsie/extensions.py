@@ -64,6 +64,18 @@ def span_value(doc: Doc, name: str, start_char: int, end_char: int) -> Any:
     return user_data.get(("._.", name, start_char, end_char))
 
 
+def set_doc_value(doc: Doc, name: str, value: Any) -> None:
+    """``doc._.<name> = value`` (a registered extension without setter), without the proxy."""
+    user_data: dict[Any, Any] = doc.user_data
+    user_data[("._.", name, None, None)] = value
+
+
+def set_span_value(span: Span, name: str, value: Any) -> None:
+    """``span._.<name> = value`` (a registered extension without setter), without the proxy."""
+    user_data: dict[Any, Any] = span.doc.user_data
+    user_data[("._.", name, span.start_char, span.end_char)] = value
+
+
 _TEXT_KEY = "newsie_text"
 
 

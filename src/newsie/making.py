@@ -6,7 +6,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import remember_text
+from .extensions import remember_text, set_doc_value
 from .inputs import release_id
 from .payloads import ReleaseMeta
 from .sanitize import break_long_runs, long_run_warning
@@ -66,7 +66,7 @@ def make_doc(
         notes.append(long_run_warning(runs))
     if len(full) > DEFAULT_MAX_LENGTH:
         notes.append(f"long text ({len(full):,} characters): processed whole, beyond spaCy's default max_length")
-    doc._.newsie_meta = ReleaseMeta(
+    set_doc_value(doc, "newsie_meta", ReleaseMeta(
         id=doc_id or release_id(text, title, url),
         title=title,
         body_start=len(title) + len(TITLE_SEP) if title else 0,
@@ -76,5 +76,5 @@ def make_doc(
         fields_of_work=list(fields_of_work or []),
         warnings=notes,
         content_type=content_type,
-    )
+    ))
     return doc

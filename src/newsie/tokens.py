@@ -9,15 +9,20 @@ the next call rebuilds). The cache is dropped when the Doc's length changes, and
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Collection
+from typing import Any
 
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_STOP, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_STOP, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from .extensions import text_of
 
 _KEY = "newsie_toks"
-_ATTRS = [ORTH, LOWER, IS_TITLE, IS_UPPER, IS_LOWER, IS_ALPHA, IS_PUNCT, IS_STOP, LIKE_NUM, SENT_START, SPACY, IDX]
+# Read per token; the rest comes from the word's lexical record (`_lexical`).
+_ATTRS = [ORTH, IS_STOP, SENT_START, SPACY, IDX]
+Lexical = tuple[str, str, bool, bool, bool, bool, bool, bool]  # text, lower_, is_title, is_upper, is_lower, is_alpha, is_punct, like_num
 
 
 class Tok:
@@ -25,20 +30,13 @@ class Tok:
 
     __slots__ = ("i", "idx", "is_alpha", "is_lower", "is_punct", "is_sent_start", "is_stop", "is_title", "is_upper", "like_num", "lower_", "text", "whitespace_")
 
-    def __init__(self, i: int, row: list[int], text: str, lower: str) -> None:
+    def __init__(self, i: int, lex: Lexical, is_stop: int, sent_start: int, space: int, idx: int) -> None:
         self.i = i
-        self.text = text
-        self.lower_ = lower
-        self.is_title = bool(row[2])
-        self.is_upper = bool(row[3])
-        self.is_lower = bool(row[4])
-        self.is_alpha = bool(row[5])
-        self.is_punct = bool(row[6])
-        self.is_stop = bool(row[7])
-        self.like_num = bool(row[8])
-        self.is_sent_start = row[9] == 1  # 1 starts a sentence; 0 unknown and -1 (wrapped) do not
-        self.whitespace_ = " " if row[10] else ""
-        self.idx = row[11]
+        self.text, self.lower_, self.is_title, self.is_upper, self.is_lower, self.is_alpha, self.is_punct, self.like_num = lex
+        self.is_stop = is_stop == 1  # per token: users change stop words on the vocabulary
+        self.is_sent_start = sent_start == 1  # 1 starts a sentence; 0 unknown and -1 (wrapped) do not
+        self.whitespace_ = " " if space else ""
+        self.idx = idx
 
     def __len__(self) -> int:
         return len(self.text)
@@ -111,11 +109,42 @@ def toks(doc: Doc) -> Toks:
     cached = doc.user_data.get(_KEY)
     if isinstance(cached, TokCache) and len(cached.toks) == len(doc):
         return cached.toks
-    strings = doc.vocab.strings
-    rows = doc.to_array(_ATTRS).tolist() if len(doc) else []
-    out = Toks([Tok(i, row, strings[row[0]], strings[row[1]]) for i, row in enumerate(rows)], text_of(doc))
+    if len(doc):
+        orths, stops, starts, spaces, idxs = doc.to_array(_ATTRS).T.tolist()
+        known = _lexicon(doc.vocab)
+        lexes = [known.get(o) or _lexical(doc.vocab, o, known) for o in orths]
+        out = Toks(list(map(Tok, range(len(lexes)), lexes, stops, starts, spaces, idxs)), text_of(doc))
+    else:
+        out = Toks([], text_of(doc))
     doc.user_data[_KEY] = TokCache(out)
     return out
+
+
+# The lexical records of each vocabulary's words, by ORTH id: a word's text, case and
+# character classes are fixed once its lexeme exists. The Vocab is held (strongly) beside
+# its records, so an id is never reused while cached; a few vocabularies are kept.
+_LEXICONS: dict[int, tuple[Vocab, dict[int, Lexical]]] = {}
+_LEXICON_WORDS = 200_000  # bounded: a long stream of new words starts again
+_LOCK = threading.Lock()
+
+
+def _lexicon(vocab: Vocab) -> dict[int, Lexical]:
+    entry = _LEXICONS.get(id(vocab))
+    if entry is None or entry[0] is not vocab:
+        with _LOCK:
+            if len(_LEXICONS) >= 8:
+                _LEXICONS.clear()
+            entry = _LEXICONS[id(vocab)] = (vocab, {})
+    return entry[1]
+
+
+def _lexical(vocab: Vocab, orth: int, known: dict[int, Lexical]) -> Lexical:
+    lex: Any = vocab[orth]
+    rec: Lexical = (lex.orth_, lex.lower_, lex.is_title, lex.is_upper, lex.is_lower, lex.is_alpha, lex.is_punct, lex.like_num)
+    if len(known) >= _LEXICON_WORDS:
+        known.clear()
+    known[orth] = rec
+    return rec
 
 
 def forget(doc: Doc) -> None:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from ..dates.datelines import match_dateline
 from ..dates.grammar import find_dates
-from ..extensions import text_of
+from ..extensions import set_doc_value, text_of
 from ..kb.places import PlaceKB, default_cities, place_kb
 from ..kb.states import default_states
 from ..payloads import DatelineCity, DatelineData, meta_of, resolve_release_date
@@ -74,8 +74,8 @@ class DatelineReader(GazetteerPipe):
             if found is not None or nxt < 0:
                 break
             pos = nxt + 1
-        doc._.newsie_dateline = found
-        doc._.newsie_release_date = resolve_release_date(meta, found)
+        set_doc_value(doc, "newsie_dateline", found)
+        set_doc_value(doc, "newsie_release_date", resolve_release_date(meta, found))
         return doc
 
 

@@ -7,7 +7,7 @@ from spacy.util import filter_spans
 
 from .. import extensions as ext
 from ..dates.grammar import find_dates, find_durations
-from ..extensions import text_of
+from ..extensions import set_span_value, text_of
 from ..payloads import DateValue, meta_of, release_date
 from .base import set_ents
 
@@ -40,7 +40,7 @@ class DateTagger:
             for d in find_durations(part):
                 span = doc.char_span(off + d.start_char, off + d.end_char, label=ext.DURATION, alignment_mode="expand")
                 if span is not None:
-                    span._.newsie_days = d.days
+                    set_span_value(span, "newsie_days", d.days)
                     durations.append(span)
         doc.spans[ext.DURATIONS] = filter_spans(durations)
         if self.annotate_ents:
@@ -54,10 +54,10 @@ class DateTagger:
             span = doc.char_span(start_char, end_char, label=ext.DATE, alignment_mode="expand")
             if span is None:
                 continue
-            span._.newsie_date = DateValue(
+            set_span_value(span, "newsie_date", DateValue(
                 start=f.start, end=f.end, granularity=f.granularity, relative=f.relative,
                 year_inferred=f.year_inferred, start_char=start_char, end_char=end_char,
-            )
+            ))
             spans.append(span)
         return spans
 

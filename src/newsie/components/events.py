@@ -13,7 +13,7 @@ from .. import extensions as ext
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
 from ..events.paragraphs import announced_at, bound_cue, reports_participants
-from ..extensions import text_of
+from ..extensions import doc_value, set_doc_value, span_value, text_of
 from ..kb.event_types import EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
 from ..kb.io import read_packaged
@@ -140,7 +140,7 @@ class EventExtractor(GazetteerPipe):
             events.append(event)
             if trigger is not None:
                 triggers.append(Span(doc, trigger.start, trigger.end, label=ext.EVENT, kb_id=etype))
-        doc._.newsie_events = events
+        set_doc_value(doc, "newsie_events", events)
         doc.spans[self.cfg["spans_key"]] = triggers
         return doc
 
@@ -159,14 +159,14 @@ class EventExtractor(GazetteerPipe):
             evidence_unit = body_units[0]
         focus = [u for u in (evidence_unit, body_units[0] if body_units else None) if u is not None]
         start, end = self._dates(doc, focus, body_units, etype)
-        location = finish_location(self._location(doc, focus, etype), doc._.newsie_dateline, start or release_date(doc), self.history)
+        location = finish_location(self._location(doc, focus, etype), doc_value(doc, "newsie_dateline"), start or release_date(doc), self.history)
         participants = self._participants(doc, focus, body_units)
         spec = self.rules.types.get(etype)  # type: ignore[call-overload]
         plover, cameo = (spec.plover, spec.cameo) if spec else (None, None)
         if etype == "statement" and evidence_unit is not None:
             plover, cameo = self._statement_mode(doc, [u for u in units if u.index < 2], plover, cameo)
-        org_data: list[OrgData] = doc._.newsie_orgs or []
-        people_data: list[OfficialData] = doc._.newsie_officials or []
+        org_data: list[OrgData] = doc_value(doc, "newsie_orgs") or []
+        people_data: list[OfficialData] = doc_value(doc, "newsie_officials") or []
         orgs = [o.name for o in org_data if o.name]
         people = [p.name for p in people_data if not p.inferred]
         states = list(dict.fromkeys(s.kb_id_ for s in doc.spans[ext.STATES])) if ext.STATES in doc.spans else []
@@ -196,26 +196,27 @@ class EventExtractor(GazetteerPipe):
         return plover, cameo
 
     def _dates(self, doc: Doc, focus: list[Unit], body_units: list[Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
-        dateline: DatelineData | None = doc._.newsie_dateline
+        dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
         dl_range = (dateline.start_char, dateline.end_char) if dateline else (-1, -1)
         dl_date = dateline.date if dateline else None
-        spans = [
-            s for s in doc.spans.get(ext.DATES, [])
-            if not (dl_range[0] <= s.start_char < dl_range[1])
-            and s._.newsie_date is not None and s._.newsie_date.granularity == "day" and s._.newsie_date.start
-            and not _preceded_by(doc, s, self._not_after)
-            and not self._election_day(doc, s)
-        ]
+        spans: list[Span] = []
+        values: dict[int, Any] = {}  # by start_char: each span's DateValue (a day with a start), read once
+        for s in doc.spans.get(ext.DATES, []):
+            if not (dl_range[0] <= s.start_char < dl_range[1]):
+                v = span_value(doc, "newsie_date", s.start_char, s.end_char)
+                if v is not None and v.granularity == "day" and v.start and not _preceded_by(doc, s, self._not_after) and not self._election_day(doc, s):
+                    values[s.start_char] = v
+                    spans.append(s)
 
         def in_unit(unit: Unit, relative_only: bool = False) -> list[Span]:
-            return [s for s in spans if unit.start_char <= s.start_char < unit.end_char and (s._.newsie_date.relative or not relative_only)]
+            return [s for s in spans if unit.start_char <= s.start_char < unit.end_char and (values[s.start_char].relative or not relative_only)]
 
         if etype == "statement":
             # A statement happens when it is made: "today" or the dateline, before other dates.
             for unit in focus:
                 found = in_unit(unit, relative_only=True)
                 if found:
-                    d = found[0]._.newsie_date
+                    d = values[found[0].start_char]
                     return d.start, d.end
             if dl_date:
                 return dl_date, dl_date
@@ -226,11 +227,11 @@ class EventExtractor(GazetteerPipe):
             found = in_unit(unit)
             if unit.paragraph > 0 and anchor is not None:
                 # Background: a later paragraph's date long before the release is not the event's.
-                found = [s for s in found if (anchor - s._.newsie_date.start).days <= 60]
+                found = [s for s in found if (anchor - values[s.start_char].start).days <= 60]
             if found:
                 chosen, unit_of = found[0], unit
                 cue = announced_at(text_of(doc)[unit.start_char : unit.end_char])
-                later = [s for s in found if cue is not None and s.start_char >= unit.start_char + cue and not s._.newsie_date.relative]
+                later = [s for s in found if cue is not None and s.start_char >= unit.start_char + cue and not values[s.start_char].relative]
                 if later:  # "announced today that ... will take place ... on 8 and 9 March"
                     chosen = later[0]
                 break
@@ -238,7 +239,7 @@ class EventExtractor(GazetteerPipe):
             if dl_date:
                 return dl_date, dl_date
             return None, None
-        value = chosen._.newsie_date
+        value = values[chosen.start_char]
         start, end = value.start, value.end
         if start == end and unit_of is not None:
             days = self._duration(doc, unit_of)
@@ -256,7 +257,7 @@ class EventExtractor(GazetteerPipe):
         text = text_of(doc)
         for unit in units:
             for s in doc.spans.get(ext.DATES, []):
-                d = s._.newsie_date
+                d = span_value(doc, "newsie_date", s.start_char, s.end_char)
                 if not (unit.start_char <= s.start_char < unit.end_char) or d is None or d.granularity != "day" or d.start is None:
                     continue
                 cue = bound_cue(text[unit.start_char : s.start_char])
@@ -268,14 +269,16 @@ class EventExtractor(GazetteerPipe):
 
     def _duration(self, doc: Doc, unit: Unit) -> int | None:
         for s in doc.spans.get(ext.DURATIONS, []):
-            if unit.start_char <= s.start_char < unit.end_char and s._.newsie_days:
-                return int(s._.newsie_days)
+            if unit.start_char <= s.start_char < unit.end_char:
+                days = span_value(doc, "newsie_days", s.start_char, s.end_char)
+                if days:
+                    return int(days)
         return None
 
     def _location(self, doc: Doc, focus: list[Unit], etype: str) -> LocationData:
         state_spans = list(doc.spans.get(ext.STATES, []))
         doc_states = {s.kb_id_ for s in state_spans}
-        dateline: DatelineData | None = doc._.newsie_dateline
+        dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
         dl_city = dateline.city if dateline else None
         dl_country = dateline.country if dateline else None
         context = self._context_country(doc, state_spans)
@@ -333,7 +336,7 @@ class EventExtractor(GazetteerPipe):
     def _context_country(self, doc: Doc, state_spans: list[Span]) -> str | None:
         """The country a release is about when it does not say where: the host of the
         field operation it names, else the only State it names."""
-        orgs: list[OrgData] = doc._.newsie_orgs or []
+        orgs: list[OrgData] = doc_value(doc, "newsie_orgs") or []
         for org in orgs:
             if org.kind == "field_operation" and org.country:
                 return org.country

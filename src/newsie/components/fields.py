@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import set_doc_value
 from ..fields import FIELDS_FILE, classifier_for
 from ..payloads import body_text, meta_of
 from ..resources import gazetteer_file
@@ -41,13 +42,13 @@ class FieldsTagger(GazetteerPipe):
         self.ensure_ready()
         meta = meta_of(doc)
         if meta.fields_of_work:
-            doc._.newsie_fields = list(meta.fields_of_work)
+            set_doc_value(doc, "newsie_fields", list(meta.fields_of_work))
             return doc
         body = body_text(doc)
         if not (meta.title or "").strip() and not body.strip():
-            doc._.newsie_fields = []
+            set_doc_value(doc, "newsie_fields", [])
             return doc
         scores = self.classifier.scores(meta.title, body, meta.issuer or None)
         doc.user_data[SCORES_KEY] = scores  # the evidence, for a trained model that follows
-        doc._.newsie_fields = self.classifier.pick(scores)
+        set_doc_value(doc, "newsie_fields", self.classifier.pick(scores))
         return doc

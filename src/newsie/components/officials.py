@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import extensions as ext
-from ..extensions import text_of
+from ..extensions import doc_value, set_doc_value, text_of
 from ..kb.io import read_packaged
 from ..kb.officials import OFFICES_FILE, OFFICIALS_FILE, OfficeEntry, OfficialEntry, OfficialKB, TitleRules, default_titles
 from ..kb.org_rules import default_org_rules
@@ -137,7 +137,7 @@ class OfficialTagger(GazetteerPipe):
             for p in people
         ]
         doc.spans[self.cfg["spans_key"]] = out
-        doc._.newsie_officials = self._resolve(doc, people, offices)
+        set_doc_value(doc, "newsie_officials", self._resolve(doc, people, offices))
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
         return doc
@@ -176,15 +176,23 @@ class OfficialTagger(GazetteerPipe):
     def _name_runs(self, doc: Toks, blocked: set[int]) -> list[tuple[int, int]]:
         """Maximal runs of name-like tokens (with particles, initials, hyphens)."""
         runs = []
+        n = len(doc)
+        get, name_token = self._name_words.get, self._name_token
+        # Each token's name test once (memoized by word), then runs read the list.
+        name: list[bool | None] = [get(t.text) for t in doc]
+        for k, known in enumerate(name):
+            if known is None:
+                name[k] = name_token(doc[k])
+        particles = self._particles
         i = 0
-        while i < len(doc):
-            if i in blocked or not self._name_token(doc[i]) or _INITIAL.fullmatch(doc[i].text):
+        while i < n:
+            if not name[i] or i in blocked or _INITIAL.fullmatch(doc[i].text):
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and j not in blocked:
+            while j < n and j not in blocked:
                 t = doc[j]
-                if (self._name_token(t) and not t.is_sent_start) or (t.text in self._particles and j + 1 < len(doc) and (self._name_token(doc[j + 1]) or doc[j + 1].text in self._particles)) or (t.text == "-" and j + 1 < len(doc) and self._name_token(doc[j + 1]) and t.whitespace_ == "" and doc[j - 1].whitespace_ == ""):
+                if (name[j] and not t.is_sent_start) or (t.text in particles and j + 1 < n and (name[j + 1] or doc[j + 1].text in particles)) or (t.text == "-" and j + 1 < n and name[j + 1] and t.whitespace_ == "" and doc[j - 1].whitespace_ == ""):
                     j += 1
                 else:
                     break
@@ -380,7 +388,7 @@ class OfficialTagger(GazetteerPipe):
     def _resolve(self, doc: Doc, people: list[Span], offices: list[tuple[int, int, int]]) -> list[OfficialData]:
         published = release_date(doc)
         org_spans = list(doc.spans[ext.ORGANIZATIONS]) if ext.ORGANIZATIONS in doc.spans else []
-        orgs: list[OrgData] = doc._.newsie_orgs or []
+        orgs: list[OrgData] = doc_value(doc, "newsie_orgs") or []
         strings = self.nlp.vocab.strings
         records: dict[str, OfficialData] = {}
         by_surname: dict[str, str] = {}

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions as ext
-from ..extensions import text_of
+from ..extensions import set_doc_value, text_of
 from ..kb.io import read_packaged
 from ..kb.officials import default_titles
 from ..kb.org_rules import OrgRules, default_org_rules
@@ -143,7 +143,7 @@ class OrganizationTagger(GazetteerPipe):
         self._add_coordinated(doc, orgs)
         out = [Span(doc, s.start, s.end, label=ext.ORG, kb_id=orgs[keys[(s.start, s.end)]].id or "" if (s.start, s.end) in keys else s.kb_id_, span_id=s.id_) for s in spans]
         doc.spans[self.cfg["spans_key"]] = out
-        doc._.newsie_orgs = list(orgs.values())
+        set_doc_value(doc, "newsie_orgs", list(orgs.values()))
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
         return doc
@@ -502,11 +502,16 @@ class OrganizationTagger(GazetteerPipe):
     def _infer_field_op(self, span: Span, doc_states: set[str]) -> OrgEntry | None:
         """"OSCE Presence" with no full name: the field operation of that type in a State the release names."""
         word = span[-1].text
-        found = [
-            e for e in self.kb.field_operations()
-            if e.country in doc_states and e.end is None and word in e.name.split()
-        ]
+        found = [e for e, words in self._open_field_ops() if e.country in doc_states and word in words]
         return found[0] if len(found) == 1 else None
+
+    def _open_field_ops(self) -> list[tuple[OrgEntry, frozenset[str]]]:
+        """The field operations still open, with the words of their names (once per gazetteer)."""
+        cached = self.__dict__.get("_open_ops")
+        if cached is None or cached[0] is not self.kb:
+            ops = [(e, frozenset(e.name.split())) for e in self.kb.field_operations() if e.end is None]
+            cached = self.__dict__["_open_ops"] = (self.kb, ops)
+        return cached[1]
 
 
 _COMMON_SENTENCE_STARTS = frozenset(
@@ -549,11 +554,23 @@ def _add_mention(org: OrgData, span: Span, *, surface: bool) -> None:
         org.name = span.text
 
 
-def _core(name: str, state_words: frozenset[str]) -> list[str]:
+def _core(name: str, state_words: frozenset[str]) -> tuple[str, ...]:
     """A pattern body's name without States, possessives and complements: its kind of body."""
-    head = re.split(r"\s+(?:of|for|on|in|to)\s+", name, maxsplit=1)[0]
-    words = [w for w in re.findall(r"[\w-]+", head.replace("’", "'")) if w not in state_words and w.lower() not in ("the", "s")]
-    return [w.lower() for w in words]
+    key = (name, state_words)
+    core = _CORES.get(key)
+    if core is None:
+        head = _COMPLEMENT_RE.split(name, maxsplit=1)[0]
+        words = [w for w in _WORD_RE.findall(head.replace("’", "'")) if w not in state_words and w.lower() not in ("the", "s")]
+        core = tuple(w.lower() for w in words)
+        if len(_CORES) >= 20_000:  # bounded: names vary without end over a stream of documents
+            _CORES.clear()
+        _CORES[key] = core
+    return core
+
+
+_CORES: dict[tuple[str, frozenset[str]], tuple[str, ...]] = {}
+_COMPLEMENT_RE = re.compile(r"\s+(?:of|for|on|in|to)\s+")
+_WORD_RE = re.compile(r"[\w-]+")
 
 
 def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tuple[dict[str, OrgData], dict[str, str]]:
@@ -568,7 +585,7 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
     # in the order of the all-pairs loop this replaces, so merges happen as before.
     pos = {k: i for i, k in enumerate(keys)}
     names = {k: orgs[k].name or "" for k in keys}
-    cores = {k: tuple(_core(names[k], state_words)) for k in keys}
+    cores = {k: _core(names[k], state_words) for k in keys}
     by_core: dict[tuple[str, ...], list[str]] = {}
     by_name: dict[str, list[str]] = {}
     for k in keys:

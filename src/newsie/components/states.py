@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions as ext
+from ..extensions import set_doc_value
 from ..kb.org_rules import default_org_rules
 from ..kb.places import us_place_names
 from ..kb.states import StateEntry, StateKB, StateRules, default_state_rules, default_states
@@ -154,7 +155,7 @@ class StateTagger(GazetteerPipe):
             if code not in found:
                 e = self.kb.by_iso3[code]
                 found[code] = StateData(iso3=code, iso2=e.iso2, name=e.name, status=e.status, historical=e.historical)
-        doc._.newsie_states = list(found.values())
+        set_doc_value(doc, "newsie_states", list(found.values()))
         if self.cfg["annotate_ents"]:
             set_ents(doc, spans)
         return doc

@@ -62,6 +62,30 @@ _PATTERNS: list[tuple[str, str]] = [
     ("relative", r"\b(?:today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|earlier today|earlier this (?:week|month|year)|(?:last|next|this|past|coming) (?:week|month|year|weekend)|(?:on |last |next |this |on the )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"),
 ]
 _COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}(?![\w])", re.IGNORECASE if kind == "relative" else 0)) for kind, p in _PATTERNS]
+# How each pattern can begin, as the lowercased first three characters at a start ("#": a
+# digit): a pattern is tried only at the starts it can match (a superset of its matches).
+_WD3 = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MON3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_FROM3 = ("fro", "bet")
+_REL3 = ("tod", "yes", "tom", "ton", "thi", "ear", "las", "nex", "pas", "com", "on ")
+_FIRSTS: list[frozenset[str]] = [
+    frozenset(keys)
+    for keys in (
+        ("#", *_FROM3, *_WD3),  # range: 27 November to 1 December
+        ("#", *_FROM3),  # range: from 7 to 9 December
+        (*_FROM3, *_MON3),  # range: November 27 - December 1
+        (*_FROM3, *_MON3),  # range: May 3-5
+        _FROM3,  # month_range
+        ("#", *_WD3),  # day: Monday, 21 February
+        (*_WD3, *_MON3),  # day: February 21
+        ("#",),  # iso
+        ("#",),  # numeric
+        _MON3,  # month
+        ("#",),  # year
+        (*_REL3, *_WD3),  # relative
+    )
+]
+assert len(_FIRSTS) == len(_COMPILED)
 # Where a date expression can begin: every pattern above starts (after ``(?<![\w-])``)
 # with a digit, "from"/"between", a month, a weekday or a relative word. Patterns are
 # tried only at these positions instead of each scanning the whole text.
@@ -69,6 +93,9 @@ _START_RE = re.compile(
     r"(?<![\w-])(?:\d|(?i:from|between|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"mon|tue|wed|thu|fri|sat|sun|today|yesterday|tomorrow|tonight|this|earlier|last|next|past|coming|on))"
 )
+# A superset of those starts that the regex engine scans fast (a leading character class):
+# a digit or a first letter of the words above (with "ſ", which case-folds to "s").
+_CANDIDATE_RE = re.compile(r"[\dFfBbJjMmAaSsOoNnDdTtWwYyEeLlPpCcſ](?<![\w-].)")
 # A duration's unit ("-day", " weeks"): a duration match holds one, at most 21 characters
 # after the match's start (a number word, "-and-a-half", the separator).
 _UNIT_RE = re.compile(r"[- ](?:day|week|month)", re.IGNORECASE)
@@ -107,11 +134,18 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
     """Every date expression in `text`, left to right, without overlaps."""
     taken = bytearray(len(text))  # characters already inside a found date
     out: list[FoundDate] = []
-    starts = [m.start() for m in _START_RE.finditer(text)]
-    for kind, rx in _COMPILED:
+    starts: list[list[int]] = [[] for _ in _COMPILED]
+    for cand in _CANDIDATE_RE.finditer(text):
+        pos = cand.start()
+        key = "#" if text[pos].isdigit() else text[pos : pos + 3].lower()
+        tried = _patterns_at(key)
+        if tried and _START_RE.match(text, pos):
+            for k in tried:
+                starts[k].append(pos)
+    for (kind, rx), at in zip(_COMPILED, starts):
         # Same matches as rx.finditer(text): leftmost, non-overlapping, tried where one can start.
         last = 0
-        for pos in starts:
+        for pos in at:
             if pos < last:
                 continue
             m = rx.match(text, pos)
@@ -129,6 +163,15 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
                 taken[s:e] = b"\x01" * (e - s)
                 out.append(found)
     return sorted(out, key=lambda f: f.start_char)
+
+
+@lru_cache(maxsize=1024)
+def _patterns_at(key: str) -> tuple[int, ...]:
+    """The patterns that can begin with `key` (every pattern for a key that is not ASCII:
+    case-insensitive matching folds a few other letters onto ASCII ones)."""
+    if not key.isascii():
+        return tuple(range(len(_COMPILED)))
+    return tuple(k for k, firsts in enumerate(_FIRSTS) if key in firsts)
 
 
 def find_durations(text: str) -> list[Duration]:
