@@ -17,7 +17,7 @@ from ..payloads import StateData
 from ..resources import gazetteer_file
 from .base import Data, GazetteerPipe, set_ents
 from .ethnic import community_elsewhere, counted_people
-from .state_context import named_after_state
+from .state_context import names_a_language, named_after_state
 
 NAME, DEMONYM = "name", "demonym"
 
@@ -178,6 +178,8 @@ class StateTagger(GazetteerPipe):
             if nxt is not None and nxt.lower_ in self._community_next:
                 return False
             if prev is not None and prev.lower_ in ("in", "into") and (nxt is None or nxt.is_punct or nxt.lower_ in ("and", "or")):
+                return False
+            if names_a_language(doc, span.start, span.end, ("in", "into"), self._language_next):
                 return False
         if span.text in self._ambiguous:
             if prev is not None and prev.text in self._honorifics:
