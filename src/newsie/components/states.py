@@ -17,7 +17,7 @@ from ..payloads import StateData
 from ..resources import gazetteer_file
 from .base import Data, GazetteerPipe, set_ents
 from .ethnic import community_elsewhere, counted_people
-from .state_context import names_a_language, named_after_state
+from .state_context import named_after_state, names_a_language
 
 NAME, DEMONYM = "name", "demonym"
 
