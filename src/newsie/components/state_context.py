@@ -5,13 +5,21 @@ thin component calling them).
 """
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from typing import Any
+from collections.abc import Collection
+from typing import Any, Protocol
 
 from spacy.tokens import Span
 
 MAX_PAREN = 5
 MAX_LIST = 6  # languages in one "in A, B and C" list
+
+
+class Tokens(Protocol):
+    """A Doc, or any indexable run of tokens with ``text`` and ``lower_``."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, i: int) -> Any: ...
 
 
 def named_after_state(span: Span, before: Collection[str], after: Collection[str], place_words: Collection[str]) -> bool:
@@ -37,14 +45,13 @@ def named_after_state(span: Span, before: Collection[str], after: Collection[str
     return False
 
 
-def names_a_language(tokens: Sequence[Any], start: int, end: int, heads: Collection[str], language_words: Collection[str]) -> bool:
+def names_a_language(tokens: Tokens, start: int, end: int, heads: Collection[str], language_words: Collection[str]) -> bool:
     """Whether the demonym at tokens ``start:end`` names a language rather than the State.
 
     "broadcast in Bulgarian, Ukrainian and Romanian", "in English and Russian": one of a
     list of single capitalized words after one of `heads` ("in"), the list not followed by
     a noun; "Russian as a language of instruction": "as" with one of `language_words`
     within the next three words. (A lone "in Russian" is checked by the component.)
-    `tokens` is anything indexable whose items have ``text`` and ``lower_``.
     """
     n = len(tokens)
     nxt = tokens[end] if end < n else None
