@@ -20,6 +20,18 @@ Array = NDArray[np.float64]
 EPS = 1e-4
 
 
+def smoothed(probs: Array, share: float) -> Array:
+    """Class probabilities mixed with the uniform distribution: ``(1 - share) * p + share / K``.
+
+    A bag-of-words classifier trained on a few hundred releases is sure of itself on words
+    it never saw with a type; mixing keeps it from vetoing strong rule evidence alone
+    (`newsie train` picks `share` by out-of-fold log-loss; 0 keeps the classifier as is)."""
+    p = np.asarray(probs, dtype=float)
+    if not share:
+        return p
+    return (1.0 - share) * p + share / p.shape[-1]
+
+
 def _newton(grad_hess: Any, n_params: int, iterations: int = 50) -> Array:
     """Minimize a smooth convex loss from its gradient and Hessian (damped Newton steps)."""
     theta = np.zeros(n_params)

@@ -171,3 +171,31 @@ def test_blends_saved_with_fewer_features_read_just_those() -> None:
     assert fields[1, FIELD_FEATURES.index("lexicon_score")] == pytest.approx(np.log1p(1.0))  # the parent's evidence
     four = field_features(labels, [0.6, 0.3], {"Policing": 2.0, "Media freedom and development": 1.0}, ["Policing"], parents, FIELD_FEATURES[:4])
     assert np.array_equal(four, fields[:, :4])
+
+
+def test_smoothing_mixes_the_classifier_with_a_flat_guess() -> None:
+    """`smoothed` keeps probabilities summing to 1, lifts the classes the classifier ruled out, and changes nothing at share 0."""
+    from newsie.blend import smoothed
+
+    p = np.array([[0.98, 0.02, 0.0, 0.0], [0.25, 0.25, 0.25, 0.25]])
+    assert np.array_equal(smoothed(p, 0.0), p)
+    q = smoothed(p, 0.2)
+    assert np.allclose(q.sum(axis=1), 1.0) and q[0, 3] == 0.05 and np.allclose(q[1], 0.25)
+
+
+def test_a_model_saved_without_smoothing_reads_the_classifier_as_is(tmp_path) -> None:
+    """An event model folder whose settings predate smoothing loads with none, and its probabilities are unchanged."""
+    import json
+    import shutil
+
+    from newsie.components.textcat_io import models_root
+
+    folder = tmp_path / "event_type"
+    shutil.copytree(models_root(None) / "event_type", folder)
+    settings = json.loads((folder / "blend.json").read_text(encoding="utf-8"))
+    settings.pop("smoothing", None)
+    (folder / "blend.json").write_text(json.dumps(settings), encoding="utf-8")
+    nlp = spacy.blank("en")
+    model = nlp.add_pipe("newsie_event_model")
+    model.from_disk(folder)
+    assert model.smoothing == 0.0

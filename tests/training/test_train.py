@@ -67,6 +67,11 @@ def test_train_writes_models_and_a_kfold_report(trained) -> None:
         assert 0.0 <= saved["event_type"]["accuracy"][name] <= 1.0
         assert 0.0 <= saved["fields_of_work"]["f1"][name]["f1"] <= 1.0
     assert report["event_type"]["reliability"]
+    from newsie.training.trainer import SMOOTHING_GRID
+
+    assert saved["event_type"]["smoothing"] in SMOOTHING_GRID
+    settings = json.loads((out / "event_type" / "blend.json").read_text(encoding="utf-8"))
+    assert settings["smoothing"] == saved["event_type"]["smoothing"]
 
 
 @pytest.mark.slow

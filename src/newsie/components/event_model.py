@@ -6,7 +6,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..blend import ConditionalLogit, event_features_batch
+from ..blend import ConditionalLogit, event_features_batch, smoothed
 from .event_triggers import DECISION_KEY, EVIDENCE_KEY
 from .textcat_io import model_ids
 from .trained import TrainedPipe
@@ -55,24 +55,26 @@ class EventModel(TrainedPipe):
         # (None: the value saved with the model, set by `newsie train`).
         self._margin_setting = margin
         self.margin = 0.0 if margin is None else margin
+        self.smoothing = 0.0  # the classifier's probabilities mixed with uniform (see `smoothed`)
 
     def _configure(self, data: dict[str, Any], labels: tuple[str, ...]) -> None:
         self._blend = ConditionalLogit.from_dict(data["blend"])
         self.max_tokens = int(data.get("max_tokens", self.max_tokens))
         self.margin = float(data.get("margin", 0.0)) if self._margin_setting is None else self._margin_setting
+        self.smoothing = float(data.get("smoothing", 0.0))  # models saved before it: none
         index = {label: i for i, label in enumerate(labels)}
         self._order = [index[c] for c in self._blend.classes]
 
     def _settings(self) -> dict[str, Any]:
         assert self._blend is not None
-        return {"max_tokens": self.max_tokens, "margin": self.margin, "blend": self._blend.to_dict()}
+        return {"max_tokens": self.max_tokens, "margin": self.margin, "smoothing": self.smoothing, "blend": self._blend.to_dict()}
 
     def _process(self, docs: list[Doc]) -> None:
         todo = [(doc, view) for doc in docs if (view := rule_view(doc)) is not None]
         if not todo:
             return
         blend = self._blend
-        scores = self.scorer.batch([model_ids(doc, self.max_tokens) for doc, _ in todo])[:, self._order]
+        scores = smoothed(self.scorer.batch([model_ids(doc, self.max_tokens) for doc, _ in todo])[:, self._order], self.smoothing)
         assert blend is not None
         x = event_features_batch(blend.classes, scores, [view for _, view in todo], blend.features)
         for (doc, view), probs in zip(todo, blend.predict_proba(x).tolist()):

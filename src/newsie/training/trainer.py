@@ -21,7 +21,15 @@ from spacy.pipeline import TextCategorizer
 from thinc.api import Config
 from tqdm import tqdm
 
-from ..blend import EVENT_FEATURES, FIELD_FEATURES, BinaryLogit, ConditionalLogit, event_features, field_features
+from ..blend import (
+    EVENT_FEATURES,
+    FIELD_FEATURES,
+    BinaryLogit,
+    ConditionalLogit,
+    event_features_batch,
+    field_features_batch,
+    smoothed,
+)
 from ..components import event_model, fields_model
 from ..components.fields_model import choose, lexicon_view
 from ..components.textcat_io import model_ids, model_words, predict, write_model
@@ -34,6 +42,7 @@ from .data import TrainItem, label_set, read_items, site_labels
 from .textcat import ConfigSource, read_config, train_textcat
 
 L2_GRID = (0.03, 0.3, 3.0, 30.0)
+SMOOTHING_GRID = (0.0, 0.05, 0.1, 0.2)  # the event classifier's share mixed with uniform (see `smoothed`)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.15, 0.71, 0.05))
 REPORT_FILE = "report.json"
 
@@ -75,7 +84,7 @@ class TrainReport:
             e = self.event_type
             out.append(
                 f"event type ({e['n']} releases): rules {e['accuracy']['rules']:.3f}, classifier {e['accuracy']['textcat']:.3f}, "
-                f"rules + classifier {e['accuracy']['blend']:.3f} accuracy (margin {e['margin']}); Brier {e['brier']['blend']:.3f} (rules' scores {e['brier']['rules']:.3f}), "
+                f"rules + classifier {e['accuracy']['blend']:.3f} accuracy (margin {e['margin']}, smoothing {e.get('smoothing', 0.0)}); Brier {e['brier']['blend']:.3f} (rules' scores {e['brier']['rules']:.3f}), "
                 f"calibration error {e['ece']:.3f}"
             )
         if self.fields_of_work:
@@ -228,23 +237,26 @@ def _train_events(
     cats = [{c: float(c == p.item.event_type) for c in classes} for p in data]
     oof, final, labels = _out_of_fold(data, cats, fold, k, config, "event type", progress)
     probs_tc = oof[:, [labels.index(c) for c in classes]]
-    x = np.stack([event_features(classes, probs_tc[i], data[i].rule) for i in range(len(data))])
-    best_l2, best_loss, cv_probs = L2_GRID[0], float("inf"), np.zeros_like(probs_tc)
-    for l2 in L2_GRID:
-        probs = np.zeros_like(probs_tc)
-        for f in range(k):
-            tr = np.array([g != f for g in fold])
-            probs[~tr] = ConditionalLogit(classes, EVENT_FEATURES, l2).fit(x[tr], y[tr]).predict_proba(x[~tr])
-        loss = float(-np.log(np.clip(probs[np.arange(len(y)), y], 1e-9, 1)).mean())
-        if loss < best_loss:
-            best_l2, best_loss, cv_probs = l2, loss, probs
+    best_l2, best_share, best_loss, cv_probs, x_best = L2_GRID[0], 0.0, float("inf"), np.zeros_like(probs_tc), None
+    for share in SMOOTHING_GRID:  # with the blend's L2, by out-of-fold log-loss
+        x = event_features_batch(classes, smoothed(probs_tc, share), [p.rule for p in data])
+        for l2 in L2_GRID:
+            probs = np.zeros_like(probs_tc)
+            for f in range(k):
+                tr = np.array([g != f for g in fold])
+                probs[~tr] = ConditionalLogit(classes, EVENT_FEATURES, l2).fit(x[tr], y[tr]).predict_proba(x[~tr])
+            loss = float(-np.log(np.clip(probs[np.arange(len(y)), y], 1e-9, 1)).mean())
+            if loss < best_loss:
+                best_l2, best_share, best_loss, cv_probs, x_best = l2, share, loss, probs, x
+    assert x_best is not None
+    x = x_best
     rule_pred = np.array([classes.index(p.rule["main"]) for p in data])
     fallback = np.array([bool(p.rule["fallback"]) for p in data])
     by_margin = {m: round(float((_overruled(cv_probs, rule_pred, fallback, m) == y).mean()), 4) for m in MARGINS}
     if margin is None:
         margin = one_se_margin(by_margin, len(y))
     blend = ConditionalLogit(classes, EVENT_FEATURES, best_l2).fit(x, y)
-    write_model(folder, final, {"max_tokens": int(config["newsie"]["max_tokens"]), "margin": margin, "blend": blend.to_dict()})
+    write_model(folder, final, {"max_tokens": int(config["newsie"]["max_tokens"]), "margin": margin, "smoothing": best_share, "blend": blend.to_dict()})
     _copy_config(config, folder)
     rule_probs = np.array([[p.rule["confidence"].get(c, 0.0) for c in classes] for p in data])
     blend_pred = _overruled(cv_probs, rule_pred, fallback, margin)
@@ -265,6 +277,7 @@ def _train_events(
         "ece": expected_calibration_error(conf, blend_pred == y),
         "reliability": reliability(conf, blend_pred == y),
         "l2": best_l2,
+        "smoothing": best_share,
         "log_loss": round(best_loss, 4),
         "weights": dict(zip(EVENT_FEATURES, (round(float(w), 3) for w in blend.w))),
     }
@@ -279,7 +292,7 @@ def _train_fields(
     cats = [{lab: float(lab in g) for lab in labels} for g in gold]
     oof, final, tc_labels = _out_of_fold(data, cats, fold, k, config, "fields of work", progress)
     assert tc_labels == labels
-    x = np.stack([field_features(labels, oof[i], data[i].scores, data[i].picked, parents) for i in range(len(data))])
+    x = field_features_batch(labels, oof, [(p.scores, p.picked) for p in data], parents)
     y = np.array([[c[lab] for lab in labels] for c in cats])
     best: tuple[float, float, float, int, np.ndarray] | None = None
     for l2 in L2_GRID:
