@@ -56,6 +56,12 @@ def test_said_name_and_surname_mentions(nlp) -> None:
     assert [m.text for m in found[0].mentions] == ["Aigul Bekova", "Bekova"]
 
 
+def test_a_place_before_a_speech_verb_is_no_speaker(nlp) -> None:
+    """In "the Police Directorate in Novi Sad said", the city before the verb is not a person; the titled speaker is."""
+    found = people(nlp, "Colonel Milan Đurić of the Police Directorate in Novi Sad said the course would help. Officers from Subotica said they would apply it.")
+    assert set(found) == {"Milan Đurić"}
+
+
 def test_name_in_parenthesis_construction(nlp) -> None:
     """'NAME (MP, Country), the Chair of ...' takes the title after the parenthesis."""
     text = "Roza Aknazarova (MP, Kyrgyzstan), the Chair of the Committee on Economic Affairs, welcomed the report."

@@ -113,13 +113,17 @@ def test_all_fifty_seven_participating_states_are_listed() -> None:
         ("The delegation travelled to Atlanta, Georgia, for talks.", []),
         ("Michael Jordan opened the event.", []),
         ("The report is available in Russian.", []),
+        ("The programmes are broadcast in Bulgarian, Ukrainian and Romanian.", []),
+        ("The guide is published in English, French, and German.", []),
+        ("Russian as a language of instruction was discussed.", []),
+        ("Kazakh, Kyrgyz and Tajik police officers met in Almaty.", ["KAZ", "KGZ", "TJK"]),
         ("Ms. Chad Morris presented the report.", []),
         ("He met officials from New Mexico.", []),
         ("Representatives from Latin American states attended.", []),
     ],
 )
 def test_negative_cases(states_nlp, text, expected) -> None:
-    """It does not tag a city alone, an ethnic community, a US State or a person's name."""
+    """It does not tag a city alone, an ethnic community, a language, a US State or a person's name; demonyms of people stay."""
     assert codes(states_nlp, text) == expected
 
 

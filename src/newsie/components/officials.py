@@ -98,6 +98,7 @@ class OfficialTagger(GazetteerPipe):
         self._title_words = frozenset(t.title_words)
         self._honorifics = frozenset(t.honorifics)
         self._speech = frozenset(t.speech_verbs)
+        self._place_before = frozenset(t.place_prepositions)
         self._particles = frozenset(t.name_particles)
         self._connectors = frozenset(t.connectors)
         self._pronouns = frozenset(t.pronouns)
@@ -222,6 +223,8 @@ class OfficialTagger(GazetteerPipe):
                 source = APPOSITION
             elif prev is not None and (s - 1) in blocked:
                 source = None  # "UN Sustainable Development Goals, says": a name after a body is no person
+            elif prev is not None and prev.lower_ in self._place_before:
+                source = None  # "the Police Directorate in Novi Sad said": a place before the verb
             elif (prev is not None and prev.lower_ in self._speech) or (nxt is not None and nxt.lower_ in self._speech) or (nxt is not None and nxt.text in (",",) and e + 1 < len(T) and T[e + 1].lower_ in self._speech):
                 source = SPEECH
             if source:

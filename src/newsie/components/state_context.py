@@ -6,10 +6,20 @@ thin component calling them).
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any, Protocol
 
 from spacy.tokens import Span
 
 MAX_PAREN = 5
+MAX_LIST = 6  # languages in one "in A, B and C" list
+
+
+class Tokens(Protocol):
+    """A Doc, or any indexable run of tokens with ``text`` and ``lower_``."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, i: int) -> Any: ...
 
 
 def named_after_state(span: Span, before: Collection[str], after: Collection[str], place_words: Collection[str]) -> bool:
@@ -32,4 +42,32 @@ def named_after_state(span: Span, before: Collection[str], after: Collection[str
             if tok.text == ")":
                 return any(w in place_words for w in inner)
             inner.append(tok.lower_)
+    return False
+
+
+def names_a_language(tokens: Tokens, start: int, end: int, heads: Collection[str], language_words: Collection[str]) -> bool:
+    """Whether the demonym at tokens ``start:end`` names a language rather than the State.
+
+    "broadcast in Bulgarian, Ukrainian and Romanian", "in English and Russian": one of a
+    list of single capitalized words after one of `heads` ("in"), the list not followed by
+    a noun; "Russian as a language of instruction": "as" with one of `language_words`
+    within the next three words. (A lone "in Russian" is checked by the component.)
+    """
+    n = len(tokens)
+    nxt = tokens[end] if end < n else None
+    if nxt is not None and nxt.lower_ == "as":
+        return any(tokens[j].lower_ in language_words for j in range(end + 1, min(n, end + 4)))
+    if nxt is not None and not (nxt.text in (",", ".", ";", ":", ")") or nxt.lower_ in ("and", "or")):
+        return False
+    k, items = start - 1, 0
+    while items < MAX_LIST:
+        seps = 0
+        while k >= 0 and seps < 2 and (tokens[k].text == "," or tokens[k].lower_ in ("and", "or")):
+            k, seps = k - 1, seps + 1  # ", " "and", ", and"
+        if not seps or k < 0 or not (tokens[k].text[:1].isupper() and tokens[k].text.isalpha()):
+            return False
+        items += 1
+        if k >= 1 and tokens[k - 1].lower_ in heads:
+            return True
+        k -= 1
     return False

@@ -18,7 +18,7 @@ from ..resources import gazetteer_file
 from ..tokens import toks
 from .base import Data, GazetteerPipe, set_ents
 from .ethnic import community_elsewhere, counted_people
-from .state_context import named_after_state
+from .state_context import named_after_state, names_a_language
 
 NAME, DEMONYM = "name", "demonym"
 
@@ -179,6 +179,8 @@ class StateTagger(GazetteerPipe):
             if nxt is not None and nxt.lower_ in self._community_next:
                 return False
             if prev is not None and prev.lower_ in ("in", "into") and (nxt is None or nxt.is_punct or nxt.lower_ in ("and", "or")):
+                return False
+            if names_a_language(doc, span.start, span.end, ("in", "into"), self._language_next):
                 return False
         text = span_string(span)
         if text in self._ambiguous:

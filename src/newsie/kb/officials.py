@@ -66,6 +66,9 @@ class TitleRules(BaseModel):
     not_name_words: list[str] = Field(default_factory=list)
     connectors: list[str] = Field(default_factory=list, description="Lower-case words inside a title phrase")
     pronouns: list[str] = Field(default_factory=list, description="Pronouns that carry a quote to the last speaker")
+    place_prepositions: list[str] = Field(
+        default_factory=list, description="A capitalized run right after one of these ('in Novi Sad said') is a place, not a speaker"
+    )
 
 
 class OfficialKB:
