@@ -70,3 +70,10 @@ def test_records_of_two_vocabularies_stay_apart():
     for nlp in (en, de, en):
         doc = nlp("zehn ten")
         assert [r.like_num for r in toks(doc)] == [t.like_num for t in doc]
+
+
+def test_where_accepts_any_collection_of_words():
+    """`Toks.where` takes a dict, a set or a tuple of words alike."""
+    recs = toks(spacy.blank("en")("The Mission met the Mission ( OMiS )"))
+    assert recs.where({"Mission": 1}) == recs.where({"Mission"}) == recs.where(("Mission",)) == [1, 4]
+    assert recs.where(("the",), lower=True) == [0, 3]

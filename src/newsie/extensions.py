@@ -64,6 +64,11 @@ def span_value(doc: Doc, name: str, start_char: int, end_char: int) -> Any:
     return user_data.get(("._.", name, start_char, end_char))
 
 
+def span_string(span: Span) -> str:
+    """``span.text`` sliced from the Doc's text: `Span.text` makes a `Token` per word."""
+    return text_of(span.doc)[span.start_char : span.end_char]
+
+
 def set_doc_value(doc: Doc, name: str, value: Any) -> None:
     """``doc._.<name> = value`` (a registered extension without setter), without the proxy."""
     user_data: dict[Any, Any] = doc.user_data

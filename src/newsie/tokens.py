@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Collection
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from spacy.attrs import IDX, IS_STOP, ORTH, SENT_START, SPACY
@@ -45,47 +47,27 @@ class Tok:
         return f"Tok({self.i}, {self.text!r})"
 
 
+_TEXT, _LOWER = attrgetter("text"), attrgetter("lower_")
+
+
 class Toks(list[Tok]):
     """The Doc's `Tok` records, in order (a list), plus the Doc's text."""
 
-    __slots__ = ("_by_lower", "_by_text", "doc_text")
+    __slots__ = ("doc_text", "lowers", "texts")
 
     def __init__(self, items: list[Tok], doc_text: str) -> None:
         super().__init__(items)
         self.doc_text = doc_text
-        self._by_text: dict[str, list[int]] | None = None
-        self._by_lower: dict[str, list[int]] | None = None
+        self.texts: list[str] = list(map(_TEXT, items))
+        self.lowers: list[str] = list(map(_LOWER, items))
 
     def where(self, words: Collection[str], *, lower: bool = False) -> list[int]:
         """Positions of the tokens whose text (or lowercase form) is one of `words`, in order.
 
-        The same tokens as ``[t.i for t in self if t.text in words]``, from an index of the
-        Doc's words built once: a rule looking for a few words does not visit every token.
+        The same tokens as ``[t.i for t in self if t.text in words]``, found by a scan
+        that runs in C (`itertools.compress` over the membership of each word).
         """
-        index = self._index(lower)
-        if len(words) <= len(index):
-            hits = [index[w] for w in words if w in index]
-        else:
-            hits = [pos for w, pos in index.items() if w in words]
-        if len(hits) == 1:
-            return list(hits[0])
-        return sorted(i for pos in hits for i in pos)
-
-    def _index(self, lower: bool) -> dict[str, list[int]]:
-        index = self._by_lower if lower else self._by_text
-        if index is None:
-            index = {}
-            for i, word in enumerate(t.lower_ if lower else t.text for t in self):
-                found = index.get(word)
-                if found is None:
-                    index[word] = [i]
-                else:
-                    found.append(i)
-            if lower:
-                self._by_lower = index
-            else:
-                self._by_text = index
-        return index
+        return list(compress(range(len(self.texts)), map(words.__contains__, self.lowers if lower else self.texts)))
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` without making a Span."""

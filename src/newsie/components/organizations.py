@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions as ext
-from ..extensions import set_doc_value, text_of
+from ..extensions import set_doc_value, span_string, text_of
 from ..kb.io import read_packaged
 from ..kb.officials import default_titles
 from ..kb.org_rules import OrgRules, default_org_rules
@@ -386,7 +386,7 @@ class OrganizationTagger(GazetteerPipe):
                 before = [t for t in doc[max(0, span.start - 2) : span.start]]
                 if before and (before[-1].lower_ in self._project_words or (len(before) == 2 and before[0].lower_ in self._project_words and before[1].text[:1].isupper())):
                     continue
-                if span.text in generic and span.start > 0 and doc[span.start - 1].lower_ in ("the", "this", "its"):
+                if span_string(span) in generic and span.start > 0 and doc[span.start - 1].lower_ in ("the", "this", "its"):
                     out.append(_span(doc, span.start, span.end, "field_operation", "", GENERIC))
                     continue
             out.append(span)
@@ -464,9 +464,10 @@ class OrganizationTagger(GazetteerPipe):
                     orgs[key] = _from_entry(entry)
                 if note.get("acronym"):
                     orgs[key].acronym = note["acronym"]
-                _add_mention(orgs[key], span, surface=span.text != entry.acronym and span.text not in (orgs[key].acronym,))
+                text = span_string(span)
+                _add_mention(orgs[key], span, surface=text != entry.acronym and text not in (orgs[key].acronym,))
             else:
-                key = "pat:" + _norm_key(span.text)
+                key = "pat:" + _norm_key(span_string(span))
                 if key not in orgs:
                     orgs[key] = OrgData(
                         id=None, canonical_name=None, name=None, acronym=note.get("acronym"), kind=span.label_,
@@ -550,8 +551,10 @@ def _from_entry(entry: OrgEntry) -> OrgData:
 
 def _add_mention(org: OrgData, span: Span, *, surface: bool) -> None:
     org.mentions.append((span.start_char, span.end_char))
-    if surface and (org.name is None or len(span.text) > len(org.name)):
-        org.name = span.text
+    if surface:
+        text = span_string(span)
+        if org.name is None or len(text) > len(org.name):
+            org.name = text
 
 
 def _core(name: str, state_words: frozenset[str]) -> tuple[str, ...]:

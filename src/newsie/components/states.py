@@ -9,12 +9,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions as ext
-from ..extensions import set_doc_value
+from ..extensions import set_doc_value, span_string
 from ..kb.org_rules import default_org_rules
 from ..kb.places import us_place_names
 from ..kb.states import StateEntry, StateKB, StateRules, default_state_rules, default_states
 from ..payloads import StateData
 from ..resources import gazetteer_file
+from ..tokens import toks
 from .base import Data, GazetteerPipe, set_ents
 from .ethnic import community_elsewhere, counted_people
 from .state_context import named_after_state, names_a_language
@@ -162,7 +163,7 @@ class StateTagger(GazetteerPipe):
 
     def _keep(self, span: Span, ends: set[int]) -> bool:
         """Context checks; `ends` holds the end token of every State span in the Doc."""
-        doc = span.doc
+        doc = toks(span.doc)  # token records: no spaCy Token made per look
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
         if span.id_ == NAME and named_after_state(span, *self._place):
@@ -181,7 +182,8 @@ class StateTagger(GazetteerPipe):
                 return False
             if names_a_language(doc, span.start, span.end, ("in", "into"), self._language_next):
                 return False
-        if span.text in self._ambiguous:
+        text = span_string(span)
+        if text in self._ambiguous:
             if prev is not None and prev.text in self._honorifics:
                 return False
             if prev is not None and self._is_name_word(prev) and span.start not in ends:
@@ -194,7 +196,7 @@ class StateTagger(GazetteerPipe):
             if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].text in self._us_markers:
                 return False
         # Short all-caps abbreviations inside an all-caps heading ("WE CALL ON US").
-        if len(span.text) <= 3 and span.text.isupper():
+        if len(text) <= 3 and text.isupper():
             near = [t for t in (prev, nxt) if t is not None and t.is_alpha]
             if near and all(t.is_upper for t in near):
                 return False

@@ -3,10 +3,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from ..kb.numbers import number_alternation, words_to_int
 
-_WORD = number_alternation() + "|a|and"
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex alternation of lowercase `words` shaped as a trie (one branch per next
+    letter): with IGNORECASE, re tries every branch of a flat alternation in turn."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return render(tree)
+
+
+_WORD = _trie([*number_alternation().split("|"), "a", "and"])
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))"
 _WORD_RUN = re.compile(r"\w+")
 _QUALIFIER = r"(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately|a total of|roughly|close to|in total,?)\s+)?"
@@ -19,7 +43,8 @@ class ParticipantCounter:
         nouns = set(nouns)
         # A count ends in one of the nouns, a whole word: a sentence without any has none.
         self._nouns = frozenset(n.lower() for n in nouns) if nouns and all(n.isascii() and n.isalnum() for n in nouns) else None
-        noun_alt = "|".join(sorted((re.escape(n) for n in set(nouns)), key=len, reverse=True))
+        # Whole words (\b after each): a trie matches the same nouns as the flat alternation.
+        noun_alt = _trie({n.lower() for n in nouns}) if self._nouns is not None else "|".join(sorted((re.escape(n) for n in set(nouns)), key=len, reverse=True))
         self._rx = re.compile(
             rf"(?<![\w.,-]){_QUALIFIER}(?P<n>{_NUMBER})\s+(?:[A-Za-z][\w’'-]*,?\s+){{0,6}}?(?P<noun>{noun_alt})\b",
             re.IGNORECASE,

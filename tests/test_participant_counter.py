@@ -1,0 +1,23 @@
+"""Tests for the participant counter's patterns."""
+import re
+
+from newsie.events.numbers import ParticipantCounter, _trie
+
+
+def test_trie_pattern_accepts_exactly_its_words():
+    """A trie-shaped alternation fully matches each listed word and nothing else nearby."""
+    words = ["eight", "eighteen", "eighty", "a", "and", "officers", "officials", "police"]
+    rx = re.compile(rf"(?:{_trie(words)})", re.IGNORECASE)
+    for word in words:
+        assert rx.fullmatch(word) and rx.fullmatch(word.upper())
+    for other in ["eigh", "eightee", "an", "officer", "polices", "", "o"]:
+        assert not rx.fullmatch(other)
+
+
+def test_counts_read_the_whole_number_and_noun():
+    """Counts written in digits or words, with a qualifier, end at a whole participant noun."""
+    counter = ParticipantCounter(["participants", "officers", "police"])
+    assert counter.count("More than twenty-two police officers took part.") == (22, "More than twenty-two police")
+    assert counter.count("Some 1,200 participants attended in 2020.") == (1200, "Some 1,200 participants")
+    assert counter.count("Eighteen officers and eight participants") == (18, "Eighteen officers")
+    assert counter.count("In 2020 participants met.") is None
