@@ -167,6 +167,16 @@ def test_contact_block_people(nlp) -> None:
     assert names == ["Asel Jakypova"]
 
 
+def test_contact_lines_with_a_phone_number_after_the_name(nlp) -> None:
+    """Contact lines "NAME, BODY: +PHONE" give their people; address and phone lines give none."""
+    text = (
+        "ODIHR deployed an observation mission today.\n\n"
+        "For further information contact:\nAna Kovač, ODIHR: +48 609 522 266\nJonas Berg, OSCE PA: +45 60 10 83 80\n"
+        "Ul. Miodowa 10, 00-251 Warsaw\n+43 1 514 36 6000"
+    )
+    assert [o.name for o in newsie.extract(text, nlp=nlp).officials] == ["Ana Kovač", "Jonas Berg"]
+
+
 def test_title_ending_in_a_state_before_a_name(nlp) -> None:
     """'the Minister of Internal Affairs of Georgia, NAME' gives the person and the whole title."""
     rel = newsie.extract("It was opened by Helga Maria Schmid and the Minister of Internal Affairs of Georgia, Vakhtang Gomelauri.", nlp=nlp)

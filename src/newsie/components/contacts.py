@@ -36,6 +36,7 @@ def contact_names(text: str) -> list[tuple[int, int]]:
 
 
 def _looks_like_body(line: str) -> bool:
-    """A sentence, an address or a phone line, not a name line."""
+    """A sentence, an address or a phone line, not a name line. What follows the first
+    comma may hold a phone number or an e-mail ("Ana Novak, ODIHR: +48 609 522 266")."""
     s = line.strip()
-    return len(s) > 120 or bool(re.search(r"[@+]|\d{3}|\bwww\.|https?:", s))
+    return len(s) > 120 or bool(re.search(r"[@+]|\d{3}|\bwww\.|https?:", s.split(",", 1)[0]))
