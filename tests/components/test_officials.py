@@ -177,6 +177,13 @@ def test_contact_lines_with_a_phone_number_after_the_name(nlp) -> None:
     assert [o.name for o in newsie.extract(text, nlp=nlp).officials] == ["Ana Kovač", "Jonas Berg"]
 
 
+def test_names_with_an_apostrophe(nlp) -> None:
+    """Surnames such as O'Neill or D’Alema are names; a possessive is not part of one."""
+    found = people(nlp, "Ambassador Louis O'Neill, Head of the OSCE Mission to Moldova, met Massimo D’Alema in Chisinau. Moldova's Prime Minister attended.")
+    assert set(found) == {"Louis O'Neill", "Massimo D’Alema"}
+    assert found["Louis O'Neill"].title == "Ambassador, Head of the OSCE Mission to Moldova"
+
+
 def test_title_ending_in_a_state_before_a_name(nlp) -> None:
     """'the Minister of Internal Affairs of Georgia, NAME' gives the person and the whole title."""
     rel = newsie.extract("It was opened by Helga Maria Schmid and the Minister of Internal Affairs of Georgia, Vakhtang Gomelauri.", nlp=nlp)

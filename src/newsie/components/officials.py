@@ -25,6 +25,7 @@ from .contacts import contact_names
 
 KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT = "known", "titled", "apposition", "speech", "surname", "base", "contact"
 _INITIAL = re.compile(r"[A-Z]\.")
+_APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][^\W\d_]+")  # O'Neill, D'Alema, N'Diaye
 _MEMO_MAX = 100_000
 _QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 
@@ -168,7 +169,7 @@ class OfficialTagger(GazetteerPipe):
             return True
         return bool(
             t.text[:1].isupper()
-            and (t.is_alpha or re.fullmatch(r"[A-Z][a-z]+\.?", t.text))
+            and (t.is_alpha or re.fullmatch(r"[A-Z][a-z]+\.?", t.text) or _APOSTROPHE_NAME.fullmatch(t.text))
             and t.text not in self._not_name
             and t.text not in self._title_words
             and not t.is_upper
