@@ -78,6 +78,14 @@ def test_ten_megabyte_text(nlp) -> None:
     assert any("long text" in w for w in rel.warnings)
 
 
+# The second release makes the failure-injecting stand-ins below raise.
+FRAGILE_BATCH = [
+    "The OSCE trained Kazakh police officers in Almaty.",
+    "A workshop exploded into debate in Bishkek.",
+    "The OSCE Chairperson condemned the attack in Baku.",
+]
+
+
 def test_a_failing_release_in_a_model_batch_only_fails_itself(monkeypatch) -> None:
     """When a trained model fails on one release of a batch, that release gets an error record and the others their records."""
     nlp = newsie.load()
@@ -90,11 +98,7 @@ def test_a_failing_release_in_a_model_batch_only_fails_itself(monkeypatch) -> No
         process(docs)
 
     monkeypatch.setattr(model, "_process", fragile)
-    items = [
-        "The OSCE trained Kazakh police officers in Almaty.",
-        "A workshop exploded into debate in Bishkek.",
-        "The OSCE Chairperson condemned the attack in Baku.",
-    ]
+    items = FRAGILE_BATCH
     out = list(newsie.extract_many(items, nlp=nlp, batch_size=3))
     assert [r.error.type if r.error else None for r in out] == [None, "RuntimeError", None]
     assert out[0].events[0].type == "training" and out[2].events[0].type == "statement"
@@ -114,11 +118,7 @@ def test_a_failing_release_with_a_trained_spacy_base_only_fails_itself(monkeypat
         return call(self, doc)
 
     monkeypatch.setattr(type(events), "__call__", fragile)
-    items = [
-        "The OSCE trained Kazakh police officers in Almaty.",
-        "A workshop exploded into debate in Bishkek.",
-        "The OSCE Chairperson condemned the attack in Baku.",
-    ]
+    items = FRAGILE_BATCH
     out = list(newsie.extract_many(items, nlp=nlp, batch_size=3))
     assert [r.error.type if r.error else None for r in out] == [None, "RuntimeError", None]
     for rec, text in zip([out[0], out[2]], [items[0], items[2]]):

@@ -87,13 +87,19 @@ def test_events_leave_their_trigger_scores_for_the_model() -> None:
     assert doc.to_bytes()
 
 
+def _stages(nlp, title: str, text: str):
+    """The release's Doc after each stage of `nlp`, with the stage's name (one Doc, changed in place)."""
+    doc = make_doc(nlp, text, title=title)
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        yield name, doc
+
+
 def test_the_model_decides_and_newsie_events_builds_once() -> None:
     """The model's main type and probabilities go to the Doc (`doc.cats`, the decision), and `newsie_events` builds the events from them."""
     nlp = newsie.load()
     title, text = TEXTS[1]
-    doc = make_doc(nlp, text, title=title)
-    for name, proc in nlp.pipeline:
-        doc = proc(doc)
+    for name, doc in _stages(nlp, title, text):
         if name == "newsie_event_model":
             decision = doc.user_data[DECISION_KEY]
             assert abs(sum(doc.cats.values()) - 1.0) < 1e-6 and doc.cats == decision["probs"]
@@ -123,9 +129,7 @@ def test_events_score_the_triggers_themselves_without_the_first_stage() -> None:
     """Without `newsie_event_triggers` (or its evidence), `newsie_events` scores the triggers itself and the model leaves the type to the rules."""
     nlp = newsie.load()
     title, text = TEXTS[1]
-    doc = make_doc(nlp, text, title=title)
-    for name, proc in nlp.pipeline:
-        doc = proc(doc)
+    for name, doc in _stages(nlp, title, text):
         if name == "newsie_event_triggers":
             del doc.user_data[EVIDENCE_KEY], doc.user_data[UNITS_KEY]
         if name == "newsie_event_model":
