@@ -145,3 +145,39 @@ def test_coordinated_and_whole_names(nlp, text, names) -> None:
     """Coordinated bodies are split, a State with 'and' in its name stays whole, a website's name stays whole, a project is no body."""
     got = [o.name for o in newsie.extract(text, nlp=nlp).organizations if o.name != "OSCE"]
     assert got == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The campaign was presented with the Ministry of Justice, Human and Minority Rights and the Safe Women's Shelter.",
+            ["Ministry of Justice, Human and Minority Rights"],
+        ),
+        ("The Ministry of Labour, Employment, Veterans and Social Affairs hosted the round table.", ["Ministry of Labour, Employment, Veterans and Social Affairs"]),
+        (
+            "Findings go to the Interagency Commission on Combating Illegal Export, Import and Trafficking in Persons, which meets in May.",
+            ["Interagency Commission on Combating Illegal Export, Import and Trafficking in Persons"],
+        ),
+        ("The Chair of the Seimas Education, Culture and Science Committee welcomed the report.", ["Seimas Education, Culture and Science Committee"]),
+    ],
+)
+def test_names_that_list_portfolios_stay_whole(nlp, text, names) -> None:
+    """A body whose name lists its portfolios with commas is one organization."""
+    got = [o.name for o in newsie.extract(text, nlp=nlp).organizations if o.name != "OSCE"]
+    assert got == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The trainings took place with the Ministry of Interior, Belgrade and Novi Sad.", ["Ministry of Interior"]),
+        ("The project is run with the Ministry of Justice, UNDP and UNICEF.", ["Ministry of Justice", "UNDP", "UNICEF"]),
+        ("Officials of the Ministry of Health, Ivan Petrović and Ana Marković, attended.", ["Ministry of Health"]),
+        ("In Vilnius, Education and Science Committee members met.", ["Education and Science Committee"]),
+    ],
+)
+def test_lists_of_places_bodies_and_people_do_not_join_a_name(nlp, text, names) -> None:
+    """Places, acronyms and people listed after a body, or a place before it, stay out of its name."""
+    got = [o.name for o in newsie.extract(text, nlp=nlp).organizations if o.name != "OSCE"]
+    assert got == names

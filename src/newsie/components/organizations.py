@@ -111,6 +111,8 @@ class OrganizationTagger(GazetteerPipe):
         self._generic_firsts = frozenset(w[0] for w in self._generic)
         self._titles = frozenset(self.data["titles"])
         self._state_words = frozenset(self.data["state_words"])
+        self._list_heads = frozenset(r.list_heads)
+        self._portfolio = frozenset(r.portfolio_words)
 
     def add_entries(self, entries: Iterable[OrgEntry]) -> None:
         """Add entries; an entry with a known id replaces the old one."""
@@ -219,8 +221,36 @@ class OrganizationTagger(GazetteerPipe):
             if t.lower_ == "and" and j - 1 >= 0 and self._is_modifier(doc[j - 1]) and doc[j - 1].text not in self._state_words and doc[j - 1].text not in self._heads:
                 j -= 1
                 continue
+            if t.text == "," and self._listed_before(doc, j, start, i):
+                j -= 1
+                continue
             break
         return start
+
+    def _listed_before(self, doc: Toks, comma: int, start: int, i: int) -> bool:
+        """"Saeima Education, Culture and Science Committee": the comma at `comma` is inside a
+        list of portfolios that modifies the head at `i` (the words from `start` on are taken)."""
+        if doc[i].text not in self._list_heads or comma < 1 or self._portfolio_end(doc, comma - 1) != comma:
+            return False
+        between = doc[start:i]
+        return any(t.lower_ == "and" for t in between) and self._portfolio_end(doc, start) == i
+
+    def _portfolio_end(self, doc: Toks, k: int, *, joined: bool = True) -> int:
+        """End of a run of portfolio words from token k ("Human Rights", "Self-Government",
+        "Trafficking in Persons"; with `joined`, "and" between portfolio words too)."""
+        end = k
+        words = self._portfolio
+        while end < len(doc):
+            t = doc[end]
+            if t.text in words:
+                end += 1
+            elif end + 2 < len(doc) and doc[end + 1].text == "-" and f"{t.text}-{doc[end + 2].text}" in words:
+                end += 3
+            elif end > k and t.lower_ in ("in", *(("and",) if joined else ())) and end + 1 < len(doc) and doc[end + 1].text in words:
+                end += 1
+            else:
+                break
+        return end
 
     def _extend_right(self, doc: Toks, i: int) -> int:
         head = doc[i].text
@@ -235,8 +265,42 @@ class OrganizationTagger(GazetteerPipe):
                 if k < len(doc) and self._is_complement(doc[k]):
                     end = self._cap_run(doc, k)
                     continue
+            if t.text == "," and end > i + 1 and head in self._list_heads:
+                listed = self._listed_after(doc, end)
+                if listed is not None:
+                    end = listed
+                    continue
+            if t.lower_ == "in" and end > i + 1 and doc[end - 1].text in self._portfolio:
+                more = self._portfolio_end(doc, end - 1, joined=False)
+                if more > end + 1:
+                    end = more  # "Commission on Combating Trafficking in Persons"
+                    continue
             break
         return end
+
+    def _listed_after(self, doc: Toks, comma: int) -> int | None:
+        """"Ministry of Justice, Human and Minority Rights": a list of portfolios after the
+        complement that ends at `comma`; its end, or None. Every member is made of portfolio
+        words, so places ("of Interior, Belgrade and Novi Sad"), bodies and acronyms ("of
+        Justice, UNDP and UNICEF") and people never join the name."""
+        if self._portfolio_end(doc, comma - 1, joined=False) != comma:
+            return None
+        k = comma
+        while k < len(doc):
+            last = doc[k].lower_ == "and"
+            if doc[k].text == ",":
+                k += 1
+                last = k < len(doc) and doc[k].lower_ == "and"
+            elif not last:
+                return None
+            k += 1 if last else 0
+            end = self._portfolio_end(doc, k, joined=False)
+            if end == k:
+                return None
+            if last:
+                return end
+            k = end
+        return None
 
     def _joins_name(self, doc: Toks, k: int) -> bool:
         """After "and": a name part ("Ministry of Sports and Youth"), not another body."""

@@ -30,6 +30,11 @@ class OrgRules(BaseModel):
     media_triggers: list[str] = Field(default_factory=list)
     stop_words_left: list[str] = Field(default_factory=list)
     project_words: list[str] = Field(default_factory=list, description="A name before these is a project's, not a body's")
+    list_heads: list[str] = Field(default_factory=list, description="Heads whose name may list portfolios: 'Ministry of Justice, Human and Minority Rights'")
+    portfolio_words: list[str] = Field(
+        default_factory=list,
+        description="Capitalized words of portfolios and subjects in the names of bodies and offices ('Education', 'Affairs'): never a place's or a person's",
+    )
 
 
 @lru_cache(maxsize=1)
