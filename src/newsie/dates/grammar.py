@@ -98,7 +98,7 @@ _START_RE = re.compile(r"(?<![\w-])(?:\d|(?i:" + "|".join(_START_WORDS) + "))")
 
 
 def _start_scans(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Two regexes that find, in lowercased text, the positions `_START_RE` accepts after
+    r"""Two regexes that find, in lowercased text, the positions `_START_RE` accepts after
     the first character (each match begins one character before): one after a space, one
     after any other character outside ``[\w-]``. Each begins with a literal or a byte-set
     that re scans for in C, then tries a digit or the words by first letter (case-sensitive
