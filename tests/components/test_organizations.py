@@ -181,3 +181,30 @@ def test_lists_of_places_bodies_and_people_do_not_join_a_name(nlp, text, names) 
     """Places, acronyms and people listed after a body, or a place before it, stay out of its name."""
     got = [o.name for o in newsie.extract(text, nlp=nlp).organizations if o.name != "OSCE"]
     assert got == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The Municipal Working Group on Communities met in Gjilan.", ["Municipal Working Group on Communities"]),
+        ("The Youth Advisory Group presented its plan.", ["Youth Advisory Group"]),
+        ("Members of the House of Peoples adopted the law.", ["House of Peoples"]),
+        ("The reform was adopted by the Council of Ministers in May.", ["Council of Ministers"]),
+        ("He met the Chair of the Senate of the Oliy Majlis.", ["Senate of the Oliy Majlis"]),
+        ("Several working groups met. The group and the house discussed it. Group work followed.", []),
+    ],
+)
+def test_qualified_heads_and_bodies_of_members(nlp, text, names) -> None:
+    """'Working Group', 'House of ...', 'Council of Ministers' and 'Senate of ...' name bodies; a bare group or house does not."""
+    got = [o.name for o in newsie.extract(text, nlp=nlp).organizations if o.name != "OSCE"]
+    assert got == names
+
+
+def test_one_body_written_with_a_known_acronym_or_a_demonym(nlp) -> None:
+    """A name holding a known body's acronym or full name, or a demonym before it, is one body."""
+    text = (
+        "The OSCE PA Working Group on Moldova met in Chisinau. Members of the OSCE Parliamentary Assembly "
+        "Working Group on Moldova then spoke in the Irish House of Lords. The House of Lords held a debate."
+    )
+    got = sorted(o.name for o in newsie.extract(text, nlp=nlp).organizations)
+    assert got == ["Irish House of Lords", "OSCE Parliamentary Assembly Working Group on Moldova"]

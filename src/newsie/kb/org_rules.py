@@ -11,12 +11,23 @@ from ..resources import gazetteer_file
 ORG_RULES_FILE = "org_rules.json"
 
 
+class ConditionalHead(BaseModel):
+    """A head noun that names a body only in some company: "Working Group", "House of Peoples"."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: OrgKind
+    after: list[str] = Field(default_factory=list, description="Words right before it that make it a head ('Working' Group)")
+    of_complement: bool = Field(False, description="A head when an 'of' complement follows ('House of Representatives')")
+
+
 class OrgRules(BaseModel):
     """The data behind newsie's organization patterns (``gazetteers/org_rules.json``)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     heads: dict[str, OrgKind] = Field(description="Capitalized head nouns and the kind they give")
+    conditional_heads: dict[str, ConditionalHead] = Field(default_factory=dict, description="Head nouns that need a qualifier")
     acronym_heads: list[str] = Field(default_factory=list, description="Heads accepted only with an acronym defined")
     needs_modifier: list[str] = Field(default_factory=list, description="Heads that need a name word beside them")
     complement_preps: list[str] = Field(default_factory=list)
