@@ -151,7 +151,7 @@ def extract(
     ] = False,
     timeout: Annotated[
         float,
-        typer.Option("--timeout", min=0, metavar="SECONDS", help="With --n-process > 1: stop a document after this long and record an error (0: no limit)."),
+        typer.Option("--timeout", min=0, metavar="SECONDS", help="With --n-process > 1: a batch over this long is run again item by item, and an item over it alone is stopped and recorded as an error (0: no limit)."),
     ] = 600.0,
     n_process: Annotated[int, typer.Option("--n-process", "-n", min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")] = 64,
