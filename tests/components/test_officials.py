@@ -223,3 +223,22 @@ def test_a_title_holds_no_other_person(nlp) -> None:
     assert found["Arturs Liepa"].title == "Prime Minister"
     assert found["Ieva Kalniņa"].title == "Minister of Justice"
     assert found["Tomas Novak"].title == "EU Commissioner for Enlargement"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("He met Minister of Internal Affairs of Georgia Davit Beridze in Tbilisi.", "Davit Beridze", "Minister of Internal Affairs of Georgia"),
+        ("He met Chairwoman of the Central Election Commission (CEC) Elena Rusu in Chisinau.", "Elena Rusu", "Chairwoman of the Central Election Commission (CEC)"),
+        ("The Director of the Agency for Prevention of Corruption (APC), Goran Lukić, opened it.", "Goran Lukić", "Director of the Agency for Prevention of Corruption (APC)"),
+        ("She met the Speaker of the Jogorku Kenesh (Parliament), Nurlan Sydykov.", "Nurlan Sydykov", "Speaker of the Jogorku Kenesh (Parliament)"),
+        ("He met the Minister of Labour, Social Affairs and Family, Peter Kováč.", "Peter Kováč", "Minister of Labour, Social Affairs and Family"),
+        ("Minister of Education, Science and Sport Andrej Novak welcomed them.", "Andrej Novak", "Minister of Education, Science and Sport"),
+        ("It was opened by the Rector of the University of Tirana, Arben Hoxha, and the Head of Mission.", "Arben Hoxha", "Rector of the University of Tirana"),
+    ],
+)
+def test_titles_ending_in_a_state_an_acronym_or_a_list_of_portfolios(nlp, text, name, title) -> None:
+    """A title may end in a State, a bracketed acronym or translation, or list portfolios with commas; ', and the Head' starts another's title."""
+    found = people(nlp, text)
+    assert name in found, list(found)
+    assert found[name].title == title
