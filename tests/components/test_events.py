@@ -70,6 +70,12 @@ def test_an_undated_training_is_not_given_the_dateline_date(nlp) -> None:
     assert ev.location.city == "Skopje"
 
 
+def test_a_dateline_town_missing_from_the_gazetteer_is_placed_in_the_state_named(nlp) -> None:
+    """A dateline town newsie does not know is still the event's place, in the State the lede names."""
+    ev = main_event(nlp, "Zlatibor, 3 May 2019 – The OSCE Mission to Serbia held a workshop for judges.")
+    assert (ev.location.city, ev.location.country) == ("Zlatibor", "SRB")
+
+
 def test_today_next_to_election_is_the_event_date(nlp) -> None:
     """'today opened an election observation mission' dates the event today; the election day after it does not."""
     text = "ODIHR today opened an election observation mission for the 16 June parliamentary elections in Moldova."

@@ -296,7 +296,7 @@ class EventExtractor(GazetteerPipe):
         for unit in focus:
             for s in state_spans:
                 if unit.start_char <= s.start_char < unit.end_char and s.id_ == "name" and self._after_place_word(doc, s.start):
-                    if dl_city and dl_country == s.kb_id_:
+                    if dl_city and dl_country in (s.kb_id_, None):  # a dateline town the gazetteer lacks is in the State named
                         return LocationData(city=dl_city, country=s.kb_id_)
                     return LocationData(city=None, country=s.kb_id_)
         if dl_city:
