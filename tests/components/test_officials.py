@@ -242,3 +242,23 @@ def test_titles_ending_in_a_state_an_acronym_or_a_list_of_portfolios(nlp, text, 
     found = people(nlp, text)
     assert name in found, list(found)
     assert found[name].title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Acting Head of Mission Eva Lindqvist denounced the attack.", "Eva Lindqvist", "Acting Head of Mission"),
+        ("He wrote to U.S. Secretary of State John Carter about the case.", "John Carter", "U.S. Secretary of State"),
+    ],
+)
+def test_title_ending_in_a_body_word_before_a_name(nlp, text, name, title) -> None:
+    """A title ending in a capitalized word that is no name ('Mission', 'State') gives the person after it."""
+    found = people(nlp, text)
+    assert name in found, list(found)
+    assert found[name].title == title
+
+
+def test_an_acronym_before_a_name_ends_no_title(nlp) -> None:
+    """Capitalized words after an acronym and a title word are no person ('chief of the RIA Novosti Ukraina office')."""
+    found = people(nlp, "Kirill Vyshinsky, the chief of the RIA Novosti Ukraina office in Kyiv, was released.")
+    assert list(found) == ["Kirill Vyshinsky"]

@@ -110,7 +110,6 @@ class OfficialTagger(GazetteerPipe):
         self._pronouns = frozenset(t.pronouns)
         self._not_name = frozenset(t.not_name_words) | frozenset(self.data["not_name"])
         self._portfolio = frozenset(self.data["portfolio"])
-        self._state_names = frozenset(default_states().by_name)
         self._name_words: dict[str, bool] = {}  # `_name_token` by token text
 
     def add_entries(self, offices: Iterable[OfficeEntry] = (), officials: Iterable[OfficialEntry] = ()) -> None:
@@ -231,7 +230,7 @@ class OfficialTagger(GazetteerPipe):
             prev = T[s - 1] if s > 0 else None
             nxt = T[e] if e < len(T) else None
             source = None
-            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or (((s - 1) in blocked or prev.text in self._portfolio or prev.text in self._state_names or prev.text == ")") and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked, state_tokens)):
+            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or (((s - 1) in blocked or prev.text == ")" or prev.text in self._portfolio or (prev.is_title and not self._name_token(prev))) and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked, state_tokens)):
                 source = TITLED
             elif (nxt is not None and nxt.text == "(" and self._after_parenthesis(T, e) is not None) or (nxt is not None and nxt.text == "," and self._apposition(T, e + 1) is not None):
                 source = APPOSITION
