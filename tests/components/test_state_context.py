@@ -21,6 +21,7 @@ def _at(text: str, word: str) -> tuple[spacy.tokens.Doc, int]:
         ("Leaflets in Georgian, Armenian and Azerbaijani were handed out.", "Armenian", True),
         ("Leaflets in Georgian, Armenian and Azerbaijani were handed out.", "Azerbaijani", True),
         ("The shows go out in Bulgarian and Romanian.", "Romanian", True),
+        ("Teachers teaching in Georgian and Azerbaijani took part.", "Azerbaijani", True),
         ("Teachers in Bulgarian and Ukrainian schools took part.", "Ukrainian", False),
         ("Officers from Kazakh and Kyrgyz units met.", "Kyrgyz", False),
     ],

@@ -12,13 +12,14 @@ from spacy.tokens import Span
 
 MAX_PAREN = 5
 MAX_LIST = 6  # languages in one "in A, B and C" list
-# Closed-class words that may follow a list of languages ("in English and Russian on the
-# website", "... and Russian were distributed"); a noun there ("Ukrainian schools") may mean
-# the States.
+# Closed-class words and verbs of taking part that may follow a list of languages ("in
+# English and Russian on the website", "... and Russian were distributed", "teaching in
+# English and Russian took part"); a noun there ("Ukrainian schools") may mean the States.
 _AFTER_LIST = frozenset({
     "on", "at", "by", "for", "from", "to", "with", "within", "without", "via", "through", "during", "since", "until",
     "only", "too", "also", "was", "were", "is", "are", "will", "would", "can", "could", "has", "have", "had", "may",
     "might", "must", "should", "which", "that", "who", "while",
+    "took", "participated", "attended", "joined", "followed", "received", "completed", "learned", "studied",
 })
 
 
