@@ -262,3 +262,9 @@ def test_an_acronym_before_a_name_ends_no_title(nlp) -> None:
     """Capitalized words after an acronym and a title word are no person ('chief of the RIA Novosti Ukraina office')."""
     found = people(nlp, "Kirill Vyshinsky, the chief of the RIA Novosti Ukraina office in Kyiv, was released.")
     assert list(found) == ["Kirill Vyshinsky"]
+
+
+def test_title_words_split_at_a_hyphen(nlp) -> None:
+    """A hyphenated title word the tokenizer splits ('Co-Chairs') still titles the name after it."""
+    found = people(nlp, "He met the Minsk Group Co-Chairs Pavel Orlov of the Russian Federation in Vienna.")
+    assert found["Pavel Orlov"].title == "Minsk Group Co-Chairs"

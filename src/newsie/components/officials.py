@@ -293,6 +293,9 @@ class OfficialTagger(GazetteerPipe):
                     j = gloss
                     start = gloss if start is not None else None
                     continue
+            if t.text == "-" and start == j and j >= 2 and t.whitespace_ == "" and doc[j - 2].whitespace_ == "" and doc[j - 2].text[:1].isupper():
+                j -= 1  # "Co-Chairs", "Vice-President": a title word the tokenizer split
+                continue
             if t.text == "," and start is not None and self._in_portfolio_list(doc, j - 1, s):
                 j -= 1  # "Minister of Labour, Social Affairs and Family"
                 continue
@@ -319,7 +322,9 @@ class OfficialTagger(GazetteerPipe):
         while start < s and (doc[start].lower_ in self._connectors or doc[start].text in ("The",)):
             start += 1
         phrase = doc[start:s]
-        if not any(self._is_title_tok(t) for t in phrase):
+        if not any(self._is_title_tok(t) for t in phrase) and not any(
+            t.text == "-" and f"{doc[t.i - 1].text}-{doc[t.i + 1].text}" in self._title_words for t in phrase if start < t.i < s - 1
+        ):
             return None
         return start, s
 
