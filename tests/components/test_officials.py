@@ -268,3 +268,11 @@ def test_title_words_split_at_a_hyphen(nlp) -> None:
     """A hyphenated title word the tokenizer splits ('Co-Chairs') still titles the name after it."""
     found = people(nlp, "He met the Minsk Group Co-Chairs Pavel Orlov of the Russian Federation in Vienna.")
     assert found["Pavel Orlov"].title == "Minsk Group Co-Chairs"
+
+
+def test_a_name_before_another_persons_apposition_is_no_person(nlp) -> None:
+    """'... Elimination of Racial Discrimination, Anna Novak, Chair of ...': the title belongs to the next name only."""
+    text = ("In a joint statement on the International Day for the Elimination of Racial Discrimination, Anna Novak, "
+            "Chair of the European Commission against Racism, and Janez Lenarcic, Director of ODIHR, called for action.")
+    people = {o.name: o.title for o in newsie.extract(text, nlp=nlp).officials}
+    assert people == {"Anna Novak": "Chair of the European Commission against Racism", "Janez Lenarcic": "Director of ODIHR"}

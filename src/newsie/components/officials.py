@@ -363,8 +363,9 @@ class OfficialTagger(GazetteerPipe):
         if doc[k].lower_ in ("the", "a", "an"):
             k += 1
         head_window = doc[k : k + 6]
-        if not any(self._is_title_tok(t) for t in head_window):
-            return None
+        first = next((n for n, t in enumerate(head_window) if self._is_title_tok(t)), None)
+        if first is None or any(t.text == "," for t in head_window[:first]):
+            return None  # "... of Racial Discrimination, Anna Novak, Chair of ...": the title is the next name's
         end = k
         while end < len(doc):
             t = doc[end]
