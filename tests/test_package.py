@@ -118,3 +118,13 @@ def test_objects_the_program_froze_stay_frozen():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True"]
+
+
+def test_user_gazetteer_module_loads_on_first_use():
+    """`import newsie` leaves newsie.kb.user (user gazetteer files) unimported until it is used."""
+    import subprocess
+    import sys
+
+    code = "import sys, newsie; print('newsie.kb.user' in sys.modules, newsie.kb.user.UserGazetteer.__name__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "UserGazetteer"]

@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from . import factories  # noqa: F401 - registers the factories when run from a checkout
 from .collector import paused
+from .components import phrases
 from .exceptions import NewsieError
 
 # In pipeline order. Later issues add components here; each is also usable alone.
@@ -87,10 +88,11 @@ def load(
 def _settle(nlp: Language) -> Language:
     """Build what the components would build on their first document (gazetteer
     matchers and indexes, the trained classifiers)."""
-    for _, proc in nlp.pipeline:
-        ready = getattr(proc, "ensure_ready", None)
-        if callable(ready):
-            ready()
+    with phrases.unchanged(nlp.tokenizer):
+        for _, proc in nlp.pipeline:
+            ready = getattr(proc, "ensure_ready", None)
+            if callable(ready):
+                ready()
     return nlp
 
 

@@ -19,6 +19,7 @@ from ..customtypes import StateStatus
 from ..exceptions import GazetteerError
 from ..resources import gazetteer_file
 from .country_names import name_forms
+from .defaults import empty_list
 from .io import read_packaged
 
 STATES_FILE = "states.jsonl"
@@ -35,10 +36,10 @@ class StateEntry(BaseModel):
     name: str
     status: StateStatus
     historical: bool = False
-    aliases: list[str] = Field(default_factory=list)
-    demonyms: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=empty_list)
+    demonyms: list[str] = Field(default_factory=empty_list)
     ambiguous: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Names that are also common words or person names: checked in context",
     )
 
@@ -57,9 +58,9 @@ class StateOverlay(BaseModel):
     name: str | None = Field(None, description="Display name, when not pycountry's common name")
     status: StateStatus = "other"
     historical: bool = False
-    aliases: list[str] = Field(default_factory=list)
-    demonyms: list[str] = Field(default_factory=list)
-    ambiguous: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=empty_list)
+    demonyms: list[str] = Field(default_factory=empty_list)
+    ambiguous: list[str] = Field(default_factory=empty_list)
 
 
 def _from_iso(country: Any, overlay: StateOverlay | None, historical: bool) -> StateEntry:
@@ -140,16 +141,16 @@ class StateRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     comment: str | None = Field(None, alias="$comment")
-    honorifics: list[str] = Field(default_factory=list, description="A State name after these is a person's name")
-    community_next: list[str] = Field(default_factory=list, description="A demonym before these names a community")
-    language_next: list[str] = Field(default_factory=list, description="A demonym before these names a language")
-    ethnic_prev: list[str] = Field(default_factory=list, description="A demonym after these names an ethnic group")
-    continuations: list[str] = Field(default_factory=list, description="Capitalized words that may follow a State's name in a body's name")
-    cap_function_words: list[str] = Field(default_factory=list, description="Capitalized words that are not parts of a name")
-    us_markers: list[str] = Field(default_factory=list, description="'Georgia, USA': a US State, not the country")
-    place_before: list[str] = Field(default_factory=list, description="'New Mexico': a place named after a State")
-    place_after: list[str] = Field(default_factory=list, description="'Mexico City': a place named after a State")
-    place_words: list[str] = Field(default_factory=list, description="'Georgia (US state)': a parenthesis naming another kind of place")
+    honorifics: list[str] = Field(default_factory=empty_list, description="A State name after these is a person's name")
+    community_next: list[str] = Field(default_factory=empty_list, description="A demonym before these names a community")
+    language_next: list[str] = Field(default_factory=empty_list, description="A demonym before these names a language")
+    ethnic_prev: list[str] = Field(default_factory=empty_list, description="A demonym after these names an ethnic group")
+    continuations: list[str] = Field(default_factory=empty_list, description="Capitalized words that may follow a State's name in a body's name")
+    cap_function_words: list[str] = Field(default_factory=empty_list, description="Capitalized words that are not parts of a name")
+    us_markers: list[str] = Field(default_factory=empty_list, description="'Georgia, USA': a US State, not the country")
+    place_before: list[str] = Field(default_factory=empty_list, description="'New Mexico': a place named after a State")
+    place_after: list[str] = Field(default_factory=empty_list, description="'Mexico City': a place named after a State")
+    place_words: list[str] = Field(default_factory=empty_list, description="'Georgia (US state)': a parenthesis naming another kind of place")
 
 
 @lru_cache(maxsize=1)
