@@ -191,7 +191,8 @@ def nproc(items: list[dict[str, Any]], n_docs: int) -> dict[str, float]:
 
 
 def sub(kind: str, args: argparse.Namespace) -> Any:
-    cmd = [sys.executable, __file__, "--one", kind, "--shared", args.shared, "--stream", str(args.stream), "--max-size", str(args.max_size)]
+    cmd = [sys.executable, __file__, "--one", kind, "--shared", args.shared, "--stream", str(args.stream), "--max-size", str(args.max_size),
+           "--nproc-docs", str(args.nproc_docs)]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -203,6 +204,7 @@ def main() -> None:
     ap.add_argument("--stream", type=int, default=20000)
     ap.add_argument("--max-size", type=int, default=1_000_000)
     ap.add_argument("--cold", type=int, default=5)
+    ap.add_argument("--nproc-docs", type=int, default=6000, help="ledes for the n_process comparison")
     ap.add_argument("--skip", default="", help="comma-separated: paired,cold,stream,scaling,nproc")
     ap.add_argument("--shared", default=str(DEFAULT_SHARED))
     ap.add_argument("--one", help=argparse.SUPPRESS)
@@ -218,7 +220,7 @@ def main() -> None:
         print(json.dumps(scaling(items, args.max_size)))
         return
     if args.one == "nproc":
-        print(json.dumps(nproc(items, 1200)))
+        print(json.dumps(nproc(items, args.nproc_docs)))
         return
     skip = set(args.skip.split(","))
     if "paired" not in skip:
@@ -254,7 +256,7 @@ def main() -> None:
         for row in sub("scaling", args):
             print(f"| {row['chars']:,} | {row['cpu_s']} | {row['us_per_kb']} |")
     if "nproc" not in skip:
-        print(f"\nextract_many over 1,200 ledes, wall seconds: {sub('nproc', args)} (on {os.cpu_count()} shared cores)")
+        print(f"\nextract_many over {args.nproc_docs:,} ledes, wall seconds: {sub('nproc', args)} (on {os.cpu_count()} shared cores)")
 
 
 if __name__ == "__main__":

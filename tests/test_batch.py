@@ -124,3 +124,14 @@ def test_a_failing_release_with_a_trained_spacy_base_only_fails_itself(monkeypat
     for rec, text in zip([out[0], out[2]], [items[0], items[2]]):
         one = newsie.extract(text, nlp=nlp, id=rec.id)
         assert rec.model_dump(exclude={"id"}) == one.model_dump(exclude={"id"})
+
+
+def test_a_worker_task_gives_one_json_record_per_item_in_order() -> None:
+    """A worker's batch comes back as one JSON record per item, in order, a bad item as its error record."""
+    from newsie.batch import _work
+    from newsie.records import Release
+
+    items = [FRAGILE_BATCH[0], {"title": "No text key"}, FRAGILE_BATCH[2]]
+    out = [Release.model_validate_json(raw) for raw in _work(newsie.load(), list(enumerate(items)))]
+    assert [r.error is not None for r in out] == [False, True, False]
+    assert out[0].states[0].iso3 == "KAZ" and out[2].events[0].type == "statement"

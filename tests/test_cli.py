@@ -161,6 +161,105 @@ def test_parquet_output(tmp_path, capsys) -> None:
     assert not (tmp_path / "out.parquet.partial").exists()
 
 
+def _parquet_ids(path: Path) -> list[str]:
+    pq = pytest.importorskip("pyarrow.parquet")
+    return pq.read_table(path, columns=["release_id"]).column("release_id").to_pylist()
+
+
+def test_parquet_resume_appends_what_is_missing(tmp_path, capsys) -> None:
+    """--resume on Parquet output keeps the rows written before and adds only the new inputs, in order."""
+    pytest.importorskip("pyarrow.parquet")
+    import newsie
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(RELEASE_A, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(RELEASE_B, encoding="utf-8")
+    out_file = tmp_path / "out.parquet"
+    assert run(["extract", str(tmp_path / "in"), "-o", str(out_file), "-q"], capsys)[0] == 0
+    (tmp_path / "in" / "c.txt").write_text(RELEASE_B.replace("4 May", "9 May"), encoding="utf-8")
+    code, _, err = run(["extract", str(tmp_path / "in"), "-o", str(out_file), "--resume"], capsys)
+    assert code == 0 and "2 skipped" in err and "1 document" in err
+    assert _parquet_ids(out_file) == [str(tmp_path / "in" / n) for n in ("a.txt", "b.txt", "c.txt")]
+    assert newsie.read_records(out_file)[0].events[0].type == "training"
+    assert not (tmp_path / "out.parquet.parts").exists()
+
+
+def test_parquet_resume_keeps_the_parts_of_a_killed_run(tmp_path, capsys) -> None:
+    """Parts finished by a run that was killed before joining them count as done and end up in the file."""
+    pytest.importorskip("pyarrow.parquet")
+    import newsie
+    from newsie.archive.writers import ParquetWriter
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"d{i}", "text": f"Officials from Serbia met {i} times."}) for i in range(4)) + "\n", encoding="utf-8")
+    ref = tmp_path / "ref.jsonl"
+    assert run(["extract", str(src), "-o", str(ref), "-q"], capsys)[0] == 0
+    out_file = tmp_path / "out.parquet"
+    killed = ParquetWriter(out_file, rows_per_part=1)
+    for rec in newsie.read_records(ref)[:2]:
+        killed.write(rec)  # never closed: the run died after two parts
+    assert not out_file.exists() and len(list((tmp_path / "out.parquet.parts").glob("part-*.parquet"))) == 2
+    code, _, err = run(["extract", str(src), "-o", str(out_file), "--resume"], capsys)
+    assert code == 0 and "2 skipped" in err
+    assert _parquet_ids(out_file) == ["d0", "d1", "d2", "d3"]
+    assert [r.model_dump() for r in newsie.read_records(out_file)] == [r.model_dump() for r in newsie.read_records(ref)]
+
+
+def test_parquet_retry_failed_leaves_one_row_per_input(tmp_path, capsys) -> None:
+    """--resume --retry-failed on Parquet drops the failed rows and runs their inputs again, with no duplicate."""
+    pytest.importorskip("pyarrow.parquet")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(RELEASE_A, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_bytes(b"")  # an empty file: an error record
+    out_file = tmp_path / "out.parquet"
+    assert run(["extract", str(tmp_path / "in"), "-o", str(out_file), "-q"], capsys)[0] == 1
+    code, _, err = run(["extract", str(tmp_path / "in"), "-o", str(out_file), "--resume", "--retry-failed"], capsys)
+    assert code == 1 and "1 skipped" in err
+    assert _parquet_ids(out_file) == [str(tmp_path / "in" / "a.txt"), str(tmp_path / "in" / "b.txt")]
+
+
+def test_sigterm_closes_the_output_and_resume_completes_it(tmp_path, capsys, monkeypatch) -> None:
+    """SIGTERM mid-run exits 143 with the Parquet rows written so far joined; --resume then adds the rest."""
+    import os
+    import signal
+
+    pytest.importorskip("pyarrow.parquet")
+    from newsie.archive import writers
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"d{i}", "text": f"Officials from Serbia met {i} times."}) for i in range(5)) + "\n", encoding="utf-8")
+    out_file = tmp_path / "out.parquet"
+    write = writers.ParquetWriter.write
+
+    def stop_at_third(self, rel) -> None:
+        if rel.id == "d2":
+            os.kill(os.getpid(), signal.SIGTERM)  # a scheduler stops the run
+        write(self, rel)
+
+    monkeypatch.setattr(writers.ParquetWriter, "write", stop_at_third)
+    code, _, _ = run(["extract", str(src), "-o", str(out_file), "-q"], capsys)
+    assert code == 143
+    assert _parquet_ids(out_file) == ["d0", "d1"]
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the handler is the CLI's only while it runs
+    monkeypatch.setattr(writers.ParquetWriter, "write", write)
+    code, _, err = run(["extract", str(src), "-o", str(out_file), "--resume"], capsys)
+    assert code == 0 and "2 skipped" in err
+    assert _parquet_ids(out_file) == ["d0", "d1", "d2", "d3", "d4"]
+
+
+def test_parquet_resume_at_another_level_is_a_usage_error(tmp_path, capsys) -> None:
+    """Resuming a Parquet file with a --level other than the one it was written at stops before any work."""
+    pytest.importorskip("pyarrow.parquet")
+    (tmp_path / "a.txt").write_text(RELEASE_A, encoding="utf-8")
+    out_file = tmp_path / "out.parquet"
+    assert run(["extract", str(tmp_path / "a.txt"), "-o", str(out_file), "-q", "--level", "events"], capsys)[0] == 0
+    code, _, err = run(["extract", str(tmp_path / "a.txt"), "-o", str(out_file), "--resume"], capsys)
+    assert code == 2 and "--level releases" in err
+    out_file.write_text("not parquet", encoding="utf-8")
+    code, _, err = run(["extract", str(tmp_path / "a.txt"), "-o", str(out_file), "--resume"], capsys)
+    assert code == 2 and "not a Parquet file" in err
+
+
 def test_html_input(tmp_path, capsys) -> None:
     """.html files are read with trafilatura: title and main text, not the menus."""
     pytest.importorskip("trafilatura")

@@ -1,6 +1,9 @@
 """Tests for the participant counter's patterns."""
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsie.events.numbers import ParticipantCounter, _trie
 
 
@@ -21,3 +24,19 @@ def test_counts_read_the_whole_number_and_noun():
     assert counter.count("Some 1,200 participants attended in 2020.") == (1200, "Some 1,200 participants")
     assert counter.count("Eighteen officers and eight participants") == (18, "Eighteen officers")
     assert counter.count("In 2020 participants met.") is None
+
+
+_WORDS = ["More", "than", "twenty", "-", "two", "Police", "officers", "1,200", "PARTICIPANTS", "a", "and", "in", "2020",
+          "İstanbul", "ſome", "ıncluding", "’s", "days", "ſeven", "Kosovo", "EIGHT", "of", ",", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14), st.sampled_from([" ", "  ", "-", ", "]))
+def test_lowercased_matching_finds_what_case_insensitive_matching_finds(words, sep):
+    """Counting on lowercased text gives what the case-insensitive pattern gives, non-ASCII letters included."""
+    counter = ParticipantCounter(["participants", "officers", "police"])
+    reference = ParticipantCounter(["participants", "officers", "police"])
+    reference._rx_lower = None  # the case-insensitive pattern alone
+    reference._nouns = None  # and no noun pre-check
+    sentence = sep.join(words)
+    assert counter.count(sentence) == reference.count(sentence)

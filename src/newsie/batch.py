@@ -279,14 +279,17 @@ def _run_staged(nlp: Language, batch: list[tuple[int, Item]], strict: bool) -> l
     return [r for r in out if r is not None]
 
 
-def _work_one(nlp: Language, index: int, item: Item) -> bytes:
-    """One item's record as JSON, in a worker process (an error record if it cannot be written)."""
-    rec = run_batch(nlp, [(index, item)])[0]
-    try:
-        return rec.__pydantic_serializer__.to_json(rec)
-    except Exception as exc:  # never lose the item over its record
-        err = error_release(index, exc, item)
-        return err.__pydantic_serializer__.to_json(err)
+def _work(nlp: Language, batch: list[tuple[int, Item]]) -> list[bytes]:
+    """The batch's records as JSON, in a worker process (an error record for one that
+    cannot be written)."""
+    out = []
+    for (index, item), rec in zip(batch, run_batch(nlp, batch), strict=True):
+        try:
+            out.append(rec.__pydantic_serializer__.to_json(rec))
+        except Exception as exc:  # never lose the item over its record
+            err = error_release(index, exc, item)
+            out.append(err.__pydantic_serializer__.to_json(err))
+    return out
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, Item]]]:
@@ -324,10 +327,12 @@ def extract_many(
             process when `nlp` is None).
         mp_context: multiprocessing start method ("fork", "spawn", "forkserver");
             the platform's default when None.
-        timeout: with n_process > 1, seconds a worker may spend on one item before it
-            is stopped and the item recorded as an error (None: no limit). A worker
-            that dies (e.g. killed by the OOM killer) has its item retried once in a
-            fresh worker, then recorded as an error; the run goes on either way.
+        timeout: with n_process > 1, seconds a worker may spend on one batch; the
+            items of a batch over it are run again one by one, and an item over it
+            alone is stopped and recorded as an error (None: no limit). When a worker
+            dies (e.g. killed by the OOM killer), the items of its batch are run again
+            one by one; an item on which workers die twice is recorded as an error.
+            The run goes on either way.
 
     Yields:
         `Release` records; a failed item's record has ``error`` set.
@@ -344,7 +349,7 @@ def extract_many(
         return
     if nlp is not None:
         raise NewsieError("with n_process > 1 each worker loads its own pipeline: pass load_options, not nlp")
-    pool = WorkerPool(n_process, options, _work_one, timeout=timeout, mp_context=mp_context)
+    pool = WorkerPool(n_process, options, _work, timeout=timeout, mp_context=mp_context)
     try:
         for records in pool.run(_batches(items, batch_size), window=n_process * 3, on_error=error_release):
             for rec in records:

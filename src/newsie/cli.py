@@ -8,10 +8,13 @@ from __future__ import annotations
 import inspect
 import io
 import json
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, Any
 
 import typer
@@ -148,7 +151,7 @@ def extract(
     ] = False,
     timeout: Annotated[
         float,
-        typer.Option("--timeout", min=0, metavar="SECONDS", help="With --n-process > 1: stop a document after this long and record an error (0: no limit)."),
+        typer.Option("--timeout", min=0, metavar="SECONDS", help="With --n-process > 1: a batch over this long is run again item by item, and an item over it alone is stopped and recorded as an error (0: no limit)."),
     ] = 600.0,
     n_process: Annotated[int, typer.Option("--n-process", "-n", min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")] = 64,
@@ -324,9 +327,21 @@ def report(
         print(f"newsie: wrote {path}", file=sys.stderr)
 
 
+TERMINATED = 128 + signal.SIGTERM  # the exit status of a run stopped by SIGTERM
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (a scheduler's stop, `kill`) ends the run like Ctrl-C: outputs are closed
+    (Parquet parts joined, JSON Lines synced) and workers stopped on the way out."""
+    raise SystemExit(TERMINATED)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 done, 1 documents failed, 2 usage)."""
+    """Run the command line; returns the exit status (0 done, 1 documents failed, 2 usage,
+    143 stopped by SIGTERM)."""
     command = typer.main.get_command(app)
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None
     try:
         command.main(args=list(argv) if argv is not None else None, prog_name="newsie", standalone_mode=True)
     except SystemExit as exc:  # typer/click end every run with one; its code is the status
@@ -337,6 +352,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"newsie: error: {exc}", file=sys.stderr)
         return 1
+    finally:
+        if in_main:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
     return 0
 
 

@@ -167,10 +167,26 @@ PAYLOADS: dict[str, type] = {
 }
 
 
+class Handover:
+    """Work one stage hands to a later one through the Doc (Python objects, not data):
+    serialized as None, so a Doc stays serializable between the two stages and the later
+    stage then does the work itself."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def handed_over(value: Any) -> Any:
+    """What a `Handover` holds (None for anything else: nothing was handed over)."""
+    return value.value if isinstance(value, Handover) else None
+
+
 def encode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
     """msgpack encoder: payloads as tagged maps, dates as tagged ISO strings; the token
-    cache (`newsie.tokens`) as None."""
-    if isinstance(obj, TokCache):
+    cache (`newsie.tokens`) and hand-overs between stages as None."""
+    if isinstance(obj, (TokCache, Handover)):
         return None
     if dataclasses.is_dataclass(obj) and type(obj).__name__ in PAYLOADS and PAYLOADS[type(obj).__name__] is type(obj):
         return {_TAG: type(obj).__name__, **{f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}}

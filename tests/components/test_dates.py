@@ -4,10 +4,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsie
 from newsie.components.dateline import read_dateline
-from newsie.dates.grammar import find_dates, find_durations, infer_year
+from newsie.dates.grammar import _START_RE, _starts, find_dates, find_durations, infer_year
 from newsie.kb.places import default_cities, place_kb
 from newsie.kb.states import default_states
 
@@ -110,3 +112,14 @@ def test_pipeline_dates_are_anchored_to_the_dateline(nlp) -> None:
     ]
     for d in rel.dates:
         assert rel.text[d.start_char : d.end_char] == d.text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["From", "between", "ſat", "Sunday", "ON", "on-", "-on", "tonight", "Tonıght", "5th", "٣",
+                                 "x1", "May", "may", "the", "2020", "OCT.", "Jul", "İstanbul", "dec", "lasting", "Thıs"]), max_size=12),
+       st.sampled_from([" ", "-", ", ", "(", "\n", "“"]))
+def test_fast_start_scan_finds_the_starts_of_the_reference_pattern(words, sep) -> None:
+    """The fast scan for where a date can begin finds exactly the positions the plain start pattern accepts."""
+    text = sep.join(words)
+    expected = [i for i in range(len(text)) if _START_RE.match(text, i)]
+    assert _starts(text) == expected

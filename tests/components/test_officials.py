@@ -189,3 +189,37 @@ def test_title_ending_in_a_state_before_a_name(nlp) -> None:
     rel = newsie.extract("It was opened by Helga Maria Schmid and the Minister of Internal Affairs of Georgia, Vakhtang Gomelauri.", nlp=nlp)
     people = {o.name: o.title for o in rel.officials}
     assert people["Vakhtang Gomelauri"] == "Minister of Internal Affairs of Georgia"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("The round table was opened by Minister of Education and Science Aivars Bērziņš.", "Aivars Bērziņš", "Minister of Education and Science"),
+        ("He met Minister of Foreign Affairs Nino Kapanadze in Tbilisi.", "Nino Kapanadze", "Minister of Foreign Affairs"),
+        ("Deputy Minister of Youth and Sports Aigerim Nurlanova thanked the trainers.", "Aigerim Nurlanova", "Deputy Minister of Youth and Sports"),
+        ("He also met the Governor (Bașkan) of Gagauzia, Ion Ciobanu.", "Ion Ciobanu", "Governor (Bașkan) of Gagauzia"),
+    ],
+)
+def test_titles_with_portfolios_and_glosses(nlp, text, name, title) -> None:
+    """A title ending in a portfolio right before the name, or glossing its title word in brackets, is found."""
+    found = people(nlp, text)
+    assert name in found, list(found)
+    assert found[name].title == title
+
+
+def test_portfolio_words_are_no_name(nlp) -> None:
+    """Capitalized portfolio words after a title ("Commissioner for Regional Policy") are no person."""
+    found = people(nlp, "He met Commissioner for European Neighbourhood Policy and Enlargement Negotiations Hanna Weber.")
+    assert list(found) == ["Hanna Weber"]
+
+
+def test_a_title_holds_no_other_person(nlp) -> None:
+    """Titles stop where another named person starts, on either side of the name."""
+    found = people(
+        nlp,
+        "The Commissioner met Prime Minister Arturs Liepa, Minister of Justice Ieva Kalniņa and the Ombudsman. "
+        "Secretary General Anna Berger and EU Commissioner for Enlargement Tomas Novak spoke later.",
+    )
+    assert found["Arturs Liepa"].title == "Prime Minister"
+    assert found["Ieva Kalniņa"].title == "Minister of Justice"
+    assert found["Tomas Novak"].title == "EU Commissioner for Enlargement"

@@ -145,3 +145,66 @@ def test_coordinated_and_whole_names(nlp, text, names) -> None:
     """Coordinated bodies are split, a State with 'and' in its name stays whole, a website's name stays whole, a project is no body."""
     got = [o.name for o in newsie.extract(text, nlp=nlp).organizations if o.name != "OSCE"]
     assert got == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The campaign was presented with the Ministry of Justice, Human and Minority Rights and the Safe Women's Shelter.",
+            ["Ministry of Justice, Human and Minority Rights"],
+        ),
+        ("The Ministry of Labour, Employment, Veterans and Social Affairs hosted the round table.", ["Ministry of Labour, Employment, Veterans and Social Affairs"]),
+        (
+            "Findings go to the Interagency Commission on Combating Illegal Export, Import and Trafficking in Persons, which meets in May.",
+            ["Interagency Commission on Combating Illegal Export, Import and Trafficking in Persons"],
+        ),
+        ("The Chair of the Seimas Education, Culture and Science Committee welcomed the report.", ["Seimas Education, Culture and Science Committee"]),
+    ],
+)
+def test_names_that_list_portfolios_stay_whole(nlp, text, names) -> None:
+    """A body whose name lists its portfolios with commas is one organization."""
+    got = [o.name for o in newsie.extract(text, nlp=nlp).organizations if o.name != "OSCE"]
+    assert got == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The trainings took place with the Ministry of Interior, Belgrade and Novi Sad.", ["Ministry of Interior"]),
+        ("The project is run with the Ministry of Justice, UNDP and UNICEF.", ["Ministry of Justice", "UNDP", "UNICEF"]),
+        ("Officials of the Ministry of Health, Ivan Petrović and Ana Marković, attended.", ["Ministry of Health"]),
+        ("In Vilnius, Education and Science Committee members met.", ["Education and Science Committee"]),
+    ],
+)
+def test_lists_of_places_bodies_and_people_do_not_join_a_name(nlp, text, names) -> None:
+    """Places, acronyms and people listed after a body, or a place before it, stay out of its name."""
+    got = [o.name for o in newsie.extract(text, nlp=nlp).organizations if o.name != "OSCE"]
+    assert got == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The Municipal Working Group on Communities met in Gjilan.", ["Municipal Working Group on Communities"]),
+        ("The Youth Advisory Group presented its plan.", ["Youth Advisory Group"]),
+        ("Members of the House of Peoples adopted the law.", ["House of Peoples"]),
+        ("The reform was adopted by the Council of Ministers in May.", ["Council of Ministers"]),
+        ("He met the Chair of the Senate of the Oliy Majlis.", ["Senate of the Oliy Majlis"]),
+        ("Several working groups met. The group and the house discussed it. Group work followed.", []),
+    ],
+)
+def test_qualified_heads_and_bodies_of_members(nlp, text, names) -> None:
+    """'Working Group', 'House of ...', 'Council of Ministers' and 'Senate of ...' name bodies; a bare group or house does not."""
+    got = [o.name for o in newsie.extract(text, nlp=nlp).organizations if o.name != "OSCE"]
+    assert got == names
+
+
+def test_one_body_written_with_a_known_acronym_or_a_demonym(nlp) -> None:
+    """A name holding a known body's acronym or full name, or a demonym before it, is one body."""
+    text = (
+        "The OSCE PA Working Group on Moldova met in Chisinau. Members of the OSCE Parliamentary Assembly "
+        "Working Group on Moldova then spoke in the Irish House of Lords. The House of Lords held a debate."
+    )
+    got = sorted(o.name for o in newsie.extract(text, nlp=nlp).organizations)
+    assert got == ["Irish House of Lords", "OSCE Parliamentary Assembly Working Group on Moldova"]

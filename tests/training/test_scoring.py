@@ -140,6 +140,27 @@ def test_events_score_the_triggers_themselves_without_the_first_stage() -> None:
     assert newsie.extract(text, title=title, nlp=alone).events == newsie.extract(text, title=title, nlp=newsie.load(models=False)).events
 
 
+def test_a_doc_serialized_between_the_event_stages_gives_the_same_events() -> None:
+    """A Doc saved with DocBin right after `newsie_event_triggers` (or in a pipeline without `newsie_events`) round-trips, and the events built from it are the unbroken pipeline's."""
+    from spacy.tokens import DocBin
+
+    nlp = newsie.load()
+    title, text = TEXTS[2]
+    want = nlp(make_doc(nlp, text, title=title))._.newsie_events
+    rest = []
+    for name, doc in _stages(nlp, title, text):
+        if name == "newsie_event_triggers":
+            (doc,) = DocBin(store_user_data=True, docs=[doc]).from_bytes(DocBin(store_user_data=True, docs=[doc]).to_bytes()).get_docs(nlp.vocab)
+            rest = [proc for n, proc in nlp.pipeline][[n for n, _ in nlp.pipeline].index(name) + 1 :]
+            break
+    assert doc.user_data[UNITS_KEY] is None and doc.user_data[EVIDENCE_KEY]["main"] == "visit"
+    for proc in rest:
+        doc = proc(doc)
+    assert doc._.newsie_events == want and want[0].type == "visit"
+    partial = newsie.load(models=False, disable=["newsie_events"])
+    assert DocBin(store_user_data=True, docs=[partial(make_doc(partial, text, title=title))]).to_bytes()
+
+
 def test_threads_sharing_a_scorer_get_spacy_probabilities() -> None:
     """Scorers shared by threads (one key index, forgetting often) still give spaCy's probabilities."""
     from concurrent.futures import ThreadPoolExecutor

@@ -191,7 +191,7 @@ def check_output(output: Path | None, fmt: str, resume: bool, level: str | None 
     """The output can be written as asked.
 
     Raises:
-        UsageError: --resume without --output or with Parquet; Parquet to stdout; a missing
+        UsageError: --resume without --output; Parquet to stdout; a missing
             folder; --level with JSON Lines (which holds whole records).
     """
     if level is not None and fmt == "jsonl":
@@ -200,9 +200,28 @@ def check_output(output: Path | None, fmt: str, resume: bool, level: str | None 
         raise UsageError("--resume needs --output FILE (the file to append to)")
     if fmt == "parquet" and output is None:
         raise UsageError("Parquet output needs --output FILE.parquet")
-    if fmt == "parquet" and resume:
-        raise UsageError("--resume works with JSON Lines and CSV output, not Parquet")
+    if fmt == "parquet" and resume and output is not None:
+        _check_parquet_resume(output, level or "releases")
     if output is not None and not output.parent.is_dir():
         raise UsageError(f"--output {str(output)!r}: the folder {str(output.parent)!r} does not exist")
     if output is not None and output.is_dir():
         raise UsageError(f"--output {str(output)!r} is a folder: give a file name such as {str(output / 'releases.jsonl')!r}")
+
+
+def _check_parquet_resume(output: Path, level: str) -> None:
+    """A Parquet output to resume (and the parts a killed run left) holds the table of `level`."""
+    from ..tables import column_names
+    from .writers import parquet_pieces
+
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        return  # the writer names the missing extra
+    want = column_names(level)
+    for piece in parquet_pieces(output):
+        try:
+            names = pq.read_schema(piece).names
+        except Exception as exc:  # pyarrow's errors for a file that is not Parquet
+            raise UsageError(f"--resume: {str(piece)!r} is not a Parquet file newsie can read ({type(exc).__name__})") from exc
+        if names[: len(want)] != want:
+            raise UsageError(f"--resume: {str(piece)!r} holds another table than --level {level}; resume with the level it was written at")

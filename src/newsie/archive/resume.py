@@ -10,12 +10,13 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .writers import repair
+from .writers import join_parquet, parquet_pieces, parts_folder, repair
 
 
 @dataclass
@@ -58,13 +59,26 @@ def _csv_records(path: Path) -> Iterator[tuple[str | None, str | None, bool]]:
             yield row.get("source") or None, row.get("release_id") or None, bool(row.get("error"))
 
 
+def _parquet_records(path: Path) -> Iterator[tuple[str | None, str | None, bool]]:
+    import pyarrow.parquet as pq
+
+    for piece in parquet_pieces(path):
+        for batch in pq.ParquetFile(str(piece)).iter_batches(columns=["source", "release_id", "error"]):
+            cols = batch.to_pydict()
+            yield from zip(cols["source"], cols["release_id"], (e is not None for e in cols["error"]), strict=True)
+
+
 def read_done(path: Path, fmt: str) -> Done:
-    """The records already in `path` (a partial last line is trimmed first)."""
+    """The records already in `path` (a partial last line is trimmed first; for Parquet,
+    the parts a killed run finished count too)."""
     done = Done()
-    if not path.exists():
+    if fmt == "parquet":
+        records = _parquet_records(path)
+    elif not path.exists():
         return done
-    repair(path)
-    records = _jsonl_records(path) if fmt == "jsonl" else _csv_records(path) if fmt == "csv" else iter(())
+    else:
+        repair(path)
+        records = _jsonl_records(path) if fmt == "jsonl" else _csv_records(path)
     for key, rid, failed in records:
         if key is not None:
             done.keys.add(key)
@@ -77,8 +91,32 @@ def read_done(path: Path, fmt: str) -> Done:
     return done
 
 
+def _drop_failed_parquet(path: Path) -> int:
+    """Join a Parquet output and its parts without the rows of failed records."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    pieces = parquet_pieces(path)
+    if not pieces:
+        return 0
+    tmp = path.with_name(path.name + ".retry")
+    failed: set[str] = set()
+    for piece in pieces:
+        for batch in pq.ParquetFile(str(piece)).iter_batches(columns=["source", "release_id", "error"]):
+            cols = batch.to_pydict()
+            failed.update(str(s or r) for s, r, e in zip(cols["source"], cols["release_id"], cols["error"], strict=True) if e is not None)
+    if not failed:
+        return 0
+    join_parquet(pieces, tmp, pq.read_schema(pieces[0]), keep=lambda batch: pc.is_null(batch.column("error")))
+    os.replace(tmp, path)
+    shutil.rmtree(parts_folder(path), ignore_errors=True)
+    return len(failed)
+
+
 def drop_failed(path: Path, fmt: str) -> int:
     """Remove failed records from an output file (atomically); return how many went."""
+    if fmt == "parquet":
+        return _drop_failed_parquet(path)
     if not path.exists() or fmt not in ("jsonl", "csv"):
         return 0
     repair(path)

@@ -127,8 +127,6 @@ def run_extract(
         raise ValueError("--resume needs --output FILE")
     if retry_failed and not resume:
         raise UsageError("--retry-failed goes with --resume")
-    if resume and output is not None and fmt == "parquet":
-        raise ValueError("--resume works with JSON Lines and CSV output, not Parquet")
     if retry_failed and output is not None:
         drop_failed(output, fmt)
     done = read_done(output, fmt) if resume and output is not None else Done()

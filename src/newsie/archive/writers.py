@@ -2,13 +2,17 @@
 
 JSON Lines and CSV are appended one whole line per `write` and flushed, so a killed run
 leaves no torn record; `repair` trims a partial last line before a resumed run appends.
-Parquet is written to a temporary file and moved into place when the run ends.
+Parquet is written in parts: every `rows_per_part` rows become one complete Parquet file in
+``OUT.parts/`` (written aside, then renamed), and the parts are joined into ``OUT`` when
+the run ends. A killed run leaves its finished parts, which a resumed run keeps and joins
+(only the rows still in memory are lost, and resume runs their inputs again).
 """
 from __future__ import annotations
 
 import csv
 import io
 import os
+import shutil
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -96,20 +100,37 @@ class CsvWriter(_LineWriter):
         self._emit(self._lines(csv_row(row, self.level) for row in rows(rel, self.level)))
 
 
+def parts_folder(path: Path) -> Path:
+    """Where a Parquet output keeps its finished parts while a run is going."""
+    return path.with_name(path.name + ".parts")
+
+
+def parquet_pieces(path: Path) -> list[Path]:
+    """The Parquet files that make up `path` so far: the file itself (a finished earlier
+    run), then the parts a running or killed run has finished, in order."""
+    folder = parts_folder(path)
+    parts = sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
+    return ([path] if path.exists() else []) + parts
+
+
 class ParquetWriter:
-    """The rows of a level as typed Parquet (`newsie.tables.arrow_schema`), in row groups.
+    """The rows of a level as typed Parquet (`newsie.tables.arrow_schema`), written in parts.
 
     At the releases level a ``record`` column holds the whole `Release` as a nested
-    struct, so `newsie.read_records` gives the records back.
+    struct, so `newsie.read_records` gives the records back. With `append`, the rows
+    already in `path` and in parts left by a killed run come first in the joined file.
+
+    Raises:
+        ValueError: `append` to a file that holds another table (another ``--level``).
     """
 
-    def __init__(self, path: Path, level: str = "releases", rows_per_group: int = 1000) -> None:
+    def __init__(self, path: Path, level: str = "releases", rows_per_part: int = 1000, append: bool = False) -> None:
         try:
             import pyarrow as pa
             import pyarrow.parquet as pq
         except ImportError as exc:
             raise MissingExtraError("Parquet output", "parquet", "pyarrow") from exc
-        self.pa = pa
+        self.pa, self.pq = pa, pq
         self.path = path
         self.level = level
         self.tmp = path.with_name(path.name + ".partial")
@@ -117,27 +138,63 @@ class ParquetWriter:
         if level == "releases":
             schema = schema.append(pa.field(RECORD_COLUMN, record_arrow_type()))
         self.schema = schema
-        self.writer = pq.ParquetWriter(str(self.tmp), schema)
+        self.parts = parts_folder(path)
+        self.keep = parquet_pieces(path) if append else []
+        for piece in self.keep:
+            found = pq.read_schema(piece)
+            if found.names != schema.names:
+                raise ValueError(f"{piece} holds another table than --level {level}; resume with the level it was written at")
+        if not append and self.parts.exists():
+            shutil.rmtree(self.parts)  # parts of an earlier killed run that is not resumed
+        self.parts.mkdir(exist_ok=True)
+        self.next_part = len(list(self.parts.glob("part-*.parquet")))
         self.rows: list[dict[str, Any]] = []
-        self.rows_per_group = rows_per_group
+        self.rows_per_part = rows_per_part
 
     def write(self, rel: Release) -> None:
         for row in rows(rel, self.level):
             if self.level == "releases":
                 row[RECORD_COLUMN] = rel.model_dump()
             self.rows.append(row)
-        if len(self.rows) >= self.rows_per_group:
+        if len(self.rows) >= self.rows_per_part:
             self._flush()
 
     def _flush(self) -> None:
-        if self.rows:
-            self.writer.write_table(self.pa.Table.from_pylist(self.rows, schema=self.schema))
-            self.rows = []
+        if not self.rows:
+            return
+        final = self.parts / f"part-{self.next_part:06d}.parquet"
+        aside = final.with_suffix(".tmp")
+        self.pq.write_table(self.pa.Table.from_pylist(self.rows, schema=self.schema), str(aside))
+        os.replace(aside, final)
+        self.next_part += 1
+        self.rows = []
 
     def close(self) -> None:
+        """Write what is left and join every piece into `path`."""
         self._flush()
-        self.writer.close()
+        join_parquet(self.keep + sorted(p for p in self.parts.glob("part-*.parquet") if p not in self.keep), self.tmp, self.schema)
         os.replace(self.tmp, self.path)
+        shutil.rmtree(self.parts, ignore_errors=True)
+
+
+def join_parquet(pieces: list[Path], target: Path, schema: Any, keep: Any = None) -> int:
+    """Copy the rows of `pieces`, in order, into one Parquet file `target`, batch by batch.
+
+    `keep`, when given, maps an Arrow record batch to a boolean mask of the rows to copy.
+    Returns how many rows were left out.
+    """
+    import pyarrow.parquet as pq
+
+    dropped = 0
+    with pq.ParquetWriter(str(target), schema) as out:
+        for piece in pieces:
+            for batch in pq.ParquetFile(str(piece)).iter_batches(batch_size=1000):
+                if keep is not None:
+                    mask = keep(batch)
+                    dropped += batch.num_rows - sum(bool(m) for m in mask.to_pylist())
+                    batch = batch.filter(mask)
+                out.write_batch(batch.cast(schema) if batch.schema != schema else batch)
+    return dropped
 
 
 def open_writer(path: Path | None, fmt: str, *, append: bool, level: str | None = None) -> Writer:
@@ -152,9 +209,7 @@ def open_writer(path: Path | None, fmt: str, *, append: bool, level: str | None 
     if fmt == "parquet":
         if path is None:
             raise ValueError("Parquet output needs --output FILE")
-        if append:
-            raise ValueError("--resume works with JSON Lines and CSV output, not Parquet")
-        return ParquetWriter(path, level or "releases")
+        return ParquetWriter(path, level or "releases", append=append)
     raise ValueError(f"unknown output format {fmt!r}: use jsonl, csv or parquet")
 
 

@@ -21,13 +21,13 @@ from .. import extensions as ext
 from ..events.paragraphs import Paragraphs
 from ..extensions import text_of
 from ..kb.event_types import EVENT_TYPES_FILE, EventRules
-from ..payloads import meta_of
+from ..payloads import Handover, meta_of
 from ..resources import gazetteer_file
 from ..tokens import Toks, toks
 from .base import Data, GazetteerPipe, sentences
 
 EVIDENCE_KEY = "newsie_event_evidence"  # doc.user_data: what the rules say (see `summary`)
-UNITS_KEY = "newsie_event_units"  # doc.user_data: the scored `Unit`s, taken by `newsie_events`
+UNITS_KEY = "newsie_event_units"  # doc.user_data: the scored `Unit`s (a `Handover`), taken by `newsie_events`
 DECISION_KEY = "newsie_event_decision"  # doc.user_data: a trained model's main type and probabilities
 
 
@@ -243,5 +243,5 @@ class EventTriggers(GazetteerPipe):
         self.ensure_ready()
         units, evidence = self.scorer.run(doc, self.cfg["secondary_ratio"])
         doc.user_data[EVIDENCE_KEY] = evidence
-        doc.user_data[UNITS_KEY] = units
+        doc.user_data[UNITS_KEY] = Handover(units)  # serialized as None: newsie_events then rescores
         return doc

@@ -18,7 +18,7 @@ from ..kb.event_types import EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
 from ..kb.io import read_packaged
 from ..kb.places import Place, PlaceKB, default_cities, place_kb
-from ..payloads import DatelineData, EventData, LocationData, OfficialData, OrgData, meta_of, release_date
+from ..payloads import DatelineData, EventData, LocationData, OfficialData, OrgData, handed_over, meta_of, release_date
 from ..tokens import toks
 from .base import Data, GazetteerPipe
 from .event_triggers import (
@@ -116,7 +116,7 @@ class EventExtractor(GazetteerPipe):
     def _scored(self, doc: Doc) -> tuple[list[Unit], dict[str, Any]]:
         """The scored units and evidence `newsie_event_triggers` left (the units are taken
         off the Doc), else scored here."""
-        units = doc.user_data.pop(UNITS_KEY, None)
+        units = handed_over(doc.user_data.pop(UNITS_KEY, None))
         evidence = doc.user_data.get(EVIDENCE_KEY)
         if units is None or evidence is None or "ranked" not in evidence:
             if self._scorer is None:

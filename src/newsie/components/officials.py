@@ -3,7 +3,7 @@
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -27,6 +27,7 @@ KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT = "known", "titled", "
 _INITIAL = re.compile(r"[A-Z]\.")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][^\W\d_]+")  # O'Neill, D'Alema, N'Diaye
 _MEMO_MAX = 100_000
+_COMPLEMENT_WORDS = frozenset({"of", "for", "on", "and", "&"})  # inside a title before a name
 _QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 
 
@@ -43,11 +44,13 @@ class OfficialTagger(GazetteerPipe):
     holds one `OfficialData` per person.
 
     Data parts: ``offices`` and ``officials`` (gazetteers), ``titles`` (title words,
-    honorifics, speech verbs, name particles) and ``not_name`` (capitalized words that
-    are never part of a person's name: States, demonyms, organization heads).
+    honorifics, speech verbs, name particles), ``not_name`` (capitalized words that
+    are never part of a person's name: States, demonyms, organization heads) and
+    ``portfolio`` (words of portfolios that end a title before a name: "Minister of
+    Education and Science Kārlis Šadurskis").
     """
 
-    PARTS: ClassVar[dict[str, str]] = {"offices": "jsonl", "officials": "jsonl", "titles": "json", "not_name": "json"}
+    PARTS: ClassVar[dict[str, str]] = {"offices": "jsonl", "officials": "jsonl", "titles": "json", "not_name": "json", "portfolio": "json"}
 
     def __init__(
         self,
@@ -67,6 +70,7 @@ class OfficialTagger(GazetteerPipe):
             "officials": [p.model_dump(mode="json", exclude_defaults=True) for p in read_packaged(OFFICIALS_FILE, OfficialEntry)],
             "titles": default_titles().model_dump(),
             "not_name": sorted({*states.by_name, *states.by_demonym, *default_org_rules().heads}),
+            "portfolio": sorted(default_org_rules().portfolio_words),
         }
 
     def initialize(
@@ -78,9 +82,10 @@ class OfficialTagger(GazetteerPipe):
         officials: list[dict[str, Any]] | None = None,
         titles: dict[str, Any] | None = None,
         not_name: list[str] | None = None,
+        portfolio: list[str] | None = None,
     ) -> None:
         """Build from the given parts; the packaged gazetteers fill the rest."""
-        self._initialize_parts({"offices": offices, "officials": officials, "titles": titles, "not_name": not_name})
+        self._initialize_parts({"offices": offices, "officials": officials, "titles": titles, "not_name": not_name, "portfolio": portfolio})
 
     def _build(self) -> None:
         self.kb = OfficialKB(
@@ -104,6 +109,7 @@ class OfficialTagger(GazetteerPipe):
         self._connectors = frozenset(t.connectors)
         self._pronouns = frozenset(t.pronouns)
         self._not_name = frozenset(t.not_name_words) | frozenset(self.data["not_name"])
+        self._portfolio = frozenset(self.data["portfolio"])
         self._name_words: dict[str, bool] = {}  # `_name_token` by token text
 
     def add_entries(self, offices: Iterable[OfficeEntry] = (), officials: Iterable[OfficialEntry] = ()) -> None:
@@ -185,7 +191,7 @@ class OfficialTagger(GazetteerPipe):
         for k, known in enumerate(name):
             if known is None:
                 name[k] = name_token(doc[k])
-        particles = self._particles
+        particles, portfolio = self._particles, self._portfolio
         i = 0
         while i < n:
             if not name[i] or i in blocked or _INITIAL.fullmatch(doc[i].text):
@@ -200,8 +206,14 @@ class OfficialTagger(GazetteerPipe):
                     break
             while j > i and doc[j - 1].text in self._particles:
                 j -= 1
+            in_title = i > 0 and (doc[i - 1].lower_ in _COMPLEMENT_WORDS or doc[i - 1].text in portfolio)
+            if in_title:
+                # "Minister of Education and Science Kārlis Šadurskis": a portfolio ends the title;
+                # "Commissioner for European Neighbourhood Policy": its words are no name.
+                while i < j and doc[i].text in portfolio:
+                    i += 1
             caps = sum(1 for t in doc[i:j] if t.text[:1].isupper() and len(t.text) > 2)
-            if caps >= 2 and j - i <= 6:
+            if caps >= 2 and j - i <= 6 and not (in_title and any(t.text in portfolio for t in doc[i:j])):
                 runs.append((i, j))
             i = j
         return runs
@@ -218,7 +230,7 @@ class OfficialTagger(GazetteerPipe):
             prev = T[s - 1] if s > 0 else None
             nxt = T[e] if e < len(T) else None
             source = None
-            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or ((s - 1) in blocked and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked, state_tokens)):
+            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or (((s - 1) in blocked or prev.text in self._portfolio) and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked, state_tokens)):
                 source = TITLED
             elif (nxt is not None and nxt.text == "(" and self._after_parenthesis(T, e) is not None) or (nxt is not None and nxt.text == "," and self._apposition(T, e + 1) is not None):
                 source = APPOSITION
@@ -274,6 +286,11 @@ class OfficialTagger(GazetteerPipe):
         start = None
         while j > 0 and s - j < 14:
             t = doc[j - 1]
+            if t.text == ")" and start is not None:
+                gloss = self._gloss_start(doc, j - 1)
+                if gloss is not None:
+                    j = start = gloss  # "Governor (Bașkan) of Gagauzia": a title word glossed in brackets
+                    continue
             if t.text in (",", ".", ";", ":", "“", "”", '"', "(", ")") or (t.is_sent_start and not (t.text[:1].isupper() or t.is_title)):
                 break
             if t.lower_ in self._connectors or t.text[:1].isupper() or self._is_title_tok(t):
@@ -300,6 +317,17 @@ class OfficialTagger(GazetteerPipe):
         if not any(self._is_title_tok(t) for t in phrase):
             return None
         return start, s
+
+    def _gloss_start(self, doc: Toks, close: int) -> int | None:
+        """The "(" of a short gloss closing at `close` right after a title word ("Governor
+        (Bașkan)"), or None."""
+        for k in range(close - 1, max(close - 5, 0), -1):
+            if doc[k].text == "(":
+                inner = doc[k + 1 : close]
+                if inner and all(t.is_alpha or t.text in ("-", ".") for t in inner) and self._is_title_tok(doc[k - 1]):
+                    return k
+                return None
+        return None
 
     def _apposition(self, doc: Toks, k: int) -> tuple[int, int] | None:
         """A title phrase after a comma at token k, up to the next clause break."""
@@ -355,10 +383,22 @@ class OfficialTagger(GazetteerPipe):
         window = doc[k : k + 4]
         return any(self._is_title_tok(t) for t in window) and not any(self._name_token(t) and self._name_token(doc[t.i + 1]) for t in window if t.i + 1 < len(doc) and not self._is_title_tok(t) and not self._is_title_tok(doc[t.i + 1]))
 
-    def _title_of(self, doc: Toks, span: Span) -> tuple[str, list[tuple[int, int]]] | None:
-        """The title text of a name span, and the token ranges it came from."""
+    def _title_of(self, doc: Toks, span: Span, others: Container[int] = ()) -> tuple[str, list[tuple[int, int]]] | None:
+        """The title text of a name span, and the token ranges it came from. A title never
+        holds another person (a token in `others`): "Prime Minister NAME, Minister of
+        Education NAME2" gives NAME "Prime Minister"; "Secretary General NAME and EU
+        Commissioner NAME2" gives NAME2 "EU Commissioner"."""
         parts: list[tuple[int, int]] = []
         before = self._title_before(doc, span.start)
+        if before is not None and others:
+            taken = [k for k in range(*before) if k in others]
+            if taken:
+                b0 = taken[-1] + 1
+                # "NAME2 of Poland and Ambassador NAME": the title starts after the first "and".
+                b0 = next((k + 1 for k in range(b0, span.start) if doc[k].text in (",", "and")), b0)
+                while b0 < span.start and doc[b0].lower_ in self._connectors | {","}:
+                    b0 += 1
+                before = (b0, span.start) if any(self._is_title_tok(t) for t in doc[b0 : span.start]) else None
         if before is not None:
             only_honorific = all(doc[i].text in self._honorifics for i in range(*before) if doc[i].text[:1].isupper())
             b0 = before[0]
@@ -374,19 +414,35 @@ class OfficialTagger(GazetteerPipe):
             if outer is not None:
                 parts.append(outer)
         if span.end < len(doc) and doc[span.end].text == ",":
-            app = self._apposition(doc, span.end + 1)
+            app = self._until_other(doc, self._apposition(doc, span.end + 1), others)
             if app is not None:
                 parts.append(app)
         elif span.end < len(doc) and doc[span.end].text == "(":
             close = next((t.i for t in doc[span.end : span.end + 12] if t.text == ")"), None)
             if close is not None and any(self._is_title_tok(t) for t in doc[span.end + 1 : close]):
                 parts.append((span.end + 1, close))
-            app = self._after_parenthesis(doc, span.end)
+            app = self._until_other(doc, self._after_parenthesis(doc, span.end), others)
             if app is not None and app not in parts:
                 parts.append(app)
         if not parts:
             return None
         return ", ".join(doc.span_text(a, b).strip(" ,") for a, b in parts), parts
+
+    def _until_other(self, doc: Toks, found: tuple[int, int] | None, others: Container[int]) -> tuple[int, int] | None:
+        """An apposition cut before the next person named in it and that person's title."""
+        if found is None:
+            return None
+        a, b = found
+        for k in range(a, b):
+            if k in others:
+                # "..., Minister of Education NAME2": NAME2's own title goes too; "Head of the
+                # Mission and NAME2": NAME2 has none.
+                before = self._title_before(doc, k) if doc[k - 1].text not in (",", "and") else None
+                b = before[0] if before is not None and before[0] >= a else k
+                while b > a and (doc[b - 1].text == "," or doc[b - 1].lower_ in self._connectors):
+                    b -= 1
+                break
+        return (a, b) if b > a and any(self._is_title_tok(t) for t in doc[a:b]) else None
 
     # -- resolution -----------------------------------------------------------
     def _resolve(self, doc: Doc, people: list[Span], offices: list[tuple[int, int, int]]) -> list[OfficialData]:
@@ -396,6 +452,7 @@ class OfficialTagger(GazetteerPipe):
         strings = self.nlp.vocab.strings
         records: dict[str, OfficialData] = {}
         by_surname: dict[str, str] = {}
+        person_toks = {k for p in people for k in range(p.start, p.end)}
         for span in sorted(people, key=lambda p: p.id_ == SURNAME):
             if span.id_ == SURNAME:
                 key = by_surname.get(span.text)
@@ -414,7 +471,7 @@ class OfficialTagger(GazetteerPipe):
             rec.mentions.append((span.start_char, span.end_char))
             by_surname[span[-1].text] = key
             if rec.title is None:
-                found = self._title_of(doc_toks(doc), span)
+                found = self._title_of(doc_toks(doc), span, person_toks.difference(range(span.start, span.end)))
                 if found:
                     rec.title, ranges = found
                     rec.affiliation = _affiliation(ranges, org_spans, orgs)

@@ -95,6 +95,8 @@ class OrganizationTagger(GazetteerPipe):
                 self.matcher.add(entry.id, self.patterns(forms))
         r = self.rules
         self._heads = r.heads
+        self._conditional = r.conditional_heads
+        self._head_words = frozenset(r.heads) | frozenset(r.conditional_heads)
         self._needs_mod = frozenset(r.needs_modifier)
         self._acr_heads = frozenset(r.acronym_heads)
         self._preps = frozenset(r.complement_preps)
@@ -111,6 +113,8 @@ class OrganizationTagger(GazetteerPipe):
         self._generic_firsts = frozenset(w[0] for w in self._generic)
         self._titles = frozenset(self.data["titles"])
         self._state_words = frozenset(self.data["state_words"])
+        self._list_heads = frozenset(r.list_heads)
+        self._portfolio = frozenset(r.portfolio_words)
 
     def add_entries(self, entries: Iterable[OrgEntry]) -> None:
         """Add entries; an entry with a known id replaces the old one."""
@@ -139,6 +143,11 @@ class OrganizationTagger(GazetteerPipe):
         spans, acronyms = self._acronyms(doc, spans, notes)
         spans = filter_spans(spans + self._acronym_uses(doc, spans, acronyms, notes))
         spans = filter_spans(self._refine(doc, spans) + self._generic_refs(doc, spans))
+        known = {s.start: s for s in gaz}
+        for s in spans:
+            key = _key_with_known(s, known) if s.id_ == PATTERN else None
+            if key is not None:
+                notes.setdefault((s.start, s.end), {})["key"] = key
         orgs, keys = self._resolve(doc, spans, acronyms, notes)
         self._add_coordinated(doc, orgs)
         out = [Span(doc, s.start, s.end, label=ext.ORG, kb_id=orgs[keys[(s.start, s.end)]].id or "" if (s.start, s.end) in keys else s.kb_id_, span_id=s.id_) for s in spans]
@@ -169,10 +178,12 @@ class OrganizationTagger(GazetteerPipe):
         out: list[Span] = []
         T = toks(doc)
         heads = self._heads
-        for i in T.where(heads):
+        for i in T.where(self._head_words):
             tok = T[i]
-            kind = heads[tok.text]
             if tok.i in in_gaz:
+                continue
+            kind = heads.get(tok.text) or self._conditional_kind(T, tok.i)
+            if kind is None:
                 continue
             nxt = T[tok.i + 1] if tok.i + 1 < len(T) else None
             if nxt is not None and nxt.text in self._followers and not nxt.is_sent_start:
@@ -190,6 +201,18 @@ class OrganizationTagger(GazetteerPipe):
                 continue
             out.append(_span(doc, start, end, kind, "", PATTERN))
         return out
+
+    def _conditional_kind(self, doc: Toks, i: int) -> str | None:
+        """The kind a conditional head gives at token i ("Working Group", "House of
+        Peoples"), or None when it names no body there."""
+        rule = self._conditional[doc[i].text]
+        if rule.after and i > 0 and doc[i - 1].text in rule.after:
+            return rule.kind
+        if rule.of_complement and i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+            k = i + 3 if doc[i + 2].lower_ == "the" else i + 2
+            if k < len(doc) and self._is_complement(doc[k]):
+                return rule.kind
+        return None
 
     def _is_modifier(self, t: Tok) -> bool:
         if t.text in self._stop_left or (t.is_stop and t.is_title):
@@ -219,8 +242,36 @@ class OrganizationTagger(GazetteerPipe):
             if t.lower_ == "and" and j - 1 >= 0 and self._is_modifier(doc[j - 1]) and doc[j - 1].text not in self._state_words and doc[j - 1].text not in self._heads:
                 j -= 1
                 continue
+            if t.text == "," and self._listed_before(doc, j, start, i):
+                j -= 1
+                continue
             break
         return start
+
+    def _listed_before(self, doc: Toks, comma: int, start: int, i: int) -> bool:
+        """"Saeima Education, Culture and Science Committee": the comma at `comma` is inside a
+        list of portfolios that modifies the head at `i` (the words from `start` on are taken)."""
+        if doc[i].text not in self._list_heads or comma < 1 or self._portfolio_end(doc, comma - 1) != comma:
+            return False
+        between = doc[start:i]
+        return any(t.lower_ == "and" for t in between) and self._portfolio_end(doc, start) == i
+
+    def _portfolio_end(self, doc: Toks, k: int, *, joined: bool = True) -> int:
+        """End of a run of portfolio words from token k ("Human Rights", "Self-Government",
+        "Trafficking in Persons"; with `joined`, "and" between portfolio words too)."""
+        end = k
+        words = self._portfolio
+        while end < len(doc):
+            t = doc[end]
+            if t.text in words:
+                end += 1
+            elif end + 2 < len(doc) and doc[end + 1].text == "-" and f"{t.text}-{doc[end + 2].text}" in words:
+                end += 3
+            elif end > k and t.lower_ in ("in", *(("and",) if joined else ())) and end + 1 < len(doc) and doc[end + 1].text in words:
+                end += 1
+            else:
+                break
+        return end
 
     def _extend_right(self, doc: Toks, i: int) -> int:
         head = doc[i].text
@@ -235,8 +286,45 @@ class OrganizationTagger(GazetteerPipe):
                 if k < len(doc) and self._is_complement(doc[k]):
                     end = self._cap_run(doc, k)
                     continue
+                if t.lower_ == "of" and k < len(doc) and self._members_of(doc[k]):
+                    end = self._cap_run(doc, k + 1)  # "Council of Ministers", "Association of Judges"
+                    continue
+            if t.text == "," and end > i + 1 and head in self._list_heads:
+                listed = self._listed_after(doc, end)
+                if listed is not None:
+                    end = listed
+                    continue
+            if t.lower_ == "in" and end > i + 1 and doc[end - 1].text in self._portfolio:
+                more = self._portfolio_end(doc, end - 1, joined=False)
+                if more > end + 1:
+                    end = more  # "Commission on Combating Trafficking in Persons"
+                    continue
             break
         return end
+
+    def _listed_after(self, doc: Toks, comma: int) -> int | None:
+        """"Ministry of Justice, Human and Minority Rights": a list of portfolios after the
+        complement that ends at `comma`; its end, or None. Every member is made of portfolio
+        words, so places ("of Interior, Belgrade and Novi Sad"), bodies and acronyms ("of
+        Justice, UNDP and UNICEF") and people never join the name."""
+        if self._portfolio_end(doc, comma - 1, joined=False) != comma:
+            return None
+        k = comma
+        while k < len(doc):
+            last = doc[k].lower_ == "and"
+            if doc[k].text == ",":
+                k += 1
+                last = k < len(doc) and doc[k].lower_ == "and"
+            elif not last:
+                return None
+            k += 1 if last else 0
+            end = self._portfolio_end(doc, k, joined=False)
+            if end == k:
+                return None
+            if last:
+                return end
+            k = end
+        return None
 
     def _joins_name(self, doc: Toks, k: int) -> bool:
         """After "and": a name part ("Ministry of Sports and Youth"), not another body."""
@@ -244,6 +332,10 @@ class OrganizationTagger(GazetteerPipe):
             return False
         run = doc[k : self._cap_run(doc, k)]
         return not any(t.text in self._heads or t.text in self._state_words or t.text in ("'s", "’s") for t in run)
+
+    def _members_of(self, t: Tok) -> bool:
+        """A plural title ("Ministers", "Judges") after "of": the members a body is made of."""
+        return t.is_title and t.is_alpha and t.text.endswith("s") and (t.text in self._titles or t.text in self._stop_left)
 
     def _is_complement(self, t: Tok) -> bool:
         return bool(
@@ -467,7 +559,7 @@ class OrganizationTagger(GazetteerPipe):
                 text = span_string(span)
                 _add_mention(orgs[key], span, surface=text != entry.acronym and text not in (orgs[key].acronym,))
             else:
-                key = "pat:" + _norm_key(span_string(span))
+                key = "pat:" + note.get("key", _norm_key(span_string(span)))
                 if key not in orgs:
                     orgs[key] = OrgData(
                         id=None, canonical_name=None, name=None, acronym=note.get("acronym"), kind=span.label_,
@@ -601,13 +693,16 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
         while j >= 0:
             cands.update(by_name.get(na[:j], ()))
             j = na.find(" of ", j + 1)
+        first, _, rest = na.partition(" ")
+        if first in state_words:
+            cands.update(by_name.get(rest, ()))  # "British House of Lords", "House of Lords"
         for b in sorted(cands, key=pos.__getitem__):
             if a == b or a in merged or b in merged:
                 continue
             oa, ob = orgs[a], orgs[b]
             cb = cores[b]
             same_core = len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb
-            if not (same_core or _with_state(na, names[b])):
+            if not (same_core or _with_state(na, names[b]) or (first in state_words and rest == names[b])):
                 continue
             if oa.country and ob.country and oa.country != ob.country:
                 continue
@@ -654,6 +749,25 @@ def _with_state(long: str, short: str) -> bool:
         return False
     rest = long[len(short) + 4 :].removeprefix("the ")
     return default_states().lookup(rest) is not None
+
+
+def _key_with_known(span: Span, known: dict[int, Span]) -> str | None:
+    """A pattern name's key with the known bodies inside it written as their ids, so "OSCE
+    PA Working Group" and "OSCE Parliamentary Assembly Working Group" are one body."""
+    doc = span.doc
+    parts: list[str] = []
+    found = False
+    k = span.start
+    while k < span.end:
+        inner = known.get(k)
+        if inner is not None and inner.end <= span.end and inner.kb_id_:
+            parts.append("#" + inner.kb_id_)
+            found = True
+            k = inner.end
+        else:
+            parts.append(_norm_key(doc[k].text))
+            k += 1
+    return " ".join(p for p in parts if p) if found else None
 
 
 def _norm_key(text: str) -> str:

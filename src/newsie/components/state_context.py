@@ -12,6 +12,14 @@ from spacy.tokens import Span
 
 MAX_PAREN = 5
 MAX_LIST = 6  # languages in one "in A, B and C" list
+# Closed-class words that may follow a list of languages ("in English and Russian on the
+# website", "... and Russian were distributed"); a noun there ("Ukrainian schools") may mean
+# the States.
+_AFTER_LIST = frozenset({
+    "on", "at", "by", "for", "from", "to", "with", "within", "without", "via", "through", "during", "since", "until",
+    "only", "too", "also", "was", "were", "is", "are", "will", "would", "can", "could", "has", "have", "had", "may",
+    "might", "must", "should", "which", "that", "who", "while",
+})
 
 
 class Tokens(Protocol):
@@ -48,16 +56,16 @@ def named_after_state(span: Span, before: Collection[str], after: Collection[str
 def names_a_language(tokens: Tokens, start: int, end: int, heads: Collection[str], language_words: Collection[str]) -> bool:
     """Whether the demonym at tokens ``start:end`` names a language rather than the State.
 
-    "broadcast in Bulgarian, Ukrainian and Romanian", "in English and Russian": one of a
-    list of single capitalized words after one of `heads` ("in"), the list not followed by
-    a noun; "Russian as a language of instruction": "as" with one of `language_words`
+    "broadcast in Bulgarian, Ukrainian and Romanian", "in English and Russian on the
+    website": one of a list of single capitalized words after one of `heads` ("in"), the
+    list followed by punctuation, a preposition or an auxiliary, not by a noun; "Russian as a language of instruction": "as" with one of `language_words`
     within the next three words. (A lone "in Russian" is checked by the component.)
     """
     n = len(tokens)
     nxt = tokens[end] if end < n else None
     if nxt is not None and nxt.lower_ == "as":
         return any(tokens[j].lower_ in language_words for j in range(end + 1, min(n, end + 4)))
-    if nxt is not None and not (nxt.text in (",", ".", ";", ":", ")") or nxt.lower_ in ("and", "or")):
+    if nxt is not None and not (nxt.text in (",", ".", ";", ":", ")") or nxt.lower_ in ("and", "or") or nxt.text in _AFTER_LIST):
         return False
     k, items = start - 1, 0
     while items < MAX_LIST:

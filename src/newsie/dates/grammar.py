@@ -89,13 +89,33 @@ assert len(_FIRSTS) == len(_COMPILED)
 # Where a date expression can begin: every pattern above starts (after ``(?<![\w-])``)
 # with a digit, "from"/"between", a month, a weekday or a relative word. Patterns are
 # tried only at these positions instead of each scanning the whole text.
-_START_RE = re.compile(
-    r"(?<![\w-])(?:\d|(?i:from|between|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-    r"mon|tue|wed|thu|fri|sat|sun|today|yesterday|tomorrow|tonight|this|earlier|last|next|past|coming|on))"
+_START_WORDS = (
+    "from", "between", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "today", "yesterday", "tomorrow", "tonight", "this",
+    "earlier", "last", "next", "past", "coming", "on",
 )
-# A superset of those starts that the regex engine scans fast (a leading character class):
-# a digit or a first letter of the words above (with "ſ", which case-folds to "s").
-_CANDIDATE_RE = re.compile(r"[\dFfBbJjMmAaSsOoNnDdTtWwYyEeLlPpCcſ](?<![\w-].)")
+_START_RE = re.compile(r"(?<![\w-])(?:\d|(?i:" + "|".join(_START_WORDS) + "))")
+
+
+def _start_scans(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    r"""Two regexes that find, in lowercased text, the positions `_START_RE` accepts after
+    the first character (each match begins one character before): one after a space, one
+    after any other character outside ``[\w-]``. Each begins with a literal or a byte-set
+    that re scans for in C, then tries a digit or the words by first letter (case-sensitive
+    alternatives are skipped on their first character), so no Python code runs per word."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    rest = "|".join(f"{c}(?:{'|'.join(tails)})" for c, tails in sorted(by_first.items()))
+    return re.compile(rf" (?:\d|{rest})"), re.compile(rf"[^a-z0-9_ \-](?<![\w-])(?:\d|{rest})")
+
+
+_AFTER_SPACE_RE, _AFTER_OTHER_RE = _start_scans(_START_WORDS)
+# Letters for which lowercasing is not what IGNORECASE does: "İ" lowercases to two
+# characters (offsets move); "ı" and "ſ" match "i" and "s" under IGNORECASE.
+_FOLDS = frozenset("\u0130\u0131\u017f")
+
+
 # A duration's unit ("-day", " weeks"): a duration match holds one, at most 21 characters
 # after the match's start (a number word, "-and-a-half", the separator).
 _UNIT_RE = re.compile(r"[- ](?:day|week|month)", re.IGNORECASE)
@@ -135,13 +155,9 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
     taken = bytearray(len(text))  # characters already inside a found date
     out: list[FoundDate] = []
     starts: list[list[int]] = [[] for _ in _COMPILED]
-    for cand in _CANDIDATE_RE.finditer(text):
-        pos = cand.start()
-        key = "#" if text[pos].isdigit() else text[pos : pos + 3].lower()
-        tried = _patterns_at(key)
-        if tried and _START_RE.match(text, pos):
-            for k in tried:
-                starts[k].append(pos)
+    for pos in _starts(text):
+        for k in _patterns_at("#" if text[pos].isdigit() else text[pos : pos + 3].lower()):
+            starts[k].append(pos)
     for (kind, rx), at in zip(_COMPILED, starts):
         # Same matches as rx.finditer(text): leftmost, non-overlapping, tried where one can start.
         last = 0
@@ -163,6 +179,20 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
                 taken[s:e] = b"\x01" * (e - s)
                 out.append(found)
     return sorted(out, key=lambda f: f.start_char)
+
+
+def _starts(text: str) -> list[int]:
+    """Every position `_START_RE` matches at, in order."""
+    low = text.lower()
+    if len(low) != len(text) or not _FOLDS.isdisjoint(text):
+        return [m.start() for m in _START_RE.finditer(text)]
+    found = [m.start() + 1 for m in _AFTER_SPACE_RE.finditer(low)]
+    other = [m.start() + 1 for m in _AFTER_OTHER_RE.finditer(low)]
+    if other:
+        found = sorted(found + other)
+    if text and _START_RE.match(text):
+        found.insert(0, 0)
+    return found
 
 
 @lru_cache(maxsize=1024)

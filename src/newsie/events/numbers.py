@@ -33,6 +33,7 @@ def _trie(words: Iterable[str]) -> str:
 _WORD = _trie([*number_alternation().split("|"), "a", "and"])
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))"
 _WORD_RUN = re.compile(r"\w+")
+_FOLDS = frozenset("\u0131\u017f")  # ı, ſ: IGNORECASE matches them to i, s
 _QUALIFIER = r"(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately|a total of|roughly|close to|in total,?)\s+)?"
 
 
@@ -45,17 +46,23 @@ class ParticipantCounter:
         self._nouns = frozenset(n.lower() for n in nouns) if nouns and all(n.isascii() and n.isalnum() for n in nouns) else None
         # Whole words (\b after each): a trie matches the same nouns as the flat alternation.
         noun_alt = _trie({n.lower() for n in nouns}) if self._nouns is not None else "|".join(sorted((re.escape(n) for n in set(nouns)), key=len, reverse=True))
-        self._rx = re.compile(
-            rf"(?<![\w.,-]){_QUALIFIER}(?P<n>{_NUMBER})\s+(?:[A-Za-z][\w’'-]*,?\s+){{0,6}}?(?P<noun>{noun_alt})\b",
-            re.IGNORECASE,
-        )
+        pattern = rf"(?<![\w.,-]){_QUALIFIER}(?P<n>{_NUMBER})\s+(?:[A-Za-z][\w’'-]*,?\s+){{0,6}}?(?P<noun>{noun_alt})\b"
+        self._rx = re.compile(pattern, re.IGNORECASE)
+        # The same pattern, case-sensitive, for lowercased text: re skips a failing
+        # alternative on its first letter only without IGNORECASE, about twice as fast.
+        self._rx_lower = re.compile(pattern) if noun_alt == noun_alt.lower() else None
 
     def count(self, sentence: str) -> tuple[int, str] | None:
         """The first participant count in a sentence, with the matched text."""
-        if self._nouns is not None and sentence.isascii() and self._nouns.isdisjoint(_WORD_RUN.findall(sentence.lower())):
+        low = sentence.lower()
+        # Lowercasing keeps every offset and matches as IGNORECASE does unless the text holds
+        # a letter that lowercases to two ("İ") or that IGNORECASE folds beyond lower() ("ı", "ſ").
+        plain = len(low) == len(sentence) and not _FOLDS.intersection(sentence)
+        if self._nouns is not None and plain and self._nouns.isdisjoint(_WORD_RUN.findall(low)):
             return None
-        for m in self._rx.finditer(sentence):
-            raw = m.group("n")
+        matches = self._rx_lower.finditer(low) if plain and self._rx_lower is not None else self._rx.finditer(sentence)
+        for m in matches:
+            raw = sentence[m.start("n") : m.end("n")]
             if re.fullmatch(r"(?:19|20)\d\d", raw):
                 continue
             after = sentence[m.end("n") : m.end("n") + 1]
@@ -67,5 +74,5 @@ class ParticipantCounter:
             between = sentence[m.end("n") : m.start("noun")].lower()
             if re.search(r"\b(?:day|days|week|weeks|month|months|year|years|hours|per cent|percent|%)\b", between):
                 continue
-            return n, m.group(0)
+            return n, sentence[m.start() : m.end()]
         return None

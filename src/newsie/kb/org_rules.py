@@ -7,9 +7,19 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..customtypes import OrgKind
 from ..resources import gazetteer_file
-from .defaults import empty_list
+from .defaults import empty_dict, empty_list
 
 ORG_RULES_FILE = "org_rules.json"
+
+
+class ConditionalHead(BaseModel):
+    """A head noun that names a body only in some company: "Working Group", "House of Peoples"."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: OrgKind
+    after: list[str] = Field(default_factory=empty_list, description="Words right before it that make it a head ('Working' Group)")
+    of_complement: bool = Field(False, description="A head when an 'of' complement follows ('House of Representatives')")
 
 
 class OrgRules(BaseModel):
@@ -18,6 +28,7 @@ class OrgRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     heads: dict[str, OrgKind] = Field(description="Capitalized head nouns and the kind they give")
+    conditional_heads: dict[str, ConditionalHead] = Field(default_factory=empty_dict, description="Head nouns that need a qualifier")
     acronym_heads: list[str] = Field(default_factory=empty_list, description="Heads accepted only with an acronym defined")
     needs_modifier: list[str] = Field(default_factory=empty_list, description="Heads that need a name word beside them")
     complement_preps: list[str] = Field(default_factory=empty_list)
@@ -31,6 +42,11 @@ class OrgRules(BaseModel):
     media_triggers: list[str] = Field(default_factory=empty_list)
     stop_words_left: list[str] = Field(default_factory=empty_list)
     project_words: list[str] = Field(default_factory=empty_list, description="A name before these is a project's, not a body's")
+    list_heads: list[str] = Field(default_factory=empty_list, description="Heads whose name may list portfolios: 'Ministry of Justice, Human and Minority Rights'")
+    portfolio_words: list[str] = Field(
+        default_factory=empty_list,
+        description="Capitalized words of portfolios and subjects in the names of bodies and offices ('Education', 'Affairs'): never a place's or a person's",
+    )
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,31 @@
+"""Tests of the context heuristics for State names (`newsie.components.state_context`)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from newsie.components.state_context import names_a_language
+
+NLP = spacy.blank("en")
+
+
+def _at(text: str, word: str) -> tuple[spacy.tokens.Doc, int]:
+    doc = NLP(text)
+    return doc, next(t.i for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The guide is available in English and Russian on the Mission's website.", "Russian", True),
+        ("Leaflets in Georgian, Armenian and Azerbaijani were handed out.", "Armenian", True),
+        ("Leaflets in Georgian, Armenian and Azerbaijani were handed out.", "Azerbaijani", True),
+        ("The shows go out in Bulgarian and Romanian.", "Romanian", True),
+        ("Teachers in Bulgarian and Ukrainian schools took part.", "Ukrainian", False),
+        ("Officers from Kazakh and Kyrgyz units met.", "Kyrgyz", False),
+    ],
+)
+def test_a_list_of_languages_ends_in_a_function_word_not_a_noun(text, word, expected) -> None:
+    """A demonym closing a list after "in" names a language when punctuation, a preposition or an auxiliary follows, not a noun."""
+    doc, i = _at(text, word)
+    assert names_a_language(doc, i, i + 1, ("in", "into"), ("language", "languages")) is expected
