@@ -89,7 +89,7 @@ def test_import_leaves_the_garbage_collector_as_it_was():
 
 
 def test_cycles_made_before_newsie_are_still_collected():
-    """A reference cycle the program made before importing newsie and loading a pipeline is collected once dropped."""
+    """A reference cycle the program made before importing newsie is collected once dropped."""
     import subprocess
     import sys
 
@@ -97,11 +97,21 @@ def test_cycles_made_before_newsie_are_still_collected():
         "import gc, weakref\n"
         "class Node: pass\n"
         "a, b = Node(), Node(); a.other, b.other = b, a; alive = weakref.ref(a)\n"
-        "import newsie; newsie.load(models=False)\n"
+        "import newsie\n"
         "del a, b; gc.collect(); print(alive() is None)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True"]
+
+
+def test_load_freezes_what_is_alive():
+    """`newsie.load()` leaves the objects alive after its build in the permanent generation, the collector on."""
+    import subprocess
+    import sys
+
+    code = "import gc, newsie; newsie.load(models=False); print(gc.isenabled(), gc.get_freeze_count() > 0)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True"]
 
 
 def test_objects_the_program_froze_stay_frozen():

@@ -75,12 +75,12 @@ def load(
     if unknown:
         raise NewsieError(f"unknown newsie component(s) {sorted(unknown)}; choose from {list(DEFAULT_PIPES)}")
     if isinstance(base, Language):
-        with paused():
+        with paused(freeze=True):  # see `newsie.collector`
             return _settle(_build(base, enable_t, disable_t, gaz_t, models_key))
     key = (base, enable_t, disable_t, tuple((g, _digest(g)) for g in gaz_t), models_key)
     with _LOCK:
         if key not in _CACHE:
-            with paused():  # long-lived objects, hardly any garbage: see `newsie.collector`
+            with paused(freeze=True):  # long-lived objects, hardly any garbage: see `newsie.collector`
                 _CACHE[key] = _settle(_build(_base(base), enable_t, disable_t, gaz_t, models_key))
         return _CACHE[key]
 
