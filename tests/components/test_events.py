@@ -63,6 +63,26 @@ def test_statement_dated_by_dateline(nlp) -> None:
     assert (ev.location.city, ev.location.country) == ("Vienna", "AUT")
 
 
+def test_an_undated_training_is_not_given_the_dateline_date(nlp) -> None:
+    """A training whose lede gives no day of its own is undated, not dated by the dateline (only statements are)."""
+    ev = main_event(nlp, "SKOPJE, 12 March 2021 – A week-long training course for 25 municipal inspectors is taking place in Skopje.")
+    assert ev.type == "training" and (ev.start, ev.end) == (None, None)
+    assert ev.location.city == "Skopje"
+
+
+def test_a_dateline_town_missing_from_the_gazetteer_is_placed_in_the_state_named(nlp) -> None:
+    """A dateline town newsie does not know is still the event's place, in the State the lede names."""
+    ev = main_event(nlp, "Zlatibor, 3 May 2019 – The OSCE Mission to Serbia held a workshop for judges.")
+    assert (ev.location.city, ev.location.country) == ("Zlatibor", "SRB")
+
+
+def test_today_next_to_election_is_the_event_date(nlp) -> None:
+    """'today opened an election observation mission' dates the event today; the election day after it does not."""
+    text = "ODIHR today opened an election observation mission for the 16 June parliamentary elections in Moldova."
+    ev = main_event(nlp, text, title="ODIHR opens election observation mission", published="2024-05-02")
+    assert ev.type == "election_observation" and (ev.start, ev.end) == (D(2024, 5, 2), D(2024, 5, 2))
+
+
 def test_election_day_is_not_the_event_date(nlp) -> None:
     """The date of an election is not the date of the findings about it."""
     ev = main_event(nlp, "TIRANA, 4 July 2005- The parliamentary elections in Albania on 3 July met some commitments, observers said.")

@@ -223,3 +223,56 @@ def test_a_title_holds_no_other_person(nlp) -> None:
     assert found["Arturs Liepa"].title == "Prime Minister"
     assert found["Ieva Kalniņa"].title == "Minister of Justice"
     assert found["Tomas Novak"].title == "EU Commissioner for Enlargement"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("He met Minister of Internal Affairs of Georgia Davit Beridze in Tbilisi.", "Davit Beridze", "Minister of Internal Affairs of Georgia"),
+        ("He met Chairwoman of the Central Election Commission (CEC) Elena Rusu in Chisinau.", "Elena Rusu", "Chairwoman of the Central Election Commission (CEC)"),
+        ("The Director of the Agency for Prevention of Corruption (APC), Goran Lukić, opened it.", "Goran Lukić", "Director of the Agency for Prevention of Corruption (APC)"),
+        ("She met the Speaker of the Jogorku Kenesh (Parliament), Nurlan Sydykov.", "Nurlan Sydykov", "Speaker of the Jogorku Kenesh (Parliament)"),
+        ("He met the Minister of Labour, Social Affairs and Family, Peter Kováč.", "Peter Kováč", "Minister of Labour, Social Affairs and Family"),
+        ("Minister of Education, Science and Sport Andrej Novak welcomed them.", "Andrej Novak", "Minister of Education, Science and Sport"),
+        ("It was opened by the Rector of the University of Tirana, Arben Hoxha, and the Head of Mission.", "Arben Hoxha", "Rector of the University of Tirana"),
+    ],
+)
+def test_titles_ending_in_a_state_an_acronym_or_a_list_of_portfolios(nlp, text, name, title) -> None:
+    """A title may end in a State, a bracketed acronym or translation, or list portfolios with commas; ', and the Head' starts another's title."""
+    found = people(nlp, text)
+    assert name in found, list(found)
+    assert found[name].title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Acting Head of Mission Eva Lindqvist denounced the attack.", "Eva Lindqvist", "Acting Head of Mission"),
+        ("He wrote to U.S. Secretary of State John Carter about the case.", "John Carter", "U.S. Secretary of State"),
+    ],
+)
+def test_title_ending_in_a_body_word_before_a_name(nlp, text, name, title) -> None:
+    """A title ending in a capitalized word that is no name ('Mission', 'State') gives the person after it."""
+    found = people(nlp, text)
+    assert name in found, list(found)
+    assert found[name].title == title
+
+
+def test_an_acronym_before_a_name_ends_no_title(nlp) -> None:
+    """Capitalized words after an acronym and a title word are no person ('chief of the RIA Novosti Ukraina office')."""
+    found = people(nlp, "Kirill Vyshinsky, the chief of the RIA Novosti Ukraina office in Kyiv, was released.")
+    assert list(found) == ["Kirill Vyshinsky"]
+
+
+def test_title_words_split_at_a_hyphen(nlp) -> None:
+    """A hyphenated title word the tokenizer splits ('Co-Chairs') still titles the name after it."""
+    found = people(nlp, "He met the Minsk Group Co-Chairs Pavel Orlov of the Russian Federation in Vienna.")
+    assert found["Pavel Orlov"].title == "Minsk Group Co-Chairs"
+
+
+def test_a_name_before_another_persons_apposition_is_no_person(nlp) -> None:
+    """'... Elimination of Racial Discrimination, Anna Novak, Chair of ...': the title belongs to the next name only."""
+    text = ("In a joint statement on the International Day for the Elimination of Racial Discrimination, Anna Novak, "
+            "Chair of the European Commission against Racism, and Janez Lenarcic, Director of ODIHR, called for action.")
+    people = {o.name: o.title for o in newsie.extract(text, nlp=nlp).officials}
+    assert people == {"Anna Novak": "Chair of the European Commission against Racism", "Janez Lenarcic": "Director of ODIHR"}

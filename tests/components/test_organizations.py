@@ -208,3 +208,23 @@ def test_one_body_written_with_a_known_acronym_or_a_demonym(nlp) -> None:
     )
     got = sorted(o.name for o in newsie.extract(text, nlp=nlp).organizations)
     assert got == ["Irish House of Lords", "OSCE Parliamentary Assembly Working Group on Moldova"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Officers of Kyrgyzstan's State Border and Customs Services took part.", ["State Border Service", "State Customs Service"]),
+        ("Staff of the Justice, Interior and Finance Ministries attended.", ["Justice Ministry", "Interior Ministry", "Finance Ministry"]),
+    ],
+)
+def test_plural_head_after_a_list_of_modifiers(nlp, text, names) -> None:
+    """A plural head after a list of modifiers names one body per modifier."""
+    got = [o.name for o in newsie.extract(text, nlp=nlp).organizations]
+    assert got == names
+
+
+def test_an_office_held_by_a_person_and_offices_in_general_are_no_body(nlp) -> None:
+    """'the Ombudsman of X, NAME' is a person's office and 'Ombudsman offices' a generic phrase; 'the Ombudsman of X' alone is a body."""
+    assert orgs(nlp, "He met the Ombudsman of the Republic of Estonia, Mart Kask, in Tallinn.") == {}
+    assert list(orgs(nlp, "Staff of the Prosecutor and Ombudsman offices were trained.")) == []
+    assert list(orgs(nlp, "The Ombudsman of the Republic of Estonia published a report.")) == ["Ombudsman of the Republic of Estonia"]

@@ -21,6 +21,7 @@ def _at(text: str, word: str) -> tuple[spacy.tokens.Doc, int]:
         ("Leaflets in Georgian, Armenian and Azerbaijani were handed out.", "Armenian", True),
         ("Leaflets in Georgian, Armenian and Azerbaijani were handed out.", "Azerbaijani", True),
         ("The shows go out in Bulgarian and Romanian.", "Romanian", True),
+        ("Teachers teaching in Georgian and Azerbaijani took part.", "Azerbaijani", True),
         ("Teachers in Bulgarian and Ukrainian schools took part.", "Ukrainian", False),
         ("Officers from Kazakh and Kyrgyz units met.", "Kyrgyz", False),
     ],
@@ -29,3 +30,19 @@ def test_a_list_of_languages_ends_in_a_function_word_not_a_noun(text, word, expe
     """A demonym closing a list after "in" names a language when punctuation, a preposition or an auxiliary follows, not a noun."""
     doc, i = _at(text, word)
     assert names_a_language(doc, i, i + 1, ("in", "into"), ("language", "languages")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("The handbook is available in Russian on the Mission's website.", []),
+        ("The handbook was translated into Ukrainian by the Project Co-ordinator.", []),
+        ("Police officers in Russian regions were trained by the OSCE.", ["RUS"]),
+        ("The OSCE trained judges in Kazakh courts.", ["KAZ"]),
+    ],
+)
+def test_a_lone_language_after_in_before_a_function_word_adds_no_state(text, states) -> None:
+    """'available in Russian on the website' names a language; 'in Russian regions' still names the State."""
+    import newsie
+
+    assert [s.iso3 for s in newsie.extract(text).states] == states

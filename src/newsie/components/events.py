@@ -201,10 +201,13 @@ class EventExtractor(GazetteerPipe):
         dl_date = dateline.date if dateline else None
         spans: list[Span] = []
         values: dict[int, Any] = {}  # by start_char: each span's DateValue (a day with a start), read once
+        today = release_date(doc)
         for s in doc.spans.get(ext.DATES, []):
             if not (dl_range[0] <= s.start_char < dl_range[1]):
                 v = span_value(doc, "newsie_date", s.start_char, s.end_char)
-                if v is not None and v.granularity == "day" and v.start and not _preceded_by(doc, s, self._not_after) and not self._election_day(doc, s):
+                # "today" is when something happens, even next to "elections" ("today opened an election observation mission")
+                is_today = v is not None and v.relative and v.start == today
+                if v is not None and v.granularity == "day" and v.start and not _preceded_by(doc, s, self._not_after) and (is_today or not self._election_day(doc, s)):
                     values[s.start_char] = v
                     spans.append(s)
 
@@ -236,7 +239,9 @@ class EventExtractor(GazetteerPipe):
                     chosen = later[0]
                 break
         if chosen is None:
-            if dl_date:
+            # No date in the lede: a release that is the observers' own statement is dated by
+            # its dateline, like a statement; any other event is undated (its days are not said).
+            if dl_date and etype in DATELINE_DATED:
                 return dl_date, dl_date
             return None, None
         value = values[chosen.start_char]
@@ -291,7 +296,7 @@ class EventExtractor(GazetteerPipe):
         for unit in focus:
             for s in state_spans:
                 if unit.start_char <= s.start_char < unit.end_char and s.id_ == "name" and self._after_place_word(doc, s.start):
-                    if dl_city and dl_country == s.kb_id_:
+                    if dl_city and dl_country in (s.kb_id_, None):  # a dateline town the gazetteer lacks is in the State named
                         return LocationData(city=dl_city, country=s.kb_id_)
                     return LocationData(city=None, country=s.kb_id_)
         if dl_city:
@@ -392,6 +397,9 @@ def _surface(raw: str, canonical: str | None) -> str:
     if canonical and canonical in text and "/" not in text:
         text = canonical
     return text.title() if text.isupper() else text
+
+
+DATELINE_DATED = frozenset({"statement", "election_observation"})  # undated ledes take the dateline's date
 
 
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:

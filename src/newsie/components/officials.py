@@ -230,7 +230,7 @@ class OfficialTagger(GazetteerPipe):
             prev = T[s - 1] if s > 0 else None
             nxt = T[e] if e < len(T) else None
             source = None
-            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or (((s - 1) in blocked or prev.text in self._portfolio) and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked, state_tokens)):
+            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or (((s - 1) in blocked or prev.text == ")" or prev.text in self._portfolio or (prev.is_title and not self._name_token(prev))) and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked, state_tokens)):
                 source = TITLED
             elif (nxt is not None and nxt.text == "(" and self._after_parenthesis(T, e) is not None) or (nxt is not None and nxt.text == "," and self._apposition(T, e + 1) is not None):
                 source = APPOSITION
@@ -286,11 +286,19 @@ class OfficialTagger(GazetteerPipe):
         start = None
         while j > 0 and s - j < 14:
             t = doc[j - 1]
-            if t.text == ")" and start is not None:
+            if t.text == ")":
                 gloss = self._gloss_start(doc, j - 1)
                 if gloss is not None:
-                    j = start = gloss  # "Governor (Bașkan) of Gagauzia": a title word glossed in brackets
+                    # "Governor (Bașkan) of Gagauzia", "Chair of the Central Election Commission (CEC)"
+                    j = gloss
+                    start = gloss if start is not None else None
                     continue
+            if t.text == "-" and start == j and j >= 2 and t.whitespace_ == "" and doc[j - 2].whitespace_ == "" and doc[j - 2].text[:1].isupper():
+                j -= 1  # "Co-Chairs", "Vice-President": a title word the tokenizer split
+                continue
+            if t.text == "," and start is not None and self._in_portfolio_list(doc, j - 1, s):
+                j -= 1  # "Minister of Labour, Social Affairs and Family"
+                continue
             if t.text in (",", ".", ";", ":", "“", "”", '"', "(", ")") or (t.is_sent_start and not (t.text[:1].isupper() or t.is_title)):
                 break
             if t.lower_ in self._connectors or t.text[:1].isupper() or self._is_title_tok(t):
@@ -314,18 +322,36 @@ class OfficialTagger(GazetteerPipe):
         while start < s and (doc[start].lower_ in self._connectors or doc[start].text in ("The",)):
             start += 1
         phrase = doc[start:s]
-        if not any(self._is_title_tok(t) for t in phrase):
+        if not any(self._is_title_tok(t) for t in phrase) and not any(
+            t.text == "-" and f"{doc[t.i - 1].text}-{doc[t.i + 1].text}" in self._title_words for t in phrase if start < t.i < s - 1
+        ):
             return None
         return start, s
 
+    def _in_portfolio_list(self, doc: Toks, comma: int, s: int) -> bool:
+        """Whether the comma at `comma` separates portfolios of one title ("Minister of Labour,
+        Social Affairs and Family"): portfolio words on both sides and an "and" after it."""
+        return (
+            comma > 0
+            and doc[comma - 1].text in self._portfolio
+            and comma + 1 < s
+            and doc[comma + 1].text in self._portfolio
+            and any(doc[k].lower_ == "and" for k in range(comma + 1, s))
+        )
+
     def _gloss_start(self, doc: Toks, close: int) -> int | None:
-        """The "(" of a short gloss closing at `close` right after a title word ("Governor
-        (Bașkan)"), or None."""
+        """The "(" of a short gloss closing at `close`: after a title word ("Governor
+        (Bașkan)"), or an acronym or translation after a name ("Commission (CEC)",
+        "Jogorku Kenesh (Parliament)"); None if there is none."""
         for k in range(close - 1, max(close - 5, 0), -1):
             if doc[k].text == "(":
                 inner = doc[k + 1 : close]
                 if inner and all(t.is_alpha or t.text in ("-", ".") for t in inner) and self._is_title_tok(doc[k - 1]):
                     return k
+                if doc[k - 1].text[:1].isupper() and (
+                    (len(inner) == 1 and inner[0].is_upper and len(inner[0].text) >= 2) or (inner and all(t.is_title and t.is_alpha for t in inner))
+                ):
+                    return k  # a body's acronym or translation: "Commission (CEC)", "Jogorku Kenesh (Parliament)"
                 return None
         return None
 
@@ -337,8 +363,9 @@ class OfficialTagger(GazetteerPipe):
         if doc[k].lower_ in ("the", "a", "an"):
             k += 1
         head_window = doc[k : k + 6]
-        if not any(self._is_title_tok(t) for t in head_window):
-            return None
+        first = next((n for n, t in enumerate(head_window) if self._is_title_tok(t)), None)
+        if first is None or any(t.text == "," for t in head_window[:first]):
+            return None  # "... of Racial Discrimination, Anna Novak, Chair of ...": the title is the next name's
         end = k
         while end < len(doc):
             t = doc[end]
@@ -413,7 +440,9 @@ class OfficialTagger(GazetteerPipe):
             outer = self._title_before(doc, span.start - 1)
             if outer is not None:
                 parts.append(outer)
-        if span.end < len(doc) and doc[span.end].text == ",":
+        if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in ("and", "or"):
+            pass  # "NAME, and the Head of Mission": another person's title
+        elif span.end < len(doc) and doc[span.end].text == ",":
             app = self._until_other(doc, self._apposition(doc, span.end + 1), others)
             if app is not None:
                 parts.append(app)

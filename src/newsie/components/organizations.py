@@ -96,6 +96,7 @@ class OrganizationTagger(GazetteerPipe):
         r = self.rules
         self._heads = r.heads
         self._conditional = r.conditional_heads
+        self._plural_heads = r.plural_heads
         self._head_words = frozenset(r.heads) | frozenset(r.conditional_heads)
         self._needs_mod = frozenset(r.needs_modifier)
         self._acr_heads = frozenset(r.acronym_heads)
@@ -133,9 +134,11 @@ class OrganizationTagger(GazetteerPipe):
         ]
         gaz = self._without_person_offices(doc, filter_spans(gaz))
         cands: list[Span] = list(gaz)
+        splits: dict[tuple[int, int], list[str]] = {}
         if self.cfg["patterns"]:
             in_gaz = {i for s in gaz for i in range(s.start, s.end)}
             cands += self._chunks(doc, in_gaz)
+            cands += self._plural_lists(doc, in_gaz, splits)
             cands += self._media_names(doc)
             cands += self._base_entities(doc, in_gaz)
         notes: Notes = {}
@@ -145,6 +148,8 @@ class OrganizationTagger(GazetteerPipe):
         spans = filter_spans(self._refine(doc, spans) + self._generic_refs(doc, spans))
         known = {s.start: s for s in gaz}
         for s in spans:
+            if (s.start, s.end) in splits:
+                notes.setdefault((s.start, s.end), {})["split"] = splits[(s.start, s.end)]
             key = _key_with_known(s, known) if s.id_ == PATTERN else None
             if key is not None:
                 notes.setdefault((s.start, s.end), {})["key"] = key
@@ -199,8 +204,20 @@ class OrganizationTagger(GazetteerPipe):
                 continue  # "OSCE Office": a reference to a field operation, resolved later
             if T.span_text(start, end) in self._state_words:
                 continue
+            if tok.text in self._titles and self._person_follows(T, end):
+                continue  # "the Ombudsman of the Republic of Latvia, Juris Jansons": a person's office
             out.append(_span(doc, start, end, kind, "", PATTERN))
         return out
+
+    def _person_follows(self, doc: Toks, k: int) -> bool:
+        """", Juris Jansons," at token k: a comma, then two or three capitalized words that
+        are no body's, State's or title's, then a break."""
+        if k >= len(doc) or doc[k].text != ",":
+            return False
+        j = k + 1
+        while j < len(doc) and j - k <= 4 and doc[j].is_title and doc[j].is_alpha and doc[j].text not in self._heads and doc[j].text not in self._state_words and doc[j].text not in self._titles:
+            j += 1
+        return 2 <= j - k - 1 <= 3 and (j == len(doc) or doc[j].is_punct or doc[j].lower_ == "and")
 
     def _conditional_kind(self, doc: Toks, i: int) -> str | None:
         """The kind a conditional head gives at token i ("Working Group", "House of
@@ -213,6 +230,33 @@ class OrganizationTagger(GazetteerPipe):
             if k < len(doc) and self._is_complement(doc[k]):
                 return rule.kind
         return None
+
+    def _plural_lists(self, doc: Doc, in_gaz: set[int], splits: dict[tuple[int, int], list[str]]) -> list[Span]:
+        """"Turkmenistan's State Border and Customs Services", "Justice and Interior
+        Ministries": a plural head after a list of single modifiers names one body per
+        modifier ("State Border Service", "State Customs Service"), recorded in `splits`."""
+        out: list[Span] = []
+        T = toks(doc)
+        plural = self._plural_heads
+        for i in T.where(plural):
+            if i in in_gaz or i < 3 or T[i - 2].lower_ != "and":
+                continue
+            items = [i - 1]
+            k = i - 2
+            while k >= 1 and T[k].text in (",", "and") and self._list_item(T[k - 1]):
+                items.insert(0, k - 1)
+                k -= 2
+            if len(items) < 2 or len(items) > 4:
+                continue
+            start = self._extend_left(T, items[0])
+            shared = T.span_text(start, items[0]) + " " if start < items[0] else ""
+            singular = plural[T[i].text]
+            splits[(start, i + 1)] = [f"{shared}{T[j].text} {singular}" for j in items]
+            out.append(_span(doc, start, i + 1, self._heads.get(singular, "national_authority"), "", PATTERN))
+        return out
+
+    def _list_item(self, t: Tok) -> bool:
+        return t.is_title and t.is_alpha and t.text not in self._heads and t.text not in self._state_words and t.text not in self._stop_left
 
     def _is_modifier(self, t: Tok) -> bool:
         if t.text in self._stop_left or (t.is_stop and t.is_title):
@@ -558,6 +602,15 @@ class OrganizationTagger(GazetteerPipe):
                     orgs[key].acronym = note["acronym"]
                 text = span_string(span)
                 _add_mention(orgs[key], span, surface=text != entry.acronym and text not in (orgs[key].acronym,))
+            elif "split" in note:
+                # "State Border and Customs Services": one body per listed modifier.
+                country = _country_of(span, state_spans)
+                split = ["pat:" + _norm_key(name) for name in note["split"]]
+                for key, name in zip(split, note["split"], strict=True):
+                    if key not in orgs:
+                        orgs[key] = OrgData(id=None, canonical_name=None, name=name, acronym=None, kind=span.label_, country=country, parent=None)
+                    orgs[key].mentions.append((span.start_char, span.end_char))
+                key = split[0]
             else:
                 key = "pat:" + note.get("key", _norm_key(span_string(span)))
                 if key not in orgs:

@@ -12,13 +12,14 @@ from spacy.tokens import Span
 
 MAX_PAREN = 5
 MAX_LIST = 6  # languages in one "in A, B and C" list
-# Closed-class words that may follow a list of languages ("in English and Russian on the
-# website", "... and Russian were distributed"); a noun there ("Ukrainian schools") may mean
-# the States.
-_AFTER_LIST = frozenset({
+# Closed-class words and verbs of taking part that may follow a list of languages ("in
+# English and Russian on the website", "... and Russian were distributed", "teaching in
+# English and Russian took part"); a noun there ("Ukrainian schools") may mean the States.
+AFTER_LANGUAGE = frozenset({  # words after a language ("in Russian on the website"), never after a State's people
     "on", "at", "by", "for", "from", "to", "with", "within", "without", "via", "through", "during", "since", "until",
     "only", "too", "also", "was", "were", "is", "are", "will", "would", "can", "could", "has", "have", "had", "may",
     "might", "must", "should", "which", "that", "who", "while",
+    "took", "participated", "attended", "joined", "followed", "received", "completed", "learned", "studied",
 })
 
 
@@ -65,7 +66,7 @@ def names_a_language(tokens: Tokens, start: int, end: int, heads: Collection[str
     nxt = tokens[end] if end < n else None
     if nxt is not None and nxt.lower_ == "as":
         return any(tokens[j].lower_ in language_words for j in range(end + 1, min(n, end + 4)))
-    if nxt is not None and not (nxt.text in (",", ".", ";", ":", ")") or nxt.lower_ in ("and", "or") or nxt.text in _AFTER_LIST):
+    if nxt is not None and not (nxt.text in (",", ".", ";", ":", ")") or nxt.lower_ in ("and", "or") or nxt.text in AFTER_LANGUAGE):
         return False
     k, items = start - 1, 0
     while items < MAX_LIST:

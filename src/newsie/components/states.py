@@ -18,7 +18,7 @@ from ..resources import gazetteer_file
 from ..tokens import toks
 from .base import Data, GazetteerPipe, set_ents
 from .ethnic import community_elsewhere, counted_people
-from .state_context import named_after_state, names_a_language
+from .state_context import AFTER_LANGUAGE, named_after_state, names_a_language
 
 NAME, DEMONYM = "name", "demonym"
 
@@ -178,8 +178,8 @@ class StateTagger(GazetteerPipe):
                 return False
             if nxt is not None and nxt.lower_ in self._community_next:
                 return False
-            if prev is not None and prev.lower_ in ("in", "into") and (nxt is None or nxt.is_punct or nxt.lower_ in ("and", "or")):
-                return False
+            if prev is not None and prev.lower_ in ("in", "into") and (nxt is None or nxt.is_punct or nxt.lower_ in ("and", "or") or nxt.text in AFTER_LANGUAGE):
+                return False  # "available in Russian on the website"; not "in Russian regions"
             if names_a_language(doc, span.start, span.end, ("in", "into"), self._language_next):
                 return False
         text = span_string(span)

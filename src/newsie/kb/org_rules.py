@@ -29,6 +29,9 @@ class OrgRules(BaseModel):
 
     heads: dict[str, OrgKind] = Field(description="Capitalized head nouns and the kind they give")
     conditional_heads: dict[str, ConditionalHead] = Field(default_factory=empty_dict, description="Head nouns that need a qualifier")
+    plural_heads: dict[str, str] = Field(
+        default_factory=empty_dict, description="Plural heads after a list of modifiers and their singular: 'Border and Customs Services'"
+    )
     acronym_heads: list[str] = Field(default_factory=empty_list, description="Heads accepted only with an acronym defined")
     needs_modifier: list[str] = Field(default_factory=empty_list, description="Heads that need a name word beside them")
     complement_preps: list[str] = Field(default_factory=empty_list)
