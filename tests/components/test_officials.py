@@ -276,3 +276,17 @@ def test_a_name_before_another_persons_apposition_is_no_person(nlp) -> None:
             "Chair of the European Commission against Racism, and Janez Lenarcic, Director of ODIHR, called for action.")
     people = {o.name: o.title for o in newsie.extract(text, nlp=nlp).officials}
     assert people == {"Anna Novak": "Chair of the European Commission against Racism", "Janez Lenarcic": "Director of ODIHR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("The Mayor of Osh Aitmamat Kadyrbaev welcomed the participants.", "Aitmamat Kadyrbaev", "Mayor of Osh"),
+        ("The Mayor of Novi Sad Milan Djuric opened the round table.", "Milan Djuric", "Mayor of Novi Sad"),
+        ("Minister of Justice Florence Smith spoke at the opening.", "Florence Smith", "Minister of Justice"),
+    ],
+)
+def test_a_place_ending_a_title_is_not_part_of_the_name(nlp, text, name, title) -> None:
+    """'Mayor of Osh Aitmamat Kadyrbaev': the city ends the title; a first name that is also a city stays a name."""
+    people = [(o.name, o.title) for o in newsie.extract(text, nlp=nlp).officials]
+    assert people == [(name, title)]

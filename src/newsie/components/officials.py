@@ -16,6 +16,7 @@ from ..extensions import doc_value, set_doc_value, text_of
 from ..kb.io import read_packaged
 from ..kb.officials import OFFICES_FILE, OFFICIALS_FILE, OfficeEntry, OfficialEntry, OfficialKB, TitleRules, default_titles
 from ..kb.org_rules import default_org_rules
+from ..kb.places import PlaceKB, default_cities, place_kb
 from ..kb.states import default_states
 from ..payloads import OfficialData, OrgData, release_date
 from ..tokens import Tok, Toks
@@ -62,6 +63,7 @@ class OfficialTagger(GazetteerPipe):
         annotate_ents: bool = False,
     ) -> None:
         super().__init__(nlp, name, spans_key=spans_key, infer_from_office=infer_from_office, annotate_ents=annotate_ents)
+        self._places: PlaceKB | None = None
 
     def default_data(self) -> Data:
         states = default_states()
@@ -181,8 +183,25 @@ class OfficialTagger(GazetteerPipe):
             and not t.is_upper
         )
 
-    def _name_runs(self, doc: Toks, blocked: set[int]) -> list[tuple[int, int]]:
-        """Maximal runs of name-like tokens (with particles, initials, hyphens)."""
+    @property
+    def places(self) -> PlaceKB:
+        """The city index (shared with `newsie_dateline`'s default one; built on first use)."""
+        if self._places is None:
+            self._places = place_kb(default_cities())
+        return self._places
+
+    def _past_place(self, doc: Toks, i: int, j: int) -> int:
+        """"Mayor of Osh NAME", "Mayor of Novi Sad NAME": the token after a place of one to
+        three words that opens the run i:j right after "of", when a name of two words or
+        more follows it; else i."""
+        for k in (3, 2, 1):
+            if j - (i + k) >= 2 and all(doc[m].is_alpha for m in range(i, i + k)) and self.places.lookup(" ".join(doc[m].text for m in range(i, i + k))) is not None:
+                return i + k
+        return i
+
+    def _name_runs(self, doc: Toks, blocked: set[int], places: set[int] | None = None) -> list[tuple[int, int]]:
+        """Maximal runs of name-like tokens (with particles, initials, hyphens); the last
+        token of a place that ends a title before a run goes into `places`."""
         runs = []
         n = len(doc)
         get, name_token = self._name_words.get, self._name_token
@@ -212,6 +231,11 @@ class OfficialTagger(GazetteerPipe):
                 # "Commissioner for European Neighbourhood Policy": its words are no name.
                 while i < j and doc[i].text in portfolio:
                     i += 1
+                if doc[i - 1].lower_ == "of" and places is not None:
+                    past = self._past_place(doc, i, j)
+                    if past > i:
+                        places.add(past - 1)
+                        i = past
             caps = sum(1 for t in doc[i:j] if t.text[:1].isupper() and len(t.text) > 2)
             if caps >= 2 and j - i <= 6 and not (in_title and any(t.text in portfolio for t in doc[i:j])):
                 runs.append((i, j))
@@ -226,11 +250,12 @@ class OfficialTagger(GazetteerPipe):
     def _candidates(self, doc: Doc, blocked: set[int], state_tokens: set[int]) -> list[Span]:
         out = []
         T = doc_toks(doc)
-        for s, e in self._name_runs(T, blocked):
+        place_ends: set[int] = set()
+        for s, e in self._name_runs(T, blocked, place_ends):
             prev = T[s - 1] if s > 0 else None
             nxt = T[e] if e < len(T) else None
             source = None
-            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or (((s - 1) in blocked or prev.text == ")" or prev.text in self._portfolio or (prev.is_title and not self._name_token(prev))) and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked, state_tokens)):
+            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or (((s - 1) in blocked or (s - 1) in place_ends or prev.text == ")" or prev.text in self._portfolio or (prev.is_title and not self._name_token(prev))) and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked, state_tokens)):
                 source = TITLED
             elif (nxt is not None and nxt.text == "(" and self._after_parenthesis(T, e) is not None) or (nxt is not None and nxt.text == "," and self._apposition(T, e + 1) is not None):
                 source = APPOSITION
