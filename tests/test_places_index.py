@@ -60,3 +60,15 @@ def test_every_packaged_surface_is_found():
         surface, *places = line.split("\t")
         assert [f"{p.name}|{p.country}|{p.population}" for p in _geonames_lookup(surface)] == places
         assert _geonames_lookup(surface + "\u0001") == []
+
+
+def test_default_cities_are_fresh_copies_sharing_one_index():
+    """Each call gives its own copy of the packaged cities; equal city lists share one place index."""
+    from newsie.kb.places import default_cities, place_kb
+
+    a, b = default_cities(), default_cities()
+    assert a == b and a is not b and a[0] is not b[0]
+    a[0]["name"] = "Elsewhere"
+    assert default_cities()[0]["name"] != "Elsewhere"
+    assert place_kb(b) is place_kb(default_cities())
+    assert place_kb(a) is not place_kb(b)

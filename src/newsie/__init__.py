@@ -7,17 +7,14 @@
 """
 from __future__ import annotations
 
-import gc as _gc
 import importlib
 from typing import TYPE_CHECKING, Any
 
-# Importing spaCy and newsie makes ~90,000 long-lived objects and no garbage cycles, yet
-# the cyclic collector would traverse them some 300 times meanwhile (~0.1 s of a cold
-# start). Collect nothing during the import, then move what it made into the permanent
-# generation (`gc.freeze`), out of the way of later collections.
-_collecting = _gc.isenabled()
-_gc.disable()
-try:
+from .collector import paused as _paused
+
+# Importing spaCy and newsie makes ~90,000 long-lived objects and no garbage cycles: keep
+# the cyclic collector from traversing them while they are made (see `newsie.collector`).
+with _paused():
     from . import extensions as _extensions  # noqa: F401 - registers Doc/Span attributes
     from . import kb  # noqa: F401 - newsie.kb.* for gazetteer access
     from .about import SCHEMA_VERSION, __version__
@@ -37,10 +34,6 @@ try:
         State,
     )
     from .render import render
-finally:
-    _gc.freeze()
-    if _collecting:
-        _gc.enable()
 
 if TYPE_CHECKING:
     from .dataframe import to_dataframe

@@ -1,7 +1,6 @@
 """Building newsie's pipeline: `newsie.load()`."""
 from __future__ import annotations
 
-import gc
 import hashlib
 import threading
 from collections.abc import Iterable, Sequence
@@ -12,6 +11,8 @@ import spacy
 from spacy.language import Language
 
 from . import factories  # noqa: F401 - registers the factories when run from a checkout
+from .collector import paused
+from .components import phrases
 from .exceptions import NewsieError
 
 # In pipeline order. Later issues add components here; each is also usable alone.
@@ -74,29 +75,24 @@ def load(
     if unknown:
         raise NewsieError(f"unknown newsie component(s) {sorted(unknown)}; choose from {list(DEFAULT_PIPES)}")
     if isinstance(base, Language):
-        gc.freeze()  # see _settle
-        return _settle(_build(base, enable_t, disable_t, gaz_t, models_key))
+        with paused(freeze=True):  # see `newsie.collector`
+            return _settle(_build(base, enable_t, disable_t, gaz_t, models_key))
     key = (base, enable_t, disable_t, tuple((g, _digest(g)) for g in gaz_t), models_key)
     with _LOCK:
         if key not in _CACHE:
-            gc.freeze()  # see _settle
-            _CACHE[key] = _settle(_build(_base(base), enable_t, disable_t, gaz_t, models_key))
+            with paused(freeze=True):  # long-lived objects, hardly any garbage: see `newsie.collector`
+                _CACHE[key] = _settle(_build(_base(base), enable_t, disable_t, gaz_t, models_key))
         return _CACHE[key]
 
 
 def _settle(nlp: Language) -> Language:
     """Build what the components would build on their first document (gazetteer
-    matchers and indexes, the trained classifiers), then move every object alive into
-    Python's permanent GC generation (`gc.freeze`): the pipeline's long-lived objects
-    are not traversed again by each full collection of the garbage a batch makes
-    (about a tenth of the time of a run). `load` freezes once before building too:
-    a full collection during the build would otherwise traverse the ~80,000 objects of
-    the imported modules (about 60 ms of a cold start)."""
-    for _, proc in nlp.pipeline:
-        ready = getattr(proc, "ensure_ready", None)
-        if callable(ready):
-            ready()
-    gc.freeze()
+    matchers and indexes, the trained classifiers)."""
+    with phrases.unchanged(nlp.tokenizer):
+        for _, proc in nlp.pipeline:
+            ready = getattr(proc, "ensure_ready", None)
+            if callable(ready):
+                ready()
     return nlp
 
 

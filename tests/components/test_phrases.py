@@ -55,3 +55,23 @@ def test_matcher_finds_phrase_from_table_keys():
     matcher.add("X", PhraseKeys(nlp)(["Bosnia and Herzegovina"], "LOWER"))
     doc = nlp("Elections in BOSNIA AND HERZEGOVINA were observed.")
     assert [(s, e) for _, s, e in matcher(doc)] == [(2, 5)]
+
+
+def test_load_hashes_the_tokenizer_once(monkeypatch):
+    """Building every component in `newsie.load()` hashes the tokenizer once, not once per component."""
+    import newsie
+    from newsie.components import phrases
+
+    calls = []
+    real = phrases.fingerprint
+    monkeypatch.setattr(phrases, "fingerprint", lambda tok: calls.append(tok) or real(tok))
+    newsie.load(spacy.blank("en"), models=False)
+    assert len(calls) == 1
+
+
+def test_a_tokenizer_changed_outside_a_load_is_hashed_again():
+    """Outside `unchanged`, each new PhraseKeys sees the tokenizer as it is now (a new special case turns the table off)."""
+    nlp = spacy.blank("en")
+    assert PhraseKeys(nlp).table
+    nlp.tokenizer.add_special_case("OSCEx", [{"ORTH": "OSCE"}, {"ORTH": "x"}])
+    assert PhraseKeys(nlp).table == {}

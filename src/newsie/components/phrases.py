@@ -27,6 +27,7 @@ TABLE_FILE = "phrase_tokens.json"
 Key = tuple[int, ...]
 
 _recorders: list[set[str]] = []
+_pinned: dict[int, list[str | None]] = {}  # id(tokenizer) -> [fingerprint] once computed, while `unchanged` holds
 
 
 def fingerprint(tokenizer: Any) -> str | None:
@@ -39,6 +40,30 @@ def fingerprint(tokenizer: Any) -> str | None:
     except Exception:  # a custom tokenizer with another signature: no shortcut
         return None
     return hashlib.sha256(data).hexdigest()
+
+
+@contextmanager
+def unchanged(tokenizer: Any) -> Iterator[None]:
+    """Inside, `tokenizer` is taken not to change: its fingerprint is computed once for every
+    component built meanwhile (``newsie.load()`` builds them all; each hash is ~3 ms)."""
+    key = id(tokenizer)
+    outer = key in _pinned
+    if not outer:
+        _pinned[key] = []
+    try:
+        yield
+    finally:
+        if not outer:
+            del _pinned[key]
+
+
+def _fingerprint_of(tokenizer: Any) -> str | None:
+    pinned = _pinned.get(id(tokenizer))
+    if pinned is None:
+        return fingerprint(tokenizer)
+    if not pinned:
+        pinned.append(fingerprint(tokenizer))
+    return pinned[0]
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +90,7 @@ class PhraseKeys:
     def table(self) -> dict[str, list[str]]:
         if self._table is None:
             key, phrases = shipped_table()
-            self._table = phrases if phrases and key == fingerprint(self.nlp.tokenizer) else {}
+            self._table = phrases if phrases and key == _fingerprint_of(self.nlp.tokenizer) else {}
         return self._table
 
     def __call__(self, texts: Iterable[str], attr: str = "ORTH") -> list[Key]:
@@ -84,9 +109,9 @@ class PhraseKeys:
             if tokens is None:
                 keys.append(tuple(int(v) for v in self.nlp.tokenizer(text).to_array(attr_id)))
             elif getter is None:
-                keys.append(tuple(add(t) for t in tokens))
+                keys.append(tuple(map(add, tokens)))
             else:
-                keys.append(tuple(add(getter(t)) for t in tokens))
+                keys.append(tuple(map(add, map(getter, tokens))))
         return keys
 
 

@@ -6,6 +6,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..customtypes import EventType
+from .defaults import empty_dict, empty_list
 
 EVENT_TYPES_FILE = "event_types.json"
 # A trigger or section weight: finite and bounded, so no entry can swamp every other.
@@ -19,7 +20,7 @@ class EventTypeSpec(BaseModel):
 
     plover: str | None = None
     cameo: str | None = None
-    triggers: dict[str, Weight] = Field(default_factory=dict)
+    triggers: dict[str, Weight] = Field(default_factory=empty_dict)
 
 
 class StatementMode(BaseModel):
@@ -47,24 +48,24 @@ class EventRules(BaseModel):
     types: dict[EventType, EventTypeSpec]
     weights: SectionWeights = Field(default_factory=SectionWeights)
     priority: list[EventType]
-    statement_modes: dict[str, StatementMode] = Field(default_factory=dict)
-    participant_nouns: list[str] = Field(default_factory=list)
-    conclusion_verbs: list[str] = Field(default_factory=list)
-    place_words: list[str] = Field(default_factory=list, description="Words before a State's name that make it the event's place")
-    direction_words: list[str] = Field(default_factory=list, description="Words allowed between a place word and the place")
-    visit_words: list[str] = Field(default_factory=list, description="'to PLACE' is a place only after these")
-    not_event_date_after: list[str] = Field(default_factory=list, description="A date after these is not the event's")
-    election_words: list[str] = Field(default_factory=list, description="A date beside these names an election day")
+    statement_modes: dict[str, StatementMode] = Field(default_factory=empty_dict)
+    participant_nouns: list[str] = Field(default_factory=empty_list)
+    conclusion_verbs: list[str] = Field(default_factory=empty_list)
+    place_words: list[str] = Field(default_factory=empty_list, description="Words before a State's name that make it the event's place")
+    direction_words: list[str] = Field(default_factory=empty_list, description="Words allowed between a place word and the place")
+    visit_words: list[str] = Field(default_factory=empty_list, description="'to PLACE' is a place only after these")
+    not_event_date_after: list[str] = Field(default_factory=empty_list, description="A date after these is not the event's")
+    election_words: list[str] = Field(default_factory=empty_list, description="A date beside these names an election day")
     modifier_heads: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Nouns a one-word trigger may modify without naming an event ('training centre')",
     )
     object_overrides: dict[EventType, dict[EventType, list[str]]] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="A trigger of type A whose object (next few words) is one of these nouns counts as type B",
     )
     venue_overrides: dict[EventType, dict[EventType, list[str]]] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="A trigger of type A in a sentence (or headline) naming one of these bodies in session counts as type B",
     )
 

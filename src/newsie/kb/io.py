@@ -75,6 +75,10 @@ def read_entries(path: Source, model: type[M]) -> list[M]:
     Raises:
         GazetteerError: naming the file, the entry and the problem.
     """
+    if str(path).endswith(".jsonl"):
+        valid = _valid_jsonl(path, model)
+        if valid is not None:
+            return valid
     entries: list[M] = []
     for where, obj in _read_objects(path):
         try:
@@ -84,6 +88,21 @@ def read_entries(path: Source, model: type[M]) -> list[M]:
                 f"{'.'.join(str(p) for p in err['loc']) or 'entry'}: {err['msg']}" for err in exc.errors()
             )
             raise GazetteerError(str(path), problems, entry=where) from None
+    return entries
+
+
+def _valid_jsonl(path: Source, model: type[M]) -> list[M] | None:
+    """Every entry of a valid JSON Lines file, each line parsed and validated by pydantic at
+    once (2-3x faster than `json.loads` then validating the dict); None at the first
+    problem, which `read_entries` then reads line by line to report."""
+    entries: list[M] = []
+    for line in read_text(path).splitlines():
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            entries.append(model.model_validate_json(line))
+        except (ValidationError, RecursionError):
+            return None
     return entries
 
 

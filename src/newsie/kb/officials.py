@@ -7,6 +7,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..resources import gazetteer_file
+from .defaults import empty_list
 
 OFFICES_FILE = "offices.jsonl"
 OFFICIALS_FILE = "officials.jsonl"
@@ -21,7 +22,7 @@ class OfficeEntry(BaseModel):
     id: str = Field(min_length=1)
     title: str
     organization: str | None = None
-    patterns: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=empty_list)
 
 
 class Term(BaseModel):
@@ -49,8 +50,8 @@ class OfficialEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str = Field(min_length=3)
-    aliases: list[str] = Field(default_factory=list)
-    terms: list[Term] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=empty_list)
+    terms: list[Term] = Field(default_factory=empty_list)
     country: str | None = Field(None, pattern=r"^[A-Z]{3}$")
 
 
@@ -60,14 +61,14 @@ class TitleRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     title_words: list[str]
-    honorifics: list[str] = Field(default_factory=list)
-    speech_verbs: list[str] = Field(default_factory=list)
-    name_particles: list[str] = Field(default_factory=list)
-    not_name_words: list[str] = Field(default_factory=list)
-    connectors: list[str] = Field(default_factory=list, description="Lower-case words inside a title phrase")
-    pronouns: list[str] = Field(default_factory=list, description="Pronouns that carry a quote to the last speaker")
+    honorifics: list[str] = Field(default_factory=empty_list)
+    speech_verbs: list[str] = Field(default_factory=empty_list)
+    name_particles: list[str] = Field(default_factory=empty_list)
+    not_name_words: list[str] = Field(default_factory=empty_list)
+    connectors: list[str] = Field(default_factory=empty_list, description="Lower-case words inside a title phrase")
+    pronouns: list[str] = Field(default_factory=empty_list, description="Pronouns that carry a quote to the last speaker")
     place_prepositions: list[str] = Field(
-        default_factory=list, description="A capitalized run right after one of these ('in Novi Sad said') is a place, not a speaker"
+        default_factory=empty_list, description="A capitalized run right after one of these ('in Novi Sad said') is a place, not a speaker"
     )
 
 

@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..customtypes import OrgKind
 from ..resources import gazetteer_file
+from .defaults import empty_dict, empty_list
 
 ORG_RULES_FILE = "org_rules.json"
 
@@ -17,7 +18,7 @@ class ConditionalHead(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     kind: OrgKind
-    after: list[str] = Field(default_factory=list, description="Words right before it that make it a head ('Working' Group)")
+    after: list[str] = Field(default_factory=empty_list, description="Words right before it that make it a head ('Working' Group)")
     of_complement: bool = Field(False, description="A head when an 'of' complement follows ('House of Representatives')")
 
 
@@ -27,26 +28,26 @@ class OrgRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     heads: dict[str, OrgKind] = Field(description="Capitalized head nouns and the kind they give")
-    conditional_heads: dict[str, ConditionalHead] = Field(default_factory=dict, description="Head nouns that need a qualifier")
+    conditional_heads: dict[str, ConditionalHead] = Field(default_factory=empty_dict, description="Head nouns that need a qualifier")
     plural_heads: dict[str, str] = Field(
-        default_factory=dict, description="Plural heads after a list of modifiers and their singular: 'Border and Customs Services'"
+        default_factory=empty_dict, description="Plural heads after a list of modifiers and their singular: 'Border and Customs Services'"
     )
-    acronym_heads: list[str] = Field(default_factory=list, description="Heads accepted only with an acronym defined")
-    needs_modifier: list[str] = Field(default_factory=list, description="Heads that need a name word beside them")
-    complement_preps: list[str] = Field(default_factory=list)
-    on_heads: list[str] = Field(default_factory=list, description="Heads that take an 'on ...' complement")
-    person_offices: list[str] = Field(default_factory=list, description="Gazetteer names that are a person's office, not a body")
-    modifier_followers: list[str] = Field(default_factory=list, description="Words after a head that make it a modifier")
-    to_heads: list[str] = Field(default_factory=list)
-    in_heads: list[str] = Field(default_factory=list)
-    inner_connectors: list[str] = Field(default_factory=list)
-    generic_field_refs: list[str] = Field(default_factory=list)
-    media_triggers: list[str] = Field(default_factory=list)
-    stop_words_left: list[str] = Field(default_factory=list)
-    project_words: list[str] = Field(default_factory=list, description="A name before these is a project's, not a body's")
-    list_heads: list[str] = Field(default_factory=list, description="Heads whose name may list portfolios: 'Ministry of Justice, Human and Minority Rights'")
+    acronym_heads: list[str] = Field(default_factory=empty_list, description="Heads accepted only with an acronym defined")
+    needs_modifier: list[str] = Field(default_factory=empty_list, description="Heads that need a name word beside them")
+    complement_preps: list[str] = Field(default_factory=empty_list)
+    on_heads: list[str] = Field(default_factory=empty_list, description="Heads that take an 'on ...' complement")
+    person_offices: list[str] = Field(default_factory=empty_list, description="Gazetteer names that are a person's office, not a body")
+    modifier_followers: list[str] = Field(default_factory=empty_list, description="Words after a head that make it a modifier")
+    to_heads: list[str] = Field(default_factory=empty_list)
+    in_heads: list[str] = Field(default_factory=empty_list)
+    inner_connectors: list[str] = Field(default_factory=empty_list)
+    generic_field_refs: list[str] = Field(default_factory=empty_list)
+    media_triggers: list[str] = Field(default_factory=empty_list)
+    stop_words_left: list[str] = Field(default_factory=empty_list)
+    project_words: list[str] = Field(default_factory=empty_list, description="A name before these is a project's, not a body's")
+    list_heads: list[str] = Field(default_factory=empty_list, description="Heads whose name may list portfolios: 'Ministry of Justice, Human and Minority Rights'")
     portfolio_words: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Capitalized words of portfolios and subjects in the names of bodies and offices ('Education', 'Affairs'): never a place's or a person's",
     )
 

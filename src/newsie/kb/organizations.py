@@ -6,6 +6,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..customtypes import OrgKind
+from .defaults import empty_list
 from .io import read_packaged
 
 ORGANIZATIONS_FILE = "organizations.jsonl"
@@ -19,7 +20,7 @@ class OrgEntry(BaseModel):
     id: str = Field(min_length=1)
     name: str = Field(min_length=1)
     acronym: str | None = None
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=empty_list)
     kind: OrgKind = "other"
     country: str | None = Field(None, pattern=r"^[A-Z]{3}$")
     parent: str | None = None

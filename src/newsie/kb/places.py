@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..resources import gazetteer_file
+from .defaults import empty_list
 from .io import read_packaged
 
 CITIES_FILE = "cities.jsonl"
@@ -25,7 +26,7 @@ class CityEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=empty_list)
     country: str = Field(pattern=r"^[A-Z]{3}$")
     capital: bool = False
 
@@ -98,16 +99,29 @@ def _add(index: dict[str, list[Place]], surface: str, place: Place) -> None:
 def place_kb(cities: list[dict[str, Any]]) -> PlaceKB:
     """The place index of these curated cities plus GeoNames, built once per process
     for each distinct list (components holding the same cities share one index)."""
-    key = hashlib.sha1(json.dumps(cities, sort_keys=True).encode("utf-8")).hexdigest()
+    if cities == _default_city_data()[1]:  # the packaged cities: no hashing, no validating again
+        key = "default"
+    else:
+        key = hashlib.sha1(json.dumps(cities, sort_keys=True).encode("utf-8")).hexdigest()
     kb = _PLACE_KBS.get(key)
     if kb is None:
-        kb = _PLACE_KBS[key] = PlaceKB([CityEntry.model_validate(c) for c in cities])
+        entries = _default_city_data()[0] if key == "default" else [CityEntry.model_validate(c) for c in cities]
+        kb = _PLACE_KBS[key] = PlaceKB(list(entries))
     return kb
 
 
 def default_cities() -> list[dict[str, Any]]:
-    """newsie's curated cities as plain data (the ``cities`` part of components)."""
-    return [c.model_dump(exclude_defaults=True) for c in read_packaged(CITIES_FILE, CityEntry)]
+    """newsie's curated cities as plain data (the ``cities`` part of components): a new
+    copy at each call."""
+    return json.loads(_default_city_data()[2])
+
+
+@lru_cache(maxsize=1)
+def _default_city_data() -> tuple[tuple[CityEntry, ...], list[dict[str, Any]], str]:
+    """The packaged cities, read and validated once: entries, plain data, that data as JSON."""
+    entries = tuple(read_packaged(CITIES_FILE, CityEntry))
+    data = [c.model_dump(exclude_defaults=True) for c in entries]
+    return entries, data, json.dumps(data)
 
 
 @lru_cache(maxsize=1)

@@ -8,20 +8,27 @@ such as SCG, YUG, SUN, CSK, whose codes come from ISO 3166-3).
 """
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import json
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-import pycountry
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..customtypes import StateStatus
 from ..exceptions import GazetteerError
 from ..resources import gazetteer_file
 from .country_names import name_forms
+from .defaults import empty_list
 from .io import read_packaged
 
 STATES_FILE = "states.jsonl"
+# The merge below, precomputed (tools/build_states_table.py): pycountry is neither imported
+# nor read at load time while its ISO 3166 data and states.jsonl are those it was built from.
+STATES_TABLE_FILE = "states_table.json"
 
 
 class StateEntry(BaseModel):
@@ -35,10 +42,10 @@ class StateEntry(BaseModel):
     name: str
     status: StateStatus
     historical: bool = False
-    aliases: list[str] = Field(default_factory=list)
-    demonyms: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=empty_list)
+    demonyms: list[str] = Field(default_factory=empty_list)
     ambiguous: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Names that are also common words or person names: checked in context",
     )
 
@@ -57,9 +64,9 @@ class StateOverlay(BaseModel):
     name: str | None = Field(None, description="Display name, when not pycountry's common name")
     status: StateStatus = "other"
     historical: bool = False
-    aliases: list[str] = Field(default_factory=list)
-    demonyms: list[str] = Field(default_factory=list)
-    ambiguous: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=empty_list)
+    demonyms: list[str] = Field(default_factory=empty_list)
+    ambiguous: list[str] = Field(default_factory=empty_list)
 
 
 def _from_iso(country: Any, overlay: StateOverlay | None, historical: bool) -> StateEntry:
@@ -88,6 +95,8 @@ def build_entries(overlays: Iterable[StateOverlay], source: str = STATES_FILE) -
     Raises:
         GazetteerError: an overlay for a code pycountry lacks has no name.
     """
+    import pycountry
+
     extra = {o.iso3: o for o in overlays}
     entries = [_from_iso(c, extra.pop(c.alpha_3, None), historical=False) for c in pycountry.countries]
     for code, o in extra.items():
@@ -127,8 +136,48 @@ class StateKB:
 
 @lru_cache(maxsize=1)
 def default_states() -> StateKB:
-    """The States gazetteer that ships with newsie: pycountry plus ``states.jsonl`` (read once per process)."""
+    """The States gazetteer that ships with newsie: pycountry plus ``states.jsonl`` (read once per process).
+
+    Read from the precomputed ``states_table.json`` when it was built from the same
+    ``states.jsonl`` and the installed pycountry's ISO 3166 data; merged anew otherwise.
+    """
+    table = _shipped_table()
+    if table.get("sources") == sources_fingerprint():
+        return StateKB([StateEntry.model_validate(e) for e in table["entries"]])
     return StateKB(build_entries(read_packaged(STATES_FILE, StateOverlay)))
+
+
+def sources_fingerprint() -> dict[str, str | None]:
+    """Hashes of what the merged entries are made from: ``states.jsonl`` and pycountry's
+    ISO 3166-1 and ISO 3166-3 data files (None for a file that cannot be read)."""
+    spec = importlib.util.find_spec("pycountry")
+    folder = Path(spec.origin).parent / "databases" if spec is not None and spec.origin else None
+    return {
+        STATES_FILE: _sha256(gazetteer_file(STATES_FILE).read_bytes),
+        "pycountry iso3166-1": _sha256((folder / "iso3166-1.json").read_bytes) if folder else None,
+        "pycountry iso3166-3": _sha256((folder / "iso3166-3.json").read_bytes) if folder else None,
+    }
+
+
+def _sha256(read: Any) -> str | None:
+    try:
+        return hashlib.sha256(read()).hexdigest()
+    except OSError:
+        return None
+
+
+def _shipped_table() -> dict[str, Any]:
+    try:
+        return dict(json.loads(gazetteer_file(STATES_TABLE_FILE).read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return {}
+
+
+def build_table() -> dict[str, Any]:
+    """The table `tools/build_states_table.py` writes: the merged entries and the
+    fingerprint of their sources."""
+    entries = build_entries(read_packaged(STATES_FILE, StateOverlay))
+    return {"sources": sources_fingerprint(), "entries": [e.model_dump(exclude_defaults=True) for e in entries]}
 
 
 STATE_RULES_FILE = "state_rules.json"
@@ -140,16 +189,16 @@ class StateRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     comment: str | None = Field(None, alias="$comment")
-    honorifics: list[str] = Field(default_factory=list, description="A State name after these is a person's name")
-    community_next: list[str] = Field(default_factory=list, description="A demonym before these names a community")
-    language_next: list[str] = Field(default_factory=list, description="A demonym before these names a language")
-    ethnic_prev: list[str] = Field(default_factory=list, description="A demonym after these names an ethnic group")
-    continuations: list[str] = Field(default_factory=list, description="Capitalized words that may follow a State's name in a body's name")
-    cap_function_words: list[str] = Field(default_factory=list, description="Capitalized words that are not parts of a name")
-    us_markers: list[str] = Field(default_factory=list, description="'Georgia, USA': a US State, not the country")
-    place_before: list[str] = Field(default_factory=list, description="'New Mexico': a place named after a State")
-    place_after: list[str] = Field(default_factory=list, description="'Mexico City': a place named after a State")
-    place_words: list[str] = Field(default_factory=list, description="'Georgia (US state)': a parenthesis naming another kind of place")
+    honorifics: list[str] = Field(default_factory=empty_list, description="A State name after these is a person's name")
+    community_next: list[str] = Field(default_factory=empty_list, description="A demonym before these names a community")
+    language_next: list[str] = Field(default_factory=empty_list, description="A demonym before these names a language")
+    ethnic_prev: list[str] = Field(default_factory=empty_list, description="A demonym after these names an ethnic group")
+    continuations: list[str] = Field(default_factory=empty_list, description="Capitalized words that may follow a State's name in a body's name")
+    cap_function_words: list[str] = Field(default_factory=empty_list, description="Capitalized words that are not parts of a name")
+    us_markers: list[str] = Field(default_factory=empty_list, description="'Georgia, USA': a US State, not the country")
+    place_before: list[str] = Field(default_factory=empty_list, description="'New Mexico': a place named after a State")
+    place_after: list[str] = Field(default_factory=empty_list, description="'Mexico City': a place named after a State")
+    place_words: list[str] = Field(default_factory=empty_list, description="'Georgia (US state)': a parenthesis naming another kind of place")
 
 
 @lru_cache(maxsize=1)
@@ -162,5 +211,7 @@ def default_state_rules() -> StateRules:
 def country_codes() -> frozenset[str]:
     """Every ISO3 code a record may carry: ISO 3166-1 and ISO 3166-3 (historical) from
     pycountry, and the gazetteer's own (e.g. XKX for Kosovo)."""
+    import pycountry
+
     codes = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries}
     return frozenset(codes | set(default_states().by_iso3))

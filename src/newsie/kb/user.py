@@ -27,6 +27,7 @@ from spacy.language import Language
 
 from ..customtypes import EventType
 from ..exceptions import GazetteerError
+from .defaults import empty_dict, empty_list
 from .event_types import Weight
 from .io import read_document
 from .officials import OfficeEntry, OfficialEntry
@@ -39,11 +40,11 @@ class UserGazetteer(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    states: list[StateEntry] = Field(default_factory=list)
-    organizations: list[OrgEntry] = Field(default_factory=list)
-    offices: list[OfficeEntry] = Field(default_factory=list)
-    officials: list[OfficialEntry] = Field(default_factory=list)
-    event_triggers: dict[EventType, dict[str, Weight]] = Field(default_factory=dict)
+    states: list[StateEntry] = Field(default_factory=empty_list)
+    organizations: list[OrgEntry] = Field(default_factory=empty_list)
+    offices: list[OfficeEntry] = Field(default_factory=empty_list)
+    officials: list[OfficialEntry] = Field(default_factory=empty_list)
+    event_triggers: dict[EventType, dict[str, Weight]] = Field(default_factory=empty_dict)
 
 
 def read_user_gazetteer(path: str | Path) -> UserGazetteer:
