@@ -11,7 +11,8 @@ costs are left out), then processes the items again stage by stage: ``prepare+ma
 (newsie's input checks and spaCy's tokenizer), each pipeline component, and
 ``to_release`` (record building). Between stages it calls ``os.getppid()``, and callgrind
 is told to dump its counters before each such call (``--dump-before=os_getppid``), so
-each dump holds exactly one stage. Figures are instructions per document (thousands),
+each dump holds exactly one stage; a full garbage collection between stages, in a dump
+of its own that is left out, starts every stage from the same collector state. Figures are instructions per document (thousands),
 independent of load and of other processes on the machine: compare two versions by
 running the script in each worktree. Run-to-run differences are well under 1%.
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import os
 import pstats
 import shutil
@@ -57,7 +59,14 @@ def _child(rules_only: bool, n: int, full: bool, shared: Path, profile: str | No
     for _ in newsie.extract_many(items, nlp=nlp):
         pass  # warm-up: memos, lazy indexes, interpreter caches
     prof = cProfile.Profile() if profile else None
-    mark = os.getppid
+
+    def mark() -> None:
+        # A full collection between stages, in a dump of its own (left out): each stage
+        # starts from the same collector state, so the collections a stage triggers are
+        # its own and not set off by garbage an earlier stage left.
+        os.getppid()
+        gc.collect()
+        os.getppid()
 
     def stage(name: str) -> None:
         names.append(name)
@@ -65,8 +74,8 @@ def _child(rules_only: bool, n: int, full: bool, shared: Path, profile: str | No
             prof.enable() if name == profile else prof.disable()
 
     names: list[str] = []
-    stage("prepare+make_doc")
     mark()
+    stage("prepare+make_doc")
     docs = [make_doc(nlp, **prepare(it)) for it in items]
     mark()
     for name, proc in nlp.pipeline:
@@ -119,9 +128,10 @@ def _run(args: argparse.Namespace) -> None:
         raise SystemExit(f"the child failed; see {out / 'child.log'}")
     names_s, count_s = marks[0][len(MARK):].split()
     names, count = names_s.split(","), int(count_s)
-    # Dump k (k >= 2) holds the work between marker k-1 and marker k: stage k-2.
+    # Dump 1 holds the start-up; then each `mark()` ends a stage's dump and a collection's
+    # dump: stage i is dump 2i + 3 (the first collection is dump 2).
     dumps = {int(p.name.rsplit(".", 1)[1]): p for p in out.glob("cg.out.*") if p.name.rsplit(".", 1)[1].isdigit()}
-    per_doc = {name: _summary(dumps[i + 2]) / count for i, name in enumerate(names)}
+    per_doc = {name: _summary(dumps[2 * i + 3]) / count for i, name in enumerate(names)}
     total = sum(per_doc.values())
     mode = "rules" if args.rules_only else "default"
     kind = "full-length" if args.full_length else "ledes"
