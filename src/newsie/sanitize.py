@@ -48,6 +48,10 @@ def break_long_runs(text: str) -> tuple[str, list[int], int]:
         The text for the tokenizer (same length as `text`), the positions that became
         spaces, and the number of runs broken.
     """
+    # str.split() cuts at the characters regex \s matches (both use Py_UNICODE_ISSPACE):
+    # a text without a run over MAX_RUN, nearly every text, is passed over in C.
+    if len(text) <= MAX_RUN or max(map(len, text.split()), default=0) <= MAX_RUN:
+        return text, [], 0
     cuts: list[int] = []
     runs = 0
 

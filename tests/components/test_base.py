@@ -1,14 +1,20 @@
 """Tests of the spaCy lifecycle every newsie component shares (`GazetteerPipe`)."""
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Span
+from spacy.util import filter_spans
 
 import newsie
+from newsie.components.base import filter_ranges
 from newsie.pipeline import DEFAULT_PIPES
 
 RELEASE = (
@@ -146,3 +152,18 @@ def test_spacy_assemble_of_newsie_config(tmp_path) -> None:
     newsie.load().config.to_disk(config)
     subprocess.run([sys.executable, "-m", "spacy", "assemble", str(config), str(tmp_path / "out")], check=True, capture_output=True)
     assert newsie.extract(RELEASE, title=TITLE, nlp=spacy.load(tmp_path / "out")) == newsie.extract(RELEASE, title=TITLE)
+
+
+@functools.lru_cache(maxsize=1)
+def _sixteen_words() -> spacy.tokens.Doc:
+    return spacy.blank("en")(" ".join(["w"] * 16))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(1, 4), st.integers(0, 3)), max_size=12))
+def test_filter_ranges_chooses_what_filter_spans_chooses(triples) -> None:
+    """Filtering (start, end, payload) ranges keeps the ranges, in the order, that spaCy's filter_spans keeps of their spans."""
+    doc = _sixteen_words()
+    ranges = [(s, s + n, p) for s, n, p in triples]
+    spans = [Span(doc, s, e, label="X", kb_id=str(p)) for s, e, p in ranges]
+    assert [(s.start, s.end, int(s.kb_id_)) for s in filter_spans(spans)] == filter_ranges(ranges)

@@ -1,6 +1,10 @@
 """Tests for `newsie_sentencizer`, spaCy's sentencizer read from token arrays."""
+import functools
+
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.pipeline import Sentencizer
 
 import newsie
@@ -42,3 +46,17 @@ def test_newsie_pipeline_uses_it_under_spacys_name() -> None:
     assert isinstance(nlp.get_pipe("sentencizer"), ArraySentencizer)
     doc = nlp("The Mission met. It trained officers.")
     assert [s.text for s in doc.sents] == ["The Mission met.", "It trained officers."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["word", "Word", ".", "!", "?", "...", "?!", "«", "»", "\"", ")", "(", ",", "5", "p.m.", "。", "-", ";", "\n\n"]), max_size=30))
+def test_boundaries_match_spacy_sentencizer_on_any_word_sequence(words: list[str]) -> None:
+    """On any sequence of words and punctuation it starts sentences where spaCy's sentencizer does."""
+    nlp = _blank()
+    doc = nlp.make_doc(" ".join(words))
+    assert ArraySentencizer().predict([doc]) == Sentencizer().predict([doc])
+
+
+@functools.lru_cache(maxsize=1)
+def _blank() -> spacy.language.Language:
+    return spacy.blank("en")

@@ -155,6 +155,23 @@ def _read(path: Path) -> Any:
     return list(srsly.read_jsonl(path)) if path.suffix == ".jsonl" else srsly.read_json(path)
 
 
+Range = tuple[int, int, int]  # start, end (tokens), and a payload such as a match id
+
+
+def filter_ranges(ranges: Iterable[Range]) -> list[Range]:
+    """`spacy.util.filter_spans` on (start, end, payload) triples, before any `Span` is made
+    (making one reads tokens): the same choice (the first longest of overlapping ranges)
+    and order (by start)."""
+    ordered = sorted(ranges, key=lambda r: (r[1] - r[0], -r[0]), reverse=True)
+    result = []
+    seen: set[int] = set()
+    for r in ordered:
+        if r[0] not in seen and r[1] - 1 not in seen:
+            result.append(r)
+            seen.update(range(r[0], r[1]))
+    return sorted(result, key=lambda r: r[0])
+
+
 def set_ents(doc: Doc, spans: Iterable[Span]) -> None:
     """Add `spans` to ``doc.ents`` where they do not overlap existing entities
     (the ``annotate_ents`` option, as spaCy's SpanRuler does it)."""

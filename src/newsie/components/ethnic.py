@@ -11,15 +11,18 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span
 
+from ..extensions import span_string
+from ..tokens import toks
+
 QUANTIFIERS = frozenset({"several", "many", "some", "few", "more", "hundreds", "thousands", "dozens", "all", "both", "most", "other"})
 
 
 def counted_people(span: Span, demonyms: frozenset[str]) -> bool:
     """"120 Albanians", "hundreds of Serbs": a plural demonym counting people."""
-    text = span.text
+    text = span_string(span)
     if not (text.endswith("s") and text[:-1] in demonyms):
         return False
-    doc = span.doc
+    doc = toks(span.doc)  # token records: no spaCy Token made per look
     k = span.start - 1
     if k >= 0 and doc[k].lower_ == "of" and k > 0 and doc[k - 1].lower_ in QUANTIFIERS:
         return True

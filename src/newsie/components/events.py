@@ -13,7 +13,7 @@ from .. import extensions as ext
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
 from ..events.paragraphs import announced_at, bound_cue, reports_participants
-from ..extensions import doc_value, set_doc_value, span_value, text_of
+from ..extensions import doc_value, set_doc_value, span_string, span_value, text_of
 from ..kb.event_types import EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
 from ..kb.io import read_packaged
@@ -36,6 +36,20 @@ from .event_triggers import (
 _IN_PLACE = re.compile(
     r"\b(?:in|at|to)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
 )
+
+
+class _Groups:
+    """The span groups the events stage reads, as lists made once per Doc: iterating a
+    `SpanGroup` makes every `Span` object again."""
+
+    __slots__ = ("dates", "durations", "orgs", "states")
+
+    def __init__(self, doc: Doc) -> None:
+        spans = doc.spans
+        self.dates: list[Span] = list(spans.get(ext.DATES, ()))
+        self.durations: list[Span] = list(spans.get(ext.DURATIONS, ()))
+        self.orgs: list[Span] = list(spans.get(ext.ORGANIZATIONS, ()))
+        self.states: list[Span] = list(spans.get(ext.STATES, ()))
 
 
 class EventExtractor(GazetteerPipe):
@@ -135,8 +149,10 @@ class EventExtractor(GazetteerPipe):
             ranked = [(t, probs.get(t, 0.0)) for t in [main, *(t for t, _ in ranked if t != main)]]
         events: list[EventData] = []
         triggers: list[Span] = []
+        groups: _Groups | None = None
         for i, (etype, confidence) in enumerate(ranked):
-            event, trigger = self._event(doc, units, etype, confidence, main=i == 0)
+            groups = groups or _Groups(doc)
+            event, trigger = self._event(doc, groups, units, etype, confidence, main=i == 0)
             events.append(event)
             if trigger is not None:
                 triggers.append(Span(doc, trigger.start, trigger.end, label=ext.EVENT, kb_id=etype))
@@ -145,7 +161,7 @@ class EventExtractor(GazetteerPipe):
         return doc
 
     # -- one event ------------------------------------------------------------
-    def _event(self, doc: Doc, units: list[Unit], etype: str, confidence: float, *, main: bool) -> tuple[EventData, Trigger | None]:
+    def _event(self, doc: Doc, groups: _Groups, units: list[Unit], etype: str, confidence: float, *, main: bool) -> tuple[EventData, Trigger | None]:
         meta = meta_of(doc)
         body_units = [u for u in units if u.index >= 0]
         trig_unit = trigger_unit(units, etype)
@@ -158,8 +174,8 @@ class EventExtractor(GazetteerPipe):
         elif evidence_unit is None and body_units:
             evidence_unit = body_units[0]
         focus = [u for u in (evidence_unit, body_units[0] if body_units else None) if u is not None]
-        start, end = self._dates(doc, focus, body_units, etype)
-        location = finish_location(self._location(doc, focus, etype), doc_value(doc, "newsie_dateline"), start or release_date(doc), self.history)
+        start, end = self._dates(doc, groups, focus, body_units, etype)
+        location = finish_location(self._location(doc, groups, focus, etype), doc_value(doc, "newsie_dateline"), start or release_date(doc), self.history)
         participants = self._participants(doc, focus, body_units)
         spec = self.rules.types.get(etype)  # type: ignore[call-overload]
         plover, cameo = (spec.plover, spec.cameo) if spec else (None, None)
@@ -169,7 +185,7 @@ class EventExtractor(GazetteerPipe):
         people_data: list[OfficialData] = doc_value(doc, "newsie_officials") or []
         orgs = [o.name for o in org_data if o.name]
         people = [p.name for p in people_data if not p.inferred]
-        states = list(dict.fromkeys(s.kb_id_ for s in doc.spans[ext.STATES])) if ext.STATES in doc.spans else []
+        states = list(dict.fromkeys(s.kb_id_ for s in groups.states))
         event = EventData(
             id=_event_id(meta.id, etype, start, main),
             type=etype,
@@ -195,14 +211,14 @@ class EventExtractor(GazetteerPipe):
                 return mode, mode_cameo
         return plover, cameo
 
-    def _dates(self, doc: Doc, focus: list[Unit], body_units: list[Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
+    def _dates(self, doc: Doc, groups: _Groups, focus: list[Unit], body_units: list[Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
         dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
         dl_range = (dateline.start_char, dateline.end_char) if dateline else (-1, -1)
         dl_date = dateline.date if dateline else None
         spans: list[Span] = []
         values: dict[int, Any] = {}  # by start_char: each span's DateValue (a day with a start), read once
         today = release_date(doc)
-        for s in doc.spans.get(ext.DATES, []):
+        for s in groups.dates:
             if not (dl_range[0] <= s.start_char < dl_range[1]):
                 v = span_value(doc, "newsie_date", s.start_char, s.end_char)
                 # "today" is when something happens, even next to "elections" ("today opened an election observation mission")
@@ -247,21 +263,21 @@ class EventExtractor(GazetteerPipe):
         value = values[chosen.start_char]
         start, end = value.start, value.end
         if start == end and unit_of is not None:
-            days = self._duration(doc, unit_of)
+            days = self._duration(doc, groups, unit_of)
             if days and days > 1:
                 words = set(text_of(doc)[unit_of.start_char : unit_of.end_char].lower().split())
                 if words & self._conclude:
                     start = end - dt.timedelta(days=days - 1)
                 else:
                     end = start + dt.timedelta(days=days - 1)
-        return self._stated_bounds(doc, [*focus, *body_units[:3]], start, end)
+        return self._stated_bounds(doc, groups, [*focus, *body_units[:3]], start, end)
 
-    def _stated_bounds(self, doc: Doc, units: list[Unit], start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    def _stated_bounds(self, doc: Doc, groups: _Groups, units: list[Unit], start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
         """"The course, which started on 25 October", "will run until 22 September": a bound
         stated near the lede, within two months of the event's other end."""
         text = text_of(doc)
         for unit in units:
-            for s in doc.spans.get(ext.DATES, []):
+            for s in groups.dates:
                 d = span_value(doc, "newsie_date", s.start_char, s.end_char)
                 if not (unit.start_char <= s.start_char < unit.end_char) or d is None or d.granularity != "day" or d.start is None:
                     continue
@@ -272,16 +288,16 @@ class EventExtractor(GazetteerPipe):
                     end = d.end
         return start, end
 
-    def _duration(self, doc: Doc, unit: Unit) -> int | None:
-        for s in doc.spans.get(ext.DURATIONS, []):
+    def _duration(self, doc: Doc, groups: _Groups, unit: Unit) -> int | None:
+        for s in groups.durations:
             if unit.start_char <= s.start_char < unit.end_char:
                 days = span_value(doc, "newsie_days", s.start_char, s.end_char)
                 if days:
                     return int(days)
         return None
 
-    def _location(self, doc: Doc, focus: list[Unit], etype: str) -> LocationData:
-        state_spans = list(doc.spans.get(ext.STATES, []))
+    def _location(self, doc: Doc, groups: _Groups, focus: list[Unit], etype: str) -> LocationData:
+        state_spans = groups.states
         doc_states = {s.kb_id_ for s in state_spans}
         dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
         dl_city = dateline.city if dateline else None
@@ -290,7 +306,7 @@ class EventExtractor(GazetteerPipe):
         if etype == "statement" and dl_city:
             return LocationData(city=dl_city, country=dl_country)
         for unit in focus:
-            found = self._places_in(doc, unit, state_spans, doc_states, context)
+            found = self._places_in(doc, groups, unit, doc_states, context)
             if found:
                 return found
         for unit in focus:
@@ -303,16 +319,16 @@ class EventExtractor(GazetteerPipe):
             return LocationData(city=dl_city, country=dl_country or context)
         return LocationData(city=None, country=dl_country)
 
-    def _places_in(self, doc: Doc, unit: Unit, state_spans: list[Span], doc_states: set[str], context: str | None) -> LocationData | None:
+    def _places_in(self, doc: Doc, groups: _Groups, unit: Unit, doc_states: set[str], context: str | None) -> LocationData | None:
         """"in CITY" in a sentence, the one nearest the event's date first."""
         # Lookups by position, so a unit with many matches stays linear.
         in_org = bytearray(unit.end_char - unit.start_char)
-        for o in doc.spans.get(ext.ORGANIZATIONS, []):
+        for o in groups.orgs:
             a, b = max(o.start_char, unit.start_char), min(o.end_char, unit.end_char)
             if a < b:
                 in_org[a - unit.start_char : b - unit.start_char] = b"\x01" * (b - a)
-        state_starts = {s.start_char for s in state_spans}
-        date_ends = sorted(s.end_char for s in doc.spans.get(ext.DATES, []) if unit.start_char <= s.start_char < unit.end_char)
+        state_starts = {s.start_char for s in groups.states}
+        date_ends = sorted(s.end_char for s in groups.dates if unit.start_char <= s.start_char < unit.end_char)
         text = text_of(doc)[unit.start_char : unit.end_char]
         found: list[tuple[int, LocationData]] = []
         for m in _IN_PLACE.finditer(text):
@@ -403,7 +419,7 @@ DATELINE_DATED = frozenset({"statement", "election_observation"})  # undated led
 
 
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:
-    return span.start > 0 and toks(doc)[span.start - 1].lower_ in words and not span.text.lower().startswith(("from", "between"))
+    return span.start > 0 and toks(doc)[span.start - 1].lower_ in words and not span_string(span).lower().startswith(("from", "between"))
 
 
 

@@ -10,6 +10,8 @@ from typing import Any, Protocol
 
 from spacy.tokens import Span
 
+from ..tokens import toks
+
 MAX_PAREN = 5
 MAX_LIST = 6  # languages in one "in A, B and C" list
 # Closed-class words and verbs of taking part that may follow a list of languages ("in
@@ -40,7 +42,7 @@ def named_after_state(span: Span, before: Collection[str], after: Collection[str
     ``state_rules.json``). A name that itself holds "New" or
     "City" ("New Zealand", "Vatican City") is matched whole and never reaches this check.
     """
-    doc = span.doc
+    doc = toks(span.doc)  # token records: no spaCy Token made per look
     if span.start > 0 and doc[span.start - 1].text in before:
         return True
     if span.end < len(doc) and doc[span.end].text in after:

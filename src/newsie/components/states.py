@@ -6,7 +6,6 @@ from typing import Any, ClassVar
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from .. import extensions as ext
 from ..extensions import set_doc_value, span_string
@@ -16,7 +15,7 @@ from ..kb.states import StateEntry, StateKB, StateRules, default_state_rules, de
 from ..payloads import StateData
 from ..resources import gazetteer_file
 from ..tokens import toks
-from .base import Data, GazetteerPipe, set_ents
+from .base import Data, GazetteerPipe, filter_ranges, set_ents
 from .ethnic import community_elsewhere, counted_people
 from .state_context import AFTER_LANGUAGE, named_after_state, names_a_language
 
@@ -135,13 +134,12 @@ class StateTagger(GazetteerPipe):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         blocked = {i for _, s, e in self.block_matcher(doc) for i in range(s, e)}
-        candidates: list[Span] = []
-        for match_id, start, end in self.matcher(doc):
-            if blocked.intersection(range(start, end)):
-                continue
-            iso3, kind = self.nlp.vocab.strings[match_id].split("|")
-            candidates.append(Span(doc, start, end, label=ext.STATE, kb_id=iso3, span_id=kind))
-        spans = filter_spans(candidates)
+        candidates = [(start, end, match_id) for match_id, start, end in self.matcher(doc) if not blocked.intersection(range(start, end))]
+        strings = self.nlp.vocab.strings
+        spans = []
+        for start, end, match_id in filter_ranges(candidates):  # Spans made for the kept matches only
+            iso3, kind = strings[match_id].split("|")
+            spans.append(Span(doc, start, end, label=ext.STATE, kb_id=iso3, span_id=kind))
         if self.cfg["context_checks"]:
             ends = {s.end for s in spans}
             spans = [s for s in spans if self._keep(s, ends)]
