@@ -25,7 +25,6 @@ from .pages import looks_like_page, parse_page
 from .rawtext import split_raw
 from .records import RecordError, Release
 from .sanitize import clean, clean_text, surrogate_warning
-from .workers import WorkerPool
 
 Item = Union[str, Mapping[str, Any], Release]
 ITEM_KEYS = ("text", "title", "published", "url", "id", "issuer", "fields_of_work", "content_type")
@@ -349,6 +348,8 @@ def extract_many(
         return
     if nlp is not None:
         raise NewsieError("with n_process > 1 each worker loads its own pipeline: pass load_options, not nlp")
+    from .workers import WorkerPool  # multiprocessing only when workers are asked for (cold start)
+
     pool = WorkerPool(n_process, options, _work, timeout=timeout, mp_context=mp_context)
     try:
         for records in pool.run(_batches(items, batch_size), window=n_process * 3, on_error=error_release):
