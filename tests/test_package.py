@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import newsie
@@ -76,23 +78,20 @@ def test_cycle_finder_finds_a_cycle() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
 
 
+def _python(code: str) -> list[str]:
+    """The words a fresh interpreter prints running `code`."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+
+
 def test_import_leaves_the_garbage_collector_as_it_was():
     """Importing newsie pauses the cyclic collector only during the import: it is on after (off if it was off), nothing frozen."""
-    import subprocess
-    import sys
-
     code = "import gc, sys; {}; import newsie; print(gc.isenabled(), gc.get_freeze_count())"
-    on = subprocess.run([sys.executable, "-c", code.format("pass")], capture_output=True, text=True, check=True)
-    off = subprocess.run([sys.executable, "-c", code.format("gc.disable()")], capture_output=True, text=True, check=True)
-    assert on.stdout.split() == ["True", "0"]
-    assert off.stdout.split() == ["False", "0"]
+    assert _python(code.format("pass")) == ["True", "0"]
+    assert _python(code.format("gc.disable()")) == ["False", "0"]
 
 
 def test_cycles_made_before_newsie_are_still_collected():
     """A reference cycle the program made before importing newsie is collected once dropped."""
-    import subprocess
-    import sys
-
     code = (
         "import gc, weakref\n"
         "class Node: pass\n"
@@ -100,25 +99,17 @@ def test_cycles_made_before_newsie_are_still_collected():
         "import newsie\n"
         "del a, b; gc.collect(); print(alive() is None)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["True"]
+    assert _python(code) == ["True"]
 
 
 def test_load_freezes_what_is_alive():
     """`newsie.load()` leaves the objects alive after its build in the permanent generation, the collector on."""
-    import subprocess
-    import sys
-
     code = "import gc, newsie; newsie.load(models=False); print(gc.isenabled(), gc.get_freeze_count() > 0)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["True", "True"]
+    assert _python(code) == ["True", "True"]
 
 
 def test_objects_the_program_froze_stay_frozen():
     """A cycle the program froze itself (`gc.freeze()`) before importing newsie and loading a pipeline stays frozen, uncollected."""
-    import subprocess
-    import sys
-
     code = (
         "import gc, weakref\n"
         "class Node: pass\n"
@@ -126,15 +117,10 @@ def test_objects_the_program_froze_stay_frozen():
         "import newsie; newsie.load(models=False)\n"
         "del a, b; gc.collect(); print(alive() is not None)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["True"]
+    assert _python(code) == ["True"]
 
 
 def test_user_gazetteer_module_loads_on_first_use():
     """`import newsie` leaves newsie.kb.user (user gazetteer files) unimported until it is used."""
-    import subprocess
-    import sys
-
     code = "import sys, newsie; print('newsie.kb.user' in sys.modules, newsie.kb.user.UserGazetteer.__name__)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "UserGazetteer"]
+    assert _python(code) == ["False", "UserGazetteer"]
