@@ -255,9 +255,10 @@ class EventExtractor(GazetteerPipe):
                     chosen = later[0]
                 break
         if chosen is None:
-            # No date in the lede: a release that is the observers' own statement is dated by
-            # its dateline, like a statement; any other event is undated (its days are not said).
-            if dl_date and etype in DATELINE_DATED:
+            # No date in the lede: an election observation release is the observers' own
+            # statement, dated by its dateline like a statement (above); any other event is
+            # undated (its days are not said).
+            if dl_date and etype == "election_observation":
                 return dl_date, dl_date
             return None, None
         value = values[chosen.start_char]
@@ -413,9 +414,6 @@ def _surface(raw: str, canonical: str | None) -> str:
     if canonical and canonical in text and "/" not in text:
         text = canonical
     return text.title() if text.isupper() else text
-
-
-DATELINE_DATED = frozenset({"statement", "election_observation"})  # undated ledes take the dateline's date
 
 
 def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..casing import lowered_like_ignorecase
 from ..kb.numbers import number_alternation, words_to_int
 
 MONTHS = {
@@ -111,9 +112,6 @@ def _start_scans(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[st
 
 
 _AFTER_SPACE_RE, _AFTER_OTHER_RE = _start_scans(_START_WORDS)
-# Letters for which lowercasing is not what IGNORECASE does: "İ" lowercases to two
-# characters (offsets move); "ı" and "ſ" match "i" and "s" under IGNORECASE.
-_FOLDS = frozenset("\u0130\u0131\u017f")
 
 
 # A duration's unit ("-day", " weeks"): a duration match holds one, at most 21 characters
@@ -184,7 +182,7 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
 def _starts(text: str) -> list[int]:
     """Every position `_START_RE` matches at, in order."""
     low = text.lower()
-    if len(low) != len(text) or not _FOLDS.isdisjoint(text):
+    if not lowered_like_ignorecase(text, low):
         return [m.start() for m in _START_RE.finditer(text)]
     found = [m.start() + 1 for m in _AFTER_SPACE_RE.finditer(low)]
     other = [m.start() + 1 for m in _AFTER_OTHER_RE.finditer(low)]

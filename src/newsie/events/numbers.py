@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..casing import lowered_like_ignorecase
 from ..kb.numbers import number_alternation, words_to_int
 
 
@@ -33,7 +34,6 @@ def _trie(words: Iterable[str]) -> str:
 _WORD = _trie([*number_alternation().split("|"), "a", "and"])
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))"
 _WORD_RUN = re.compile(r"\w+")
-_FOLDS = frozenset("\u0131\u017f")  # ı, ſ: IGNORECASE matches them to i, s
 _QUALIFIER = r"(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately|a total of|roughly|close to|in total,?)\s+)?"
 
 
@@ -55,9 +55,7 @@ class ParticipantCounter:
     def count(self, sentence: str) -> tuple[int, str] | None:
         """The first participant count in a sentence, with the matched text."""
         low = sentence.lower()
-        # Lowercasing keeps every offset and matches as IGNORECASE does unless the text holds
-        # a letter that lowercases to two ("İ") or that IGNORECASE folds beyond lower() ("ı", "ſ").
-        plain = len(low) == len(sentence) and not _FOLDS.intersection(sentence)
+        plain = lowered_like_ignorecase(sentence, low)
         if self._nouns is not None and plain and self._nouns.isdisjoint(_WORD_RUN.findall(low)):
             return None
         matches = self._rx_lower.finditer(low) if plain and self._rx_lower is not None else self._rx.finditer(sentence)

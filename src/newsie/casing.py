@@ -1,0 +1,12 @@
+"""When a case-sensitive match on lowercased text stands in for IGNORECASE."""
+from __future__ import annotations
+
+# "İ" lowercases to two characters (offsets move); "ı" and "ſ" match "i" and "s" under
+# IGNORECASE but lowercase to themselves.
+_FOLDS = frozenset("\u0130\u0131\u017f")
+
+
+def lowered_like_ignorecase(text: str, low: str) -> bool:
+    """Whether a lowercase pattern matched case-sensitively on ``low = text.lower()`` finds
+    what the pattern finds in `text` under IGNORECASE, at the same offsets."""
+    return len(low) == len(text) and _FOLDS.isdisjoint(text)
