@@ -78,6 +78,10 @@ def test_cycle_finder_finds_a_cycle() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
 
 
+# A reference cycle of two objects the program made, watched by `alive`.
+CYCLE = "import gc, weakref\nclass Node: pass\na, b = Node(), Node(); a.other, b.other = b, a; alive = weakref.ref(a)"
+
+
 def _python(code: str) -> list[str]:
     """The words a fresh interpreter prints running `code`."""
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
@@ -92,13 +96,7 @@ def test_import_leaves_the_garbage_collector_as_it_was():
 
 def test_cycles_made_before_newsie_are_still_collected():
     """A reference cycle the program made before importing newsie is collected once dropped."""
-    code = (
-        "import gc, weakref\n"
-        "class Node: pass\n"
-        "a, b = Node(), Node(); a.other, b.other = b, a; alive = weakref.ref(a)\n"
-        "import newsie\n"
-        "del a, b; gc.collect(); print(alive() is None)"
-    )
+    code = CYCLE + "\nimport newsie\ndel a, b; gc.collect(); print(alive() is None)"
     assert _python(code) == ["True"]
 
 
@@ -110,13 +108,7 @@ def test_load_freezes_what_is_alive():
 
 def test_objects_the_program_froze_stay_frozen():
     """A cycle the program froze itself (`gc.freeze()`) before importing newsie and loading a pipeline stays frozen, uncollected."""
-    code = (
-        "import gc, weakref\n"
-        "class Node: pass\n"
-        "a, b = Node(), Node(); a.other, b.other = b, a; alive = weakref.ref(a); gc.freeze()\n"
-        "import newsie; newsie.load(models=False)\n"
-        "del a, b; gc.collect(); print(alive() is not None)"
-    )
+    code = CYCLE + "; gc.freeze()\nimport newsie; newsie.load(models=False)\ndel a, b; gc.collect(); print(alive() is not None)"
     assert _python(code) == ["True"]
 
 
