@@ -97,12 +97,9 @@ def model_ids(doc: Doc, max_tokens: int) -> np.ndarray:
         return cached[2]
     if not len(doc):
         return np.zeros(0, dtype=np.uint64)
-    title_len = meta_of(doc).title_len
-    arr = doc[:max_tokens].to_array([LOWER, IS_SPACE, IDX])  # what is read lies in the first tokens ...
-    if len(arr) < len(doc) and (not len(arr) or arr[-1, 2] < title_len):
-        arr = doc.to_array([LOWER, IS_SPACE, IDX])  # ... unless the headline runs past them
+    arr = doc.to_array([LOWER, IS_SPACE, IDX])
     lower, keep = arr[:, 0], arr[:, 1] == 0
-    k = int(np.searchsorted(arr[:, 2], title_len))  # the headline's tokens come first
+    k = int(np.searchsorted(arr[:, 2], meta_of(doc).title_len))  # the headline's tokens come first
     ids = np.concatenate((lower[:k][keep[:k]], lower[:max_tokens][keep[:max_tokens]]))
     doc.user_data[IDS_KEY] = (max_tokens, len(doc), ids)
     return ids
