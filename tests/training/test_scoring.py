@@ -250,3 +250,28 @@ def test_model_ids_are_the_headline_twice_and_the_first_tokens(max_tokens: int) 
     in_title = [i for i in words if doc[i].idx < len(title)]
     want = [lowers[i] for i in in_title] + [lowers[i] for i in words if i < max_tokens]
     assert model_ids(doc, max_tokens).tolist() == [int(x) for x in want]
+
+
+def test_event_features_follow_their_definition_for_any_evidence() -> None:
+    """Each event feature is, per release and type, what its name says (checked element by element on varied evidence)."""
+    from newsie.blend import EPS, EVENT_FEATURES, event_features_batch
+
+    rng = np.random.default_rng(11)
+    classes = ("training", "visit", "meeting", "statement")
+    rules = []
+    for r in range(40):
+        pick = lambda: {c: float(rng.integers(0, 4)) for c in classes if rng.random() < 0.5}
+        rules.append({"main": classes[r % 4] if r % 7 else "other", "confidence": pick(), "in_title": r % 3 == 0, "fallback": r % 5 == 0, "total": pick(), "title": pick(), "first": pick()})
+    probs = rng.dirichlet(np.ones(len(classes)), size=len(rules))
+    probs[0, 0] = 0.0  # floored at EPS
+    got = event_features_batch(classes, probs, rules)
+    for r, rule in enumerate(rules):
+        grand = sum(rule["total"].values()) or 1.0
+        for j, c in enumerate(classes):
+            main = float(c == rule["main"])
+            tot = rule["total"].get(c, 0.0)
+            want = (np.log(max(probs[r, j], EPS)), rule["confidence"].get(c, 0.0), main, main * rule["in_title"], main * rule["fallback"],
+                    tot / grand, float(c in rule["title"]), float(c in rule["first"]), np.log1p(tot), np.log1p(rule["title"].get(c, 0.0)))
+            assert got[r, j].tolist() == list(want), (r, c)
+    assert got.shape == (len(rules), len(classes), len(EVENT_FEATURES))
+    assert event_features_batch(classes, probs[:0], []).shape == (0, len(classes), len(EVENT_FEATURES))

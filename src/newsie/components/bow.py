@@ -97,8 +97,8 @@ class BowScorer:
         if full.any():
             h = murmur32(np.concatenate(keys))
             idx = (h & np.uint32(self.length - 1)) if self.v1 else (h % np.uint32(self.length))
-            contrib = self.weights[idx[0]].astype(np.float64)
-            contrib += self.weights[idx[1]]
+            contrib = self.weights.take(idx[0], axis=0).astype(np.float64)
+            contrib += self.weights.take(idx[1], axis=0)
             starts = np.concatenate(([0], np.cumsum(lengths[full])[:-1]))
             scores[full] += np.add.reduceat(contrib, starts, axis=0)
         if self.multi_label:
