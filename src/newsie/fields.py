@@ -32,31 +32,45 @@ from .resources import gazetteer_file
 FIELDS_FILE = "fields_of_work.json"
 Source = Union[str, Path, Traversable]
 
-# Characters every text keeps as they are: ASCII word characters (``\w``) and the space.
-_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_ ")
+# UTF-8 bytes: ASCII characters outside \w become spaces (bytes of other characters are
+# never ASCII, so they pass unchanged); and the ASCII bytes, to delete.
+_ASCII_WORD = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
+_SPACED = bytes(b if b in _ASCII_WORD or b >= 0x80 else 0x20 for b in range(256))
+_ASCII = bytes(range(0x80))
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _unicode(data: bytes) -> str:
+    return data.decode("utf-8", "surrogatepass")
 
 
 def words_of(text: str) -> list[str]:
     r"""The normalized words of `text`: what `normalize` joins with single spaces.
 
     Lowercased, accents stripped, split at every run of non-word characters (``[^\w]``,
-    as in `re`). One ``str.replace`` per distinct non-word character of the text (C scans)
-    costs a fraction of a regex substitution, which tests every character's class.
+    as in `re`). C passes only: the ASCII punctuation becomes spaces in one
+    ``bytes.translate`` over the UTF-8 bytes, and each distinct non-ASCII character that
+    is no word character (nor white space, left to ``split``) in one ``str.replace``:
+    a fraction of a regex substitution, which tests every character's class.
     """
     if not text.isascii():
-        # str.replace and one replace per distinct combining mark: C loops, where
-        # str.translate with a dict and a per-character join cost about 5x more.
-        text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'").replace("`", "'"))
+        text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'"))
         if not text.isascii():
-            for mark in [c for c in set(text) if unicodedata.combining(c)]:
-                text = text.replace(mark, "")
+            for mark in set(_unicode(_utf8(text).translate(None, _ASCII))):
+                if unicodedata.combining(mark):
+                    text = text.replace(mark, "")
     text = text.lower()
-    for c in set(text).difference(_PLAIN):
-        # A character outside \w is neither alphanumeric nor "_" (re's own test); white
-        # space is left to split().
-        if not (c.isalnum() or c.isspace()):
-            text = text.replace(c, " ")
-    return text.split()
+    data = _utf8(text)
+    spaced = _unicode(data.translate(_SPACED))
+    if not text.isascii():
+        for c in set(_unicode(data.translate(None, _ASCII))):
+            # A character outside \w is neither alphanumeric nor "_" (re's own test).
+            if not (c.isalnum() or c.isspace()):
+                spaced = spaced.replace(c, " ")
+    return spaced.split()
 
 
 def normalize(text: str) -> str:
@@ -401,13 +415,13 @@ class FieldsClassifier:
 
     def pick(self, scored: dict[str, float]) -> list[str]:
         """The fields `classify` returns for these scores (from `scores`)."""
-        order = self._order
-        ranked = sorted(
-            ((s, label) for label, s in scored.items() if s >= self.settings.threshold),
-            key=lambda pair: (-pair[0], order[pair[1]]),
-        )
+        threshold = self.settings.threshold
+        ranked = [(s, label) for label, s in scored.items() if s >= threshold]
         if not ranked:
             return []
+        if len(ranked) > 1:
+            order = self._order
+            ranked.sort(key=lambda pair: (-pair[0], order[pair[1]]))
         floor = ranked[0][0] * self.settings.relative_threshold
         return [label for s, label in ranked if s >= floor][: self.settings.max_labels]
 

@@ -71,7 +71,7 @@ def _exact(scores: dict[str, float]) -> list[tuple[str, str]]:
 _CHARS = st.sampled_from(
     list("abcdefghij XYZ019_-'.,;:!?()/\t\n\r\x0b\x0c\x1c\u00a0\u2003")
     + list("éèüñçÉ\u0301\u0308’‘`“”–—…«»")
-    + list("пжЯΩλ中ßİıﬁ²³①٣०\u200b\u2028")
+    + list("пжЯΩλ中ßİıﬁ²³①٣०\u200b\u2028\ud800\U0001d400")
 )
 _TEXT = st.text(_CHARS, max_size=60)
 
