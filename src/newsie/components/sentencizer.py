@@ -40,7 +40,7 @@ class ArraySentencizer(Sentencizer):
         (then a run of punctuation holds all of them; spaCy's defaults all are)."""
         known = self._all_punct
         if known is None or known[0] != id(vocab):
-            getter = vocab.lex_attr_getters.get(IS_PUNCT)
+            getter = vocab.lex_attr_getters.get(IS_PUNCT)  # type: ignore[attr-defined]  # not in its stub
             ok = getter is not None and all(getter(c) for c in self.punct_chars)
             known = self._all_punct = (id(vocab), ok)
         return known[1]
