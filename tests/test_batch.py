@@ -135,3 +135,36 @@ def test_a_worker_task_gives_one_json_record_per_item_in_order() -> None:
     out = [Release.model_validate_json(raw) for raw in _work(newsie.load(), list(enumerate(items)))]
     assert [r.error is not None for r in out] == [False, True, False]
     assert out[0].states[0].iso3 == "KAZ" and out[2].events[0].type == "statement"
+
+
+@pytest.mark.parametrize("was_on", [True, False])
+def test_the_collector_is_paused_only_while_a_model_batch_is_held(monkeypatch, was_on: bool) -> None:
+    """While a batch of Docs waits for the trained models the cyclic collector is off (also when a release fails); afterwards it is as it was, and with the rules alone it is never touched."""
+    import gc
+
+    seen: list[bool] = []
+    nlp = newsie.load()
+    model = nlp.get_pipe("newsie_event_model")
+    process = model._process
+
+    def watched(docs):
+        seen.append(gc.isenabled())
+        if any("exploded" in doc.text for doc in docs):
+            raise RuntimeError("model failure")
+        process(docs)
+
+    monkeypatch.setattr(model, "_process", watched)
+    (gc.enable if was_on else gc.disable)()
+    try:
+        out = list(newsie.extract_many(FRAGILE_BATCH, nlp=nlp, batch_size=3))
+        assert seen and not any(seen) and [r.error is not None for r in out] == [False, True, False]
+        assert gc.isenabled() is was_on
+        rules = newsie.load(models=False)
+        dateline = rules.get_pipe("newsie_dateline")
+        rules_seen: list[bool] = []
+        call = type(dateline).__call__
+        monkeypatch.setattr(type(dateline), "__call__", lambda self, doc: rules_seen.append(gc.isenabled()) or call(self, doc))
+        list(newsie.extract_many(FRAGILE_BATCH, nlp=rules, batch_size=3))
+        assert rules_seen == [was_on] * len(FRAGILE_BATCH)
+    finally:
+        gc.enable()

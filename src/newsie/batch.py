@@ -16,6 +16,7 @@ from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
 
 from .build import to_release
+from .collector import held
 from .dates.published import read_published
 from .exceptions import NewsieError
 from .inputs import optional_text, parse_published, release_id, require_text
@@ -223,9 +224,22 @@ def _run_staged(nlp: Language, batch: list[tuple[int, Item]], strict: bool) -> l
     """Each item is made and run through the Doc-by-Doc components at once (with nothing
     after them, its record is built and the Doc dropped before the next item: faster than
     holding a batch of Docs); components that predict in batches then run once over the
-    batch's Docs, the rest Doc by Doc again. A failing item becomes its error record."""
+    batch's Docs, the rest Doc by Doc again. A failing item becomes its error record.
+
+    While a batch of Docs is held, the cyclic garbage collector is paused (`collector.held`):
+    otherwise its collections traverse the held Docs' objects again and again (measured:
+    ~0.2 M instructions per lede in batches of 64, a third of what the trained models cost).
+    The Docs are freed by reference counting when the batch ends, and the collector is back
+    on (if it was) before the next batch."""
     stages = _stages(nlp)
     head = stages.pop(0)[1] if stages and not stages[0][0] else []
+    if not stages:
+        return _run_batch_stages(nlp, batch, strict, head, stages)
+    with held():
+        return _run_batch_stages(nlp, batch, strict, head, stages)
+
+
+def _run_batch_stages(nlp: Language, batch: list[tuple[int, Item]], strict: bool, head: list[Any], stages: list[Stage]) -> list[Release]:
     out: list[Release | None] = [None] * len(batch)
     live: list[tuple[int, Doc]] = []
 

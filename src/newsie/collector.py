@@ -39,6 +39,20 @@ def paused(*, freeze: bool = False) -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def held() -> Iterator[None]:
+    """No cyclic collection inside; on leaving, the collector is back on if it was on and
+    the objects made inside stay in their generations (garbage cycles among them are
+    collected as usual afterwards). For the time a batch of Docs is held in memory."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def to_oldest_generation() -> None:
     """Move every tracked object into the collector's oldest generation, untraversed.
 
