@@ -28,6 +28,7 @@ from .contacts import contact_names
 
 KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT = "known", "titled", "apposition", "speech", "surname", "base", "contact"
 _INITIAL = re.compile(r"[A-Z]\.")
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][^\W\d_]+")  # O'Neill, D'Alema, N'Diaye
 _MEMO_MAX = 100_000
 _COMPLEMENT_WORDS = frozenset({"of", "for", "on", "and", "&"})  # inside a title before a name
@@ -210,8 +211,9 @@ class OfficialTagger(GazetteerPipe):
         texts = doc.texts
         # Each token's name test once (memoized by word), then runs read the list.
         name: list[bool | None] = list(map(self._name_words.get, texts))
-        for k in compress(range(n), map(_is_none, name)):
-            name[k] = self._name_token(doc[k])
+        if None in name:  # words not seen before (rare once the memo is warm)
+            for k in compress(range(n), map(_is_none, name)):
+                name[k] = self._name_token(doc[k])
         particles, portfolio = self._particles, self._portfolio
         i = 0
         # A run starts only at a name token: the others are skipped in C.
@@ -219,7 +221,7 @@ class OfficialTagger(GazetteerPipe):
             if start < i:
                 continue
             i = start
-            if i in blocked or _INITIAL.fullmatch(texts[i]):
+            if i in blocked or _is_initial(texts[i]):
                 continue
             j = i + 1
             while j < n and j not in blocked:
@@ -230,6 +232,10 @@ class OfficialTagger(GazetteerPipe):
                     break
             while j > i and texts[j - 1] in particles:
                 j -= 1
+            if j - i < 2:
+                # One word: no name (a name has two capitalized words) and nothing to note.
+                i = max(j, i + 1)
+                continue
             in_title = i > 0 and (doc[i - 1].lower_ in _COMPLEMENT_WORDS or texts[i - 1] in portfolio)
             if in_title:
                 # "Minister of Education and Science Kārlis Šadurskis": a portfolio ends the title;
@@ -441,7 +447,7 @@ class OfficialTagger(GazetteerPipe):
                 b0 = taken[-1] + 1
                 # "NAME2 of Poland and Ambassador NAME": the title starts after the first "and".
                 b0 = next((k + 1 for k in range(b0, start) if doc[k].text in (",", "and")), b0)
-                while b0 < start and doc[b0].lower_ in self._connectors | {","}:
+                while b0 < start and (doc[b0].lower_ in self._connectors or doc[b0].lower_ == ","):
                     b0 += 1
                 before = (b0, start) if any(self._is_title_tok(t) for t in doc[b0 : start]) else None
         if before is not None:
@@ -623,6 +629,11 @@ def sentence_chars(doc: Doc, T: Toks) -> list[tuple[int, int]]:
         last = T[b - 1]
         out.append((T[a].idx, last.idx + len(last.text)))
     return out
+
+
+def _is_initial(word: str) -> bool:
+    """``_INITIAL.fullmatch(word)`` ("P."), without a regex call."""
+    return len(word) == 2 and word[1] == "." and word[0] in _ASCII_UPPER
 
 
 def _chars(T: Toks, start: int, end: int) -> tuple[int, int]:
