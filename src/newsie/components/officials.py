@@ -102,15 +102,17 @@ class OfficialTagger(GazetteerPipe):
             [p if isinstance(p, OfficialEntry) else OfficialEntry.model_validate(p) for p in self.data["officials"]],
         )
         self.titles = TitleRules.model_validate(self.data["titles"])
-        self.person_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        # People and offices in one matcher (one pass over the Doc): a person's key is
+        # "newsie_official <index>", an office's its id.
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._person_of: dict[int, int] = {}  # match id -> index in kb.officials
         for i, p in enumerate(self.kb.officials):
-            self.person_matcher.add(f"P{i}", self.patterns(dict.fromkeys((p.name, *p.aliases))))
-            self._person_of[self.nlp.vocab.strings.add(f"P{i}")] = i
-        self.office_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+            key = f"newsie_official {i}"
+            self.matcher.add(key, self.patterns(dict.fromkeys((p.name, *p.aliases))))
+            self._person_of[self.nlp.vocab.strings.add(key)] = i
         for o in self.kb.offices.values():
             if o.patterns:
-                self.office_matcher.add(o.id, self.patterns(o.patterns))
+                self.matcher.add(o.id, self.patterns(o.patterns))
         t = self.titles
         self._title_words = frozenset(t.title_words)
         self._honorifics = frozenset(t.honorifics)
@@ -138,7 +140,9 @@ class OfficialTagger(GazetteerPipe):
         self.ensure_ready()
         sentences(doc)
         T = doc_toks(doc)
-        offices = self.office_matcher(doc)  # (office id, start, end), read twice below
+        person_of = self._person_of
+        found = self.matcher(doc)
+        offices = [m for m in found if m[0] not in person_of]  # (office id, start, end), read twice below
         # Each span group read once: iterating one makes a Span per item.
         states = _ranges(doc, ext.STATES)
         orgs = _ranges(doc, ext.ORGANIZATIONS)
@@ -147,8 +151,7 @@ class OfficialTagger(GazetteerPipe):
             blocked.update(range(s, e))
         state_tokens = {i for s, e in states for i in range(s, e)}
         # People as (start, end, source, gazetteer index or -1); Spans only for the output.
-        person_of = self._person_of
-        cands: list[Person] = [(s, e, KNOWN, person_of[m]) for m, s, e in self.person_matcher(doc)]
+        cands: list[Person] = [(s, e, KNOWN, person_of[m]) for m, s, e in found if m in person_of]
         cands += self._candidates(T, blocked, state_tokens)
         cands += self._contacts(doc, T, blocked)
         cands += self._base_entities(doc, blocked)
