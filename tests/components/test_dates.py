@@ -155,7 +155,8 @@ _DATE_WORDS = [
     "coming week", "past year", "last Monday", "next sunday", "on the Sunday", "this weekend", "earlier this year", "this evening",
     "from 7 to 9 December 2024", "27 November – 1 December", "May 3-5, 2020", "between 3 and 5 May", "3, 4 and 5 May", "Monday, 21 February 2020",
     "Friday February 21", "February 21, 2020", "21st of February", "in 2019", "since 2001", "mid-2019", "from March to May 2020",
-    "between Monday 3 and", "from Sunday, 7", "7 till 9 May", "3 until 5 June", "1 through 4 July", "November 27 – December 1, 2013", "14 – 19 August 2023", "Jan. 5", "15 and 16 October",
+    "between Monday 3 and", "from Sunday, 7", "7 till 9 May", "3 until 5 June", "1 through 4 July",
+    "21 February 2020 to 3 March 2020", "in 2020-02-21", "March 2019", "of 2019", "May 2020 –", "Sept. 3 - 4", "November 27 – December 1, 2013", "14 – 19 August 2023", "Jan. 5", "15 and 16 October",
 ]
 
 

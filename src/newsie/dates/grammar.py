@@ -116,24 +116,32 @@ _AFTER_SPACE_RE, _AFTER_OTHER_RE = _start_scans(_START_WORDS)
 
 # What must follow a start, in lowercased text, for each pattern to match there: one
 # regex of alternatives, each a necessary condition of the patterns it names (indexes
-# into _PATTERNS), tried once at each start instead of trying each pattern. The
-# alternatives exclude each other (a weekday with a day or a month after it is tried
-# before a weekday alone, which only the relative pattern can use).
+# into _PATTERNS), tried once at each start instead of trying each pattern. Where two
+# alternatives can both match, the one listed first names every pattern that can match
+# there (a weekday with a day or a month after it comes before a weekday alone, which
+# only the relative pattern can use).
 _MON_LOW = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 _WD_LOW = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _ORD = "(?:st|nd|rd|th)?"
+_MON_RX, _TO_RX = _MON.lower(), _TO  # as in the patterns, for lowercased text (no escape is a capital)
+assert not re.search(r"\\[A-Z]", _MON + _TO)
+_YEAR_AFTER = r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bduring\s)|(?<=\bearly\s)|(?<=\blate\s)|(?<=\bmid-))"
 _CLASSES: list[tuple[str, tuple[int, ...]]] = [
-    (rf"\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MON_LOW})", (0, 5)),  # 27 November (to ...)
+    (rf"\d{{1,2}}{_ORD}\s+{_MON_RX}(?:\s+\d{{4}})?{_TO_RX}", (0, 5)),  # 27 November (2013) to ...
+    (rf"\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MON_LOW})", (5,)),  # 21 February, 21st of February
     (rf"\d{{1,2}}{_ORD}(?:,|\s*[-–—]|\s+(?:to|until|till|and|through)\s)", (1,)),  # 7 to 9 May, 3, 4 and 5 May
     (r"\d{1,2}[./]", (8,)),  # 21.02.2020
-    (r"\d{4}(?!\d)", (7, 10)),  # 2020-02-21, in 2019
+    (rf"{_YEAR_AFTER}\d{{4}}(?!\d)", (7, 10)),  # in 2019
+    (r"\d{4}-\d\d-\d", (7,)),  # 2020-02-21
     (r"(?:from|between)\s+\d", (0, 1)),
     (rf"(?:from|between)\s+(?:{_WD_LOW})", (0,)),
     (rf"(?:from|between)\s+(?:{_MON_LOW})", (2, 3, 4)),
     (rf"(?:{_WD_LOW}),?\s+\d", (0, 5, 11)),  # Monday, 21 February
     (rf"(?:{_WD_LOW}),?\s+(?:{_MON_LOW})", (6, 11)),  # Monday, February 21
     (rf"(?:{_WD_LOW})(?!\w)", (11,)),  # on Monday
-    (rf"(?:{_MON_LOW})\.?\s+\d", (2, 3, 6, 9)),  # February 21, March 2019
+    (rf"{_MON_RX}\s+\d{{4}}(?!\d)", (9,)),  # March 2019
+    (rf"{_MON_RX}\s+\d{{1,2}}{_ORD}{_TO_RX}", (2, 3, 6)),  # November 27 - December 1, May 3-5
+    (rf"{_MON_RX}\s+\d", (6,)),  # February 21
     # The relative pattern where it does not begin with a weekday (the rows above).
     (
         r"(?:today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|earlier today|earlier this (?:week|month|year)"
