@@ -168,4 +168,3 @@ def test_dates_found_from_classified_starts_are_those_of_plain_scans(parts, anch
     text = "".join(w + sep for w, sep in parts)
     assert find_dates(text, anchor) == _dates_by_plain_scans(text, anchor)
     assert grammar._unit_starts(text, text.lower()) == [m.start() for m in grammar._UNIT_RE.finditer(text)]
-    assert [(d.start_char, d.end_char) for d in find_durations(text)] == [m.span() for m in grammar._DURATION_RE.finditer(text)]

@@ -126,31 +126,47 @@ _ORD = "(?:st|nd|rd|th)?"
 _MON_RX, _TO_RX = _MON.lower(), _TO  # as in the patterns, for lowercased text (no escape is a capital)
 assert not re.search(r"\\[A-Z]", _MON + _TO)
 _YEAR_AFTER = r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bduring\s)|(?<=\bearly\s)|(?<=\blate\s)|(?<=\bmid-))"
-_CLASSES: list[tuple[str, tuple[int, ...]]] = [
-    (rf"\d{{1,2}}{_ORD}\s+{_MON_RX}(?:\s+\d{{4}})?{_TO_RX}", (0, 5)),  # 27 November (2013) to ...
-    (rf"\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MON_LOW})", (5,)),  # 21 February, 21st of February
-    (rf"\d{{1,2}}{_ORD}(?:,|\s*[-–—]|\s+(?:to|until|till|and|through)\s)", (1,)),  # 7 to 9 May, 3, 4 and 5 May
-    (r"\d{1,2}[./]", (8,)),  # 21.02.2020
-    (rf"{_YEAR_AFTER}\d{{4}}(?!\d)", (7, 10)),  # in 2019
-    (r"\d{4}-\d\d-\d", (7,)),  # 2020-02-21
-    (r"(?:from|between)\s+\d", (0, 1)),
-    (rf"(?:from|between)\s+(?:{_WD_LOW})", (0,)),
-    (rf"(?:from|between)\s+(?:{_MON_LOW})", (2, 3, 4)),
-    (rf"(?:{_WD_LOW}),?\s+\d", (0, 5, 11)),  # Monday, 21 February
-    (rf"(?:{_WD_LOW}),?\s+(?:{_MON_LOW})", (6, 11)),  # Monday, February 21
-    (rf"(?:{_WD_LOW})(?!\w)", (11,)),  # on Monday
-    (rf"{_MON_RX}\s+\d{{4}}(?!\d)", (9,)),  # March 2019
-    (rf"{_MON_RX}\s+\d{{1,2}}{_ORD}{_TO_RX}", (2, 3, 6)),  # November 27 - December 1, May 3-5
-    (rf"{_MON_RX}\s+\d", (6,)),  # February 21
+# The first characters each row can begin with ("#": a digit).
+_D, _FB = "#", "fb"
+_WD1, _MON1 = ("".join(sorted({w[0] for w in words.split("|")})) for words in (_WD_LOW, _MON_LOW))
+_REL1 = "tyelnpco"  # today, yesterday, earlier, last, next, past, coming, on
+_CLASSES: list[tuple[str, tuple[int, ...], str]] = [
+    (rf"\d{{1,2}}{_ORD}\s+{_MON_RX}(?:\s+\d{{4}})?{_TO_RX}", (0, 5), _D),  # 27 November (2013) to ...
+    (rf"\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MON_LOW})", (5,), _D),  # 21 February, 21st of February
+    (rf"\d{{1,2}}{_ORD}(?:,|\s*[-–—]|\s+(?:to|until|till|and|through)\s)", (1,), _D),  # 7 to 9 May, 3, 4 and 5 May
+    (r"\d{1,2}[./]", (8,), _D),  # 21.02.2020
+    (rf"{_YEAR_AFTER}\d{{4}}(?!\d)", (7, 10), _D),  # in 2019
+    (r"\d{4}-\d\d-\d", (7,), _D),  # 2020-02-21
+    (r"(?:from|between)\s+\d", (0, 1), _FB),
+    (rf"(?:from|between)\s+(?:{_WD_LOW})", (0,), _FB),
+    (rf"(?:from|between)\s+(?:{_MON_LOW})", (2, 3, 4), _FB),
+    (rf"(?:{_WD_LOW}),?\s+\d", (0, 5, 11), _WD1),  # Monday, 21 February
+    (rf"(?:{_WD_LOW}),?\s+(?:{_MON_LOW})", (6, 11), _WD1),  # Monday, February 21
+    (rf"(?:{_WD_LOW})(?!\w)", (11,), _WD1),  # on Monday
+    (rf"{_MON_RX}\s+\d{{4}}(?!\d)", (9,), _MON1),  # March 2019
+    (rf"{_MON_RX}\s+\d{{1,2}}{_ORD}{_TO_RX}", (2, 3, 6), _MON1),  # November 27 - December 1, May 3-5
+    (rf"{_MON_RX}\s+\d", (6,), _MON1),  # February 21
     # The relative pattern where it does not begin with a weekday (the rows above).
     (
         r"(?:today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|earlier today|earlier this (?:week|month|year)"
         rf"|(?:last|next|this|past|coming) (?:week|month|year|weekend)|(?:on |last |next |this |on the )(?:{_WD_LOW}))(?!\w)",
         (11,),
+        _REL1,
     ),
 ]
-_CLASSIFY = re.compile("|".join(f"({rx})" for rx, _ in _CLASSES))
-_CLASS_PATTERNS: list[tuple[int, ...]] = [(), *(ks for _, ks in _CLASSES)]  # by group number
+
+
+def _classifiers() -> dict[str, tuple[re.Pattern[str], list[tuple[int, ...]]]]:
+    """For each first character, the alternation of the classes that begin with it (in
+    their order) and the patterns of each group: a start tries only those."""
+    out = {}
+    for c in sorted({c for *_, first in _CLASSES for c in first}):
+        mine = [(rx, ks) for rx, ks, first in _CLASSES if c in first]
+        out[c] = (re.compile("|".join(f"({rx})" for rx, _ in mine)), [(), *(ks for _, ks in mine)])
+    return out
+
+
+_CLASSIFY = _classifiers()
 _START_CHAR = attrgetter("start_char")
 
 
@@ -232,11 +248,11 @@ def _candidates(text: str, low: str) -> list[list[int]]:
     if lowered_like_ignorecase(text, low):
         # What follows each start tells which patterns can match there: most starts ("on",
         # "2020" inside a date, "September" without a day) leave none or one to try.
-        classify = _CLASSIFY.match
         for pos in _starts(text, low):
-            m = classify(low, pos)
-            if m is not None:
-                for k in _CLASS_PATTERNS[m.lastindex or 0]:
+            c = low[pos]
+            found = _CLASSIFY.get("#" if c.isdigit() else c)
+            if found is not None and (m := found[0].match(low, pos)) is not None:
+                for k in found[1][m.lastindex or 0]:
                     starts[k].append(pos)
     else:
         for pos in _starts(text, low):
