@@ -4,9 +4,8 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Container, Iterable
-from functools import partial
 from itertools import compress
-from operator import attrgetter, is_
+from operator import attrgetter
 from typing import Any, ClassVar, cast
 
 from spacy.language import Language
@@ -34,7 +33,6 @@ _MEMO_MAX = 100_000
 _COMPLEMENT_WORDS = frozenset({"of", "for", "on", "and", "&"})  # inside a title before a name
 Person = tuple[int, int, str, int]  # start, end (tokens), source, gazetteer index of a known person (else -1)
 Range = tuple[int, int]  # start, end (tokens)
-_is_none = partial(is_, None)
 _SENT_START = attrgetter("is_sent_start")
 _QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 
@@ -213,10 +211,11 @@ class OfficialTagger(GazetteerPipe):
         n = len(doc)
         texts = doc.texts
         # Each token's name test once (memoized by word), then runs read the list.
-        name: list[bool | None] = list(map(self._name_words.get, texts))
-        if None in name:  # words not seen before (rare once the memo is warm)
-            for k in compress(range(n), map(_is_none, name)):
-                name[k] = self._name_token(doc[k])
+        memo = self._name_words
+        try:
+            name = list(map(memo.__getitem__, texts))
+        except KeyError:  # words not seen before (rare once the memo is warm)
+            name = [memo[w] if w in memo else self._name_token(doc[k]) for k, w in enumerate(texts)]
         particles, portfolio = self._particles, self._portfolio
         i = 0
         # A run starts only at a name token: the others are skipped in C.
@@ -301,6 +300,8 @@ class OfficialTagger(GazetteerPipe):
         """Later mentions by surname alone ("said Kypreos") of people already found."""
         texts = T.texts
         surnames = {texts[e - 1] for s, e, _, _ in people if e - s >= 2}
+        if not surnames:
+            return []
         covered = {i for s, e, _, _ in people for i in range(s, e)} | blocked
         return [(i, i + 1, SURNAME, -1) for i in T.where(surnames) if i not in covered and texts[i][:1].isupper()]
 
