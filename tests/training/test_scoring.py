@@ -7,7 +7,7 @@ import spacy
 from spacy.training import Example
 
 import newsie
-from newsie.components.bow import BowScorer, KeyIndex
+from newsie.components.bow import BowScorer, murmur32
 from newsie.components.event_triggers import DECISION_KEY, EVIDENCE_KEY, UNITS_KEY
 from newsie.components.textcat_io import predict
 from newsie.making import make_doc
@@ -40,10 +40,9 @@ def _textcat(exclusive: bool, ngrams: int):
 
 @pytest.mark.parametrize(("exclusive", "ngrams"), [(True, 1), (False, 2), (True, 3)])
 def test_numpy_scorer_equals_spacy_predict(exclusive: bool, ngrams: int) -> None:
-    """The numpy scorer gives spaCy's own probabilities, one input or a batch, also after its key index forgets."""
+    """The numpy scorer gives spaCy's own probabilities, one input or a batch."""
     textcat = _textcat(exclusive, ngrams)
-    index = KeyIndex(max_keys=40)  # forgets often
-    scorer = BowScorer(textcat, index)
+    scorer = BowScorer(textcat)
     assert scorer.direct
     rng = np.random.default_rng(7)
     inputs = [rng.integers(0, 2**64 - 1, size=n, dtype=np.uint64) for n in (1, 2, 9, 30, 4, 17)]
@@ -51,13 +50,23 @@ def test_numpy_scorer_equals_spacy_predict(exclusive: bool, ngrams: int) -> None
     for ids in inputs:
         assert np.allclose(scorer(ids), predict(textcat, [ids])[0], atol=1e-6)
     assert np.allclose(scorer.batch(inputs), predict(textcat, inputs), atol=1e-6)
-    assert index.generation > 0
+
+
+def test_murmur32_gives_the_hashes_of_the_murmurhash_package() -> None:
+    """`murmur32` of a 64-bit key is MurmurHash3 x86_32 of its eight little-endian bytes, seeds 0 and 1."""
+    from murmurhash.mrmr import hash_bytes
+
+    keys = np.array([0, 1, 2**63 + 5, 2**64 - 1, 123456789012345], dtype=np.uint64)
+    got = murmur32(keys)
+    for j, key in enumerate(keys.tolist()):
+        for seed in (0, 1):
+            assert int(got[seed, j]) == hash_bytes(int(key).to_bytes(8, "little"), seed) & 0xFFFFFFFF
 
 
 def test_an_empty_input_scores_the_classifier_prior() -> None:
     """An input with no tokens gets the bias alone, in a batch with others."""
     textcat = _textcat(True, 1)
-    scorer = BowScorer(textcat, KeyIndex())
+    scorer = BowScorer(textcat)
     ids = np.array([7, 8, 9], dtype=np.uint64)
     out = scorer.batch([ids, ids[:0]])
     assert np.allclose(out[0], predict(textcat, [ids])[0], atol=1e-6)
@@ -162,12 +171,11 @@ def test_a_doc_serialized_between_the_event_stages_gives_the_same_events() -> No
 
 
 def test_threads_sharing_a_scorer_get_spacy_probabilities() -> None:
-    """Scorers shared by threads (one key index, forgetting often) still give spaCy's probabilities."""
+    """Scorers shared by threads still give spaCy's probabilities."""
     from concurrent.futures import ThreadPoolExecutor
 
     textcat = _textcat(False, 2)
-    index = KeyIndex(max_keys=60)
-    scorers = [BowScorer(textcat, index), BowScorer(textcat, index)]
+    scorers = [BowScorer(textcat), BowScorer(textcat)]
     rng = np.random.default_rng(3)
     inputs = [rng.integers(0, 2**64 - 1, size=int(n), dtype=np.uint64) for n in rng.integers(2, 25, size=200)]
     expected = predict(textcat, inputs)
@@ -224,3 +232,46 @@ def test_a_model_saved_without_smoothing_reads_the_classifier_as_is(tmp_path) ->
     model = nlp.add_pipe("newsie_event_model")
     model.from_disk(folder)
     assert model.smoothing == 0.0
+
+
+@pytest.mark.parametrize("max_tokens", [0, 3, 8, 40, 500])
+def test_model_ids_are_the_headline_twice_and_the_first_tokens(max_tokens: int) -> None:
+    """`model_ids` reads the headline's words and then the first `max_tokens` words of headline and text, skipping whitespace, whatever the headline's length."""
+    from spacy.attrs import LOWER
+
+    from newsie.components.textcat_io import model_ids
+
+    nlp = newsie.load(models=False)
+    title = "OSCE  Mission trains   judges and prosecutors on trial monitoring in Sarajevo and Mostar"
+    text = "Some  forty judges took part.\n\nThe course ended on Friday with a conference in Banja Luka. " * 3
+    doc = make_doc(nlp, text, title=title)
+    lowers = doc.to_array([LOWER])
+    words = [i for i, t in enumerate(doc) if not t.is_space]
+    in_title = [i for i in words if doc[i].idx < len(title)]
+    want = [lowers[i] for i in in_title] + [lowers[i] for i in words if i < max_tokens]
+    assert model_ids(doc, max_tokens).tolist() == [int(x) for x in want]
+
+
+def test_event_features_follow_their_definition_for_any_evidence() -> None:
+    """Each event feature is, per release and type, what its name says (checked element by element on varied evidence)."""
+    from newsie.blend import EPS, EVENT_FEATURES, event_features_batch
+
+    rng = np.random.default_rng(11)
+    classes = ("training", "visit", "meeting", "statement")
+    rules = []
+    for r in range(40):
+        pick = lambda: {c: float(rng.integers(0, 4)) for c in classes if rng.random() < 0.5}
+        rules.append({"main": classes[r % 4] if r % 7 else "other", "confidence": pick(), "in_title": r % 3 == 0, "fallback": r % 5 == 0, "total": pick(), "title": pick(), "first": pick()})
+    probs = rng.dirichlet(np.ones(len(classes)), size=len(rules))
+    probs[0, 0] = 0.0  # floored at EPS
+    got = event_features_batch(classes, probs, rules)
+    for r, rule in enumerate(rules):
+        grand = sum(rule["total"].values()) or 1.0
+        for j, c in enumerate(classes):
+            main = float(c == rule["main"])
+            tot = rule["total"].get(c, 0.0)
+            want = (np.log(max(probs[r, j], EPS)), rule["confidence"].get(c, 0.0), main, main * rule["in_title"], main * rule["fallback"],
+                    tot / grand, float(c in rule["title"]), float(c in rule["first"]), np.log1p(tot), np.log1p(rule["title"].get(c, 0.0)))
+            assert got[r, j].tolist() == list(want), (r, c)
+    assert got.shape == (len(rules), len(classes), len(EVENT_FEATURES))
+    assert event_features_batch(classes, probs[:0], []).shape == (0, len(classes), len(EVENT_FEATURES))

@@ -32,9 +32,9 @@ def lexicon_view(doc: Doc, lexicon: FieldsClassifier) -> tuple[dict[str, float],
 def choose(labels: tuple[str, ...], probs: np.ndarray, settings: dict[str, Any]) -> list[str]:
     """Fields whose blended probability passes the threshold, most probable first; the best
     one alone when none does and ``min_labels`` is 1."""
-    order = np.argsort(-probs, kind="stable")
-    picked = [labels[i] for i in order if probs[i] >= settings["threshold"]][: settings["max_labels"]]
-    if not picked and settings["min_labels"] and len(order):
+    order, values, threshold = np.argsort(-probs, kind="stable").tolist(), probs.tolist(), settings["threshold"]
+    picked = [labels[i] for i in order if values[i] >= threshold][: settings["max_labels"]]
+    if not picked and settings["min_labels"] and order:
         picked = [labels[order[0]]]
     return picked
 
