@@ -2,7 +2,6 @@
 
 import re
 from collections.abc import Collection, Container, Iterable
-from itertools import compress
 from operator import itemgetter
 from typing import Any, ClassVar
 
@@ -112,6 +111,11 @@ class OrganizationTagger(GazetteerPipe):
         self._person_offices = frozenset(r.person_offices)
         self._osce_id = self.kb.by_surface.get("OSCE")
         self._in_heads = frozenset(r.in_heads)
+        # The words that open a complement, per head that takes more than `complement_preps`.
+        self._head_preps = {
+            head: self._preps | {prep for prep, heads in (("to", self._to_heads), ("in", self._in_heads), ("on", self._on_heads)) if head in heads}
+            for head in self._to_heads | self._in_heads | self._on_heads
+        }
         self._stop_left = frozenset(r.stop_words_left)
         self._media = frozenset(r.media_triggers)
         self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
@@ -143,7 +147,7 @@ class OrganizationTagger(GazetteerPipe):
         cands: list[Cand] = list(gaz)
         splits: dict[tuple[int, int], list[str]] = {}
         if self.cfg["patterns"]:
-            in_gaz = {i for s, e, *_ in gaz for i in range(s, e)}
+            in_gaz = {i for c in gaz for i in range(c[0], c[1])}
             cands += self._chunks(T, present, in_gaz)
             cands += self._plural_lists(T, present, in_gaz, splits)
             cands += self._media_names(T)
@@ -210,11 +214,9 @@ class OrganizationTagger(GazetteerPipe):
             start = self._extend_left(T, i)
             end = self._extend_right(T, i)
             content = [t for t in T[start:end] if t.is_title or t.is_upper or t.like_num]
-            if len(content) < 2 and word in self._needs_mod:
+            if len(content) < 2 and (word in self._needs_mod or end - start < 2):
                 continue
-            if len(content) < 2 and end - start < 2:
-                continue
-            if all(t.text == "OSCE" or t.i == i or t.text in heads for t in content) and any(t.text == "OSCE" for t in content):
+            if any(t.text == "OSCE" for t in content) and all(t.text == "OSCE" or t.i == i or t.text in heads for t in content):
                 continue  # "OSCE Office": a reference to a field operation, resolved later
             if T.span_text(start, end) in self._state_words:
                 continue
@@ -332,7 +334,7 @@ class OrganizationTagger(GazetteerPipe):
     def _extend_right(self, doc: Toks, i: int) -> int:
         head = doc[i].text
         end = i + 1
-        preps = self._preps | (self._to_heads & {head} and {"to"}) | (self._in_heads & {head} and {"in"}) | (self._on_heads & {head} and {"on"})
+        preps = self._head_preps.get(head, self._preps)
         while end < len(doc):
             t = doc[end]
             if t.lower_ in preps or (t.lower_ in ("and", "&") and end > i + 1 and self._joins_name(doc, end + 1)):
@@ -515,7 +517,7 @@ class OrganizationTagger(GazetteerPipe):
         out: list[Cand] = []
         if not acronyms:
             return out
-        covered = {i for s, e, *_ in spans for i in range(s, e)}
+        covered = {i for c in spans for i in range(c[0], c[1])}
         texts = T.texts
         for i in _find(texts, present, acronyms):
             long = acronyms[texts[i]]
@@ -581,7 +583,7 @@ class OrganizationTagger(GazetteerPipe):
                 if end > n or texts[i:end] != words:
                     continue
                 if covered is None:
-                    covered = {k for s, e, *_ in spans for k in range(s, e)}
+                    covered = {k for c in spans for k in range(c[0], c[1])}
                 if covered.intersection(range(i, end)):
                     continue
                 if end < n and lowers[end] in ("of", "for", "to", "in") and end + 1 < n and texts[end + 1][:1].isupper():
@@ -600,7 +602,8 @@ class OrganizationTagger(GazetteerPipe):
         field_keys = list(dict.fromkeys(c[3] for c in spans if c[4] == GAZ and c[2] == "field_operation"))
         pending_generic: list[Cand] = []
         span_key: dict[tuple[int, int], str] = {}
-        for span in sorted(spans, key=_is_acronym):
+        # Acronym uses after the names they stand for (in order: a stable sort on "is an acronym").
+        for span in [c for c in spans if c[4] != ACRONYM] + [c for c in spans if c[4] == ACRONYM]:
             s, e, label, kb_id, source = span
             note = notes.get((s, e), _NO_NOTE)
             if source == GENERIC:
@@ -699,10 +702,6 @@ _NO_NOTE: dict[str, Any] = {}  # the notes of a span with none (read, never writ
 _START = itemgetter(0)
 
 
-def _is_acronym(span: Cand) -> bool:
-    return span[4] == ACRONYM
-
-
 def _longest_first(span: Cand) -> tuple[int, int]:
     return (span[1] - span[0], -span[0])
 
@@ -710,8 +709,14 @@ def _longest_first(span: Cand) -> tuple[int, int]:
 def _filter(spans: list[Cand]) -> list[Cand]:
     """spaCy's `filter_spans` on candidate tuples: of overlapping candidates the first
     longest is kept; the kept ones in order of start."""
-    if len(spans) < 2:
-        return list(spans)
+    by_start = sorted(spans, key=_START)
+    end = 0
+    for span in by_start:
+        if span[0] < end or span[1] <= span[0]:
+            break
+        end = span[1]
+    else:
+        return by_start  # no two overlap, none is empty: all are kept
     result = []
     seen: set[int] = set()
     for span in sorted(spans, key=_longest_first, reverse=True):
@@ -725,21 +730,22 @@ def _filter(spans: list[Cand]) -> list[Cand]:
 def _find(texts: list[str], present: set[str], words: Collection[str]) -> list[int]:
     """Positions of the tokens whose text is one of `words`, in order (what `Toks.where`
     gives); `present` is the set of `texts`. Only the words that occur are looked for,
-    one word by `list.index` (a C scan of identity and length checks)."""
+    each by `list.index` (a scan in C)."""
     hits = present.intersection(words)
     if not hits:
         return []
+    out: list[int] = []
+    for word in hits:
+        i = texts.index(word)
+        try:
+            while True:
+                out.append(i)
+                i = texts.index(word, i + 1)
+        except ValueError:
+            pass
     if len(hits) > 1:
-        return list(compress(range(len(texts)), map(hits.__contains__, texts)))
-    (word,) = hits
-    out = []
-    i = texts.index(word)
-    try:
-        while True:
-            out.append(i)
-            i = texts.index(word, i + 1)
-    except ValueError:
-        return out
+        out.sort()
+    return out
 
 
 def _chars(T: Toks, start: int, end: int) -> tuple[int, int]:
@@ -780,7 +786,8 @@ def _from_entry(entry: OrgEntry) -> OrgData:
 
 
 def _add_mention(org: OrgData, T: Toks, start: int, end: int, *, surface: bool) -> None:
-    chars = _chars(T, start, end)
+    last = T[end - 1]
+    chars = (T[start].idx, last.idx + len(last.text))
     org.mentions.append(chars)
     if surface:
         text = T.doc_text[chars[0] : chars[1]]
@@ -814,6 +821,8 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
     where each merged key went."""
     keys = [k for k, o in orgs.items() if o.id is None or o.kind in ("national_authority", "academic", "ngo", "media")]
     merged: dict[str, str] = {}
+    if len(keys) < 2:
+        return orgs, merged  # nothing to join
     # Names never change while merging: index cores and names once, and visit for each
     # body only the bodies it could join (a core that ends its core, a name before " of "),
     # in the order of the all-pairs loop this replaces, so merges happen as before.

@@ -1,0 +1,46 @@
+"""Tests that the organization tagger's candidate helpers choose what spaCy's and newsie's reference functions choose."""
+from __future__ import annotations
+
+import functools
+
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Span
+from spacy.util import filter_spans
+
+from newsie.components.coordination import _PLURALS, _SHORTEST_HEADS
+from newsie.components.organizations import _filter, _find
+
+WORDS = ("Ministry", "Office", "of", "the", "(", ")", "OSCE", "Mission", "and")
+
+
+@functools.lru_cache(maxsize=1)
+def _sixteen_words() -> spacy.tokens.Doc:
+    return spacy.blank("en")(" ".join(["w"] * 16))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 4), st.sampled_from("abc")), max_size=10))
+def test_filter_keeps_what_filter_spans_keeps(items) -> None:
+    """Filtering candidate tuples keeps the candidates, in the order, that spaCy's filter_spans keeps of their spans."""
+    doc = _sixteen_words()
+    cands = [(s, s + n, "kind", str(k), src) for k, (s, n, src) in enumerate(items)]
+    spans = [Span(doc, s, e, label="kind", kb_id=kb, span_id=src) for s, e, _, kb, src in cands]
+    assert [(s.start, s.end, s.label_, s.kb_id_, s.id_) for s in filter_spans(spans)] == _filter(cands)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30), st.sets(st.sampled_from((*WORDS, "Agency"))))
+def test_find_gives_the_positions_of_the_words(texts, words) -> None:
+    """The positions found are those of every token whose text is one of the words, in order."""
+    assert _find(texts, set(texts), words) == [i for i, t in enumerate(texts) if t in words]
+    assert _find(texts, set(texts), tuple(words)) == [i for i, t in enumerate(texts) if t in words]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(("The OSCE ", "Field Offices", " in ", "Baku", " and ", "Programme Office", "Missions", "Centre", "s", "Embassies", "Governments", ", ")), max_size=12))
+def test_a_text_holds_a_plural_head_when_it_holds_a_shortest_one(parts) -> None:
+    """The quick check on the shortest plural heads says what the check on every head says."""
+    text = "".join(parts)
+    assert any(head in text for head in _SHORTEST_HEADS) == any(head in text for head in _PLURALS)
