@@ -22,7 +22,13 @@ _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 def clean_text(text: str) -> tuple[str, int]:
     """`text` with lone surrogates replaced by U+FFFD, and how many were replaced."""
-    return _SURROGATE.subn(REPLACEMENT, text)
+    if text.isascii():
+        return text, 0
+    try:
+        text.encode("utf-8")  # strict UTF-8 refuses exactly the surrogates: a scan in C
+    except UnicodeEncodeError:
+        return _SURROGATE.subn(REPLACEMENT, text)
+    return text, 0
 
 
 def clean(value: Any) -> Any:
@@ -41,6 +47,18 @@ def surrogate_warning(name: str, count: int) -> str:
     return f"{name}: {count} lone surrogate(s) (invalid Unicode) replaced with U+FFFD"
 
 
+def has_long_run(text: str, chunks: list[str] | None = None) -> bool:
+    """Whether `text` has a run of over `MAX_RUN` characters without whitespace.
+
+    `chunks` is ``text.split()`` when the caller has it already.
+    """
+    # str.split() cuts at the characters regex \s matches (both use Py_UNICODE_ISSPACE):
+    # a text without a run over MAX_RUN, nearly every text, is passed over in C.
+    if len(text) <= MAX_RUN:
+        return False
+    return max(map(len, text.split() if chunks is None else chunks), default=0) > MAX_RUN
+
+
 def break_long_runs(text: str) -> tuple[str, list[int], int]:
     """`text` with a space every `MAX_RUN` characters inside runs without whitespace.
 
@@ -48,9 +66,7 @@ def break_long_runs(text: str) -> tuple[str, list[int], int]:
         The text for the tokenizer (same length as `text`), the positions that became
         spaces, and the number of runs broken.
     """
-    # str.split() cuts at the characters regex \s matches (both use Py_UNICODE_ISSPACE):
-    # a text without a run over MAX_RUN, nearly every text, is passed over in C.
-    if len(text) <= MAX_RUN or max(map(len, text.split()), default=0) <= MAX_RUN:
+    if not has_long_run(text):
         return text, [], 0
     cuts: list[int] = []
     runs = 0
