@@ -146,30 +146,42 @@ class OrganizationTagger(GazetteerPipe):
         gaz = self._without_person_offices(T, _filter([(s, e, *info[m]) for m, s, e in self.matcher(doc)]))
         cands: list[Cand] = list(gaz)
         splits: dict[tuple[int, int], list[str]] = {}
+        patterns: list[Cand] = []
         if self.cfg["patterns"]:
-            in_gaz = {i for c in gaz for i in range(c[0], c[1])}
-            cands += self._chunks(T, present, in_gaz)
-            cands += self._plural_lists(T, present, in_gaz, splits)
+            in_gaz: set[int] = set()
+            for c in gaz:
+                in_gaz.update(range(c[0], c[1]))
+            patterns = self._chunks(T, present, in_gaz) + self._plural_lists(T, present, in_gaz, splits)
+            cands += patterns
             cands += self._media_names(T)
             cands += self._base_entities(doc, T, in_gaz)
         notes: Notes = {}
         spans = _filter(cands)
         spans, acronyms = self._acronyms(T, present, spans, notes)
-        spans = _filter(spans + self._acronym_uses(T, present, spans, acronyms, notes))
-        spans = _filter(self._refine(T, spans) + self._generic_refs(T, present, spans))
-        known = {c[0]: c for c in gaz}
-        for s, e, _, _, source in spans:
-            if (s, e) in splits:
-                notes.setdefault((s, e), {})["split"] = splits[(s, e)]
-            key = _key_with_known(T, s, e, known) if source == PATTERN else None
-            if key is not None:
-                notes.setdefault((s, e), {})["key"] = key
+        # `spans` is filtered; what is added next may overlap it (a filter), what `_refine`
+        # keeps of it cannot.
+        uses = self._acronym_uses(T, present, spans, acronyms, notes)
+        if uses:
+            spans = _filter(spans + uses)
+        generic = self._generic_refs(T, present, spans)
+        if patterns:  # only pattern names are refined
+            spans = self._refine(T, spans)
+        if generic:
+            spans = _filter(spans + generic)
+        for span_range, names in splits.items():
+            notes.setdefault(span_range, {})["split"] = names
+        if gaz and patterns:
+            known = {c[0]: c for c in gaz}
+            for s, e, _, _, source in spans:
+                key = _key_with_known(T, s, e, known) if source == PATTERN else None
+                if key is not None:
+                    notes.setdefault((s, e), {})["key"] = key
         orgs, keys = self._resolve(doc, T, spans, acronyms, notes)
         self._add_coordinated(T.doc_text, orgs)
-        out = [
-            Span(doc, s, e, label=ext.ORG, kb_id=orgs[keys[(s, e)]].id or "" if (s, e) in keys else kb_id, span_id=source)
-            for s, e, _, kb_id, source in spans
-        ]
+        out = []
+        for s, e, _, kb_id, source in spans:
+            key = keys.get((s, e))
+            out.append(Span(doc, s, e, label=ext.ORG, kb_id=kb_id if key is None else orgs[key].id or "", span_id=source))
         doc.spans[self.cfg["spans_key"]] = out
         set_doc_value(doc, "newsie_orgs", list(orgs.values()))
         if self.cfg["annotate_ents"]:
@@ -181,9 +193,11 @@ class OrganizationTagger(GazetteerPipe):
         person, not a body; its "OSCE" still names the OSCE."""
         out = []
         offices = self._person_offices
+        doc_text = T.doc_text
         for span in spans:
             start = span[0]
-            text = T.span_text(start, span[1])
+            last = T[span[1] - 1]
+            text = doc_text[T[start].idx : last.idx + len(last.text)]
             if text not in offices and "OSCE" not in text:
                 out.append(span)  # neither the office nor "OSCE <office>"
                 continue
@@ -496,7 +510,7 @@ class OrganizationTagger(GazetteerPipe):
                 extra.append(long)
             acronyms[acr] = long
             notes.setdefault((long[0], long[1]), {})["acronym"] = acr
-        return _filter(spans + extra), acronyms
+        return (_filter(spans + extra) if extra else spans), acronyms
 
     def _long_form(self, T: Toks, paren: int, acr: str) -> Cand | None:
         """The capitalized words before "(ACR)" whose initials spell the acronym."""
@@ -517,7 +531,9 @@ class OrganizationTagger(GazetteerPipe):
         out: list[Cand] = []
         if not acronyms:
             return out
-        covered = {i for c in spans for i in range(c[0], c[1])}
+        covered: set[int] = set()
+        for c in spans:
+            covered.update(range(c[0], c[1]))
         texts = T.texts
         for i in _find(texts, present, acronyms):
             long = acronyms[texts[i]]
@@ -561,7 +577,7 @@ class OrganizationTagger(GazetteerPipe):
                     continue
                 key = "pat:" + _norm_key(ex.name)
                 if key not in orgs:
-                    orgs[key] = OrgData(id=None, canonical_name=None, name=ex.name, acronym=None, kind=kind, country=state.iso3, parent=None)
+                    orgs[key] = _org(None, None, ex.name, None, kind, state.iso3, None)
                 orgs[key].mentions.append((ex.start, ex.end))
                 continue
             if org_id not in orgs:
@@ -583,7 +599,9 @@ class OrganizationTagger(GazetteerPipe):
                 if end > n or texts[i:end] != words:
                     continue
                 if covered is None:
-                    covered = {k for c in spans for k in range(c[0], c[1])}
+                    covered = set()
+                    for c in spans:
+                        covered.update(range(c[0], c[1]))
                 if covered.intersection(range(i, end)):
                     continue
                 if end < n and lowers[end] in ("of", "for", "to", "in") and end + 1 < n and texts[end + 1][:1].isupper():
@@ -599,7 +617,9 @@ class OrganizationTagger(GazetteerPipe):
         """One `OrgData` per distinct body, and the body each span names."""
         state_spans: list[tuple[int, int, str]] | None = None  # read from the Doc when first needed
         orgs: dict[str, OrgData] = {}
-        field_keys = list(dict.fromkeys(c[3] for c in spans if c[4] == GAZ and c[2] == "field_operation"))
+        field_keys = list(dict.fromkeys([c[3] for c in spans if c[4] == GAZ and c[2] == "field_operation"]))
+        by_id = self.kb.by_id
+        text = T.doc_text
         pending_generic: list[Cand] = []
         span_key: dict[tuple[int, int], str] = {}
         # Acronym uses after the names they stand for (in order: a stable sort on "is an acronym").
@@ -616,14 +636,19 @@ class OrganizationTagger(GazetteerPipe):
                     span_key[(s, e)] = key
                     continue
             if source == GAZ:
-                entry = self.kb.by_id[kb_id]
+                entry = by_id[kb_id]
                 key = entry.id
-                if key not in orgs:
-                    orgs[key] = _from_entry(entry)
+                org = orgs.get(key)
+                if org is None:
+                    org = orgs[key] = _from_entry(entry)
                 if note.get("acronym"):
-                    orgs[key].acronym = note["acronym"]
-                text = T.span_text(s, e)
-                _add_mention(orgs[key], T, s, e, surface=text != entry.acronym and text not in (orgs[key].acronym,))
+                    org.acronym = note["acronym"]
+                last = T[e - 1]
+                chars = (T[s].idx, last.idx + len(last.text))
+                org.mentions.append(chars)
+                name = text[chars[0] : chars[1]]
+                if name != entry.acronym and name != org.acronym and (org.name is None or len(name) > len(org.name)):
+                    org.name = name  # the longest name the text writes (not an acronym)
             elif "split" in note:
                 # "State Border and Customs Services": one body per listed modifier.
                 if state_spans is None:
@@ -633,7 +658,7 @@ class OrganizationTagger(GazetteerPipe):
                 chars = _chars(T, s, e)
                 for key, name in zip(split, note["split"], strict=True):
                     if key not in orgs:
-                        orgs[key] = OrgData(id=None, canonical_name=None, name=name, acronym=None, kind=label, country=country, parent=None)
+                        orgs[key] = _org(None, None, name, None, label, country, None)
                     orgs[key].mentions.append(chars)
                 key = split[0]
             else:
@@ -641,10 +666,7 @@ class OrganizationTagger(GazetteerPipe):
                 if key not in orgs:
                     if state_spans is None:
                         state_spans = _state_spans(doc)
-                    orgs[key] = OrgData(
-                        id=None, canonical_name=None, name=None, acronym=note.get("acronym"), kind=label,
-                        country=_country_of(T, s, e, state_spans), parent=None,
-                    )
+                    orgs[key] = _org(None, None, None, note.get("acronym"), label, _country_of(T, s, e, state_spans), None)
                 _add_mention(orgs[key], T, s, e, surface=True)
             span_key[(s, e)] = key
         for span in pending_generic:
@@ -662,7 +684,6 @@ class OrganizationTagger(GazetteerPipe):
                 _add_mention(orgs[key], T, s, e, surface=False)
                 span_key[(s, e)] = key
         orgs, merged = _merge_variants(orgs, self._state_words)
-        text = T.doc_text
         for org in orgs.values():
             if not org.name:
                 # Only the acronym (or a back-reference) occurs: name the body as the text does.
@@ -702,10 +723,6 @@ _NO_NOTE: dict[str, Any] = {}  # the notes of a span with none (read, never writ
 _START = itemgetter(0)
 
 
-def _longest_first(span: Cand) -> tuple[int, int]:
-    return (span[1] - span[0], -span[0])
-
-
 def _filter(spans: list[Cand]) -> list[Cand]:
     """spaCy's `filter_spans` on candidate tuples: of overlapping candidates the first
     longest is kept; the kept ones in order of start."""
@@ -717,9 +734,13 @@ def _filter(spans: list[Cand]) -> list[Cand]:
         end = span[1]
     else:
         return by_start  # no two overlap, none is empty: all are kept
+    # Longest first, then by start, ties in the given order (filter_spans' sort), by index:
+    # `list.__getitem__` as the key keeps the sort in C.
+    lengths = [span[1] - span[0] for span in by_start]
     result = []
     seen: set[int] = set()
-    for span in sorted(spans, key=_longest_first, reverse=True):
+    for k in sorted(range(len(by_start)), key=lengths.__getitem__, reverse=True):
+        span = by_start[k]
         if span[0] not in seen and span[1] - 1 not in seen:
             result.append(span)
             seen.update(range(span[0], span[1]))
@@ -779,10 +800,17 @@ def _variants(entry: OrgEntry) -> list[str]:
 
 
 def _from_entry(entry: OrgEntry) -> OrgData:
-    return OrgData(
-        id=entry.id, canonical_name=entry.name, name=None, acronym=entry.acronym,
-        kind=entry.kind, country=entry.country, parent=entry.parent,
+    return _org(entry.id, entry.name, None, entry.acronym, entry.kind, entry.country, entry.parent)
+
+
+def _org(org_id: str | None, canonical_name: str | None, name: str | None, acronym: str | None, kind: str, country: str | None, parent: str | None) -> OrgData:
+    """``OrgData(...)`` with no mentions yet: the same fields, in the same order, set
+    without the dataclass's keyword `__init__` and `__post_init__` (a hot path)."""
+    org: OrgData = object.__new__(OrgData)
+    org.__dict__.update(
+        id=org_id, canonical_name=canonical_name, name=name, acronym=acronym, kind=kind, country=country, parent=parent, mentions=[]
     )
+    return org
 
 
 def _add_mention(org: OrgData, T: Toks, start: int, end: int, *, surface: bool) -> None:
