@@ -8,38 +8,53 @@ by `Release.model_validate` (pydantic's Rust core), not object by object.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc
 
 from . import extensions as ext
 from .extensions import doc_value, span_value, text_of
-from .payloads import DatelineData, EventData, LocationData, OfficialData, OrgData, StateData, body_text, meta_of, release_date
+from .payloads import (
+    DatelineData,
+    EventData,
+    LocationData,
+    OfficialData,
+    OrgData,
+    ReleaseMeta,
+    StateData,
+    body_text,
+    meta_of,
+    release_date,
+)
 from .records import Release
 
 Data = dict[str, Any]
 
 
-class _Mentions:
-    """Mentions of one Doc: offsets re-based on the title or the body."""
+Mention = Callable[[int, int], Data]
 
-    def __init__(self, doc: Doc) -> None:
-        meta = meta_of(doc)
-        self.text = text_of(doc)
-        self.title_len, self.body_start = meta.title_len, meta.body_start
 
-    def __call__(self, start_char: int, end_char: int) -> Data:
-        if self.title_len and start_char < self.title_len:
-            end_char = min(end_char, self.title_len)  # never past the title: offsets stay exact
-            return {"text": self.text[start_char:end_char], "field": "title", "start_char": start_char, "end_char": end_char}
-        start_char = max(start_char, self.body_start)
+def _mentions(doc: Doc, meta: ReleaseMeta) -> Mention:
+    """Mentions of one Doc: offsets re-based on the title or the body (a closure: called
+    once per mention, cheaper than an object's ``__call__``)."""
+    text = text_of(doc)
+    title_len, body_start = meta.title_len, meta.body_start
+
+    def mention(start_char: int, end_char: int) -> Data:
+        if title_len and start_char < title_len:
+            end_char = min(end_char, title_len)  # never past the title: offsets stay exact
+            return {"text": text[start_char:end_char], "field": "title", "start_char": start_char, "end_char": end_char}
+        start_char = max(start_char, body_start)
         return {
-            "text": self.text[start_char:end_char], "field": "text",
-            "start_char": start_char - self.body_start, "end_char": end_char - self.body_start,
+            "text": text[start_char:end_char], "field": "text",
+            "start_char": start_char - body_start, "end_char": end_char - body_start,
         }
 
+    return mention
 
-def build_states(doc: Doc, mention: _Mentions) -> list[Data]:
+
+def build_states(doc: Doc, mention: Mention) -> list[Data]:
     """One State per ISO3 code, in order of first mention, as the pipeline's gazetteer names it."""
     if ext.STATES not in doc.spans:
         return []
@@ -61,7 +76,7 @@ def build_states(doc: Doc, mention: _Mentions) -> list[Data]:
     return list(states.values())
 
 
-def build_organizations(doc: Doc, mention: _Mentions) -> list[Data]:
+def build_organizations(doc: Doc, mention: Mention) -> list[Data]:
     """One Organization per distinct body, in order of first mention."""
     orgs: list[OrgData] = sorted(doc_value(doc, "newsie_orgs") or [], key=lambda o: min(o.mentions))
     return [
@@ -74,7 +89,7 @@ def build_organizations(doc: Doc, mention: _Mentions) -> list[Data]:
     ]
 
 
-def build_officials(doc: Doc, mention: _Mentions) -> list[Data]:
+def build_officials(doc: Doc, mention: Mention) -> list[Data]:
     """One Official per person, in order of first mention."""
     people: list[OfficialData] = sorted(doc_value(doc, "newsie_officials") or [], key=lambda p: min(p.mentions))
     return [
@@ -86,7 +101,7 @@ def build_officials(doc: Doc, mention: _Mentions) -> list[Data]:
     ]
 
 
-def build_dates(doc: Doc, mention: _Mentions) -> list[Data]:
+def build_dates(doc: Doc, mention: Mention) -> list[Data]:
     """Every date expression with its normalized interval."""
     if ext.DATES not in doc.spans:
         return []
@@ -111,11 +126,23 @@ def build_dateline(doc: Doc) -> Data | None:
 def build_events(doc: Doc) -> list[Data]:
     """The events, main event first."""
     events: list[EventData] = doc_value(doc, "newsie_events") or []
-    return [{**{name: getattr(e, name) for name in _EVENT_FIELDS}, "location": _location(e.location)} for e in events]
+    return [_event(e) for e in events]
 
 
 _EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(EventData))
 _LOCATION_FIELDS = tuple(f.name for f in dataclasses.fields(LocationData))
+
+
+def _event(e: EventData) -> Data:
+    """``dataclasses.asdict`` of an event (its fields are plain values or lists of them,
+    which validation copies: no deep copy needed): a copy of the instance's ``__dict__``
+    when it holds exactly the fields, in their order."""
+    values = getattr(e, "__dict__", None)
+    if values is None or tuple(values) != _EVENT_FIELDS:
+        values = {name: getattr(e, name) for name in _EVENT_FIELDS}
+    out = dict(values)
+    out["location"] = _location(e.location)
+    return out
 
 
 def _location(loc: LocationData) -> Data:
@@ -123,11 +150,11 @@ def _location(loc: LocationData) -> Data:
     return {name: getattr(loc, name) for name in _LOCATION_FIELDS}
 
 
-def to_release(doc: Doc) -> Release:
-    """The `Release` record of a Doc that went through newsie's pipeline."""
+def release_data(doc: Doc) -> Data:
+    """The record of a Doc as plain data, for `Release.model_validate`."""
     meta = meta_of(doc)
-    mention = _Mentions(doc)
-    return Release.model_validate({
+    mention = _mentions(doc, meta)
+    return {
         "id": meta.id,
         "url": meta.url,
         "title": meta.title,
@@ -143,4 +170,9 @@ def to_release(doc: Doc) -> Release:
         "issuer": list(meta.issuer),
         "fields_of_work": list(doc_value(doc, "newsie_fields") or []),
         "warnings": list(meta.warnings),
-    })
+    }
+
+
+def to_release(doc: Doc) -> Release:
+    """The `Release` record of a Doc that went through newsie's pipeline."""
+    return Release.model_validate(release_data(doc))

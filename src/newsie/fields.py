@@ -15,12 +15,12 @@ from __future__ import annotations
 import contextlib
 import json
 import math
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.abc import Traversable
+from itertools import compress
 from pathlib import Path
 from typing import Any, Union
 
@@ -32,19 +32,50 @@ from .resources import gazetteer_file
 FIELDS_FILE = "fields_of_work.json"
 Source = Union[str, Path, Traversable]
 
-_NON_WORD = re.compile(r"[^\w]+")
+# UTF-8 bytes: ASCII characters outside \w become spaces (bytes of other characters are
+# never ASCII, so they pass unchanged); and the ASCII bytes, to delete.
+_ASCII_WORD = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
+_SPACED = bytes(b if b in _ASCII_WORD or b >= 0x80 else 0x20 for b in range(256))
+_ASCII = bytes(range(0x80))
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _unicode(data: bytes) -> str:
+    return data.decode("utf-8", "surrogatepass")
+
+
+def words_of(text: str) -> list[str]:
+    r"""The normalized words of `text`: what `normalize` joins with single spaces.
+
+    Lowercased, accents stripped, split at every run of non-word characters (``[^\w]``,
+    as in `re`). C passes only: the ASCII punctuation becomes spaces in one
+    ``bytes.translate`` over the UTF-8 bytes, and each distinct non-ASCII character that
+    is no word character (nor white space, left to ``split``) in one ``str.replace``:
+    a fraction of a regex substitution, which tests every character's class.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'"))
+        if not text.isascii():
+            for mark in set(_unicode(_utf8(text).translate(None, _ASCII))):
+                if unicodedata.combining(mark):
+                    text = text.replace(mark, "")
+    text = text.lower()
+    data = _utf8(text)
+    spaced = _unicode(data.translate(_SPACED))
+    if not text.isascii():
+        for c in set(_unicode(data.translate(None, _ASCII))):
+            # A character outside \w is neither alphanumeric nor "_" (re's own test).
+            if not (c.isalnum() or c.isspace()):
+                spaced = spaced.replace(c, " ")
+    return spaced.split()
 
 
 def normalize(text: str) -> str:
     """Lowercase, strip accents and turn every run of non-word characters into one space."""
-    if not text.isascii():
-        # str.replace and one replace per distinct combining mark: C loops, where
-        # str.translate with a dict and a per-character join cost about 5x more.
-        text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'").replace("`", "'"))
-        if not text.isascii():
-            for mark in [c for c in set(text) if unicodedata.combining(c)]:
-                text = text.replace(mark, "")
-    return _NON_WORD.sub(" ", text.lower()).strip()
+    return " ".join(words_of(text))
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
@@ -182,9 +213,10 @@ def _token_ok(tok: str, word: str) -> bool:
     return tok == word
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Pattern:
-    """A compiled phrase: its tokens and the (field index, weight) pairs it adds."""
+    """A compiled phrase: its tokens and the (field index, weight) pairs it adds (one object
+    per distinct phrase, so identity is equality: cheap to hash)."""
 
     tokens: tuple[str, ...]
     hits: tuple[tuple[int, float], ...]
@@ -217,7 +249,7 @@ class _PhraseMatcher:
         self.exact: dict[str, list[_Pattern]] = {}
         self.prefix: dict[str, list[_Pattern]] = {}
         self.number: list[_Pattern] = []
-        self._memo: dict[str, list[_Candidate]] = {}
+        self._memo: dict[str, tuple[_Candidate, ...]] = {}
         for pat in patterns:
             first = pat.tokens[0]
             if first == "#":
@@ -227,15 +259,10 @@ class _PhraseMatcher:
             else:
                 self.exact.setdefault(first, []).append(pat)
 
-    def _candidates(self, word: str) -> list[_Candidate]:
-        """Patterns whose first token accepts `word`, longest first (memoized per word)."""
-        found = self._memo.get(word)
-        if found is None:
-            if len(self._memo) >= _MEMO_MAX:
-                self._memo.clear()  # bounded: memory stays flat over any stream
-            # A stable sort: patterns of one length keep their order, so do their hits.
-            found = self._memo[word] = sorted(map(_Candidate, self._first_accepting(word)), key=lambda c: -c.n)
-        return found
+    def _candidates(self, word: str) -> tuple[_Candidate, ...]:
+        """Patterns whose first token accepts `word`, longest first (``()`` for most words)."""
+        # A stable sort: patterns of one length keep their order, so do their hits.
+        return tuple(sorted(map(_Candidate, self._first_accepting(word)), key=lambda c: -c.n))
 
     def _first_accepting(self, word: str) -> list[_Pattern]:
         found = list(self.exact.get(word, ()))
@@ -253,13 +280,25 @@ class _PhraseMatcher:
         At each position the longest matching patterns win; patterns of that same length
         all apply (so "hate crime*" and "hate crimes" listed under two fields both count).
         """
-        words = normalize(text).split()
+        words = words_of(text)
+        memo = self._memo
+        missing = set(words).difference(memo)
+        if missing:
+            if len(memo) + len(missing) > _MEMO_MAX:
+                memo.clear()  # bounded: memory stays flat over any stream
+                missing = set(words)
+            for word in missing:
+                memo[word] = self._candidates(word)
         n_words = len(words)
         found: list[_Pattern] = []
-        i = 0
-        while i < n_words:
+        free = 0  # the first word not inside a phrase already found
+        # Only words that start some pattern are tried (a C scan picks them): a word
+        # without candidates moves on by one word, as a failed try does.
+        for i in compress(range(n_words), map(memo.__getitem__, words)):
+            if i < free:
+                continue
             size = 0
-            for cand in self._candidates(words[i]):
+            for cand in memo[words[i]]:
                 n = cand.n
                 if n < size:
                     break  # longest first: the rest are shorter than what matched
@@ -273,7 +312,7 @@ class _PhraseMatcher:
                     continue
                 size = n
                 found.append(cand.pattern)
-            i += size or 1
+            free = i + size
         return found
 
 
@@ -288,6 +327,7 @@ class FieldsClassifier:
         self.lexicon = lexicon
         self.settings = lexicon.settings
         self.fields: tuple[str, ...] = tuple(f.label for f in lexicon.fields)
+        self._order = {label: i for i, label in enumerate(self.fields)}
         self._canonical = {normalize(a): e.label for e in lexicon.fields for a in (*e.aliases, e.label)}
         merged: dict[tuple[str, ...], dict[int, float]] = {}
         for phrase in lexicon.ignore:
@@ -352,7 +392,8 @@ class FieldsClassifier:
             for needle, idx, weight in self._issuers:
                 if needle in norm:
                     totals[idx] += weight
-        return {label: round(score, 6) for label, score in zip(self.fields, totals)}
+        # round() formats its float: skipped for the many fields with nothing (0.0 either way).
+        return {label: round(score, 6) if score else score for label, score in zip(self.fields, totals)}
 
     def classify(
         self, title: str | None, text: str, issuer: list[str] | None = None
@@ -374,13 +415,13 @@ class FieldsClassifier:
 
     def pick(self, scored: dict[str, float]) -> list[str]:
         """The fields `classify` returns for these scores (from `scores`)."""
-        order = {label: i for i, label in enumerate(self.fields)}
-        ranked = sorted(
-            ((s, label) for label, s in scored.items() if s >= self.settings.threshold),
-            key=lambda pair: (-pair[0], order[pair[1]]),
-        )
+        threshold = self.settings.threshold
+        ranked = [(s, label) for label, s in scored.items() if s >= threshold]
         if not ranked:
             return []
+        if len(ranked) > 1:
+            order = self._order
+            ranked.sort(key=lambda pair: (-pair[0], order[pair[1]]))
         floor = ranked[0][0] * self.settings.relative_threshold
         return [label for s, label in ranked if s >= floor][: self.settings.max_labels]
 
