@@ -10,7 +10,7 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from newsie.components.coordination import _PLURALS, _SHORTEST_HEADS
-from newsie.components.organizations import _filter, _find, _org
+from newsie.components.organizations import _among, _filter, _org
 from newsie.payloads import OrgData
 
 WORDS = ("Ministry", "Office", "of", "the", "(", ")", "OSCE", "Mission", "and")
@@ -32,11 +32,19 @@ def test_filter_keeps_what_filter_spans_keeps(items) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), max_size=30), st.sets(st.sampled_from((*WORDS, "Agency"))))
-def test_find_gives_the_positions_of_the_words(texts, words) -> None:
-    """The positions found are those of every token whose text is one of the words, in order."""
-    assert _find(texts, set(texts), words) == [i for i, t in enumerate(texts) if t in words]
-    assert _find(texts, set(texts), tuple(words)) == [i for i, t in enumerate(texts) if t in words]
+@given(st.lists(st.sampled_from(WORDS), max_size=30), st.sets(st.sampled_from(WORDS)), st.sets(st.sampled_from(WORDS)))
+def test_positions_among_the_rule_words_are_the_positions_of_the_words(texts, rule_words, words) -> None:
+    """Positions picked among those of the rule words are those of every token whose text is one of the words, when the rule words hold them."""
+    rule_words |= words
+    starts = [i for i, t in enumerate(texts) if t in rule_words]
+    assert _among(texts, starts, words) == [i for i, t in enumerate(texts) if t in words]
+
+
+@given(st.text())
+def test_a_lowercase_word_is_its_own_lowercase_form(word) -> None:
+    """Media nouns are looked for among the words as written: a lowercase word's lowercase form is itself."""
+    if word.islower():
+        assert word.lower() == word
 
 
 @settings(max_examples=300, deadline=None)
@@ -67,3 +75,15 @@ def test_org_records_are_the_dataclass_records(org_id, canonical, name, acronym,
     expected = OrgData(id=org_id, canonical_name=canonical, name=name, acronym=acronym, kind=kind, country=country, parent=parent)
     assert made == expected
     assert list(vars(made).items()) == list(vars(expected).items())
+
+
+def test_ids_of_stored_spans_outlive_a_memory_zone_and_other_vocabularies() -> None:
+    """A tagger first run inside a memory zone, then after it and on another pipeline's Doc, stores readable labels and ids."""
+    text = "The OSCE Mission to Skopje met the Ministry of Interior."
+    expected = [("OSCE Mission to Skopje", "ORG", "osce-mission-skopje", "gazetteer"), ("Ministry of Interior", "ORG", "", "pattern")]
+    nlp = spacy.blank("en")
+    tagger = nlp.add_pipe("newsie_organizations")
+    with nlp.memory_zone():
+        nlp(text)
+    for doc in (nlp(text), tagger(spacy.blank("en")(text))):
+        assert [(s.text, s.label_, s.kb_id_, s.id_) for s in doc.spans["newsie_organizations"]] == expected

@@ -1,7 +1,7 @@
 """`newsie_organizations`: named bodies from the gazetteer, from patterns, and by acronym."""
 
 import re
-from collections.abc import Collection, Container, Iterable
+from collections.abc import Container, Iterable
 from operator import itemgetter
 from typing import Any, ClassVar
 
@@ -91,8 +91,13 @@ class OrganizationTagger(GazetteerPipe):
         self._and_states = frozenset(n for n in default_states().by_name if " and " in n)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         strings = self.nlp.vocab.strings
+        # The string ids of the stored spans' label, sources and gazetteer ids, kept in the
+        # vocabulary for good (as spaCy asks of labels; not transient in a memory zone):
+        # a Span made from ids skips three string look-ups.
+        texts = (ext.ORG, GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, "", *self.kb.by_id)
+        self._string_ids = {text: strings.add(text, allow_transient=False) for text in texts}  # type: ignore[call-arg]  # spaCy 3.8's stub lacks it
         # What a match names, by match id: the candidate's kind, gazetteer id and source.
-        self._match_info = {strings.add(org_id): (e.kind, org_id, GAZ) for org_id, e in self.kb.by_id.items()}
+        self._match_info = {self._string_ids[org_id]: (e.kind, org_id, GAZ) for org_id, e in self.kb.by_id.items()}
         for entry in self.kb.entries:
             forms = _variants(entry)
             if forms:
@@ -123,6 +128,8 @@ class OrganizationTagger(GazetteerPipe):
         self._generic_by_first: dict[str, list[list[str]]] = {}
         for words in self._generic:
             self._generic_by_first.setdefault(words[0], []).append(words)
+        # Every word a rule starts from: heads, plural heads, media nouns, references, "(".
+        self._rule_words = frozenset({*self._head_words, *self._plural_heads, *self._media, *self._generic_by_first, *_OPEN})
         self._titles = frozenset(self.data["titles"])
         self._state_words = frozenset(self.data["state_words"])
         self._list_heads = frozenset(r.list_heads)
@@ -141,7 +148,8 @@ class OrganizationTagger(GazetteerPipe):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         T = toks(doc)
-        present = set(T.texts)
+        # Where the words the rules start from occur (one scan in C); each rule visits its own.
+        starts = T.where(self._rule_words)
         info = self._match_info
         gaz = self._without_person_offices(T, _filter([(s, e, *info[m]) for m, s, e in self.matcher(doc)]))
         cands: list[Cand] = list(gaz)
@@ -151,19 +159,19 @@ class OrganizationTagger(GazetteerPipe):
             in_gaz: set[int] = set()
             for c in gaz:
                 in_gaz.update(range(c[0], c[1]))
-            patterns = self._chunks(T, present, in_gaz) + self._plural_lists(T, present, in_gaz, splits)
+            patterns = self._chunks(T, starts, in_gaz) + self._plural_lists(T, starts, in_gaz, splits)
             cands += patterns
-            cands += self._media_names(T)
+            cands += self._media_names(T, starts)
             cands += self._base_entities(doc, T, in_gaz)
         notes: Notes = {}
         spans = _filter(cands)
-        spans, acronyms = self._acronyms(T, present, spans, notes)
+        spans, acronyms = self._acronyms(T, starts, spans, notes)
         # `spans` is filtered; what is added next may overlap it (a filter), what `_refine`
         # keeps of it cannot.
-        uses = self._acronym_uses(T, present, spans, acronyms, notes)
+        uses = self._acronym_uses(T, spans, acronyms, notes)
         if uses:
             spans = _filter(spans + uses)
-        generic = self._generic_refs(T, present, spans)
+        generic = self._generic_refs(T, starts, spans)
         if patterns:  # only pattern names are refined
             spans = self._refine(T, spans)
         if generic:
@@ -179,9 +187,13 @@ class OrganizationTagger(GazetteerPipe):
         orgs, keys = self._resolve(doc, T, spans, acronyms, notes)
         self._add_coordinated(T.doc_text, orgs)
         out = []
+        ids = self._string_ids if doc.vocab is self.nlp.vocab else {}  # another vocabulary: strings
+        label = ids.get(ext.ORG, ext.ORG)
         for s, e, _, kb_id, source in spans:
             key = keys.get((s, e))
-            out.append(Span(doc, s, e, label=ext.ORG, kb_id=kb_id if key is None else orgs[key].id or "", span_id=source))
+            if key is not None:
+                kb_id = orgs[key].id or ""
+            out.append(Span(doc, s, e, label=label, kb_id=ids.get(kb_id, kb_id), span_id=ids.get(source, source)))
         doc.spans[self.cfg["spans_key"]] = out
         set_doc_value(doc, "newsie_orgs", list(orgs.values()))
         if self.cfg["annotate_ents"]:
@@ -210,13 +222,13 @@ class OrganizationTagger(GazetteerPipe):
             out.append(span)
         return out
 
-    def _chunks(self, T: Toks, present: set[str], in_gaz: set[int]) -> list[Cand]:
+    def _chunks(self, T: Toks, starts: list[int], in_gaz: set[int]) -> list[Cand]:
         """Spans around capitalized head nouns: modifiers on the left, complements on the right."""
         out: list[Cand] = []
         heads = self._heads
         texts = T.texts
         n = len(T)
-        for i in _find(texts, present, self._head_words):
+        for i in _among(texts, starts, self._head_words):
             if i in in_gaz:
                 continue
             word = texts[i]
@@ -261,13 +273,13 @@ class OrganizationTagger(GazetteerPipe):
                 return rule.kind
         return None
 
-    def _plural_lists(self, T: Toks, present: set[str], in_gaz: set[int], splits: dict[tuple[int, int], list[str]]) -> list[Cand]:
+    def _plural_lists(self, T: Toks, starts: list[int], in_gaz: set[int], splits: dict[tuple[int, int], list[str]]) -> list[Cand]:
         """"Turkmenistan's State Border and Customs Services", "Justice and Interior
         Ministries": a plural head after a list of single modifiers names one body per
         modifier ("State Border Service", "State Customs Service"), recorded in `splits`."""
         out: list[Cand] = []
         plural = self._plural_heads
-        for i in _find(T.texts, present, plural):
+        for i in _among(T.texts, starts, plural):
             if i in in_gaz or i < 3 or T[i - 2].lower_ != "and":
                 continue
             items = [i - 1]
@@ -430,14 +442,13 @@ class OrganizationTagger(GazetteerPipe):
                 break
         return end
 
-    def _media_names(self, T: Toks) -> list[Cand]:
+    def _media_names(self, T: Toks, starts: list[int]) -> list[Cand]:
         """Outlets named beside a media noun: "the daily Dan", "N1, BN and Buka media outlets"."""
         out: list[Cand] = []
-        if self._media.isdisjoint(T.lowers):
-            return out  # no media noun: nothing to scan for
         texts = T.texts
         n = len(T)
-        for i in T.where(self._media, lower=True):
+        # A lowercase word is its own lowercase form: the media nouns are found among the words as written.
+        for i in _among(texts, starts, self._media):
             if not T[i].is_lower:
                 continue
             out += self._media_before(T, i)
@@ -487,16 +498,17 @@ class OrganizationTagger(GazetteerPipe):
             break
         return out if len(out) > 1 or (out and T[i].text.endswith(("paper", "newspaper", "daily", "portal", "agency"))) else []
 
-    def _acronyms(self, T: Toks, present: set[str], spans: list[Cand], notes: Notes) -> tuple[list[Cand], dict[str, Cand]]:
+    def _acronyms(self, T: Toks, starts: list[int], spans: list[Cand], notes: Notes) -> tuple[list[Cand], dict[str, Cand]]:
         """Acronyms defined in parentheses after a name; adds long forms no rule found."""
         acronyms: dict[str, Cand] = {}
-        if "(" not in present:
+        opening = _among(T.texts, starts, _OPEN)
+        if not opening:
             return spans, acronyms
         by_end = {c[1]: c for c in spans}
         extra: list[Cand] = []
         texts = T.texts
         n = len(T)
-        for i in _find(texts, present, _OPEN):
+        for i in opening:
             if i + 2 >= n or texts[i + 2] != ")":
                 continue
             acr = texts[i + 1]
@@ -527,7 +539,7 @@ class OrganizationTagger(GazetteerPipe):
                 return None
         return None
 
-    def _acronym_uses(self, T: Toks, present: set[str], spans: list[Cand], acronyms: dict[str, Cand], notes: Notes) -> list[Cand]:
+    def _acronym_uses(self, T: Toks, spans: list[Cand], acronyms: dict[str, Cand], notes: Notes) -> list[Cand]:
         out: list[Cand] = []
         if not acronyms:
             return out
@@ -535,7 +547,7 @@ class OrganizationTagger(GazetteerPipe):
         for c in spans:
             covered.update(range(c[0], c[1]))
         texts = T.texts
-        for i in _find(texts, present, acronyms):
+        for i in T.where(acronyms):
             long = acronyms[texts[i]]
             if i not in covered and not (i > 0 and texts[i - 1] == "("):
                 out.append((i, i + 1, long[2], long[3], ACRONYM))
@@ -585,13 +597,13 @@ class OrganizationTagger(GazetteerPipe):
                 orgs[org_id].name = self.kb.by_id[org_id].name  # the text writes no single name
             orgs[org_id].mentions.append((ex.start, ex.end))
 
-    def _generic_refs(self, T: Toks, present: set[str], spans: list[Cand]) -> list[Cand]:
+    def _generic_refs(self, T: Toks, starts: list[int], spans: list[Cand]) -> list[Cand]:
         """"the Mission", "OSCE Office": references to a field operation."""
         out: list[Cand] = []
         texts, lowers = T.texts, T.lowers
         n = len(T)
         covered: set[int] | None = None
-        for i in _find(texts, present, self._generic_by_first):
+        for i in _among(texts, starts, self._generic_by_first):
             if i == 0 or lowers[i - 1] not in ("the", "osce", "this", "its"):
                 continue  # every reference follows one of these words
             for words in self._generic_by_first[texts[i]]:
@@ -748,25 +760,9 @@ def _filter(spans: list[Cand]) -> list[Cand]:
     return result
 
 
-def _find(texts: list[str], present: set[str], words: Collection[str]) -> list[int]:
-    """Positions of the tokens whose text is one of `words`, in order (what `Toks.where`
-    gives); `present` is the set of `texts`. Only the words that occur are looked for,
-    each by `list.index` (a scan in C)."""
-    hits = present.intersection(words)
-    if not hits:
-        return []
-    out: list[int] = []
-    for word in hits:
-        i = texts.index(word)
-        try:
-            while True:
-                out.append(i)
-                i = texts.index(word, i + 1)
-        except ValueError:
-            pass
-    if len(hits) > 1:
-        out.sort()
-    return out
+def _among(texts: list[str], positions: list[int], words: Container[str]) -> list[int]:
+    """The positions, of those given, whose token text is one of `words` (in order)."""
+    return [i for i in positions if texts[i] in words]
 
 
 def _chars(T: Toks, start: int, end: int) -> tuple[int, int]:
