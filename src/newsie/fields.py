@@ -242,6 +242,9 @@ class _Candidate:
         self.plain = rest if not any(t == "#" or t.endswith("*") for t in rest) else None
 
 
+_Entry = tuple[dict[str, tuple[_Candidate, ...]], tuple[_Candidate, ...]]
+
+
 class _PhraseMatcher:
     """Longest-match, left-to-right phrase matching over normalized tokens."""
 
@@ -249,7 +252,7 @@ class _PhraseMatcher:
         self.exact: dict[str, list[_Pattern]] = {}
         self.prefix: dict[str, list[_Pattern]] = {}
         self.number: list[_Pattern] = []
-        self._memo: dict[str, tuple[_Candidate, ...]] = {}
+        self._memo: dict[str, _Entry | None] = {}
         for pat in patterns:
             first = pat.tokens[0]
             if first == "#":
@@ -263,6 +266,25 @@ class _PhraseMatcher:
         """Patterns whose first token accepts `word`, longest first (``()`` for most words)."""
         # A stable sort: patterns of one length keep their order, so do their hits.
         return tuple(sorted(map(_Candidate, self._first_accepting(word)), key=lambda c: -c.n))
+
+    def _entry(self, word: str) -> _Entry | None:
+        """The candidates of `word` by the word that follows it (None when there are none).
+
+        A plain phrase of two or more words can only match when the next word is its
+        second: for each such second word, the candidates that can match before it (in
+        their order); for any other next word, the rest (single words and phrases whose
+        second token is a wildcard), in their order.
+        """
+        cands = self._candidates(word)
+        if not cands:
+            return None
+        rest = tuple(c for c in cands if c.plain is None or c.n == 1)
+        seconds = {c.plain[0] for c in cands if c.plain is not None and c.n > 1}
+        by_next = {
+            second: tuple(c for c in cands if c.plain is None or c.n == 1 or c.plain[0] == second)
+            for second in seconds
+        }
+        return by_next, rest
 
     def _first_accepting(self, word: str) -> list[_Pattern]:
         found = list(self.exact.get(word, ()))
@@ -288,17 +310,19 @@ class _PhraseMatcher:
                 memo.clear()  # bounded: memory stays flat over any stream
                 missing = set(words)
             for word in missing:
-                memo[word] = self._candidates(word)
+                memo[word] = self._entry(word)
         n_words = len(words)
         found: list[_Pattern] = []
         free = 0  # the first word not inside a phrase already found
         # Only words that start some pattern are tried (a C scan picks them): a word
         # without candidates moves on by one word, as a failed try does.
+        last = n_words - 1
         for i in compress(range(n_words), map(memo.__getitem__, words)):
             if i < free:
                 continue
+            by_next, rest = memo[words[i]]  # type: ignore[misc]  # compress kept the words with candidates
             size = 0
-            for cand in memo[words[i]]:
+            for cand in by_next.get(words[i + 1], rest) if i < last else rest:
                 n = cand.n
                 if n < size:
                     break  # longest first: the rest are shorter than what matched
