@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.abc import Traversable
-from itertools import compress
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any, Union
 
@@ -243,6 +243,7 @@ class _Candidate:
 
 
 _Entry = tuple[dict[str, tuple[_Candidate, ...]], tuple[_Candidate, ...]]
+_NEW: Any = object()  # a word the memo has not seen
 
 
 class _PhraseMatcher:
@@ -304,23 +305,25 @@ class _PhraseMatcher:
         """
         words = words_of(text)
         memo = self._memo
-        missing = set(words).difference(memo)
-        if missing:
-            if len(memo) + len(missing) > _MEMO_MAX:
+        # One look-up per word (a C loop); words never seen get their entry now.
+        entries = list(map(memo.get, words, repeat(_NEW)))
+        if _NEW in entries:
+            new = {w for w, e in zip(words, entries) if e is _NEW}
+            if len(memo) + len(new) > _MEMO_MAX:
                 memo.clear()  # bounded: memory stays flat over any stream
-                missing = set(words)
-            for word in missing:
-                memo[word] = self._entry(word)
+            for w in new:
+                memo[w] = self._entry(w)
+            entries = [memo[w] if e is _NEW else e for w, e in zip(words, entries)]
         n_words = len(words)
         found: list[_Pattern] = []
         free = 0  # the first word not inside a phrase already found
+        last = n_words - 1
         # Only words that start some pattern are tried (a C scan picks them): a word
         # without candidates moves on by one word, as a failed try does.
-        last = n_words - 1
-        for i in compress(range(n_words), map(memo.__getitem__, words)):
+        for i in compress(range(n_words), entries):
             if i < free:
                 continue
-            by_next, rest = memo[words[i]]  # type: ignore[misc]  # compress kept the words with candidates
+            by_next, rest = entries[i]  # type: ignore[misc]  # compress kept the words with candidates
             size = 0
             for cand in by_next.get(words[i + 1], rest) if i < last else rest:
                 n = cand.n
