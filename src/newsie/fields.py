@@ -233,13 +233,30 @@ class _Candidate:
     """A pattern as the matcher tries it: its length and, when no later token is a
     wildcard, the later tokens to compare as one list."""
 
-    __slots__ = ("n", "pattern", "plain")
+    __slots__ = ("checks", "n", "pattern", "plain")
 
     def __init__(self, pattern: _Pattern) -> None:
         self.pattern = pattern
         self.n = len(pattern.tokens)
         rest = list(pattern.tokens[1:])
         self.plain = rest if not any(t == "#" or t.endswith("*") for t in rest) else None
+        # The later tokens as (kind, text): 0 the word itself, 1 a prefix, 2 any number.
+        self.checks = tuple((2, "") if t == "#" else (1, t[:-1]) if t.endswith("*") else (0, t) for t in rest)
+
+    def matches(self, words: list[str], start: int) -> bool:
+        """`_Pattern.matches` with the token tests inlined (the first token is known to match)."""
+        if start + self.n > len(words):
+            return False
+        for (kind, text), word in zip(self.checks, words[start + 1 : start + self.n]):
+            if kind == 0:
+                if word != text:
+                    return False
+            elif kind == 1:
+                if not word.startswith(text):
+                    return False
+            elif not word.isdigit():
+                return False
+        return True
 
 
 _Entry = tuple[dict[str, tuple[_Candidate, ...]], tuple[_Candidate, ...]]
@@ -335,7 +352,7 @@ class _PhraseMatcher:
                 if plain is not None:
                     if n > 1 and words[i + 1 : i + n] != plain:
                         continue
-                elif not cand.pattern.matches(words, i):
+                elif not cand.matches(words, i):
                     continue
                 size = n
                 found.append(cand.pattern)
