@@ -40,3 +40,35 @@ def test_lowercased_matching_finds_what_case_insensitive_matching_finds(words, s
     reference._nouns = None  # and no noun pre-check
     sentence = sep.join(words)
     assert counter.count(sentence) == reference.count(sentence)
+
+
+
+_QUALIFIERS = ["", "more than ", "some ", "a total of ", "in total, ", "up to ", "at least ", "(", "“"]
+_NUMBERS = ["twenty-two", "two hundred and fifty", "one hundred and twenty-two", "1,200", "25", "a", "one", "2020", "three-", "seven", "12-"]
+_WORDS_BETWEEN = ["young", "local", "the", "x9", "border", "and", "officers,", "ten", "a"]
+_FILLER = ["young", "local", "the", "for", "days", "were", "x9", "(", "–", "officers,", "’s", "a", "and", "ten", "2021.", "police"]
+_NOUNS = ["participants", "officers", "police", "participants.", "officers)", "police-"]
+
+
+@st.composite
+def _sentences(draw: st.DrawFn) -> str:
+    """Sentences of counts and near-counts: filler, a qualifier, a number, words and a noun, repeated."""
+    parts: list[str] = []
+    for _ in range(draw(st.integers(1, 4))):
+        parts += draw(st.lists(st.sampled_from(_FILLER), max_size=8))
+        parts.append(draw(st.sampled_from(_QUALIFIERS)) + draw(st.sampled_from(_NUMBERS)))
+        parts += [draw(st.sampled_from(_WORDS_BETWEEN)) for _ in range(draw(st.integers(0, 7)))]
+        parts.append(draw(st.sampled_from(_NOUNS)))
+    seps = draw(st.lists(st.sampled_from([" ", " ", " ", "  ", "-", ", ", "\n", " ("]), min_size=1, max_size=10))
+    return "".join(w + seps[i % len(seps)] for i, w in enumerate(parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_sentences())
+def test_counting_within_the_window_finds_what_the_whole_text_finds(sentence):
+    """The count read from the part of a sentence around its nouns is the count read from the whole sentence."""
+    counter = ParticipantCounter(["participants", "officers", "police"])
+    reference = ParticipantCounter(["participants", "officers", "police"])
+    reference._noun_at = None  # the pattern over the whole text
+    assert counter.count(sentence) == reference.count(sentence)
+    assert counter.count(sentence.title()) == reference.count(sentence.title())

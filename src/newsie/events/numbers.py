@@ -31,7 +31,11 @@ def _trie(words: Iterable[str]) -> str:
     return render(tree)
 
 
-_WORD = _trie([*number_alternation().split("|"), "a", "and"])
+_NUMBER_WORDS = frozenset([*number_alternation().split("|"), "a", "and"])
+_WORD = _trie(_NUMBER_WORDS)
+# A chunk (text between whitespace) that may end a number: a digit or a number word last.
+_NUMBER_ENDS = tuple(sorted(_NUMBER_WORDS))
+_LOOKBACK = 16  # whitespace chunks read back from a noun (a longer prefix is kept whole)
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))"
 _WORD_RUN = re.compile(r"\w+")
 _QUALIFIER = r"(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately|a total of|roughly|close to|in total,?)\s+)?"
@@ -51,14 +55,22 @@ class ParticipantCounter:
         # The same pattern, case-sensitive, for lowercased text: re skips a failing
         # alternative on its first letter only without IGNORECASE, about twice as fast.
         self._rx_lower = re.compile(pattern) if noun_alt == noun_alt.lower() else None
+        # Where a count can end: a whole noun after whitespace (its place in `pattern`).
+        self._noun_at = re.compile(rf"\s(?:{noun_alt})\b") if self._nouns is not None and self._rx_lower is not None else None
 
     def count(self, sentence: str) -> tuple[int, str] | None:
         """The first participant count in a sentence, with the matched text."""
         low = sentence.lower()
         plain = lowered_like_ignorecase(sentence, low)
-        if self._nouns is not None and plain and self._nouns.isdisjoint(_WORD_RUN.findall(low)):
+        if plain and self._noun_at is not None and self._rx_lower is not None:
+            window = self._window(low)
+            if window is None:
+                return None
+            matches = self._rx_lower.finditer(low, *window)
+        elif self._nouns is not None and plain and self._nouns.isdisjoint(_WORD_RUN.findall(low)):
             return None
-        matches = self._rx_lower.finditer(low) if plain and self._rx_lower is not None else self._rx.finditer(sentence)
+        else:
+            matches = self._rx_lower.finditer(low) if plain and self._rx_lower is not None else self._rx.finditer(sentence)
         for m in matches:
             raw = sentence[m.start("n") : m.end("n")]
             if re.fullmatch(r"(?:19|20)\d\d", raw):
@@ -74,3 +86,52 @@ class ParticipantCounter:
                 continue
             return n, sentence[m.start() : m.end()]
         return None
+
+    def _window(self, low: str) -> tuple[int, int] | None:
+        """The part of lowercased text every match of the count pattern lies in, as
+        ``(pos, endpos)``; None when the pattern cannot match. A match ends at a whole
+        noun after whitespace and starts at most three chunks (a qualifier) before a
+        number whose last chunk is at most six words before that noun: the pattern then
+        runs on that part only, finding the same matches as on the whole text."""
+        assert self._noun_at is not None
+        pos: int | None = None
+        endpos = 0
+        for m in self._noun_at.finditer(low):
+            start = _earliest_start(low, m.start() + 1)
+            if start is not None:
+                pos = start if pos is None else min(pos, start)
+                endpos = m.end()
+        return None if pos is None else (pos, endpos)
+
+
+def _earliest_start(low: str, noun: int) -> int | None:
+    """The earliest offset where a count ending in the noun at `noun` can start (None:
+    no number can come before it), read back over the whitespace chunks before it."""
+    before = low[:noun]
+    chunks = before.rsplit(None, _LOOKBACK)
+    partial = len(chunks) > _LOOKBACK  # chunks[0] holds the rest of a long prefix
+    last = len(chunks) - 1
+    best = -1
+    words = _NUMBER_WORDS
+    for k in range(last, max(last - 7, -1), -1):  # the chunk ending the number: 0 to 6 words before the noun
+        if k == 0 and partial:
+            return 0  # it may be anywhere in the rest
+        chunk = chunks[k]
+        tail = chunk.rpartition("-")[2]
+        if tail in words or (tail and not tail.isalpha() and (tail[-1].isdecimal() or tail.endswith(_NUMBER_ENDS))):
+            i = k
+            while i > 0 and _numeric(chunks[i - 1]):
+                i -= 1
+            best = max(0, i - 3)  # the number's first chunk, or a qualifier of up to three (0: maybe in the rest)
+        if not ("a" <= chunk[:1] <= "z"):
+            break  # a word between the number and the noun starts with a letter
+    if best < 0:
+        return None
+    if best == 0:
+        return 0
+    return len(before.rsplit(None, last + 1 - best)[0])
+
+
+def _numeric(chunk: str) -> bool:
+    """A chunk a number written in words can run through ("twenty-two", "and")."""
+    return chunk in _NUMBER_WORDS or ("-" in chunk and all(not p or p in _NUMBER_WORDS for p in chunk.split("-")))
