@@ -15,6 +15,8 @@ _PLURALS = {
     "Programme Offices": "Programme Office", "Field Offices": "Field Office", "Embassies": "Embassy",
     "Ministries": "Ministry", "Presences": "Presence", "Governments": "Government",
 }
+# The heads that contain no other ("Offices", not "Field Offices"): a text holds a head if it holds one of these.
+_SHORTEST_HEADS = tuple(h for h in _PLURALS if not any(o != h and o in h for o in _PLURALS))
 _PLACE = r"(?:the )?[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+(?: [A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+)?"
 _RX = re.compile(
     rf"\b(?P<prefix>OSCE |CSCE )?(?P<head>{'|'.join(sorted(map(re.escape, _PLURALS), key=len, reverse=True))}) "
@@ -38,7 +40,10 @@ def expand_coordinated(text: str, whole: Iterable[str] = ()) -> list[Expansion]:
 
     Names in `whole` that contain "and" ("Bosnia and Herzegovina") stay one place.
     """
-    if not any(head in text for head in _PLURALS):
+    for head in _SHORTEST_HEADS:
+        if head in text:
+            break
+    else:
         return []  # no plural head, no match: skip the regex scan
     keep: dict[str, str] | None = None  # built at the first match: most texts have none
     out = []

@@ -2,15 +2,15 @@
 
 import re
 from collections.abc import Container, Iterable
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from .. import extensions as ext
-from ..extensions import set_doc_value, span_string, text_of
+from ..extensions import set_doc_value
 from ..kb.io import read_packaged
 from ..kb.officials import default_titles
 from ..kb.org_rules import OrgRules, default_org_rules
@@ -29,6 +29,7 @@ _SPELLINGS = (("Co-operation", "Cooperation"), ("Organization", "Organisation"),
 
 
 Notes = dict[tuple[int, int], dict[str, Any]]  # per-call facts about candidate spans
+Cand = tuple[int, int, str, str, str]  # a candidate span: start, end (tokens), kind, gazetteer id or "", source
 
 
 class OrganizationTagger(GazetteerPipe):
@@ -89,6 +90,14 @@ class OrganizationTagger(GazetteerPipe):
         self._project_words = frozenset(self.rules.project_words)
         self._and_states = frozenset(n for n in default_states().by_name if " and " in n)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        strings = self.nlp.vocab.strings
+        # The string ids of the stored spans' label, sources and gazetteer ids, kept in the
+        # vocabulary for good (as spaCy asks of labels; not transient in a memory zone):
+        # a Span made from ids skips three string look-ups.
+        texts = (ext.ORG, GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, "", *self.kb.by_id)
+        self._string_ids = {text: strings.add(text, allow_transient=False) for text in texts}  # type: ignore[call-arg]  # spaCy 3.8's stub lacks it
+        # What a match names, by match id: the candidate's kind, gazetteer id and source.
+        self._match_info = {self._string_ids[org_id]: (e.kind, org_id, GAZ) for org_id, e in self.kb.by_id.items()}
         for entry in self.kb.entries:
             forms = _variants(entry)
             if forms:
@@ -107,11 +116,20 @@ class OrganizationTagger(GazetteerPipe):
         self._person_offices = frozenset(r.person_offices)
         self._osce_id = self.kb.by_surface.get("OSCE")
         self._in_heads = frozenset(r.in_heads)
+        # The words that open a complement, per head that takes more than `complement_preps`.
+        self._head_preps = {
+            head: self._preps | {prep for prep, heads in (("to", self._to_heads), ("in", self._in_heads), ("on", self._on_heads)) if head in heads}
+            for head in self._to_heads | self._in_heads | self._on_heads
+        }
         self._stop_left = frozenset(r.stop_words_left)
         self._media = frozenset(r.media_triggers)
         self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
         self._generic_names = frozenset(" ".join(w) for w in self._generic)
-        self._generic_firsts = frozenset(w[0] for w in self._generic)
+        self._generic_by_first: dict[str, list[list[str]]] = {}
+        for words in self._generic:
+            self._generic_by_first.setdefault(words[0], []).append(words)
+        # Every word a rule starts from: heads, plural heads, media nouns, references, "(".
+        self._rule_words = frozenset({*self._head_words, *self._plural_heads, *self._media, *self._generic_by_first, *_OPEN})
         self._titles = frozenset(self.data["titles"])
         self._state_words = frozenset(self.data["state_words"])
         self._list_heads = frozenset(r.list_heads)
@@ -125,88 +143,112 @@ class OrganizationTagger(GazetteerPipe):
         self.set_data({**self.data, "organizations": [e.model_dump(exclude_defaults=True) for e in merged.values()]})
 
     # -- tagging --------------------------------------------------------------
+    # Candidates are `Cand` tuples read off the Doc's token columns (`newsie.tokens`);
+    # a `Span` is made only for the spans finally stored on the Doc.
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
-        strings = self.nlp.vocab.strings
-        gaz = [
-            _span(doc, s, e, self.kb.by_id[strings[mid]].kind, strings[mid], GAZ)
-            for mid, s, e in self.matcher(doc)
-        ]
-        gaz = self._without_person_offices(doc, filter_spans(gaz))
-        cands: list[Span] = list(gaz)
+        T = toks(doc)
+        # Where the words the rules start from occur (one scan in C); each rule visits its own.
+        starts = T.where(self._rule_words)
+        info = self._match_info
+        gaz = self._without_person_offices(T, _filter([(s, e, *info[m]) for m, s, e in self.matcher(doc)]))
+        cands: list[Cand] = list(gaz)
         splits: dict[tuple[int, int], list[str]] = {}
+        patterns: list[Cand] = []
         if self.cfg["patterns"]:
-            in_gaz = {i for s in gaz for i in range(s.start, s.end)}
-            cands += self._chunks(doc, in_gaz)
-            cands += self._plural_lists(doc, in_gaz, splits)
-            cands += self._media_names(doc)
-            cands += self._base_entities(doc, in_gaz)
+            in_gaz: set[int] = set()
+            for c in gaz:
+                in_gaz.update(range(c[0], c[1]))
+            patterns = self._chunks(T, starts, in_gaz) + self._plural_lists(T, starts, in_gaz, splits)
+            cands += patterns
+            cands += self._media_names(T, starts)
+            cands += self._base_entities(doc, T, in_gaz)
         notes: Notes = {}
-        spans = filter_spans(cands)
-        spans, acronyms = self._acronyms(doc, spans, notes)
-        spans = filter_spans(spans + self._acronym_uses(doc, spans, acronyms, notes))
-        spans = filter_spans(self._refine(doc, spans) + self._generic_refs(doc, spans))
-        known = {s.start: s for s in gaz}
-        for s in spans:
-            if (s.start, s.end) in splits:
-                notes.setdefault((s.start, s.end), {})["split"] = splits[(s.start, s.end)]
-            key = _key_with_known(s, known) if s.id_ == PATTERN else None
+        spans = _filter(cands)
+        spans, acronyms = self._acronyms(T, starts, spans, notes)
+        # `spans` is filtered; what is added next may overlap it (a filter), what `_refine`
+        # keeps of it cannot.
+        uses = self._acronym_uses(T, spans, acronyms, notes)
+        if uses:
+            spans = _filter(spans + uses)
+        generic = self._generic_refs(T, starts, spans)
+        if patterns:  # only pattern names are refined
+            spans = self._refine(T, spans)
+        if generic:
+            spans = _filter(spans + generic)
+        for span_range, names in splits.items():
+            notes.setdefault(span_range, {})["split"] = names
+        if gaz and patterns:
+            known = {c[0]: c for c in gaz}
+            for s, e, _, _, source in spans:
+                key = _key_with_known(T, s, e, known) if source == PATTERN else None
+                if key is not None:
+                    notes.setdefault((s, e), {})["key"] = key
+        orgs, keys = self._resolve(doc, T, spans, acronyms, notes)
+        self._add_coordinated(T.doc_text, orgs)
+        out = []
+        ids = self._string_ids if doc.vocab is self.nlp.vocab else {}  # another vocabulary: strings
+        label = ids.get(ext.ORG, ext.ORG)
+        for s, e, _, kb_id, source in spans:
+            key = keys.get((s, e))
             if key is not None:
-                notes.setdefault((s.start, s.end), {})["key"] = key
-        orgs, keys = self._resolve(doc, spans, acronyms, notes)
-        self._add_coordinated(doc, orgs)
-        out = [Span(doc, s.start, s.end, label=ext.ORG, kb_id=orgs[keys[(s.start, s.end)]].id or "" if (s.start, s.end) in keys else s.kb_id_, span_id=s.id_) for s in spans]
+                kb_id = orgs[key].id or ""
+            out.append(Span(doc, s, e, label=label, kb_id=ids.get(kb_id, kb_id), span_id=ids.get(source, source)))
         doc.spans[self.cfg["spans_key"]] = out
         set_doc_value(doc, "newsie_orgs", list(orgs.values()))
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
         return doc
 
-    def _without_person_offices(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _without_person_offices(self, T: Toks, spans: list[Cand]) -> list[Cand]:
         """"The OSCE Representative on Freedom of the Media, Harlem Désir": an office held by a
         person, not a body; its "OSCE" still names the OSCE."""
         out = []
-        T = toks(doc)
+        offices = self._person_offices
+        doc_text = T.doc_text
         for span in spans:
-            text = T.span_text(span.start, span.end)
+            start = span[0]
+            last = T[span[1] - 1]
+            text = doc_text[T[start].idx : last.idx + len(last.text)]
+            if text not in offices and "OSCE" not in text:
+                out.append(span)  # neither the office nor "OSCE <office>"
+                continue
             words = text.split(maxsplit=1)
             core = words[1] if words[0] == "OSCE" and len(words) > 1 else text
-            if core in self._person_offices and not (span.start > 1 and T[span.start - 2].text == "Office"):
+            if core in offices and not (start > 1 and T.texts[start - 2] == "Office"):
                 if words[0] == "OSCE" and self._osce_id:
-                    out.append(_span(doc, span.start, span.start + 1, self.kb.by_id[self._osce_id].kind, self._osce_id, GAZ))
+                    out.append((start, start + 1, self.kb.by_id[self._osce_id].kind, self._osce_id, GAZ))
                 continue
             out.append(span)
         return out
 
-    def _chunks(self, doc: Doc, in_gaz: set[int]) -> list[Span]:
+    def _chunks(self, T: Toks, starts: list[int], in_gaz: set[int]) -> list[Cand]:
         """Spans around capitalized head nouns: modifiers on the left, complements on the right."""
-        out: list[Span] = []
-        T = toks(doc)
+        out: list[Cand] = []
         heads = self._heads
-        for i in T.where(self._head_words):
-            tok = T[i]
-            if tok.i in in_gaz:
+        texts = T.texts
+        n = len(T)
+        for i in _among(texts, starts, self._head_words):
+            if i in in_gaz:
                 continue
-            kind = heads.get(tok.text) or self._conditional_kind(T, tok.i)
+            word = texts[i]
+            kind = heads.get(word) or self._conditional_kind(T, i)
             if kind is None:
                 continue
-            nxt = T[tok.i + 1] if tok.i + 1 < len(T) else None
-            if nxt is not None and nxt.text in self._followers and not nxt.is_sent_start:
+            if i + 1 < n and texts[i + 1] in self._followers and not T[i + 1].is_sent_start:
                 continue  # "Police Reform Strategy", "Border Police Officers": the head is a modifier here
-            start = self._extend_left(T, tok.i)
-            end = self._extend_right(T, tok.i)
+            start = self._extend_left(T, i)
+            end = self._extend_right(T, i)
             content = [t for t in T[start:end] if t.is_title or t.is_upper or t.like_num]
-            if len(content) < 2 and tok.text in self._needs_mod:
+            if len(content) < 2 and (word in self._needs_mod or end - start < 2):
                 continue
-            if len(content) < 2 and end - start < 2:
-                continue
-            if all(t.text == "OSCE" or t.i == tok.i or t.text in heads for t in content) and any(t.text == "OSCE" for t in content):
+            if any(t.text == "OSCE" for t in content) and all(t.text == "OSCE" or t.i == i or t.text in heads for t in content):
                 continue  # "OSCE Office": a reference to a field operation, resolved later
             if T.span_text(start, end) in self._state_words:
                 continue
-            if tok.text in self._titles and self._person_follows(T, end):
+            if word in self._titles and self._person_follows(T, end):
                 continue  # "the Ombudsman of the Republic of Latvia, Juris Jansons": a person's office
-            out.append(_span(doc, start, end, kind, "", PATTERN))
+            out.append((start, end, kind, "", PATTERN))
         return out
 
     def _person_follows(self, doc: Toks, k: int) -> bool:
@@ -231,14 +273,13 @@ class OrganizationTagger(GazetteerPipe):
                 return rule.kind
         return None
 
-    def _plural_lists(self, doc: Doc, in_gaz: set[int], splits: dict[tuple[int, int], list[str]]) -> list[Span]:
+    def _plural_lists(self, T: Toks, starts: list[int], in_gaz: set[int], splits: dict[tuple[int, int], list[str]]) -> list[Cand]:
         """"Turkmenistan's State Border and Customs Services", "Justice and Interior
         Ministries": a plural head after a list of single modifiers names one body per
         modifier ("State Border Service", "State Customs Service"), recorded in `splits`."""
-        out: list[Span] = []
-        T = toks(doc)
+        out: list[Cand] = []
         plural = self._plural_heads
-        for i in T.where(plural):
+        for i in _among(T.texts, starts, plural):
             if i in in_gaz or i < 3 or T[i - 2].lower_ != "and":
                 continue
             items = [i - 1]
@@ -252,7 +293,7 @@ class OrganizationTagger(GazetteerPipe):
             shared = T.span_text(start, items[0]) + " " if start < items[0] else ""
             singular = plural[T[i].text]
             splits[(start, i + 1)] = [f"{shared}{T[j].text} {singular}" for j in items]
-            out.append(_span(doc, start, i + 1, self._heads.get(singular, "national_authority"), "", PATTERN))
+            out.append((start, i + 1, self._heads.get(singular, "national_authority"), "", PATTERN))
         return out
 
     def _list_item(self, t: Tok) -> bool:
@@ -291,7 +332,6 @@ class OrganizationTagger(GazetteerPipe):
                 continue
             break
         return start
-
     def _listed_before(self, doc: Toks, comma: int, start: int, i: int) -> bool:
         """"Saeima Education, Culture and Science Committee": the comma at `comma` is inside a
         list of portfolios that modifies the head at `i` (the words from `start` on are taken)."""
@@ -320,7 +360,7 @@ class OrganizationTagger(GazetteerPipe):
     def _extend_right(self, doc: Toks, i: int) -> int:
         head = doc[i].text
         end = i + 1
-        preps = self._preps | (self._to_heads & {head} and {"to"}) | (self._in_heads & {head} and {"in"}) | (self._on_heads & {head} and {"on"})
+        preps = self._head_preps.get(head, self._preps)
         while end < len(doc):
             t = doc[end]
             if t.lower_ in preps or (t.lower_ in ("and", "&") and end > i + 1 and self._joins_name(doc, end + 1)):
@@ -402,44 +442,47 @@ class OrganizationTagger(GazetteerPipe):
                 break
         return end
 
-    def _media_names(self, doc: Doc) -> list[Span]:
+    def _media_names(self, T: Toks, starts: list[int]) -> list[Cand]:
         """Outlets named beside a media noun: "the daily Dan", "N1, BN and Buka media outlets"."""
-        out: list[Span] = []
-        T = toks(doc)
-        for i in T.where(self._media, lower=True):
-            tok = T[i]
-            if not tok.is_lower:
+        out: list[Cand] = []
+        texts = T.texts
+        n = len(T)
+        # A lowercase word is its own lowercase form: the media nouns are found among the words as written.
+        for i in _among(texts, starts, self._media):
+            if not T[i].is_lower:
                 continue
-            out += self._media_before(doc, T, tok.i)
-            k = tok.i + 1
-            while k < len(T):
-                if T[k].text[:1].isupper() and not T[k].is_sent_start and T[k].text not in self._stop_left:
+            out += self._media_before(T, i)
+            k = i + 1
+            while k < n:
+                if texts[k][:1].isupper() and not T[k].is_sent_start and texts[k] not in self._stop_left:
                     end = _name_end(T, k + 1, self._heads)
-                    if T[k].text not in self._state_words:
-                        out.append(_span(doc, k, end, "media", "", MEDIA))
+                    if texts[k] not in self._state_words:
+                        out.append((k, end, "media", "", MEDIA))
                     k = end
-                    if k < len(T) and T[k].text in (",", "and") and k + 1 < len(T) and T[k + 1].text[:1].isupper():
+                    if k < n and texts[k] in (",", "and") and k + 1 < n and texts[k + 1][:1].isupper():
                         k += 1
                         continue
                 break
         return out
 
-    def _base_entities(self, doc: Doc, in_gaz: set[int]) -> list[Span]:
+    def _base_entities(self, doc: Doc, T: Toks, in_gaz: set[int]) -> list[Cand]:
         """ORG entities of a base model (``newsie.load(base=...)``) that newsie's rules accept:
         they name a body by a head noun and are not a State."""
-        out = []
+        out: list[Cand] = []
+        texts = T.texts
         for ent in doc.ents:
-            if ent.label_ != "ORG" or in_gaz.intersection(range(ent.start, ent.end)) or ent.text in self._state_words:
+            s, e = ent.start, ent.end
+            if ent.label_ != "ORG" or in_gaz.intersection(range(s, e)) or T.span_text(s, e) in self._state_words:
                 continue
-            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            heads = [t for t in doc[start : ent.end] if t.text in self._heads]
-            if heads and start < ent.end:
-                out.append(_span(doc, start, ent.end, self._heads[heads[-1].text], "", BASE))
+            start = s + (1 if T.lowers[s] == "the" else 0)
+            heads = [w for w in texts[start:e] if w in self._heads]
+            if heads and start < e:
+                out.append((start, e, self._heads[heads[-1]], "", BASE))
         return out
 
-    def _media_before(self, doc: Doc, T: Toks, i: int) -> list[Span]:
+    def _media_before(self, T: Toks, i: int) -> list[Cand]:
         """Capitalized names (a list of them) right before a media noun."""
-        out: list[Span] = []
+        out: list[Cand] = []
         k = i - 1
         if k >= 0 and T[k].lower_ == "media" and T[i].lower_ != "media":
             k -= 1
@@ -447,7 +490,7 @@ class OrganizationTagger(GazetteerPipe):
             t = T[k]
             if t.text[:1].isupper() and not t.is_sent_start and t.text not in self._state_words and t.text not in self._stop_left and (t.is_alpha or _ACRONYM_RE.match(t.text) or t.like_num or any(c.isdigit() for c in t.text)):
                 if t.text not in self._heads:
-                    out.append(_span(doc, k, k + 1, "media", "", MEDIA))
+                    out.append((k, k + 1, "media", "", MEDIA))
                 k -= 1
                 while k >= 0 and T[k].text in (",", "and"):
                     k -= 1
@@ -455,34 +498,36 @@ class OrganizationTagger(GazetteerPipe):
             break
         return out if len(out) > 1 or (out and T[i].text.endswith(("paper", "newspaper", "daily", "portal", "agency"))) else []
 
-    def _acronyms(self, doc: Doc, spans: list[Span], notes: Notes) -> tuple[list[Span], dict[str, Span]]:
+    def _acronyms(self, T: Toks, starts: list[int], spans: list[Cand], notes: Notes) -> tuple[list[Cand], dict[str, Cand]]:
         """Acronyms defined in parentheses after a name; adds long forms no rule found."""
-        by_end = {s.end: s for s in spans}
-        acronyms: dict[str, Span] = {}
-        extra: list[Span] = []
-        T = toks(doc)
-        for i in T.where(_OPEN):
-            tok = T[i]
-            if tok.i + 2 >= len(T) or T[tok.i + 2].text != ")":
+        acronyms: dict[str, Cand] = {}
+        opening = _among(T.texts, starts, _OPEN)
+        if not opening:
+            return spans, acronyms
+        by_end = {c[1]: c for c in spans}
+        extra: list[Cand] = []
+        texts = T.texts
+        n = len(T)
+        for i in opening:
+            if i + 2 >= n or texts[i + 2] != ")":
                 continue
-            acr = T[tok.i + 1].text
+            acr = texts[i + 1]
             if not _ACRONYM_RE.match(acr) or sum(c.isupper() for c in acr) < 2:
                 continue
-            long = by_end.get(tok.i)
+            long = by_end.get(i)
             if long is None:
-                long = self._long_form(doc, tok.i, acr)
+                long = self._long_form(T, i, acr)
                 if long is None:
                     continue
                 extra.append(long)
             acronyms[acr] = long
-            notes.setdefault((long.start, long.end), {})["acronym"] = acr
-        return filter_spans(spans + extra), acronyms
+            notes.setdefault((long[0], long[1]), {})["acronym"] = acr
+        return (_filter(spans + extra) if extra else spans), acronyms
 
-    def _long_form(self, doc: Doc, paren: int, acr: str) -> Span | None:
+    def _long_form(self, T: Toks, paren: int, acr: str) -> Cand | None:
         """The capitalized words before "(ACR)" whose initials spell the acronym."""
         letters = [c for c in acr if c.isupper()]
         lo = max(0, paren - 2 * len(letters) - 4)
-        T = toks(doc)
         for start in range(lo, paren):
             words = T[start:paren]
             if not words[0].is_title or any(t.is_punct and t.text not in ("-", "'s", "’s") for t in words):
@@ -490,48 +535,51 @@ class OrganizationTagger(GazetteerPipe):
             initials = [t.text[0] for t in words if t.text[:1].isupper()]
             if initials[: len(letters)] == letters or initials == letters:
                 if any(t.text in self._heads or t.text in self._acr_heads for t in words):
-                    return _span(doc, start, paren, self._heads.get(words[-1].text, "other"), "", ACRONYM)
+                    return (start, paren, self._heads.get(words[-1].text, "other"), "", ACRONYM)
                 return None
         return None
 
-    def _acronym_uses(self, doc: Doc, spans: list[Span], acronyms: dict[str, Span], notes: Notes) -> list[Span]:
-        covered = {i for s in spans for i in range(s.start, s.end)}
-        out: list[Span] = []
+    def _acronym_uses(self, T: Toks, spans: list[Cand], acronyms: dict[str, Cand], notes: Notes) -> list[Cand]:
+        out: list[Cand] = []
         if not acronyms:
             return out
-        T = toks(doc)
+        covered: set[int] = set()
+        for c in spans:
+            covered.update(range(c[0], c[1]))
+        texts = T.texts
         for i in T.where(acronyms):
-            tok = T[i]
-            long = acronyms[tok.text]
-            if tok.i not in covered and not (tok.i > 0 and T[tok.i - 1].text == "("):
-                out.append(_span(doc, tok.i, tok.i + 1, long.label_, long.kb_id_, ACRONYM))
-                notes[(tok.i, tok.i + 1)] = {"refers_to": (long.start, long.end)}
+            long = acronyms[texts[i]]
+            if i not in covered and not (i > 0 and texts[i - 1] == "("):
+                out.append((i, i + 1, long[2], long[3], ACRONYM))
+                notes[(i, i + 1)] = {"refers_to": (long[0], long[1])}
         return out
 
-    def _refine(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _refine(self, T: Toks, spans: list[Cand]) -> list[Cand]:
         """Drop pattern names of projects ("the Caucasus Media Network project"); "the
         Programme Office" found by pattern is a reference to the field operation."""
         generic = self._generic_names
+        projects = self._project_words
+        texts, lowers = T.texts, T.lowers
+        n = len(T)
         out = []
         for span in spans:
-            if span.id_ == PATTERN:
-                nxt = doc[span.end] if span.end < len(doc) else None
-                if nxt is not None and nxt.lower_ in self._project_words:
+            s, e, _, _, source = span
+            if source == PATTERN:
+                if e < n and lowers[e] in projects:
                     continue
                 # "the website Cyber Security for ...", "the project Strengthening Border ...".
-                before = [t for t in doc[max(0, span.start - 2) : span.start]]
-                if before and (before[-1].lower_ in self._project_words or (len(before) == 2 and before[0].lower_ in self._project_words and before[1].text[:1].isupper())):
+                if s > 0 and (lowers[s - 1] in projects or (s > 1 and lowers[s - 2] in projects and texts[s - 1][:1].isupper())):
                     continue
-                if span_string(span) in generic and span.start > 0 and doc[span.start - 1].lower_ in ("the", "this", "its"):
-                    out.append(_span(doc, span.start, span.end, "field_operation", "", GENERIC))
+                if s > 0 and lowers[s - 1] in ("the", "this", "its") and T.span_text(s, e) in generic:
+                    out.append((s, e, "field_operation", "", GENERIC))
                     continue
             out.append(span)
         return out
 
-    def _add_coordinated(self, doc: Doc, orgs: dict[str, OrgData]) -> None:
+    def _add_coordinated(self, text: str, orgs: dict[str, OrgData]) -> None:
         """"the OSCE Offices in Yerevan and Baku": one body per place the gazetteer knows;
         "the Governments of Germany and Norway": one national body per State."""
-        for ex in expand_coordinated(text_of(doc), self._and_states):
+        for ex in expand_coordinated(text, self._and_states):
             org_id = self.kb.by_surface.get(ex.name) or self.kb.by_surface.get(ex.name.removeprefix("OSCE "))
             if org_id is None:
                 # "the Governments of Germany and Norway": a national body per State.
@@ -541,7 +589,7 @@ class OrganizationTagger(GazetteerPipe):
                     continue
                 key = "pat:" + _norm_key(ex.name)
                 if key not in orgs:
-                    orgs[key] = OrgData(id=None, canonical_name=None, name=ex.name, acronym=None, kind=kind, country=state.iso3, parent=None)
+                    orgs[key] = _org(None, None, ex.name, None, kind, state.iso3, None)
                 orgs[key].mentions.append((ex.start, ex.end))
                 continue
             if org_id not in orgs:
@@ -549,95 +597,113 @@ class OrganizationTagger(GazetteerPipe):
                 orgs[org_id].name = self.kb.by_id[org_id].name  # the text writes no single name
             orgs[org_id].mentions.append((ex.start, ex.end))
 
-    def _generic_refs(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _generic_refs(self, T: Toks, starts: list[int], spans: list[Cand]) -> list[Cand]:
         """"the Mission", "OSCE Office": references to a field operation."""
-        covered = {i for s in spans for i in range(s.start, s.end)}
-        out = []
-        firsts = self._generic_firsts
-        T = toks(doc)
-        for i in T.where(firsts):
-            tok = T[i]
-            for words in self._generic:
-                end = tok.i + len(words)
-                if end > len(T) or [t.text for t in T[tok.i:end]] != words or covered.intersection(range(tok.i, end)):
+        out: list[Cand] = []
+        texts, lowers = T.texts, T.lowers
+        n = len(T)
+        covered: set[int] | None = None
+        for i in _among(texts, starts, self._generic_by_first):
+            if i == 0 or lowers[i - 1] not in ("the", "osce", "this", "its"):
+                continue  # every reference follows one of these words
+            for words in self._generic_by_first[texts[i]]:
+                end = i + len(words)
+                if end > n or texts[i:end] != words:
                     continue
-                prev = T[tok.i - 1] if tok.i > 0 else None
-                if prev is None or prev.lower_ not in ("the", "osce", "this", "its"):
+                if covered is None:
+                    covered = set()
+                    for c in spans:
+                        covered.update(range(c[0], c[1]))
+                if covered.intersection(range(i, end)):
                     continue
-                if end < len(T) and T[end].lower_ in ("of", "for", "to", "in") and end + 1 < len(T) and T[end + 1].text[:1].isupper():
+                if end < n and lowers[end] in ("of", "for", "to", "in") and end + 1 < n and texts[end + 1][:1].isupper():
                     continue  # "Office of the Ombudsman": a name, not a reference
-                start = tok.i - 1 if prev.text == "OSCE" else tok.i
-                out.append(_span(doc, start, end, "field_operation", "", GENERIC))
+                start = i - 1 if texts[i - 1] == "OSCE" else i
+                out.append((start, end, "field_operation", "", GENERIC))
                 covered.update(range(start, end))
                 break
         return out
 
     # -- resolution -----------------------------------------------------------
-    def _resolve(self, doc: Doc, spans: list[Span], acronyms: dict[str, Span], notes: Notes) -> tuple[dict[str, OrgData], dict[tuple[int, int], str]]:
+    def _resolve(self, doc: Doc, T: Toks, spans: list[Cand], acronyms: dict[str, Cand], notes: Notes) -> tuple[dict[str, OrgData], dict[tuple[int, int], str]]:
         """One `OrgData` per distinct body, and the body each span names."""
-        state_spans = list(doc.spans[ext.STATES]) if ext.STATES in doc.spans else []
-        doc_states = {s.kb_id_ for s in state_spans}
+        state_spans: list[tuple[int, int, str]] | None = None  # read from the Doc when first needed
         orgs: dict[str, OrgData] = {}
-        field_ops = [s for s in spans if s.id_ == GAZ and s.label_ == "field_operation"]
-        field_keys = list(dict.fromkeys(s.kb_id_ for s in field_ops))
-        pending_generic: list[Span] = []
+        field_keys = list(dict.fromkeys([c[3] for c in spans if c[4] == GAZ and c[2] == "field_operation"]))
+        by_id = self.kb.by_id
+        text = T.doc_text
+        pending_generic: list[Cand] = []
         span_key: dict[tuple[int, int], str] = {}
-        for span in sorted(spans, key=lambda s: s.id_ == ACRONYM):
-            note = notes.get((span.start, span.end), {})
-            if span.id_ == GENERIC:
+        # Acronym uses after the names they stand for (in order: a stable sort on "is an acronym").
+        for span in [c for c in spans if c[4] != ACRONYM] + [c for c in spans if c[4] == ACRONYM]:
+            s, e, label, kb_id, source = span
+            note = notes.get((s, e), _NO_NOTE)
+            if source == GENERIC:
                 pending_generic.append(span)
                 continue
-            if span.id_ == ACRONYM and "refers_to" in note:
+            if source == ACRONYM and "refers_to" in note:
                 key = span_key.get(note["refers_to"])
                 if key:
-                    _add_mention(orgs[key], span, surface=False)
-                    span_key[(span.start, span.end)] = key
+                    _add_mention(orgs[key], T, s, e, surface=False)
+                    span_key[(s, e)] = key
                     continue
-            if span.id_ == GAZ:
-                entry = self.kb.by_id[span.kb_id_]
+            if source == GAZ:
+                entry = by_id[kb_id]
                 key = entry.id
-                if key not in orgs:
-                    orgs[key] = _from_entry(entry)
+                org = orgs.get(key)
+                if org is None:
+                    org = orgs[key] = _from_entry(entry)
                 if note.get("acronym"):
-                    orgs[key].acronym = note["acronym"]
-                text = span_string(span)
-                _add_mention(orgs[key], span, surface=text != entry.acronym and text not in (orgs[key].acronym,))
+                    org.acronym = note["acronym"]
+                last = T[e - 1]
+                chars = (T[s].idx, last.idx + len(last.text))
+                org.mentions.append(chars)
+                name = text[chars[0] : chars[1]]
+                if name != entry.acronym and name != org.acronym and (org.name is None or len(name) > len(org.name)):
+                    org.name = name  # the longest name the text writes (not an acronym)
             elif "split" in note:
                 # "State Border and Customs Services": one body per listed modifier.
-                country = _country_of(span, state_spans)
+                if state_spans is None:
+                    state_spans = _state_spans(doc)
+                country = _country_of(T, s, e, state_spans)
                 split = ["pat:" + _norm_key(name) for name in note["split"]]
+                chars = _chars(T, s, e)
                 for key, name in zip(split, note["split"], strict=True):
                     if key not in orgs:
-                        orgs[key] = OrgData(id=None, canonical_name=None, name=name, acronym=None, kind=span.label_, country=country, parent=None)
-                    orgs[key].mentions.append((span.start_char, span.end_char))
+                        orgs[key] = _org(None, None, name, None, label, country, None)
+                    orgs[key].mentions.append(chars)
                 key = split[0]
             else:
-                key = "pat:" + note.get("key", _norm_key(span_string(span)))
+                key = "pat:" + (note["key"] if "key" in note else _norm_key(T.span_text(s, e)))
                 if key not in orgs:
-                    orgs[key] = OrgData(
-                        id=None, canonical_name=None, name=None, acronym=note.get("acronym"), kind=span.label_,
-                        country=_country_of(span, state_spans), parent=None,
-                    )
-                _add_mention(orgs[key], span, surface=True)
-            span_key[(span.start, span.end)] = key
+                    if state_spans is None:
+                        state_spans = _state_spans(doc)
+                    orgs[key] = _org(None, None, None, note.get("acronym"), label, _country_of(T, s, e, state_spans), None)
+                _add_mention(orgs[key], T, s, e, surface=True)
+            span_key[(s, e)] = key
         for span in pending_generic:
+            s, e = span[0], span[1]
             key = field_keys[0] if len(field_keys) == 1 else None
-            if key is None and not field_keys and span[0].text == "OSCE":
-                found = self._infer_field_op(span, doc_states)
+            if key is None and not field_keys and T.texts[s] == "OSCE":
+                if state_spans is None:
+                    state_spans = _state_spans(doc)
+                found = self._infer_field_op(T.texts[e - 1], {kb for _, _, kb in state_spans})
                 if found is not None:
                     key = found.id
                     orgs[key] = _from_entry(found)
                     field_keys.append(key)
             if key is not None and key in orgs:
-                _add_mention(orgs[key], span, surface=False)
-                span_key[(span.start, span.end)] = key
+                _add_mention(orgs[key], T, s, e, surface=False)
+                span_key[(s, e)] = key
         orgs, merged = _merge_variants(orgs, self._state_words)
-        text = text_of(doc)
         for org in orgs.values():
             if not org.name:
                 # Only the acronym (or a back-reference) occurs: name the body as the text does.
                 first = text[slice(*org.mentions[0])]
                 org.name = first if first == org.acronym else (org.canonical_name or first)
+        if not merged:
+            return orgs, span_key
+
         def final(key: str) -> str:
             while key in merged:
                 key = merged[key]
@@ -645,9 +711,9 @@ class OrganizationTagger(GazetteerPipe):
 
         return orgs, {k: final(v) for k, v in span_key.items()}
 
-    def _infer_field_op(self, span: Span, doc_states: set[str]) -> OrgEntry | None:
-        """"OSCE Presence" with no full name: the field operation of that type in a State the release names."""
-        word = span[-1].text
+    def _infer_field_op(self, word: str, doc_states: set[str]) -> OrgEntry | None:
+        """"OSCE Presence" (whose last word is `word`) with no full name: the field
+        operation of that type in a State the release names."""
         found = [e for e, words in self._open_field_ops() if e.country in doc_states and word in words]
         return found[0] if len(found) == 1 else None
 
@@ -665,8 +731,50 @@ _COMMON_SENTENCE_STARTS = frozenset(
 )
 
 
-def _span(doc: Doc, start: int, end: int, label: str, kb_id: str, source: str) -> Span:
-    return Span(doc, start, end, label=label, kb_id=kb_id, span_id=source)
+_NO_NOTE: dict[str, Any] = {}  # the notes of a span with none (read, never written)
+_START = itemgetter(0)
+
+
+def _filter(spans: list[Cand]) -> list[Cand]:
+    """spaCy's `filter_spans` on candidate tuples: of overlapping candidates the first
+    longest is kept; the kept ones in order of start."""
+    by_start = sorted(spans, key=_START)
+    end = 0
+    for span in by_start:
+        if span[0] < end or span[1] <= span[0]:
+            break
+        end = span[1]
+    else:
+        return by_start  # no two overlap, none is empty: all are kept
+    # Longest first, then by start, ties in the given order (filter_spans' sort), by index:
+    # `list.__getitem__` as the key keeps the sort in C.
+    lengths = [span[1] - span[0] for span in by_start]
+    result = []
+    seen: set[int] = set()
+    for k in sorted(range(len(by_start)), key=lengths.__getitem__, reverse=True):
+        span = by_start[k]
+        if span[0] not in seen and span[1] - 1 not in seen:
+            result.append(span)
+            seen.update(range(span[0], span[1]))
+    result.sort(key=_START)
+    return result
+
+
+def _among(texts: list[str], positions: list[int], words: Container[str]) -> list[int]:
+    """The positions, of those given, whose token text is one of `words` (in order)."""
+    return [i for i in positions if texts[i] in words]
+
+
+def _chars(T: Toks, start: int, end: int) -> tuple[int, int]:
+    """The character offsets of tokens start..end (``Span.start_char``, ``Span.end_char``)."""
+    last = T[end - 1]
+    return (T[start].idx, last.idx + len(last.text))
+
+
+def _state_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """The States the Doc names: start, end and ISO3 code of each span."""
+    spans = doc.spans
+    return [(s.start, s.end, s.kb_id_) for s in spans[ext.STATES]] if ext.STATES in spans else []
 
 
 def _variants(entry: OrgEntry) -> list[str]:
@@ -688,16 +796,25 @@ def _variants(entry: OrgEntry) -> list[str]:
 
 
 def _from_entry(entry: OrgEntry) -> OrgData:
-    return OrgData(
-        id=entry.id, canonical_name=entry.name, name=None, acronym=entry.acronym,
-        kind=entry.kind, country=entry.country, parent=entry.parent,
+    return _org(entry.id, entry.name, None, entry.acronym, entry.kind, entry.country, entry.parent)
+
+
+def _org(org_id: str | None, canonical_name: str | None, name: str | None, acronym: str | None, kind: str, country: str | None, parent: str | None) -> OrgData:
+    """``OrgData(...)`` with no mentions yet: the same fields, in the same order, set
+    without the dataclass's keyword `__init__` and `__post_init__` (a hot path)."""
+    org: OrgData = object.__new__(OrgData)
+    org.__dict__.update(
+        id=org_id, canonical_name=canonical_name, name=name, acronym=acronym, kind=kind, country=country, parent=parent, mentions=[]
     )
+    return org
 
 
-def _add_mention(org: OrgData, span: Span, *, surface: bool) -> None:
-    org.mentions.append((span.start_char, span.end_char))
+def _add_mention(org: OrgData, T: Toks, start: int, end: int, *, surface: bool) -> None:
+    last = T[end - 1]
+    chars = (T[start].idx, last.idx + len(last.text))
+    org.mentions.append(chars)
     if surface:
-        text = span_string(span)
+        text = T.doc_text[chars[0] : chars[1]]
         if org.name is None or len(text) > len(org.name):
             org.name = text
 
@@ -728,6 +845,8 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
     where each merged key went."""
     keys = [k for k, o in orgs.items() if o.id is None or o.kind in ("national_authority", "academic", "ngo", "media")]
     merged: dict[str, str] = {}
+    if len(keys) < 2:
+        return orgs, merged  # nothing to join
     # Names never change while merging: index cores and names once, and visit for each
     # body only the bodies it could join (a core that ends its core, a name before " of "),
     # in the order of the all-pairs loop this replaces, so merges happen as before.
@@ -804,37 +923,49 @@ def _with_state(long: str, short: str) -> bool:
     return default_states().lookup(rest) is not None
 
 
-def _key_with_known(span: Span, known: dict[int, Span]) -> str | None:
+def _key_with_known(T: Toks, start: int, end: int, known: dict[int, Cand]) -> str | None:
     """A pattern name's key with the known bodies inside it written as their ids, so "OSCE
     PA Working Group" and "OSCE Parliamentary Assembly Working Group" are one body."""
-    doc = span.doc
+    if known.keys().isdisjoint(range(start, end)):
+        return None  # no known body starts inside
     parts: list[str] = []
     found = False
-    k = span.start
-    while k < span.end:
+    k = start
+    while k < end:
         inner = known.get(k)
-        if inner is not None and inner.end <= span.end and inner.kb_id_:
-            parts.append("#" + inner.kb_id_)
+        if inner is not None and inner[1] <= end and inner[3]:
+            parts.append("#" + inner[3])
             found = True
-            k = inner.end
+            k = inner[1]
         else:
-            parts.append(_norm_key(doc[k].text))
+            parts.append(_norm_key(T.texts[k]))
             k += 1
     return " ".join(p for p in parts if p) if found else None
 
 
 def _norm_key(text: str) -> str:
-    t = text.lower().replace("’", "'")
-    t = re.sub(r"^the\s+", "", t)
-    return re.sub(r"\W+", " ", t).strip()
+    """A name's key: lowercased, no leading "the", runs of non-word characters one space."""
+    key = _NORM_KEYS.get(text)
+    if key is None:
+        t = _THE_RE.sub("", text.lower().replace("’", "'"))
+        key = _NON_WORD_RE.sub(" ", t).strip()
+        if len(_NORM_KEYS) >= 20_000:  # bounded: names vary without end over a stream of documents
+            _NORM_KEYS.clear()
+        _NORM_KEYS[text] = key
+    return key
 
 
-def _country_of(span: Span, state_spans: list[Span]) -> str | None:
+_NORM_KEYS: dict[str, str] = {}
+_THE_RE = re.compile(r"^the\s+")
+_NON_WORD_RE = re.compile(r"\W+")
+
+
+def _country_of(T: Toks, start: int, end: int, state_spans: list[tuple[int, int, str]]) -> str | None:
     """The State named inside a pattern organization, or as its possessive/adjective just before."""
-    for s in state_spans:
-        if s.start >= span.start and s.end <= span.end:
-            return s.kb_id_
-    for s in state_spans:
-        if s.end == span.start or (s.end + 1 == span.start and span.doc[s.end].text in ("'s", "’s")):
-            return s.kb_id_
+    for s, e, iso3 in state_spans:
+        if s >= start and e <= end:
+            return iso3
+    for _, e, iso3 in state_spans:
+        if e == start or (e + 1 == start and T.texts[e] in ("'s", "’s")):
+            return iso3
     return None
