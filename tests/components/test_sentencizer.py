@@ -60,3 +60,13 @@ def test_boundaries_match_spacy_sentencizer_on_any_word_sequence(words: list[str
 @functools.lru_cache(maxsize=1)
 def _blank() -> spacy.language.Language:
     return spacy.blank("en")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["word", "5", ".", "!", ";", ",", "(", "x"]), max_size=25))
+def test_boundaries_match_spacy_when_a_punct_char_is_no_punctuation(words: list[str]) -> None:
+    """With punct_chars holding a digit (not punctuation to spaCy) it still starts sentences where spaCy does."""
+    nlp = _blank()
+    doc = nlp.make_doc(" ".join(words))
+    chars = ["5", ".", ";"]
+    assert ArraySentencizer(punct_chars=chars).predict([doc]) == Sentencizer(punct_chars=chars).predict([doc])

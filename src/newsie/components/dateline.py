@@ -79,6 +79,27 @@ class DatelineReader(GazetteerPipe):
         return doc
 
 
+_DATE_MEMO: dict[tuple[str, dt.date | None], tuple[bool, dt.date | None]] = {}
+_DATE_MEMO_MAX = 20_000
+
+
+def dateline_date(text: str, anchor: dt.date | None) -> tuple[bool, dt.date | None]:
+    """Whether a dateline's date text ("6 October 2020") holds a date, and its first day.
+
+    `find_dates` is a pure function of the text and the anchor; the same few dateline
+    dates recur across an archive, so each pair is parsed once (bounded memo).
+    """
+    key = (text, anchor)
+    hit = _DATE_MEMO.get(key)
+    if hit is None:
+        dates = find_dates(text, anchor)
+        hit = (True, dates[0].start) if dates else (False, None)
+        if len(_DATE_MEMO) >= _DATE_MEMO_MAX:
+            _DATE_MEMO.clear()
+        _DATE_MEMO[key] = hit
+    return hit
+
+
 def read_dateline(
     head: str, places: PlaceKB, countries: dict[str, str], offset: int = 0, anchor: dt.date | None = None
 ) -> DatelineData | None:
@@ -92,10 +113,9 @@ def read_dateline(
         return None
     date = None
     if m.date is not None:
-        dates = find_dates(m.date, anchor)
-        if not dates:
+        found_date, date = dateline_date(m.date, anchor)
+        if not found_date:
             return None
-        date = dates[0].start
     found = [places.lookup(raw.title()) or places.lookup(raw) for raw in m.cities]
     if m.date is None and not all(p and (p.curated or m.agency or raw.isupper()) for p, raw in zip(found, m.cities)):
         return None  # "VIENNA –" is a dateline; "OSCE –" is not

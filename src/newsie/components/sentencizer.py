@@ -2,17 +2,20 @@
 
 spaCy's `Sentencizer` makes a `Token` object for every token of every Doc to read its
 text and punctuation flag; this subclass reads both for all tokens at once with
-``Doc.to_array`` and compares string hashes. Boundaries, settings and serialization are
+``Doc.to_array`` and finds the starts with a regex over one byte per token. Boundaries, settings and serialization are
 spaCy's own.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from operator import add
 
 from spacy.attrs import IS_PUNCT, ORTH
 from spacy.pipeline import Sentencizer
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in its stub
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 
 class ArraySentencizer(Sentencizer):
@@ -20,6 +23,7 @@ class ArraySentencizer(Sentencizer):
 
     _punct_key: tuple[int, int] | None = None
     _punct_ids: frozenset[int] = frozenset()
+    _all_punct: tuple[int, bool] | None = None  # (id of the vocab, whether every punct char is is_punct there)
 
     def _ids(self) -> frozenset[int]:
         """Hashes of the punctuation characters (recomputed when the set is replaced or resized)."""
@@ -28,27 +32,50 @@ class ArraySentencizer(Sentencizer):
         if key != self._punct_key:
             self._punct_ids = frozenset(hash_string(c) for c in chars)
             self._punct_key = key
+            self._all_punct = None
         return self._punct_ids
 
+    def _chars_are_punct(self, vocab: Vocab) -> bool:
+        """Whether the vocabulary's `is_punct` holds for every one of `punct_chars`
+        (then a run of punctuation holds all of them; spaCy's defaults all are)."""
+        known = self._all_punct
+        if known is None or known[0] != id(vocab):
+            getter = vocab.lex_attr_getters.get(IS_PUNCT)  # type: ignore[attr-defined]  # not in its stub
+            ok = getter is not None and all(getter(c) for c in self.punct_chars)
+            known = self._all_punct = (id(vocab), ok)
+        return known[1]
+
     def predict(self, docs: Iterable[Doc]) -> list[list[bool]]:
-        """Sentence starts of each Doc, as `Sentencizer.predict` gives them."""
+        """Sentence starts of each Doc, as `Sentencizer.predict` gives them.
+
+        spaCy's loop starts a sentence at the first token after one of `punct_chars`
+        that is neither punctuation nor one of them. Here each token becomes one byte
+        (0: a word, 1: punctuation) and a regex finds each word after a run of
+        punctuation; the run is then looked at for one of `punct_chars`: the same starts,
+        with a Python step per run of punctuation, not per token.
+        """
         punct_ids = self._ids()
         guesses = []
         for doc in docs:
             n = len(doc)
             doc_guesses = [False] * n
             if n:
-                start = 0
-                seen_period = False
                 doc_guesses[0] = True
-                for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
-                    is_in_punct_chars = orth in punct_ids
-                    if seen_period and not is_punct and not is_in_punct_chars:
-                        doc_guesses[start] = True
-                        start = i
-                        seen_period = False
-                    elif is_in_punct_chars:
-                        seen_period = True
-                doc_guesses[start] = True
+                orths, is_punct = doc.to_array([ORTH, IS_PUNCT]).T.tolist()
+                if self._chars_are_punct(doc.vocab):
+                    for m in _RUN.finditer(bytes(is_punct)):
+                        s, e = m.span()
+                        if not punct_ids.isdisjoint(orths[s:e]):
+                            doc_guesses[e] = True
+                else:  # one of punct_chars is no punctuation to this vocabulary: code it apart
+                    ends = list(map(punct_ids.__contains__, orths))
+                    for m in _START.finditer(bytes(map(add, map(add, ends, ends), is_punct))):
+                        doc_guesses[m.end() - 1] = True
             guesses.append(doc_guesses)
         return guesses
+
+
+# A run of punctuation (1) before a word (0).
+_RUN = re.compile(rb"\x01+(?=\x00)")
+# A word after a run of punctuation (1) holding one of `punct_chars` (2: not punctuation, 3: punctuation).
+_START = re.compile(rb"[\x01-\x03]*[\x02\x03][\x01-\x03]*\x00")
