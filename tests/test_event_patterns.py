@@ -3,12 +3,9 @@ from __future__ import annotations
 
 import re
 
-import pytest
-import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsie.components.event_triggers import sentence_chars
 from newsie.components.events import _IN_PLACE
 from newsie.events.paragraphs import _ANNOUNCED, _END_CUE, _START_CUE, Paragraphs, announced_at, bound_cue
 
@@ -63,17 +60,3 @@ def _plain_breaks(text: str, start: int) -> list[int]:
 def test_paragraph_breaks_are_the_ones_after_text(text, start):
     """Line breaks count from the first one after text, as when each paragraph so far is checked for text."""
     assert Paragraphs(text, start).breaks == _plain_breaks(text, start)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["", "One.", "The OSCE held a course. Twenty judges took part!\n\nIt ended on 3 May.  ", "a . b . c .", "  Lead space. Next one"],
-)
-def test_sentence_offsets_are_those_of_doc_sents(text):
-    """Sentence offsets read from the token records are those of ``doc.sents``."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    doc = nlp(text)
-    assert sentence_chars(doc) == [(s.start_char, s.end_char) for s in doc.sents]
-    bare = spacy.blank("en")(text)  # no boundaries yet: set on the way
-    assert sentence_chars(bare) == [(s.start_char, s.end_char) for s in bare.sents]

@@ -11,8 +11,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import compress, islice
-from operator import attrgetter
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -29,7 +27,6 @@ from ..resources import gazetteer_file
 from ..tokens import Toks, toks
 from .base import Data, GazetteerPipe, sentences
 
-_SENT_START = attrgetter("is_sent_start")
 EVIDENCE_KEY = "newsie_event_evidence"  # doc.user_data: what the rules say (see `summary`)
 UNITS_KEY = "newsie_event_units"  # doc.user_data: the scored `Unit`s (a `Handover`), taken by `newsie_events`
 DECISION_KEY = "newsie_event_decision"  # doc.user_data: a trained model's main type and probabilities
@@ -116,7 +113,8 @@ class TriggerScorer:
         text = text_of(doc)
         paragraphs = Paragraphs(text, body_start)
         n = 0
-        for sent_start, sent_end in sentence_chars(doc):
+        for sent in sentences(doc):
+            sent_start, sent_end = sent.start_char, sent.end_char
             start = max(sent_start, body_start)
             if sent_end <= body_start or not text[start:sent_end].strip():
                 continue
@@ -217,24 +215,6 @@ class TriggerScorer:
             if not nouns.isdisjoint(window):
                 return new_type
         return etype
-
-
-def sentence_chars(doc: Doc) -> list[tuple[int, int]]:
-    """The character offsets of ``doc.sents`` (boundaries set first when none are), read
-    from the token records: no `Span` made."""
-    sents = sentences(doc)
-    if "sents" in doc.user_hooks:
-        return [(sent.start_char, sent.end_char) for sent in sents]
-    T = toks(doc)
-    n = len(T)
-    if not n:
-        return []
-    starts = [0, *compress(range(1, n), map(_SENT_START, islice(T, 1, None)))]
-    out = []
-    for a, b in zip(starts, [*starts[1:], n]):
-        last = T[b - 1]
-        out.append((T[a].idx, last.idx + len(last.text)))
-    return out
 
 
 def with_triggers(rules: dict[str, Any], triggers: dict[str, dict[str, float]]) -> dict[str, Any]:
