@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.abc import Traversable
-from itertools import compress
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any, Union
 
@@ -233,13 +233,34 @@ class _Candidate:
     """A pattern as the matcher tries it: its length and, when no later token is a
     wildcard, the later tokens to compare as one list."""
 
-    __slots__ = ("n", "pattern", "plain")
+    __slots__ = ("checks", "n", "pattern", "plain")
 
     def __init__(self, pattern: _Pattern) -> None:
         self.pattern = pattern
         self.n = len(pattern.tokens)
         rest = list(pattern.tokens[1:])
         self.plain = rest if not any(t == "#" or t.endswith("*") for t in rest) else None
+        # The later tokens as (kind, text): 0 the word itself, 1 a prefix, 2 any number.
+        self.checks = tuple((2, "") if t == "#" else (1, t[:-1]) if t.endswith("*") else (0, t) for t in rest)
+
+    def matches(self, words: list[str], start: int) -> bool:
+        """`_Pattern.matches` with the token tests inlined (the first token is known to match)."""
+        if start + self.n > len(words):
+            return False
+        for (kind, text), word in zip(self.checks, words[start + 1 : start + self.n]):
+            if kind == 0:
+                if word != text:
+                    return False
+            elif kind == 1:
+                if not word.startswith(text):
+                    return False
+            elif not word.isdigit():
+                return False
+        return True
+
+
+_Entry = tuple[dict[str, tuple[_Candidate, ...]], tuple[_Candidate, ...]]
+_NEW: Any = object()  # a word the memo has not seen
 
 
 class _PhraseMatcher:
@@ -249,7 +270,7 @@ class _PhraseMatcher:
         self.exact: dict[str, list[_Pattern]] = {}
         self.prefix: dict[str, list[_Pattern]] = {}
         self.number: list[_Pattern] = []
-        self._memo: dict[str, tuple[_Candidate, ...]] = {}
+        self._memo: dict[str, _Entry | None] = {}
         for pat in patterns:
             first = pat.tokens[0]
             if first == "#":
@@ -263,6 +284,25 @@ class _PhraseMatcher:
         """Patterns whose first token accepts `word`, longest first (``()`` for most words)."""
         # A stable sort: patterns of one length keep their order, so do their hits.
         return tuple(sorted(map(_Candidate, self._first_accepting(word)), key=lambda c: -c.n))
+
+    def _entry(self, word: str) -> _Entry | None:
+        """The candidates of `word` by the word that follows it (None when there are none).
+
+        A plain phrase of two or more words can only match when the next word is its
+        second: for each such second word, the candidates that can match before it (in
+        their order); for any other next word, the rest (single words and phrases whose
+        second token is a wildcard), in their order.
+        """
+        cands = self._candidates(word)
+        if not cands:
+            return None
+        rest = tuple(c for c in cands if c.plain is None or c.n == 1)
+        seconds = {c.plain[0] for c in cands if c.plain is not None and c.n > 1}
+        by_next = {
+            second: tuple(c for c in cands if c.plain is None or c.n == 1 or c.plain[0] == second)
+            for second in seconds
+        }
+        return by_next, rest
 
     def _first_accepting(self, word: str) -> list[_Pattern]:
         found = list(self.exact.get(word, ()))
@@ -282,23 +322,27 @@ class _PhraseMatcher:
         """
         words = words_of(text)
         memo = self._memo
-        missing = set(words).difference(memo)
-        if missing:
-            if len(memo) + len(missing) > _MEMO_MAX:
+        # One look-up per word (a C loop); words never seen get their entry now.
+        entries = list(map(memo.get, words, repeat(_NEW)))
+        if _NEW in entries:
+            new = {w for w, e in zip(words, entries) if e is _NEW}
+            if len(memo) + len(new) > _MEMO_MAX:
                 memo.clear()  # bounded: memory stays flat over any stream
-                missing = set(words)
-            for word in missing:
-                memo[word] = self._candidates(word)
+            for w in new:
+                memo[w] = self._entry(w)
+            entries = [memo[w] if e is _NEW else e for w, e in zip(words, entries)]
         n_words = len(words)
         found: list[_Pattern] = []
         free = 0  # the first word not inside a phrase already found
+        last = n_words - 1
         # Only words that start some pattern are tried (a C scan picks them): a word
         # without candidates moves on by one word, as a failed try does.
-        for i in compress(range(n_words), map(memo.__getitem__, words)):
+        for i in compress(range(n_words), entries):
             if i < free:
                 continue
+            by_next, rest = entries[i]  # type: ignore[misc]  # compress kept the words with candidates
             size = 0
-            for cand in memo[words[i]]:
+            for cand in by_next.get(words[i + 1], rest) if i < last else rest:
                 n = cand.n
                 if n < size:
                     break  # longest first: the rest are shorter than what matched
@@ -308,7 +352,7 @@ class _PhraseMatcher:
                 if plain is not None:
                     if n > 1 and words[i + 1 : i + n] != plain:
                         continue
-                elif not cand.pattern.matches(words, i):
+                elif not cand.matches(words, i):
                     continue
                 size = n
                 found.append(cand.pattern)

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import newsie
 from newsie.components.dateline import read_dateline
+from newsie.dates import grammar
 from newsie.dates.grammar import _START_RE, _starts, find_dates, find_durations, infer_year
 from newsie.kb.places import default_cities, place_kb
 from newsie.kb.states import default_states
@@ -123,3 +124,47 @@ def test_fast_start_scan_finds_the_starts_of_the_reference_pattern(words, sep) -
     text = sep.join(words)
     expected = [i for i in range(len(text)) if _START_RE.match(text, i)]
     assert _starts(text) == expected
+
+
+def _dates_by_plain_scans(text: str, anchor: dt.date | None) -> list:
+    """The specification `find_dates` follows: each pattern by ``finditer`` over the whole
+    text, in order, a date kept where no earlier one took its characters."""
+    taken: set[int] = set()
+    out = []
+    for kind, rx in grammar._COMPILED:
+        for m in rx.finditer(text):
+            if taken.intersection(range(*m.span())):
+                continue
+            try:
+                found = grammar._normalize(kind, m, anchor)
+            except (OverflowError, ValueError):
+                found = None
+            if found is not None:
+                taken.update(range(*m.span()))
+                out.append(found)
+    return sorted(out, key=lambda f: f.start_char)
+
+
+_DATE_WORDS = [
+    "21", "7", "03", "2020", "1999", "123", "20201", "21st", "2nd", "3rd", "9th", "٣", "2020-02-21", "21.02.2020", "5/6/2019", "3-5",
+    "January", "february", "MARCH", "May", "may", "Mayor", "Jun.", "Sept.", "Sep", "sept", "Dec", "December", "Oct.", "Monitoring", "money",
+    "Monday", "monday", "Sunday,", "SATURDAY", "ſaturday", "from", "From", "between", "to", "and", "until", "through", "till", "of", "the",
+    "on", "On", "on the", "this", "This", "last", "next", "past", "coming", "week", "weekend", "month", "year", "morning", "earlier", "today",
+    "Tonight", "tonıght", "in", "since", "during", "early", "mid-", "İstanbul", "–", "—", "-", ",", "(", "five-day", "two weeks", "3-month", "x1",
+    # whole expressions of each form, which the generator also cuts and joins
+    "coming week", "past year", "last Monday", "next sunday", "on the Sunday", "this weekend", "earlier this year", "this evening",
+    "from 7 to 9 December 2024", "27 November – 1 December", "May 3-5, 2020", "between 3 and 5 May", "3, 4 and 5 May", "Monday, 21 February 2020",
+    "Friday February 21", "February 21, 2020", "21st of February", "in 2019", "since 2001", "mid-2019", "from March to May 2020",
+    "between Monday 3 and", "from Sunday, 7", "7 till 9 May", "3 until 5 June", "1 through 4 July",
+    "21 February 2020 to 3 March 2020", "in 2020-02-21", "March 2019", "of 2019", "May 2020 –", "Sept. 3 - 4", "November 27 – December 1, 2013", "14 – 19 August 2023", "Jan. 5", "15 and 16 October",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_DATE_WORDS), st.sampled_from([" ", " ", " ", "  ", ", ", "\n", "-", "(", "“", "/", ""])), max_size=14),
+       st.sampled_from([ANCHOR, None]))
+def test_dates_found_from_classified_starts_are_those_of_plain_scans(parts, anchor) -> None:
+    """Trying each pattern only where what follows a start allows it finds what scanning the whole text with every pattern finds."""
+    text = "".join(w + sep for w, sep in parts)
+    assert find_dates(text, anchor) == _dates_by_plain_scans(text, anchor)
+    assert grammar._unit_starts(text, text.lower()) == [m.start() for m in grammar._UNIT_RE.finditer(text)]

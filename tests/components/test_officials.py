@@ -4,8 +4,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsie
+from newsie.components.contacts import _LABEL, _may_hold_label
 from newsie.exceptions import GazetteerError
 
 
@@ -290,3 +293,12 @@ def test_a_place_ending_a_title_is_not_part_of_the_name(nlp, text, name, title) 
     """'Mayor of Osh Aitmamat Kadyrbaev': the city ends the title; a first name that is also a city stays a name."""
     people = [(o.name, o.title) for o in newsie.extract(text, nlp=nlp).officials]
     assert people == [(name, title)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["For more information", "FOR FURTHER INFORMATION", "ınformatıon", "Contact", "CONTACTS", "please contact",
+                                 "Media contact", "Press Contacts:", "contact persons", "details", "Ana Novak", "\n", " ", ":", "İ", "for"]), max_size=10))
+def test_the_contact_label_precheck_never_hides_a_label(words) -> None:
+    """Text the cheap word test turns away holds no contact-block label."""
+    text = " ".join(words)
+    assert _LABEL.search(text) is None or _may_hold_label(text)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..casing import lowered_like_ignorecase
+
 _LABEL = re.compile(
     r"^[ \t]*(?:for (?:more|further|additional) information[^\n]{0,40}?|(?:media|press|public)?[ \t]*contacts?(?: persons?| details)?|please contact)[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
@@ -18,6 +20,8 @@ _NAME = re.compile(r"(?P<name>[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+(?:[ \t]+(?:[a-z]{1
 def contact_names(text: str) -> list[tuple[int, int]]:
     """Character spans of the names that open the lines of each contact block."""
     out: list[tuple[int, int]] = []
+    if not _may_hold_label(text):
+        return out  # no scan that tries every line start
     for label in _LABEL.finditer(text):
         pos = label.end()
         lines = 0
@@ -33,6 +37,12 @@ def contact_names(text: str) -> list[tuple[int, int]]:
                 start = pos + m.start() + (len(line) - len(line.lstrip()))
                 out.append((start + name.start("name"), start + name.end("name")))
     return out
+
+
+def _may_hold_label(text: str) -> bool:
+    """False only where `_LABEL` cannot match: every label holds "contact" or "information"."""
+    low = text.lower()
+    return not lowered_like_ignorecase(text, low) or "contact" in low or "information" in low
 
 
 def _looks_like_body(line: str) -> bool:

@@ -1,12 +1,10 @@
 """`newsie_dates`: temporal expressions, normalized against the release date."""
-import datetime as dt
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions as ext
-from ..dates.grammar import find_dates, find_durations
+from ..dates.grammar import FoundDate, scan
 from ..extensions import set_span_value, text_of
 from ..payloads import DateValue, meta_of, release_date
 from .base import set_ents
@@ -30,14 +28,14 @@ class DateTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = release_date(doc)
-        parts = _parts(doc)
+        found = [(off, *scan(part, anchor)) for off, part in _parts(doc)]
         spans: list[Span] = []
-        for off, part in parts:
-            spans.extend(self._dates(doc, part, off, anchor))
+        for off, dates, _ in found:
+            spans.extend(self._dates(doc, dates, off))
         doc.spans[self.spans_key] = filter_spans(spans)
         durations = []
-        for off, part in parts:
-            for d in find_durations(part):
+        for off, _, lengths in found:
+            for d in lengths:
                 span = doc.char_span(off + d.start_char, off + d.end_char, label=ext.DURATION, alignment_mode="expand")
                 if span is not None:
                     set_span_value(span, "newsie_days", d.days)
@@ -47,9 +45,9 @@ class DateTagger:
             set_ents(doc, doc.spans[self.spans_key])
         return doc
 
-    def _dates(self, doc: Doc, text: str, off: int, anchor: dt.date | None) -> list[Span]:
+    def _dates(self, doc: Doc, dates: list[FoundDate], off: int) -> list[Span]:
         spans: list[Span] = []
-        for f in find_dates(text, anchor):
+        for f in dates:
             start_char, end_char = off + f.start_char, off + f.end_char
             span = doc.char_span(start_char, end_char, label=ext.DATE, alignment_mode="expand")
             if span is None:

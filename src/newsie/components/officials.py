@@ -4,15 +4,16 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Container, Iterable
-from typing import Any, ClassVar
+from itertools import compress
+from operator import attrgetter
+from typing import Any, ClassVar, cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from .. import extensions as ext
-from ..extensions import doc_value, set_doc_value, text_of
+from ..extensions import doc_value, set_doc_value
 from ..kb.io import read_packaged
 from ..kb.officials import OFFICES_FILE, OFFICIALS_FILE, OfficeEntry, OfficialEntry, OfficialKB, TitleRules, default_titles
 from ..kb.org_rules import default_org_rules
@@ -21,14 +22,18 @@ from ..kb.states import default_states
 from ..payloads import OfficialData, OrgData, release_date
 from ..tokens import Tok, Toks
 from ..tokens import toks as doc_toks
-from .base import Data, GazetteerPipe, sentences, set_ents
+from .base import Data, GazetteerPipe, filter_ranges, sentences, set_ents
 from .contacts import contact_names
 
 KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT = "known", "titled", "apposition", "speech", "surname", "base", "contact"
 _INITIAL = re.compile(r"[A-Z]\.")
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][^\W\d_]+")  # O'Neill, D'Alema, N'Diaye
 _MEMO_MAX = 100_000
 _COMPLEMENT_WORDS = frozenset({"of", "for", "on", "and", "&"})  # inside a title before a name
+Person = tuple[int, int, str, int]  # start, end (tokens), source, gazetteer index of a known person (else -1)
+Range = tuple[int, int]  # start, end (tokens)
+_SENT_START = attrgetter("is_sent_start")
 _QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 
 
@@ -95,13 +100,17 @@ class OfficialTagger(GazetteerPipe):
             [p if isinstance(p, OfficialEntry) else OfficialEntry.model_validate(p) for p in self.data["officials"]],
         )
         self.titles = TitleRules.model_validate(self.data["titles"])
-        self.person_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        # People and offices in one matcher (one pass over the Doc): a person's key is
+        # "newsie_official <index>", an office's its id.
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._person_of: dict[int, int] = {}  # match id -> index in kb.officials
         for i, p in enumerate(self.kb.officials):
-            self.person_matcher.add(f"P{i}", self.patterns(dict.fromkeys((p.name, *p.aliases))))
-        self.office_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+            key = f"newsie_official {i}"
+            self.matcher.add(key, self.patterns(dict.fromkeys((p.name, *p.aliases))))
+            self._person_of[self.nlp.vocab.strings.add(key)] = i
         for o in self.kb.offices.values():
             if o.patterns:
-                self.office_matcher.add(o.id, self.patterns(o.patterns))
+                self.matcher.add(o.id, self.patterns(o.patterns))
         t = self.titles
         self._title_words = frozenset(t.title_words)
         self._honorifics = frozenset(t.honorifics)
@@ -128,38 +137,34 @@ class OfficialTagger(GazetteerPipe):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         sentences(doc)
-        offices = self.office_matcher(doc)  # (office id, start, end), read twice below
-        blocked = self._blocked_tokens(doc, offices)
-        known = [
-            Span(doc, s, e, label=ext.PERSON, kb_id=self.nlp.vocab.strings[m], span_id=KNOWN)
-            for m, s, e in self.person_matcher(doc)
-        ]
-        cands = list(known)
-        cands += self._candidates(doc, blocked, self._state_tokens(doc))
-        cands += self._contacts(doc, blocked)
+        T = doc_toks(doc)
+        person_of = self._person_of
+        found = self.matcher(doc)
+        offices = [m for m in found if m[0] not in person_of]  # (office id, start, end), read twice below
+        # Each span group read once: iterating one makes a Span per item.
+        states = _ranges(doc, ext.STATES)
+        orgs = _ranges(doc, ext.ORGANIZATIONS)
+        blocked = {i for _, s, e in offices for i in range(s, e)}
+        for s, e in (*states, *orgs):
+            blocked.update(range(s, e))
+        state_tokens = {i for s, e in states for i in range(s, e)}
+        # People as (start, end, source, gazetteer index or -1); Spans only for the output.
+        cands: list[Person] = [(s, e, KNOWN, person_of[m]) for m, s, e in found if m in person_of]
+        cands += self._candidates(T, blocked, state_tokens)
+        cands += self._contacts(doc, T, blocked)
         cands += self._base_entities(doc, blocked)
-        people = filter_spans(cands)
-        people += self._surnames(doc, people, blocked)
-        people = filter_spans(people)
-        strings = self.nlp.vocab.strings
-        out = [
-            Span(doc, p.start, p.end, label=ext.PERSON, kb_id=self.kb.officials[int(strings[p.kb_id][1:])].name if p.id_ == KNOWN else "", span_id=p.id_)
-            for p in people
+        people = _longest(cands)
+        people += self._surnames(T, people, blocked)
+        people = _longest(people)
+        officials = self.kb.officials
+        doc.spans[self.cfg["spans_key"]] = out = [
+            Span(doc, s, e, label=ext.PERSON, kb_id=officials[k].name if source == KNOWN else "", span_id=source)
+            for s, e, source, k in people
         ]
-        doc.spans[self.cfg["spans_key"]] = out
-        set_doc_value(doc, "newsie_officials", self._resolve(doc, people, offices))
+        set_doc_value(doc, "newsie_officials", self._resolve(doc, T, people, offices, orgs))
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
         return doc
-
-    def _blocked_tokens(self, doc: Doc, offices: list[tuple[int, int, int]]) -> set[int]:
-        """Tokens of States, organizations and named offices: never part of a person's name."""
-        out: set[int] = {i for _, s, e in offices for i in range(s, e)}
-        for key in (ext.STATES, ext.ORGANIZATIONS):
-            if key in doc.spans:
-                for s in doc.spans[key]:
-                    out.update(range(s.start, s.end))
-        return out
 
     def _name_token(self, t: Tok | Token) -> bool:
         """A word that can be part of a person's name: an initial ("P."), or a capitalized
@@ -204,58 +209,60 @@ class OfficialTagger(GazetteerPipe):
         token of a place that ends a title before a run goes into `places`."""
         runs = []
         n = len(doc)
-        get, name_token = self._name_words.get, self._name_token
+        texts = doc.texts
         # Each token's name test once (memoized by word), then runs read the list.
-        name: list[bool | None] = [get(t.text) for t in doc]
-        for k, known in enumerate(name):
-            if known is None:
-                name[k] = name_token(doc[k])
+        memo = self._name_words
+        try:
+            name = list(map(memo.__getitem__, texts))
+        except KeyError:  # words not seen before (rare once the memo is warm)
+            name = [memo[w] if w in memo else self._name_token(doc[k]) for k, w in enumerate(texts)]
         particles, portfolio = self._particles, self._portfolio
         i = 0
-        while i < n:
-            if not name[i] or i in blocked or _INITIAL.fullmatch(doc[i].text):
-                i += 1
+        # A run starts only at a name token: the others are skipped in C.
+        for start in compress(range(n), name):
+            if start < i:
+                continue
+            i = start
+            if i in blocked or _is_initial(texts[i]):
                 continue
             j = i + 1
             while j < n and j not in blocked:
                 t = doc[j]
-                if (name[j] and not t.is_sent_start) or (t.text in particles and j + 1 < n and (name[j + 1] or doc[j + 1].text in particles)) or (t.text == "-" and j + 1 < n and name[j + 1] and t.whitespace_ == "" and doc[j - 1].whitespace_ == ""):
+                if (name[j] and not t.is_sent_start) or (t.text in particles and j + 1 < n and (name[j + 1] or texts[j + 1] in particles)) or (t.text == "-" and j + 1 < n and name[j + 1] and t.whitespace_ == "" and doc[j - 1].whitespace_ == ""):
                     j += 1
                 else:
                     break
-            while j > i and doc[j - 1].text in self._particles:
+            while j > i and texts[j - 1] in particles:
                 j -= 1
-            in_title = i > 0 and (doc[i - 1].lower_ in _COMPLEMENT_WORDS or doc[i - 1].text in portfolio)
+            if j - i < 2:
+                # One word: no name (a name has two capitalized words) and nothing to note.
+                i = max(j, i + 1)
+                continue
+            in_title = i > 0 and (doc[i - 1].lower_ in _COMPLEMENT_WORDS or texts[i - 1] in portfolio)
             if in_title:
                 # "Minister of Education and Science Kārlis Šadurskis": a portfolio ends the title;
                 # "Commissioner for European Neighbourhood Policy": its words are no name.
-                while i < j and doc[i].text in portfolio:
+                while i < j and texts[i] in portfolio:
                     i += 1
                 if doc[i - 1].lower_ == "of" and places is not None:
                     past = self._past_place(doc, i, j)
                     if past > i:
                         places.add(past - 1)
                         i = past
-            caps = sum(1 for t in doc[i:j] if t.text[:1].isupper() and len(t.text) > 2)
-            if caps >= 2 and j - i <= 6 and not (in_title and any(t.text in portfolio for t in doc[i:j])):
+            caps = sum(1 for w in texts[i:j] if w[:1].isupper() and len(w) > 2)
+            if caps >= 2 and j - i <= 6 and not (in_title and any(w in portfolio for w in texts[i:j])):
                 runs.append((i, j))
             i = j
         return runs
 
-    @staticmethod
-    def _state_tokens(doc: Doc) -> set[int]:
-        """Tokens inside State spans."""
-        return {i for s in doc.spans.get(ext.STATES, []) for i in range(s.start, s.end)}
-
-    def _candidates(self, doc: Doc, blocked: set[int], state_tokens: set[int]) -> list[Span]:
-        out = []
-        T = doc_toks(doc)
+    def _candidates(self, T: Toks, blocked: set[int], state_tokens: set[int]) -> list[Person]:
+        out: list[Person] = []
         place_ends: set[int] = set()
         for s, e in self._name_runs(T, blocked, place_ends):
             prev = T[s - 1] if s > 0 else None
             nxt = T[e] if e < len(T) else None
             source = None
-            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or (((s - 1) in blocked or (s - 1) in place_ends or prev.text == ")" or prev.text in self._portfolio or (prev.is_title and not self._name_token(prev))) and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(doc, s - 1, blocked, state_tokens)):
+            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or (((s - 1) in blocked or (s - 1) in place_ends or prev.text == ")" or prev.text in self._portfolio or (prev.is_title and not self._name_token(prev))) and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(T, s - 1, blocked, state_tokens)):
                 source = TITLED
             elif (nxt is not None and nxt.text == "(" and self._after_parenthesis(T, e) is not None) or (nxt is not None and nxt.text == "," and self._apposition(T, e + 1) is not None):
                 source = APPOSITION
@@ -266,40 +273,37 @@ class OfficialTagger(GazetteerPipe):
             elif (prev is not None and prev.lower_ in self._speech) or (nxt is not None and nxt.lower_ in self._speech) or (nxt is not None and nxt.text in (",",) and e + 1 < len(T) and T[e + 1].lower_ in self._speech):
                 source = SPEECH
             if source:
-                out.append(Span(doc, s, e, label="PERSON", span_id=source))
+                out.append((s, e, source, -1))
         return out
 
-    def _contacts(self, doc: Doc, blocked: set[int]) -> list[Span]:
+    def _contacts(self, doc: Doc, T: Toks, blocked: set[int]) -> list[Person]:
         """People named in a contact block ("For more information, please contact: ...")."""
-        out = []
-        for a, b in contact_names(text_of(doc)):
+        out: list[Person] = []
+        for a, b in contact_names(T.doc_text):
             span = doc.char_span(a, b)
-            if span is not None and len(span) >= 2 and not blocked.intersection(range(span.start, span.end)) and all(self._name_token(t) or t.text in self._particles for t in span):
-                out.append(Span(doc, span.start, span.end, label="PERSON", span_id=CONTACT))
+            if span is not None and len(span) >= 2 and not blocked.intersection(range(span.start, span.end)) and all(self._name_token(t) or t.text in self._particles for t in T[span.start : span.end]):
+                out.append((span.start, span.end, CONTACT, -1))
         return out
 
-    def _base_entities(self, doc: Doc, blocked: set[int]) -> list[Span]:
+    def _base_entities(self, doc: Doc, blocked: set[int]) -> list[Person]:
         """PERSON entities of a base model, kept when they look like names."""
-        out = []
+        out: list[Person] = []
         for ent in doc.ents:
             if ent.label_ != "PERSON" or blocked.intersection(range(ent.start, ent.end)):
                 continue
             toks = [t for t in ent if t.text not in ("'s", "’s")]
             if len(toks) >= 2 and all(self._name_token(t) or t.text in self._particles for t in toks):
-                out.append(Span(doc, ent.start, ent.start + len(toks), label="PERSON", span_id=BASE))
+                out.append((ent.start, ent.start + len(toks), BASE, -1))
         return out
 
-    def _surnames(self, doc: Doc, people: list[Span], blocked: set[int]) -> list[Span]:
+    def _surnames(self, T: Toks, people: list[Person], blocked: set[int]) -> list[Person]:
         """Later mentions by surname alone ("said Kypreos") of people already found."""
-        surnames = {p[-1].text: p for p in people if len(p) >= 2}
-        covered = {i for p in people for i in range(p.start, p.end)} | blocked
-        out = []
-        T = doc_toks(doc)
-        for i in T.where(surnames):
-            tok = T[i]
-            if tok.i not in covered and tok.text[:1].isupper():
-                out.append(Span(doc, tok.i, tok.i + 1, label="PERSON", span_id=SURNAME))
-        return out
+        texts = T.texts
+        surnames = {texts[e - 1] for s, e, _, _ in people if e - s >= 2}
+        if not surnames:
+            return []
+        covered = {i for s, e, _, _ in people for i in range(s, e)} | blocked
+        return [(i, i + 1, SURNAME, -1) for i in T.where(surnames) if i not in covered and texts[i][:1].isupper()]
 
     # -- titles ---------------------------------------------------------------
     def _is_title_tok(self, t: Tok | Token) -> bool:
@@ -404,11 +408,10 @@ class OfficialTagger(GazetteerPipe):
             end -= 1
         return (start, end) if end > start else None
 
-    def _title_ends_at(self, doc: Doc, comma: int, blocked: set[int], state_tokens: set[int]) -> bool:
+    def _title_ends_at(self, T: Toks, comma: int, blocked: set[int], state_tokens: set[int]) -> bool:
         """"Serbian Prime Minister, NAME": a title phrase right before the comma at `comma`."""
         if comma < 1:
             return False
-        T = doc_toks(doc)
         if T[comma - 1].text in self._title_words:
             return True
         # "the Minister of Internal Affairs of Georgia, NAME": a title may end with a State.
@@ -435,22 +438,22 @@ class OfficialTagger(GazetteerPipe):
         window = doc[k : k + 4]
         return any(self._is_title_tok(t) for t in window) and not any(self._name_token(t) and self._name_token(doc[t.i + 1]) for t in window if t.i + 1 < len(doc) and not self._is_title_tok(t) and not self._is_title_tok(doc[t.i + 1]))
 
-    def _title_of(self, doc: Toks, span: Span, others: Container[int] = ()) -> tuple[str, list[tuple[int, int]]] | None:
-        """The title text of a name span, and the token ranges it came from. A title never
+    def _title_of(self, doc: Toks, start: int, end: int, others: Container[int] = ()) -> tuple[str, list[tuple[int, int]]] | None:
+        """The title text of the name at tokens start:end, and the token ranges it came from. A title never
         holds another person (a token in `others`): "Prime Minister NAME, Minister of
         Education NAME2" gives NAME "Prime Minister"; "Secretary General NAME and EU
         Commissioner NAME2" gives NAME2 "EU Commissioner"."""
         parts: list[tuple[int, int]] = []
-        before = self._title_before(doc, span.start)
+        before = self._title_before(doc, start)
         if before is not None and others:
             taken = [k for k in range(*before) if k in others]
             if taken:
                 b0 = taken[-1] + 1
                 # "NAME2 of Poland and Ambassador NAME": the title starts after the first "and".
-                b0 = next((k + 1 for k in range(b0, span.start) if doc[k].text in (",", "and")), b0)
-                while b0 < span.start and doc[b0].lower_ in self._connectors | {","}:
+                b0 = next((k + 1 for k in range(b0, start) if doc[k].text in (",", "and")), b0)
+                while b0 < start and (doc[b0].lower_ in self._connectors or doc[b0].lower_ == ","):
                     b0 += 1
-                before = (b0, span.start) if any(self._is_title_tok(t) for t in doc[b0 : span.start]) else None
+                before = (b0, start) if any(self._is_title_tok(t) for t in doc[b0 : start]) else None
         if before is not None:
             only_honorific = all(doc[i].text in self._honorifics for i in range(*before) if doc[i].text[:1].isupper())
             b0 = before[0]
@@ -461,21 +464,21 @@ class OfficialTagger(GazetteerPipe):
                     parts.append(outer)
                     return ", ".join(doc.span_text(a, b) for a, b in parts), parts
             parts.append(before)
-        elif span.start >= 2 and doc[span.start - 1].text == ",":
-            outer = self._title_before(doc, span.start - 1)
+        elif start >= 2 and doc[start - 1].text == ",":
+            outer = self._title_before(doc, start - 1)
             if outer is not None:
                 parts.append(outer)
-        if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in ("and", "or"):
+        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("and", "or"):
             pass  # "NAME, and the Head of Mission": another person's title
-        elif span.end < len(doc) and doc[span.end].text == ",":
-            app = self._until_other(doc, self._apposition(doc, span.end + 1), others)
+        elif end < len(doc) and doc[end].text == ",":
+            app = self._until_other(doc, self._apposition(doc, end + 1), others)
             if app is not None:
                 parts.append(app)
-        elif span.end < len(doc) and doc[span.end].text == "(":
-            close = next((t.i for t in doc[span.end : span.end + 12] if t.text == ")"), None)
-            if close is not None and any(self._is_title_tok(t) for t in doc[span.end + 1 : close]):
-                parts.append((span.end + 1, close))
-            app = self._until_other(doc, self._after_parenthesis(doc, span.end), others)
+        elif end < len(doc) and doc[end].text == "(":
+            close = next((t.i for t in doc[end : end + 12] if t.text == ")"), None)
+            if close is not None and any(self._is_title_tok(t) for t in doc[end + 1 : close]):
+                parts.append((end + 1, close))
+            app = self._until_other(doc, self._after_parenthesis(doc, end), others)
             if app is not None and app not in parts:
                 parts.append(app)
         if not parts:
@@ -499,50 +502,54 @@ class OfficialTagger(GazetteerPipe):
         return (a, b) if b > a and any(self._is_title_tok(t) for t in doc[a:b]) else None
 
     # -- resolution -----------------------------------------------------------
-    def _resolve(self, doc: Doc, people: list[Span], offices: list[tuple[int, int, int]]) -> list[OfficialData]:
+    def _resolve(self, doc: Doc, T: Toks, people: list[Person], offices: list[tuple[int, int, int]], org_spans: list[Range]) -> list[OfficialData]:
         published = release_date(doc)
-        org_spans = list(doc.spans[ext.ORGANIZATIONS]) if ext.ORGANIZATIONS in doc.spans else []
         orgs: list[OrgData] = doc_value(doc, "newsie_orgs") or []
-        strings = self.nlp.vocab.strings
         records: dict[str, OfficialData] = {}
         by_surname: dict[str, str] = {}
-        person_toks = {k for p in people for k in range(p.start, p.end)}
-        for span in sorted(people, key=lambda p: p.id_ == SURNAME):
-            if span.id_ == SURNAME:
-                key = by_surname.get(span.text)
+        person_toks = {k for s, e, _, _ in people for k in range(s, e)}
+        texts, span_text = T.texts, T.span_text
+        for s, e, source, k in sorted(people, key=lambda p: p[2] == SURNAME):
+            chars = (T[s].idx, T[e - 1].idx + len(texts[e - 1]))
+            if source == SURNAME:
+                key = by_surname.get(texts[s])
                 if key:
-                    records[key].mentions.append((span.start_char, span.end_char))
+                    records[key].mentions.append(chars)
                 continue
-            entry = self.kb.officials[int(strings[span.kb_id][1:])] if span.id_ == KNOWN else None
-            name = entry.name if entry else span.text
-            key = name
+            entry = self.kb.officials[k] if source == KNOWN else None
+            text = span_text(s, e)
+            key = entry.name if entry else text
             rec = records.get(key)
             if rec is None:
-                rec = records[key] = OfficialData(name=span.text, country=entry.country if entry else None)
+                rec = records[key] = OfficialData(name=text, country=entry.country if entry else None)
                 if entry is not None:
                     office = self.kb.office_of(entry, published)
                     rec.office = office.id if office else None
-            rec.mentions.append((span.start_char, span.end_char))
-            by_surname[span[-1].text] = key
+            rec.mentions.append(chars)
+            by_surname[texts[e - 1]] = key
             if rec.title is None:
-                found = self._title_of(doc_toks(doc), span, person_toks.difference(range(span.start, span.end)))
+                found = self._title_of(T, s, e, person_toks.difference(range(s, e)))
                 if found:
                     rec.title, ranges = found
-                    rec.affiliation = _affiliation(ranges, org_spans, orgs)
-        self._infer_from_offices(doc, records, published, offices)
+                    rec.affiliation = _affiliation(T, ranges, org_spans, orgs)
+        self._infer_from_offices(doc, T, records, published, offices, org_spans)
         for rec in records.values():
             if rec.affiliation is None and rec.office:
                 office = self.kb.offices.get(rec.office)
                 rec.affiliation = office.organization if office else None
-        _attach_quotes(doc, records, self._pronouns)
+        _attach_quotes(T.doc_text, records, self._pronouns)
         return list(records.values())
 
-    def _infer_from_offices(self, doc: Doc, records: dict[str, OfficialData], published: dt.date | None, offices: list[tuple[int, int, int]]) -> None:
+    def _infer_from_offices(
+        self, doc: Doc, T: Toks, records: dict[str, OfficialData], published: dt.date | None, offices: list[tuple[int, int, int]], org_spans: list[Range],
+    ) -> None:
         """Role-only mentions of a known office resolve to its holder on the release date."""
         strings = self.nlp.vocab.strings
         covered = {a for r in records.values() for a, _ in r.mentions}
-        office_spans = filter_spans([Span(doc, s, e, label=strings[m]) for m, s, e in offices])
-        in_org = {i for o in doc.spans.get(ext.ORGANIZATIONS, []) for i in range(o.start, o.end)}
+        office_spans = filter_ranges([(s, e, m) for m, s, e in offices])
+        if not office_spans:
+            return
+        in_org = {i for s, e in org_spans for i in range(s, e)}
         named = {r.office for r in records.values() if r.office}
         # Indexes by offset, so many offices and mentions in one long sentence stay linear.
         mentions = sorted((a, b, k) for k, r in records.items() for a, b in r.mentions)
@@ -552,7 +559,7 @@ class OfficialTagger(GazetteerPipe):
         in_sentence: dict[int, tuple[bool, list[str]]] = {}
         added: list[str] = []
         # Span.sent walks back to the sentence start on every call: quadratic in one long sentence.
-        sents = [(sent.start_char, sent.end_char) for sent in doc.sents] if office_spans else []
+        sents = sentence_chars(doc, T)
         sent_starts = [a for a, _ in sents]
         holders: dict[str, Any] = {}
 
@@ -562,57 +569,100 @@ class OfficialTagger(GazetteerPipe):
                     records[k].office = office
                     named.add(office)
 
-        for span in office_spans:
-            if span.start in in_org and span.end - 1 in in_org and not any(t.text in self._title_words for t in span):
+        for s, e, m in office_spans:
+            if s in in_org and e - 1 in in_org and not any(w in self._title_words for w in T.texts[s:e]):
                 continue
-            sent_start, sent_end = sents[bisect.bisect_right(sent_starts, span.start_char) - 1]
+            label = strings[m]
+            start_char, end_char = T[s].idx, T[e - 1].idx + len(T.texts[e - 1])
+            sent_start, sent_end = sents[bisect.bisect_right(sent_starts, start_char) - 1]
             if sent_start not in in_sentence:
                 lo, hi = bisect.bisect_left(starts, sent_start), bisect.bisect_left(starts, sent_end)
                 keys = [k for _, _, k in mentions[lo:hi] if not records[k].inferred]
                 in_sentence[sent_start] = (bool(keys), list(dict.fromkeys(keys)))
             has_named, pending = in_sentence[sent_start]
             if has_named:
-                assign(pending, span.label_)
+                assign(pending, label)
                 pending.clear()  # each gets an office once: later spans change nothing
                 continue
-            lo, hi = bisect.bisect_left(starts, span.end_char - 3), bisect.bisect_right(starts, span.end_char + 3)
-            elo, ehi = bisect.bisect_left(ends, span.start_char - 3), bisect.bisect_right(ends, span.start_char + 3)
+            lo, hi = bisect.bisect_left(starts, end_char - 3), bisect.bisect_right(starts, end_char + 3)
+            elo, ehi = bisect.bisect_left(ends, start_char - 3), bisect.bisect_right(ends, start_char + 3)
             near = [k for _, _, k in mentions[lo:hi]] + [k for _, k in by_end[elo:ehi]]
-            near += [k for k in added if any(abs(a - span.end_char) <= 3 or abs(span.start_char - b) <= 3 for a, b in records[k].mentions)]
+            near += [k for k in added if any(abs(a - end_char) <= 3 or abs(start_char - b) <= 3 for a, b in records[k].mentions)]
             if near:
-                assign(near, span.label_)
+                assign(near, label)
                 continue
-            if span.label_ in named or not self.cfg["infer_from_office"] or published is None or span.start_char in covered:
+            if label in named or not self.cfg["infer_from_office"] or published is None or start_char in covered:
                 continue
-            if span.label_ not in holders:
-                holders[span.label_] = self.kb.holder(span.label_, published)
-            holder = holders[span.label_]
+            if label not in holders:
+                holders[label] = self.kb.holder(label, published)
+            holder = holders[label]
             if holder is None:
                 continue
             rec = records.get(holder.name)
             if rec is None:
-                office = self.kb.offices[span.label_]
+                office = self.kb.offices[label]
                 records[holder.name] = OfficialData(
-                    name=holder.name, title=span.text, affiliation=office.organization, country=holder.country,
-                    office=office.id, inferred=True, mentions=[(span.start_char, span.end_char)],
+                    name=holder.name, title=T.span_text(s, e), affiliation=office.organization, country=holder.country,
+                    office=office.id, inferred=True, mentions=[(start_char, end_char)],
                 )
                 named.add(office.id)
                 added.append(holder.name)
 
 
-def _affiliation(ranges: list[tuple[int, int]], org_spans: list[Span], orgs: list[OrgData]) -> str | None:
+
+def _ranges(doc: Doc, key: str) -> list[Range]:
+    """The token ranges of a span group (empty when the Doc has none)."""
+    return [(s.start, s.end) for s in doc.spans[key]] if key in doc.spans else []
+
+
+def _longest(people: list[Person]) -> list[Person]:
+    """`filter_ranges` on people: the first longest of overlapping ones, by start."""
+    return cast(list[Person], filter_ranges(cast(list[Any], people)))
+
+
+def sentence_chars(doc: Doc, T: Toks) -> list[tuple[int, int]]:
+    """The character offsets of ``doc.sents``, read from the token records (no Span made)."""
+    if "sents" in doc.user_hooks:
+        return [(sent.start_char, sent.end_char) for sent in doc.sents]
+    if not doc.has_annotation("SENT_START"):
+        raise ValueError("the Doc has no sentence boundaries")  # what doc.sents raises (E030)
+    n = len(T)
+    starts = [0, *compress(range(1, n), map(_SENT_START, T[1:]))]
+    out = []
+    for a, b in zip(starts, [*starts[1:], n]):
+        last = T[b - 1]
+        out.append((T[a].idx, last.idx + len(last.text)))
+    return out
+
+
+def _is_initial(word: str) -> bool:
+    """``_INITIAL.fullmatch(word)`` ("P."), without a regex call."""
+    return len(word) == 2 and word[1] == "." and word[0] in _ASCII_UPPER
+
+
+def _chars(T: Toks, start: int, end: int) -> tuple[int, int]:
+    """``(span.start_char, span.end_char)`` of the Span start:end, without making it."""
+    if end > start:
+        last = T[end - 1]
+        return T[start].idx, last.idx + len(last.text)
+    at = T[start].idx if start < len(T) else len(T.doc_text)
+    return at, at
+
+
+def _affiliation(T: Toks, ranges: list[tuple[int, int]], org_spans: list[Range], orgs: list[OrgData]) -> str | None:
     """The organization named inside the title, as the release names it."""
     for a, b in ranges:
-        for s in org_spans:
-            if s.start >= a and s.end <= b:
+        for s, e in org_spans:
+            if s >= a and e <= b:
+                chars = _chars(T, s, e)
                 for org in orgs:
-                    if (s.start_char, s.end_char) in org.mentions:
+                    if chars in org.mentions:
                         return org.name
-                return s.text
+                return T.span_text(s, e)
     return None
 
 
-def _attach_quotes(doc: Doc, records: dict[str, OfficialData], pronouns: frozenset[str]) -> None:
+def _attach_quotes(text: str, records: dict[str, OfficialData], pronouns: frozenset[str]) -> None:
     """Attach each quotation to the person named (or referred to by he/she) beside it."""
     spans = sorted(((a, b, k) for k, r in records.items() for a, b in r.mentions), key=lambda x: x[0])
     if not spans:
@@ -621,7 +671,6 @@ def _attach_quotes(doc: Doc, records: dict[str, OfficialData], pronouns: frozens
     by_end = sorted((b, k) for _, b, k in spans)
     ends = [b for b, _ in by_end]
     last: str | None = None
-    text = text_of(doc)
     for m in _QUOTE_RE.finditer(text):
         quote = next(g for g in m.groups() if g)
         # Look for a person in the 160 characters after the quote, then before it.

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from ..casing import lowered_like_ignorecase
 from ..kb.numbers import number_alternation, words_to_int
@@ -113,10 +114,66 @@ def _start_scans(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[st
 
 _AFTER_SPACE_RE, _AFTER_OTHER_RE = _start_scans(_START_WORDS)
 
+# What must follow a start, in lowercased text, for each pattern to match there: one
+# regex of alternatives, each a necessary condition of the patterns it names (indexes
+# into _PATTERNS), tried once at each start instead of trying each pattern. Where two
+# alternatives can both match, the one listed first names every pattern that can match
+# there (a weekday with a day or a month after it comes before a weekday alone, which
+# only the relative pattern can use).
+_MON_LOW = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+_WD_LOW = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_ORD = "(?:st|nd|rd|th)?"
+_MON_RX, _TO_RX = _MON.lower(), _TO  # as in the patterns, for lowercased text (no escape is a capital)
+assert not re.search(r"\\[A-Z]", _MON + _TO)
+_YEAR_AFTER = r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bduring\s)|(?<=\bearly\s)|(?<=\blate\s)|(?<=\bmid-))"
+# The first characters each row can begin with ("#": a digit).
+_D, _FB = "#", "fb"
+_WD1, _MON1 = ("".join(sorted({w[0] for w in words.split("|")})) for words in (_WD_LOW, _MON_LOW))
+_REL1 = "tyelnpco"  # today, yesterday, earlier, last, next, past, coming, on
+_CLASSES: list[tuple[str, tuple[int, ...], str]] = [
+    (rf"\d{{1,2}}{_ORD}\s+{_MON_RX}(?:\s+\d{{4}})?{_TO_RX}", (0, 5), _D),  # 27 November (2013) to ...
+    (rf"\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MON_LOW})", (5,), _D),  # 21 February, 21st of February
+    (rf"\d{{1,2}}{_ORD}(?:,|\s*[-–—]|\s+(?:to|until|till|and|through)\s)", (1,), _D),  # 7 to 9 May, 3, 4 and 5 May
+    (r"\d{1,2}[./]", (8,), _D),  # 21.02.2020
+    (rf"{_YEAR_AFTER}\d{{4}}(?!\d)", (7, 10), _D),  # in 2019
+    (r"\d{4}-\d\d-\d", (7,), _D),  # 2020-02-21
+    (r"(?:from|between)\s+\d", (0, 1), _FB),
+    (rf"(?:from|between)\s+(?:{_WD_LOW})", (0,), _FB),
+    (rf"(?:from|between)\s+(?:{_MON_LOW})", (2, 3, 4), _FB),
+    (rf"(?:{_WD_LOW}),?\s+\d", (0, 5, 11), _WD1),  # Monday, 21 February
+    (rf"(?:{_WD_LOW}),?\s+(?:{_MON_LOW})", (6, 11), _WD1),  # Monday, February 21
+    (rf"(?:{_WD_LOW})(?!\w)", (11,), _WD1),  # on Monday
+    (rf"{_MON_RX}\s+\d{{4}}(?!\d)", (9,), _MON1),  # March 2019
+    (rf"{_MON_RX}\s+\d{{1,2}}{_ORD}{_TO_RX}", (2, 3, 6), _MON1),  # November 27 - December 1, May 3-5
+    (rf"{_MON_RX}\s+\d", (6,), _MON1),  # February 21
+    # The relative pattern where it does not begin with a weekday (the rows above).
+    (
+        r"(?:today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|earlier today|earlier this (?:week|month|year)"
+        rf"|(?:last|next|this|past|coming) (?:week|month|year|weekend)|(?:on |last |next |this |on the )(?:{_WD_LOW}))(?!\w)",
+        (11,),
+        _REL1,
+    ),
+]
+
+
+def _classifiers() -> dict[str, tuple[re.Pattern[str], list[tuple[int, ...]]]]:
+    """For each first character, the alternation of the classes that begin with it (in
+    their order) and the patterns of each group: a start tries only those."""
+    out = {}
+    for c in sorted({c for *_, first in _CLASSES for c in first}):
+        mine = [(rx, ks) for rx, ks, first in _CLASSES if c in first]
+        out[c] = (re.compile("|".join(f"({rx})" for rx, _ in mine)), [(), *(ks for _, ks in mine)])
+    return out
+
+
+_CLASSIFY = _classifiers()
+_START_CHAR = attrgetter("start_char")
+
 
 # A duration's unit ("-day", " weeks"): a duration match holds one, at most 21 characters
 # after the match's start (a number word, "-and-a-half", the separator).
-_UNIT_RE = re.compile(r"[- ](?:day|week|month)", re.IGNORECASE)
+_UNITS = ("day", "week", "month")
+_UNIT_RE = re.compile(rf"[- ](?:{'|'.join(_UNITS)})", re.IGNORECASE)
 _UNIT_BEFORE, _UNIT_AFTER = 21, 14
 _DURATION_RE = re.compile(
     rf"\b(?P<n>\d{{1,2}}|{number_alternation(scales=False)})(?P<half>[- ]and[- ]a[- ]half)?[- ](?P<unit>day|week|month)s?\b(?:-long)?",
@@ -150,13 +207,19 @@ class Duration:
 
 def find_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
     """Every date expression in `text`, left to right, without overlaps."""
+    return _find_dates(text, text.lower(), anchor)
+
+
+def scan(text: str, anchor: dt.date | None = None) -> tuple[list[FoundDate], list[Duration]]:
+    """`find_dates` and `find_durations` of `text`, lowercasing it once."""
+    low = text.lower()
+    return _find_dates(text, low, anchor), _find_durations(text, low)
+
+
+def _find_dates(text: str, low: str, anchor: dt.date | None) -> list[FoundDate]:
     taken = bytearray(len(text))  # characters already inside a found date
     out: list[FoundDate] = []
-    starts: list[list[int]] = [[] for _ in _COMPILED]
-    for pos in _starts(text):
-        for k in _patterns_at("#" if text[pos].isdigit() else text[pos : pos + 3].lower()):
-            starts[k].append(pos)
-    for (kind, rx), at in zip(_COMPILED, starts):
+    for (kind, rx), at in zip(_COMPILED, _candidates(text, low)):
         # Same matches as rx.finditer(text): leftmost, non-overlapping, tried where one can start.
         last = 0
         for pos in at:
@@ -176,12 +239,32 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
             if found is not None:
                 taken[s:e] = b"\x01" * (e - s)
                 out.append(found)
-    return sorted(out, key=lambda f: f.start_char)
+    return sorted(out, key=_START_CHAR)
 
 
-def _starts(text: str) -> list[int]:
-    """Every position `_START_RE` matches at, in order."""
-    low = text.lower()
+def _candidates(text: str, low: str) -> list[list[int]]:
+    """For each pattern, the positions where it may match, in order (a superset of its matches)."""
+    starts: list[list[int]] = [[] for _ in _COMPILED]
+    if lowered_like_ignorecase(text, low):
+        # What follows each start tells which patterns can match there: most starts ("on",
+        # "2020" inside a date, "September" without a day) leave none or one to try.
+        for pos in _starts(text, low):
+            c = low[pos]
+            found = _CLASSIFY.get("#" if c.isdigit() else c)
+            if found is not None and (m := found[0].match(low, pos)) is not None:
+                for k in found[1][m.lastindex or 0]:
+                    starts[k].append(pos)
+    else:
+        for pos in _starts(text, low):
+            for k in _patterns_at("#" if text[pos].isdigit() else text[pos : pos + 3].lower()):
+                starts[k].append(pos)
+    return starts
+
+
+def _starts(text: str, low: str | None = None) -> list[int]:
+    """Every position `_START_RE` matches at, in order (`low`: ``text.lower()``, if known)."""
+    if low is None:
+        low = text.lower()
     if not lowered_like_ignorecase(text, low):
         return [m.start() for m in _START_RE.finditer(text)]
     found = [m.start() + 1 for m in _AFTER_SPACE_RE.finditer(low)]
@@ -204,10 +287,13 @@ def _patterns_at(key: str) -> tuple[int, ...]:
 
 def find_durations(text: str) -> list[Duration]:
     """Event lengths such as "five-day", "two-week", "3-day"."""
+    return _find_durations(text, text.lower())
+
+
+def _find_durations(text: str, low: str) -> list[Duration]:
     out = []
     last = 0
-    for hit in _UNIT_RE.finditer(text):
-        p = hit.start()
+    for p in _unit_starts(text, low):
         if p < last:
             continue
         # Same matches as _DURATION_RE.finditer(text), searched only around each unit.
@@ -223,6 +309,22 @@ def find_durations(text: str) -> list[Duration]:
     return out
 
 
+def _unit_starts(text: str, low: str) -> list[int]:
+    """Where `_UNIT_RE` matches, in order: on lowercased text, each unit found by a substring
+    search in C (a unit is never inside another unit's match, so every hit is a match)."""
+    if not lowered_like_ignorecase(text, low):
+        return [m.start() for m in _UNIT_RE.finditer(text)]
+    found = []
+    for unit in _UNITS:
+        p = low.find(unit, 1)
+        while p >= 0:
+            if low[p - 1] in "- ":
+                found.append(p - 1)
+            p = low.find(unit, p + 1)
+    found.sort()
+    return found
+
+
 def _month(s: str | None) -> int | None:
     if s is None:
         return None
@@ -232,7 +334,7 @@ def _month(s: str | None) -> int | None:
 
 
 def _day(s: str | None) -> int | None:
-    return int(re.sub(r"\D", "", s)) if s else None
+    return int(s.rstrip("stndrh")) if s else None  # the digits of `_DAY` (an ordinal suffix is only these letters)
 
 
 def _safe(y: int, m: int, d: int) -> dt.date | None:
