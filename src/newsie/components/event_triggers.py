@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .. import extensions as ext
+from ..events.groups import span_rows
 from ..events.paragraphs import Paragraphs
 from ..extensions import text_of
 from ..kb.event_types import EVENT_TYPES_FILE, EventRules
@@ -54,6 +55,13 @@ class Trigger:
         self.start, self.end, self.text = start, end, text
 
 
+def unit_lower(unit: Unit, text: str) -> str:
+    """A unit's text (`text` being the Doc's), lowercased once."""
+    if unit.lower is None:
+        unit.lower = text[unit.start_char : unit.end_char].lower()
+    return unit.lower
+
+
 def trigger_unit(units: list[Unit], etype: str) -> Unit | None:
     """The unit whose trigger of `etype` weighs most (weight x trigger weight)."""
     best: Unit | None = None
@@ -85,6 +93,9 @@ class TriggerScorer:
             a: {b: tuple(p.lower() for p in phrases) for b, phrases in to.items()} for a, to in rules.venue_overrides.items()
         }
         self._priority = {t: i for i, t in enumerate(rules.priority)}
+        self._objects: dict[str, list[tuple[str, frozenset[str]]]] = {
+            a: [(b, frozenset(nouns)) for b, nouns in to.items()] for a, to in rules.object_overrides.items() if to
+        }
 
     def run(self, doc: Doc, secondary_ratio: float) -> tuple[list[Unit], dict[str, Any]]:
         """The Doc's scored units and the evidence summary (see `summary`)."""
@@ -99,27 +110,35 @@ class TriggerScorer:
         units: list[Unit] = []
         if title_len:
             units.append(Unit(0, title_len, w.title, -1))
-        paragraphs = Paragraphs(text_of(doc), body_start)
+        text = text_of(doc)
+        paragraphs = Paragraphs(text, body_start)
         n = 0
         for sent in sentences(doc):
-            start = max(sent.start_char, body_start)
-            if sent.end_char <= body_start or not text_of(doc)[start : sent.end_char].strip():
+            sent_start, sent_end = sent.start_char, sent.end_char
+            start = max(sent_start, body_start)
+            if sent_end <= body_start or not text[start:sent_end].strip():
                 continue
             weight = w.first_sentence if n == 0 else w.second_sentence if n == 1 else w.rest
             para = paragraphs.index(start)
             if para > 0 and n > 1:  # background, quotes and closing lines of a full release
                 weight *= w.later_paragraphs
-            units.append(Unit(start, sent.end_char, weight, n, para))
+            units.append(Unit(start, sent_end, weight, n, para))
             n += 1
         return units
 
     def score(self, doc: Doc, units: list[Unit]) -> dict[str, float]:
         """Each type's weighted score over the units (the units keep their own scores and best triggers)."""
         strings = self.strings
+        matches = self.matcher(doc)
+        if not matches:
+            return {}
         T = toks(doc)
-        in_org = {i for o in doc.spans.get(ext.ORGANIZATIONS, []) for i in range(o.start, o.end)}
+        lowers = T.lowers
+        in_org: set[int] | None = None
         starts = [u.start_char for u in units]
-        for m, s, e in self.matcher(doc):
+        for m, s, e in matches:
+            if in_org is None:
+                in_org = {i for start, end, _, _ in span_rows(doc, ext.ORGANIZATIONS) for i in range(start, end)}
             if in_org and in_org.intersection(range(s, e)):
                 continue  # "Forum" in "Global Counterterrorism Forum" names a body, not an event
             start_char = T[s].idx
@@ -127,12 +146,13 @@ class TriggerScorer:
             if k < 0 or not (units[k].start_char <= start_char < units[k].end_char):
                 continue
             unit = units[k]
-            if T[e - 1].lower_ in self._trigger_modifies and e < len(T) and T[e].lower_ in self._modifier_heads:
+            if lowers[e - 1] in self._trigger_modifies and e < len(T) and lowers[e] in self._modifier_heads:
                 continue  # "training centre", "conference hall": a place, not an event
             etype = strings[m]
             trigger = Trigger(s, e, T.span_text(s, e))
             w = self.weights[etype].get(trigger.text.lower(), 0.0)
-            etype = self._override(T, e, etype)
+            if etype in self._objects:
+                etype = self._override(T, e, etype)
             if etype in self._venues:
                 etype = self._venue(T, unit, etype)
             prev = unit.best_trigger.get(etype)
@@ -182,18 +202,17 @@ class TriggerScorer:
     def _venue(self, T: Toks, unit: Unit, etype: str) -> str:
         """"The Minister told the Permanent Council": a speech made at a body's session is
         part of that meeting (the guidelines' "Permanent/Ministerial Council session")."""
-        if unit.lower is None:
-            unit.lower = T.doc_text[unit.start_char : unit.end_char].lower()
+        lower = unit_lower(unit, T.doc_text)
         for new_type, phrases in self._venues[etype].items():
-            if any(p in unit.lower for p in phrases):
+            if any(p in lower for p in phrases):
                 return new_type
         return etype
 
     def _override(self, T: Toks, end: int, etype: str) -> str:
         """"Launching its annual report": a trigger (ending at token `end`) whose object names another type."""
-        for new_type, nouns in self.rules.object_overrides.get(etype, {}).items():  # type: ignore[call-overload]
-            window = {t.lower_ for t in T[end : end + 6] if not t.is_sent_start}
-            if window.intersection(nouns):
+        window = {t.lower_ for t in T[end : end + 6] if not t.is_sent_start}
+        for new_type, nouns in self._objects.get(etype, ()):
+            if not nouns.isdisjoint(window):
                 return new_type
         return etype
 

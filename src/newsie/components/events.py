@@ -10,15 +10,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..events.groups import forget_rows, span_rows
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
 from ..events.paragraphs import announced_at, bound_cue, reports_participants
-from ..extensions import doc_value, set_doc_value, span_string, span_value, text_of
+from ..extensions import doc_value, set_doc_value, span_value, text_of
 from ..kb.event_types import EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
 from ..kb.io import read_packaged
 from ..kb.places import Place, PlaceKB, default_cities, place_kb
-from ..payloads import DatelineData, EventData, LocationData, OfficialData, OrgData, handed_over, meta_of, release_date
+from ..payloads import DatelineData, DateValue, EventData, LocationData, OfficialData, OrgData, handed_over, meta_of, release_date
 from ..tokens import toks
 from .base import Data, GazetteerPipe
 from .event_triggers import (
@@ -30,26 +31,95 @@ from .event_triggers import (
     Unit,
     default_rules,
     trigger_unit,
+    unit_lower,
     with_triggers,
 )
 
+# "in CITY", "at CITY", "to CITY". The word boundary before "in"/"at"/"to" is checked after
+# them, by a look-behind (`(?<!\w..)`: the character before the two letters is no word
+# character), so the pattern starts with one of three letters and re skips every position
+# holding another in C; `\b(?:in|at|to)...` matches the same, trying the pattern everywhere.
 _IN_PLACE = re.compile(
-    r"\b(?:in|at|to)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
+    r"(?:in|at|to)(?<!\w..)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
 )
 
+DateRow = tuple[int, int, int, int]  # a DATE span: start, end, start_char, end_char
+StateRow = tuple[int, int, str, str]  # a STATE span: start, start_char, kb_id_, id_
 
-class _Groups:
-    """The span groups the events stage reads, as lists made once per Doc: iterating a
-    `SpanGroup` makes every `Span` object again."""
 
-    __slots__ = ("dates", "durations", "orgs", "states")
+class _Release:
+    """What the events stage reads from one Doc, read once as plain data, and what it
+    works out per sentence (each event of a release asks again)."""
+
+    __slots__ = (
+        "_bounds",
+        "_context",
+        "_counts",
+        "_day_dates",
+        "_doc_states",
+        "_event_dates",
+        "_places",
+        "dateline",
+        "dates",
+        "doc",
+        "org_names",
+        "people",
+        "state_codes",
+        "states",
+        "text",
+        "today",
+    )
 
     def __init__(self, doc: Doc) -> None:
-        spans = doc.spans
-        self.dates: list[Span] = list(spans.get(ext.DATES, ()))
-        self.durations: list[Span] = list(spans.get(ext.DURATIONS, ()))
-        self.orgs: list[Span] = list(spans.get(ext.ORGANIZATIONS, ()))
-        self.states: list[Span] = list(spans.get(ext.STATES, ()))
+        self.doc = doc
+        self.text = text_of(doc)
+        self.dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
+        self.today = release_date(doc)
+        self.dates: list[DateRow] = span_rows(doc, ext.DATES)
+        self.states: list[StateRow] = [(s.start, s.start_char, s.kb_id_, s.id_) for s in doc.spans.get(ext.STATES, ())]
+        org_data: list[OrgData] = doc_value(doc, "newsie_orgs") or []
+        people_data: list[OfficialData] = doc_value(doc, "newsie_officials") or []
+        self.org_names = [o.name for o in org_data if o.name]
+        self.people = [p.name for p in people_data if not p.inferred]
+        self.state_codes = list(dict.fromkeys(r[2] for r in self.states))
+        self._doc_states: set[str] | None = None
+        self._context: tuple[str | None] | None = None
+        self._event_dates: tuple[list[int], dict[int, DateValue]] | None = None
+        self._day_dates: list[tuple[int, DateValue]] | None = None
+        self._bounds: dict[tuple[int, int], str | None] = {}
+        self._counts: dict[tuple[int, int], tuple[int, str] | None] = {}
+        self._places: dict[tuple[int, int], LocationData | None] = {}
+
+    @property
+    def doc_states(self) -> set[str]:
+        if self._doc_states is None:
+            self._doc_states = {r[2] for r in self.states}
+        return self._doc_states
+
+    def day_dates(self) -> list[tuple[int, DateValue]]:
+        """Every DATE span's start and value, for the days with a start (in span order)."""
+        if self._day_dates is None:
+            out = []
+            for _, _, start_char, end_char in self.dates:
+                d = span_value(self.doc, "newsie_date", start_char, end_char)
+                if d is not None and d.granularity == "day" and d.start is not None:
+                    out.append((start_char, d))
+            self._day_dates = out
+        return self._day_dates
+
+    def bound(self, unit: Unit, start_char: int) -> str | None:
+        """`bound_cue` of the text from a sentence's start to a date in it."""
+        key = (unit.start_char, start_char)
+        if key not in self._bounds:
+            self._bounds[key] = bound_cue(self.text[max(unit.start_char, start_char - 30) : start_char])
+        return self._bounds[key]
+
+    def count(self, counter: ParticipantCounter, unit: Unit) -> tuple[int, str] | None:
+        """`ParticipantCounter.count` of a sentence."""
+        key = (unit.start_char, unit.end_char)
+        if key not in self._counts:
+            self._counts[key] = counter.count(self.text[unit.start_char : unit.end_char], unit_lower(unit, self.text))
+        return self._counts[key]
 
 
 class EventExtractor(GazetteerPipe):
@@ -149,19 +219,21 @@ class EventExtractor(GazetteerPipe):
             ranked = [(t, probs.get(t, 0.0)) for t in [main, *(t for t, _ in ranked if t != main)]]
         events: list[EventData] = []
         triggers: list[Span] = []
-        groups: _Groups | None = None
+        release: _Release | None = None
         for i, (etype, confidence) in enumerate(ranked):
-            groups = groups or _Groups(doc)
-            event, trigger = self._event(doc, groups, units, etype, confidence, main=i == 0)
+            release = release or _Release(doc)
+            event, trigger = self._event(release, units, etype, confidence, main=i == 0)
             events.append(event)
             if trigger is not None:
                 triggers.append(Span(doc, trigger.start, trigger.end, label=ext.EVENT, kb_id=etype))
         set_doc_value(doc, "newsie_events", events)
         doc.spans[self.cfg["spans_key"]] = triggers
+        forget_rows(doc)
         return doc
 
     # -- one event ------------------------------------------------------------
-    def _event(self, doc: Doc, groups: _Groups, units: list[Unit], etype: str, confidence: float, *, main: bool) -> tuple[EventData, Trigger | None]:
+    def _event(self, rel: _Release, units: list[Unit], etype: str, confidence: float, *, main: bool) -> tuple[EventData, Trigger | None]:
+        doc = rel.doc
         meta = meta_of(doc)
         body_units = [u for u in units if u.index >= 0]
         trig_unit = trigger_unit(units, etype)
@@ -174,83 +246,95 @@ class EventExtractor(GazetteerPipe):
         elif evidence_unit is None and body_units:
             evidence_unit = body_units[0]
         focus = [u for u in (evidence_unit, body_units[0] if body_units else None) if u is not None]
-        start, end = self._dates(doc, groups, focus, body_units, etype)
-        location = finish_location(self._location(doc, groups, focus, etype), doc_value(doc, "newsie_dateline"), start or release_date(doc), self.history)
-        participants = self._participants(doc, focus, body_units)
+        start, end = self._dates(rel, focus, body_units, etype)
+        location = finish_location(self._location(rel, focus, etype), rel.dateline, start or rel.today, self.history)
+        participants = self._participants(rel, focus, body_units)
         spec = self.rules.types.get(etype)  # type: ignore[call-overload]
         plover, cameo = (spec.plover, spec.cameo) if spec else (None, None)
         if etype == "statement" and evidence_unit is not None:
-            plover, cameo = self._statement_mode(doc, [u for u in units if u.index < 2], plover, cameo)
-        org_data: list[OrgData] = doc_value(doc, "newsie_orgs") or []
-        people_data: list[OfficialData] = doc_value(doc, "newsie_officials") or []
-        orgs = [o.name for o in org_data if o.name]
-        people = [p.name for p in people_data if not p.inferred]
-        states = list(dict.fromkeys(s.kb_id_ for s in groups.states))
+            plover, cameo = self._statement_mode(rel, [u for u in units if u.index < 2], plover, cameo)
         event = EventData(
             id=_event_id(meta.id, etype, start, main),
             type=etype,
             trigger=trigger.text if trigger is not None else None,
-            evidence=text_of(doc)[evidence_unit.start_char : evidence_unit.end_char].strip() if evidence_unit else None,
+            evidence=rel.text[evidence_unit.start_char : evidence_unit.end_char].strip() if evidence_unit else None,
             confidence=round(min(1.0, max(0.0, confidence)), 3),
             start=start,
             end=end,
             location=location,
             participants=participants,
-            organizations=orgs,
-            states=states,
-            officials=people,
+            organizations=list(rel.org_names),
+            states=list(rel.state_codes),
+            officials=list(rel.people),
             plover=plover,
             cameo=cameo,
         )
         return event, trigger
 
-    def _statement_mode(self, doc: Doc, units: list[Unit], plover: str | None, cameo: str | None) -> tuple[str | None, str | None]:
-        text = " ".join(text_of(doc)[u.start_char : u.end_char].lower() for u in units)
+    def _statement_mode(self, rel: _Release, units: list[Unit], plover: str | None, cameo: str | None) -> tuple[str | None, str | None]:
+        text = " ".join(unit_lower(u, rel.text) for u in units)
         for mode, mode_cameo, cues in self._statement_cues:
             if cues.search(text):
                 return mode, mode_cameo
         return plover, cameo
 
-    def _dates(self, doc: Doc, groups: _Groups, focus: list[Unit], body_units: list[Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
-        dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
-        dl_range = (dateline.start_char, dateline.end_char) if dateline else (-1, -1)
-        dl_date = dateline.date if dateline else None
-        spans: list[Span] = []
-        values: dict[int, Any] = {}  # by start_char: each span's DateValue (a day with a start), read once
-        today = release_date(doc)
-        for s in groups.dates:
-            if not (dl_range[0] <= s.start_char < dl_range[1]):
-                v = span_value(doc, "newsie_date", s.start_char, s.end_char)
-                # "today" is when something happens, even next to "elections" ("today opened an election observation mission")
-                is_today = v is not None and v.relative and v.start == today
-                if v is not None and v.granularity == "day" and v.start and not _preceded_by(doc, s, self._not_after) and (is_today or not self._election_day(doc, s)):
-                    values[s.start_char] = v
-                    spans.append(s)
+    def _event_dates(self, rel: _Release) -> tuple[list[int], dict[int, DateValue]]:
+        """The dates that may be an event's, outside the dateline (by start offset, in
+        span order), and the value at each start: a day with a start, not after a word
+        such as "since", not an election day unless "today"."""
+        if rel._event_dates is None:
+            dateline = rel.dateline
+            dl_range = (dateline.start_char, dateline.end_char) if dateline else (-1, -1)
+            starts: list[int] = []
+            values: dict[int, DateValue] = {}  # by start_char: each span's DateValue (a day with a start), read once
+            today = rel.today
+            doc = rel.doc
+            lowers = toks(doc).lowers
+            for start, end, start_char, end_char in rel.dates:
+                if not (dl_range[0] <= start_char < dl_range[1]):
+                    v = span_value(doc, "newsie_date", start_char, end_char)
+                    # "today" is when something happens, even next to "elections" ("today opened an election observation mission")
+                    is_today = v is not None and v.relative and v.start == today
+                    if (
+                        v is not None
+                        and v.granularity == "day"
+                        and v.start
+                        and not self._preceded_by(rel, lowers, start, start_char, end_char)
+                        and (is_today or not self._election_day(lowers, start, end))
+                    ):
+                        values[start_char] = v
+                        starts.append(start_char)
+            rel._event_dates = (starts, values)
+        return rel._event_dates
 
-        def in_unit(unit: Unit, relative_only: bool = False) -> list[Span]:
-            return [s for s in spans if unit.start_char <= s.start_char < unit.end_char and (values[s.start_char].relative or not relative_only)]
+    def _dates(self, rel: _Release, focus: list[Unit], body_units: list[Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
+        dl_date = rel.dateline.date if rel.dateline else None
+        starts, values = self._event_dates(rel)
+
+        def in_unit(unit: Unit, relative_only: bool = False) -> list[int]:
+            return [s for s in starts if unit.start_char <= s < unit.end_char and (values[s].relative or not relative_only)]
 
         if etype == "statement":
             # A statement happens when it is made: "today" or the dateline, before other dates.
             for unit in focus:
                 found = in_unit(unit, relative_only=True)
                 if found:
-                    d = values[found[0].start_char]
+                    d = values[found[0]]
                     return d.start, d.end
             if dl_date:
                 return dl_date, dl_date
-        chosen: Span | None = None
+        chosen: int | None = None
         unit_of: Unit | None = None
-        anchor = release_date(doc)
+        anchor = rel.today
         for unit in [*focus, *body_units[:3]]:
             found = in_unit(unit)
             if unit.paragraph > 0 and anchor is not None:
                 # Background: a later paragraph's date long before the release is not the event's.
-                found = [s for s in found if (anchor - values[s.start_char].start).days <= 60]
+                found = [s for s in found if (anchor - values[s].start).days <= 60]  # type: ignore[operator]
             if found:
                 chosen, unit_of = found[0], unit
-                cue = announced_at(text_of(doc)[unit.start_char : unit.end_char])
-                later = [s for s in found if cue is not None and s.start_char >= unit.start_char + cue and not values[s.start_char].relative]
+                cue = announced_at(rel.text[unit.start_char : unit.end_char], unit_lower(unit, rel.text))
+                later = [s for s in found if cue is not None and s >= unit.start_char + cue and not values[s].relative]
                 if later:  # "announced today that ... will take place ... on 8 and 9 March"
                     chosen = later[0]
                 break
@@ -261,78 +345,86 @@ class EventExtractor(GazetteerPipe):
             if dl_date and etype == "election_observation":
                 return dl_date, dl_date
             return None, None
-        value = values[chosen.start_char]
+        value = values[chosen]
         start, end = value.start, value.end
+        assert start is not None
         if start == end and unit_of is not None:
-            days = self._duration(doc, groups, unit_of)
+            days = self._duration(rel, unit_of)
             if days and days > 1:
-                words = set(text_of(doc)[unit_of.start_char : unit_of.end_char].lower().split())
+                words = set(unit_lower(unit_of, rel.text).split())
                 if words & self._conclude:
                     start = end - dt.timedelta(days=days - 1)
                 else:
                     end = start + dt.timedelta(days=days - 1)
-        return self._stated_bounds(doc, groups, [*focus, *body_units[:3]], start, end)
+        assert end is not None
+        return self._stated_bounds(rel, [*focus, *body_units[:3]], start, end)
 
-    def _stated_bounds(self, doc: Doc, groups: _Groups, units: list[Unit], start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    def _stated_bounds(self, rel: _Release, units: list[Unit], start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
         """"The course, which started on 25 October", "will run until 22 September": a bound
         stated near the lede, within two months of the event's other end."""
-        text = text_of(doc)
+        day_dates = rel.day_dates()
         for unit in units:
-            for s in groups.dates:
-                d = span_value(doc, "newsie_date", s.start_char, s.end_char)
-                if not (unit.start_char <= s.start_char < unit.end_char) or d is None or d.granularity != "day" or d.start is None:
+            for start_char, d in day_dates:
+                if not (unit.start_char <= start_char < unit.end_char):
                     continue
-                cue = bound_cue(text[unit.start_char : s.start_char])
-                if cue == "start" and d.start <= end and (end - d.start).days <= 62:
-                    start = d.start
+                cue = rel.bound(unit, start_char)
+                if cue == "start" and d.start <= end and (end - d.start).days <= 62:  # type: ignore[operator]
+                    start = d.start  # type: ignore[assignment]
                 elif cue == "end" and d.end is not None and d.end >= start and (d.end - start).days <= 62:
                     end = d.end
         return start, end
 
-    def _duration(self, doc: Doc, groups: _Groups, unit: Unit) -> int | None:
-        for s in groups.durations:
-            if unit.start_char <= s.start_char < unit.end_char:
-                days = span_value(doc, "newsie_days", s.start_char, s.end_char)
+    def _duration(self, rel: _Release, unit: Unit) -> int | None:
+        for _, _, start_char, end_char in span_rows(rel.doc, ext.DURATIONS):
+            if unit.start_char <= start_char < unit.end_char:
+                days = span_value(rel.doc, "newsie_days", start_char, end_char)
                 if days:
                     return int(days)
         return None
 
-    def _location(self, doc: Doc, groups: _Groups, focus: list[Unit], etype: str) -> LocationData:
-        state_spans = groups.states
-        doc_states = {s.kb_id_ for s in state_spans}
-        dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
+    def _location(self, rel: _Release, focus: list[Unit], etype: str) -> LocationData:
+        dateline = rel.dateline
         dl_city = dateline.city if dateline else None
         dl_country = dateline.country if dateline else None
-        context = self._context_country(doc, state_spans)
         if etype == "statement" and dl_city:
             return LocationData(city=dl_city, country=dl_country)
         for unit in focus:
-            found = self._places_in(doc, groups, unit, doc_states, context)
+            found = self._places_in(rel, unit)
             if found:
                 return found
         for unit in focus:
-            for s in state_spans:
-                if unit.start_char <= s.start_char < unit.end_char and s.id_ == "name" and self._after_place_word(doc, s.start):
-                    if dl_city and dl_country in (s.kb_id_, None):  # a dateline town the gazetteer lacks is in the State named
-                        return LocationData(city=dl_city, country=s.kb_id_)
-                    return LocationData(city=None, country=s.kb_id_)
+            for start, start_char, kb_id, id_ in rel.states:
+                if unit.start_char <= start_char < unit.end_char and id_ == "name" and self._after_place_word(rel.doc, start):
+                    if dl_city and dl_country in (kb_id, None):  # a dateline town the gazetteer lacks is in the State named
+                        return LocationData(city=dl_city, country=kb_id)
+                    return LocationData(city=None, country=kb_id)
         if dl_city:
-            return LocationData(city=dl_city, country=dl_country or context)
+            return LocationData(city=dl_city, country=dl_country or self._context_country(rel))
         return LocationData(city=None, country=dl_country)
 
-    def _places_in(self, doc: Doc, groups: _Groups, unit: Unit, doc_states: set[str], context: str | None) -> LocationData | None:
-        """"in CITY" in a sentence, the one nearest the event's date first."""
+    def _places_in(self, rel: _Release, unit: Unit) -> LocationData | None:
+        """"in CITY" in a sentence, the one nearest the event's date first (once per sentence)."""
+        key = (unit.start_char, unit.end_char)
+        if key not in rel._places:
+            rel._places[key] = self._find_place(rel, unit)
+        return rel._places[key]
+
+    def _find_place(self, rel: _Release, unit: Unit) -> LocationData | None:
+        text = rel.text[unit.start_char : unit.end_char]
+        matches = list(_IN_PLACE.finditer(text))
+        if not matches:
+            return None
         # Lookups by position, so a unit with many matches stays linear.
         in_org = bytearray(unit.end_char - unit.start_char)
-        for o in groups.orgs:
-            a, b = max(o.start_char, unit.start_char), min(o.end_char, unit.end_char)
+        for _, _, o_start, o_end in span_rows(rel.doc, ext.ORGANIZATIONS):
+            a, b = max(o_start, unit.start_char), min(o_end, unit.end_char)
             if a < b:
                 in_org[a - unit.start_char : b - unit.start_char] = b"\x01" * (b - a)
-        state_starts = {s.start_char for s in groups.states}
-        date_ends = sorted(s.end_char for s in groups.dates if unit.start_char <= s.start_char < unit.end_char)
-        text = text_of(doc)[unit.start_char : unit.end_char]
+        state_starts = {r[1] for r in rel.states}
+        date_ends = sorted(end_char for _, _, start_char, end_char in rel.dates if unit.start_char <= start_char < unit.end_char)
+        context = self._context_country(rel)
         found: list[tuple[int, LocationData]] = []
-        for m in _IN_PLACE.finditer(text):
+        for m in matches:
             word = m.group(0).split()[0]
             a = unit.start_char + m.start("place")
             if word == "to" and not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()])):
@@ -340,7 +432,7 @@ class EventExtractor(GazetteerPipe):
             if in_org[m.start("place")] or a in state_starts:
                 continue
             raw = m.group("place")
-            place = self._lookup(raw, doc_states)
+            place = self._lookup(raw, rel.doc_states)
             pos = m.start() + unit.start_char
             k = bisect.bisect_left(date_ends, pos - 2)
             after_date = k < len(date_ends) and date_ends[k] <= pos
@@ -355,14 +447,19 @@ class EventExtractor(GazetteerPipe):
             return None
         return min(found, key=lambda x: x[0])[1]
 
-    def _context_country(self, doc: Doc, state_spans: list[Span]) -> str | None:
+    def _context_country(self, rel: _Release) -> str | None:
         """The country a release is about when it does not say where: the host of the
         field operation it names, else the only State it names."""
-        orgs: list[OrgData] = doc_value(doc, "newsie_orgs") or []
+        if rel._context is None:
+            rel._context = (self._find_context(rel),)
+        return rel._context[0]
+
+    def _find_context(self, rel: _Release) -> str | None:
+        orgs: list[OrgData] = doc_value(rel.doc, "newsie_orgs") or []
         for org in orgs:
             if org.kind == "field_operation" and org.country:
                 return org.country
-        codes = {s.kb_id_ for s in state_spans}
+        codes = rel.doc_states
         return next(iter(codes)) if len(codes) == 1 else None
 
     def _lookup(self, raw: str, doc_states: set[str]) -> Place | None:
@@ -388,22 +485,23 @@ class EventExtractor(GazetteerPipe):
                 return False
         return False
 
-    def _election_day(self, doc: Doc, span: Span) -> bool:
-        """A date that names an election day ("the elections in Albania on 3 July")."""
-        T = toks(doc)
-        before = {t.lower_ for t in T[max(0, span.start - 5) : span.start]}
-        after = {t.lower_ for t in T[span.end : span.end + 4]}
-        return bool((before | after) & self._election_words)
+    def _preceded_by(self, rel: _Release, lowers: list[str], start: int, start_char: int, end_char: int) -> bool:
+        """A date right after a word such as "since" (unless it is "from ... to ...")."""
+        return start > 0 and lowers[start - 1] in self._not_after and not rel.text[start_char:end_char].lower().startswith(("from", "between"))
 
-    def _participants(self, doc: Doc, focus: list[Unit], body_units: list[Unit]) -> int | None:
+    def _election_day(self, lowers: list[str], start: int, end: int) -> bool:
+        """A date that names an election day ("the elections in Albania on 3 July")."""
+        words = self._election_words
+        return not (words.isdisjoint(lowers[max(0, start - 5) : start]) and words.isdisjoint(lowers[end : end + 4]))
+
+    def _participants(self, rel: _Release, focus: list[Unit], body_units: list[Unit]) -> int | None:
         seen = set()
         for unit in [*focus, *body_units]:
             if id(unit) in seen:
                 continue
             seen.add(id(unit))
-            sentence = text_of(doc)[unit.start_char : unit.end_char]
-            found = self.counter.count(sentence)
-            if found and reports_participants(sentence, found[1], lede=unit.paragraph == 0):
+            found = rel.count(self.counter, unit)
+            if found and reports_participants(rel.text[unit.start_char : unit.end_char], found[1], lede=unit.paragraph == 0):
                 return found[0]
         return None
 
@@ -414,11 +512,6 @@ def _surface(raw: str, canonical: str | None) -> str:
     if canonical and canonical in text and "/" not in text:
         text = canonical
     return text.title() if text.isupper() else text
-
-
-def _preceded_by(doc: Doc, span: Span, words: tuple[str, ...]) -> bool:
-    return span.start > 0 and toks(doc)[span.start - 1].lower_ in words and not span_string(span).lower().startswith(("from", "between"))
-
 
 
 def _event_id(doc_id: str | None, etype: str, start: dt.date | None, main: bool) -> str:

@@ -58,9 +58,11 @@ class ParticipantCounter:
         # Where a count can end: a whole noun after whitespace (its place in `pattern`).
         self._noun_at = re.compile(rf"\s(?:{noun_alt})\b") if self._nouns is not None and self._rx_lower is not None else None
 
-    def count(self, sentence: str) -> tuple[int, str] | None:
-        """The first participant count in a sentence, with the matched text."""
-        low = sentence.lower()
+    def count(self, sentence: str, low: str | None = None) -> tuple[int, str] | None:
+        """The first participant count in a sentence, with the matched text (`low`: the
+        sentence lowercased, when at hand)."""
+        if low is None:
+            low = sentence.lower()
         plain = lowered_like_ignorecase(sentence, low)
         if plain and self._noun_at is not None and self._rx_lower is not None:
             window = self._window(low)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..casing import lowered_like_ignorecase
+
 _PARTICIPATION = re.compile(
     r"\b(?:took part|take part|taking part|participated|participate|participating|attended|attend|attending|"
     r"gathered|brought together|bringing together|joined|completed|graduated|trained|were trained|"
@@ -26,14 +28,16 @@ class Paragraphs:
 
     def __init__(self, text: str, start: int = 0) -> None:
         self.breaks: list[int] = []
-        seen_text = False
-        for m in re.finditer(r"\n", text[start:]):
-            pos = start + m.start()
-            # A break counts once the paragraph before it holds text.
-            if seen_text or text[start:pos].strip():
-                self.breaks.append(pos)
-                seen_text = True
         self.start = start
+        if text.find("\n", start) < 0:
+            return
+        # A break counts once the paragraph before it holds text: every line break after
+        # the first character that is not whitespace.
+        rest = text[start:]
+        pos = text.find("\n", start + len(rest) - len(rest.lstrip()))
+        while pos >= 0:
+            self.breaks.append(pos)
+            pos = text.find("\n", pos + 1)
 
     def index(self, offset: int) -> int:
         """0 for the first paragraph (the lede), 1 for the next, ..."""
@@ -60,9 +64,15 @@ def reports_participants(sentence: str, matched: str, *, lede: bool) -> bool:
 _ANNOUNCED = re.compile(r"\b(?:will (?:take place|be held|run|open|start|begin|convene|meet)|to be held|(?:is|are) (?:scheduled|planned|due) (?:to|for))\b", re.IGNORECASE)
 
 
-def announced_at(sentence: str) -> int | None:
+def announced_at(sentence: str, low: str | None = None) -> int | None:
     """Where an announced event is placed in time ("will take place in Tbilisi on 8 March"):
-    the offset after the cue, or None. The event's date follows it, not "today"."""
+    the offset after the cue, or None. The event's date follows it, not "today". (`low`:
+    the sentence lowercased, when at hand.)"""
+    if low is None:
+        low = sentence.lower()
+    # Each cue holds one of these words: without any, the pattern need not run.
+    if lowered_like_ignorecase(sentence, low) and not ("will" in low or "held" in low or "scheduled" in low or "planned" in low or "due" in low):
+        return None
     m = _ANNOUNCED.search(sentence)
     return m.end() if m else None
 
@@ -71,10 +81,16 @@ _START_CUE = re.compile(r"\b(?:started|starts|began|begins|opened|opens|commence
 _END_CUE = re.compile(r"\b(?:(?:will )?(?:run|runs|last|lasts|continue|continues) until|until|(?:will )?(?:end|ends|close|closes|conclude|concludes) on)\s*$", re.IGNORECASE)
 
 
+_CUE_WORDS = re.compile(r"start|began|begin|open|commenced|kicked off|launched|until|end|close|conclude")
+
+
 def bound_cue(before: str) -> str | None:
     """"start" when the text before a date says the event began then ("started on"),
     "end" when it says it lasts until then ("will run until"), else None."""
     tail = before[-30:]
+    low = tail.lower()
+    if lowered_like_ignorecase(tail, low) and not _CUE_WORDS.search(low):
+        return None  # each cue holds one of these words
     if _START_CUE.search(tail):
         return "start"
     if _END_CUE.search(tail):
