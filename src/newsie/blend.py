@@ -177,43 +177,22 @@ def event_features(classes: Sequence[str], model_probs: Sequence[float] | Array,
 
 def event_features_batch(classes: Sequence[str], model_probs: Array, rules: Sequence[dict[str, Any]], names: Sequence[str] = EVENT_FEATURES) -> Array:
     """`event_features` of several releases at once, shape (releases, classes, len(names))."""
-    n, k = len(rules), len(classes)
-    conf: list[float] = []
-    tot: list[float] = []
-    in_title: list[float] = []
-    in_first: list[float] = []
-    title_score: list[float] = []
-    main = np.zeros((n, k))
-    head = np.zeros(n)
-    fall = np.zeros(n)
-    grand = np.ones(n)
-    where = {c: j for j, c in enumerate(classes)}
-    for r, rule in enumerate(rules):
-        total, title, first, confidence = rule.get("total", {}), rule.get("title", {}), rule.get("first", {}), rule["confidence"]
-        conf += [confidence.get(c, 0.0) for c in classes]
-        tot += [total.get(c, 0.0) for c in classes]
-        title_score += [title.get(c, 0.0) for c in classes]
-        in_title += [float(c in title) for c in classes]
-        in_first += [float(c in first) for c in classes]
-        grand[r] = sum(total.values()) or 1.0
-        j = where.get(rule["main"])
-        if j is not None:
-            main[r, j] = 1.0
-        head[r], fall[r] = bool(rule["in_title"]), bool(rule["fallback"])
-    totals = np.array(tot, dtype=float).reshape(n, k)
-    columns = {
-        "log_model": lambda: np.log(np.maximum(np.asarray(model_probs, dtype=float).reshape(n, k), EPS)),
-        "rule_confidence": lambda: np.array(conf, dtype=float).reshape(n, k),
-        "rule_main": lambda: main,
-        "rule_main_in_title": lambda: main * head[:, None],
-        "rule_fallback": lambda: main * fall[:, None],
-        "rule_share": lambda: totals / grand[:, None],
-        "in_title": lambda: np.array(in_title, dtype=float).reshape(n, k),
-        "in_first": lambda: np.array(in_first, dtype=float).reshape(n, k),
-        "log_rule_total": lambda: np.log1p(totals),
-        "log_rule_title": lambda: np.log1p(np.array(title_score, dtype=float).reshape(n, k)),
-    }
-    return np.stack([columns[name]() for name in names], axis=2) if n else np.zeros((0, k, len(names)))
+    n, k, width = len(rules), len(classes), len(EVENT_FEATURES)
+    flat: list[float] = []  # one flat list: numpy reads it far faster than rows of tuples
+    for rule in rules:
+        total, title, first, conf = rule.get("total", {}), rule.get("title", {}), rule.get("first", {}), rule["confidence"]
+        grand = sum(total.values()) or 1.0
+        main_type, in_title, fallback = rule["main"], float(bool(rule["in_title"])), float(bool(rule["fallback"]))
+        for c in classes:
+            main = float(c == main_type)
+            tot = total.get(c, 0.0)
+            flat += (0.0, conf.get(c, 0.0), main, main * in_title, main * fallback, tot / grand, float(c in title), float(c in first), tot, title.get(c, 0.0))
+    out = np.array(flat, dtype=float).reshape(n, k, width)
+    out[:, :, 0] = np.log(np.maximum(np.asarray(model_probs, dtype=float).reshape(n, k), EPS))
+    out[:, :, 8:] = np.log1p(out[:, :, 8:])
+    if tuple(names) == EVENT_FEATURES:
+        return out
+    return out[:, :, [EVENT_FEATURES.index(name) for name in names]]
 
 
 def field_features(

@@ -275,3 +275,24 @@ def test_event_features_follow_their_definition_for_any_evidence() -> None:
             assert got[r, j].tolist() == list(want), (r, c)
     assert got.shape == (len(rules), len(classes), len(EVENT_FEATURES))
     assert event_features_batch(classes, probs[:0], []).shape == (0, len(classes), len(EVENT_FEATURES))
+
+
+@pytest.mark.parametrize("ngrams", [1, 2])
+def test_small_and_large_batches_index_keys_alike(ngrams: int) -> None:
+    """The key-by-key memo (small batches) and the numpy hashing (large ones) give the same weight rows and the same probabilities."""
+    from newsie.components import bow
+
+    textcat = _textcat(False, ngrams)
+    scorer = BowScorer(textcat)
+    rng = np.random.default_rng(5)
+    keys = rng.integers(0, 2**64 - 1, size=bow.SMALL_BATCH_KEYS + 50, dtype=np.uint64)
+    large = scorer.indices(keys)
+    small = [scorer.indices(keys[i : i + 100]) for i in range(0, len(keys), 100)]  # new keys, then a memo hit below
+    again = scorer.indices(keys[:100])
+    for got, part in zip(np.concatenate([s[0] for s in small]), large[0]):
+        assert int(got) == int(part)
+    assert np.array_equal(np.concatenate([s[1] for s in small]), large[1].astype(np.int64))
+    assert np.array_equal(again[0], small[0][0]) and np.array_equal(again[1], small[0][1])
+    inputs = [keys[i : i + 40] for i in range(0, 2400, 40)]  # one large batch against the same inputs one by one
+    assert sum(map(len, inputs)) > bow.SMALL_BATCH_KEYS
+    assert np.array_equal(scorer.batch(inputs), np.vstack([scorer.batch([i]) for i in inputs]))

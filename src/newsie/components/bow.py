@@ -8,6 +8,7 @@ from the layer's own weights, vectorized over a whole batch: no Python step per 
 from __future__ import annotations
 
 import numpy as np
+from murmurhash.mrmr import hash_bytes
 from spacy.pipeline import TextCategorizer
 
 from .textcat_io import predict
@@ -18,6 +19,15 @@ _SEEDS = np.array([[0], [1]], dtype=np.uint32)
 
 def _rotl(x: np.ndarray, r: int) -> np.ndarray:
     return np.asarray((x << np.uint32(r)) | (x >> np.uint32(32 - r)))
+
+
+# Below this many keys a batch is indexed key by key through a memo (small batches, such
+# as `extract` of one release: each numpy call costs thousands of instructions), above it
+# hashed by `murmur32` in numpy. Both give the same indices.
+SMALL_BATCH_KEYS = 2048
+_MEMO_MAX = 200_000  # keys remembered per table length; past it the memo starts again
+_MEMOS: dict[tuple[int, bool], dict[int, int]] = {}
+_FIRST_ROW = np.zeros(1, dtype=np.intp)
 
 
 def murmur32(keys: np.ndarray, seeds: np.ndarray = _SEEDS) -> np.ndarray:
@@ -91,17 +101,53 @@ class BowScorer:
                 np.concatenate([u] + [np.asarray(ops.ngrams(n, u), dtype=np.uint64) for n in range(2, self.ngrams + 1)]) if len(u) > 1 else u  # type: ignore[arg-type]
                 for u in uni
             ]
+        if len(keys) == 1:  # one release (`extract`): the same sums with fewer numpy calls
+            scores = self.bias[None, :]
+            if len(keys[0]):
+                first, second = self.indices(keys[0])
+                contrib = self.weights.take(first, axis=0).astype(np.float64)
+                contrib += self.weights.take(second, axis=0)
+                scores = scores + np.add.reduceat(contrib, _FIRST_ROW, axis=0)
+            return self._activate(scores)
         scores = np.tile(self.bias, (len(keys), 1))
         lengths = np.array([len(k) for k in keys])
         full = lengths > 0
         if full.any():
-            h = murmur32(np.concatenate(keys))
-            idx = (h & np.uint32(self.length - 1)) if self.v1 else (h % np.uint32(self.length))
-            contrib = self.weights.take(idx[0], axis=0).astype(np.float64)
-            contrib += self.weights.take(idx[1], axis=0)
+            first, second = self.indices(np.concatenate(keys))
+            contrib = self.weights.take(first, axis=0).astype(np.float64)
+            contrib += self.weights.take(second, axis=0)
             starts = np.concatenate(([0], np.cumsum(lengths[full])[:-1]))
             scores[full] += np.add.reduceat(contrib, starts, axis=0)
+        return self._activate(scores)
+
+    def _activate(self, scores: np.ndarray) -> np.ndarray:
+        """Logistic (multi-label) or softmax of the summed scores, shape (inputs, labels)."""
         if self.multi_label:
             return np.asarray(1.0 / (1.0 + np.exp(-scores)))
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))
         return np.asarray(scores / scores.sum(axis=1, keepdims=True))
+
+    def indices(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The two weight rows of each key (thinc's hashes under seeds 0 and 1, reduced to
+        the table's length): hashed in numpy for a large batch, else read from a memo
+        shared by the scorers of the same table length (new keys hashed one by one)."""
+        length = self.length
+        if len(keys) > SMALL_BATCH_KEYS:
+            h = murmur32(keys)
+            return (h & np.uint32(length - 1)) if self.v1 else (h % np.uint32(length))
+        memo = _MEMOS.setdefault((length, self.v1), {})
+        keys_list = keys.tolist()
+        try:
+            packed = [memo[k] for k in keys_list]  # first * length + second
+        except KeyError:  # new keys: hashed one by one
+            packed = [memo.get(k, -1) for k in keys_list]
+            if len(memo) > _MEMO_MAX:
+                memo.clear()
+            for j, k in enumerate(keys_list):
+                if packed[j] == -1:
+                    data = k.to_bytes(8, "little")
+                    h0, h1 = hash_bytes(data, 0) & 0xFFFFFFFF, hash_bytes(data, 1) & 0xFFFFFFFF
+                    i0, i1 = ((h0 & (length - 1)), (h1 & (length - 1))) if self.v1 else (h0 % length, h1 % length)
+                    packed[j] = memo[k] = i0 * length + i1
+        rows = np.fromiter(packed, dtype=np.int64, count=len(packed))
+        return rows // length, rows % length
