@@ -133,8 +133,11 @@ class StateTagger(GazetteerPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
-        blocked = {i for _, s, e in self.block_matcher(doc) for i in range(s, e)}
-        candidates = [(start, end, match_id) for match_id, start, end in self.matcher(doc) if not blocked.intersection(range(start, end))]
+        candidates = [(start, end, match_id) for match_id, start, end in self.matcher(doc)]
+        if candidates:  # blockers ("New Mexico") only ever remove a candidate
+            blocked = {i for _, s, e in self.block_matcher(doc) for i in range(s, e)}
+            if blocked:
+                candidates = [c for c in candidates if blocked.isdisjoint(range(c[0], c[1]))]
         strings = self.nlp.vocab.strings
         spans = []
         for start, end, match_id in filter_ranges(candidates):  # Spans made for the kept matches only
