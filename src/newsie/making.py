@@ -6,11 +6,10 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .chunk_cache import primer
 from .extensions import remember_text, set_doc_value
 from .inputs import release_id
 from .payloads import ReleaseMeta
-from .sanitize import MAX_RUN, break_long_runs, has_long_run, long_run_warning
+from .sanitize import break_long_runs, has_long_run, long_run_warning
 
 DEFAULT_MAX_LENGTH = 1_000_000
 TITLE_SEP = "\n\n"
@@ -22,12 +21,9 @@ def tokenize(nlp: Language, text: str) -> tuple[Doc, int]:
     spaCy's tokenizer is quadratic on long runs without whitespace, so it reads a copy
     with those runs split (`break_long_runs`); the Doc is then rebuilt from its tokens
     with the original characters, each cut character a token of its own, so
-    ``doc.text == text`` always. The tokenizer's cache is first filled with the text's
-    new words (`newsie.chunk_cache`): the same tokens, fewer regex runs.
+    ``doc.text == text`` always.
     """
-    prime = primer(nlp.tokenizer)
-    long_run = prime(text.split(), MAX_RUN) if prime is not None else has_long_run(text)
-    if not long_run:
+    if not has_long_run(text):
         return nlp.make_doc(text), 0
     tokens_text, cuts, runs = break_long_runs(text)
     split = nlp.make_doc(tokens_text)
