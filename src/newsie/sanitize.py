@@ -47,16 +47,11 @@ def surrogate_warning(name: str, count: int) -> str:
     return f"{name}: {count} lone surrogate(s) (invalid Unicode) replaced with U+FFFD"
 
 
-def has_long_run(text: str, chunks: list[str] | None = None) -> bool:
-    """Whether `text` has a run of over `MAX_RUN` characters without whitespace.
-
-    `chunks` is ``text.split()`` when the caller has it already.
-    """
+def has_long_run(text: str) -> bool:
+    """Whether `text` has a run of over `MAX_RUN` characters without whitespace."""
     # str.split() cuts at the characters regex \s matches (both use Py_UNICODE_ISSPACE):
     # a text without a run over MAX_RUN, nearly every text, is passed over in C.
-    if len(text) <= MAX_RUN:
-        return False
-    return max(map(len, text.split() if chunks is None else chunks), default=0) > MAX_RUN
+    return len(text) > MAX_RUN and max(map(len, text.split()), default=0) > MAX_RUN
 
 
 def break_long_runs(text: str) -> tuple[str, list[int], int]:
