@@ -23,23 +23,6 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def paused(*, freeze: bool = False) -> Iterator[None]:
-    """No cyclic collection inside. On leaving, what exists joins the oldest generation
-    (``freeze=True``: the permanent one) and the collector is back on if it was on."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.freeze()
-        else:
-            to_oldest_generation()
-        if was_on:
-            gc.enable()
-
-
-@contextmanager
 def held() -> Iterator[None]:
     """No cyclic collection inside; on leaving, the collector is back on if it was on and
     the objects made inside stay in their generations (garbage cycles among them are
@@ -51,6 +34,20 @@ def held() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
+
+
+@contextmanager
+def paused(*, freeze: bool = False) -> Iterator[None]:
+    """No cyclic collection inside. On leaving, what exists joins the oldest generation
+    (``freeze=True``: the permanent one) and the collector is back on if it was on."""
+    with held():
+        try:
+            yield
+        finally:  # before the collector is back on
+            if freeze:
+                gc.freeze()
+            else:
+                to_oldest_generation()
 
 
 def to_oldest_generation() -> None:
