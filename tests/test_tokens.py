@@ -77,3 +77,65 @@ def test_where_accepts_any_collection_of_words():
     recs = toks(spacy.blank("en")("The Mission met the Mission ( OMiS )"))
     assert recs.where({"Mission": 1}) == recs.where({"Mission"}) == recs.where(("Mission",)) == [1, 4]
     assert recs.where(("the",), lower=True) == [0, 3]
+
+
+COLUMNS = {"text": "texts", "lower_": "lowers", "idx": "idxs", "is_title": "is_title", "is_upper": "is_upper",
+           "is_lower": "is_lower", "is_alpha": "is_alpha", "is_punct": "is_punct", "is_stop": "is_stop",
+           "like_num": "like_num", "is_sent_start": "is_sent_start"}
+
+
+def _check_columns(doc: Doc) -> None:
+    from newsie.tokens import cols
+
+    columns = cols(doc)
+    assert len(columns) == len(doc)
+    for tok_attr, col in COLUMNS.items():
+        want = [bool(t.is_sent_start) if tok_attr == "is_sent_start" else getattr(t, tok_attr) for t in doc]
+        assert getattr(columns, col) == want, col
+    assert columns.spaces == [bool(t.whitespace_) for t in doc]
+    for start in range(len(doc)):
+        assert columns.span_text(start, len(doc)) == doc[start:].text
+
+
+def test_columns_match_spacy_tokens():
+    """Each column holds, by position, the attribute value of the spaCy token there."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    _check_columns(nlp(TEXT))
+    _check_columns(nlp(""))
+
+
+def test_records_and_columns_share_one_cache():
+    """Records built after the columns carry the columns' values, and both are refreshed when sentences are set."""
+    from newsie.tokens import cols
+
+    doc = spacy.blank("en")(TEXT)
+    columns = cols(doc)
+    recs = toks(doc)
+    assert cols(doc) is columns and toks(doc) is recs
+    assert [r.is_title for r in recs] == columns.is_title and recs.texts == columns.texts
+    list(sentences(doc))
+    assert cols(doc) is not columns and any(cols(doc).is_sent_start[1:])
+    assert [r.is_sent_start for r in toks(doc)] == cols(doc).is_sent_start
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test extra
+    pass
+else:
+    WORDS = st.sampled_from(["OSCE", "Mission", "the", "trained", "20", "Novi", "Sad", ".", ",", "(", ")", "IT",
+                             "e-mail", "2,000", "Ukraine’s", "d'Ivoire", "  ", "\n", "Ça", "ÉTAT", "ﬁeld", "x2"])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(WORDS, max_size=30))
+    def test_columns_match_spacy_tokens_on_generated_text(words: list[str]) -> None:
+        """On any text, every column agrees with the spaCy tokens, and `where` with a scan."""
+        from newsie.tokens import cols
+
+        nlp = spacy.blank("en")
+        doc = nlp(" ".join(words))
+        _check_columns(doc)
+        assert cols(doc).where({"Mission", "the"}) == [t.i for t in doc if t.text in {"Mission", "the"}]
+        assert cols(doc).where({"mission"}, lower=True) == [t.i for t in doc if t.lower_ == "mission"]

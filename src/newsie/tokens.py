@@ -6,6 +6,10 @@ the rules use once per Doc (with ``Doc.to_array``) into light `Tok` records, cac
 ``doc.user_data`` (never serialized: the msgpack encoder writes None for them, and
 the next call rebuilds). The cache is dropped when the Doc's length changes, and by
 `forget` (called when sentence boundaries are set).
+
+`cols(doc)` gives the same attributes as columns (one list per attribute, by token
+position) without making a Python object per token; `toks(doc)` builds its records
+from those columns on first use. Rules that read columns only never pay for records.
 """
 from __future__ import annotations
 
@@ -55,11 +59,11 @@ class Toks(list[Tok]):
 
     __slots__ = ("doc_text", "lowers", "texts")
 
-    def __init__(self, items: list[Tok], doc_text: str) -> None:
+    def __init__(self, items: list[Tok], doc_text: str, texts: list[str] | None = None, lowers: list[str] | None = None) -> None:
         super().__init__(items)
         self.doc_text = doc_text
-        self.texts: list[str] = list(map(_TEXT, items))
-        self.lowers: list[str] = list(map(_LOWER, items))
+        self.texts: list[str] = list(map(_TEXT, items)) if texts is None else texts
+        self.lowers: list[str] = list(map(_LOWER, items)) if lowers is None else lowers
 
     def where(self, words: Collection[str], *, lower: bool = False) -> list[int]:
         """Positions of the tokens whose text (or lowercase form) is one of `words`, in order.
@@ -77,29 +81,88 @@ class Toks(list[Tok]):
         return self.doc_text[self[start].idx : last.idx + len(last.text)]
 
 
+class Cols:
+    """The Doc's token attributes as columns: ``cols.is_title[i]`` is ``doc[i].is_title``.
+
+    Column names are `Tok`'s attribute names made plural where they hold values
+    (``texts``, ``lowers``, ``idxs``, ``spaces``); the flags keep spaCy's names.
+    """
+
+    __slots__ = (
+        "doc_text", "idxs", "is_alpha", "is_lower", "is_punct", "is_sent_start", "is_stop",
+        "is_title", "is_upper", "lexes", "like_num", "lowers", "spaces", "texts",
+    )
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc_text = text_of(doc)
+        arr = doc.to_array(_ATTRS) if len(doc) else None
+        known = _lexicon(doc.vocab)
+        vocab = doc.vocab
+        self.lexes: list[Lexical] = [] if arr is None else [known.get(o) or _lexical(vocab, o, known) for o in arr[:, 0].tolist()]
+        columns: list[list[Any]] = list(map(list, zip(*self.lexes))) if self.lexes else [[] for _ in range(8)]
+        self.texts: list[str] = columns[0]
+        self.lowers: list[str] = columns[1]
+        self.is_title: list[bool] = columns[2]
+        self.is_upper: list[bool] = columns[3]
+        self.is_lower: list[bool] = columns[4]
+        self.is_alpha: list[bool] = columns[5]
+        self.is_punct: list[bool] = columns[6]
+        self.like_num: list[bool] = columns[7]
+        # per token: users change stop words on the vocabulary; SENT_START 1 starts a
+        # sentence, 0 (unknown) and -1 (wrapped) do not
+        self.is_stop: list[bool] = [] if arr is None else (arr[:, 1] == 1).tolist()
+        self.is_sent_start: list[bool] = [] if arr is None else (arr[:, 2] == 1).tolist()
+        self.spaces: list[bool] = [] if arr is None else (arr[:, 3] != 0).tolist()
+        self.idxs: list[int] = [] if arr is None else arr[:, 4].tolist()
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def where(self, words: Collection[str], *, lower: bool = False) -> list[int]:
+        """Positions of the tokens whose text (or lowercase form) is one of `words`, in order (as `Toks.where`)."""
+        return list(compress(range(len(self.texts)), map(words.__contains__, self.lowers if lower else self.texts)))
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without making a Span."""
+        if end <= start:
+            return ""
+        return self.doc_text[self.idxs[start] : self.idxs[end - 1] + len(self.texts[end - 1])]
+
+    def records(self) -> Toks:
+        """The same attributes as one `Tok` per token."""
+        items = list(map(Tok, range(len(self.texts)), self.lexes, self.is_stop, self.is_sent_start, self.spaces, self.idxs))
+        return Toks(items, self.doc_text, self.texts, self.lowers)
+
+
 class TokCache:
-    """What ``doc.user_data`` holds: the records, in an object msgpack does not write."""
+    """What ``doc.user_data`` holds: the columns and records, in an object msgpack does not write."""
 
-    __slots__ = ("toks",)
+    __slots__ = ("cols", "toks")
 
-    def __init__(self, toks: Toks) -> None:
-        self.toks = toks
+    def __init__(self, cols: Cols) -> None:
+        self.cols = cols
+        self.toks: Toks | None = None
+
+
+def cols(doc: Doc) -> Cols:
+    """The Doc's token attributes as columns (read once per Doc)."""
+    cached = doc.user_data.get(_KEY)
+    if isinstance(cached, TokCache) and len(cached.cols) == len(doc):
+        return cached.cols
+    out = Cols(doc)
+    doc.user_data[_KEY] = TokCache(out)
+    return out
 
 
 def toks(doc: Doc) -> Toks:
-    """The Doc's token records (built once per Doc)."""
+    """The Doc's token records (built once per Doc, from its columns)."""
     cached = doc.user_data.get(_KEY)
-    if isinstance(cached, TokCache) and len(cached.toks) == len(doc):
-        return cached.toks
-    if len(doc):
-        orths, stops, starts, spaces, idxs = doc.to_array(_ATTRS).T.tolist()
-        known = _lexicon(doc.vocab)
-        lexes = [known.get(o) or _lexical(doc.vocab, o, known) for o in orths]
-        out = Toks(list(map(Tok, range(len(lexes)), lexes, stops, starts, spaces, idxs)), text_of(doc))
-    else:
-        out = Toks([], text_of(doc))
-    doc.user_data[_KEY] = TokCache(out)
-    return out
+    if not (isinstance(cached, TokCache) and len(cached.cols) == len(doc)):
+        cached = TokCache(Cols(doc))
+        doc.user_data[_KEY] = cached
+    if cached.toks is None:
+        cached.toks = cached.cols.records()
+    return cached.toks
 
 
 # The lexical records of each vocabulary's words, by ORTH id: a word's text, case and
