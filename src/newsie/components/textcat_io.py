@@ -5,7 +5,7 @@ import json
 from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from spacy.language import Language
@@ -102,29 +102,29 @@ def model_ids(doc: Doc, max_tokens: int) -> np.ndarray:
         return np.zeros(0, dtype=np.uint64)
     columns = cols(doc)
     k = bisect_left(columns.idxs, meta_of(doc).title_len)  # the headline's tokens come first
-    memo = _LOWER_IDS
     lowers = columns.lowers[: max(k, max_tokens)]
-    try:
-        hashes = [memo[w] for w in lowers]
-    except KeyError:
-        if len(memo) > _LOWER_IDS_MAX:
-            memo.clear()
-        hashes = [memo.get(w) or _lower_id(w) for w in lowers]
-    # 0: a whitespace token (no word's hash is 0: only the empty string's)
-    ids = [h for h in hashes[:k] if h] + [h for h in hashes[:max_tokens] if h]
-    out = np.array(ids, dtype=np.uint64)
+    found = list(map(_LOWER_IDS.get, lowers))
+    if None in found:
+        if len(_LOWER_IDS) > _LOWER_IDS_MAX:
+            _LOWER_IDS.clear()
+        hashes = [h if h is not None else _lower_id(w) for w, h in zip(lowers, found)]
+    else:
+        hashes = cast(list[bytes], found)
+    # each hash as its eight bytes (whitespace: none), joined: no Python int per token
+    out = np.frombuffer(b"".join(hashes[:k]) + b"".join(hashes[:max_tokens]), dtype=np.uint64)
     doc.user_data[IDS_KEY] = (max_tokens, len(doc), out)
     return out
 
 
-# Hash of each lowercase form (spaCy's LOWER attribute), 0 for whitespace (a whitespace
-# token's lowercase form is itself: `str.lower` keeps every whitespace character).
-_LOWER_IDS: dict[str, int] = {}
+# Each lowercase form's hash (spaCy's LOWER attribute) as eight native-order bytes, empty
+# for whitespace: a whitespace token's lowercase form is itself (`str.lower` keeps every
+# whitespace character), and spaCy's IS_SPACE is ``text.isspace()``.
+_LOWER_IDS: dict[str, bytes] = {}
 _LOWER_IDS_MAX = 200_000  # bounded: a long stream of new words starts again
 
 
-def _lower_id(lower: str) -> int:
-    h = 0 if lower.isspace() else int(get_string_id(lower))
+def _lower_id(lower: str) -> bytes:
+    h = b"" if lower.isspace() else np.uint64(get_string_id(lower)).tobytes()
     _LOWER_IDS[lower] = h
     return h
 
