@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
@@ -124,7 +125,7 @@ _LOWER_IDS_MAX = 200_000  # bounded: a long stream of new words starts again
 
 
 def _lower_id(lower: str) -> bytes:
-    h = b"" if lower.isspace() else np.uint64(get_string_id(lower)).tobytes()
+    h = b"" if lower.isspace() else int(get_string_id(lower)).to_bytes(8, sys.byteorder)
     _LOWER_IDS[lower] = h
     return h
 
