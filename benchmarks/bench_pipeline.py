@@ -15,6 +15,11 @@ Items are corpus ledes with a title and a publication date, and full-length docu
   - newsie-rules: ``newsie.extract_many`` with ``newsie.load(models=False)`` (the rules alone)
   - newsie:    ``newsie.extract_many`` (records built), one process, the default pipeline
 
+``unseen`` (a subprocess per corpus) measures the same configurations, rules aside (they
+share newsie's process-wide memos), on documents each meets once, after a warm-up on
+other documents: what an archive of distinct releases costs, spaCy's tokenizer adding new
+words to its vocabulary included.
+
 Separate subprocesses measure the cold start (``import newsie; newsie.extract(text,
 title=..., published=...)`` to the first record, CPU and wall time, median; bytecode
 written by an untimed first run, as in an installed package), peak RSS and RSS growth
@@ -65,8 +70,9 @@ def load_sm(ner_only: bool) -> Any:
     return None
 
 
-def runners() -> dict[str, Callable[[list[dict[str, Any]]], None]]:
-    """One callable per configuration, each processing a chunk of items."""
+def runners(rules: bool = True) -> dict[str, Callable[[list[dict[str, Any]]], None]]:
+    """One callable per configuration, each processing a chunk of items (`rules`: with
+    ``newsie-rules``, which shares newsie's process-wide memos with the default pipeline)."""
     import spacy
 
     import newsie
@@ -79,8 +85,9 @@ def runners() -> dict[str, Callable[[list[dict[str, Any]]], None]]:
         sm = load_sm(ner_only)
         if sm is not None:
             out[kind] = lambda chunk, sm=sm: [None for _ in sm.pipe([joined(i) for i in chunk], batch_size=64)] and None
-    rules = newsie.load(models=False)
-    out["newsie-rules"] = lambda chunk: [None for _ in newsie.extract_many(chunk, nlp=rules)] and None
+    if rules:
+        rules_nlp = newsie.load(models=False)
+        out["newsie-rules"] = lambda chunk: [None for _ in newsie.extract_many(chunk, nlp=rules_nlp)] and None
     nlp = newsie.load()
     out["newsie"] = lambda chunk: [None for _ in newsie.extract_many(chunk, nlp=nlp)] and None
     return out
@@ -101,6 +108,29 @@ def paired(items: list[dict[str, Any]], rounds: int, chunk: int, run: dict[str, 
             run[name](part)
             per_doc[name].append(1e6 * (time.process_time() - t0) / len(part))
     return {n: statistics.median(v) for n, v in per_doc.items()}
+
+
+def unseen(items: list[dict[str, Any]], rounds: int, chunk: int, warm: int, run: dict[str, Callable]) -> dict[str, Any]:
+    """Median CPU microseconds per document on documents each configuration has never seen.
+
+    Each configuration has its own vocabulary and caches; all are warmed up on the first
+    `warm` items, then each round gives every configuration the next `chunk` items, new to
+    all of them (alternating, order rotating): what an archive of distinct releases costs,
+    spaCy's tokenizer adding new words to its vocabulary included."""
+    names = list(run)
+    for name in names:
+        run[name](items[:warm])
+    per_doc: dict[str, list[float]] = {n: [] for n in names}
+    for r in range(rounds):
+        part = items[warm + r * chunk : warm + (r + 1) * chunk]
+        if not part:
+            break
+        order = names[r % len(names) :] + names[: r % len(names)]
+        for name in order:
+            t0 = time.process_time()
+            run[name](part)
+            per_doc[name].append(1e6 * (time.process_time() - t0) / len(part))
+    return {"rounds": len(per_doc[names[0]]), "per_doc": {n: statistics.median(v) for n, v in per_doc.items() if v}}
 
 
 def cold_start(repeat: int) -> tuple[float, float]:
@@ -192,7 +222,7 @@ def nproc(items: list[dict[str, Any]], n_docs: int) -> dict[str, float]:
 
 def sub(kind: str, args: argparse.Namespace) -> Any:
     cmd = [sys.executable, __file__, "--one", kind, "--shared", args.shared, "--stream", str(args.stream), "--max-size", str(args.max_size),
-           "--nproc-docs", str(args.nproc_docs)]
+           "--nproc-docs", str(args.nproc_docs), "--rounds", str(args.rounds), "--chunk", str(args.chunk)]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -205,7 +235,7 @@ def main() -> None:
     ap.add_argument("--max-size", type=int, default=1_000_000)
     ap.add_argument("--cold", type=int, default=5)
     ap.add_argument("--nproc-docs", type=int, default=6000, help="ledes for the n_process comparison")
-    ap.add_argument("--skip", default="", help="comma-separated: paired,cold,stream,scaling,nproc")
+    ap.add_argument("--skip", default="", help="comma-separated: paired,unseen,cold,stream,scaling,nproc")
     ap.add_argument("--shared", default=str(DEFAULT_SHARED))
     ap.add_argument("--one", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -221,6 +251,13 @@ def main() -> None:
         return
     if args.one == "nproc":
         print(json.dumps(nproc(items, args.nproc_docs)))
+        return
+    if args.one in ("unseen-ledes", "unseen-full"):
+        # distinct full-length documents: consecutive groups of eight ledes, none reused
+        docs = items if args.one == "unseen-ledes" else full_length(shared, len(items) // 8)
+        per_round = args.chunk if args.one == "unseen-ledes" else max(4, args.chunk // 6)
+        warm = max(per_round, len(docs) - args.rounds * per_round) if args.one == "unseen-full" else min(200, len(docs) // 4)
+        print(json.dumps(unseen(docs, args.rounds, per_round, warm, runners(rules=False))))
         return
     skip = set(args.skip.split(","))
     if "paired" not in skip:
@@ -243,6 +280,19 @@ def main() -> None:
             if "sm" in r:
                 line += (f", {r['sm'] / r['newsie']:.1f}x faster than en_core_web_sm (the rules alone {r['sm'] / r['newsie-rules']:.1f}x),"
                          f" {r['sm-ner'] / r['newsie']:.1f}x faster than its NER alone")
+            print(line)
+    if "unseen" not in skip:
+        print(f"\nCPU time per document, UNSEEN (each configuration meets each measured document once, after a warm-up on other documents; "
+              f"its own vocabulary), median of up to {args.rounds} alternating rounds (us/doc)\n")
+        got = {"ledes": sub("unseen-ledes", args), "full-length": sub("unseen-full", args)}
+        print("| configuration | ledes | full-length |\n|---|---|---|")
+        for name in got["ledes"]["per_doc"]:
+            print(f"| {name} | {got['ledes']['per_doc'][name]:,.0f} | {got['full-length']['per_doc'].get(name, float('nan')):,.0f} |")
+        for corpus, g in got.items():
+            r = g["per_doc"]
+            line = f"{corpus} ({g['rounds']} rounds): newsie is {r['newsie'] / r['blank']:.1f}x the bare tokenizer"
+            if "sm" in r:
+                line += f", {r['sm'] / r['newsie']:.1f}x faster than en_core_web_sm, {r['sm-ner'] / r['newsie']:.1f}x faster than its NER alone"
             print(line)
     if "cold" not in skip:
         wall, cpu = cold_start(args.cold)
