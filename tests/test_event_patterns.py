@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsie.components.events import _IN_PLACE
-from newsie.events.paragraphs import _ANNOUNCED, _END_CUE, _START_CUE, Paragraphs, announced_at, bound_cue
+from newsie.events.paragraphs import _ANNOUNCED_RX, _END_CUE, _START_CUE, Paragraphs, announced_at, bound_cue
 
 # `_IN_PLACE` as first written: the word boundary before "in"/"at"/"to" checked first.
 _PLAIN_IN_PLACE = re.compile(
@@ -39,7 +39,7 @@ def test_place_pattern_matches_what_the_word_boundary_pattern_matches(words, sep
 def test_cue_checks_find_what_the_cue_patterns_find(words, seps):
     """Announcement and start/end cues read after the quick word check are the ones the patterns alone find."""
     text = _text(words, seps)
-    m = _ANNOUNCED.search(text)
+    m = _ANNOUNCED_RX.search(text)
     assert announced_at(text) == (m.end() if m else None)
     tail = text[-30:]
     assert bound_cue(text) == ("start" if _START_CUE.search(tail) else "end" if _END_CUE.search(tail) else None)

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..events.cues import WordCues
 from ..events.groups import forget_rows, span_rows
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
@@ -185,11 +186,8 @@ class EventExtractor(GazetteerPipe):
         self._not_after = tuple(r.not_event_date_after)
         self._election_words = frozenset(r.election_words)
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
-        # One regex per statement mode: any of its cues as a whole word.
-        self._statement_cues = [
-            (mode, spec.cameo, re.compile("|".join(rf"\b{re.escape(c)}\b" for c in spec.cues)))
-            for mode, spec in self.rules.statement_modes.items() if spec.cues
-        ]
+        # Per statement mode: any of its cues as a whole word.
+        self._statement_cues = [(mode, spec.cameo, WordCues(spec.cues)) for mode, spec in self.rules.statement_modes.items() if spec.cues]
 
     def add_triggers(self, triggers: dict[str, dict[str, float]]) -> None:
         """Add (or re-weight) trigger phrases per event type (for when this component
@@ -501,7 +499,7 @@ class EventExtractor(GazetteerPipe):
                 continue
             seen.add(id(unit))
             found = rel.count(self.counter, unit)
-            if found and reports_participants(rel.text[unit.start_char : unit.end_char], found[1], lede=unit.paragraph == 0):
+            if found and reports_participants(rel.text[unit.start_char : unit.end_char], found[1], lede=unit.paragraph == 0, low=unit_lower(unit, rel.text)):
                 return found[0]
         return None
 

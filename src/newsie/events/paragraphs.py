@@ -11,16 +11,30 @@ import bisect
 import re
 
 from ..casing import lowered_like_ignorecase
+from .cues import WordCues
 
-_PARTICIPATION = re.compile(
-    r"\b(?:took part|take part|taking part|participated|participate|participating|attended|attend|attending|"
-    r"gathered|brought together|bringing together|joined|completed|graduated|trained|were trained|"
-    r"were involved|enrolled|benefited|included|comprised|consisted)\b",
-    re.IGNORECASE,
-)
-_PLAN = re.compile(r"\b(?:plans? to|planned to|planning to|aims? to|intends? to|next year|by the end of (?:the|this|next) year|in the coming)\b", re.IGNORECASE)
-_TAKING_PART = re.compile(r"\b(?:participants?|attendees|trainees|delegates|graduates)\b", re.IGNORECASE)
-_STAFF = re.compile(r"\b(?:staff|employees|personnel|trainers|instructors|victims|survivors)\b", re.IGNORECASE)
+# Cue phrases as literals: `WordCues` finds them with `str.find` in lowercased text; their
+# regexes (IGNORECASE) serve text whose lowercase form moves offsets (see `casing`).
+_PARTICIPATION = WordCues((
+    "took part", "take part", "taking part", "participated", "participate", "participating", "attended", "attend",
+    "attending", "gathered", "brought together", "bringing together", "joined", "completed", "graduated", "trained",
+    "were trained", "were involved", "enrolled", "benefited", "included", "comprised", "consisted",
+))
+_PLAN = WordCues((
+    "plans to", "plan to", "planned to", "planning to", "aims to", "aim to", "intends to", "intend to", "next year",
+    "by the end of the year", "by the end of this year", "by the end of next year", "in the coming",
+))
+_TAKING_PART = WordCues(("participants", "participant", "attendees", "trainees", "delegates", "graduates"))
+_STAFF = WordCues(("staff", "employees", "personnel", "trainers", "instructors", "victims", "survivors"))
+_RX: dict[WordCues, re.Pattern[str]] = {
+    cues: re.compile(cues.pattern, re.IGNORECASE) for cues in (_PARTICIPATION, _PLAN, _TAKING_PART, _STAFF)
+}
+_HELD_FOR = re.compile(r"\bfor\s+$")
+
+
+def _found(cues: WordCues, text: str, low: str, plain: bool) -> bool:
+    """Whether `cues` occur in `text` (IGNORECASE), read on its lowercase form `low` when `plain`."""
+    return cues.search(low) if plain else _RX[cues].search(text) is not None
 
 
 class Paragraphs:
@@ -44,24 +58,35 @@ class Paragraphs:
         return bisect.bisect_right(self.breaks, offset)
 
 
-def reports_participants(sentence: str, matched: str, *, lede: bool) -> bool:
+def reports_participants(sentence: str, matched: str, *, lede: bool, low: str | None = None) -> bool:
     """Does a count found in `sentence` number the people taking part?
 
     Not a plan ("plans to train 400 officers next year"), not staff, trainers or victims
-    unless the sentence says they took part; outside the lede a participation verb is needed.
+    unless the sentence says they took part; outside the lede a participation verb is
+    needed. (`low`: the sentence lowercased, when at hand.)
     """
-    if _PLAN.search(sentence):
+    if low is None:
+        low = sentence.lower()
+    plain = lowered_like_ignorecase(sentence, low)
+    if _found(_PLAN, sentence, low, plain):
         return False
     at = sentence.find(matched)
     # "a course for 25 officers": the people it was held for take part.
-    held_for = at > 0 and bool(re.search(r"\bfor\s+$", sentence[max(0, at - 5) : at]))
-    takes_part = bool(_PARTICIPATION.search(sentence) or _TAKING_PART.search(matched) or held_for)
-    if _STAFF.search(matched) and not takes_part:
+    held_for = at > 0 and bool(_HELD_FOR.search(sentence[max(0, at - 5) : at]))
+    matched_low = matched.lower()
+    matched_plain = lowered_like_ignorecase(matched, matched_low)
+    takes_part = _found(_PARTICIPATION, sentence, low, plain) or _found(_TAKING_PART, matched, matched_low, matched_plain) or held_for
+    if _found(_STAFF, matched, matched_low, matched_plain) and not takes_part:
         return False
     return lede or takes_part
 
 
-_ANNOUNCED = re.compile(r"\b(?:will (?:take place|be held|run|open|start|begin|convene|meet)|to be held|(?:is|are) (?:scheduled|planned|due) (?:to|for))\b", re.IGNORECASE)
+_ANNOUNCED = WordCues((
+    "will take place", "will be held", "will run", "will open", "will start", "will begin", "will convene", "will meet",
+    "to be held", "is scheduled to", "is scheduled for", "is planned to", "is planned for", "is due to", "is due for",
+    "are scheduled to", "are scheduled for", "are planned to", "are planned for", "are due to", "are due for",
+))
+_ANNOUNCED_RX = re.compile(_ANNOUNCED.pattern, re.IGNORECASE)
 
 
 def announced_at(sentence: str, low: str | None = None) -> int | None:
@@ -70,10 +95,13 @@ def announced_at(sentence: str, low: str | None = None) -> int | None:
     the sentence lowercased, when at hand.)"""
     if low is None:
         low = sentence.lower()
-    # Each cue holds one of these words: without any, the pattern need not run.
-    if lowered_like_ignorecase(sentence, low) and not ("will" in low or "held" in low or "scheduled" in low or "planned" in low or "due" in low):
-        return None
-    m = _ANNOUNCED.search(sentence)
+    if lowered_like_ignorecase(sentence, low):
+        # Each cue holds one of these words: without any, no cue need be looked for.
+        if not ("will" in low or "held" in low or "scheduled" in low or "planned" in low or "due" in low):
+            return None
+        found = _ANNOUNCED.first(low)
+        return found[1] if found else None
+    m = _ANNOUNCED_RX.search(sentence)
     return m.end() if m else None
 
 

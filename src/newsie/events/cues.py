@@ -1,0 +1,63 @@
+"""Whole-word cue phrases found with `str.find`: what ``\\b(?:cue|cue|...)\\b`` finds.
+
+A regex that starts with ``\\b`` gives re no first character to skip to, so it tries the
+pattern at every position of the text (thousands of instructions per sentence, more
+under IGNORECASE). The phrases are literals: one `str.find` per phrase (a C scan)
+and a look at the characters on either side find the same match.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def is_word(ch: str) -> bool:
+    """re's ``\\w`` for one character of a str pattern."""
+    return ch.isalnum() or ch == "_"
+
+
+def _boundary(text: str, pos: int) -> bool:
+    """re's ``\\b`` at `pos` of `text`."""
+    before = pos > 0 and is_word(text[pos - 1])
+    after = pos < len(text) and is_word(text[pos])
+    return before != after
+
+
+class WordCues:
+    """Literal phrases, each between two word boundaries (``\\b`` as in re)."""
+
+    __slots__ = ("cues", "pattern")
+
+    def __init__(self, cues: Iterable[str]) -> None:
+        self.cues = tuple(cues)
+        # The same phrases as a regex (for text where `str.find` cannot stand in, and for tests).
+        self.pattern = r"\b(?:" + "|".join(map(re.escape, self.cues)) + r")\b"
+
+    def first(self, text: str) -> tuple[int, int] | None:
+        """``(start, end)`` of the match re's ``search`` gives for `pattern`: the leftmost,
+        and of the phrases matching there the first listed; None without any."""
+        best = -1
+        best_end = -1
+        for cue in self.cues:
+            if best == 0:
+                break  # none starts earlier
+            n = len(cue)
+            # Only a match starting before the best so far can replace it.
+            stop = len(text) if best < 0 else best - 1 + n
+            i = text.find(cue, 0, stop)
+            while i >= 0:
+                if _boundary(text, i) and _boundary(text, i + n):
+                    best, best_end = i, i + n
+                    break
+                i = text.find(cue, i + 1, stop)
+        return (best, best_end) if best >= 0 else None
+
+    def search(self, text: str) -> bool:
+        """Whether any phrase occurs in `text` as a whole word (re's ``search`` finds a match)."""
+        for cue in self.cues:
+            i = text.find(cue)
+            while i >= 0:
+                if _boundary(text, i) and _boundary(text, i + len(cue)):
+                    return True
+                i = text.find(cue, i + 1)
+        return False
