@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+from ..casing import lowered_like_ignorecase
+
 _LABEL = re.compile(
     r"^[ \t]*(?:for (?:more|further|additional) information[^\n]{0,40}?|(?:media|press|public)?[ \t]*contacts?(?: persons?| details)?|please contact)[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_HINT = re.compile("contact|information", re.IGNORECASE)
 _NAME = re.compile(r"(?P<name>[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+){1,3})(?=[ \t]*(?:,|$|\n|\(|–|-))")
 
 
@@ -39,9 +40,9 @@ def contact_names(text: str) -> list[tuple[int, int]]:
 
 
 def _may_hold_label(text: str) -> bool:
-    """False only where `_LABEL` cannot match: every label holds "contact" or "information"
-    (found as `_LABEL` finds them, ignoring case; the search skips to a "c" or an "i" in C)."""
-    return _HINT.search(text) is not None
+    """False only where `_LABEL` cannot match: every label holds "contact" or "information"."""
+    low = text.lower()
+    return not lowered_like_ignorecase(text, low) or "contact" in low or "information" in low
 
 
 def _looks_like_body(line: str) -> bool:
