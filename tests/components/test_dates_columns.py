@@ -4,14 +4,12 @@ from __future__ import annotations
 from typing import Any
 
 import spacy
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from newsie.casing import lowered_like_ignorecase
-from newsie.components.dates import _expand, _set_value, _spans, _tokens
-from newsie.dates.grammar import _starts, token_starts
+from newsie.components.dates import _expand, _set_value, _spans
 from newsie.tokens import cols
 
 NLP = spacy.blank("en")
@@ -48,25 +46,3 @@ def test_spans_match_filter_spans(text: str, data: st.DataObject) -> None:
     ranges = [(s, e, k) for k, (s, e) in enumerate(pairs)]
     got = [(s.start, s.end, s.label_) for s in _spans(doc, ranges, "DATE")]
     assert got == [(s.start, s.end, s.label_) for s in filter_spans([Span(doc, s, e, label="DATE") for s, e, _ in ranges])]
-
-
-FRAGMENTS = [
-    "from", "Between", "MAY", "mar", "Monday", "sept", "today", "this", "on", "last", "coming", "earlier", "next",
-    "12", "2020", "3rd", "٣", "x", "é", "_", "-", "/", ".", ",", "(", "“", "”", "'", " ", "  ", "\n", "\t", "ab",
-    "21/02/2020", "mid-2019", "e.g.", "1,000", "U.S.", "on-site", "“today", "(from", "Ξ", "ΣΑΣ", "x-May", "re_today",
-]
-fragment_text = st.lists(st.sampled_from(FRAGMENTS), max_size=25).map("".join)
-
-
-@given(text=fragment_text, data=st.data())
-@settings(max_examples=400, deadline=None)
-def test_token_starts_match_the_scan(text: str, data: st.DataObject) -> None:
-    """Starts found from the tokens of a text, or of a part of it, equal the regex scan's."""
-    doc = NLP.make_doc(text)
-    c = cols(doc)
-    off = data.draw(st.integers(min_value=0, max_value=len(text)))
-    size = data.draw(st.integers(min_value=0, max_value=len(text) - off))
-    part = text[off : off + size]
-    low = part.lower()
-    assume(lowered_like_ignorecase(part, low))
-    assert token_starts(low, *_tokens(c, off, size)) == _starts(part, low)

@@ -1,5 +1,5 @@
 """`newsie_dates`: temporal expressions, normalized against the release date."""
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from typing import Any
 
 from spacy.language import Language
@@ -33,14 +33,14 @@ class DateTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = release_date(doc)
-        c = cols(doc)
-        found = [(off, *scan(part, anchor, _tokens(c, off, len(part)))) for off, part in _parts(doc)]
+        found = [(off, *scan(part, anchor)) for off, part in _parts(doc)]
         # Candidates as token ranges (what ``doc.char_span(..., alignment_mode="expand")``
         # gives), their values written in the same order as before; a Span is made only
         # for the ranges `filter_spans` would keep.
+        c = cols(doc) if any(dates or lengths for _, dates, lengths in found) else None
         dates: list[Range] = []
         durations: list[Range] = []
-        if any(ds or lengths for _, ds, lengths in found):
+        if c is not None:
             for off, ds, _ in found:
                 dates.extend(self._dates(doc, c, ds, off, len(dates)))
             for off, _, lengths in found:
@@ -68,15 +68,6 @@ class DateTagger:
             ))
             out.append((*r, n + len(out)))
         return out
-
-
-def _tokens(c: Cols, off: int, size: int) -> tuple[list[int], list[str]]:
-    """The offsets (from `off`) and texts of the tokens over the text ``off : off + size``."""
-    idxs = c.idxs
-    k0 = max(bisect_right(idxs, off) - 1, 0)
-    k1 = bisect_left(idxs, off + size)
-    starts = idxs[k0:k1]
-    return (list(map(off.__rsub__, starts)) if off else starts), c.texts[k0:k1]
 
 
 def _expand(c: Cols, start_char: int, end_char: int) -> tuple[int, int] | None:

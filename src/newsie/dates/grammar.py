@@ -13,11 +13,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import attrgetter, not_, or_
+from operator import attrgetter
 
 from ..casing import lowered_like_ignorecase
 from ..kb.numbers import number_alternation, words_to_int
@@ -212,21 +210,16 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
     return _find_dates(text, text.lower(), anchor)
 
 
-def scan(
-    text: str, anchor: dt.date | None = None, tokens: tuple[list[int], list[str]] | None = None
-) -> tuple[list[FoundDate], list[Duration]]:
-    """`find_dates` and `find_durations` of `text`, lowercasing it once. With `tokens`
-    (the offsets and texts of the tokens over `text`, as `token_starts` takes them), the
-    places a date may start are found from the tokens."""
+def scan(text: str, anchor: dt.date | None = None) -> tuple[list[FoundDate], list[Duration]]:
+    """`find_dates` and `find_durations` of `text`, lowercasing it once."""
     low = text.lower()
-    starts = token_starts(low, *tokens) if tokens is not None and lowered_like_ignorecase(text, low) else None
-    return _find_dates(text, low, anchor, starts), _find_durations(text, low)
+    return _find_dates(text, low, anchor), _find_durations(text, low)
 
 
-def _find_dates(text: str, low: str, anchor: dt.date | None, starts: list[int] | None = None) -> list[FoundDate]:
+def _find_dates(text: str, low: str, anchor: dt.date | None) -> list[FoundDate]:
     taken = bytearray(len(text))  # characters already inside a found date
     out: list[FoundDate] = []
-    for (kind, rx), at in zip(_COMPILED, _candidates(text, low, starts)):
+    for (kind, rx), at in zip(_COMPILED, _candidates(text, low)):
         # Same matches as rx.finditer(text): leftmost, non-overlapping, tried where one can start.
         last = 0
         for pos in at:
@@ -249,14 +242,13 @@ def _find_dates(text: str, low: str, anchor: dt.date | None, starts: list[int] |
     return sorted(out, key=_START_CHAR)
 
 
-def _candidates(text: str, low: str, found_starts: list[int] | None = None) -> list[list[int]]:
-    """For each pattern, the positions where it may match, in order (a superset of its
-    matches); `found_starts`: `_starts(text, low)` if known."""
+def _candidates(text: str, low: str) -> list[list[int]]:
+    """For each pattern, the positions where it may match, in order (a superset of its matches)."""
     starts: list[list[int]] = [[] for _ in _COMPILED]
     if lowered_like_ignorecase(text, low):
         # What follows each start tells which patterns can match there: most starts ("on",
         # "2020" inside a date, "September" without a day) leave none or one to try.
-        for pos in _starts(text, low) if found_starts is None else found_starts:
+        for pos in _starts(text, low):
             c = low[pos]
             found = _CLASSIFY.get("#" if c.isdigit() else c)
             if found is not None and (m := found[0].match(low, pos)) is not None:
@@ -282,60 +274,6 @@ def _starts(text: str, low: str | None = None) -> list[int]:
     if text and _START_RE.match(text):
         found.insert(0, 0)
     return found
-
-
-# The characters a start can begin with in lowercased text (and Unicode digits), and the
-# start words by first character.
-_FIRST_CHARS = frozenset("0123456789" + "".join(w[0] for w in _START_WORDS))
-_WORDS_BY_FIRST = {c: tuple(w for w in _START_WORDS if w[0] == c) for c in sorted({w[0] for w in _START_WORDS})}
-
-
-def token_starts(low: str, offsets: list[int], words: list[str]) -> list[int]:
-    """`_starts` of a text from its tokens, for a text lowered like IGNORECASE
-    (`casing.lowered_like_ignorecase`; `low` is its lowercase form).
-
-    `offsets` and `words` are the tokens over the text (ascending offsets; the first may
-    begin before it, the last run past it). A start is at a token's first character, or
-    inside a token that holds a character other than a letter, digit, "_" or "-" (the
-    only characters a start may follow), so only those are tried: one step per token in C,
-    a few in Python.
-    """
-    size = len(low)
-    out: list[int] = []
-    if not size:
-        return out
-    if _start_at(low, 0):  # nothing before it: no lookbehind
-        out.append(0)
-    first = 1 if offsets and offsets[0] < 0 else 0  # a token begun before the text starts none in it
-    offs = offsets[first:] if first else offsets
-    chars = list(map(low.__getitem__, offs))
-    flags: Iterable[bool] = map(_FIRST_CHARS.__contains__, chars)
-    if not low.isascii():
-        flags = map(or_, flags, map(str.isdecimal, chars))  # \d: any Unicode digit
-    for p in compress(offs, flags):
-        if p:
-            prev = low[p - 1]
-            if not (prev.isalnum() or prev == "_" or prev == "-") and _start_at(low, p):
-                out.append(p)
-    inner = False
-    for k in compress(range(len(words)), map(not_, map(str.isalnum, words))):
-        w = words[k]
-        base = offsets[k]
-        for q in range(max(base + 1, 1), min(base + len(w), size)):
-            prev = low[q - 1]
-            if not (prev.isalnum() or prev == "_" or prev == "-") and _start_at(low, q):
-                out.append(q)
-                inner = True
-    if inner:
-        out.sort()
-    return out
-
-
-def _start_at(low: str, p: int) -> bool:
-    """Whether a digit or a start word begins at `p` of `low` (what `_START_RE` matches
-    after its lookbehind, on lowercased text)."""
-    c = low[p]
-    return c.isdecimal() or low.startswith(_WORDS_BY_FIRST.get(c, ()), p)
 
 
 @lru_cache(maxsize=1024)
