@@ -36,6 +36,11 @@ from .event_triggers import (
     with_triggers,
 )
 
+try:  # CPython's own SHA-1: the same digest without OpenSSL's per-hash set-up (thousands of instructions)
+    from _sha1 import sha1 as _sha1
+except ImportError:  # pragma: no cover - an interpreter built without it
+    _sha1 = hashlib.sha1
+
 # "in CITY", "at CITY", "to CITY". The word boundary before "in"/"at"/"to" is checked after
 # them, by a look-behind (`(?<!\w..)`: the character before the two letters is no word
 # character), so the pattern starts with one of three letters and re skips every position
@@ -514,4 +519,4 @@ def _surface(raw: str, canonical: str | None) -> str:
 
 
 def _event_id(doc_id: str | None, etype: str, start: dt.date | None, main: bool) -> str:
-    return "ev-" + hashlib.sha1(f"{doc_id}|{etype}|{start}|{main}".encode()).hexdigest()[:12]
+    return "ev-" + _sha1(f"{doc_id}|{etype}|{start}|{main}".encode()).hexdigest()[:12]
