@@ -72,3 +72,10 @@ def test_default_cities_are_fresh_copies_sharing_one_index():
     assert default_cities()[0]["name"] != "Elsewhere"
     assert place_kb(b) is place_kb(default_cities())
     assert place_kb(a) is not place_kb(b)
+
+
+def test_default_place_kb_is_the_shared_default_index() -> None:
+    """default_place_kb gives the very index place_kb builds for the packaged cities."""
+    from newsie.kb.places import default_place_kb
+
+    assert default_place_kb() is place_kb(default_cities())

@@ -17,10 +17,10 @@ import json
 import math
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.abc import Traversable
-from itertools import compress, repeat
+from itertools import chain, compress
 from pathlib import Path
 from typing import Any, Union
 
@@ -47,14 +47,13 @@ def _unicode(data: bytes) -> str:
     return data.decode("utf-8", "surrogatepass")
 
 
-def words_of(text: str) -> list[str]:
-    r"""The normalized words of `text`: what `normalize` joins with single spaces.
+def _split_words(text: str) -> list[str]:
+    r"""`words_of` computed on the whole text (C passes only).
 
-    Lowercased, accents stripped, split at every run of non-word characters (``[^\w]``,
-    as in `re`). C passes only: the ASCII punctuation becomes spaces in one
-    ``bytes.translate`` over the UTF-8 bytes, and each distinct non-ASCII character that
-    is no word character (nor white space, left to ``split``) in one ``str.replace``:
-    a fraction of a regex substitution, which tests every character's class.
+    The ASCII punctuation becomes spaces in one ``bytes.translate`` over the UTF-8 bytes,
+    and each distinct non-ASCII character that is no word character (nor white space,
+    left to ``split``) in one ``str.replace``: a fraction of a regex substitution, which
+    tests every character's class.
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'"))
@@ -71,6 +70,34 @@ def words_of(text: str) -> list[str]:
             if not (c.isalnum() or c.isspace()):
                 spaced = spaced.replace(c, " ")
     return spaced.split()
+
+
+_CHUNK_MEMO_MAX = 100_000
+_chunk_words: dict[str, list[str]] = {}  # a whitespace-free chunk -> its words (bounded)
+def words_of(text: str) -> list[str]:
+    r"""The normalized words of `text`: what `normalize` joins with single spaces.
+
+    Lowercased, accents stripped, split at every run of non-word characters (``[^\w]``,
+    as in `re`). Every step is character by character (NFKD, dropping combining marks,
+    the non-word characters) but lowercasing a capital sigma, whose context white space
+    ends, as it ends a word; so a text outside ASCII is split at its white space and each
+    chunk's words come from a memo (bounded): passes over a text of wide characters cost
+    several times more than over ASCII, and most chunks of unseen text were seen before.
+    """
+    if text.isascii():
+        return _split_words(text)
+    chunks = text.split()
+    memo = _chunk_words
+    try:
+        return list(chain.from_iterable(map(memo.__getitem__, chunks)))
+    except KeyError:  # chunks not seen before: their words now
+        new = {c for c in chunks if c not in memo}
+        if len(memo) + len(new) > _CHUNK_MEMO_MAX:
+            memo.clear()  # bounded: memory stays flat over any stream
+            new = set(chunks)
+        for c in new:
+            memo[c] = _split_words(c)
+        return list(chain.from_iterable(map(memo.__getitem__, chunks)))
 
 
 def normalize(text: str) -> str:
@@ -220,6 +247,10 @@ class _Pattern:
 
     tokens: tuple[str, ...]
     hits: tuple[tuple[int, float], ...]
+    fields: tuple[int, ...] = field(init=False)  # the field indices of `hits`
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fields", tuple(idx for idx, _ in self.hits))
 
     def matches(self, words: list[str], start: int) -> bool:
         end = start + len(self.tokens)
@@ -259,8 +290,22 @@ class _Candidate:
         return True
 
 
-_Entry = tuple[dict[str, tuple[_Candidate, ...]], tuple[_Candidate, ...]]
-_NEW: Any = object()  # a word the memo has not seen
+# A word's candidates as the matcher tries them: (True, patterns) when every one is a
+# single word (all of them match, one word long), else (False, candidates longest first).
+_Group = tuple[bool, tuple[Any, ...]]
+# A word's entry: its groups by the word that follows (None when no plain phrase of two
+# or more words starts with it), and the group for any other next word.
+_Entry = tuple[Union[dict[str, _Group], None], bool, tuple[Any, ...]]
+
+
+def _longest_first(cand: _Candidate) -> int:
+    return -cand.n
+
+
+def _group(cands: tuple[_Candidate, ...]) -> _Group:
+    if all(c.n == 1 for c in cands):
+        return True, tuple(c.pattern for c in cands)
+    return False, cands
 
 
 class _PhraseMatcher:
@@ -271,7 +316,9 @@ class _PhraseMatcher:
         self.prefix: dict[str, list[_Pattern]] = {}
         self.number: list[_Pattern] = []
         self._memo: dict[str, _Entry | None] = {}
+        self._cands: dict[_Pattern, _Candidate] = {}  # one per pattern, made once
         for pat in patterns:
+            self._cands[pat] = _Candidate(pat)
             first = pat.tokens[0]
             if first == "#":
                 self.number.append(pat)
@@ -279,11 +326,13 @@ class _PhraseMatcher:
                 self.prefix.setdefault(first[:-1][:_KEY], []).append(pat)
             else:
                 self.exact.setdefault(first, []).append(pat)
+        self._exact_words = frozenset(self.exact)
+        self._key_lens = tuple(sorted({len(k) for k in self.prefix}))
 
     def _candidates(self, word: str) -> tuple[_Candidate, ...]:
         """Patterns whose first token accepts `word`, longest first (``()`` for most words)."""
         # A stable sort: patterns of one length keep their order, so do their hits.
-        return tuple(sorted(map(_Candidate, self._first_accepting(word)), key=lambda c: -c.n))
+        return tuple(sorted(map(self._cands.__getitem__, self._first_accepting(word)), key=_longest_first))
 
     def _entry(self, word: str) -> _Entry | None:
         """The candidates of `word` by the word that follows it (None when there are none).
@@ -299,10 +348,11 @@ class _PhraseMatcher:
         rest = tuple(c for c in cands if c.plain is None or c.n == 1)
         seconds = {c.plain[0] for c in cands if c.plain is not None and c.n > 1}
         by_next = {
-            second: tuple(c for c in cands if c.plain is None or c.n == 1 or c.plain[0] == second)
+            second: _group(tuple(c for c in cands if c.plain is None or c.n == 1 or c.plain[0] == second))
             for second in seconds
         }
-        return by_next, rest
+        simple, items = _group(rest)
+        return by_next or None, simple, items
 
     def _first_accepting(self, word: str) -> list[_Pattern]:
         found = list(self.exact.get(word, ()))
@@ -314,23 +364,46 @@ class _PhraseMatcher:
             found.extend(self.number)
         return found
 
+    def _learn(self, new: set[str], words: list[str]) -> None:
+        """Enter the words of `words` the memo has not seen (`new`). Most start no pattern:
+        only those a first word, a prefix's first letters or a number could accept get
+        their entry built."""
+        memo = self._memo
+        if len(memo) + len(new) > _MEMO_MAX:
+            memo.clear()  # bounded: memory stays flat over any stream
+            new = set(words)  # every word of the text is looked up again
+        maybe = new & self._exact_words
+        if self._key_lens or self.number:
+            prefix, lens, number = self.prefix, self._key_lens, bool(self.number)
+            for w in new - maybe:
+                if number and w.isdigit():
+                    maybe.add(w)
+                    continue
+                for n in lens:
+                    if w[:n] in prefix:
+                        maybe.add(w)
+                        break
+        memo.update(dict.fromkeys(new))
+        for w in maybe:
+            memo[w] = self._entry(w)
+
     def find(self, text: str) -> list[_Pattern]:
         """Every pattern found in `text`, left to right without overlaps.
 
         At each position the longest matching patterns win; patterns of that same length
         all apply (so "hate crime*" and "hate crimes" listed under two fields both count).
         """
-        words = words_of(text)
+        return self.find_words(words_of(text))
+
+    def find_words(self, words: list[str]) -> list[_Pattern]:
+        """`find` on a text's normalized words (`words_of`)."""
         memo = self._memo
         # One look-up per word (a C loop); words never seen get their entry now.
-        entries = list(map(memo.get, words, repeat(_NEW)))
-        if _NEW in entries:
-            new = {w for w, e in zip(words, entries) if e is _NEW}
-            if len(memo) + len(new) > _MEMO_MAX:
-                memo.clear()  # bounded: memory stays flat over any stream
-            for w in new:
-                memo[w] = self._entry(w)
-            entries = [memo[w] if e is _NEW else e for w, e in zip(words, entries)]
+        try:
+            entries = list(map(memo.__getitem__, words))
+        except KeyError:
+            self._learn({w for w in words if w not in memo}, words)
+            entries = list(map(memo.__getitem__, words))
         n_words = len(words)
         found: list[_Pattern] = []
         free = 0  # the first word not inside a phrase already found
@@ -340,9 +413,19 @@ class _PhraseMatcher:
         for i in compress(range(n_words), entries):
             if i < free:
                 continue
-            by_next, rest = entries[i]  # type: ignore[misc]  # compress kept the words with candidates
+            by_next, simple, items = entries[i]  # type: ignore[misc]  # compress kept the words with candidates
+            if by_next is not None and i < last:
+                group = by_next.get(words[i + 1])
+                if group is not None:
+                    simple, items = group
+            if simple:
+                # Single words only: all of them match, one word long.
+                if items:
+                    found.extend(items)
+                    free = i + 1
+                continue
             size = 0
-            for cand in by_next.get(words[i + 1], rest) if i < last else rest:
+            for cand in items:
                 n = cand.n
                 if n < size:
                     break  # longest first: the rest are shorter than what matched
@@ -424,20 +507,47 @@ class FieldsClassifier:
         Returns:
             A mapping from each canonical label to its score (0.0 when nothing matched).
         """
-        totals = [0.0] * len(self.fields)
-        for zone, factor in ((title, self.settings.title_weight), (text, self.settings.text_weight)):
+        return self._scored(title, text, issuer)[0]
+
+    def scores_and_fields(
+        self, title: str | None, text: str, issuer: list[str] | None = None
+    ) -> tuple[dict[str, float], list[str]]:
+        """`scores` and the fields `pick` returns for them, computed together."""
+        scored, touched = self._scored(title, text, issuer)
+        fields = self.fields
+        return scored, self._pick(scored, [fields[idx] for idx in touched])
+
+    def _scored(
+        self, title: str | None, text: str, issuer: list[str] | None
+    ) -> tuple[dict[str, float], set[int]]:
+        """The scores, and the indices of the fields some phrase or issuer added to
+        (every other field scores 0.0)."""
+        fields = self.fields
+        totals = [0.0] * len(fields)
+        touched: set[int] = set()
+        settings = self.settings
+        for zone, factor in ((title, settings.title_weight), (text, settings.text_weight)):
             if not zone or not factor:
                 continue
-            for pat in dict.fromkeys(self._matcher.find(zone)):
-                for idx, weight in pat.hits:
-                    totals[idx] += weight * factor
+            found = self._matcher.find(zone)
+            if found:
+                for pat in dict.fromkeys(found):
+                    for idx, weight in pat.hits:
+                        totals[idx] += weight * factor
+                    touched.update(pat.fields)
         for name in issuer or ():
             norm = f" {normalize(name)} "
             for needle, idx, weight in self._issuers:
                 if needle in norm:
                     totals[idx] += weight
-        # round() formats its float: skipped for the many fields with nothing (0.0 either way).
-        return {label: round(score, 6) if score else score for label, score in zip(self.fields, totals)}
+                    touched.add(idx)
+        scored = dict(zip(fields, totals))
+        # round() formats its float: only for the fields something added to (0.0 stays as is).
+        for idx in touched:
+            score = totals[idx]
+            if score:
+                scored[fields[idx]] = round(score, 6)
+        return scored, touched
 
     def classify(
         self, title: str | None, text: str, issuer: list[str] | None = None
@@ -455,12 +565,16 @@ class FieldsClassifier:
         """
         if not (title or "").strip() and not (text or "").strip():
             return []
-        return self.pick(self.scores(title, text, issuer))
+        return self.scores_and_fields(title, text, issuer)[1]
 
     def pick(self, scored: dict[str, float]) -> list[str]:
         """The fields `classify` returns for these scores (from `scores`)."""
+        return self._pick(scored, scored)
+
+    def _pick(self, scored: dict[str, float], labels: Iterable[str]) -> list[str]:
+        """`pick` among `labels` (the threshold is positive: fields scoring 0.0 never pass)."""
         threshold = self.settings.threshold
-        ranked = [(s, label) for label, s in scored.items() if s >= threshold]
+        ranked = [(scored[label], label) for label in labels if scored[label] >= threshold]
         if not ranked:
             return []
         if len(ranked) > 1:

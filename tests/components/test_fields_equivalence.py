@@ -8,7 +8,16 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsie.fields import FieldsClassifier, FieldsLexicon, _Candidate, _Pattern, _PhraseMatcher, normalize, words_of
+from newsie.fields import (
+    FieldsClassifier,
+    FieldsLexicon,
+    _Candidate,
+    _Pattern,
+    _PhraseMatcher,
+    _split_words,
+    normalize,
+    words_of,
+)
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -72,6 +81,7 @@ _CHARS = st.sampled_from(
     list("abcdefghij XYZ019_-'.,;:!?()/\t\n\r\x0b\x0c\x1c\u00a0\u2003")
     + list("éèüñçÉ\u0301\u0308’‘`“”–—…«»")
     + list("пжЯΩλ中ßİıﬁ²³①٣०\u200b\u2028\ud800\U0001d400")
+    + list("ΣΑσς\u03f9\U0001d6ba\u0345\u1680\u3000\u00a8")
 )
 _TEXT = st.text(_CHARS, max_size=60)
 
@@ -93,6 +103,24 @@ def test_normalize_matches_the_regex(text: str) -> None:
     expected = reference_normalize(text)
     assert normalize(text) == expected
     assert words_of(text) == expected.split()
+
+
+def test_white_space_ends_words_and_lowercase_context() -> None:
+    """Every character `str.split` splits at ends a word and the context of a final sigma (as `words_of` by chunk needs)."""
+    spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()]
+    assert spaces
+    for c in spaces:
+        assert _split_words(f"a{c}b") == ["a", "b"]
+        assert f"ΑΣ{c}Α".lower() == "ΑΣ".lower() + c + "α"
+        assert f"Α{c}ΣΑ".lower() == "α" + c + "ΣΑ".lower()
+
+
+@given(st.lists(_TEXT, min_size=1, max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_words_by_chunk_are_the_words_of_the_whole(texts: list[str]) -> None:
+    """`words_of` (split at white space, chunks memoized) gives the one pass's words, on any text, seen or not."""
+    for text in texts + texts:
+        assert words_of(text) == _split_words(text)
 
 
 _VOCAB = ["police", "polic", "border", "guard", "guards", "human", "rights", "élection", "2020", "12", "7", "road", "map"]
@@ -137,6 +165,9 @@ def test_generated_lexicons_score_as_the_reference(lexicon: FieldsLexicon, data:
     title, text = data.draw(st.none() | texts), data.draw(texts)
     assert clf._matcher.find(text) == reference_find(clf._matcher, text)
     assert _exact(clf.scores(title, text, issuer)) == _exact(reference_scores(clf, title, text, issuer))
+    scored, picked = clf.scores_and_fields(title, text, issuer)
+    assert _exact(scored) == _exact(clf.scores(title, text, issuer))
+    assert picked == clf.pick(scored)
 
 
 _SHIPPED = FieldsClassifier.default()
@@ -161,3 +192,15 @@ def test_memo_stays_bounded(monkeypatch) -> None:
     for text in texts * 2:
         assert [p.tokens for p in clf._matcher.find(text)] == [("border", "guard*")]
         assert len(clf._matcher._memo) <= 5
+
+
+def test_chunk_memo_stays_bounded(monkeypatch) -> None:
+    """The per-chunk memo of `words_of` is emptied when a text would take it past its bound, and words stay right."""
+    import newsie.fields as fields
+
+    monkeypatch.setattr(fields, "_CHUNK_MEMO_MAX", 4)
+    monkeypatch.setattr(fields, "_chunk_words", {})
+    texts = ["Café de l’Europe", "Ça va, Zoë?", "naïve café – Café"]
+    for text in texts * 2:
+        assert words_of(text) == _split_words(text)
+        assert len(fields._chunk_words) <= 4

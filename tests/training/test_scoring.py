@@ -296,3 +296,62 @@ def test_small_and_large_batches_index_keys_alike(ngrams: int) -> None:
     inputs = [keys[i : i + 40] for i in range(0, 2400, 40)]  # one large batch against the same inputs one by one
     assert sum(map(len, inputs)) > bow.SMALL_BATCH_KEYS
     assert np.array_equal(scorer.batch(inputs), np.vstack([scorer.batch([i]) for i in inputs]))
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test extra
+    pass
+else:
+    WORDS = st.sampled_from(["OSCE", "Mission", "trains", "nsubj", "amod", "ORG", "person", "Ça", "ÉTAT", "ﬁeld",
+                             "2,000", ".", "(", "\u00a0", "\n\n", "  ", "\t", "Ukraine’s", "x"])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(WORDS, max_size=25), st.lists(WORDS, min_size=1, max_size=40), st.integers(0, 70))
+    def test_model_ids_match_spacy_token_hashes_on_generated_text(title: list[str], text: list[str], max_tokens: int) -> None:
+        """On any headline and text, `model_ids` gives spaCy's LOWER hash of every non-space headline token, then of the first `max_tokens` non-space tokens."""
+        from spacy.attrs import IS_SPACE, LOWER
+
+        from newsie.components.textcat_io import model_ids
+
+        nlp = newsie.load(models=False)
+        doc = make_doc(nlp, " ".join(text), title=" ".join(title))
+        arr = doc.to_array([LOWER, IS_SPACE])
+        title_len = len(" ".join(title))
+        head = [int(arr[i, 0]) for i, t in enumerate(doc) if t.idx < title_len and not arr[i, 1]] if title_len else []
+        lede = [int(arr[i, 0]) for i in range(min(max_tokens, len(doc))) if not arr[i, 1]]
+        assert model_ids(doc, max_tokens).tolist() == head + lede
+
+
+@pytest.mark.parametrize("ngrams", [1, 2, 3])
+def test_batch_keys_are_the_keys_thinc_extracts(ngrams: int) -> None:
+    """`with_ngrams` and `batch_keys` list each input's unigrams then its hashed n-grams exactly as thinc's `extract_ngrams` does, in input order."""
+    from thinc.api import NumpyOps
+
+    from newsie.components.bow import batch_keys, with_ngrams
+
+    ops = NumpyOps()
+    rng = np.random.default_rng(ngrams)
+    inputs = [rng.integers(0, 2**64 - 1, size=n, dtype=np.uint64) for n in (0, 1, 2, 3, 7, 0, 40, 1, 2)]
+    want = [np.concatenate([u] + [np.asarray(ops.ngrams(n, u), dtype=np.uint64) for n in range(2, ngrams + 1)]) if ngrams > 1 and len(u) > 1 else u for u in inputs]
+    for u, w in zip(inputs, want):
+        assert with_ngrams(u, ngrams).tolist() == w.tolist()
+    flat, lengths = batch_keys(inputs, ngrams)
+    assert flat.tolist() == np.concatenate(want).tolist()
+    assert lengths.tolist() == [len(w) for w in want]
+    empty, none = batch_keys([], ngrams)
+    assert len(empty) == 0 and len(none) == 0
+
+
+def test_choose_batch_picks_what_choose_picks_row_by_row() -> None:
+    """`choose_batch` gives, for every row, the fields `choose` gives (ties, NaN, any threshold and limits)."""
+    from newsie.components.fields_model import choose, choose_batch
+
+    rng = np.random.default_rng(3)
+    labels = tuple(f"field {i}" for i in range(7))
+    for trial in range(300):
+        probs = rng.choice([0.0, 0.2, 0.5, 0.5, 0.7, 0.9, 1.0, np.nan], size=(int(rng.integers(0, 5)), len(labels))) if trial % 2 else rng.random((4, len(labels)))
+        settings = {"threshold": float(rng.choice([0.0, 0.3, 0.5, 0.95, 2.0])), "max_labels": int(rng.integers(0, 4)), "min_labels": int(rng.integers(0, 2))}
+        assert choose_batch(labels, probs, settings) == [choose(labels, row, settings) for row in probs], settings
+    assert choose_batch((), np.zeros((2, 0)), {"threshold": 0.5, "max_labels": 3, "min_labels": 1}) == [[], []]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 from murmurhash.mrmr import hash_bytes
 from spacy.pipeline import TextCategorizer
+from thinc.api import NumpyOps
 
 from .textcat_io import predict
 
@@ -28,6 +29,7 @@ SMALL_BATCH_KEYS = 2048
 _MEMO_MAX = 200_000  # keys remembered per table length; past it the memo starts again
 _MEMOS: dict[tuple[int, bool], dict[int, int]] = {}
 _FIRST_ROW = np.zeros(1, dtype=np.intp)
+_OPS = NumpyOps()
 
 
 def murmur32(keys: np.ndarray, seeds: np.ndarray = _SEEDS) -> np.ndarray:
@@ -51,6 +53,68 @@ def murmur32(keys: np.ndarray, seeds: np.ndarray = _SEEDS) -> np.ndarray:
     h *= np.uint32(0xC2B2AE35)
     h ^= h >> np.uint32(16)
     return h
+
+
+_M64 = np.uint64(0xC6A4A7935BD1E995)
+_R64 = np.uint64(47)
+
+
+def hash64_words(words: np.ndarray, seed: int = 0) -> np.ndarray:
+    """MurmurHash64A of each row of 64-bit words (shape (keys, n)), as ``murmurhash``'s
+    ``hash64`` of the row's bytes: thinc's n-gram keys (`NumpyOps.ngrams`, seed 0)."""
+    words = np.asarray(words, dtype=np.uint64)
+    rows, n = words.shape
+    h = np.full(rows, (seed ^ (8 * n * int(_M64))) & 0xFFFFFFFFFFFFFFFF, dtype=np.uint64)
+    for j in range(n):
+        k = words[:, j] * _M64
+        k ^= k >> _R64
+        k *= _M64
+        h ^= k
+        h *= _M64
+    h ^= h >> _R64
+    h *= _M64
+    h ^= h >> _R64
+    return h
+
+
+def with_ngrams(uni: np.ndarray, ngrams: int) -> np.ndarray:
+    """One input's bag-of-words keys as thinc's ``extract_ngrams`` lists them: its unigrams,
+    then its n-grams of each size 2 .. `ngrams` (hashed from consecutive unigrams by
+    thinc's own `NumpyOps.ngrams`: for one input, one call each beats numpy's passes)."""
+    if ngrams < 2 or len(uni) < 2:
+        return uni
+    return np.concatenate([uni] + [np.asarray(_OPS.ngrams(n, uni), dtype=np.uint64) for n in range(2, ngrams + 1)])
+
+
+def batch_keys(inputs: list[np.ndarray], ngrams: int) -> tuple[np.ndarray, np.ndarray]:
+    """`with_ngrams` of every input, concatenated in input order, and each input's key
+    count; the n-grams of all inputs are hashed in one numpy pass."""
+    lengths = np.fromiter(map(len, inputs), dtype=np.int64, count=len(inputs))
+    uni = np.concatenate(inputs) if inputs else np.zeros(0, dtype=np.uint64)
+    if ngrams < 2:
+        return uni, lengths
+    # Each input's keys: its unigrams, then (when it has two or more) its n-grams of size
+    # 2 .. ngrams, each block placed at its offset in the output.
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(lengths) else lengths
+    sizes = [lengths] + [np.where(lengths >= 2, np.maximum(lengths - (n - 1), 0), 0) for n in range(2, ngrams + 1)]
+    per_input = np.sum(sizes, axis=0) if len(lengths) else lengths
+    out_starts = np.concatenate(([0], np.cumsum(per_input)[:-1])) if len(lengths) else lengths
+    out = np.empty(int(per_input.sum()), dtype=np.uint64)
+    offset = out_starts.copy()
+    for n, size in enumerate(sizes, start=1):
+        total = int(size.sum())
+        if total:
+            # position j of input i's block: source unigram starts[i] + j, target offset[i] + j
+            owner = np.repeat(np.arange(len(lengths)), size)
+            within = np.arange(total) - np.repeat(np.cumsum(size) - size, size)
+            src = starts[owner] + within
+            if n == 1:
+                out[offset[owner] + within] = uni[src]
+            else:
+                window = np.stack([uni[src + j] for j in range(n)], axis=1)
+                out[offset[owner] + within] = hash64_words(window)
+        offset += size
+    return out, per_input
 
 
 class BowScorer:
@@ -80,7 +144,8 @@ class BowScorer:
             else:  # weights[clas * length + idx]
                 self.weights = np.ascontiguousarray(flat.reshape(n_out, self.length).T)
             # self.weights[idx]: what a key hashed to idx adds to each class score (thinc's
-            # float32 weights; sums are taken in float64)
+            # float32 weights, widened once to the float64 the sums are taken in)
+            self.weights = self.weights.astype(np.float64)
             self.bias = np.asarray(linear.get_param("b"), dtype=np.float64)
 
     def __call__(self, ids: np.ndarray) -> np.ndarray:
@@ -94,27 +159,21 @@ class BowScorer:
         if not inputs:
             return np.zeros((0, len(self.bias)))
         uni = [ids if ids.dtype == np.uint64 else np.asarray(ids, dtype=np.uint64) for ids in inputs]
-        keys = uni
-        if self.ngrams > 1:  # each input's unigrams, then its n-grams (2 .. ngrams)
-            ops = self.textcat.model.ops
-            keys = [
-                np.concatenate([u] + [np.asarray(ops.ngrams(n, u), dtype=np.uint64) for n in range(2, self.ngrams + 1)]) if len(u) > 1 else u  # type: ignore[arg-type]
-                for u in uni
-            ]
-        if len(keys) == 1:  # one release (`extract`): the same sums with fewer numpy calls
+        if len(uni) == 1:  # one release (`extract`): the same sums with fewer numpy calls
+            keys = with_ngrams(uni[0], self.ngrams)
             scores = self.bias[None, :]
-            if len(keys[0]):
-                first, second = self.indices(keys[0])
-                contrib = self.weights.take(first, axis=0).astype(np.float64)
+            if len(keys):
+                first, second = self.indices(keys)
+                contrib = self.weights.take(first, axis=0)
                 contrib += self.weights.take(second, axis=0)
                 scores = scores + np.add.reduceat(contrib, _FIRST_ROW, axis=0)
             return self._activate(scores)
-        scores = np.tile(self.bias, (len(keys), 1))
-        lengths = np.array([len(k) for k in keys])
+        flat, lengths = batch_keys(uni, self.ngrams)
+        scores = np.tile(self.bias, (len(uni), 1))
         full = lengths > 0
         if full.any():
-            first, second = self.indices(np.concatenate(keys))
-            contrib = self.weights.take(first, axis=0).astype(np.float64)
+            first, second = self.indices(flat)
+            contrib = self.weights.take(first, axis=0)
             contrib += self.weights.take(second, axis=0)
             starts = np.concatenate(([0], np.cumsum(lengths[full])[:-1]))
             scores[full] += np.add.reduceat(contrib, starts, axis=0)

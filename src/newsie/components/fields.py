@@ -48,7 +48,7 @@ class FieldsTagger(GazetteerPipe):
         if not (meta.title or "").strip() and not body.strip():
             set_doc_value(doc, "newsie_fields", [])
             return doc
-        scores = self.classifier.scores(meta.title, body, meta.issuer or None)
+        scores, picked = self.classifier.scores_and_fields(meta.title, body, meta.issuer or None)
         doc.user_data[SCORES_KEY] = scores  # the evidence, for a trained model that follows
-        set_doc_value(doc, "newsie_fields", self.classifier.pick(scores))
+        set_doc_value(doc, "newsie_fields", picked)
         return doc

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..blend import BinaryLogit, field_features_batch
-from ..extensions import text_of
+from ..extensions import doc_value, set_doc_value, text_of
 from ..fields import FieldsClassifier
 from ..payloads import body_text, meta_of
 from .fields import SCORES_KEY
@@ -26,7 +26,7 @@ def lexicon_view(doc: Doc, lexicon: FieldsClassifier) -> tuple[dict[str, float],
     if scores is None:
         meta = meta_of(doc)
         scores = lexicon.scores(meta.title, body_text(doc), meta.issuer or None)
-    return scores, list(doc._.newsie_fields or [])
+    return scores, list(doc_value(doc, "newsie_fields") or [])
 
 
 def choose(labels: tuple[str, ...], probs: np.ndarray, settings: dict[str, Any]) -> list[str]:
@@ -37,6 +37,19 @@ def choose(labels: tuple[str, ...], probs: np.ndarray, settings: dict[str, Any])
     if not picked and settings["min_labels"] and order:
         picked = [labels[order[0]]]
     return picked
+
+
+def choose_batch(labels: tuple[str, ...], probs: np.ndarray, settings: dict[str, Any]) -> list[list[str]]:
+    """`choose` of each row of `probs` (shape (releases, labels)), ranked in one numpy pass."""
+    if not len(probs):
+        return []
+    order = np.argsort(-probs, axis=1, kind="stable")
+    ranked = np.take_along_axis(probs, order, axis=1)
+    # ranked rows are descending (NaN last), so the fields that pass are a prefix
+    counts = np.minimum((ranked >= settings["threshold"]).sum(axis=1), settings["max_labels"])
+    if settings["min_labels"] and probs.shape[1]:
+        counts = np.maximum(counts, 1)
+    return [[labels[i] for i in row[:count]] for row, count in zip(order.tolist(), counts.tolist())]
 
 
 class FieldsModel(TrainedPipe):
@@ -87,5 +100,5 @@ class FieldsModel(TrainedPipe):
         assert self._blend is not None
         blend, parents = self._blend, self.settings["parents"]
         x = field_features_batch(self._labels, scores, [lexicon_view(doc, self.lexicon) for doc in todo], parents, blend.features)
-        for doc, probs in zip(todo, blend.predict_proba(x)):
-            doc._.newsie_fields = choose(self._labels, probs, self.settings)
+        for doc, picked in zip(todo, choose_batch(self._labels, blend.predict_proba(x), self.settings)):
+            set_doc_value(doc, "newsie_fields", picked)

@@ -4,8 +4,8 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Container, Iterable
-from itertools import compress
-from operator import attrgetter
+from itertools import compress, islice
+from operator import itemgetter
 from typing import Any, ClassVar, cast
 
 from spacy.language import Language
@@ -17,23 +17,26 @@ from ..extensions import doc_value, set_doc_value
 from ..kb.io import read_packaged
 from ..kb.officials import OFFICES_FILE, OFFICIALS_FILE, OfficeEntry, OfficialEntry, OfficialKB, TitleRules, default_titles
 from ..kb.org_rules import default_org_rules
-from ..kb.places import PlaceKB, default_cities, place_kb
+from ..kb.places import PlaceKB, default_place_kb
 from ..kb.states import default_states
 from ..payloads import OfficialData, OrgData, release_date
-from ..tokens import Tok, Toks
-from ..tokens import toks as doc_toks
+from ..tokens import Cols
+from ..tokens import cols as doc_cols
 from .base import Data, GazetteerPipe, filter_ranges, sentences, set_ents
 from .contacts import contact_names
 
 KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT = "known", "titled", "apposition", "speech", "surname", "base", "contact"
 _INITIAL = re.compile(r"[A-Z]\.")
 _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_CAPITALIZED = re.compile(r"[A-Z][a-z]+\.?")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][^\W\d_]+")  # O'Neill, D'Alema, N'Diaye
 _MEMO_MAX = 100_000
+_FIRST_CHAR = itemgetter(0)
 _COMPLEMENT_WORDS = frozenset({"of", "for", "on", "and", "&"})  # inside a title before a name
 Person = tuple[int, int, str, int]  # start, end (tokens), source, gazetteer index of a known person (else -1)
 Range = tuple[int, int]  # start, end (tokens)
-_SENT_START = attrgetter("is_sent_start")
+_TITLE_STOPS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})  # a title phrase never runs back over these
+_APPOSITION_STOPS = frozenset({".", ";", ":", "“", "”", '"', "(", "«"})  # an apposition ends at these
 _QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 
 
@@ -137,7 +140,7 @@ class OfficialTagger(GazetteerPipe):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         sentences(doc)
-        T = doc_toks(doc)
+        C = doc_cols(doc)
         person_of = self._person_of
         found = self.matcher(doc)
         offices = [m for m in found if m[0] not in person_of]  # (office id, start, end), read twice below
@@ -150,72 +153,90 @@ class OfficialTagger(GazetteerPipe):
         state_tokens = {i for s, e in states for i in range(s, e)}
         # People as (start, end, source, gazetteer index or -1); Spans only for the output.
         cands: list[Person] = [(s, e, KNOWN, person_of[m]) for m, s, e in found if m in person_of]
-        cands += self._candidates(T, blocked, state_tokens)
-        cands += self._contacts(doc, T, blocked)
+        cands += self._candidates(C, blocked, state_tokens)
+        cands += self._contacts(doc, C, blocked)
         cands += self._base_entities(doc, blocked)
         people = _longest(cands)
-        people += self._surnames(T, people, blocked)
+        people += self._surnames(C, people, blocked)
         people = _longest(people)
         officials = self.kb.officials
         doc.spans[self.cfg["spans_key"]] = out = [
             Span(doc, s, e, label=ext.PERSON, kb_id=officials[k].name if source == KNOWN else "", span_id=source)
             for s, e, source, k in people
         ]
-        set_doc_value(doc, "newsie_officials", self._resolve(doc, T, people, offices, orgs))
+        set_doc_value(doc, "newsie_officials", self._resolve(doc, C, people, offices, orgs))
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
         return doc
 
-    def _name_token(self, t: Tok | Token) -> bool:
-        """A word that can be part of a person's name: an initial ("P."), or a capitalized
-        word that is not all capitals, not a title and not a known non-name."""
-        # Memoized by text: every flag read is a property of the word (its lexeme).
-        found = self._name_words.get(t.text)
+    def _name_at(self, C: Cols, k: int) -> bool:
+        """`_name_word` of the token at position k."""
+        found = self._name_words.get(C.texts[k])
         if found is None:
-            if len(self._name_words) >= _MEMO_MAX:
-                self._name_words.clear()  # bounded: memory stays flat over any stream
-            found = self._name_words[t.text] = self._is_name_word(t)
+            found = self._remember_name(C.texts[k], C.is_alpha[k], C.is_upper[k])
         return found
 
-    def _is_name_word(self, t: Tok | Token) -> bool:
-        if _INITIAL.fullmatch(t.text):
+    def _name_token(self, t: Token) -> bool:
+        """`_name_word` of a spaCy token."""
+        found = self._name_words.get(t.text)
+        if found is None:
+            found = self._remember_name(t.text, t.is_alpha, t.is_upper)
+        return found
+
+    def _remember_name(self, text: str, is_alpha: bool, is_upper: bool) -> bool:
+        # Memoized by text: every flag read is a property of the word (its lexeme).
+        if len(self._name_words) >= _MEMO_MAX:
+            self._name_words.clear()  # bounded: memory stays flat over any stream
+        found = self._name_words[text] = self._name_word(text, is_alpha, is_upper)
+        return found
+
+    def _name_word(self, text: str, is_alpha: bool, is_upper: bool) -> bool:
+        """A word that can be part of a person's name: an initial ("P."), or a capitalized
+        word that is not all capitals, not a title and not a known non-name."""
+        if _is_initial(text):
             return True
         return bool(
-            t.text[:1].isupper()
-            and (t.is_alpha or re.fullmatch(r"[A-Z][a-z]+\.?", t.text) or _APOSTROPHE_NAME.fullmatch(t.text))
-            and t.text not in self._not_name
-            and t.text not in self._title_words
-            and not t.is_upper
+            text[:1].isupper()
+            and not is_upper
+            and text not in self._not_name
+            and text not in self._title_words
+            and (is_alpha or _CAPITALIZED.fullmatch(text) or _APOSTROPHE_NAME.fullmatch(text))
         )
 
     @property
     def places(self) -> PlaceKB:
         """The city index (shared with `newsie_dateline`'s default one; built on first use)."""
         if self._places is None:
-            self._places = place_kb(default_cities())
+            self._places = default_place_kb()
         return self._places
 
-    def _past_place(self, doc: Toks, i: int, j: int) -> int:
+    def _past_place(self, C: Cols, i: int, j: int) -> int:
         """"Mayor of Osh NAME", "Mayor of Novi Sad NAME": the token after a place of one to
         three words that opens the run i:j right after "of", when a name of two words or
         more follows it; else i."""
         for k in (3, 2, 1):
-            if j - (i + k) >= 2 and all(doc[m].is_alpha for m in range(i, i + k)) and self.places.lookup(" ".join(doc[m].text for m in range(i, i + k))) is not None:
+            if j - (i + k) >= 2 and all(C.is_alpha[i : i + k]) and self.places.lookup(" ".join(C.texts[i : i + k])) is not None:
                 return i + k
         return i
 
-    def _name_runs(self, doc: Toks, blocked: set[int], places: set[int] | None = None) -> list[tuple[int, int]]:
+    def _name_flags(self, C: Cols) -> list[bool]:
+        """`_name_at` of every token. Only a word with a capital first letter can be part of
+        a name (an initial too), so only those are looked up (memoized by word)."""
+        texts = C.texts
+        name = [False] * len(texts)
+        get = self._name_words.get
+        for k in compress(range(len(texts)), map(str.isupper, map(_FIRST_CHAR, texts))):
+            found = get(texts[k])
+            name[k] = found if found is not None else self._name_at(C, k)
+        return name
+
+    def _name_runs(self, C: Cols, blocked: set[int], places: set[int] | None = None) -> list[tuple[int, int]]:
         """Maximal runs of name-like tokens (with particles, initials, hyphens); the last
         token of a place that ends a title before a run goes into `places`."""
         runs = []
-        n = len(doc)
-        texts = doc.texts
-        # Each token's name test once (memoized by word), then runs read the list.
-        memo = self._name_words
-        try:
-            name = list(map(memo.__getitem__, texts))
-        except KeyError:  # words not seen before (rare once the memo is warm)
-            name = [memo[w] if w in memo else self._name_token(doc[k]) for k, w in enumerate(texts)]
+        texts, lowers, spaces, sent = C.texts, C.lowers, C.spaces, C.is_sent_start
+        n = len(texts)
+        name = self._name_flags(C)
         particles, portfolio = self._particles, self._portfolio
         i = 0
         # A run starts only at a name token: the others are skipped in C.
@@ -227,8 +248,8 @@ class OfficialTagger(GazetteerPipe):
                 continue
             j = i + 1
             while j < n and j not in blocked:
-                t = doc[j]
-                if (name[j] and not t.is_sent_start) or (t.text in particles and j + 1 < n and (name[j + 1] or texts[j + 1] in particles)) or (t.text == "-" and j + 1 < n and name[j + 1] and t.whitespace_ == "" and doc[j - 1].whitespace_ == ""):
+                w = texts[j]
+                if (name[j] and not sent[j]) or (w in particles and j + 1 < n and (name[j + 1] or texts[j + 1] in particles)) or (w == "-" and j + 1 < n and name[j + 1] and not spaces[j] and not spaces[j - 1]):
                     j += 1
                 else:
                     break
@@ -238,14 +259,14 @@ class OfficialTagger(GazetteerPipe):
                 # One word: no name (a name has two capitalized words) and nothing to note.
                 i = max(j, i + 1)
                 continue
-            in_title = i > 0 and (doc[i - 1].lower_ in _COMPLEMENT_WORDS or texts[i - 1] in portfolio)
+            in_title = i > 0 and (lowers[i - 1] in _COMPLEMENT_WORDS or texts[i - 1] in portfolio)
             if in_title:
                 # "Minister of Education and Science Kārlis Šadurskis": a portfolio ends the title;
                 # "Commissioner for European Neighbourhood Policy": its words are no name.
                 while i < j and texts[i] in portfolio:
                     i += 1
-                if doc[i - 1].lower_ == "of" and places is not None:
-                    past = self._past_place(doc, i, j)
+                if lowers[i - 1] == "of" and places is not None:
+                    past = self._past_place(C, i, j)
                     if past > i:
                         places.add(past - 1)
                         i = past
@@ -255,34 +276,41 @@ class OfficialTagger(GazetteerPipe):
             i = j
         return runs
 
-    def _candidates(self, T: Toks, blocked: set[int], state_tokens: set[int]) -> list[Person]:
+    def _candidates(self, C: Cols, blocked: set[int], state_tokens: set[int]) -> list[Person]:
         out: list[Person] = []
         place_ends: set[int] = set()
-        for s, e in self._name_runs(T, blocked, place_ends):
-            prev = T[s - 1] if s > 0 else None
-            nxt = T[e] if e < len(T) else None
+        texts, lowers = C.texts, C.lowers
+        n = len(texts)
+        titles, honorifics, speech = self._title_words, self._honorifics, self._speech
+        for s, e in self._name_runs(C, blocked, place_ends):
+            p = s - 1
+            prev = texts[p] if s > 0 else None
+            nxt = texts[e] if e < n else None
             source = None
-            if (prev is not None and (prev.text in self._title_words or prev.text in self._honorifics or (((s - 1) in blocked or (s - 1) in place_ends or prev.text == ")" or prev.text in self._portfolio or (prev.is_title and not self._name_token(prev))) and self._title_before(T, s)))) or (prev is not None and prev.text == "," and self._title_ends_at(T, s - 1, blocked, state_tokens)):
+            if (prev is not None and (prev in titles or prev in honorifics or ((p in blocked or p in place_ends or prev == ")" or prev in self._portfolio or (C.is_title[p] and not self._name_at(C, p))) and self._title_before(C, s)))) or (prev == "," and self._title_ends_at(C, p, blocked, state_tokens)):
                 source = TITLED
-            elif (nxt is not None and nxt.text == "(" and self._after_parenthesis(T, e) is not None) or (nxt is not None and nxt.text == "," and self._apposition(T, e + 1) is not None):
+            elif (nxt == "(" and self._after_parenthesis(C, e) is not None) or (nxt == "," and self._apposition(C, e + 1) is not None):
                 source = APPOSITION
-            elif prev is not None and (s - 1) in blocked:
+            elif prev is not None and p in blocked:
                 source = None  # "UN Sustainable Development Goals, says": a name after a body is no person
-            elif prev is not None and prev.lower_ in self._place_before:
+            elif prev is not None and lowers[p] in self._place_before:
                 source = None  # "the Police Directorate in Novi Sad said": a place before the verb
-            elif (prev is not None and prev.lower_ in self._speech) or (nxt is not None and nxt.lower_ in self._speech) or (nxt is not None and nxt.text in (",",) and e + 1 < len(T) and T[e + 1].lower_ in self._speech):
+            elif (prev is not None and lowers[p] in speech) or (nxt is not None and lowers[e] in speech) or (nxt == "," and e + 1 < n and lowers[e + 1] in speech):
                 source = SPEECH
             if source:
                 out.append((s, e, source, -1))
         return out
 
-    def _contacts(self, doc: Doc, T: Toks, blocked: set[int]) -> list[Person]:
+    def _contacts(self, doc: Doc, C: Cols, blocked: set[int]) -> list[Person]:
         """People named in a contact block ("For more information, please contact: ...")."""
         out: list[Person] = []
-        for a, b in contact_names(T.doc_text):
+        for a, b in contact_names(C.doc_text):
             span = doc.char_span(a, b)
-            if span is not None and len(span) >= 2 and not blocked.intersection(range(span.start, span.end)) and all(self._name_token(t) or t.text in self._particles for t in T[span.start : span.end]):
-                out.append((span.start, span.end, CONTACT, -1))
+            if span is None:
+                continue
+            s, e = span.start, span.end
+            if e - s >= 2 and not blocked.intersection(range(s, e)) and all(self._name_at(C, k) or C.texts[k] in self._particles for k in range(s, e)):
+                out.append((s, e, CONTACT, -1))
         return out
 
     def _base_entities(self, doc: Doc, blocked: set[int]) -> list[Person]:
@@ -296,221 +324,231 @@ class OfficialTagger(GazetteerPipe):
                 out.append((ent.start, ent.start + len(toks), BASE, -1))
         return out
 
-    def _surnames(self, T: Toks, people: list[Person], blocked: set[int]) -> list[Person]:
+    def _surnames(self, C: Cols, people: list[Person], blocked: set[int]) -> list[Person]:
         """Later mentions by surname alone ("said Kypreos") of people already found."""
-        texts = T.texts
+        texts = C.texts
         surnames = {texts[e - 1] for s, e, _, _ in people if e - s >= 2}
         if not surnames:
             return []
         covered = {i for s, e, _, _ in people for i in range(s, e)} | blocked
-        return [(i, i + 1, SURNAME, -1) for i in T.where(surnames) if i not in covered and texts[i][:1].isupper()]
+        return [(i, i + 1, SURNAME, -1) for i in C.where(surnames) if i not in covered and texts[i][:1].isupper()]
 
     # -- titles ---------------------------------------------------------------
-    def _is_title_tok(self, t: Tok | Token) -> bool:
-        return t.text in self._title_words
-
-    def _title_before(self, doc: Toks, s: int) -> tuple[int, int] | None:
+    def _title_before(self, C: Cols, s: int) -> tuple[int, int] | None:
         """The title phrase ending right before token s ("Serbian Interior Minister")."""
+        texts, lowers, spaces, sent = C.texts, C.lowers, C.spaces, C.is_sent_start
+        titles, connectors = self._title_words, self._connectors
         j = s
         start = None
         while j > 0 and s - j < 14:
-            t = doc[j - 1]
-            if t.text == ")":
-                gloss = self._gloss_start(doc, j - 1)
+            k = j - 1
+            w = texts[k]
+            if w == ")":
+                gloss = self._gloss_start(C, k)
                 if gloss is not None:
                     # "Governor (Bașkan) of Gagauzia", "Chair of the Central Election Commission (CEC)"
                     j = gloss
                     start = gloss if start is not None else None
                     continue
-            if t.text == "-" and start == j and j >= 2 and t.whitespace_ == "" and doc[j - 2].whitespace_ == "" and doc[j - 2].text[:1].isupper():
+            if w == "-" and start == j and j >= 2 and not spaces[k] and not spaces[j - 2] and texts[j - 2][:1].isupper():
                 j -= 1  # "Co-Chairs", "Vice-President": a title word the tokenizer split
                 continue
-            if t.text == "," and start is not None and self._in_portfolio_list(doc, j - 1, s):
+            if w == "," and start is not None and self._in_portfolio_list(C, k, s):
                 j -= 1  # "Minister of Labour, Social Affairs and Family"
                 continue
-            if t.text in (",", ".", ";", ":", "“", "”", '"', "(", ")") or (t.is_sent_start and not (t.text[:1].isupper() or t.is_title)):
+            upper = w[:1].isupper()
+            if w in _TITLE_STOPS or (sent[k] and not (upper or C.is_title[k])):
                 break
-            if t.lower_ in self._connectors or t.text[:1].isupper() or self._is_title_tok(t):
-                if t.lower_ == "and" and ((j - 1 > 0 and doc[j - 2].text == ",") or doc[j].lower_ == "the"):
+            low = lowers[k]
+            title = w in titles
+            if low in connectors or upper or title:
+                if low == "and" and ((k > 0 and texts[j - 2] == ",") or lowers[j] == "the"):
                     break  # "NAME and the Minister of ...": a new person's title starts
-                if t.lower_ not in self._connectors and t.is_lower and not self._is_title_tok(t):
+                if low not in connectors and C.is_lower[k] and not title:
                     break
                 j -= 1
-                if self._is_title_tok(t) or t.text[:1].isupper():
+                if title or upper:
                     start = j
-                if t.is_sent_start:
+                if sent[k]:
                     break
-                continue
-            if self._is_title_tok(t):
-                j -= 1
-                start = j
                 continue
             break
         if start is None:
             return None
-        while start < s and (doc[start].lower_ in self._connectors or doc[start].text in ("The",)):
+        while start < s and (lowers[start] in connectors or texts[start] == "The"):
             start += 1
-        phrase = doc[start:s]
-        if not any(self._is_title_tok(t) for t in phrase) and not any(
-            t.text == "-" and f"{doc[t.i - 1].text}-{doc[t.i + 1].text}" in self._title_words for t in phrase if start < t.i < s - 1
+        if titles.isdisjoint(texts[start:s]) and not any(
+            texts[k] == "-" and f"{texts[k - 1]}-{texts[k + 1]}" in titles for k in range(start + 1, s - 1)
         ):
             return None
         return start, s
 
-    def _in_portfolio_list(self, doc: Toks, comma: int, s: int) -> bool:
+    def _in_portfolio_list(self, C: Cols, comma: int, s: int) -> bool:
         """Whether the comma at `comma` separates portfolios of one title ("Minister of Labour,
         Social Affairs and Family"): portfolio words on both sides and an "and" after it."""
+        texts = C.texts
         return (
             comma > 0
-            and doc[comma - 1].text in self._portfolio
+            and texts[comma - 1] in self._portfolio
             and comma + 1 < s
-            and doc[comma + 1].text in self._portfolio
-            and any(doc[k].lower_ == "and" for k in range(comma + 1, s))
+            and texts[comma + 1] in self._portfolio
+            and "and" in C.lowers[comma + 1 : s]
         )
 
-    def _gloss_start(self, doc: Toks, close: int) -> int | None:
+    def _gloss_start(self, C: Cols, close: int) -> int | None:
         """The "(" of a short gloss closing at `close`: after a title word ("Governor
         (Bașkan)"), or an acronym or translation after a name ("Commission (CEC)",
         "Jogorku Kenesh (Parliament)"); None if there is none."""
+        texts, is_alpha = C.texts, C.is_alpha
         for k in range(close - 1, max(close - 5, 0), -1):
-            if doc[k].text == "(":
-                inner = doc[k + 1 : close]
-                if inner and all(t.is_alpha or t.text in ("-", ".") for t in inner) and self._is_title_tok(doc[k - 1]):
+            if texts[k] == "(":
+                inner = range(k + 1, close)
+                if inner and all(is_alpha[m] or texts[m] in ("-", ".") for m in inner) and texts[k - 1] in self._title_words:
                     return k
-                if doc[k - 1].text[:1].isupper() and (
-                    (len(inner) == 1 and inner[0].is_upper and len(inner[0].text) >= 2) or (inner and all(t.is_title and t.is_alpha for t in inner))
+                if texts[k - 1][:1].isupper() and (
+                    (len(inner) == 1 and C.is_upper[k + 1] and len(texts[k + 1]) >= 2) or (inner and all(C.is_title[m] and is_alpha[m] for m in inner))
                 ):
                     return k  # a body's acronym or translation: "Commission (CEC)", "Jogorku Kenesh (Parliament)"
                 return None
         return None
 
-    def _apposition(self, doc: Toks, k: int) -> tuple[int, int] | None:
+    def _apposition(self, C: Cols, k: int) -> tuple[int, int] | None:
         """A title phrase after a comma at token k, up to the next clause break."""
-        if k >= len(doc):
+        texts, lowers = C.texts, C.lowers
+        n = len(texts)
+        if k >= n:
             return None
         start = k
-        if doc[k].lower_ in ("the", "a", "an"):
+        if lowers[k] in ("the", "a", "an"):
             k += 1
-        head_window = doc[k : k + 6]
-        first = next((n for n, t in enumerate(head_window) if self._is_title_tok(t)), None)
-        if first is None or any(t.text == "," for t in head_window[:first]):
+        titles = self._title_words
+        first = next((m for m in range(k, min(k + 6, n)) if texts[m] in titles), None)
+        if first is None or "," in texts[k:first]:
             return None  # "... of Racial Discrimination, Anna Novak, Chair of ...": the title is the next name's
         end = k
-        while end < len(doc):
-            t = doc[end]
-            if t.text in (".", ";", ":", "“", "”", '"', "(", "«") or t.lower_ in self._speech or (t.text == "," and not self._more_title(doc, end + 1)):
+        while end < n:
+            w = texts[end]
+            if w in _APPOSITION_STOPS or lowers[end] in self._speech or (w == "," and not self._more_title(C, end + 1)):
                 break
-            if t.text == "," and self._more_title(doc, end + 1):
-                end += 1
-                continue
-            end += 1
-        while end > start and doc[end - 1].text in (",", "and"):
+            end += 1  # a word, or a comma before more of the title
+        while end > start and texts[end - 1] in (",", "and"):
             end -= 1
         return (start, end) if end > start else None
 
-    def _title_ends_at(self, T: Toks, comma: int, blocked: set[int], state_tokens: set[int]) -> bool:
+    def _title_ends_at(self, C: Cols, comma: int, blocked: set[int], state_tokens: set[int]) -> bool:
         """"Serbian Prime Minister, NAME": a title phrase right before the comma at `comma`."""
         if comma < 1:
             return False
-        if T[comma - 1].text in self._title_words:
+        if C.texts[comma - 1] in self._title_words:
             return True
         # "the Minister of Internal Affairs of Georgia, NAME": a title may end with a State.
         in_state = comma - 1 in state_tokens
-        phrase = self._title_before(T, comma)
+        phrase = self._title_before(C, comma)
         if phrase is None:
             return False
         # "the Director of the BMSC, NAME": a title word heads a phrase ending in a body.
-        return (comma - 1) not in blocked or in_state or self._is_title_tok(T[phrase[0]])
+        return (comma - 1) not in blocked or in_state or C.texts[phrase[0]] in self._title_words
 
-    def _after_parenthesis(self, doc: Toks, k: int) -> tuple[int, int] | None:
+    def _after_parenthesis(self, C: Cols, k: int) -> tuple[int, int] | None:
         """"Roza Aknazarova (MP, Kyrgyzstan), the Chair of ...": the apposition after the parenthesis."""
-        close = next((t.i for t in doc[k : k + 12] if t.text == ")"), None)
+        texts = C.texts
+        n = len(texts)
+        close = _closing(texts, k)
         if close is None:
             return None
-        inner = (k + 1, close) if any(self._is_title_tok(t) for t in doc[k + 1 : close]) else None
-        if close + 1 < len(doc) and doc[close + 1].text == ",":
-            app = self._apposition(doc, close + 2)
+        inner = (k + 1, close) if not self._title_words.isdisjoint(texts[k + 1 : close]) else None
+        if close + 1 < n and texts[close + 1] == ",":
+            app = self._apposition(C, close + 2)
             if app is not None:
                 return app
         return inner
 
-    def _more_title(self, doc: Toks, k: int) -> bool:
-        window = doc[k : k + 4]
-        return any(self._is_title_tok(t) for t in window) and not any(self._name_token(t) and self._name_token(doc[t.i + 1]) for t in window if t.i + 1 < len(doc) and not self._is_title_tok(t) and not self._is_title_tok(doc[t.i + 1]))
+    def _more_title(self, C: Cols, k: int) -> bool:
+        texts = C.texts
+        n = len(texts)
+        titles = self._title_words
+        window = range(k, min(k + 4, n))
+        return not titles.isdisjoint(texts[k : k + 4]) and not any(
+            self._name_at(C, m) and self._name_at(C, m + 1) for m in window if m + 1 < n and texts[m] not in titles and texts[m + 1] not in titles
+        )
 
-    def _title_of(self, doc: Toks, start: int, end: int, others: Container[int] = ()) -> tuple[str, list[tuple[int, int]]] | None:
+    def _title_of(self, C: Cols, start: int, end: int, others: Container[int] = ()) -> tuple[str, list[tuple[int, int]]] | None:
         """The title text of the name at tokens start:end, and the token ranges it came from. A title never
         holds another person (a token in `others`): "Prime Minister NAME, Minister of
         Education NAME2" gives NAME "Prime Minister"; "Secretary General NAME and EU
         Commissioner NAME2" gives NAME2 "EU Commissioner"."""
+        texts, lowers = C.texts, C.lowers
+        n = len(texts)
+        titles = self._title_words
         parts: list[tuple[int, int]] = []
-        before = self._title_before(doc, start)
+        before = self._title_before(C, start)
         if before is not None and others:
             taken = [k for k in range(*before) if k in others]
             if taken:
                 b0 = taken[-1] + 1
                 # "NAME2 of Poland and Ambassador NAME": the title starts after the first "and".
-                b0 = next((k + 1 for k in range(b0, start) if doc[k].text in (",", "and")), b0)
-                while b0 < start and (doc[b0].lower_ in self._connectors or doc[b0].lower_ == ","):
+                b0 = next((k + 1 for k in range(b0, start) if texts[k] in (",", "and")), b0)
+                while b0 < start and (lowers[b0] in self._connectors or lowers[b0] == ","):
                     b0 += 1
-                before = (b0, start) if any(self._is_title_tok(t) for t in doc[b0 : start]) else None
+                before = (b0, start) if not titles.isdisjoint(texts[b0:start]) else None
         if before is not None:
-            only_honorific = all(doc[i].text in self._honorifics for i in range(*before) if doc[i].text[:1].isupper())
+            only_honorific = all(texts[i] in self._honorifics for i in range(*before) if texts[i][:1].isupper())
             b0 = before[0]
-            if b0 >= 2 and doc[b0 - 1].text == ",":
-                outer = self._title_before(doc, b0 - 1)
+            if b0 >= 2 and texts[b0 - 1] == ",":
+                outer = self._title_before(C, b0 - 1)
                 if outer is not None and only_honorific:
                     parts.append(before)
                     parts.append(outer)
-                    return ", ".join(doc.span_text(a, b) for a, b in parts), parts
+                    return ", ".join(C.span_text(a, b) for a, b in parts), parts
             parts.append(before)
-        elif start >= 2 and doc[start - 1].text == ",":
-            outer = self._title_before(doc, start - 1)
+        elif start >= 2 and texts[start - 1] == ",":
+            outer = self._title_before(C, start - 1)
             if outer is not None:
                 parts.append(outer)
-        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("and", "or"):
+        if end + 1 < n and texts[end] == "," and lowers[end + 1] in ("and", "or"):
             pass  # "NAME, and the Head of Mission": another person's title
-        elif end < len(doc) and doc[end].text == ",":
-            app = self._until_other(doc, self._apposition(doc, end + 1), others)
+        elif end < n and texts[end] == ",":
+            app = self._until_other(C, self._apposition(C, end + 1), others)
             if app is not None:
                 parts.append(app)
-        elif end < len(doc) and doc[end].text == "(":
-            close = next((t.i for t in doc[end : end + 12] if t.text == ")"), None)
-            if close is not None and any(self._is_title_tok(t) for t in doc[end + 1 : close]):
+        elif end < n and texts[end] == "(":
+            close = _closing(texts, end)
+            if close is not None and not titles.isdisjoint(texts[end + 1 : close]):
                 parts.append((end + 1, close))
-            app = self._until_other(doc, self._after_parenthesis(doc, end), others)
+            app = self._until_other(C, self._after_parenthesis(C, end), others)
             if app is not None and app not in parts:
                 parts.append(app)
         if not parts:
             return None
-        return ", ".join(doc.span_text(a, b).strip(" ,") for a, b in parts), parts
+        return ", ".join(C.span_text(a, b).strip(" ,") for a, b in parts), parts
 
-    def _until_other(self, doc: Toks, found: tuple[int, int] | None, others: Container[int]) -> tuple[int, int] | None:
+    def _until_other(self, C: Cols, found: tuple[int, int] | None, others: Container[int]) -> tuple[int, int] | None:
         """An apposition cut before the next person named in it and that person's title."""
         if found is None:
             return None
+        texts = C.texts
         a, b = found
         for k in range(a, b):
             if k in others:
                 # "..., Minister of Education NAME2": NAME2's own title goes too; "Head of the
                 # Mission and NAME2": NAME2 has none.
-                before = self._title_before(doc, k) if doc[k - 1].text not in (",", "and") else None
+                before = self._title_before(C, k) if texts[k - 1] not in (",", "and") else None
                 b = before[0] if before is not None and before[0] >= a else k
-                while b > a and (doc[b - 1].text == "," or doc[b - 1].lower_ in self._connectors):
+                while b > a and (texts[b - 1] == "," or C.lowers[b - 1] in self._connectors):
                     b -= 1
                 break
-        return (a, b) if b > a and any(self._is_title_tok(t) for t in doc[a:b]) else None
+        return (a, b) if b > a and not self._title_words.isdisjoint(texts[a:b]) else None
 
     # -- resolution -----------------------------------------------------------
-    def _resolve(self, doc: Doc, T: Toks, people: list[Person], offices: list[tuple[int, int, int]], org_spans: list[Range]) -> list[OfficialData]:
+    def _resolve(self, doc: Doc, C: Cols, people: list[Person], offices: list[tuple[int, int, int]], org_spans: list[Range]) -> list[OfficialData]:
         published = release_date(doc)
         orgs: list[OrgData] = doc_value(doc, "newsie_orgs") or []
         records: dict[str, OfficialData] = {}
         by_surname: dict[str, str] = {}
         person_toks = {k for s, e, _, _ in people for k in range(s, e)}
-        texts, span_text = T.texts, T.span_text
+        texts, idxs, span_text = C.texts, C.idxs, C.span_text
         for s, e, source, k in sorted(people, key=lambda p: p[2] == SURNAME):
-            chars = (T[s].idx, T[e - 1].idx + len(texts[e - 1]))
+            chars = (idxs[s], idxs[e - 1] + len(texts[e - 1]))
             if source == SURNAME:
                 key = by_surname.get(texts[s])
                 if key:
@@ -528,20 +566,20 @@ class OfficialTagger(GazetteerPipe):
             rec.mentions.append(chars)
             by_surname[texts[e - 1]] = key
             if rec.title is None:
-                found = self._title_of(T, s, e, person_toks.difference(range(s, e)))
+                found = self._title_of(C, s, e, person_toks.difference(range(s, e)))
                 if found:
                     rec.title, ranges = found
-                    rec.affiliation = _affiliation(T, ranges, org_spans, orgs)
-        self._infer_from_offices(doc, T, records, published, offices, org_spans)
+                    rec.affiliation = _affiliation(C, ranges, org_spans, orgs)
+        self._infer_from_offices(doc, C, records, published, offices, org_spans)
         for rec in records.values():
             if rec.affiliation is None and rec.office:
                 office = self.kb.offices.get(rec.office)
                 rec.affiliation = office.organization if office else None
-        _attach_quotes(T.doc_text, records, self._pronouns)
+        _attach_quotes(C.doc_text, records, self._pronouns)
         return list(records.values())
 
     def _infer_from_offices(
-        self, doc: Doc, T: Toks, records: dict[str, OfficialData], published: dt.date | None, offices: list[tuple[int, int, int]], org_spans: list[Range],
+        self, doc: Doc, C: Cols, records: dict[str, OfficialData], published: dt.date | None, offices: list[tuple[int, int, int]], org_spans: list[Range],
     ) -> None:
         """Role-only mentions of a known office resolve to its holder on the release date."""
         strings = self.nlp.vocab.strings
@@ -558,8 +596,9 @@ class OfficialTagger(GazetteerPipe):
         ends = [b for b, _ in by_end]
         in_sentence: dict[int, tuple[bool, list[str]]] = {}
         added: list[str] = []
+        texts, idxs = C.texts, C.idxs
         # Span.sent walks back to the sentence start on every call: quadratic in one long sentence.
-        sents = sentence_chars(doc, T)
+        sents = sentence_chars(doc, C)
         sent_starts = [a for a, _ in sents]
         holders: dict[str, Any] = {}
 
@@ -570,10 +609,10 @@ class OfficialTagger(GazetteerPipe):
                     named.add(office)
 
         for s, e, m in office_spans:
-            if s in in_org and e - 1 in in_org and not any(w in self._title_words for w in T.texts[s:e]):
+            if s in in_org and e - 1 in in_org and self._title_words.isdisjoint(texts[s:e]):
                 continue
             label = strings[m]
-            start_char, end_char = T[s].idx, T[e - 1].idx + len(T.texts[e - 1])
+            start_char, end_char = idxs[s], idxs[e - 1] + len(texts[e - 1])
             sent_start, sent_end = sents[bisect.bisect_right(sent_starts, start_char) - 1]
             if sent_start not in in_sentence:
                 lo, hi = bisect.bisect_left(starts, sent_start), bisect.bisect_left(starts, sent_end)
@@ -602,12 +641,11 @@ class OfficialTagger(GazetteerPipe):
             if rec is None:
                 office = self.kb.offices[label]
                 records[holder.name] = OfficialData(
-                    name=holder.name, title=T.span_text(s, e), affiliation=office.organization, country=holder.country,
+                    name=holder.name, title=C.span_text(s, e), affiliation=office.organization, country=holder.country,
                     office=office.id, inferred=True, mentions=[(start_char, end_char)],
                 )
                 named.add(office.id)
                 added.append(holder.name)
-
 
 
 def _ranges(doc: Doc, key: str) -> list[Range]:
@@ -620,19 +658,24 @@ def _longest(people: list[Person]) -> list[Person]:
     return cast(list[Person], filter_ranges(cast(list[Any], people)))
 
 
-def sentence_chars(doc: Doc, T: Toks) -> list[tuple[int, int]]:
-    """The character offsets of ``doc.sents``, read from the token records (no Span made)."""
+def _closing(texts: list[str], k: int) -> int | None:
+    """The position of the first ")" among the twelve tokens from k, if any."""
+    try:
+        return texts.index(")", k, k + 12)
+    except ValueError:
+        return None
+
+
+def sentence_chars(doc: Doc, C: Cols) -> list[tuple[int, int]]:
+    """The character offsets of ``doc.sents``, read from the token columns (no Span made)."""
     if "sents" in doc.user_hooks:
         return [(sent.start_char, sent.end_char) for sent in doc.sents]
     if not doc.has_annotation("SENT_START"):
         raise ValueError("the Doc has no sentence boundaries")  # what doc.sents raises (E030)
-    n = len(T)
-    starts = [0, *compress(range(1, n), map(_SENT_START, T[1:]))]
-    out = []
-    for a, b in zip(starts, [*starts[1:], n]):
-        last = T[b - 1]
-        out.append((T[a].idx, last.idx + len(last.text)))
-    return out
+    n = len(C)
+    texts, idxs = C.texts, C.idxs
+    starts = [0, *compress(range(1, n), islice(C.is_sent_start, 1, None))]
+    return [(idxs[a], idxs[b - 1] + len(texts[b - 1])) for a, b in zip(starts, [*starts[1:], n])]
 
 
 def _is_initial(word: str) -> bool:
@@ -640,33 +683,30 @@ def _is_initial(word: str) -> bool:
     return len(word) == 2 and word[1] == "." and word[0] in _ASCII_UPPER
 
 
-def _chars(T: Toks, start: int, end: int) -> tuple[int, int]:
+def _chars(C: Cols, start: int, end: int) -> tuple[int, int]:
     """``(span.start_char, span.end_char)`` of the Span start:end, without making it."""
     if end > start:
-        last = T[end - 1]
-        return T[start].idx, last.idx + len(last.text)
-    at = T[start].idx if start < len(T) else len(T.doc_text)
+        return C.idxs[start], C.idxs[end - 1] + len(C.texts[end - 1])
+    at = C.idxs[start] if start < len(C) else len(C.doc_text)
     return at, at
 
 
-def _affiliation(T: Toks, ranges: list[tuple[int, int]], org_spans: list[Range], orgs: list[OrgData]) -> str | None:
+def _affiliation(C: Cols, ranges: list[tuple[int, int]], org_spans: list[Range], orgs: list[OrgData]) -> str | None:
     """The organization named inside the title, as the release names it."""
     for a, b in ranges:
         for s, e in org_spans:
             if s >= a and e <= b:
-                chars = _chars(T, s, e)
+                chars = _chars(C, s, e)
                 for org in orgs:
                     if chars in org.mentions:
                         return org.name
-                return T.span_text(s, e)
+                return C.span_text(s, e)
     return None
-
-
 def _attach_quotes(text: str, records: dict[str, OfficialData], pronouns: frozenset[str]) -> None:
     """Attach each quotation to the person named (or referred to by he/she) beside it."""
     spans = sorted(((a, b, k) for k, r in records.items() for a, b in r.mentions), key=lambda x: x[0])
-    if not spans:
-        return
+    if not spans or ('"' not in text and "“" not in text and "«" not in text):
+        return  # no quotation: each opens with one of these
     starts = [a for a, _, _ in spans]
     by_end = sorted((b, k) for _, b, k in spans)
     ends = [b for b, _ in by_end]

@@ -17,7 +17,7 @@ from ..kb.org_rules import OrgRules, default_org_rules
 from ..kb.organizations import ORGANIZATIONS_FILE, OrgEntry, OrgKB
 from ..kb.states import default_states
 from ..payloads import OrgData
-from ..tokens import Tok, Toks, toks
+from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, set_ents
 from .coordination import expand_coordinated
 
@@ -147,7 +147,7 @@ class OrganizationTagger(GazetteerPipe):
     # a `Span` is made only for the spans finally stored on the Doc.
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
-        T = toks(doc)
+        T = cols(doc)
         # Where the words the rules start from occur (one scan in C); each rule visits its own.
         starts = T.where(self._rule_words)
         info = self._match_info
@@ -200,16 +200,14 @@ class OrganizationTagger(GazetteerPipe):
             set_ents(doc, out)
         return doc
 
-    def _without_person_offices(self, T: Toks, spans: list[Cand]) -> list[Cand]:
+    def _without_person_offices(self, T: Cols, spans: list[Cand]) -> list[Cand]:
         """"The OSCE Representative on Freedom of the Media, Harlem Désir": an office held by a
         person, not a body; its "OSCE" still names the OSCE."""
         out = []
         offices = self._person_offices
-        doc_text = T.doc_text
         for span in spans:
             start = span[0]
-            last = T[span[1] - 1]
-            text = doc_text[T[start].idx : last.idx + len(last.text)]
+            text = T.span_text(start, span[1])
             if text not in offices and "OSCE" not in text:
                 out.append(span)  # neither the office nor "OSCE <office>"
                 continue
@@ -222,11 +220,12 @@ class OrganizationTagger(GazetteerPipe):
             out.append(span)
         return out
 
-    def _chunks(self, T: Toks, starts: list[int], in_gaz: set[int]) -> list[Cand]:
+    def _chunks(self, T: Cols, starts: list[int], in_gaz: set[int]) -> list[Cand]:
         """Spans around capitalized head nouns: modifiers on the left, complements on the right."""
         out: list[Cand] = []
         heads = self._heads
         texts = T.texts
+        is_title, is_upper, like_num = T.is_title, T.is_upper, T.like_num
         n = len(T)
         for i in _among(texts, starts, self._head_words):
             if i in in_gaz:
@@ -235,14 +234,14 @@ class OrganizationTagger(GazetteerPipe):
             kind = heads.get(word) or self._conditional_kind(T, i)
             if kind is None:
                 continue
-            if i + 1 < n and texts[i + 1] in self._followers and not T[i + 1].is_sent_start:
+            if i + 1 < n and texts[i + 1] in self._followers and not T.is_sent_start[i + 1]:
                 continue  # "Police Reform Strategy", "Border Police Officers": the head is a modifier here
             start = self._extend_left(T, i)
             end = self._extend_right(T, i)
-            content = [t for t in T[start:end] if t.is_title or t.is_upper or t.like_num]
+            content = [k for k in range(start, end) if is_title[k] or is_upper[k] or like_num[k]]
             if len(content) < 2 and (word in self._needs_mod or end - start < 2):
                 continue
-            if any(t.text == "OSCE" for t in content) and all(t.text == "OSCE" or t.i == i or t.text in heads for t in content):
+            if any(texts[k] == "OSCE" for k in content) and all(texts[k] == "OSCE" or k == i or texts[k] in heads for k in content):
                 continue  # "OSCE Office": a reference to a field operation, resolved later
             if T.span_text(start, end) in self._state_words:
                 continue
@@ -251,158 +250,173 @@ class OrganizationTagger(GazetteerPipe):
             out.append((start, end, kind, "", PATTERN))
         return out
 
-    def _person_follows(self, doc: Toks, k: int) -> bool:
+    def _person_follows(self, T: Cols, k: int) -> bool:
         """", Juris Jansons," at token k: a comma, then two or three capitalized words that
         are no body's, State's or title's, then a break."""
-        if k >= len(doc) or doc[k].text != ",":
+        texts = T.texts
+        n = len(texts)
+        if k >= n or texts[k] != ",":
             return False
         j = k + 1
-        while j < len(doc) and j - k <= 4 and doc[j].is_title and doc[j].is_alpha and doc[j].text not in self._heads and doc[j].text not in self._state_words and doc[j].text not in self._titles:
+        while j < n and j - k <= 4 and T.is_title[j] and T.is_alpha[j] and texts[j] not in self._heads and texts[j] not in self._state_words and texts[j] not in self._titles:
             j += 1
-        return 2 <= j - k - 1 <= 3 and (j == len(doc) or doc[j].is_punct or doc[j].lower_ == "and")
+        return 2 <= j - k - 1 <= 3 and (j == n or T.is_punct[j] or T.lowers[j] == "and")
 
-    def _conditional_kind(self, doc: Toks, i: int) -> str | None:
+    def _conditional_kind(self, T: Cols, i: int) -> str | None:
         """The kind a conditional head gives at token i ("Working Group", "House of
         Peoples"), or None when it names no body there."""
-        rule = self._conditional[doc[i].text]
-        if rule.after and i > 0 and doc[i - 1].text in rule.after:
+        texts, lowers = T.texts, T.lowers
+        rule = self._conditional[texts[i]]
+        if rule.after and i > 0 and texts[i - 1] in rule.after:
             return rule.kind
-        if rule.of_complement and i + 2 < len(doc) and doc[i + 1].lower_ == "of":
-            k = i + 3 if doc[i + 2].lower_ == "the" else i + 2
-            if k < len(doc) and self._is_complement(doc[k]):
+        if rule.of_complement and i + 2 < len(texts) and lowers[i + 1] == "of":
+            k = i + 3 if lowers[i + 2] == "the" else i + 2
+            if k < len(texts) and self._is_complement(T, k):
                 return rule.kind
         return None
 
-    def _plural_lists(self, T: Toks, starts: list[int], in_gaz: set[int], splits: dict[tuple[int, int], list[str]]) -> list[Cand]:
+    def _plural_lists(self, T: Cols, starts: list[int], in_gaz: set[int], splits: dict[tuple[int, int], list[str]]) -> list[Cand]:
         """"Turkmenistan's State Border and Customs Services", "Justice and Interior
         Ministries": a plural head after a list of single modifiers names one body per
         modifier ("State Border Service", "State Customs Service"), recorded in `splits`."""
         out: list[Cand] = []
         plural = self._plural_heads
-        for i in _among(T.texts, starts, plural):
-            if i in in_gaz or i < 3 or T[i - 2].lower_ != "and":
+        texts, lowers = T.texts, T.lowers
+        for i in _among(texts, starts, plural):
+            if i in in_gaz or i < 3 or lowers[i - 2] != "and":
                 continue
             items = [i - 1]
             k = i - 2
-            while k >= 1 and T[k].text in (",", "and") and self._list_item(T[k - 1]):
+            while k >= 1 and texts[k] in (",", "and") and self._list_item(T, k - 1):
                 items.insert(0, k - 1)
                 k -= 2
             if len(items) < 2 or len(items) > 4:
                 continue
             start = self._extend_left(T, items[0])
             shared = T.span_text(start, items[0]) + " " if start < items[0] else ""
-            singular = plural[T[i].text]
-            splits[(start, i + 1)] = [f"{shared}{T[j].text} {singular}" for j in items]
+            singular = plural[texts[i]]
+            splits[(start, i + 1)] = [f"{shared}{texts[j]} {singular}" for j in items]
             out.append((start, i + 1, self._heads.get(singular, "national_authority"), "", PATTERN))
         return out
 
-    def _list_item(self, t: Tok) -> bool:
-        return t.is_title and t.is_alpha and t.text not in self._heads and t.text not in self._state_words and t.text not in self._stop_left
+    def _list_item(self, T: Cols, k: int) -> bool:
+        text = T.texts[k]
+        return T.is_title[k] and T.is_alpha[k] and text not in self._heads and text not in self._state_words and text not in self._stop_left
 
-    def _is_modifier(self, t: Tok) -> bool:
-        if t.text in self._stop_left or (t.is_stop and t.is_title):
+    def _is_modifier(self, T: Cols, k: int) -> bool:
+        text = T.texts[k]
+        is_title = T.is_title[k]
+        if text in self._stop_left or (is_title and T.is_stop[k]):
             return False
-        if t.is_sent_start and t.is_title and t.lower_ in _COMMON_SENTENCE_STARTS:
+        if is_title and T.is_sent_start[k] and T.lowers[k] in _COMMON_SENTENCE_STARTS:
             return False
-        return bool((t.is_title or t.is_upper or (t.is_alpha and t.text[:1].isupper())) and (t.is_alpha or t.like_num or _ACRONYM_RE.match(t.text)))
+        is_alpha = T.is_alpha[k]
+        return bool((is_title or T.is_upper[k] or (is_alpha and text[:1].isupper())) and (is_alpha or T.like_num[k] or _ACRONYM_RE.match(text)))
 
-    def _extend_left(self, doc: Toks, i: int) -> int:
+    def _extend_left(self, T: Cols, i: int) -> int:
+        texts, lowers = T.texts, T.lowers
         start = i
         j = i - 1
         while j >= 0:
-            t = doc[j]
-            if self._is_modifier(t):
+            if self._is_modifier(T, j):
                 start = j
-                if t.is_sent_start:
+                if T.is_sent_start[j]:
                     break
                 j -= 1
                 continue
-            if t.text in ("-", "&") and j - 1 >= 0 and self._is_modifier(doc[j - 1]):
+            text = texts[j]
+            if text in ("-", "&") and j - 1 >= 0 and self._is_modifier(T, j - 1):
                 j -= 1
                 continue
             # "General Prosecutor's Office" yes; "Germany's Finance Ministry", "Interior Ministry's Directorate" no.
-            if t.text in ("'s", "’s") and j - 1 >= 0 and self._is_modifier(doc[j - 1]) and doc[j - 1].text not in self._state_words and doc[j - 1].text not in self._heads:
+            if text in ("'s", "’s") and j - 1 >= 0 and self._is_modifier(T, j - 1) and texts[j - 1] not in self._state_words and texts[j - 1] not in self._heads:
                 j -= 1
                 continue
-            if t.lower_ == "and" and j - 1 >= 0 and self._is_modifier(doc[j - 1]) and doc[j - 1].text not in self._state_words and doc[j - 1].text not in self._heads:
+            if lowers[j] == "and" and j - 1 >= 0 and self._is_modifier(T, j - 1) and texts[j - 1] not in self._state_words and texts[j - 1] not in self._heads:
                 j -= 1
                 continue
-            if t.text == "," and self._listed_before(doc, j, start, i):
+            if text == "," and self._listed_before(T, j, start, i):
                 j -= 1
                 continue
             break
         return start
-    def _listed_before(self, doc: Toks, comma: int, start: int, i: int) -> bool:
+
+    def _listed_before(self, T: Cols, comma: int, start: int, i: int) -> bool:
         """"Saeima Education, Culture and Science Committee": the comma at `comma` is inside a
         list of portfolios that modifies the head at `i` (the words from `start` on are taken)."""
-        if doc[i].text not in self._list_heads or comma < 1 or self._portfolio_end(doc, comma - 1) != comma:
+        if T.texts[i] not in self._list_heads or comma < 1 or self._portfolio_end(T, comma - 1) != comma:
             return False
-        between = doc[start:i]
-        return any(t.lower_ == "and" for t in between) and self._portfolio_end(doc, start) == i
+        return "and" in T.lowers[start:i] and self._portfolio_end(T, start) == i
 
-    def _portfolio_end(self, doc: Toks, k: int, *, joined: bool = True) -> int:
+    def _portfolio_end(self, T: Cols, k: int, *, joined: bool = True) -> int:
         """End of a run of portfolio words from token k ("Human Rights", "Self-Government",
         "Trafficking in Persons"; with `joined`, "and" between portfolio words too)."""
         end = k
         words = self._portfolio
-        while end < len(doc):
-            t = doc[end]
-            if t.text in words:
+        texts, lowers = T.texts, T.lowers
+        n = len(texts)
+        while end < n:
+            text = texts[end]
+            if text in words:
                 end += 1
-            elif end + 2 < len(doc) and doc[end + 1].text == "-" and f"{t.text}-{doc[end + 2].text}" in words:
+            elif end + 2 < n and texts[end + 1] == "-" and f"{text}-{texts[end + 2]}" in words:
                 end += 3
-            elif end > k and t.lower_ in ("in", *(("and",) if joined else ())) and end + 1 < len(doc) and doc[end + 1].text in words:
+            elif end > k and lowers[end] in ("in", *(("and",) if joined else ())) and end + 1 < n and texts[end + 1] in words:
                 end += 1
             else:
                 break
         return end
 
-    def _extend_right(self, doc: Toks, i: int) -> int:
-        head = doc[i].text
+    def _extend_right(self, T: Cols, i: int) -> int:
+        texts, lowers = T.texts, T.lowers
+        n = len(texts)
+        head = texts[i]
         end = i + 1
         preps = self._head_preps.get(head, self._preps)
-        while end < len(doc):
-            t = doc[end]
-            if t.lower_ in preps or (t.lower_ in ("and", "&") and end > i + 1 and self._joins_name(doc, end + 1)):
+        while end < n:
+            lower = lowers[end]
+            if lower in preps or (lower in ("and", "&") and end > i + 1 and self._joins_name(T, end + 1)):
                 k = end + 1
-                if k < len(doc) and doc[k].lower_ == "the":
+                if k < n and lowers[k] == "the":
                     k += 1
-                if k < len(doc) and self._is_complement(doc[k]):
-                    end = self._cap_run(doc, k)
+                if k < n and self._is_complement(T, k):
+                    end = self._cap_run(T, k)
                     continue
-                if t.lower_ == "of" and k < len(doc) and self._members_of(doc[k]):
-                    end = self._cap_run(doc, k + 1)  # "Council of Ministers", "Association of Judges"
+                if lower == "of" and k < n and self._members_of(T, k):
+                    end = self._cap_run(T, k + 1)  # "Council of Ministers", "Association of Judges"
                     continue
-            if t.text == "," and end > i + 1 and head in self._list_heads:
-                listed = self._listed_after(doc, end)
+            if texts[end] == "," and end > i + 1 and head in self._list_heads:
+                listed = self._listed_after(T, end)
                 if listed is not None:
                     end = listed
                     continue
-            if t.lower_ == "in" and end > i + 1 and doc[end - 1].text in self._portfolio:
-                more = self._portfolio_end(doc, end - 1, joined=False)
+            if lower == "in" and end > i + 1 and texts[end - 1] in self._portfolio:
+                more = self._portfolio_end(T, end - 1, joined=False)
                 if more > end + 1:
                     end = more  # "Commission on Combating Trafficking in Persons"
                     continue
             break
         return end
 
-    def _listed_after(self, doc: Toks, comma: int) -> int | None:
+    def _listed_after(self, T: Cols, comma: int) -> int | None:
         """"Ministry of Justice, Human and Minority Rights": a list of portfolios after the
         complement that ends at `comma`; its end, or None. Every member is made of portfolio
         words, so places ("of Interior, Belgrade and Novi Sad"), bodies and acronyms ("of
         Justice, UNDP and UNICEF") and people never join the name."""
-        if self._portfolio_end(doc, comma - 1, joined=False) != comma:
+        if self._portfolio_end(T, comma - 1, joined=False) != comma:
             return None
+        texts, lowers = T.texts, T.lowers
+        n = len(texts)
         k = comma
-        while k < len(doc):
-            last = doc[k].lower_ == "and"
-            if doc[k].text == ",":
+        while k < n:
+            last = lowers[k] == "and"
+            if texts[k] == ",":
                 k += 1
-                last = k < len(doc) and doc[k].lower_ == "and"
+                last = k < n and lowers[k] == "and"
             elif not last:
                 return None
             k += 1 if last else 0
-            end = self._portfolio_end(doc, k, joined=False)
+            end = self._portfolio_end(T, k, joined=False)
             if end == k:
                 return None
             if last:
@@ -410,51 +424,53 @@ class OrganizationTagger(GazetteerPipe):
             k = end
         return None
 
-    def _joins_name(self, doc: Toks, k: int) -> bool:
+    def _joins_name(self, T: Cols, k: int) -> bool:
         """After "and": a name part ("Ministry of Sports and Youth"), not another body."""
-        if k >= len(doc) or not doc[k].is_title:
+        if k >= len(T.texts) or not T.is_title[k]:
             return False
-        run = doc[k : self._cap_run(doc, k)]
-        return not any(t.text in self._heads or t.text in self._state_words or t.text in ("'s", "’s") for t in run)
+        return not any(w in self._heads or w in self._state_words or w in ("'s", "’s") for w in T.texts[k : self._cap_run(T, k)])
 
-    def _members_of(self, t: Tok) -> bool:
+    def _members_of(self, T: Cols, k: int) -> bool:
         """A plural title ("Ministers", "Judges") after "of": the members a body is made of."""
-        return t.is_title and t.is_alpha and t.text.endswith("s") and (t.text in self._titles or t.text in self._stop_left)
+        text = T.texts[k]
+        return T.is_title[k] and T.is_alpha[k] and text.endswith("s") and (text in self._titles or text in self._stop_left)
 
-    def _is_complement(self, t: Tok) -> bool:
+    def _is_complement(self, T: Cols, k: int) -> bool:
+        text = T.texts[k]
         return bool(
-            t.text[:1].isupper()
-            and (t.is_alpha or _ACRONYM_RE.match(t.text))
-            and t.text not in self._stop_left
-            and t.text not in self._titles
+            text[:1].isupper()
+            and (T.is_alpha[k] or _ACRONYM_RE.match(text))
+            and text not in self._stop_left
+            and text not in self._titles
         )
 
-    def _cap_run(self, doc: Toks, k: int) -> int:
+    def _cap_run(self, T: Cols, k: int) -> int:
         """End of a run of capitalized words (with hyphens and possessives) from token k."""
+        texts = T.texts
+        n = len(texts)
         end = k
-        while end < len(doc):
-            t = doc[end]
-            if self._is_complement(t) or (t.like_num and end > k):
+        while end < n:
+            if self._is_complement(T, end) or (T.like_num[end] and end > k):
                 end += 1
-            elif t.text in ("-", "'s", "’s") and end + 1 < len(doc) and self._is_complement(doc[end + 1]):
+            elif texts[end] in ("-", "'s", "’s") and end + 1 < n and self._is_complement(T, end + 1):
                 end += 2
             else:
                 break
         return end
 
-    def _media_names(self, T: Toks, starts: list[int]) -> list[Cand]:
+    def _media_names(self, T: Cols, starts: list[int]) -> list[Cand]:
         """Outlets named beside a media noun: "the daily Dan", "N1, BN and Buka media outlets"."""
         out: list[Cand] = []
         texts = T.texts
-        n = len(T)
+        n = len(texts)
         # A lowercase word is its own lowercase form: the media nouns are found among the words as written.
         for i in _among(texts, starts, self._media):
-            if not T[i].is_lower:
+            if not T.is_lower[i]:
                 continue
             out += self._media_before(T, i)
             k = i + 1
             while k < n:
-                if texts[k][:1].isupper() and not T[k].is_sent_start and texts[k] not in self._stop_left:
+                if texts[k][:1].isupper() and not T.is_sent_start[k] and texts[k] not in self._stop_left:
                     end = _name_end(T, k + 1, self._heads)
                     if texts[k] not in self._state_words:
                         out.append((k, end, "media", "", MEDIA))
@@ -465,7 +481,7 @@ class OrganizationTagger(GazetteerPipe):
                 break
         return out
 
-    def _base_entities(self, doc: Doc, T: Toks, in_gaz: set[int]) -> list[Cand]:
+    def _base_entities(self, doc: Doc, T: Cols, in_gaz: set[int]) -> list[Cand]:
         """ORG entities of a base model (``newsie.load(base=...)``) that newsie's rules accept:
         they name a body by a head noun and are not a State."""
         out: list[Cand] = []
@@ -480,25 +496,26 @@ class OrganizationTagger(GazetteerPipe):
                 out.append((start, e, self._heads[heads[-1]], "", BASE))
         return out
 
-    def _media_before(self, T: Toks, i: int) -> list[Cand]:
+    def _media_before(self, T: Cols, i: int) -> list[Cand]:
         """Capitalized names (a list of them) right before a media noun."""
         out: list[Cand] = []
+        texts, lowers = T.texts, T.lowers
         k = i - 1
-        if k >= 0 and T[k].lower_ == "media" and T[i].lower_ != "media":
+        if k >= 0 and lowers[k] == "media" and lowers[i] != "media":
             k -= 1
         while k >= 0:
-            t = T[k]
-            if t.text[:1].isupper() and not t.is_sent_start and t.text not in self._state_words and t.text not in self._stop_left and (t.is_alpha or _ACRONYM_RE.match(t.text) or t.like_num or any(c.isdigit() for c in t.text)):
-                if t.text not in self._heads:
+            text = texts[k]
+            if text[:1].isupper() and not T.is_sent_start[k] and text not in self._state_words and text not in self._stop_left and (T.is_alpha[k] or _ACRONYM_RE.match(text) or T.like_num[k] or any(c.isdigit() for c in text)):
+                if text not in self._heads:
                     out.append((k, k + 1, "media", "", MEDIA))
                 k -= 1
-                while k >= 0 and T[k].text in (",", "and"):
+                while k >= 0 and texts[k] in (",", "and"):
                     k -= 1
                 continue
             break
-        return out if len(out) > 1 or (out and T[i].text.endswith(("paper", "newspaper", "daily", "portal", "agency"))) else []
+        return out if len(out) > 1 or (out and texts[i].endswith(("paper", "newspaper", "daily", "portal", "agency"))) else []
 
-    def _acronyms(self, T: Toks, starts: list[int], spans: list[Cand], notes: Notes) -> tuple[list[Cand], dict[str, Cand]]:
+    def _acronyms(self, T: Cols, starts: list[int], spans: list[Cand], notes: Notes) -> tuple[list[Cand], dict[str, Cand]]:
         """Acronyms defined in parentheses after a name; adds long forms no rule found."""
         acronyms: dict[str, Cand] = {}
         opening = _among(T.texts, starts, _OPEN)
@@ -507,7 +524,7 @@ class OrganizationTagger(GazetteerPipe):
         by_end = {c[1]: c for c in spans}
         extra: list[Cand] = []
         texts = T.texts
-        n = len(T)
+        n = len(texts)
         for i in opening:
             if i + 2 >= n or texts[i + 2] != ")":
                 continue
@@ -524,22 +541,23 @@ class OrganizationTagger(GazetteerPipe):
             notes.setdefault((long[0], long[1]), {})["acronym"] = acr
         return (_filter(spans + extra) if extra else spans), acronyms
 
-    def _long_form(self, T: Toks, paren: int, acr: str) -> Cand | None:
+    def _long_form(self, T: Cols, paren: int, acr: str) -> Cand | None:
         """The capitalized words before "(ACR)" whose initials spell the acronym."""
         letters = [c for c in acr if c.isupper()]
+        texts, is_punct = T.texts, T.is_punct
         lo = max(0, paren - 2 * len(letters) - 4)
         for start in range(lo, paren):
-            words = T[start:paren]
-            if not words[0].is_title or any(t.is_punct and t.text not in ("-", "'s", "’s") for t in words):
+            if not T.is_title[start] or any(is_punct[k] and texts[k] not in ("-", "'s", "’s") for k in range(start, paren)):
                 continue
-            initials = [t.text[0] for t in words if t.text[:1].isupper()]
+            words = texts[start:paren]
+            initials = [w[0] for w in words if w[:1].isupper()]
             if initials[: len(letters)] == letters or initials == letters:
-                if any(t.text in self._heads or t.text in self._acr_heads for t in words):
-                    return (start, paren, self._heads.get(words[-1].text, "other"), "", ACRONYM)
+                if any(w in self._heads or w in self._acr_heads for w in words):
+                    return (start, paren, self._heads.get(words[-1], "other"), "", ACRONYM)
                 return None
         return None
 
-    def _acronym_uses(self, T: Toks, spans: list[Cand], acronyms: dict[str, Cand], notes: Notes) -> list[Cand]:
+    def _acronym_uses(self, T: Cols, spans: list[Cand], acronyms: dict[str, Cand], notes: Notes) -> list[Cand]:
         out: list[Cand] = []
         if not acronyms:
             return out
@@ -554,7 +572,7 @@ class OrganizationTagger(GazetteerPipe):
                 notes[(i, i + 1)] = {"refers_to": (long[0], long[1])}
         return out
 
-    def _refine(self, T: Toks, spans: list[Cand]) -> list[Cand]:
+    def _refine(self, T: Cols, spans: list[Cand]) -> list[Cand]:
         """Drop pattern names of projects ("the Caucasus Media Network project"); "the
         Programme Office" found by pattern is a reference to the field operation."""
         generic = self._generic_names
@@ -597,7 +615,7 @@ class OrganizationTagger(GazetteerPipe):
                 orgs[org_id].name = self.kb.by_id[org_id].name  # the text writes no single name
             orgs[org_id].mentions.append((ex.start, ex.end))
 
-    def _generic_refs(self, T: Toks, starts: list[int], spans: list[Cand]) -> list[Cand]:
+    def _generic_refs(self, T: Cols, starts: list[int], spans: list[Cand]) -> list[Cand]:
         """"the Mission", "OSCE Office": references to a field operation."""
         out: list[Cand] = []
         texts, lowers = T.texts, T.lowers
@@ -625,7 +643,7 @@ class OrganizationTagger(GazetteerPipe):
         return out
 
     # -- resolution -----------------------------------------------------------
-    def _resolve(self, doc: Doc, T: Toks, spans: list[Cand], acronyms: dict[str, Cand], notes: Notes) -> tuple[dict[str, OrgData], dict[tuple[int, int], str]]:
+    def _resolve(self, doc: Doc, T: Cols, spans: list[Cand], acronyms: dict[str, Cand], notes: Notes) -> tuple[dict[str, OrgData], dict[tuple[int, int], str]]:
         """One `OrgData` per distinct body, and the body each span names."""
         state_spans: list[tuple[int, int, str]] | None = None  # read from the Doc when first needed
         orgs: dict[str, OrgData] = {}
@@ -655,8 +673,7 @@ class OrganizationTagger(GazetteerPipe):
                     org = orgs[key] = _from_entry(entry)
                 if note.get("acronym"):
                     org.acronym = note["acronym"]
-                last = T[e - 1]
-                chars = (T[s].idx, last.idx + len(last.text))
+                chars = _chars(T, s, e)
                 org.mentions.append(chars)
                 name = text[chars[0] : chars[1]]
                 if name != entry.acronym and name != org.acronym and (org.name is None or len(name) > len(org.name)):
@@ -765,10 +782,10 @@ def _among(texts: list[str], positions: list[int], words: Container[str]) -> lis
     return [i for i in positions if texts[i] in words]
 
 
-def _chars(T: Toks, start: int, end: int) -> tuple[int, int]:
+def _chars(T: Cols, start: int, end: int) -> tuple[int, int]:
     """The character offsets of tokens start..end (``Span.start_char``, ``Span.end_char``)."""
-    last = T[end - 1]
-    return (T[start].idx, last.idx + len(last.text))
+    idxs = T.idxs
+    return (idxs[start], idxs[end - 1] + len(T.texts[end - 1]))
 
 
 def _state_spans(doc: Doc) -> list[tuple[int, int, str]]:
@@ -809,9 +826,8 @@ def _org(org_id: str | None, canonical_name: str | None, name: str | None, acron
     return org
 
 
-def _add_mention(org: OrgData, T: Toks, start: int, end: int, *, surface: bool) -> None:
-    last = T[end - 1]
-    chars = (T[start].idx, last.idx + len(last.text))
+def _add_mention(org: OrgData, T: Cols, start: int, end: int, *, surface: bool) -> None:
+    chars = _chars(T, start, end)
     org.mentions.append(chars)
     if surface:
         text = T.doc_text[chars[0] : chars[1]]
@@ -897,17 +913,18 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
 _NAME_INNER = frozenset({"for", "of", "on", "in", "the"})
 
 
-def _name_end(doc: Toks, end: int, heads: Container[str]) -> int:
+def _name_end(T: Cols, end: int, heads: Container[str]) -> int:
     """End of a capitalized name that may hold small words ("Cyber Security for Young People
     and Families"); "and" joins only after such a word, else it separates two names."""
+    texts, lowers = T.texts, T.lowers
+    n = len(texts)
     inner = False
-    while end < len(doc):
-        t = doc[end]
-        if t.text[:1].isupper() and t.text not in heads:
+    while end < n:
+        text = texts[end]
+        if text[:1].isupper() and text not in heads:
             end += 1
             continue
-        nxt = doc[end + 1] if end + 1 < len(doc) else None
-        if nxt is not None and nxt.text[:1].isupper() and (t.lower_ in _NAME_INNER or (t.lower_ == "and" and inner)):
+        if end + 1 < n and texts[end + 1][:1].isupper() and (lowers[end] in _NAME_INNER or (lowers[end] == "and" and inner)):
             inner = True
             end += 2
             continue
@@ -923,7 +940,7 @@ def _with_state(long: str, short: str) -> bool:
     return default_states().lookup(rest) is not None
 
 
-def _key_with_known(T: Toks, start: int, end: int, known: dict[int, Cand]) -> str | None:
+def _key_with_known(T: Cols, start: int, end: int, known: dict[int, Cand]) -> str | None:
     """A pattern name's key with the known bodies inside it written as their ids, so "OSCE
     PA Working Group" and "OSCE Parliamentary Assembly Working Group" are one body."""
     if known.keys().isdisjoint(range(start, end)):
@@ -960,7 +977,7 @@ _THE_RE = re.compile(r"^the\s+")
 _NON_WORD_RE = re.compile(r"\W+")
 
 
-def _country_of(T: Toks, start: int, end: int, state_spans: list[tuple[int, int, str]]) -> str | None:
+def _country_of(T: Cols, start: int, end: int, state_spans: list[tuple[int, int, str]]) -> str | None:
     """The State named inside a pattern organization, or as its possessive/adjective just before."""
     for s, e, iso3 in state_spans:
         if s >= start and e <= end:

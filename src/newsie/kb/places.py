@@ -110,6 +110,15 @@ def place_kb(cities: list[dict[str, Any]]) -> PlaceKB:
     return kb
 
 
+def default_place_kb() -> PlaceKB:
+    """``place_kb(default_cities())`` without copying the packaged cities first (the same
+    shared index)."""
+    kb = _PLACE_KBS.get("default")
+    if kb is None:
+        kb = _PLACE_KBS["default"] = PlaceKB(list(_default_city_data()[0]))
+    return kb
+
+
 def default_cities() -> list[dict[str, Any]]:
     """newsie's curated cities as plain data (the ``cities`` part of components): a new
     copy at each call."""
