@@ -4,8 +4,8 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Container, Iterable
-from itertools import compress, islice, repeat
-from operator import is_
+from itertools import compress, islice
+from operator import itemgetter
 from typing import Any, ClassVar, cast
 
 from spacy.language import Language
@@ -31,6 +31,7 @@ _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CAPITALIZED = re.compile(r"[A-Z][a-z]+\.?")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][^\W\d_]+")  # O'Neill, D'Alema, N'Diaye
 _MEMO_MAX = 100_000
+_FIRST_CHAR = itemgetter(0)
 _COMPLEMENT_WORDS = frozenset({"of", "for", "on", "and", "&"})  # inside a title before a name
 Person = tuple[int, int, str, int]  # start, end (tokens), source, gazetteer index of a known person (else -1)
 Range = tuple[int, int]  # start, end (tokens)
@@ -219,11 +220,14 @@ class OfficialTagger(GazetteerPipe):
         return i
 
     def _name_flags(self, C: Cols) -> list[bool]:
-        """`_name_at` of every token (memoized by word: only words not seen before are tested)."""
-        name: list[Any] = list(map(self._name_words.get, C.texts))
-        if None in name:
-            for k in compress(range(len(name)), map(is_, name, repeat(None))):
-                name[k] = self._name_at(C, k)
+        """`_name_at` of every token. Only a word with a capital first letter can be part of
+        a name (an initial too), so only those are looked up (memoized by word)."""
+        texts = C.texts
+        name = [False] * len(texts)
+        get = self._name_words.get
+        for k in compress(range(len(texts)), map(str.isupper, map(_FIRST_CHAR, texts))):
+            found = get(texts[k])
+            name[k] = found if found is not None else self._name_at(C, k)
         return name
 
     def _name_runs(self, C: Cols, blocked: set[int], places: set[int] | None = None) -> list[tuple[int, int]]:
@@ -701,8 +705,8 @@ def _affiliation(C: Cols, ranges: list[tuple[int, int]], org_spans: list[Range],
 def _attach_quotes(text: str, records: dict[str, OfficialData], pronouns: frozenset[str]) -> None:
     """Attach each quotation to the person named (or referred to by he/she) beside it."""
     spans = sorted(((a, b, k) for k, r in records.items() for a, b in r.mentions), key=lambda x: x[0])
-    if not spans:
-        return
+    if not spans or ('"' not in text and "“" not in text and "«" not in text):
+        return  # no quotation: each opens with one of these
     starts = [a for a, _, _ in spans]
     by_end = sorted((b, k) for _, b, k in spans)
     ends = [b for b, _ in by_end]
