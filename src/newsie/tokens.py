@@ -26,8 +26,8 @@ from spacy.vocab import Vocab
 from .extensions import text_of
 
 _KEY = "newsie_toks"
-# Read per token; the rest comes from the word's lexical record (`_lexical`).
-_ATTRS = [ORTH, IS_STOP, SENT_START, SPACY, IDX]
+# Read per token, in this order (`Cols`); the rest comes from the word's lexical record (`_lexical`).
+ATTRS = [ORTH, IS_STOP, SENT_START, SPACY, IDX]
 Lexical = tuple[str, str, bool, bool, bool, bool, bool, bool]  # text, lower_, is_title, is_upper, is_lower, is_alpha, is_punct, like_num
 
 
@@ -37,6 +37,7 @@ class Tok:
     __slots__ = ("i", "idx", "is_alpha", "is_lower", "is_punct", "is_sent_start", "is_stop", "is_title", "is_upper", "like_num", "lower_", "text", "whitespace_")
 
     def __init__(self, i: int, lex: Lexical, is_stop: int, sent_start: int, space: int, idx: int) -> None:
+        # is_stop and sent_start: 1 (or True) for a stop word and a sentence start
         self.i = i
         self.text, self.lower_, self.is_title, self.is_upper, self.is_lower, self.is_alpha, self.is_punct, self.like_num = lex
         self.is_stop = is_stop == 1  # per token: users change stop words on the vocabulary
@@ -81,46 +82,78 @@ class Toks(list[Tok]):
         return self.doc_text[self[start].idx : last.idx + len(last.text)]
 
 
+_LEXICAL = ("texts", "lowers", "is_title", "is_upper", "is_lower", "is_alpha", "is_punct", "like_num")
+
+
 class Cols:
     """The Doc's token attributes as columns: ``cols.is_title[i]`` is ``doc[i].is_title``.
 
     Column names are `Tok`'s attribute names made plural where they hold values
-    (``texts``, ``lowers``, ``idxs``, ``spaces``); the flags keep spaCy's names.
+    (``texts``, ``lowers``, ``idxs``, ``spaces``, ``orths``); the flags keep spaCy's names.
+    The columns read per token (``orths``, ``idxs``, ``spaces``, ``is_stop``,
+    ``is_sent_start``) come from one ``Doc.to_array``; the lexical ones (``texts``,
+    ``lowers`` and the word flags) from the vocabulary's cached records of each word, all
+    at once when the first of them is read.
     """
 
     __slots__ = (
-        "doc_text", "idxs", "is_alpha", "is_lower", "is_punct", "is_sent_start", "is_stop",
-        "is_title", "is_upper", "lexes", "like_num", "lowers", "spaces", "texts",
+        "_vocab", "doc_text", "idxs", "is_alpha", "is_lower", "is_punct", "is_sent_start", "is_stop",
+        "is_title", "is_upper", "lexes", "like_num", "lowers", "orths", "spaces", "texts",
     )
+    orths: list[int]
+    idxs: list[int]
+    spaces: list[bool]
+    is_stop: list[bool]
+    is_sent_start: list[bool]
+    lexes: list[Lexical]
+    texts: list[str]
+    lowers: list[str]
+    is_title: list[bool]
+    is_upper: list[bool]
+    is_lower: list[bool]
+    is_alpha: list[bool]
+    is_punct: list[bool]
+    like_num: list[bool]
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, arr: Any = None) -> None:
+        """`arr`: ``doc.to_array(ATTRS)`` when a caller has read it already."""
         self.doc_text = text_of(doc)
-        arr = doc.to_array(_ATTRS) if len(doc) else None
-        known = _lexicon(doc.vocab)
-        vocab = doc.vocab
-        self.lexes: list[Lexical] = [] if arr is None else [known.get(o) or _lexical(vocab, o, known) for o in arr[:, 0].tolist()]
-        columns: list[list[Any]] = list(map(list, zip(*self.lexes))) if self.lexes else [[] for _ in range(8)]
-        self.texts: list[str] = columns[0]
-        self.lowers: list[str] = columns[1]
-        self.is_title: list[bool] = columns[2]
-        self.is_upper: list[bool] = columns[3]
-        self.is_lower: list[bool] = columns[4]
-        self.is_alpha: list[bool] = columns[5]
-        self.is_punct: list[bool] = columns[6]
-        self.like_num: list[bool] = columns[7]
-        # per token: users change stop words on the vocabulary; SENT_START 1 starts a
-        # sentence, 0 (unknown) and -1 (wrapped) do not
-        self.is_stop: list[bool] = [] if arr is None else (arr[:, 1] == 1).tolist()
-        self.is_sent_start: list[bool] = [] if arr is None else (arr[:, 2] == 1).tolist()
-        self.spaces: list[bool] = [] if arr is None else (arr[:, 3] != 0).tolist()
-        self.idxs: list[int] = [] if arr is None else arr[:, 4].tolist()
+        self._vocab = doc.vocab
+        if arr is None and len(doc):
+            arr = doc.to_array(ATTRS)
+        if arr is None or not len(arr):
+            self.orths, self.idxs, self.spaces, self.is_stop, self.is_sent_start = [], [], [], [], []
+        else:
+            self.orths = arr[:, 0].tolist()
+            # per token: users change stop words on the vocabulary; SENT_START 1 starts a
+            # sentence, 0 (unknown) and -1 (wrapped) do not
+            self.is_stop = (arr[:, 1] == 1).tolist()
+            self.is_sent_start = (arr[:, 2] == 1).tolist()
+            self.spaces = (arr[:, 3] != 0).tolist()
+            self.idxs = arr[:, 4].tolist()
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _LEXICAL or name == "lexes":  # built on first read
+            self._read_lexicon()
+            return object.__getattribute__(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _read_lexicon(self) -> None:
+        vocab = self._vocab
+        known = _lexicon(vocab)
+        lexes: list[Lexical] = list(map(known.get, self.orths))  # type: ignore[arg-type]
+        if None in lexes:  # words new to this cache
+            lexes = [lex or _lexical(vocab, o, known) for lex, o in zip(lexes, self.orths)]
+        self.lexes = lexes
+        columns: list[list[Any]] = list(map(list, zip(*lexes))) if lexes else [[] for _ in _LEXICAL]
+        (self.texts, self.lowers, self.is_title, self.is_upper, self.is_lower, self.is_alpha, self.is_punct, self.like_num) = columns
 
     def __len__(self) -> int:
-        return len(self.texts)
+        return len(self.orths)
 
     def where(self, words: Collection[str], *, lower: bool = False) -> list[int]:
         """Positions of the tokens whose text (or lowercase form) is one of `words`, in order (as `Toks.where`)."""
-        return list(compress(range(len(self.texts)), map(words.__contains__, self.lowers if lower else self.texts)))
+        return list(compress(range(len(self.orths)), map(words.__contains__, self.lowers if lower else self.texts)))
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` without making a Span."""
@@ -130,7 +163,7 @@ class Cols:
 
     def records(self) -> Toks:
         """The same attributes as one `Tok` per token."""
-        items = list(map(Tok, range(len(self.texts)), self.lexes, self.is_stop, self.is_sent_start, self.spaces, self.idxs))
+        items = list(map(Tok, range(len(self.orths)), self.lexes, self.is_stop, self.is_sent_start, self.spaces, self.idxs))
         return Toks(items, self.doc_text, self.texts, self.lowers)
 
 
@@ -152,6 +185,12 @@ def cols(doc: Doc) -> Cols:
     out = Cols(doc)
     doc.user_data[_KEY] = TokCache(out)
     return out
+
+
+def seed(doc: Doc, columns: Cols) -> None:
+    """Cache `columns`, read by a caller from the Doc as it is now (the sentencizer, once
+    it has set the boundaries): `cols` then gives them without reading the Doc again."""
+    doc.user_data[_KEY] = TokCache(columns)
 
 
 def toks(doc: Doc) -> Toks:

@@ -70,3 +70,26 @@ def test_boundaries_match_spacy_when_a_punct_char_is_no_punctuation(words: list[
     doc = nlp.make_doc(" ".join(words))
     chars = ["5", ".", ";"]
     assert ArraySentencizer(punct_chars=chars).predict([doc]) == Sentencizer(punct_chars=chars).predict([doc])
+
+
+COLUMNS = ("orths", "idxs", "spaces", "is_stop", "is_sent_start", "texts", "lowers", "is_title", "is_upper", "is_lower", "is_alpha", "is_punct", "like_num")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["word", "Word", "the", ".", "!", "?", "(", ")", ",", "5", "\n\n", "OSCE", "«"]), max_size=25),
+    st.booleans(),
+    st.lists(st.sampled_from([None, True, False]), max_size=6),
+)
+def test_the_columns_it_caches_are_those_read_afterwards(words: list[str], overwrite: bool, preset: list[bool | None]) -> None:
+    """The token columns it leaves on the Doc equal columns read from the Doc after its boundaries are set."""
+    from newsie.tokens import Cols, cols
+
+    nlp = _blank()
+    doc = nlp.make_doc(" ".join(words))
+    for i, value in enumerate(preset[: len(doc)]):  # boundaries set before, kept unless overwrite
+        doc[i].is_sent_start = value
+    ArraySentencizer(overwrite=overwrite)(doc)
+    cached, fresh = cols(doc), Cols(doc)
+    assert all(getattr(cached, c) == getattr(fresh, c) for c in COLUMNS)
+    assert cached.is_sent_start == [bool(t.is_sent_start) for t in doc]

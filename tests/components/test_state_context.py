@@ -29,7 +29,8 @@ def _at(text: str, word: str) -> tuple[spacy.tokens.Doc, int]:
 def test_a_list_of_languages_ends_in_a_function_word_not_a_noun(text, word, expected) -> None:
     """A demonym closing a list after "in" names a language when punctuation, a preposition or an auxiliary follows, not a noun."""
     doc, i = _at(text, word)
-    assert names_a_language(doc, i, i + 1, ("in", "into"), ("language", "languages")) is expected
+    texts, lowers = [t.text for t in doc], [t.lower_ for t in doc]
+    assert names_a_language(texts, lowers, i, i + 1, ("in", "into"), ("language", "languages")) is expected
 
 
 @pytest.mark.parametrize(

@@ -9,36 +9,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Span
+from ..tokens import Cols
 
-from ..extensions import span_string
-from ..tokens import toks
+# A matched State: start and end tokens, ISO3 code, and "name" or "demonym".
+Row = tuple[int, int, str, str]
 
 QUANTIFIERS = frozenset({"several", "many", "some", "few", "more", "hundreds", "thousands", "dozens", "all", "both", "most", "other"})
 
 
-def counted_people(span: Span, demonyms: frozenset[str]) -> bool:
-    """"120 Albanians", "hundreds of Serbs": a plural demonym counting people."""
-    text = span_string(span)
+def counted_people(cols: Cols, start: int, end: int, demonyms: frozenset[str]) -> bool:
+    """"120 Albanians", "hundreds of Serbs": a plural demonym (tokens ``start:end``) counting people."""
+    text = cols.span_text(start, end)
     if not (text.endswith("s") and text[:-1] in demonyms):
         return False
-    doc = toks(span.doc)  # token records: no spaCy Token made per look
-    k = span.start - 1
-    if k >= 0 and doc[k].lower_ == "of" and k > 0 and doc[k - 1].lower_ in QUANTIFIERS:
+    lowers = cols.lowers
+    k = start - 1
+    if k >= 0 and lowers[k] == "of" and k > 0 and lowers[k - 1] in QUANTIFIERS:
         return True
-    while k >= 0 and doc[k].lower_ in ("and", ",", "ethnic"):  # "120 Albanians and 15 Serbs"
+    while k >= 0 and lowers[k] in ("and", ",", "ethnic"):  # "120 Albanians and 15 Serbs"
         k -= 1
-    return k >= 0 and (doc[k].like_num or doc[k].lower_ in QUANTIFIERS) and doc[k].i == span.start - 1
+    return k == start - 1 and k >= 0 and (cols.like_num[k] or lowers[k] in QUANTIFIERS)
 
 
-def community_elsewhere(counted: Iterable[Span], others: Iterable[Span]) -> set[int]:
+def community_elsewhere(counted: Iterable[Row], others: Iterable[Row]) -> set[int]:
     """Start tokens of counted demonyms to drop: the release names another State or
     territory (where the community lives) and never names the demonym's own State."""
-    counted = list(counted)
-    others = list(others)
-    named = {s.kb_id_ for s in others if s.id_ == "name"}
-    out = set()
-    for span in counted:
-        if span.kb_id_ not in named and any(s.kb_id_ != span.kb_id_ for s in others if s.id_ == "name"):
-            out.add(span.start)
-    return out
+    named = [r[2] for r in others if r[3] == "name"]
+    return {r[0] for r in counted if r[2] not in named and any(code != r[2] for code in named)}

@@ -3,19 +3,25 @@
 spaCy's `Sentencizer` makes a `Token` object for every token of every Doc to read its
 text and punctuation flag; this subclass reads both for all tokens at once with
 ``Doc.to_array`` and finds the starts with a regex over one byte per token. Boundaries, settings and serialization are
-spaCy's own.
+spaCy's own. In a pipeline it reads the Doc's token columns (`newsie.tokens.Cols`) and
+caches them on the Doc once the boundaries are set: later components read no array again.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from operator import add
+from typing import Any
 
-from spacy.attrs import IS_PUNCT, ORTH
+from spacy.attrs import IS_PUNCT, ORTH, SENT_START
 from spacy.pipeline import Sentencizer
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in its stub
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from ..tokens import ATTRS, Cols, seed
+
+_STARTS = ATTRS.index(SENT_START)
 
 
 class ArraySentencizer(Sentencizer):
@@ -45,8 +51,46 @@ class ArraySentencizer(Sentencizer):
             known = self._all_punct = (id(vocab), ok)
         return known[1]
 
+    def __call__(self, doc: Doc) -> Doc:
+        """Set the sentence starts of one Doc (as `Sentencizer.__call__`) and cache its token columns."""
+        error_handler = self.get_error_handler()
+        try:
+            self._annotate(doc)
+            return doc
+        except Exception as e:
+            error_handler(self.name, self, [doc], e)
+            return doc
+
+    def _annotate(self, doc: Doc) -> None:
+        if not len(doc):
+            self.set_annotations([doc], [[]])
+            return
+        arr = doc.to_array(ATTRS)
+        c = Cols(doc, arr)
+        guesses = self._starts(doc.vocab, c.orths, c.is_punct)
+        self.set_annotations([doc], [guesses])
+        # Where every token had no boundary yet (spaCy marks the first token of a Doc a
+        # start) or `overwrite` is on, the boundaries are now the guesses; else read them.
+        before = arr[:, _STARTS]
+        if self.overwrite or (before[0] in (0, 1) and not before[1:].any()):
+            c.is_sent_start = guesses
+        else:
+            c.is_sent_start = (doc.to_array(SENT_START) == 1).tolist()
+        seed(doc, c)
+
     def predict(self, docs: Iterable[Doc]) -> list[list[bool]]:
-        """Sentence starts of each Doc, as `Sentencizer.predict` gives them.
+        """Sentence starts of each Doc, as `Sentencizer.predict` gives them."""
+        guesses = []
+        for doc in docs:
+            if len(doc):
+                orths, is_punct = doc.to_array([ORTH, IS_PUNCT]).T.tolist()
+                guesses.append(self._starts(doc.vocab, orths, is_punct))
+            else:
+                guesses.append([])
+        return guesses
+
+    def _starts(self, vocab: Vocab, orths: list[int], is_punct: list[Any]) -> list[bool]:
+        """Sentence starts of a non-empty Doc from its words' ids and punctuation flags.
 
         spaCy's loop starts a sentence at the first token after one of `punct_chars`
         that is neither punctuation nor one of them. Here each token becomes one byte
@@ -55,24 +99,18 @@ class ArraySentencizer(Sentencizer):
         with a Python step per run of punctuation, not per token.
         """
         punct_ids = self._ids()
-        guesses = []
-        for doc in docs:
-            n = len(doc)
-            doc_guesses = [False] * n
-            if n:
-                doc_guesses[0] = True
-                orths, is_punct = doc.to_array([ORTH, IS_PUNCT]).T.tolist()
-                if self._chars_are_punct(doc.vocab):
-                    for m in _RUN.finditer(bytes(is_punct)):
-                        s, e = m.span()
-                        if not punct_ids.isdisjoint(orths[s:e]):
-                            doc_guesses[e] = True
-                else:  # one of punct_chars is no punctuation to this vocabulary: code it apart
-                    ends = list(map(punct_ids.__contains__, orths))
-                    for m in _START.finditer(bytes(map(add, map(add, ends, ends), is_punct))):
-                        doc_guesses[m.end() - 1] = True
-            guesses.append(doc_guesses)
-        return guesses
+        doc_guesses = [False] * len(orths)
+        doc_guesses[0] = True
+        if self._chars_are_punct(vocab):
+            for m in _RUN.finditer(bytes(is_punct)):
+                s, e = m.span()
+                if not punct_ids.isdisjoint(orths[s:e]):
+                    doc_guesses[e] = True
+        else:  # one of punct_chars is no punctuation to this vocabulary: code it apart
+            ends = list(map(punct_ids.__contains__, orths))
+            for m in _START.finditer(bytes(map(add, map(add, ends, ends), is_punct))):
+                doc_guesses[m.end() - 1] = True
+        return doc_guesses
 
 
 # A run of punctuation (1) before a word (0).

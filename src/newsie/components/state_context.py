@@ -5,12 +5,9 @@ thin component calling them).
 """
 from __future__ import annotations
 
-from collections.abc import Collection
-from typing import Any, Protocol
+from collections.abc import Collection, Sequence
 
-from spacy.tokens import Span
-
-from ..tokens import toks
+from ..tokens import Cols
 
 MAX_PAREN = 5
 MAX_LIST = 6  # languages in one "in A, B and C" list
@@ -25,16 +22,10 @@ AFTER_LANGUAGE = frozenset({  # words after a language ("in Russian on the websi
 })
 
 
-class Tokens(Protocol):
-    """A Doc, or any indexable run of tokens with ``text`` and ``lower_``."""
-
-    def __len__(self) -> int: ...
-
-    def __getitem__(self, i: int) -> Any: ...
-
-
-def named_after_state(span: Span, before: Collection[str], after: Collection[str], place_words: Collection[str]) -> bool:
-    """Whether a State's name is part of another place's name.
+def named_after_state(
+    cols: Cols, start: int, end: int, before: Collection[str], after: Collection[str], place_words: Collection[str]
+) -> bool:
+    """Whether a State's name (tokens ``start:end``) is part of another place's name.
 
     "New Mexico", "New England" (a word of `before` before it), "Mexico City", "Kuwait
     City" (a word of `after` after it) and "Georgia (US state)" (a parenthesis holding one
@@ -42,43 +33,46 @@ def named_after_state(span: Span, before: Collection[str], after: Collection[str
     ``state_rules.json``). A name that itself holds "New" or
     "City" ("New Zealand", "Vatican City") is matched whole and never reaches this check.
     """
-    doc = toks(span.doc)  # token records: no spaCy Token made per look
-    if span.start > 0 and doc[span.start - 1].text in before:
+    texts, n = cols.texts, len(cols)
+    if start > 0 and texts[start - 1] in before:
         return True
-    if span.end < len(doc) and doc[span.end].text in after:
+    if end < n and texts[end] in after:
         return True
-    if span.end < len(doc) and doc[span.end].text == "(":
+    if end < n and texts[end] == "(":
         inner: list[str] = []
-        for tok in doc[span.end + 1 : span.end + 1 + MAX_PAREN]:
-            if tok.text == ")":
+        for j in range(end + 1, min(n, end + 1 + MAX_PAREN)):
+            if texts[j] == ")":
                 return any(w in place_words for w in inner)
-            inner.append(tok.lower_)
+            inner.append(cols.lowers[j])
     return False
 
 
-def names_a_language(tokens: Tokens, start: int, end: int, heads: Collection[str], language_words: Collection[str]) -> bool:
-    """Whether the demonym at tokens ``start:end`` names a language rather than the State.
+def names_a_language(
+    texts: Sequence[str], lowers: Sequence[str], start: int, end: int, heads: Collection[str], language_words: Collection[str]
+) -> bool:
+    """Whether the demonym at tokens ``start:end`` names a language rather than the State
+    (`texts` and `lowers`: the text and lowercase form of each token of the Doc).
 
     "broadcast in Bulgarian, Ukrainian and Romanian", "in English and Russian on the
     website": one of a list of single capitalized words after one of `heads` ("in"), the
     list followed by punctuation, a preposition or an auxiliary, not by a noun; "Russian as a language of instruction": "as" with one of `language_words`
     within the next three words. (A lone "in Russian" is checked by the component.)
     """
-    n = len(tokens)
-    nxt = tokens[end] if end < n else None
-    if nxt is not None and nxt.lower_ == "as":
-        return any(tokens[j].lower_ in language_words for j in range(end + 1, min(n, end + 4)))
-    if nxt is not None and not (nxt.text in (",", ".", ";", ":", ")") or nxt.lower_ in ("and", "or") or nxt.text in AFTER_LANGUAGE):
+    n = len(texts)
+    nxt = end if end < n else None
+    if nxt is not None and lowers[nxt] == "as":
+        return any(lowers[j] in language_words for j in range(end + 1, min(n, end + 4)))
+    if nxt is not None and not (texts[nxt] in (",", ".", ";", ":", ")") or lowers[nxt] in ("and", "or") or texts[nxt] in AFTER_LANGUAGE):
         return False
     k, items = start - 1, 0
     while items < MAX_LIST:
         seps = 0
-        while k >= 0 and seps < 2 and (tokens[k].text == "," or tokens[k].lower_ in ("and", "or")):
+        while k >= 0 and seps < 2 and (texts[k] == "," or lowers[k] in ("and", "or")):
             k, seps = k - 1, seps + 1  # ", " "and", ", and"
-        if not seps or k < 0 or not (tokens[k].text[:1].isupper() and tokens[k].text.isalpha()):
+        if not seps or k < 0 or not (texts[k][:1].isupper() and texts[k].isalpha()):
             return False
         items += 1
-        if k >= 1 and tokens[k - 1].lower_ in heads:
+        if k >= 1 and lowers[k - 1] in heads:
             return True
         k -= 1
     return False

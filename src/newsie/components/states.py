@@ -8,15 +8,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from ..extensions import set_doc_value, span_string
+from ..extensions import set_doc_value
 from ..kb.org_rules import default_org_rules
 from ..kb.places import us_place_names
 from ..kb.states import StateEntry, StateKB, StateRules, default_state_rules, default_states
 from ..payloads import StateData
 from ..resources import gazetteer_file
-from ..tokens import toks
+from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, filter_ranges, set_ents
-from .ethnic import community_elsewhere, counted_people
+from .ethnic import Row, community_elsewhere, counted_people
 from .state_context import AFTER_LANGUAGE, named_after_state, names_a_language
 
 NAME, DEMONYM = "name", "demonym"
@@ -51,6 +51,7 @@ class StateTagger(GazetteerPipe):
     ) -> None:
         super().__init__(nlp, name, spans_key=spans_key, demonyms=demonyms, context_checks=context_checks, annotate_ents=annotate_ents)
         self._us_places: frozenset[str] | None = None
+        self._labels: dict[int, tuple[str, str]] = {}
 
     @property
     def spans_key(self) -> str:
@@ -91,6 +92,7 @@ class StateTagger(GazetteerPipe):
         self._us_markers = frozenset(r.us_markers)
         self._place = (frozenset(r.place_before), frozenset(r.place_after), frozenset(w.lower() for w in r.place_words))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._labels = {}
         self._ambiguous = self.kb.ambiguous
         self._demonyms = frozenset(self.kb.by_demonym)
         for entry in self.kb.entries:
@@ -133,27 +135,25 @@ class StateTagger(GazetteerPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
+        rows: list[Row] = []
         candidates = [(start, end, match_id) for match_id, start, end in self.matcher(doc)]
         if candidates:  # blockers ("New Mexico") only ever remove a candidate
             blocked = {i for _, s, e in self.block_matcher(doc) for i in range(s, e)}
             if blocked:
                 candidates = [c for c in candidates if blocked.isdisjoint(range(c[0], c[1]))]
-        strings = self.nlp.vocab.strings
-        spans = []
-        for start, end, match_id in filter_ranges(candidates):  # Spans made for the kept matches only
-            iso3, kind = strings[match_id].split("|")
-            spans.append(Span(doc, start, end, label=ext.STATE, kb_id=iso3, span_id=kind))
-        if self.cfg["context_checks"]:
-            ends = {s.end for s in spans}
-            spans = [s for s in spans if self._keep(s, ends)]
-            counted = [s for s in spans if s.id_ == DEMONYM and counted_people(s, self._demonyms)]
+            rows = [(start, end, *self._label(match_id)) for start, end, match_id in filter_ranges(candidates)]
+        if rows and self.cfg["context_checks"]:  # on (start, end, code, kind) rows: a Span only for what is kept
+            c = cols(doc)
+            ends = {r[1] for r in rows}
+            rows = [r for r in rows if self._keep(c, r, ends)]
+            counted = [r for r in rows if r[3] == DEMONYM and counted_people(c, r[0], r[1], self._demonyms)]
             if counted:
-                drop = community_elsewhere(counted, spans)
-                spans = [s for s in spans if s.start not in drop]
+                drop = community_elsewhere(counted, rows)
+                rows = [r for r in rows if r[0] not in drop]
+        spans = [Span(doc, start, end, label=ext.STATE, kb_id=code, span_id=kind) for start, end, code, kind in rows]
         doc.spans[self.spans_key] = spans
         found: dict[str, StateData] = {}
-        for span in spans:
-            code = span.kb_id_
+        for _, _, code, _ in rows:
             if code not in found:
                 e = self.kb.by_iso3[code]
                 found[code] = StateData(iso3=code, iso2=e.iso2, name=e.name, status=e.status, historical=e.historical)
@@ -162,50 +162,60 @@ class StateTagger(GazetteerPipe):
             set_ents(doc, spans)
         return doc
 
-    def _keep(self, span: Span, ends: set[int]) -> bool:
-        """Context checks; `ends` holds the end token of every State span in the Doc."""
-        doc = toks(span.doc)  # token records: no spaCy Token made per look
-        prev = doc[span.start - 1] if span.start > 0 else None
-        nxt = doc[span.end] if span.end < len(doc) else None
-        if span.id_ == NAME and named_after_state(span, *self._place):
+    def _label(self, match_id: int) -> tuple[str, str]:
+        """The (ISO3 code, kind) of a match id ("AUT|name")."""
+        label = self._labels.get(match_id)
+        if label is None:
+            iso3, kind = self.nlp.vocab.strings[match_id].split("|")
+            label = self._labels[match_id] = (iso3, kind)
+        return label
+
+    def _keep(self, c: Cols, row: Row, ends: set[int]) -> bool:
+        """Context checks of one matched State; `ends` holds the end token of every match in the Doc."""
+        start, end, _, kind = row
+        texts, lowers, n = c.texts, c.lowers, len(c)
+        has_prev, has_next = start > 0, end < n
+        if kind == NAME and named_after_state(c, start, end, *self._place):
             return False
-        if span.id_ == DEMONYM:
-            if prev is not None and prev.text in self._ethnic_prev:
+        if kind == DEMONYM:
+            if has_prev and texts[start - 1] in self._ethnic_prev:
                 return False
             # "Kosovo Serb", "Bosnian Serb": a community named after another State.
-            if prev is not None and span.start in ends:
+            if has_prev and start in ends:
                 return False
-            if nxt is not None and (nxt.lower_ in self._language_next or (nxt.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in self._language_next)):
+            if has_next and (lowers[end] in self._language_next or (texts[end] == "-" and end + 1 < n and lowers[end + 1] in self._language_next)):
                 return False
-            if nxt is not None and nxt.lower_ in self._community_next:
+            if has_next and lowers[end] in self._community_next:
                 return False
-            if prev is not None and prev.lower_ in ("in", "into") and (nxt is None or nxt.is_punct or nxt.lower_ in ("and", "or") or nxt.text in AFTER_LANGUAGE):
+            if has_prev and lowers[start - 1] in ("in", "into") and (
+                not has_next or c.is_punct[end] or lowers[end] in ("and", "or") or texts[end] in AFTER_LANGUAGE
+            ):
                 return False  # "available in Russian on the website"; not "in Russian regions"
-            if names_a_language(doc, span.start, span.end, ("in", "into"), self._language_next):
+            if names_a_language(texts, lowers, start, end, ("in", "into"), self._language_next):
                 return False
-        text = span_string(span)
+        text = c.span_text(start, end)
         if text in self._ambiguous:
-            if prev is not None and prev.text in self._honorifics:
+            if has_prev and texts[start - 1] in self._honorifics:
                 return False
-            if prev is not None and self._is_name_word(prev) and span.start not in ends:
+            if has_prev and self._is_name_word(c, start - 1) and start not in ends:
                 return False
-            if span.id_ == NAME and nxt is not None and self._is_name_word(nxt) and nxt.text not in self._continuations:
+            if kind == NAME and has_next and self._is_name_word(c, end) and texts[end] not in self._continuations:
                 return False
             # "Atlanta, Georgia" / "Georgia, USA"
-            if prev is not None and prev.text == "," and span.start >= 2 and doc[span.start - 2].text in self.us_places:
+            if has_prev and texts[start - 1] == "," and start >= 2 and texts[start - 2] in self.us_places:
                 return False
-            if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].text in self._us_markers:
+            if has_next and texts[end] == "," and end + 1 < n and texts[end + 1] in self._us_markers:
                 return False
         # Short all-caps abbreviations inside an all-caps heading ("WE CALL ON US").
         if len(text) <= 3 and text.isupper():
-            near = [t for t in (prev, nxt) if t is not None and t.is_alpha]
-            if near and all(t.is_upper for t in near):
+            near = [i for i in ((start - 1) if has_prev else -1, end if has_next else -1) if i >= 0 and c.is_alpha[i]]
+            if near and all(c.is_upper[i] for i in near):
                 return False
         return True
 
-    def _is_name_word(self, tok: Any) -> bool:
-        """A capitalized word that could be part of a person's name."""
-        return bool(tok.is_alpha and tok.is_title and tok.text not in self._cap_function_words)
+    def _is_name_word(self, c: Cols, i: int) -> bool:
+        """Token `i` is a capitalized word that could be part of a person's name."""
+        return bool(c.is_alpha[i] and c.is_title[i] and c.texts[i] not in self._cap_function_words)
 
 
 def _variants(surfaces: Iterable[str]) -> list[str]:
