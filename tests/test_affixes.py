@@ -46,9 +46,11 @@ def test_split_alternatives_keeps_groups_and_classes_whole() -> None:
 
 def test_the_english_patterns_get_stand_ins(stand_ins: dict[str, Any]) -> None:
     """Each of the English tokenizer's four patterns is read, so each gets a stand-in that skips plain words."""
-    assert isinstance(stand_ins["infix"], affixes._NeedsChar) and isinstance(stand_ins["url"], affixes._NeedsChar)
-    assert all(s is not None for s in stand_ins["suffix"]._sets)
-    assert stand_ins["suffix"]._for("e") is None and stand_ins["prefix"]._for("c") is None
+    assert all(affixes.is_stand_in(s) for s in stand_ins.values())
+    suffix, prefix = stand_ins["suffix"].args[0], stand_ins["prefix"].args[0]
+    assert all(s is not None for s in suffix.sets)
+    assert suffix.for_char("e") == (None, None) and prefix.for_char("c") == (None, None)
+    assert suffix.for_char(",")[1] == 1  # a comma ends no match longer than itself
 
 
 @settings(max_examples=600, deadline=None)

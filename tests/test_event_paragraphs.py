@@ -6,7 +6,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsie.events.paragraphs import announced_at, reports_participants
+from newsie.events.paragraphs import announced_at, bound_cue, reports_participants
 
 # The regexes the cue phrases replace (as they were), the reference for the fast path.
 _PARTICIPATION = re.compile(
@@ -67,3 +67,24 @@ def test_a_plan_is_not_a_count_of_participants() -> None:
     s = "The Mission plans to train 400 officers next year."
     assert not reports_participants(s, "400 officers", lede=True)
     assert reports_participants("Some 40 officers took part in the course.", "40 officers", lede=False)
+
+
+_START_CUE = re.compile(r"\b(?:started|starts|began|begins|opened|opens|commenced|kicked off|launched)(?: on)?\s*$", re.IGNORECASE)
+_END_CUE = re.compile(r"\b(?:(?:will )?(?:run|runs|last|lasts|continue|continues) until|until|(?:will )?(?:end|ends|close|closes|conclude|concludes) on)\s*$", re.IGNORECASE)
+_BOUND_WORDS = st.sampled_from([
+    "will", "Will", "run", "runs until", "until", "UNTIL", "lasts", "continue", "end", "ends on", "close", "Concludes", "on", "On",
+    "started", "ſtarted", "kicked off", "\u212aicked off", "reopened", "opened", "launched", "restarts", "x", "_", "İ", "ı", "3 May",
+])
+_TAIL = st.lists(_BOUND_WORDS, max_size=8).flatmap(
+    lambda words: st.lists(st.sampled_from([" ", "  ", "", "\n", "-", " \t"]), min_size=len(words), max_size=len(words)).map(
+        lambda seps: "".join(w + s for w, s in zip(words, seps))
+    )
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(before=_TAIL)
+def test_bound_cue_agrees_with_the_regexes(before: str) -> None:
+    """`bound_cue` says "start" or "end" exactly where the end-anchored regexes match the last 30 characters."""
+    tail = before[-30:]
+    assert bound_cue(before) == ("start" if _START_CUE.search(tail) else "end" if _END_CUE.search(tail) else None)

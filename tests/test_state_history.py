@@ -18,3 +18,11 @@ def test_user_history() -> None:
     """A history built from the caller's own eras answers by them."""
     h = StateHistory([StateEra(iso3="AAA", was="BBB", end=dt.date(2000, 1, 1))])
     assert (h.state_at("AAA", dt.date(1999, 1, 1)), h.state_at("AAA", dt.date(2001, 1, 1))) == ("BBB", "AAA")
+
+
+def test_successors_are_the_states_whose_eras_name_the_earlier_state() -> None:
+    """The successors index gives, for every earlier State, the States with an era naming it."""
+
+    h = default_history()
+    for was in {e.was for eras in h.eras.values() for e in eras} | {"XXX", "SRB"}:
+        assert h.successors(was) == {iso3 for iso3, eras in h.eras.items() if any(e.was == was for e in eras)}

@@ -23,6 +23,7 @@ bound ``Pattern.search`` has it, so spaCy serializes the same pattern string.
 """
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import warnings
@@ -38,7 +39,8 @@ else:  # pragma: no cover
     import sre_parse as _p
 
 Intervals = list[tuple[int, int]]
-_MAX_KEYS = 4096  # distinct first/last characters remembered per stand-in
+_MAX_KEYS = 4096  # distinct first/last characters (or sets of them) remembered per stand-in
+_MAX_CHARS = 300_000  # needed characters kept as a set (else found with a class regex)
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 
@@ -174,122 +176,198 @@ def _parse(piece: str, flags: int) -> Any:
     return state
 
 
-class _AnchoredSearch:
-    """`Pattern.search` of alternatives anchored at one end, searching only the pieces
-    that can begin (prefix) or end (suffix) with the string's character at that end."""
+class _Anchored:
+    """What a prefix (or suffix) stand-in knows: for each first (or last) character, the
+    search over only the pieces that can begin (or end) with it."""
 
-    __slots__ = ("__self__", "_by_char", "_by_pieces", "_last", "_pieces", "_search", "_sets")
+    __slots__ = ("by_char", "by_pieces", "flags", "last", "pattern", "pieces", "search", "sets", "widths")
 
     def __init__(self, pattern: re.Pattern[str], last: bool) -> None:
-        self.__self__ = pattern
-        self._search = pattern.search
-        self._last = last
-        self._pieces = split_alternatives(pattern.pattern)
+        self.pattern = pattern
+        self.search = pattern.search
+        self.flags = pattern.flags
+        self.last = last
+        self.pieces = split_alternatives(pattern.pattern)
         anchor = (_c.AT_END, _c.AT_END_STRING) if last else (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
-        self._sets: list[Intervals | None] = []
-        for piece in self._pieces:
+        self.sets: list[Intervals | None] = []  # None: kept in every search
+        self.widths: list[int | None] = []  # the longest match of each piece (None: unbounded or unknown)
+        for piece in self.pieces:
             found: Intervals | None = None
+            width: int | None = None
             try:
-                items = list(_parse(piece, pattern.flags))
+                parsed = _parse(piece, self.flags)
+                items = list(parsed)
                 end = items[-1] if last else items[0]
                 if end[0] is _c.AT and end[1] in anchor:
                     found, empty = _edge(items, last)
                     found = None if empty else found
-            except (re.error, ValueError, IndexError, TypeError):
+                    if found is not None and parsed.getwidth()[1] < _c.MAXREPEAT:
+                        width = int(parsed.getwidth()[1])
+            except (re.error, ValueError, IndexError, TypeError, OverflowError):
                 found = None
-            self._sets.append(found)  # None: kept in every search
-        self._by_char: dict[str, Callable[[str], Any] | None] = {}
-        self._by_pieces: dict[tuple[int, ...], Callable[[str], Any] | None] = {}
+            self.sets.append(found)
+            self.widths.append(width)
+        self.by_char: dict[str, tuple[Callable[..., Any] | None, int | None]] = {}
+        self.by_pieces: dict[tuple[int, ...], tuple[Callable[..., Any] | None, int | None]] = {}
 
-    def _for(self, ch: str) -> Callable[[str], Any] | None:
+    def for_char(self, ch: str) -> tuple[Callable[..., Any] | None, int | None]:
+        """(search, longest match) over the pieces that can begin or end with `ch`.
+
+        A prefix search is the pattern's `match` when every piece kept is anchored at the
+        start; a suffix search comes with the longest match (None: unbounded), so it can
+        start that far from the end.
+        """
         code = ord(ch)
-        keep = tuple(i for i, s in enumerate(self._sets) if s is None or _contains(s, code))
-        search = self._by_pieces.get(keep, _search_missing)
-        if search is _search_missing:
+        keep = tuple(i for i, s in enumerate(self.sets) if s is None or _contains(s, code))
+        found = self.by_pieces.get(keep)
+        if found is None:
             if not keep:
-                search = None
-            elif len(keep) == len(self._pieces):
-                search = self._search
+                found = (None, None)
             else:
-                search = re.compile("|".join(self._pieces[i] for i in keep), self.__self__.flags).search
-            self._by_pieces[keep] = search
-        if len(self._by_char) < _MAX_KEYS:
-            self._by_char[ch] = search
-        return search
-
-    def __call__(self, string: str) -> Any:
-        if not string:
-            return self._search(string)
-        ch = string[-1] if self._last else string[0]
-        if ch == "\n":  # "$" also matches before a final newline: the original decides
-            return self._search(string)
-        search = self._by_char.get(ch, _search_missing)
-        if search is _search_missing:
-            search = self._for(ch)
-        return None if search is None else search(string)
+                rx = self.pattern if len(keep) == len(self.pieces) else re.compile("|".join(self.pieces[i] for i in keep), self.flags)
+                anchored = all(self.sets[i] is not None for i in keep)
+                if not self.last:
+                    found = (rx.match if anchored else rx.search, None)
+                else:
+                    widths = [self.widths[i] for i in keep]
+                    found = (rx.search, max(widths) if anchored and None not in widths else None)  # type: ignore[type-var]
+            self.by_pieces[keep] = found
+        if len(self.by_char) < _MAX_KEYS:
+            self.by_char[ch] = found
+        return found
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.__self__, self._last))
+        return (type(self), (self.pattern, self.last))
 
 
-def _search_missing(string: str) -> Any:  # a sentinel that is never called
-    raise AssertionError
+def _anchored(state: _Anchored, string: str) -> Any:
+    """The stand-in's call (a `functools.partial` over `state`: cheaper to call than an object)."""
+    if not string:
+        return state.search(string)
+    ch = string[-1] if state.last else string[0]
+    if ch == "\n":  # "$" also matches before a final newline: the original decides
+        return state.search(string)
+    found = state.by_char.get(ch)
+    if found is None:
+        found = state.for_char(ch)
+    search, width = found
+    if search is None:
+        return None
+    if width is None:
+        return search(string)
+    # Every piece is anchored at the end and matches at most `width` characters.
+    return search(string, max(0, len(string) - width))
 
 
-class _NeedsChar:
-    """A pattern's `finditer` or `match`, skipped when the string holds none of the
-    characters every match holds."""
+class _Needs:
+    """What an infix or URL stand-in knows: the characters a match needs and, for infixes,
+    the pieces that can start with each of them."""
 
-    __slots__ = ("__self__", "_call", "_method", "_needed")
+    __slots__ = ("by_hit", "call", "chars", "flags", "method", "needed", "pattern", "pieces", "sets")
 
-    def __init__(self, pattern: re.Pattern[str], method: str, needed: Intervals) -> None:
-        self.__self__ = pattern
-        self._method = method
-        self._call = getattr(pattern, method)
-        self._needed = _class_regex(needed).search
+    def __init__(self, pattern: re.Pattern[str], method: str, needed: Intervals, sets: list[Intervals] | None = None) -> None:
+        self.pattern = pattern
+        self.flags = pattern.flags
+        self.method = method
+        self.call = getattr(pattern, method)
+        self.needed = _class_regex(needed).search
+        self.sets = sets
+        self.pieces = split_alternatives(pattern.pattern) if sets is not None else []
+        self.chars: frozenset[str] | None = None
+        if sets is not None and _size(needed) <= _MAX_CHARS:
+            self.chars = frozenset(chr(c) for lo, hi in needed for c in range(lo, hi + 1))
+        self.by_hit: dict[frozenset[str], Callable[[str], Any]] = {}
 
-    def __call__(self, string: str) -> Any:
-        if self._needed(string) is None:
-            return iter(()) if self._method == "finditer" else None
-        return self._call(string)
+    def finditer_for(self, hit: frozenset[str]) -> Callable[[str], Any]:
+        """`finditer` over the pieces that can start with one of the characters in `hit`."""
+        assert self.sets is not None
+        codes = [ord(c) for c in hit]
+        keep = [i for i, s in enumerate(self.sets) if any(_contains(s, code) for code in codes)]
+        if len(keep) == len(self.pieces):
+            call = self.call
+        else:
+            call = re.compile("|".join(self.pieces[i] for i in keep), self.flags).finditer
+        if len(self.by_hit) < _MAX_KEYS:
+            self.by_hit[hit] = call
+        return call
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (needs_char, (self.__self__, self._method))
+        return (_needs_state, (self.pattern, self.method))
 
 
-def needs_char(pattern: re.Pattern[str], method: str) -> Callable[[str], Any]:
-    """`pattern`'s `method` ("finditer", "match" or "search"), with a first check that the
-    string holds a character every match needs (the bound method itself when no such
-    characters are known)."""
+def _needs(state: _Needs, string: str) -> Any:
+    """The stand-in's call: nothing to find without a needed character."""
+    chars = state.chars
+    if chars is None:
+        if state.needed(string) is None:
+            return iter(()) if state.method == "finditer" else None
+        return state.call(string)
+    hit = chars.intersection(string)
+    if not hit:
+        return iter(())
+    key = frozenset(hit)
+    call = state.by_hit.get(key)
+    if call is None:
+        call = state.finditer_for(key)
+    return call(string)
+
+
+def _needs_state(pattern: re.Pattern[str], method: str) -> _Needs | None:
+    """The state of `pattern`'s `method` stand-in; None when no needed characters are known."""
+    sets: list[Intervals] | None = None
     if method == "finditer":  # every piece's match starts with one of its first characters
         needed: Intervals = []
+        sets = []
         for piece in split_alternatives(pattern.pattern):
             try:
                 found, empty = _edge(_parse(piece, pattern.flags), last=False)
             except (re.error, ValueError, TypeError):
                 found, empty = None, True
             if found is None or empty:
-                return getattr(pattern, method)
+                return None
             needed += found
+            sets.append(found)
     else:
         try:
             required = _required(_parse(pattern.pattern, pattern.flags))
         except (re.error, ValueError, TypeError):
             required = None
         if required is None:
-            return getattr(pattern, method)
+            return None
         needed = required
-    return _NeedsChar(pattern, method, needed)
+    return _Needs(pattern, method, needed, sets)
+
+
+def _stand_in(call: Callable[..., Any], state: Any, pattern: re.Pattern[str]) -> Callable[[str], Any]:
+    fn = functools.partial(call, state)
+    fn.__self__ = pattern  # type: ignore[attr-defined]  # spaCy serializes ``fn.__self__.pattern``
+    return fn
+
+
+def is_stand_in(fn: Any) -> bool:
+    """Whether `fn` is one of these stand-ins."""
+    return isinstance(fn, functools.partial) and fn.func in (_anchored, _needs)
+
+
+def needs_char(pattern: re.Pattern[str], method: str) -> Callable[[str], Any]:
+    """`pattern`'s `method` ("finditer", "match" or "search"), with a first check that the
+    string holds a character every match needs (the bound method itself when no such
+    characters are known); a `finditer` also searches only the pieces that can start with
+    a character the string holds."""
+    state = _needs_state(pattern, method)
+    if state is None:
+        return getattr(pattern, method)
+    return _stand_in(_needs, state, pattern)
 
 
 def suffix_search(pattern: re.Pattern[str]) -> Callable[[str], Any]:
     """An exact, faster ``pattern.search`` for a suffix pattern (pieces ending in ``$``)."""
-    return _AnchoredSearch(pattern, last=True)
+    return _stand_in(_anchored, _Anchored(pattern, last=True), pattern)
 
 
 def prefix_search(pattern: re.Pattern[str]) -> Callable[[str], Any]:
     """An exact, faster ``pattern.search`` for a prefix pattern (pieces starting with ``^``)."""
-    return _AnchoredSearch(pattern, last=False)
+    return _stand_in(_anchored, _Anchored(pattern, last=False), pattern)
 
 
 def _bound_pattern(fn: Any, method: str) -> re.Pattern[str] | None:
@@ -314,10 +392,10 @@ def speed_up_tokenizer(tokenizer: Any) -> bool:
         if pattern is None:
             continue
         fast = make(pattern)
-        if isinstance(fast, (_AnchoredSearch, _NeedsChar)):
+        if is_stand_in(fast):
             setattr(tokenizer, attr, fast)
             changed = True
     return changed
 
 
-__all__ = ["needs_char", "prefix_search", "speed_up_tokenizer", "split_alternatives", "suffix_search"]
+__all__ = ["is_stand_in", "needs_char", "prefix_search", "speed_up_tokenizer", "split_alternatives", "suffix_search"]

@@ -7,7 +7,6 @@ by `Release.model_validate` (pydantic's Rust core), not object by object.
 """
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -18,7 +17,6 @@ from .extensions import doc_value, span_value, text_of
 from .payloads import (
     DatelineData,
     EventData,
-    LocationData,
     OfficialData,
     OrgData,
     ReleaseMeta,
@@ -76,14 +74,25 @@ def build_states(doc: Doc, mention: Mention) -> list[Data]:
     return list(states.values())
 
 
+def _first_mention(item: OrgData | OfficialData) -> tuple[int, int]:
+    return min(item.mentions)
+
+
+def _offsets(mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Distinct offsets in order (most bodies and people have one mention: nothing to sort)."""
+    return mentions if len(mentions) < 2 else sorted(set(mentions))
+
+
 def build_organizations(doc: Doc, mention: Mention) -> list[Data]:
     """One Organization per distinct body, in order of first mention."""
-    orgs: list[OrgData] = sorted(doc_value(doc, "newsie_orgs") or [], key=lambda o: min(o.mentions))
+    orgs: list[OrgData] = doc_value(doc, "newsie_orgs") or []
+    if len(orgs) > 1:
+        orgs = sorted(orgs, key=_first_mention)
     return [
         {
             "name": o.name or "", "acronym": o.acronym, "kind": o.kind, "country": o.country, "id": o.id,
             "canonical_name": o.canonical_name, "parent": o.parent,
-            "mentions": [mention(a, b) for a, b in sorted(set(o.mentions))],
+            "mentions": [mention(a, b) for a, b in _offsets(o.mentions)],
         }
         for o in orgs
     ]
@@ -91,11 +100,13 @@ def build_organizations(doc: Doc, mention: Mention) -> list[Data]:
 
 def build_officials(doc: Doc, mention: Mention) -> list[Data]:
     """One Official per person, in order of first mention."""
-    people: list[OfficialData] = sorted(doc_value(doc, "newsie_officials") or [], key=lambda p: min(p.mentions))
+    people: list[OfficialData] = doc_value(doc, "newsie_officials") or []
+    if len(people) > 1:
+        people = sorted(people, key=_first_mention)
     return [
         {
             "name": p.name, "title": p.title, "affiliation": p.affiliation, "country": p.country, "office": p.office,
-            "inferred": p.inferred, "quotes": p.quotes, "mentions": [mention(a, b) for a, b in sorted(set(p.mentions))],
+            "inferred": p.inferred, "quotes": p.quotes, "mentions": [mention(a, b) for a, b in _offsets(p.mentions)],
         }
         for p in people
     ]
@@ -123,35 +134,17 @@ def build_dateline(doc: Doc) -> Data | None:
     return {"text": d.text, "city": d.city, "country": d.country, "date": d.date}
 
 
-def build_events(doc: Doc) -> list[Data]:
-    """The events, main event first."""
-    events: list[EventData] = doc_value(doc, "newsie_events") or []
-    return [_event(e) for e in events]
-
-
-_EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(EventData))
-_LOCATION_FIELDS = tuple(f.name for f in dataclasses.fields(LocationData))
-
-
-def _event(e: EventData) -> Data:
-    """``dataclasses.asdict`` of an event (its fields are plain values or lists of them,
-    which validation copies: no deep copy needed): a copy of the instance's ``__dict__``
-    when it holds exactly the fields, in their order."""
-    values = getattr(e, "__dict__", None)
-    if values is None or tuple(values) != _EVENT_FIELDS:
-        values = {name: getattr(e, name) for name in _EVENT_FIELDS}
-    out = dict(values)
-    out["location"] = _location(e.location)
-    return out
-
-
-def _location(loc: LocationData) -> Data:
-    """``dataclasses.asdict`` of a location (its fields are plain values: no deep copy needed)."""
-    return {name: getattr(loc, name) for name in _LOCATION_FIELDS}
+def build_events(doc: Doc) -> list[EventData]:
+    """The events, main event first: the payloads themselves, which `Release.model_validate`
+    reads by attribute (``from_attributes``; `EventData` and `LocationData` have the
+    records' field names), with no dict made per event and location."""
+    return list(doc_value(doc, "newsie_events") or [])
 
 
 def release_data(doc: Doc) -> Data:
-    """The record of a Doc as plain data, for `Release.model_validate`."""
+    """The record of a Doc as plain data (the events as their payloads), for
+    ``Release.model_validate(..., from_attributes=True)``, which copies every list: the
+    payloads' own lists are handed over as they are."""
     meta = meta_of(doc)
     mention = _mentions(doc, meta)
     return {
@@ -167,12 +160,12 @@ def release_data(doc: Doc) -> Data:
         "officials": build_officials(doc, mention),
         "dates": build_dates(doc, mention),
         "events": build_events(doc),
-        "issuer": list(meta.issuer),
-        "fields_of_work": list(doc_value(doc, "newsie_fields") or []),
-        "warnings": list(meta.warnings),
+        "issuer": meta.issuer,
+        "fields_of_work": doc_value(doc, "newsie_fields") or [],
+        "warnings": meta.warnings,
     }
 
 
 def to_release(doc: Doc) -> Release:
     """The `Release` record of a Doc that went through newsie's pipeline."""
-    return Release.model_validate(release_data(doc))
+    return Release.model_validate(release_data(doc), from_attributes=True)

@@ -91,13 +91,29 @@ def words_of(text: str) -> list[str]:
     try:
         return list(chain.from_iterable(map(memo.__getitem__, chunks)))
     except KeyError:  # chunks not seen before: their words now
-        new = {c for c in chunks if c not in memo}
+        new = set(chunks).difference(memo)
         if len(memo) + len(new) > _CHUNK_MEMO_MAX:
             memo.clear()  # bounded: memory stays flat over any stream
             new = set(chunks)
-        for c in new:
-            memo[c] = _split_words(c)
+        _learn_chunks(new, memo)
         return list(chain.from_iterable(map(memo.__getitem__, chunks)))
+
+
+# `_SPACED` keeping the line feed: ASCII chunks joined by line feeds are split in one pass.
+_SPACED_LINES = _SPACED[:10] + b"\n" + _SPACED[11:]
+
+
+def _learn_chunks(new: set[str], memo: dict[str, list[str]]) -> None:
+    """The words of each chunk of `new` into `memo`: the ASCII chunks (most) in one pass
+    over their lowercased UTF-8 joined by line feeds (each line one chunk's words),
+    the others one by one."""
+    plain = [c for c in new if c.isascii()]
+    if plain:
+        lines = _unicode(_utf8("\n".join(plain).lower()).translate(_SPACED_LINES)).split("\n")
+        memo.update(zip(plain, map(str.split, lines)))
+    if len(plain) < len(new):
+        for c in new.difference(plain):
+            memo[c] = _split_words(c)
 
 
 def normalize(text: str) -> str:
@@ -328,6 +344,9 @@ class _PhraseMatcher:
                 self.exact.setdefault(first, []).append(pat)
         self._exact_words = frozenset(self.exact)
         self._key_lens = tuple(sorted({len(k) for k in self.prefix}))
+        # The entries of the lexicon's own first words, made once (the memo starts from them).
+        self._fixed: dict[str, _Entry | None] = {w: self._entry(w) for w in self.exact}
+        self._memo.update(self._fixed)
 
     def _candidates(self, word: str) -> tuple[_Candidate, ...]:
         """Patterns whose first token accepts `word`, longest first (``()`` for most words)."""
@@ -365,17 +384,18 @@ class _PhraseMatcher:
         return found
 
     def _learn(self, new: set[str], words: list[str]) -> None:
-        """Enter the words of `words` the memo has not seen (`new`). Most start no pattern:
-        only those a first word, a prefix's first letters or a number could accept get
-        their entry built."""
+        """Enter the words of `words` the memo has not seen (`new`: none is a first word of
+        the lexicon, whose entries the memo always holds). Most start no pattern: only
+        those a prefix's first letters or a number could accept get their entry built."""
         memo = self._memo
         if len(memo) + len(new) > _MEMO_MAX:
             memo.clear()  # bounded: memory stays flat over any stream
-            new = set(words)  # every word of the text is looked up again
-        maybe = new & self._exact_words
+            memo.update(self._fixed)
+            new = set(words).difference(memo)  # every word of the text is looked up again
+        maybe: set[str] = set()
         if self._key_lens or self.number:
             prefix, lens, number = self.prefix, self._key_lens, bool(self.number)
-            for w in new - maybe:
+            for w in new:
                 if number and w.isdigit():
                     maybe.add(w)
                     continue
@@ -402,7 +422,7 @@ class _PhraseMatcher:
         try:
             entries = list(map(memo.__getitem__, words))
         except KeyError:
-            self._learn({w for w in words if w not in memo}, words)
+            self._learn(set(words).difference(memo), words)
             entries = list(map(memo.__getitem__, words))
         n_words = len(words)
         found: list[_Pattern] = []
@@ -541,12 +561,11 @@ class FieldsClassifier:
                 if needle in norm:
                     totals[idx] += weight
                     touched.add(idx)
-        scored = dict(zip(fields, totals))
+        scored = dict.fromkeys(fields, 0.0)
         # round() formats its float: only for the fields something added to (0.0 stays as is).
         for idx in touched:
             score = totals[idx]
-            if score:
-                scored[fields[idx]] = round(score, 6)
+            scored[fields[idx]] = round(score, 6) if score else score
         return scored, touched
 
     def classify(

@@ -175,3 +175,13 @@ def test_a_speech_at_a_council_session_is_a_meeting() -> None:
         title="Moldovan Foreign Minister urges renewed talks",
     )
     assert press.type == "statement"
+
+
+def test_event_ids_are_sha1_digests() -> None:
+    """An event's id is the first twelve hex digits of the SHA-1 of its key, as hashlib computes it."""
+    import hashlib
+
+    from newsie.components.events import _event_id
+
+    key = "rel-1|training|2022-05-03|True"
+    assert _event_id("rel-1", "training", D(2022, 5, 3), True) == "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]

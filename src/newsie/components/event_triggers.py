@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import not_
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -24,7 +26,7 @@ from ..extensions import text_of
 from ..kb.event_types import EVENT_TYPES_FILE, EventRules
 from ..payloads import Handover, meta_of
 from ..resources import gazetteer_file
-from ..tokens import Toks, toks
+from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, sentences
 
 EVIDENCE_KEY = "newsie_event_evidence"  # doc.user_data: what the rules say (see `summary`)
@@ -132,8 +134,9 @@ class TriggerScorer:
         matches = self.matcher(doc)
         if not matches:
             return {}
-        T = toks(doc)
-        lowers = T.lowers
+        C = cols(doc)
+        lowers, idxs = C.lowers, C.idxs
+        n_toks = len(lowers)
         in_org: set[int] | None = None
         starts = [u.start_char for u in units]
         for m, s, e in matches:
@@ -141,20 +144,20 @@ class TriggerScorer:
                 in_org = {i for start, end, _, _ in span_rows(doc, ext.ORGANIZATIONS) for i in range(start, end)}
             if in_org and in_org.intersection(range(s, e)):
                 continue  # "Forum" in "Global Counterterrorism Forum" names a body, not an event
-            start_char = T[s].idx
+            start_char = idxs[s]
             k = bisect.bisect_right(starts, start_char) - 1
             if k < 0 or not (units[k].start_char <= start_char < units[k].end_char):
                 continue
             unit = units[k]
-            if lowers[e - 1] in self._trigger_modifies and e < len(T) and lowers[e] in self._modifier_heads:
+            if lowers[e - 1] in self._trigger_modifies and e < n_toks and lowers[e] in self._modifier_heads:
                 continue  # "training centre", "conference hall": a place, not an event
             etype = strings[m]
-            trigger = Trigger(s, e, T.span_text(s, e))
+            trigger = Trigger(s, e, C.span_text(s, e))
             w = self.weights[etype].get(trigger.text.lower(), 0.0)
             if etype in self._objects:
-                etype = self._override(T, e, etype)
+                etype = self._override(C, e, etype)
             if etype in self._venues:
-                etype = self._venue(T, unit, etype)
+                etype = self._venue(C, unit, etype)
             prev = unit.best_trigger.get(etype)
             if prev is None or w > prev[0]:
                 unit.best_trigger[etype] = (w, trigger)
@@ -199,18 +202,18 @@ class TriggerScorer:
             "fallback": not trigger,
         }
 
-    def _venue(self, T: Toks, unit: Unit, etype: str) -> str:
+    def _venue(self, C: Cols, unit: Unit, etype: str) -> str:
         """"The Minister told the Permanent Council": a speech made at a body's session is
         part of that meeting (the guidelines' "Permanent/Ministerial Council session")."""
-        lower = unit_lower(unit, T.doc_text)
+        lower = unit_lower(unit, C.doc_text)
         for new_type, phrases in self._venues[etype].items():
             if any(p in lower for p in phrases):
                 return new_type
         return etype
 
-    def _override(self, T: Toks, end: int, etype: str) -> str:
+    def _override(self, C: Cols, end: int, etype: str) -> str:
         """"Launching its annual report": a trigger (ending at token `end`) whose object names another type."""
-        window = {t.lower_ for t in T[end : end + 6] if not t.is_sent_start}
+        window = set(compress(C.lowers[end : end + 6], map(not_, C.is_sent_start[end : end + 6])))
         for new_type, nouns in self._objects.get(etype, ()):
             if not nouns.isdisjoint(window):
                 return new_type

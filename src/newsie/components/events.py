@@ -21,7 +21,7 @@ from ..kb.history import HISTORY_FILE, StateEra, StateHistory
 from ..kb.io import read_packaged
 from ..kb.places import Place, PlaceKB, default_cities, place_kb
 from ..payloads import DatelineData, DateValue, EventData, LocationData, OfficialData, OrgData, handed_over, meta_of, release_date
-from ..tokens import toks
+from ..tokens import cols
 from .base import Data, GazetteerPipe
 from .event_triggers import (
     DECISION_KEY,
@@ -35,6 +35,11 @@ from .event_triggers import (
     unit_lower,
     with_triggers,
 )
+
+try:  # CPython's own SHA-1: the same digest without OpenSSL's per-hash set-up (thousands of instructions)
+    from _sha1 import sha1 as _sha1
+except ImportError:  # pragma: no cover - an interpreter built without it
+    _sha1 = hashlib.sha1
 
 # "in CITY", "at CITY", "to CITY". The word boundary before "in"/"at"/"to" is checked after
 # them, by a look-behind (`(?<!\w..)`: the character before the two letters is no word
@@ -287,7 +292,7 @@ class EventExtractor(GazetteerPipe):
             values: dict[int, DateValue] = {}  # by start_char: each span's DateValue (a day with a start), read once
             today = rel.today
             doc = rel.doc
-            lowers = toks(doc).lowers
+            lowers = cols(doc).lowers
             for start, end, start_char, end_char in rel.dates:
                 if not (dl_range[0] <= start_char < dl_range[1]):
                     v = span_value(doc, "newsie_date", start_char, end_char)
@@ -474,12 +479,13 @@ class EventExtractor(GazetteerPipe):
 
     def _after_place_word(self, doc: Doc, i: int) -> bool:
         """"in Norway", "in the former Yugoslav Republic of Macedonia", "in south Germany"."""
-        T = toks(doc)
+        C = cols(doc)
+        lowers = C.lowers
         for k in range(i - 1, max(-1, i - 4), -1):
-            t = T[k]
-            if t.lower_ in self._place_words:
+            lower = lowers[k]
+            if lower in self._place_words:
                 return True
-            if not (t.lower_ in self._direction_words or (t.is_punct is False and t.is_lower and len(t) < 3)):
+            if not (lower in self._direction_words or (C.is_punct[k] is False and C.is_lower[k] and len(C.texts[k]) < 3)):
                 return False
         return False
 
@@ -513,4 +519,4 @@ def _surface(raw: str, canonical: str | None) -> str:
 
 
 def _event_id(doc_id: str | None, etype: str, start: dt.date | None, main: bool) -> str:
-    return "ev-" + hashlib.sha1(f"{doc_id}|{etype}|{start}|{main}".encode()).hexdigest()[:12]
+    return "ev-" + _sha1(f"{doc_id}|{etype}|{start}|{main}".encode()).hexdigest()[:12]

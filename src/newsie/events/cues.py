@@ -16,7 +16,7 @@ def is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _boundary(text: str, pos: int) -> bool:
+def boundary(text: str, pos: int) -> bool:
     """re's ``\\b`` at `pos` of `text`."""
     before = pos > 0 and is_word(text[pos - 1])
     after = pos < len(text) and is_word(text[pos])
@@ -46,7 +46,7 @@ class WordCues:
             stop = len(text) if best < 0 else best - 1 + n
             i = text.find(cue, 0, stop)
             while i >= 0:
-                if _boundary(text, i) and _boundary(text, i + n):
+                if boundary(text, i) and boundary(text, i + n):
                     best, best_end = i, i + n
                     break
                 i = text.find(cue, i + 1, stop)
@@ -57,7 +57,7 @@ class WordCues:
         for cue in self.cues:
             i = text.find(cue)
             while i >= 0:
-                if _boundary(text, i) and _boundary(text, i + len(cue)):
+                if boundary(text, i) and boundary(text, i + len(cue)):
                     return True
                 i = text.find(cue, i + 1)
         return False

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from ..casing import lowered_like_ignorecase
-from .cues import WordCues
+from .cues import WordCues, boundary
 
 # Cue phrases as literals: `WordCues` finds them with `str.find` in lowercased text; their
 # regexes (IGNORECASE) serve text whose lowercase form moves offsets (see `casing`).
@@ -87,6 +87,13 @@ _ANNOUNCED = WordCues((
     "are scheduled to", "are scheduled for", "are planned to", "are planned for", "are due to", "are due for",
 ))
 _ANNOUNCED_RX = re.compile(_ANNOUNCED.pattern, re.IGNORECASE)
+# Each cue holds one of these words; a cue can match only where all of its words occur, so
+# the cues looked for are those of the words the text holds (in their order, as listed).
+_ANNOUNCED_KEYS = ("will", "held", "scheduled", "planned", "due")
+_ANNOUNCED_BY_KEYS = {
+    keys: WordCues(c for c in _ANNOUNCED.cues if any(k in c for k in keys))
+    for keys in (tuple(k for i, k in enumerate(_ANNOUNCED_KEYS) if mask >> i & 1) for mask in range(1, 2 ** len(_ANNOUNCED_KEYS)))
+}
 
 
 def announced_at(sentence: str, low: str | None = None) -> int | None:
@@ -96,10 +103,10 @@ def announced_at(sentence: str, low: str | None = None) -> int | None:
     if low is None:
         low = sentence.lower()
     if lowered_like_ignorecase(sentence, low):
-        # Each cue holds one of these words: without any, no cue need be looked for.
-        if not ("will" in low or "held" in low or "scheduled" in low or "planned" in low or "due" in low):
+        keys = tuple(k for k in _ANNOUNCED_KEYS if k in low)
+        if not keys:
             return None
-        found = _ANNOUNCED.first(low)
+        found = _ANNOUNCED_BY_KEYS[keys].first(low)
         return found[1] if found else None
     m = _ANNOUNCED_RX.search(sentence)
     return m.end() if m else None
@@ -109,7 +116,30 @@ _START_CUE = re.compile(r"\b(?:started|starts|began|begins|opened|opens|commence
 _END_CUE = re.compile(r"\b(?:(?:will )?(?:run|runs|last|lasts|continue|continues) until|until|(?:will )?(?:end|ends|close|closes|conclude|concludes) on)\s*$", re.IGNORECASE)
 
 
-_CUE_WORDS = re.compile(r"start|began|begin|open|commenced|kicked off|launched|until|end|close|conclude")
+# The cue phrases `_START_CUE` and `_END_CUE` end text with (before any whitespace).
+_START_ENDS = tuple(
+    cue + on
+    for cue in ("started", "starts", "began", "begins", "opened", "opens", "commenced", "kicked off", "launched")
+    for on in ("", " on")
+)
+_END_ENDS = (
+    *(
+        will + cue
+        for cue in (
+            "run until", "runs until", "last until", "lasts until", "continue until", "continues until",
+            "end on", "ends on", "close on", "closes on", "conclude on", "concludes on",
+        )
+        for will in ("", "will ")
+    ),
+    "until",
+)
+
+
+def _ends_with(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether `text` ends with one of `phrases` starting at a word boundary."""
+    if not text.endswith(phrases):  # one scan in C; most texts end with none
+        return False
+    return any(text.endswith(p) and boundary(text, len(text) - len(p)) for p in phrases)
 
 
 def bound_cue(before: str) -> str | None:
@@ -117,8 +147,10 @@ def bound_cue(before: str) -> str | None:
     "end" when it says it lasts until then ("will run until"), else None."""
     tail = before[-30:]
     low = tail.lower()
-    if lowered_like_ignorecase(tail, low) and not _CUE_WORDS.search(low):
-        return None  # each cue holds one of these words
+    if lowered_like_ignorecase(tail, low):
+        # `_START_CUE` and `_END_CUE` match where a phrase ends the text but for whitespace.
+        end = low.rstrip()
+        return "start" if _ends_with(end, _START_ENDS) else "end" if _ends_with(end, _END_ENDS) else None
     if _START_CUE.search(tail):
         return "start"
     if _END_CUE.search(tail):

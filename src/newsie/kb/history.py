@@ -32,8 +32,10 @@ class StateHistory:
 
     def __init__(self, eras: list[StateEra]) -> None:
         self.eras: dict[str, list[StateEra]] = {}
+        self._successors: dict[str, set[str]] = {}  # by earlier State (read on every dated event)
         for e in eras:
             self.eras.setdefault(e.iso3, []).append(e)
+            self._successors.setdefault(e.was, set()).add(e.iso3)
 
     def state_at(self, iso3: str | None, when: dt.date | None) -> str | None:
         """The State that held today's `iso3` territory on `when` (`iso3` itself when unchanged)."""
@@ -46,7 +48,7 @@ class StateHistory:
 
     def successors(self, was: str) -> set[str]:
         """Today's States that were once part of `was`."""
-        return {iso3 for iso3, eras in self.eras.items() if any(e.was == was for e in eras)}
+        return set(self._successors.get(was, ()))
 
 
 @lru_cache(maxsize=1)
