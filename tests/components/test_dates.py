@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -179,3 +180,16 @@ def test_durations_found_around_units_on_lowered_text_are_those_of_a_plain_scan(
     """Searching lowered text near each unit finds the durations a case-insensitive scan of the whole text finds."""
     text = "".join(w + sep for w, sep in parts)
     assert [(d.start_char, d.end_char, d.text) for d in find_durations(text)] == [(*m.span(), m.group(0)) for m in grammar._DURATION_RE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATE_TEXTS, _DATE_TEXTS, st.integers(min_value=1, max_value=3), st.sampled_from([ANCHOR, None]))
+def test_one_scan_with_nul_between_title_and_body_finds_what_two_scans_find(title, body, gap, anchor) -> None:
+    """Scanning title and body joined by NUL characters finds the dates and durations of each scanned apart, at shifted offsets."""
+    head, rest = "".join(w + sep for w, sep in title), "".join(w + sep for w, sep in body)
+    off = len(head) + gap
+    dates, lengths = grammar.scan(head + "\x00" * gap + rest, anchor)
+    head_dates, head_lengths = grammar.scan(head, anchor)
+    body_dates, body_lengths = grammar.scan(rest, anchor)
+    assert dates == head_dates + [replace(d, start_char=d.start_char + off, end_char=d.end_char + off) for d in body_dates]
+    assert lengths == head_lengths + [replace(d, start_char=d.start_char + off, end_char=d.end_char + off) for d in body_lengths]
