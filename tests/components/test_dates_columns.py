@@ -1,15 +1,13 @@
 """The dates tagger's token ranges and span groups equal what ``doc.char_span`` and ``filter_spans`` give."""
 from __future__ import annotations
 
-from typing import Any
-
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from newsie.components.dates import _expand, _set_value, _spans
+from newsie.components.dates import _expand, _group, _value_key
 from newsie.tokens import cols
 
 NLP = spacy.blank("en")
@@ -31,9 +29,7 @@ def test_expand_matches_char_span(text: str, data: st.DataObject) -> None:
     expected = None if span is None else (span.start, span.end)
     assert _expand(cols(doc), a, b) == expected
     if span is not None:
-        _set_value(doc, cols(doc), (span.start, span.end), "newsie_probe", 1)
-        user_data: dict[Any, Any] = doc.user_data
-        assert user_data[("._.", "newsie_probe", span.start_char, span.end_char)] == 1
+        assert _value_key(cols(doc), (span.start, span.end), "newsie_probe") == ("._.", "newsie_probe", span.start_char, span.end_char)
 
 
 @given(text=text_st, data=st.data())
@@ -44,5 +40,5 @@ def test_spans_match_filter_spans(text: str, data: st.DataObject) -> None:
     n = len(doc)
     pairs = data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n)).map(sorted), max_size=8))
     ranges = [(s, e, k) for k, (s, e) in enumerate(pairs)]
-    got = [(s.start, s.end, s.label_) for s in _spans(doc, ranges, "DATE")]
+    got = [(s.start, s.end, s.label_) for s in _group(doc, "newsie_dates", ranges, "DATE")]
     assert got == [(s.start, s.end, s.label_) for s in filter_spans([Span(doc, s, e, label="DATE") for s, e, _ in ranges])]
