@@ -191,12 +191,13 @@ class OrganizationTagger(GazetteerPipe):
         rows: list[SpanRow] = []
         ids = self._string_ids if doc.vocab is self.nlp.vocab else {}  # another vocabulary: strings
         label = ids.get(ext.ORG, ext.ORG)
+        idxs, texts = T.idxs, T.texts
         for s, e, _, kb_id, source in spans:
             key = keys.get((s, e))
             if key is not None:
                 kb_id = orgs[key].id or ""
             out.append(Span(doc, s, e, label=label, kb_id=ids.get(kb_id, kb_id), span_id=ids.get(source, source)))
-            rows.append((s, e, *_chars(T, s, e), kb_id, source))
+            rows.append((s, e, idxs[s], idxs[e - 1] + len(texts[e - 1]), kb_id, source))
         spans_key = self.cfg["spans_key"]
         doc.spans[spans_key] = out
         leave_rows(doc, spans_key, rows)  # later stages read these, not the Spans
