@@ -241,3 +241,49 @@ def body_text(doc: Doc) -> str:
 
 
 register_serializers()
+
+
+# -- plain rows beside span groups -------------------------------------------------
+# Reading a span group makes a `Span` per item (three `Token`s each: thousands of
+# instructions); a producer that has its spans as token ranges leaves them as rows too.
+
+SpanRow = tuple[int, int, int, int, str]  # start, end, start_char, end_char, kb_id_
+_ROWS_KEY = "newsie_span_rows"
+
+
+def span_row(columns: Any, start: int, end: int, kb_id: str = "") -> SpanRow:
+    """The row of the span ``doc[start:end]`` (``end > start``), from the Doc's token
+    columns (`newsie.tokens.cols`)."""
+    last = end - 1
+    return (start, end, columns.idxs[start], columns.idxs[last] + len(columns.texts[last]), kb_id)
+
+
+def put_span_rows(doc: Doc, key: str, rows: list[SpanRow]) -> None:
+    """Leave `rows` (one per span, in the group's order) beside the span group just set as
+    ``doc.spans[key]``; `span_rows` gives them while that group is the Doc's, unchanged
+    in length (a `Handover`: serialized as None, the group is read again)."""
+    group = doc.spans.data.get(key)
+    if group is None:
+        return
+    user_data: dict[Any, Any] = doc.user_data
+    table: dict[str, tuple[Any, list[SpanRow]]] | None = handed_over(user_data.get(_ROWS_KEY))
+    if table is None:
+        table = {}
+        user_data[_ROWS_KEY] = Handover(table)
+    table[key] = (group, rows)
+
+
+def span_rows(doc: Doc, key: str) -> list[SpanRow]:
+    """``(start, end, start_char, end_char, kb_id_)`` of each span of ``doc.spans[key]``,
+    in order (empty without the group): the producer's rows when it left them
+    (`put_span_rows`), else read from the group."""
+    group = doc.spans.data.get(key)
+    if group is None:
+        return []
+    table = handed_over(doc.user_data.get(_ROWS_KEY))
+    if table is not None:
+        hit = table.get(key)
+        if hit is not None and hit[0] is group and len(hit[1]) == len(group):
+            rows: list[SpanRow] = hit[1]
+            return rows
+    return [(s.start, s.end, s.start_char, s.end_char, s.kb_id_) for s in group]
