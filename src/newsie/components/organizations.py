@@ -2,7 +2,6 @@
 
 import re
 from collections.abc import Container, Iterable
-from operator import itemgetter
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -17,9 +16,11 @@ from ..kb.org_rules import OrgRules, default_org_rules
 from ..kb.organizations import ORGANIZATIONS_FILE, OrgEntry, OrgKB
 from ..kb.states import default_states
 from ..payloads import OrgData
+from ..rows import SpanRow, group_rows, leave_rows
 from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, set_ents
 from .coordination import expand_coordinated
+from .ranges import longest_first
 
 GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE = "gazetteer", "pattern", "acronym", "generic", "media", "base"
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
@@ -151,7 +152,7 @@ class OrganizationTagger(GazetteerPipe):
         # Where the words the rules start from occur (one scan in C); each rule visits its own.
         starts = T.where(self._rule_words)
         info = self._match_info
-        gaz = self._without_person_offices(T, _filter([(s, e, *info[m]) for m, s, e in self.matcher(doc)]))
+        gaz = self._without_person_offices(T, _filter([(s, e) + info[m] for m, s, e in self.matcher(doc)]))
         cands: list[Cand] = list(gaz)
         splits: dict[tuple[int, int], list[str]] = {}
         patterns: list[Cand] = []
@@ -187,6 +188,7 @@ class OrganizationTagger(GazetteerPipe):
         orgs, keys = self._resolve(doc, T, spans, acronyms, notes)
         self._add_coordinated(T.doc_text, orgs)
         out = []
+        rows: list[SpanRow] = []
         ids = self._string_ids if doc.vocab is self.nlp.vocab else {}  # another vocabulary: strings
         label = ids.get(ext.ORG, ext.ORG)
         for s, e, _, kb_id, source in spans:
@@ -194,7 +196,10 @@ class OrganizationTagger(GazetteerPipe):
             if key is not None:
                 kb_id = orgs[key].id or ""
             out.append(Span(doc, s, e, label=label, kb_id=ids.get(kb_id, kb_id), span_id=ids.get(source, source)))
-        doc.spans[self.cfg["spans_key"]] = out
+            rows.append((s, e, *_chars(T, s, e), kb_id, source))
+        spans_key = self.cfg["spans_key"]
+        doc.spans[spans_key] = out
+        leave_rows(doc, spans_key, rows)  # later stages read these, not the Spans
         set_doc_value(doc, "newsie_orgs", list(orgs.values()))
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
@@ -749,32 +754,9 @@ _COMMON_SENTENCE_STARTS = frozenset(
 
 
 _NO_NOTE: dict[str, Any] = {}  # the notes of a span with none (read, never written)
-_START = itemgetter(0)
 
 
-def _filter(spans: list[Cand]) -> list[Cand]:
-    """spaCy's `filter_spans` on candidate tuples: of overlapping candidates the first
-    longest is kept; the kept ones in order of start."""
-    by_start = sorted(spans, key=_START)
-    end = 0
-    for span in by_start:
-        if span[0] < end or span[1] <= span[0]:
-            break
-        end = span[1]
-    else:
-        return by_start  # no two overlap, none is empty: all are kept
-    # Longest first, then by start, ties in the given order (filter_spans' sort), by index:
-    # `list.__getitem__` as the key keeps the sort in C.
-    lengths = [span[1] - span[0] for span in by_start]
-    result = []
-    seen: set[int] = set()
-    for k in sorted(range(len(by_start)), key=lengths.__getitem__, reverse=True):
-        span = by_start[k]
-        if span[0] not in seen and span[1] - 1 not in seen:
-            result.append(span)
-            seen.update(range(span[0], span[1]))
-    result.sort(key=_START)
-    return result
+_filter = longest_first  # spaCy's `filter_spans` on candidate tuples
 
 
 def _among(texts: list[str], positions: list[int], words: Container[str]) -> list[int]:
@@ -790,8 +772,7 @@ def _chars(T: Cols, start: int, end: int) -> tuple[int, int]:
 
 def _state_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """The States the Doc names: start, end and ISO3 code of each span."""
-    spans = doc.spans
-    return [(s.start, s.end, s.kb_id_) for s in spans[ext.STATES]] if ext.STATES in spans else []
+    return [(r[0], r[1], r[4]) for r in group_rows(doc, ext.STATES)]
 
 
 def _variants(entry: OrgEntry) -> list[str]:
