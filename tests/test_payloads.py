@@ -3,16 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import spacy
 import srsly
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from spacy.tokens import Doc, DocBin, Span
+from spacy.tokens import Doc, DocBin
 
 from newsie.build import to_release
 from newsie.making import make_doc
-from newsie.payloads import EventData, LocationData, handed_over, put_span_rows, span_row, span_rows
-from newsie.tokens import cols
+from newsie.payloads import EventData, LocationData
 
 RELEASE = (
     "VIENNA, 6 October 2020 – The OSCE Secretariat held a three-day workshop for 25 police officers "
@@ -55,45 +51,3 @@ def test_nlp_pipe_with_two_processes(nlp) -> None:
     docs = list(nlp.pipe(texts, n_process=2, batch_size=1))
     assert [d._.newsie_events[0].type for d in docs[:2]] == ["training", "training"]
     assert [s.kb_id_ for s in docs[2].spans["newsie_states"]] == ["KAZ"]
-
-
-def _rows_read(doc: Doc, key: str) -> list[tuple[int, int, int, int, str]]:
-    return [(s.start, s.end, s.start_char, s.end_char, s.kb_id_) for s in doc.spans[key]]
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 7), st.integers(1, 4), st.sampled_from(["", "AUT", "SRB"])), max_size=6))
-def test_span_rows_left_by_a_producer_are_the_group_rows(spans: list[tuple[int, int, str]]) -> None:
-    """Rows a producer leaves with `span_row` equal the rows read from the span group it set."""
-    nlp = spacy.blank("en")
-    doc = nlp("The OSCE Mission to Serbia, Austria's envoy and ODIHR met in Vienna.")
-    ranges = [(s, min(s + n, len(doc)), kb) for s, n, kb in spans if s < len(doc)]
-    doc.spans["group"] = [Span(doc, s, e, label="X", kb_id=kb) for s, e, kb in ranges]
-    c = cols(doc)
-    put_span_rows(doc, "group", [span_row(c, s, e, kb) for s, e, kb in ranges])
-    assert span_rows(doc, "group") == _rows_read(doc, "group")
-    assert handed_over(doc.user_data["newsie_span_rows"])["group"][1] == _rows_read(doc, "group")
-
-
-def test_span_rows_of_a_replaced_group_are_read_again() -> None:
-    """A group set again after the producer left its rows is read from the group, not from the old rows."""
-    nlp = spacy.blank("en")
-    doc = nlp("Austria and Serbia signed in Vienna.")
-    doc.spans["group"] = [Span(doc, 0, 1, label="X", kb_id="AUT")]
-    put_span_rows(doc, "group", [span_row(cols(doc), 0, 1, "AUT")])
-    doc.spans["group"] = [Span(doc, 2, 3, label="X", kb_id="SRB")]
-    assert span_rows(doc, "group") == [(2, 3, 12, 18, "SRB")]
-    doc.spans["group"].append(Span(doc, 5, 6, label="X"))
-    assert span_rows(doc, "group") == [(2, 3, 12, 18, "SRB"), (5, 6, 29, 35, "")]
-    assert span_rows(doc, "missing") == []
-
-
-def test_span_rows_do_not_travel_with_the_doc() -> None:
-    """Rows a producer left are dropped by doc.to_bytes(): the copy reads its group."""
-    nlp = spacy.blank("en")
-    doc = nlp("Austria and Serbia signed in Vienna.")
-    doc.spans["group"] = [Span(doc, 0, 1, label="X", kb_id="AUT")]
-    put_span_rows(doc, "group", [(0, 1, 0, 7, "WRONG")])  # rows that disagree: which one is read shows
-    assert span_rows(doc, "group") == [(0, 1, 0, 7, "WRONG")]
-    copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
-    assert span_rows(copy, "group") == [(0, 1, 0, 7, "AUT")]

@@ -1,7 +1,7 @@
 """Turning an annotated Doc into a `Release` record (the output boundary).
 
 The builder reads only the Doc: the metadata the front door put on it, and what each
-component wrote (typed payloads, and spans as plain rows: `newsie.payloads.span_rows`).
+component wrote (typed payloads, and spans as plain rows: `newsie.rows.group_rows`).
 Mentions get offsets into the title or the body, whichever holds them. The record is
 assembled as plain data and validated once, by `Release.model_validate` (pydantic's Rust
 core), not object by object. The loops are written out (no comprehension, no call per
@@ -18,8 +18,9 @@ from spacy.tokens import Doc
 
 from . import extensions as ext
 from .extensions import doc_key, text_of
-from .payloads import DatelineData, EventData, OfficialData, OrgData, ReleaseMeta, StateData, span_rows
+from .payloads import DatelineData, EventData, OfficialData, OrgData, ReleaseMeta, StateData
 from .records import Release
+from .rows import group_rows
 
 Data = dict[str, Any]
 Offsets = tuple[int, int]
@@ -72,13 +73,13 @@ def by_first_mention(items: list[Any]) -> list[Any]:
 
 def build_states(doc: Doc, text: str, title_len: int, body_start: int) -> list[Data]:
     """One State per ISO3 code, in order of first mention, as the pipeline's gazetteer names it."""
-    rows = span_rows(doc, ext.STATES)
+    rows = group_rows(doc, ext.STATES)
     if not rows:
         return []
     known: dict[str, StateData] = {s.iso3: s for s in _data(doc).get(_STATES) or ()}
     offsets: dict[str, list[Offsets]] = {}
     names: dict[str, str] = {}
-    for _, _, a, b, code in rows:
+    for _, _, a, b, code, _ in rows:
         pairs = offsets.get(code)
         if pairs is None:
             offsets[code] = [(a, b)]
@@ -126,12 +127,12 @@ def build_officials(doc: Doc, text: str, title_len: int, body_start: int) -> lis
 
 def build_dates(doc: Doc, text: str, title_len: int, body_start: int) -> list[Data]:
     """Every date expression with its normalized interval."""
-    rows = span_rows(doc, ext.DATES)
+    rows = group_rows(doc, ext.DATES)
     if not rows:
         return []
     get = _data(doc).get
     out: list[Data] = []
-    for _, _, start_char, end_char, _ in rows:
+    for _, _, start_char, end_char, _, _ in rows:
         value = get(("._.", "newsie_date", start_char, end_char))  # span._.newsie_date (`ext.span_value`)
         if value is None:
             continue
