@@ -211,6 +211,7 @@ _START_CHAR = attrgetter("start_char")
 _UNITS = ("day", "week", "month")
 _UNIT_RE = re.compile(rf"[- ](?:{'|'.join(_UNITS)})", re.IGNORECASE)
 _UNIT_BEFORE, _UNIT_AFTER = 21, 14
+_TAIL = len("s-long") + 1  # what a window can cut off a match's end (and the character after it)
 _DURATION = rf"\b(?P<n>\d{{1,2}}|{number_alternation(scales=False)})(?P<half>[- ]and[- ]a[- ]half)?[- ](?P<unit>day|week|month)s?\b(?:-long)?"
 _DURATION_RE = re.compile(_DURATION, re.IGNORECASE)
 # The same on lowercased text, case-sensitive: each alternative then begins with a plain
@@ -358,7 +359,12 @@ def _find_durations(text: str, low: str) -> list[Duration]:
         if p < last:
             continue
         # Same matches as _DURATION_RE.finditer(text), searched only around each unit.
-        m = rx.search(where, max(last, p - _UNIT_BEFORE), min(len(text), p + _UNIT_AFTER))
+        end = min(len(text), p + _UNIT_AFTER)
+        m = rx.search(where, max(last, p - _UNIT_BEFORE), end)
+        if m is not None and m.end() + _TAIL >= end and end < len(text):
+            # Perhaps cut by the window ("12 month|s", "3-day-lo|ng"), a later unit's: the
+            # whole match there, if any (no match begins inside another, so none before).
+            m = rx.match(where, m.start())
         if m is None:
             continue
         s, last = m.span()
