@@ -81,6 +81,20 @@ def reports_participants(sentence: str, matched: str, *, lede: bool, low: str | 
     return lede or takes_part
 
 
+def may_report_participants(sentence: str, *, lede: bool, low: str | None = None) -> bool:
+    """False when `reports_participants` is False for any count `sentence` holds: a plan,
+    or outside the lede no participation verb, no "participants"-like word and no "for"
+    (a count's text is part of the sentence, at word boundaries). Reading no count then
+    gives the same answer. (`low`: the sentence lowercased, when at hand.)"""
+    if low is None:
+        low = sentence.lower()
+    if not lowered_like_ignorecase(sentence, low):
+        return True  # the cue searches below read lowercased text
+    if _PLAN.search(low):
+        return False
+    return lede or "for" in sentence or _TAKING_PART.search(low) or _PARTICIPATION.search(low)
+
+
 _ANNOUNCED = WordCues((
     "will take place", "will be held", "will run", "will open", "will start", "will begin", "will convene", "will meet",
     "to be held", "is scheduled to", "is scheduled for", "is planned to", "is planned for", "is due to", "is due for",
