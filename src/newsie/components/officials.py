@@ -143,16 +143,24 @@ class OfficialTagger(GazetteerPipe):
         C = doc_cols(doc)
         person_of = self._person_of
         found = self.matcher(doc)
-        offices = [m for m in found if m[0] not in person_of]  # (office id, start, end), read twice below
-        # Each span group read once: iterating one makes a Span per item.
-        states = _ranges(doc, ext.STATES)
+        cands: list[Person] = []
+        offices = []  # (office id, start, end), read twice below
+        for m in found:
+            if m[0] in person_of:
+                cands.append((m[1], m[2], KNOWN, person_of[m[0]]))
+            else:
+                offices.append(m)
+        # The span groups as plain rows (no Span made: see `newsie.rows`).
+        state_tokens: set[int] = set()
+        for row in group_rows(doc, ext.STATES):
+            state_tokens.update(range(row[0], row[1]))
         orgs = _ranges(doc, ext.ORGANIZATIONS)
-        blocked = {i for _, s, e in offices for i in range(s, e)}
-        for s, e in (*states, *orgs):
+        blocked = set(state_tokens)
+        for s, e in orgs:
             blocked.update(range(s, e))
-        state_tokens = {i for s, e in states for i in range(s, e)}
+        for _, s, e in offices:
+            blocked.update(range(s, e))
         # People as (start, end, source, gazetteer index or -1); Spans only for the output.
-        cands: list[Person] = [(s, e, KNOWN, person_of[m]) for m, s, e in found if m in person_of]
         cands += self._candidates(C, blocked, state_tokens)
         cands += self._contacts(doc, C, blocked)
         cands += self._base_entities(doc, blocked)
@@ -164,7 +172,7 @@ class OfficialTagger(GazetteerPipe):
             Span(doc, s, e, label=ext.PERSON, kb_id=officials[k].name if source == KNOWN else "", span_id=source)
             for s, e, source, k in people
         ]
-        set_doc_value(doc, "newsie_officials", self._resolve(doc, C, people, offices, orgs))
+        set_doc_value(doc, "newsie_officials", self._resolve(doc, C, people, offices, orgs) if people or offices else [])
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
         return doc

@@ -191,12 +191,13 @@ class OrganizationTagger(GazetteerPipe):
         rows: list[SpanRow] = []
         ids = self._string_ids if doc.vocab is self.nlp.vocab else {}  # another vocabulary: strings
         label = ids.get(ext.ORG, ext.ORG)
+        idxs, texts = T.idxs, T.texts
         for s, e, _, kb_id, source in spans:
             key = keys.get((s, e))
             if key is not None:
                 kb_id = orgs[key].id or ""
             out.append(Span(doc, s, e, label=label, kb_id=ids.get(kb_id, kb_id), span_id=ids.get(source, source)))
-            rows.append((s, e, *_chars(T, s, e), kb_id, source))
+            rows.append((s, e, idxs[s], idxs[e - 1] + len(texts[e - 1]), kb_id, source))
         spans_key = self.cfg["spans_key"]
         doc.spans[spans_key] = out
         leave_rows(doc, spans_key, rows)  # later stages read these, not the Spans
@@ -213,7 +214,7 @@ class OrganizationTagger(GazetteerPipe):
         for span in spans:
             start = span[0]
             text = T.span_text(start, span[1])
-            if text not in offices and "OSCE" not in text:
+            if text not in offices and text[:4] != "OSCE":
                 out.append(span)  # neither the office nor "OSCE <office>"
                 continue
             words = text.split(maxsplit=1)
@@ -658,7 +659,8 @@ class OrganizationTagger(GazetteerPipe):
         pending_generic: list[Cand] = []
         span_key: dict[tuple[int, int], str] = {}
         # Acronym uses after the names they stand for (in order: a stable sort on "is an acronym").
-        for span in [c for c in spans if c[4] != ACRONYM] + [c for c in spans if c[4] == ACRONYM]:
+        # (Without acronyms defined no span comes from one: the order is the given one.)
+        for span in ([c for c in spans if c[4] != ACRONYM] + [c for c in spans if c[4] == ACRONYM]) if acronyms else spans:
             s, e, label, kb_id, source = span
             note = notes.get((s, e), _NO_NOTE)
             if source == GENERIC:
@@ -844,12 +846,26 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
     merged: dict[str, str] = {}
     if len(keys) < 2:
         return orgs, merged  # nothing to join
-    # Names never change while merging: index cores and names once, and visit for each
-    # body only the bodies it could join (a core that ends its core, a name before " of "),
-    # in the order of the all-pairs loop this replaces, so merges happen as before.
-    pos = {k: i for i, k in enumerate(keys)}
+    # Names never change while merging: index cores and names once.
     names = {k: orgs[k].name or "" for k in keys}
     cores = {k: _core(names[k], state_words) for k in keys}
+    if len(keys) <= PAIRWISE_MAX:
+        # A few bodies (a lede): every pair in order, cheaper than building the indexes.
+        for a in keys:
+            ca, na = cores[a], names[a]
+            first, _, rest = na.partition(" ")
+            first_state = first in state_words
+            for b in keys:
+                if a == b or a in merged or b in merged:
+                    continue
+                cb = cores[b]
+                if (len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb) or _with_state(na, names[b]) or (first_state and rest == names[b]):
+                    _join(orgs, a, b, merged)
+        return ({k: o for k, o in orgs.items() if k not in merged} if merged else orgs), merged
+    # Many bodies: visit for each body only the bodies it could join (a core that ends its
+    # core, a name before " of "), in the order of the all-pairs loop above, so merges
+    # happen as there.
+    pos = {k: i for i, k in enumerate(keys)}
     by_core: dict[tuple[str, ...], list[str]] = {}
     by_name: dict[str, list[str]] = {}
     for k in keys:
@@ -868,27 +884,35 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
         for b in sorted(cands, key=pos.__getitem__):
             if a == b or a in merged or b in merged:
                 continue
-            oa, ob = orgs[a], orgs[b]
             cb = cores[b]
             same_core = len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb
-            if not (same_core or _with_state(na, names[b]) or (first in state_words and rest == names[b])):
-                continue
-            if oa.country and ob.country and oa.country != ob.country:
-                continue
-            if oa.acronym and ob.acronym and oa.acronym != ob.acronym:
-                continue
-            if oa.id and ob.id:
-                continue  # two known bodies stay two
-            keep, drop = (a, b) if len(oa.name or "") >= len(ob.name or "") else (b, a)
-            ok, od = orgs[keep], orgs[drop]
-            ok.mentions += od.mentions
-            ok.country = ok.country or od.country
-            ok.acronym = ok.acronym or od.acronym
-            ok.id = ok.id or od.id
-            ok.canonical_name = ok.canonical_name or od.canonical_name
-            ok.parent = ok.parent or od.parent
-            merged[drop] = keep
+            if same_core or _with_state(na, names[b]) or (first in state_words and rest == names[b]):
+                _join(orgs, a, b, merged)
     return {k: o for k, o in orgs.items() if k not in merged}, merged
+
+
+PAIRWISE_MAX = 6  # up to this many bodies, `_merge_variants` compares every pair
+
+
+def _join(orgs: dict[str, OrgData], a: str, b: str, merged: dict[str, str]) -> None:
+    """Join bodies a and b (variants of one name) unless their countries, acronyms or
+    gazetteer ids conflict; the fuller name is kept."""
+    oa, ob = orgs[a], orgs[b]
+    if oa.country and ob.country and oa.country != ob.country:
+        return
+    if oa.acronym and ob.acronym and oa.acronym != ob.acronym:
+        return
+    if oa.id and ob.id:
+        return  # two known bodies stay two
+    keep, drop = (a, b) if len(oa.name or "") >= len(ob.name or "") else (b, a)
+    ok, od = orgs[keep], orgs[drop]
+    ok.mentions += od.mentions
+    ok.country = ok.country or od.country
+    ok.acronym = ok.acronym or od.acronym
+    ok.id = ok.id or od.id
+    ok.canonical_name = ok.canonical_name or od.canonical_name
+    ok.parent = ok.parent or od.parent
+    merged[drop] = keep
 
 
 _NAME_INNER = frozenset({"for", "of", "on", "in", "the"})
