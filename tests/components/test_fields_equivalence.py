@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from newsie.fields import (
     FieldsClassifier,
     FieldsLexicon,
+    _ascii_forms,
     _Candidate,
     _Pattern,
     _PhraseMatcher,
-    _ascii_forms,
     _split_words,
     normalize,
     words_of,
