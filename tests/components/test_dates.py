@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -191,5 +190,5 @@ def test_one_scan_with_nul_between_title_and_body_finds_what_two_scans_find(titl
     dates, lengths = grammar.scan(head + "\x00" * gap + rest, anchor)
     head_dates, head_lengths = grammar.scan(head, anchor)
     body_dates, body_lengths = grammar.scan(rest, anchor)
-    assert dates == head_dates + [replace(d, start_char=d.start_char + off, end_char=d.end_char + off) for d in body_dates]
-    assert lengths == head_lengths + [replace(d, start_char=d.start_char + off, end_char=d.end_char + off) for d in body_lengths]
+    assert dates == head_dates + [d._replace(start_char=d.start_char + off, end_char=d.end_char + off) for d in body_dates]
+    assert lengths == head_lengths + [d._replace(start_char=d.start_char + off, end_char=d.end_char + off) for d in body_lengths]

@@ -9,6 +9,7 @@ from .. import extensions as ext
 from ..dates.grammar import scan
 from ..extensions import text_of
 from ..payloads import DateValue, meta_of, release_date
+from ..rows import leave_rows
 from ..tokens import Cols, cols
 from .base import filter_ranges, set_ents
 
@@ -34,27 +35,32 @@ class DateTagger:
     def __call__(self, doc: Doc) -> Doc:
         found, lengths = scan(_scanned_text(doc), release_date(doc))
         # Candidates as token ranges (what ``doc.char_span(..., alignment_mode="expand")``
-        # gives), their values written in the same order as before; a Span is made only
-        # for the ranges `filter_spans` would keep.
+        # gives) with their spans' character offsets, values written in the same order as
+        # before; a Span is made only for the ranges `filter_spans` would keep.
         dates: list[Range] = []
         durations: list[Range] = []
+        offsets: list[tuple[int, int]] = []  # of dates, then of durations
         if found or lengths:
             c = cols(doc)
             user_data: dict[Any, Any] = doc.user_data
             for f in found:
                 r = _expand(c, f.start_char, f.end_char)
                 if r is not None:
-                    user_data[_value_key(c, r, "newsie_date")] = DateValue(
+                    chars = start_char, end_char = _span_chars(c, r)
+                    user_data[("._.", "newsie_date", start_char, end_char)] = DateValue(
                         f.start, f.end, f.granularity, f.relative, f.year_inferred, f.start_char, f.end_char
                     )
-                    dates.append((*r, len(dates)))
+                    dates.append((*r, len(offsets)))
+                    offsets.append(chars)
             for d in lengths:
                 r = _expand(c, d.start_char, d.end_char)
                 if r is not None:
-                    user_data[_value_key(c, r, "newsie_days")] = d.days
-                    durations.append((*r, len(durations)))
-        doc.spans[self.spans_key] = _group(doc, self.spans_key, dates, ext.DATE)
-        doc.spans[ext.DURATIONS] = _group(doc, ext.DURATIONS, durations, ext.DURATION)
+                    chars = start_char, end_char = _span_chars(c, r)
+                    user_data[("._.", "newsie_days", start_char, end_char)] = d.days
+                    durations.append((*r, len(offsets)))
+                    offsets.append(chars)
+        _store(doc, self.spans_key, dates, offsets, ext.DATE)
+        _store(doc, ext.DURATIONS, durations, offsets, ext.DURATION)
         if self.annotate_ents:
             set_ents(doc, doc.spans[self.spans_key])
         return doc
@@ -74,19 +80,21 @@ def _expand(c: Cols, start_char: int, end_char: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _value_key(c: Cols, r: tuple[int, int], name: str) -> tuple[str, str, int, int]:
-    """The ``doc.user_data`` key of ``span._.<name>`` for the span of tokens r (keyed by
-    its character offsets)."""
+def _span_chars(c: Cols, r: tuple[int, int]) -> tuple[int, int]:
+    """``(span.start_char, span.end_char)`` of the span of tokens r (how ``span._`` values are keyed)."""
     start, end = r
     start_char = c.idxs[start] if start < len(c.idxs) else len(c.doc_text)
     end_char = c.idxs[end - 1] + len(c.texts[end - 1]) if end > start else start_char
-    return ("._.", name, start_char, end_char)
+    return start_char, end_char
 
 
-def _group(doc: Doc, name: str, ranges: list[Range], label: str) -> SpanGroup:
-    """The span group of `spacy.util.filter_spans` of the ranges' spans, each Span made once kept."""
+def _store(doc: Doc, key: str, ranges: list[Range], offsets: list[tuple[int, int]], label: str) -> None:
+    """``doc.spans[key]``: `spacy.util.filter_spans` of the ranges' spans, each Span made
+    once kept, and the same spans left as rows (`newsie.rows`) for later stages."""
     kept = ranges if len(ranges) < 2 else filter_ranges(ranges)  # one range or none: nothing to filter
-    return SpanGroup(doc, name=name, spans=[Span(doc, s, e, label=label) for s, e, _ in kept])
+    doc.spans[key] = SpanGroup(doc, name=key, spans=[Span(doc, s, e, label=label) for s, e, _ in kept])
+    if kept:
+        leave_rows(doc, key, [(s, e, *offsets[i], "", "") for s, e, i in kept])
 
 
 def _scanned_text(doc: Doc) -> str:

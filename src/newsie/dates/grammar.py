@@ -13,9 +13,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
+from operator import itemgetter
+from typing import NamedTuple
 
 from ..casing import lowered_like_ignorecase
 from ..kb.numbers import number_alternation, words_to_int
@@ -138,7 +138,7 @@ _RELS = (
     *(f"{w}(?:{_WD_LOW})" for w in ("on ", "last ", "next ", "this ", "on the ")),
 )
 _CLASSES: list[tuple[tuple[str, ...], str, tuple[int, ...]]] = [
-    (("#",), rf"\d?{_ORD}\s+{_MON_RX}(?:\s+\d{{4}})?{_TO_RX}", (0, 5)),  # 27 November (2013) to ...
+    (("#",), rf"\d?{_ORD}\s+{_MON_RX}(?:\s+\d{{4}})?{_TO_RX}(?:(?:{_WD_LOW}),?\s+)?\d{{1,2}}{_ORD}\s+{_MON_RX}", (0, 5)),  # 27 November (2013) to 1 December
     (("#",), rf"\d?{_ORD}\s+(?:of\s+)?(?:{_MON_LOW})", (5,)),  # 21 February, 21st of February
     (("#",), rf"\d?{_ORD}(?:,|\s*[-–—]|\s+(?:to|until|till|and|through)\s)", (1,)),  # 7 to 9 May, 3, 4 and 5 May
     (("#",), r"\d?[./]", (8,)),  # 21.02.2020
@@ -151,7 +151,7 @@ _CLASSES: list[tuple[tuple[str, ...], str, tuple[int, ...]]] = [
     (_WDS, rf",?\s+(?:{_MON_LOW})", (6, 11)),  # Monday, February 21
     (_WDS, r"(?!\w)", (11,)),  # on Monday
     (_MONS, r"\s+\d{4}(?!\d)", (9,)),  # March 2019
-    (_MONS, rf"\s+\d{{1,2}}{_ORD}{_TO_RX}", (2, 3, 6)),  # November 27 - December 1, May 3-5
+    (_MONS, rf"\s+\d{{1,2}}{_ORD}{_TO_RX}(?:{_MON_RX}\s+)?\d", (2, 3, 6)),  # November 27 - December 1, May 3-5
     (_MONS, r"\s+\d", (6,)),  # February 21
     (_RELS, r"(?!\w)", (11,)),  # the relative pattern where it does not begin with a weekday (the rows above)
 ]
@@ -203,7 +203,7 @@ _CLASSIFIER, _GROUP_PATTERNS = _classifier()
 _CLASSIFY_HEAD = re.compile(_CLASSIFIER)
 _CLASSIFY_AFTER_SPACE = re.compile(" " + _CLASSIFIER)
 _CLASSIFY_AFTER_OTHER = re.compile(r"[^a-z0-9_ \-](?<![\w-])" + _CLASSIFIER)
-_START_CHAR = attrgetter("start_char")
+_START_CHAR = itemgetter(0)  # FoundDate.start_char
 
 
 # A duration's unit ("-day", " weeks"): a duration match holds one, at most 21 characters
@@ -220,9 +220,9 @@ _DURATION_LOW = re.compile(_DURATION)
 assert re.sub(r"\\[bd]|\?P<", "", _DURATION).islower()
 
 
-@dataclass(frozen=True)
-class FoundDate:
-    """A temporal expression: character offsets, raw text and normalized interval."""
+class FoundDate(NamedTuple):
+    """A temporal expression: character offsets, raw text and normalized interval (a named
+    tuple: made several times faster than a frozen dataclass)."""
 
     start_char: int
     end_char: int
@@ -234,8 +234,7 @@ class FoundDate:
     year_inferred: bool = False
 
 
-@dataclass(frozen=True)
-class Duration:
+class Duration(NamedTuple):
     """"a five-day course": the length of an event in days."""
 
     start_char: int
@@ -263,9 +262,12 @@ def _find_dates(text: str, low: str, anchor: dt.date | None) -> list[FoundDate]:
         kind, rx = _COMPILED[k]
         # Same matches as rx.finditer(text): leftmost, non-overlapping, tried where one can start.
         last = 0
-        for pos in candidates[k]:
+        at = candidates[k]
+        for i, pos in enumerate(at):
             if pos < last:
                 continue
+            if taken[pos] and all(map(taken.__getitem__, at[i + 1 :])):
+                break  # a match can only begin where no date is yet: none is left to find
             m = rx.match(text, pos)
             if m is None:
                 continue
