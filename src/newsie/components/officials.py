@@ -139,8 +139,10 @@ class OfficialTagger(GazetteerPipe):
     # -- tagging --------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
-        sentences(doc)
         C = doc_cols(doc)
+        if True not in C.is_sent_start[1:]:  # (a sentence start after the first token: boundaries are set)
+            sentences(doc)  # sets them if none are
+            C = doc_cols(doc)
         person_of = self._person_of
         found = self.matcher(doc)
         cands: list[Person] = []

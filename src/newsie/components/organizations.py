@@ -99,6 +99,8 @@ class OrganizationTagger(GazetteerPipe):
         self._string_ids = {text: strings.add(text, allow_transient=False) for text in texts}  # type: ignore[call-arg]  # spaCy 3.8's stub lacks it
         # What a match names, by match id: the candidate's kind, gazetteer id and source.
         self._match_info = {self._string_ids[org_id]: (e.kind, org_id, GAZ) for org_id, e in self.kb.by_id.items()}
+        # Each entry's `OrgData` fields but the mentions (`_from_entry`), read once.
+        self._org_fields = {org_id: {k: v for k, v in vars(_from_entry(e)).items() if k != "mentions"} for org_id, e in self.kb.by_id.items()}
         for entry in self.kb.entries:
             forms = _variants(entry)
             if forms:
@@ -160,19 +162,23 @@ class OrganizationTagger(GazetteerPipe):
             in_gaz: set[int] = set()
             for c in gaz:
                 in_gaz.update(range(c[0], c[1]))
-            patterns = self._chunks(T, starts, in_gaz) + self._plural_lists(T, starts, in_gaz, splits)
-            cands += patterns
-            cands += self._media_names(T, starts)
+            if starts:  # every pattern starts from a rule word
+                patterns = self._chunks(T, starts, in_gaz) + self._plural_lists(T, starts, in_gaz, splits)
+                cands += patterns
+                cands += self._media_names(T, starts)
             cands += self._base_entities(doc, T, in_gaz)
         notes: Notes = {}
         spans = _filter(cands)
-        spans, acronyms = self._acronyms(T, starts, spans, notes)
-        # `spans` is filtered; what is added next may overlap it (a filter), what `_refine`
-        # keeps of it cannot.
-        uses = self._acronym_uses(T, spans, acronyms, notes)
-        if uses:
-            spans = _filter(spans + uses)
-        generic = self._generic_refs(T, starts, spans)
+        acronyms: dict[str, Cand] = {}
+        generic: list[Cand] = []
+        if starts:  # an acronym's "(" and a reference's first word are rule words
+            spans, acronyms = self._acronyms(T, starts, spans, notes)
+            # `spans` is filtered; what is added next may overlap it (a filter), what `_refine`
+            # keeps of it cannot.
+            uses = self._acronym_uses(T, spans, acronyms, notes)
+            if uses:
+                spans = _filter(spans + uses)
+            generic = self._generic_refs(T, starts, spans)
         if patterns:  # only pattern names are refined
             spans = self._refine(T, spans)
         if generic:
@@ -655,6 +661,7 @@ class OrganizationTagger(GazetteerPipe):
         orgs: dict[str, OrgData] = {}
         field_keys = list(dict.fromkeys([c[3] for c in spans if c[4] == GAZ and c[2] == "field_operation"]))
         by_id = self.kb.by_id
+        templates = self._org_fields
         text = T.doc_text
         pending_generic: list[Cand] = []
         span_key: dict[tuple[int, int], str] = {}
@@ -674,10 +681,10 @@ class OrganizationTagger(GazetteerPipe):
                     continue
             if source == GAZ:
                 entry = by_id[kb_id]
-                key = entry.id
+                key = kb_id
                 org = orgs.get(key)
                 if org is None:
-                    org = orgs[key] = _from_entry(entry)
+                    org = orgs[key] = _from_fields(templates[key])
                 if note.get("acronym"):
                     org.acronym = note["acronym"]
                 chars = _chars(T, s, e)
@@ -793,6 +800,14 @@ def _variants(entry: OrgEntry) -> list[str]:
             alts |= {f"OSCE {x}" for x in alts}
         forms.update(dict.fromkeys(sorted(alts)))
     return list(forms)
+
+
+def _from_fields(fields: dict[str, Any]) -> OrgData:
+    """``_from_entry(entry)`` from the fields it gives (a fresh mentions list)."""
+    org: OrgData = object.__new__(OrgData)
+    org.__dict__.update(fields)
+    org.mentions = []
+    return org
 
 
 def _from_entry(entry: OrgEntry) -> OrgData:
