@@ -117,6 +117,14 @@ class OrganizationTagger(GazetteerPipe):
         self._on_heads = frozenset(r.on_heads)
         self._followers = frozenset(r.modifier_followers)
         self._person_offices = frozenset(r.person_offices)
+        # The bodies one of whose forms (as matched: white space aside) is an office or
+        # "OSCE <office>": only their matches can be offices held by a person.
+        office_keys = {_squeeze(o) for o in self._person_offices}
+        self._maybe_office = frozenset(
+            e.id
+            for e in self.kb.entries
+            if any(f in office_keys or (f.startswith("OSCE") and f[4:] in office_keys) for f in map(_squeeze, _variants(e)))
+        )
         self._osce_id = self.kb.by_surface.get("OSCE")
         self._in_heads = frozenset(r.in_heads)
         # The words that open a complement, per head that takes more than `complement_preps`.
@@ -217,7 +225,11 @@ class OrganizationTagger(GazetteerPipe):
         person, not a body; its "OSCE" still names the OSCE."""
         out = []
         offices = self._person_offices
+        maybe = self._maybe_office
         for span in spans:
+            if span[3] not in maybe:
+                out.append(span)  # no form of this body is an office
+                continue
             start = span[0]
             text = T.span_text(start, span[1])
             if text not in offices and text[:4] != "OSCE":
@@ -800,6 +812,11 @@ def _variants(entry: OrgEntry) -> list[str]:
             alts |= {f"OSCE {x}" for x in alts}
         forms.update(dict.fromkeys(sorted(alts)))
     return list(forms)
+
+
+def _squeeze(text: str) -> str:
+    """`text` without white space: what every tokenization of it shares."""
+    return "".join(text.split())
 
 
 def _from_fields(fields: dict[str, Any]) -> OrgData:
