@@ -671,7 +671,6 @@ class OrganizationTagger(GazetteerPipe):
         """One `OrgData` per distinct body, and the body each span names."""
         state_spans: list[tuple[int, int, str]] | None = None  # read from the Doc when first needed
         orgs: dict[str, OrgData] = {}
-        field_keys = list(dict.fromkeys([c[3] for c in spans if c[4] == GAZ and c[2] == "field_operation"]))
         by_id = self.kb.by_id
         templates = self._org_fields
         text = T.doc_text
@@ -724,6 +723,8 @@ class OrganizationTagger(GazetteerPipe):
                     orgs[key] = _org(None, None, None, note.get("acronym"), label, _country_of(T, s, e, state_spans), None)
                 _add_mention(orgs[key], T, s, e, surface=True)
             span_key[(s, e)] = key
+        # The field operations the gazetteer found: what "the Mission" refers to.
+        field_keys = list(dict.fromkeys([c[3] for c in spans if c[4] == GAZ and c[2] == "field_operation"])) if pending_generic else []
         for span in pending_generic:
             s, e = span[0], span[1]
             key = field_keys[0] if len(field_keys) == 1 else None
