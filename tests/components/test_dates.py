@@ -156,15 +156,39 @@ _DATE_WORDS = [
     "from 7 to 9 December 2024", "27 November – 1 December", "May 3-5, 2020", "between 3 and 5 May", "3, 4 and 5 May", "Monday, 21 February 2020",
     "Friday February 21", "February 21, 2020", "21st of February", "in 2019", "since 2001", "mid-2019", "from March to May 2020",
     "between Monday 3 and", "from Sunday, 7", "7 till 9 May", "3 until 5 June", "1 through 4 July",
-    "21 February 2020 to 3 March 2020", "in 2020-02-21", "March 2019", "of 2019", "May 2020 –", "Sept. 3 - 4", "November 27 – December 1, 2013", "14 – 19 August 2023", "Jan. 5", "15 and 16 October",
+    "21 February 2020 to 3 March 2020", "in 2020-02-21", "FIVE-DAY", "Two and a half weeks", "six-and-a-half-day", "12 months",
+    "3-day-long", "ſeven-day", "Seventeen Days", "March 2019", "of 2019", "May 2020 –", "Sept. 3 - 4", "November 27 – December 1, 2013", "14 – 19 August 2023", "Jan. 5", "15 and 16 October",
 ]
 
 
+_DATE_TEXTS = st.lists(st.tuples(st.sampled_from(_DATE_WORDS), st.sampled_from([" ", " ", " ", "  ", ", ", "\n", "-", "(", "“", "/", ""])), max_size=14)
+
+
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_DATE_WORDS), st.sampled_from([" ", " ", " ", "  ", ", ", "\n", "-", "(", "“", "/", ""])), max_size=14),
-       st.sampled_from([ANCHOR, None]))
+@given(_DATE_TEXTS, st.sampled_from([ANCHOR, None]))
 def test_dates_found_from_classified_starts_are_those_of_plain_scans(parts, anchor) -> None:
     """Trying each pattern only where what follows a start allows it finds what scanning the whole text with every pattern finds."""
     text = "".join(w + sep for w, sep in parts)
     assert find_dates(text, anchor) == _dates_by_plain_scans(text, anchor)
     assert grammar._unit_starts(text, text.lower()) == [m.start() for m in grammar._UNIT_RE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATE_TEXTS)
+def test_durations_found_around_units_on_lowered_text_are_those_of_a_plain_scan(parts) -> None:
+    """Searching lowered text near each unit finds the durations a case-insensitive scan of the whole text finds."""
+    text = "".join(w + sep for w, sep in parts)
+    assert [(d.start_char, d.end_char, d.text) for d in find_durations(text)] == [(*m.span(), m.group(0)) for m in grammar._DURATION_RE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATE_TEXTS, _DATE_TEXTS, st.integers(min_value=1, max_value=3), st.sampled_from([ANCHOR, None]))
+def test_one_scan_with_nul_between_title_and_body_finds_what_two_scans_find(title, body, gap, anchor) -> None:
+    """Scanning title and body joined by NUL characters finds the dates and durations of each scanned apart, at shifted offsets."""
+    head, rest = "".join(w + sep for w, sep in title), "".join(w + sep for w, sep in body)
+    off = len(head) + gap
+    dates, lengths = grammar.scan(head + "\x00" * gap + rest, anchor)
+    head_dates, head_lengths = grammar.scan(head, anchor)
+    body_dates, body_lengths = grammar.scan(rest, anchor)
+    assert dates == head_dates + [d._replace(start_char=d.start_char + off, end_char=d.end_char + off) for d in body_dates]
+    assert lengths == head_lengths + [d._replace(start_char=d.start_char + off, end_char=d.end_char + off) for d in body_lengths]

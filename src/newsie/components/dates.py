@@ -3,12 +3,13 @@ from bisect import bisect_right
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from .. import extensions as ext
-from ..dates.grammar import FoundDate, scan
+from ..dates.grammar import scan
 from ..extensions import text_of
 from ..payloads import DateValue, meta_of, release_date
+from ..rows import leave_rows
 from ..tokens import Cols, cols
 from .base import filter_ranges, set_ents
 
@@ -32,42 +33,37 @@ class DateTagger:
         self.annotate_ents = annotate_ents
 
     def __call__(self, doc: Doc) -> Doc:
-        anchor = release_date(doc)
-        found = [(off, *scan(part, anchor)) for off, part in _parts(doc)]
+        found, lengths = scan(_scanned_text(doc), release_date(doc))
         # Candidates as token ranges (what ``doc.char_span(..., alignment_mode="expand")``
-        # gives), their values written in the same order as before; a Span is made only
-        # for the ranges `filter_spans` would keep.
-        c = cols(doc) if any(dates or lengths for _, dates, lengths in found) else None
+        # gives) with their spans' character offsets, values written in the same order as
+        # before; a Span is made only for the ranges `filter_spans` would keep.
         dates: list[Range] = []
         durations: list[Range] = []
-        if c is not None:
-            for off, ds, _ in found:
-                dates.extend(self._dates(doc, c, ds, off, len(dates)))
-            for off, _, lengths in found:
-                for d in lengths:
-                    r = _expand(c, off + d.start_char, off + d.end_char)
-                    if r is not None:
-                        _set_value(doc, c, r, "newsie_days", d.days)
-                        durations.append((*r, len(durations)))
-        doc.spans[self.spans_key] = _spans(doc, dates, ext.DATE)
-        doc.spans[ext.DURATIONS] = _spans(doc, durations, ext.DURATION)
+        offsets: list[tuple[int, int]] = []  # of dates, then of durations
+        if found or lengths:
+            c = cols(doc)
+            user_data: dict[Any, Any] = doc.user_data
+            for f in found:
+                r = _expand(c, f.start_char, f.end_char)
+                if r is not None:
+                    chars = start_char, end_char = _span_chars(c, r)
+                    user_data[("._.", "newsie_date", start_char, end_char)] = DateValue(
+                        f.start, f.end, f.granularity, f.relative, f.year_inferred, f.start_char, f.end_char
+                    )
+                    dates.append((*r, len(offsets)))
+                    offsets.append(chars)
+            for d in lengths:
+                r = _expand(c, d.start_char, d.end_char)
+                if r is not None:
+                    chars = start_char, end_char = _span_chars(c, r)
+                    user_data[("._.", "newsie_days", start_char, end_char)] = d.days
+                    durations.append((*r, len(offsets)))
+                    offsets.append(chars)
+        _store(doc, self.spans_key, dates, offsets, ext.DATE)
+        _store(doc, ext.DURATIONS, durations, offsets, ext.DURATION)
         if self.annotate_ents:
             set_ents(doc, doc.spans[self.spans_key])
         return doc
-
-    def _dates(self, doc: Doc, c: Cols, dates: list[FoundDate], off: int, n: int) -> list[Range]:
-        out: list[Range] = []
-        for f in dates:
-            start_char, end_char = off + f.start_char, off + f.end_char
-            r = _expand(c, start_char, end_char)
-            if r is None:
-                continue
-            _set_value(doc, c, r, "newsie_date", DateValue(
-                start=f.start, end=f.end, granularity=f.granularity, relative=f.relative,
-                year_inferred=f.year_inferred, start_char=start_char, end_char=end_char,
-            ))
-            out.append((*r, n + len(out)))
-        return out
 
 
 def _expand(c: Cols, start_char: int, end_char: int) -> tuple[int, int] | None:
@@ -84,24 +80,29 @@ def _expand(c: Cols, start_char: int, end_char: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _set_value(doc: Doc, c: Cols, r: tuple[int, int], name: str, value: Any) -> None:
-    """``span._.<name> = value`` for the span of tokens r (keyed by its character offsets)."""
+def _span_chars(c: Cols, r: tuple[int, int]) -> tuple[int, int]:
+    """``(span.start_char, span.end_char)`` of the span of tokens r (how ``span._`` values are keyed)."""
     start, end = r
-    size = len(c.doc_text)
-    start_char = c.idxs[start] if start < len(c.idxs) else size
+    start_char = c.idxs[start] if start < len(c.idxs) else len(c.doc_text)
     end_char = c.idxs[end - 1] + len(c.texts[end - 1]) if end > start else start_char
-    user_data: dict[Any, Any] = doc.user_data
-    user_data[("._.", name, start_char, end_char)] = value
+    return start_char, end_char
 
 
-def _spans(doc: Doc, ranges: list[Range], label: str) -> list[Span]:
-    """`spacy.util.filter_spans` of the ranges' spans, each Span made once kept."""
-    return [Span(doc, s, e, label=label) for s, e, _ in filter_ranges(ranges)]
+def _store(doc: Doc, key: str, ranges: list[Range], offsets: list[tuple[int, int]], label: str) -> None:
+    """``doc.spans[key]``: `spacy.util.filter_spans` of the ranges' spans, each Span made
+    once kept, and the same spans left as rows (`newsie.rows`) for later stages."""
+    kept = ranges if len(ranges) < 2 else filter_ranges(ranges)  # one range or none: nothing to filter
+    doc.spans[key] = SpanGroup(doc, name=key, spans=[Span(doc, s, e, label=label) for s, e, _ in kept])
+    if kept:
+        leave_rows(doc, key, [(s, e, *offsets[i], "", "") for s, e, i in kept])
 
 
-def _parts(doc: Doc) -> list[tuple[int, str]]:
-    """Title and body apart (with their offsets), so no date runs from one into the other."""
+def _scanned_text(doc: Doc) -> str:
+    """The Doc's text with the characters between title and body replaced by NUL, which
+    no date pattern crosses and which every pattern treats like the end of a text: one
+    scan finds what scanning title and body apart finds, at the Doc's offsets."""
     text, meta = text_of(doc), meta_of(doc)
-    if not meta.title_len:
-        return [(0, text)]
-    return [(0, text[: meta.title_len]), (meta.body_start, text[meta.body_start :])]
+    title_len, body_start = meta.title_len, meta.body_start
+    if not 0 < title_len <= body_start <= len(text):
+        return text
+    return text[:title_len] + "\x00" * (body_start - title_len) + text[body_start:]

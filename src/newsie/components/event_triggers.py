@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, islice
 from operator import not_
 from typing import Any, ClassVar
 
@@ -20,12 +19,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .. import extensions as ext
-from ..events.groups import span_rows
 from ..events.paragraphs import Paragraphs
 from ..extensions import text_of
 from ..kb.event_types import EVENT_TYPES_FILE, EventRules
 from ..payloads import Handover, meta_of
 from ..resources import gazetteer_file
+from ..rows import group_rows
 from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, sentences
 
@@ -34,18 +33,21 @@ UNITS_KEY = "newsie_event_units"  # doc.user_data: the scored `Unit`s (a `Handov
 DECISION_KEY = "newsie_event_decision"  # doc.user_data: a trained model's main type and probabilities
 
 
-@dataclass
 class Unit:
     """A scoring unit: the title or one body sentence."""
 
-    start_char: int
-    end_char: int
-    weight: float
-    index: int  # -1 for the title, else the body sentence number
-    paragraph: int = 0  # 0 for the title and the lede
-    scores: dict[str, float] = field(default_factory=dict)
-    best_trigger: dict[str, tuple[float, Trigger]] = field(default_factory=dict)
-    lower: str | None = None  # its text, lowercased (made when a rule first needs it)
+    __slots__ = ("best_trigger", "end_char", "index", "lower", "paragraph", "scores", "start_char", "weight")
+
+    def __init__(self, start_char: int, end_char: int, weight: float, index: int, paragraph: int = 0) -> None:
+        self.start_char, self.end_char, self.weight = start_char, end_char, weight
+        self.index = index  # -1 for the title, else the body sentence number
+        self.paragraph = paragraph  # 0 for the title and the lede
+        self.scores: dict[str, float] = {}
+        self.best_trigger: dict[str, tuple[float, Trigger]] = {}
+        self.lower: str | None = None  # its text, lowercased (made when a rule first needs it)
+
+    def __repr__(self) -> str:
+        return f"Unit({self.start_char}, {self.end_char}, weight={self.weight}, index={self.index}, paragraph={self.paragraph})"
 
 
 class Trigger:
@@ -76,6 +78,23 @@ def trigger_unit(units: list[Unit], etype: str) -> Unit | None:
     return best
 
 
+def sentence_chars(doc: Doc) -> list[tuple[int, int]]:
+    """``(start_char, end_char)`` of each of ``sentences(doc)``, read from the token
+    columns when the sentence starts are set there (no Span made)."""
+    if "sents" not in doc.user_hooks:
+        C = cols(doc)
+        n = len(C)
+        if n == 0:
+            return []
+        starts = [0, *compress(range(1, n), islice(C.is_sent_start, 1, None))]
+        # A start after the first token: the boundaries are set (`Doc.has_annotation`);
+        # without one, the Doc says whether it is one sentence or has none set yet.
+        if len(starts) > 1 or doc.has_annotation("SENT_START"):
+            texts, idxs = C.texts, C.idxs
+            return [(idxs[a], idxs[b - 1] + len(texts[b - 1])) for a, b in zip(starts, [*starts[1:], n])]
+    return [(sent.start_char, sent.end_char) for sent in sentences(doc)]
+
+
 class TriggerScorer:
     """Weighted trigger phrases of each event type, counted in the title (most weight),
     the first sentences and the rest, from the `EventRules`."""
@@ -85,10 +104,12 @@ class TriggerScorer:
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self.strings = vocab.strings
         self.weights: dict[str, dict[str, float]] = {}
+        self._types: dict[int, str] = {}  # match id -> event type (a StringStore look-up each, else)
         for etype, spec in rules.types.items():
             if spec.triggers:
                 self.weights[etype] = {k.lower(): v for k, v in spec.triggers.items()}
                 self.matcher.add(etype, patterns(spec.triggers, "LOWER"))
+                self._types[self.strings.add(etype)] = etype
         self._modifier_heads = frozenset(h.lower() for h in rules.modifier_heads)
         self._trigger_modifies = frozenset(t.lower() for spec in rules.types.values() for t in spec.triggers if " " not in t)
         self._venues: dict[str, dict[str, tuple[str, ...]]] = {
@@ -115,8 +136,7 @@ class TriggerScorer:
         text = text_of(doc)
         paragraphs = Paragraphs(text, body_start)
         n = 0
-        for sent in sentences(doc):
-            sent_start, sent_end = sent.start_char, sent.end_char
+        for sent_start, sent_end in sentence_chars(doc):
             start = max(sent_start, body_start)
             if sent_end <= body_start or not text[start:sent_end].strip():
                 continue
@@ -130,7 +150,7 @@ class TriggerScorer:
 
     def score(self, doc: Doc, units: list[Unit]) -> dict[str, float]:
         """Each type's weighted score over the units (the units keep their own scores and best triggers)."""
-        strings = self.strings
+        strings, types = self.strings, self._types
         matches = self.matcher(doc)
         if not matches:
             return {}
@@ -141,7 +161,7 @@ class TriggerScorer:
         starts = [u.start_char for u in units]
         for m, s, e in matches:
             if in_org is None:
-                in_org = {i for start, end, _, _ in span_rows(doc, ext.ORGANIZATIONS) for i in range(start, end)}
+                in_org = {i for start, end, *_ in group_rows(doc, ext.ORGANIZATIONS) for i in range(start, end)}
             if in_org and in_org.intersection(range(s, e)):
                 continue  # "Forum" in "Global Counterterrorism Forum" names a body, not an event
             start_char = idxs[s]
@@ -151,7 +171,7 @@ class TriggerScorer:
             unit = units[k]
             if lowers[e - 1] in self._trigger_modifies and e < n_toks and lowers[e] in self._modifier_heads:
                 continue  # "training centre", "conference hall": a place, not an event
-            etype = strings[m]
+            etype = types.get(m) or strings[m]
             trigger = Trigger(s, e, C.span_text(s, e))
             w = self.weights[etype].get(trigger.text.lower(), 0.0)
             if etype in self._objects:
@@ -176,14 +196,21 @@ class TriggerScorer:
         of the scores (``ranked``, main first: within `secondary_ratio` of the main
         score; "other" when no trigger), and of the main type: ``main``, ``fallback`` (no
         trigger) and ``in_title`` (its trigger is in the headline). No units: no event."""
-        title = next((u.scores for u in units if u.index == -1), {})
-        first = next((u.scores for u in units if u.index == 0), {})
+        title: dict[str, float] = {}
+        first: dict[str, float] = {}
+        for u in units[:2]:  # the title's unit comes first, then the first sentence's (see `units`)
+            if u.index == -1:
+                title = u.scores
+            elif u.index == 0:
+                first = u.scores
+                break
         out: dict[str, Any] = {"total": dict(totals), "title": dict(title), "first": dict(first)}
         if not units:
             return {**out, "ranked": [], "main": "other", "confidence": {}, "in_title": False, "fallback": True}
-        order = sorted(totals.items(), key=lambda kv: (-kv[1], self._priority.get(kv[0], 99)))  # type: ignore[call-overload]
-        if not order:  # no trigger: still one event, of type "other", with its date and place
-            order = [("other", 0.0)]
+        if len(totals) > 1:
+            order = sorted(totals.items(), key=lambda kv: (-kv[1], self._priority.get(kv[0], 99)))  # type: ignore[call-overload]
+        else:  # no trigger: still one event, of type "other", with its date and place
+            order = list(totals.items()) or [("other", 0.0)]
         grand = sum(totals.values()) or 1.0
         ranked: list[tuple[str, float]] = []
         for i, (etype, score) in enumerate(order):
@@ -193,14 +220,12 @@ class TriggerScorer:
         main = ranked[0][0]
         unit = trigger_unit(units, main)
         trigger = unit.best_trigger[main][1].text.lower() if unit is not None else ""
-        return {
-            **out,
-            "ranked": ranked,
-            "main": main,
-            "confidence": dict(ranked),
-            "in_title": bool(trigger and trigger in (meta_of(doc).title or "").lower()),
-            "fallback": not trigger,
-        }
+        out["ranked"] = ranked
+        out["main"] = main
+        out["confidence"] = dict(ranked)
+        out["in_title"] = bool(trigger and trigger in (meta_of(doc).title or "").lower())
+        out["fallback"] = not trigger
+        return out
 
     def _venue(self, C: Cols, unit: Unit, etype: str) -> str:
         """"The Minister told the Permanent Council": a speech made at a body's session is

@@ -2,7 +2,6 @@
 
 import re
 from collections.abc import Container, Iterable
-from operator import itemgetter
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -17,9 +16,11 @@ from ..kb.org_rules import OrgRules, default_org_rules
 from ..kb.organizations import ORGANIZATIONS_FILE, OrgEntry, OrgKB
 from ..kb.states import default_states
 from ..payloads import OrgData
+from ..rows import SpanRow, group_rows, leave_rows
 from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, set_ents
 from .coordination import expand_coordinated
+from .ranges import longest_first
 
 GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE = "gazetteer", "pattern", "acronym", "generic", "media", "base"
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
@@ -98,6 +99,8 @@ class OrganizationTagger(GazetteerPipe):
         self._string_ids = {text: strings.add(text, allow_transient=False) for text in texts}  # type: ignore[call-arg]  # spaCy 3.8's stub lacks it
         # What a match names, by match id: the candidate's kind, gazetteer id and source.
         self._match_info = {self._string_ids[org_id]: (e.kind, org_id, GAZ) for org_id, e in self.kb.by_id.items()}
+        # Each entry's `OrgData` fields but the mentions (`_from_entry`), read once.
+        self._org_fields = {org_id: {k: v for k, v in vars(_from_entry(e)).items() if k != "mentions"} for org_id, e in self.kb.by_id.items()}
         for entry in self.kb.entries:
             forms = _variants(entry)
             if forms:
@@ -114,6 +117,14 @@ class OrganizationTagger(GazetteerPipe):
         self._on_heads = frozenset(r.on_heads)
         self._followers = frozenset(r.modifier_followers)
         self._person_offices = frozenset(r.person_offices)
+        # The bodies one of whose forms (as matched: white space aside) is an office or
+        # "OSCE <office>": only their matches can be offices held by a person.
+        office_keys = {_squeeze(o) for o in self._person_offices}
+        self._maybe_office = frozenset(
+            e.id
+            for e in self.kb.entries
+            if any(f in office_keys or (f.startswith("OSCE") and f[4:] in office_keys) for f in map(_squeeze, _variants(e)))
+        )
         self._osce_id = self.kb.by_surface.get("OSCE")
         self._in_heads = frozenset(r.in_heads)
         # The words that open a complement, per head that takes more than `complement_preps`.
@@ -151,7 +162,7 @@ class OrganizationTagger(GazetteerPipe):
         # Where the words the rules start from occur (one scan in C); each rule visits its own.
         starts = T.where(self._rule_words)
         info = self._match_info
-        gaz = self._without_person_offices(T, _filter([(s, e, *info[m]) for m, s, e in self.matcher(doc)]))
+        gaz = self._without_person_offices(T, _filter([(s, e) + info[m] for m, s, e in self.matcher(doc)]))
         cands: list[Cand] = list(gaz)
         splits: dict[tuple[int, int], list[str]] = {}
         patterns: list[Cand] = []
@@ -159,19 +170,23 @@ class OrganizationTagger(GazetteerPipe):
             in_gaz: set[int] = set()
             for c in gaz:
                 in_gaz.update(range(c[0], c[1]))
-            patterns = self._chunks(T, starts, in_gaz) + self._plural_lists(T, starts, in_gaz, splits)
-            cands += patterns
-            cands += self._media_names(T, starts)
+            if starts:  # every pattern starts from a rule word
+                patterns = self._chunks(T, starts, in_gaz) + self._plural_lists(T, starts, in_gaz, splits)
+                cands += patterns
+                cands += self._media_names(T, starts)
             cands += self._base_entities(doc, T, in_gaz)
         notes: Notes = {}
         spans = _filter(cands)
-        spans, acronyms = self._acronyms(T, starts, spans, notes)
-        # `spans` is filtered; what is added next may overlap it (a filter), what `_refine`
-        # keeps of it cannot.
-        uses = self._acronym_uses(T, spans, acronyms, notes)
-        if uses:
-            spans = _filter(spans + uses)
-        generic = self._generic_refs(T, starts, spans)
+        acronyms: dict[str, Cand] = {}
+        generic: list[Cand] = []
+        if starts:  # an acronym's "(" and a reference's first word are rule words
+            spans, acronyms = self._acronyms(T, starts, spans, notes)
+            # `spans` is filtered; what is added next may overlap it (a filter), what `_refine`
+            # keeps of it cannot.
+            uses = self._acronym_uses(T, spans, acronyms, notes)
+            if uses:
+                spans = _filter(spans + uses)
+            generic = self._generic_refs(T, starts, spans)
         if patterns:  # only pattern names are refined
             spans = self._refine(T, spans)
         if generic:
@@ -187,14 +202,19 @@ class OrganizationTagger(GazetteerPipe):
         orgs, keys = self._resolve(doc, T, spans, acronyms, notes)
         self._add_coordinated(T.doc_text, orgs)
         out = []
+        rows: list[SpanRow] = []
         ids = self._string_ids if doc.vocab is self.nlp.vocab else {}  # another vocabulary: strings
         label = ids.get(ext.ORG, ext.ORG)
+        idxs, texts = T.idxs, T.texts
         for s, e, _, kb_id, source in spans:
             key = keys.get((s, e))
             if key is not None:
                 kb_id = orgs[key].id or ""
             out.append(Span(doc, s, e, label=label, kb_id=ids.get(kb_id, kb_id), span_id=ids.get(source, source)))
-        doc.spans[self.cfg["spans_key"]] = out
+            rows.append((s, e, idxs[s], idxs[e - 1] + len(texts[e - 1]), kb_id, source))
+        spans_key = self.cfg["spans_key"]
+        doc.spans[spans_key] = out
+        leave_rows(doc, spans_key, rows)  # later stages read these, not the Spans
         set_doc_value(doc, "newsie_orgs", list(orgs.values()))
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
@@ -205,10 +225,14 @@ class OrganizationTagger(GazetteerPipe):
         person, not a body; its "OSCE" still names the OSCE."""
         out = []
         offices = self._person_offices
+        maybe = self._maybe_office
         for span in spans:
+            if span[3] not in maybe:
+                out.append(span)  # no form of this body is an office
+                continue
             start = span[0]
             text = T.span_text(start, span[1])
-            if text not in offices and "OSCE" not in text:
+            if text not in offices and text[:4] != "OSCE":
                 out.append(span)  # neither the office nor "OSCE <office>"
                 continue
             words = text.split(maxsplit=1)
@@ -647,13 +671,14 @@ class OrganizationTagger(GazetteerPipe):
         """One `OrgData` per distinct body, and the body each span names."""
         state_spans: list[tuple[int, int, str]] | None = None  # read from the Doc when first needed
         orgs: dict[str, OrgData] = {}
-        field_keys = list(dict.fromkeys([c[3] for c in spans if c[4] == GAZ and c[2] == "field_operation"]))
         by_id = self.kb.by_id
+        templates = self._org_fields
         text = T.doc_text
         pending_generic: list[Cand] = []
         span_key: dict[tuple[int, int], str] = {}
         # Acronym uses after the names they stand for (in order: a stable sort on "is an acronym").
-        for span in [c for c in spans if c[4] != ACRONYM] + [c for c in spans if c[4] == ACRONYM]:
+        # (Without acronyms defined no span comes from one: the order is the given one.)
+        for span in ([c for c in spans if c[4] != ACRONYM] + [c for c in spans if c[4] == ACRONYM]) if acronyms else spans:
             s, e, label, kb_id, source = span
             note = notes.get((s, e), _NO_NOTE)
             if source == GENERIC:
@@ -667,10 +692,10 @@ class OrganizationTagger(GazetteerPipe):
                     continue
             if source == GAZ:
                 entry = by_id[kb_id]
-                key = entry.id
+                key = kb_id
                 org = orgs.get(key)
                 if org is None:
-                    org = orgs[key] = _from_entry(entry)
+                    org = orgs[key] = _from_fields(templates[key])
                 if note.get("acronym"):
                     org.acronym = note["acronym"]
                 chars = _chars(T, s, e)
@@ -698,6 +723,8 @@ class OrganizationTagger(GazetteerPipe):
                     orgs[key] = _org(None, None, None, note.get("acronym"), label, _country_of(T, s, e, state_spans), None)
                 _add_mention(orgs[key], T, s, e, surface=True)
             span_key[(s, e)] = key
+        # The field operations the gazetteer found: what "the Mission" refers to.
+        field_keys = list(dict.fromkeys([c[3] for c in spans if c[4] == GAZ and c[2] == "field_operation"])) if pending_generic else []
         for span in pending_generic:
             s, e = span[0], span[1]
             key = field_keys[0] if len(field_keys) == 1 else None
@@ -749,32 +776,9 @@ _COMMON_SENTENCE_STARTS = frozenset(
 
 
 _NO_NOTE: dict[str, Any] = {}  # the notes of a span with none (read, never written)
-_START = itemgetter(0)
 
 
-def _filter(spans: list[Cand]) -> list[Cand]:
-    """spaCy's `filter_spans` on candidate tuples: of overlapping candidates the first
-    longest is kept; the kept ones in order of start."""
-    by_start = sorted(spans, key=_START)
-    end = 0
-    for span in by_start:
-        if span[0] < end or span[1] <= span[0]:
-            break
-        end = span[1]
-    else:
-        return by_start  # no two overlap, none is empty: all are kept
-    # Longest first, then by start, ties in the given order (filter_spans' sort), by index:
-    # `list.__getitem__` as the key keeps the sort in C.
-    lengths = [span[1] - span[0] for span in by_start]
-    result = []
-    seen: set[int] = set()
-    for k in sorted(range(len(by_start)), key=lengths.__getitem__, reverse=True):
-        span = by_start[k]
-        if span[0] not in seen and span[1] - 1 not in seen:
-            result.append(span)
-            seen.update(range(span[0], span[1]))
-    result.sort(key=_START)
-    return result
+_filter = longest_first  # spaCy's `filter_spans` on candidate tuples
 
 
 def _among(texts: list[str], positions: list[int], words: Container[str]) -> list[int]:
@@ -790,8 +794,7 @@ def _chars(T: Cols, start: int, end: int) -> tuple[int, int]:
 
 def _state_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """The States the Doc names: start, end and ISO3 code of each span."""
-    spans = doc.spans
-    return [(s.start, s.end, s.kb_id_) for s in spans[ext.STATES]] if ext.STATES in spans else []
+    return [(r[0], r[1], r[4]) for r in group_rows(doc, ext.STATES)]
 
 
 def _variants(entry: OrgEntry) -> list[str]:
@@ -810,6 +813,19 @@ def _variants(entry: OrgEntry) -> list[str]:
             alts |= {f"OSCE {x}" for x in alts}
         forms.update(dict.fromkeys(sorted(alts)))
     return list(forms)
+
+
+def _squeeze(text: str) -> str:
+    """`text` without white space: what every tokenization of it shares."""
+    return "".join(text.split())
+
+
+def _from_fields(fields: dict[str, Any]) -> OrgData:
+    """``_from_entry(entry)`` from the fields it gives (a fresh mentions list)."""
+    org: OrgData = object.__new__(OrgData)
+    org.__dict__.update(fields)
+    org.mentions = []
+    return org
 
 
 def _from_entry(entry: OrgEntry) -> OrgData:
@@ -863,12 +879,26 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
     merged: dict[str, str] = {}
     if len(keys) < 2:
         return orgs, merged  # nothing to join
-    # Names never change while merging: index cores and names once, and visit for each
-    # body only the bodies it could join (a core that ends its core, a name before " of "),
-    # in the order of the all-pairs loop this replaces, so merges happen as before.
-    pos = {k: i for i, k in enumerate(keys)}
+    # Names never change while merging: index cores and names once.
     names = {k: orgs[k].name or "" for k in keys}
     cores = {k: _core(names[k], state_words) for k in keys}
+    if len(keys) <= PAIRWISE_MAX:
+        # A few bodies (a lede): every pair in order, cheaper than building the indexes.
+        for a in keys:
+            ca, na = cores[a], names[a]
+            first, _, rest = na.partition(" ")
+            first_state = first in state_words
+            for b in keys:
+                if a == b or a in merged or b in merged:
+                    continue
+                cb = cores[b]
+                if (len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb) or _with_state(na, names[b]) or (first_state and rest == names[b]):
+                    _join(orgs, a, b, merged)
+        return ({k: o for k, o in orgs.items() if k not in merged} if merged else orgs), merged
+    # Many bodies: visit for each body only the bodies it could join (a core that ends its
+    # core, a name before " of "), in the order of the all-pairs loop above, so merges
+    # happen as there.
+    pos = {k: i for i, k in enumerate(keys)}
     by_core: dict[tuple[str, ...], list[str]] = {}
     by_name: dict[str, list[str]] = {}
     for k in keys:
@@ -887,27 +917,35 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
         for b in sorted(cands, key=pos.__getitem__):
             if a == b or a in merged or b in merged:
                 continue
-            oa, ob = orgs[a], orgs[b]
             cb = cores[b]
             same_core = len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb
-            if not (same_core or _with_state(na, names[b]) or (first in state_words and rest == names[b])):
-                continue
-            if oa.country and ob.country and oa.country != ob.country:
-                continue
-            if oa.acronym and ob.acronym and oa.acronym != ob.acronym:
-                continue
-            if oa.id and ob.id:
-                continue  # two known bodies stay two
-            keep, drop = (a, b) if len(oa.name or "") >= len(ob.name or "") else (b, a)
-            ok, od = orgs[keep], orgs[drop]
-            ok.mentions += od.mentions
-            ok.country = ok.country or od.country
-            ok.acronym = ok.acronym or od.acronym
-            ok.id = ok.id or od.id
-            ok.canonical_name = ok.canonical_name or od.canonical_name
-            ok.parent = ok.parent or od.parent
-            merged[drop] = keep
+            if same_core or _with_state(na, names[b]) or (first in state_words and rest == names[b]):
+                _join(orgs, a, b, merged)
     return {k: o for k, o in orgs.items() if k not in merged}, merged
+
+
+PAIRWISE_MAX = 6  # up to this many bodies, `_merge_variants` compares every pair
+
+
+def _join(orgs: dict[str, OrgData], a: str, b: str, merged: dict[str, str]) -> None:
+    """Join bodies a and b (variants of one name) unless their countries, acronyms or
+    gazetteer ids conflict; the fuller name is kept."""
+    oa, ob = orgs[a], orgs[b]
+    if oa.country and ob.country and oa.country != ob.country:
+        return
+    if oa.acronym and ob.acronym and oa.acronym != ob.acronym:
+        return
+    if oa.id and ob.id:
+        return  # two known bodies stay two
+    keep, drop = (a, b) if len(oa.name or "") >= len(ob.name or "") else (b, a)
+    ok, od = orgs[keep], orgs[drop]
+    ok.mentions += od.mentions
+    ok.country = ok.country or od.country
+    ok.acronym = ok.acronym or od.acronym
+    ok.id = ok.id or od.id
+    ok.canonical_name = ok.canonical_name or od.canonical_name
+    ok.parent = ok.parent or od.parent
+    merged[drop] = keep
 
 
 _NAME_INNER = frozenset({"for", "of", "on", "in", "the"})
