@@ -1,6 +1,9 @@
 """Tests for joining organization variants without comparing every pair."""
 import time
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsie.components.organizations import _merge_variants
 from newsie.payloads import OrgData
 
@@ -25,3 +28,47 @@ def test_many_distinct_bodies_are_merged_in_near_linear_time():
     left, merged = _merge_variants(orgs, frozenset())
     assert time.process_time() - t0 < 1.0
     assert not merged and len(left) == 4000
+
+
+NAMES = [
+    "Ministry of Security", "Ministry of Security of Bosnia and Herzegovina", "Tajik Border Troops", "Border Troops",
+    "Border Troops of the State Committee", "British House of Lords", "House of Lords", "State Police Academy", "Police Academy",
+]
+NAME_WORDS = ["Tajik", "Border", "Troops", "of", "the", "State", "Committee", "Ministry", "Security", "Bosnia", "and", "Herzegovina", "Police", "Academy", "British", "House", "Lords"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.sampled_from(NAMES), st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=6).map(" ".join)),
+            st.sampled_from([None, "TJK", "BIH"]),
+            st.sampled_from([None, "BT", "MS"]),
+            st.sampled_from([None, "osce_x"]),
+        ),
+        min_size=2,
+        max_size=6,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_pairwise_and_indexed_merges_agree(items) -> None:
+    """Comparing every pair of a few bodies joins exactly what the indexed search joins."""
+    import newsie.components.organizations as orgs_module
+
+    def build() -> dict[str, OrgData]:
+        out = {}
+        for i, (name, country, acronym, org_id) in enumerate(items):
+            org = _org(name, i * 100, country)
+            org.acronym, org.id = acronym, org_id
+            out[f"k{i}"] = org
+        return out
+
+    states = frozenset({"Tajik", "British", "Bosnia and Herzegovina"})
+    few, few_merged = _merge_variants(build(), states)
+    saved = orgs_module.PAIRWISE_MAX
+    orgs_module.PAIRWISE_MAX = 0
+    try:
+        many, many_merged = _merge_variants(build(), states)
+    finally:
+        orgs_module.PAIRWISE_MAX = saved
+    assert few_merged == many_merged
+    assert list(few) == list(many) and list(few.values()) == list(many.values())

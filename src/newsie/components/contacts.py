@@ -20,9 +20,7 @@ _NAME = re.compile(r"(?P<name>[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+(?:[ \t]+(?:[a-z]{1
 def contact_names(text: str) -> list[tuple[int, int]]:
     """Character spans of the names that open the lines of each contact block."""
     out: list[tuple[int, int]] = []
-    if not _may_hold_label(text):
-        return out  # no scan that tries every line start
-    for label in _LABEL.finditer(text):
+    for label in _labels(text):
         pos = label.end()
         lines = 0
         for m in re.finditer(r"[^\n]+", text[pos : pos + 600]):
@@ -43,6 +41,25 @@ def _may_hold_label(text: str) -> bool:
     """False only where `_LABEL` cannot match: every label holds "contact" or "information"."""
     low = text.lower()
     return not lowered_like_ignorecase(text, low) or "contact" in low or "information" in low
+
+
+def _labels(text: str) -> list[re.Match[str]]:
+    """``_LABEL.finditer(text)``, tried only at the starts of the lines that hold "contact" or
+    "information" (every label does, and a label is a whole line)."""
+    low = text.lower()
+    if not lowered_like_ignorecase(text, low):
+        return list(_LABEL.finditer(text))  # offsets in `low` may differ: scan every line
+    starts: set[int] = set()
+    for word in _LABEL_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            starts.add(low.rfind("\n", 0, i) + 1)
+            i = low.find(word, i + 1)
+    found = [_LABEL.match(text, start) for start in sorted(starts)]
+    return [m for m in found if m is not None]
+
+
+_LABEL_WORDS = ("contact", "information")
 
 
 def _looks_like_body(line: str) -> bool:

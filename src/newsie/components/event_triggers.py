@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, islice
 from operator import not_
 from typing import Any, ClassVar
 
@@ -34,18 +33,21 @@ UNITS_KEY = "newsie_event_units"  # doc.user_data: the scored `Unit`s (a `Handov
 DECISION_KEY = "newsie_event_decision"  # doc.user_data: a trained model's main type and probabilities
 
 
-@dataclass
 class Unit:
     """A scoring unit: the title or one body sentence."""
 
-    start_char: int
-    end_char: int
-    weight: float
-    index: int  # -1 for the title, else the body sentence number
-    paragraph: int = 0  # 0 for the title and the lede
-    scores: dict[str, float] = field(default_factory=dict)
-    best_trigger: dict[str, tuple[float, Trigger]] = field(default_factory=dict)
-    lower: str | None = None  # its text, lowercased (made when a rule first needs it)
+    __slots__ = ("best_trigger", "end_char", "index", "lower", "paragraph", "scores", "start_char", "weight")
+
+    def __init__(self, start_char: int, end_char: int, weight: float, index: int, paragraph: int = 0) -> None:
+        self.start_char, self.end_char, self.weight = start_char, end_char, weight
+        self.index = index  # -1 for the title, else the body sentence number
+        self.paragraph = paragraph  # 0 for the title and the lede
+        self.scores: dict[str, float] = {}
+        self.best_trigger: dict[str, tuple[float, Trigger]] = {}
+        self.lower: str | None = None  # its text, lowercased (made when a rule first needs it)
+
+    def __repr__(self) -> str:
+        return f"Unit({self.start_char}, {self.end_char}, weight={self.weight}, index={self.index}, paragraph={self.paragraph})"
 
 
 class Trigger:
@@ -74,6 +76,23 @@ def trigger_unit(units: list[Unit], etype: str) -> Unit | None:
             if w > best_w:
                 best, best_w = u, w
     return best
+
+
+def sentence_chars(doc: Doc) -> list[tuple[int, int]]:
+    """``(start_char, end_char)`` of each of ``sentences(doc)``, read from the token
+    columns when the sentence starts are set there (no Span made)."""
+    if "sents" not in doc.user_hooks:
+        C = cols(doc)
+        n = len(C)
+        if n == 0:
+            return []
+        starts = [0, *compress(range(1, n), islice(C.is_sent_start, 1, None))]
+        # A start after the first token: the boundaries are set (`Doc.has_annotation`);
+        # without one, the Doc says whether it is one sentence or has none set yet.
+        if len(starts) > 1 or doc.has_annotation("SENT_START"):
+            texts, idxs = C.texts, C.idxs
+            return [(idxs[a], idxs[b - 1] + len(texts[b - 1])) for a, b in zip(starts, [*starts[1:], n])]
+    return [(sent.start_char, sent.end_char) for sent in sentences(doc)]
 
 
 class TriggerScorer:
@@ -115,8 +134,7 @@ class TriggerScorer:
         text = text_of(doc)
         paragraphs = Paragraphs(text, body_start)
         n = 0
-        for sent in sentences(doc):
-            sent_start, sent_end = sent.start_char, sent.end_char
+        for sent_start, sent_end in sentence_chars(doc):
             start = max(sent_start, body_start)
             if sent_end <= body_start or not text[start:sent_end].strip():
                 continue

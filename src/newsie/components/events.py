@@ -518,5 +518,18 @@ def _surface(raw: str, canonical: str | None) -> str:
     return text.title() if text.isupper() else text
 
 
+_ISO_DATES: dict[dt.date, str] = {}  # str(date), by date: formatting one costs more than the digest
+
+
+def _iso(day: dt.date) -> str:
+    text = _ISO_DATES.get(day)
+    if text is None:
+        if len(_ISO_DATES) >= 20_000:  # bounded: a long archive spans a few thousand days
+            _ISO_DATES.clear()
+        text = _ISO_DATES[day] = str(day)
+    return text
+
+
 def _event_id(doc_id: str | None, etype: str, start: dt.date | None, main: bool) -> str:
-    return "ev-" + _sha1(f"{doc_id}|{etype}|{start}|{main}".encode()).hexdigest()[:12]
+    day = "None" if start is None else _iso(start)
+    return "ev-" + _sha1(f"{doc_id}|{etype}|{day}|{main}".encode()).hexdigest()[:12]

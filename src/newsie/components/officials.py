@@ -5,8 +5,7 @@ import datetime as dt
 import re
 from collections.abc import Container, Iterable
 from itertools import compress, islice
-from operator import itemgetter
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -20,10 +19,12 @@ from ..kb.org_rules import default_org_rules
 from ..kb.places import PlaceKB, default_place_kb
 from ..kb.states import default_states
 from ..payloads import OfficialData, OrgData, release_date
+from ..rows import group_rows
 from ..tokens import Cols
 from ..tokens import cols as doc_cols
 from .base import Data, GazetteerPipe, filter_ranges, sentences, set_ents
 from .contacts import contact_names
+from .ranges import longest_first, positions
 
 KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT = "known", "titled", "apposition", "speech", "surname", "base", "contact"
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -31,7 +32,6 @@ _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CAPITALIZED = re.compile(r"[A-Z][a-z]+\.?")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][^\W\d_]+")  # O'Neill, D'Alema, N'Diaye
 _MEMO_MAX = 100_000
-_FIRST_CHAR = itemgetter(0)
 _COMPLEMENT_WORDS = frozenset({"of", "for", "on", "and", "&"})  # inside a title before a name
 Person = tuple[int, int, str, int]  # start, end (tokens), source, gazetteer index of a known person (else -1)
 Range = tuple[int, int]  # start, end (tokens)
@@ -143,16 +143,24 @@ class OfficialTagger(GazetteerPipe):
         C = doc_cols(doc)
         person_of = self._person_of
         found = self.matcher(doc)
-        offices = [m for m in found if m[0] not in person_of]  # (office id, start, end), read twice below
-        # Each span group read once: iterating one makes a Span per item.
-        states = _ranges(doc, ext.STATES)
+        cands: list[Person] = []
+        offices = []  # (office id, start, end), read twice below
+        for m in found:
+            if m[0] in person_of:
+                cands.append((m[1], m[2], KNOWN, person_of[m[0]]))
+            else:
+                offices.append(m)
+        # The span groups as plain rows (no Span made: see `newsie.rows`).
+        state_tokens: set[int] = set()
+        for row in group_rows(doc, ext.STATES):
+            state_tokens.update(range(row[0], row[1]))
         orgs = _ranges(doc, ext.ORGANIZATIONS)
-        blocked = {i for _, s, e in offices for i in range(s, e)}
-        for s, e in (*states, *orgs):
+        blocked = set(state_tokens)
+        for s, e in orgs:
             blocked.update(range(s, e))
-        state_tokens = {i for s, e in states for i in range(s, e)}
+        for _, s, e in offices:
+            blocked.update(range(s, e))
         # People as (start, end, source, gazetteer index or -1); Spans only for the output.
-        cands: list[Person] = [(s, e, KNOWN, person_of[m]) for m, s, e in found if m in person_of]
         cands += self._candidates(C, blocked, state_tokens)
         cands += self._contacts(doc, C, blocked)
         cands += self._base_entities(doc, blocked)
@@ -164,7 +172,7 @@ class OfficialTagger(GazetteerPipe):
             Span(doc, s, e, label=ext.PERSON, kb_id=officials[k].name if source == KNOWN else "", span_id=source)
             for s, e, source, k in people
         ]
-        set_doc_value(doc, "newsie_officials", self._resolve(doc, C, people, offices, orgs))
+        set_doc_value(doc, "newsie_officials", self._resolve(doc, C, people, offices, orgs) if people or offices else [])
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
         return doc
@@ -220,15 +228,12 @@ class OfficialTagger(GazetteerPipe):
         return i
 
     def _name_flags(self, C: Cols) -> list[bool]:
-        """`_name_at` of every token. Only a word with a capital first letter can be part of
-        a name (an initial too), so only those are looked up (memoized by word)."""
-        texts = C.texts
-        name = [False] * len(texts)
-        get = self._name_words.get
-        for k in compress(range(len(texts)), map(str.isupper, map(_FIRST_CHAR, texts))):
-            found = get(texts[k])
-            name[k] = found if found is not None else self._name_at(C, k)
-        return name
+        """`_name_at` of every token, read from the memo in one pass in C when every word
+        is in it (as on most documents)."""
+        try:
+            return list(map(self._name_words.__getitem__, C.texts))
+        except KeyError:  # a word not seen before (or the memo was cleared)
+            return [self._name_at(C, k) for k in range(len(C.texts))]
 
     def _name_runs(self, C: Cols, blocked: set[int], places: set[int] | None = None) -> list[tuple[int, int]]:
         """Maximal runs of name-like tokens (with particles, initials, hyphens); the last
@@ -331,7 +336,7 @@ class OfficialTagger(GazetteerPipe):
         if not surnames:
             return []
         covered = {i for s, e, _, _ in people for i in range(s, e)} | blocked
-        return [(i, i + 1, SURNAME, -1) for i in C.where(surnames) if i not in covered and texts[i][:1].isupper()]
+        return [(i, i + 1, SURNAME, -1) for i in positions(texts, surnames) if i not in covered and texts[i][:1].isupper()]
 
     # -- titles ---------------------------------------------------------------
     def _title_before(self, C: Cols, s: int) -> tuple[int, int] | None:
@@ -650,12 +655,12 @@ class OfficialTagger(GazetteerPipe):
 
 def _ranges(doc: Doc, key: str) -> list[Range]:
     """The token ranges of a span group (empty when the Doc has none)."""
-    return [(s.start, s.end) for s in doc.spans[key]] if key in doc.spans else []
+    return [(r[0], r[1]) for r in group_rows(doc, key)]
 
 
 def _longest(people: list[Person]) -> list[Person]:
     """`filter_ranges` on people: the first longest of overlapping ones, by start."""
-    return cast(list[Person], filter_ranges(cast(list[Any], people)))
+    return longest_first(people)
 
 
 def _closing(texts: list[str], k: int) -> int | None:

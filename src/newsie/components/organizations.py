@@ -2,7 +2,6 @@
 
 import re
 from collections.abc import Container, Iterable
-from operator import itemgetter
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -17,9 +16,11 @@ from ..kb.org_rules import OrgRules, default_org_rules
 from ..kb.organizations import ORGANIZATIONS_FILE, OrgEntry, OrgKB
 from ..kb.states import default_states
 from ..payloads import OrgData
+from ..rows import SpanRow, group_rows, leave_rows
 from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, set_ents
 from .coordination import expand_coordinated
+from .ranges import longest_first
 
 GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE = "gazetteer", "pattern", "acronym", "generic", "media", "base"
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
@@ -151,7 +152,7 @@ class OrganizationTagger(GazetteerPipe):
         # Where the words the rules start from occur (one scan in C); each rule visits its own.
         starts = T.where(self._rule_words)
         info = self._match_info
-        gaz = self._without_person_offices(T, _filter([(s, e, *info[m]) for m, s, e in self.matcher(doc)]))
+        gaz = self._without_person_offices(T, _filter([(s, e) + info[m] for m, s, e in self.matcher(doc)]))
         cands: list[Cand] = list(gaz)
         splits: dict[tuple[int, int], list[str]] = {}
         patterns: list[Cand] = []
@@ -187,14 +188,19 @@ class OrganizationTagger(GazetteerPipe):
         orgs, keys = self._resolve(doc, T, spans, acronyms, notes)
         self._add_coordinated(T.doc_text, orgs)
         out = []
+        rows: list[SpanRow] = []
         ids = self._string_ids if doc.vocab is self.nlp.vocab else {}  # another vocabulary: strings
         label = ids.get(ext.ORG, ext.ORG)
+        idxs, texts = T.idxs, T.texts
         for s, e, _, kb_id, source in spans:
             key = keys.get((s, e))
             if key is not None:
                 kb_id = orgs[key].id or ""
             out.append(Span(doc, s, e, label=label, kb_id=ids.get(kb_id, kb_id), span_id=ids.get(source, source)))
-        doc.spans[self.cfg["spans_key"]] = out
+            rows.append((s, e, idxs[s], idxs[e - 1] + len(texts[e - 1]), kb_id, source))
+        spans_key = self.cfg["spans_key"]
+        doc.spans[spans_key] = out
+        leave_rows(doc, spans_key, rows)  # later stages read these, not the Spans
         set_doc_value(doc, "newsie_orgs", list(orgs.values()))
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
@@ -208,7 +214,7 @@ class OrganizationTagger(GazetteerPipe):
         for span in spans:
             start = span[0]
             text = T.span_text(start, span[1])
-            if text not in offices and "OSCE" not in text:
+            if text not in offices and text[:4] != "OSCE":
                 out.append(span)  # neither the office nor "OSCE <office>"
                 continue
             words = text.split(maxsplit=1)
@@ -653,7 +659,8 @@ class OrganizationTagger(GazetteerPipe):
         pending_generic: list[Cand] = []
         span_key: dict[tuple[int, int], str] = {}
         # Acronym uses after the names they stand for (in order: a stable sort on "is an acronym").
-        for span in [c for c in spans if c[4] != ACRONYM] + [c for c in spans if c[4] == ACRONYM]:
+        # (Without acronyms defined no span comes from one: the order is the given one.)
+        for span in ([c for c in spans if c[4] != ACRONYM] + [c for c in spans if c[4] == ACRONYM]) if acronyms else spans:
             s, e, label, kb_id, source = span
             note = notes.get((s, e), _NO_NOTE)
             if source == GENERIC:
@@ -749,32 +756,9 @@ _COMMON_SENTENCE_STARTS = frozenset(
 
 
 _NO_NOTE: dict[str, Any] = {}  # the notes of a span with none (read, never written)
-_START = itemgetter(0)
 
 
-def _filter(spans: list[Cand]) -> list[Cand]:
-    """spaCy's `filter_spans` on candidate tuples: of overlapping candidates the first
-    longest is kept; the kept ones in order of start."""
-    by_start = sorted(spans, key=_START)
-    end = 0
-    for span in by_start:
-        if span[0] < end or span[1] <= span[0]:
-            break
-        end = span[1]
-    else:
-        return by_start  # no two overlap, none is empty: all are kept
-    # Longest first, then by start, ties in the given order (filter_spans' sort), by index:
-    # `list.__getitem__` as the key keeps the sort in C.
-    lengths = [span[1] - span[0] for span in by_start]
-    result = []
-    seen: set[int] = set()
-    for k in sorted(range(len(by_start)), key=lengths.__getitem__, reverse=True):
-        span = by_start[k]
-        if span[0] not in seen and span[1] - 1 not in seen:
-            result.append(span)
-            seen.update(range(span[0], span[1]))
-    result.sort(key=_START)
-    return result
+_filter = longest_first  # spaCy's `filter_spans` on candidate tuples
 
 
 def _among(texts: list[str], positions: list[int], words: Container[str]) -> list[int]:
@@ -790,8 +774,7 @@ def _chars(T: Cols, start: int, end: int) -> tuple[int, int]:
 
 def _state_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """The States the Doc names: start, end and ISO3 code of each span."""
-    spans = doc.spans
-    return [(s.start, s.end, s.kb_id_) for s in spans[ext.STATES]] if ext.STATES in spans else []
+    return [(r[0], r[1], r[4]) for r in group_rows(doc, ext.STATES)]
 
 
 def _variants(entry: OrgEntry) -> list[str]:
@@ -863,12 +846,26 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
     merged: dict[str, str] = {}
     if len(keys) < 2:
         return orgs, merged  # nothing to join
-    # Names never change while merging: index cores and names once, and visit for each
-    # body only the bodies it could join (a core that ends its core, a name before " of "),
-    # in the order of the all-pairs loop this replaces, so merges happen as before.
-    pos = {k: i for i, k in enumerate(keys)}
+    # Names never change while merging: index cores and names once.
     names = {k: orgs[k].name or "" for k in keys}
     cores = {k: _core(names[k], state_words) for k in keys}
+    if len(keys) <= PAIRWISE_MAX:
+        # A few bodies (a lede): every pair in order, cheaper than building the indexes.
+        for a in keys:
+            ca, na = cores[a], names[a]
+            first, _, rest = na.partition(" ")
+            first_state = first in state_words
+            for b in keys:
+                if a == b or a in merged or b in merged:
+                    continue
+                cb = cores[b]
+                if (len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb) or _with_state(na, names[b]) or (first_state and rest == names[b]):
+                    _join(orgs, a, b, merged)
+        return ({k: o for k, o in orgs.items() if k not in merged} if merged else orgs), merged
+    # Many bodies: visit for each body only the bodies it could join (a core that ends its
+    # core, a name before " of "), in the order of the all-pairs loop above, so merges
+    # happen as there.
+    pos = {k: i for i, k in enumerate(keys)}
     by_core: dict[tuple[str, ...], list[str]] = {}
     by_name: dict[str, list[str]] = {}
     for k in keys:
@@ -887,27 +884,35 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
         for b in sorted(cands, key=pos.__getitem__):
             if a == b or a in merged or b in merged:
                 continue
-            oa, ob = orgs[a], orgs[b]
             cb = cores[b]
             same_core = len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb
-            if not (same_core or _with_state(na, names[b]) or (first in state_words and rest == names[b])):
-                continue
-            if oa.country and ob.country and oa.country != ob.country:
-                continue
-            if oa.acronym and ob.acronym and oa.acronym != ob.acronym:
-                continue
-            if oa.id and ob.id:
-                continue  # two known bodies stay two
-            keep, drop = (a, b) if len(oa.name or "") >= len(ob.name or "") else (b, a)
-            ok, od = orgs[keep], orgs[drop]
-            ok.mentions += od.mentions
-            ok.country = ok.country or od.country
-            ok.acronym = ok.acronym or od.acronym
-            ok.id = ok.id or od.id
-            ok.canonical_name = ok.canonical_name or od.canonical_name
-            ok.parent = ok.parent or od.parent
-            merged[drop] = keep
+            if same_core or _with_state(na, names[b]) or (first in state_words and rest == names[b]):
+                _join(orgs, a, b, merged)
     return {k: o for k, o in orgs.items() if k not in merged}, merged
+
+
+PAIRWISE_MAX = 6  # up to this many bodies, `_merge_variants` compares every pair
+
+
+def _join(orgs: dict[str, OrgData], a: str, b: str, merged: dict[str, str]) -> None:
+    """Join bodies a and b (variants of one name) unless their countries, acronyms or
+    gazetteer ids conflict; the fuller name is kept."""
+    oa, ob = orgs[a], orgs[b]
+    if oa.country and ob.country and oa.country != ob.country:
+        return
+    if oa.acronym and ob.acronym and oa.acronym != ob.acronym:
+        return
+    if oa.id and ob.id:
+        return  # two known bodies stay two
+    keep, drop = (a, b) if len(oa.name or "") >= len(ob.name or "") else (b, a)
+    ok, od = orgs[keep], orgs[drop]
+    ok.mentions += od.mentions
+    ok.country = ok.country or od.country
+    ok.acronym = ok.acronym or od.acronym
+    ok.id = ok.id or od.id
+    ok.canonical_name = ok.canonical_name or od.canonical_name
+    ok.parent = ok.parent or od.parent
+    merged[drop] = keep
 
 
 _NAME_INNER = frozenset({"for", "of", "on", "in", "the"})

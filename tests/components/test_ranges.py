@@ -1,0 +1,32 @@
+"""The plain-tuple range helpers choose and find what their Span and token counterparts do."""
+from __future__ import annotations
+
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsie.components.base import filter_ranges
+from newsie.components.ranges import longest_first, positions
+from newsie.tokens import cols
+
+WORDS = ["Mission", "the", "OSCE", "(", ")", "Office", "said", "Kypreos", "Ministry", ",", "of", "Mission"]
+triples = st.lists(
+    st.tuples(st.integers(min_value=0, max_value=15), st.integers(min_value=0, max_value=5), st.integers(min_value=0, max_value=3)),
+    max_size=12,
+).map(lambda items: [(s, s + n, tag) for s, n, tag in items])
+
+
+@given(triples)
+@settings(max_examples=300, deadline=None)
+def test_longest_first_chooses_what_filter_ranges_chooses(rows) -> None:
+    """On any rows, empty and tied ones included, it keeps what `filter_ranges` keeps, in the same order."""
+    assert longest_first(rows) == filter_ranges(rows)
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=30), st.sets(st.sampled_from([*WORDS, "absent"]), max_size=4))
+@settings(max_examples=200, deadline=None)
+def test_positions_are_the_column_scan(words, wanted) -> None:
+    """The positions of a few words are those the column scan `Cols.where` gives."""
+    doc = spacy.blank("en").make_doc(" ".join(words))
+    c = cols(doc)
+    assert positions(c.texts, wanted) == c.where(wanted)
