@@ -5,9 +5,11 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from newsie.build import _offsets
+from newsie.build import _offsets, by_first_mention, mentions_of
 from newsie.payloads import EventData, LocationData
 from newsie.records import Event, Release
 
@@ -60,3 +62,40 @@ def test_event_payload_is_still_validated() -> None:
 def test_offsets_are_the_distinct_offsets_in_order(mentions: list[tuple[int, int]]) -> None:
     """Mention offsets come out distinct and sorted, as ``sorted(set(...))`` gives them."""
     assert list(_offsets(mentions)) == sorted(set(mentions))
+
+
+class _Item:
+    def __init__(self, mentions: list[tuple[int, int]]) -> None:
+        self.mentions = mentions
+
+
+_pairs = st.tuples(st.integers(0, 60), st.integers(0, 60)).map(sorted).map(tuple)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_pairs, min_size=1, max_size=4), max_size=6))
+def test_by_first_mention_is_the_stable_sort_by_first_mention(mentions: list[list[tuple[int, int]]]) -> None:
+    """Payloads come out as a stable sort on their first mention gives them, ties in input order."""
+    items = [_Item(m) for m in mentions]
+    assert by_first_mention(items) == sorted(items, key=lambda i: min(i.mentions))
+
+
+def _mention_reference(text: str, title_len: int, body_start: int, a: int, b: int) -> dict:
+    """The mention rule as first written: title offsets clipped to the title, body offsets re-based."""
+    if title_len and a < title_len:
+        b = min(b, title_len)
+        return {"text": text[a:b], "field": "title", "start_char": a, "end_char": b}
+    a = max(a, body_start)
+    return {"text": text[a:b], "field": "text", "start_char": a - body_start, "end_char": b - body_start}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=12), st.text(min_size=1, max_size=40), st.lists(_pairs, max_size=5), st.booleans())
+def test_mentions_are_offsets_into_the_title_or_the_body(title: str, body: str, pairs: list[tuple[int, int]], titled: bool) -> None:
+    """Mention data of offsets into a Doc's text are the reference rule's, in the title or the body."""
+    title_len = len(title) if titled else 0
+    body_start = title_len + 2 if titled else 0
+    text = (title + "\n\n" + body) if titled else body
+    pairs = [(a, b) for a, b in pairs if b <= len(text)]
+    expected = [_mention_reference(text, title_len, body_start, a, b) for a, b in pairs]
+    assert mentions_of(pairs, text, title_len, body_start) == expected

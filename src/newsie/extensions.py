@@ -58,6 +58,11 @@ def doc_value(doc: Doc, name: str) -> Any:
     return user_data.get(("._.", name, None, None))
 
 
+def doc_key(name: str) -> tuple[str, str, None, None]:
+    """The ``doc.user_data`` key of ``doc._.<name>``: `doc_value` is ``doc.user_data.get(doc_key(name))``."""
+    return ("._.", name, None, None)
+
+
 def span_value(doc: Doc, name: str, start_char: int, end_char: int) -> Any:
     """``span._.<name>`` of the span at these character offsets, from ``doc.user_data``."""
     user_data: dict[Any, Any] = doc.user_data
