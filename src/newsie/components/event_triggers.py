@@ -19,12 +19,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .. import extensions as ext
-from ..events.groups import span_rows
 from ..events.paragraphs import Paragraphs
 from ..extensions import text_of
 from ..kb.event_types import EVENT_TYPES_FILE, EventRules
 from ..payloads import Handover, meta_of
 from ..resources import gazetteer_file
+from ..rows import group_rows
 from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, sentences
 
@@ -104,10 +104,12 @@ class TriggerScorer:
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self.strings = vocab.strings
         self.weights: dict[str, dict[str, float]] = {}
+        self._types: dict[int, str] = {}  # match id -> event type (a StringStore look-up each, else)
         for etype, spec in rules.types.items():
             if spec.triggers:
                 self.weights[etype] = {k.lower(): v for k, v in spec.triggers.items()}
                 self.matcher.add(etype, patterns(spec.triggers, "LOWER"))
+                self._types[self.strings.add(etype)] = etype
         self._modifier_heads = frozenset(h.lower() for h in rules.modifier_heads)
         self._trigger_modifies = frozenset(t.lower() for spec in rules.types.values() for t in spec.triggers if " " not in t)
         self._venues: dict[str, dict[str, tuple[str, ...]]] = {
@@ -148,7 +150,7 @@ class TriggerScorer:
 
     def score(self, doc: Doc, units: list[Unit]) -> dict[str, float]:
         """Each type's weighted score over the units (the units keep their own scores and best triggers)."""
-        strings = self.strings
+        strings, types = self.strings, self._types
         matches = self.matcher(doc)
         if not matches:
             return {}
@@ -159,7 +161,7 @@ class TriggerScorer:
         starts = [u.start_char for u in units]
         for m, s, e in matches:
             if in_org is None:
-                in_org = {i for start, end, _, _ in span_rows(doc, ext.ORGANIZATIONS) for i in range(start, end)}
+                in_org = {i for start, end, *_ in group_rows(doc, ext.ORGANIZATIONS) for i in range(start, end)}
             if in_org and in_org.intersection(range(s, e)):
                 continue  # "Forum" in "Global Counterterrorism Forum" names a body, not an event
             start_char = idxs[s]
@@ -169,7 +171,7 @@ class TriggerScorer:
             unit = units[k]
             if lowers[e - 1] in self._trigger_modifies and e < n_toks and lowers[e] in self._modifier_heads:
                 continue  # "training centre", "conference hall": a place, not an event
-            etype = strings[m]
+            etype = types.get(m) or strings[m]
             trigger = Trigger(s, e, C.span_text(s, e))
             w = self.weights[etype].get(trigger.text.lower(), 0.0)
             if etype in self._objects:
@@ -194,14 +196,21 @@ class TriggerScorer:
         of the scores (``ranked``, main first: within `secondary_ratio` of the main
         score; "other" when no trigger), and of the main type: ``main``, ``fallback`` (no
         trigger) and ``in_title`` (its trigger is in the headline). No units: no event."""
-        title = next((u.scores for u in units if u.index == -1), {})
-        first = next((u.scores for u in units if u.index == 0), {})
+        title: dict[str, float] = {}
+        first: dict[str, float] = {}
+        for u in units[:2]:  # the title's unit comes first, then the first sentence's (see `units`)
+            if u.index == -1:
+                title = u.scores
+            elif u.index == 0:
+                first = u.scores
+                break
         out: dict[str, Any] = {"total": dict(totals), "title": dict(title), "first": dict(first)}
         if not units:
             return {**out, "ranked": [], "main": "other", "confidence": {}, "in_title": False, "fallback": True}
-        order = sorted(totals.items(), key=lambda kv: (-kv[1], self._priority.get(kv[0], 99)))  # type: ignore[call-overload]
-        if not order:  # no trigger: still one event, of type "other", with its date and place
-            order = [("other", 0.0)]
+        if len(totals) > 1:
+            order = sorted(totals.items(), key=lambda kv: (-kv[1], self._priority.get(kv[0], 99)))  # type: ignore[call-overload]
+        else:  # no trigger: still one event, of type "other", with its date and place
+            order = list(totals.items()) or [("other", 0.0)]
         grand = sum(totals.values()) or 1.0
         ranked: list[tuple[str, float]] = []
         for i, (etype, score) in enumerate(order):
@@ -211,14 +220,12 @@ class TriggerScorer:
         main = ranked[0][0]
         unit = trigger_unit(units, main)
         trigger = unit.best_trigger[main][1].text.lower() if unit is not None else ""
-        return {
-            **out,
-            "ranked": ranked,
-            "main": main,
-            "confidence": dict(ranked),
-            "in_title": bool(trigger and trigger in (meta_of(doc).title or "").lower()),
-            "fallback": not trigger,
-        }
+        out["ranked"] = ranked
+        out["main"] = main
+        out["confidence"] = dict(ranked)
+        out["in_title"] = bool(trigger and trigger in (meta_of(doc).title or "").lower())
+        out["fallback"] = not trigger
+        return out
 
     def _venue(self, C: Cols, unit: Unit, etype: str) -> str:
         """"The Minister told the Permanent Council": a speech made at a body's session is

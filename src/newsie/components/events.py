@@ -11,16 +11,16 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..events.cues import WordCues
-from ..events.groups import forget_rows, span_rows
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
-from ..events.paragraphs import announced_at, bound_cue, reports_participants
+from ..events.paragraphs import announced_at, bound_cue, may_report_participants, reports_participants
 from ..extensions import doc_value, set_doc_value, span_value, text_of
 from ..kb.event_types import EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
 from ..kb.io import read_packaged
 from ..kb.places import Place, PlaceKB, default_cities, place_kb
 from ..payloads import DatelineData, DateValue, EventData, LocationData, OfficialData, OrgData, handed_over, meta_of, release_date
+from ..rows import group_rows
 from ..tokens import cols
 from .base import Data, GazetteerPipe
 from .event_triggers import (
@@ -81,8 +81,8 @@ class _Release:
         self.text = text_of(doc)
         self.dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
         self.today = release_date(doc)
-        self.dates: list[DateRow] = span_rows(doc, ext.DATES)
-        self.states: list[StateRow] = [(s.start, s.start_char, s.kb_id_, s.id_) for s in doc.spans.get(ext.STATES, ())]
+        self.dates: list[DateRow] = [r[:4] for r in group_rows(doc, ext.DATES)]
+        self.states: list[StateRow] = [(r[0], r[2], r[4], r[5]) for r in group_rows(doc, ext.STATES)]
         org_data: list[OrgData] = doc_value(doc, "newsie_orgs") or []
         people_data: list[OfficialData] = doc_value(doc, "newsie_officials") or []
         self.org_names = [o.name for o in org_data if o.name]
@@ -231,7 +231,6 @@ class EventExtractor(GazetteerPipe):
                 triggers.append(Span(doc, trigger.start, trigger.end, label=ext.EVENT, kb_id=etype))
         set_doc_value(doc, "newsie_events", events)
         doc.spans[self.cfg["spans_key"]] = triggers
-        forget_rows(doc)
         return doc
 
     # -- one event ------------------------------------------------------------
@@ -378,7 +377,7 @@ class EventExtractor(GazetteerPipe):
         return start, end
 
     def _duration(self, rel: _Release, unit: Unit) -> int | None:
-        for _, _, start_char, end_char in span_rows(rel.doc, ext.DURATIONS):
+        for _, _, start_char, end_char, _, _ in group_rows(rel.doc, ext.DURATIONS):
             if unit.start_char <= start_char < unit.end_char:
                 days = span_value(rel.doc, "newsie_days", start_char, end_char)
                 if days:
@@ -419,7 +418,7 @@ class EventExtractor(GazetteerPipe):
             return None
         # Lookups by position, so a unit with many matches stays linear.
         in_org = bytearray(unit.end_char - unit.start_char)
-        for _, _, o_start, o_end in span_rows(rel.doc, ext.ORGANIZATIONS):
+        for _, _, o_start, o_end, _, _ in group_rows(rel.doc, ext.ORGANIZATIONS):
             a, b = max(o_start, unit.start_char), min(o_end, unit.end_char)
             if a < b:
                 in_org[a - unit.start_char : b - unit.start_char] = b"\x01" * (b - a)
@@ -504,8 +503,11 @@ class EventExtractor(GazetteerPipe):
             if id(unit) in seen:
                 continue
             seen.add(id(unit))
+            sentence, low, lede = rel.text[unit.start_char : unit.end_char], unit_lower(unit, rel.text), unit.paragraph == 0
+            if not lede and not may_report_participants(sentence, lede=lede, low=low):
+                continue  # no count it holds would be reported: none is read (in the lede most are)
             found = rel.count(self.counter, unit)
-            if found and reports_participants(rel.text[unit.start_char : unit.end_char], found[1], lede=unit.paragraph == 0, low=unit_lower(unit, rel.text)):
+            if found and reports_participants(sentence, found[1], lede=lede, low=low):
                 return found[0]
         return None
 

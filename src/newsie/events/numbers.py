@@ -38,6 +38,8 @@ _NUMBER_ENDS = tuple(sorted(_NUMBER_WORDS))
 _LOOKBACK = 16  # whitespace chunks read back from a noun (a longer prefix is kept whole)
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))"
 _WORD_RUN = re.compile(r"\w+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NOT_PEOPLE = re.compile(r"\b(?:day|days|week|weeks|month|months|year|years|hours|per cent|percent|%)\b")
 _QUALIFIER = r"(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately|a total of|roughly|close to|in total,?)\s+)?"
 
 
@@ -75,7 +77,7 @@ class ParticipantCounter:
             matches = self._rx_lower.finditer(low) if plain and self._rx_lower is not None else self._rx.finditer(sentence)
         for m in matches:
             raw = sentence[m.start("n") : m.end("n")]
-            if re.fullmatch(r"(?:19|20)\d\d", raw):
+            if _YEAR.fullmatch(raw):
                 continue
             after = sentence[m.end("n") : m.end("n") + 1]
             if after == "-":
@@ -84,7 +86,7 @@ class ParticipantCounter:
             if n is None or n < 2 or n > 100000:
                 continue
             between = sentence[m.end("n") : m.start("noun")].lower()
-            if re.search(r"\b(?:day|days|week|weeks|month|months|year|years|hours|per cent|percent|%)\b", between):
+            if _NOT_PEOPLE.search(between):
                 continue
             return n, sentence[m.start() : m.end()]
         return None

@@ -70,15 +70,32 @@ def reports_participants(sentence: str, matched: str, *, lede: bool, low: str | 
     plain = lowered_like_ignorecase(sentence, low)
     if _found(_PLAN, sentence, low, plain):
         return False
+    matched_low = matched.lower()
+    matched_plain = lowered_like_ignorecase(matched, matched_low)
+    staff = _found(_STAFF, matched, matched_low, matched_plain)
+    if lede and not staff:
+        return True  # a lede count stands, whether or not the sentence says they took part
     at = sentence.find(matched)
     # "a course for 25 officers": the people it was held for take part.
     held_for = at > 0 and bool(_HELD_FOR.search(sentence[max(0, at - 5) : at]))
-    matched_low = matched.lower()
-    matched_plain = lowered_like_ignorecase(matched, matched_low)
     takes_part = _found(_PARTICIPATION, sentence, low, plain) or _found(_TAKING_PART, matched, matched_low, matched_plain) or held_for
-    if _found(_STAFF, matched, matched_low, matched_plain) and not takes_part:
+    if staff and not takes_part:
         return False
     return lede or takes_part
+
+
+def may_report_participants(sentence: str, *, lede: bool, low: str | None = None) -> bool:
+    """False when `reports_participants` is False for any count `sentence` holds: a plan,
+    or outside the lede no participation verb, no "participants"-like word and no "for"
+    (a count's text is part of the sentence, at word boundaries). Reading no count then
+    gives the same answer. (`low`: the sentence lowercased, when at hand.)"""
+    if low is None:
+        low = sentence.lower()
+    if not lowered_like_ignorecase(sentence, low):
+        return True  # the cue searches below read lowercased text
+    if _PLAN.search(low):
+        return False
+    return lede or "for" in sentence or _TAKING_PART.search(low) or _PARTICIPATION.search(low)
 
 
 _ANNOUNCED = WordCues((
