@@ -89,10 +89,7 @@ class Primer:
         if self._state() != self._key:
             self.known = set()
             self._key = self._state()
-        words = text.split()
-        if self.known.issuperset(words):  # the common case once an archive is under way: no set built
-            return set()
-        return set(words).difference(self.known)
+        return set(text.split()).difference(self.known)
 
     def prime(self, words: Collection[str]) -> None:
         """Have the tokenizer split and cache `words` (each one new, none in a long run)."""
