@@ -9,8 +9,7 @@ from spacy.tokens import Doc
 from .extensions import remember_text, set_doc_value
 from .inputs import release_id
 from .payloads import ReleaseMeta
-from .sanitize import MAX_RUN, break_long_runs, has_long_run, long_run_warning
-from .tokenizer import primer
+from .sanitize import break_long_runs, has_long_run, long_run_warning
 
 DEFAULT_MAX_LENGTH = 1_000_000
 TITLE_SEP = "\n\n"
@@ -22,19 +21,10 @@ def tokenize(nlp: Language, text: str) -> tuple[Doc, int]:
     spaCy's tokenizer is quadratic on long runs without whitespace, so it reads a copy
     with those runs split (`break_long_runs`); the Doc is then rebuilt from its tokens
     with the original characters, each cut character a token of its own, so
-    ``doc.text == text`` always. A spaCy tokenizer first gets the text's new words into
-    its cache (`newsie.tokenizer.Primer`).
+    ``doc.text == text`` always.
     """
-    cache = primer(nlp.tokenizer)
-    if cache is None:
-        if not has_long_run(text):
-            return nlp.make_doc(text), 0
-    else:
-        # Primed words are no longer than MAX_RUN: a long run can only be a new word.
-        new = cache.new_words(text)
-        if not new or max(map(len, new)) <= MAX_RUN:
-            cache.prime(new)
-            return nlp.make_doc(text), 0
+    if not has_long_run(text):
+        return nlp.make_doc(text), 0
     tokens_text, cuts, runs = break_long_runs(text)
     split = nlp.make_doc(tokens_text)
     cut_at = set(cuts)
