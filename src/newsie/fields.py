@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.abc import Traversable
 from itertools import chain, compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Union
 
@@ -72,6 +73,46 @@ def _split_words(text: str) -> list[str]:
     return spaced.split()
 
 
+_ASCII_WORD_CHARS = frozenset(_ASCII_WORD.decode("ascii"))
+_FORMS_MAX = 20_000
+_forms: dict[str, Union[str, None]] = {}  # a non-ASCII character -> its ASCII form (None: it has none); bounded
+
+
+def char_form(c: str) -> str:
+    """What `_split_words` makes of the character `c` before it splits: NFKD, combining
+    marks dropped, lowercased, and each non-word character (``[^\\w]``) a space."""
+    t = unicodedata.normalize("NFKD", c.replace("\u2019", "'").replace("\u2018", "'"))
+    t = "".join(m for m in t if not unicodedata.combining(m)).lower()
+    return "".join(
+        ch if (ch in _ASCII_WORD_CHARS if ch.isascii() else ch.isalnum() or ch.isspace()) else " " for ch in t
+    )
+
+
+def _ascii_forms(text: str) -> str | None:
+    """`text` with each non-ASCII character replaced by its `char_form`, when every one of
+    those is ASCII (None otherwise); then `_split_words` of it is `_split_words(text)`.
+
+    Each step of `_split_words` is character by character on such a text: NFKD reorders
+    only combining marks, which are all dropped, and lowercasing depends on context only
+    for a capital sigma, whose form is not ASCII. A few C passes over the text, and a memo
+    look-up and a ``str.replace`` per distinct non-ASCII character (a lede has one or two:
+    a dash, a quote, an accented letter).
+    """
+    forms = _forms
+    for c in set(_unicode(_utf8(text).translate(None, _ASCII))):
+        if c in forms:
+            form = forms[c]
+        else:
+            if len(forms) >= _FORMS_MAX:
+                forms.clear()  # bounded: memory stays flat over any stream
+            form = char_form(c)
+            forms[c] = form = form if form.isascii() else None
+        if form is None:
+            return None
+        text = text.replace(c, form)
+    return text
+
+
 _CHUNK_MEMO_MAX = 100_000
 _chunk_words: dict[str, list[str]] = {}  # a whitespace-free chunk -> its words (bounded)
 def words_of(text: str) -> list[str]:
@@ -86,6 +127,9 @@ def words_of(text: str) -> list[str]:
     """
     if text.isascii():
         return _split_words(text)
+    ascii_text = _ascii_forms(text)
+    if ascii_text is not None:
+        return _split_words(ascii_text)
     chunks = text.split()
     memo = _chunk_words
     try:
@@ -243,6 +287,9 @@ def read_lexicon(path: Source) -> FieldsLexicon:
 
 # ---------------------------------------------------------------------------- matcher
 
+
+_ROUNDED_MAX = 10_000
+_rounded: dict[float, float] = {}  # a score's sum -> round(sum, 6); bounded
 
 _KEY = 3  # wildcard patterns are indexed by the first letters of their first word
 _MEMO_MAX = 100_000
@@ -418,13 +465,16 @@ class _PhraseMatcher:
     def find_words(self, words: list[str]) -> list[_Pattern]:
         """`find` on a text's normalized words (`words_of`)."""
         memo = self._memo
-        # One look-up per word (a C loop); words never seen get their entry now.
+        n_words = len(words)
+        if not n_words:
+            return []
+        # One look-up per word (`itemgetter`: a C loop with no call per word; of one item
+        # it gives the item, not a tuple); words never seen get their entry now.
         try:
-            entries = list(map(memo.__getitem__, words))
+            entries: tuple[_Entry | None, ...] = itemgetter(*words)(memo) if n_words > 1 else (memo[words[0]],)
         except KeyError:
             self._learn(set(words).difference(memo), words)
-            entries = list(map(memo.__getitem__, words))
-        n_words = len(words)
+            entries = itemgetter(*words)(memo) if n_words > 1 else (memo[words[0]],)
         found: list[_Pattern] = []
         free = 0  # the first word not inside a phrase already found
         last = n_words - 1
@@ -475,6 +525,10 @@ class FieldsClassifier:
         self.settings = lexicon.settings
         self.fields: tuple[str, ...] = tuple(f.label for f in lexicon.fields)
         self._order = {label: i for i, label in enumerate(self.fields)}
+        self._zeros: dict[str, float] = dict.fromkeys(self.fields, 0.0)
+        settings = self.settings
+        self._title_weight, self._text_weight = settings.title_weight, settings.text_weight
+        self._threshold, self._relative, self._max_labels = settings.threshold, settings.relative_threshold, settings.max_labels
         self._canonical = {normalize(a): e.label for e in lexicon.fields for a in (*e.aliases, e.label)}
         merged: dict[tuple[str, ...], dict[int, float]] = {}
         for phrase in lexicon.ignore:
@@ -534,8 +588,22 @@ class FieldsClassifier:
     ) -> tuple[dict[str, float], list[str]]:
         """`scores` and the fields `pick` returns for them, computed together."""
         scored, touched = self._scored(title, text, issuer)
-        fields = self.fields
-        return scored, self._pick(scored, [fields[idx] for idx in touched])
+        if not touched:
+            return scored, []
+        # `_pick` on the touched fields, ranked as (-score, field index): the order `_pick`
+        # sorts by, with no key function.
+        fields, threshold = self.fields, self._threshold
+        ranked = []
+        for idx in touched:
+            score = scored[fields[idx]]
+            if score >= threshold:
+                ranked.append((-score, idx))
+        if not ranked:
+            return scored, []
+        if len(ranked) > 1:
+            ranked.sort()
+        floor = -ranked[0][0] * self._relative
+        return scored, [fields[idx] for neg, idx in ranked if -neg >= floor][: self._max_labels]
 
     def _scored(
         self, title: str | None, text: str, issuer: list[str] | None
@@ -545,11 +613,11 @@ class FieldsClassifier:
         fields = self.fields
         totals = [0.0] * len(fields)
         touched: set[int] = set()
-        settings = self.settings
-        for zone, factor in ((title, settings.title_weight), (text, settings.text_weight)):
+        find = self._matcher.find
+        for zone, factor in ((title, self._title_weight), (text, self._text_weight)):
             if not zone or not factor:
                 continue
-            found = self._matcher.find(zone)
+            found = find(zone)
             if found:
                 for pat in dict.fromkeys(found):
                     for idx, weight in pat.hits:
@@ -561,11 +629,20 @@ class FieldsClassifier:
                 if needle in norm:
                     totals[idx] += weight
                     touched.add(idx)
-        scored = dict.fromkeys(fields, 0.0)
-        # round() formats its float: only for the fields something added to (0.0 stays as is).
+        scored = self._zeros.copy()  # every field at 0.0, in the lexicon's order
+        rounded = _rounded
+        # round() formats its float: only for the fields something added to (0.0 stays as
+        # is), and each distinct sum once (a bounded memo).
         for idx in touched:
             score = totals[idx]
-            scored[fields[idx]] = round(score, 6) if score else score
+            if score:
+                value = rounded.get(score)
+                if value is None:
+                    if len(rounded) >= _ROUNDED_MAX:
+                        rounded.clear()
+                    value = rounded[score] = round(score, 6)
+                score = value
+            scored[fields[idx]] = score
         return scored, touched
 
     def classify(

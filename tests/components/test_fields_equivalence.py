@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from newsie.fields import (
     FieldsClassifier,
     FieldsLexicon,
+    _ascii_forms,
     _Candidate,
     _Pattern,
     _PhraseMatcher,
@@ -204,3 +205,33 @@ def test_chunk_memo_stays_bounded(monkeypatch) -> None:
     for text in texts * 2:
         assert words_of(text) == _split_words(text)
         assert len(fields._chunk_words) <= 4
+
+
+def test_ascii_forms_give_the_words_of_the_text() -> None:
+    """Every character up to U+FFFF, between words, replaced by its ASCII form gives the words `_split_words` gives."""
+    for c in map(chr, range(0x80, 0x10000)):
+        for text in (f"ab{c}cd", f"{c}X {c}", f"É{c}é"):
+            replaced = _ascii_forms(text)
+            if replaced is not None:
+                assert replaced.isascii()
+                assert _split_words(replaced) == _split_words(text), (hex(ord(c)), text)
+
+
+def test_ascii_forms_of_a_lede() -> None:
+    """A lede with a dash, curly quotes and accents is read through its ASCII form, a Greek word is not."""
+    text = "VIENNA, 6 October 2020 – The OSCE’s “Café” naïve Zoë"
+    assert _ascii_forms(text) is not None
+    assert _ascii_forms("ΑΘΗΝΑ – Σ") is None
+    assert words_of(text) == _split_words(text)
+
+
+def test_forms_memo_stays_bounded(monkeypatch) -> None:
+    """The per-character memo of ASCII forms is emptied when it is full, and words stay right."""
+    import newsie.fields as fields
+
+    monkeypatch.setattr(fields, "_FORMS_MAX", 3)
+    monkeypatch.setattr(fields, "_forms", {})
+    texts = ["Café – naïve", "Zoë’s “façade”", "Ωmega é"]
+    for text in texts * 2:
+        assert words_of(text) == _split_words(text)
+        assert len(fields._forms) <= 3
