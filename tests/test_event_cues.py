@@ -39,3 +39,17 @@ def test_the_leftmost_match_wins_then_the_first_listed() -> None:
     """At one start, the phrase listed first is the match, as in a regex alternation."""
     assert WordCues(["will run", "will run until"]).first("it will run until may") == (3, 11)
     assert WordCues(["later", "will run"]).first("it will run later") == (3, 11)
+
+
+_STARTS = st.sampled_from(["atte", "part", "a", "", "to o", "-ab.", "tt"])
+_PIECES = ["atte", "attend", "part", "partic", " ", "-", "a", "s", "ed", "x", "é", "\n", "to o", "ab.", "_"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    cues=st.lists(st.tuples(_STARTS, st.text(alphabet="adenst -", max_size=4)).map("".join), min_size=1, max_size=6),
+    text=st.lists(st.sampled_from(_PIECES), max_size=14).map("".join),
+)
+def test_search_of_phrases_sharing_a_start_agrees_with_re(cues: list[str], text: str) -> None:
+    """Phrases grouped by their first characters are found exactly when re's search finds one."""
+    assert WordCues(cues).search(text) == (re.search(WordCues(cues).pattern, text) is not None)

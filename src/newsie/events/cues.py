@@ -26,10 +26,16 @@ def boundary(text: str, pos: int) -> bool:
 class WordCues:
     """Literal phrases, each between two word boundaries (``\\b`` as in re)."""
 
-    __slots__ = ("cues", "pattern")
+    __slots__ = ("_groups", "cues", "pattern")
 
     def __init__(self, cues: Iterable[str]) -> None:
         self.cues = tuple(cues)
+        # For `search`: the phrases grouped by their first four characters, each group
+        # behind one substring test of them (a phrase occurs only where its start does).
+        by_start: dict[str, list[str]] = {}
+        for cue in self.cues:
+            by_start.setdefault(cue[:4], []).append(cue)
+        self._groups = tuple((start if len(group) > 1 else "", tuple(group)) for start, group in by_start.items())
         # The same phrases as a regex (for text where `str.find` cannot stand in, and for tests).
         self.pattern = r"\b(?:" + "|".join(map(re.escape, self.cues)) + r")\b"
 
@@ -54,10 +60,13 @@ class WordCues:
 
     def search(self, text: str) -> bool:
         """Whether any phrase occurs in `text` as a whole word (re's ``search`` finds a match)."""
-        for cue in self.cues:
-            i = text.find(cue)
-            while i >= 0:
-                if boundary(text, i) and boundary(text, i + len(cue)):
-                    return True
-                i = text.find(cue, i + 1)
+        for start, group in self._groups:
+            if start not in text:  # "" (a group of one) is in every text
+                continue
+            for cue in group:
+                i = text.find(cue)
+                while i >= 0:
+                    if boundary(text, i) and boundary(text, i + len(cue)):
+                        return True
+                    i = text.find(cue, i + 1)
         return False
