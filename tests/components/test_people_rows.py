@@ -31,3 +31,18 @@ def test_officials_find_the_same_people_without_rows(nlp) -> None:
     doc.user_data.pop(ROWS_KEY)
     nlp.get_pipe("newsie_officials")(doc)
     assert [(o.name, o.title, o.affiliation, o.mentions) for o in doc._.newsie_officials] == people
+
+
+def test_officials_set_sentence_boundaries_a_doc_lacks(nlp) -> None:
+    """On a Doc with no sentence boundaries the officials stage sets them and finds what it finds on a split Doc."""
+    tagger = nlp.get_pipe("newsie_officials")
+    text = "Ambassador Kathleen Kavalec opened the event. Minister Nermin Nikšić said it mattered."
+    bare = nlp.make_doc(text)
+    assert not bare.has_annotation("SENT_START")
+    tagger(bare)
+    assert bare.has_annotation("SENT_START")
+    split = nlp.make_doc(text)
+    nlp.get_pipe("sentencizer")(split)
+    tagger(split)
+    assert [(o.name, o.title) for o in bare._.newsie_officials] == [(o.name, o.title) for o in split._.newsie_officials]
+    assert [o.name for o in bare._.newsie_officials] == ["Kathleen Kavalec", "Nermin Nikšić"]

@@ -49,14 +49,20 @@ def _labels(text: str) -> list[re.Match[str]]:
     low = text.lower()
     if not lowered_like_ignorecase(text, low):
         return list(_LABEL.finditer(text))  # offsets in `low` may differ: scan every line
+    if "contact" not in low and "information" not in low:
+        return []  # (most texts)
     starts: set[int] = set()
     for word in _LABEL_WORDS:
         i = low.find(word)
         while i >= 0:
             starts.add(low.rfind("\n", 0, i) + 1)
             i = low.find(word, i + 1)
-    found = [_LABEL.match(text, start) for start in sorted(starts)]
-    return [m for m in found if m is not None]
+    out = []
+    for start in sorted(starts):
+        m = _LABEL.match(text, start)
+        if m is not None:
+            out.append(m)
+    return out
 
 
 _LABEL_WORDS = ("contact", "information")

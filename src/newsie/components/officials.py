@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from collections.abc import Container, Iterable
 from itertools import compress, islice
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -32,6 +33,7 @@ _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CAPITALIZED = re.compile(r"[A-Z][a-z]+\.?")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][^\W\d_]+")  # O'Neill, D'Alema, N'Diaye
 _MEMO_MAX = 100_000
+_FIRST_CHAR = itemgetter(0)
 _COMPLEMENT_WORDS = frozenset({"of", "for", "on", "and", "&"})  # inside a title before a name
 Person = tuple[int, int, str, int]  # start, end (tokens), source, gazetteer index of a known person (else -1)
 Range = tuple[int, int]  # start, end (tokens)
@@ -139,8 +141,10 @@ class OfficialTagger(GazetteerPipe):
     # -- tagging --------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
-        sentences(doc)
         C = doc_cols(doc)
+        if True not in C.is_sent_start[1:]:  # (a sentence start after the first token: boundaries are set)
+            sentences(doc)  # sets them if none are
+            C = doc_cols(doc)
         person_of = self._person_of
         found = self.matcher(doc)
         cands: list[Person] = []
@@ -230,10 +234,23 @@ class OfficialTagger(GazetteerPipe):
     def _name_flags(self, C: Cols) -> list[bool]:
         """`_name_at` of every token, read from the memo in one pass in C when every word
         is in it (as on most documents)."""
+        names = self._name_words
+        texts = C.texts
         try:
-            return list(map(self._name_words.__getitem__, C.texts))
+            return list(map(names.__getitem__, texts))
         except KeyError:  # a word not seen before (or the memo was cleared)
-            return [self._name_at(C, k) for k in range(len(C.texts))]
+            pass
+        # Only a word with a capital first letter can be part of a name (an initial too):
+        # only those are tested; then every word of the text goes into the memo.
+        flags = [False] * len(texts)
+        get = names.get
+        for k in compress(range(len(texts)), map(str.isupper, map(_FIRST_CHAR, texts))):
+            found = get(texts[k])
+            flags[k] = found if found is not None else self._name_at(C, k)
+        if len(names) + len(texts) > _MEMO_MAX:
+            names.clear()  # bounded: memory stays flat over any stream
+        names.update(zip(texts, flags))
+        return flags
 
     def _name_runs(self, C: Cols, blocked: set[int], places: set[int] | None = None) -> list[tuple[int, int]]:
         """Maximal runs of name-like tokens (with particles, initials, hyphens); the last

@@ -99,6 +99,8 @@ class OrganizationTagger(GazetteerPipe):
         self._string_ids = {text: strings.add(text, allow_transient=False) for text in texts}  # type: ignore[call-arg]  # spaCy 3.8's stub lacks it
         # What a match names, by match id: the candidate's kind, gazetteer id and source.
         self._match_info = {self._string_ids[org_id]: (e.kind, org_id, GAZ) for org_id, e in self.kb.by_id.items()}
+        # Each entry's `OrgData` fields but the mentions (`_from_entry`), read once.
+        self._org_fields = {org_id: {k: v for k, v in vars(_from_entry(e)).items() if k != "mentions"} for org_id, e in self.kb.by_id.items()}
         for entry in self.kb.entries:
             forms = _variants(entry)
             if forms:
@@ -115,6 +117,14 @@ class OrganizationTagger(GazetteerPipe):
         self._on_heads = frozenset(r.on_heads)
         self._followers = frozenset(r.modifier_followers)
         self._person_offices = frozenset(r.person_offices)
+        # The bodies one of whose forms (as matched: white space aside) is an office or
+        # "OSCE <office>": only their matches can be offices held by a person.
+        office_keys = {_squeeze(o) for o in self._person_offices}
+        self._maybe_office = frozenset(
+            e.id
+            for e in self.kb.entries
+            if any(f in office_keys or (f.startswith("OSCE") and f[4:] in office_keys) for f in map(_squeeze, _variants(e)))
+        )
         self._osce_id = self.kb.by_surface.get("OSCE")
         self._in_heads = frozenset(r.in_heads)
         # The words that open a complement, per head that takes more than `complement_preps`.
@@ -160,19 +170,23 @@ class OrganizationTagger(GazetteerPipe):
             in_gaz: set[int] = set()
             for c in gaz:
                 in_gaz.update(range(c[0], c[1]))
-            patterns = self._chunks(T, starts, in_gaz) + self._plural_lists(T, starts, in_gaz, splits)
-            cands += patterns
-            cands += self._media_names(T, starts)
+            if starts:  # every pattern starts from a rule word
+                patterns = self._chunks(T, starts, in_gaz) + self._plural_lists(T, starts, in_gaz, splits)
+                cands += patterns
+                cands += self._media_names(T, starts)
             cands += self._base_entities(doc, T, in_gaz)
         notes: Notes = {}
         spans = _filter(cands)
-        spans, acronyms = self._acronyms(T, starts, spans, notes)
-        # `spans` is filtered; what is added next may overlap it (a filter), what `_refine`
-        # keeps of it cannot.
-        uses = self._acronym_uses(T, spans, acronyms, notes)
-        if uses:
-            spans = _filter(spans + uses)
-        generic = self._generic_refs(T, starts, spans)
+        acronyms: dict[str, Cand] = {}
+        generic: list[Cand] = []
+        if starts:  # an acronym's "(" and a reference's first word are rule words
+            spans, acronyms = self._acronyms(T, starts, spans, notes)
+            # `spans` is filtered; what is added next may overlap it (a filter), what `_refine`
+            # keeps of it cannot.
+            uses = self._acronym_uses(T, spans, acronyms, notes)
+            if uses:
+                spans = _filter(spans + uses)
+            generic = self._generic_refs(T, starts, spans)
         if patterns:  # only pattern names are refined
             spans = self._refine(T, spans)
         if generic:
@@ -211,7 +225,11 @@ class OrganizationTagger(GazetteerPipe):
         person, not a body; its "OSCE" still names the OSCE."""
         out = []
         offices = self._person_offices
+        maybe = self._maybe_office
         for span in spans:
+            if span[3] not in maybe:
+                out.append(span)  # no form of this body is an office
+                continue
             start = span[0]
             text = T.span_text(start, span[1])
             if text not in offices and text[:4] != "OSCE":
@@ -653,8 +671,8 @@ class OrganizationTagger(GazetteerPipe):
         """One `OrgData` per distinct body, and the body each span names."""
         state_spans: list[tuple[int, int, str]] | None = None  # read from the Doc when first needed
         orgs: dict[str, OrgData] = {}
-        field_keys = list(dict.fromkeys([c[3] for c in spans if c[4] == GAZ and c[2] == "field_operation"]))
         by_id = self.kb.by_id
+        templates = self._org_fields
         text = T.doc_text
         pending_generic: list[Cand] = []
         span_key: dict[tuple[int, int], str] = {}
@@ -674,10 +692,10 @@ class OrganizationTagger(GazetteerPipe):
                     continue
             if source == GAZ:
                 entry = by_id[kb_id]
-                key = entry.id
+                key = kb_id
                 org = orgs.get(key)
                 if org is None:
-                    org = orgs[key] = _from_entry(entry)
+                    org = orgs[key] = _from_fields(templates[key])
                 if note.get("acronym"):
                     org.acronym = note["acronym"]
                 chars = _chars(T, s, e)
@@ -705,6 +723,8 @@ class OrganizationTagger(GazetteerPipe):
                     orgs[key] = _org(None, None, None, note.get("acronym"), label, _country_of(T, s, e, state_spans), None)
                 _add_mention(orgs[key], T, s, e, surface=True)
             span_key[(s, e)] = key
+        # The field operations the gazetteer found: what "the Mission" refers to.
+        field_keys = list(dict.fromkeys([c[3] for c in spans if c[4] == GAZ and c[2] == "field_operation"])) if pending_generic else []
         for span in pending_generic:
             s, e = span[0], span[1]
             key = field_keys[0] if len(field_keys) == 1 else None
@@ -793,6 +813,19 @@ def _variants(entry: OrgEntry) -> list[str]:
             alts |= {f"OSCE {x}" for x in alts}
         forms.update(dict.fromkeys(sorted(alts)))
     return list(forms)
+
+
+def _squeeze(text: str) -> str:
+    """`text` without white space: what every tokenization of it shares."""
+    return "".join(text.split())
+
+
+def _from_fields(fields: dict[str, Any]) -> OrgData:
+    """``_from_entry(entry)`` from the fields it gives (a fresh mentions list)."""
+    org: OrgData = object.__new__(OrgData)
+    org.__dict__.update(fields)
+    org.mentions = []
+    return org
 
 
 def _from_entry(entry: OrgEntry) -> OrgData:
