@@ -139,3 +139,12 @@ else:
         _check_columns(doc)
         assert cols(doc).where({"Mission", "the"}) == [t.i for t in doc if t.text in {"Mission", "the"}]
         assert cols(doc).where({"mission"}, lower=True) == [t.i for t in doc if t.lower_ == "mission"]
+
+
+def test_the_column_pairs_read_together_are_the_attributes_named() -> None:
+    """The two array views Cols reads at once hold ORTH and IDX, then IS_STOP and SPACY."""
+    from spacy.attrs import IDX, IS_STOP, ORTH, SPACY
+
+    from newsie.tokens import _FLAGS, _VALUES, ATTRS
+
+    assert ATTRS[_VALUES] == [ORTH, IDX] and ATTRS[_FLAGS] == [IS_STOP, SPACY]

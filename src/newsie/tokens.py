@@ -28,6 +28,9 @@ from .extensions import text_of
 _KEY = "newsie_toks"
 # Read per token, in this order (`Cols`); the rest comes from the word's lexical record (`_lexical`).
 ATTRS = [ORTH, IS_STOP, SENT_START, SPACY, IDX]
+# Two columns of ATTRS each, as a view (basic slicing; an index list would copy):
+# ORTH and IDX, then IS_STOP and SPACY.
+_VALUES, _FLAGS = slice(0, 5, 4), slice(1, 4, 2)
 Lexical = tuple[str, str, bool, bool, bool, bool, bool, bool]  # text, lower_, is_title, is_upper, is_lower, is_alpha, is_punct, like_num
 
 
@@ -115,8 +118,9 @@ class Cols:
     is_punct: list[bool]
     like_num: list[bool]
 
-    def __init__(self, doc: Doc, arr: Any = None) -> None:
-        """`arr`: ``doc.to_array(ATTRS)`` when a caller has read it already."""
+    def __init__(self, doc: Doc, arr: Any = None, *, starts: list[bool] | None = None) -> None:
+        """`arr`: ``doc.to_array(ATTRS)`` when a caller has read it already; `starts`: the
+        sentence starts when the caller knows them (then ``arr``'s SENT_START is not read)."""
         self.doc_text = text_of(doc)
         self._vocab = doc.vocab
         if arr is None and len(doc):
@@ -124,13 +128,12 @@ class Cols:
         if arr is None or not len(arr):
             self.orths, self.idxs, self.spaces, self.is_stop, self.is_sent_start = [], [], [], [], []
         else:
-            self.orths = arr[:, 0].tolist()
-            # per token: users change stop words on the vocabulary; SENT_START 1 starts a
-            # sentence, 0 (unknown) and -1 (wrapped) do not
-            self.is_stop = (arr[:, 1] == 1).tolist()
-            self.is_sent_start = (arr[:, 2] == 1).tolist()
-            self.spaces = (arr[:, 3] != 0).tolist()
-            self.idxs = arr[:, 4].tolist()
+            # two columns per numpy step (each costs more than its ~100 values)
+            self.orths, self.idxs = arr[:, _VALUES].T.tolist()
+            # per token: users change stop words on the vocabulary (IS_STOP and SPACY are
+            # 0 or 1); SENT_START 1 starts a sentence, 0 (unknown) and -1 (wrapped) do not
+            self.is_stop, self.spaces = (arr[:, _FLAGS] != 0).T.tolist()
+            self.is_sent_start = (arr[:, 2] == 1).tolist() if starts is None else starts
 
     def __getattr__(self, name: str) -> Any:
         if name in _LEXICAL or name == "lexes":  # built on first read
@@ -142,7 +145,7 @@ class Cols:
         vocab = self._vocab
         known = _lexicon(vocab)
         lexes: list[Lexical] = list(map(known.get, self.orths))  # type: ignore[arg-type]
-        if None in lexes:  # words new to this cache
+        if not all(lexes):  # a word new to this cache (None; a record is a non-empty tuple)
             lexes = [lex or _lexical(vocab, o, known) for lex, o in zip(lexes, self.orths)]
         self.lexes = lexes
         columns: list[list[Any]] = list(map(list, zip(*lexes))) if lexes else [[] for _ in _LEXICAL]

@@ -93,3 +93,24 @@ def test_the_columns_it_caches_are_those_read_afterwards(words: list[str], overw
     cached, fresh = cols(doc), Cols(doc)
     assert all(getattr(cached, c) == getattr(fresh, c) for c in COLUMNS)
     assert cached.is_sent_start == [bool(t.is_sent_start) for t in doc]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["word", "Word", ".", "!", "?", "(", ")", ",", "5", "\n\n", "...", "«", "»"]), max_size=25),
+    st.booleans(),
+    st.lists(st.sampled_from([None, True, False]), max_size=6),
+)
+def test_it_sets_the_boundaries_spacy_sets_on_any_doc(words: list[str], overwrite: bool, preset: list[bool | None]) -> None:
+    """Its boundaries on a Doc (fresh, or with some set before) are those spaCy's sentencizer sets on a copy."""
+    from spacy.attrs import SENT_START
+
+    nlp = _blank()
+    ours = nlp.make_doc(" ".join(words))
+    for i, value in enumerate(preset[: len(ours)]):
+        ours[i].is_sent_start = value
+    theirs = ours.copy()
+    ArraySentencizer(overwrite=overwrite)(ours)
+    Sentencizer(overwrite=overwrite)(theirs)
+    assert ours.to_array(SENT_START).tolist() == theirs.to_array(SENT_START).tolist()
+    assert ours.to_bytes(exclude=["user_data"]) == theirs.to_bytes(exclude=["user_data"])

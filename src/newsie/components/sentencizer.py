@@ -66,16 +66,14 @@ class ArraySentencizer(Sentencizer):
             self.set_annotations([doc], [[]])
             return
         arr = doc.to_array(ATTRS)
-        c = Cols(doc, arr)
+        # Where every token had no boundary yet (spaCy marks the first token of a Doc a
+        # start) or `overwrite` is on, the boundaries become the guesses; else read them.
+        before = arr[:, _STARTS]
+        fresh = self.overwrite or (before[0] in (0, 1) and not before[1:].any())
+        c = Cols(doc, arr, starts=[] if fresh else None)
         guesses = self._starts(doc.vocab, c.orths, c.is_punct)
         self.set_annotations([doc], [guesses])
-        # Where every token had no boundary yet (spaCy marks the first token of a Doc a
-        # start) or `overwrite` is on, the boundaries are now the guesses; else read them.
-        before = arr[:, _STARTS]
-        if self.overwrite or (before[0] in (0, 1) and not before[1:].any()):
-            c.is_sent_start = guesses
-        else:
-            c.is_sent_start = (doc.to_array(SENT_START) == 1).tolist()
+        c.is_sent_start = guesses if fresh else (doc.to_array(SENT_START) == 1).tolist()
         seed(doc, c)
 
     def predict(self, docs: Iterable[Doc]) -> list[list[bool]]:
