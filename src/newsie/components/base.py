@@ -23,6 +23,7 @@ from spacy.util import SimpleFrozenList, filter_spans
 
 from ..tokens import forget
 from .phrases import PhraseKeys
+from .ranges import longest_first
 
 Data = dict[str, Any]
 
@@ -157,19 +158,9 @@ def _read(path: Path) -> Any:
 
 Range = tuple[int, int, int]  # start, end (tokens), and a payload such as a match id
 
-
-def filter_ranges(ranges: Iterable[Range]) -> list[Range]:
-    """`spacy.util.filter_spans` on (start, end, payload) triples, before any `Span` is made
-    (making one reads tokens): the same choice (the first longest of overlapping ranges)
-    and order (by start)."""
-    ordered = sorted(ranges, key=lambda r: (r[1] - r[0], -r[0]), reverse=True)
-    result = []
-    seen: set[int] = set()
-    for r in ordered:
-        if r[0] not in seen and r[1] - 1 not in seen:
-            result.append(r)
-            seen.update(range(r[0], r[1]))
-    return sorted(result, key=lambda r: r[0])
+# `spacy.util.filter_spans` on (start, end, payload) rows, before any `Span` is made: one
+# rule for every stage (see `newsie.components.ranges.longest_first`).
+filter_ranges = longest_first
 
 
 def set_ents(doc: Doc, spans: Iterable[Span]) -> None:
