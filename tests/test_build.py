@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import pytest
 import spacy
@@ -158,7 +159,7 @@ def _reference(doc: Doc, meta: ReleaseMeta) -> Release:
     def mentions(pairs: list[tuple[int, int]]) -> list[dict]:
         return [_mention_reference(text, title_len, body_start, a, b) for a, b in sorted(set(pairs))]
 
-    data = doc.user_data
+    data: dict[Any, Any] = doc.user_data
     dl = data.get(doc_key("newsie_dateline"))
     return Release.model_validate({
         "id": meta.id, "url": meta.url, "title": meta.title, "text": text[body_start:], "published": meta.published,
@@ -198,7 +199,7 @@ def test_record_is_the_record_pydantic_validates_from_the_payloads(
     meta = ReleaseMeta(id="r1", title=title if titled else None, body_start=len(title) + 2 if titled else 0,
                        published=published, url="u", issuer=["Vienna"], warnings=warnings)
     doc = nlp.make_doc(text)
-    data = doc.user_data
+    data: dict[Any, Any] = doc.user_data
     data[doc_key("newsie_meta")] = meta
     data[doc_key("newsie_orgs")] = orgs
     data[doc_key("newsie_officials")] = people
@@ -217,10 +218,11 @@ def test_record_shares_no_list_with_the_payloads() -> None:
     doc = spacy.blank("en").make_doc("OSCE training in Vienna.")
     meta = ReleaseMeta(id="r", issuer=["Vienna"], warnings=["w"])
     person = OfficialData(name="A. B.", quotes=["q"], mentions=[(0, 4)])
-    doc.user_data[doc_key("newsie_meta")] = meta
-    doc.user_data[doc_key("newsie_officials")] = [person]
-    doc.user_data[doc_key("newsie_events")] = [_event()]
-    doc.user_data[doc_key("newsie_fields")] = ["Policing"]
+    data: dict[Any, Any] = doc.user_data
+    data[doc_key("newsie_meta")] = meta
+    data[doc_key("newsie_officials")] = [person]
+    data[doc_key("newsie_events")] = [_event()]
+    data[doc_key("newsie_fields")] = ["Policing"]
     rec = to_release(doc)
     rec.issuer.append("x")
     rec.warnings.append("x")
@@ -229,8 +231,8 @@ def test_record_shares_no_list_with_the_payloads() -> None:
     rec.events[0].states.append("x")
     rec.events[0].location.city = "Graz"
     assert meta.issuer == ["Vienna"] and meta.warnings == ["w"] and person.quotes == ["q"]
-    assert doc.user_data[doc_key("newsie_fields")] == ["Policing"]
-    assert doc.user_data[doc_key("newsie_events")][0] == _event()
+    assert data[doc_key("newsie_fields")] == ["Policing"]
+    assert data[doc_key("newsie_events")][0] == _event()
 
 
 def test_pipeline_records_validate_to_themselves(nlp) -> None:
