@@ -56,6 +56,13 @@ def test_plain_prose_is_read_from_the_tokens(nlp: Language) -> None:
     assert stretch_words(c, 0, len(c)) == words_of(text)
 
 
+def test_tokens_of_two_words_are_read_from_the_tokens(nlp: Language) -> None:
+    """Tokens holding two words ("U.S.", "2,000") give both, in order."""
+    text = "The U.S. delegation and 2,000 observers met."
+    c = cols(nlp.make_doc(text))
+    assert stretch_words(c, 0, len(c)) == words_of(text) == ["the", "u", "s", "delegation", "and", "2", "000", "observers", "met"]
+
+
 def test_a_word_split_inside_is_left_to_the_text(nlp: Language) -> None:
     """Tokens that run together (a contraction) give None: the text is split itself."""
     c = cols(nlp.make_doc("They don't know."))

@@ -1,7 +1,9 @@
 """The normalized words (`newsie.fields.words_of`) of a stretch of a Doc, from its tokens.
 
 `words_of` splits a text into new strings on every call. A Doc's tokens are already
-split: each token's own words come from a memo keyed by the token's ORTH id (bounded),
+split: each token's own words come from a memo keyed by the token's text (bounded; the
+token columns hold the vocabulary's own strings, whose hashes are cached: a look-up by
+ORTH id, a large integer, hashes and compares it anew),
 and a stretch of tokens gives the concatenation of its tokens' words, with no new
 string and no pass over the characters.
 
@@ -24,9 +26,14 @@ from .fields import words_of
 from .tokens import Cols
 
 _MEMO_MAX = 200_000
-_STARTS, _ENDS, _UNSAFE = 1, 2, 8  # a token's code: its normalized form starts / ends with a word character; unsafe
-_words: dict[int, list[str]] = {}  # ORTH -> the token's words (bounded)
-_codes: dict[int, int] = {}  # ORTH -> the token's code (bounded, the same keys)
+# A token's code: its normalized form starts / ends with a word character; it has two
+# words or more; it is unsafe (the code is then that alone). Bits chosen so that a code
+# shifted by one bit meets another code only at _ENDS (see `stretch_words`).
+_STARTS, _ENDS, _MULTI, _UNSAFE = 1, 2, 16, 64
+_NOT_MULTI = bytes(v for v in range(256) if not v & _MULTI)
+_words: dict[str, list[str]] = {}  # a token's text -> its words (bounded)
+_one: dict[str, str] = {}  # a token's text -> its word, "" for none (or for two or more words)
+_codes: dict[str, int] = {}  # a token's text -> its code (bounded, the same keys)
 
 
 def token_code(text: str) -> int:
@@ -43,7 +50,7 @@ def token_code(text: str) -> int:
     if not words:
         return 0
     # The first and last characters decide: a word character keeps its words at that end.
-    code = 0
+    code = _MULTI if len(words) > 1 else 0
     if words_of(kept[0]):
         code |= _STARTS
     if words_of(kept[-1]):
@@ -51,14 +58,16 @@ def token_code(text: str) -> int:
     return code
 
 
-def _learn(orths: list[int], texts: list[str]) -> None:
-    if len(_words) + len(orths) > _MEMO_MAX:
+def _learn(texts: list[str]) -> None:
+    if len(_words) + len(texts) > _MEMO_MAX:
         _words.clear()  # bounded: memory stays flat over any stream
+        _one.clear()
         _codes.clear()
-    for orth, text in zip(orths, texts):
-        if orth not in _words:
-            _words[orth] = words_of(text)
-            _codes[orth] = token_code(text)
+    for text in texts:
+        if text not in _words:
+            words = _words[text] = words_of(text)
+            _one[text] = words[0] if len(words) == 1 else ""
+            _codes[text] = token_code(text)
 
 
 def stretch_words(columns: Cols, start: int, end: int) -> list[str] | None:
@@ -68,12 +77,13 @@ def stretch_words(columns: Cols, start: int, end: int) -> list[str] | None:
     the text itself)."""
     if start >= end:
         return []
-    orths = columns.orths[start:end]
+    texts = columns.texts[start:end]
     try:
-        code = bytes(map(_codes.__getitem__, orths))
+        # a list first: ``bytes`` of a list is a C loop, of an iterator a slower one
+        code = bytes(list(map(_codes.__getitem__, texts)))
     except KeyError:
-        _learn(orths, columns.texts[start:end])
-        code = bytes(map(_codes.__getitem__, orths))
+        _learn(texts)
+        code = bytes(list(map(_codes.__getitem__, texts)))
     if _UNSAFE in code:
         return None
     # Big-endian, one byte per token: bit 1 of a token is "ends with a word character and
@@ -83,4 +93,6 @@ def stretch_words(columns: Cols, start: int, end: int) -> list[str] | None:
     touching = c & ~(int.from_bytes(bytes(columns.spaces[start:end]), "big") << 1)
     if touching & (c << 9):
         return None
-    return list(chain.from_iterable(map(_words.__getitem__, orths)))
+    if code.translate(None, _NOT_MULTI):  # a token of two words or more ("U.S.", "2,000")
+        return list(chain.from_iterable(map(_words.__getitem__, texts)))
+    return list(filter(None, map(_one.__getitem__, texts)))  # no iterator per token
