@@ -587,13 +587,7 @@ class FieldsClassifier:
         self, title: str | None, text: str, issuer: list[str] | None = None
     ) -> tuple[dict[str, float], list[str]]:
         """`scores` and the fields `pick` returns for them, computed together."""
-        return self.scores_and_fields_of_words(words_of(title) if title else [], words_of(text) if text else [], issuer)
-
-    def scores_and_fields_of_words(
-        self, title: list[str], text: list[str], issuer: list[str] | None = None
-    ) -> tuple[dict[str, float], list[str]]:
-        """`scores_and_fields` of the title's and the text's normalized words (`words_of`)."""
-        scored, touched = self._scored_words(title, text, issuer)
+        scored, touched = self._scored(title, text, issuer)
         if not touched:
             return scored, []
         # `_pick` on the touched fields, ranked as (-score, field index): the order `_pick`
@@ -616,16 +610,10 @@ class FieldsClassifier:
     ) -> tuple[dict[str, float], set[int]]:
         """The scores, and the indices of the fields some phrase or issuer added to
         (every other field scores 0.0)."""
-        return self._scored_words(words_of(title) if title else [], words_of(text) if text else [], issuer)
-
-    def _scored_words(
-        self, title: list[str], text: list[str], issuer: list[str] | None
-    ) -> tuple[dict[str, float], set[int]]:
-        """`_scored` of the zones' normalized words."""
         fields = self.fields
         totals = [0.0] * len(fields)
         touched: set[int] = set()
-        find = self._matcher.find_words
+        find = self._matcher.find
         for zone, factor in ((title, self._title_weight), (text, self._text_weight)):
             if not zone or not factor:
                 continue
