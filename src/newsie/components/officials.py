@@ -142,7 +142,9 @@ class OfficialTagger(GazetteerPipe):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         C = doc_cols(doc)
-        if True not in C.is_sent_start[1:]:  # (a sentence start after the first token: boundaries are set)
+        # (A sentence start after the first token, or a second token that starts none: the
+        # boundaries are set; `Token.is_sent_start` is False only for a boundary set to "no".)
+        if True not in C.is_sent_start[1:] and not (len(C) > 1 and doc[1].is_sent_start is False):
             sentences(doc)  # sets them if none are
             C = doc_cols(doc)
         person_of = self._person_of
@@ -236,10 +238,11 @@ class OfficialTagger(GazetteerPipe):
         is in it (as on most documents)."""
         names = self._name_words
         texts = C.texts
-        try:
-            return list(map(names.__getitem__, texts))
-        except KeyError:  # a word not seen before (or the memo was cleared)
-            pass
+        if len(texts) > 1:  # (one item: `itemgetter` gives it bare, not in a tuple)
+            try:
+                return list(itemgetter(*texts)(names))  # every look-up in C, no call per word
+            except KeyError:  # a word not seen before (or the memo was cleared)
+                pass
         # Only a word with a capital first letter can be part of a name (an initial too):
         # only those are tested; then every word of the text goes into the memo.
         flags = [False] * len(texts)
@@ -266,9 +269,14 @@ class OfficialTagger(GazetteerPipe):
             if start < i:
                 continue
             i = start
+            j = i + 1
+            if j < n and not name[j]:
+                w = texts[j]
+                if w != "-" and w not in particles:
+                    i = j  # the next word cannot go on a run: one word, no name (most name words)
+                    continue
             if i in blocked or _is_initial(texts[i]):
                 continue
-            j = i + 1
             while j < n and j not in blocked:
                 w = texts[j]
                 if (name[j] and not sent[j]) or (w in particles and j + 1 < n and (name[j + 1] or texts[j + 1] in particles)) or (w == "-" and j + 1 < n and name[j + 1] and not spaces[j] and not spaces[j - 1]):
@@ -359,6 +367,7 @@ class OfficialTagger(GazetteerPipe):
     def _title_before(self, C: Cols, s: int) -> tuple[int, int] | None:
         """The title phrase ending right before token s ("Serbian Interior Minister")."""
         texts, lowers, spaces, sent = C.texts, C.lowers, C.spaces, C.is_sent_start
+        is_title, is_lower = C.is_title, C.is_lower
         titles, connectors = self._title_words, self._connectors
         j = s
         start = None
@@ -379,14 +388,14 @@ class OfficialTagger(GazetteerPipe):
                 j -= 1  # "Minister of Labour, Social Affairs and Family"
                 continue
             upper = w[:1].isupper()
-            if w in _TITLE_STOPS or (sent[k] and not (upper or C.is_title[k])):
+            if w in _TITLE_STOPS or (sent[k] and not (upper or is_title[k])):
                 break
             low = lowers[k]
             title = w in titles
             if low in connectors or upper or title:
                 if low == "and" and ((k > 0 and texts[j - 2] == ",") or lowers[j] == "the"):
                     break  # "NAME and the Minister of ...": a new person's title starts
-                if low not in connectors and C.is_lower[k] and not title:
+                if low not in connectors and is_lower[k] and not title:
                     break
                 j -= 1
                 if title or upper:
