@@ -38,6 +38,11 @@ _COMPLEMENT_WORDS = frozenset({"of", "for", "on", "and", "&"})  # inside a title
 Person = tuple[int, int, str, int]  # start, end (tokens), source, gazetteer index of a known person (else -1)
 Range = tuple[int, int]  # start, end (tokens)
 _TITLE_STOPS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})  # a title phrase never runs back over these
+# The kinds of word on `_title_before`'s walk back (`_step_of`): a break; a word of the
+# title (capitalized or not: a sentence start takes only the former); a connector; a
+# word whose context decides.
+_STOP, _NAMES, _NAMES_UNCAPITALIZED, _JOINS, _JOINS_CAPITALIZED, _CONTEXT = "stop", "names", "names-lower", "joins", "joins-cap", "context"
+_STEP_CONTEXT = frozenset({")", "-", ","})
 _APPOSITION_STOPS = frozenset({".", ";", ":", "“", "”", '"', "(", "«"})  # an apposition ends at these
 _QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 
@@ -127,6 +132,7 @@ class OfficialTagger(GazetteerPipe):
         self._not_name = frozenset(t.not_name_words) | frozenset(self.data["not_name"])
         self._portfolio = frozenset(self.data["portfolio"])
         self._name_words: dict[str, bool] = {}  # `_name_token` by token text
+        self._steps: dict[str, str] = {}  # `_step_of` by token text
 
     def add_entries(self, offices: Iterable[OfficeEntry] = (), officials: Iterable[OfficialEntry] = ()) -> None:
         """Add offices and officials on top of the current gazetteers."""
@@ -367,13 +373,43 @@ class OfficialTagger(GazetteerPipe):
     def _title_before(self, C: Cols, s: int) -> tuple[int, int] | None:
         """The title phrase ending right before token s ("Serbian Interior Minister")."""
         texts, lowers, spaces, sent = C.texts, C.lowers, C.spaces, C.is_sent_start
-        is_title, is_lower = C.is_title, C.is_lower
         titles, connectors = self._title_words, self._connectors
+        steps = self._steps
         j = s
         start = None
         while j > 0 and s - j < 14:
             k = j - 1
             w = texts[k]
+            step = steps.get(w)
+            if step is None:
+                step = self._step_of(w, lowers[k], C.is_title[k], C.is_lower[k])
+            # What the word does to the walk, read from its kind (`_step_of`): most words
+            # need no more than that and the sentence start.
+            if step is _STOP:
+                break
+            if step is _NAMES:
+                j -= 1
+                start = j
+                if sent[k]:
+                    break
+                continue
+            if step is _NAMES_UNCAPITALIZED:
+                if sent[k]:
+                    break
+                j -= 1
+                start = j
+                continue
+            if step is _JOINS:
+                if sent[k]:
+                    break
+                j -= 1
+                continue
+            if step is _JOINS_CAPITALIZED:
+                j -= 1
+                if sent[k]:
+                    break
+                continue
+            # ")", "-", "," and "and": the context decides.
             if w == ")":
                 gloss = self._gloss_start(C, k)
                 if gloss is not None:
@@ -388,14 +424,14 @@ class OfficialTagger(GazetteerPipe):
                 j -= 1  # "Minister of Labour, Social Affairs and Family"
                 continue
             upper = w[:1].isupper()
-            if w in _TITLE_STOPS or (sent[k] and not (upper or is_title[k])):
+            if w in _TITLE_STOPS or (sent[k] and not (upper or C.is_title[k])):
                 break
             low = lowers[k]
             title = w in titles
             if low in connectors or upper or title:
                 if low == "and" and ((k > 0 and texts[j - 2] == ",") or lowers[j] == "the"):
                     break  # "NAME and the Minister of ...": a new person's title starts
-                if low not in connectors and is_lower[k] and not title:
+                if low not in connectors and C.is_lower[k] and not title:
                     break
                 j -= 1
                 if title or upper:
@@ -413,6 +449,29 @@ class OfficialTagger(GazetteerPipe):
         ):
             return None
         return start, s
+
+    def _step_of(self, w: str, low: str, is_title: bool, is_lower: bool) -> str:
+        """What the word `w` does to `_title_before`'s walk back (memoized by word: every
+        input is a property of the word), as the walk's own tests decide it."""
+        if w in _STEP_CONTEXT or low == "and":
+            step = _CONTEXT
+        elif w in _TITLE_STOPS:
+            step = _STOP
+        else:
+            upper = w[:1].isupper()
+            title = w in self._title_words
+            joins = low in self._connectors
+            capitalized = upper or is_title  # (a sentence start takes only these)
+            if not (joins or upper or title) or (not joins and is_lower and not title):
+                step = _STOP
+            elif title or upper:
+                step = _NAMES if capitalized else _NAMES_UNCAPITALIZED
+            else:
+                step = _JOINS_CAPITALIZED if capitalized else _JOINS
+        if len(self._steps) >= _MEMO_MAX:
+            self._steps.clear()  # bounded: memory stays flat over any stream
+        self._steps[w] = step
+        return step
 
     def _in_portfolio_list(self, C: Cols, comma: int, s: int) -> bool:
         """Whether the comma at `comma` separates portfolios of one title ("Minister of Labour,
