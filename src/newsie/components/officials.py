@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from collections.abc import Container, Iterable
 from itertools import compress, islice
-from operator import itemgetter
+from operator import and_, itemgetter
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -127,6 +127,7 @@ class OfficialTagger(GazetteerPipe):
         self._speech = frozenset(t.speech_verbs)
         self._place_before = frozenset(t.place_prepositions)
         self._particles = frozenset(t.name_particles)
+        self._run_joiners = self._particles | {"-"}  # the words besides names that go on a run
         self._connectors = frozenset(t.connectors)
         self._pronouns = frozenset(t.pronouns)
         self._not_name = frozenset(t.not_name_words) | frozenset(self.data["not_name"])
@@ -270,8 +271,14 @@ class OfficialTagger(GazetteerPipe):
         name = self._name_flags(C)
         particles, portfolio = self._particles, self._portfolio
         i = 0
-        # A run starts only at a name token: the others are skipped in C.
-        for start in compress(range(n), name):
+        # A run starts only at a name token: the others are skipped in C. Without particles
+        # and hyphens in the text, a run of two words or more starts only at a name token
+        # followed by one (found in C too); the single words it skips make no run.
+        if self._run_joiners.isdisjoint(texts):
+            run_starts = compress(range(n - 1), map(and_, name, islice(name, 1, None)))
+        else:
+            run_starts = compress(range(n), name)
+        for start in run_starts:
             if start < i:
                 continue
             i = start
