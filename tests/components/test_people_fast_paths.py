@@ -27,7 +27,7 @@ def docs(draw: Any, words: list[str] = WORDS) -> tuple[list[str], list[bool], li
     n = draw(st.integers(min_value=1, max_value=30))
     texts = draw(st.lists(st.sampled_from(words), min_size=n, max_size=n))
     spaces = draw(st.lists(st.booleans(), min_size=n, max_size=n))
-    starts = [True] + draw(st.lists(st.booleans(), min_size=n - 1, max_size=n - 1))
+    starts = [True, *draw(st.lists(st.booleans(), min_size=n - 1, max_size=n - 1))]
     return texts, spaces, starts
 
 
