@@ -33,7 +33,7 @@ def docs(draw: Any, words: list[str] = WORDS) -> tuple[list[str], list[bool], li
 
 def _doc(nlp: Any, made: tuple[list[str], list[bool], list[bool]]) -> Doc:
     texts, spaces, starts = made
-    return Doc(nlp.vocab, words=texts, spaces=spaces, sent_starts=starts)
+    return Doc(nlp.vocab, words=texts, spaces=spaces, sent_starts=list[bool | int | None](starts))
 
 
 def _title_before_reference(tagger: Any, C: Cols, s: int) -> tuple[int, int] | None:
