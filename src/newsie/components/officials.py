@@ -379,44 +379,53 @@ class OfficialTagger(GazetteerPipe):
     # -- titles ---------------------------------------------------------------
     def _title_before(self, C: Cols, s: int) -> tuple[int, int] | None:
         """The title phrase ending right before token s ("Serbian Interior Minister")."""
-        texts, lowers, spaces, sent = C.texts, C.lowers, C.spaces, C.is_sent_start
+        texts, lowers, sent = C.texts, C.lowers, C.is_sent_start
         titles, connectors = self._title_words, self._connectors
         steps = self._steps
-        j = s
         start = None
+        # Back from s over at most 14 words. What a word does to the walk is read from its
+        # kind (`_step_of`, memoized by word); ")", "-", "," and "and" leave it to the
+        # context (`_walk_back`).
+        for k in range(s - 1, max(s - 14, 0) - 1, -1):
+            step = steps.get(texts[k])
+            if step is None:
+                step = self._step_of(texts[k], lowers[k], C.is_title[k], C.is_lower[k])
+            if step is _NAMES:
+                start = k
+                if sent[k]:
+                    break
+            elif step is _JOINS:
+                if sent[k]:
+                    break
+            elif step is _STOP:
+                break
+            elif step is _CONTEXT:
+                start = self._walk_back(C, s, k + 1, start)
+                break
+            elif step is _NAMES_UNCAPITALIZED:
+                if sent[k]:
+                    break
+                start = k
+            elif sent[k]:  # _JOINS_CAPITALIZED
+                break
+        if start is None:
+            return None
+        while start < s and (lowers[start] in connectors or texts[start] == "The"):
+            start += 1
+        if titles.isdisjoint(texts[start:s]) and not any(
+            texts[k] == "-" and f"{texts[k - 1]}-{texts[k + 1]}" in titles for k in range(start + 1, s - 1)
+        ):
+            return None
+        return start, s
+
+    def _walk_back(self, C: Cols, s: int, j: int, start: int | None) -> int | None:
+        """`_title_before`'s walk back from token j (the title's first word so far at
+        `start`), every test made on every word: the first title word it reaches, or None."""
+        texts, lowers, spaces, sent = C.texts, C.lowers, C.spaces, C.is_sent_start
+        titles, connectors = self._title_words, self._connectors
         while j > 0 and s - j < 14:
             k = j - 1
             w = texts[k]
-            step = steps.get(w)
-            if step is None:
-                step = self._step_of(w, lowers[k], C.is_title[k], C.is_lower[k])
-            # What the word does to the walk, read from its kind (`_step_of`): most words
-            # need no more than that and the sentence start.
-            if step is _STOP:
-                break
-            if step is _NAMES:
-                j -= 1
-                start = j
-                if sent[k]:
-                    break
-                continue
-            if step is _NAMES_UNCAPITALIZED:
-                if sent[k]:
-                    break
-                j -= 1
-                start = j
-                continue
-            if step is _JOINS:
-                if sent[k]:
-                    break
-                j -= 1
-                continue
-            if step is _JOINS_CAPITALIZED:
-                j -= 1
-                if sent[k]:
-                    break
-                continue
-            # ")", "-", "," and "and": the context decides.
             if w == ")":
                 gloss = self._gloss_start(C, k)
                 if gloss is not None:
@@ -447,15 +456,7 @@ class OfficialTagger(GazetteerPipe):
                     break
                 continue
             break
-        if start is None:
-            return None
-        while start < s and (lowers[start] in connectors or texts[start] == "The"):
-            start += 1
-        if titles.isdisjoint(texts[start:s]) and not any(
-            texts[k] == "-" and f"{texts[k - 1]}-{texts[k + 1]}" in titles for k in range(start + 1, s - 1)
-        ):
-            return None
-        return start, s
+        return start
 
     def _step_of(self, w: str, low: str, is_title: bool, is_lower: bool) -> str:
         """What the word `w` does to `_title_before`'s walk back (memoized by word: every
