@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsie
+from newsie import extensions as ext
 from newsie.components.states import StateTagger
+from newsie.rows import group_rows
 
 # (ISO3, status, a sentence naming the State, a sentence using an alias or demonym)
 STATES = [
@@ -199,3 +203,17 @@ def test_add_entries_extends_aliases(states_nlp) -> None:
 def test_counted_community_members(nlp, text, codes) -> None:
     """Counted members of a community living in another named place add no State; a lone demonym still does."""
     assert sorted(s.iso3 for s in newsie.extract(text, nlp=nlp).states) == codes
+
+
+_WORDS = ["Georgia", "Atlanta", ",", "Serbia", "Kosovo", "Serb", "returnees", "in", "Russian", "the", "Mission", "to",
+          "New", "Mexico", "US", "WE", "CALL", "ON", "Ukrainian", "officials", "Jordan", "Ministry", "Mr.", "Turkey", "."]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=20))
+def test_rows_left_beside_the_group_are_the_spans(states_nlp, words: list[str]) -> None:
+    """The rows it leaves for later stages hold what reading its span group gives."""
+    doc = states_nlp(" ".join(words))
+    spans = doc.spans[ext.STATES]
+    assert group_rows(doc, ext.STATES) == [(s.start, s.end, s.start_char, s.end_char, s.kb_id_, s.id_) for s in spans]
+    assert all(s.label_ == ext.STATE for s in spans)

@@ -14,6 +14,7 @@ from ..kb.places import us_place_names
 from ..kb.states import StateEntry, StateKB, StateRules, default_state_rules, default_states
 from ..payloads import StateData
 from ..resources import gazetteer_file
+from ..rows import leave_rows
 from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, filter_ranges, set_ents
 from .ethnic import Row, community_elsewhere, counted_people
@@ -52,6 +53,7 @@ class StateTagger(GazetteerPipe):
         super().__init__(nlp, name, spans_key=spans_key, demonyms=demonyms, context_checks=context_checks, annotate_ents=annotate_ents)
         self._us_places: frozenset[str] | None = None
         self._labels: dict[int, tuple[str, str]] = {}
+        self._string_ids: dict[str, int] = {}  # label, codes and kinds seen -> their StringStore ids
 
     @property
     def spans_key(self) -> str:
@@ -150,8 +152,14 @@ class StateTagger(GazetteerPipe):
             if counted:
                 drop = community_elsewhere(counted, rows)
                 rows = [r for r in rows if r[0] not in drop]
-        spans = [Span(doc, start, end, label=ext.STATE, kb_id=code, span_id=kind) for start, end, code, kind in rows]
+        # Labels and ids as their StringStore ids: a str would be looked up for every Span.
+        ids = self._string_ids
+        spans = [Span(doc, start, end, label=ids[ext.STATE], kb_id=ids[code], span_id=ids[kind]) for start, end, code, kind in rows]
         doc.spans[self.spans_key] = spans
+        if rows:  # later stages read these rows, not the Spans
+            c = cols(doc)
+            idxs, texts = c.idxs, c.texts
+            leave_rows(doc, self.spans_key, [(s, e, idxs[s], idxs[e - 1] + len(texts[e - 1]), code, kind) for s, e, code, kind in rows])
         found: dict[str, StateData] = {}
         for _, _, code, _ in rows:
             if code not in found:
@@ -168,6 +176,8 @@ class StateTagger(GazetteerPipe):
         if label is None:
             iso3, kind = self.nlp.vocab.strings[match_id].split("|")
             label = self._labels[match_id] = (iso3, kind)
+            add = self.nlp.vocab.strings.add
+            self._string_ids.update({ext.STATE: add(ext.STATE), iso3: add(iso3), kind: add(kind)})
         return label
 
     def _keep(self, c: Cols, row: Row, ends: set[int]) -> bool:
