@@ -102,8 +102,11 @@ class StateTagger(GazetteerPipe):
             if self.cfg["demonyms"]:
                 self._add(entry.iso3, DEMONYM, entry.demonyms)
         self.block_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._blocker_words: frozenset[int] = frozenset()  # ORTH ids of every blocker token
         if self.data["blockers"]:
-            self.block_matcher.add("BLOCK", self.patterns(_variants(self.data["blockers"])))
+            blockers = self.patterns(_variants(self.data["blockers"]))
+            self.block_matcher.add("BLOCK", blockers)
+            self._blocker_words = frozenset(o for key in blockers for o in key)
 
     def _add(self, iso3: str, kind: str, surfaces: Iterable[str]) -> None:
         forms = _variants(surfaces)
@@ -139,10 +142,13 @@ class StateTagger(GazetteerPipe):
         self.ensure_ready()
         rows: list[Row] = []
         candidates = [(start, end, match_id) for match_id, start, end in self.matcher(doc)]
-        if candidates:  # blockers ("New Mexico") only ever remove a candidate
-            blocked = {i for _, s, e in self.block_matcher(doc) for i in range(s, e)}
-            if blocked:
-                candidates = [c for c in candidates if blocked.isdisjoint(range(c[0], c[1]))]
+        # Blockers ("New Mexico") only ever remove a candidate, and only one that shares a
+        # word with a blocker: without such a word the block matcher has nothing to do.
+        if candidates:
+            if self._shares_blocker_word(doc, candidates):
+                blocked = {i for _, s, e in self.block_matcher(doc) for i in range(s, e)}
+                if blocked:
+                    candidates = [c for c in candidates if blocked.isdisjoint(range(c[0], c[1]))]
             rows = [(start, end, *self._label(match_id)) for start, end, match_id in filter_ranges(candidates)]
         if rows and self.cfg["context_checks"]:  # on (start, end, code, kind) rows: a Span only for what is kept
             c = cols(doc)
@@ -169,6 +175,14 @@ class StateTagger(GazetteerPipe):
         if self.cfg["annotate_ents"]:
             set_ents(doc, spans)
         return doc
+
+    def _shares_blocker_word(self, doc: Doc, candidates: list[tuple[int, int, int]]) -> bool:
+        """Whether a token of a candidate is a word of some blocker (else no blocker overlaps one)."""
+        words = self._blocker_words
+        if not words:
+            return False
+        orths = cols(doc).orths
+        return any(not words.isdisjoint(orths[s:e]) for s, e, _ in candidates)
 
     def _label(self, match_id: int) -> tuple[str, str]:
         """The (ISO3 code, kind) of a match id ("AUT|name")."""
