@@ -122,14 +122,19 @@ def could_open_with_dateline(head: str) -> bool:
     """
     m = _PAST_CITIES.search(head)
     stop = len(head) if m is None else m.start()
-    if m is not None and head[stop] in ",–—":
-        return True
-    if m is not None and head[stop] == "(":  # an agency tag: a dash follows it
-        close = head.find(")", stop + 1)
-        return close > 0 and _DASH_NEXT.match(head, close + 1) is not None
-    if m is not None and head[stop].isdecimal():  # a date first: at most a weekday and a month before its digit
-        words = head[:stop].split()
-        return len(words) <= 2 and all(map(_WORD_BEFORE_DAY.fullmatch, words))
+    if m is not None:
+        first = head[stop]
+        if first in ",–—":
+            return True
+        if first == "(":  # an agency tag: a dash follows it
+            close = head.find(")", stop + 1)
+            if close > 0 and _DASH_NEXT.match(head, close + 1) is not None:
+                return True
+        elif first.isdecimal():  # a date first: at most a weekday and a month before its digit
+            words = head[:stop].split()
+            if len(words) <= 2 and all(map(_WORD_BEFORE_DAY.fullmatch, words)):
+                return True
+    # A hyphen dash ("VIENNA - The", "VIENNA -- (AP)") lies among the cities' characters.
     return "--" in head[:stop] or _SPACED_HYPHEN.search(head, 0, stop) is not None
 
 
