@@ -25,10 +25,11 @@ from .making import make_doc
 from .pages import looks_like_page, parse_page
 from .rawtext import split_raw
 from .records import RecordError, Release
-from .sanitize import clean, clean_text, surrogate_warning
+from .sanitize import clean, clean_text, has_surrogates, surrogate_warning
 
 Item = Union[str, Mapping[str, Any], Release]
 ITEM_KEYS = ("text", "title", "published", "url", "id", "issuer", "fields_of_work", "content_type")
+_ITEM_KEYS = frozenset(ITEM_KEYS)
 
 DEFAULT_TIMEOUT = 600.0
 
@@ -134,7 +135,7 @@ def _fields(item: Item) -> dict[str, Any]:
         item = {"text": item}
     if not isinstance(item, Mapping):
         raise TypeError(f"item must be a str or a mapping with 'text', not {type(item).__name__}")
-    unknown = set(item) - set(ITEM_KEYS)
+    unknown = item.keys() - _ITEM_KEYS
     text = require_text(item.get("text"), "text")
     published, warning = read_published(item.get("published"))
     out: dict[str, Any] = {
@@ -150,6 +151,9 @@ def _fields(item: Item) -> dict[str, Any]:
     out["warnings"] = [f"ignored item keys: {sorted(unknown)}"] if unknown else []
     if warning:
         out["warnings"].append(warning)
+    strs = [out["text"], out["title"] or "", out["url"] or "", out["doc_id"] or "", out["content_type"] or "", *out["issuer"], *out["fields_of_work"]]
+    if not any(map(has_surrogates, strs)):  # nearly every item: nothing to clean
+        return out
     for key in ("text", "title", "url", "doc_id", "issuer", "fields_of_work", "content_type"):
         cleaned = clean(out[key])
         if cleaned != out[key]:

@@ -10,6 +10,7 @@ the Doc is rebuilt from its tokens with the original characters (see `newsie.mak
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import Any
 
 REPLACEMENT = "\ufffd"
@@ -31,6 +32,17 @@ def clean_text(text: str) -> tuple[str, int]:
     return text, 0
 
 
+def has_surrogates(text: str) -> bool:
+    """Whether `text` holds a lone surrogate (`clean_text` would replace something)."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def clean(value: Any) -> Any:
     """`value` with every str inside it (dict keys and values, lists) cleaned."""
     if isinstance(value, str):
@@ -47,11 +59,23 @@ def surrogate_warning(name: str, count: int) -> str:
     return f"{name}: {count} lone surrogate(s) (invalid Unicode) replaced with U+FFFD"
 
 
+# A run of over MAX_RUN characters holds a whole block of _BLOCK characters starting at
+# a multiple of _BLOCK (2 * _BLOCK <= MAX_RUN + 1): a text whose every such block holds
+# a space has no long run.
+_BLOCK = (MAX_RUN + 1) // 2
+
+
 def has_long_run(text: str) -> bool:
     """Whether `text` has a run of over `MAX_RUN` characters without whitespace."""
-    # str.split() cuts at the characters regex \s matches (both use Py_UNICODE_ISSPACE):
-    # a text without a run over MAX_RUN, nearly every text, is passed over in C.
-    return len(text) > MAX_RUN and max(map(len, text.split()), default=0) > MAX_RUN
+    n = len(text)
+    if n <= MAX_RUN:
+        return False
+    # One substring search per block (in C) rules out nearly every text; only a text with
+    # a block without a space is split into words.
+    if all(map(str.__contains__, map(text.__getitem__, map(slice, range(0, n - _BLOCK + 1, _BLOCK), range(_BLOCK, n + 1, _BLOCK))), repeat(" "))):
+        return False
+    # str.split() cuts at the characters regex \s matches (both use Py_UNICODE_ISSPACE).
+    return max(map(len, text.split()), default=0) > MAX_RUN
 
 
 def break_long_runs(text: str) -> tuple[str, list[int], int]:

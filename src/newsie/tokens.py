@@ -132,7 +132,7 @@ class Cols:
             self.orths, self.idxs = arr[:, _VALUES].T.tolist()
             # per token: users change stop words on the vocabulary (IS_STOP and SPACY are
             # 0 or 1); SENT_START 1 starts a sentence, 0 (unknown) and -1 (wrapped) do not
-            self.is_stop, self.spaces = (arr[:, _FLAGS] != 0).T.tolist()
+            self.is_stop, self.spaces = arr[:, _FLAGS].astype(bool).T.tolist()
             self.is_sent_start = (arr[:, 2] == 1).tolist() if starts is None else starts
 
     def __getattr__(self, name: str) -> Any:

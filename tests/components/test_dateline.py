@@ -1,12 +1,14 @@
-"""Tests for the dateline reader's memoized date parsing."""
+"""Tests for the dateline reader's memoized date parsing and its cheap test before the grammar."""
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsie.components.dateline import dateline_date
+from newsie.components.dateline import could_open_with_dateline, dateline_date
+from newsie.dates.datelines import match_dateline
 from newsie.dates.grammar import find_dates
 
 DATE_WORDS = ["6", "14", "31", "October", "Oct.", "May", "2020", "1999", "Monday,", "and", "-", "today", "3–5"]
@@ -23,3 +25,39 @@ def test_memo_gives_what_find_dates_gives(text: str, anchor: dt.date | None) -> 
     expected = (True, dates[0].start) if dates else (False, None)
     assert dateline_date(text, anchor) == expected
     assert dateline_date(text, anchor) == expected
+
+
+_HEAD_PIECES = st.sampled_from([
+    "VIENNA", "Vienna", "Banja Luka", "St. Petersburg", "PRISHTINË/PRIŠTINA", "NUR-SULTAN", "×AB", "Ženeva", "O'Hara",
+    ", ", ",", " – ", " - ", "--", " — ", "–", " (AP) ", "(OSCE) –", "/", " and ", " & ", " ", "\n", "\t",
+    "6 October 2020", "October 6", "Monday, 14 November", "Monday 14 Nov.", "14 May", "5", "2021",
+    "Albania", "The", "OSCE", "trained", "20", "(", ")", ":", "_", "COVID-19", "’s", ".",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_HEAD_PIECES, min_size=1, max_size=12))
+def test_the_cheap_test_never_rules_out_a_dateline(pieces: list[str]) -> None:
+    """Any text the dateline grammar reads passes the cheap test that is run before it."""
+    head = "".join(pieces)
+    assert match_dateline(head) is None or could_open_with_dateline(head)
+
+
+@pytest.mark.parametrize("head", [
+    "VIENNA, 6 October 2020 – The OSCE", "6 October 2020, VIENNA – The", "TIRANA, Albania, May 3 (AP) -- The",
+    "ALMATY (Kazinform) — The", "VIENNA – The", "VIENNA - The", "COPENHAGEN/WARSAW/VIENNA, 5 May 2010 – The",
+    "BRUSSELS and VIENNA, 5 May 2010 – The", "Vienna, Monday, 14 November — The", "VIENNA--The",
+    "VIENNA -  (AP) The", "VIENNA - 5 officers", "VIENNA (AP) – The",
+])
+def test_the_cheap_test_passes_every_dateline_form(head: str) -> None:
+    """Each dateline form of the grammar is read, and passes the cheap test."""
+    assert match_dateline(head) is not None and could_open_with_dateline(head)
+
+
+@pytest.mark.parametrize("head", [
+    "On 16 June 2021, the OSCE Presence donated", "The office of the High Commissioner (HCNM) met",
+    "The OSCE Mission to Skopje organized a conference on 13 June", "The impact of the COVID-19 pandemic",
+])
+def test_ledes_without_a_dateline_are_ruled_out_cheaply(head: str) -> None:
+    """A lede opening with words up to a digit or a bracket fails the cheap test."""
+    assert not could_open_with_dateline(head)

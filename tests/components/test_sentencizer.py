@@ -114,3 +114,20 @@ def test_it_sets_the_boundaries_spacy_sets_on_any_doc(words: list[str], overwrit
     Sentencizer(overwrite=overwrite)(theirs)
     assert ours.to_array(SENT_START).tolist() == theirs.to_array(SENT_START).tolist()
     assert ours.to_bytes(exclude=["user_data"]) == theirs.to_bytes(exclude=["user_data"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["word", "5", ".", "!", ";", ",", "(", "x", "...", "?!", "a.b", "5.", "\n", "«"]), max_size=25),
+    st.sampled_from([["5", ".", ";"], ["...", "."], ["?!", "!", "a"], [], ["."]]),
+)
+def test_a_doc_gets_spacys_boundaries_with_any_punct_chars(words: list[str], chars: list[str]) -> None:
+    """Called on a Doc, with punct_chars that are several characters long, no punctuation or none at all, it sets spaCy's boundaries."""
+    from spacy.attrs import SENT_START
+
+    nlp = _blank()
+    ours = nlp.make_doc(" ".join(words))
+    theirs = ours.copy()
+    ArraySentencizer(punct_chars=chars)(ours)
+    Sentencizer(punct_chars=chars)(theirs)
+    assert ours.to_array(SENT_START).tolist() == theirs.to_array(SENT_START).tolist()

@@ -1,11 +1,17 @@
 """Tests of State tagging (`newsie_states`) on release-style sentences."""
 from __future__ import annotations
 
+import functools
+
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsie
+from newsie import extensions as ext
 from newsie.components.states import StateTagger
+from newsie.rows import group_rows
 
 # (ISO3, status, a sentence naming the State, a sentence using an alias or demonym)
 STATES = [
@@ -199,3 +205,43 @@ def test_add_entries_extends_aliases(states_nlp) -> None:
 def test_counted_community_members(nlp, text, codes) -> None:
     """Counted members of a community living in another named place add no State; a lone demonym still does."""
     assert sorted(s.iso3 for s in newsie.extract(text, nlp=nlp).states) == codes
+
+
+_WORDS = ["Georgia", "Atlanta", ",", "Serbia", "Kosovo", "Serb", "returnees", "in", "Russian", "the", "Mission", "to",
+          "New", "Mexico", "US", "WE", "CALL", "ON", "Ukrainian", "officials", "Jordan", "Ministry", "Mr.", "Turkey", "."]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=20))
+def test_rows_left_beside_the_group_are_the_spans(states_nlp, words: list[str]) -> None:
+    """The rows it leaves for later stages hold what reading its span group gives."""
+    doc = states_nlp(" ".join(words))
+    spans = doc.spans[ext.STATES]
+    assert group_rows(doc, ext.STATES) == [(s.start, s.end, s.start_char, s.end_char, s.kb_id_, s.id_) for s in spans]
+    assert all(s.label_ == ext.STATE for s in spans)
+
+
+_BLOCKER_WORDS = ["New", "Mexico", "Georgia", "Tech", "University", "of", "Latin", "America", "American", "Indian",
+                  "Ocean", "India", "NEW", "MEXICO", "South", "Africa", "African", "Wales", "the", ",", "in"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_BLOCKER_WORDS), max_size=16))
+def test_skipping_the_block_matcher_changes_nothing(words: list[str]) -> None:
+    """States found when the block matcher is skipped for candidates sharing no blocker word are those found running it always."""
+    nlp = _block_pipelines()
+    text = " ".join(words)
+    docs = [pipeline(text) for pipeline in nlp]
+    found = [[(s.start, s.end, s.kb_id_, s.id_) for s in doc.spans[ext.STATES]] for doc in docs]
+    assert found[0] == found[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _block_pipelines() -> tuple[spacy.language.Language, spacy.language.Language]:
+    """A States pipeline as shipped, and one that always runs its block matcher."""
+    ours, always = spacy.blank("en"), spacy.blank("en")
+    ours.add_pipe("newsie_states")
+    tagger = always.add_pipe("newsie_states")
+    tagger.ensure_ready()
+    tagger._shares_blocker_word = lambda doc, candidates: True  # type: ignore[method-assign]
+    return ours, always

@@ -1,6 +1,7 @@
 """`newsie_dateline`: the "VIENNA, 6 October 2020 –" opening of a release, and the release date."""
 
 import datetime as dt
+import re
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -100,6 +101,43 @@ def dateline_date(text: str, anchor: dt.date | None) -> tuple[bool, dt.date | No
     return hit
 
 
+# The first character that cannot be part of a dateline's cities (letters, whitespace,
+# ' ’ . - and the joins / &; "×" lies in the capitals' range À-Ý of the grammar): a
+# digit, an underscore or anything outside those.
+_PAST_CITIES = re.compile(r"[^\w\s'’.\-/&×]|[\d_]")
+_SPACED_HYPHEN = re.compile(r"\s-")
+_DASH_NEXT = re.compile(r"\s+-+\s|\s*(?:[–—]|--)")  # how the grammar's dash after cities (and tag) begins
+_WORD_BEFORE_DAY = re.compile(r"[A-Z][a-z]{2,8}\.?")  # "Monday", "Oct.": the grammar's weekday and month shapes
+
+
+def could_open_with_dateline(head: str) -> bool:
+    """False when `head` cannot start with a dateline `match_dateline` reads (a cheap test).
+
+    Every form opens with cities (or a weekday) written with letters, whitespace and
+    ' ’ . - / &, and the first character past them is the comma before a date or a
+    country, the parenthesis of an agency tag, a dash, or the digit of a date first
+    (after a weekday and a month at most); or the dash is a hyphen set off by
+    whitespace ("VIENNA - The ...") or "--" among them.
+    Most ledes without a dateline fail this test at their first digit or bracket.
+    """
+    m = _PAST_CITIES.search(head)
+    stop = len(head) if m is None else m.start()
+    if m is not None:
+        first = head[stop]
+        if first in ",–—":
+            return True
+        if first == "(":  # an agency tag: a dash follows it
+            close = head.find(")", stop + 1)
+            if close > 0 and _DASH_NEXT.match(head, close + 1) is not None:
+                return True
+        elif first.isdecimal():  # a date first: at most a weekday and a month before its digit
+            words = head[:stop].split()
+            if len(words) <= 2 and all(map(_WORD_BEFORE_DAY.fullmatch, words)):
+                return True
+    # A hyphen dash ("VIENNA - The", "VIENNA -- (AP)") lies among the cities' characters.
+    return "--" in head[:stop] or _SPACED_HYPHEN.search(head, 0, stop) is not None
+
+
 def read_dateline(
     head: str, places: PlaceKB, countries: dict[str, str], offset: int = 0, anchor: dt.date | None = None
 ) -> DatelineData | None:
@@ -108,6 +146,8 @@ def read_dateline(
     `countries` maps country names and demonyms to ISO3 ("TIRANA, Albania"); `anchor`
     (the publication date) gives the year of a dateline date written without one.
     """
+    if not could_open_with_dateline(head):
+        return None
     m = match_dateline(head)
     if m is None:
         return None

@@ -9,10 +9,12 @@ caches them on the Doc once the boundaries are set: later components read no arr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from operator import add
 from typing import Any
 
+from numpy import count_nonzero
 from spacy.attrs import IS_PUNCT, ORTH, SENT_START
 from spacy.pipeline import Sentencizer
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in its stub
@@ -30,6 +32,8 @@ class ArraySentencizer(Sentencizer):
     _punct_key: tuple[int, int] | None = None
     _punct_ids: frozenset[int] = frozenset()
     _all_punct: tuple[int, bool] | None = None  # (id of the vocab, whether every punct char is is_punct there)
+    _finder_key: tuple[int, int] | None = None
+    _punct_finder: re.Pattern[str] | None = None
 
     def _ids(self) -> frozenset[int]:
         """Hashes of the punctuation characters (recomputed when the set is replaced or resized)."""
@@ -68,10 +72,9 @@ class ArraySentencizer(Sentencizer):
         arr = doc.to_array(ATTRS)
         # Where every token had no boundary yet (spaCy marks the first token of a Doc a
         # start) or `overwrite` is on, the boundaries become the guesses; else read them.
-        before = arr[:, _STARTS]
-        fresh = self.overwrite or (before[0] in (0, 1) and not before[1:].any())
+        fresh = self.overwrite or (arr[0, _STARTS] in (0, 1) and not count_nonzero(arr[1:, _STARTS]))
         c = Cols(doc, arr, starts=[] if fresh else None)
-        guesses = self._starts(doc.vocab, c.orths, c.is_punct)
+        guesses = self._text_starts(c.doc_text, c.idxs, c.orths, c.is_punct)
         self.set_annotations([doc], [guesses])
         c.is_sent_start = guesses if fresh else (doc.to_array(SENT_START) == 1).tolist()
         seed(doc, c)
@@ -85,6 +88,48 @@ class ArraySentencizer(Sentencizer):
                 guesses.append(self._starts(doc.vocab, orths, is_punct))
             else:
                 guesses.append([])
+        return guesses
+
+    def _finder(self) -> re.Pattern[str] | None:
+        """A regex matching at every offset where one of `punct_chars` starts (None: there is none)."""
+        self._ids()  # the same key: a new or resized set of characters
+        if self._finder_key != self._punct_key:
+            chars = sorted({c for c in self.punct_chars if c}, key=len, reverse=True)
+            if not chars:
+                self._punct_finder = None
+            elif all(len(c) == 1 for c in chars):
+                self._punct_finder = re.compile("[" + "".join(map(re.escape, chars)) + "]")
+            else:
+                self._punct_finder = re.compile("(?=" + "|".join(map(re.escape, chars)) + ")")
+            self._finder_key = self._punct_key
+        return self._punct_finder
+
+    def _text_starts(self, text: str, idxs: list[int], orths: list[int], is_punct: list[bool]) -> list[bool]:
+        """Sentence starts of a non-empty Doc (those `_starts` gives), found from its text.
+
+        A token that is one of `punct_chars` starts where the text holds that string: a
+        regex finds those offsets (few in a release) and a bisection on the token offsets
+        the token there. After each such token the first token that is neither
+        punctuation nor one of `punct_chars` starts a sentence, as in spaCy's loop.
+        """
+        n = len(orths)
+        guesses = [False] * n
+        guesses[0] = True
+        finder = self._finder()
+        if finder is None:
+            return guesses
+        punct_ids = self._punct_ids
+        taken = 0  # tokens before this one were read by an earlier step
+        for m in finder.finditer(text):
+            k = bisect_left(idxs, m.start())
+            if k < taken or k >= n or idxs[k] != m.start() or orths[k] not in punct_ids:
+                continue
+            j = k + 1
+            while j < n and (is_punct[j] or orths[j] in punct_ids):
+                j += 1
+            if j < n:
+                guesses[j] = True
+            taken = j
         return guesses
 
     def _starts(self, vocab: Vocab, orths: list[int], is_punct: list[Any]) -> list[bool]:

@@ -14,6 +14,7 @@ from ..kb.places import us_place_names
 from ..kb.states import StateEntry, StateKB, StateRules, default_state_rules, default_states
 from ..payloads import StateData
 from ..resources import gazetteer_file
+from ..rows import leave_rows
 from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, filter_ranges, set_ents
 from .ethnic import Row, community_elsewhere, counted_people
@@ -52,6 +53,7 @@ class StateTagger(GazetteerPipe):
         super().__init__(nlp, name, spans_key=spans_key, demonyms=demonyms, context_checks=context_checks, annotate_ents=annotate_ents)
         self._us_places: frozenset[str] | None = None
         self._labels: dict[int, tuple[str, str]] = {}
+        self._string_ids: dict[str, int] = {}  # label, codes and kinds seen -> their StringStore ids
 
     @property
     def spans_key(self) -> str:
@@ -100,8 +102,11 @@ class StateTagger(GazetteerPipe):
             if self.cfg["demonyms"]:
                 self._add(entry.iso3, DEMONYM, entry.demonyms)
         self.block_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._blocker_words: frozenset[int] = frozenset()  # ORTH ids of every blocker token
         if self.data["blockers"]:
-            self.block_matcher.add("BLOCK", self.patterns(_variants(self.data["blockers"])))
+            blockers = self.patterns(_variants(self.data["blockers"]))
+            self.block_matcher.add("BLOCK", blockers)
+            self._blocker_words = frozenset(o for key in blockers for o in key)
 
     def _add(self, iso3: str, kind: str, surfaces: Iterable[str]) -> None:
         forms = _variants(surfaces)
@@ -137,10 +142,13 @@ class StateTagger(GazetteerPipe):
         self.ensure_ready()
         rows: list[Row] = []
         candidates = [(start, end, match_id) for match_id, start, end in self.matcher(doc)]
-        if candidates:  # blockers ("New Mexico") only ever remove a candidate
-            blocked = {i for _, s, e in self.block_matcher(doc) for i in range(s, e)}
-            if blocked:
-                candidates = [c for c in candidates if blocked.isdisjoint(range(c[0], c[1]))]
+        # Blockers ("New Mexico") only ever remove a candidate, and only one that shares a
+        # word with a blocker: without such a word the block matcher has nothing to do.
+        if candidates:
+            if self._shares_blocker_word(doc, candidates):
+                blocked = {i for _, s, e in self.block_matcher(doc) for i in range(s, e)}
+                if blocked:
+                    candidates = [c for c in candidates if blocked.isdisjoint(range(c[0], c[1]))]
             rows = [(start, end, *self._label(match_id)) for start, end, match_id in filter_ranges(candidates)]
         if rows and self.cfg["context_checks"]:  # on (start, end, code, kind) rows: a Span only for what is kept
             c = cols(doc)
@@ -150,8 +158,14 @@ class StateTagger(GazetteerPipe):
             if counted:
                 drop = community_elsewhere(counted, rows)
                 rows = [r for r in rows if r[0] not in drop]
-        spans = [Span(doc, start, end, label=ext.STATE, kb_id=code, span_id=kind) for start, end, code, kind in rows]
+        # Labels and ids as their StringStore ids: a str would be looked up for every Span.
+        ids = self._string_ids
+        spans = [Span(doc, start, end, label=ids[ext.STATE], kb_id=ids[code], span_id=ids[kind]) for start, end, code, kind in rows]
         doc.spans[self.spans_key] = spans
+        if rows:  # later stages read these rows, not the Spans
+            c = cols(doc)
+            idxs, texts = c.idxs, c.texts
+            leave_rows(doc, self.spans_key, [(s, e, idxs[s], idxs[e - 1] + len(texts[e - 1]), code, kind) for s, e, code, kind in rows])
         found: dict[str, StateData] = {}
         for _, _, code, _ in rows:
             if code not in found:
@@ -162,12 +176,22 @@ class StateTagger(GazetteerPipe):
             set_ents(doc, spans)
         return doc
 
+    def _shares_blocker_word(self, doc: Doc, candidates: list[tuple[int, int, int]]) -> bool:
+        """Whether a token of a candidate is a word of some blocker (else no blocker overlaps one)."""
+        words = self._blocker_words
+        if not words:
+            return False
+        orths = cols(doc).orths
+        return any(not words.isdisjoint(orths[s:e]) for s, e, _ in candidates)
+
     def _label(self, match_id: int) -> tuple[str, str]:
         """The (ISO3 code, kind) of a match id ("AUT|name")."""
         label = self._labels.get(match_id)
         if label is None:
             iso3, kind = self.nlp.vocab.strings[match_id].split("|")
             label = self._labels[match_id] = (iso3, kind)
+            add = self.nlp.vocab.strings.add
+            self._string_ids.update({ext.STATE: add(ext.STATE), iso3: add(iso3), kind: add(kind)})
         return label
 
     def _keep(self, c: Cols, row: Row, ends: set[int]) -> bool:
