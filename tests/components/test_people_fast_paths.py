@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from newsie.components import officials as off
 from newsie.components import organizations as org
 from newsie.components.base import sentences
+from newsie.components.contacts import _LABEL, contact_names, may_name_contacts
 from newsie.components.groups import set_group
 from newsie.components.inside import Ranges
 from newsie.components.ranges import longest_first
@@ -110,19 +111,16 @@ def test_title_walk_by_word_kinds_matches_every_test(nlp, made: tuple[list[str],
         assert tagger._title_before(C, s) == _title_before_reference(tagger, C, s)
 
 
-@given(made=docs(), blocked=st.sets(st.integers(min_value=0, max_value=30), max_size=5))
+@given(made=docs(["Ministry", "Ministries", "daily", "Mission", "Office", "(", ")", "the", "Police", "OSCE", "Programme", "of", "x", "-"]))
 @SETTINGS
-def test_name_runs_from_word_pairs_match_runs_from_every_name_word(nlp, made: tuple[list[str], list[bool], list[bool]], blocked: set[int]) -> None:
-    """Name runs started only at two name words in a row equal runs tried from every name word."""
-    tagger = nlp.get_pipe("newsie_officials")
+def test_rule_words_matched_with_the_gazetteer_are_where_the_columns_hold_them(nlp, made: tuple[list[str], list[bool], list[bool]]) -> None:
+    """The rule words the gazetteer's matcher finds are at the positions where the token columns hold a rule word."""
+    tagger = nlp.get_pipe("newsie_organizations")
     tagger.ensure_ready()
     doc = _doc(nlp, made)
-    C = cols(doc)
-    places: set[int] = set()
-    fast = tagger._name_runs(C, blocked, places)
-    every_places: set[int] = set()
-    every = tagger._name_runs(C, blocked, every_places, from_every_word=True)
-    assert fast == every and places == every_places
+    found = [s for m, s, e in tagger.matcher(doc) if m == tagger._rule_word_id and e == s + 1]
+    assert found == [s for m, s, _ in tagger.matcher(doc) if m == tagger._rule_word_id]
+    assert found == cols(doc).where(tagger._rule_words)
 
 
 @given(made=docs())
@@ -244,3 +242,21 @@ def test_affiliation_through_the_index_matches_scans(nlp, made: tuple[list[str],
     rows = [r for r in (longest_first(rows) if ordered else rows) if 0 < r[1] <= n and r[0] < r[1]]
     orgs = [OrgData(None, None, f"Body {k}", None, "other", None, None, [off._chars(C, s, e)]) for k, (s, e, _) in enumerate(rows[::2])]
     assert off._affiliation(C, titles, Ranges(rows), orgs) == _affiliation_reference(C, titles, rows, orgs)
+
+
+CONTACT_PIECES = [
+    "For more information", "for further information, please", "Contact", "contacts", "Media contact", "PRESS CONTACTS",
+    "please contact", "INFORMATION", "For more ", "ınformation", "İnformation", "con tact", "Contac", "t", ":", " ", "\n", "\n\n",
+    "Ana Novak, Press Officer", "The Mission said", "ſ", "Σ", "x", "–", "(contact)", "e-mail:contact@osce.org",
+]
+
+
+@given(text=st.lists(st.sampled_from(CONTACT_PIECES), max_size=20).map("".join))
+@example(text="Release\nFor more ınformation:\nAna Novak, Press Officer")
+@example(text="Release\n\nFOR FURTHER İNFORMATION\nAna Novak")
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_no_contact_word_among_the_tokens_means_no_contact_label(nlp, text: str) -> None:
+    """A text whose lowercased tokens hold neither "contact" nor "information" has no contact label and no contact names."""
+    if not may_name_contacts(text, cols(nlp.make_doc(text)).lowers):
+        assert not list(_LABEL.finditer(text))
+        assert contact_names(text) == []

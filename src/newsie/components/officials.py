@@ -3,9 +3,9 @@
 import bisect
 import datetime as dt
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Sequence
 from itertools import compress, islice
-from operator import and_, itemgetter
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -24,9 +24,9 @@ from ..rows import group_rows
 from ..tokens import Cols
 from ..tokens import cols as doc_cols
 from .base import Data, GazetteerPipe, filter_ranges, sentences, set_ents
-from .contacts import contact_names
+from .contacts import contact_names, may_name_contacts
 from .groups import set_group
-from .inside import Ranges
+from .inside import Ranges, Row
 from .ranges import longest_first, positions
 
 KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT = "known", "titled", "apposition", "speech", "surname", "base", "contact"
@@ -166,8 +166,8 @@ class OfficialTagger(GazetteerPipe):
                 offices.append(m)
         # The span groups as plain rows (no Span made: see `newsie.rows`).
         state_tokens: set[int] = set().union(*[range(row[0], row[1]) for row in group_rows(doc, ext.STATES)])
-        orgs = _ranges(doc, ext.ORGANIZATIONS)
-        blocked = state_tokens.union(*[range(s, e) for s, e in orgs], *[range(s, e) for _, s, e in offices])
+        orgs = group_rows(doc, ext.ORGANIZATIONS)
+        blocked = state_tokens.union(*[range(r[0], r[1]) for r in orgs], *[range(s, e) for _, s, e in offices])
         # People as (start, end, source, gazetteer index or -1); Spans only for the output.
         cands += self._candidates(C, blocked, state_tokens)
         cands += self._contacts(doc, C, blocked)
@@ -255,29 +255,17 @@ class OfficialTagger(GazetteerPipe):
         names.update(zip(texts, flags))
         return flags
 
-    def _name_runs(self, C: Cols, blocked: set[int], places: set[int] | None = None, *, from_every_word: bool = False) -> list[tuple[int, int]]:
+    def _name_runs(self, C: Cols, blocked: set[int], places: set[int] | None = None) -> list[tuple[int, int]]:
         """Maximal runs of name-like tokens (with particles, initials, hyphens); the last
-        token of a place that ends a title before a run goes into `places`. (`from_every_word`:
-        a run is tried from every name word, not only where one can start.)"""
+        token of a place that ends a title before a run goes into `places`."""
         runs = []
         texts, lowers, spaces, sent = C.texts, C.lowers, C.spaces, C.is_sent_start
         n = len(texts)
         name = self._name_flags(C)
         particles, portfolio = self._particles, self._portfolio
         i = 0
-        # A run starts only at a name token: the others are skipped in C. Without particles
-        # in the text, a run of two words or more starts only at a name token followed by
-        # one (found in C too) or by a hyphen; the single words it skips make no run.
-        run_starts: Iterable[int]
-        if not from_every_word and particles.isdisjoint(texts):
-            run_starts = list(compress(range(n - 1), map(and_, name, islice(name, 1, None))))
-            if "-" in texts:
-                hyphened = [h - 1 for h in positions(texts, ("-",)) if h >= 1 and name[h - 1]]
-                if hyphened:
-                    run_starts = sorted({*run_starts, *hyphened})
-        else:
-            run_starts = compress(range(n), name)
-        for start in run_starts:
+        # A run starts only at a name token: the others are skipped in C.
+        for start in compress(range(n), name):
             if start < i:
                 continue
             i = start
@@ -312,7 +300,7 @@ class OfficialTagger(GazetteerPipe):
                     if past > i:
                         places.add(past - 1)
                         i = past
-            caps = sum(1 for w in texts[i:j] if w[:1].isupper() and len(w) > 2)
+            caps = len([w for w in texts[i:j] if w[:1].isupper() and len(w) > 2])
             if caps >= 2 and j - i <= 6 and not (in_title and any(w in portfolio for w in texts[i:j])):
                 runs.append((i, j))
             i = j
@@ -346,6 +334,8 @@ class OfficialTagger(GazetteerPipe):
     def _contacts(self, doc: Doc, C: Cols, blocked: set[int]) -> list[Person]:
         """People named in a contact block ("For more information, please contact: ...")."""
         out: list[Person] = []
+        if not may_name_contacts(C.doc_text, C.lowers):
+            return out  # no contact label (most texts): the text is not lowercased and searched
         for a, b in contact_names(C.doc_text):
             span = doc.char_span(a, b)
             if span is None:
@@ -639,7 +629,7 @@ class OfficialTagger(GazetteerPipe):
         return (a, b) if b > a and not self._title_words.isdisjoint(texts[a:b]) else None
 
     # -- resolution -----------------------------------------------------------
-    def _resolve(self, doc: Doc, C: Cols, people: list[Person], offices: list[tuple[int, int, int]], org_spans: list[Range]) -> list[OfficialData]:
+    def _resolve(self, doc: Doc, C: Cols, people: list[Person], offices: list[tuple[int, int, int]], org_spans: Sequence[Row]) -> list[OfficialData]:
         published = release_date(doc)
         orgs: list[OrgData] = doc_value(doc, "newsie_orgs") or []
         records: dict[str, OfficialData] = {}
@@ -745,11 +735,6 @@ class OfficialTagger(GazetteerPipe):
                 )
                 named.add(office.id)
                 added.append(holder.name)
-
-
-def _ranges(doc: Doc, key: str) -> list[Range]:
-    """The token ranges of a span group (empty when the Doc has none)."""
-    return [(r[0], r[1]) for r in group_rows(doc, key)]
 
 
 def _longest(people: list[Person]) -> list[Person]:

@@ -25,6 +25,7 @@ from .inside import Ranges
 from .ranges import longest_first
 
 GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE = "gazetteer", "pattern", "acronym", "generic", "media", "base"
+_RULE_WORD = "newsie_org_rule_word"  # the match key of the words the rules start from
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
 _OPEN = ("(",)
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
@@ -146,6 +147,11 @@ class OrganizationTagger(GazetteerPipe):
         # The rules each rule word starts (`_rule_starts`), in this order.
         rule_sets: tuple[Container[str], ...] = (self._head_words, self._plural_heads, self._media, self._generic_by_first, _OPEN)
         self._rule_groups = {w: tuple(g for g, words in enumerate(rule_sets) if w in words) for w in self._rule_words}
+        # The rule words are found by the gazetteer's matcher too (in its one pass over the
+        # Doc), each as one token whatever the tokenizer makes of it: where ``Cols.where``
+        # would find them.
+        self._rule_word_id = strings.add(_RULE_WORD, allow_transient=False)  # type: ignore[call-arg]  # spaCy 3.8's stub lacks it
+        self.matcher.add(_RULE_WORD, [Doc(self.nlp.vocab, words=[w]) for w in sorted(self._rule_words)])
         self._titles = frozenset(self.data["titles"])
         self._state_words = frozenset(self.data["state_words"])
         self._list_heads = frozenset(r.list_heads)
@@ -165,10 +171,13 @@ class OrganizationTagger(GazetteerPipe):
         self.ensure_ready()
         T = cols(doc)
         # Where the words the rules start from occur (one scan in C); each rule visits its own.
-        starts = T.where(self._rule_words)
+        matches = self.matcher(doc)
+        rule_word = self._rule_word_id
+        # Where the words the rules start from occur (matched with the gazetteer); each rule visits its own.
+        starts = [s for m, s, _ in matches if m == rule_word]
         heads, plurals, media, generic_at, opening = self._rule_starts(T.texts, starts)
         info = self._match_info
-        gaz = self._without_person_offices(T, _filter([(s, e) + info[m] for m, s, e in self.matcher(doc)]))
+        gaz = self._without_person_offices(T, _filter([(s, e) + info[m] for m, s, e in matches if m != rule_word] if starts else [(s, e) + info[m] for m, s, e in matches]))
         cands: list[Cand] = list(gaz)
         splits: dict[tuple[int, int], list[str]] = {}
         patterns: list[Cand] = []
@@ -705,30 +714,32 @@ class OrganizationTagger(GazetteerPipe):
         # (Without acronyms defined no span comes from one: the order is the given one.)
         for span in ([c for c in spans if c[4] != ACRONYM] + [c for c in spans if c[4] == ACRONYM]) if acronyms else spans:
             s, e, label, kb_id, source = span
-            note = notes.get((s, e), _NO_NOTE) if notes else _NO_NOTE
+            if source == GAZ:  # (most spans)
+                org = orgs.get(kb_id)
+                if org is None:
+                    org = orgs[kb_id] = _from_fields(templates[kb_id])
+                if notes:
+                    acronym = notes.get((s, e), _NO_NOTE).get("acronym")
+                    if acronym:
+                        org.acronym = acronym
+                a, b = idxs[s], idxs[e - 1] + len(texts[e - 1])  # `_chars`
+                org.mentions.append((a, b))
+                name = text[a:b]
+                if name != by_id[kb_id].acronym and name != org.acronym and (org.name is None or len(name) > len(org.name)):
+                    org.name = name  # the longest name the text writes (not an acronym)
+                span_key[(s, e)] = kb_id
+                continue
             if source == GENERIC:
                 pending_generic.append(span)
                 continue
+            note = notes.get((s, e), _NO_NOTE) if notes else _NO_NOTE
             if source == ACRONYM and "refers_to" in note:
                 key = span_key.get(note["refers_to"])
                 if key:
                     _add_mention(orgs[key], T, s, e, surface=False)
                     span_key[(s, e)] = key
                     continue
-            if source == GAZ:
-                entry = by_id[kb_id]
-                key = kb_id
-                org = orgs.get(key)
-                if org is None:
-                    org = orgs[key] = _from_fields(templates[key])
-                if note and note.get("acronym"):
-                    org.acronym = note["acronym"]
-                a, b = idxs[s], idxs[e - 1] + len(texts[e - 1])  # `_chars`
-                org.mentions.append((a, b))
-                name = text[a:b]
-                if name != entry.acronym and name != org.acronym and (org.name is None or len(name) > len(org.name)):
-                    org.name = name  # the longest name the text writes (not an acronym)
-            elif "split" in note:
+            if "split" in note:
                 # "State Border and Customs Services": one body per listed modifier.
                 if states is None:
                     states = _States(_state_spans(doc))
