@@ -37,6 +37,18 @@ def contact_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def may_name_contacts(text: str, lowered_words: list[str]) -> bool:
+    """False only where `contact_names(text)` finds nothing, read from `lowered_words`: the
+    lowercase forms of the words `text` is made of (a Doc's tokens: every run of
+    characters without a space of ``text.lower()`` is in their concatenation). Every label
+    holds "contact" or "information" (under IGNORECASE, where "ı" and "İ" also match "i":
+    with those the text is read itself)."""
+    if "\u0130" in text or "\u0131" in text:
+        return True
+    joined = "".join(lowered_words)
+    return "contact" in joined or "information" in joined
+
+
 def _may_hold_label(text: str) -> bool:
     """False only where `_LABEL` cannot match: every label holds "contact" or "information"."""
     low = text.lower()

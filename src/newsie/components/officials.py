@@ -3,9 +3,9 @@
 import bisect
 import datetime as dt
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Sequence
 from itertools import compress, islice
-from operator import and_, itemgetter
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -24,7 +24,9 @@ from ..rows import group_rows
 from ..tokens import Cols
 from ..tokens import cols as doc_cols
 from .base import Data, GazetteerPipe, filter_ranges, sentences, set_ents
-from .contacts import contact_names
+from .contacts import contact_names, may_name_contacts
+from .groups import set_group
+from .inside import Ranges, Row
 from .ranges import longest_first, positions
 
 KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT = "known", "titled", "apposition", "speech", "surname", "base", "contact"
@@ -127,7 +129,6 @@ class OfficialTagger(GazetteerPipe):
         self._speech = frozenset(t.speech_verbs)
         self._place_before = frozenset(t.place_prepositions)
         self._particles = frozenset(t.name_particles)
-        self._run_joiners = self._particles | {"-"}  # the words besides names that go on a run
         self._connectors = frozenset(t.connectors)
         self._pronouns = frozenset(t.pronouns)
         self._not_name = frozenset(t.not_name_words) | frozenset(self.data["not_name"])
@@ -164,15 +165,9 @@ class OfficialTagger(GazetteerPipe):
             else:
                 offices.append(m)
         # The span groups as plain rows (no Span made: see `newsie.rows`).
-        state_tokens: set[int] = set()
-        for row in group_rows(doc, ext.STATES):
-            state_tokens.update(range(row[0], row[1]))
-        orgs = _ranges(doc, ext.ORGANIZATIONS)
-        blocked = set(state_tokens)
-        for s, e in orgs:
-            blocked.update(range(s, e))
-        for _, s, e in offices:
-            blocked.update(range(s, e))
+        state_tokens: set[int] = set().union(*[range(row[0], row[1]) for row in group_rows(doc, ext.STATES)])
+        orgs = group_rows(doc, ext.ORGANIZATIONS)
+        blocked = state_tokens.union(*[range(r[0], r[1]) for r in orgs], *[range(s, e) for _, s, e in offices])
         # People as (start, end, source, gazetteer index or -1); Spans only for the output.
         cands += self._candidates(C, blocked, state_tokens)
         cands += self._contacts(doc, C, blocked)
@@ -181,10 +176,8 @@ class OfficialTagger(GazetteerPipe):
         people += self._surnames(C, people, blocked)
         people = _longest(people)
         officials = self.kb.officials
-        doc.spans[self.cfg["spans_key"]] = out = [
-            Span(doc, s, e, label=ext.PERSON, kb_id=officials[k].name if source == KNOWN else "", span_id=source)
-            for s, e, source, k in people
-        ]
+        out = [Span(doc, s, e, label=ext.PERSON, kb_id=officials[k].name if source == KNOWN else "", span_id=source) for s, e, source, k in people]
+        set_group(doc, self.cfg["spans_key"], out)
         set_doc_value(doc, "newsie_officials", self._resolve(doc, C, people, offices, orgs) if people or offices else [])
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
@@ -271,14 +264,8 @@ class OfficialTagger(GazetteerPipe):
         name = self._name_flags(C)
         particles, portfolio = self._particles, self._portfolio
         i = 0
-        # A run starts only at a name token: the others are skipped in C. Without particles
-        # and hyphens in the text, a run of two words or more starts only at a name token
-        # followed by one (found in C too); the single words it skips make no run.
-        if self._run_joiners.isdisjoint(texts):
-            run_starts = compress(range(n - 1), map(and_, name, islice(name, 1, None)))
-        else:
-            run_starts = compress(range(n), name)
-        for start in run_starts:
+        # A run starts only at a name token: the others are skipped in C.
+        for start in compress(range(n), name):
             if start < i:
                 continue
             i = start
@@ -313,7 +300,7 @@ class OfficialTagger(GazetteerPipe):
                     if past > i:
                         places.add(past - 1)
                         i = past
-            caps = sum(1 for w in texts[i:j] if w[:1].isupper() and len(w) > 2)
+            caps = len([w for w in texts[i:j] if w[:1].isupper() and len(w) > 2])
             if caps >= 2 and j - i <= 6 and not (in_title and any(w in portfolio for w in texts[i:j])):
                 runs.append((i, j))
             i = j
@@ -347,6 +334,8 @@ class OfficialTagger(GazetteerPipe):
     def _contacts(self, doc: Doc, C: Cols, blocked: set[int]) -> list[Person]:
         """People named in a contact block ("For more information, please contact: ...")."""
         out: list[Person] = []
+        if not may_name_contacts(C.doc_text, C.lowers):
+            return out  # no contact label (most texts): the text is not lowercased and searched
         for a, b in contact_names(C.doc_text):
             span = doc.char_span(a, b)
             if span is None:
@@ -400,8 +389,12 @@ class OfficialTagger(GazetteerPipe):
             elif step is _STOP:
                 break
             elif step is _CONTEXT:
-                start = self._walk_back(C, s, k + 1, start)
-                break
+                if texts[k] == ")":  # a gloss moves the walk by more than a word
+                    start = self._walk_back(C, s, k + 1, start)
+                    break
+                _, start, go_on = self._step_back(C, s, k + 1, start)
+                if not go_on:
+                    break
             elif step is _NAMES_UNCAPITALIZED:
                 if sent[k]:
                     break
@@ -421,42 +414,40 @@ class OfficialTagger(GazetteerPipe):
     def _walk_back(self, C: Cols, s: int, j: int, start: int | None) -> int | None:
         """`_title_before`'s walk back from token j (the title's first word so far at
         `start`), every test made on every word: the first title word it reaches, or None."""
-        texts, lowers, spaces, sent = C.texts, C.lowers, C.spaces, C.is_sent_start
-        titles, connectors = self._title_words, self._connectors
         while j > 0 and s - j < 14:
-            k = j - 1
-            w = texts[k]
-            if w == ")":
-                gloss = self._gloss_start(C, k)
-                if gloss is not None:
-                    # "Governor (Bașkan) of Gagauzia", "Chair of the Central Election Commission (CEC)"
-                    j = gloss
-                    start = gloss if start is not None else None
-                    continue
-            if w == "-" and start == j and j >= 2 and not spaces[k] and not spaces[j - 2] and texts[j - 2][:1].isupper():
-                j -= 1  # "Co-Chairs", "Vice-President": a title word the tokenizer split
-                continue
-            if w == "," and start is not None and self._in_portfolio_list(C, k, s):
-                j -= 1  # "Minister of Labour, Social Affairs and Family"
-                continue
-            upper = w[:1].isupper()
-            if w in _TITLE_STOPS or (sent[k] and not (upper or C.is_title[k])):
+            j, start, go_on = self._step_back(C, s, j, start)
+            if not go_on:
                 break
-            low = lowers[k]
-            title = w in titles
-            if low in connectors or upper or title:
-                if low == "and" and ((k > 0 and texts[j - 2] == ",") or lowers[j] == "the"):
-                    break  # "NAME and the Minister of ...": a new person's title starts
-                if low not in connectors and C.is_lower[k] and not title:
-                    break
-                j -= 1
-                if title or upper:
-                    start = j
-                if sent[k]:
-                    break
-                continue
-            break
         return start
+
+    def _step_back(self, C: Cols, s: int, j: int, start: int | None) -> tuple[int, int | None, bool]:
+        """One step of the walk back: the word before token j (every test made); the new j
+        and start, and whether the walk goes on."""
+        texts, lowers, spaces, sent = C.texts, C.lowers, C.spaces, C.is_sent_start
+        k = j - 1
+        w = texts[k]
+        if w == ")":
+            gloss = self._gloss_start(C, k)
+            if gloss is not None:
+                # "Governor (Bașkan) of Gagauzia", "Chair of the Central Election Commission (CEC)"
+                return gloss, (gloss if start is not None else None), True
+        if w == "-" and start == j and j >= 2 and not spaces[k] and not spaces[j - 2] and texts[j - 2][:1].isupper():
+            return k, start, True  # "Co-Chairs", "Vice-President": a title word the tokenizer split
+        if w == "," and start is not None and self._in_portfolio_list(C, k, s):
+            return k, start, True  # "Minister of Labour, Social Affairs and Family"
+        upper = w[:1].isupper()
+        if w in _TITLE_STOPS or (sent[k] and not (upper or C.is_title[k])):
+            return j, start, False
+        low = lowers[k]
+        title = w in self._title_words
+        connectors = self._connectors
+        if low in connectors or upper or title:
+            if low == "and" and ((k > 0 and texts[j - 2] == ",") or lowers[j] == "the"):
+                return j, start, False  # "NAME and the Minister of ...": a new person's title starts
+            if low not in connectors and C.is_lower[k] and not title:
+                return j, start, False
+            return k, (k if title or upper else start), not sent[k]
+        return j, start, False
 
     def _step_of(self, w: str, low: str, is_title: bool, is_lower: bool) -> str:
         """What the word `w` does to `_title_before`'s walk back (memoized by word: every
@@ -638,12 +629,13 @@ class OfficialTagger(GazetteerPipe):
         return (a, b) if b > a and not self._title_words.isdisjoint(texts[a:b]) else None
 
     # -- resolution -----------------------------------------------------------
-    def _resolve(self, doc: Doc, C: Cols, people: list[Person], offices: list[tuple[int, int, int]], org_spans: list[Range]) -> list[OfficialData]:
+    def _resolve(self, doc: Doc, C: Cols, people: list[Person], offices: list[tuple[int, int, int]], org_spans: Sequence[Row]) -> list[OfficialData]:
         published = release_date(doc)
         orgs: list[OrgData] = doc_value(doc, "newsie_orgs") or []
         records: dict[str, OfficialData] = {}
         by_surname: dict[str, str] = {}
         person_toks = {k for s, e, _, _ in people for k in range(s, e)}
+        org_index = Ranges(org_spans)
         texts, idxs, span_text = C.texts, C.idxs, C.span_text
         for s, e, source, k in sorted(people, key=lambda p: p[2] == SURNAME):
             chars = (idxs[s], idxs[e - 1] + len(texts[e - 1]))
@@ -667,8 +659,8 @@ class OfficialTagger(GazetteerPipe):
                 found = self._title_of(C, s, e, person_toks.difference(range(s, e)))
                 if found:
                     rec.title, ranges = found
-                    rec.affiliation = _affiliation(C, ranges, org_spans, orgs)
-        self._infer_from_offices(doc, C, records, published, offices, org_spans)
+                    rec.affiliation = _affiliation(C, ranges, org_index, orgs)
+        self._infer_from_offices(doc, C, records, published, offices, org_index)
         for rec in records.values():
             if rec.affiliation is None and rec.office:
                 office = self.kb.offices.get(rec.office)
@@ -677,7 +669,7 @@ class OfficialTagger(GazetteerPipe):
         return list(records.values())
 
     def _infer_from_offices(
-        self, doc: Doc, C: Cols, records: dict[str, OfficialData], published: dt.date | None, offices: list[tuple[int, int, int]], org_spans: list[Range],
+        self, doc: Doc, C: Cols, records: dict[str, OfficialData], published: dt.date | None, offices: list[tuple[int, int, int]], org_index: Ranges,
     ) -> None:
         """Role-only mentions of a known office resolve to its holder on the release date."""
         strings = self.nlp.vocab.strings
@@ -685,7 +677,6 @@ class OfficialTagger(GazetteerPipe):
         office_spans = filter_ranges([(s, e, m) for m, s, e in offices])
         if not office_spans:
             return
-        in_org = {i for s, e in org_spans for i in range(s, e)}
         named = {r.office for r in records.values() if r.office}
         # Indexes by offset, so many offices and mentions in one long sentence stay linear.
         mentions = sorted((a, b, k) for k, r in records.items() for a, b in r.mentions)
@@ -707,7 +698,7 @@ class OfficialTagger(GazetteerPipe):
                     named.add(office)
 
         for s, e, m in office_spans:
-            if s in in_org and e - 1 in in_org and self._title_words.isdisjoint(texts[s:e]):
+            if org_index.covers(s) and org_index.covers(e - 1) and self._title_words.isdisjoint(texts[s:e]):
                 continue
             label = strings[m]
             start_char, end_char = idxs[s], idxs[e - 1] + len(texts[e - 1])
@@ -744,11 +735,6 @@ class OfficialTagger(GazetteerPipe):
                 )
                 named.add(office.id)
                 added.append(holder.name)
-
-
-def _ranges(doc: Doc, key: str) -> list[Range]:
-    """The token ranges of a span group (empty when the Doc has none)."""
-    return [(r[0], r[1]) for r in group_rows(doc, key)]
 
 
 def _longest(people: list[Person]) -> list[Person]:
@@ -789,16 +775,18 @@ def _chars(C: Cols, start: int, end: int) -> tuple[int, int]:
     return at, at
 
 
-def _affiliation(C: Cols, ranges: list[tuple[int, int]], org_spans: list[Range], orgs: list[OrgData]) -> str | None:
-    """The organization named inside the title, as the release names it."""
+def _affiliation(C: Cols, ranges: list[tuple[int, int]], org_index: Ranges, orgs: list[OrgData]) -> str | None:
+    """The organization named inside the title (the first of `org_index` in the first of
+    `ranges` that holds one), as the release names it."""
     for a, b in ranges:
-        for s, e in org_spans:
-            if s >= a and e <= b:
-                chars = _chars(C, s, e)
-                for org in orgs:
-                    if chars in org.mentions:
-                        return org.name
-                return C.span_text(s, e)
+        found = org_index.first_inside(a, b)
+        if found is not None:
+            s, e = found[0], found[1]
+            chars = _chars(C, s, e)
+            for org in orgs:
+                if chars in org.mentions:
+                    return org.name
+            return C.span_text(s, e)
     return None
 def _attach_quotes(text: str, records: dict[str, OfficialData], pronouns: frozenset[str]) -> None:
     """Attach each quotation to the person named (or referred to by he/she) beside it."""

@@ -20,9 +20,12 @@ from ..rows import SpanRow, group_rows, leave_rows
 from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, set_ents
 from .coordination import expand_coordinated
+from .groups import set_group
+from .inside import Ranges
 from .ranges import longest_first
 
 GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE = "gazetteer", "pattern", "acronym", "generic", "media", "base"
+_RULE_WORD = "newsie_org_rule_word"  # the match key of the words the rules start from
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
 _OPEN = ("(",)
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
@@ -141,6 +144,14 @@ class OrganizationTagger(GazetteerPipe):
             self._generic_by_first.setdefault(words[0], []).append(words)
         # Every word a rule starts from: heads, plural heads, media nouns, references, "(".
         self._rule_words = frozenset({*self._head_words, *self._plural_heads, *self._media, *self._generic_by_first, *_OPEN})
+        # The rules each rule word starts (`_rule_starts`), in this order.
+        rule_sets: tuple[Container[str], ...] = (self._head_words, self._plural_heads, self._media, self._generic_by_first, _OPEN)
+        self._rule_groups = {w: tuple(g for g, words in enumerate(rule_sets) if w in words) for w in self._rule_words}
+        # The rule words are found by the gazetteer's matcher too (in its one pass over the
+        # Doc), each as one token whatever the tokenizer makes of it: where ``Cols.where``
+        # would find them.
+        self._rule_word_id = strings.add(_RULE_WORD, allow_transient=False)  # type: ignore[call-arg]  # spaCy 3.8's stub lacks it
+        self.matcher.add(_RULE_WORD, [Doc(self.nlp.vocab, words=[w]) for w in sorted(self._rule_words)])
         self._titles = frozenset(self.data["titles"])
         self._state_words = frozenset(self.data["state_words"])
         self._list_heads = frozenset(r.list_heads)
@@ -160,33 +171,42 @@ class OrganizationTagger(GazetteerPipe):
         self.ensure_ready()
         T = cols(doc)
         # Where the words the rules start from occur (one scan in C); each rule visits its own.
-        starts = T.where(self._rule_words)
+        matches = self.matcher(doc)
+        rule_word = self._rule_word_id
+        # Where the words the rules start from occur (matched with the gazetteer); each rule visits its own.
+        starts = [s for m, s, _ in matches if m == rule_word]
+        heads, plurals, media, generic_at, opening = self._rule_starts(T.texts, starts)
         info = self._match_info
-        gaz = self._without_person_offices(T, _filter([(s, e) + info[m] for m, s, e in self.matcher(doc)]))
+        gaz = self._without_person_offices(T, _filter([(s, e) + info[m] for m, s, e in matches if m != rule_word] if starts else [(s, e) + info[m] for m, s, e in matches]))
         cands: list[Cand] = list(gaz)
         splits: dict[tuple[int, int], list[str]] = {}
         patterns: list[Cand] = []
         if self.cfg["patterns"]:
-            in_gaz = {k for c in gaz for k in range(c[0], c[1])}
-            if starts:  # every pattern starts from a rule word
-                patterns = self._chunks(T, starts, in_gaz) + self._plural_lists(T, starts, in_gaz, splits)
+            if heads or plurals:  # every pattern name starts from one of these
+                in_gaz = {k for c in gaz for k in range(c[0], c[1])}
+                if heads:
+                    patterns = self._chunks(T, heads, in_gaz)
+                if plurals:
+                    patterns += self._plural_lists(T, plurals, in_gaz, splits)
                 cands += patterns
-                cands += self._media_names(T, starts)
+            if media:
+                cands += self._media_names(T, media)
             if doc.ents:
-                cands += self._base_entities(doc, T, in_gaz)
+                cands += self._base_entities(doc, T, {k for c in gaz for k in range(c[0], c[1])})
         notes: Notes = {}
         # `gaz` is filtered already (sorted, no overlaps): only added candidates need the filter.
         spans = _filter(cands) if len(cands) > len(gaz) else cands
         acronyms: dict[str, Cand] = {}
         generic: list[Cand] = []
-        if starts:  # an acronym's "(" and a reference's first word are rule words
-            spans, acronyms = self._acronyms(T, starts, spans, notes)
+        if opening:
+            spans, acronyms = self._acronyms(T, opening, spans, notes)
             # `spans` is filtered; what is added next may overlap it (a filter), what `_refine`
             # keeps of it cannot.
             uses = self._acronym_uses(T, spans, acronyms, notes) if acronyms else None
             if uses:
                 spans = _filter(spans + uses)
-            generic = self._generic_refs(T, starts, spans)
+        if generic_at:
+            generic = self._generic_refs(T, generic_at, spans)
         if patterns:  # only pattern names are refined
             spans = self._refine(T, spans)
         if generic:
@@ -201,20 +221,19 @@ class OrganizationTagger(GazetteerPipe):
                     notes.setdefault((s, e), {})["key"] = key
         orgs, keys = self._resolve(doc, T, spans, acronyms, notes)
         self._add_coordinated(T.doc_text, orgs)
-        out = []
-        rows: list[SpanRow] = []
         ids = self._string_ids if doc.vocab is self.nlp.vocab else {}  # another vocabulary: strings
         label = ids.get(ext.ORG, ext.ORG)
         idxs, texts = T.idxs, T.texts
         get_id, get_key = ids.get, keys.get
-        for s, e, _, kb_id, source in spans:
-            key = get_key((s, e))
-            if key is not None:
-                kb_id = orgs[key].id or ""
-            out.append(Span(doc, s, e, label=label, kb_id=get_id(kb_id, kb_id), span_id=get_id(source, source)))
-            rows.append((s, e, idxs[s], idxs[e - 1] + len(texts[e - 1]), kb_id, source))
+        # A span's gazetteer id is its body's, once resolved (a pattern name may have joined one).
+        rows: list[SpanRow] = [
+            (s, e, idxs[s], idxs[e - 1] + len(texts[e - 1]), kb_id if key is None else (orgs[key].id or ""), source)
+            for s, e, _, kb_id, source in spans
+            for key in (get_key((s, e)),)
+        ]
+        out = [Span(doc, s, e, label=label, kb_id=get_id(kb_id, kb_id), span_id=get_id(source, source)) for s, e, _, _, kb_id, source in rows]
         spans_key = self.cfg["spans_key"]
-        doc.spans[spans_key] = out
+        set_group(doc, spans_key, out)
         leave_rows(doc, spans_key, rows)  # later stages read these, not the Spans
         set_doc_value(doc, "newsie_orgs", list(orgs.values()))
         if self.cfg["annotate_ents"]:
@@ -224,9 +243,11 @@ class OrganizationTagger(GazetteerPipe):
     def _without_person_offices(self, T: Cols, spans: list[Cand]) -> list[Cand]:
         """"The OSCE Representative on Freedom of the Media, Harlem Désir": an office held by a
         person, not a body; its "OSCE" still names the OSCE."""
+        maybe = self._maybe_office
+        if maybe.isdisjoint([span[3] for span in spans]):
+            return spans  # no body found is one whose name can be an office (most texts)
         out = []
         offices = self._person_offices
-        maybe = self._maybe_office
         for span in spans:
             if span[3] not in maybe:
                 out.append(span)  # no form of this body is an office
@@ -245,14 +266,25 @@ class OrganizationTagger(GazetteerPipe):
             out.append(span)
         return out
 
-    def _chunks(self, T: Cols, starts: list[int], in_gaz: set[int]) -> list[Cand]:
-        """Spans around capitalized head nouns: modifiers on the left, complements on the right."""
+    def _rule_starts(self, texts: list[str], starts: list[int]) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+        """The positions, of `starts`, of heads, plural heads, media nouns, the first words of
+        references and "(": each the same as ``_among(texts, starts, words)`` of its words,
+        in one pass."""
+        groups: tuple[list[int], list[int], list[int], list[int], list[int]] = ([], [], [], [], [])
+        rule_groups = self._rule_groups
+        for i in starts:
+            for g in rule_groups[texts[i]]:
+                groups[g].append(i)
+        return groups
+
+    def _chunks(self, T: Cols, heads_at: list[int], in_gaz: set[int]) -> list[Cand]:
+        """Spans around the capitalized head nouns at `heads_at`: modifiers on the left, complements on the right."""
         out: list[Cand] = []
         heads = self._heads
         texts = T.texts
         is_title, is_upper, like_num = T.is_title, T.is_upper, T.like_num
         n = len(T)
-        for i in _among(texts, starts, self._head_words):
+        for i in heads_at:
             if i in in_gaz:
                 continue
             word = texts[i]
@@ -301,14 +333,14 @@ class OrganizationTagger(GazetteerPipe):
                 return rule.kind
         return None
 
-    def _plural_lists(self, T: Cols, starts: list[int], in_gaz: set[int], splits: dict[tuple[int, int], list[str]]) -> list[Cand]:
+    def _plural_lists(self, T: Cols, plurals_at: list[int], in_gaz: set[int], splits: dict[tuple[int, int], list[str]]) -> list[Cand]:
         """"Turkmenistan's State Border and Customs Services", "Justice and Interior
         Ministries": a plural head after a list of single modifiers names one body per
         modifier ("State Border Service", "State Customs Service"), recorded in `splits`."""
         out: list[Cand] = []
         plural = self._plural_heads
         texts, lowers = T.texts, T.lowers
-        for i in _among(texts, starts, plural):
+        for i in plurals_at:
             if i in in_gaz or i < 3 or lowers[i - 2] != "and":
                 continue
             items = [i - 1]
@@ -484,13 +516,13 @@ class OrganizationTagger(GazetteerPipe):
                 break
         return end
 
-    def _media_names(self, T: Cols, starts: list[int]) -> list[Cand]:
+    def _media_names(self, T: Cols, media_at: list[int]) -> list[Cand]:
         """Outlets named beside a media noun: "the daily Dan", "N1, BN and Buka media outlets"."""
         out: list[Cand] = []
         texts = T.texts
         n = len(texts)
         # A lowercase word is its own lowercase form: the media nouns are found among the words as written.
-        for i in _among(texts, starts, self._media):
+        for i in media_at:
             if not T.is_lower[i]:
                 continue
             out += self._media_before(T, i)
@@ -541,10 +573,9 @@ class OrganizationTagger(GazetteerPipe):
             break
         return out if len(out) > 1 or (out and texts[i].endswith(("paper", "newspaper", "daily", "portal", "agency"))) else []
 
-    def _acronyms(self, T: Cols, starts: list[int], spans: list[Cand], notes: Notes) -> tuple[list[Cand], dict[str, Cand]]:
-        """Acronyms defined in parentheses after a name; adds long forms no rule found."""
+    def _acronyms(self, T: Cols, opening: list[int], spans: list[Cand], notes: Notes) -> tuple[list[Cand], dict[str, Cand]]:
+        """Acronyms defined in parentheses (opening at `opening`) after a name; adds long forms no rule found."""
         acronyms: dict[str, Cand] = {}
-        opening = _among(T.texts, starts, _OPEN)
         if not opening:
             return spans, acronyms
         by_end = {c[1]: c for c in spans}
@@ -641,13 +672,13 @@ class OrganizationTagger(GazetteerPipe):
                 orgs[org_id].name = self.kb.by_id[org_id].name  # the text writes no single name
             orgs[org_id].mentions.append((ex.start, ex.end))
 
-    def _generic_refs(self, T: Cols, starts: list[int], spans: list[Cand]) -> list[Cand]:
+    def _generic_refs(self, T: Cols, generic_at: list[int], spans: list[Cand]) -> list[Cand]:
         """"the Mission", "OSCE Office": references to a field operation."""
         out: list[Cand] = []
         texts, lowers = T.texts, T.lowers
         n = len(T)
         covered: set[int] | None = None
-        for i in _among(texts, starts, self._generic_by_first):
+        for i in generic_at:
             if i == 0 or lowers[i - 1] not in ("the", "osce", "this", "its"):
                 continue  # every reference follows one of these words
             for words in self._generic_by_first[texts[i]]:
@@ -671,7 +702,7 @@ class OrganizationTagger(GazetteerPipe):
     # -- resolution -----------------------------------------------------------
     def _resolve(self, doc: Doc, T: Cols, spans: list[Cand], acronyms: dict[str, Cand], notes: Notes) -> tuple[dict[str, OrgData], dict[tuple[int, int], str]]:
         """One `OrgData` per distinct body, and the body each span names."""
-        state_spans: list[tuple[int, int, str]] | None = None  # read from the Doc when first needed
+        states: _States | None = None  # read from the Doc when first needed
         orgs: dict[str, OrgData] = {}
         by_id = self.kb.by_id
         templates = self._org_fields
@@ -683,34 +714,36 @@ class OrganizationTagger(GazetteerPipe):
         # (Without acronyms defined no span comes from one: the order is the given one.)
         for span in ([c for c in spans if c[4] != ACRONYM] + [c for c in spans if c[4] == ACRONYM]) if acronyms else spans:
             s, e, label, kb_id, source = span
-            note = notes.get((s, e), _NO_NOTE) if notes else _NO_NOTE
+            if source == GAZ:  # (most spans)
+                org = orgs.get(kb_id)
+                if org is None:
+                    org = orgs[kb_id] = _from_fields(templates[kb_id])
+                if notes:
+                    acronym = notes.get((s, e), _NO_NOTE).get("acronym")
+                    if acronym:
+                        org.acronym = acronym
+                a, b = idxs[s], idxs[e - 1] + len(texts[e - 1])  # `_chars`
+                org.mentions.append((a, b))
+                name = text[a:b]
+                if name != by_id[kb_id].acronym and name != org.acronym and (org.name is None or len(name) > len(org.name)):
+                    org.name = name  # the longest name the text writes (not an acronym)
+                span_key[(s, e)] = kb_id
+                continue
             if source == GENERIC:
                 pending_generic.append(span)
                 continue
+            note = notes.get((s, e), _NO_NOTE) if notes else _NO_NOTE
             if source == ACRONYM and "refers_to" in note:
                 key = span_key.get(note["refers_to"])
                 if key:
                     _add_mention(orgs[key], T, s, e, surface=False)
                     span_key[(s, e)] = key
                     continue
-            if source == GAZ:
-                entry = by_id[kb_id]
-                key = kb_id
-                org = orgs.get(key)
-                if org is None:
-                    org = orgs[key] = _from_fields(templates[key])
-                if note and note.get("acronym"):
-                    org.acronym = note["acronym"]
-                a, b = idxs[s], idxs[e - 1] + len(texts[e - 1])  # `_chars`
-                org.mentions.append((a, b))
-                name = text[a:b]
-                if name != entry.acronym and name != org.acronym and (org.name is None or len(name) > len(org.name)):
-                    org.name = name  # the longest name the text writes (not an acronym)
-            elif "split" in note:
+            if "split" in note:
                 # "State Border and Customs Services": one body per listed modifier.
-                if state_spans is None:
-                    state_spans = _state_spans(doc)
-                country = _country_of(T, s, e, state_spans)
+                if states is None:
+                    states = _States(_state_spans(doc))
+                country = _country_of(T, s, e, states)
                 split = ["pat:" + _norm_key(name) for name in note["split"]]
                 chars = _chars(T, s, e)
                 for key, name in zip(split, note["split"], strict=True):
@@ -721,9 +754,9 @@ class OrganizationTagger(GazetteerPipe):
             else:
                 key = "pat:" + (note["key"] if "key" in note else _norm_key(T.span_text(s, e)))
                 if key not in orgs:
-                    if state_spans is None:
-                        state_spans = _state_spans(doc)
-                    orgs[key] = _org(None, None, None, note.get("acronym"), label, _country_of(T, s, e, state_spans), None)
+                    if states is None:
+                        states = _States(_state_spans(doc))
+                    orgs[key] = _org(None, None, None, note.get("acronym"), label, _country_of(T, s, e, states), None)
                 _add_mention(orgs[key], T, s, e, surface=True)
             span_key[(s, e)] = key
         # The field operations the gazetteer found: what "the Mission" refers to.
@@ -732,9 +765,9 @@ class OrganizationTagger(GazetteerPipe):
             s, e = span[0], span[1]
             key = field_keys[0] if len(field_keys) == 1 else None
             if key is None and not field_keys and T.texts[s] == "OSCE":
-                if state_spans is None:
-                    state_spans = _state_spans(doc)
-                found = self._infer_field_op(T.texts[e - 1], {kb for _, _, kb in state_spans})
+                if states is None:
+                    states = _States(_state_spans(doc))
+                found = self._infer_field_op(T.texts[e - 1], {kb for _, _, kb in states.rows})
                 if found is not None:
                     key = found.id
                     orgs[key] = _from_entry(found)
@@ -798,6 +831,19 @@ def _chars(T: Cols, start: int, end: int) -> tuple[int, int]:
 def _state_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """The States the Doc names: start, end and ISO3 code of each span."""
     return [(r[0], r[1], r[4]) for r in group_rows(doc, ext.STATES)]
+
+
+class _States:
+    """The States the Doc names (`_state_spans`), indexed for `_country_of`."""
+
+    __slots__ = ("first_by_end", "ranges", "rows")
+
+    def __init__(self, rows: list[tuple[int, int, str]]) -> None:
+        self.rows = rows
+        self.ranges = Ranges(rows)
+        self.first_by_end: dict[int, int] = {}  # end -> position of the first State ending there
+        for k, row in enumerate(rows):
+            self.first_by_end.setdefault(row[1], k)
 
 
 def _variants(entry: OrgEntry) -> list[str]:
@@ -878,8 +924,10 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
     Tajikistan's State Committee ..."): same kind of body (one core the end of the
     other) and no conflicting country. The fuller name wins. Returns the bodies left and
     where each merged key went."""
-    keys = [k for k, o in orgs.items() if o.id is None or o.kind in ("national_authority", "academic", "ngo", "media")]
     merged: dict[str, str] = {}
+    if len(orgs) < 2:
+        return orgs, merged  # nothing to join
+    keys = [k for k, o in orgs.items() if o.id is None or o.kind in ("national_authority", "academic", "ngo", "media")]
     if len(keys) < 2:
         return orgs, merged  # nothing to join
     # Names never change while merging: index cores and names once.
@@ -1018,12 +1066,14 @@ _THE_RE = re.compile(r"^the\s+")
 _NON_WORD_RE = re.compile(r"\W+")
 
 
-def _country_of(T: Cols, start: int, end: int, state_spans: list[tuple[int, int, str]]) -> str | None:
+def _country_of(T: Cols, start: int, end: int, states: _States) -> str | None:
     """The State named inside a pattern organization, or as its possessive/adjective just before."""
-    for s, e, iso3 in state_spans:
-        if s >= start and e <= end:
-            return iso3
-    for _, e, iso3 in state_spans:
-        if e == start or (e + 1 == start and T.texts[e] in ("'s", "’s")):
-            return iso3
-    return None
+    inside = states.ranges.first_inside(start, end)
+    if inside is not None:
+        return str(inside[2])
+    # The first State (in order) that ends right before, or before a possessive.
+    at = states.first_by_end.get(start)
+    before = states.first_by_end.get(start - 1) if start > 0 and T.texts[start - 1] in ("'s", "’s") else None
+    if before is not None and (at is None or before < at):
+        at = before
+    return None if at is None else str(states.rows[at][2])
