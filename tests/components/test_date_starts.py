@@ -1,6 +1,7 @@
 """Date starts read from a Doc's words are those the whole-text scan finds."""
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 import spacy
@@ -72,3 +73,16 @@ def test_word_starts_are_digits_and_start_words_after_separators() -> None:
     assert word_starts("(7") == (1,)
     assert word_starts("osce.org/today") == (9,)
     assert word_starts("mid-2019") == ()
+
+
+_UNFACTORED_AT = re.compile(r"(?<![\w-])" + grammar._classifier(factor=False)[0])
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS)
+def test_factored_digit_rows_classify_every_position_as_the_rows_apart_do(text) -> None:
+    """Trying the rows after a digit behind one shared head names, at every position, the row that trying them one by one names."""
+    low = text.lower()
+    for p in range(len(low) + 1):
+        new, old = grammar._CLASSIFY_AT.match(low, p), _UNFACTORED_AT.match(low, p)
+        assert (new and new.lastindex) == (old and old.lastindex)

@@ -171,13 +171,21 @@ def _trie(words: list[str]) -> str:
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
-def _classifier() -> tuple[str, list[tuple[int, ...]]]:
+_DIGIT_HEAD = rf"\d?{_ORD}"  # how the first rows after a digit go on: a second digit, an ordinal
+
+
+def _classifier(factor: bool = True) -> tuple[str, list[tuple[int, ...]]]:
     r"""One regex that, at a start, tells which row matches first (``lastindex``), and the
     patterns of each group. It branches on the start's first character (``\d`` or a
     letter, which the regex engine tests before entering a branch), checks that a start
     word follows (`_START_WORDS`, as a prefix tree), then tries, in a lookahead, the rows
     that can begin with that character, each as the rest of the row after it; a match
-    takes only that character, so no later start is passed over."""
+    takes only that character, so no later start is passed over.
+
+    With `factor`, the first rows after a digit share one `_DIGIT_HEAD` (tried once, not
+    once per row): each of them goes on with whitespace, a comma or a dash, so the head
+    must take every digit and ordinal letter there, and at most one way of matching it
+    leaves a row anything to match; the row that matches first is the same."""
     firsts = sorted({"#" if h == "#" else h[0] for heads, _, _ in _CLASSES for h in heads})
     assert {c for c in firsts if c != "#"} == {w[0] for w in _START_WORDS}
     branches: list[str] = []
@@ -190,7 +198,13 @@ def _classifier() -> tuple[str, list[tuple[int, ...]]]:
                 rows.append(f"((?:{'|'.join(rests)}){tail})" if rests != [""] else f"({tail})")
                 groups.append(ks)
         if c == "#":
-            branches.append(rf"\d(?={'|'.join(rows)})")
+            tails = [tail for heads, tail, _ in _CLASSES if "#" in heads]
+            shared = 0
+            while factor and shared < len(tails) and tails[shared].startswith(_DIGIT_HEAD) and re.match(r"\\s|,|\(\?:,", tails[shared][len(_DIGIT_HEAD):]):
+                shared += 1
+            head = [f"({t[len(_DIGIT_HEAD):]})" for t in tails[:shared]]
+            alternatives = ([f"{_DIGIT_HEAD}(?:{'|'.join(head)})"] if head else []) + rows[shared:]
+            branches.append(rf"\d(?={'|'.join(alternatives)})")
         else:
             guard = _trie([w[1:] for w in _START_WORDS if w[0] == c])
             branches.append(f"{c}(?={guard})(?={'|'.join(rows)})" if guard else f"{c}(?={'|'.join(rows)})")
