@@ -13,6 +13,9 @@ from .grammar import HEAD_PREFIXES, HEAD_WORDS
 
 _WORDISH = re.compile(r"[\w-]")
 _RUN = re.compile(r"\w*")
+_NONE: tuple[int, ...] = ()
+_FIRST = (0,)
+_JOINED = (-1,)
 MEMO_LIMIT = 200_000  # words remembered (then forgotten all at once)
 
 
@@ -29,6 +32,10 @@ def word_starts(word: str) -> tuple[int, ...]:
     low = word.lower()
     if len(low) != len(word):
         return tuple(range(len(word)))
+    if word.isalnum() and low.isalnum():  # one run of \w: its first character only
+        if low[0].isdecimal() or low in HEAD_WORDS:
+            return _FIRST
+        return _JOINED if low in HEAD_PREFIXES else _NONE
     out = []
     for k in range(len(word)):
         if k and _WORDISH.match(word, k - 1) and _WORDISH.match(low, k - 1):
@@ -53,11 +60,13 @@ def _learn(words: list[str]) -> None:
     if len(_KNOWN) > MEMO_LIMIT:
         _KNOWN.clear()
         _STARTS.clear()
-    for word in set(words).difference(_KNOWN):
+    new = set(words).difference(_KNOWN)
+    _KNOWN.update(new)
+    # A word of letters only holds a start only if, lowercased, it begins a start word.
+    for word in [w for w in new if not w.isalpha() or w.lower() in HEAD_PREFIXES]:
         found = word_starts(word)
         if found:
             _STARTS[word] = found
-        _KNOWN.add(word)
 
 
 def date_starts(texts: list[str], idxs: list[int], spaces: list[bool]) -> list[int]:
