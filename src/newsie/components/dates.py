@@ -1,5 +1,5 @@
 """`newsie_dates`: temporal expressions, normalized against the release date."""
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from spacy.language import Language
@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from .. import extensions as ext
 from ..dates.grammar import scan
+from ..dates.starts import date_starts
 from ..extensions import text_of
 from ..payloads import DateValue, meta_of, release_date
 from ..rows import leave_rows
@@ -33,7 +34,14 @@ class DateTagger:
         self.annotate_ents = annotate_ents
 
     def __call__(self, doc: Doc) -> Doc:
-        found, lengths = scan(_scanned_text(doc), release_date(doc))
+        text, body_start = _scanned_text(doc)
+        c = cols(doc)
+        starts = date_starts(c.texts, c.idxs, c.spaces)
+        if body_start:  # just after the NUL characters: a start whatever the word's characters
+            i = bisect_left(starts, body_start)
+            if i == len(starts) or starts[i] != body_start:
+                starts.insert(i, body_start)
+        found, lengths = scan(text, release_date(doc), starts)
         # Candidates as token ranges (what ``doc.char_span(..., alignment_mode="expand")``
         # gives) with their spans' character offsets, values written in the same order as
         # before; a Span is made only for the ranges `filter_spans` would keep.
@@ -41,7 +49,6 @@ class DateTagger:
         durations: list[Range] = []
         offsets: list[tuple[int, int]] = []  # of dates, then of durations
         if found or lengths:
-            c = cols(doc)
             user_data: dict[Any, Any] = doc.user_data
             for f in found:
                 r = _expand(c, f.start_char, f.end_char)
@@ -92,17 +99,21 @@ def _store(doc: Doc, key: str, ranges: list[Range], offsets: list[tuple[int, int
     """``doc.spans[key]``: `spacy.util.filter_spans` of the ranges' spans, each Span made
     once kept, and the same spans left as rows (`newsie.rows`) for later stages."""
     kept = ranges if len(ranges) < 2 else filter_ranges(ranges)  # one range or none: nothing to filter
-    doc.spans[key] = SpanGroup(doc, name=key, spans=[Span(doc, s, e, label=label) for s, e, _ in kept])
+    # Straight into the dict behind ``doc.spans`` (a `UserDict` whose Python ``__setitem__``
+    # only checks that the group is of this Doc, as it is).
+    groups: Any = doc.spans
+    getattr(groups, "data", groups)[key] = SpanGroup(doc, name=key, spans=[Span(doc, s, e, label=label) for s, e, _ in kept])
     if kept:
         leave_rows(doc, key, [(s, e, *offsets[i], "", "") for s, e, i in kept])
 
 
-def _scanned_text(doc: Doc) -> str:
+def _scanned_text(doc: Doc) -> tuple[str, int]:
     """The Doc's text with the characters between title and body replaced by NUL, which
     no date pattern crosses and which every pattern treats like the end of a text: one
-    scan finds what scanning title and body apart finds, at the Doc's offsets."""
+    scan finds what scanning title and body apart finds, at the Doc's offsets. With it,
+    where the body starts after NUL characters (else 0)."""
     text, meta = text_of(doc), meta_of(doc)
     title_len, body_start = meta.title_len, meta.body_start
     if not 0 < title_len <= body_start <= len(text):
-        return text
-    return text[:title_len] + "\x00" * (body_start - title_len) + text[body_start:]
+        return text, 0
+    return text[:title_len] + "\x00" * (body_start - title_len) + text[body_start:], body_start if body_start > title_len else 0

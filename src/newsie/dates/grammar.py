@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..casing import lowered_like_ignorecase
 from ..kb.numbers import number_alternation, words_to_int
@@ -171,13 +171,21 @@ def _trie(words: list[str]) -> str:
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
-def _classifier() -> tuple[str, list[tuple[int, ...]]]:
+_DIGIT_HEAD = rf"\d?{_ORD}"  # how the first rows after a digit go on: a second digit, an ordinal
+
+
+def _classifier(factor: bool = True) -> tuple[str, list[tuple[int, ...]]]:
     r"""One regex that, at a start, tells which row matches first (``lastindex``), and the
     patterns of each group. It branches on the start's first character (``\d`` or a
     letter, which the regex engine tests before entering a branch), checks that a start
     word follows (`_START_WORDS`, as a prefix tree), then tries, in a lookahead, the rows
     that can begin with that character, each as the rest of the row after it; a match
-    takes only that character, so no later start is passed over."""
+    takes only that character, so no later start is passed over.
+
+    With `factor`, the first rows after a digit share one `_DIGIT_HEAD` (tried once, not
+    once per row): each of them goes on with whitespace, a comma or a dash, so the head
+    must take every digit and ordinal letter there, and at most one way of matching it
+    leaves a row anything to match; the row that matches first is the same."""
     firsts = sorted({"#" if h == "#" else h[0] for heads, _, _ in _CLASSES for h in heads})
     assert {c for c in firsts if c != "#"} == {w[0] for w in _START_WORDS}
     branches: list[str] = []
@@ -190,7 +198,13 @@ def _classifier() -> tuple[str, list[tuple[int, ...]]]:
                 rows.append(f"((?:{'|'.join(rests)}){tail})" if rests != [""] else f"({tail})")
                 groups.append(ks)
         if c == "#":
-            branches.append(rf"\d(?={'|'.join(rows)})")
+            tails = [tail for heads, tail, _ in _CLASSES if "#" in heads]
+            shared = 0
+            while factor and shared < len(tails) and tails[shared].startswith(_DIGIT_HEAD) and re.match(r"\\s|,|\(\?:,", tails[shared][len(_DIGIT_HEAD):]):
+                shared += 1
+            head = [f"({t[len(_DIGIT_HEAD):]})" for t in tails[:shared]]
+            alternatives = ([f"{_DIGIT_HEAD}(?:{'|'.join(head)})"] if head else []) + rows[shared:]
+            branches.append(rf"\d(?={'|'.join(alternatives)})")
         else:
             guard = _trie([w[1:] for w in _START_WORDS if w[0] == c])
             branches.append(f"{c}(?={guard})(?={'|'.join(rows)})" if guard else f"{c}(?={'|'.join(rows)})")
@@ -203,6 +217,13 @@ _CLASSIFIER, _GROUP_PATTERNS = _classifier()
 _CLASSIFY_HEAD = re.compile(_CLASSIFIER)
 _CLASSIFY_AFTER_SPACE = re.compile(" " + _CLASSIFIER)
 _CLASSIFY_AFTER_OTHER = re.compile(r"[^a-z0-9_ \-](?<![\w-])" + _CLASSIFIER)
+# The same at one given position: what the three above find is where this matches.
+_CLASSIFY_AT = re.compile(r"(?<![\w-])" + _CLASSIFIER)
+# The words a start that is not a digit begins (its run of ``\w``: every row's head is
+# one of them followed by a character outside ``\w``), and their prefixes.
+HEAD_WORDS = frozenset((*_MON_LOW.split("|"), *_WDS, *_FB, *(r.split(" ")[0] for r in _RELS)))
+assert all(h == "#" or re.match("[a-z]+", h)[0] in HEAD_WORDS for heads, _, _ in _CLASSES for h in heads)  # type: ignore[index]
+HEAD_PREFIXES = frozenset(w[:i] for w in HEAD_WORDS for i in range(1, len(w) + 1))
 _START_CHAR = itemgetter(0)  # FoundDate.start_char
 
 
@@ -248,16 +269,20 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
     return _find_dates(text, text.lower(), anchor)
 
 
-def scan(text: str, anchor: dt.date | None = None) -> tuple[list[FoundDate], list[Duration]]:
-    """`find_dates` and `find_durations` of `text`, lowercasing it once."""
+def scan(text: str, anchor: dt.date | None = None, starts: list[int] | None = None) -> tuple[list[FoundDate], list[Duration]]:
+    """`find_dates` and `find_durations` of `text`, lowercasing it once.
+
+    `starts`: positions in order that include every one where a date can begin (see
+    `newsie.dates.starts`), tried instead of scanning the whole text for them.
+    """
     low = text.lower()
-    return _find_dates(text, low, anchor), _find_durations(text, low)
+    return _find_dates(text, low, anchor, starts), _find_durations(text, low)
 
 
-def _find_dates(text: str, low: str, anchor: dt.date | None) -> list[FoundDate]:
+def _find_dates(text: str, low: str, anchor: dt.date | None, starts: list[int] | None = None) -> list[FoundDate]:
     taken = bytearray(len(text))  # characters already inside a found date
     out: list[FoundDate] = []
-    candidates = _candidates(text, low)
+    candidates = _candidates(text, low, starts)
     for k in sorted(candidates):
         kind, rx = _COMPILED[k]
         # Same matches as rx.finditer(text): leftmost, non-overlapping, tried where one can start.
@@ -275,32 +300,51 @@ def _find_dates(text: str, low: str, anchor: dt.date | None) -> list[FoundDate]:
             last = e
             if taken.find(1, s, e) >= 0:
                 continue
-            try:
-                found = _normalize(kind, m, anchor)
-            except (OverflowError, ValueError):  # beyond year 1 or 9999 from an extreme anchor
-                found = None
-            if found is not None:
+            raw = text[s:e]
+            key = (k, raw, anchor)
+            value: Any = _VALUES.get(key, _UNKNOWN)
+            if value is _UNKNOWN:
+                try:
+                    found = _normalize(kind, m, anchor)
+                except (OverflowError, ValueError):  # beyond year 1 or 9999 from an extreme anchor
+                    found = None
+                value = None if found is None else found[3:]
+                if len(_VALUES) >= _VALUES_LIMIT:
+                    _VALUES.clear()
+                _VALUES[key] = value
+            if value is not None:
                 taken[s:e] = b"\x01" * (e - s)
-                out.append(found)
+                out.append(FoundDate(s, e, raw, *value))
     if len(out) > 1:
         out.sort(key=_START_CHAR)
     return out
 
 
-def _candidates(text: str, low: str) -> dict[int, list[int]]:
+# The normalized value (the fields of a `FoundDate` after its text, or None) by pattern,
+# text and anchor: what a pattern's groups hold follows from the text it matched.
+_VALUES: dict[tuple[int, str, dt.date | None], tuple[Any, ...] | None] = {}
+_VALUES_LIMIT = 50_000
+_UNKNOWN = object()
+
+
+def _candidates(text: str, low: str, at: list[int] | None = None) -> dict[int, list[int]]:
     """The patterns that may match (indexes into _PATTERNS), each with the positions
-    where it may, in order (a superset of its matches)."""
+    where it may, in order (a superset of its matches); `at`: a superset of the starts."""
     starts: dict[int, list[int]] = {}
     if lowered_like_ignorecase(text, low):
         # What follows each start tells which patterns can match there: most starts ("on",
         # "2020" inside a date, "September" without a day) leave none to try, and are
         # passed over inside the regex engine.
-        hits = [(m.start() + 1, m.lastindex) for m in _CLASSIFY_AFTER_SPACE.finditer(low)]
-        other = [(m.start() + 1, m.lastindex) for m in _CLASSIFY_AFTER_OTHER.finditer(low)]
-        if other:
-            hits = sorted(hits + other)
-        if (m := _CLASSIFY_HEAD.match(low)) is not None:
-            hits.insert(0, (0, m.lastindex))
+        if at is not None:
+            match = _CLASSIFY_AT.match
+            hits = [(p, m.lastindex) for p in at if (m := match(low, p)) is not None]
+        else:
+            hits = [(m.start() + 1, m.lastindex) for m in _CLASSIFY_AFTER_SPACE.finditer(low)]
+            other = [(m.start() + 1, m.lastindex) for m in _CLASSIFY_AFTER_OTHER.finditer(low)]
+            if other:
+                hits = sorted(hits + other)
+            if (m := _CLASSIFY_HEAD.match(low)) is not None:
+                hits.insert(0, (0, m.lastindex))
         for pos, g in hits:
             for k in _GROUP_PATTERNS[g or 0]:
                 if k in starts:
