@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from itertools import compress, islice
+from itertools import compress
 from operator import not_
 from typing import Any, ClassVar
 
@@ -86,7 +86,10 @@ def sentence_chars(doc: Doc) -> list[tuple[int, int]]:
         n = len(C)
         if n == 0:
             return []
-        starts = [0, *compress(range(1, n), islice(C.is_sent_start, 1, None))]
+        flags = C.is_sent_start
+        starts = [0]
+        for _ in range(flags.count(True) - flags[0]):  # each later start found by a C scan
+            starts.append(flags.index(True, starts[-1] + 1))
         # A start after the first token: the boundaries are set (`Doc.has_annotation`);
         # without one, the Doc says whether it is one sentence or has none set yet: one
         # token, or a second token marked as no start (what a sentencizer leaves) is one
