@@ -125,7 +125,7 @@ def _earliest_start(low: str, noun: int) -> int | None:
             ends_number = chunk in words
         else:
             tail = chunk.rpartition("-")[2]
-            ends_number = tail in words or (tail and not tail.isalpha() and (tail[-1].isdecimal() or tail.endswith(_NUMBER_ENDS)))
+            ends_number = tail in words or (bool(tail) and not tail.isalpha() and (tail[-1].isdecimal() or tail.endswith(_NUMBER_ENDS)))
         if ends_number:
             i = k
             while i > 0 and _numeric(chunks[i - 1]):
