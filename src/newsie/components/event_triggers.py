@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from itertools import compress, islice
+from itertools import compress
 from operator import not_
 from typing import Any, ClassVar
 
@@ -86,10 +86,15 @@ def sentence_chars(doc: Doc) -> list[tuple[int, int]]:
         n = len(C)
         if n == 0:
             return []
-        starts = [0, *compress(range(1, n), islice(C.is_sent_start, 1, None))]
+        flags = C.is_sent_start
+        starts = [0]
+        for _ in range(flags.count(True) - flags[0]):  # each later start found by a C scan
+            starts.append(flags.index(True, starts[-1] + 1))
         # A start after the first token: the boundaries are set (`Doc.has_annotation`);
-        # without one, the Doc says whether it is one sentence or has none set yet.
-        if len(starts) > 1 or doc.has_annotation("SENT_START"):
+        # without one, the Doc says whether it is one sentence or has none set yet: one
+        # token, or a second token marked as no start (what a sentencizer leaves) is one
+        # sentence (`has_annotation` reads every token, twice, in Python generators).
+        if len(starts) > 1 or n == 1 or doc[1].is_sent_start is False or doc.has_annotation("SENT_START"):
             texts, idxs = C.texts, C.idxs
             return [(idxs[a], idxs[b - 1] + len(texts[b - 1])) for a, b in zip(starts, [*starts[1:], n])]
     return [(sent.start_char, sent.end_char) for sent in sentences(doc)]
@@ -157,12 +162,14 @@ class TriggerScorer:
         C = cols(doc)
         lowers, idxs = C.lowers, C.idxs
         n_toks = len(lowers)
-        in_org: set[int] | None = None
+        in_org: bytearray | None = None  # 1 at each token inside an organization's name
         starts = [u.start_char for u in units]
         for m, s, e in matches:
             if in_org is None:
-                in_org = {i for start, end, *_ in group_rows(doc, ext.ORGANIZATIONS) for i in range(start, end)}
-            if in_org and in_org.intersection(range(s, e)):
+                in_org = bytearray(n_toks)
+                for start, end, *_ in group_rows(doc, ext.ORGANIZATIONS):
+                    in_org[start:end] = b"\x01" * (end - start)
+            if in_org.find(1, s, e) >= 0:
                 continue  # "Forum" in "Global Counterterrorism Forum" names a body, not an event
             start_char = idxs[s]
             k = bisect.bisect_right(starts, start_char) - 1

@@ -35,7 +35,7 @@ _NUMBER_WORDS = frozenset([*number_alternation().split("|"), "a", "and"])
 _WORD = _trie(_NUMBER_WORDS)
 # A chunk (text between whitespace) that may end a number: a digit or a number word last.
 _NUMBER_ENDS = tuple(sorted(_NUMBER_WORDS))
-_LOOKBACK = 16  # whitespace chunks read back from a noun (a longer prefix is kept whole)
+_LOOKBACK = 10  # whitespace chunks read back from a noun (a longer prefix is kept whole; at least 7)
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))"
 _WORD_RUN = re.compile(r"\w+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -121,8 +121,12 @@ def _earliest_start(low: str, noun: int) -> int | None:
         if k == 0 and partial:
             return 0  # it may be anywhere in the rest
         chunk = chunks[k]
-        tail = chunk.rpartition("-")[2]
-        if tail in words or (tail and not tail.isalpha() and (tail[-1].isdecimal() or tail.endswith(_NUMBER_ENDS))):
+        if chunk.isalpha():  # its own tail (no "-"): a number ends in it only as a number word
+            ends_number = chunk in words
+        else:
+            tail = chunk.rpartition("-")[2]
+            ends_number = tail in words or (bool(tail) and not tail.isalpha() and (tail[-1].isdecimal() or tail.endswith(_NUMBER_ENDS)))
+        if ends_number:
             i = k
             while i > 0 and _numeric(chunks[i - 1]):
                 i -= 1
