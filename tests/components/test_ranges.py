@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from newsie.components.ranges import longest_first, positions
+from newsie.components.ranges import Inside, longest_first, positions
 from newsie.tokens import cols
 
 WORDS = ["Mission", "the", "OSCE", "(", ")", "Office", "said", "Kypreos", "Ministry", ",", "of", "Mission"]
@@ -35,6 +35,7 @@ def test_positions_are_the_column_scan(words, wanted) -> None:
     assert positions(c.texts, wanted) == c.where(wanted)
 
 
+NLP = spacy.blank("en")
 MANY = [*WORDS, "Ambassador", "Head", "Centre", "in", "Astana", "and", "Bishkek", "Lindner", "Vienna", "visit"]
 
 
@@ -42,7 +43,7 @@ MANY = [*WORDS, "Ambassador", "Head", "Centre", "in", "Astana", "and", "Bishkek"
 @settings(max_examples=200, deadline=None)
 def test_positions_of_many_words_are_the_column_scan(words, wanted) -> None:
     """The positions of many words (one pass through a set) are those the column scan gives."""
-    doc = spacy.blank("en").make_doc(" ".join(words))
+    doc = NLP.make_doc(" ".join(words))
     c = cols(doc)
     assert positions(c.texts, wanted) == c.where(wanted)
 
@@ -52,3 +53,12 @@ def test_positions_repeat_a_word_given_twice() -> None:
     texts = ["said", "Kypreos", "and", "Lindner", "said"]
     wanted = ["said", "said", "a", "b", "c", "d", "e", "f", "g", "h"]
     assert positions(texts, wanted) == [0, 0, 4, 4]
+
+
+@given(triples, st.integers(0, 16), st.integers(0, 6))
+@settings(max_examples=300, deadline=None)
+def test_inside_finds_the_first_listed_row_in_a_range(rows, start, length) -> None:
+    """On any rows, unsorted, overlapping and empty ones included, it finds the first listed row inside the range."""
+    end = start + length
+    expected = next((i for i, (s, e, _) in enumerate(rows) if s >= start and e <= end), -1)
+    assert Inside(rows).first(start, end) == expected

@@ -25,7 +25,7 @@ from ..tokens import Cols
 from ..tokens import cols as doc_cols
 from .base import Data, GazetteerPipe, filter_ranges, sentences, set_ents
 from .contacts import contact_names
-from .ranges import longest_first, positions
+from .ranges import Inside, longest_first, positions
 
 KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT = "known", "titled", "apposition", "speech", "surname", "base", "contact"
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -568,6 +568,7 @@ class OfficialTagger(GazetteerPipe):
         records: dict[str, OfficialData] = {}
         by_surname: dict[str, str] = {}
         person_toks = {k for s, e, _, _ in people for k in range(s, e)}
+        affiliations: _Affiliations | None = None  # built on the first title found
         texts, idxs, span_text = C.texts, C.idxs, C.span_text
         for s, e, source, k in sorted(people, key=lambda p: p[2] == SURNAME):
             chars = (idxs[s], idxs[e - 1] + len(texts[e - 1]))
@@ -591,7 +592,9 @@ class OfficialTagger(GazetteerPipe):
                 found = self._title_of(C, s, e, person_toks.difference(range(s, e)))
                 if found:
                     rec.title, ranges = found
-                    rec.affiliation = _affiliation(C, ranges, org_spans, orgs)
+                    if affiliations is None:
+                        affiliations = _Affiliations(C, org_spans, orgs)
+                    rec.affiliation = affiliations.of(ranges)
         self._infer_from_offices(doc, C, records, published, offices, org_spans)
         for rec in records.values():
             if rec.affiliation is None and rec.office:
@@ -713,17 +716,28 @@ def _chars(C: Cols, start: int, end: int) -> tuple[int, int]:
     return at, at
 
 
-def _affiliation(C: Cols, ranges: list[tuple[int, int]], org_spans: list[Range], orgs: list[OrgData]) -> str | None:
-    """The organization named inside the title, as the release names it."""
-    for a, b in ranges:
-        for s, e in org_spans:
-            if s >= a and e <= b:
-                chars = _chars(C, s, e)
-                for org in orgs:
-                    if chars in org.mentions:
-                        return org.name
-                return C.span_text(s, e)
-    return None
+class _Affiliations:
+    """The organization named inside a title, as the release names it: the organization
+    spans indexed by start and each mention's first organization, built once per Doc
+    (a pass over every span and mention per person would be quadratic on a long one)."""
+
+    def __init__(self, C: Cols, org_spans: list[Range], orgs: list[OrgData]) -> None:
+        self._C, self._spans, self._inside = C, org_spans, Inside(org_spans)
+        self._owner: dict[tuple[int, int], str | None] = {}
+        for org in orgs:
+            for chars in org.mentions:
+                self._owner.setdefault(chars, org.name)
+
+    def of(self, ranges: list[tuple[int, int]]) -> str | None:
+        """The first organization span inside one of `ranges` (in their order): the name of
+        the organization that mentions it, else the span's text; None if there is none."""
+        for a, b in ranges:
+            at = self._inside.first(a, b)
+            if at >= 0:
+                s, e = self._spans[at]
+                chars = _chars(self._C, s, e)
+                return self._owner[chars] if chars in self._owner else self._C.span_text(s, e)
+        return None
 def _attach_quotes(text: str, records: dict[str, OfficialData], pronouns: frozenset[str]) -> None:
     """Attach each quotation to the person named (or referred to by he/she) beside it."""
     spans = sorted(((a, b, k) for k, r in records.items() for a, b in r.mentions), key=lambda x: x[0])

@@ -20,7 +20,7 @@ from ..rows import SpanRow, group_rows, leave_rows
 from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, set_ents
 from .coordination import expand_coordinated
-from .ranges import longest_first
+from .ranges import Inside, longest_first
 
 GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE = "gazetteer", "pattern", "acronym", "generic", "media", "base"
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
@@ -669,7 +669,7 @@ class OrganizationTagger(GazetteerPipe):
     # -- resolution -----------------------------------------------------------
     def _resolve(self, doc: Doc, T: Cols, spans: list[Cand], acronyms: dict[str, Cand], notes: Notes) -> tuple[dict[str, OrgData], dict[tuple[int, int], str]]:
         """One `OrgData` per distinct body, and the body each span names."""
-        state_spans: list[tuple[int, int, str]] | None = None  # read from the Doc when first needed
+        states: _StateIndex | None = None  # read from the Doc when first needed
         orgs: dict[str, OrgData] = {}
         by_id = self.kb.by_id
         templates = self._org_fields
@@ -705,9 +705,9 @@ class OrganizationTagger(GazetteerPipe):
                     org.name = name  # the longest name the text writes (not an acronym)
             elif "split" in note:
                 # "State Border and Customs Services": one body per listed modifier.
-                if state_spans is None:
-                    state_spans = _state_spans(doc)
-                country = _country_of(T, s, e, state_spans)
+                if states is None:
+                    states = _StateIndex(_state_spans(doc))
+                country = states.country_of(T, s, e)
                 split = ["pat:" + _norm_key(name) for name in note["split"]]
                 chars = _chars(T, s, e)
                 for key, name in zip(split, note["split"], strict=True):
@@ -718,9 +718,9 @@ class OrganizationTagger(GazetteerPipe):
             else:
                 key = "pat:" + (note["key"] if "key" in note else _norm_key(T.span_text(s, e)))
                 if key not in orgs:
-                    if state_spans is None:
-                        state_spans = _state_spans(doc)
-                    orgs[key] = _org(None, None, None, note.get("acronym"), label, _country_of(T, s, e, state_spans), None)
+                    if states is None:
+                        states = _StateIndex(_state_spans(doc))
+                    orgs[key] = _org(None, None, None, note.get("acronym"), label, states.country_of(T, s, e), None)
                 _add_mention(orgs[key], T, s, e, surface=True)
             span_key[(s, e)] = key
         # The field operations the gazetteer found: what "the Mission" refers to.
@@ -729,9 +729,9 @@ class OrganizationTagger(GazetteerPipe):
             s, e = span[0], span[1]
             key = field_keys[0] if len(field_keys) == 1 else None
             if key is None and not field_keys and T.texts[s] == "OSCE":
-                if state_spans is None:
-                    state_spans = _state_spans(doc)
-                found = self._infer_field_op(T.texts[e - 1], {kb for _, _, kb in state_spans})
+                if states is None:
+                    states = _StateIndex(_state_spans(doc))
+                found = self._infer_field_op(T.texts[e - 1], {kb for _, _, kb in states.spans})
                 if found is not None:
                     key = found.id
                     orgs[key] = _from_entry(found)
@@ -1015,12 +1015,26 @@ _THE_RE = re.compile(r"^the\s+")
 _NON_WORD_RE = re.compile(r"\W+")
 
 
-def _country_of(T: Cols, start: int, end: int, state_spans: list[tuple[int, int, str]]) -> str | None:
-    """The State named inside a pattern organization, or as its possessive/adjective just before."""
-    for s, e, iso3 in state_spans:
-        if s >= start and e <= end:
-            return iso3
-    for _, e, iso3 in state_spans:
-        if e == start or (e + 1 == start and T.texts[e] in ("'s", "’s")):
-            return iso3
-    return None
+class _StateIndex:
+    """One Doc's State spans, indexed once for `country_of`: each organization then costs
+    a bisect rather than a pass over every State the Doc names (quadratic on a long
+    document)."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = spans
+        self._inside = Inside(spans)
+        self._by_end: dict[int, int] = {}
+        for i, (_, e, _) in enumerate(spans):
+            self._by_end.setdefault(e, i)  # the first listed span ending there
+
+    def country_of(self, T: Cols, start: int, end: int) -> str | None:
+        """The State named inside the organization start:end, else as its possessive or
+        adjective just before ("Moldova's", "Serbian"); of several that fit, the first listed."""
+        at = self._inside.first(start, end)
+        if at < 0:
+            at = self._by_end.get(start, -1)
+            if start >= 1 and T.texts[start - 1] in ("'s", "’s"):
+                before = self._by_end.get(start - 1, -1)
+                if before >= 0 and (at < 0 or before < at):
+                    at = before
+        return self.spans[at][2] if at >= 0 else None

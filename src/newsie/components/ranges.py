@@ -1,7 +1,8 @@
 """Token ranges as plain tuples: overlap filtering and word positions, without Spans."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import Any, TypeVar
 
@@ -61,3 +62,29 @@ def positions(texts: list[str], words: Iterable[str]) -> list[int]:
             out.append(i)
     out.sort()
     return out
+
+
+class Inside:
+    """(start, end, ...) rows indexed by start, for `first`: which row lies inside a range.
+
+    A pass over every row for each range asked would cost ranges x rows, quadratic on a
+    long document; here each asks a bisect and the rows starting inside the range.
+    """
+
+    def __init__(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        self.rows = rows
+        self._order = sorted(range(len(rows)), key=lambda i: rows[i][0])  # stable: list order within a start
+        self._starts = [rows[i][0] for i in self._order]
+
+    def first(self, start: int, end: int) -> int:
+        """The index of the first listed row with ``start <= row start`` and ``row end <= end``; -1 if none."""
+        rows, order = self.rows, self._order
+        best = -1
+        for j in range(bisect.bisect_left(self._starts, start), len(order)):
+            i = order[j]
+            row = rows[i]
+            if row[0] > end:
+                break
+            if row[1] <= end and (best < 0 or i < best):
+                best = i
+        return best
