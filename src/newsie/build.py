@@ -2,28 +2,37 @@
 
 The builder reads only the Doc: the metadata the front door put on it, and what each
 component wrote (typed payloads, and spans as plain rows: `newsie.rows.group_rows`).
-Mentions get offsets into the title or the body, whichever holds them. The record is
-assembled as plain data and validated once, by `Release.model_validate` (pydantic's Rust
-core), not object by object. The loops are written out (no comprehension, no call per
-mention): each Python call or comprehension costs about a thousand instructions, and a
-lede has a dozen mentions.
+Mentions get offsets into the title or the body, whichever holds them.
+
+The records are made directly from the payloads (`record`): each model's field values
+are put in a dict in the model's field order and set on a new instance, as pydantic's
+validator sets them (the same ``__dict__``, fields set, extra and private), with no
+intermediate data copied into a second dict. The payloads are newsie's own typed
+dataclasses, so there is nothing to convert: validating them again cost more than half
+of record building. Lists are copied (a record never shares a list with the Doc), the
+confidence is made a float. `validated` checks a record against the models (tests do, on
+generated payloads and on the corpus). The loops are written out (no comprehension, no
+call per mention): each Python call or comprehension costs about a thousand
+instructions, and a lede has a dozen mentions.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from operator import attrgetter, gt
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel
 from spacy.tokens import Doc
 
 from . import extensions as ext
+from .about import SCHEMA_VERSION, __version__
 from .extensions import doc_key, text_of
 from .payloads import DatelineData, EventData, OfficialData, OrgData, ReleaseMeta, StateData
-from .records import Release
+from .records import Dateline, DateMention, Event, Location, Mention, Official, Organization, Release, State
 from .rows import group_rows
 
-Data = dict[str, Any]
 Offsets = tuple[int, int]
+M = TypeVar("M", bound=BaseModel)
 
 _META = doc_key("newsie_meta")
 _DATELINE = doc_key("newsie_dateline")
@@ -37,21 +46,66 @@ _NO_META = ReleaseMeta()
 _MENTIONS = attrgetter("mentions")
 _data: Callable[[Doc], dict[Any, Any]] = attrgetter("user_data")  # typed: spaCy's stub says dict[str, Any]
 
+# What pydantic's validator sets on a new instance, as C calls: the field values
+# (``__dict__``), the names of the fields given, and no extra or private values.
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
-def mentions_of(pairs: list[Offsets], text: str, title_len: int, body_start: int) -> list[Data]:
-    """Mention data of character offsets into the Doc's text, re-based on the title (never
+_MENTION_FIELDS = frozenset(Mention.model_fields)
+_STATE_FIELDS = frozenset(State.model_fields)
+_ORG_FIELDS = frozenset(Organization.model_fields)
+_OFFICIAL_FIELDS = frozenset(Official.model_fields)
+_DATE_FIELDS = frozenset(DateMention.model_fields)
+_DATELINE_FIELDS = frozenset(Dateline.model_fields)
+_EVENT_FIELDS = frozenset(Event.model_fields)
+_LOCATION_FIELDS = frozenset(Location.model_fields)
+# A release's fields but the ones the builder leaves at their defaults, as a record
+# validated from `release_data` had them (``exclude_unset`` dumps stay as they were).
+_RELEASE_FIELDS = frozenset(Release.model_fields) - {"error", "source", "newsie_version", "schema_version"}
+
+
+def record(cls: type[M], values: dict[str, Any], fields_set: Collection[str]) -> M:
+    """A `cls` instance holding `values` (every field, in the model's field order, of the
+    field's type: unchecked), as ``cls.model_validate(values)`` makes it when the
+    fields given are `fields_set`."""
+    item = _new(cls)
+    _set_dict(item, values)
+    _set_fields_set(item, set(fields_set))
+    _set_extra(item, None)
+    _set_private(item, None)
+    return item
+
+
+def validated(rec: M) -> M:
+    """`rec` validated anew from its own data (raises pydantic's `ValidationError` if a
+    value is not of its field's type); equal to `rec` for every record `to_release` makes."""
+    again = type(rec).model_validate(rec.model_dump(exclude_unset=True))
+    return again
+
+
+def mentions_of(pairs: list[Offsets], text: str, title_len: int, body_start: int) -> list[Mention]:
+    """Mentions of character offsets into the Doc's text, re-based on the title (never
     past its end: offsets stay exact) or the body."""
-    out: list[Data] = []
+    out: list[Mention] = []
     append = out.append
+    fields = _MENTION_FIELDS
     for a, b in pairs:
+        item = _new(Mention)
         if a < title_len:
             if b > title_len:
                 b = title_len
-            append({"text": text[a:b], "field": "title", "start_char": a, "end_char": b})
+            _set_dict(item, {"text": text[a:b], "field": "title", "start_char": a, "end_char": b})
         else:
             if a < body_start:
                 a = body_start
-            append({"text": text[a:b], "field": "text", "start_char": a - body_start, "end_char": b - body_start})
+            _set_dict(item, {"text": text[a:b], "field": "text", "start_char": a - body_start, "end_char": b - body_start})
+        _set_fields_set(item, set(fields))
+        _set_extra(item, None)
+        _set_private(item, None)
+        append(item)
     return out
 
 
@@ -71,7 +125,7 @@ def by_first_mention(items: list[Any]) -> list[Any]:
     return [item for _, _, item in sorted(zip(firsts, range(len(items)), items))]
 
 
-def build_states(doc: Doc, text: str, title_len: int, body_start: int) -> list[Data]:
+def build_states(doc: Doc, text: str, title_len: int, body_start: int) -> list[State]:
     """One State per ISO3 code, in order of first mention, as the pipeline's gazetteer names it."""
     rows = group_rows(doc, ext.STATES)
     if not rows:
@@ -86,52 +140,53 @@ def build_states(doc: Doc, text: str, title_len: int, body_start: int) -> list[D
             names[code] = text[a:b]
         else:
             pairs.append((a, b))
-    out: list[Data] = []
+    out: list[State] = []
     for code, pairs in offsets.items():
         data = known.get(code)
         mentions = mentions_of(pairs, text, title_len, body_start)
         if data is None:
-            out.append({"iso3": code, "iso2": None, "name": names[code], "status": "other", "historical": False, "mentions": mentions})
+            values = {"iso3": code, "iso2": None, "name": names[code], "status": "other", "historical": False, "mentions": mentions}
         else:
-            out.append({"iso3": code, "iso2": data.iso2, "name": data.name, "status": data.status, "historical": data.historical, "mentions": mentions})
+            values = {"iso3": code, "iso2": data.iso2, "name": data.name, "status": data.status, "historical": data.historical, "mentions": mentions}
+        out.append(record(State, values, _STATE_FIELDS))
     return out
 
 
-def build_organizations(doc: Doc, text: str, title_len: int, body_start: int) -> list[Data]:
+def build_organizations(doc: Doc, text: str, title_len: int, body_start: int) -> list[Organization]:
     """One Organization per distinct body, in order of first mention."""
     orgs: list[OrgData] = by_first_mention(_data(doc).get(_ORGS) or [])
-    out: list[Data] = []
+    out: list[Organization] = []
     for o in orgs:
         m = o.mentions
-        out.append({
+        out.append(record(Organization, {
             "name": o.name or "", "acronym": o.acronym, "kind": o.kind, "country": o.country, "id": o.id,
             "canonical_name": o.canonical_name, "parent": o.parent,
             "mentions": mentions_of(m if len(m) < 2 else sorted(set(m)), text, title_len, body_start),
-        })
+        }, _ORG_FIELDS))
     return out
 
 
-def build_officials(doc: Doc, text: str, title_len: int, body_start: int) -> list[Data]:
+def build_officials(doc: Doc, text: str, title_len: int, body_start: int) -> list[Official]:
     """One Official per person, in order of first mention."""
     people: list[OfficialData] = by_first_mention(_data(doc).get(_OFFICIALS) or [])
-    out: list[Data] = []
+    out: list[Official] = []
     for p in people:
         m = p.mentions
-        out.append({
+        out.append(record(Official, {
             "name": p.name, "title": p.title, "affiliation": p.affiliation, "country": p.country, "office": p.office,
-            "inferred": p.inferred, "quotes": p.quotes,
+            "inferred": p.inferred, "quotes": list(p.quotes),
             "mentions": mentions_of(m if len(m) < 2 else sorted(set(m)), text, title_len, body_start),
-        })
+        }, _OFFICIAL_FIELDS))
     return out
 
 
-def build_dates(doc: Doc, text: str, title_len: int, body_start: int) -> list[Data]:
+def build_dates(doc: Doc, text: str, title_len: int, body_start: int) -> list[DateMention]:
     """Every date expression with its normalized interval."""
     rows = group_rows(doc, ext.DATES)
     if not rows:
         return []
     get = _data(doc).get
-    out: list[Data] = []
+    out: list[DateMention] = []
     for _, _, start_char, end_char, _, _ in rows:
         value = get(("._.", "newsie_date", start_char, end_char))  # span._.newsie_date (`ext.span_value`)
         if value is None:
@@ -140,34 +195,41 @@ def build_dates(doc: Doc, text: str, title_len: int, body_start: int) -> list[Da
         if a < title_len:
             if b > title_len:
                 b = title_len
-            data = {"text": text[a:b], "field": "title", "start_char": a, "end_char": b}
+            values = {"text": text[a:b], "field": "title", "start_char": a, "end_char": b}
         else:
             if a < body_start:
                 a = body_start
-            data = {"text": text[a:b], "field": "text", "start_char": a - body_start, "end_char": b - body_start}
-        data["start"], data["end"], data["granularity"], data["relative"] = value.start, value.end, value.granularity, value.relative
-        out.append(data)
+            values = {"text": text[a:b], "field": "text", "start_char": a - body_start, "end_char": b - body_start}
+        values["start"], values["end"], values["granularity"], values["relative"] = value.start, value.end, value.granularity, value.relative
+        out.append(record(DateMention, values, _DATE_FIELDS))
     return out
 
 
-def build_dateline(doc: Doc) -> Data | None:
+def build_dateline(doc: Doc) -> Dateline | None:
     d: DatelineData | None = _data(doc).get(_DATELINE)
     if d is None:
         return None
-    return {"text": d.text, "city": d.city, "country": d.country, "date": d.date}
+    return record(Dateline, {"text": d.text, "city": d.city, "country": d.country, "date": d.date}, _DATELINE_FIELDS)
 
 
-def build_events(doc: Doc) -> list[EventData]:
-    """The events, main event first: the payloads themselves, which `Release.model_validate`
-    reads by attribute (``from_attributes``; `EventData` and `LocationData` have the
-    records' field names), with no dict made per event and location."""
-    return list(_data(doc).get(_EVENTS) or ())
+def build_events(doc: Doc) -> list[Event]:
+    """The events, main event first, with lists of their own (a record shares none with the Doc)."""
+    out: list[Event] = []
+    e: EventData
+    for e in _data(doc).get(_EVENTS) or ():
+        loc = e.location
+        out.append(record(Event, {
+            "id": e.id, "type": e.type, "trigger": e.trigger, "evidence": e.evidence, "confidence": float(e.confidence),
+            "start": e.start, "end": e.end,
+            "location": record(Location, {"city": loc.city, "country": loc.country, "country_at_date": loc.country_at_date}, _LOCATION_FIELDS),
+            "participants": e.participants, "organizations": list(e.organizations), "states": list(e.states),
+            "officials": list(e.officials), "plover": e.plover, "cameo": e.cameo,
+        }, _EVENT_FIELDS))
+    return out
 
 
-def release_data(doc: Doc) -> Data:
-    """The record of a Doc as plain data (the events as their payloads), for
-    ``Release.model_validate(..., from_attributes=True)``, which copies every list: the
-    payloads' own lists are handed over as they are."""
+def to_release(doc: Doc) -> Release:
+    """The `Release` record of a Doc that went through newsie's pipeline."""
     user_data = _data(doc)
     meta = user_data.get(_META)
     if not isinstance(meta, ReleaseMeta):
@@ -175,27 +237,24 @@ def release_data(doc: Doc) -> Data:
     text = text_of(doc)
     title_len, body_start = meta.title_len, meta.body_start
     published = user_data.get(_RELEASE_DATE)  # `payloads.release_date`
-    return {
+    return record(Release, {
         "id": meta.id,
         "url": meta.url,
         "title": meta.title,
-        "text": text[body_start:],
         "published": published if published is not None else meta.published,
         "content_type": meta.content_type,
+        "text": text[body_start:],
+        "issuer": list(meta.issuer),
+        "fields_of_work": list(user_data.get(_FIELDS) or ()),
         "dateline": build_dateline(doc),
         "states": build_states(doc, text, title_len, body_start),
         "organizations": build_organizations(doc, text, title_len, body_start),
         "officials": build_officials(doc, text, title_len, body_start),
         "dates": build_dates(doc, text, title_len, body_start),
         "events": build_events(doc),
-        "issuer": meta.issuer,
-        "fields_of_work": user_data.get(_FIELDS) or [],
-        "warnings": meta.warnings,
-    }
-
-
-def to_release(doc: Doc) -> Release:
-    """The `Release` record of a Doc that went through newsie's pipeline."""
-    # `Release.model_validate(data, from_attributes=True)` without its Python wrapper.
-    record: Release = Release.__pydantic_validator__.validate_python(release_data(doc), from_attributes=True)
-    return record
+        "warnings": list(meta.warnings),
+        "error": None,
+        "source": None,
+        "newsie_version": __version__,
+        "schema_version": SCHEMA_VERSION,
+    }, _RELEASE_FIELDS)
