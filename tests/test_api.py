@@ -155,3 +155,20 @@ def test_cli_stdin_and_schema(monkeypatch, capsys) -> None:
     assert [s["iso3"] for s in rel["states"]] == ["KGZ", "TJK"]
     assert cli_main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Release"
+
+
+def test_extract_without_nlp_asks_load_once(monkeypatch, nlp) -> None:
+    """`extract` without ``nlp`` uses the default pipeline, asking `newsie.load()` for it once."""
+    from newsie import api
+
+    calls = []
+
+    def counted_load():
+        calls.append(1)
+        return nlp
+
+    monkeypatch.setattr(api, "load", counted_load)
+    monkeypatch.setattr(api, "_DEFAULT", [])
+    first = newsie.extract("The OSCE trained police officers in Vienna.", published="2020-05-03")
+    second = newsie.extract("The OSCE trained police officers in Vienna.", published="2020-05-03")
+    assert calls == [1] and first == second and first.organizations

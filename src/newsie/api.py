@@ -15,6 +15,15 @@ from .pipeline import load
 from .records import Release
 
 DateLike = Union[dt.date, dt.datetime, str, None]
+_DEFAULT: list[Language] = []  # the pipeline `load()` gave the first call without ``nlp``
+
+
+def default_nlp() -> Language:
+    """The default pipeline (`newsie.load()`), asked for once per process: `load` looks at
+    the models folder on disk on every call (~85 us, as much as a stage of a lede)."""
+    if not _DEFAULT:
+        _DEFAULT.append(load())
+    return _DEFAULT[0]
 
 
 def extract(
@@ -58,7 +67,7 @@ def extract(
     )
     if not kw["text"].strip() and not kw.get("title"):
         return empty_release(kw)
-    nlp = nlp or load()
+    nlp = nlp or default_nlp()
     doc = make_doc(nlp, **kw)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
@@ -98,7 +107,7 @@ def extract_page(
     if published is not None:
         base["published"] = published
     units = listing_units({k: v for k, v in base.items() if v is not None})
-    return list(extract_many(units, nlp=nlp or load()))
+    return list(extract_many(units, nlp=nlp or default_nlp()))
 
 
 def extract_html(

@@ -144,11 +144,15 @@ def build_states(doc: Doc, text: str, title_len: int, body_start: int) -> list[S
     for code, pairs in offsets.items():
         data = known.get(code)
         mentions = mentions_of(pairs, text, title_len, body_start)
+        item = _new(State)  # `record`, written out
         if data is None:
-            values = {"iso3": code, "iso2": None, "name": names[code], "status": "other", "historical": False, "mentions": mentions}
+            _set_dict(item, {"iso3": code, "iso2": None, "name": names[code], "status": "other", "historical": False, "mentions": mentions})
         else:
-            values = {"iso3": code, "iso2": data.iso2, "name": data.name, "status": data.status, "historical": data.historical, "mentions": mentions}
-        out.append(record(State, values, _STATE_FIELDS))
+            _set_dict(item, {"iso3": code, "iso2": data.iso2, "name": data.name, "status": data.status, "historical": data.historical, "mentions": mentions})
+        _set_fields_set(item, set(_STATE_FIELDS))
+        _set_extra(item, None)
+        _set_private(item, None)
+        out.append(item)
     return out
 
 
@@ -158,11 +162,16 @@ def build_organizations(doc: Doc, text: str, title_len: int, body_start: int) ->
     out: list[Organization] = []
     for o in orgs:
         m = o.mentions
-        out.append(record(Organization, {
+        item = _new(Organization)  # `record`, written out
+        _set_dict(item, {
             "name": o.name or "", "acronym": o.acronym, "kind": o.kind, "country": o.country, "id": o.id,
             "canonical_name": o.canonical_name, "parent": o.parent,
             "mentions": mentions_of(m if len(m) < 2 else sorted(set(m)), text, title_len, body_start),
-        }, _ORG_FIELDS))
+        })
+        _set_fields_set(item, set(_ORG_FIELDS))
+        _set_extra(item, None)
+        _set_private(item, None)
+        out.append(item)
     return out
 
 
@@ -172,11 +181,16 @@ def build_officials(doc: Doc, text: str, title_len: int, body_start: int) -> lis
     out: list[Official] = []
     for p in people:
         m = p.mentions
-        out.append(record(Official, {
+        item = _new(Official)  # `record`, written out
+        _set_dict(item, {
             "name": p.name, "title": p.title, "affiliation": p.affiliation, "country": p.country, "office": p.office,
             "inferred": p.inferred, "quotes": list(p.quotes),
             "mentions": mentions_of(m if len(m) < 2 else sorted(set(m)), text, title_len, body_start),
-        }, _OFFICIAL_FIELDS))
+        })
+        _set_fields_set(item, set(_OFFICIAL_FIELDS))
+        _set_extra(item, None)
+        _set_private(item, None)
+        out.append(item)
     return out
 
 
@@ -201,7 +215,12 @@ def build_dates(doc: Doc, text: str, title_len: int, body_start: int) -> list[Da
                 a = body_start
             values = {"text": text[a:b], "field": "text", "start_char": a - body_start, "end_char": b - body_start}
         values["start"], values["end"], values["granularity"], values["relative"] = value.start, value.end, value.granularity, value.relative
-        out.append(record(DateMention, values, _DATE_FIELDS))
+        item = _new(DateMention)  # `record`, written out
+        _set_dict(item, values)
+        _set_fields_set(item, set(_DATE_FIELDS))
+        _set_extra(item, None)
+        _set_private(item, None)
+        out.append(item)
     return out
 
 

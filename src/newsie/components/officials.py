@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from collections.abc import Container, Iterable
 from itertools import compress, islice
-from operator import itemgetter
+from operator import and_, itemgetter
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -38,6 +38,11 @@ _COMPLEMENT_WORDS = frozenset({"of", "for", "on", "and", "&"})  # inside a title
 Person = tuple[int, int, str, int]  # start, end (tokens), source, gazetteer index of a known person (else -1)
 Range = tuple[int, int]  # start, end (tokens)
 _TITLE_STOPS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})  # a title phrase never runs back over these
+# The kinds of word on `_title_before`'s walk back (`_step_of`): a break; a word of the
+# title (capitalized or not: a sentence start takes only the former); a connector; a
+# word whose context decides.
+_STOP, _NAMES, _NAMES_UNCAPITALIZED, _JOINS, _JOINS_CAPITALIZED, _CONTEXT = "stop", "names", "names-lower", "joins", "joins-cap", "context"
+_STEP_CONTEXT = frozenset({")", "-", ","})
 _APPOSITION_STOPS = frozenset({".", ";", ":", "“", "”", '"', "(", "«"})  # an apposition ends at these
 _QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 
@@ -122,11 +127,13 @@ class OfficialTagger(GazetteerPipe):
         self._speech = frozenset(t.speech_verbs)
         self._place_before = frozenset(t.place_prepositions)
         self._particles = frozenset(t.name_particles)
+        self._run_joiners = self._particles | {"-"}  # the words besides names that go on a run
         self._connectors = frozenset(t.connectors)
         self._pronouns = frozenset(t.pronouns)
         self._not_name = frozenset(t.not_name_words) | frozenset(self.data["not_name"])
         self._portfolio = frozenset(self.data["portfolio"])
         self._name_words: dict[str, bool] = {}  # `_name_token` by token text
+        self._steps: dict[str, str] = {}  # `_step_of` by token text
 
     def add_entries(self, offices: Iterable[OfficeEntry] = (), officials: Iterable[OfficialEntry] = ()) -> None:
         """Add offices and officials on top of the current gazetteers."""
@@ -142,7 +149,9 @@ class OfficialTagger(GazetteerPipe):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         C = doc_cols(doc)
-        if True not in C.is_sent_start[1:]:  # (a sentence start after the first token: boundaries are set)
+        # (A sentence start after the first token, or a second token that starts none: the
+        # boundaries are set; `Token.is_sent_start` is False only for a boundary set to "no".)
+        if True not in C.is_sent_start[1:] and not (len(C) > 1 and doc[1].is_sent_start is False):
             sentences(doc)  # sets them if none are
             C = doc_cols(doc)
         person_of = self._person_of
@@ -236,10 +245,11 @@ class OfficialTagger(GazetteerPipe):
         is in it (as on most documents)."""
         names = self._name_words
         texts = C.texts
-        try:
-            return list(map(names.__getitem__, texts))
-        except KeyError:  # a word not seen before (or the memo was cleared)
-            pass
+        if len(texts) > 1:  # (one item: `itemgetter` gives it bare, not in a tuple)
+            try:
+                return list(itemgetter(*texts)(names))  # every look-up in C, no call per word
+            except KeyError:  # a word not seen before (or the memo was cleared)
+                pass
         # Only a word with a capital first letter can be part of a name (an initial too):
         # only those are tested; then every word of the text goes into the memo.
         flags = [False] * len(texts)
@@ -261,14 +271,25 @@ class OfficialTagger(GazetteerPipe):
         name = self._name_flags(C)
         particles, portfolio = self._particles, self._portfolio
         i = 0
-        # A run starts only at a name token: the others are skipped in C.
-        for start in compress(range(n), name):
+        # A run starts only at a name token: the others are skipped in C. Without particles
+        # and hyphens in the text, a run of two words or more starts only at a name token
+        # followed by one (found in C too); the single words it skips make no run.
+        if self._run_joiners.isdisjoint(texts):
+            run_starts = compress(range(n - 1), map(and_, name, islice(name, 1, None)))
+        else:
+            run_starts = compress(range(n), name)
+        for start in run_starts:
             if start < i:
                 continue
             i = start
+            j = i + 1
+            if j < n and not name[j]:
+                w = texts[j]
+                if w != "-" and w not in particles:
+                    i = j  # the next word cannot go on a run: one word, no name (most name words)
+                    continue
             if i in blocked or _is_initial(texts[i]):
                 continue
-            j = i + 1
             while j < n and j not in blocked:
                 w = texts[j]
                 if (name[j] and not sent[j]) or (w in particles and j + 1 < n and (name[j + 1] or texts[j + 1] in particles)) or (w == "-" and j + 1 < n and name[j + 1] and not spaces[j] and not spaces[j - 1]):
@@ -358,10 +379,50 @@ class OfficialTagger(GazetteerPipe):
     # -- titles ---------------------------------------------------------------
     def _title_before(self, C: Cols, s: int) -> tuple[int, int] | None:
         """The title phrase ending right before token s ("Serbian Interior Minister")."""
+        texts, lowers, sent = C.texts, C.lowers, C.is_sent_start
+        titles, connectors = self._title_words, self._connectors
+        steps = self._steps
+        start = None
+        # Back from s over at most 14 words. What a word does to the walk is read from its
+        # kind (`_step_of`, memoized by word); ")", "-", "," and "and" leave it to the
+        # context (`_walk_back`).
+        for k in range(s - 1, max(s - 14, 0) - 1, -1):
+            step = steps.get(texts[k])
+            if step is None:
+                step = self._step_of(texts[k], lowers[k], C.is_title[k], C.is_lower[k])
+            if step is _NAMES:
+                start = k
+                if sent[k]:
+                    break
+            elif step is _JOINS:
+                if sent[k]:
+                    break
+            elif step is _STOP:
+                break
+            elif step is _CONTEXT:
+                start = self._walk_back(C, s, k + 1, start)
+                break
+            elif step is _NAMES_UNCAPITALIZED:
+                if sent[k]:
+                    break
+                start = k
+            elif sent[k]:  # _JOINS_CAPITALIZED
+                break
+        if start is None:
+            return None
+        while start < s and (lowers[start] in connectors or texts[start] == "The"):
+            start += 1
+        if titles.isdisjoint(texts[start:s]) and not any(
+            texts[k] == "-" and f"{texts[k - 1]}-{texts[k + 1]}" in titles for k in range(start + 1, s - 1)
+        ):
+            return None
+        return start, s
+
+    def _walk_back(self, C: Cols, s: int, j: int, start: int | None) -> int | None:
+        """`_title_before`'s walk back from token j (the title's first word so far at
+        `start`), every test made on every word: the first title word it reaches, or None."""
         texts, lowers, spaces, sent = C.texts, C.lowers, C.spaces, C.is_sent_start
         titles, connectors = self._title_words, self._connectors
-        j = s
-        start = None
         while j > 0 and s - j < 14:
             k = j - 1
             w = texts[k]
@@ -395,15 +456,30 @@ class OfficialTagger(GazetteerPipe):
                     break
                 continue
             break
-        if start is None:
-            return None
-        while start < s and (lowers[start] in connectors or texts[start] == "The"):
-            start += 1
-        if titles.isdisjoint(texts[start:s]) and not any(
-            texts[k] == "-" and f"{texts[k - 1]}-{texts[k + 1]}" in titles for k in range(start + 1, s - 1)
-        ):
-            return None
-        return start, s
+        return start
+
+    def _step_of(self, w: str, low: str, is_title: bool, is_lower: bool) -> str:
+        """What the word `w` does to `_title_before`'s walk back (memoized by word: every
+        input is a property of the word), as the walk's own tests decide it."""
+        if w in _STEP_CONTEXT or low == "and":
+            step = _CONTEXT
+        elif w in _TITLE_STOPS:
+            step = _STOP
+        else:
+            upper = w[:1].isupper()
+            title = w in self._title_words
+            joins = low in self._connectors
+            capitalized = upper or is_title  # (a sentence start takes only these)
+            if not (joins or upper or title) or (not joins and is_lower and not title):
+                step = _STOP
+            elif title or upper:
+                step = _NAMES if capitalized else _NAMES_UNCAPITALIZED
+            else:
+                step = _JOINS_CAPITALIZED if capitalized else _JOINS
+        if len(self._steps) >= _MEMO_MAX:
+            self._steps.clear()  # bounded: memory stays flat over any stream
+        self._steps[w] = step
+        return step
 
     def _in_portfolio_list(self, C: Cols, comma: int, s: int) -> bool:
         """Whether the comma at `comma` separates portfolios of one title ("Minister of Labour,

@@ -167,23 +167,23 @@ class OrganizationTagger(GazetteerPipe):
         splits: dict[tuple[int, int], list[str]] = {}
         patterns: list[Cand] = []
         if self.cfg["patterns"]:
-            in_gaz: set[int] = set()
-            for c in gaz:
-                in_gaz.update(range(c[0], c[1]))
+            in_gaz = {k for c in gaz for k in range(c[0], c[1])}
             if starts:  # every pattern starts from a rule word
                 patterns = self._chunks(T, starts, in_gaz) + self._plural_lists(T, starts, in_gaz, splits)
                 cands += patterns
                 cands += self._media_names(T, starts)
-            cands += self._base_entities(doc, T, in_gaz)
+            if doc.ents:
+                cands += self._base_entities(doc, T, in_gaz)
         notes: Notes = {}
-        spans = _filter(cands)
+        # `gaz` is filtered already (sorted, no overlaps): only added candidates need the filter.
+        spans = _filter(cands) if len(cands) > len(gaz) else cands
         acronyms: dict[str, Cand] = {}
         generic: list[Cand] = []
         if starts:  # an acronym's "(" and a reference's first word are rule words
             spans, acronyms = self._acronyms(T, starts, spans, notes)
             # `spans` is filtered; what is added next may overlap it (a filter), what `_refine`
             # keeps of it cannot.
-            uses = self._acronym_uses(T, spans, acronyms, notes)
+            uses = self._acronym_uses(T, spans, acronyms, notes) if acronyms else None
             if uses:
                 spans = _filter(spans + uses)
             generic = self._generic_refs(T, starts, spans)
@@ -206,11 +206,12 @@ class OrganizationTagger(GazetteerPipe):
         ids = self._string_ids if doc.vocab is self.nlp.vocab else {}  # another vocabulary: strings
         label = ids.get(ext.ORG, ext.ORG)
         idxs, texts = T.idxs, T.texts
+        get_id, get_key = ids.get, keys.get
         for s, e, _, kb_id, source in spans:
-            key = keys.get((s, e))
+            key = get_key((s, e))
             if key is not None:
                 kb_id = orgs[key].id or ""
-            out.append(Span(doc, s, e, label=label, kb_id=ids.get(kb_id, kb_id), span_id=ids.get(source, source)))
+            out.append(Span(doc, s, e, label=label, kb_id=get_id(kb_id, kb_id), span_id=get_id(source, source)))
             rows.append((s, e, idxs[s], idxs[e - 1] + len(texts[e - 1]), kb_id, source))
         spans_key = self.cfg["spans_key"]
         doc.spans[spans_key] = out
@@ -265,7 +266,8 @@ class OrganizationTagger(GazetteerPipe):
             content = [k for k in range(start, end) if is_title[k] or is_upper[k] or like_num[k]]
             if len(content) < 2 and (word in self._needs_mod or end - start < 2):
                 continue
-            if any(texts[k] == "OSCE" for k in content) and all(texts[k] == "OSCE" or k == i or texts[k] in heads for k in content):
+            # ("OSCE" is all capitals: when in the span, it is in `content`.)
+            if "OSCE" in texts[start:end] and all(texts[k] == "OSCE" or k == i or texts[k] in heads for k in content):
                 continue  # "OSCE Office": a reference to a field operation, resolved later
             if T.span_text(start, end) in self._state_words:
                 continue
@@ -674,13 +676,14 @@ class OrganizationTagger(GazetteerPipe):
         by_id = self.kb.by_id
         templates = self._org_fields
         text = T.doc_text
+        idxs, texts = T.idxs, T.texts
         pending_generic: list[Cand] = []
         span_key: dict[tuple[int, int], str] = {}
         # Acronym uses after the names they stand for (in order: a stable sort on "is an acronym").
         # (Without acronyms defined no span comes from one: the order is the given one.)
         for span in ([c for c in spans if c[4] != ACRONYM] + [c for c in spans if c[4] == ACRONYM]) if acronyms else spans:
             s, e, label, kb_id, source = span
-            note = notes.get((s, e), _NO_NOTE)
+            note = notes.get((s, e), _NO_NOTE) if notes else _NO_NOTE
             if source == GENERIC:
                 pending_generic.append(span)
                 continue
@@ -696,11 +699,11 @@ class OrganizationTagger(GazetteerPipe):
                 org = orgs.get(key)
                 if org is None:
                     org = orgs[key] = _from_fields(templates[key])
-                if note.get("acronym"):
+                if note and note.get("acronym"):
                     org.acronym = note["acronym"]
-                chars = _chars(T, s, e)
-                org.mentions.append(chars)
-                name = text[chars[0] : chars[1]]
+                a, b = idxs[s], idxs[e - 1] + len(texts[e - 1])  # `_chars`
+                org.mentions.append((a, b))
+                name = text[a:b]
                 if name != entry.acronym and name != org.acronym and (org.name is None or len(name) > len(org.name)):
                     org.name = name  # the longest name the text writes (not an acronym)
             elif "split" in note:
