@@ -33,3 +33,23 @@ def test_positions_are_the_column_scan(words, wanted) -> None:
     doc = spacy.blank("en").make_doc(" ".join(words))
     c = cols(doc)
     assert positions(c.texts, wanted) == c.where(wanted)
+
+
+NLP = spacy.blank("en")
+MANY = [*WORDS, "Ambassador", "Head", "Centre", "in", "Astana", "and", "Bishkek", "Lindner", "Vienna", "visit"]
+
+
+@given(st.lists(st.sampled_from(MANY), max_size=60), st.sets(st.sampled_from([*MANY, "absent"]), min_size=9, max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_positions_of_many_words_are_the_column_scan(words, wanted) -> None:
+    """The positions of many words (one pass through a set) are those the column scan gives."""
+    doc = NLP.make_doc(" ".join(words))
+    c = cols(doc)
+    assert positions(c.texts, wanted) == c.where(wanted)
+
+
+def test_positions_repeat_a_word_given_twice() -> None:
+    """A word listed twice, among many, gives each of its positions twice."""
+    texts = ["said", "Kypreos", "and", "Lindner", "said"]
+    wanted = ["said", "said", "a", "b", "c", "d", "e", "f", "g", "h"]
+    assert positions(texts, wanted) == [0, 0, 4, 4]

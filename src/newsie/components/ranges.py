@@ -35,14 +35,26 @@ def longest_first(rows: Iterable[R]) -> list[R]:
     return result
 
 
+# Up to this many words, `positions` scans the tokens once per word in C (`list.count`,
+# `list.index`); past it, once in all through a set: the per-word scans would make the
+# cost grow with words x tokens, quadratic on a long document naming many people.
+_FEW_WORDS = 8
+
+
 def positions(texts: list[str], words: Iterable[str]) -> list[int]:
-    """Positions of the tokens whose text is one of `words`, in order (as `Cols.where`).
+    """Positions of the tokens whose text is one of `words`, in order (as `Cols.where`);
+    a word given twice gives its positions twice.
 
     For a few words: each costs a count and an index per occurrence, all scans in C,
-    where `Cols.where` calls a function per token.
+    where `Cols.where` calls a function per token. For many: one pass over the tokens.
     """
+    wanted = list(words)
+    if len(wanted) > _FEW_WORDS:
+        unique = set(wanted)
+        if len(unique) == len(wanted):
+            return [i for i, text in enumerate(texts) if text in unique]
     out: list[int] = []
-    for word in words:
+    for word in wanted:
         i = -1
         for _ in range(texts.count(word)):
             i = texts.index(word, i + 1)
