@@ -46,5 +46,5 @@ def test_office_check_keeps_what_the_full_check_keeps(nlp, parts) -> None:
     doc = nlp.make_doc(text)
     T = cols(doc)
     info = tagger._match_info
-    gaz = _filter([(s, e) + info[m] for m, s, e in tagger.matcher(doc)])
+    gaz = _filter([(s, e) + info[m] for m, s, e in tagger.matcher(doc) if m != tagger._rule_word_id])  # the gazetteer's matches, not the rule words'
     assert tagger._without_person_offices(T, gaz) == _reference(tagger, T, gaz)

@@ -170,7 +170,6 @@ class OrganizationTagger(GazetteerPipe):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         T = cols(doc)
-        # Where the words the rules start from occur (one scan in C); each rule visits its own.
         matches = self.matcher(doc)
         rule_word = self._rule_word_id
         # Where the words the rules start from occur (matched with the gazetteer); each rule visits its own.
