@@ -173,6 +173,15 @@ def test_dates_found_from_classified_starts_are_those_of_plain_scans(parts, anch
     assert grammar._unit_starts(text, text.lower()) == [m.start() for m in grammar._UNIT_RE.finditer(text)]
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), min_size=1, max_size=6), st.integers(min_value=20, max_value=120), st.sampled_from([ANCHOR, None]))
+def test_long_texts_of_repeated_dates_find_what_plain_scans_find(words, times, anchor) -> None:
+    """Long runs where most candidates of a pattern lie inside dates found earlier (the
+    skip over taken candidates) find what scanning with every pattern finds."""
+    text = (" ".join(words) + ". ") * times
+    assert find_dates(text, anchor) == _dates_by_plain_scans(text, anchor)
+
+
 @settings(max_examples=300, deadline=None)
 @given(_DATE_TEXTS)
 def test_durations_found_around_units_on_lowered_text_are_those_of_a_plain_scan(parts) -> None:

@@ -288,11 +288,18 @@ def _find_dates(text: str, low: str, anchor: dt.date | None, starts: list[int] |
         # Same matches as rx.finditer(text): leftmost, non-overlapping, tried where one can start.
         last = 0
         at = candidates[k]
+        n = len(at)
+        free = 0  # candidates after i and before `free` are all taken (`taken` only grows)
         for i, pos in enumerate(at):
             if pos < last:
                 continue
-            if taken[pos] and all(map(taken.__getitem__, at[i + 1 :])):
-                break  # a match can only begin where no date is yet: none is left to find
+            if taken[pos]:
+                if free <= i:
+                    free = i + 1
+                while free < n and taken[at[free]]:
+                    free += 1
+                if free >= n:
+                    break  # a match can only begin where no date is yet: none is left to find
             m = rx.match(text, pos)
             if m is None:
                 continue
