@@ -98,7 +98,13 @@ class ArraySentencizer(Sentencizer):
             if not chars:
                 self._punct_finder = None
             elif all(len(c) == 1 for c in chars):
-                self._punct_finder = re.compile("[" + "".join(map(re.escape, chars)) + "]")
+                # `re` tests a class holding characters beyond U+FFFF literal by literal
+                # (~10x slower per character of text): those are matched as one range here,
+                # and a match that is none of `punct_chars` is skipped by `_text_starts`
+                # (no token there is one of them).
+                bmp = [c for c in chars if ord(c) <= 0xFFFF]
+                astral = "\U00010000-\U0010ffff" if len(bmp) < len(chars) else ""
+                self._punct_finder = re.compile("[" + "".join(map(re.escape, bmp)) + astral + "]")
             else:
                 self._punct_finder = re.compile("(?=" + "|".join(map(re.escape, chars)) + ")")
             self._finder_key = self._punct_key
