@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsie.components.inside import Ranges
-from newsie.components.officials import _affiliation, _chars
+from newsie.components.officials import _affiliation, _chars, _Others, _owners
 from newsie.payloads import OrgData
 from newsie.tokens import Cols, cols
 
@@ -41,4 +41,16 @@ def test_affiliation_is_the_first_organization_inside_a_title(org_spans, org_men
     """On any spans, mentions and title ranges, it names what the pass over every span and mention names."""
     C = cols(DOC)
     orgs = [OrgData(None, None, name, None, "other", None, None, [_chars(C, s, e) for s, e in mentions]) for name, mentions in org_mentions]
-    assert _affiliation(C, ranges, Ranges(org_spans), orgs) == _reference(C, ranges, org_spans, orgs)
+    assert _affiliation(C, ranges, Ranges(org_spans), _owners(orgs)) == _reference(C, ranges, org_spans, orgs)
+
+
+@given(st.sets(st.integers(0, 30), max_size=12), st.integers(0, 30), st.integers(1, 5), st.integers(-1, 32))
+@settings(max_examples=300, deadline=None)
+def test_others_are_every_persons_tokens_but_one(others_toks, start, length, k) -> None:
+    """Membership and truth of `_Others` are those of the set without the one person's tokens."""
+    end = start + length
+    toks = others_toks | set(range(start, end))  # the set holds every person's tokens
+    expected = toks.difference(range(start, end))
+    others = _Others(toks, start, end)
+    assert (k in others) == (k in expected)
+    assert bool(others) == bool(expected)

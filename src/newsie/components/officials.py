@@ -636,6 +636,7 @@ class OfficialTagger(GazetteerPipe):
         by_surname: dict[str, str] = {}
         person_toks = {k for s, e, _, _ in people for k in range(s, e)}
         org_index = Ranges(org_spans)
+        owners: dict[tuple[int, int], str | None] | None = None  # read from `orgs` when first needed
         texts, idxs, span_text = C.texts, C.idxs, C.span_text
         for s, e, source, k in sorted(people, key=lambda p: p[2] == SURNAME):
             chars = (idxs[s], idxs[e - 1] + len(texts[e - 1]))
@@ -656,10 +657,12 @@ class OfficialTagger(GazetteerPipe):
             rec.mentions.append(chars)
             by_surname[texts[e - 1]] = key
             if rec.title is None:
-                found = self._title_of(C, s, e, person_toks.difference(range(s, e)))
+                found = self._title_of(C, s, e, _Others(person_toks, s, e))
                 if found:
                     rec.title, ranges = found
-                    rec.affiliation = _affiliation(C, ranges, org_index, orgs)
+                    if owners is None:
+                        owners = _owners(orgs)
+                    rec.affiliation = _affiliation(C, ranges, org_index, owners)
         self._infer_from_offices(doc, C, records, published, offices, org_index)
         for rec in records.values():
             if rec.affiliation is None and rec.office:
@@ -775,18 +778,47 @@ def _chars(C: Cols, start: int, end: int) -> tuple[int, int]:
     return at, at
 
 
-def _affiliation(C: Cols, ranges: list[tuple[int, int]], org_index: Ranges, orgs: list[OrgData]) -> str | None:
+class _Others:
+    """The tokens of every person named but one (tokens start:end), as `_title_of` reads
+    them: a set copied without that person's tokens for each person would grow with the
+    square of the people a long document names."""
+
+    __slots__ = ("_end", "_start", "_toks")
+
+    def __init__(self, toks: set[int], start: int, end: int) -> None:
+        self._toks, self._start, self._end = toks, start, end
+
+    def __contains__(self, k: object) -> bool:
+        if k not in self._toks:
+            return False
+        assert isinstance(k, int)
+        return not self._start <= k < self._end
+
+    def __bool__(self) -> bool:
+        """Whether any other person is named (`toks` holds this person's tokens too)."""
+        return len(self._toks) > self._end - self._start
+
+
+def _owners(orgs: list[OrgData]) -> dict[tuple[int, int], str | None]:
+    """The organization each mention's character offsets belong to: the first in `orgs`
+    that lists it (one pass, not a pass over every mention for each title)."""
+    owners: dict[tuple[int, int], str | None] = {}
+    for org in orgs:
+        for chars in org.mentions:
+            owners.setdefault(chars, org.name)
+    return owners
+
+
+def _affiliation(C: Cols, ranges: list[tuple[int, int]], org_index: Ranges, owners: dict[tuple[int, int], str | None]) -> str | None:
     """The organization named inside the title (the first of `org_index` in the first of
-    `ranges` that holds one), as the release names it."""
+    `ranges` that holds one), as the release names it (`owners`, see `_owners`), else the
+    text of its span."""
     for a, b in ranges:
         found = org_index.first_inside(a, b)
         if found is not None:
             s, e = found[0], found[1]
             chars = _chars(C, s, e)
-            for org in orgs:
-                if chars in org.mentions:
-                    return org.name
-            return C.span_text(s, e)
+            return owners[chars] if chars in owners else C.span_text(s, e)
     return None
 def _attach_quotes(text: str, records: dict[str, OfficialData], pronouns: frozenset[str]) -> None:
     """Attach each quotation to the person named (or referred to by he/she) beside it."""
