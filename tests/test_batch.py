@@ -138,8 +138,8 @@ def test_a_worker_task_gives_one_json_record_per_item_in_order() -> None:
 
 
 @pytest.mark.parametrize("was_on", [True, False])
-def test_the_collector_is_paused_only_while_a_model_batch_is_held(monkeypatch, was_on: bool) -> None:
-    """While a batch of Docs waits for the trained models the cyclic collector is off (also when a release fails); afterwards it is as it was, and with the rules alone it is never touched."""
+def test_the_collector_is_paused_while_a_batch_runs(monkeypatch, was_on: bool) -> None:
+    """While a batch runs (Docs waiting for the trained models, or the rules alone) the cyclic collector is off (also when a release fails); afterwards it is as it was."""
     import gc
 
     seen: list[bool] = []
@@ -165,6 +165,35 @@ def test_the_collector_is_paused_only_while_a_model_batch_is_held(monkeypatch, w
         call = type(dateline).__call__
         monkeypatch.setattr(type(dateline), "__call__", lambda self, doc: rules_seen.append(gc.isenabled()) or call(self, doc))
         list(newsie.extract_many(FRAGILE_BATCH, nlp=rules, batch_size=3))
-        assert rules_seen == [was_on] * len(FRAGILE_BATCH)
+        assert rules_seen == [False] * len(FRAGILE_BATCH)
+        assert gc.isenabled() is was_on
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("was_on", [True, False])
+def test_extract_pauses_the_collector_while_the_doc_is_processed(monkeypatch, was_on: bool) -> None:
+    """`extract` runs the components with the cyclic collector off and leaves it as it was, also when a component raises."""
+    import gc
+
+    nlp = newsie.load(models=False)
+    dateline = nlp.get_pipe("newsie_dateline")
+    seen: list[bool] = []
+    call = type(dateline).__call__
+
+    def watched(self, doc):
+        seen.append(gc.isenabled())
+        if "exploded" in doc.text:
+            raise RuntimeError("component failure")
+        return call(self, doc)
+
+    monkeypatch.setattr(type(dateline), "__call__", watched)
+    (gc.enable if was_on else gc.disable)()
+    try:
+        rec = newsie.extract("VIENNA, 3 May 2024 - The OSCE held a meeting.", nlp=nlp, published="2024-05-03")
+        assert rec.events and seen == [False] and gc.isenabled() is was_on
+        with pytest.raises(RuntimeError, match="component failure"):
+            newsie.extract("It exploded.", nlp=nlp)
+        assert seen == [False, False] and gc.isenabled() is was_on
     finally:
         gc.enable()

@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from .batch import empty_release, extract_many, prepare
 from .build import to_release
+from .collector import held
 from .inputs import require_text
 from .listing import is_listing, listing_units
 from .making import make_doc
@@ -68,10 +69,16 @@ def extract(
     if not kw["text"].strip() and not kw.get("title"):
         return empty_release(kw)
     nlp = nlp or default_nlp()
-    doc = make_doc(nlp, **kw)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return to_release(doc)
+    # No cyclic collection while the Doc is processed: on a long document the collector's
+    # passes over the growing token columns and spans made the cost grow faster than the
+    # text (10 MB: +28% CPU). Cycles made inside are collected as usual afterwards.
+    with held():
+        doc = make_doc(nlp, **kw)
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        release = to_release(doc)
+        del doc  # freed before the collector is back on (else its next pass walks it all)
+    return release
 
 
 def extract_page(
