@@ -81,7 +81,7 @@ class DatelineReader(GazetteerPipe):
 
 
 _DATE_MEMO: dict[tuple[str, dt.date | None], tuple[bool, dt.date | None]] = {}
-_DATE_MEMO_MAX = 20_000
+_DATE_MEMO_MAX = 4_096  # a few MB at most: RSS stays flat over a long stream
 
 
 def dateline_date(text: str, anchor: dt.date | None) -> tuple[bool, dt.date | None]:

@@ -330,7 +330,7 @@ def _find_dates(text: str, low: str, anchor: dt.date | None, starts: list[int] |
 # The normalized value (the fields of a `FoundDate` after its text, or None) by pattern,
 # text and anchor: what a pattern's groups hold follows from the text it matched.
 _VALUES: dict[tuple[int, str, dt.date | None], tuple[Any, ...] | None] = {}
-_VALUES_LIMIT = 50_000
+_VALUES_LIMIT = 4_096  # ~0.4 KB each: a few MB at most, so RSS stays flat over a long stream
 _UNKNOWN = object()
 
 
