@@ -185,22 +185,32 @@ def stream(items: list[dict[str, Any]], n: int) -> dict[str, Any]:
 
 
 def scaling(items: list[dict[str, Any]], max_size: int) -> list[dict[str, Any]]:
-    """CPU microseconds per KB of text as one document grows from 1 KB to `max_size` characters."""
+    """CPU microseconds per KB of text as one document grows from 1 KB to `max_size`
+    characters, newsie's and spaCy's bare tokenizer's (``spacy.blank("en")``, its length
+    limit lifted) side by side on the same text: how far newsie's growth is its own."""
+    import spacy
+
     import newsie
 
     nlp = newsie.load()
+    blank = spacy.blank("en")
+    blank.max_length = max(max_size, blank.max_length)
     texts = [i["text"] for i in items]
     pool = "\n\n".join(texts)
     out = []
     size = 1000
     newsie.extract(pool[:5000], title=items[0]["title"], published=items[0]["published"], nlp=nlp)
+    blank.make_doc(pool[:5000])
     while size <= max_size:
         reps = size // len(pool) + 1
         text = ("\n\n".join([pool] * reps))[:size]
         t0 = time.process_time()
         newsie.extract(text, title=items[0]["title"], published=items[0]["published"], nlp=nlp)
         dt = time.process_time() - t0
-        out.append({"chars": size, "cpu_s": round(dt, 3), "us_per_kb": round(1e6 * dt / (size / 1000), 1)})
+        t0 = time.process_time()
+        blank.make_doc(text)
+        bt = time.process_time() - t0
+        out.append({"chars": size, "cpu_s": round(dt, 3), "us_per_kb": round(1e6 * dt / (size / 1000), 1), "blank_us_per_kb": round(1e6 * bt / (size / 1000), 1)})
         size *= 10
     return out
 
@@ -302,9 +312,10 @@ def main() -> None:
         print(f"\nstream of {s['docs']:,} distinct documents: RSS (MB) {s['rss']}, growth {s['growth_pct']}% after the first mark; "
               f"peak (sampled every 100 documents) {s['peak_rss_mb']} MB; spaCy strings {s['strings']}; {s['cpu_s']} CPU s")
     if "scaling" not in skip:
-        print("\none document of growing length (CPU):\n\n| characters | CPU s | us per KB |\n|---|---|---|")
+        print("\none document of growing length (CPU):\n\n| characters | CPU s | us per KB | bare tokenizer, us per KB | x tokenizer |\n|---|---|---|---|---|")
         for row in sub("scaling", args):
-            print(f"| {row['chars']:,} | {row['cpu_s']} | {row['us_per_kb']} |")
+            ratio = row["us_per_kb"] / row["blank_us_per_kb"] if row["blank_us_per_kb"] else float("nan")
+            print(f"| {row['chars']:,} | {row['cpu_s']} | {row['us_per_kb']} | {row['blank_us_per_kb']} | {ratio:.1f} |")
     if "nproc" not in skip:
         print(f"\nextract_many over {args.nproc_docs:,} ledes, wall seconds: {sub('nproc', args)} (on {os.cpu_count()} shared cores)")
 
