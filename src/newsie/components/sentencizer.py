@@ -1,8 +1,9 @@
 """`newsie_sentencizer`: spaCy's rule-based sentencizer, reading the Doc as one array.
 
 spaCy's `Sentencizer` makes a `Token` object for every token of every Doc to read its
-text and punctuation flag; this subclass reads both for all tokens at once with
-``Doc.to_array`` and finds the starts with a regex over one byte per token. Boundaries, settings and serialization are
+text and punctuation flag; this subclass reads the tokens' ids, offsets and flags at once
+with ``Doc.to_array`` and finds the starts from where the text holds one of
+`punct_chars` (a regex over the text). Boundaries, settings and serialization are
 spaCy's own. In a pipeline it reads the Doc's token columns (`newsie.tokens.Cols`) and
 caches them on the Doc once the boundaries are set: later components read no array again.
 """
@@ -11,15 +12,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from operator import add
-from typing import Any
 
 from numpy import count_nonzero
-from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START
 from spacy.pipeline import Sentencizer
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in its stub
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from ..tokens import ATTRS, Cols, seed
 
@@ -31,7 +29,6 @@ class ArraySentencizer(Sentencizer):
 
     _punct_key: tuple[int, int] | None = None
     _punct_ids: frozenset[int] = frozenset()
-    _all_punct: tuple[int, bool] | None = None  # (id of the vocab, whether every punct char is is_punct there)
     _finder_key: tuple[int, int] | None = None
     _punct_finder: re.Pattern[str] | None = None
 
@@ -42,18 +39,7 @@ class ArraySentencizer(Sentencizer):
         if key != self._punct_key:
             self._punct_ids = frozenset(hash_string(c) for c in chars)
             self._punct_key = key
-            self._all_punct = None
         return self._punct_ids
-
-    def _chars_are_punct(self, vocab: Vocab) -> bool:
-        """Whether the vocabulary's `is_punct` holds for every one of `punct_chars`
-        (then a run of punctuation holds all of them; spaCy's defaults all are)."""
-        known = self._all_punct
-        if known is None or known[0] != id(vocab):
-            getter = vocab.lex_attr_getters.get(IS_PUNCT)  # type: ignore[attr-defined]  # not in its stub
-            ok = getter is not None and all(getter(c) for c in self.punct_chars)
-            known = self._all_punct = (id(vocab), ok)
-        return known[1]
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the sentence starts of one Doc (as `Sentencizer.__call__`) and cache its token columns."""
@@ -84,8 +70,8 @@ class ArraySentencizer(Sentencizer):
         guesses = []
         for doc in docs:
             if len(doc):
-                orths, is_punct = doc.to_array([ORTH, IS_PUNCT]).T.tolist()
-                guesses.append(self._starts(doc.vocab, orths, is_punct))
+                orths, is_punct, idxs = doc.to_array([ORTH, IS_PUNCT, IDX]).T.tolist()
+                guesses.append(self._text_starts(doc.text, idxs, orths, is_punct))
             else:
                 guesses.append([])
         return guesses
@@ -111,7 +97,7 @@ class ArraySentencizer(Sentencizer):
         return self._punct_finder
 
     def _text_starts(self, text: str, idxs: list[int], orths: list[int], is_punct: list[bool]) -> list[bool]:
-        """Sentence starts of a non-empty Doc (those `_starts` gives), found from its text.
+        """Sentence starts of a non-empty Doc (those spaCy's `Sentencizer.predict` gives), found from its text.
 
         A token that is one of `punct_chars` starts where the text holds that string: a
         regex finds those offsets (few in a release) and a bisection on the token offsets
@@ -137,32 +123,3 @@ class ArraySentencizer(Sentencizer):
                 guesses[j] = True
             taken = j
         return guesses
-
-    def _starts(self, vocab: Vocab, orths: list[int], is_punct: list[Any]) -> list[bool]:
-        """Sentence starts of a non-empty Doc from its words' ids and punctuation flags.
-
-        spaCy's loop starts a sentence at the first token after one of `punct_chars`
-        that is neither punctuation nor one of them. Here each token becomes one byte
-        (0: a word, 1: punctuation) and a regex finds each word after a run of
-        punctuation; the run is then looked at for one of `punct_chars`: the same starts,
-        with a Python step per run of punctuation, not per token.
-        """
-        punct_ids = self._ids()
-        doc_guesses = [False] * len(orths)
-        doc_guesses[0] = True
-        if self._chars_are_punct(vocab):
-            for m in _RUN.finditer(bytes(is_punct)):
-                s, e = m.span()
-                if not punct_ids.isdisjoint(orths[s:e]):
-                    doc_guesses[e] = True
-        else:  # one of punct_chars is no punctuation to this vocabulary: code it apart
-            ends = list(map(punct_ids.__contains__, orths))
-            for m in _START.finditer(bytes(map(add, map(add, ends, ends), is_punct))):
-                doc_guesses[m.end() - 1] = True
-        return doc_guesses
-
-
-# A run of punctuation (1) before a word (0).
-_RUN = re.compile(rb"\x01+(?=\x00)")
-# A word after a run of punctuation (1) holding one of `punct_chars` (2: not punctuation, 3: punctuation).
-_START = re.compile(rb"[\x01-\x03]*[\x02\x03][\x01-\x03]*\x00")
