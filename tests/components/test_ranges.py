@@ -53,3 +53,11 @@ def test_positions_repeat_a_word_given_twice() -> None:
     texts = ["said", "Kypreos", "and", "Lindner", "said"]
     wanted = ["said", "said", "a", "b", "c", "d", "e", "f", "g", "h"]
     assert positions(texts, wanted) == [0, 0, 4, 4]
+
+
+@given(st.lists(st.sampled_from(MANY), max_size=60), st.lists(st.sampled_from([*MANY, "absent"]), min_size=1, max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_positions_of_words_given_any_number_of_times(words, wanted) -> None:
+    """With words listed more than once, each occurrence of a word counts as often as it is listed."""
+    texts = cols(NLP.make_doc(" ".join(words))).texts
+    assert positions(texts, wanted) == sorted(i for w in wanted for i, t in enumerate(texts) if t == w)

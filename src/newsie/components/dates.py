@@ -3,7 +3,7 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..dates.grammar import scan
@@ -13,6 +13,7 @@ from ..payloads import DateValue, meta_of, release_date
 from ..rows import leave_rows
 from ..tokens import Cols, cols
 from .base import filter_ranges, set_ents
+from .groups import set_group
 
 Range = tuple[int, int, int]  # start, end (tokens), position among the candidates
 
@@ -99,10 +100,7 @@ def _store(doc: Doc, key: str, ranges: list[Range], offsets: list[tuple[int, int
     """``doc.spans[key]``: `spacy.util.filter_spans` of the ranges' spans, each Span made
     once kept, and the same spans left as rows (`newsie.rows`) for later stages."""
     kept = ranges if len(ranges) < 2 else filter_ranges(ranges)  # one range or none: nothing to filter
-    # Straight into the dict behind ``doc.spans`` (a `UserDict` whose Python ``__setitem__``
-    # only checks that the group is of this Doc, as it is).
-    groups: Any = doc.spans
-    getattr(groups, "data", groups)[key] = SpanGroup(doc, name=key, spans=[Span(doc, s, e, label=label) for s, e, _ in kept])
+    set_group(doc, key, [Span(doc, s, e, label=label) for s, e, _ in kept])
     if kept:
         leave_rows(doc, key, [(s, e, *offsets[i], "", "") for s, e, i in kept])
 

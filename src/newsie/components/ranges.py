@@ -1,6 +1,7 @@
 """Token ranges as plain tuples: overlap filtering and word positions, without Spans."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any, TypeVar
@@ -50,9 +51,10 @@ def positions(texts: list[str], words: Iterable[str]) -> list[int]:
     """
     wanted = list(words)
     if len(wanted) > _FEW_WORDS:
-        unique = set(wanted)
-        if len(unique) == len(wanted):
-            return [i for i, text in enumerate(texts) if text in unique]
+        times = Counter(wanted)
+        if len(times) == len(wanted):
+            return [i for i, text in enumerate(texts) if text in times]
+        return [i for i, text in enumerate(texts) if text in times for _ in range(times[text])]
     out: list[int] = []
     for word in wanted:
         i = -1
