@@ -29,6 +29,7 @@ documents grow, and ``n_process`` scaling (wall time: needs free cores).
 from __future__ import annotations
 
 import argparse
+import ctypes
 import json
 import os
 import resource
@@ -53,6 +54,17 @@ COLD_TITLE, COLD_PUBLISHED = "OSCE Mission trains police officers in Serbia", "2
 def rss_mb() -> float:
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def trimmed_rss_mb() -> float | None:
+    """RSS after glibc's ``malloc_trim(0)`` gave the heap's free pages back to the system: the
+    memory still in use (None without glibc)."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return None
+    libc.malloc_trim(0)
+    return rss_mb()
 
 
 def joined(item: dict[str, Any]) -> str:
@@ -155,7 +167,13 @@ def cold_start(repeat: int) -> tuple[float, float]:
 
 
 def stream(items: list[dict[str, Any]], n: int) -> dict[str, Any]:
-    """RSS over `n` distinct documents (lede i joined with lede 7i+3), read lazily."""
+    """RSS over `n` distinct documents (lede i joined with lede 7i+3), read lazily.
+
+    RSS is sampled every twentieth of the stream: glibc keeps freed memory and gives it back
+    now and then (RSS moves ~8 MB either way between samples), so besides the marks after
+    2,000, n/2 and n documents the result has the median of each half of the stream after
+    the first 2,000 and the least-squares slope over those samples (MB per 10,000
+    documents); and, at the marks, RSS after ``malloc_trim(0)`` (the memory in use)."""
     import newsie
 
     nlp = newsie.load()
@@ -166,21 +184,34 @@ def stream(items: list[dict[str, Any]], n: int) -> dict[str, Any]:
             a, b = items[k % m], items[(7 * k + 3 + k // m) % m]
             yield {"title": a["title"], "published": a["published"], "text": a["text"] + "\n\n" + b["text"]}
 
+    step = max(n // 20, 1)
     marks = {min(n, 2000), n // 2, n}
     samples: dict[int, tuple[float, int]] = {}
+    trimmed: dict[int, float | None] = {}
     peak = rss_mb()  # sampled: ru_maxrss would also count the parent benchmark (kept across exec)
     t0 = time.process_time()
     for k, _ in enumerate(newsie.extract_many(docs(), nlp=nlp), 1):
         if k % 100 == 0:
             peak = max(peak, rss_mb())
-        if k in marks:
+        if k in marks or k % step == 0:
             samples[k] = (rss_mb(), len(nlp.vocab.strings))
+        if k in marks:
+            trimmed[k] = trimmed_rss_mb()
+    cpu = time.process_time() - t0
     first, last = samples[min(marks)], samples[n]
+    later = sorted(k for k in samples if k >= min(marks))
+    half = [samples[k][0] for k in later if k <= n // 2], [samples[k][0] for k in later if k > n // 2]
+    xs, ys = [k / 10_000 for k in later], [samples[k][0] for k in later]
+    slope = statistics.linear_regression(xs, ys).slope if len(set(xs)) > 1 else 0.0
     return {
-        "docs": n, "cpu_s": round(time.process_time() - t0, 1), "peak_rss_mb": round(peak, 1),
-        "rss": {k: round(v[0], 1) for k, v in sorted(samples.items())},
-        "strings": {k: v[1] for k, v in sorted(samples.items())},
+        "docs": n, "cpu_s": round(cpu, 1), "peak_rss_mb": round(peak, 1),
+        "rss": {k: round(samples[k][0], 1) for k in sorted(marks)},
+        "samples": {k: round(v[0], 1) for k, v in sorted(samples.items())},
+        "strings": {k: samples[k][1] for k in sorted(marks)},
         "growth_pct": round(100 * (last[0] - first[0]) / first[0], 2),
+        "half_medians_mb": [round(statistics.median(h), 1) if h else None for h in half],
+        "slope_mb_per_10k": round(slope, 2),
+        "rss_trimmed": {k: None if v is None else round(v, 1) for k, v in sorted(trimmed.items())},
     }
 
 
@@ -310,7 +341,10 @@ def main() -> None:
     if "stream" not in skip:
         s = sub("stream", args)
         print(f"\nstream of {s['docs']:,} distinct documents: RSS (MB) {s['rss']}, growth {s['growth_pct']}% after the first mark; "
+              f"median of each half after it {s['half_medians_mb']} MB, slope {s['slope_mb_per_10k']} MB per 10,000 documents; "
               f"peak (sampled every 100 documents) {s['peak_rss_mb']} MB; spaCy strings {s['strings']}; {s['cpu_s']} CPU s")
+        print(f"RSS samples (MB): {s['samples']}")
+        print(f"RSS after malloc_trim(0) at the marks (MB): {s['rss_trimmed']}")
     if "scaling" not in skip:
         print("\none document of growing length (CPU):\n\n| characters | CPU s | us per KB | bare tokenizer, us per KB | x tokenizer |\n|---|---|---|---|---|")
         for row in sub("scaling", args):

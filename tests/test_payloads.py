@@ -8,7 +8,7 @@ from spacy.tokens import Doc, DocBin
 
 from newsie.build import to_release
 from newsie.making import make_doc
-from newsie.payloads import EventData, LocationData
+from newsie.payloads import EventData, LocationData, meta_of
 
 RELEASE = (
     "VIENNA, 6 October 2020 – The OSCE Secretariat held a three-day workshop for 25 police officers "
@@ -43,6 +43,23 @@ def test_docbin_with_user_data_keeps_the_record(nlp) -> None:
     db.add(doc)
     (copy,) = DocBin().from_bytes(db.to_bytes()).get_docs(nlp.vocab)
     assert to_release(copy) == to_release(doc)
+
+
+def test_docbin_gives_payload_lists_back_as_lists(nlp) -> None:
+    """DocBin reads user data with ``use_list=False``: the payloads' list fields are lists
+    again after the round trip (code that appends to them or adds lists keeps working)."""
+    doc = make_doc(nlp, RELEASE, title="OSCE trains police", issuer=["OSCE Mission to Serbia"])
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    db = DocBin(store_user_data=True)
+    db.add(doc)
+    (copy,) = DocBin().from_bytes(db.to_bytes()).get_docs(nlp.vocab)
+    meta = meta_of(copy)
+    assert meta.issuer == ["OSCE Mission to Serbia"] and isinstance(meta.issuer, list)
+    assert isinstance(meta.warnings, list) and isinstance(meta.fields_of_work, list)
+    assert copy._.newsie_events
+    for event in copy._.newsie_events:
+        assert event.organizations and all(isinstance(getattr(event, f), list) for f in ("organizations", "states", "officials"))
 
 
 def test_nlp_pipe_with_two_processes(nlp) -> None:

@@ -165,6 +165,11 @@ PAYLOADS: dict[str, type] = {
     cls.__name__: cls
     for cls in (ReleaseMeta, DatelineCity, DatelineData, StateData, OrgData, OfficialData, DateValue, LocationData, EventData)
 }
+# each payload's list-typed fields: msgpack may give them back as tuples (spaCy's DocBin reads
+# user data with ``use_list=False``), and `decode` makes them lists again
+_LIST_FIELDS: dict[str, frozenset[str]] = {
+    name: frozenset(f.name for f in dataclasses.fields(cls) if str(f.type).startswith("list[")) for name, cls in PAYLOADS.items()
+}
 
 
 class Handover:
@@ -202,7 +207,8 @@ def decode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
             return dt.date.fromisoformat(obj[_DATE_TAG])
         name = obj.get(_TAG)
         if isinstance(name, str) and name in PAYLOADS:
-            return PAYLOADS[name](**{k: v for k, v in obj.items() if k != _TAG})
+            lists = _LIST_FIELDS[name]
+            return PAYLOADS[name](**{k: list(v) if k in lists and isinstance(v, tuple) else v for k, v in obj.items() if k != _TAG})
     return obj if chain is None else chain(obj)
 
 

@@ -287,6 +287,7 @@ def test_small_and_large_batches_index_keys_alike(ngrams: int) -> None:
     rng = np.random.default_rng(5)
     keys = rng.integers(0, 2**64 - 1, size=bow.SMALL_BATCH_KEYS + 50, dtype=np.uint64)
     large = scorer.indices(keys)
+    assert isinstance(large, tuple) and len(large) == 2  # the two rows, as the small-batch path gives them
     small = [scorer.indices(keys[i : i + 100]) for i in range(0, len(keys), 100)]  # new keys, then a memo hit below
     again = scorer.indices(keys[:100])
     for got, part in zip(np.concatenate([s[0] for s in small]), large[0]):

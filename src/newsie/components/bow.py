@@ -193,7 +193,8 @@ class BowScorer:
         length = self.length
         if len(keys) > SMALL_BATCH_KEYS:
             h = murmur32(keys)
-            return (h & np.uint32(length - 1)) if self.v1 else (h % np.uint32(length))
+            rows = (h & np.uint32(length - 1)) if self.v1 else (h % np.uint32(length))
+            return rows[0], rows[1]
         memo = _MEMOS.setdefault((length, self.v1), {})
         keys_list = keys.tolist()
         try:
