@@ -17,7 +17,7 @@ import threading
 from collections.abc import Collection
 from itertools import compress
 from operator import attrgetter
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import IDX, IS_STOP, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
@@ -144,9 +144,9 @@ class Cols:
     def _read_lexicon(self) -> None:
         vocab = self._vocab
         known = _lexicon(vocab)
-        lexes: list[Lexical] = list(map(known.get, self.orths))  # type: ignore[arg-type]
-        if not all(lexes):  # a word new to this cache (None; a record is a non-empty tuple)
-            lexes = [lex or _lexical(vocab, o, known) for lex, o in zip(lexes, self.orths)]
+        found: list[Lexical | None] = list(map(known.get, self.orths))
+        # None: a word new to this cache (a record is a non-empty tuple)
+        lexes = cast("list[Lexical]", found) if all(found) else [lex or _lexical(vocab, o, known) for lex, o in zip(found, self.orths)]
         self.lexes = lexes
         columns: list[list[Any]] = list(map(list, zip(*lexes))) if lexes else [[] for _ in _LEXICAL]
         (self.texts, self.lowers, self.is_title, self.is_upper, self.is_lower, self.is_alpha, self.is_punct, self.like_num) = columns

@@ -18,6 +18,7 @@ from ..rows import leave_rows
 from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, filter_ranges, set_ents
 from .ethnic import Row, community_elsewhere, counted_people
+from .groups import set_group
 from .state_context import AFTER_LANGUAGE, named_after_state, names_a_language
 
 NAME, DEMONYM = "name", "demonym"
@@ -161,7 +162,7 @@ class StateTagger(GazetteerPipe):
         # Labels and ids as their StringStore ids: a str would be looked up for every Span.
         ids = self._string_ids
         spans = [Span(doc, start, end, label=ids[ext.STATE], kb_id=ids[code], span_id=ids[kind]) for start, end, code, kind in rows]
-        doc.spans[self.spans_key] = spans
+        set_group(doc, self.spans_key, spans)
         if rows:  # later stages read these rows, not the Spans
             c = cols(doc)
             idxs, texts = c.idxs, c.texts
