@@ -23,13 +23,7 @@ _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 def clean_text(text: str) -> tuple[str, int]:
     """`text` with lone surrogates replaced by U+FFFD, and how many were replaced."""
-    if text.isascii():
-        return text, 0
-    try:
-        text.encode("utf-8")  # strict UTF-8 refuses exactly the surrogates: a scan in C
-    except UnicodeEncodeError:
-        return _SURROGATE.subn(REPLACEMENT, text)
-    return text, 0
+    return _SURROGATE.subn(REPLACEMENT, text) if has_surrogates(text) else (text, 0)
 
 
 def has_surrogates(text: str) -> bool:
@@ -37,7 +31,7 @@ def has_surrogates(text: str) -> bool:
     if text.isascii():
         return False
     try:
-        text.encode("utf-8")
+        text.encode("utf-8")  # strict UTF-8 refuses exactly the surrogates: a scan in C
     except UnicodeEncodeError:
         return True
     return False
