@@ -197,3 +197,28 @@ def test_extract_pauses_the_collector_while_the_doc_is_processed(monkeypatch, wa
         assert seen == [False, False] and gc.isenabled() is was_on
     finally:
         gc.enable()
+
+
+def test_a_batch_runs_component_by_component_within_bounded_windows(monkeypatch) -> None:
+    """Each component runs over every Doc of a window before the next component starts (the
+    faster order), windows hold at most `WINDOW_CHARS` of text (a longer item alone), and the
+    records equal those of `extract`, in input order."""
+    from newsie import batch
+
+    nlp = newsie.load(models=False)
+    calls: list[tuple[str, str]] = []
+    for name in ("newsie_dateline", "newsie_events"):
+        proc = nlp.get_pipe(name)
+        call = type(proc).__call__
+        monkeypatch.setattr(type(proc), "__call__", lambda self, doc, call=call, name=name: calls.append((name, doc.text[:12])) or call(self, doc))
+    texts = [f"Item {k:02d}: Kazakh police officers completed a training course in Almaty." for k in range(6)]
+    monkeypatch.setattr(batch, "WINDOW_CHARS", 2 * len(texts[0]))
+    out = list(newsie.extract_many(texts, nlp=nlp, batch_size=6))
+    heads = [t[:12] for t in texts]
+    # windows of two items: both through the dateline, then both through events, then the next two
+    expected = [(n, h) for w in range(0, 6, 2) for n in ("newsie_dateline", "newsie_events") for h in heads[w : w + 2]]
+    assert calls == expected
+    assert list(batch._windows(list(enumerate(["x" * 10, "y" * 30, "z", {"text": "w" * 5}, None])), limit=20)) == [[0], [1], [2, 3, 4]]
+    monkeypatch.undo()
+    for rec, text in zip(out, texts):
+        assert rec.model_dump(exclude={"id"}) == newsie.extract(text, nlp=nlp).model_dump(exclude={"id"})

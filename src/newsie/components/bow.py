@@ -26,6 +26,7 @@ def _rotl(x: np.ndarray, r: int) -> np.ndarray:
 # as `extract` of one release: each numpy call costs thousands of instructions), above it
 # hashed by `murmur32` in numpy. Both give the same indices.
 SMALL_BATCH_KEYS = 2048
+CHUNK_KEYS = 4096  # keys whose weight rows are gathered at once (see `BowScorer._sums`)
 _MEMO_MAX = 200_000  # keys remembered per table length; past it the memo starts again
 _MEMOS: dict[tuple[int, bool], dict[int, int]] = {}
 _FIRST_ROW = np.zeros(1, dtype=np.intp)
@@ -173,11 +174,27 @@ class BowScorer:
         full = lengths > 0
         if full.any():
             first, second = self.indices(flat)
-            contrib = self.weights.take(first, axis=0)
-            contrib += self.weights.take(second, axis=0)
-            starts = np.concatenate(([0], np.cumsum(lengths[full])[:-1]))
-            scores[full] += np.add.reduceat(contrib, starts, axis=0)
+            scores[full] += self._sums(first, second, lengths[full])
         return self._activate(scores)
+
+    def _sums(self, first: np.ndarray, second: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Each input's sum of its keys' two weight rows (inputs of `lengths` keys, none
+        empty, keys in input order), shape (inputs, labels). The rows are gathered for runs
+        of whole inputs of about `CHUNK_KEYS` keys: gathered for a whole batch at once they
+        make arrays of megabytes, paged in afresh every batch (measured: 3-4x the time).
+        Each input's sum is taken in the same order either way."""
+        ends = np.cumsum(lengths)
+        out = np.empty((len(lengths), self.weights.shape[1]))
+        lo = 0  # first input of the run
+        while lo < len(lengths):
+            base = int(ends[lo - 1]) if lo else 0
+            hi = max(lo + 1, int(np.searchsorted(ends, base + CHUNK_KEYS, side="right")))
+            top = int(ends[hi - 1])
+            contrib = self.weights.take(first[base:top], axis=0)
+            contrib += self.weights.take(second[base:top], axis=0)
+            out[lo:hi] = np.add.reduceat(contrib, ends[lo:hi] - lengths[lo:hi] - base, axis=0)
+            lo = hi
+        return out
 
     def _activate(self, scores: np.ndarray) -> np.ndarray:
         """Logistic (multi-label) or softmax of the summed scores, shape (inputs, labels)."""
