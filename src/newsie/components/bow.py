@@ -145,8 +145,15 @@ class BowScorer:
             else:  # weights[clas * length + idx]
                 self.weights = np.ascontiguousarray(flat.reshape(n_out, self.length).T)
             # self.weights[idx]: what a key hashed to idx adds to each class score (thinc's
-            # float32 weights, widened once to the float64 the sums are taken in)
-            self.weights = self.weights.astype(np.float64)
+            # float32 weights, widened exactly to the float64 the sums are taken in).
+            # For scoring, only the rows training reached are kept (`table`, row 0 all
+            # zeros, `slot` giving each index its row): hashed tables are mostly rows never
+            # updated, and a smaller table is less to bring into the CPU's caches.
+            self.weights = np.ascontiguousarray(self.weights, dtype=np.float32)
+            used = np.flatnonzero(self.weights.any(axis=1))
+            self.slot = np.zeros(self.length, dtype=np.int32)
+            self.slot[used] = np.arange(1, len(used) + 1, dtype=np.int32)
+            self.table = np.concatenate([np.zeros((1, n_out), dtype=np.float32), self.weights[used]])
             self.bias = np.asarray(linear.get_param("b"), dtype=np.float64)
 
     def __call__(self, ids: np.ndarray) -> np.ndarray:
@@ -165,8 +172,8 @@ class BowScorer:
             scores = self.bias[None, :]
             if len(keys):
                 first, second = self.indices(keys)
-                contrib = self.weights.take(first, axis=0)
-                contrib += self.weights.take(second, axis=0)
+                contrib = self.table.take(self.slot.take(first), axis=0).astype(np.float64)
+                contrib += self.table.take(self.slot.take(second), axis=0)
                 scores = scores + np.add.reduceat(contrib, _FIRST_ROW, axis=0)
             return self._activate(scores)
         flat, lengths = batch_keys(uni, self.ngrams)
@@ -184,14 +191,14 @@ class BowScorer:
         make arrays of megabytes, paged in afresh every batch (measured: 3-4x the time).
         Each input's sum is taken in the same order either way."""
         ends = np.cumsum(lengths)
-        out = np.empty((len(lengths), self.weights.shape[1]))
+        out = np.empty((len(lengths), self.table.shape[1]))
         lo = 0  # first input of the run
         while lo < len(lengths):
             base = int(ends[lo - 1]) if lo else 0
             hi = max(lo + 1, int(np.searchsorted(ends, base + CHUNK_KEYS, side="right")))
             top = int(ends[hi - 1])
-            contrib = self.weights.take(first[base:top], axis=0)
-            contrib += self.weights.take(second[base:top], axis=0)
+            contrib = self.table.take(self.slot.take(first[base:top]), axis=0).astype(np.float64)
+            contrib += self.table.take(self.slot.take(second[base:top]), axis=0)
             out[lo:hi] = np.add.reduceat(contrib, ends[lo:hi] - lengths[lo:hi] - base, axis=0)
             lo = hi
         return out
