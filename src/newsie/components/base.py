@@ -10,7 +10,7 @@ is called before `initialize()` initializes itself from the defaults first.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import SimpleFrozenList, filter_spans
 
 from ..tokens import forget
+from .batching import in_batches
 from .phrases import PhraseKeys
 from .ranges import longest_first
 
@@ -44,6 +45,11 @@ class GazetteerPipe(Pipe):
         self.cfg: dict[str, Any] = dict(cfg)
         self._data: Data | None = None
         self._keys: PhraseKeys | None = None
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Apply the component to a stream of Docs, a batch at a time (see `in_batches`):
+        the same Docs as `Pipe.pipe`, errors going to the error handler likewise."""
+        return in_batches(self, stream, batch_size, self.get_error_handler(), self.name, self)
 
     # -- data -------------------------------------------------------------------
     def default_data(self) -> Data:

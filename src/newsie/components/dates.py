@@ -1,5 +1,6 @@
 """`newsie_dates`: temporal expressions, normalized against the release date."""
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
@@ -13,6 +14,7 @@ from ..payloads import DateValue, meta_of, release_date
 from ..rows import leave_rows
 from ..tokens import Cols, cols
 from .base import filter_ranges, set_ents
+from .batching import in_batches
 from .groups import set_group
 
 Range = tuple[int, int, int]  # start, end (tokens), position among the candidates
@@ -33,6 +35,10 @@ class DateTagger:
         self.name = name
         self.spans_key = spans_key
         self.annotate_ents = annotate_ents
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Apply the component to a stream of Docs, a batch at a time (see `in_batches`)."""
+        return in_batches(self, stream, batch_size)
 
     def __call__(self, doc: Doc) -> Doc:
         text, body_start = _scanned_text(doc)
