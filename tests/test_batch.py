@@ -222,3 +222,23 @@ def test_a_batch_runs_component_by_component_within_bounded_windows(monkeypatch)
     monkeypatch.undo()
     for rec, text in zip(out, texts):
         assert rec.model_dump(exclude={"id"}) == newsie.extract(text, nlp=nlp).model_dump(exclude={"id"})
+
+
+def test_strict_raises_the_error_of_the_first_failing_item_in_input_order(monkeypatch) -> None:
+    """With strict=True the error raised is the first failing item's, even when a later
+    item fails in an earlier stage (its input check) than the first one (a component)."""
+    nlp = newsie.load(models=False)
+    events = nlp.get_pipe("newsie_events")
+    call = type(events).__call__
+
+    def fragile(self, doc):
+        if "exploded" in doc.text:
+            raise RuntimeError("component failure")
+        return call(self, doc)
+
+    monkeypatch.setattr(type(events), "__call__", fragile)
+    items = ["Kazakh police met in Almaty.", "The exploded report was discussed in Vienna.", "Tajik officials met.", {"text": 42}]
+    with pytest.raises(RuntimeError, match="component failure"):
+        list(newsie.extract_many(items, nlp=nlp, strict=True))
+    with pytest.raises(TypeError):
+        list(newsie.extract_many(items[2:], nlp=nlp, strict=True))

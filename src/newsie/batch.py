@@ -275,12 +275,16 @@ def _run_staged(nlp: Language, batch: list[tuple[int, Item]], strict: bool) -> l
 def _run_window(
     nlp: Language, batch: list[tuple[int, Item]], window: list[int], strict: bool, stages: list[Stage], out: list[Release | None]
 ) -> None:
-    """Run the items of `window` (positions in `batch`) stage by stage into `out`."""
+    """Run the items of `window` (positions in `batch`) stage by stage into `out`. With
+    `strict`, the error of the first failing item in input order is raised once the
+    window has run (an item may fail in an earlier stage than one before it)."""
+    errors: dict[int, Exception] = {}
 
     def fail(pos: int, exc: Exception) -> None:
         if strict:
-            raise exc
-        out[pos] = error_release(batch[pos][0], exc, batch[pos][1])
+            errors[pos] = exc
+        else:
+            out[pos] = error_release(batch[pos][0], exc, batch[pos][1])
 
     live: list[tuple[int, Doc]] = []
     for pos in window:
@@ -299,8 +303,7 @@ def _run_window(
                 live = list(zip([pos for pos, _ in live], procs[0].pipe([doc for _, doc in live], batch_size=len(live))))
                 continue
             except Exception:
-                if strict:
-                    raise  # else: Doc by Doc below, to find the failing item
+                pass  # Doc by Doc below, to find the failing item
         for proc in procs:
             kept = []
             for pos, doc in live:
@@ -314,6 +317,8 @@ def _run_window(
             out[pos] = to_release(doc)
         except Exception as exc:
             fail(pos, exc)
+    if errors:
+        raise errors[min(errors)]
 
 
 def _work(nlp: Language, batch: list[tuple[int, Item]]) -> list[bytes]:
