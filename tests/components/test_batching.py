@@ -26,20 +26,12 @@ def test_nlp_pipe_runs_each_component_over_a_batch_before_the_next(monkeypatch) 
         assert doc._.newsie_events == one._.newsie_events
 
 
-def test_a_failing_doc_goes_to_the_error_handler_and_the_others_through(monkeypatch) -> None:
+def test_a_failing_doc_goes_to_the_error_handler_and_the_others_through(monkeypatch, fail_events_on) -> None:
     """A Doc a component fails on goes to the pipeline's error handler (raising by default;
     a handler that does not raise drops it, as spaCy's `Pipe.pipe` does); a plain
     component's error propagates."""
     nlp = newsie.load(models=False)
-    events = nlp.get_pipe("newsie_events")
-    call = type(events).__call__
-
-    def fragile(self, doc):
-        if "Release 2" in doc.text:
-            raise RuntimeError("component failure")
-        return call(self, doc)
-
-    monkeypatch.setattr(type(events), "__call__", fragile)
+    fail_events_on(nlp, "Release 2")
     with pytest.raises(RuntimeError, match="component failure"):
         list(nlp.pipe(TEXTS, batch_size=2))
     seen: list[tuple[str, str]] = []
