@@ -193,7 +193,7 @@ def test_extract_pauses_the_collector_while_the_doc_is_processed(monkeypatch, wa
 
 def test_a_batch_runs_component_by_component_within_bounded_windows(monkeypatch) -> None:
     """Each component runs over every Doc of a window before the next component starts (the
-    faster order), windows hold at most `WINDOW_CHARS` of text (a longer item alone), and the
+    faster order), windows hold at most `WINDOW_CHARS` of text (a longer item alone) and `WINDOW_DOCS` items, and the
     records equal those of `extract`, in input order."""
     from newsie import batch
 
@@ -210,7 +210,8 @@ def test_a_batch_runs_component_by_component_within_bounded_windows(monkeypatch)
     # windows of two items: both through the dateline, then both through events, then the next two
     expected = [(n, h) for w in range(0, 6, 2) for n in ("newsie_dateline", "newsie_events") for h in heads[w : w + 2]]
     assert calls == expected
-    assert list(batch._windows(list(enumerate(["x" * 10, "y" * 30, "z", {"text": "w" * 5}, None])), limit=20)) == [[0], [1], [2, 3, 4]]
+    assert list(batch._windows(list(enumerate(["x" * 10, "y" * 30, "z", {"text": "w" * 5}, None])), limit=20, most=9)) == [[0], [1], [2, 3, 4]]
+    assert list(batch._windows(list(enumerate(["a", "b", "c", "d", "e"])), limit=20, most=2)) == [[0, 1], [2, 3], [4]]
     monkeypatch.undo()
     for rec, text in zip(out, texts):
         assert rec.model_dump(exclude={"id"}) == newsie.extract(text, nlp=nlp).model_dump(exclude={"id"})
