@@ -4,7 +4,7 @@ spaCy's `Language.pipe` chains each component's ``pipe`` generator. With spaCy's
 (`Pipe.pipe`: Doc by Doc), every Doc goes through the whole pipeline before the next one
 enters, so each component's code and data leave the CPU's caches between two Docs. A
 component that takes a batch at once runs over all of it before the next component
-starts (as `newsie.extract_many` does): measured, 1.3-1.4x less CPU per lede.
+starts (as `newsie.extract_many` does): `nlp.pipe` costs 1.26x less CPU per lede.
 """
 from __future__ import annotations
 
