@@ -58,7 +58,8 @@ def main() -> None:
             times.setdefault("input checks and Doc", []).append(time.process_time() - start)
             for name, proc in nlp.pipeline:
                 start = time.process_time()
-                docs = list(proc.pipe(docs, batch_size=len(docs))) if getattr(proc, "predicts_in_batches", False) else [proc(d) for d in docs]
+                batched: Any = proc if getattr(proc, "predicts_in_batches", False) else None
+                docs = list(batched.pipe(docs, batch_size=len(docs))) if batched is not None else [proc(d) for d in docs]
                 times.setdefault(name, []).append(time.process_time() - start)
             start = time.process_time()
             for doc in docs:
