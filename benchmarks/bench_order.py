@@ -24,7 +24,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 import newsie
-from newsie.batch import _batches, _made, _stages, run_batch
+from newsie.batch import _batches, _made, predicts_in_batches, run_batch
 from newsie.build import to_release
 from newsie.records import Release
 
@@ -36,7 +36,14 @@ from corpus import full_length, ledes  # noqa: E402
 def doc_by_doc(nlp: Any, batch: list[tuple[int, Any]]) -> list[Release]:
     """Each item through the Doc-by-Doc components in turn; a component that predicts for
     a batch once over the batch's Docs, the rest Doc by Doc again; then the records."""
-    stages = _stages(nlp)
+    # runs of Doc-by-Doc components, and single components that predict for a batch
+    stages: list[tuple[bool, list[Any]]] = []
+    for _, proc in nlp.pipeline:
+        batched = predicts_in_batches(proc)
+        if batched or not stages or stages[-1][0]:
+            stages.append((batched, [proc]))
+        else:
+            stages[-1][1].append(proc)
     head = stages.pop(0)[1] if stages and not stages[0][0] else []
     docs: list[Doc] = []
     for _, item in batch:

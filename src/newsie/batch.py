@@ -207,21 +207,10 @@ def _made(nlp: Language, item: Item) -> Release | Doc:
     return make_doc(nlp, **kw)
 
 
-Stage = tuple[bool, list[Any]]  # (predicts in batches, the components of the stage)
-
-
-def _stages(nlp: Language) -> list[Stage]:
-    """The pipeline cut into runs of Doc-by-Doc components and single components that
-    predict for a batch at once: trained spaCy pipes (e.g. of ``base="en_core_web_sm"``)
-    and those that say so (``predicts_in_batches``: newsie's trained models)."""
-    stages: list[Stage] = []
-    for _, proc in nlp.pipeline:
-        batched = isinstance(proc, TrainablePipe) or bool(getattr(proc, "predicts_in_batches", False))
-        if batched or not stages or stages[-1][0]:
-            stages.append((batched, [proc]))
-        else:
-            stages[-1][1].append(proc)
-    return stages
+def predicts_in_batches(proc: Any) -> bool:
+    """Whether a component predicts for a batch at once: trained spaCy pipes (e.g. of
+    ``base="en_core_web_sm"``) and those that say so (newsie's trained models)."""
+    return isinstance(proc, TrainablePipe) or bool(getattr(proc, "predicts_in_batches", False))
 
 
 WINDOW_CHARS = 1_000_000
@@ -266,16 +255,16 @@ def _run_staged(nlp: Language, batch: list[tuple[int, Item]], strict: bool) -> l
     and a long document's growing columns and spans (+28% CPU on one of 10 MB). The Docs
     are freed by reference counting when the batch ends, and the collector is back on (if
     it was) before the next batch."""
-    stages = _stages(nlp)
+    procs = [(proc, predicts_in_batches(proc)) for _, proc in nlp.pipeline]
     out: list[Release | None] = [None] * len(batch)
     with held():
         for window in _windows(batch, WINDOW_CHARS, WINDOW_DOCS):
-            _run_window(nlp, batch, window, strict, stages, out)
+            _run_window(nlp, batch, window, strict, procs, out)
     return [r for r in out if r is not None]
 
 
 def _run_window(
-    nlp: Language, batch: list[tuple[int, Item]], window: list[int], strict: bool, stages: list[Stage], out: list[Release | None]
+    nlp: Language, batch: list[tuple[int, Item]], window: list[int], strict: bool, procs: list[tuple[Any, bool]], out: list[Release | None]
 ) -> None:
     """Run the items of `window` (positions in `batch`) stage by stage into `out`. With
     `strict`, the error of the first failing item in input order is raised once the
@@ -299,21 +288,20 @@ def _run_window(
             out[pos] = made
         else:
             live.append((pos, made))
-    for batched, procs in stages:
+    for proc, batched in procs:
         if batched and live:
             try:
-                live = list(zip([pos for pos, _ in live], procs[0].pipe([doc for _, doc in live], batch_size=len(live))))
+                live = list(zip([pos for pos, _ in live], proc.pipe([doc for _, doc in live], batch_size=len(live))))
                 continue
             except Exception:
                 pass  # Doc by Doc below, to find the failing item
-        for proc in procs:
-            kept = []
-            for pos, doc in live:
-                try:
-                    kept.append((pos, proc(doc)))
-                except Exception as exc:
-                    fail(pos, exc)
-            live = kept
+        kept = []
+        for pos, doc in live:
+            try:
+                kept.append((pos, proc(doc)))
+            except Exception as exc:
+                fail(pos, exc)
+        live = kept
     for pos, doc in live:
         try:
             out[pos] = to_release(doc)
