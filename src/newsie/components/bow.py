@@ -171,9 +171,7 @@ class BowScorer:
             scores = self.bias[None, :]
             if len(keys):
                 first, second = self.indices(keys)
-                contrib = self.table.take(self.slot.take(first), axis=0).astype(np.float64)
-                contrib += self.table.take(self.slot.take(second), axis=0)
-                scores = scores + np.add.reduceat(contrib, _FIRST_ROW, axis=0)
+                scores = scores + np.add.reduceat(self._rows(first, second), _FIRST_ROW, axis=0)
             return self._activate(scores)
         flat, lengths = batch_keys(uni, self.ngrams)
         scores = np.tile(self.bias, (len(uni), 1))
@@ -197,11 +195,16 @@ class BowScorer:
             base = int(ends[lo - 1]) if lo else 0
             hi = max(lo + 1, int(np.searchsorted(ends, base + CHUNK_KEYS, side="right")))
             top = int(ends[hi - 1])
-            contrib = self.table.take(self.slot.take(first[base:top]), axis=0).astype(np.float64)
-            contrib += self.table.take(self.slot.take(second[base:top]), axis=0)
-            out[lo:hi] = np.add.reduceat(contrib, ends[lo:hi] - lengths[lo:hi] - base, axis=0)
+            out[lo:hi] = np.add.reduceat(self._rows(first[base:top], second[base:top]), ends[lo:hi] - lengths[lo:hi] - base, axis=0)
             lo = hi
         return out
+
+    def _rows(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """What each key adds to the class scores: its two weight rows (table indices
+        `first`, `second`), widened to float64 and summed, shape (keys, labels)."""
+        contrib = self.table.take(self.slot.take(first), axis=0).astype(np.float64)
+        contrib += self.table.take(self.slot.take(second), axis=0)
+        return contrib
 
     def _activate(self, scores: np.ndarray) -> np.ndarray:
         """Logistic (multi-label) or softmax of the summed scores, shape (inputs, labels)."""

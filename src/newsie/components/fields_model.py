@@ -43,6 +43,8 @@ def choose_batch(labels: tuple[str, ...], probs: np.ndarray, settings: dict[str,
     """`choose` of each row of `probs` (shape (releases, labels)), ranked in one numpy pass."""
     if not len(probs):
         return []
+    if len(probs) == 1:  # one release (`extract`): the same picks with fewer numpy calls
+        return [choose(labels, probs[0], settings)]
     order = np.argsort(-probs, axis=1, kind="stable")
     ranked = np.take_along_axis(probs, order, axis=1)
     # ranked rows are descending (NaN last), so the fields that pass are a prefix
@@ -100,8 +102,5 @@ class FieldsModel(TrainedPipe):
         assert self._blend is not None
         blend, parents = self._blend, self.settings["parents"]
         x = field_features_batch(self._labels, scores, [lexicon_view(doc, self.lexicon) for doc in todo], parents, blend.features)
-        probs = blend.predict_proba(x)
-        # one release (`extract`): `choose`, the same picks with fewer numpy calls
-        chosen = [choose(self._labels, probs[0], self.settings)] if len(todo) == 1 else choose_batch(self._labels, probs, self.settings)
-        for doc, picked in zip(todo, chosen):
+        for doc, picked in zip(todo, choose_batch(self._labels, blend.predict_proba(x), self.settings)):
             set_doc_value(doc, "newsie_fields", picked)
