@@ -23,11 +23,11 @@ def in_batches(call: Callable[[Doc], Doc], stream: Iterable[Doc], batch_size: in
     call raises goes to it and is not yielded, as in `spacy.pipeline.Pipe.pipe`; without,
     the exception propagates, as when `Language.pipe` calls a plain component."""
     for batch in minibatch(stream, size=max(1, batch_size)):
+        if on_error is None:
+            yield from [call(doc) for doc in batch]
+            continue
         done = []
         for doc in batch:
-            if on_error is None:
-                done.append(call(doc))
-                continue
             try:
                 done.append(call(doc))
             except Exception as exc:

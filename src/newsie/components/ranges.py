@@ -52,8 +52,6 @@ def positions(texts: list[str], words: Iterable[str]) -> list[int]:
     wanted = list(words)
     if len(wanted) > _FEW_WORDS:
         times = Counter(wanted)
-        if len(times) == len(wanted):
-            return [i for i, text in enumerate(texts) if text in times]
         return [i for i, text in enumerate(texts) if text in times for _ in range(times[text])]
     out: list[int] = []
     for word in wanted:
