@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import newsie
-from newsie.batch import prepare
+from newsie.batch import predicts_in_batches, prepare
 from newsie.build import to_release
 from newsie.making import make_doc
 
@@ -58,8 +58,8 @@ def main() -> None:
             times.setdefault("input checks and Doc", []).append(time.process_time() - start)
             for name, proc in nlp.pipeline:
                 start = time.process_time()
-                batched: Any = proc if getattr(proc, "predicts_in_batches", False) else None
-                docs = list(batched.pipe(docs, batch_size=len(docs))) if batched is not None else [proc(d) for d in docs]
+                runner: Any = proc  # a component that predicts for a batch runs once over all of them
+                docs = list(runner.pipe(docs, batch_size=len(docs))) if predicts_in_batches(proc) else [proc(d) for d in docs]
                 times.setdefault(name, []).append(time.process_time() - start)
             start = time.process_time()
             for doc in docs:
