@@ -250,9 +250,7 @@ def field_features_batch(
     n, k = len(lexicon), len(labels)
     p = np.asarray(model_probs, dtype=float).reshape(n, k)
     lex = [parents.get(label, label) for label in labels]
-    scores = np.array([[s.get(name, 0.0) for name in lex] for s, _ in lexicon], dtype=float).reshape(n, k)
-    chosen_sets = [set(chosen) for _, chosen in lexicon]
-    picked = np.array([[name in chosen for name in lex] for chosen in chosen_sets], dtype=float).reshape(n, k)
+    scores, picked = _lexicon_columns(lex, lexicon)
     columns = {
         "log_model": np.log(np.maximum(p, EPS)),
         "model_top": (np.arange(k) == p.argmax(axis=1)[:, None]).astype(float) if k else p,
@@ -261,3 +259,27 @@ def field_features_batch(
         "site_label": np.broadcast_to(np.array([label in parents for label in labels], dtype=float), (n, k)),
     }
     return np.stack([columns[name] for name in names], axis=2)
+
+
+def _lexicon_columns(lex: Sequence[str], lexicon: Sequence[tuple[dict[str, float], Sequence[str]]]) -> tuple[Array, Array]:
+    """Each release's lexicon score and pick of the field each label reads (``lex``),
+    shape (releases, labels) twice. The lexicon scores every field, always in its own
+    order: a release whose scores come in the first one's order is read as one row of
+    values, any other by name; a pick marks the columns of the labels reading its field."""
+    n, k = len(lexicon), len(lex)
+    order = tuple(lexicon[0][0]) if n else ()
+    at = {name: j for j, name in enumerate(order)}
+    same = [tuple(s) == order for s, _ in lexicon]
+    # one more column, all zeros: the fields the first release has no score for
+    grid = np.zeros((n, len(order) + 1))
+    if order:
+        grid[:, :-1] = [list(s.values()) if ok else [0.0] * len(order) for (s, _), ok in zip(lexicon, same)]
+    scores = grid[:, [at.get(name, len(order)) for name in lex]]
+    for r in [r for r, ok in enumerate(same) if not ok]:
+        scores[r] = [lexicon[r][0].get(name, 0.0) for name in lex]
+    columns: dict[str, list[int]] = {}
+    for j, name in enumerate(lex):
+        columns.setdefault(name, []).append(j)
+    picked = np.zeros(n * k)
+    picked[[r * k + j for r, (_, chosen) in enumerate(lexicon) for name in set(chosen) for j in columns.get(name, ())]] = 1.0
+    return scores, picked.reshape(n, k)

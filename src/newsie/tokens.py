@@ -13,6 +13,7 @@ from those columns on first use. Rules that read columns only never pay for reco
 """
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Collection
 from itertools import compress
@@ -31,7 +32,10 @@ ATTRS = [ORTH, IS_STOP, SENT_START, SPACY, IDX]
 # Two columns of ATTRS each, as a view (basic slicing; an index list would copy):
 # ORTH and IDX, then IS_STOP and SPACY.
 _VALUES, _FLAGS = slice(0, 5, 4), slice(1, 4, 2)
-Lexical = tuple[str, str, bool, bool, bool, bool, bool, bool]  # text, lower_, is_title, is_upper, is_lower, is_alpha, is_punct, like_num
+# text, lower_, is_title, is_upper, is_lower, is_alpha, is_punct, like_num, and the lowercase
+# form's hash (spaCy's LOWER) as eight native-order bytes, empty for whitespace (what the
+# trained classifiers read, `newsie.components.textcat_io.model_ids`)
+Lexical = tuple[str, str, bool, bool, bool, bool, bool, bool, bytes]
 
 
 class Tok:
@@ -42,7 +46,7 @@ class Tok:
     def __init__(self, i: int, lex: Lexical, is_stop: int, sent_start: int, space: int, idx: int) -> None:
         # is_stop and sent_start: 1 (or True) for a stop word and a sentence start
         self.i = i
-        self.text, self.lower_, self.is_title, self.is_upper, self.is_lower, self.is_alpha, self.is_punct, self.like_num = lex
+        self.text, self.lower_, self.is_title, self.is_upper, self.is_lower, self.is_alpha, self.is_punct, self.like_num, _ = lex
         self.is_stop = is_stop == 1  # per token: users change stop words on the vocabulary
         self.is_sent_start = sent_start == 1  # 1 starts a sentence; 0 unknown and -1 (wrapped) do not
         self.whitespace_ = " " if space else ""
@@ -85,7 +89,7 @@ class Toks(list[Tok]):
         return self.doc_text[self[start].idx : last.idx + len(last.text)]
 
 
-_LEXICAL = ("texts", "lowers", "is_title", "is_upper", "is_lower", "is_alpha", "is_punct", "like_num")
+_LEXICAL = ("texts", "lowers", "is_title", "is_upper", "is_lower", "is_alpha", "is_punct", "like_num", "lower_ids")
 
 
 class Cols:
@@ -95,13 +99,14 @@ class Cols:
     (``texts``, ``lowers``, ``idxs``, ``spaces``, ``orths``); the flags keep spaCy's names.
     The columns read per token (``orths``, ``idxs``, ``spaces``, ``is_stop``,
     ``is_sent_start``) come from one ``Doc.to_array``; the lexical ones (``texts``,
-    ``lowers`` and the word flags) from the vocabulary's cached records of each word, all
-    at once when the first of them is read.
+    ``lowers``, the word flags, and ``lower_ids``: each lowercase form's hash as eight
+    bytes, what the trained classifiers read) from the vocabulary's cached records of each
+    word, all at once when the first of them is read.
     """
 
     __slots__ = (
         "_vocab", "doc_text", "idxs", "is_alpha", "is_lower", "is_punct", "is_sent_start", "is_stop",
-        "is_title", "is_upper", "lexes", "like_num", "lowers", "orths", "spaces", "texts",
+        "is_title", "is_upper", "lexes", "like_num", "lower_ids", "lowers", "orths", "spaces", "texts",
     )
     orths: list[int]
     idxs: list[int]
@@ -117,6 +122,7 @@ class Cols:
     is_alpha: list[bool]
     is_punct: list[bool]
     like_num: list[bool]
+    lower_ids: list[bytes]
 
     def __init__(self, doc: Doc, arr: Any = None, *, starts: list[bool] | None = None) -> None:
         """`arr`: ``doc.to_array(ATTRS)`` when a caller has read it already; `starts`: the
@@ -149,7 +155,7 @@ class Cols:
         lexes = cast("list[Lexical]", found) if all(found) else [lex or _lexical(vocab, o, known) for lex, o in zip(found, self.orths)]
         self.lexes = lexes
         columns: list[list[Any]] = list(map(list, zip(*lexes))) if lexes else [[] for _ in _LEXICAL]
-        (self.texts, self.lowers, self.is_title, self.is_upper, self.is_lower, self.is_alpha, self.is_punct, self.like_num) = columns
+        (self.texts, self.lowers, self.is_title, self.is_upper, self.is_lower, self.is_alpha, self.is_punct, self.like_num, self.lower_ids) = columns
 
     def __len__(self) -> int:
         return len(self.orths)
@@ -227,7 +233,11 @@ def _lexicon(vocab: Vocab) -> dict[int, Lexical]:
 
 def _lexical(vocab: Vocab, orth: int, known: dict[int, Lexical]) -> Lexical:
     lex: Any = vocab[orth]
-    rec: Lexical = (lex.orth_, lex.lower_, lex.is_title, lex.is_upper, lex.is_lower, lex.is_alpha, lex.is_punct, lex.like_num)
+    lower: str = lex.lower_
+    # whitespace: a whitespace token's lowercase form is itself (`str.lower` keeps every
+    # whitespace character), and spaCy's IS_SPACE is ``text.isspace()``
+    lower_id = b"" if lower.isspace() else int(lex.lower).to_bytes(8, sys.byteorder)
+    rec: Lexical = (lex.orth_, lower, lex.is_title, lex.is_upper, lex.is_lower, lex.is_alpha, lex.is_punct, lex.like_num, lower_id)
     if len(known) >= _LEXICON_WORDS:
         known.clear()
     known[orth] = rec

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import spacy
 from spacy.training import Example
 
@@ -356,3 +358,34 @@ def test_choose_batch_picks_what_choose_picks_row_by_row() -> None:
         settings = {"threshold": float(rng.choice([0.0, 0.3, 0.5, 0.95, 2.0])), "max_labels": int(rng.integers(0, 4)), "min_labels": int(rng.integers(0, 2))}
         assert choose_batch(labels, probs, settings) == [choose(labels, row, settings) for row in probs], settings
     assert choose_batch((), np.zeros((2, 0)), {"threshold": 0.5, "max_labels": 3, "min_labels": 1}) == [[], []]
+
+
+FIELDS = ("Policing", "Gender equality", "Media freedom and development", "Elections")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.permutations(FIELDS).flatmap(lambda order: st.lists(st.sampled_from([0.0, 0.5, 2.0]), min_size=4, max_size=4).map(lambda v: list(zip(order, v)))),
+            st.integers(0, 4),
+            st.lists(st.sampled_from(FIELDS + ("Unknown field",)), max_size=3),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_field_features_of_a_batch_read_each_release_by_name(releases: list[tuple[list[tuple[str, float]], int, list[str]]]) -> None:
+    """Batch features equal a per-label read of each release's scores and picks, whatever order
+    (or subset) of fields each release's scores come in."""
+    from newsie.blend import field_features_batch
+
+    labels = ("Policing", "Safety of journalists", "Elections", "Migration")
+    parents = {"Safety of journalists": "Media freedom and development"}
+    lexicon = [(dict(pairs[:keep] if keep else pairs), picked) for pairs, keep, picked in releases]
+    probs = np.linspace(0.1, 0.9, len(lexicon) * len(labels)).reshape(len(lexicon), len(labels))
+    got = field_features_batch(labels, probs, lexicon, parents)
+    lex = [parents.get(label, label) for label in labels]
+    for r, (scores, picked) in enumerate(lexicon):
+        assert got[r, :, 2].tolist() == [float(np.log1p(max(scores.get(name, 0.0), 0.0))) for name in lex]
+        assert got[r, :, 3].tolist() == [float(name in picked) for name in lex]

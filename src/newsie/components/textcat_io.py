@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 import json
-import sys
 from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 from spacy.language import Language
 from spacy.pipeline import MultiLabel_TextCategorizer, TextCategorizer
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import load_config, registry
 from spacy.vocab import Vocab
@@ -95,7 +93,8 @@ def model_ids(doc: Doc, max_tokens: int) -> np.ndarray:
     """What the classifiers read, as lowercase-token hashes: the headline twice (it says
     most) and the lede (the first `max_tokens` tokens of headline + text); no whitespace.
     Computed once per Doc and setting (both trained components read the same), from the
-    Doc's token columns (`newsie.tokens.cols`) and a memo of each lowercase form's hash."""
+    Doc's token columns (`newsie.tokens.cols`: each word's lowercase hash is read once per
+    vocabulary word)."""
     cached = doc.user_data.get(IDS_KEY)
     if cached is not None and cached[0] == max_tokens and cached[1] == len(doc):
         return cached[2]
@@ -103,31 +102,11 @@ def model_ids(doc: Doc, max_tokens: int) -> np.ndarray:
         return np.zeros(0, dtype=np.uint64)
     columns = cols(doc)
     k = bisect_left(columns.idxs, meta_of(doc).title_len)  # the headline's tokens come first
-    lowers = columns.lowers[: max(k, max_tokens)]
-    found = list(map(_LOWER_IDS.get, lowers))
-    if None in found:
-        if len(_LOWER_IDS) > _LOWER_IDS_MAX:
-            _LOWER_IDS.clear()
-        hashes = [h if h is not None else _lower_id(w) for w, h in zip(lowers, found)]
-    else:
-        hashes = cast(list[bytes], found)
+    hashes = columns.lower_ids
     # each hash as its eight bytes (whitespace: none), joined: no Python int per token
     out = np.frombuffer(b"".join(hashes[:k]) + b"".join(hashes[:max_tokens]), dtype=np.uint64)
     doc.user_data[IDS_KEY] = (max_tokens, len(doc), out)
     return out
-
-
-# Each lowercase form's hash (spaCy's LOWER attribute) as eight native-order bytes, empty
-# for whitespace: a whitespace token's lowercase form is itself (`str.lower` keeps every
-# whitespace character), and spaCy's IS_SPACE is ``text.isspace()``.
-_LOWER_IDS: dict[str, bytes] = {}
-_LOWER_IDS_MAX = 200_000  # bounded: a long stream of new words starts again
-
-
-def _lower_id(lower: str) -> bytes:
-    h = b"" if lower.isspace() else int(get_string_id(lower)).to_bytes(8, sys.byteorder)
-    _LOWER_IDS[lower] = h
-    return h
 
 
 def model_words(doc: Doc, ids: np.ndarray) -> list[str]:
