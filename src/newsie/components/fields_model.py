@@ -94,7 +94,8 @@ class FieldsModel(TrainedPipe):
         return {**self.settings, "blend": self._blend.to_dict()}
 
     def _process(self, docs: list[Doc]) -> None:
-        todo = [doc for doc in docs if not meta_of(doc).fields_of_work and text_of(doc).strip()]
+        # a text with content (`isspace`: no copy of the text, as `strip` makes)
+        todo = [doc for doc in docs if not meta_of(doc).fields_of_work and (text := text_of(doc)) and not text.isspace()]
         if not todo:
             return
         max_tokens = int(self.settings["max_tokens"])
