@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import spacy
 from spacy.training import Example
 
 import newsie
@@ -369,7 +369,7 @@ FIELDS = ("Policing", "Gender equality", "Media freedom and development", "Elect
         st.tuples(
             st.permutations(FIELDS).flatmap(lambda order: st.lists(st.sampled_from([0.0, 0.5, 2.0]), min_size=4, max_size=4).map(lambda v: list(zip(order, v)))),
             st.integers(0, 4),
-            st.lists(st.sampled_from(FIELDS + ("Unknown field",)), max_size=3),
+            st.lists(st.sampled_from((*FIELDS, "Unknown field")), max_size=3),
         ),
         min_size=1,
         max_size=6,
