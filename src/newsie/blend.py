@@ -246,40 +246,68 @@ def field_features_batch(
 ) -> Array:
     """`field_features` of several releases at once (``lexicon``: each one's scores and
     picked fields), shape (releases, labels, len(names))."""
-    parents = parents or {}
-    n, k = len(lexicon), len(labels)
-    p = np.asarray(model_probs, dtype=float).reshape(n, k)
-    lex = [parents.get(label, label) for label in labels]
-    scores, picked = _lexicon_columns(lex, lexicon)
-    columns = {
-        "log_model": np.log(np.maximum(p, EPS)),
-        "model_top": (np.arange(k) == p.argmax(axis=1)[:, None]).astype(float) if k else p,
-        "lexicon_score": np.log1p(np.maximum(scores, 0.0)),
-        "lexicon_pick": picked,
-        "site_label": np.broadcast_to(np.array([label in parents for label in labels], dtype=float), (n, k)),
-    }
-    return np.stack([columns[name] for name in names], axis=2)
+    return FieldFeatures(labels, parents)(model_probs, lexicon, names)
 
 
-def _lexicon_columns(lex: Sequence[str], lexicon: Sequence[tuple[dict[str, float], Sequence[str]]]) -> tuple[Array, Array]:
-    """Each release's lexicon score and pick of the field each label reads (``lex``),
-    shape (releases, labels) twice. The lexicon scores every field, always in its own
-    order: a release whose scores come in the first one's order is read as one row of
-    values, any other by name; a pick marks the columns of the labels reading its field."""
-    n, k = len(lexicon), len(lex)
-    order = tuple(lexicon[0][0]) if n else ()
-    at = {name: j for j, name in enumerate(order)}
-    same = [tuple(s) == order for s, _ in lexicon]
-    # one more column, all zeros: the fields the first release has no score for
-    grid = np.zeros((n, len(order) + 1))
-    if order:
-        grid[:, :-1] = [list(s.values()) if ok else [0.0] * len(order) for (s, _), ok in zip(lexicon, same)]
-    scores = grid[:, [at.get(name, len(order)) for name in lex]]
-    for r in [r for r, ok in enumerate(same) if not ok]:
-        scores[r] = [lexicon[r][0].get(name, 0.0) for name in lex]
-    columns: dict[str, list[int]] = {}
-    for j, name in enumerate(lex):
-        columns.setdefault(name, []).append(j)
-    picked = np.zeros(n * k)
-    picked[[r * k + j for r, (_, chosen) in enumerate(lexicon) for name in set(chosen) for j in columns.get(name, ())]] = 1.0
-    return scores, picked.reshape(n, k)
+class FieldFeatures:
+    """`field_features_batch` for one set of labels and parents: what depends on them alone
+    (the field each label reads, which labels are site labels, where each field's score
+    sits in the lexicon's scores) is worked out once, not per batch. Threads may share it."""
+
+    def __init__(self, labels: Sequence[str], parents: dict[str, str] | None = None) -> None:
+        self.labels = tuple(labels)
+        self.parents = parents  # as given (see `newsie_fields_model`'s ``parents`` setting)
+        parents = parents or {}
+        self.k = len(labels)
+        self.lex = [parents.get(label, label) for label in labels]  # the field whose lexicon evidence each label reads
+        self.site = np.array([label in parents for label in labels], dtype=float)
+        self.columns: dict[str, list[int]] = {}  # each field's label columns
+        for j, name in enumerate(self.lex):
+            self.columns.setdefault(name, []).append(j)
+        # the order of the last lexicon scores seen, and where each label's field is in it
+        self._placed: tuple[tuple[str, ...], list[int]] = ((), [0] * self.k)
+
+    def __call__(self, model_probs: Array, lexicon: Sequence[tuple[dict[str, float], Sequence[str]]], names: Sequence[str] = FIELD_FEATURES) -> Array:
+        """The features of each release, shape (releases, labels, len(names))."""
+        n, k = len(lexicon), self.k
+        p = np.asarray(model_probs, dtype=float).reshape(n, k)
+        scores, picked = self._lexicon_columns(lexicon)
+        out = np.empty((n, k, len(names)))
+        for j, name in enumerate(names):
+            if name == "log_model":
+                out[:, :, j] = np.log(np.maximum(p, EPS))
+            elif name == "model_top":
+                out[:, :, j] = (np.arange(k) == p.argmax(axis=1)[:, None]) if k else p
+            elif name == "lexicon_score":
+                out[:, :, j] = np.log1p(np.maximum(scores, 0.0))
+            elif name == "lexicon_pick":
+                out[:, :, j] = picked
+            elif name == "site_label":
+                out[:, :, j] = self.site
+            else:
+                raise KeyError(name)
+        return out
+
+    def _lexicon_columns(self, lexicon: Sequence[tuple[dict[str, float], Sequence[str]]]) -> tuple[Array, Array]:
+        """Each release's lexicon score and pick of the field each label reads, shape
+        (releases, labels) twice. The lexicon scores every field, always in its own
+        order: a release whose scores come in the first one's order is read as one row of
+        values, any other by name; a pick marks the columns of the labels reading its field."""
+        n, k, lex = len(lexicon), self.k, self.lex
+        order = tuple(lexicon[0][0]) if n else ()
+        placed = self._placed  # read once: another thread may replace it
+        if placed[0] != order:
+            at = {name: j for j, name in enumerate(order)}
+            placed = self._placed = (order, [at.get(name, len(order)) for name in lex])
+        same = [tuple(s) == order for s, _ in lexicon]
+        # one more column, all zeros: the fields the first release has no score for
+        grid = np.zeros((n, len(order) + 1))
+        if order:
+            grid[:, :-1] = [list(s.values()) if ok else [0.0] * len(order) for (s, _), ok in zip(lexicon, same)]
+        scores = grid[:, placed[1]]
+        for r in [r for r, ok in enumerate(same) if not ok]:
+            scores[r] = [lexicon[r][0].get(name, 0.0) for name in lex]
+        picked = np.zeros(n * k)
+        columns = self.columns
+        picked[[r * k + j for r, (_, chosen) in enumerate(lexicon) for name in set(chosen) for j in columns.get(name, ())]] = 1.0
+        return scores, picked.reshape(n, k)

@@ -389,3 +389,21 @@ def test_field_features_of_a_batch_read_each_release_by_name(releases: list[tupl
     for r, (scores, picked) in enumerate(lexicon):
         assert got[r, :, 2].tolist() == [float(np.log1p(max(scores.get(name, 0.0), 0.0))) for name in lex]
         assert got[r, :, 3].tolist() == [float(name in picked) for name in lex]
+
+
+def test_field_features_follow_a_replaced_parents_setting() -> None:
+    """The fields model's feature builder is made again when its ``parents`` setting is
+    replaced (a site label then reads its new field's lexicon evidence)."""
+    nlp = newsie.load()
+    model = nlp.get_pipe("newsie_fields_model")
+    model.ensure_ready()
+    site = next(iter(model.settings["parents"]))
+    labels = tuple(model.scorer.textcat.labels)
+    col = labels.index(site)
+    scores = np.full((1, len(labels)), 0.5)
+    lexicon = [({"Policing": 3.0, "Media freedom and development": 0.0}, ["Policing"])]
+    before = model.features(scores, lexicon)
+    model.settings = {**model.settings, "parents": {**model.settings["parents"], site: "Policing"}}
+    after = model.features(scores, lexicon)
+    assert before[0, col, 2] == 0.0 and after[0, col, 2] == pytest.approx(np.log1p(3.0))
+    assert after[0, col, 3] == 1.0 and before[0, col, 3] == 0.0

@@ -7,7 +7,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..blend import BinaryLogit, field_features_batch
+from ..blend import BinaryLogit, FieldFeatures
 from ..extensions import doc_value, set_doc_value, text_of
 from ..fields import FieldsClassifier
 from ..payloads import body_text, meta_of
@@ -74,6 +74,7 @@ class FieldsModel(TrainedPipe):
         self._labels: tuple[str, ...] = ()
         self.settings: dict[str, Any] = {"threshold": 0.5, "max_labels": 3, "min_labels": 1, "max_tokens": 200, "parents": {}}
         self._lexicon: FieldsClassifier | None = None
+        self._features = FieldFeatures((), self.settings["parents"])
 
     @property
     def lexicon(self) -> FieldsClassifier:
@@ -88,6 +89,15 @@ class FieldsModel(TrainedPipe):
         self._blend = BinaryLogit.from_dict(data.pop("blend"))
         self.settings = {**self.settings, **data}
         self._labels = labels
+        self._features = FieldFeatures(labels, self.settings["parents"])
+
+    @property
+    def features(self) -> FieldFeatures:
+        """The blend's feature builder for the labels and the ``parents`` setting (made
+        again when the setting is replaced)."""
+        if self._features.parents is not self.settings["parents"] or self._features.labels != self._labels:
+            self._features = FieldFeatures(self._labels, self.settings["parents"])
+        return self._features
 
     def _settings(self) -> dict[str, Any]:
         assert self._blend is not None
@@ -101,7 +111,7 @@ class FieldsModel(TrainedPipe):
         max_tokens = int(self.settings["max_tokens"])
         scores = self.scorer.batch([model_ids(doc, max_tokens) for doc in todo])
         assert self._blend is not None
-        blend, parents = self._blend, self.settings["parents"]
-        x = field_features_batch(self._labels, scores, [lexicon_view(doc, self.lexicon) for doc in todo], parents, blend.features)
+        blend = self._blend
+        x = self.features(scores, [lexicon_view(doc, self.lexicon) for doc in todo], blend.features)
         for doc, picked in zip(todo, choose_batch(self._labels, blend.predict_proba(x), self.settings)):
             set_doc_value(doc, "newsie_fields", picked)
