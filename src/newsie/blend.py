@@ -251,8 +251,8 @@ def field_features_batch(
 
 class FieldFeatures:
     """`field_features_batch` for one set of labels and parents: what depends on them alone
-    (the field each label reads, which labels are site labels, where each field's score
-    sits in the lexicon's scores) is worked out once, not per batch. Threads may share it."""
+    (the field each label reads, which labels are site labels, each field's label columns)
+    is worked out once, not per batch. Holds no state that changes: threads may share it."""
 
     def __init__(self, labels: Sequence[str], parents: dict[str, str] | None = None) -> None:
         self.labels = tuple(labels)
@@ -264,8 +264,6 @@ class FieldFeatures:
         self.columns: dict[str, list[int]] = {}  # each field's label columns
         for j, name in enumerate(self.lex):
             self.columns.setdefault(name, []).append(j)
-        # the order of the last lexicon scores seen, and where each label's field is in it
-        self._placed: tuple[tuple[str, ...], list[int]] = ((), [0] * self.k)
 
     def __call__(self, model_probs: Array, lexicon: Sequence[tuple[dict[str, float], Sequence[str]]], names: Sequence[str] = FIELD_FEATURES) -> Array:
         """The features of each release, shape (releases, labels, len(names))."""
@@ -295,16 +293,13 @@ class FieldFeatures:
         values, any other by name; a pick marks the columns of the labels reading its field."""
         n, k, lex = len(lexicon), self.k, self.lex
         order = tuple(lexicon[0][0]) if n else ()
-        placed = self._placed  # read once: another thread may replace it
-        if placed[0] != order:
-            at = {name: j for j, name in enumerate(order)}
-            placed = self._placed = (order, [at.get(name, len(order)) for name in lex])
+        at = {name: j for j, name in enumerate(order)}
         same = [tuple(s) == order for s, _ in lexicon]
         # one more column, all zeros: the fields the first release has no score for
         grid = np.zeros((n, len(order) + 1))
         if order:
             grid[:, :-1] = [list(s.values()) if ok else [0.0] * len(order) for (s, _), ok in zip(lexicon, same)]
-        scores = grid[:, placed[1]]
+        scores = grid[:, [at.get(name, len(order)) for name in lex]]
         for r in [r for r, ok in enumerate(same) if not ok]:
             scores[r] = [lexicon[r][0].get(name, 0.0) for name in lex]
         picked = np.zeros(n * k)

@@ -74,7 +74,7 @@ class FieldsModel(TrainedPipe):
         self._labels: tuple[str, ...] = ()
         self.settings: dict[str, Any] = {"threshold": 0.5, "max_labels": 3, "min_labels": 1, "max_tokens": 200, "parents": {}}
         self._lexicon: FieldsClassifier | None = None
-        self._features = FieldFeatures((), self.settings["parents"])
+        self._features: FieldFeatures | None = None
 
     @property
     def lexicon(self) -> FieldsClassifier:
@@ -89,15 +89,15 @@ class FieldsModel(TrainedPipe):
         self._blend = BinaryLogit.from_dict(data.pop("blend"))
         self.settings = {**self.settings, **data}
         self._labels = labels
-        self._features = FieldFeatures(labels, self.settings["parents"])
 
     @property
     def features(self) -> FieldFeatures:
-        """The blend's feature builder for the labels and the ``parents`` setting (made
-        again when the setting is replaced)."""
-        if self._features.parents is not self.settings["parents"] or self._features.labels != self._labels:
-            self._features = FieldFeatures(self._labels, self.settings["parents"])
-        return self._features
+        """The blend's feature builder for the labels and the ``parents`` setting (made on
+        first use, and again when the model or the setting is replaced)."""
+        built = self._features
+        if built is None or built.parents is not self.settings["parents"] or built.labels != self._labels:
+            built = self._features = FieldFeatures(self._labels, self.settings["parents"])
+        return built
 
     def _settings(self) -> dict[str, Any]:
         assert self._blend is not None
