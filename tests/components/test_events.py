@@ -185,3 +185,55 @@ def test_event_ids_are_sha1_digests() -> None:
 
     key = "rel-1|training|2022-05-03|True"
     assert _event_id("rel-1", "training", D(2022, 5, 3), True) == "ev-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def test_a_headline_speech_takes_the_session_from_the_first_sentence() -> None:
+    """A headline quoting a speech ("call for") whose first sentence places it at a session is a
+    meeting; under a "Joint Statement" headline the same lede stays a statement (the released document)."""
+    rules = newsie.load(models=False)
+    lede = "Speaking at the Forum for Security Co-operation in Vienna, the Co-Chairs of the Minsk Group said both sides should refrain from the use of force."
+    assert main_event(rules, lede, title="Co-Chairs of the Minsk Group call for restraint").type == "meeting"
+    assert main_event(rules, lede, title="Joint Statement by the Co-Chairs of the Minsk Group").type == "statement"
+    speech = main_event(
+        rules,
+        "In her first address to the OSCE Permanent Council, the President of the Parliamentary Assembly today called on participating States to fund the Organization fully.",
+        title="Assembly President calls for stronger support for the OSCE",
+    )
+    assert speech.type == "meeting"
+
+
+def test_a_body_that_is_its_own_session_is_a_meeting() -> None:
+    """"The Ministerial Council", "the OSCE Summit" name both a body and its session: the
+    meeting counts though the words are an organization's name, which other triggers inside do not."""
+    rules = newsie.load(models=False)
+    ev = main_event(rules, "Foreign ministers of the 57 participating States gather in Helsinki tomorrow for the start of the OSCE Ministerial Council.", title="OSCE Ministerial Council set to open in Helsinki")
+    assert ev.type == "meeting"
+    ev = main_event(rules, "Heads of State and Government are in Astana for the OSCE Summit, set to start tomorrow in the Palace of Independence.", title="Leaders gather in Astana for OSCE Summit")
+    assert ev.type == "meeting"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "etype"),
+    [
+        # a visit the lede calls a study or exchange visit is training (the guidelines' "study visit/trip")
+        ("Moldovan prosecutors visit Lithuania", "Eight prosecutors from Moldova visited Vilnius from 3 to 6 May 2022. The study visit, organized by the OSCE Mission, focused on asset recovery.", "training"),
+        ("Border officers conclude exchange visit to Finland", "Border officers from Tajikistan concluded an exchange visit to Finland on 5 May 2022. The visit was supported by the OSCE.", "training"),
+        ("OSCE Secretary General visits Kyrgyzstan", "The Secretary General visited Bishkek on 5 May 2022 and met the President.", "visit"),
+        # a final report on an election is the observation's findings; another final report is a publication
+        ("ODIHR publishes final report on Georgia's parliamentary elections", "The final report on the 30 April 2022 parliamentary elections in Georgia, published today, recommends a review of the electoral code.", "election_observation"),
+        ("OSCE publishes final report on trial monitoring", "The final report of the trial monitoring programme, published today, recommends a review of pre-trial detention.", "publication"),
+    ],
+)
+def test_the_lede_says_what_kind_of_event_it_is(title, text, etype) -> None:
+    """A release whose headline or first two sentences name the kind of event counts every trigger of the general type as that kind."""
+    assert main_event(newsie.load(models=False), text, title=title, published="2022-05-06").type == etype
+
+
+def test_what_a_statement_welcomes_is_not_another_event() -> None:
+    """"X welcomes the agreement": the release is the statement, not the agreement it is about;
+    an agreement reported in its own sentence is still an agreement."""
+    rules = newsie.load(models=False)
+    ev = main_event(rules, "The Chairperson welcomed the memorandum of understanding signed today by the two parties in Geneva.", title="OSCE Chairperson welcomes memorandum signed by the two parties")
+    assert ev.type == "statement"
+    ev = main_event(rules, "The two parties signed an agreement on the texts of twelve laws today in Skopje.", title="Parties sign agreement on new laws")
+    assert ev.type == "agreement"

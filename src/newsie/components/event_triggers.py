@@ -120,6 +120,15 @@ class TriggerScorer:
         self._venues: dict[str, dict[str, tuple[str, ...]]] = {
             a: {b: tuple(p.lower() for p in phrases) for b, phrases in to.items()} for a, to in rules.venue_overrides.items()
         }
+        self._documents = frozenset(t.lower() for t in rules.document_triggers)
+        self._framing = frozenset(t.lower() for t in rules.framing_triggers)
+        self._framing_types = frozenset(etype for etype, spec in rules.types.items() if self._framing & {t.lower() for t in spec.triggers})
+        self._sessions = frozenset(t.lower() for t in rules.session_triggers)
+        # each cue: the phrases one headline or sentence must all name ("final report" and "election")
+        self._kinds: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
+            a: {b: tuple((c.lower(),) if isinstance(c, str) else tuple(p.lower() for p in c) for c in cues) for b, cues in to.items()}
+            for a, to in rules.kind_overrides.items()
+        }
         self._priority = {t: i for i, t in enumerate(rules.priority)}
         self._objects: dict[str, list[tuple[str, frozenset[str]]]] = {
             a: [(b, frozenset(nouns)) for b, nouns in to.items()] for a, to in rules.object_overrides.items() if to
@@ -164,12 +173,14 @@ class TriggerScorer:
         n_toks = len(lowers)
         in_org: bytearray | None = None  # 1 at each token inside an organization's name
         starts = [u.start_char for u in units]
+        kinds: dict[str, str] | None = None  # what the lead makes of each type (`_kind`)
+        framed = -1  # the unit whose framing verb ("welcomes") was last seen
         for m, s, e in matches:
             if in_org is None:
                 in_org = bytearray(n_toks)
                 for start, end, *_ in group_rows(doc, ext.ORGANIZATIONS):
                     in_org[start:end] = b"\x01" * (end - start)
-            if in_org.find(1, s, e) >= 0:
+            if in_org.find(1, s, e) >= 0 and C.span_text(s, e).lower() not in self._sessions:
                 continue  # "Forum" in "Global Counterterrorism Forum" names a body, not an event
             start_char = idxs[s]
             k = bisect.bisect_right(starts, start_char) - 1
@@ -179,12 +190,21 @@ class TriggerScorer:
             if lowers[e - 1] in self._trigger_modifies and e < n_toks and lowers[e] in self._modifier_heads:
                 continue  # "training centre", "conference hall": a place, not an event
             etype = types.get(m) or strings[m]
+            if framed == k and etype not in self._framing_types:
+                continue  # "welcomes the agreement": what a statement is about, not another event
             trigger = Trigger(s, e, C.span_text(s, e))
-            w = self.weights[etype].get(trigger.text.lower(), 0.0)
+            lower = trigger.text.lower()
+            if lower in self._framing:
+                framed = k
+            w = self.weights[etype].get(lower, 0.0)
             if etype in self._objects:
                 etype = self._override(C, e, etype)
             if etype in self._venues:
-                etype = self._venue(C, unit, etype)
+                etype = self._venue(C, units, k, etype, lower)
+            if etype in self._kinds:
+                if kinds is None:
+                    kinds = self._kind(C, units)
+                etype = kinds.get(etype, etype)
             prev = unit.best_trigger.get(etype)
             if prev is None or w > prev[0]:
                 unit.best_trigger[etype] = (w, trigger)
@@ -234,14 +254,33 @@ class TriggerScorer:
         out["fallback"] = not trigger
         return out
 
-    def _venue(self, C: Cols, unit: Unit, etype: str) -> str:
+    def _venue(self, C: Cols, units: list[Unit], k: int, etype: str, trigger: str) -> str:
         """"The Minister told the Permanent Council": a speech made at a body's session is
-        part of that meeting (the guidelines' "Permanent/Ministerial Council session")."""
-        lower = unit_lower(unit, C.doc_text)
+        part of that meeting (the guidelines' "Permanent/Ministerial Council session").
+        The body is looked for in the trigger's sentence; for a trigger in the headline or
+        the first sentence, in both (the lede tells where the speech the headline quotes was
+        made: "Minister calls for ..." over "In an address to the Permanent Council, ..."),
+        unless the trigger names the released document itself ("Joint Statement by ...")."""
+        texts = [unit_lower(units[k], C.doc_text)]
+        if units[k].index <= 0 and trigger not in self._documents:
+            texts += [unit_lower(u, C.doc_text) for u in units[:2] if u is not units[k] and u.index <= 0]
         for new_type, phrases in self._venues[etype].items():
-            if any(p in lower for p in phrases):
+            if any(p in lower for lower in texts for p in phrases):
                 return new_type
         return etype
+
+    def _kind(self, C: Cols, units: list[Unit]) -> dict[str, str]:
+        """"A study visit", "the final report on the elections": the type a release's
+        triggers of a type count as, when its headline or one of its first two sentences
+        says what kind of event it is (`kind_overrides`)."""
+        lead = [unit_lower(u, C.doc_text) for u in units if u.index <= 1]
+        out: dict[str, str] = {}
+        for etype, to in self._kinds.items():
+            for new_type, cues in to.items():
+                if any(all(p in lower for p in cue) for lower in lead for cue in cues):
+                    out[etype] = new_type
+                    break
+        return out
 
     def _override(self, C: Cols, end: int, etype: str) -> str:
         """"Launching its annual report": a trigger (ending at token `end`) whose object names another type."""

@@ -68,4 +68,23 @@ class EventRules(BaseModel):
         default_factory=empty_dict,
         description="A trigger of type A in a sentence (or headline) naming one of these bodies in session counts as type B",
     )
+    kind_overrides: dict[EventType, dict[EventType, list[str | list[str]]]] = Field(
+        default_factory=empty_dict,
+        description=(
+            "Every trigger of type A counts as type B in a release whose headline or one of its first two sentences names "
+            "one of these ('study visit'; a list: all its phrases, ['final report', 'election'])"
+        ),
+    )
+    framing_triggers: list[str] = Field(
+        default_factory=empty_list,
+        description="Triggers ('welcomes', 'condemns') whose sentence is about their object: other types' triggers after them in that sentence do not count",
+    )
+    session_triggers: list[str] = Field(
+        default_factory=empty_list,
+        description="Triggers naming a body that is its own session ('Ministerial Council', 'Summit'): they count inside an organization's name",
+    )
+    document_triggers: list[str] = Field(
+        default_factory=empty_list,
+        description="Triggers naming the released document itself ('Joint Statement'): a venue counts only in their own sentence",
+    )
 
