@@ -237,3 +237,20 @@ def test_what_a_statement_welcomes_is_not_another_event() -> None:
     assert ev.type == "statement"
     ev = main_event(rules, "The two parties signed an agreement on the texts of twelve laws today in Skopje.", title="Parties sign agreement on new laws")
     assert ev.type == "agreement"
+
+
+def test_rules_naming_an_unknown_trigger_are_refused() -> None:
+    """A framing, session or document trigger that no event type has would never be found:
+    the rules are refused with the list and the unknown phrase named."""
+    import json
+
+    from pydantic import ValidationError
+
+    from newsie.kb.event_types import EVENT_TYPES_FILE, EventRules
+    from newsie.resources import gazetteer_file
+
+    data = json.loads(gazetteer_file(EVENT_TYPES_FILE).read_text(encoding="utf-8"))
+    EventRules.model_validate(data)  # the packaged rules are consistent
+    data["framing_triggers"] = [*data["framing_triggers"], "welcomez"]
+    with pytest.raises(ValidationError, match=r"framing_triggers: \['welcomez'\]"):
+        EventRules.model_validate(data)

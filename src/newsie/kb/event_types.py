@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..customtypes import EventType
 from .defaults import empty_dict, empty_list
@@ -88,3 +88,13 @@ class EventRules(BaseModel):
         description="Triggers naming the released document itself ('Joint Statement'): a venue counts only in their own sentence",
     )
 
+    @model_validator(mode="after")
+    def _named_triggers_exist(self) -> EventRules:
+        """The triggers named by `document_triggers`, `framing_triggers` and `session_triggers`
+        are triggers of some type (any other would never be found: a typo)."""
+        known = {t.lower() for spec in self.types.values() for t in spec.triggers}
+        for name in ("document_triggers", "framing_triggers", "session_triggers"):
+            unknown = [t for t in getattr(self, name) if t.lower() not in known]
+            if unknown:
+                raise ValueError(f"{name}: {unknown} are no event type's triggers (add them to a type's triggers first)")
+        return self
