@@ -9,6 +9,7 @@ decision; `newsie_events` builds each event once, of the type decided.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 from itertools import compress
 from operator import not_
@@ -124,10 +125,10 @@ class TriggerScorer:
         self._framing = frozenset(t.lower() for t in rules.framing_triggers)
         self._framing_types = frozenset(etype for etype, spec in rules.types.items() if self._framing & {t.lower() for t in spec.triggers})
         self._sessions = frozenset(t.lower() for t in rules.session_triggers)
-        # each cue: the phrases one headline or sentence must all name ("final report" and "election")
-        self._kinds: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
-            a: {b: tuple((c.lower(),) if isinstance(c, str) else tuple(p.lower() for p in c) for c in cues) for b, cues in to.items()}
-            for a, to in rules.kind_overrides.items()
+        # per type and new type: one regex for the single phrases, and the cues of several
+        # phrases one headline or sentence must all name ("final report" and "election")
+        self._kinds: dict[str, dict[str, tuple[re.Pattern[str] | None, list[tuple[str, ...]]]]] = {
+            a: {b: _kind_cues(cues) for b, cues in to.items()} for a, to in rules.kind_overrides.items()
         }
         self._priority = {t: i for i, t in enumerate(rules.priority)}
         self._objects: dict[str, list[tuple[str, frozenset[str]]]] = {
@@ -274,10 +275,11 @@ class TriggerScorer:
         triggers of a type count as, when its headline or one of its first two sentences
         says what kind of event it is (`kind_overrides`)."""
         lead = [unit_lower(u, C.doc_text) for u in units if u.index <= 1]
+        joined = "\n".join(lead)  # no phrase holds a line break: none is found across two units
         out: dict[str, str] = {}
         for etype, to in self._kinds.items():
-            for new_type, cues in to.items():
-                if any(all(p in lower for p in cue) for lower in lead for cue in cues):
+            for new_type, (single, several) in to.items():
+                if (single is not None and single.search(joined)) or any(all(p in lower for p in cue) for cue in several for lower in lead):
                     out[etype] = new_type
                     break
         return out
@@ -289,6 +291,14 @@ class TriggerScorer:
             if not nouns.isdisjoint(window):
                 return new_type
         return etype
+
+
+def _kind_cues(cues: list[str | list[str]]) -> tuple[re.Pattern[str] | None, list[tuple[str, ...]]]:
+    """A `kind_overrides` entry's cues, lowercased: its single phrases as one regex (None
+    when there is none), and its cues of several phrases."""
+    single = sorted({c.lower() for c in cues if isinstance(c, str)}, key=len, reverse=True)
+    several = [tuple(p.lower() for p in c) for c in cues if not isinstance(c, str)]
+    return (re.compile("|".join(map(re.escape, single))) if single else None), several
 
 
 def with_triggers(rules: dict[str, Any], triggers: dict[str, dict[str, float]]) -> dict[str, Any]:
