@@ -230,13 +230,16 @@ def test_the_lede_says_what_kind_of_event_it_is(title, text, etype) -> None:
 
 
 def test_what_a_statement_welcomes_is_not_another_event() -> None:
-    """"X welcomes the agreement": the release is the statement, not the agreement it is about;
-    an agreement reported in its own sentence is still an agreement."""
+    """"X welcomes the agreement" in a headline: the release is the statement, not the agreement
+    it is about; an agreement reported in its own sentence is still an agreement."""
     rules = newsie.load(models=False)
     ev = main_event(rules, "The Chairperson welcomed the memorandum of understanding signed today by the two parties in Geneva.", title="OSCE Chairperson welcomes memorandum signed by the two parties")
     assert ev.type == "statement"
     ev = main_event(rules, "The two parties signed an agreement on the texts of twelve laws today in Skopje.", title="Parties sign agreement on new laws")
     assert ev.type == "agreement"
+    # in the body, "welcomed" is often hospitality: what follows is still the event
+    ev = main_event(rules, "Ambassador Smith welcomed the participants of the three-day seminar on border security that opened in Dushanbe today.")
+    assert ev.type == "training"
 
 
 def test_rules_naming_an_unknown_trigger_are_refused() -> None:

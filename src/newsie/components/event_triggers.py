@@ -175,7 +175,7 @@ class TriggerScorer:
         in_org: bytearray | None = None  # 1 at each token inside an organization's name
         starts = [u.start_char for u in units]
         kinds: dict[str, str] | None = None  # what the lead makes of each type (`_kind`)
-        framed = -1  # the unit whose framing verb ("welcomes") was last seen
+        framed = -1  # the unit whose framing verb ("welcomes") was last seen (the headline's, if any)
         for m, s, e in matches:
             if in_org is None:
                 in_org = bytearray(n_toks)
@@ -195,8 +195,8 @@ class TriggerScorer:
                 continue  # "welcomes the agreement": what a statement is about, not another event
             trigger = Trigger(s, e, C.span_text(s, e))
             lower = trigger.text.lower()
-            if lower in self._framing:
-                framed = k
+            if lower in self._framing and unit.index == -1:
+                framed = k  # in the headline only: in the body "welcomed the participants of the seminar" is hospitality
             w = self.weights[etype].get(lower, 0.0)
             if etype in self._objects:
                 etype = self._override(C, e, etype)

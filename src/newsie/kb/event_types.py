@@ -77,7 +77,7 @@ class EventRules(BaseModel):
     )
     framing_triggers: list[str] = Field(
         default_factory=empty_list,
-        description="Triggers ('welcomes', 'condemns') whose sentence is about their object: other types' triggers after them in that sentence do not count",
+        description="Triggers ('welcomes', 'condemns') that make a headline about their object: other types' triggers after them in the headline do not count",
     )
     session_triggers: list[str] = Field(
         default_factory=empty_list,
