@@ -200,6 +200,13 @@ def test_a_headline_speech_takes_the_session_from_the_first_sentence() -> None:
         title="Assembly President calls for stronger support for the OSCE",
     )
     assert speech.type == "meeting"
+    # the first sentence names the Council without a speech there: the headline's statement stays
+    later = main_event(
+        rules,
+        "The Chairperson-in-Office, who will brief the Permanent Council on Thursday, strongly condemned the attack on civilians in Kabul.",
+        title="OSCE Chairperson condemns attack in Kabul",
+    )
+    assert later.type == "statement"
 
 
 def test_a_body_that_is_its_own_session_is_a_meeting() -> None:

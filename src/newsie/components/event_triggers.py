@@ -122,6 +122,7 @@ class TriggerScorer:
             a: {b: tuple(p.lower() for p in phrases) for b, phrases in to.items()} for a, to in rules.venue_overrides.items()
         }
         self._documents = frozenset(t.lower() for t in rules.document_triggers)
+        self._speech_cues = tuple(c.lower() for c in rules.venue_speech_cues)
         self._framing = frozenset(t.lower() for t in rules.framing_triggers)
         self._framing_types = frozenset(etype for etype, spec in rules.types.items() if self._framing & {t.lower() for t in spec.triggers})
         self._sessions = frozenset(t.lower() for t in rules.session_triggers)
@@ -258,13 +259,18 @@ class TriggerScorer:
     def _venue(self, C: Cols, units: list[Unit], k: int, etype: str, trigger: str) -> str:
         """"The Minister told the Permanent Council": a speech made at a body's session is
         part of that meeting (the guidelines' "Permanent/Ministerial Council session").
-        The body is looked for in the trigger's sentence; for a trigger in the headline or
-        the first sentence, in both (the lede tells where the speech the headline quotes was
-        made: "Minister calls for ..." over "In an address to the Permanent Council, ..."),
-        unless the trigger names the released document itself ("Joint Statement by ...")."""
+        The body is looked for in the trigger's sentence. For a trigger in the headline or
+        the first sentence, the other of the two counts too when it tells of a speech there
+        (`venue_speech_cues`: "Minister calls for ..." over "In an address to the Permanent
+        Council, ..."; not "... who will brief the Permanent Council on Thursday"), unless
+        the trigger names the released document itself ("Joint Statement by ...")."""
         texts = [unit_lower(units[k], C.doc_text)]
         if units[k].index <= 0 and trigger not in self._documents:
-            texts += [unit_lower(u, C.doc_text) for u in units[:2] if u is not units[k] and u.index <= 0]
+            for u in units[:2]:
+                if u is not units[k] and u.index <= 0:
+                    lower = unit_lower(u, C.doc_text)
+                    if any(cue in lower for cue in self._speech_cues):
+                        texts.append(lower)
         for new_type, phrases in self._venues[etype].items():
             if any(p in lower for lower in texts for p in phrases):
                 return new_type

@@ -68,6 +68,10 @@ class EventRules(BaseModel):
         default_factory=empty_dict,
         description="A trigger of type A in a sentence (or headline) naming one of these bodies in session counts as type B",
     )
+    venue_speech_cues: list[str] = Field(
+        default_factory=empty_list,
+        description="Words telling of a speech at a body ('addressing'): the headline takes the body named by such a first sentence, and back",
+    )
     kind_overrides: dict[EventType, dict[EventType, list[str | list[str]]]] = Field(
         default_factory=empty_dict,
         description=(
