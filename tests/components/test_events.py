@@ -226,6 +226,8 @@ def test_a_body_that_is_its_own_session_is_a_meeting() -> None:
         ("Moldovan prosecutors visit Lithuania", "Eight prosecutors from Moldova visited Vilnius from 3 to 6 May 2022. The study visit, organized by the OSCE Mission, focused on asset recovery.", "training"),
         ("Border officers conclude exchange visit to Finland", "Border officers from Tajikistan concluded an exchange visit to Finland on 5 May 2022. The visit was supported by the OSCE.", "training"),
         ("OSCE Secretary General visits Kyrgyzstan", "The Secretary General visited Bishkek on 5 May 2022 and met the President.", "visit"),
+        # "a study visit" in a sentence is another event than the release's visit
+        ("OSCE Secretary General visits Georgia", "The Secretary General visited Tbilisi on 5 May 2022. During her visit she met students taking part in a study visit organized by the Mission.", "visit"),
         # a final report on an election is the observation's findings; another final report is a publication
         ("ODIHR publishes final report on Georgia's parliamentary elections", "The final report on the 30 April 2022 parliamentary elections in Georgia, published today, recommends a review of the electoral code.", "election_observation"),
         ("OSCE publishes final report on trial monitoring", "The final report of the trial monitoring programme, published today, recommends a review of pre-trial detention.", "publication"),

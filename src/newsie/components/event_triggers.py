@@ -126,9 +126,10 @@ class TriggerScorer:
         self._framing = frozenset(t.lower() for t in rules.framing_triggers)
         self._framing_types = frozenset(etype for etype, spec in rules.types.items() if self._framing & {t.lower() for t in spec.triggers})
         self._sessions = frozenset(t.lower() for t in rules.session_triggers)
-        # per type and new type: one regex for the single phrases, and the cues of several
-        # phrases one headline or sentence must all name ("final report" and "election")
-        self._kinds: dict[str, dict[str, tuple[re.Pattern[str] | None, list[tuple[str, ...]]]]] = {
+        # per type and new type: one regex for the single phrases (the headline's), one for
+        # them after a definite word (the sentences'), and the cues of several phrases one
+        # headline or sentence must all name ("final report" and "election")
+        self._kinds: dict[str, dict[str, tuple[re.Pattern[str] | None, re.Pattern[str], list[tuple[str, ...]]]]] = {
             a: {b: _kind_cues(cues) for b, cues in to.items()} for a, to in rules.kind_overrides.items()
         }
         self._priority = {t: i for i, t in enumerate(rules.priority)}
@@ -279,13 +280,21 @@ class TriggerScorer:
     def _kind(self, C: Cols, units: list[Unit]) -> dict[str, str]:
         """"A study visit", "the final report on the elections": the type a release's
         triggers of a type count as, when its headline or one of its first two sentences
-        says what kind of event it is (`kind_overrides`)."""
-        lead = [unit_lower(u, C.doc_text) for u in units if u.index <= 1]
-        joined = "\n".join(lead)  # no phrase holds a line break: none is found across two units
+        says what kind of event it is (`kind_overrides`). A single phrase counts in the
+        headline as it is, in a sentence only as a definite noun phrase ("The study visit
+        was organized by ..." names the release's visit; "she met students taking part
+        in a study visit" another event)."""
+        head = [unit_lower(u, C.doc_text) for u in units if u.index == -1]
+        body = [unit_lower(u, C.doc_text) for u in units if 0 <= u.index <= 1]
+        # no phrase holds a line break: none is found across two units
+        head_text, body_text = "\n".join(head), "\n".join(body)
         out: dict[str, str] = {}
         for etype, to in self._kinds.items():
-            for new_type, (single, several) in to.items():
-                if (single is not None and single.search(joined)) or any(all(p in lower for p in cue) for cue in several for lower in lead):
+            for new_type, (single, definite, several) in to.items():
+                if (
+                    (single is not None and (single.search(head_text) or definite.search(body_text)))
+                    or any(all(p in lower for p in cue) for cue in several for lower in (*head, *body))
+                ):
                     out[etype] = new_type
                     break
         return out
@@ -299,12 +308,17 @@ class TriggerScorer:
         return etype
 
 
-def _kind_cues(cues: list[str | list[str]]) -> tuple[re.Pattern[str] | None, list[tuple[str, ...]]]:
+_DEFINITE = ("the", "this", "that", "its", "their")  # a noun phrase after these names a known thing
+
+
+def _kind_cues(cues: list[str | list[str]]) -> tuple[re.Pattern[str] | None, re.Pattern[str], list[tuple[str, ...]]]:
     """A `kind_overrides` entry's cues, lowercased: its single phrases as one regex (None
-    when there is none), and its cues of several phrases."""
+    when there is none), the same after a definite word, and its cues of several phrases."""
     single = sorted({c.lower() for c in cues if isinstance(c, str)}, key=len, reverse=True)
     several = [tuple(p.lower() for p in c) for c in cues if not isinstance(c, str)]
-    return (re.compile("|".join(map(re.escape, single))) if single else None), several
+    alternatives = "|".join(map(re.escape, single))
+    definite = re.compile(rf"\b(?:{'|'.join(_DEFINITE)}) (?:{alternatives})" if single else r"(?!)")
+    return (re.compile(alternatives) if single else None), definite, several
 
 
 def with_triggers(rules: dict[str, Any], triggers: dict[str, dict[str, float]]) -> dict[str, Any]:

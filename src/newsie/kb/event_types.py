@@ -75,8 +75,8 @@ class EventRules(BaseModel):
     kind_overrides: dict[EventType, dict[EventType, list[str | list[str]]]] = Field(
         default_factory=empty_dict,
         description=(
-            "Every trigger of type A counts as type B in a release whose headline or one of its first two sentences names "
-            "one of these ('study visit'; a list: all its phrases, ['final report', 'election'])"
+            "Every trigger of type A counts as type B in a release whose headline, or one of its first two sentences after "
+            "'the', names one of these ('study visit'; a list: all its phrases in one of them, ['final report', 'election'])"
         ),
     )
     framing_triggers: list[str] = Field(
