@@ -130,7 +130,7 @@ class TriggerScorer:
         # them after a definite word (the sentences'), and the cues of several phrases one
         # headline or sentence must all name ("final report" and "election")
         self._kinds: dict[str, dict[str, tuple[re.Pattern[str] | None, re.Pattern[str], list[tuple[str, ...]]]]] = {
-            a: {b: _kind_cues(cues) for b, cues in to.items()} for a, to in rules.kind_overrides.items()
+            a: {b: _kind_cues(cues, rules.definite_words) for b, cues in to.items()} for a, to in rules.kind_overrides.items()
         }
         self._priority = {t: i for i, t in enumerate(rules.priority)}
         self._objects: dict[str, list[tuple[str, frozenset[str]]]] = {
@@ -284,8 +284,9 @@ class TriggerScorer:
         headline as it is, in a sentence only as a definite noun phrase ("The study visit
         was organized by ..." names the release's visit; "she met students taking part
         in a study visit" another event)."""
-        head = [unit_lower(u, C.doc_text) for u in units if u.index == -1]
-        body = [unit_lower(u, C.doc_text) for u in units if 0 <= u.index <= 1]
+        lead = units[:3]  # the headline (index -1) and the first two sentences come first
+        head = [unit_lower(u, C.doc_text) for u in lead if u.index == -1]
+        body = [unit_lower(u, C.doc_text) for u in lead if 0 <= u.index <= 1]
         # no phrase holds a line break: none is found across two units
         head_text, body_text = "\n".join(head), "\n".join(body)
         out: dict[str, str] = {}
@@ -308,16 +309,15 @@ class TriggerScorer:
         return etype
 
 
-_DEFINITE = ("the", "this", "that", "its", "their")  # a noun phrase after these names a known thing
-
-
-def _kind_cues(cues: list[str | list[str]]) -> tuple[re.Pattern[str] | None, re.Pattern[str], list[tuple[str, ...]]]:
+def _kind_cues(cues: list[str | list[str]], definite_words: list[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str], list[tuple[str, ...]]]:
     """A `kind_overrides` entry's cues, lowercased: its single phrases as one regex (None
-    when there is none), the same after a definite word, and its cues of several phrases."""
+    when there is none), the same after one of `definite_words` (a regex that never
+    matches when either list is empty), and its cues of several phrases."""
     single = sorted({c.lower() for c in cues if isinstance(c, str)}, key=len, reverse=True)
     several = [tuple(p.lower() for p in c) for c in cues if not isinstance(c, str)]
     alternatives = "|".join(map(re.escape, single))
-    definite = re.compile(rf"\b(?:{'|'.join(_DEFINITE)}) (?:{alternatives})" if single else r"(?!)")
+    determiners = "|".join(re.escape(w.lower()) for w in definite_words)
+    definite = re.compile(rf"\b(?:{determiners}) (?:{alternatives})" if single and determiners else r"(?!)")
     return (re.compile(alternatives) if single else None), definite, several
 
 

@@ -75,9 +75,13 @@ class EventRules(BaseModel):
     kind_overrides: dict[EventType, dict[EventType, list[str | list[str]]]] = Field(
         default_factory=empty_dict,
         description=(
-            "Every trigger of type A counts as type B in a release whose headline, or one of its first two sentences after "
-            "'the', names one of these ('study visit'; a list: all its phrases in one of them, ['final report', 'election'])"
+            "Every trigger of type A counts as type B in a release whose headline, or one of its first two sentences after one of "
+            "definite_words, names one of these ('study visit'; a list: all its phrases in one of them, ['final report', 'election'])"
         ),
+    )
+    definite_words: list[str] = Field(
+        default_factory=empty_list,
+        description="Words that make the noun phrase after them name a thing already told of ('the study visit'; see kind_overrides)",
     )
     framing_triggers: list[str] = Field(
         default_factory=empty_list,
