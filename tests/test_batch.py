@@ -55,6 +55,21 @@ def test_lazy_over_an_endless_stream(nlp) -> None:
     assert len(first) == 20 and all(r.states[0].iso3 == "SRB" for r in first)
 
 
+def test_every_front_door_batches_the_same_number_of_documents_by_default() -> None:
+    """extract_many, the CLI, archive runs, Dask and Spark share one default batch size."""
+    import inspect
+
+    from newsie import batch, cli, dask, spark
+    from newsie.archive import run
+
+    def default(fn: object) -> object:
+        return inspect.signature(fn).parameters["batch_size"].default  # type: ignore[arg-type]
+
+    assert batch.BATCH_SIZE >= 64
+    for fn in (batch.extract_many, run.run_extract, cli.extract, dask.extract_bag, dask.extract_dataframe, spark.extract):
+        assert default(fn) == batch.BATCH_SIZE, fn
+
+
 def test_bad_arguments() -> None:
     """Invalid batch settings are rejected up front."""
     with pytest.raises(ValueError):

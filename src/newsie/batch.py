@@ -32,6 +32,11 @@ ITEM_KEYS = ("text", "title", "published", "url", "id", "issuer", "fields_of_wor
 _ITEM_KEYS = frozenset(ITEM_KEYS)
 
 DEFAULT_TIMEOUT = 600.0
+BATCH_SIZE = 256
+"""Documents per batch by default (`extract_many`, the CLI, Dask and Spark). Components that
+predict for a whole batch (the trained models) pay a fixed cost per batch: 256 took 4.7%
+less CPU per lede than 64 (443 against 465 us, default pipeline), 128 3.4% less. A batch
+holds at most `WINDOW_DOCS` Docs (and `WINDOW_CHARS` of text) at once either way."""
 
 
 def error_release(index: int, exc: BaseException | RecordError, item: Any = None) -> Release:
@@ -337,7 +342,7 @@ def extract_many(
     items: Iterable[Item],
     *,
     nlp: Language | None = None,
-    batch_size: int = 64,
+    batch_size: int = BATCH_SIZE,
     n_process: int = 1,
     strict: bool = False,
     load_options: Mapping[str, Any] | None = None,

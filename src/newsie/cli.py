@@ -154,7 +154,7 @@ def extract(
         typer.Option("--timeout", min=0, metavar="SECONDS", help="With --n-process > 1: a batch over this long is run again item by item, and an item over it alone is stopped and recorded as an error (0: no limit)."),
     ] = 600.0,
     n_process: Annotated[int, typer.Option("--n-process", "-n", min=1, help="Worker processes.")] = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")] = 64,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch.")] = 256,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary, no per-document errors.")] = False,
     text_field: Annotated[str, typer.Option("--text-field", help="JSONL key / CSV column of the text.")] = "text",
     id_field: Annotated[str, typer.Option("--id-field", help="... of the record id (else FILE:LINE).")] = "id",

@@ -29,7 +29,7 @@ def _partition(items: Iterable[Any], load_options: Mapping[str, Any], batch_size
     return [r.model_dump(mode="json") for r in extract_many(list(items), nlp=nlp, batch_size=batch_size)]
 
 
-def extract_bag(bag: db.Bag, *, batch_size: int = 64, load_options: Mapping[str, Any] | None = None) -> db.Bag:
+def extract_bag(bag: db.Bag, *, batch_size: int = 256, load_options: Mapping[str, Any] | None = None) -> db.Bag:
     """A bag of record dicts, one per item of `bag` (str or dict items, as `extract_many`)."""
     return bag.map_partitions(_partition, dict(load_options or {}), batch_size)
 
@@ -42,7 +42,7 @@ def extract_dataframe(
     title: str | None = None,
     published: str | None = None,
     url: str | None = None,
-    batch_size: int = 64,
+    batch_size: int = 256,
     load_options: Mapping[str, Any] | None = None,
 ) -> db.Bag:
     """A bag of record dicts from a Dask DataFrame's columns (one record per row, in order)."""

@@ -123,7 +123,7 @@ def extract(
     published: str | None = None,
     url: str | None = None,
     level: Level = "releases",
-    batch_size: int = 64,
+    batch_size: int = 256,
     load_options: Mapping[str, Any] | None = None,
 ) -> DataFrame:
     """Extract the releases of a Spark DataFrame into the table of a level.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..batch import DEFAULT_TIMEOUT, error_release, extract_many
+from ..batch import BATCH_SIZE, DEFAULT_TIMEOUT, error_release, extract_many
 from ..exceptions import MissingExtraError, UsageError
 from ..listing import listing_units
 from ..records import RecordError, Release, Source
@@ -106,7 +106,7 @@ def run_extract(
     resume: bool = False,
     retry_failed: bool = False,
     n_process: int = 1,
-    batch_size: int = 64,
+    batch_size: int = BATCH_SIZE,
     quiet: bool = False,
     published: str | None = None,
     level: str | None = None,
