@@ -48,7 +48,8 @@ def load(
     gazetteers: Sequence[str] | None = None,
     models: Models = True,
 ) -> Language:
-    """Build (once per process, set of arguments and gazetteer file contents) newsie's pipeline.
+    """Build (once per process, set of arguments, gazetteer file contents and models folder
+    files) newsie's pipeline.
 
     Args:
         base: None for the embedded default (a blank English tokenizer plus newsie's
@@ -77,7 +78,7 @@ def load(
     if isinstance(base, Language):
         with paused(freeze=True):  # see `newsie.collector`
             return _settle(_build(base, enable_t, disable_t, gaz_t, models_key))
-    key = (base, enable_t, disable_t, tuple((g, _digest(g)) for g in gaz_t), models_key)
+    key = (base, enable_t, disable_t, tuple((g, _digest(g)) for g in gaz_t), models_key, _models_stamp(models_key))
     with _LOCK:
         if key not in _CACHE:
             with paused(freeze=True):  # long-lived objects, hardly any garbage: see `newsie.collector`
@@ -122,8 +123,13 @@ def _base(name: str | None) -> Language:
 
 
 def _models_folder(models: Models) -> str | None:
-    """The models folder to use ("" for the packaged one), or None for rules alone."""
-    from .components.textcat_io import has_model, models_root
+    """The models folder to use ("" for the packaged one), or None for rules alone.
+
+    Raises:
+        NewsieError: a folder of your own that holds no trained model, or one of whose
+            model sub-folders is incomplete (the model would be left out without a word).
+    """
+    from .components.textcat_io import BLEND_FILE, TEXTCAT_DIR, has_model, models_root
 
     if models is False:
         return None
@@ -132,7 +138,19 @@ def _models_folder(models: Models) -> str | None:
         if models is True:
             return None  # a checkout whose models were not built: the rules alone
         raise NewsieError(f"models={str(models)!r} holds no trained newsie model; build one with `newsie train GOLD --output DIR`")
+    for _, _, sub in MODEL_PIPES:
+        if (folder / sub).exists() and not has_model(folder / sub):
+            raise NewsieError(f"{folder / sub}: an incomplete trained model (it needs {TEXTCAT_DIR}/config.cfg and {BLEND_FILE}); train it again with `newsie train GOLD --output DIR`")
     return "" if models is True else str(folder.resolve())
+
+
+def _models_stamp(folder: str | None) -> tuple[tuple[str, int, int], ...] | None:
+    """Name, size and modification time of every file of a models folder of your own: a
+    folder trained again gives a new pipeline (the packaged models do not change)."""
+    if not folder:
+        return None
+    root = Path(folder)
+    return tuple(sorted((str(p.relative_to(root)), (st := p.stat()).st_size, st.st_mtime_ns) for p in root.rglob("*") if p.is_file()))
 
 
 def _build(

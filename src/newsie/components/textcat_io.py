@@ -41,20 +41,34 @@ def read_model(folder: Path, pipe: str) -> tuple[TextCategorizer, dict[str, byte
     (no tokenizer, no vocabulary) is created, which keeps loading cheap.
 
     Raises:
-        NewsieError: when the folder holds no trained component.
+        NewsieError: when the folder holds no trained component, or files that cannot be
+            read as one (missing, truncated, written by something else).
     """
     if not has_model(folder):
         raise NewsieError(f"{folder} holds no trained newsie model (expected {TEXTCAT_DIR}/ and {BLEND_FILE}); build one with `newsie train`")
     root = folder / TEXTCAT_DIR
-    config = load_config(root / "config.cfg", interpolate=True)
-    spec = config["components"].get(pipe)
-    if spec is None or spec.get("factory") not in _CLASSES:
-        raise NewsieError(f"{root}: component {pipe!r} is not a text classifier")
-    parts = registry.resolve({"model": spec["model"], "scorer": spec.get("scorer") or {"@scorers": "spacy.textcat_scorer.v2"}})
-    textcat = _CLASSES[spec["factory"]](Vocab(), parts["model"], pipe, threshold=float(spec.get("threshold", 0.5)), scorer=parts["scorer"])
-    textcat.from_disk(root / pipe, exclude=["vocab"])
-    files = {f.name: f.read_bytes() for f in root.iterdir() if f.is_file()}  # config.cfg, meta.json, tokenizer
-    return textcat, files, json.loads((folder / BLEND_FILE).read_text(encoding="utf-8"))
+    try:
+        config = load_config(root / "config.cfg", interpolate=True)
+        spec = config["components"].get(pipe)
+        if spec is None or spec.get("factory") not in _CLASSES:
+            raise NewsieError(f"{root}: component {pipe!r} is not a text classifier")
+        parts = registry.resolve({"model": spec["model"], "scorer": spec.get("scorer") or {"@scorers": "spacy.textcat_scorer.v2"}})
+        textcat = _CLASSES[spec["factory"]](Vocab(), parts["model"], pipe, threshold=float(spec.get("threshold", 0.5)), scorer=parts["scorer"])
+        textcat.from_disk(root / pipe, exclude=["vocab"])
+        files = {f.name: f.read_bytes() for f in root.iterdir() if f.is_file()}  # config.cfg, meta.json, tokenizer
+        blend = json.loads((folder / BLEND_FILE).read_text(encoding="utf-8"))
+    except NewsieError:
+        raise
+    except Exception as exc:  # a missing, truncated or foreign file: spaCy, srsly and json raise their own
+        raise unreadable(folder, exc) from exc
+    if not isinstance(blend, dict):
+        raise NewsieError(f"{folder / BLEND_FILE}: not the settings of a trained newsie model (a JSON object); train it again with `newsie train`")
+    return textcat, files, blend
+
+
+def unreadable(folder: Path, exc: BaseException) -> NewsieError:
+    """The error for a model folder whose files cannot be read as a trained model."""
+    return NewsieError(f"{folder}: the trained model cannot be read ({type(exc).__name__}: {exc}); train it again with `newsie train GOLD --output DIR`")
 
 
 def write_model(folder: Path, nlp: Language | tuple[TextCategorizer, dict[str, bytes]], blend: dict[str, Any]) -> None:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from .bow import BowScorer
-from .textcat_io import models_root, read_model, write_model
+from .textcat_io import models_root, read_model, unreadable, write_model
 
 
 class TrainedPipe:
@@ -73,6 +73,9 @@ class TrainedPipe:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TrainedPipe:
         textcat, self._files, data = read_model(Path(path), self.PIPE)
-        self._configure(data, tuple(textcat.labels))
-        self._scorer = BowScorer(textcat)
+        try:
+            self._configure(data, tuple(textcat.labels))
+            self._scorer = BowScorer(textcat)
+        except Exception as exc:  # settings or weights of another shape than `newsie train` writes
+            raise unreadable(Path(path), exc) from exc
         return self
