@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,12 @@ def test_read_records_errors(tmp_path, records) -> None:
         newsie.read_records(bad)
     with pytest.raises(FileNotFoundError):
         newsie.read_records(tmp_path / "none.jsonl")
+
+
+@pytest.mark.parametrize("level", ["releases", "events", "mentions"])
+def test_the_readme_lists_every_column_of_each_level(level: str) -> None:
+    """README's table of levels names each level's columns, in order, as `newsie.tables` makes them."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith(f"| `{level}` |"))
+    documented = re.findall(r"`([a-z_0-9]+)`", row.split("|")[3])
+    assert documented == list(column_names(level))
