@@ -3,7 +3,9 @@
 A page scraped to text carries the site's menus (which list every participating State and
 would poison every count), link lists and footers around the release. `parse_page`
 keeps the title and the body, and reads the metadata blocks ("Issued on", "Issued by",
-"Fields of work", "Publishing date", "Where we are", "What we do").
+"Fields of work", "Publishing date", "Where we are", "What we do"), written "Label:" with
+the values on the line or as list items below, or (as a browser's copy gives them) the
+label alone on its line and the value on the next.
 """
 from __future__ import annotations
 
@@ -23,6 +25,19 @@ LABELS: dict[str, str] = {
     "what we do": "fields_of_work",
     "content type": "content_type",
 }
+# The same labels on a line of their own without a colon, as a browser's copy of a page
+# gives them ("Issued on", then "18 September 2023" on the next line). Such a line is a
+# label only in a block anchored by a date (`_bare_block`): elsewhere the same words are
+# menu headings ("Fields of work" above the list of every field). "Where we are" and
+# "What we do" are left out: on the site they are only menu headings.
+BARE_LABELS: dict[str, str] = {
+    "issued on": "published",
+    "publishing date": "published",
+    "issued by": "issuer",
+    "fields of work": "fields_of_work",
+    "content type": "content_type",
+}
+_BLOCK_LINES = 8  # lines after the date within which the block's other bare labels stand
 # Lines that announce the release itself on news pages.
 MARKERS = frozenset({"news item", "press release", "news", "statement", "feature", "story", "news release"})
 _ITEM = re.compile(r"^\s*[-•*]\s+(?P<v>.+?)\s*$")
@@ -51,7 +66,42 @@ def looks_like_page(text: str) -> bool:
         return False
     items = sum(1 for ln in lines if _ITEM.match(ln) or _DASH.match(ln))
     labels = sum(1 for ln in lines if _label(ln) is not None)
-    return items >= 12 or (items >= 2 and labels >= 1) or labels >= 2
+    return items >= 12 or (items >= 2 and labels >= 1) or labels >= 2 or bool(_bare_block(lines))
+
+
+def _bare_block(lines: list[str]) -> dict[int, tuple[str, int]]:
+    """The bare label lines of a dated metadata block (see `BARE_LABELS`): each label's
+    line -> its field and the line of its value (the next non-empty line)."""
+    found: dict[int, tuple[str, int]] = {}
+    for i, line in enumerate(lines):
+        if BARE_LABELS.get(line.strip().lower()) != "published":
+            continue
+        at = _value_line(lines, i)
+        if at is None or not any(d.start for d in find_dates(lines[at])):
+            continue
+        found[i] = ("published", at)
+        j = at + 1
+        while j < min(len(lines), at + 1 + _BLOCK_LINES):
+            key = BARE_LABELS.get(lines[j].strip().lower())
+            value = _value_line(lines, j) if key and key != "published" else None
+            if key and value is not None:
+                found[j] = (key, value)
+                j = value
+            j += 1
+        break  # one release, one metadata block
+    return found
+
+
+def _value_line(lines: list[str], i: int) -> int | None:
+    """The line after label line `i` holding its value: the next non-empty line, when it is
+    short, not a label and not running text."""
+    at = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+    if at is None:
+        return None
+    value = lines[at].strip()
+    if len(value) > 200 or value.lower() in BARE_LABELS or _label(value) is not None or _is_paragraph(value):
+        return None
+    return at
 
 
 def _label(line: str) -> tuple[str, str] | None:
@@ -95,6 +145,9 @@ def parse_page(text: str) -> Page:
                 break
         _set_meta(page, key, values)
         i = j
+    for at, (key, value_at) in _bare_block(lines).items():  # the same, copied from a browser
+        meta_lines.update((at, value_at))
+        _set_meta(page, key, [lines[value_at]])
     # 2. The title: the line after a news marker, else the line before the first paragraph.
     start = 0
     for k, ln in enumerate(lines):

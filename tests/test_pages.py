@@ -1,0 +1,50 @@
+"""Tests of scraped pages copied from a browser: labels on their own line, no bullets, no colons."""
+from __future__ import annotations
+
+import newsie
+from newsie.pages import looks_like_page, parse_page
+
+MENU = ["Skip to main content", "Home", "Where we are", "Albania", "Armenia", "Austria", "Belarus", "Georgia",
+        "Kazakhstan", "Moldova", "Serbia", "Ukraine", "What we do", "Fields of work", "Arms control", "Elections",
+        "Policing", "Newsroom"]
+ARTICLE = [
+    "OSCE Mission trains Moldovan judges on hate crime cases",
+    "CHISINAU, 9 October 2024 – A two-day workshop on hate crime cases for 18 judges from Moldova ended today in "
+    "Chisinau. The workshop was organized by the OSCE Mission to Moldova.",
+    "Issued on",
+    "9 October 2024",
+    "Issued by",
+    "OSCE Mission to Moldova",
+    "Fields of work",
+    "Rule of law, Tolerance and non-discrimination",
+    "Related content",
+    "Follow us",
+    "© OSCE 2024",
+]
+PAGE = "\n".join(MENU + ARTICLE)
+
+
+def test_a_page_copied_from_a_browser_is_recognized() -> None:
+    """Menus without bullets and a metadata block of bare label lines make a scraped page."""
+    assert looks_like_page(PAGE)
+    parts = parse_page(PAGE)
+    assert parts.title == ARTICLE[0]
+    assert parts.text == ARTICLE[1]
+    assert (parts.published, parts.issuer) == ("2024-10-09", ["OSCE Mission to Moldova"])
+    assert parts.fields_of_work == ["Rule of law", "Tolerance and non-discrimination"]
+
+
+def test_its_menu_states_stay_out_of_the_record() -> None:
+    """The record of such a page has the article's title, date and State, not the menu's."""
+    rel = newsie.extract(PAGE)
+    assert rel.title == ARTICLE[0] and str(rel.published) == "2024-10-09"
+    assert [s.iso3 for s in rel.states] == ["MDA"]
+    assert rel.issuer == ["OSCE Mission to Moldova"]
+
+
+def test_menu_headings_without_a_dated_block_are_not_metadata() -> None:
+    """Bare "Fields of work" or "Issued by" lines count only in a block anchored by a date."""
+    undated = "\n".join(MENU + [line for line in ARTICLE if line not in ("Issued on", "9 October 2024")])
+    assert parse_page(undated).fields_of_work == []
+    raw = "OSCE trains judges\n\nIssued on\nthe occasion of the new law, the Mission held a workshop for judges in Chisinau."
+    assert not looks_like_page(raw)
