@@ -150,3 +150,11 @@ def test_eval_command_on_an_empty_gold_file(tmp_path, capsys) -> None:
     assert main(["eval", str(path)]) == 2
     out = capsys.readouterr()
     assert "no gold item" in out.err and out.out == ""
+
+
+def test_a_text_with_a_line_separator_stays_one_line(tmp_path) -> None:
+    """A text holding U+2028 (JSON writers leave it unescaped) is one item; CRLF line ends read too."""
+    path = tmp_path / "gold.jsonl"
+    items = [{"text": "One\u2028two.", "gold": {"states": []}}, {"text": TEXT, "gold": {"states": ["ARM"]}}]
+    path.write_bytes("".join(json.dumps(i, ensure_ascii=False) + "\r\n" for i in items).encode("utf-8"))
+    assert read_gold(path) == items

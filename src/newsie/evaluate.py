@@ -379,7 +379,8 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise GoldError(str(path), f"is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # JSON Lines end lines at \n only: `str.splitlines` would also split a text at U+2028.
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
