@@ -103,10 +103,9 @@ def load_options(gazetteers: GazetteerFiles, base: str | None, models: str | Non
     if base:
         options["base"] = base
     if gazetteers:
-        from .kb.user import read_user_gazetteer
+        from .kb.user import read_user_gazetteers
 
-        for g in gazetteers:
-            read_user_gazetteer(g)  # a bad entry is named before any work
+        read_user_gazetteers(gazetteers)  # a bad entry is named before any work
         options["gazetteers"] = [str(g) for g in gazetteers]
     if models is not None:
         if "models" not in inspect.signature(load).parameters:
@@ -286,12 +285,13 @@ def validate(
     files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="User gazetteer files (JSON or YAML).")],
 ) -> None:
     """Check user gazetteer files: each bad entry is named with its problem."""
-    from .kb.user import read_user_gazetteer
+    from .kb.user import defined_offices, read_user_gazetteer
 
+    offices = defined_offices(files)  # an official's office may be in another of the files
     failed = 0
     for path in files:
         try:
-            gaz = read_user_gazetteer(path)
+            gaz = read_user_gazetteer(path, offices=offices)
         except GazetteerError as exc:
             print(f"newsie: {exc}", file=sys.stderr)
             failed += 1

@@ -4,16 +4,19 @@ The gold format is one JSON object per line with ``text``, ``title``, ``publishe
 ``fields_of_work`` and a ``gold`` object holding ``states`` (ISO3 list), ``organizations``
 and ``officials`` (name/acronym/title dicts), ``event_type``, ``event_start``,
 ``event_end``, ``location`` {city, country} and ``participants`` (see the project's
-annotation guidelines). Gold may be partial: a key that is absent was not annotated and
-that field is not scored (``"states": []`` says "no States"; no ``states`` key says
-nothing). Matching rules: names are compared after normalization (accents,
-case, a leading "the" and punctuation dropped); organizations match on acronym, on
-name-versus-acronym, on fuzzy name (token sort ratio >= 85) or when one name (12+
-characters) contains the other; people match on fuzzy name (>= 88) or same surname and
-first initial; titles are right at token set ratio >= 70; cities at ratio >= 85.
+annotation guidelines; the `GoldItem` model checks each line, and a wrongly typed value
+such as ``"location": "Vienna"`` is a `GoldError` naming the line and the field). Gold
+may be partial: a key that is absent was not annotated and that field is not scored
+(``"states": []`` says "no States"; no ``states`` key says nothing). Matching rules:
+names are compared after normalization (accents, case, a leading "the" and punctuation
+dropped); organizations match on acronym, on name-versus-acronym, on fuzzy name (token
+sort ratio >= 85) or when one name (12+ characters) contains the other; people match on
+fuzzy name (>= 88) or same surname and first initial; titles are right at token set
+ratio >= 70; cities at ratio >= 85.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import statistics
@@ -22,13 +25,170 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+from pydantic_core import ErrorDetails
 from rapidfuzz import fuzz
+
+from .customtypes import EVENT_TYPES, EventType
+from .exceptions import GoldError
 
 GOLD_KEYS = (
     "states", "organizations", "officials", "event_type", "event_start", "event_end", "location", "participants",
 )
+
+
+def _iso3(value: str) -> str:
+    if not re.fullmatch(r"[A-Z]{3}", value):
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-3 code (three capital letters, such as 'AUT')")
+    return value
+
+
+def _iso_date(value: str) -> str:
+    # Kept as the string: scoring compares it with the record's ISO date.
+    try:
+        if len(value) == 10:
+            dt.date.fromisoformat(value)
+            return value
+    except ValueError:
+        pass
+    raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
+
+
+def _published(value: str) -> str:
+    from .exceptions import PublishedDateError
+    from .inputs import parse_published  # what `newsie.extract` accepts
+
+    try:
+        parse_published(value)
+    except PublishedDateError:
+        raise ValueError(f"{value!r} is not a date newsie reads (such as '2024-03-04' or '4 March 2024')") from None
+    return value
+
+
+ISO3 = Annotated[StrictStr, AfterValidator(_iso3)]
+IsoDate = Annotated[StrictStr, AfterValidator(_iso_date)]
+Name = Annotated[StrictStr, Field(min_length=1)]
+
+
+class GoldOrganization(BaseModel):
+    """A named organization: its fullest name in the text and its acronym."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    acronym: StrictStr | None = None
+
+
+class GoldOfficial(BaseModel):
+    """A named person, with the role and organization the text gives them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    title: StrictStr | None = None
+    affiliation: StrictStr | None = None
+
+
+class GoldLocation(BaseModel):
+    """Where the main event took place."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    city: StrictStr | None = None
+    country: ISO3 | None = None
+
+
+class Gold(BaseModel):
+    """The ``gold`` object of a line; a key that is absent was not annotated (null lists score as empty)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    states: list[ISO3] | None = None
+    organizations: list[GoldOrganization] | None = None
+    officials: list[GoldOfficial] | None = None
+    event_type: EventType | None = None
+    event_start: IsoDate | None = None
+    event_end: IsoDate | None = None
+    location: GoldLocation | None = None
+    participants: Annotated[StrictInt, Field(ge=0)] | None = None
+
+
+class GoldItem(BaseModel):
+    """One line of a gold file; keys newsie does not read (``source_url``, ``issuer``) may stay."""
+
+    model_config = ConfigDict(extra="allow")
+
+    text: StrictStr
+    gold: Gold
+    id: StrictStr | StrictInt | None = None
+    title: StrictStr | None = None
+    published: Annotated[StrictStr, AfterValidator(_published)] | None = None
+    fields_of_work: list[StrictStr] | None = None
+
+
+# What each key takes, told with a wrongly typed value (as in the annotation guidelines).
+_SHAPES = {
+    "states": 'a list of ISO3 codes, such as ["AUT", "SRB"]',
+    "organizations": 'a list of objects {"name": str, "acronym": str or null}',
+    "officials": 'a list of objects {"name": str, "title": str or null, "affiliation": str or null}',
+    "event_type": "one of " + ", ".join(EVENT_TYPES),
+    "event_start": 'an ISO date "YYYY-MM-DD" or null',
+    "event_end": 'an ISO date "YYYY-MM-DD" or null',
+    "location": 'an object {"city": str or null, "country": ISO3 or null}, or null',
+    "participants": "a whole number or null",
+    "text": "a string",
+    "title": "a string or null",
+    "published": 'a date string such as "2024-03-04", or null',
+    "fields_of_work": "a list of strings",
+    "id": "a string, a number or null",
+}
+
+
+def _field(loc: Sequence[int | str]) -> str:
+    """``gold.organizations[0].name`` from a pydantic error location."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _problem(err: ErrorDetails) -> str:
+    loc = err["loc"]
+    if err["type"] == "extra_forbidden":
+        return f"unknown key {loc[-1]!r}"
+    if err["type"] == "missing":
+        return "is required"
+    if err["type"] == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
+    got = repr(err.get("input"))
+    got = got if len(got) <= 60 else got[:57] + "..."
+    key = next((str(p) for p in reversed(loc[:2]) if str(p) in _SHAPES), None)
+    return f"got {got}" + (f"; {key} takes {_SHAPES[key]}" if key else f" ({err['msg']})")
+
+
+def check_item(obj: Any, source: str, line: int | None = None) -> None:
+    """Check one gold item's keys and value types against the gold format.
+
+    Raises:
+        GoldError: naming `source` (and `line`), the field and the problem.
+    """
+    if not isinstance(obj, dict) or not isinstance(obj.get("gold"), dict) or "text" not in obj:
+        raise GoldError(source, "each line needs 'text' and a 'gold' object (with any of its keys)", line=line)
+    unknown = set(obj["gold"]) - set(GOLD_KEYS)
+    if unknown:
+        raise GoldError(source, f"unknown gold keys {sorted(unknown)}; known: {', '.join(GOLD_KEYS)}", line=line)
+    try:
+        GoldItem.model_validate(obj)
+    except ValidationError as exc:
+        errors = exc.errors()
+        more = len(errors) - 1
+        problem = _problem(errors[0]) + (f" (and {more} more problem(s))" if more else "")
+        loc = errors[0]["loc"]
+        # An unknown key is a problem of the object that holds it.
+        field = _field(loc[:-1] if errors[0]["type"] == "extra_forbidden" else loc)
+        raise GoldError(source, problem, line=line, field=field or None) from None
 
 
 def norm(s: str | None) -> str:
@@ -79,7 +239,15 @@ def pair_up(preds: Sequence[Any], golds: Sequence[Any], match: Callable[[Any, An
 
 
 def evaluate(items: Sequence[dict[str, Any]], predict: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any]:
-    """Per-field precision, recall, F1 and accuracies, plus per-document misses."""
+    """Per-field precision, recall, F1 and accuracies, plus per-document misses.
+
+    Raises:
+        GoldError: when `items` is empty or an item does not follow the gold format.
+    """
+    if not items:
+        raise GoldError("items", "no gold item to score")
+    for i, item in enumerate(items):
+        check_item(item, f"items[{i}]")
     c: Counter[str] = Counter()
     types: list[tuple[str, str]] = []
     misses: list[dict[str, Any]] = []
@@ -199,21 +367,32 @@ def evaluate(items: Sequence[dict[str, Any]], predict: Callable[[dict[str, Any]]
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Read a gold JSONL file; a bad line is an error naming the file and line."""
+    """Read a gold JSONL file, each line checked against the gold format (see `check_item`).
+
+    Raises:
+        GoldError: (a ValueError) naming the file, the line and the field of a bad line, or
+            the file when it holds no item.
+    """
     items = []
-    for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        # utf-8-sig: editors on Windows save a byte-order mark.
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GoldError(str(path), f"is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    # JSON Lines end lines at \n only: `str.splitlines` would also split a text at U+2028.
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{lineno}: malformed JSON ({exc.msg})") from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("gold"), dict) or not isinstance(obj.get("text"), str):
-            raise ValueError(f"{path}:{lineno}: each line needs 'text' and a 'gold' object (with any of its keys)")
-        unknown = set(obj["gold"]) - set(GOLD_KEYS)
-        if unknown:
-            raise ValueError(f"{path}:{lineno}: unknown gold keys {sorted(unknown)}; known: {', '.join(GOLD_KEYS)}")
+            raise GoldError(str(path), f"malformed JSON ({exc.msg})", line=lineno) from None
+        except RecursionError:
+            raise GoldError(str(path), "nested too deeply", line=lineno) from None
+        check_item(obj, str(path), lineno)
         items.append(obj)
+    if not items:
+        raise GoldError(str(path), "holds no gold item (one JSON object per line, with 'text' and 'gold')")
     return items
 
 
@@ -240,4 +419,4 @@ def format_summary(summary: dict[str, Any], errors: int = 0) -> Iterable[str]:
         yield f"{key:24} {value}"
 
 
-__all__ = ["evaluate", "format_summary", "newsie_predictor", "read_gold"]
+__all__ = ["Gold", "GoldItem", "check_item", "evaluate", "format_summary", "newsie_predictor", "read_gold"]

@@ -63,3 +63,15 @@ class RecordsFileError(NewsieError, ValueError):
 
 class UsageError(NewsieError, ValueError):
     """A command-line mistake (a mistyped path, a missing key, a bad option value): the message names the fix."""
+
+
+class GoldError(NewsieError, ValueError):
+    """A gold file for `newsie eval` that holds no item, or an item that does not follow the gold format."""
+
+    def __init__(self, source: str, problem: str, *, line: int | None = None, field: str | None = None) -> None:
+        where = source if line is None else f"{source}:{line}"
+        super().__init__(f"{where}: {field + ': ' if field else ''}{problem}")
+        self.source = source
+        self.line = line
+        self.field = field
+        self.problem = problem

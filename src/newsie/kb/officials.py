@@ -96,6 +96,13 @@ class OfficialKB:
         return self.offices.get(terms[0].office) if terms else None
 
 
+@lru_cache(maxsize=1)
+def packaged_office_ids() -> frozenset[str]:
+    """Ids of the offices that ship with newsie (``gazetteers/offices.jsonl``)."""
+    from .io import read_packaged
+
+    return frozenset(o.id for o in read_packaged(OFFICES_FILE, OfficeEntry))
+
 
 @lru_cache(maxsize=1)
 def default_titles() -> TitleRules:

@@ -18,7 +18,9 @@ like the packaged gazetteers, and an error names the file, the entry and the pro
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import difflib
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,7 @@ from ..exceptions import GazetteerError
 from .defaults import empty_dict, empty_list
 from .event_types import Weight
 from .io import read_document
-from .officials import OfficeEntry, OfficialEntry
+from .officials import OfficeEntry, OfficialEntry, packaged_office_ids
 from .organizations import OrgEntry
 from .states import StateEntry
 
@@ -47,12 +49,72 @@ class UserGazetteer(BaseModel):
     event_triggers: dict[EventType, dict[str, Weight]] = Field(default_factory=empty_dict)
 
 
-def read_user_gazetteer(path: str | Path) -> UserGazetteer:
+def read_user_gazetteer(path: str | Path, *, offices: Iterable[str] = ()) -> UserGazetteer:
     """Read and validate a user gazetteer file (.json, .yaml or .yml).
+
+    Args:
+        path: the file.
+        offices: ids of offices defined elsewhere (in other user files given with it, or in
+            a pipeline's own gazetteers). An official's term may name one of them, a packaged
+            office or an office of this file.
 
     Raises:
         GazetteerError: naming the file, the entry (section and number) and the problem.
     """
+    gaz = _read(path)
+    check_offices(str(path), gaz, {*offices, *(o.id for o in gaz.offices)})
+    return gaz
+
+
+def read_user_gazetteers(paths: Sequence[str | Path], *, offices: Iterable[str] = ()) -> list[UserGazetteer]:
+    """Read several user gazetteer files given together: a term may name an office of any of them.
+
+    Raises:
+        GazetteerError: naming the file, the entry and the problem.
+    """
+    read = [(str(path), _read(path)) for path in paths]
+    known = {*offices, *(o.id for _, gaz in read for o in gaz.offices)}
+    for name, gaz in read:
+        check_offices(name, gaz, known)
+    return [gaz for _, gaz in read]
+
+
+def defined_offices(paths: Sequence[str | Path]) -> set[str]:
+    """Ids of the offices defined in those of `paths` that read and validate (the others
+    are reported when each file is read)."""
+    ids: set[str] = set()
+    for path in paths:
+        with contextlib.suppress(GazetteerError):
+            ids.update(o.id for o in _read(path).offices)
+    return ids
+
+
+def check_offices(name: str, gaz: UserGazetteer, known: Iterable[str]) -> None:
+    """Check that every term of `gaz`'s officials names a packaged office or one of `known`.
+
+    An unknown office would leave the term unused when the pipeline resolves offices.
+
+    Raises:
+        GazetteerError: naming the file, the official and the office.
+    """
+    offices: set[str] | None = None
+    for i, person in enumerate(gaz.officials):
+        for j, term in enumerate(person.terms):
+            if offices is None:
+                offices = {*packaged_office_ids(), *known}
+            if term.office not in offices:
+                close = difflib.get_close_matches(term.office, sorted(offices), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise GazetteerError(
+                    name,
+                    f"terms[{j}].office: unknown office {term.office!r}, neither a packaged office nor one in "
+                    f"'offices' of the given gazetteer files{hint}",
+                    entry=f"officials[{i}]",
+                )
+
+
+def _read(path: str | Path) -> UserGazetteer:
+    """One file, validated entry by entry (the offices of its terms are checked apart)."""
     name = str(path)
     data = read_document(Path(path))
     if not isinstance(data, dict):
@@ -72,10 +134,24 @@ def read_user_gazetteer(path: str | Path) -> UserGazetteer:
 
 
 def apply_user_gazetteers(nlp: Language, paths: Sequence[str | Path]) -> None:
-    """Merge user gazetteer files into the newsie components of `nlp`."""
-    for path in paths:
-        gaz = read_user_gazetteer(path)
-        pipes: dict[str, Any] = dict(nlp.pipeline)
+    """Merge user gazetteer files into the newsie components of `nlp`.
+
+    Every file is read and checked before any is merged; an official's office may be
+    packaged, in any of the files, or in the pipeline's own gazetteers.
+
+    Raises:
+        GazetteerError: naming the file, the entry and the problem.
+    """
+    pipes: dict[str, Any] = dict(nlp.pipeline)
+    read = [(str(path), _read(path)) for path in paths]
+    if any(gaz.officials for _, gaz in read):
+        known = {o.id for _, gaz in read for o in gaz.offices}
+        if "newsie_officials" in pipes:
+            pipes["newsie_officials"].ensure_ready()  # merging the officials builds it anyway
+            known.update(pipes["newsie_officials"].kb.offices)
+        for name, gaz in read:
+            check_offices(name, gaz, known)
+    for _, gaz in read:
         if gaz.states and "newsie_states" in pipes:
             pipes["newsie_states"].add_entries(gaz.states)
         if gaz.organizations and "newsie_organizations" in pipes:
