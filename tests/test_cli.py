@@ -337,3 +337,79 @@ def test_progress_total_counts_csv_rows_not_lines(tmp_path) -> None:
     (tmp_path / "b.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n', encoding="utf-8")
     assert _count([str(src)]) == 3
     assert _count([str(tmp_path)]) == 5
+
+
+def test_published_fills_only_inputs_without_a_date(tmp_path, capsys) -> None:
+    """--published dates inputs with no date of their own; a dated dateline or a date field keeps its own date."""
+    (tmp_path / "dated.txt").write_text(
+        "Workshop concluded in Belgrade\nBELGRADE, 12 May 2021 – A two-day OSCE workshop on media freedom concluded today in Belgrade.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "no_year.txt").write_text(
+        "Workshop concluded in Vienna\nVIENNA, 14 November – A two-day OSCE workshop on media freedom concluded today in Vienna.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "undated.txt").write_text(RELEASE_B.replace("on 4 May 2021", "today"), encoding="utf-8")
+    (tmp_path / "items.jsonl").write_text(json.dumps({"id": "k1", "text": RELEASE_B, "published": "2021-05-04"}) + "\n", encoding="utf-8")
+    names = ("dated.txt", "no_year.txt", "undated.txt", "items.jsonl")
+    code, out, _ = run(["extract", *(str(tmp_path / n) for n in names), "--published", "2024-03-14", "-q"], capsys)
+    recs = records(out)
+    assert code == 0 and [r["published"] for r in recs] == ["2021-05-12", "2024-03-14", "2024-03-14", "2021-05-04"]
+    assert recs[0]["events"][0]["end"] == "2021-05-12"
+
+
+def test_dash_output_is_stdout(tmp_path, capsys, monkeypatch) -> None:
+    """-o - writes JSON Lines (or CSV) to stdout, as 'newsie report -o -' does, and makes no file named '-'."""
+    (tmp_path / "a.txt").write_text(RELEASE_A, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(["extract", "a.txt", "-o", "-", "-q"], capsys)
+    assert code == 0 and records(out)[0]["id"] == "a.txt" and not (tmp_path / "-").exists()
+    code, out, _ = run(["extract", "a.txt", "-o", "-", "--format", "csv", "-q"], capsys)
+    assert code == 0 and out.startswith("release_id,") and not (tmp_path / "-").exists()
+
+
+def test_output_into_a_pipe(tmp_path) -> None:
+    """An output path that is a pipe (-o /dev/stdout under '| cmd') is written and closed without an fsync error."""
+    import os
+
+    from newsie.archive.writers import JsonlWriter
+    from newsie.records import Release
+
+    r, w = os.pipe()
+    fd = Path(f"/proc/self/fd/{w}")
+    if not fd.exists():
+        pytest.skip("needs /proc")
+    try:
+        writer = JsonlWriter(fd, append=False)
+        writer.write(Release(id="r1", title="OSCE trains Kazakh police"))
+        writer.close()
+        os.close(w)
+        w = -1
+        assert json.loads(os.read(r, 65536))["id"] == "r1"
+    finally:
+        os.close(r)
+        if w >= 0:
+            os.close(w)
+
+
+def test_a_closed_stdout_pipe_ends_the_run_quietly(tmp_path, capsys, monkeypatch) -> None:
+    """When the reader of stdout goes away (| head -1) the run stops with 141, like other Unix tools, without an error line."""
+    (tmp_path / "a.txt").write_text(RELEASE_A, encoding="utf-8")
+
+    class Closed(io.StringIO):
+        def write(self, s: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", Closed())
+    code = main(["extract", str(tmp_path / "a.txt")])
+    monkeypatch.undo()
+    _, err = capsys.readouterr()
+    assert code == 141 and "error" not in err and "Traceback" not in err
+
+
+def test_error_lines_name_the_file_once(tmp_path, capsys) -> None:
+    """A failed input's stderr line names its file once, followed by the problem."""
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code, _, err = run(["extract", str(tmp_path / "empty.txt")], capsys)
+    line = next(ln for ln in err.splitlines() if "empty" in ln and "document" not in ln)
+    assert code == 1 and line == f"newsie: {tmp_path / 'empty.txt'}: the file is empty"

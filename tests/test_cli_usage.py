@@ -47,9 +47,11 @@ def test_unparseable_published(tmp_path, capsys, value) -> None:
 
 
 def test_published_in_another_unambiguous_form(tmp_path, capsys) -> None:
-    """An unambiguous --published such as 14/03/2024 is read as that day for every input without one."""
+    """An unambiguous --published such as 14/03/2024 is still a usage error (README: YYYY-MM-DD); 2024-03-14 is read for every input without a date."""
     (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
-    code, out, _ = run(["extract", str(tmp_path / "a.txt"), "--published", "14/03/2024", "-q"], capsys)
+    code, out, err = run(["extract", str(tmp_path / "a.txt"), "--published", "14/03/2024", "-q"], capsys)
+    assert code == 2 and out == "" and "YYYY-MM-DD" in err
+    code, out, _ = run(["extract", str(tmp_path / "a.txt"), "--published", "2024-03-14", "-q"], capsys)
     assert code == 0 and json.loads(out)["published"] == "2024-03-14"
 
 
@@ -146,3 +148,60 @@ def test_bad_option_value_is_a_usage_error(tmp_path, capsys) -> None:
     (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
     code, _, err = run(["extract", str(tmp_path / "a.txt"), "--n-process", "0"], capsys)
     assert code == 2 and "--n-process" in err
+
+
+def test_output_that_is_also_an_input_is_refused(tmp_path, capsys) -> None:
+    """-o naming one of the input files (or a link to it) stops before any work and leaves the input as it was."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "r1", "text": RELEASE}) + "\n", encoding="utf-8")
+    before = src.read_bytes()
+    (tmp_path / "link.jsonl").symlink_to(src)
+    for out in (src, tmp_path / "link.jsonl"):
+        for extra in ([], ["--resume"]):
+            code, stdout, err = run(["extract", str(src), "-o", str(out), *extra], capsys)
+            assert code == 2 and stdout == "" and "also the --output file" in err
+            assert src.read_bytes() == before
+
+
+def test_resume_onto_a_csv_of_another_level_is_refused(tmp_path, capsys) -> None:
+    """--resume onto a CSV table of another level names the level it was written at; nothing is appended."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert run(["extract", str(tmp_path / "a.txt"), "-o", str(out), "--level", "releases", "-q"], capsys)[0] == 0
+    before = out.read_bytes()
+    for extra in ([], ["--level", "events"], ["--level", "mentions"]):
+        code, _, err = run(["extract", str(tmp_path / "a.txt"), "-o", str(out), "--resume", *extra], capsys)
+        assert code == 2 and "--level releases" in err and out.read_bytes() == before
+    code, _, err = run(["extract", str(tmp_path / "a.txt"), "-o", str(out), "--resume", "--level", "releases"], capsys)
+    assert code == 0 and "1 skipped" in err and out.read_bytes() == before
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("other.csv", "name,city\nOSCE,Vienna\n"),
+    ("other.jsonl", json.dumps({"id": "r1", "text": RELEASE}) + "\n"),
+    ("notes.jsonl", "Talks in Vienna\n"),
+])
+def test_resume_onto_a_file_newsie_did_not_write_is_refused(tmp_path, capsys, name, content) -> None:
+    """--resume onto a CSV or JSON Lines file that does not hold newsie's records is a usage error; the file is untouched."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    out = tmp_path / name
+    out.write_text(content, encoding="utf-8")
+    code, stdout, err = run(["extract", str(tmp_path / "a.txt"), "-o", str(out), "--resume"], capsys)
+    assert code == 2 and stdout == "" and "written by newsie extract" in err
+    assert out.read_text(encoding="utf-8") == content
+
+
+@pytest.mark.parametrize("value", ["14/03/2024", "March 14, 2024", "2024-3-4", "2024-02-30", "2024-03-14T10:00"])
+def test_published_must_be_written_yyyy_mm_dd(tmp_path, capsys, value) -> None:
+    """--published takes only YYYY-MM-DD days: other forms, even unambiguous ones, are refused with the format named."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    code, out, err = run(["extract", str(tmp_path / "a.txt"), "--published", value], capsys)
+    assert code == 2 and out == "" and "YYYY-MM-DD" in err and "ignored" not in err
+
+
+def test_parquet_to_stdout_is_a_usage_error(tmp_path, capsys, monkeypatch) -> None:
+    """-o - with Parquet (which cannot stream) is refused, and no file named '-' is made."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["extract", "a.txt", "-o", "-", "--format", "parquet"], capsys)
+    assert code == 2 and out == "" and "Parquet" in err and not (tmp_path / "-").exists()

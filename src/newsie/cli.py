@@ -1,13 +1,15 @@
 """The `newsie` command line (typer, like spaCy's own).
 
 Exit status: 0 done, 1 some documents failed (each has an error record), 2 a usage
-mistake (reported once, before any work, with the fix).
+mistake (reported once, before any work, with the fix), 141 the reader of stdout went
+away (``| head``), 143 stopped by SIGTERM.
 """
 from __future__ import annotations
 
 import inspect
 import io
 import json
+import os
 import signal
 import sys
 import threading
@@ -136,7 +138,7 @@ def extract(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Files, folders, globs, or - for stdin.", show_default=False)],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", dir_okay=False, help="Output file: .jsonl, .csv or .parquet (default: JSON Lines to stdout)."),
+        typer.Option("--output", "-o", dir_okay=False, help="Output file: .jsonl, .csv or .parquet; - for stdout (the default: JSON Lines)."),
     ] = None,
     format: Annotated[Format | None, typer.Option("--format", "-f", help="Output format (default: from the --output suffix).")] = None,
     level: Annotated[
@@ -165,12 +167,22 @@ def extract(
     base: BaseName = None,
     models: Models = None,
 ) -> None:
-    from .archive.preflight import check_inputs, check_output, check_published, check_text_field, output_format
+    from .archive.preflight import (
+        check_inputs,
+        check_output,
+        check_output_not_input,
+        check_published,
+        check_text_field,
+        output_format,
+    )
     from .archive.readers import Fields
     from .archive.run import run_extract
 
     fields = Fields(text=text_field, id=id_field, title=title_field, date=date_field, url=url_field)
+    if output is not None and str(output) == "-":
+        output = None  # stdout, as for newsie report
     fmt = output_format(output, format.value if format else None)
+    check_output_not_input(inputs, output)
     check_output(output, fmt, resume, level.value if level else None)
     published = check_published(published)
     plan = check_inputs(inputs)
@@ -183,22 +195,26 @@ def extract(
     if notice and not quiet:
         print(notice, file=sys.stderr)
     _load(options)
-    summary = run_extract(
-        inputs,
-        fields=fields,
-        output=output,
-        fmt=fmt,
-        resume=resume,
-        retry_failed=retry_failed,
-        n_process=n_process,
-        batch_size=batch_size,
-        quiet=quiet,
-        published=published,
-        level=level.value if level else None,
-        load_options=options,
-        timeout=timeout or None,
-        stdin=stdin,
-    )
+    try:
+        summary = run_extract(
+            inputs,
+            fields=fields,
+            output=output,
+            fmt=fmt,
+            resume=resume,
+            retry_failed=retry_failed,
+            n_process=n_process,
+            batch_size=batch_size,
+            quiet=quiet,
+            published=published,
+            level=level.value if level else None,
+            load_options=options,
+            timeout=timeout or None,
+            stdin=stdin,
+        )
+    except BrokenPipeError:  # the reader of stdout went away (| head): stop quietly, like other Unix tools
+        _silence_stdout()
+        raise typer.Exit(BROKEN_PIPE) from None
     if not quiet:
         print(summary.line(), file=sys.stderr)
     _done(1 if summary.failed else 0)
@@ -328,6 +344,16 @@ def report(
 
 
 TERMINATED = 128 + signal.SIGTERM  # the exit status of a run stopped by SIGTERM
+BROKEN_PIPE = 128 + signal.SIGPIPE  # the status of a Unix tool whose reader closed the pipe
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it on the way out raises no second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # stdout is not a file descriptor (captured in tests): nothing will flush to the pipe
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
@@ -338,7 +364,7 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 done, 1 documents failed, 2 usage,
-    143 stopped by SIGTERM)."""
+    141 stdout closed by its reader, 143 stopped by SIGTERM)."""
     command = typer.main.get_command(app)
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None

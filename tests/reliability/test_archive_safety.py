@@ -179,3 +179,74 @@ def test_a_huge_html_page_is_refused_with_a_clear_error(tmp_path, capsys) -> Non
     big.write_text("<html><body>" + "<p>Officials from Serbia met.</p>" * (MAX_HTML_CHARS // 30) + "</body></html>", encoding="utf-8")
     code, recs, _ = run(["extract", str(big)], capsys)
     assert code == 1 and recs[0]["error"]["type"] == "InputTooLargeError" and "limit" in recs[0]["error"]["message"]
+
+
+def test_the_output_in_an_input_folder_is_not_read(tmp_path, capsys) -> None:
+    """An output file inside the input folder (or matched by the glob) is left out with a note, fresh or resumed."""
+    (tmp_path / "a.txt").write_text(SERBIA, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(SERBIA.replace("Belgrade", "Podgorica"), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    for args in ([str(tmp_path)], [str(tmp_path)], [str(tmp_path / "*")]):
+        code, _, err = run(["extract", *args, "-o", str(out)], capsys)
+        assert code == 0 and "not read as an input" in err
+        assert [r["id"] for r in lines(out)] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    code, _, err = run(["extract", str(tmp_path), "-o", str(out), "--resume"], capsys)
+    assert code == 0 and "2 skipped" in err and "0 documents" in err and len(lines(out)) == 2
+
+
+def test_resume_replaces_the_record_of_a_changed_input(tmp_path, capsys) -> None:
+    """An input edited since the last run is run again and its new record replaces the old: one record per input, no duplicate-id warning."""
+    (tmp_path / "in").mkdir()
+    a, b = tmp_path / "in" / "a.txt", tmp_path / "in" / "b.txt"
+    a.write_text(SERBIA, encoding="utf-8")
+    b.write_text(SERBIA.replace("Belgrade", "Podgorica"), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run(["extract", str(tmp_path / "in"), "-o", str(out), "-q"], capsys)[0] == 0
+    a.write_text(SERBIA.replace("4 May", "9 May"), encoding="utf-8")
+    code, _, err = run(["extract", str(tmp_path / "in"), "-o", str(out), "--resume"], capsys)
+    recs = lines(out)
+    assert code == 0 and "1 skipped" in err and "1 replaced" in err and "share an id" not in err
+    assert sorted(r["id"] for r in recs) == [str(a), str(b)]
+    assert next(r for r in recs if r["id"] == str(a))["text"] == SERBIA.replace("4 May", "9 May")
+    assert not any(w.startswith("duplicate id") for r in recs for w in r["warnings"])
+
+
+def test_resume_replaces_changed_jsonl_lines_in_csv_and_parquet(tmp_path, capsys) -> None:
+    """For CSV and Parquet output too, a changed JSON Lines input line leaves only its new rows."""
+    src = tmp_path / "in.jsonl"
+    items = [{"id": f"d{i}", "text": f"{SERBIA} Round {i}."} for i in range(3)]
+    src.write_text("".join(json.dumps(it) + "\n" for it in items), encoding="utf-8")
+    outs = [(tmp_path / "out.csv", "releases")]
+    try:
+        import pyarrow  # noqa: F401
+
+        outs.append((tmp_path / "out.parquet", "releases"))
+    except ImportError:
+        pass
+    for out, level in outs:
+        assert run(["extract", str(src), "-o", str(out), "--level", level, "-q"], capsys)[0] == 0
+    items[1]["text"] = SERBIA.replace("Belgrade", "Vienna")
+    src.write_text("".join(json.dumps(it) + "\n" for it in items), encoding="utf-8")
+    import newsie
+
+    for out, level in outs:
+        code, _, err = run(["extract", str(src), "-o", str(out), "--level", level, "--resume"], capsys)
+        frame = newsie.read_records(out, as_="frame", level=level)
+        assert code == 0 and "2 skipped" in err and "1 replaced" in err
+        assert sorted(frame["release_id"]) == ["d0", "d1", "d2"]
+        assert frame.set_index("release_id").loc["d1", "source"].startswith(f"{src}:2@")
+
+
+def test_resume_heals_a_replacement_cut_short(tmp_path, capsys) -> None:
+    """When a run that replaced a record was killed before removing the old one, the next --resume keeps only the newer."""
+    a = tmp_path / "a.txt"
+    a.write_text(SERBIA, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run(["extract", str(a), "-o", str(out), "-q"], capsys)[0] == 0
+    old = out.read_text(encoding="utf-8")
+    a.write_text(SERBIA.replace("4 May", "9 May"), encoding="utf-8")
+    assert run(["extract", str(a), "-o", str(out), "-q", "--resume"], capsys)[0] == 0
+    out.write_text(old + out.read_text(encoding="utf-8"), encoding="utf-8")  # the old record left behind
+    code, _, err = run(["extract", str(a), "-o", str(out), "--resume"], capsys)
+    assert code == 0 and "1 skipped" in err
+    assert [r["text"] for r in lines(out)] == [SERBIA.replace("4 May", "9 May")]

@@ -1,25 +1,28 @@
 """Checks before a run: a usage mistake fails once, up front, with the fix named.
 
-A mistyped path, a records file without the text key, an unparseable ``--published`` or
-an unknown output type would otherwise become one error record per document.
+A mistyped path, a records file without the text key, a ``--published`` that is not
+YYYY-MM-DD or an unknown output type would otherwise become one error record per document.
 """
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import difflib
 import glob
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..dates.published import read_published
-from ..exceptions import PublishedDateError, UsageError
+from ..exceptions import UsageError
 from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, READ_SUFFIXES, Failure, Fields, expand, readable
+from .writers import same_file
 
 OUTPUT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 PEEK_LINES = 50
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d", re.ASCII)
 
 
 @dataclass
@@ -150,22 +153,23 @@ def check_text_field(paths: Sequence[str], fields: Fields, stdin_text: str | Non
 
 
 def check_published(value: str | None) -> str | None:
-    """The ``--published`` date as an ISO string, checked once for the whole run.
+    """The ``--published`` date, checked once for the whole run: a day written YYYY-MM-DD.
+
+    Other forms are refused rather than guessed ("03/05/2020": March or May?), so one
+    reading holds for every input.
 
     Raises:
-        UsageError: the value is not a date, or does not name one day ("03/04/2024",
-            "March 14"), which would otherwise be ignored on every record.
+        UsageError: the value is not YYYY-MM-DD, or names no such day.
     """
     if value is None:
         return None
+    s = value.strip()
+    if not _ISO_DAY.fullmatch(s):
+        raise UsageError(f"--published {value!r} is not written YYYY-MM-DD; write the day as YYYY-MM-DD, e.g. 2024-03-14")
     try:
-        day, problem = read_published(value)
-    except PublishedDateError:
-        problem = "is not a date"
-        day = None
-    if day is None:
-        raise UsageError(f"--published {value!r}: {problem or 'is not a date'}; write it as YYYY-MM-DD, e.g. 2024-03-14")
-    return day.isoformat()
+        return dt.date.fromisoformat(s).isoformat()
+    except ValueError:
+        raise UsageError(f"--published {value!r}: there is no such day; write the day as YYYY-MM-DD, e.g. 2024-03-14") from None
 
 
 def output_format(output: Path | None, fmt: str | None) -> str:
@@ -192,7 +196,8 @@ def check_output(output: Path | None, fmt: str, resume: bool, level: str | None 
 
     Raises:
         UsageError: --resume without --output; Parquet to stdout; a missing
-            folder; --level with JSON Lines (which holds whole records).
+            folder; --level with JSON Lines (which holds whole records); --resume onto a
+            file that is not newsie's own records at that level.
     """
     if level is not None and fmt == "jsonl":
         raise UsageError(f"--level {level} picks the table of CSV or Parquet output; JSON Lines holds whole records (use -o FILE.csv, -o FILE.parquet or --format)")
@@ -202,6 +207,8 @@ def check_output(output: Path | None, fmt: str, resume: bool, level: str | None 
         raise UsageError("Parquet output needs --output FILE.parquet")
     if fmt == "parquet" and resume and output is not None:
         _check_parquet_resume(output, level or "releases")
+    if fmt != "parquet" and resume and output is not None:
+        _check_lines_resume(output, fmt, level or "events")
     if output is not None and not output.parent.is_dir():
         raise UsageError(f"--output {str(output)!r}: the folder {str(output.parent)!r} does not exist")
     if output is not None and output.is_dir():
@@ -225,3 +232,63 @@ def _check_parquet_resume(output: Path, level: str) -> None:
             raise UsageError(f"--resume: {str(piece)!r} is not a Parquet file newsie can read ({type(exc).__name__})") from exc
         if names[: len(want)] != want:
             raise UsageError(f"--resume: {str(piece)!r} holds another table than --level {level}; resume with the level it was written at")
+
+
+def _first_line(path: Path) -> str | None:
+    """The first whole line of a file (None when it is empty or its one line was cut short)."""
+    with path.open("rb") as fh:
+        line = fh.readline(1 << 24)
+    if not line.endswith(b"\n"):
+        return None  # a line cut by a killed run: the run trims it
+    return line.decode("utf-8", errors="replace").removeprefix("\ufeff")
+
+
+def _check_lines_resume(output: Path, fmt: str, level: str) -> None:
+    """A JSON Lines or CSV output to resume holds newsie's records (CSV: the table of `level`).
+
+    Appending to anything else would leave a file that cannot be read back.
+    """
+    from ..tables import column_names
+
+    if not output.exists():
+        return
+    if not output.is_file():
+        raise UsageError(f"--resume: {str(output)!r} is not a regular file; resume into a file written by newsie extract")
+    try:
+        first = _first_line(output)
+    except OSError as exc:
+        raise UsageError(f"--resume: cannot read {str(output)!r} ({exc.strerror or exc})") from None
+    if first is None or not first.strip():
+        return
+    fix = "give another --output, or leave out --resume to write it anew"
+    if fmt == "csv":
+        header = next(csv.reader([first]), [])
+        if header == column_names(level):
+            return
+        other = next((lv for lv in ("releases", "events", "mentions") if header == column_names(lv)), None)
+        if other is not None:
+            raise UsageError(f"--resume: {str(output)!r} holds the {other} table, not the {level} table; resume with --level {other}")
+        raise UsageError(f"--resume: {str(output)!r} is not a CSV table written by newsie extract (its header: {', '.join(header[:6])}); {fix}")
+    try:
+        obj = json.loads(first)
+    except ValueError:
+        obj = None
+    if not (isinstance(obj, dict) and "schema_version" in obj and "id" in obj):
+        raise UsageError(f"--resume: {str(output)!r} does not hold records written by newsie extract (its first line is not one); {fix}")
+
+
+def check_output_not_input(paths: Sequence[str], output: Path | None) -> None:
+    """The output file is not an input named on the command line (it would be written over
+    before it is read). A folder or glob holding the output is fine: the run leaves it out.
+
+    Raises:
+        UsageError: naming the input.
+    """
+    if output is None:
+        return
+    for p in paths:
+        path = Path(p)
+        if p == "-" or path.is_dir() or (any(c in p for c in "*?[") and not path.exists()):
+            continue
+        if same_file(path, output):
+            raise UsageError(f"{p}: this input is also the --output file, which newsie would write over before reading it; give another --output")

@@ -11,7 +11,7 @@ import csv
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,22 @@ class Done:
     failed: set[str] = field(default_factory=set)  # keys (or legacy ids) of failed records
     legacy_ids: set[str] = field(default_factory=set)  # ids of records without a source
     ids: dict[str, str] = field(default_factory=dict)  # id -> where it was first seen
+    places: dict[str, list[str]] = field(default_factory=dict)  # position -> its keys, the last written last
+
+    def stale(self) -> set[str]:
+        """Keys of records written over since: a position with several contents keeps the last."""
+        return {k for keys in self.places.values() for k in keys[:-1]}
+
+    def forget(self, keys: set[str]) -> None:
+        """Treat the records of `keys` as never written (they are being removed)."""
+        self.keys -= keys
+        self.failed -= keys
+        for where in {k.rpartition("@")[0] for k in keys}:
+            left = [k for k in self.places.get(where, []) if k not in keys]
+            if left:
+                self.places[where] = left
+            else:
+                self.places.pop(where, None)
 
     def has(self, key: str, rid: str | None) -> bool:
         return key in self.keys or (rid is not None and rid in self.legacy_ids)
@@ -82,6 +98,10 @@ def read_done(path: Path, fmt: str) -> Done:
     for key, rid, failed in records:
         if key is not None:
             done.keys.add(key)
+            seen = done.places.setdefault(key.rpartition("@")[0], [])
+            if key in seen:
+                seen.remove(key)
+            seen.append(key)
         elif rid is not None:
             done.legacy_ids.add(rid)
         if failed:
@@ -91,32 +111,33 @@ def read_done(path: Path, fmt: str) -> Done:
     return done
 
 
-def _drop_failed_parquet(path: Path) -> int:
-    """Join a Parquet output and its parts without the rows of failed records."""
-    import pyarrow.compute as pc
+Drop = Callable[[str | None, bool], bool]  # (source key, failed) -> whether the record goes
+
+
+def _drop_parquet(path: Path, drop: Drop, mask: Callable[[Any], Any]) -> int:
+    """Join a Parquet output and its parts without the rows `drop` names (`mask`: the
+    same test on an Arrow batch, the rows kept)."""
     import pyarrow.parquet as pq
 
     pieces = parquet_pieces(path)
     if not pieces:
         return 0
     tmp = path.with_name(path.name + ".retry")
-    failed: set[str] = set()
+    dropped: set[str] = set()
     for piece in pieces:
         for batch in pq.ParquetFile(str(piece)).iter_batches(columns=["source", "release_id", "error"]):
             cols = batch.to_pydict()
-            failed.update(str(s or r) for s, r, e in zip(cols["source"], cols["release_id"], cols["error"], strict=True) if e is not None)
-    if not failed:
+            dropped.update(str(s or r) for s, r, e in zip(cols["source"], cols["release_id"], cols["error"], strict=True) if drop(s, e is not None))
+    if not dropped:
         return 0
-    join_parquet(pieces, tmp, pq.read_schema(pieces[0]), keep=lambda batch: pc.is_null(batch.column("error")))
+    join_parquet(pieces, tmp, pq.read_schema(pieces[0]), keep=mask)
     os.replace(tmp, path)
     shutil.rmtree(parts_folder(path), ignore_errors=True)
-    return len(failed)
+    return len(dropped)
 
 
-def drop_failed(path: Path, fmt: str) -> int:
-    """Remove failed records from an output file (atomically); return how many went."""
-    if fmt == "parquet":
-        return _drop_failed_parquet(path)
+def _drop_lines(path: Path, fmt: str, drop: Drop) -> int:
+    """Rewrite a JSON Lines or CSV output (atomically) without the records `drop` names."""
     if not path.exists() or fmt not in ("jsonl", "csv"):
         return 0
     repair(path)
@@ -129,8 +150,14 @@ def drop_failed(path: Path, fmt: str) -> int:
                     rec = json.loads(line)
                     failed = rec.get("error") is not None
                 except (ValueError, AttributeError):
-                    failed = False
-                if failed:
+                    dst.write(line)
+                    continue
+                try:
+                    key = _key(rec["source"]) if isinstance(rec.get("source"), dict) else None
+                except (ValueError, TypeError, KeyError):
+                    key = None
+                gone = drop(key, failed)
+                if gone:
                     dropped.add(str(rec.get("source") or rec.get("id")))
                 else:
                     dst.write(line)
@@ -141,13 +168,47 @@ def drop_failed(path: Path, fmt: str) -> int:
                 writer = csv.writer(dst, lineterminator="\n")
                 writer.writerow(header)
                 error = header.index("error") if "error" in header else None
-                source = header.index("source") if "source" in header else header.index("release_id") if "release_id" in header else 0
+                col = header.index("source") if "source" in header else None
+                source = col if col is not None else header.index("release_id") if "release_id" in header else 0
                 for row in reader:
-                    if error is not None and len(row) > error and row[error]:
+                    failed = error is not None and len(row) > error and bool(row[error])
+                    if drop((row[col] or None) if col is not None and len(row) > col else None, failed):
                         dropped.add(row[source] if len(row) > source else "")
                     else:
                         writer.writerow(row)
         dst.flush()
         os.fsync(dst.fileno())
+    if not dropped:
+        tmp.unlink()
+        return 0
     os.replace(tmp, path)
     return len(dropped)
+
+
+def drop_failed(path: Path, fmt: str) -> int:
+    """Remove failed records from an output file (atomically); return how many went."""
+    if fmt == "parquet":
+        import pyarrow.compute as pc
+
+        return _drop_parquet(path, lambda key, failed: failed, lambda batch: pc.is_null(batch.column("error")))
+    return _drop_lines(path, fmt, lambda key, failed: failed)
+
+
+def drop_keys(path: Path, fmt: str, keys: set[str]) -> int:
+    """Remove the records of these source keys from an output file (atomically); return how many went.
+
+    A resumed run uses it for the records of inputs whose content changed since: their
+    new record replaces the old one.
+    """
+    if not keys:
+        return 0
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        wanted = pa.array(sorted(keys), type=pa.string())
+        return _drop_parquet(
+            path, lambda key, failed: key in keys,
+            lambda batch: pc.invert(pc.fill_null(pc.is_in(batch.column("source"), value_set=wanted), False)),
+        )
+    return _drop_lines(path, fmt, lambda key, failed: key in keys)

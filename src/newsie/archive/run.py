@@ -2,22 +2,26 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import sys
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..batch import BATCH_SIZE, DEFAULT_TIMEOUT, error_release, extract_many
 from ..exceptions import MissingExtraError, UsageError
+from ..inputs import parse_published
 from ..listing import listing_units
+from ..pages import looks_like_page, parse_page
 from ..records import RecordError, Release, Source
 from ..sanitize import clean
+from .preflight import check_output_not_input
 from .progress import Progress
-from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, Failure, Fields, HtmlItem, expand, read_inputs
-from .resume import Done, drop_failed, read_done
-from .writers import Writer, open_writer
+from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, Failure, Fields, HtmlItem, Unit, expand, read_inputs
+from .resume import Done, drop_failed, drop_keys, read_done
+from .writers import Writer, open_writer, written_by
 
 
 @dataclass
@@ -28,6 +32,7 @@ class Summary:
     skipped: int = 0
     skipped_failed: int = 0  # skipped records that had failed (--retry-failed reruns them)
     duplicates: int = 0
+    replaced: int = 0  # records of inputs changed since the output was written, written anew
     seconds: float = 0.0
 
     @property
@@ -39,9 +44,10 @@ class Summary:
         rate = self.documents / self.seconds if self.seconds else 0.0
         failed = f"; {self.skipped_failed} of them failed: --retry-failed reruns them" if self.skipped_failed else ""
         skipped = f", {self.skipped} skipped (already done{failed})" if self.skipped else ""
+        replaced = f", {self.replaced} replaced (the input changed since)" if self.replaced else ""
         return (
             f"newsie: {_n(self.documents, 'document')}, {_n(self.events, 'event')}, {_n(self.errors, 'error')}"
-            f"{skipped} in {self.seconds:.1f} s ({rate:.1f} docs/s)"
+            f"{skipped}{replaced} in {self.seconds:.1f} s ({rate:.1f} docs/s)"
         )
 
 
@@ -71,7 +77,53 @@ def _html_item(h: HtmlItem) -> Any:
     return item
 
 
-def _count(paths: Sequence[str]) -> int | None:
+_DATELINE_LINES = 3  # lines of the body where newsie_dateline looks for the dateline
+
+
+def has_own_date(item: Mapping[str, Any]) -> bool:
+    """Whether an input gives its own publication date, which ``--published`` must not
+    replace: a date field or page metadata, or a dateline dated with its year
+    ("BELGRADE, 12 May 2021 –") at the start of the text. A dateline without a year
+    ("VIENNA, 14 November –") names no day alone: ``--published`` applies, as
+    ``published=`` does in `newsie.extract`.
+    """
+    if item.get("published"):
+        return True
+    text = item.get("text")
+    if not isinstance(text, str):
+        return False
+    if looks_like_page(text):
+        page = parse_page(text)
+        return parse_published(page.published) is not None or _dated_dateline(page.text)
+    return _dated_dateline(text)
+
+
+def _dated_dateline(text: str) -> bool:
+    """Whether the text opens with a dateline whose date has its year, looked for as
+    `newsie_dateline` does (the start of the text, else of its next lines); its city is
+    not checked, which only matters for a dateline without a date."""
+    from ..components.dateline import could_open_with_dateline, dateline_date
+    from ..dates.datelines import match_dateline
+
+    head = text[:600]
+    pos = 0
+    for _ in range(_DATELINE_LINES):
+        part = head[pos : pos + 200]
+        m = match_dateline(part) if could_open_with_dateline(part) else None
+        if m is not None and m.date is None:
+            return False
+        if m is not None and m.date is not None:
+            found, day = dateline_date(m.date, None)
+            if found:
+                return day is not None
+        nxt = head.find("\n", pos)
+        if nxt < 0:
+            return False
+        pos = nxt + 1
+    return False
+
+
+def _count(paths: Sequence[str], own: Callable[[str], bool] | None = None) -> int | None:
     """Number of documents to expect (for the ETA); None when it cannot be told cheaply."""
     total = 0
     for p in expand(paths):
@@ -80,6 +132,8 @@ def _count(paths: Sequence[str]) -> int | None:
             continue
         if p == "-":
             return None
+        if own is not None and own(p):
+            continue
         path = Path(p)
         try:
             if path.suffix.lower() in JSONL_SUFFIXES:
@@ -95,6 +149,22 @@ def _count(paths: Sequence[str]) -> int | None:
         except (OSError, csv.Error):
             total += 1
     return total
+
+
+def _read(
+    paths: Sequence[str], fields: Fields, stdin: TextIO, own: Callable[[str], bool] | None, note: Callable[[str], None]
+) -> Iterator[tuple[Source, Unit]]:
+    """`read_inputs`, leaving out the run's own output (found in a folder or by a glob)."""
+    if own is None:
+        yield from read_inputs(paths, fields, stdin=stdin)
+        return
+    for entry in expand(paths):
+        if isinstance(entry, Failure):
+            yield Source(file=entry.source, sha1=hashlib.sha1(b"").hexdigest()), entry
+        elif entry != "-" and own(entry):
+            note(f"newsie: {entry}: the output of this run, not read as an input")
+        else:
+            yield from read_inputs([entry], fields, stdin=stdin)
 
 
 def run_extract(
@@ -118,8 +188,10 @@ def run_extract(
     """Extract every input to `output` and return the run's summary.
 
     With `resume`, inputs whose records are already in `output` (known by file, line or
-    row and content hash) are skipped; with `retry_failed` too, failed records are first
-    removed from `output` and their inputs run again.
+    row and content hash) are skipped, and an input whose content changed since is run
+    again, its new record replacing the old one; with `retry_failed` too, failed records
+    are first removed from `output` and their inputs run again. The output itself (in a
+    folder or glob of inputs) is never read as an input.
     """
     stdin = stdin or sys.stdin
     stderr = stderr or sys.stderr
@@ -127,11 +199,16 @@ def run_extract(
         raise ValueError("--resume needs --output FILE")
     if retry_failed and not resume:
         raise UsageError("--retry-failed goes with --resume")
+    check_output_not_input(paths, output)
     if retry_failed and output is not None:
         drop_failed(output, fmt)
     done = read_done(output, fmt) if resume and output is not None else Done()
+    # Records of a position written over by a run stopped before it removed them.
+    stale = done.stale()
+    done.forget(stale)
+    own = written_by(output) if output is not None else None
     show = not quiet and stderr.isatty()
-    progress = Progress(_count(paths) if show else None, stream=stderr, enabled=show)
+    progress = Progress(_count(paths, own) if show else None, stream=stderr, enabled=show)
     summary = Summary()
     sources: deque[Source] = deque()  # of the items read and not yet written, in order
 
@@ -143,8 +220,12 @@ def run_extract(
         progress.skip()
         return True
 
+    def note(text: str) -> None:
+        if not quiet:
+            progress.message(text)
+
     def items() -> Iterator[Any]:
-        for src, unit in read_inputs(paths, fields, stdin=stdin):
+        for src, unit in _read(paths, fields, stdin, own, note):
             if isinstance(unit, HtmlItem):
                 unit = _html_item(unit)
             if isinstance(unit, Failure):
@@ -152,11 +233,11 @@ def run_extract(
                     sources.append(src)
                     yield failure_release(unit)
                 continue
-            if published and not unit.get("published"):
-                unit["published"] = published
             # A listing page gives one item per listed release, ids "<source>#<n>".
             subs = listing_units(unit)
             for n, sub in enumerate(subs, 1):
+                if published and not has_own_date(sub):
+                    sub["published"] = published
                 sub_src = src if sub is unit else src.model_copy(update={"item": n})
                 if not skip(sub_src, sub.get("id") if isinstance(sub.get("id"), str) else None):
                     sources.append(sub_src)
@@ -168,20 +249,28 @@ def run_extract(
         for rel in extract_many(items(), batch_size=batch_size, n_process=n_process, load_options=load_options, timeout=timeout):
             rel.source = src = sources.popleft()
             key, where = first_seen.setdefault(rel.id, (src.key, src.where))
-            if key != src.key:
+            if key != src.key and where != src.where:  # the same position: its input changed since
                 summary.duplicates += 1
                 rel.warnings.append(f"duplicate id: {where} has the same id")
             rel = _write(writer, rel)
+            old = done.places.pop(src.where, None)  # records of this input before it changed
+            if old:
+                stale.update(old)
+                summary.replaced += 1
             summary.documents += 1
             summary.events += len(rel.events)
             if rel.error is not None:
                 summary.errors += 1
                 if not quiet:
-                    progress.message(f"newsie: {rel.id}: {rel.error.message}")
+                    # Most messages already begin with the file or line (the record's id).
+                    said = rel.error.message.startswith(f"{rel.id}:")
+                    progress.message(f"newsie: {rel.error.message}" if said else f"newsie: {rel.id}: {rel.error.message}")
             progress.update()
     finally:
         writer.close()
         progress.close()
+        if stale and output is not None:
+            drop_keys(output, fmt, stale)  # the new record of each changed input replaces the old
     if summary.duplicates and not quiet:
         stderr.write(
             f"newsie: {_n(summary.duplicates, 'record')} share an id with an earlier record (see their warnings); "

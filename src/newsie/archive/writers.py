@@ -13,8 +13,9 @@ import csv
 import io
 import os
 import shutil
+import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
@@ -62,7 +63,7 @@ class _LineWriter:
             if append:
                 repair(path)
             self.fh = path.open("a" if append else "w", encoding="utf-8", newline="")
-        self.fresh = path is None or not append or path.stat().st_size == 0
+        self.fresh = path is None or not append or os.fstat(self.fh.fileno()).st_size == 0
 
     def _emit(self, text: str) -> None:
         self.fh.write(text)  # one call per whole record
@@ -70,7 +71,9 @@ class _LineWriter:
 
     def close(self) -> None:
         if self.path is not None:
-            os.fsync(self.fh.fileno())
+            self.fh.flush()
+            if stat.S_ISREG(os.fstat(self.fh.fileno()).st_mode):  # not a pipe or terminal (-o /dev/stdout)
+                os.fsync(self.fh.fileno())
             self.fh.close()
 
 
@@ -103,6 +106,32 @@ class CsvWriter(_LineWriter):
 def parts_folder(path: Path) -> Path:
     """Where a Parquet output keeps its finished parts while a run is going."""
     return path.with_name(path.name + ".parts")
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (links included); False when either is missing."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def written_by(output: Path) -> Callable[[str], bool]:
+    """A test of whether a path is `output` or a file its writer makes beside it (the
+    Parquet parts folder, ``.partial``, ``.retry``): never an input of the same run."""
+    folder = output.resolve().parent
+    names = {output.name, output.name + ".partial", output.name + ".retry"}
+    parts = parts_folder(output).resolve()
+
+    def test(p: str) -> bool:
+        path = Path(p)
+        try:
+            here = path.resolve()
+        except (OSError, RuntimeError):
+            return False
+        return (here.parent == folder and here.name in names) or here.parent == parts or same_file(path, output)
+
+    return test
 
 
 def parquet_pieces(path: Path) -> list[Path]:
