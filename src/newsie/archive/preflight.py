@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import difflib
-import glob
 import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -16,7 +15,17 @@ from pathlib import Path
 
 from ..dates.published import read_published
 from ..exceptions import PublishedDateError, UsageError
-from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, READ_SUFFIXES, Failure, Fields, expand, readable
+from .readers import (
+    CSV_SUFFIXES,
+    JSONL_SUFFIXES,
+    MAX_CSV_FIELD,
+    READ_SUFFIXES,
+    Failure,
+    Fields,
+    Skipped,
+    expand,
+    is_glob,
+)
 
 OUTPUT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 PEEK_LINES = 50
@@ -24,17 +33,23 @@ PEEK_LINES = 50
 
 @dataclass
 class InputPlan:
-    """What the inputs hold: files skipped in folders and globs, by suffix."""
+    """What the inputs hold: files skipped in folders and globs, by suffix, and hidden entries."""
 
     skipped: Counter[str] = field(default_factory=Counter)
+    hidden: Counter[str] = field(default_factory=Counter)  # "file"/"folder" (names starting with ".")
 
     def notice(self) -> str | None:
         """A one-line notice of the skipped files, if any."""
-        if not self.skipped:
-            return None
-        n = sum(self.skipped.values())
-        kinds = ", ".join(f"{k or 'no suffix'}: {v}" for k, v in self.skipped.most_common())
-        return f"newsie: skipped {n} file{'s' if n != 1 else ''} that are not releases ({kinds}); read: {_known()}"
+        said = []
+        if self.skipped:
+            n = sum(self.skipped.values())
+            kinds = ", ".join(f"{k or 'no suffix'}: {v}" for k, v in self.skipped.most_common())
+            what = "files that are not releases" if n != 1 else "file that is not a release"
+            said.append(f"skipped {n} {what} ({kinds}); read: {_known()}")
+        if self.hidden:
+            kinds = " and ".join(f"{v} hidden {k}{'s' if v != 1 else ''}" for k, v in sorted(self.hidden.items(), key=lambda kv: kv[0] != "file"))
+            said.append(f"skipped {kinds} (names starting with '.'; name them to read them)")
+        return f"newsie: {'; '.join(said)}" if said else None
 
 
 def _known() -> str:
@@ -68,24 +83,14 @@ def check_inputs(paths: Sequence[str]) -> InputPlan:
         if p == "-":
             continue
         path = Path(p)
-        if path.is_dir():
-            found = 0
-            for f in path.rglob("*"):
-                if f.name.startswith(".") or not f.is_file():
-                    continue
-                if readable(f):
-                    found += 1
-                else:
-                    plan.skipped[f.suffix.lower()] += 1
+        glob = is_glob(p)
+        if glob or path.is_dir():
+            # The files the run will read, found the way it finds them (no link loop followed).
+            found = sum(isinstance(f, str) and f != p for f in expand([p], Skipped(plan.skipped, plan.hidden)))
+            if not found and glob:
+                raise UsageError(f"{p}: no release file matches this pattern (read: {_known()})")
             if not found:
                 raise UsageError(f"{p}: no release files in this folder (read: {_known()})")
-        elif any(c in p for c in "*?["):
-            matches = [Path(m) for m in glob.glob(p, recursive=True) if Path(m).is_file()]
-            for m in matches:
-                if not readable(m):
-                    plan.skipped[m.suffix.lower()] += 1
-            if not any(readable(m) for m in matches):
-                raise UsageError(f"{p}: no release file matches this pattern (read: {_known()})")
         elif not path.exists():
             raise UsageError(f"{p}: no such file or folder{_suggest(path)}")
     return plan

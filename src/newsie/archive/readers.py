@@ -15,10 +15,12 @@ import hashlib
 import io
 import json
 import os
+import re
 import stat
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO, Union
 
@@ -68,26 +70,126 @@ class HtmlItem:
 Unit = Union[dict, Failure, HtmlItem]
 
 
-def expand(paths: Sequence[str]) -> Iterator[str | Failure]:
+@dataclass
+class Skipped:
+    """What folders and globs hold but a run does not read."""
+
+    suffixes: Counter[str] = field(default_factory=Counter)  # files without a release suffix, by suffix
+    hidden: Counter[str] = field(default_factory=Counter)  # "file"/"folder": names that start with "."
+
+
+def expand(paths: Sequence[str], skipped: Skipped | None = None) -> Iterator[str | Failure]:
     """Files named, found under folders (sorted, recursively) or matched by globs; '-' is stdin.
 
     Whatever cannot be read as a file (a missing path, an unreadable folder, a dangling
     link, a link loop, a FIFO or device) comes out as a `Failure` naming it, in place.
+    A glob gives each file once, however many links lead to it. Files passed over in
+    folders (other suffixes, hidden names) are counted in `skipped`.
     """
     for p in paths:
         if p == "-":
             yield p
-        elif any(c in p for c in "*?[") and not Path(p).exists():
-            matches = sorted(glob.glob(p, recursive=True))
+        elif is_glob(p):
+            matches = match_glob(p)
             if not matches:
                 yield p  # reported as missing
+            seen: set[str] = set()
+            walked: set[str] = set()  # matched folders, read whole
             for m in matches:
-                yield from _entry(Path(m), (), found=True)
+                if m in seen or (isinstance(m, str) and _inside(m, walked)):
+                    continue  # a link loop already reported, or a path in a folder already read
+                if isinstance(m, str) and os.path.isdir(m):
+                    walked.add(os.path.normpath(m))
+                for entry in _entry(Path(m), (), found=True, skipped=skipped) if isinstance(m, str) else (m,):
+                    key = entry.source if isinstance(entry, Failure) else os.path.realpath(entry)
+                    if key not in seen:
+                        seen.add(key)
+                        yield entry
         else:
-            yield from _entry(Path(p), (), found=False)
+            yield from _entry(Path(p), (), found=False, skipped=skipped)
 
 
-def _entry(path: Path, parents: tuple[tuple[int, int], ...], *, found: bool) -> Iterator[str | Failure]:
+def _inside(path: str, folders: set[str]) -> bool:
+    """Whether `path` lies under one of `folders` (paths as matched, not resolved)."""
+    if not folders:
+        return False
+    head = os.path.dirname(os.path.normpath(path))
+    while head and head not in folders:
+        parent = os.path.dirname(head)
+        if parent == head:
+            return False
+        head = parent
+    return bool(head)
+
+
+def is_glob(path: str) -> bool:
+    """Whether an input is a glob pattern (a file that exists under that very name is not)."""
+    return any(c in path for c in "*?[") and not Path(path).exists()
+
+
+def match_glob(pattern: str) -> list[str | Failure]:
+    """The paths `pattern` matches, sorted; `**` crosses folders and links to folders, but no link loop.
+
+    Python's own `glob` follows a link to an enclosing folder round and round (each file
+    comes out once per lap, and two such links make the laps multiply); here such a link
+    is a `LinkLoop` failure, as in a folder input.
+    """
+    found = list(_glob(pattern))
+    return sorted(found, key=lambda m: (m, 1) if isinstance(m, str) else (m.source, 0))
+
+
+def _glob(pattern: str) -> Iterator[str | Failure]:
+    parts = re.split(r"[/\\]" if os.sep == "\\" else "/", pattern)
+    if "**" not in parts:
+        yield from glob.glob(pattern)  # no recursion, no loop
+        return
+    i = parts.index("**")
+    head, rest = "/".join(parts[:i]), "/".join(parts[i + 1 :])
+    if i == 1 and parts[0] == "":
+        head = "/"
+    bases = [head] if not glob.has_magic(head) else glob.glob(head)
+    for base in bases:
+        if base and not os.path.isdir(base):
+            continue
+        for folder in _folders(base, ()):
+            if isinstance(folder, Failure):
+                yield folder
+            elif not rest:  # "DIR/**": the folders and everything in them
+                if folder:
+                    yield folder
+                yield from glob.glob(os.path.join(glob.escape(folder), "*"))
+            else:
+                yield from _glob(os.path.join(glob.escape(folder), rest) if folder else rest)
+
+
+def _folders(top: str, parents: tuple[tuple[int, int], ...]) -> Iterator[str | Failure]:
+    """`top` and the folders under it, as `**` matches them (hidden ones left out), with no link loop."""
+    try:
+        st = os.stat(top or ".")
+        children = sorted(os.scandir(top or "."), key=lambda e: e.name)
+    except OSError as exc:
+        if top:
+            yield Failure(top, top, "ReadError", f"{top}: cannot read the folder ({exc.strerror or exc})")
+        return
+    yield top
+    here = (*(parents or _ancestors(top or ".")), (st.st_dev, st.st_ino))
+    for child in children:
+        try:
+            if child.name.startswith(".") or not child.is_dir():
+                continue
+            cst = child.stat()
+        except OSError:
+            continue  # not a folder that can be entered; the pattern may still name it
+        path = os.path.join(top, child.name)
+        if (cst.st_dev, cst.st_ino) in here:
+            yield Failure(path, path, "LinkLoop", f"{path}: a link loop (this folder contains itself); not read again")
+        else:
+            yield from _folders(path, here)
+
+
+def _entry(
+    path: Path, parents: tuple[tuple[int, int], ...], *, found: bool, skipped: Skipped | None = None
+) -> Iterator[str | Failure]:
     """A regular file's path, a folder's files, or a Failure saying why not.
 
     Files `found` in a folder or by a glob count only with a release suffix (`readable`);
@@ -105,9 +207,10 @@ def _entry(path: Path, parents: tuple[tuple[int, int], ...], *, found: bool) -> 
             yield name  # missing: read_inputs reports it
         return
     if stat.S_ISDIR(st.st_mode):
-        yield from _folder(path, st, parents)
+        yield from _folder(path, st, parents, skipped)
     elif found and not readable(path):
-        return  # not a release file (counted by the preflight)
+        if skipped is not None:
+            skipped.suffixes[path.suffix.lower()] += 1  # the preflight's notice names them
     elif stat.S_ISREG(st.st_mode):
         yield name
     else:
@@ -118,9 +221,10 @@ def _entry(path: Path, parents: tuple[tuple[int, int], ...], *, found: bool) -> 
 _SPECIAL = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket"))
 
 
-def _folder(path: Path, st: os.stat_result, parents: tuple[tuple[int, int], ...]) -> Iterator[str | Failure]:
+def _folder(path: Path, st: os.stat_result, parents: tuple[tuple[int, int], ...], skipped: Skipped | None) -> Iterator[str | Failure]:
     name = str(path)
     here = (st.st_dev, st.st_ino)
+    parents = parents or _ancestors(name)
     if here in parents:
         yield Failure(name, name, "LinkLoop", f"{name}: a link loop (this folder contains itself); not read again")
         return
@@ -131,7 +235,28 @@ def _folder(path: Path, st: os.stat_result, parents: tuple[tuple[int, int], ...]
         return
     for child in children:
         if not child.name.startswith("."):
-            yield from _entry(Path(child.path), (*parents, here), found=True)
+            yield from _entry(Path(child.path), (*parents, here), found=True, skipped=skipped)
+        elif skipped is not None:
+            skipped.hidden["folder" if _is_dir(child) else "file"] += 1
+
+
+def _ancestors(folder: str) -> tuple[tuple[int, int], ...]:
+    """The folders that hold `folder` (resolved): a link to one of them inside it is a loop too."""
+    found = []
+    for parent in Path(os.path.realpath(folder)).parents:
+        try:
+            st = parent.stat()
+        except OSError:
+            continue
+        found.append((st.st_dev, st.st_ino))
+    return tuple(found)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def readable(path: Path) -> bool:
