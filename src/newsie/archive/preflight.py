@@ -23,6 +23,7 @@ from .readers import (
     Failure,
     Fields,
     Skipped,
+    encoding_of,
     expand,
     is_glob,
 )
@@ -99,7 +100,9 @@ def check_inputs(paths: Sequence[str]) -> InputPlan:
 def _first_keys(path: Path, delimiter: str | None) -> list[str] | None:
     """The keys of the first record of a JSONL file, or the header of a CSV file."""
     try:
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+        with path.open("rb") as head:
+            codec = encoding_of(head.read(4))  # a UTF-16 CSV shows its real header
+        with path.open(encoding=codec, errors="replace", newline="") as fh:
             if delimiter is not None:
                 csv.field_size_limit(MAX_CSV_FIELD)
                 return next(csv.reader(fh, delimiter=delimiter), None)

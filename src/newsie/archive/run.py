@@ -7,7 +7,7 @@ from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from ..batch import BATCH_SIZE, DEFAULT_TIMEOUT, error_release, extract_many
 from ..exceptions import MissingExtraError, UsageError
@@ -15,7 +15,7 @@ from ..listing import listing_units
 from ..records import RecordError, Release, Source
 from ..sanitize import clean
 from .progress import Progress
-from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, Failure, Fields, HtmlItem, expand, read_inputs
+from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, Failure, Fields, HtmlItem, encoding_of, expand, read_inputs
 from .resume import Done, drop_failed, read_done
 from .writers import Writer, open_writer
 
@@ -87,7 +87,9 @@ def _count(paths: Sequence[str]) -> int | None:
                     total += sum(1 for line in fh if line.strip())
             elif path.suffix.lower() in CSV_SUFFIXES:
                 csv.field_size_limit(MAX_CSV_FIELD)
-                with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+                with path.open("rb") as head:
+                    codec = encoding_of(head.read(4))
+                with path.open(encoding=codec, errors="replace", newline="") as fh:
                     # Rows, not lines: a quoted cell may hold line breaks.
                     total += max(0, sum(1 for _ in csv.reader(fh, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")) - 1)
             else:
@@ -112,7 +114,7 @@ def run_extract(
     level: str | None = None,
     load_options: Mapping[str, Any] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
-    stdin: TextIO | None = None,
+    stdin: IO[Any] | None = None,
     stderr: TextIO | None = None,
 ) -> Summary:
     """Extract every input to `output` and return the run's summary.
