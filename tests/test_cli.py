@@ -111,6 +111,25 @@ def test_stdin_jsonl(monkeypatch, capsys) -> None:
     assert code == 0 and [r["id"] for r in records(out)] == ["s0", "s1", "s2"]
 
 
+def test_stdin_bytes_that_are_not_utf8(monkeypatch, capsys) -> None:
+    """A latin-1 line on stdin is one error record naming <stdin>:1 (no traceback); the next line is read."""
+    data = '{"id": "s1", "text": "Officials met in Wien, \u00d6sterreich."}\n'.encode("latin-1") + json.dumps({"id": "s2", "text": RELEASE_B}).encode() + b"\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    code, out, err = run(["extract", "-"], capsys)
+    recs = records(out)
+    assert [r["id"] for r in recs] == ["<stdin>:1", "s2"]
+    assert recs[0]["error"]["type"] == "DecodeError" and "<stdin>:1" in recs[0]["error"]["message"] and recs[1]["error"] is None
+    assert code == 1 and "Traceback" not in err
+
+
+def test_utf16_stdin_is_read(monkeypatch, capsys) -> None:
+    """UTF-16 text with a byte-order mark on stdin is decoded, not passed on as mojibake."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(RELEASE_A.encode("utf-16")), encoding="utf-8", errors="surrogateescape"))
+    code, out, _ = run(["extract", "-"], capsys)
+    (rec,) = records(out)
+    assert code == 0 and rec["title"] == "OSCE trains Kazakh police" and rec["warnings"] == []
+
+
 def test_csv_output_one_row_per_event(tmp_path, capsys) -> None:
     """CSV output has one row per event, and a row for a release without events."""
     (tmp_path / "a.txt").write_text(RELEASE_A, encoding="utf-8")

@@ -88,6 +88,27 @@ def test_folders_read_only_release_files(tmp_path, capsys) -> None:
     assert code == 2 and out == "" and "no release files" in err
 
 
+def test_hidden_files_in_a_folder_are_counted(tmp_path, capsys) -> None:
+    """Hidden files and folders are not read, and the notice says how many were skipped."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / ".draft.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "b.txt").write_text(RELEASE, encoding="utf-8")
+    code, out, err = run(["extract", str(tmp_path)], capsys)
+    assert code == 0 and len(out.splitlines()) == 1
+    assert "1 hidden file" in err and "1 hidden folder" in err and "not releases" not in err
+
+
+def test_utf16_csv_without_the_text_column(tmp_path, capsys) -> None:
+    """A UTF-16 CSV lacking the text column names its real columns (not garbled bytes)."""
+    src = tmp_path / "export.csv"
+    src.write_bytes(f'key,body\nk1,"{RELEASE}"\n'.encode("utf-16"))
+    code, out, err = run(["extract", str(src)], capsys)
+    assert code == 2 and out == "" and "key, body" in err and "--text-field body" in err
+    code, out, _ = run(["extract", str(src), "--text-field", "body", "--id-field", "key", "-q"], capsys)
+    assert code == 0 and json.loads(out)["id"] == "k1"
+
+
 def test_glob_without_match(tmp_path, capsys) -> None:
     """A glob matching no release file is a usage error."""
     code, _, err = run(["extract", str(tmp_path / "*.txt")], capsys)

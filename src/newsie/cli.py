@@ -175,7 +175,7 @@ def extract(
         check_text_field,
         output_format,
     )
-    from .archive.readers import Fields
+    from .archive.readers import Fields, decode_leniently, read_stream_bytes
     from .archive.run import run_extract
 
     fields = Fields(text=text_field, id=id_field, title=title_field, date=date_field, url=url_field)
@@ -188,8 +188,10 @@ def extract(
     plan = check_inputs(inputs)
     stdin = None
     if "-" in inputs:
-        stdin = io.StringIO(sys.stdin.read())  # read once: checked here, then extracted
-    check_text_field(inputs, fields, stdin.getvalue() if stdin else None)
+        # Read once, as bytes (checked here, then extracted): decoded like a file, so a
+        # stray byte is an error record, not a traceback or mojibake.
+        stdin = io.BytesIO(read_stream_bytes(sys.stdin))
+    check_text_field(inputs, fields, decode_leniently(stdin.getvalue()) if stdin else None)
     options = load_options(gazetteers, base, models)
     notice = plan.notice()
     if notice and not quiet:

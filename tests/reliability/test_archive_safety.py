@@ -87,6 +87,20 @@ def test_odd_folder_entries_each_give_an_error_record(tmp_path, capsys) -> None:
     assert code == 1 and "pipe.txt" in err
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_glob_through_a_link_loop_reads_each_file_once(tmp_path, capsys) -> None:
+    """'DIR/**/*.txt' over a link to an enclosing folder gives each release once and a LinkLoop record."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "r1.txt").write_text(SERBIA, encoding="utf-8")
+    (tmp_path / "sub" / "r2.txt").write_text(SERBIA, encoding="utf-8")
+    (tmp_path / "sub" / "loop").symlink_to("..")
+    code, recs, _ = run(["extract", str(tmp_path / "**" / "*.txt")], capsys)
+    assert [(Path(r["id"]).name, r["error"] and r["error"]["type"]) for r in recs] == [
+        ("r1.txt", None), ("loop", "LinkLoop"), ("r2.txt", None),
+    ]
+    assert code == 1
+
+
 @pytest.mark.skipif(AS_ROOT or not hasattr(os, "mkfifo"), reason="root reads any folder")
 def test_an_unreadable_folder_alone_is_a_failure(tmp_path, capsys) -> None:
     """An unreadable folder as the only input gives an error record and a non-zero exit."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
-import glob
 import json
 import re
 from collections import Counter
@@ -17,7 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..exceptions import UsageError
-from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, READ_SUFFIXES, Failure, Fields, expand, readable
+from .readers import (
+    CSV_SUFFIXES,
+    JSONL_SUFFIXES,
+    MAX_CSV_FIELD,
+    READ_SUFFIXES,
+    Failure,
+    Fields,
+    Skipped,
+    encoding_of,
+    expand,
+    is_glob,
+)
 from .writers import same_file
 
 OUTPUT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
@@ -27,17 +37,23 @@ _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d", re.ASCII)
 
 @dataclass
 class InputPlan:
-    """What the inputs hold: files skipped in folders and globs, by suffix."""
+    """What the inputs hold: files skipped in folders and globs, by suffix, and hidden entries."""
 
     skipped: Counter[str] = field(default_factory=Counter)
+    hidden: Counter[str] = field(default_factory=Counter)  # "file"/"folder" (names starting with ".")
 
     def notice(self) -> str | None:
         """A one-line notice of the skipped files, if any."""
-        if not self.skipped:
-            return None
-        n = sum(self.skipped.values())
-        kinds = ", ".join(f"{k or 'no suffix'}: {v}" for k, v in self.skipped.most_common())
-        return f"newsie: skipped {n} file{'s' if n != 1 else ''} that are not releases ({kinds}); read: {_known()}"
+        said = []
+        if self.skipped:
+            n = sum(self.skipped.values())
+            kinds = ", ".join(f"{k or 'no suffix'}: {v}" for k, v in self.skipped.most_common())
+            what = "files that are not releases" if n != 1 else "file that is not a release"
+            said.append(f"skipped {n} {what} ({kinds}); read: {_known()}")
+        if self.hidden:
+            kinds = " and ".join(f"{v} hidden {k}{'s' if v != 1 else ''}" for k, v in sorted(self.hidden.items(), key=lambda kv: kv[0] != "file"))
+            said.append(f"skipped {kinds} (names starting with '.'; name them to read them)")
+        return f"newsie: {'; '.join(said)}" if said else None
 
 
 def _known() -> str:
@@ -71,24 +87,14 @@ def check_inputs(paths: Sequence[str]) -> InputPlan:
         if p == "-":
             continue
         path = Path(p)
-        if path.is_dir():
-            found = 0
-            for f in path.rglob("*"):
-                if f.name.startswith(".") or not f.is_file():
-                    continue
-                if readable(f):
-                    found += 1
-                else:
-                    plan.skipped[f.suffix.lower()] += 1
+        glob = is_glob(p)
+        if glob or path.is_dir():
+            # The files the run will read, found the way it finds them (no link loop followed).
+            found = sum(isinstance(f, str) and f != p for f in expand([p], Skipped(plan.skipped, plan.hidden)))
+            if not found and glob:
+                raise UsageError(f"{p}: no release file matches this pattern (read: {_known()})")
             if not found:
                 raise UsageError(f"{p}: no release files in this folder (read: {_known()})")
-        elif any(c in p for c in "*?["):
-            matches = [Path(m) for m in glob.glob(p, recursive=True) if Path(m).is_file()]
-            for m in matches:
-                if not readable(m):
-                    plan.skipped[m.suffix.lower()] += 1
-            if not any(readable(m) for m in matches):
-                raise UsageError(f"{p}: no release file matches this pattern (read: {_known()})")
         elif not path.exists():
             raise UsageError(f"{p}: no such file or folder{_suggest(path)}")
     return plan
@@ -97,7 +103,9 @@ def check_inputs(paths: Sequence[str]) -> InputPlan:
 def _first_keys(path: Path, delimiter: str | None) -> list[str] | None:
     """The keys of the first record of a JSONL file, or the header of a CSV file."""
     try:
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+        with path.open("rb") as head:
+            codec = encoding_of(head.read(4))  # a UTF-16 CSV shows its real header
+        with path.open(encoding=codec, errors="replace", newline="") as fh:
             if delimiter is not None:
                 csv.field_size_limit(MAX_CSV_FIELD)
                 return next(csv.reader(fh, delimiter=delimiter), None)

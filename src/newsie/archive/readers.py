@@ -5,9 +5,14 @@ names the file (and line) and why it could not be read, so a run goes on and no 
 is silently lost: unreadable folders, dangling links, link loops and special files
 (FIFOs and devices are never opened) each give a `Failure` too. Each unit comes with
 its `Source` (file, line or row, content hash), the key of ``--resume``.
+
+Text is UTF-8, or UTF-16/UTF-32 when a byte-order mark says so. A text or HTML file is
+one release and is decoded whole; JSON Lines and CSV are decoded line by line and row by
+row, so a stray byte costs its own record only. stdin is read as bytes, by the same rules.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import errno
 import glob
@@ -15,12 +20,14 @@ import hashlib
 import io
 import json
 import os
+import re
 import stat
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO, Union
+from typing import IO, Any, Union
 
 from ..inputs import split_title
 from ..pages import looks_like_page
@@ -68,26 +75,126 @@ class HtmlItem:
 Unit = Union[dict, Failure, HtmlItem]
 
 
-def expand(paths: Sequence[str]) -> Iterator[str | Failure]:
+@dataclass
+class Skipped:
+    """What folders and globs hold but a run does not read."""
+
+    suffixes: Counter[str] = field(default_factory=Counter)  # files without a release suffix, by suffix
+    hidden: Counter[str] = field(default_factory=Counter)  # "file"/"folder": names that start with "."
+
+
+def expand(paths: Sequence[str], skipped: Skipped | None = None) -> Iterator[str | Failure]:
     """Files named, found under folders (sorted, recursively) or matched by globs; '-' is stdin.
 
     Whatever cannot be read as a file (a missing path, an unreadable folder, a dangling
     link, a link loop, a FIFO or device) comes out as a `Failure` naming it, in place.
+    A glob gives each file once, however many links lead to it. Files passed over in
+    folders (other suffixes, hidden names) are counted in `skipped`.
     """
     for p in paths:
         if p == "-":
             yield p
-        elif any(c in p for c in "*?[") and not Path(p).exists():
-            matches = sorted(glob.glob(p, recursive=True))
+        elif is_glob(p):
+            matches = match_glob(p)
             if not matches:
                 yield p  # reported as missing
+            seen: set[str] = set()
+            walked: set[str] = set()  # matched folders, read whole
             for m in matches:
-                yield from _entry(Path(m), (), found=True)
+                if m in seen or (isinstance(m, str) and _inside(m, walked)):
+                    continue  # a link loop already reported, or a path in a folder already read
+                if isinstance(m, str) and os.path.isdir(m):
+                    walked.add(os.path.normpath(m))
+                for entry in _entry(Path(m), (), found=True, skipped=skipped) if isinstance(m, str) else (m,):
+                    key = entry.source if isinstance(entry, Failure) else os.path.realpath(entry)
+                    if key not in seen:
+                        seen.add(key)
+                        yield entry
         else:
-            yield from _entry(Path(p), (), found=False)
+            yield from _entry(Path(p), (), found=False, skipped=skipped)
 
 
-def _entry(path: Path, parents: tuple[tuple[int, int], ...], *, found: bool) -> Iterator[str | Failure]:
+def _inside(path: str, folders: set[str]) -> bool:
+    """Whether `path` lies under one of `folders` (paths as matched, not resolved)."""
+    if not folders:
+        return False
+    head = os.path.dirname(os.path.normpath(path))
+    while head and head not in folders:
+        parent = os.path.dirname(head)
+        if parent == head:
+            return False
+        head = parent
+    return bool(head)
+
+
+def is_glob(path: str) -> bool:
+    """Whether an input is a glob pattern (a file that exists under that very name is not)."""
+    return any(c in path for c in "*?[") and not Path(path).exists()
+
+
+def match_glob(pattern: str) -> list[str | Failure]:
+    """The paths `pattern` matches, sorted; `**` crosses folders and links to folders, but no link loop.
+
+    Python's own `glob` follows a link to an enclosing folder round and round (each file
+    comes out once per lap, and two such links make the laps multiply); here such a link
+    is a `LinkLoop` failure, as in a folder input.
+    """
+    found = list(_glob(pattern))
+    return sorted(found, key=lambda m: (m, 1) if isinstance(m, str) else (m.source, 0))
+
+
+def _glob(pattern: str) -> Iterator[str | Failure]:
+    parts = re.split(r"[/\\]" if os.sep == "\\" else "/", pattern)
+    if "**" not in parts:
+        yield from glob.glob(pattern)  # no recursion, no loop
+        return
+    i = parts.index("**")
+    head, rest = "/".join(parts[:i]), "/".join(parts[i + 1 :])
+    if i == 1 and parts[0] == "":
+        head = "/"
+    bases = [head] if not glob.has_magic(head) else glob.glob(head)
+    for base in bases:
+        if base and not os.path.isdir(base):
+            continue
+        for folder in _folders(base, ()):
+            if isinstance(folder, Failure):
+                yield folder
+            elif not rest:  # "DIR/**": the folders and everything in them
+                if folder:
+                    yield folder
+                yield from glob.glob(os.path.join(glob.escape(folder), "*"))
+            else:
+                yield from _glob(os.path.join(glob.escape(folder), rest) if folder else rest)
+
+
+def _folders(top: str, parents: tuple[tuple[int, int], ...]) -> Iterator[str | Failure]:
+    """`top` and the folders under it, as `**` matches them (hidden ones left out), with no link loop."""
+    try:
+        st = os.stat(top or ".")
+        children = sorted(os.scandir(top or "."), key=lambda e: e.name)
+    except OSError as exc:
+        if top:
+            yield Failure(top, top, "ReadError", f"{top}: cannot read the folder ({exc.strerror or exc})")
+        return
+    yield top
+    here = (*(parents or _ancestors(top or ".")), (st.st_dev, st.st_ino))
+    for child in children:
+        try:
+            if child.name.startswith(".") or not child.is_dir():
+                continue
+            cst = child.stat()
+        except OSError:
+            continue  # not a folder that can be entered; the pattern may still name it
+        path = os.path.join(top, child.name)
+        if (cst.st_dev, cst.st_ino) in here:
+            yield Failure(path, path, "LinkLoop", f"{path}: a link loop (this folder contains itself); not read again")
+        else:
+            yield from _folders(path, here)
+
+
+def _entry(
+    path: Path, parents: tuple[tuple[int, int], ...], *, found: bool, skipped: Skipped | None = None
+) -> Iterator[str | Failure]:
     """A regular file's path, a folder's files, or a Failure saying why not.
 
     Files `found` in a folder or by a glob count only with a release suffix (`readable`);
@@ -105,9 +212,10 @@ def _entry(path: Path, parents: tuple[tuple[int, int], ...], *, found: bool) -> 
             yield name  # missing: read_inputs reports it
         return
     if stat.S_ISDIR(st.st_mode):
-        yield from _folder(path, st, parents)
+        yield from _folder(path, st, parents, skipped)
     elif found and not readable(path):
-        return  # not a release file (counted by the preflight)
+        if skipped is not None:
+            skipped.suffixes[path.suffix.lower()] += 1  # the preflight's notice names them
     elif stat.S_ISREG(st.st_mode):
         yield name
     else:
@@ -118,9 +226,10 @@ def _entry(path: Path, parents: tuple[tuple[int, int], ...], *, found: bool) -> 
 _SPECIAL = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket"))
 
 
-def _folder(path: Path, st: os.stat_result, parents: tuple[tuple[int, int], ...]) -> Iterator[str | Failure]:
+def _folder(path: Path, st: os.stat_result, parents: tuple[tuple[int, int], ...], skipped: Skipped | None) -> Iterator[str | Failure]:
     name = str(path)
     here = (st.st_dev, st.st_ino)
+    parents = parents or _ancestors(name)
     if here in parents:
         yield Failure(name, name, "LinkLoop", f"{name}: a link loop (this folder contains itself); not read again")
         return
@@ -131,7 +240,28 @@ def _folder(path: Path, st: os.stat_result, parents: tuple[tuple[int, int], ...]
         return
     for child in children:
         if not child.name.startswith("."):
-            yield from _entry(Path(child.path), (*parents, here), found=True)
+            yield from _entry(Path(child.path), (*parents, here), found=True, skipped=skipped)
+        elif skipped is not None:
+            skipped.hidden["folder" if _is_dir(child) else "file"] += 1
+
+
+def _ancestors(folder: str) -> tuple[tuple[int, int], ...]:
+    """The folders that hold `folder` (resolved): a link to one of them inside it is a loop too."""
+    found = []
+    for parent in Path(os.path.realpath(folder)).parents:
+        try:
+            st = parent.stat()
+        except OSError:
+            continue
+        found.append((st.st_dev, st.st_ino))
+    return tuple(found)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def readable(path: Path) -> bool:
@@ -139,29 +269,151 @@ def readable(path: Path) -> bool:
     return path.suffix.lower() in READ_SUFFIXES
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),  # before UTF-16 LE, whose mark it starts with
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+# Bytes that are not UTF-8 come out of "surrogateescape" as U+DC80-U+DCFF; a NUL is no text either.
+_NOT_TEXT = re.compile("[\x00\udc80-\udcff]")
+_SAMPLE = 8192
+
+
+def encoding_of(head: bytes) -> str:
+    """The codec of a file that starts with `head`: UTF-16/32 by a byte-order mark, else UTF-8."""
+    return next((codec for bom, codec, _ in _BOMS if head.startswith(bom)), "utf-8-sig")
+
+
+def decode_leniently(raw: bytes) -> str:
+    """Text for a look at the first records (the preflight): undecodable bytes become U+FFFD."""
+    return raw.decode(encoding_of(raw[:4]), errors="replace")
+
+
 def _decode(raw: bytes, source: str) -> str | Failure:
-    if not raw.strip():
-        return Failure(source, source, "EmptyFile", f"{source}: the file is empty")
-    if b"\x00" in raw[:8192]:
-        return Failure(source, source, "BinaryFile", f"{source}: binary content (NUL bytes), not text")
+    """A file read as one release: it decodes whole or fails whole."""
+    text = _decode_marked(raw, source)
+    if text is not None:
+        return text
+    if b"\x00" in raw[:_SAMPLE]:
+        return _binary(raw, source)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return Failure(source, source, "DecodeError", f"{source}: not UTF-8 text (byte {exc.start}: {exc.reason})")
+        return Failure(source, source, "DecodeError", f"{source}: not UTF-8 text (byte {exc.start}: {exc.reason}){_UTF8_HINT}")
+
+
+def _decode_lines(raw: bytes, source: str) -> tuple[str, bool] | Failure:
+    """The text of a JSON Lines or CSV file, and whether any of it is not text.
+
+    Bytes that are not UTF-8 are kept as lone surrogates (``surrogateescape``), so that
+    only the line or row holding them fails (`_not_text`). A file that is mostly not text
+    (an image or an archive under a .jsonl name) is one `BinaryFile` failure.
+    """
+    text = _decode_marked(raw, source)
+    if text is not None:
+        return text if isinstance(text, Failure) else (text, False)
+    sample = raw[:_SAMPLE]
+    if b"\x00" in sample and _mostly_binary(sample, cut=len(raw) > _SAMPLE):
+        return _binary(raw, source)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8-sig", "surrogateescape"), True
+    return text, "\x00" in text
+
+
+def _decode_marked(raw: bytes, source: str) -> str | Failure | None:
+    """An empty file's failure; a file with a UTF-16 or UTF-32 byte-order mark decoded; else None."""
+    if not raw.strip():
+        return Failure(source, source, "EmptyFile", f"{source}: the file is empty")
+    codec = encoding_of(raw[:4])
+    if codec == "utf-8-sig":
+        return None
+    name = next(label for bom, c, label in _BOMS if c == codec)
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError as exc:
+        return Failure(
+            source, source, "DecodeError",
+            f"{source}: marked as {name} but not valid {name} (byte {exc.start}: {exc.reason}); "
+            f"save it as UTF-8 (e.g. iconv -f {name} -t UTF-8)",
+        )
+    if not text.strip():
+        return Failure(source, source, "EmptyFile", f"{source}: the file is empty")
+    return text
+
+
+def _mostly_binary(sample: bytes, *, cut: bool) -> bool:
+    """Whether most lines of `sample` hold a NUL byte or bytes that are not UTF-8."""
+    lines = sample.split(b"\n")
+    if cut and len(lines) > 1:
+        lines.pop()  # cut off mid-line (maybe mid-character)
+    lines = [line for line in lines if line.strip()]
+    bad = 0
+    for line in lines:
+        try:
+            bad += b"\x00" in line or not line.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            bad += 1
+    return 2 * bad > len(lines)
+
+
+def _not_text(value: str, where: str, source: str, part: str) -> Failure | None:
+    """The failure of a line or cell (`part`) that holds a NUL or bytes that are not UTF-8."""
+    hit = _NOT_TEXT.search(value)
+    if hit is None:
+        return None
+    if hit.group() == "\x00":
+        return Failure(where, source, "DecodeError", f"{where}: a NUL byte (binary content) in the {part}, not text")
+    try:
+        value.encode("utf-8", "surrogateescape").decode("utf-8")
+        reason = "invalid bytes"
+    except (UnicodeError, ValueError) as exc:
+        start = getattr(exc, "start", None)
+        reason = f"byte {start} of the {part}: {getattr(exc, 'reason', exc)}" if start is not None else str(exc)
+    return Failure(where, source, "DecodeError", f"{where}: not UTF-8 text ({reason}){_UTF8_HINT}")
+
+
+def _binary(raw: bytes, source: str) -> Failure:
+    sample = raw[:_SAMPLE]
+    half = max(1, len(sample) // 2)
+    hint = ""
+    for order, zeros in (("LE", sample[1::2]), ("BE", sample[0::2])):
+        if zeros.count(0) > 0.4 * half:  # ASCII letters as UTF-16: every other byte is NUL
+            hint = f" (UTF-16 text without a byte-order mark? save it as UTF-8, e.g. iconv -f UTF-16{order} -t UTF-8)"
+    for magic, what in _PACKED:
+        if sample.startswith(magic):
+            hint = f" ({what})"
+    return Failure(source, source, "BinaryFile", f"{source}: binary content (NUL bytes), not text{hint}")
+
+
+_PACKED = (
+    (b"\x1f\x8b", "gzip-compressed: gunzip it first"),
+    (b"PK\x03\x04", "a ZIP archive, e.g. an Excel workbook: unpack it, or save the sheet as CSV UTF-8"),
+)
+
+
+_UTF8_HINT = "; save it as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)"
 
 
 def _sha1(data: str | bytes) -> str:
     return hashlib.sha1(data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def read_units(paths: Sequence[str], fields: Fields = Fields(), *, stdin: TextIO | None = None) -> Iterator[Unit]:
+def read_units(paths: Sequence[str], fields: Fields = Fields(), *, stdin: IO[Any] | None = None) -> Iterator[Unit]:
     """Items, HTML pages and failures for every input, in order."""
     for _, unit in read_inputs(paths, fields, stdin=stdin):
         yield unit
 
 
-def read_inputs(paths: Sequence[str], fields: Fields = Fields(), *, stdin: TextIO | None = None) -> Iterator[tuple[Source, Unit]]:
-    """Every input unit with its `Source` (file, line or row, content hash), in order."""
+def read_inputs(paths: Sequence[str], fields: Fields = Fields(), *, stdin: IO[Any] | None = None) -> Iterator[tuple[Source, Unit]]:
+    """Every input unit with its `Source` (file, line or row, content hash), in order.
+
+    `stdin` (default `sys.stdin`) is read as bytes where it can be (a binary stream, or a
+    text stream's ``buffer``), and decoded like a file.
+    """
     stdin = stdin or sys.stdin
     for source in expand(paths):
         if isinstance(source, Failure):
@@ -180,13 +432,18 @@ def read_inputs(paths: Sequence[str], fields: Fields = Fields(), *, stdin: TextI
             yield Source(file=source, sha1=_sha1(b"")), Failure(source, source, "ReadError", f"{source}: cannot read ({exc.strerror or exc})")
             continue
         whole = Source(file=source, sha1=_sha1(raw))
+        if suffix in JSONL_SUFFIXES or suffix in CSV_SUFFIXES:
+            lines = _decode_lines(raw, source)
+            if isinstance(lines, Failure):
+                yield whole, lines
+            elif suffix in JSONL_SUFFIXES:
+                yield from _read_jsonl(*lines, source, fields)
+            else:
+                yield from _read_csv(*lines, source, fields, "\t" if suffix == ".tsv" else ",")
+            continue
         text = _decode(raw, source)
         if isinstance(text, Failure):
             yield whole, text
-        elif suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(text, source, fields)
-        elif suffix in CSV_SUFFIXES:
-            yield from _read_csv(text, source, fields, "\t" if suffix == ".tsv" else ",")
         elif suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
             yield whole, HtmlItem(source, source, text)
         else:
@@ -201,21 +458,43 @@ def text_item(text: str, source: str) -> dict:
     return {"id": source, "url": source, "title": title, "text": body}
 
 
-def _read_stream(stream: TextIO, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
-    try:
-        data = stream.read()
-    except UnicodeDecodeError as exc:
-        yield Source(file=source, sha1=_sha1(b"")), Failure(source, source, "DecodeError", f"{source}: not UTF-8 text ({exc.reason})")
-        return
-    if data.lstrip().startswith("{"):
-        yield from _read_jsonl(data, source, fields)
-    elif data.strip():
-        yield Source(file=source, sha1=_sha1(data)), text_item(data, source)
-    else:
+def read_stream_bytes(stream: IO[Any]) -> bytes:
+    """All of `stream` as bytes: a text stream's ``buffer`` if it has one, else its text in UTF-8.
+
+    Decoding is left to the readers, which treat stdin like a file: a text stream's own
+    decoding would crash on a stray byte or pass it on as mojibake.
+    """
+    buffer = getattr(stream, "buffer", None)
+    data = (buffer if buffer is not None else stream).read()
+    if isinstance(data, bytes):
+        return data
+    try:  # characters a "surrogateescape" stream could not decode become their bytes again
+        return data.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return data.encode("utf-8", "surrogatepass")
+
+
+def _read_stream(stream: IO[Any], source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
+    """stdin: JSON Lines when it starts with '{' (decoded line by line), else one release (decoded whole)."""
+    raw = read_stream_bytes(stream)
+    if not raw.strip():
         yield Source(file=source, sha1=_sha1(b"")), Failure(source, source, "EmptyInput", f"{source}: no input")
+        return
+    lines = _decode_lines(raw, source)
+    if isinstance(lines, Failure):
+        yield Source(file=source, sha1=_sha1(raw)), lines
+    elif lines[0].lstrip().startswith("{"):
+        yield from _read_jsonl(*lines, source, fields)
+    else:
+        text = _decode(raw, source)
+        if isinstance(text, Failure):
+            yield Source(file=source, sha1=_sha1(raw)), text
+        else:
+            yield Source(file=source, sha1=_sha1(text)), text_item(text, source)
 
 
-def _read_jsonl(text: str, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
+def _read_jsonl(text: str, suspect: bool, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
+    """One unit per non-blank line; with `suspect`, a line holding bytes that are not text fails alone."""
     # Only "\n" ends a record: str.splitlines() would also cut at U+2028 and other
     # separators that JSON allows inside strings.
     for lineno, line in enumerate(text.split("\n"), 1):
@@ -224,6 +503,10 @@ def _read_jsonl(text: str, source: str, fields: Fields) -> Iterator[tuple[Source
             continue
         where = f"{source}:{lineno}"
         pos = Source(file=source, line=lineno, sha1=_sha1(line))
+        bad = _not_text(line, where, source, "line") if suspect else None
+        if bad is not None:
+            yield pos, bad
+            continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -238,7 +521,8 @@ def _read_jsonl(text: str, source: str, fields: Fields) -> Iterator[tuple[Source
         yield pos, _item(obj, where, fields)
 
 
-def _read_csv(text: str, source: str, fields: Fields, delimiter: str) -> Iterator[tuple[Source, Unit]]:
+def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: str) -> Iterator[tuple[Source, Unit]]:
+    """One unit per row; with `suspect`, a row holding bytes that are not text fails alone."""
     csv.field_size_limit(MAX_CSV_FIELD)
     # newline="" keeps line breaks inside quoted cells, as the csv module requires.
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -248,6 +532,9 @@ def _read_csv(text: str, source: str, fields: Fields, delimiter: str) -> Iterato
     except csv.Error as exc:
         yield whole, Failure(source, source, "CSVError", f"{source}: {exc}")
         return
+    if suspect and names is not None:
+        # A stray byte in the header spoils no row: the columns newsie reads are named in full.
+        reader.fieldnames = names = [_NOT_TEXT.sub("\ufffd", n) for n in names]
     if names is None or fields.text not in names:
         cols = ", ".join(names or [])
         yield whole, Failure(source, source, "MissingColumn", f"{source}: no text column {fields.text!r} (columns: {cols}); use --text-field")
@@ -256,11 +543,27 @@ def _read_csv(text: str, source: str, fields: Fields, delimiter: str) -> Iterato
     try:
         for rowno, row in enumerate(reader, 2):
             pos = Source(file=source, line=first_line, sha1=_sha1(json.dumps(row, ensure_ascii=False)))
+            where = f"{source}:{first_line}"
             first_line = reader.line_num + 1
-            yield pos, _item(row, f"{source}:{rowno}", fields)
+            bad = _bad_row(row, where, source, fields) if suspect else None
+            yield pos, bad or _item(row, f"{source}:{rowno}", fields)
     except csv.Error as exc:
         where = f"{source}:{reader.line_num}"
         yield Source(file=source, line=reader.line_num, sha1=_sha1(b"")), Failure(where, source, "CSVError", f"{where}: {exc}")
+
+
+def _bad_row(row: dict[Any, Any], where: str, source: str, fields: Fields) -> Failure | None:
+    """The failure of a row with a cell that is not text (its id, if that cell is clean)."""
+    for key, value in row.items():
+        for cell in value if isinstance(value, list) else (value,):
+            part = f"column {key!r}" if isinstance(key, str) else "row"  # key None: cells past the header's
+            bad = _not_text(cell, where, source, part) if isinstance(cell, str) else None
+            if bad is not None:
+                rid = row.get(fields.id) if fields.id else None
+                if isinstance(rid, str) and rid and not _NOT_TEXT.search(rid):
+                    bad = Failure(rid, bad.source, bad.type, bad.message)
+                return bad
+    return None
 
 
 def _item(obj: dict[str, Any], where: str, fields: Fields) -> dict:

@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from ..batch import BATCH_SIZE, DEFAULT_TIMEOUT, error_release, extract_many
 from ..exceptions import MissingExtraError, UsageError
@@ -19,7 +19,18 @@ from ..records import RecordError, Release, Source
 from ..sanitize import clean
 from .preflight import check_output_not_input
 from .progress import Progress
-from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, MAX_CSV_FIELD, Failure, Fields, HtmlItem, Unit, expand, read_inputs
+from .readers import (
+    CSV_SUFFIXES,
+    JSONL_SUFFIXES,
+    MAX_CSV_FIELD,
+    Failure,
+    Fields,
+    HtmlItem,
+    Unit,
+    encoding_of,
+    expand,
+    read_inputs,
+)
 from .resume import Done, drop_failed, drop_keys, read_done
 from .writers import Writer, open_writer, written_by
 
@@ -141,7 +152,9 @@ def _count(paths: Sequence[str], own: Callable[[str], bool] | None = None) -> in
                     total += sum(1 for line in fh if line.strip())
             elif path.suffix.lower() in CSV_SUFFIXES:
                 csv.field_size_limit(MAX_CSV_FIELD)
-                with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+                with path.open("rb") as head:
+                    codec = encoding_of(head.read(4))
+                with path.open(encoding=codec, errors="replace", newline="") as fh:
                     # Rows, not lines: a quoted cell may hold line breaks.
                     total += max(0, sum(1 for _ in csv.reader(fh, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")) - 1)
             else:
@@ -152,7 +165,7 @@ def _count(paths: Sequence[str], own: Callable[[str], bool] | None = None) -> in
 
 
 def _read(
-    paths: Sequence[str], fields: Fields, stdin: TextIO, own: Callable[[str], bool] | None, note: Callable[[str], None]
+    paths: Sequence[str], fields: Fields, stdin: IO[Any], own: Callable[[str], bool] | None, note: Callable[[str], None]
 ) -> Iterator[tuple[Source, Unit]]:
     """`read_inputs`, leaving out the run's own output (found in a folder or by a glob)."""
     if own is None:
@@ -182,7 +195,7 @@ def run_extract(
     level: str | None = None,
     load_options: Mapping[str, Any] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
-    stdin: TextIO | None = None,
+    stdin: IO[Any] | None = None,
     stderr: TextIO | None = None,
 ) -> Summary:
     """Extract every input to `output` and return the run's summary.

@@ -1,0 +1,150 @@
+"""Tests of the archive readers: decoding line by line, byte-order marks, globs, skipped files."""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from newsie.archive.readers import Failure, Skipped, expand, read_inputs, read_units
+
+ALMATY = "ALMATY, 3 May 2021 – The OSCE Programme Office trained 30 border guards."
+VIENNA = "VIENNA, 6 October 2020 – The OSCE Secretary General met the Chairperson-in-Office."
+ODIHR = "WARSAW, 14 November 2019 – ODIHR opened an election observation mission in Georgia."
+TITLE = "OSCE trains border guards in Kazakhstan"
+LINKS = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+
+
+def jsonl(*texts: str) -> bytes:
+    return b"".join(json.dumps({"id": f"r{i}", "text": t}, ensure_ascii=False).encode() + b"\n" for i, t in enumerate(texts, 1))
+
+
+def kinds(units: list) -> list[str]:
+    return [u.type if isinstance(u, Failure) else u["id"] for u in units]
+
+
+def test_a_latin1_line_costs_only_its_own_record(tmp_path) -> None:
+    """One JSON line in latin-1 among good ones is one DecodeError naming file:line; the others are read."""
+    src = tmp_path / "releases.jsonl"
+    lines = jsonl(ALMATY, VIENNA, ODIHR).split(b"\n")
+    lines[1] = '{"id": "r2", "text": "WIEN, 6 October 2020 – Die OSZE traf sich in Österreich."}'.encode("latin-1", "replace")
+    src.write_bytes(b"\n".join(lines))
+    units = list(read_inputs([str(src)]))
+    assert kinds([u for _, u in units]) == ["r1", "DecodeError", "r3"]
+    source, bad = units[1]
+    assert isinstance(bad, Failure) and bad.id == f"{src}:2" and f"{src}:2" in bad.message and "UTF-8" in bad.message
+    assert source.line == 2
+
+
+def test_a_nul_byte_in_one_line_or_row_costs_only_that_record(tmp_path) -> None:
+    """A NUL byte in one JSON line or CSV row fails that record alone, not the file as binary."""
+    lines = jsonl(ALMATY, VIENNA, ODIHR).split(b"\n")
+    lines[1] = b'{"id": "r2", "text": "bad \x00 line"}'
+    (tmp_path / "a.jsonl").write_bytes(b"\n".join(lines))
+    assert kinds(list(read_units([str(tmp_path / "a.jsonl")]))) == ["r1", "DecodeError", "r3"]
+    with (tmp_path / "b.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["id", "text"], ["c1", ALMATY], ["c2", "bad \x00 row"], ["c3", VIENNA]])
+    units = list(read_inputs([str(tmp_path / "b.csv")]))
+    assert kinds([u for _, u in units]) == ["c1", "DecodeError", "c3"]
+    bad = units[1][1]
+    assert isinstance(bad, Failure) and f"{tmp_path / 'b.csv'}:3" in bad.message and "NUL" in bad.message
+
+
+def test_a_latin1_csv_row_keeps_its_id(tmp_path) -> None:
+    """A CSV row whose text is latin-1 is an error record under the row's own id, naming file:line and the column."""
+    src = tmp_path / "export.csv"
+    src.write_bytes(f'id,text\nc1,"{ALMATY}"\nc2,"WIEN - Die OSZE traf sich in Österreich."\nc3,"{VIENNA}"\n'.encode("latin-1", "replace"))
+    units = list(read_units([str(src)]))
+    assert kinds(units) == ["c1", "DecodeError", "c3"]
+    assert units[1].id == "c2" and f"{src}:3" in units[1].message and "'text'" in units[1].message
+
+
+def test_a_binary_file_under_a_jsonl_name_is_one_error(tmp_path) -> None:
+    """An image saved as .jsonl is one BinaryFile record, not one record per line of noise."""
+    src = tmp_path / "photo.jsonl"
+    src.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 200)
+    assert kinds(list(read_units([str(src)]))) == ["BinaryFile"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_byte_order_mark_names_the_encoding(tmp_path, codec) -> None:
+    """Text, JSON Lines and CSV files with a UTF-16 or UTF-32 byte-order mark are read as such."""
+    bom = {"utf-16": b"", "utf-16-be": codecs.BOM_UTF16_BE, "utf-32": b""}[codec]
+    (tmp_path / "r.txt").write_bytes(bom + f"{TITLE}\n\n{ALMATY}".encode(codec))
+    (tmp_path / "r.jsonl").write_bytes(bom + jsonl(ALMATY, VIENNA).decode().encode(codec))
+    (tmp_path / "r.csv").write_bytes(bom + f'id,text\nc1,"{ALMATY}"\n'.encode(codec))
+    units = list(read_units([str(tmp_path / n) for n in ("r.txt", "r.jsonl", "r.csv")]))
+    assert [(u["title"] if "title" in u else u["id"], u["text"]) for u in units] == [
+        (TITLE, ALMATY), ("r1", ALMATY), ("r2", VIENNA), ("c1", ALMATY),
+    ]
+
+
+def test_broken_utf16_says_utf16(tmp_path) -> None:
+    """A file marked UTF-16 that does not decode says so, with how to convert it."""
+    src = tmp_path / "r.txt"
+    src.write_bytes(f"{TITLE}\n\n{ALMATY}".encode("utf-16") + b"\x00")
+    (bad,) = read_units([str(src)])
+    assert isinstance(bad, Failure) and bad.type == "DecodeError" and "UTF-16" in bad.message and "binary" not in bad.message
+
+
+@pytest.mark.parametrize(
+    ("data", "expect"),
+    [
+        (jsonl(ALMATY) + b'{"id": "r2", "text": "caf\xe9"}\n', ["r1", "DecodeError"]),
+        (f"{TITLE}\n\n{ALMATY}".encode("utf-16"), ["<stdin>"]),
+        (b"\x00\x01\x02\x03" * 100, ["BinaryFile"]),
+        ("WIEN - Die OSZE traf sich in Österreich.".encode("latin-1"), ["DecodeError"]),
+    ],
+)
+def test_stdin_is_decoded_like_a_file(data, expect) -> None:
+    """Bytes on stdin follow the rules of a file: per-line errors for JSON Lines, BOMs, binary and latin-1 refused."""
+    assert kinds(list(read_units(["-"], stdin=io.BytesIO(data)))) == expect
+    text_stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="strict")
+    assert kinds(list(read_units(["-"], stdin=text_stream))) == expect  # read through its buffer
+
+
+@LINKS
+def test_a_glob_does_not_follow_a_link_loop(tmp_path) -> None:
+    """'**' gives each file once and names a link to an enclosing folder as a LinkLoop, like a folder input."""
+    arch = tmp_path / "arch"
+    (arch / "sub").mkdir(parents=True)
+    (arch / "r1.txt").write_text(f"{TITLE}\n\n{ALMATY}", encoding="utf-8")
+    (arch / "sub" / "r2.txt").write_text(VIENNA, encoding="utf-8")
+    (arch / "sub" / "loop").symlink_to("..")
+    (arch / "sub" / "same.txt").symlink_to("../r1.txt")
+    found = list(expand([str(arch / "**" / "*.txt")]))
+    loops = sorted(Path(f.source).name for f in found if isinstance(f, Failure) and f.type == "LinkLoop")
+    assert [f for f in found if isinstance(f, str)] == [str(arch / "r1.txt"), str(arch / "sub" / "r2.txt")]
+    assert loops == ["loop"]
+    assert [f for f in expand([str(arch)]) if isinstance(f, Failure)] == [f for f in found if isinstance(f, Failure)]
+    whole = list(expand([str(arch / "**")]))
+    assert [f for f in whole if isinstance(f, str)] == [str(arch / "r1.txt"), str(arch / "sub" / "r2.txt")]
+    assert len(whole) == 3
+
+
+@LINKS
+def test_a_link_to_an_enclosing_folder_is_a_loop_from_below(tmp_path) -> None:
+    """A folder given below a link's target still reports the link as a loop (not a walk of the parent)."""
+    arch = tmp_path / "arch"
+    (arch / "sub").mkdir(parents=True)
+    (arch / "r1.txt").write_text(ALMATY, encoding="utf-8")
+    (arch / "sub" / "loop").symlink_to("..")
+    found = list(expand([str(arch / "sub")]))
+    assert [(f.type, f.source) for f in found if isinstance(f, Failure)] == [("LinkLoop", str(arch / "sub" / "loop"))]
+    assert [f for f in found if isinstance(f, str)] == []
+
+
+def test_hidden_entries_in_a_folder_are_counted(tmp_path) -> None:
+    """Hidden files and folders in a folder are not read but are counted, like files of other suffixes."""
+    (tmp_path / "r1.txt").write_text(ALMATY, encoding="utf-8")
+    (tmp_path / ".draft.txt").write_text(VIENNA, encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.txt").write_text(ODIHR, encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    skipped = Skipped()
+    assert list(expand([str(tmp_path)], skipped)) == [str(tmp_path / "r1.txt")]
+    assert skipped.hidden == {"file": 1, "folder": 1} and skipped.suffixes == {".pdf": 1}
