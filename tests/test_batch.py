@@ -1,6 +1,7 @@
 """Tests of batch extraction: order, ids, errors, processes, memory-bounded streaming."""
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import pytest
@@ -242,3 +243,31 @@ def test_strict_raises_the_error_of_the_first_failing_item_in_input_order(fail_e
         list(newsie.extract_many(items, nlp=nlp, strict=True))
     with pytest.raises(TypeError):
         list(newsie.extract_many(items[2:], nlp=nlp, strict=True))
+
+
+def test_dataframe_rows_with_missing_cells(nlp) -> None:
+    """Rows of ``df.to_dict("records")`` with NaN titles, urls or ids and NaT dates give
+    the records of the same items without those fields, not error records."""
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    text = "VIENNA, 6 October 2020 – The OSCE Mission to Serbia trained 20 police officers in Belgrade."
+    df = pd.DataFrame({
+        "text": [text, text, text],
+        "published": pd.to_datetime(["2020-10-07", None, None]),
+        "title": ["OSCE trains Serbian police", np.nan, np.nan],
+        "url": [np.nan, "https://example.org/r/2", np.nan],
+        "id": ["a", "b", np.nan],
+    })
+    out = list(newsie.extract_many(df.to_dict("records"), nlp=nlp))
+    assert [r.error for r in out] == [None, None, None]
+    assert [r.published for r in out] == [dt.date(2020, 10, 7), dt.date(2020, 10, 6), dt.date(2020, 10, 6)]
+    assert [r.title for r in out] == ["OSCE trains Serbian police", None, None]
+    assert out[1].url == "https://example.org/r/2" and out[2].url is None
+    assert out[2] == newsie.extract(text, nlp=nlp)
+
+
+def test_missing_issuer_and_fields_of_work(nlp) -> None:
+    """NaN for the list fields (issuer, fields of work) counts as not given."""
+    item = {"text": "Officials from Moldova met in Chisinau.", "issuer": float("nan"), "fields_of_work": float("nan")}
+    rel, plain = newsie.extract_many([item, {"text": item["text"]}], nlp=nlp)
+    assert rel.error is None and rel.issuer == [] and rel == plain

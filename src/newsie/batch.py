@@ -22,6 +22,7 @@ from .exceptions import NewsieError
 from .inputs import optional_text, parse_published, release_id, require_text
 from .listing import is_listing, listing_units
 from .making import make_doc
+from .missing import is_missing
 from .pages import looks_like_page, parse_page
 from .rawtext import split_raw
 from .records import RecordError, Release
@@ -172,7 +173,7 @@ def _strs(value: str | list[str] | None) -> list[str]:
 
 
 def _str_list(value: Any, name: str) -> list[str]:
-    if value is None:
+    if is_missing(value):
         return []
     if isinstance(value, str):
         return [value]
@@ -355,6 +356,8 @@ def extract_many(
         items: strings (the text) or mappings with ``text`` and optionally ``title``,
             ``published``, ``url``, ``id``, ``issuer``, ``fields_of_work``; a `Release`
             passes through unchanged (a record made upstream, e.g. for an unreadable file).
+            A missing value (None, NaN, NaT: the empty cells of ``df.to_dict("records")``)
+            in an optional field counts as absent.
         nlp: a pipeline from `newsie.load()` (single process only).
         batch_size: documents per `nlp.pipe` batch (and per task sent to a worker).
         n_process: worker processes; each builds its pipeline once with

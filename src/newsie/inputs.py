@@ -6,6 +6,7 @@ import hashlib
 from typing import Any
 
 from .dates.published import read_published
+from .missing import is_missing
 from .rawtext import split_raw
 
 
@@ -13,13 +14,15 @@ def require_text(value: Any, name: str = "text") -> str:
     """Return `value` as a plain str (str subclasses such as ``numpy.str_`` included), else
     raise a TypeError naming the argument."""
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+        missing = f" (a missing value: {value!r})" if value is not None and is_missing(value) else ""
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}{missing}")
     return value if type(value) is str else str(value)
 
 
 def optional_text(value: Any, name: str) -> str | None:
-    """None or a str (stripped); anything else is a TypeError naming the argument."""
-    if value is None:
+    """A str (stripped), or None for a missing value (None, NaN, NaT: see `is_missing`);
+    anything else is a TypeError naming the argument."""
+    if is_missing(value):
         return None
     return require_text(value, name).strip() or None
 
