@@ -197,3 +197,22 @@ def test_nan_text_is_a_type_error_that_says_it_is_missing() -> None:
     """A NaN text (a required field) is a TypeError that names the missing value."""
     with pytest.raises(TypeError, match=r"text must be a str, not float \(a missing value: nan\)"):
         newsie.extract(float("nan"))  # type: ignore[arg-type]
+
+
+def test_load_takes_one_component_name_as_a_list_of_one() -> None:
+    """A single name for enable or disable is that component, not a list of its letters."""
+    assert newsie.load(disable="newsie_fields", models=False) is newsie.load(disable=["newsie_fields"], models=False)
+    assert "newsie_fields" not in newsie.load(disable="newsie_fields", models=False).pipe_names
+    assert "newsie_organizations" not in newsie.load(enable="newsie_states", models=False).pipe_names
+    with pytest.raises(newsie.NewsieError, match=r"unknown newsie component\(s\) \['newsie_nothing'\]"):
+        newsie.load(disable="newsie_nothing")
+
+
+def test_load_takes_one_gazetteer_path_as_a_list_of_one(tmp_path) -> None:
+    """A single gazetteer path, str or Path, is that file, not a list of its characters."""
+    path = tmp_path / "steppe.json"
+    path.write_text(json.dumps({"organizations": [{"id": "steppe-watch", "name": "Steppe Media Watch", "kind": "ngo", "country": "KAZ"}]}), encoding="utf-8")
+    for gazetteers in (str(path), path):
+        nlp = newsie.load(gazetteers=gazetteers, models=False)  # type: ignore[arg-type]
+        rel = newsie.extract("Steppe Media Watch trained journalists in Almaty.", nlp=nlp)
+        assert "steppe-watch" in [o.id for o in rel.organizations]
