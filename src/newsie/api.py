@@ -9,7 +9,7 @@ from spacy.language import Language
 from .batch import empty_release, extract_many, prepare
 from .build import to_release
 from .collector import held
-from .inputs import require_text
+from .inputs import require_nlp, require_text
 from .listing import is_listing, listing_units
 from .making import make_doc
 from .missing import is_missing
@@ -61,9 +61,10 @@ def extract(
         `Release` (no entities, no events).
 
     Raises:
-        TypeError: `text` (or title/url/id) is not a str.
+        TypeError: `text` (or title/url/id) is not a str, or `nlp` is not a `Language`.
         PublishedDateError: `published` is not a valid date (a ValueError).
     """
+    require_nlp(nlp)
     kw = prepare(
         {"text": require_text(text, "text"), "title": title, "published": published, "url": url, "id": id, "content_type": content_type},
         page=page,
@@ -103,6 +104,7 @@ def extract_page(
         PublishedDateError: `published` is not a valid date (a ValueError).
     """
     text = require_text(text, "text")
+    require_nlp(nlp)
     if is_missing(published):  # NaN or NaT from a DataFrame row: the page's own date is used
         published = None
     if text.lstrip().startswith("<"):
@@ -136,6 +138,7 @@ def extract_html(
     """
     from .html import html_parts
 
+    require_nlp(nlp)
     if is_missing(published):  # NaN or NaT from a DataFrame row: the page's own date is used
         published = None
     parts = html_parts(html, url)
