@@ -173,3 +173,15 @@ def test_quoted_or_two_sentence_first_line_is_body(line) -> None:
 def test_abbreviation_in_a_headline() -> None:
     """'Dr. Smith visits Vienna' is still a headline."""
     assert split_raw("Dr. Smith visits Vienna\n\nVIENNA, 2 May 2020 – Dr. Smith arrived.").title == "Dr. Smith visits Vienna"
+
+
+def test_leading_byte_order_mark_is_dropped(nlp) -> None:
+    """A UTF-8 BOM before the dateline or the title line does not hide them."""
+    body = "BELGRADE, 12 May 2021 – The OSCE Mission to Serbia trained 20 judges in Belgrade."
+    rel = newsie.extract("\ufeff" + body, nlp=nlp)
+    assert rel.text == body and rel.dateline is not None and rel.dateline.city == "Belgrade"
+    assert rel.published == D(2021, 5, 12)
+    raw = newsie.extract("\ufeffOSCE trains Serbian judges\n\n" + body, nlp=nlp)
+    assert raw.title == "OSCE trains Serbian judges" and raw.published == D(2021, 5, 12)
+    item, = newsie.extract_many([{"text": "\ufeff" + body, "title": "\ufeffSerbian judges trained"}], nlp=nlp)
+    assert item.title == "Serbian judges trained" and item.dateline is not None and item.dateline.city == "Belgrade"

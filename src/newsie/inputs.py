@@ -12,13 +12,20 @@ from .dates.published import read_published
 from .missing import is_missing
 from .rawtext import split_raw
 
+BOM = "\ufeff"
+
 
 def require_text(value: Any, name: str = "text") -> str:
-    """Return `value` as a plain str (str subclasses such as ``numpy.str_`` included), else
-    raise a TypeError naming the argument."""
+    """Return `value` as a plain str (str subclasses such as ``numpy.str_`` included) without
+    a leading byte order mark, else raise a TypeError naming the argument.
+
+    A BOM is what a file saved as "UTF-8 with BOM" and read as UTF-8 starts with: left in,
+    it hides the dateline ("\ufeffBELGRADE, 12 May 2021 –") and the title line."""
     if not isinstance(value, str):
         missing = f" (a missing value: {value!r})" if value is not None and is_missing(value) else ""
         raise TypeError(f"{name} must be a str, not {type(value).__name__}{missing}")
+    if value.startswith(BOM):
+        value = value.lstrip(BOM)
     return value if type(value) is str else str(value)
 
 
