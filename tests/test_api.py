@@ -172,3 +172,47 @@ def test_extract_without_nlp_asks_load_once(monkeypatch, nlp) -> None:
     first = newsie.extract("The OSCE trained police officers in Vienna.", published="2020-05-03")
     second = newsie.extract("The OSCE trained police officers in Vienna.", published="2020-05-03")
     assert calls == [1] and first == second and first.organizations
+
+
+@pytest.mark.parametrize("field", ["title", "published", "url", "id", "content_type"])
+def test_nan_is_a_missing_optional_field(nlp, field) -> None:
+    """A NaN for an optional field (an empty DataFrame cell) counts as not given."""
+    rel = newsie.extract(RELEASE, nlp=nlp, **{field: float("nan")})
+    assert rel == newsie.extract(RELEASE, nlp=nlp)
+
+
+def test_pandas_missing_and_dates_for_published(nlp) -> None:
+    """NaT and pd.NA for `published` are no date (the dateline dates the release); a
+    Timestamp and a numpy datetime64 are the day they name."""
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    for value in (pd.NaT, pd.NA, np.datetime64("NaT")):
+        rel = newsie.extract(RELEASE, published=value, nlp=nlp)
+        assert rel.published == dt.date(2016, 6, 2) and rel.error is None
+    for value in (pd.Timestamp("2016-06-03 09:30"), np.datetime64("2016-06-03"), np.datetime64("2016-06-03T09:30:00.000000000")):
+        assert newsie.extract(RELEASE, published=value, nlp=nlp).published == dt.date(2016, 6, 3)
+
+
+def test_nan_text_is_a_type_error_that_says_it_is_missing() -> None:
+    """A NaN text (a required field) is a TypeError that names the missing value."""
+    with pytest.raises(TypeError, match=r"text must be a str, not float \(a missing value: nan\)"):
+        newsie.extract(float("nan"))  # type: ignore[arg-type]
+
+
+def test_load_takes_one_component_name_as_a_list_of_one() -> None:
+    """A single name for enable or disable is that component, not a list of its letters."""
+    assert newsie.load(disable="newsie_fields", models=False) is newsie.load(disable=["newsie_fields"], models=False)
+    assert "newsie_fields" not in newsie.load(disable="newsie_fields", models=False).pipe_names
+    assert "newsie_organizations" not in newsie.load(enable="newsie_states", models=False).pipe_names
+    with pytest.raises(newsie.NewsieError, match=r"unknown newsie component\(s\) \['newsie_nothing'\]"):
+        newsie.load(disable="newsie_nothing")
+
+
+def test_load_takes_one_gazetteer_path_as_a_list_of_one(tmp_path) -> None:
+    """A single gazetteer path, str or Path, is that file, not a list of its characters."""
+    path = tmp_path / "steppe.json"
+    path.write_text(json.dumps({"organizations": [{"id": "steppe-watch", "name": "Steppe Media Watch", "kind": "ngo", "country": "KAZ"}]}), encoding="utf-8")
+    for gazetteers in (str(path), path):
+        nlp = newsie.load(gazetteers=gazetteers, models=False)  # type: ignore[arg-type]
+        rel = newsie.extract("Steppe Media Watch trained journalists in Almaty.", nlp=nlp)
+        assert "steppe-watch" in [o.id for o in rel.organizations]

@@ -1,6 +1,7 @@
 """Tests of batch extraction: order, ids, errors, processes, memory-bounded streaming."""
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import pytest
@@ -242,3 +243,108 @@ def test_strict_raises_the_error_of_the_first_failing_item_in_input_order(fail_e
         list(newsie.extract_many(items, nlp=nlp, strict=True))
     with pytest.raises(TypeError):
         list(newsie.extract_many(items[2:], nlp=nlp, strict=True))
+
+
+def test_dataframe_rows_with_missing_cells(nlp) -> None:
+    """Rows of ``df.to_dict("records")`` with NaN titles, urls or ids and NaT dates give
+    the records of the same items without those fields, not error records."""
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    text = "VIENNA, 6 October 2020 – The OSCE Mission to Serbia trained 20 police officers in Belgrade."
+    df = pd.DataFrame({
+        "text": [text, text, text],
+        "published": pd.to_datetime(["2020-10-07", None, None]),
+        "title": ["OSCE trains Serbian police", np.nan, np.nan],
+        "url": [np.nan, "https://example.org/r/2", np.nan],
+        "id": ["a", "b", np.nan],
+    })
+    out = list(newsie.extract_many(df.to_dict("records"), nlp=nlp))
+    assert [r.error for r in out] == [None, None, None]
+    assert [r.published for r in out] == [dt.date(2020, 10, 7), dt.date(2020, 10, 6), dt.date(2020, 10, 6)]
+    assert [r.title for r in out] == ["OSCE trains Serbian police", None, None]
+    assert out[1].url == "https://example.org/r/2" and out[2].url is None
+    assert out[2] == newsie.extract(text, nlp=nlp)
+
+
+def test_missing_issuer_and_fields_of_work(nlp) -> None:
+    """NaN for the list fields (issuer, fields of work) counts as not given."""
+    item = {"text": "Officials from Moldova met in Chisinau.", "issuer": float("nan"), "fields_of_work": float("nan")}
+    rel, plain = newsie.extract_many([item, {"text": item["text"]}], nlp=nlp)
+    assert rel.error is None and rel.issuer == [] and rel == plain
+
+
+@pytest.mark.parametrize("items", ["Officials from Serbia met.", b"Officials from Serbia met."])
+def test_a_bare_string_is_not_a_list_of_items(items) -> None:
+    """A str or bytes for items is a TypeError (at the call) saying to pass a list or use extract, not one record per character."""
+    with pytest.raises(TypeError, match=r"pass a list \(\[text\]\) or use newsie\.extract\(text\)"):
+        newsie.extract_many(items)
+
+
+def test_one_mapping_is_not_a_list_of_items() -> None:
+    """A single dict for items is a TypeError, not one record per key."""
+    with pytest.raises(TypeError, match=r"pass a list \(\[item\]\)"):
+        newsie.extract_many({"text": "Officials from Serbia met.", "title": "Serbian officials meet"})  # type: ignore[arg-type]
+
+
+def test_a_dataframe_is_not_a_list_of_items() -> None:
+    """A pandas DataFrame for items is a TypeError naming df.to_dict("records"), not one record per column name."""
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"text": ["Officials from Serbia met."], "title": ["Serbian officials meet"]})
+    with pytest.raises(TypeError, match=r'pandas DataFrame .*df\.to_dict\("records"\)'):
+        newsie.extract_many(df)
+    assert [r.title for r in newsie.extract_many(df.to_dict("records"), nlp=newsie.load())] == ["Serbian officials meet"]
+
+
+def test_a_dataframe_is_told_apart_without_pandas() -> None:
+    """Any class named DataFrame is refused by name (a Dask one points to newsie.dask), with no pandas import."""
+    dask_frame = type("DataFrame", (), {"__module__": "dask.dataframe.core", "__iter__": lambda self: iter(["text"])})
+    with pytest.raises(TypeError, match=r"newsie\.dask\.extract_dataframe"):
+        newsie.extract_many(dask_frame())
+
+
+def test_items_that_are_not_iterable() -> None:
+    """A number for items is a TypeError at the call."""
+    with pytest.raises(TypeError, match="items must be an iterable of texts or dicts, not int"):
+        newsie.extract_many(42)  # type: ignore[arg-type]
+
+
+def test_nlp_that_is_not_a_pipeline() -> None:
+    """A pipeline name or any other non-Language for nlp is a TypeError that says to call newsie.load."""
+    with pytest.raises(TypeError, match=r"nlp must be a spaCy Language .*nlp=newsie\.load\(base='en_core_web_sm'\)"):
+        newsie.extract_many(["Officials from Serbia met."], nlp="en_core_web_sm")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"nlp must be a spaCy Language from newsie\.load"):
+        newsie.extract("Officials from Serbia met.", nlp=object())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("bad", "error"),
+    [(None, TypeError), ({"text": "Tajik officials met.", "published": "not a date"}, newsie.PublishedDateError)],
+)
+def test_strict_raises_the_same_type_in_one_or_two_processes(nlp, bad, error) -> None:
+    """With strict=True the first failing item raises its own exception type and message, with n_process=1 and 2 alike."""
+    items = ["Officials from Serbia met.", bad, "Officials from Albania met."]
+    with pytest.raises(error) as one:
+        list(newsie.extract_many(items, nlp=nlp, strict=True))
+    with pytest.raises(error) as two:
+        list(newsie.extract_many(items, n_process=2, batch_size=1, strict=True))
+    assert str(two.value) == str(one.value)
+
+
+def test_strict_passes_records_made_upstream_through(nlp) -> None:
+    """A Release passed in with its error is yielded, not raised, with strict=True in one or two processes."""
+    upstream = newsie.Release(id="a.txt", error=newsie.RecordError(type="UnicodeDecodeError", message="not UTF-8"))
+    items = [upstream, "Officials from Serbia met."]
+    for kwargs in ({"nlp": nlp}, {"n_process": 2}):
+        out = list(newsie.extract_many(items, strict=True, **kwargs))
+        assert out[0] == upstream and out[1].error is None
+
+
+def test_a_worker_error_of_another_type_is_a_newsie_error() -> None:
+    """An error record whose type cannot be rebuilt (a third-party type, a dead worker) gives a NewsieError naming item, type and message."""
+    from newsie.batch import item_exception
+
+    rebuilt = item_exception("x1", newsie.RecordError(type="ValueError", message="bad value"))
+    assert type(rebuilt) is ValueError and str(rebuilt) == "bad value"
+    for kind in ("WorkerDied", "KeyError", "UnicodeDecodeError"):
+        exc = item_exception("x1", newsie.RecordError(type=kind, message="lost"))
+        assert type(exc) is newsie.NewsieError and str(exc) == f"x1: {kind}: lost"

@@ -173,3 +173,38 @@ def test_quoted_or_two_sentence_first_line_is_body(line) -> None:
 def test_abbreviation_in_a_headline() -> None:
     """'Dr. Smith visits Vienna' is still a headline."""
     assert split_raw("Dr. Smith visits Vienna\n\nVIENNA, 2 May 2020 – Dr. Smith arrived.").title == "Dr. Smith visits Vienna"
+
+
+def test_leading_byte_order_mark_is_dropped(nlp) -> None:
+    """A UTF-8 BOM before the dateline or the title line does not hide them."""
+    body = "BELGRADE, 12 May 2021 – The OSCE Mission to Serbia trained 20 judges in Belgrade."
+    rel = newsie.extract("\ufeff" + body, nlp=nlp)
+    assert rel.text == body and rel.dateline is not None and rel.dateline.city == "Belgrade"
+    assert rel.published == D(2021, 5, 12)
+    raw = newsie.extract("\ufeffOSCE trains Serbian judges\n\n" + body, nlp=nlp)
+    assert raw.title == "OSCE trains Serbian judges" and raw.published == D(2021, 5, 12)
+    item, = newsie.extract_many([{"text": "\ufeff" + body, "title": "\ufeffSerbian judges trained"}], nlp=nlp)
+    assert item.title == "Serbian judges trained" and item.dateline is not None and item.dateline.city == "Belgrade"
+
+
+@pytest.mark.parametrize("line", ["UPDATED", "UPDATED 3 May", "UPDATED 3 May 2019", "UPDATED on 4 May 2019, 14:00 CET", "CORRECTED May 4, 2019", "Updated"])
+def test_bare_update_notice_is_preamble(line) -> None:
+    """An update notice of the word alone, or in capitals with the day of the change, is preamble above or below the title."""
+    for text in (f"{line}\nOSCE Chairperson visits Georgia\n\nTBILISI, 3 May 2019 – The Chairperson arrived today.", f"OSCE Chairperson visits Georgia\n{line}\nTBILISI, 3 May 2019 – The Chairperson arrived today."):
+        parts = split_raw(text)
+        assert (parts.title, parts.preamble) == ("OSCE Chairperson visits Georgia", [line])
+        assert parts.body.startswith("TBILISI")
+
+
+@pytest.mark.parametrize("title", ["Updated guidelines on media freedom published", "UPDATED ELECTION CODE ADOPTED IN ARMENIA", "Updated 3 May"])
+def test_headline_starting_with_updated_is_a_title(title) -> None:
+    """A headline that goes on after 'Updated' (or a date after 'Updated' not in capitals) stays the title."""
+    parts = split_raw(f"{title}\n\nVIENNA, 3 May 2019 – The OSCE published the text today.")
+    assert parts.title == title and parts.preamble == []
+
+
+def test_update_notice_is_named_in_warnings(nlp) -> None:
+    """extract() keeps an 'UPDATED 3 May' line out of title and text and names it in the warnings."""
+    rel = newsie.extract("UPDATED 3 May\nOSCE Chairperson visits Georgia\n\nTBILISI, 3 May 2019 – The OSCE Chairperson arrived in Tbilisi today.", nlp=nlp)
+    assert rel.title == "OSCE Chairperson visits Georgia" and rel.text.startswith("TBILISI")
+    assert rel.warnings == ["preamble line kept out of the text: 'UPDATED 3 May'"]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 import newsie
 from newsie.records import Event, Mention, Organization, Release, State
 
@@ -54,3 +56,11 @@ def test_state_link_on_a_real_release(nlp) -> None:
     rel = newsie.extract("Kazakh police officers were trained in Almaty.", nlp=nlp)
     markup = newsie.render(rel, jupyter=False, kb_url_template={"STATE": "https://iso.example/{}"})
     assert markup is not None and 'href="https://iso.example/KAZ">KAZ</a>' in markup
+
+
+def test_render_of_a_dict_says_what_to_pass() -> None:
+    """render() of a dict is a TypeError that says to validate a record or pass an item's text."""
+    with pytest.raises(TypeError, match=r"Release \(from newsie\.extract\) or the text of a release, not dict: .*Release\.model_validate"):
+        newsie.render({"text": "Officials from Serbia met.", "title": "Serbian officials meet"})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"not int$"):
+        newsie.render(7)  # type: ignore[arg-type]

@@ -9,9 +9,10 @@ from spacy.language import Language
 from .batch import empty_release, extract_many, prepare
 from .build import to_release
 from .collector import held
-from .inputs import require_text
+from .inputs import require_nlp, require_text
 from .listing import is_listing, listing_units
 from .making import make_doc
+from .missing import is_missing
 from .pipeline import load
 from .records import Release
 
@@ -44,8 +45,9 @@ def extract(
         text: the body of the release (a dateline such as "VIENNA, 6 October 2020 –"
             may be part of it).
         title: the headline, tagged too.
-        published: the publication date (date, datetime or ISO string); relative
-            dates ("today") are anchored to it.
+        published: the publication date (date, datetime or ISO string; a pandas
+            Timestamp or numpy datetime64 too); relative dates ("today") are anchored to
+            it. A missing value (None, NaN, NaT) is no date, as for title, url and id.
         url: where the release was read from (kept on the record, used for its id).
         id: the record id; derived from url + title (or the text) when None.
         nlp: a pipeline from `newsie.load()`; the cached default when None.
@@ -59,9 +61,10 @@ def extract(
         `Release` (no entities, no events).
 
     Raises:
-        TypeError: `text` (or title/url/id) is not a str.
+        TypeError: `text` (or title/url/id) is not a str, or `nlp` is not a `Language`.
         PublishedDateError: `published` is not a valid date (a ValueError).
     """
+    require_nlp(nlp)
     kw = prepare(
         {"text": require_text(text, "text"), "title": title, "published": published, "url": url, "id": id, "content_type": content_type},
         page=page,
@@ -101,6 +104,9 @@ def extract_page(
         PublishedDateError: `published` is not a valid date (a ValueError).
     """
     text = require_text(text, "text")
+    require_nlp(nlp)
+    if is_missing(published):  # NaN or NaT from a DataFrame row: the page's own date is used
+        published = None
     if text.lstrip().startswith("<"):
         from .html import html_parts
 
@@ -132,6 +138,9 @@ def extract_html(
     """
     from .html import html_parts
 
+    require_nlp(nlp)
+    if is_missing(published):  # NaN or NaT from a DataFrame row: the page's own date is used
+        published = None
     parts = html_parts(html, url)
     if is_listing(parts["text"]):
         releases = extract_page(parts["text"], url=url, published=published, nlp=nlp)

@@ -7,6 +7,7 @@ build their own pipeline once and send back records.
 """
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any, Union
@@ -19,9 +20,10 @@ from .build import to_release
 from .collector import held
 from .dates.published import read_published
 from .exceptions import NewsieError
-from .inputs import optional_text, parse_published, release_id, require_text
+from .inputs import optional_text, parse_published, release_id, require_items, require_nlp, require_text
 from .listing import is_listing, listing_units
 from .making import make_doc
+from .missing import is_missing
 from .pages import looks_like_page, parse_page
 from .rawtext import split_raw
 from .records import RecordError, Release
@@ -172,7 +174,7 @@ def _strs(value: str | list[str] | None) -> list[str]:
 
 
 def _str_list(value: Any, name: str) -> list[str]:
-    if value is None:
+    if is_missing(value):
         return []
     if isinstance(value, str):
         return [value]
@@ -351,15 +353,25 @@ def extract_many(
 ) -> Iterator[Release]:
     """Extract a stream of releases lazily: one `Release` per input item, in input order.
 
+    The arguments are checked at the call; the items are read as the records are asked for.
+
     Args:
         items: strings (the text) or mappings with ``text`` and optionally ``title``,
             ``published``, ``url``, ``id``, ``issuer``, ``fields_of_work``; a `Release`
             passes through unchanged (a record made upstream, e.g. for an unreadable file).
+            A missing value (None, NaN, NaT: the empty cells of ``df.to_dict("records")``)
+            in an optional field counts as absent.
         nlp: a pipeline from `newsie.load()` (single process only).
         batch_size: documents per `nlp.pipe` batch (and per task sent to a worker).
         n_process: worker processes; each builds its pipeline once with
             ``newsie.load(**load_options)``.
-        strict: raise on the first bad item instead of recording its error.
+        strict: raise on the first item that fails (in input order) instead of recording
+            its error; a `Release` passed in with an error passes through either way. The
+            exception is the item's own; with n_process > 1 it is rebuilt from the worker's
+            record, of the same type and message when that is a builtin or newsie
+            exception (``TypeError``, ``PublishedDateError``, ...), else (another type,
+            a worker that died or timed out) a `NewsieError` naming the item, type and
+            message.
         load_options: arguments of `newsie.load` for the workers (and for this
             process when `nlp` is None).
         mp_context: multiprocessing start method ("fork", "spawn", "forkserver");
@@ -373,27 +385,72 @@ def extract_many(
 
     Yields:
         `Release` records; a failed item's record has ``error`` set.
+
+    Raises:
+        TypeError: `items` is a str, a mapping or a DataFrame (say what to pass
+            instead), or not iterable; `nlp` is not a `Language`.
+        ValueError: `batch_size` or `n_process` is below 1.
+        NewsieError: `nlp` given with n_process > 1.
     """
+    require_items(items)
+    require_nlp(nlp)
     if batch_size < 1 or n_process < 1:
         raise ValueError("batch_size and n_process must be at least 1")
+    if n_process > 1 and nlp is not None:
+        raise NewsieError("with n_process > 1 each worker loads its own pipeline: pass load_options, not nlp")
     options = dict(load_options or {})
     if n_process == 1:
-        from .pipeline import load
+        return _in_process(items, nlp, options, batch_size, strict)
+    return _in_workers(items, options, batch_size, n_process, strict, mp_context, timeout)
 
-        pipeline = nlp or load(**options)
-        for batch in _batches(items, batch_size):
-            yield from run_batch(pipeline, batch, strict=strict)
-        return
-    if nlp is not None:
-        raise NewsieError("with n_process > 1 each worker loads its own pipeline: pass load_options, not nlp")
+
+def _in_process(items: Iterable[Item], nlp: Language | None, options: dict[str, Any], batch_size: int, strict: bool) -> Iterator[Release]:
+    from .pipeline import load
+
+    pipeline = nlp or load(**options)
+    for batch in _batches(items, batch_size):
+        yield from run_batch(pipeline, batch, strict=strict)
+
+
+def _in_workers(
+    items: Iterable[Item], options: dict[str, Any], batch_size: int, n_process: int, strict: bool, mp_context: str | None, timeout: float | None
+) -> Iterator[Release]:
     from .workers import WorkerPool  # multiprocessing only when workers are asked for (cold start)
+
+    passed: set[int] = set()  # input indexes of records passed in (their errors are not raised)
+
+    def batches() -> Iterator[list[tuple[int, Item]]]:
+        for batch in _batches(items, batch_size):
+            if strict:
+                passed.update(i for i, item in batch if isinstance(item, Release))
+            yield batch
 
     pool = WorkerPool(n_process, options, _work, timeout=timeout, mp_context=mp_context)
     try:
-        for records in pool.run(_batches(items, batch_size), window=n_process * 3, on_error=error_release):
+        index = 0
+        for records in pool.run(batches(), window=n_process * 3, on_error=error_release):
             for rec in records:
-                if strict and rec.error is not None:
-                    raise NewsieError(f"{rec.id}: {rec.error.type}: {rec.error.message}")
+                if strict and rec.error is not None and index not in passed:
+                    raise item_exception(rec.id, rec.error)
+                index += 1
                 yield rec
     finally:
         pool.close()
+
+
+def item_exception(rid: str, error: RecordError) -> Exception:
+    """The exception an error record from a worker stands for (``strict`` with workers):
+    of the item's own type and message when that is a builtin or newsie exception whose
+    text is its message, else a `NewsieError` naming the item, the type and the message."""
+    from . import exceptions
+
+    cls = getattr(builtins, error.type, None) or getattr(exceptions, error.type, None)
+    if isinstance(cls, type) and issubclass(cls, Exception):
+        exc = cls.__new__(cls)  # not cls(message): the __init__ of several takes other arguments
+        exc.args = (error.message,)
+        try:
+            if str(exc) == error.message:
+                return exc
+        except Exception:  # an exception whose __str__ needs its own fields
+            pass
+    return NewsieError(f"{rid}: {error.type}: {error.message}")

@@ -3,23 +3,71 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
 from typing import Any
 
+from spacy.language import Language
+
 from .dates.published import read_published
+from .missing import is_missing
 from .rawtext import split_raw
+
+BOM = "\ufeff"
 
 
 def require_text(value: Any, name: str = "text") -> str:
-    """Return `value` as a plain str (str subclasses such as ``numpy.str_`` included), else
-    raise a TypeError naming the argument."""
+    """Return `value` as a plain str (str subclasses such as ``numpy.str_`` included) without
+    a leading byte order mark, else raise a TypeError naming the argument.
+
+    A BOM is what a file saved as "UTF-8 with BOM" and read as UTF-8 starts with: left in,
+    it hides the dateline ("\ufeffBELGRADE, 12 May 2021 –") and the title line."""
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+        missing = f" (a missing value: {value!r})" if value is not None and is_missing(value) else ""
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}{missing}")
+    if value.startswith(BOM):
+        value = value.lstrip(BOM)
     return value if type(value) is str else str(value)
 
 
+def require_nlp(nlp: Any) -> Language | None:
+    """`nlp` when it is None or a spaCy `Language`, else a TypeError that says what to pass."""
+    if nlp is None or isinstance(nlp, Language):
+        return nlp
+    hint = f"; for the spaCy pipeline {nlp!r} use nlp=newsie.load(base={nlp!r})" if isinstance(nlp, str) else ""
+    raise TypeError(f"nlp must be a spaCy Language from newsie.load() (or None for the default), not {type(nlp).__name__}{hint}")
+
+
+def require_items(items: Any) -> None:
+    """Refuse what `extract_many` would read as something else: a str (one record per
+    character), a mapping (one per key) or a DataFrame (one per column name).
+
+    Raises:
+        TypeError: saying what to pass instead (told apart without importing pandas).
+    """
+    kind = type(items)
+    if isinstance(items, (str, bytes)):
+        raise TypeError(f"items must be an iterable of texts or dicts, not one {kind.__name__}: pass a list ([text]) or use newsie.extract(text)")
+    if isinstance(items, Mapping):
+        raise TypeError(f"items must be an iterable of texts or dicts, not one {kind.__name__}: pass a list ([item]) or use newsie.extract(**item)")
+    if kind.__name__ == "DataFrame":
+        module = kind.__module__.split(".")[0]
+        if module == "dask":
+            fix = "use newsie.dask.extract_dataframe(ddf, text=..., title=..., published=...)"
+        elif module == "pyspark":
+            fix = "use newsie.spark.extract(df, text=..., title=..., published=...)"
+        else:
+            fix = 'pass df.to_dict("records") (one dict per row, columns text, title, published, url, id, ...) or df["text"] for the texts alone'
+        raise TypeError(f"items must be an iterable of texts or dicts, not a {module} DataFrame (that iterates over its column names): {fix}")
+    try:
+        iter(items)
+    except TypeError:
+        raise TypeError(f"items must be an iterable of texts or dicts, not {kind.__name__}") from None
+
+
 def optional_text(value: Any, name: str) -> str | None:
-    """None or a str (stripped); anything else is a TypeError naming the argument."""
-    if value is None:
+    """A str (stripped), or None for a missing value (None, NaN, NaT: see `is_missing`);
+    anything else is a TypeError naming the argument."""
+    if is_missing(value):
         return None
     return require_text(value, name).strip() or None
 

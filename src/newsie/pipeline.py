@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Union
+from typing import Any, Union
 
 import spacy
 from spacy.language import Language
@@ -43,9 +44,9 @@ _LOCK = threading.Lock()
 def load(
     base: str | Language | None = None,
     *,
-    enable: Iterable[str] | None = None,
-    disable: Iterable[str] | None = None,
-    gazetteers: Sequence[str] | None = None,
+    enable: str | Iterable[str] | None = None,
+    disable: str | Iterable[str] | None = None,
+    gazetteers: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
     models: Models = True,
 ) -> Language:
     """Build (once per process, set of arguments, gazetteer file contents and models folder
@@ -56,9 +57,10 @@ def load(
             rule components: no model download), the name of an installed spaCy
             pipeline (e.g. "en_core_web_sm") whose entities become extra candidates,
             or a `Language` object to extend (not cached).
-        enable: only these newsie components.
-        disable: all newsie components but these.
-        gazetteers: paths of user gazetteer files merged into the defaults.
+        enable: only these newsie components (one name is a list of one).
+        disable: all newsie components but these (one name is a list of one).
+        gazetteers: paths of user gazetteer files merged into the defaults (one path
+            is a list of one).
         models: True for the trained event-type and fields-of-work models that ship
             with newsie (blended with the rules), False for the rules alone, or a folder
             written by `newsie train` to use your own.
@@ -67,9 +69,9 @@ def load(
         The spaCy `Language`; pass it as ``nlp=`` to `extract`, or let `extract`
         call `load()` itself.
     """
-    enable_t = tuple(enable) if enable is not None else None
-    disable_t = tuple(disable or ())
-    gaz_t = tuple(str(g) for g in gazetteers or ())
+    enable_t = _names(enable) if enable is not None else None
+    disable_t = _names(disable)
+    gaz_t = tuple(str(g) for g in _names(gazetteers))
     models_key = _models_folder(models)
     unknown = set(enable_t or ()) | set(disable_t)
     unknown -= set(DEFAULT_PIPES)
@@ -84,6 +86,15 @@ def load(
             with paused(freeze=True):  # long-lived objects, hardly any garbage: see `newsie.collector`
                 _CACHE[key] = _settle(_build(_base(base), enable_t, disable_t, gaz_t, models_key))
         return _CACHE[key]
+
+
+def _names(value: Any) -> tuple[Any, ...]:
+    """A list argument as a tuple: one str (or path) is a list of one, not of its letters."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, os.PathLike)):
+        return (value,)
+    return tuple(value)
 
 
 def _settle(nlp: Language) -> Language:

@@ -28,6 +28,23 @@ _PREAMBLE = re.compile(
     r"|for immediate release\b|embargoed\b|\*{3})",
     re.IGNORECASE,
 )
+# A notice that is nothing but the word, in capitals, and perhaps the day and time of the
+# change ("UPDATED", "UPDATED 3 May", "CORRECTED on 3 May 2019, 14:00 CET"): no headline is
+# that. A headline that starts with the word goes on with words ("Updated guidelines on
+# media freedom published"), so it stays a title.
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_NOTICE_DATE = (
+    rf"(?:{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,5}))?)?"
+)
+_NOTICE_WORD = r"(?:UPDATED|UPDATE|CORRECTED|CORRECTION|AMENDED|REVISED|RE-?ISSUED)"
+_NOTICE = re.compile(
+    rf"^\W*(?:{_NOTICE_WORD}(?:\s+(?i:on\s+)?(?i:{_NOTICE_DATE}))?|(?i:{_NOTICE_WORD}))[\s.:;*)\]]*$"
+)
 _SENTENCE_END = re.compile(r"(?:[.:;…–—-]|[.!?][”\"’')])\s*$")
 _TWO_SENTENCES = re.compile(r"(?:\b[a-z]{3,}|[0-9)”\"])\. +[A-Z]")  # "... a centre. It will", not "Dr. Smith"
 MAX_TITLE = 250
@@ -45,7 +62,7 @@ class RawParts:
 def is_preamble(line: str) -> bool:
     """A correction, update or marker line printed above a release."""
     s = line.strip()
-    return bool(s) and len(s) < 300 and (s.lower().rstrip(":") in MARKERS or bool(_PREAMBLE.match(s)))
+    return bool(s) and len(s) < 300 and (s.lower().rstrip(":") in MARKERS or bool(_PREAMBLE.match(s) or _NOTICE.match(s)))
 
 
 def looks_like_title(line: str) -> bool:

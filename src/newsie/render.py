@@ -104,9 +104,15 @@ def render(
 
     Returns:
         The HTML (None when displayed inline in a notebook).
+
+    Raises:
+        TypeError: `release_or_text` is neither a `Release` nor a str (the message says
+            what to pass for a record read back as a dict, or an input item).
     """
     if isinstance(release_or_text, Release):
         rel = release_or_text
+    elif not isinstance(release_or_text, str):
+        raise TypeError(_not_renderable(release_or_text))
     else:
         from .api import extract
 
@@ -133,6 +139,17 @@ def render(
         display(HTML(markup))
         return None
     return markup
+
+
+def _not_renderable(value: Any) -> str:
+    """What to pass instead of `value`."""
+    what = f"render takes a Release (from newsie.extract) or the text of a release, not {type(value).__name__}"
+    if isinstance(value, Mapping):
+        return (
+            f"{what}: for a record read back as a dict pass newsie.Release.model_validate(record); "
+            "for an input item pass its text, render(item['text'], title=item.get('title'), published=item.get('published'))"
+        )
+    return what
 
 
 def _in_notebook() -> bool:

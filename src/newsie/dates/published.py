@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..exceptions import PublishedDateError
+from ..missing import is_missing
 
 _NUMERIC = re.compile(r"^(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<y>\d{4}|\d{2})$")
 # A string parsed to different dates from two bases is relative ("yesterday"). The bases
@@ -24,15 +25,23 @@ _BASES = (_TODAY, _TODAY - dt.timedelta(days=40))
 def read_published(value: Any) -> tuple[dt.date | None, str | None]:
     """The date `value` names, and a warning when it is ambiguous (then the date is None).
 
+    A missing value (None, NaN, pandas' NaT) gives no date; a pandas Timestamp or a numpy
+    datetime64 gives its day.
+
     Raises:
         PublishedDateError: (a ValueError) the value is not a date at all.
     """
-    if value is None:
+    if is_missing(value):
         return None, None
-    if isinstance(value, dt.datetime):
+    if isinstance(value, dt.datetime):  # pandas.Timestamp included
         return value.date(), None
     if isinstance(value, dt.date):
         return value, None
+    if type(value).__name__ == "datetime64":
+        day = value.astype("datetime64[D]").item()  # a date; an int when the year is past 9999
+        if isinstance(day, dt.date):
+            return day, None
+        raise PublishedDateError(value)
     if not isinstance(value, str):
         raise PublishedDateError(value)
     s = value.strip()
