@@ -48,3 +48,16 @@ def test_dataframe_columns(client) -> None:
     assert records[0]["published"] == "2021-05-01"
     with pytest.raises(KeyError, match="nope"):
         ndask.extract_dataframe(ddf, text="nope")
+
+
+def test_dataframe_missing_cells_of_any_kind(client) -> None:
+    """Empty cells of a nullable string or date column (pd.NA, NaT) are absent fields, not errors."""
+    pdf = pd.DataFrame({
+        "body": TEXTS[:2],
+        "head": pd.array(["Police training in Almaty", pd.NA], dtype="string"),
+        "day": pd.to_datetime(["2021-05-01", None]),
+    })
+    records = ndask.extract_dataframe(dd.from_pandas(pdf, npartitions=1), text="body", title="head", published="day").compute()
+    assert [r["error"] for r in records] == [None, None]
+    assert [r["title"] for r in records] == ["Police training in Almaty", None]
+    assert [r["published"] for r in records] == ["2021-05-01", None]

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .exceptions import MissingExtraError
+from .missing import is_missing
 
 try:
     import dask.bag as db
@@ -52,7 +53,7 @@ def extract_dataframe(
         raise KeyError(f"columns not in the DataFrame: {missing}; it has {list(ddf.columns)}")
 
     def to_item(row: Mapping[str, Any]) -> dict[str, Any]:
-        item = {key: row[col] for key, col in columns.items() if col and row[col] is not None and row[col] == row[col]}
+        item = {key: row[col] for key, col in columns.items() if col and not is_missing(row[col])}
         if "id" in item:
             item["id"] = str(item["id"])
         if "published" in item and hasattr(item["published"], "isoformat"):

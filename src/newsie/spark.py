@@ -13,7 +13,6 @@ the optional extra ``pip install 'newsie[spark]'`` and Java 17.
 """
 from __future__ import annotations
 
-import math
 import os
 import shutil
 import sys
@@ -22,6 +21,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .exceptions import MissingExtraError, NewsieWarning
+from .missing import is_missing
 from .tables import Level, arrow_schema, column_names
 
 try:
@@ -81,13 +81,9 @@ def _check_worker_python(spark: SparkSession) -> None:
         )
 
 
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or type(value).__name__ == "NaTType"
-
-
 def _item(row: Mapping[str, Any], columns: Mapping[str, str]) -> dict[str, Any]:
     """One row as an `extract_many` item; a null text stays None, so it is an error record."""
-    item = {key: row[col] for key, col in columns.items() if not _missing(row[col])}
+    item = {key: row[col] for key, col in columns.items() if not is_missing(row[col])}
     if "id" in item:
         item["id"] = str(item["id"])
     item.setdefault("text", None)
