@@ -283,3 +283,57 @@ def test_trained_fields_model_predicts_kept_site_labels(tmp_path) -> None:
     assert "Safety of journalists" in model.scorer.textcat.labels
     rel = newsie.extract("Thirty journalists attended a course on their safety.", title="Journalists trained on safety", nlp=nlp)
     assert rel.fields_of_work and set(rel.fields_of_work) <= set(newsie.fields.FIELDS) | {"Safety of journalists"}
+
+
+def fast_configs(root: Path, epochs: int = 2) -> dict[str, Path]:
+    """The packaged training configs with fewer epochs, written under `root`."""
+    configs = {}
+    for task in ("event_type", "fields_of_work"):
+        configs[task] = root / f"{task}-fast.cfg"
+        configs[task].write_text(default_config(task).read_text(encoding="utf-8").replace("max_epochs = 20", f"max_epochs = {epochs}"), encoding="utf-8")
+    return configs
+
+
+def write_lines(path: Path, lines: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def release_lines(releases=RELEASES, ids: bool = True) -> list[dict]:
+    """The releases as corpus lines, with ids t0, t1, ... or none."""
+    lines = [{"title": t, "text": x, "event_type": e, "fields_of_work": f} for t, x, e, f in releases]
+    return [{"id": f"t{i}", **line} if ids else line for i, line in enumerate(lines)]
+
+
+@pytest.mark.slow
+def test_lines_without_ids_in_two_files_are_all_trained_on(tmp_path) -> None:
+    """Releases without an id get FILE:LINE, so those of a second file are not dropped as repeats of the first's."""
+    first = write_lines(tmp_path / "a.jsonl", release_lines(RELEASES[::2], ids=False))
+    second = write_lines(tmp_path / "b.jsonl", release_lines(RELEASES[1::2], ids=False))
+    configs = fast_configs(tmp_path)
+    report = train([first, second], tmp_path / "out", folds=2, event_config=configs["event_type"], fields_config=configs["fields_of_work"], progress=False)
+    assert report.event_type["n"] == len(RELEASES) == report.fields_of_work["n"]
+    assert read_items(second)[0].id == f"{second}:1"
+
+
+def test_a_repeated_id_is_read_once_with_a_warning(tmp_path) -> None:
+    """A release repeated with the same text and labels is kept once (the first line) and the warning counts the lines dropped."""
+    from newsie.exceptions import TrainingDataWarning
+    from newsie.training import read_all
+
+    lines = release_lines(RELEASES[:3])
+    path = write_lines(tmp_path / "g.jsonl", lines + lines[:2])
+    with pytest.warns(TrainingDataWarning, match=r"2 repeated releases dropped.*'t0' at .*g.jsonl:4"):
+        items = read_all([path])
+    assert [i.id for i in items] == ["t0", "t1", "t2"] and items[0].source.endswith("g.jsonl:1")
+
+
+def test_a_repeated_id_with_other_labels_is_an_error(tmp_path) -> None:
+    """An id given again with another event type is a TrainingDataError naming both lines, not a silent choice."""
+    from newsie.training import read_all
+
+    lines = release_lines(RELEASES[:3])
+    first = write_lines(tmp_path / "a.jsonl", lines)
+    second = write_lines(tmp_path / "b.jsonl", [{**lines[1], "event_type": "statement"}])
+    with pytest.raises(TrainingDataError, match=r"b.jsonl:1: id 't1' was given at .*a.jsonl:2 with another"):
+        read_all([first, second])

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..customtypes import EVENT_TYPES
-from ..exceptions import TrainingDataError
+from ..exceptions import TrainingDataError, TrainingDataWarning
 from ..fields import FieldsClassifier
 
 
@@ -22,6 +24,7 @@ class TrainItem:
     fields: list[str] = field(default_factory=list)
     confident: bool = True
     site_fields: list[str] = field(default_factory=list)  # as the file names them (each known to the lexicon)
+    source: str = ""  # FILE:LINE it was read from
 
 
 def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> list[TrainItem]:
@@ -32,7 +35,7 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
     corpus format) or the event type inside ``gold`` (the format of `newsie eval`).
     Fields of work may use older names or sub-fields listed as ``aliases`` in the
     lexicon: ``fields`` has them under their current taxonomy label, ``site_fields`` as
-    written (see `site_labels`).
+    written (see `site_labels`). A line without an ``id`` is given ``FILE:LINE``.
 
     Raises:
         TrainingDataError: naming the file and line of malformed JSON, a missing text,
@@ -67,9 +70,10 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
                 fields.append(label)
             if str(name).strip() not in site:
                 site.append(str(name).strip())
+        raw_id = obj.get("id")
         items.append(
             TrainItem(
-                id=str(obj.get("id") or f"line-{lineno}"),
+                id=where if raw_id is None or raw_id == "" else str(raw_id),
                 title=obj.get("title") or None,
                 text=obj["text"],
                 published=obj.get("published"),
@@ -77,9 +81,53 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
                 fields=fields,
                 confident=bool(obj.get("type_confident", 1)),
                 site_fields=site,
+                source=where,
             )
         )
     return items
+
+
+def _content(item: TrainItem) -> tuple[object, ...]:
+    """What two lines of one id must agree on: the release and its labels."""
+    return (item.title, item.text, item.event_type, sorted(item.site_fields), item.confident)
+
+
+def read_all(paths: Sequence[str | Path], lexicon: FieldsClassifier | None = None) -> list[TrainItem]:
+    """The labeled releases of several JSONL files (see `read_items`), each id once.
+
+    A release whose id was seen before (in the same file or an earlier one) is dropped:
+    the first line of an id is kept. When the repeat is the same release with the same
+    labels (a file given twice, a release in two exports) that is a `TrainingDataWarning`
+    giving how many lines were dropped and one of them; when its title, text or labels
+    differ, which one is right cannot be guessed, and it is an error.
+
+    Raises:
+        TrainingDataError: as `read_items`, and naming both lines of an id given
+            different texts or labels.
+    """
+    lexicon = lexicon or FieldsClassifier.default()
+    kept: dict[str, TrainItem] = {}
+    dropped: list[tuple[TrainItem, TrainItem]] = []
+    for path in paths:
+        for item in read_items(path, lexicon):
+            first = kept.setdefault(item.id, item)
+            if first is item:
+                continue
+            if _content(first) != _content(item):
+                raise TrainingDataError(
+                    f"{item.source}: id {item.id!r} was given at {first.source} with another title, text or labels; "
+                    "give each release its own id, or remove one of the two lines"
+                )
+            dropped.append((first, item))
+    if dropped:
+        first, repeat = dropped[0]
+        warnings.warn(
+            f"{len(dropped)} repeated release{'s' if len(dropped) != 1 else ''} dropped (same id, text and labels as an earlier line; "
+            f"the first line is kept), e.g. {repeat.id!r} at {repeat.source} (first at {first.source})",
+            TrainingDataWarning,
+            stacklevel=2,
+        )
+    return list(kept.values())
 
 
 def site_labels(items: list[TrainItem], lexicon: FieldsClassifier, min_count: int) -> dict[str, str]:

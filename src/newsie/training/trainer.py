@@ -38,7 +38,7 @@ from ..exceptions import TrainingDataError
 from ..fields import FieldsClassifier
 from ..resources import data_root
 from .crossval import brier, expected_calibration_error, micro_f1, reliability, stratified_folds
-from .data import TrainItem, label_set, read_items, site_labels
+from .data import TrainItem, label_set, read_all, site_labels
 from .textcat import ConfigSource, read_config, train_textcat
 
 L2_GRID = (0.03, 0.3, 3.0, 30.0)
@@ -114,9 +114,9 @@ def train(
     """Train newsie's event-type and fields-of-work models and write them to `output`.
 
     Args:
-        gold: one or more JSONL files of labeled releases (see `read_items`); releases with
-            an ``event_type`` train the event model, those with ``fields_of_work`` the fields
-            model (a release may serve both).
+        gold: one or more JSONL files of labeled releases (see `read_items`; a repeated id
+            is read once, see `read_all`); releases with an ``event_type`` train the event
+            model, those with ``fields_of_work`` the fields model (a release may serve both).
         output: the models folder to write; use it with ``newsie.load(models=output)``.
         folds: the k of k-fold cross-validation (at least 2).
         seed: the random seed; the same data, seed and configs give the same models.
@@ -143,10 +143,7 @@ def train(
         raise TrainingDataError(f"folds={folds}: cross-validation needs at least 2 folds")
     paths = [gold] if isinstance(gold, (str, Path)) else list(gold)
     lexicon = FieldsClassifier.default()
-    items: dict[str, TrainItem] = {}
-    for path in paths:
-        for item in read_items(path, lexicon):
-            items.setdefault(item.id, item)
+    items = {item.id: item for item in read_all(paths, lexicon)}
     econf = read_config(event_config or default_config("event_type"), seed)
     fconf = read_config(fields_config or default_config("fields_of_work"), seed)
     n_event = sum(1 for i in items.values() if i.event_type)
