@@ -257,7 +257,7 @@ def eval_(
 )
 def train(
     gold: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, readable=True, metavar="GOLD", help="Labeled JSONL files (corpus format, or the gold format of newsie eval).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The models folder to write; use it with --models or newsie.load(models=DIR).")],
+    output: Annotated[Path, typer.Option("--output", "-o", file_okay=False, help="The models folder to write (its event_type/, fields_of_work/ and report.json are replaced at the end; other files stay); use it with --models or newsie.load(models=DIR).")],
     folds: Annotated[int, typer.Option("--folds", min=2, help="k of the k-fold cross-validation.")] = 5,
     seed: Annotated[int, typer.Option("--seed", help="Random seed: the same data, seed and configs give the same models.")] = 0,
     event_config: Annotated[Path | None, typer.Option("--event-config", exists=True, dir_okay=False, help="spaCy training config of the event-type classifier.")] = None,

@@ -337,3 +337,64 @@ def test_a_repeated_id_with_other_labels_is_an_error(tmp_path) -> None:
     second = write_lines(tmp_path / "b.jsonl", [{**lines[1], "event_type": "statement"}])
     with pytest.raises(TrainingDataError, match=r"b.jsonl:1: id 't1' was given at .*a.jsonl:2 with another"):
         read_all([first, second])
+
+
+def stale_models(out: Path) -> None:
+    """A models folder as an earlier run and its user left it: both models, a report and a README."""
+    for part in ("event_type", "fields_of_work"):
+        (out / part).mkdir(parents=True)
+        (out / part / "blend.json").write_text('{"stale": true}', encoding="utf-8")
+    (out / "report.json").write_text('{"stale": true}', encoding="utf-8")
+    (out / "README.md").write_text("How these models were built.\n", encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore::newsie.exceptions.TrainingDataWarning")
+def test_training_replaces_its_parts_of_an_existing_folder(tmp_path) -> None:
+    """Training into a used folder replaces the models and report, removes a model this run did not train, and keeps other files."""
+    lines = release_lines()
+    for line in lines[2:]:
+        del line["event_type"]  # too few releases to train an event model
+    corpus = write_lines(tmp_path / "g.jsonl", lines)
+    out = tmp_path / "models"
+    stale_models(out)
+    configs = fast_configs(tmp_path)
+    train(corpus, out, folds=3, fields_config=configs["fields_of_work"], progress=False)
+    assert sorted(p.name for p in out.iterdir()) == ["README.md", "fields_of_work", "report.json"]
+    assert "stale" not in (out / "fields_of_work" / "blend.json").read_text(encoding="utf-8")
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["output"] == str(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["g.jsonl", "models", *(c.name for c in configs.values())])
+    assert "newsie_event_model" not in newsie.load(models=out).pipe_names
+
+
+@pytest.mark.slow
+def test_a_failed_run_leaves_the_models_folder_as_it_was(tmp_path, monkeypatch) -> None:
+    """A run that fails after training one model changes nothing in the output folder and leaves no temporary folder."""
+    from newsie.training import trainer
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("stopped midway")
+
+    monkeypatch.setattr(trainer, "_train_fields", broken)
+    corpus = write_corpus(tmp_path / "g.jsonl")
+    out = tmp_path / "models"
+    stale_models(out)
+    configs = fast_configs(tmp_path)
+    with pytest.raises(RuntimeError, match="stopped midway"):
+        train(corpus, out, folds=3, event_config=configs["event_type"], progress=False)
+    assert (out / "event_type" / "blend.json").read_text(encoding="utf-8") == '{"stale": true}'
+    assert not (out / "event_type" / "textcat").exists() and (out / "report.json").read_text(encoding="utf-8") == '{"stale": true}'
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_an_output_that_is_a_file_is_refused_before_anything_is_read(tmp_path) -> None:
+    """`train` with an output that is a file fails at once (before the data is read), and so does `newsie train`."""
+    from newsie.cli import main
+
+    taken = tmp_path / "models"
+    taken.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(NotADirectoryError, match="is a file"):
+        train(tmp_path / "not-read.jsonl", taken, progress=False)
+    corpus = write_corpus(tmp_path / "g.jsonl")
+    assert main(["train", str(corpus), "--output", str(taken), "-q"]) == 2
+    assert taken.read_text(encoding="utf-8") == "not a folder"

@@ -10,6 +10,8 @@ scores. The report gives rules alone, classifier alone and the blend, all held-o
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,6 +120,10 @@ def train(
             is read once, see `read_all`); releases with an ``event_type`` train the event
             model, those with ``fields_of_work`` the fields model (a release may serve both).
         output: the models folder to write; use it with ``newsie.load(models=output)``.
+            Everything is written to a temporary folder beside it and moved in at the end:
+            ``event_type/``, ``fields_of_work/`` and ``report.json`` are replaced (one this
+            run does not train is removed), any other file in the folder is left alone, and
+            a run that fails leaves the folder as it was.
         folds: the k of k-fold cross-validation (at least 2).
         seed: the random seed; the same data, seed and configs give the same models.
         event_config, fields_config: spaCy training configs (default: the packaged
@@ -135,12 +141,16 @@ def train(
 
     Raises:
         TrainingDataError: bad input, or too few labeled releases for `folds` folds.
+        NotADirectoryError: `output` is a file (checked before anything else).
     """
     from ..making import make_doc
     from ..pipeline import load
 
     if folds < 2:
         raise TrainingDataError(f"folds={folds}: cross-validation needs at least 2 folds")
+    out = Path(output)
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"{out} is a file: the output of training is a models folder (new, or one to update)")
     paths = [gold] if isinstance(gold, (str, Path)) else list(gold)
     lexicon = FieldsClassifier.default()
     items = {item.id: item for item in read_all(paths, lexicon)}
@@ -150,29 +160,47 @@ def train(
     n_fields = sum(1 for i in items.values() if i.fields)
     if n_event < folds and n_fields < folds:
         raise TrainingDataError(f"{n_event} releases with an event type and {n_fields} with fields of work: {folds}-fold training needs at least {folds}")
-    nlp = rules or load(models=False)
-    prepared = []
-    max_tokens = int(econf["newsie"]["max_tokens"])
-    for item in tqdm(list(items.values()), desc="rules", unit="doc", disable=not progress):
-        doc = make_doc(nlp, item.text, title=item.title, doc_id=item.id)
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        scores, picked = lexicon_view(doc, lexicon)
-        ids = model_ids(doc, max_tokens)
-        prepared.append(_Prepared(item, ids, model_words(doc, ids), event_model.rule_view(doc) or event_model.NO_EVENT, scores, picked))
-    out = Path(output)
-    report = TrainReport(output=str(out), folds=folds, seed=seed)
-    if n_event >= folds:
-        data = [p for p in prepared if p.item.event_type]
-        report.event_type = _train_events(data, econf, folds, seed, out / event_model.SUBDIR, progress, margin)
-    if n_fields >= folds:
-        data = [p for p in prepared if p.item.fields]
-        parents = site_labels([p.item for p in data], lexicon, site_min)
-        labels = [label_set(p.item, parents, lexicon) for p in data]
-        report.fields_of_work = _train_fields(data, labels, fconf, folds, seed, out / fields_model.SUBDIR, progress, lexicon.fields, parents)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / REPORT_FILE).write_text(json.dumps(report.to_dict(), indent=1) + "\n", encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-", suffix=".partial", dir=out.parent))
+    try:
+        nlp = rules or load(models=False)
+        prepared = []
+        max_tokens = int(econf["newsie"]["max_tokens"])
+        for item in tqdm(list(items.values()), desc="rules", unit="doc", disable=not progress):
+            doc = make_doc(nlp, item.text, title=item.title, doc_id=item.id)
+            for _, proc in nlp.pipeline:
+                doc = proc(doc)
+            scores, picked = lexicon_view(doc, lexicon)
+            ids = model_ids(doc, max_tokens)
+            prepared.append(_Prepared(item, ids, model_words(doc, ids), event_model.rule_view(doc) or event_model.NO_EVENT, scores, picked))
+        report = TrainReport(output=str(out), folds=folds, seed=seed)
+        if n_event >= folds:
+            data = [p for p in prepared if p.item.event_type]
+            report.event_type = _train_events(data, econf, folds, seed, work / event_model.SUBDIR, progress, margin)
+        if n_fields >= folds:
+            data = [p for p in prepared if p.item.fields]
+            parents = site_labels([p.item for p in data], lexicon, site_min)
+            labels = [label_set(p.item, parents, lexicon) for p in data]
+            report.fields_of_work = _train_fields(data, labels, fconf, folds, seed, work / fields_model.SUBDIR, progress, lexicon.fields, parents)
+        (work / REPORT_FILE).write_text(json.dumps(report.to_dict(), indent=1) + "\n", encoding="utf-8")
+        _put_in_place(work, out, (event_model.SUBDIR, fields_model.SUBDIR, REPORT_FILE))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return report
+
+
+def _put_in_place(work: Path, out: Path, parts: Sequence[str]) -> None:
+    """Replace the `parts` of `out` by those written in `work` (a part `work` lacks is
+    removed from `out`); nothing else in `out` is touched. The old parts are moved into
+    `work` first (it is deleted afterwards), so `out` never mixes old and new parts."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name in parts:
+        old = out / name
+        if old.exists() or old.is_symlink():
+            shutil.move(str(old), str(work / f"old-{name}"))
+    for name in parts:
+        if (work / name).exists():
+            shutil.move(str(work / name), str(out / name))
 
 
 # ---------------------------------------------------------------------------- k-fold core
