@@ -349,7 +349,6 @@ def stale_models(out: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.filterwarnings("ignore::newsie.exceptions.TrainingDataWarning")
 def test_training_replaces_its_parts_of_an_existing_folder(tmp_path) -> None:
     """Training into a used folder replaces the models and report, removes a model this run did not train, and keeps other files."""
     lines = release_lines()
@@ -359,7 +358,10 @@ def test_training_replaces_its_parts_of_an_existing_folder(tmp_path) -> None:
     out = tmp_path / "models"
     stale_models(out)
     configs = fast_configs(tmp_path)
-    train(corpus, out, folds=3, fields_config=configs["fields_of_work"], progress=False)
+    from newsie.exceptions import TrainingDataWarning
+
+    with pytest.warns(TrainingDataWarning, match="no event type model is trained: 2 releases with an event type, and 3-fold"):
+        train(corpus, out, folds=3, fields_config=configs["fields_of_work"], progress=False)
     assert sorted(p.name for p in out.iterdir()) == ["README.md", "fields_of_work", "report.json"]
     assert "stale" not in (out / "fields_of_work" / "blend.json").read_text(encoding="utf-8")
     assert json.loads((out / "report.json").read_text(encoding="utf-8"))["output"] == str(out)
@@ -398,3 +400,39 @@ def test_an_output_that_is_a_file_is_refused_before_anything_is_read(tmp_path) -
     corpus = write_corpus(tmp_path / "g.jsonl")
     assert main(["train", str(corpus), "--output", str(taken), "-q"]) == 2
     assert taken.read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.mark.slow
+def test_a_single_event_type_trains_no_event_model(tmp_path) -> None:
+    """Releases all of one event type train the fields model alone: a warning and the report say why the event model was left out."""
+    from newsie.exceptions import TrainingDataWarning
+
+    corpus = write_lines(tmp_path / "g.jsonl", [{**line, "event_type": "training"} for line in release_lines()])
+    configs = fast_configs(tmp_path)
+    with pytest.warns(TrainingDataWarning, match="no event type model is trained: every release with an event type is 'training'"):
+        report = train(corpus, tmp_path / "out", folds=3, fields_config=configs["fields_of_work"], progress=False)
+    assert report.event_type == {} and report.fields_of_work["n"] == len(RELEASES)
+    assert "2 event types" in json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["skipped"]["event_type"]
+    assert report.lines()[-1].startswith("event type: not trained (every release")
+    assert not (tmp_path / "out" / "event_type").exists()
+
+
+def test_one_field_and_too_few_event_types_is_an_error_before_training(tmp_path) -> None:
+    """Fields data with a single label and too few typed releases leave nothing to train: a TrainingDataError naming both reasons."""
+    lines = [{**line, "fields_of_work": ["Elections"]} for line in release_lines()]
+    for line in lines[2:]:
+        del line["event_type"]
+    corpus = write_lines(tmp_path / "g.jsonl", lines)
+    with pytest.raises(TrainingDataError, match=r"nothing to train: event type: 2 releases .*fields of work: .*one label 'Elections'"):
+        train(corpus, tmp_path / "out", folds=3, progress=False)
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_report_counts_labels_in_the_plural() -> None:
+    """The fields line of the report says "at least 0 labels" and "at least 1 label"."""
+    from newsie.training import TrainReport
+
+    scores = {"rules": {"f1": 0.5}, "textcat": {"f1": 0.5}, "blend": {"f1": 0.5}}
+    fields = {"n": 9, "f1": scores, "threshold": 0.4, "site_labels": {}, "f1_as_written": scores, "f1_taxonomy": scores}
+    assert "at least 0 labels;" in TrainReport("m", 3, 0, fields_of_work={**fields, "min_labels": 0}).lines()[1]
+    assert "at least 1 label;" in TrainReport("m", 3, 0, fields_of_work={**fields, "min_labels": 1}).lines()[1]
