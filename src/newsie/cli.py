@@ -11,6 +11,7 @@ import json
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Annotated, Any
 import typer
 
 from .about import __version__
-from .exceptions import GazetteerError, NewsieError, UsageError
+from .exceptions import GazetteerError, NewsieError, NewsieWarning, UsageError
 
 EXTRACT_HELP = """Extract one record per document from files, folders, globs, JSON Lines, CSV, HTML or stdin.
 
@@ -273,10 +274,20 @@ def train(
     """
     from .training import train as run_training
 
-    report = run_training(
-        [str(g) for g in gold], output, folds=folds, seed=seed,
-        event_config=event_config, fields_config=fields_config, progress=not quiet, margin=margin,
-    )
+    with warnings.catch_warnings():
+        shown = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None, line: str | None = None) -> None:
+            if issubclass(category, NewsieWarning):  # repeated releases, a model not trained: said plainly, as they come
+                print(f"newsie: warning: {message}", file=sys.stderr)
+            else:
+                shown(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show
+        report = run_training(
+            [str(g) for g in gold], output, folds=folds, seed=seed,
+            event_config=event_config, fields_config=fields_config, progress=not quiet, margin=margin,
+        )
     for line in report.lines():
         sys.stdout.write(line + "\n")
 

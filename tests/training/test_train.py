@@ -436,3 +436,18 @@ def test_the_report_counts_labels_in_the_plural() -> None:
     fields = {"n": 9, "f1": scores, "threshold": 0.4, "site_labels": {}, "f1_as_written": scores, "f1_taxonomy": scores}
     assert "at least 0 labels;" in TrainReport("m", 3, 0, fields_of_work={**fields, "min_labels": 0}).lines()[1]
     assert "at least 1 label;" in TrainReport("m", 3, 0, fields_of_work={**fields, "min_labels": 1}).lines()[1]
+
+
+@pytest.mark.slow
+def test_cli_train_gives_warnings_as_newsie_warnings(tmp_path, capsys) -> None:
+    """`newsie train` prints what it left out as a one-line "newsie: warning:" (a file given twice: its releases read once)."""
+    from newsie.cli import main
+
+    corpus = write_corpus(tmp_path / "g.jsonl")
+    configs = fast_configs(tmp_path)
+    status = main(["train", str(corpus), str(corpus), "-o", str(tmp_path / "m"), "--folds", "3", "-q",
+                   "--event-config", str(configs["event_type"]), "--fields-config", str(configs["fields_of_work"])])
+    err = capsys.readouterr().err
+    assert status == 0
+    assert f"newsie: warning: 12 repeated releases dropped (same id, text and labels as an earlier line; the first line is kept), e.g. 't0' at {corpus}:1" in err
+    assert "TrainingDataWarning" not in err
