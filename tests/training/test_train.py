@@ -133,6 +133,8 @@ def test_read_items_maps_old_field_names_and_reads_gold_format(tmp_path) -> None
         ('{"text": "x", "fields_of_work": ["Astrology"]}', "unknown field of work"),
         ('{"title": "no text"}', "'text'"),
         ("{not json", "malformed JSON"),
+        ('{"text": " \\n\\t ", "event_type": "visit"}', "an empty text and no title"),
+        ('{"text": "", "title": "", "fields_of_work": ["Policing"]}', "an empty text and no title"),
     ],
 )
 def test_bad_training_lines_are_clear_errors(tmp_path, line, message) -> None:
@@ -451,3 +453,12 @@ def test_cli_train_gives_warnings_as_newsie_warnings(tmp_path, capsys) -> None:
     assert status == 0
     assert f"newsie: warning: 12 repeated releases dropped (same id, text and labels as an earlier line; the first line is kept), e.g. 't0' at {corpus}:1" in err
     assert "TrainingDataWarning" not in err
+
+
+def test_a_release_with_nothing_to_read_is_a_data_error_not_a_thinc_crash(tmp_path) -> None:
+    """Training on a release with a blank text and no title stops with a TrainingDataError naming its line, before any training."""
+    lines = release_lines()
+    lines[5] = {"id": "blank", "text": "   ", "event_type": "statement", "fields_of_work": ["Elections"]}
+    corpus = write_lines(tmp_path / "g.jsonl", lines)
+    with pytest.raises(TrainingDataError, match=r"g.jsonl:6: an empty text and no title"):
+        train(corpus, tmp_path / "out", folds=3, progress=False)

@@ -39,7 +39,8 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
 
     Raises:
         TrainingDataError: naming the file and line of malformed JSON, a missing text,
-            an unknown event type or an unknown field of work.
+            an empty (or blank) text without a title, an unknown event type or an unknown
+            field of work.
     """
     lexicon = lexicon or FieldsClassifier.default()
     items: list[TrainItem] = []
@@ -57,6 +58,9 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
             raise TrainingDataError(f"{where}: malformed JSON ({exc.msg})") from None
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise TrainingDataError(f"{where}: each line needs a 'text' string")
+        title = obj.get("title")
+        if not obj["text"].strip() and not (title.strip() if isinstance(title, str) else ""):
+            raise TrainingDataError(f"{where}: an empty text and no title: the classifiers would have nothing to read")
         gold: dict[str, object] = obj["gold"] if isinstance(obj.get("gold"), dict) else {}
         etype = obj.get("event_type", gold.get("event_type"))
         if etype is not None and etype not in EVENT_TYPES:

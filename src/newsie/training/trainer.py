@@ -189,6 +189,8 @@ def train(
                 doc = proc(doc)
             scores, picked = lexicon_view(doc, lexicon)
             ids = model_ids(doc, max_tokens)
+            if not len(ids) and (item.event_type or item.fields):  # thinc's n-grams fail on an empty input
+                raise TrainingDataError(f"{item.source or item.id}: release {item.id!r} leaves the classifiers no word to read in its title or text")
             prepared.append(_Prepared(item, ids, model_words(doc, ids), event_model.rule_view(doc) or event_model.NO_EVENT, scores, picked))
         report = TrainReport(output=str(out), folds=folds, seed=seed, skipped=skipped)
         if "event_type" not in skipped:
