@@ -462,3 +462,16 @@ def test_a_release_with_nothing_to_read_is_a_data_error_not_a_thinc_crash(tmp_pa
     corpus = write_lines(tmp_path / "g.jsonl", lines)
     with pytest.raises(TrainingDataError, match=r"g.jsonl:6: an empty text and no title"):
         train(corpus, tmp_path / "out", folds=3, progress=False)
+
+
+def test_taxonomy_fields_in_another_case_are_not_site_labels(tmp_path) -> None:
+    """A taxonomy field written in another case reads as the field, even when frequent; a genuine site label stays as written."""
+    from newsie.fields import FieldsClassifier
+    from newsie.training.data import site_labels
+
+    lexicon = FieldsClassifier.default()
+    lines = [{"text": f"Release {i}.", "fields_of_work": ["human rights", "ELECTIONS", "Safety of journalists"]} for i in range(3)]
+    items = read_items(write_lines(tmp_path / "g.jsonl", lines), lexicon)
+    assert items[0].site_fields == ["Human rights", "Elections", "Safety of journalists"]
+    assert items[0].fields == ["Human rights", "Elections", "Media freedom and development"]
+    assert site_labels(items, lexicon, min_count=2) == {"Safety of journalists": "Media freedom and development"}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..customtypes import EVENT_TYPES
 from ..exceptions import TrainingDataError, TrainingDataWarning
-from ..fields import FieldsClassifier
+from ..fields import FieldsClassifier, normalize
 
 
 @dataclass
@@ -35,7 +35,8 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
     corpus format) or the event type inside ``gold`` (the format of `newsie eval`).
     Fields of work may use older names or sub-fields listed as ``aliases`` in the
     lexicon: ``fields`` has them under their current taxonomy label, ``site_fields`` as
-    written (see `site_labels`). A line without an ``id`` is given ``FILE:LINE``.
+    written (see `site_labels`), except that a taxonomy field written in another case or
+    punctuation ("human rights") is read as the field ("Human rights"). A line without an ``id`` is given ``FILE:LINE``.
 
     Raises:
         TrainingDataError: naming the file and line of malformed JSON, a missing text,
@@ -43,6 +44,7 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
             field of work.
     """
     lexicon = lexicon or FieldsClassifier.default()
+    taxonomy = {normalize(name): name for name in lexicon.fields}  # "human rights" is "Human rights"
     items: list[TrainItem] = []
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
@@ -72,8 +74,9 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
                 raise TrainingDataError(f"{where}: unknown field of work {name!r}; add it as an alias in the fields lexicon")
             if label not in fields:
                 fields.append(label)
-            if str(name).strip() not in site:
-                site.append(str(name).strip())
+            written = taxonomy.get(normalize(str(name)), str(name).strip())
+            if written not in site:
+                site.append(written)
         raw_id = obj.get("id")
         items.append(
             TrainItem(
