@@ -43,6 +43,10 @@ class TrainingDataError(NewsieError, ValueError):
     key, a repeated id with other labels), or data too thin to train any model."""
 
 
+class TrainingConfigError(TrainingDataError):
+    """A training config (`newsie train --event-config/--fields-config`) that newsie cannot train or load."""
+
+
 class MissingExtraError(NewsieError, ImportError):
     """An optional dependency is needed for the feature that was called."""
 

@@ -475,3 +475,42 @@ def test_taxonomy_fields_in_another_case_are_not_site_labels(tmp_path) -> None:
     assert items[0].site_fields == ["Human rights", "Elections", "Safety of journalists"]
     assert items[0].fields == ["Human rights", "Elections", "Media freedom and development"]
     assert site_labels(items, lexicon, min_count=2) == {"Safety of journalists": "Media freedom and development"}
+
+
+@pytest.mark.parametrize(
+    ("task", "change", "message"),
+    [
+        ("event_type", ("[newsie]", "[other]"), r"no \[newsie\] max_tokens"),
+        ("event_type", ("max_tokens = 200", "max_tokens = 0"), "max_tokens = 0: give a positive"),
+        ("event_type", ('pipeline = ["textcat"]', 'pipeline = ["evcat"]'), r"pipeline = \['evcat'\]: it must be one component named 'textcat'"),
+        ("event_type", ("[components.textcat", "[components.evcat"), r"no \[components.textcat\] section"),
+        ("event_type", ("[components.textcat]", "[components.evcat]"), r"not a spaCy config \(Error parsing config section"),
+        ("event_type", ("spacy.TextCatBOW.v3", "spacy.TextCatReduce.v1"), "'spacy.TextCatReduce.v1' is not supported"),
+        ("fields_of_work", ('factory = "textcat_multilabel"', 'factory = "textcat"'), "factory = 'textcat': use 'textcat_multilabel'"),
+        ("fields_of_work", ("max_epochs = 20", "epochs = 20"), r"\[training\] lacks max_epochs"),
+    ],
+)
+def test_a_config_newsie_cannot_use_is_refused_before_training(tmp_path, task, change, message) -> None:
+    """A training config without [newsie] max_tokens, with another component name or factory, a model that is not bag-of-words or no epochs is a TrainingConfigError naming the file."""
+    from newsie.exceptions import TrainingConfigError
+
+    cfg = tmp_path / "mine.cfg"
+    text = default_config(task).read_text(encoding="utf-8")
+    assert change[0] in text
+    cfg.write_text(text.replace(change[0], change[1]), encoding="utf-8")
+    with pytest.raises(TrainingConfigError, match=message) as info:
+        train(tmp_path / "not-read.jsonl", tmp_path / "out", progress=False, **{f"{task.split('_')[0]}_config": cfg})
+    assert str(info.value).startswith(f"{cfg}: ")
+
+
+def test_bag_of_words_configs_of_other_shapes_are_accepted(tmp_path) -> None:
+    """Other bag-of-words settings (n-grams, no output layer, an older version, a multi-label event classifier) pass the config check."""
+    from newsie.training.textcat import read_config
+
+    text = default_config("event_type").read_text(encoding="utf-8")
+    for old, new in (("ngram_size = 1", "ngram_size = 3"), ("no_output_layer = false", "no_output_layer = true"),
+                     ('factory = "textcat"', 'factory = "textcat_multilabel"'), ("spacy.TextCatBOW.v3", "spacy.TextCatBOW.v2")):
+        cfg = tmp_path / "mine.cfg"
+        cfg.write_text(text.replace(old, new), encoding="utf-8")
+        assert read_config(cfg, 3, pipe="textcat")["system"]["seed"] == 3
+    assert read_config(default_config("fields_of_work"), 0, pipe="textcat_multilabel")["newsie"]["max_tokens"] == 200

@@ -36,7 +36,8 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
     Fields of work may use older names or sub-fields listed as ``aliases`` in the
     lexicon: ``fields`` has them under their current taxonomy label, ``site_fields`` as
     written (see `site_labels`), except that a taxonomy field written in another case or
-    punctuation ("human rights") is read as the field ("Human rights"). A line without an ``id`` is given ``FILE:LINE``.
+    punctuation ("human rights") is read as the field ("Human rights"). A line without an
+    ``id`` is given ``FILE:LINE``.
 
     Raises:
         TrainingDataError: naming the file and line of malformed JSON, a missing text,

@@ -153,6 +153,7 @@ def train(
 
     Raises:
         TrainingDataError: bad input, or no task that can be trained.
+        TrainingConfigError: a config newsie cannot train with (see `check_config`).
         NotADirectoryError: `output` is a file (checked before anything else).
     """
     from ..making import make_doc
@@ -163,11 +164,11 @@ def train(
     out = Path(output)
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(f"{out} is a file: the output of training is a models folder (new, or one to update)")
+    econf = read_config(event_config or default_config("event_type"), seed, pipe=event_model.PIPE)
+    fconf = read_config(fields_config or default_config("fields_of_work"), seed, pipe=fields_model.PIPE)
     paths = [gold] if isinstance(gold, (str, Path)) else list(gold)
     lexicon = FieldsClassifier.default()
     items = {item.id: item for item in read_all(paths, lexicon)}
-    econf = read_config(event_config or default_config("event_type"), seed)
-    fconf = read_config(fields_config or default_config("fields_of_work"), seed)
     typed = [i for i in items.values() if i.event_type]
     with_fields = [i for i in items.values() if i.fields]
     parents = site_labels(with_fields, lexicon, site_min)
