@@ -135,6 +135,9 @@ def test_read_items_maps_old_field_names_and_reads_gold_format(tmp_path) -> None
         ("{not json", "malformed JSON"),
         ('{"text": " \\n\\t ", "event_type": "visit"}', "an empty text and no title"),
         ('{"text": "", "title": "", "fields_of_work": ["Policing"]}', "an empty text and no title"),
+        ('{"text": "x", "event_typ": "visit"}', "unknown key 'event_typ': did you mean 'event_type'"),
+        ('{"text": "x", "Fields_Of_Works": ["Policing"]}', "unknown key 'Fields_Of_Works': did you mean 'fields_of_work'"),
+        ('{"text": "x", "gold": {"event_type": "visit", "evnt_start": "2021-05-03"}}', r"unknown gold keys \['evnt_start'\]"),
     ],
 )
 def test_bad_training_lines_are_clear_errors(tmp_path, line, message) -> None:
@@ -514,3 +517,11 @@ def test_bag_of_words_configs_of_other_shapes_are_accepted(tmp_path) -> None:
         cfg.write_text(text.replace(old, new), encoding="utf-8")
         assert read_config(cfg, 3, pipe="textcat")["system"]["seed"] == 3
     assert read_config(default_config("fields_of_work"), 0, pipe="textcat_multilabel")["newsie"]["max_tokens"] == 200
+
+
+def test_metadata_keys_are_not_taken_for_misspelled_labels(tmp_path) -> None:
+    """Columns of the corpus and other metadata beside the labels are read without complaint."""
+    line = {"text": "x", "event_type": "visit", "source_url": "https://www.osce.org/x", "content_type": "Press release",
+            "issuer": ["OSCE Mission to Skopje"], "event_date": "2021-05-03", "fields_of_work_raw": "Policing; Elections",
+            "gold": {"event_type": "visit", "fields_of_work": ["Policing"], "location": "Skopje"}}
+    assert read_items(write_lines(tmp_path / "g.jsonl", [line]))[0].event_type == "visit"

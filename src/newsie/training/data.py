@@ -5,11 +5,18 @@ import json
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
 
 from ..customtypes import EVENT_TYPES
+from ..evaluate import GOLD_KEYS
 from ..exceptions import TrainingDataError, TrainingDataWarning
 from ..fields import FieldsClassifier, normalize
+
+LABEL_KEYS = ("event_type", "fields_of_work", "type_confident", "gold")
+KNOWN_KEYS = ("id", "title", "text", "published", *LABEL_KEYS)
+GOLD_TRAINING_KEYS = (*GOLD_KEYS, "fields_of_work")  # `newsie eval`'s keys; fields of work may sit in gold too
+NEAR_MISS = 0.85  # difflib similarity from which an unknown key is read as a misspelled label key
 
 
 @dataclass
@@ -37,12 +44,14 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
     lexicon: ``fields`` has them under their current taxonomy label, ``site_fields`` as
     written (see `site_labels`), except that a taxonomy field written in another case or
     punctuation ("human rights") is read as the field ("Human rights"). A line without an
-    ``id`` is given ``FILE:LINE``.
+    ``id`` is given ``FILE:LINE``. Other top-level keys are metadata and are ignored,
+    unless one looks like a misspelled label key ("event_typ"); inside ``gold`` only the
+    keys of `newsie eval` and ``fields_of_work`` are allowed.
 
     Raises:
         TrainingDataError: naming the file and line of malformed JSON, a missing text,
             an empty (or blank) text without a title, an unknown event type or an unknown
-            field of work.
+            field of work, a misspelled label key or an unknown ``gold`` key.
     """
     lexicon = lexicon or FieldsClassifier.default()
     taxonomy = {normalize(name): name for name in lexicon.fields}  # "human rights" is "Human rights"
@@ -61,6 +70,7 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
             raise TrainingDataError(f"{where}: malformed JSON ({exc.msg})") from None
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise TrainingDataError(f"{where}: each line needs a 'text' string")
+        _check_keys(obj, where)
         title = obj.get("title")
         if not obj["text"].strip() and not (title.strip() if isinstance(title, str) else ""):
             raise TrainingDataError(f"{where}: an empty text and no title: the classifiers would have nothing to read")
@@ -93,6 +103,24 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
             )
         )
     return items
+
+
+def _check_keys(obj: dict[str, object], where: str) -> None:
+    """Refuse a top-level key that looks like a misspelled label key ("event_typ": its
+    labels would be ignored) and unknown keys inside ``gold`` (as `newsie eval` does).
+    Other top-level keys are metadata and pass."""
+    for key in obj:
+        low = str(key).casefold()
+        if key in KNOWN_KEYS or any(low.startswith(f"{k}_") or low.endswith(f"_{k}") for k in LABEL_KEYS):
+            continue  # "fields_of_work_raw" is a column of its own
+        near = get_close_matches(low, LABEL_KEYS, n=1, cutoff=NEAR_MISS)
+        if near:
+            raise TrainingDataError(f"{where}: unknown key {key!r}: did you mean {near[0]!r}? (its labels would be ignored)")
+    gold = obj.get("gold")
+    if isinstance(gold, dict):
+        unknown = set(gold) - set(GOLD_TRAINING_KEYS)
+        if unknown:
+            raise TrainingDataError(f"{where}: unknown gold keys {sorted(unknown)}; known: {', '.join(GOLD_TRAINING_KEYS)}")
 
 
 def _content(item: TrainItem) -> tuple[object, ...]:
