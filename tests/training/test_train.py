@@ -138,6 +138,13 @@ def test_read_items_maps_old_field_names_and_reads_gold_format(tmp_path) -> None
         ('{"text": "x", "event_typ": "visit"}', "unknown key 'event_typ': did you mean 'event_type'"),
         ('{"text": "x", "Fields_Of_Works": ["Policing"]}', "unknown key 'Fields_Of_Works': did you mean 'fields_of_work'"),
         ('{"text": "x", "gold": {"event_type": "visit", "evnt_start": "2021-05-03"}}', r"unknown gold keys \['evnt_start'\]"),
+        ('{"text": "x", "fields_of_work": "Elections"}', "'fields_of_work' must be a list of field names"),
+        ('{"text": "x", "fields_of_work": [["Elections"]]}', "'fields_of_work' must be a list of field names"),
+        ('{"text": "x", "title": 123}', "'title' must be a string or null"),
+        ('{"text": "x", "event_type": "visit", "type_confident": "0"}', "'type_confident' must be true, false, 1, 0 or null"),
+        ('{"text": "x", "event_type": "visit", "type_confident": "false"}', "'type_confident' must be"),
+        ('{"text": "x", "event_type": "visit", "type_confident": 2}', "'type_confident' must be"),
+        ('{"text": "x", "gold": ["visit"]}', "'gold' must be an object"),
     ],
 )
 def test_bad_training_lines_are_clear_errors(tmp_path, line, message) -> None:
@@ -525,3 +532,12 @@ def test_metadata_keys_are_not_taken_for_misspelled_labels(tmp_path) -> None:
             "issuer": ["OSCE Mission to Skopje"], "event_date": "2021-05-03", "fields_of_work_raw": "Policing; Elections",
             "gold": {"event_type": "visit", "fields_of_work": ["Policing"], "location": "Skopje"}}
     assert read_items(write_lines(tmp_path / "g.jsonl", [line]))[0].event_type == "visit"
+
+
+def test_confidence_flags_and_null_labels_read_as_written(tmp_path) -> None:
+    """`type_confident` reads true/false/1/0/null (null: confident), and a top-level null event type leaves the one in gold standing."""
+    lines = [{"text": "x", "event_type": "visit", "type_confident": flag} for flag in (True, False, 1, 0, None)]
+    lines.append({"text": "y", "event_type": None, "gold": {"event_type": "training"}})
+    items = read_items(write_lines(tmp_path / "g.jsonl", lines))
+    assert [i.confident for i in items[:5]] == [True, False, True, False, True]
+    assert items[5].event_type == "training" and items[5].confident

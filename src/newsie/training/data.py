@@ -44,14 +44,17 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
     lexicon: ``fields`` has them under their current taxonomy label, ``site_fields`` as
     written (see `site_labels`), except that a taxonomy field written in another case or
     punctuation ("human rights") is read as the field ("Human rights"). A line without an
-    ``id`` is given ``FILE:LINE``. Other top-level keys are metadata and are ignored,
-    unless one looks like a misspelled label key ("event_typ"); inside ``gold`` only the
-    keys of `newsie eval` and ``fields_of_work`` are allowed.
+    ``id`` is given ``FILE:LINE``; ``type_confident`` is true, false, 1, 0 or null (null or
+    absent: confident); a top-level ``event_type`` of null leaves the one in ``gold``
+    standing. Other top-level keys are metadata and are ignored, unless one looks like a
+    misspelled label key ("event_typ"); inside ``gold`` only the keys of `newsie eval` and
+    ``fields_of_work`` are allowed.
 
     Raises:
         TrainingDataError: naming the file and line of malformed JSON, a missing text,
             an empty (or blank) text without a title, an unknown event type or an unknown
-            field of work, a misspelled label key or an unknown ``gold`` key.
+            field of work, a misspelled label key or an unknown ``gold`` key, or a value of
+            the wrong kind (a title that is not a string, fields of work that are not a list).
     """
     lexicon = lexicon or FieldsClassifier.default()
     taxonomy = {normalize(name): name for name in lexicon.fields}  # "human rights" is "Human rights"
@@ -71,15 +74,24 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise TrainingDataError(f"{where}: each line needs a 'text' string")
         _check_keys(obj, where)
+        for key in ("title", "published"):
+            if obj.get(key) is not None and not isinstance(obj[key], str):
+                raise TrainingDataError(f"{where}: {key!r} must be a string or null, not {obj[key]!r}")
         title = obj.get("title")
-        if not obj["text"].strip() and not (title.strip() if isinstance(title, str) else ""):
+        if not obj["text"].strip() and not (title or "").strip():
             raise TrainingDataError(f"{where}: an empty text and no title: the classifiers would have nothing to read")
-        gold: dict[str, object] = obj["gold"] if isinstance(obj.get("gold"), dict) else {}
-        etype = obj.get("event_type", gold.get("event_type"))
+        if obj.get("gold") is not None and not isinstance(obj["gold"], dict):
+            raise TrainingDataError(f"{where}: 'gold' must be an object (of the keys of `newsie eval`)")
+        gold: dict[str, object] = obj.get("gold") or {}
+        # a top-level null is no label: the one in gold (if any) stands
+        etype = obj["event_type"] if obj.get("event_type") is not None else gold.get("event_type")
         if etype is not None and etype not in EVENT_TYPES:
             raise TrainingDataError(f"{where}: unknown event_type {etype!r}; choose from {list(EVENT_TYPES)}")
+        names = obj.get("fields_of_work") or gold.get("fields_of_work") or []
+        if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+            raise TrainingDataError(f"{where}: 'fields_of_work' must be a list of field names, such as [\"Elections\"], not {names!r}")
         fields, site = [], []
-        for name in obj.get("fields_of_work") or gold.get("fields_of_work") or []:  # type: ignore[union-attr]
+        for name in names:
             label = lexicon.canonical(str(name))
             if label is None:
                 raise TrainingDataError(f"{where}: unknown field of work {name!r}; add it as an alias in the fields lexicon")
@@ -89,15 +101,20 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
             if written not in site:
                 site.append(written)
         raw_id = obj.get("id")
+        if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
+            raise TrainingDataError(f"{where}: 'id' must be a string or a number, not {raw_id!r}")
+        confident = obj.get("type_confident")
+        if confident is not None and (not isinstance(confident, (bool, int)) or confident not in (0, 1)):
+            raise TrainingDataError(f"{where}: 'type_confident' must be true, false, 1, 0 or null, not {confident!r}")
         items.append(
             TrainItem(
                 id=where if raw_id is None or raw_id == "" else str(raw_id),
                 title=obj.get("title") or None,
                 text=obj["text"],
                 published=obj.get("published"),
-                event_type=etype,
+                event_type=str(etype) if etype is not None else None,
                 fields=fields,
-                confident=bool(obj.get("type_confident", 1)),
+                confident=True if confident is None else bool(confident),
                 site_fields=site,
                 source=where,
             )
