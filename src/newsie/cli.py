@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Annotated, Any
 import typer
 
 from .about import __version__
-from .exceptions import GazetteerError, NewsieError, UsageError
+from .exceptions import GazetteerError, NewsieError, NewsieWarning, UsageError
 
 EXTRACT_HELP = """Extract one record per document from files, folders, globs, JSON Lines, CSV, HTML or stdin.
 
@@ -274,7 +275,7 @@ def eval_(
 )
 def train(
     gold: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, readable=True, metavar="GOLD", help="Labeled JSONL files (corpus format, or the gold format of newsie eval).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The models folder to write; use it with --models or newsie.load(models=DIR).")],
+    output: Annotated[Path, typer.Option("--output", "-o", file_okay=False, help="The models folder to write (its event_type/, fields_of_work/ and report.json are replaced at the end; other files stay); use it with --models or newsie.load(models=DIR).")],
     folds: Annotated[int, typer.Option("--folds", min=2, help="k of the k-fold cross-validation.")] = 5,
     seed: Annotated[int, typer.Option("--seed", help="Random seed: the same data, seed and configs give the same models.")] = 0,
     event_config: Annotated[Path | None, typer.Option("--event-config", exists=True, dir_okay=False, help="spaCy training config of the event-type classifier.")] = None,
@@ -290,10 +291,20 @@ def train(
     """
     from .training import train as run_training
 
-    report = run_training(
-        [str(g) for g in gold], output, folds=folds, seed=seed,
-        event_config=event_config, fields_config=fields_config, progress=not quiet, margin=margin,
-    )
+    with warnings.catch_warnings():
+        shown = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None, line: str | None = None) -> None:
+            if issubclass(category, NewsieWarning):  # repeated releases, a model not trained: said plainly, as they come
+                print(f"newsie: warning: {message}", file=sys.stderr)
+            else:
+                shown(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show
+        report = run_training(
+            [str(g) for g in gold], output, folds=folds, seed=seed,
+            event_config=event_config, fields_config=fields_config, progress=not quiet, margin=margin,
+        )
     for line in report.lines():
         sys.stdout.write(line + "\n")
 

@@ -39,7 +39,12 @@ class InputTooLargeError(NewsieError, ValueError):
 
 
 class TrainingDataError(NewsieError, ValueError):
-    """A training file that cannot be read, or a line with a missing text or an unknown label."""
+    """A training file that cannot be read, a bad line (a missing text, an unknown label or
+    key, a repeated id with other labels), or data too thin to train any model."""
+
+
+class TrainingConfigError(TrainingDataError):
+    """A training config (`newsie train --event-config/--fields-config`) that newsie cannot train or load."""
 
 
 class MissingExtraError(NewsieError, ImportError):
@@ -55,6 +60,10 @@ class MissingExtraError(NewsieError, ImportError):
 
 class NewsieWarning(UserWarning):
     """Base class of newsie's warnings (degraded modes, skipped input)."""
+
+
+class TrainingDataWarning(NewsieWarning):
+    """Training input newsie left out: repeated releases, or a model not trained for want of data."""
 
 
 class RecordsFileError(NewsieError, ValueError):

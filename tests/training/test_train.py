@@ -133,6 +133,18 @@ def test_read_items_maps_old_field_names_and_reads_gold_format(tmp_path) -> None
         ('{"text": "x", "fields_of_work": ["Astrology"]}', "unknown field of work"),
         ('{"title": "no text"}', "'text'"),
         ("{not json", "malformed JSON"),
+        ('{"text": " \\n\\t ", "event_type": "visit"}', "an empty text and no title"),
+        ('{"text": "", "title": "", "fields_of_work": ["Policing"]}', "an empty text and no title"),
+        ('{"text": "x", "event_typ": "visit"}', "unknown key 'event_typ': did you mean 'event_type'"),
+        ('{"text": "x", "Fields_Of_Works": ["Policing"]}', "unknown key 'Fields_Of_Works': did you mean 'fields_of_work'"),
+        ('{"text": "x", "gold": {"event_type": "visit", "evnt_start": "2021-05-03"}}', r"unknown gold keys \['evnt_start'\]"),
+        ('{"text": "x", "fields_of_work": "Elections"}', "'fields_of_work' must be a list of field names"),
+        ('{"text": "x", "fields_of_work": [["Elections"]]}', "'fields_of_work' must be a list of field names"),
+        ('{"text": "x", "title": 123}', "'title' must be a string or null"),
+        ('{"text": "x", "event_type": "visit", "type_confident": "0"}', "'type_confident' must be true, false, 1, 0 or null"),
+        ('{"text": "x", "event_type": "visit", "type_confident": "false"}', "'type_confident' must be"),
+        ('{"text": "x", "event_type": "visit", "type_confident": 2}', "'type_confident' must be"),
+        ('{"text": "x", "gold": ["visit"]}', "'gold' must be an object"),
     ],
 )
 def test_bad_training_lines_are_clear_errors(tmp_path, line, message) -> None:
@@ -283,3 +295,249 @@ def test_trained_fields_model_predicts_kept_site_labels(tmp_path) -> None:
     assert "Safety of journalists" in model.scorer.textcat.labels
     rel = newsie.extract("Thirty journalists attended a course on their safety.", title="Journalists trained on safety", nlp=nlp)
     assert rel.fields_of_work and set(rel.fields_of_work) <= set(newsie.fields.FIELDS) | {"Safety of journalists"}
+
+
+def fast_configs(root: Path, epochs: int = 2) -> dict[str, Path]:
+    """The packaged training configs with fewer epochs, written under `root`."""
+    configs = {}
+    for task in ("event_type", "fields_of_work"):
+        configs[task] = root / f"{task}-fast.cfg"
+        configs[task].write_text(default_config(task).read_text(encoding="utf-8").replace("max_epochs = 20", f"max_epochs = {epochs}"), encoding="utf-8")
+    return configs
+
+
+def write_lines(path: Path, lines: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def release_lines(releases=RELEASES, ids: bool = True) -> list[dict]:
+    """The releases as corpus lines, with ids t0, t1, ... or none."""
+    lines = [{"title": t, "text": x, "event_type": e, "fields_of_work": f} for t, x, e, f in releases]
+    return [{"id": f"t{i}", **line} if ids else line for i, line in enumerate(lines)]
+
+
+@pytest.mark.slow
+def test_lines_without_ids_in_two_files_are_all_trained_on(tmp_path) -> None:
+    """Releases without an id get FILE:LINE, so those of a second file are not dropped as repeats of the first's."""
+    first = write_lines(tmp_path / "a.jsonl", release_lines(RELEASES[::2], ids=False))
+    second = write_lines(tmp_path / "b.jsonl", release_lines(RELEASES[1::2], ids=False))
+    configs = fast_configs(tmp_path)
+    report = train([first, second], tmp_path / "out", folds=2, event_config=configs["event_type"], fields_config=configs["fields_of_work"], progress=False)
+    assert report.event_type["n"] == len(RELEASES) == report.fields_of_work["n"]
+    assert read_items(second)[0].id == f"{second}:1"
+
+
+def test_a_repeated_id_is_read_once_with_a_warning(tmp_path) -> None:
+    """A release repeated with the same text and labels is kept once (the first line) and the warning counts the lines dropped."""
+    from newsie.exceptions import TrainingDataWarning
+    from newsie.training import read_all
+
+    lines = release_lines(RELEASES[:3])
+    path = write_lines(tmp_path / "g.jsonl", lines + lines[:2])
+    with pytest.warns(TrainingDataWarning, match=r"2 repeated releases dropped.*'t0' at .*g.jsonl:4"):
+        items = read_all([path])
+    assert [i.id for i in items] == ["t0", "t1", "t2"] and items[0].source.endswith("g.jsonl:1")
+
+
+def test_a_repeated_id_with_other_labels_is_an_error(tmp_path) -> None:
+    """An id given again with another event type is a TrainingDataError naming both lines, not a silent choice."""
+    from newsie.training import read_all
+
+    lines = release_lines(RELEASES[:3])
+    first = write_lines(tmp_path / "a.jsonl", lines)
+    second = write_lines(tmp_path / "b.jsonl", [{**lines[1], "event_type": "statement"}])
+    with pytest.raises(TrainingDataError, match=r"b.jsonl:1: id 't1' was given at .*a.jsonl:2 with another"):
+        read_all([first, second])
+
+
+def stale_models(out: Path) -> None:
+    """A models folder as an earlier run and its user left it: both models, a report and a README."""
+    for part in ("event_type", "fields_of_work"):
+        (out / part).mkdir(parents=True)
+        (out / part / "blend.json").write_text('{"stale": true}', encoding="utf-8")
+    (out / "report.json").write_text('{"stale": true}', encoding="utf-8")
+    (out / "README.md").write_text("How these models were built.\n", encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_training_replaces_its_parts_of_an_existing_folder(tmp_path) -> None:
+    """Training into a used folder replaces the models and report, removes a model this run did not train, and keeps other files."""
+    lines = release_lines()
+    for line in lines[2:]:
+        del line["event_type"]  # too few releases to train an event model
+    corpus = write_lines(tmp_path / "g.jsonl", lines)
+    out = tmp_path / "models"
+    stale_models(out)
+    configs = fast_configs(tmp_path)
+    from newsie.exceptions import TrainingDataWarning
+
+    with pytest.warns(TrainingDataWarning, match="no event type model is trained: 2 releases with an event type, and 3-fold"):
+        train(corpus, out, folds=3, fields_config=configs["fields_of_work"], progress=False)
+    assert sorted(p.name for p in out.iterdir()) == ["README.md", "fields_of_work", "report.json"]
+    assert "stale" not in (out / "fields_of_work" / "blend.json").read_text(encoding="utf-8")
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["output"] == str(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["g.jsonl", "models", *(c.name for c in configs.values())])
+    assert "newsie_event_model" not in newsie.load(models=out).pipe_names
+
+
+@pytest.mark.slow
+def test_a_failed_run_leaves_the_models_folder_as_it_was(tmp_path, monkeypatch) -> None:
+    """A run that fails after training one model changes nothing in the output folder and leaves no temporary folder."""
+    from newsie.training import trainer
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("stopped midway")
+
+    monkeypatch.setattr(trainer, "_train_fields", broken)
+    corpus = write_corpus(tmp_path / "g.jsonl")
+    out = tmp_path / "models"
+    stale_models(out)
+    configs = fast_configs(tmp_path)
+    with pytest.raises(RuntimeError, match="stopped midway"):
+        train(corpus, out, folds=3, event_config=configs["event_type"], progress=False)
+    assert (out / "event_type" / "blend.json").read_text(encoding="utf-8") == '{"stale": true}'
+    assert not (out / "event_type" / "textcat").exists() and (out / "report.json").read_text(encoding="utf-8") == '{"stale": true}'
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_an_output_that_is_a_file_is_refused_before_anything_is_read(tmp_path) -> None:
+    """`train` with an output that is a file fails at once (before the data is read), and so does `newsie train`."""
+    from newsie.cli import main
+
+    taken = tmp_path / "models"
+    taken.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(NotADirectoryError, match="is a file"):
+        train(tmp_path / "not-read.jsonl", taken, progress=False)
+    corpus = write_corpus(tmp_path / "g.jsonl")
+    assert main(["train", str(corpus), "--output", str(taken), "-q"]) == 2
+    assert taken.read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.mark.slow
+def test_a_single_event_type_trains_no_event_model(tmp_path) -> None:
+    """Releases all of one event type train the fields model alone: a warning and the report say why the event model was left out."""
+    from newsie.exceptions import TrainingDataWarning
+
+    corpus = write_lines(tmp_path / "g.jsonl", [{**line, "event_type": "training"} for line in release_lines()])
+    configs = fast_configs(tmp_path)
+    with pytest.warns(TrainingDataWarning, match="no event type model is trained: every release with an event type is 'training'"):
+        report = train(corpus, tmp_path / "out", folds=3, fields_config=configs["fields_of_work"], progress=False)
+    assert report.event_type == {} and report.fields_of_work["n"] == len(RELEASES)
+    assert "2 event types" in json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["skipped"]["event_type"]
+    assert report.lines()[-1].startswith("event type: not trained (every release")
+    assert not (tmp_path / "out" / "event_type").exists()
+
+
+def test_one_field_and_too_few_event_types_is_an_error_before_training(tmp_path) -> None:
+    """Fields data with a single label and too few typed releases leave nothing to train: a TrainingDataError naming both reasons."""
+    lines = [{**line, "fields_of_work": ["Elections"]} for line in release_lines()]
+    for line in lines[2:]:
+        del line["event_type"]
+    corpus = write_lines(tmp_path / "g.jsonl", lines)
+    with pytest.raises(TrainingDataError, match=r"nothing to train: event type: 2 releases .*fields of work: .*one label 'Elections'"):
+        train(corpus, tmp_path / "out", folds=3, progress=False)
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_report_counts_labels_in_the_plural() -> None:
+    """The fields line of the report says "at least 0 labels" and "at least 1 label"."""
+    from newsie.training import TrainReport
+
+    scores = {"rules": {"f1": 0.5}, "textcat": {"f1": 0.5}, "blend": {"f1": 0.5}}
+    fields = {"n": 9, "f1": scores, "threshold": 0.4, "site_labels": {}, "f1_as_written": scores, "f1_taxonomy": scores}
+    assert "at least 0 labels;" in TrainReport("m", 3, 0, fields_of_work={**fields, "min_labels": 0}).lines()[1]
+    assert "at least 1 label;" in TrainReport("m", 3, 0, fields_of_work={**fields, "min_labels": 1}).lines()[1]
+
+
+@pytest.mark.slow
+def test_cli_train_gives_warnings_as_newsie_warnings(tmp_path, capsys) -> None:
+    """`newsie train` prints what it left out as a one-line "newsie: warning:" (a file given twice: its releases read once)."""
+    from newsie.cli import main
+
+    corpus = write_corpus(tmp_path / "g.jsonl")
+    configs = fast_configs(tmp_path)
+    status = main(["train", str(corpus), str(corpus), "-o", str(tmp_path / "m"), "--folds", "3", "-q",
+                   "--event-config", str(configs["event_type"]), "--fields-config", str(configs["fields_of_work"])])
+    err = capsys.readouterr().err
+    assert status == 0
+    assert f"newsie: warning: 12 repeated releases dropped (same id, text and labels as an earlier line; the first line is kept), e.g. 't0' at {corpus}:1" in err
+    assert "TrainingDataWarning" not in err
+
+
+def test_a_release_with_nothing_to_read_is_a_data_error_not_a_thinc_crash(tmp_path) -> None:
+    """Training on a release with a blank text and no title stops with a TrainingDataError naming its line, before any training."""
+    lines = release_lines()
+    lines[5] = {"id": "blank", "text": "   ", "event_type": "statement", "fields_of_work": ["Elections"]}
+    corpus = write_lines(tmp_path / "g.jsonl", lines)
+    with pytest.raises(TrainingDataError, match=r"g.jsonl:6: an empty text and no title"):
+        train(corpus, tmp_path / "out", folds=3, progress=False)
+
+
+def test_taxonomy_fields_in_another_case_are_not_site_labels(tmp_path) -> None:
+    """A taxonomy field written in another case reads as the field, even when frequent; a genuine site label stays as written."""
+    from newsie.fields import FieldsClassifier
+    from newsie.training.data import site_labels
+
+    lexicon = FieldsClassifier.default()
+    lines = [{"text": f"Release {i}.", "fields_of_work": ["human rights", "ELECTIONS", "Safety of journalists"]} for i in range(3)]
+    items = read_items(write_lines(tmp_path / "g.jsonl", lines), lexicon)
+    assert items[0].site_fields == ["Human rights", "Elections", "Safety of journalists"]
+    assert items[0].fields == ["Human rights", "Elections", "Media freedom and development"]
+    assert site_labels(items, lexicon, min_count=2) == {"Safety of journalists": "Media freedom and development"}
+
+
+@pytest.mark.parametrize(
+    ("task", "change", "message"),
+    [
+        ("event_type", ("[newsie]", "[other]"), r"no \[newsie\] max_tokens"),
+        ("event_type", ("max_tokens = 200", "max_tokens = 0"), "max_tokens = 0: give a positive"),
+        ("event_type", ('pipeline = ["textcat"]', 'pipeline = ["evcat"]'), r"pipeline = \['evcat'\]: it must be one component named 'textcat'"),
+        ("event_type", ("[components.textcat", "[components.evcat"), r"no \[components.textcat\] section"),
+        ("event_type", ("[components.textcat]", "[components.evcat]"), r"not a spaCy config \(Error parsing config section"),
+        ("event_type", ("spacy.TextCatBOW.v3", "spacy.TextCatReduce.v1"), "'spacy.TextCatReduce.v1' is not supported"),
+        ("fields_of_work", ('factory = "textcat_multilabel"', 'factory = "textcat"'), "factory = 'textcat': use 'textcat_multilabel'"),
+        ("fields_of_work", ("max_epochs = 20", "epochs = 20"), r"\[training\] lacks max_epochs"),
+    ],
+)
+def test_a_config_newsie_cannot_use_is_refused_before_training(tmp_path, task, change, message) -> None:
+    """A training config without [newsie] max_tokens, with another component name or factory, a model that is not bag-of-words or no epochs is a TrainingConfigError naming the file."""
+    from newsie.exceptions import TrainingConfigError
+
+    cfg = tmp_path / "mine.cfg"
+    text = default_config(task).read_text(encoding="utf-8")
+    assert change[0] in text
+    cfg.write_text(text.replace(change[0], change[1]), encoding="utf-8")
+    with pytest.raises(TrainingConfigError, match=message) as info:
+        train(tmp_path / "not-read.jsonl", tmp_path / "out", progress=False, **{f"{task.split('_')[0]}_config": cfg})
+    assert str(info.value).startswith(f"{cfg}: ")
+
+
+def test_bag_of_words_configs_of_other_shapes_are_accepted(tmp_path) -> None:
+    """Other bag-of-words settings (n-grams, no output layer, an older version, a multi-label event classifier) pass the config check."""
+    from newsie.training.textcat import read_config
+
+    text = default_config("event_type").read_text(encoding="utf-8")
+    for old, new in (("ngram_size = 1", "ngram_size = 3"), ("no_output_layer = false", "no_output_layer = true"),
+                     ('factory = "textcat"', 'factory = "textcat_multilabel"'), ("spacy.TextCatBOW.v3", "spacy.TextCatBOW.v2")):
+        cfg = tmp_path / "mine.cfg"
+        cfg.write_text(text.replace(old, new), encoding="utf-8")
+        assert read_config(cfg, 3, pipe="textcat")["system"]["seed"] == 3
+    assert read_config(default_config("fields_of_work"), 0, pipe="textcat_multilabel")["newsie"]["max_tokens"] == 200
+
+
+def test_metadata_keys_are_not_taken_for_misspelled_labels(tmp_path) -> None:
+    """Columns of the corpus and other metadata beside the labels are read without complaint."""
+    line = {"text": "x", "event_type": "visit", "source_url": "https://www.osce.org/x", "content_type": "Press release",
+            "issuer": ["OSCE Mission to Skopje"], "event_date": "2021-05-03", "fields_of_work_raw": "Policing; Elections",
+            "gold": {"event_type": "visit", "fields_of_work": ["Policing"], "location": "Skopje"}}
+    assert read_items(write_lines(tmp_path / "g.jsonl", [line]))[0].event_type == "visit"
+
+
+def test_confidence_flags_and_null_labels_read_as_written(tmp_path) -> None:
+    """`type_confident` reads true/false/1/0/null (null: confident), and a top-level null event type leaves the one in gold standing."""
+    lines = [{"text": "x", "event_type": "visit", "type_confident": flag} for flag in (True, False, 1, 0, None)]
+    lines.append({"text": "y", "event_type": None, "gold": {"event_type": "training"}})
+    items = read_items(write_lines(tmp_path / "g.jsonl", lines))
+    assert [i.confident for i in items[:5]] == [True, False, True, False, True]
+    assert items[5].event_type == "training" and items[5].confident

@@ -2,12 +2,21 @@
 from __future__ import annotations
 
 import json
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
 
 from ..customtypes import EVENT_TYPES
-from ..exceptions import TrainingDataError
-from ..fields import FieldsClassifier
+from ..evaluate import GOLD_KEYS
+from ..exceptions import TrainingDataError, TrainingDataWarning
+from ..fields import FieldsClassifier, normalize
+
+LABEL_KEYS = ("event_type", "fields_of_work", "type_confident", "gold")
+KNOWN_KEYS = ("id", "title", "text", "published", *LABEL_KEYS)
+GOLD_TRAINING_KEYS = (*GOLD_KEYS, "fields_of_work")  # `newsie eval`'s keys; fields of work may sit in gold too
+NEAR_MISS = 0.85  # difflib similarity from which an unknown key is read as a misspelled label key
 
 
 @dataclass
@@ -22,6 +31,7 @@ class TrainItem:
     fields: list[str] = field(default_factory=list)
     confident: bool = True
     site_fields: list[str] = field(default_factory=list)  # as the file names them (each known to the lexicon)
+    source: str = ""  # FILE:LINE it was read from
 
 
 def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> list[TrainItem]:
@@ -32,13 +42,22 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
     corpus format) or the event type inside ``gold`` (the format of `newsie eval`).
     Fields of work may use older names or sub-fields listed as ``aliases`` in the
     lexicon: ``fields`` has them under their current taxonomy label, ``site_fields`` as
-    written (see `site_labels`).
+    written (see `site_labels`), except that a taxonomy field written in another case or
+    punctuation ("human rights") is read as the field ("Human rights"). A line without an
+    ``id`` is given ``FILE:LINE``; ``type_confident`` is true, false, 1, 0 or null (null or
+    absent: confident); a top-level ``event_type`` of null leaves the one in ``gold``
+    standing. Other top-level keys are metadata and are ignored, unless one looks like a
+    misspelled label key ("event_typ"); inside ``gold`` only the keys of `newsie eval` and
+    ``fields_of_work`` are allowed.
 
     Raises:
         TrainingDataError: naming the file and line of malformed JSON, a missing text,
-            an unknown event type or an unknown field of work.
+            an empty (or blank) text without a title, an unknown event type or an unknown
+            field of work, a misspelled label key or an unknown ``gold`` key, or a value of
+            the wrong kind (a title that is not a string, fields of work that are not a list).
     """
     lexicon = lexicon or FieldsClassifier.default()
+    taxonomy = {normalize(name): name for name in lexicon.fields}  # "human rights" is "Human rights"
     items: list[TrainItem] = []
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
@@ -54,32 +73,114 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
             raise TrainingDataError(f"{where}: malformed JSON ({exc.msg})") from None
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise TrainingDataError(f"{where}: each line needs a 'text' string")
-        gold: dict[str, object] = obj["gold"] if isinstance(obj.get("gold"), dict) else {}
-        etype = obj.get("event_type", gold.get("event_type"))
+        _check_keys(obj, where)
+        for key in ("title", "published"):
+            if obj.get(key) is not None and not isinstance(obj[key], str):
+                raise TrainingDataError(f"{where}: {key!r} must be a string or null, not {obj[key]!r}")
+        title = obj.get("title")
+        if not obj["text"].strip() and not (title or "").strip():
+            raise TrainingDataError(f"{where}: an empty text and no title: the classifiers would have nothing to read")
+        if obj.get("gold") is not None and not isinstance(obj["gold"], dict):
+            raise TrainingDataError(f"{where}: 'gold' must be an object (of the keys of `newsie eval`)")
+        gold: dict[str, object] = obj.get("gold") or {}
+        # a top-level null is no label: the one in gold (if any) stands
+        etype = obj["event_type"] if obj.get("event_type") is not None else gold.get("event_type")
         if etype is not None and etype not in EVENT_TYPES:
             raise TrainingDataError(f"{where}: unknown event_type {etype!r}; choose from {list(EVENT_TYPES)}")
+        names = obj.get("fields_of_work") or gold.get("fields_of_work") or []
+        if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+            raise TrainingDataError(f"{where}: 'fields_of_work' must be a list of field names, such as [\"Elections\"], not {names!r}")
         fields, site = [], []
-        for name in obj.get("fields_of_work") or gold.get("fields_of_work") or []:  # type: ignore[union-attr]
+        for name in names:
             label = lexicon.canonical(str(name))
             if label is None:
                 raise TrainingDataError(f"{where}: unknown field of work {name!r}; add it as an alias in the fields lexicon")
             if label not in fields:
                 fields.append(label)
-            if str(name).strip() not in site:
-                site.append(str(name).strip())
+            written = taxonomy.get(normalize(str(name)), str(name).strip())
+            if written not in site:
+                site.append(written)
+        raw_id = obj.get("id")
+        if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
+            raise TrainingDataError(f"{where}: 'id' must be a string or a number, not {raw_id!r}")
+        confident = obj.get("type_confident")
+        if confident is not None and (not isinstance(confident, (bool, int)) or confident not in (0, 1)):
+            raise TrainingDataError(f"{where}: 'type_confident' must be true, false, 1, 0 or null, not {confident!r}")
         items.append(
             TrainItem(
-                id=str(obj.get("id") or f"line-{lineno}"),
+                id=where if raw_id is None or raw_id == "" else str(raw_id),
                 title=obj.get("title") or None,
                 text=obj["text"],
                 published=obj.get("published"),
-                event_type=etype,
+                event_type=str(etype) if etype is not None else None,
                 fields=fields,
-                confident=bool(obj.get("type_confident", 1)),
+                confident=True if confident is None else bool(confident),
                 site_fields=site,
+                source=where,
             )
         )
     return items
+
+
+def _check_keys(obj: dict[str, object], where: str) -> None:
+    """Refuse a top-level key that looks like a misspelled label key ("event_typ": its
+    labels would be ignored) and unknown keys inside ``gold`` (as `newsie eval` does).
+    Other top-level keys are metadata and pass."""
+    for key in obj:
+        low = str(key).casefold()
+        if key in KNOWN_KEYS or any(low.startswith(f"{k}_") or low.endswith(f"_{k}") for k in LABEL_KEYS):
+            continue  # "fields_of_work_raw" is a column of its own
+        near = get_close_matches(low, LABEL_KEYS, n=1, cutoff=NEAR_MISS)
+        if near:
+            raise TrainingDataError(f"{where}: unknown key {key!r}: did you mean {near[0]!r}? (its labels would be ignored)")
+    gold = obj.get("gold")
+    if isinstance(gold, dict):
+        unknown = set(gold) - set(GOLD_TRAINING_KEYS)
+        if unknown:
+            raise TrainingDataError(f"{where}: unknown gold keys {sorted(unknown)}; known: {', '.join(GOLD_TRAINING_KEYS)}")
+
+
+def _content(item: TrainItem) -> tuple[object, ...]:
+    """What two lines of one id must agree on: the release and its labels."""
+    return (item.title, item.text, item.event_type, sorted(item.site_fields), item.confident)
+
+
+def read_all(paths: Sequence[str | Path], lexicon: FieldsClassifier | None = None) -> list[TrainItem]:
+    """The labeled releases of several JSONL files (see `read_items`), each id once.
+
+    A release whose id was seen before (in the same file or an earlier one) is dropped:
+    the first line of an id is kept. When the repeat is the same release with the same
+    labels (a file given twice, a release in two exports) that is a `TrainingDataWarning`
+    giving how many lines were dropped and one of them; when its title, text or labels
+    differ, which one is right cannot be guessed, and it is an error.
+
+    Raises:
+        TrainingDataError: as `read_items`, and naming both lines of an id given
+            different texts or labels.
+    """
+    lexicon = lexicon or FieldsClassifier.default()
+    kept: dict[str, TrainItem] = {}
+    dropped: list[tuple[TrainItem, TrainItem]] = []
+    for path in paths:
+        for item in read_items(path, lexicon):
+            first = kept.setdefault(item.id, item)
+            if first is item:
+                continue
+            if _content(first) != _content(item):
+                raise TrainingDataError(
+                    f"{item.source}: id {item.id!r} was given at {first.source} with another title, text or labels; "
+                    "give each release its own id, or remove one of the two lines"
+                )
+            dropped.append((first, item))
+    if dropped:
+        first, repeat = dropped[0]
+        warnings.warn(
+            f"{len(dropped)} repeated release{'s' if len(dropped) != 1 else ''} dropped (same id, text and labels as an earlier line; "
+            f"the first line is kept), e.g. {repeat.id!r} at {repeat.source} (first at {first.source})",
+            TrainingDataWarning,
+            stacklevel=2,
+        )
+    return list(kept.values())
 
 
 def site_labels(items: list[TrainItem], lexicon: FieldsClassifier, min_count: int) -> dict[str, str]:

@@ -13,13 +13,91 @@ from spacy.training import Example
 from spacy.util import fix_random_seed, load_config_from_str, load_model_from_config, registry
 from thinc.api import Config
 
+from ..exceptions import TrainingConfigError
+
 ConfigSource = Union[str, Path, Traversable]
 
 
-def read_config(source: ConfigSource, seed: int) -> Config:
-    """A training config (spaCy's format) with its seed set."""
-    text = source.read_text(encoding="utf-8") if not isinstance(source, str) else Path(source).read_text(encoding="utf-8")
-    return load_config_from_str(text, overrides={"system.seed": seed})
+# The text classifier each trained component reads (its component name in the config) and
+# the factories that can train it: fields need several labels per release.
+FACTORIES = {"textcat": ("textcat", "textcat_multilabel"), "textcat_multilabel": ("textcat_multilabel",)}
+# `predict` and `BowScorer` hand the classifier token hashes, not Docs: only spaCy's
+# bag-of-words layer reads them (an embedding layer asks for more token attributes).
+ARCHITECTURES = ("spacy.TextCatBOW.v1", "spacy.TextCatBOW.v2", "spacy.TextCatBOW.v3")
+TRAINING_KEYS = ("max_epochs", "dropout", "batcher", "optimizer")
+
+
+def read_config(source: ConfigSource, seed: int, *, pipe: str | None = None) -> Config:
+    """A training config (spaCy's format) with its seed set, checked.
+
+    Args:
+        source: the config file.
+        seed: the random seed (``[system] seed``).
+        pipe: the component the trained model is read by ("textcat" for the event type,
+            "textcat_multilabel" for fields of work); None accepts either.
+
+    Raises:
+        TrainingConfigError: naming the file and what it lacks (see `check_config`).
+    """
+    name = str(source)
+    try:
+        text = source.read_text(encoding="utf-8") if not isinstance(source, str) else Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TrainingConfigError(f"{name}: cannot be read ({exc})") from exc
+    try:
+        config = load_config_from_str(text, overrides={"system.seed": seed})
+    except Exception as exc:  # thinc's parser and validator raise several kinds
+        raise TrainingConfigError(f"{name}: not a spaCy config ({' '.join(str(exc).split())})") from None
+    check_config(config, name, pipe)
+    return config
+
+
+def check_config(config: Config, name: str, pipe: str | None = None) -> None:
+    """Check what newsie needs of a training config, before any training.
+
+    It needs ``[newsie] max_tokens`` (a positive integer: how many tokens of headline and
+    text the classifier reads); one pipeline component, named `pipe` (the name the trained
+    component loads it by) and made by a text-classifier factory (``textcat_multilabel``
+    for fields of work); a bag-of-words model (`ARCHITECTURES`); and ``[training]``
+    ``max_epochs``, ``dropout``, ``batcher`` and ``optimizer``.
+
+    Raises:
+        TrainingConfigError: naming `name` and the problem.
+    """
+
+    def fail(problem: str) -> TrainingConfigError:
+        return TrainingConfigError(f"{name}: {problem}")
+
+    settings = config.get("newsie")
+    if not isinstance(settings, dict) or "max_tokens" not in settings:
+        raise fail("no [newsie] max_tokens: add a [newsie] section with max_tokens = 200 (the tokens of headline and text the classifier reads)")
+    max_tokens = settings["max_tokens"]
+    if isinstance(max_tokens, bool) or not isinstance(max_tokens, int) or max_tokens < 1:
+        raise fail(f"[newsie] max_tokens = {max_tokens!r}: give a positive whole number of tokens")
+    names = list(config.get("nlp", {}).get("pipeline", []))
+    wanted = [pipe] if pipe else list(FACTORIES)
+    if len(names) != 1 or names[0] not in wanted:
+        raise fail(
+            f"[nlp] pipeline = {names!r}: it must be one component named {' or '.join(map(repr, wanted))} "
+            "(the name the trained model is loaded by)"
+        )
+    component = config.get("components", {}).get(names[0])
+    if not isinstance(component, dict):
+        raise fail(f"no [components.{names[0]}] section")
+    factories = FACTORIES[names[0]]
+    if component.get("factory") not in factories:
+        raise fail(f"[components.{names[0]}] factory = {component.get('factory')!r}: use {' or '.join(map(repr, factories))}")
+    model = component.get("model")
+    architecture = model.get("@architectures") if isinstance(model, dict) else None
+    if architecture not in ARCHITECTURES:
+        raise fail(
+            f"[components.{names[0]}.model] architecture {architecture!r} is not supported: newsie's classifiers read "
+            f"hashed words only, which the bag-of-words models read ({', '.join(ARCHITECTURES)})"
+        )
+    training = config.get("training")
+    missing = [key for key in TRAINING_KEYS if not isinstance(training, dict) or key not in training]
+    if missing:
+        raise fail(f"[training] lacks {', '.join(missing)}")
 
 
 def train_textcat(

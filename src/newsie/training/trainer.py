@@ -10,6 +10,9 @@ scores. The report gives rules alone, classifier alone and the blend, all held-o
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,17 +37,18 @@ from ..components import event_model, fields_model
 from ..components.fields_model import choose, lexicon_view
 from ..components.textcat_io import model_ids, model_words, predict, write_model
 from ..customtypes import EVENT_TYPES
-from ..exceptions import TrainingDataError
+from ..exceptions import TrainingDataError, TrainingDataWarning
 from ..fields import FieldsClassifier
 from ..resources import data_root
 from .crossval import brier, expected_calibration_error, micro_f1, reliability, stratified_folds
-from .data import TrainItem, label_set, read_items, site_labels
+from .data import TrainItem, label_set, read_all, site_labels
 from .textcat import ConfigSource, read_config, train_textcat
 
 L2_GRID = (0.03, 0.3, 3.0, 30.0)
 SMOOTHING_GRID = (0.0, 0.05, 0.1, 0.2)  # the event classifier's share mixed with uniform (see `smoothed`)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.15, 0.71, 0.05))
 REPORT_FILE = "report.json"
+TASK_NAMES = {"event_type": "event type", "fields_of_work": "fields of work"}
 
 
 def default_config(task: str) -> Path:
@@ -73,9 +77,13 @@ class TrainReport:
     seed: int
     event_type: dict[str, Any] = field(default_factory=dict)
     fields_of_work: dict[str, Any] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)  # task -> why it was not trained
 
     def to_dict(self) -> dict[str, Any]:
-        return {"output": self.output, "folds": self.folds, "seed": self.seed, "event_type": self.event_type, "fields_of_work": self.fields_of_work}
+        out = {"output": self.output, "folds": self.folds, "seed": self.seed, "event_type": self.event_type, "fields_of_work": self.fields_of_work}
+        if self.skipped:
+            out["skipped"] = dict(self.skipped)
+        return out
 
     def lines(self) -> list[str]:
         """A short human-readable summary."""
@@ -91,10 +99,12 @@ class TrainReport:
             f = self.fields_of_work
             out.append(
                 f"fields of work ({f['n']} releases): lexicon F1 {f['f1']['rules']['f1']:.3f}, classifier {f['f1']['textcat']['f1']:.3f}, "
-                f"lexicon + classifier {f['f1']['blend']['f1']:.3f} (threshold {f['threshold']}, at least {f['min_labels']} label; "
+                f"lexicon + classifier {f['f1']['blend']['f1']:.3f} (threshold {f['threshold']}, at least {f['min_labels']} label{'' if f['min_labels'] == 1 else 's'}; "
                 f"{len(f['site_labels'])} site labels kept as written; F1 on the labels as written {f['f1_as_written']['blend']['f1']:.3f}, "
                 f"on taxonomy fields {f['f1_taxonomy']['blend']['f1']:.3f})"
             )
+        for task, why in self.skipped.items():
+            out.append(f"{TASK_NAMES[task]}: not trained ({why})")
         return out
 
 
@@ -113,11 +123,19 @@ def train(
 ) -> TrainReport:
     """Train newsie's event-type and fields-of-work models and write them to `output`.
 
+    A task with fewer labeled releases than `folds`, or with a single label (one event
+    type, one field), is not trained: a `TrainingDataWarning` says why, and so does the
+    report (``skipped``).
+
     Args:
-        gold: one or more JSONL files of labeled releases (see `read_items`); releases with
-            an ``event_type`` train the event model, those with ``fields_of_work`` the fields
-            model (a release may serve both).
+        gold: one or more JSONL files of labeled releases (see `read_items`; a repeated id
+            is read once, see `read_all`); releases with an ``event_type`` train the event
+            model, those with ``fields_of_work`` the fields model (a release may serve both).
         output: the models folder to write; use it with ``newsie.load(models=output)``.
+            Everything is written to a temporary folder beside it and moved in at the end:
+            ``event_type/``, ``fields_of_work/`` and ``report.json`` are replaced (one this
+            run does not train is removed), any other file in the folder is left alone, and
+            a run that fails leaves the folder as it was.
         folds: the k of k-fold cross-validation (at least 2).
         seed: the random seed; the same data, seed and configs give the same models.
         event_config, fields_config: spaCy training configs (default: the packaged
@@ -134,48 +152,90 @@ def train(
         The `TrainReport` (also written to ``output/report.json``).
 
     Raises:
-        TrainingDataError: bad input, or too few labeled releases for `folds` folds.
+        TrainingDataError: bad input, or no task that can be trained.
+        TrainingConfigError: a config newsie cannot train with (see `check_config`).
+        NotADirectoryError: `output` is a file (checked before anything else).
     """
     from ..making import make_doc
     from ..pipeline import load
 
     if folds < 2:
         raise TrainingDataError(f"folds={folds}: cross-validation needs at least 2 folds")
+    out = Path(output)
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"{out} is a file: the output of training is a models folder (new, or one to update)")
+    econf = read_config(event_config or default_config("event_type"), seed, pipe=event_model.PIPE)
+    fconf = read_config(fields_config or default_config("fields_of_work"), seed, pipe=fields_model.PIPE)
     paths = [gold] if isinstance(gold, (str, Path)) else list(gold)
     lexicon = FieldsClassifier.default()
-    items: dict[str, TrainItem] = {}
-    for path in paths:
-        for item in read_items(path, lexicon):
-            items.setdefault(item.id, item)
-    econf = read_config(event_config or default_config("event_type"), seed)
-    fconf = read_config(fields_config or default_config("fields_of_work"), seed)
-    n_event = sum(1 for i in items.values() if i.event_type)
-    n_fields = sum(1 for i in items.values() if i.fields)
-    if n_event < folds and n_fields < folds:
-        raise TrainingDataError(f"{n_event} releases with an event type and {n_fields} with fields of work: {folds}-fold training needs at least {folds}")
-    nlp = rules or load(models=False)
-    prepared = []
-    max_tokens = int(econf["newsie"]["max_tokens"])
-    for item in tqdm(list(items.values()), desc="rules", unit="doc", disable=not progress):
-        doc = make_doc(nlp, item.text, title=item.title, doc_id=item.id)
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        scores, picked = lexicon_view(doc, lexicon)
-        ids = model_ids(doc, max_tokens)
-        prepared.append(_Prepared(item, ids, model_words(doc, ids), event_model.rule_view(doc) or event_model.NO_EVENT, scores, picked))
-    out = Path(output)
-    report = TrainReport(output=str(out), folds=folds, seed=seed)
-    if n_event >= folds:
-        data = [p for p in prepared if p.item.event_type]
-        report.event_type = _train_events(data, econf, folds, seed, out / event_model.SUBDIR, progress, margin)
-    if n_fields >= folds:
-        data = [p for p in prepared if p.item.fields]
-        parents = site_labels([p.item for p in data], lexicon, site_min)
-        labels = [label_set(p.item, parents, lexicon) for p in data]
-        report.fields_of_work = _train_fields(data, labels, fconf, folds, seed, out / fields_model.SUBDIR, progress, lexicon.fields, parents)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / REPORT_FILE).write_text(json.dumps(report.to_dict(), indent=1) + "\n", encoding="utf-8")
+    items = {item.id: item for item in read_all(paths, lexicon)}
+    typed = [i for i in items.values() if i.event_type]
+    with_fields = [i for i in items.values() if i.fields]
+    parents = site_labels(with_fields, lexicon, site_min)
+    label_sets = [label_set(i, parents, lexicon) for i in with_fields]
+    skipped = _untrainable(typed, label_sets, folds)
+    if len(skipped) == 2:
+        raise TrainingDataError("nothing to train: " + "; ".join(f"{TASK_NAMES[t]}: {why}" for t, why in skipped.items()))
+    for task, why in skipped.items():
+        warnings.warn(f"no {TASK_NAMES[task]} model is trained: {why}", TrainingDataWarning, stacklevel=2)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-", suffix=".partial", dir=out.parent))
+    try:
+        nlp = rules or load(models=False)
+        prepared = []
+        max_tokens = int(econf["newsie"]["max_tokens"])
+        for item in tqdm(list(items.values()), desc="rules", unit="doc", disable=not progress):
+            doc = make_doc(nlp, item.text, title=item.title, doc_id=item.id)
+            for _, proc in nlp.pipeline:
+                doc = proc(doc)
+            scores, picked = lexicon_view(doc, lexicon)
+            ids = model_ids(doc, max_tokens)
+            if not len(ids) and (item.event_type or item.fields):  # thinc's n-grams fail on an empty input
+                raise TrainingDataError(f"{item.source or item.id}: release {item.id!r} leaves the classifiers no word to read in its title or text")
+            prepared.append(_Prepared(item, ids, model_words(doc, ids), event_model.rule_view(doc) or event_model.NO_EVENT, scores, picked))
+        report = TrainReport(output=str(out), folds=folds, seed=seed, skipped=skipped)
+        if "event_type" not in skipped:
+            data = [p for p in prepared if p.item.event_type]
+            report.event_type = _train_events(data, econf, folds, seed, work / event_model.SUBDIR, progress, margin)
+        if "fields_of_work" not in skipped:
+            data = [p for p in prepared if p.item.fields]
+            report.fields_of_work = _train_fields(data, label_sets, fconf, folds, seed, work / fields_model.SUBDIR, progress, lexicon.fields, parents)
+        (work / REPORT_FILE).write_text(json.dumps(report.to_dict(), indent=1) + "\n", encoding="utf-8")
+        _put_in_place(work, out, (event_model.SUBDIR, fields_model.SUBDIR, REPORT_FILE))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return report
+
+
+def _untrainable(typed: list[TrainItem], label_sets: list[list[str]], folds: int) -> dict[str, str]:
+    """Why each task that cannot be trained cannot: fewer labeled releases than folds, or
+    a single label (a classifier of one class would overrule the rules on everything)."""
+    why: dict[str, str] = {}
+    types = sorted({str(i.event_type) for i in typed})
+    if len(typed) < folds:
+        why["event_type"] = f"{len(typed)} releases with an event type, and {folds}-fold training needs at least {folds}"
+    elif len(types) < 2:
+        why["event_type"] = f"every release with an event type is {types[0]!r}: a classifier needs at least 2 event types"
+    labels = sorted({f for s in label_sets for f in s})
+    if len(label_sets) < folds:
+        why["fields_of_work"] = f"{len(label_sets)} releases with fields of work, and {folds}-fold training needs at least {folds}"
+    elif len(labels) < 2:
+        why["fields_of_work"] = f"every release with fields of work has the one label {labels[0]!r}: a classifier needs at least 2 labels"
+    return why
+
+
+def _put_in_place(work: Path, out: Path, parts: Sequence[str]) -> None:
+    """Replace the `parts` of `out` by those written in `work` (a part `work` lacks is
+    removed from `out`); nothing else in `out` is touched. The old parts are moved into
+    `work` first (it is deleted afterwards), so `out` never mixes old and new parts."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name in parts:
+        old = out / name
+        if old.exists() or old.is_symlink():
+            shutil.move(str(old), str(work / f"old-{name}"))
+    for name in parts:
+        if (work / name).exists():
+            shutil.move(str(work / name), str(out / name))
 
 
 # ---------------------------------------------------------------------------- k-fold core
