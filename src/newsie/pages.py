@@ -38,6 +38,9 @@ BARE_LABELS: dict[str, str] = {
     "content type": "content_type",
 }
 _BLOCK_LINES = 8  # lines after the date within which the block's other bare labels stand
+# A line that is a bare date label: looked for in the whole text at once before
+# `_bare_block` reads it line by line (most texts have none).
+_BARE_DATE_LABEL = re.compile(r"^[ \t]*(?:issued on|publishing date)[ \t\r]*$", re.IGNORECASE | re.MULTILINE)
 # Lines that announce the release itself on news pages.
 MARKERS = frozenset({"news item", "press release", "news", "statement", "feature", "story", "news release"})
 _ITEM = re.compile(r"^\s*[-•*]\s+(?P<v>.+?)\s*$")
@@ -66,7 +69,7 @@ def looks_like_page(text: str) -> bool:
         return False
     items = sum(1 for ln in lines if _ITEM.match(ln) or _DASH.match(ln))
     labels = sum(1 for ln in lines if _label(ln) is not None)
-    return items >= 12 or (items >= 2 and labels >= 1) or labels >= 2 or bool(_bare_block(lines))
+    return items >= 12 or (items >= 2 and labels >= 1) or labels >= 2 or (_BARE_DATE_LABEL.search(text) is not None and bool(_bare_block(lines)))
 
 
 def _bare_block(lines: list[str]) -> dict[int, tuple[str, int]]:

@@ -83,6 +83,8 @@ def load(
     key = (base, enable_t, disable_t, tuple((g, _digest(g)) for g in gaz_t), models_key, _models_stamp(models_key))
     with _LOCK:
         if key not in _CACHE:
+            for old in [k for k in _CACHE if k[:-1] == key[:-1]]:  # the same folder before it was trained again
+                del _CACHE[old]
             with paused(freeze=True):  # long-lived objects, hardly any garbage: see `newsie.collector`
                 _CACHE[key] = _settle(_build(_base(base), enable_t, disable_t, gaz_t, models_key))
         return _CACHE[key]
@@ -161,7 +163,15 @@ def _models_stamp(folder: str | None) -> tuple[tuple[str, int, int], ...] | None
     if not folder:
         return None
     root = Path(folder)
-    return tuple(sorted((str(p.relative_to(root)), (st := p.stat()).st_size, st.st_mtime_ns) for p in root.rglob("*") if p.is_file()))
+    stamp = []
+    for path in root.rglob("*"):
+        try:
+            if path.is_file():
+                st = path.stat()
+                stamp.append((str(path.relative_to(root)), st.st_size, st.st_mtime_ns))
+        except OSError:  # a file replaced meanwhile (`newsie train` moving parts in): reading it tells
+            continue
+    return tuple(sorted(stamp))
 
 
 def _build(

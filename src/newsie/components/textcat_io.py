@@ -59,11 +59,18 @@ def read_model(folder: Path, pipe: str) -> tuple[TextCategorizer, dict[str, byte
         blend = json.loads((folder / BLEND_FILE).read_text(encoding="utf-8"))
     except NewsieError:
         raise
-    except Exception as exc:  # a missing, truncated or foreign file: spaCy, srsly and json raise their own
+    except UNREADABLE as exc:  # a missing, truncated or foreign file: spaCy, srsly and json raise their own
         raise unreadable(folder, exc) from exc
     if not isinstance(blend, dict):
         raise NewsieError(f"{folder / BLEND_FILE}: not the settings of a trained newsie model (a JSON object); train it again with `newsie train`")
     return textcat, files, blend
+
+
+# What reading a damaged model folder raises: OSError (a missing file), ValueError (json,
+# srsly's msgpack, confection and catalogue for a config naming nothing known, numpy for
+# weights of another shape), KeyError and TypeError (settings of another shape). Anything
+# else is a bug in newsie and goes through as it is.
+UNREADABLE: tuple[type[Exception], ...] = (OSError, ValueError, KeyError, TypeError, IndexError)
 
 
 def unreadable(folder: Path, exc: BaseException) -> NewsieError:

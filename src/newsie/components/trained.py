@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from .bow import BowScorer
-from .textcat_io import models_root, read_model, unreadable, write_model
+from .textcat_io import UNREADABLE, models_root, read_model, unreadable, write_model
 
 
 class TrainedPipe:
@@ -76,6 +76,6 @@ class TrainedPipe:
         try:
             self._configure(data, tuple(textcat.labels))
             self._scorer = BowScorer(textcat)
-        except Exception as exc:  # settings or weights of another shape than `newsie train` writes
+        except UNREADABLE as exc:  # settings or weights of another shape than `newsie train` writes
             raise unreadable(Path(path), exc) from exc
         return self
