@@ -88,16 +88,16 @@ def _html_item(h: HtmlItem) -> Any:
     return item
 
 
-_DATELINE_LINES = 3  # lines of the body where newsie_dateline looks for the dateline
-
-
 def has_own_date(item: Mapping[str, Any]) -> bool:
     """Whether an input gives its own publication date, which ``--published`` must not
     replace: a date field or page metadata, or a dateline dated with its year
-    ("BELGRADE, 12 May 2021 –") at the start of the text. A dateline without a year
-    ("VIENNA, 14 November –") names no day alone: ``--published`` applies, as
-    ``published=`` does in `newsie.extract`.
+    ("BELGRADE, 12 May 2021 –") at the start of the text, found as `newsie_dateline`
+    finds it (its cities are not checked, which matters only for a dateline without a
+    date). A dateline without a year ("VIENNA, 14 November –") names no day alone:
+    ``--published`` applies, as ``published=`` does in `newsie.extract`.
     """
+    from ..components.dateline import find_dateline
+
     if item.get("published"):
         return True
     text = item.get("text")
@@ -105,33 +105,11 @@ def has_own_date(item: Mapping[str, Any]) -> bool:
         return False
     if looks_like_page(text):
         page = parse_page(text)
-        return parse_published(page.published) is not None or _dated_dateline(page.text)
-    return _dated_dateline(text)
-
-
-def _dated_dateline(text: str) -> bool:
-    """Whether the text opens with a dateline whose date has its year, looked for as
-    `newsie_dateline` does (the start of the text, else of its next lines); its city is
-    not checked, which only matters for a dateline without a date."""
-    from ..components.dateline import could_open_with_dateline, dateline_date
-    from ..dates.datelines import match_dateline
-
-    head = text[:600]
-    pos = 0
-    for _ in range(_DATELINE_LINES):
-        part = head[pos : pos + 200]
-        m = match_dateline(part) if could_open_with_dateline(part) else None
-        if m is not None and m.date is None:
-            return False
-        if m is not None and m.date is not None:
-            found, day = dateline_date(m.date, None)
-            if found:
-                return day is not None
-        nxt = head.find("\n", pos)
-        if nxt < 0:
-            return False
-        pos = nxt + 1
-    return False
+        if parse_published(page.published) is not None:
+            return True
+        text = page.text
+    dateline = find_dateline(text, None, {})
+    return dateline is not None and dateline.date is not None
 
 
 def _count(paths: Sequence[str], own: Callable[[str], bool] | None = None) -> int | None:
