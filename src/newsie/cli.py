@@ -176,7 +176,7 @@ def extract(
         check_text_field,
         output_format,
     )
-    from .archive.readers import Fields, decode_leniently, read_stream_bytes
+    from .archive.readers import Fields, peek_text, read_stream_bytes
     from .archive.run import run_extract
 
     fields = Fields(text=text_field, id=id_field, title=title_field, date=date_field, url=url_field)
@@ -187,12 +187,13 @@ def extract(
     check_output(output, fmt, resume, level.value if level else None)
     published = check_published(published)
     plan = check_inputs(inputs)
-    stdin = None
+    stdin = head = None
     if "-" in inputs:
-        # Read once, as bytes (checked here, then extracted): decoded like a file, so a
-        # stray byte is an error record, not a traceback or mojibake.
-        stdin = io.BytesIO(read_stream_bytes(sys.stdin))
-    check_text_field(inputs, fields, decode_leniently(stdin.getvalue()) if stdin else None)
+        # Read once, as bytes (its start checked here, then extracted): decoded like a
+        # file, so a stray byte is an error record, not a traceback or mojibake.
+        raw = read_stream_bytes(sys.stdin)
+        stdin, head = io.BytesIO(raw), peek_text(raw)
+    check_text_field(inputs, fields, head)
     options = load_options(gazetteers, base, models)
     notice = plan.notice()
     if notice and not quiet:

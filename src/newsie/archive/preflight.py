@@ -24,9 +24,9 @@ from .readers import (
     Failure,
     Fields,
     Skipped,
-    encoding_of,
     expand,
     is_glob,
+    open_text,
 )
 from .writers import same_file
 
@@ -103,9 +103,7 @@ def check_inputs(paths: Sequence[str]) -> InputPlan:
 def _first_keys(path: Path, delimiter: str | None) -> list[str] | None:
     """The keys of the first record of a JSONL file, or the header of a CSV file."""
     try:
-        with path.open("rb") as head:
-            codec = encoding_of(head.read(4))  # a UTF-16 CSV shows its real header
-        with path.open(encoding=codec, errors="replace", newline="") as fh:
+        with open_text(path) as fh:  # a UTF-16 CSV shows its real header
             if delimiter is not None:
                 csv.field_size_limit(MAX_CSV_FIELD)
                 return next(csv.reader(fh, delimiter=delimiter), None)
@@ -244,11 +242,11 @@ def _check_parquet_resume(output: Path, level: str) -> None:
 
 def _first_line(path: Path) -> str | None:
     """The first whole line of a file (None when it is empty or its one line was cut short)."""
-    with path.open("rb") as fh:
+    with open_text(path, newline="\n") as fh:
         line = fh.readline(1 << 24)
-    if not line.endswith(b"\n"):
+    if not line.endswith("\n"):
         return None  # a line cut by a killed run: the run trims it
-    return line.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    return line
 
 
 def _check_lines_resume(output: Path, fmt: str, level: str) -> None:

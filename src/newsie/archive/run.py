@@ -27,8 +27,8 @@ from .readers import (
     Fields,
     HtmlItem,
     Unit,
-    encoding_of,
     expand,
+    open_text,
     read_inputs,
 )
 from .resume import Done, drop_failed, drop_keys, read_done
@@ -130,9 +130,7 @@ def _count(paths: Sequence[str], own: Callable[[str], bool] | None = None) -> in
                     total += sum(1 for line in fh if line.strip())
             elif path.suffix.lower() in CSV_SUFFIXES:
                 csv.field_size_limit(MAX_CSV_FIELD)
-                with path.open("rb") as head:
-                    codec = encoding_of(head.read(4))
-                with path.open(encoding=codec, errors="replace", newline="") as fh:
+                with open_text(path) as fh:
                     # Rows, not lines: a quoted cell may hold line breaks.
                     total += max(0, sum(1 for _ in csv.reader(fh, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")) - 1)
             else:
