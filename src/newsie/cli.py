@@ -178,6 +178,7 @@ def extract(
     )
     from .archive.readers import Fields, peek_text, read_stream_bytes
     from .archive.run import run_extract
+    from .archive.writers import written_by
 
     fields = Fields(text=text_field, id=id_field, title=title_field, date=date_field, url=url_field)
     if output is not None and str(output) == "-":
@@ -186,7 +187,7 @@ def extract(
     check_output_not_input(inputs, output)
     check_output(output, fmt, resume, level.value if level else None)
     published = check_published(published)
-    plan = check_inputs(inputs)
+    plan = check_inputs(inputs, written_by(output) if output is not None else None)
     stdin = head = None
     if "-" in inputs:
         # Read once, as bytes (its start checked here, then extracted): decoded like a

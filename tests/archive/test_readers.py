@@ -184,3 +184,14 @@ def test_plain_text_on_stdin_is_read_once_and_kept_whole(monkeypatch) -> None:
     monkeypatch.undo()
     bad = list(read_units(["-"], stdin=io.BytesIO(f"{TITLE}\n\n".encode() + b"caf\xe9 " + ALMATY.encode())))
     assert kinds(bad) == ["DecodeError"]
+
+
+def test_exclude_leaves_files_out_of_folders_and_globs(tmp_path) -> None:
+    """A file for which exclude= is true is neither listed by expand nor read by read_inputs; stdin and failures pass."""
+    (tmp_path / "a.txt").write_text(f"{TITLE}\n\n{ALMATY}", encoding="utf-8")
+    (tmp_path / "out.jsonl").write_bytes(jsonl(VIENNA))
+    mine = str(tmp_path / "out.jsonl")
+    assert list(expand([str(tmp_path)], exclude=lambda p: p == mine)) == [str(tmp_path / "a.txt")]
+    assert list(expand([str(tmp_path / "*"), "-", str(tmp_path / "gone.txt")], exclude=lambda p: p == mine))[:2] == [str(tmp_path / "a.txt"), "-"]
+    units = [u for _, u in read_inputs([str(tmp_path)], exclude=lambda p: p == mine)]
+    assert kinds(units) == [str(tmp_path / "a.txt")]

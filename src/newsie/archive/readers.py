@@ -24,7 +24,7 @@ import re
 import stat
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO, Union
@@ -83,14 +83,23 @@ class Skipped:
     hidden: Counter[str] = field(default_factory=Counter)  # "file"/"folder": names that start with "."
 
 
-def expand(paths: Sequence[str], skipped: Skipped | None = None) -> Iterator[str | Failure]:
+def expand(
+    paths: Sequence[str], skipped: Skipped | None = None, exclude: Callable[[str], bool] | None = None
+) -> Iterator[str | Failure]:
     """Files named, found under folders (sorted, recursively) or matched by globs; '-' is stdin.
 
     Whatever cannot be read as a file (a missing path, an unreadable folder, a dangling
     link, a link loop, a FIFO or device) comes out as a `Failure` naming it, in place.
     A glob gives each file once, however many links lead to it. Files passed over in
-    folders (other suffixes, hidden names) are counted in `skipped`.
+    folders (other suffixes, hidden names) are counted in `skipped`; a file for which
+    `exclude` is true (the run's own output) is left out.
     """
+    for entry in _expand(paths, skipped):
+        if exclude is None or isinstance(entry, Failure) or entry == "-" or not exclude(entry):
+            yield entry
+
+
+def _expand(paths: Sequence[str], skipped: Skipped | None) -> Iterator[str | Failure]:
     for p in paths:
         if p == "-":
             yield p
@@ -431,14 +440,17 @@ def read_units(paths: Sequence[str], fields: Fields = Fields(), *, stdin: IO[Any
         yield unit
 
 
-def read_inputs(paths: Sequence[str], fields: Fields = Fields(), *, stdin: IO[Any] | None = None) -> Iterator[tuple[Source, Unit]]:
+def read_inputs(
+    paths: Sequence[str], fields: Fields = Fields(), *, stdin: IO[Any] | None = None, exclude: Callable[[str], bool] | None = None
+) -> Iterator[tuple[Source, Unit]]:
     """Every input unit with its `Source` (file, line or row, content hash), in order.
 
     `stdin` (default `sys.stdin`) is read as bytes where it can be (a binary stream, or a
-    text stream's ``buffer``), and decoded like a file.
+    text stream's ``buffer``), and decoded like a file. Files for which `exclude` is true
+    are not read (see `expand`).
     """
     stdin = stdin or sys.stdin
-    for source in expand(paths):
+    for source in expand(paths, exclude=exclude):
         if isinstance(source, Failure):
             yield Source(file=source.source, sha1=_sha1(b"")), source
             continue

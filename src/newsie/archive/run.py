@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -17,7 +16,6 @@ from ..listing import listing_units
 from ..pages import looks_like_page, parse_page
 from ..records import RecordError, Release, Source
 from ..sanitize import clean
-from .preflight import check_output_not_input
 from .progress import Progress
 from .readers import (
     CSV_SUFFIXES,
@@ -26,7 +24,6 @@ from .readers import (
     Failure,
     Fields,
     HtmlItem,
-    Unit,
     expand,
     open_text,
     read_inputs,
@@ -112,17 +109,15 @@ def has_own_date(item: Mapping[str, Any]) -> bool:
     return dateline is not None and dateline.date is not None
 
 
-def _count(paths: Sequence[str], own: Callable[[str], bool] | None = None) -> int | None:
+def _count(paths: Sequence[str], exclude: Callable[[str], bool] | None = None) -> int | None:
     """Number of documents to expect (for the ETA); None when it cannot be told cheaply."""
     total = 0
-    for p in expand(paths):
+    for p in expand(paths, exclude=exclude):
         if isinstance(p, Failure):
             total += 1
             continue
         if p == "-":
             return None
-        if own is not None and own(p):
-            continue
         path = Path(p)
         try:
             if path.suffix.lower() in JSONL_SUFFIXES:
@@ -138,22 +133,6 @@ def _count(paths: Sequence[str], own: Callable[[str], bool] | None = None) -> in
         except (OSError, csv.Error):
             total += 1
     return total
-
-
-def _read(
-    paths: Sequence[str], fields: Fields, stdin: IO[Any], own: Callable[[str], bool] | None, note: Callable[[str], None]
-) -> Iterator[tuple[Source, Unit]]:
-    """`read_inputs`, leaving out the run's own output (found in a folder or by a glob)."""
-    if own is None:
-        yield from read_inputs(paths, fields, stdin=stdin)
-        return
-    for entry in expand(paths):
-        if isinstance(entry, Failure):
-            yield Source(file=entry.source, sha1=hashlib.sha1(b"").hexdigest()), entry
-        elif entry != "-" and own(entry):
-            note(f"newsie: {entry}: the output of this run, not read as an input")
-        else:
-            yield from read_inputs([entry], fields, stdin=stdin)
 
 
 def run_extract(
@@ -180,7 +159,8 @@ def run_extract(
     row and content hash) are skipped, and an input whose content changed since is run
     again, its new record replacing the old one; with `retry_failed` too, failed records
     are first removed from `output` and their inputs run again. The output itself (in a
-    folder or glob of inputs) is never read as an input.
+    folder or glob of inputs, or named; the command line refuses the latter before any
+    work: `preflight.check_output_not_input`) is never read as an input.
     """
     stdin = stdin or sys.stdin
     stderr = stderr or sys.stderr
@@ -188,7 +168,6 @@ def run_extract(
         raise ValueError("--resume needs --output FILE")
     if retry_failed and not resume:
         raise UsageError("--retry-failed goes with --resume")
-    check_output_not_input(paths, output)
     if retry_failed and output is not None:
         drop_failed(output, fmt)
     done = read_done(output, fmt) if resume and output is not None else Done()
@@ -209,12 +188,15 @@ def run_extract(
         progress.skip()
         return True
 
-    def note(text: str) -> None:
+    def is_output(path: str) -> bool:
+        if own is None or not own(path):
+            return False
         if not quiet:
-            progress.message(text)
+            progress.message(f"newsie: {path}: the output of this run, not read as an input")
+        return True
 
     def items() -> Iterator[Any]:
-        for src, unit in _read(paths, fields, stdin, own, note):
+        for src, unit in read_inputs(paths, fields, stdin=stdin, exclude=is_output):
             if isinstance(unit, HtmlItem):
                 unit = _html_item(unit)
             if isinstance(unit, Failure):
