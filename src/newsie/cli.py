@@ -365,10 +365,16 @@ BROKEN_PIPE = 128 + signal.SIGPIPE  # the status of a Unix tool whose reader clo
 def _silence_stdout() -> None:
     """Point stdout at /dev/null, so that flushing it on the way out raises no second error."""
     try:
+        target = sys.stdout.fileno()
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, io.UnsupportedOperation):
-        pass  # stdout is not a file descriptor (captured in tests): nothing will flush to the pipe
+        return  # stdout is not a file descriptor (captured in tests): nothing will flush to the pipe
+    try:
+        os.dup2(devnull, target)
+    except OSError:
+        pass
+    finally:
+        os.close(devnull)  # stdout's descriptor now points at /dev/null itself
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
