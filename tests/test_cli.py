@@ -432,3 +432,24 @@ def test_error_lines_name_the_file_once(tmp_path, capsys) -> None:
     code, _, err = run(["extract", str(tmp_path / "empty.txt")], capsys)
     line = next(ln for ln in err.splitlines() if "empty" in ln and "document" not in ln)
     assert code == 1 and line == f"newsie: {tmp_path / 'empty.txt'}: the file is empty"
+
+
+def test_silencing_stdout_leaves_no_descriptor_open(monkeypatch) -> None:
+    """After a broken pipe, stdout is pointed at /dev/null without leaving the descriptor used for it open."""
+    import os
+
+    from newsie import cli
+
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc")
+    r, w = os.pipe()
+    fake = open(w, "w")  # noqa: SIM115 - closed below
+    monkeypatch.setattr(sys, "stdout", fake)
+    before = set(os.listdir("/proc/self/fd"))
+    cli._silence_stdout()
+    after = set(os.listdir("/proc/self/fd"))
+    try:
+        assert after == before and os.path.samestat(os.fstat(w), os.stat(os.devnull))
+    finally:
+        fake.close()
+        os.close(r)

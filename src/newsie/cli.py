@@ -176,8 +176,9 @@ def extract(
         check_text_field,
         output_format,
     )
-    from .archive.readers import Fields, decode_leniently, read_stream_bytes
+    from .archive.readers import Fields, peek_text, read_stream_bytes
     from .archive.run import run_extract
+    from .archive.writers import written_by
 
     fields = Fields(text=text_field, id=id_field, title=title_field, date=date_field, url=url_field)
     if output is not None and str(output) == "-":
@@ -186,13 +187,14 @@ def extract(
     check_output_not_input(inputs, output)
     check_output(output, fmt, resume, level.value if level else None)
     published = check_published(published)
-    plan = check_inputs(inputs)
-    stdin = None
+    plan = check_inputs(inputs, written_by(output) if output is not None else None)
+    stdin = head = None
     if "-" in inputs:
-        # Read once, as bytes (checked here, then extracted): decoded like a file, so a
-        # stray byte is an error record, not a traceback or mojibake.
-        stdin = io.BytesIO(read_stream_bytes(sys.stdin))
-    check_text_field(inputs, fields, decode_leniently(stdin.getvalue()) if stdin else None)
+        # Read once, as bytes (its start checked here, then extracted): decoded like a
+        # file, so a stray byte is an error record, not a traceback or mojibake.
+        raw = read_stream_bytes(sys.stdin)
+        stdin, head = io.BytesIO(raw), peek_text(raw)
+    check_text_field(inputs, fields, head)
     options = load_options(gazetteers, base, models)
     notice = plan.notice()
     if notice and not quiet:
@@ -363,10 +365,16 @@ BROKEN_PIPE = 128 + signal.SIGPIPE  # the status of a Unix tool whose reader clo
 def _silence_stdout() -> None:
     """Point stdout at /dev/null, so that flushing it on the way out raises no second error."""
     try:
+        target = sys.stdout.fileno()
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, io.UnsupportedOperation):
-        pass  # stdout is not a file descriptor (captured in tests): nothing will flush to the pipe
+        return  # stdout is not a file descriptor (captured in tests): nothing will flush to the pipe
+    try:
+        os.dup2(devnull, target)
+    except OSError:
+        pass
+    finally:
+        os.close(devnull)  # stdout's descriptor now points at /dev/null itself
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:

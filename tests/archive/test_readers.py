@@ -148,3 +148,50 @@ def test_hidden_entries_in_a_folder_are_counted(tmp_path) -> None:
     skipped = Skipped()
     assert list(expand([str(tmp_path)], skipped)) == [str(tmp_path / "r1.txt")]
     assert skipped.hidden == {"file": 1, "folder": 1} and skipped.suffixes == {".pdf": 1}
+
+
+def test_peek_text_decodes_only_the_head() -> None:
+    """peek_text decodes the first bytes by their byte-order mark; a character cut at the limit becomes U+FFFD, not an error."""
+    from newsie.archive.readers import peek_text
+
+    data = jsonl(ALMATY, "WIEN, 6 October 2020 – Die OSZE traf sich in Österreich.")
+    assert peek_text(data) == data.decode("utf-8")
+    cut = data.index("Ö".encode()) + 1  # inside the two bytes of "Ö"
+    assert peek_text(data, cut).endswith("\ufffd") and len(peek_text(data, cut)) < len(data)
+    assert peek_text(ALMATY.encode("utf-16")) == ALMATY
+
+
+def test_open_text_reads_by_the_byte_order_mark(tmp_path) -> None:
+    """open_text gives a UTF-16 file's text and a UTF-8 file's text without its mark; a stray byte becomes U+FFFD."""
+    from newsie.archive.readers import open_text
+
+    (tmp_path / "a.csv").write_bytes("id,text\nc1,x\n".encode("utf-16"))
+    (tmp_path / "b.csv").write_bytes(codecs.BOM_UTF8 + b"id,text\nc1,caf\xe9\n")
+    with open_text(tmp_path / "a.csv") as fh:
+        assert next(csv.reader(fh)) == ["id", "text"]
+    with open_text(tmp_path / "b.csv") as fh:
+        assert fh.read() == "id,text\nc1,caf\ufffd\n"
+
+
+def test_plain_text_on_stdin_is_read_once_and_kept_whole(monkeypatch) -> None:
+    """A release on stdin that is not JSON Lines becomes one item, decoded once; a stray byte in it still fails it whole."""
+    import newsie.archive.readers as readers
+
+    calls = []
+    monkeypatch.setattr(readers, "_decode", lambda raw, source: calls.append(source) or "decoded again")
+    units = list(read_units(["-"], stdin=io.BytesIO(f"{TITLE}\n\n{ALMATY}".encode())))
+    assert units[0]["title"] == TITLE and units[0]["text"] == ALMATY and calls == []
+    monkeypatch.undo()
+    bad = list(read_units(["-"], stdin=io.BytesIO(f"{TITLE}\n\n".encode() + b"caf\xe9 " + ALMATY.encode())))
+    assert kinds(bad) == ["DecodeError"]
+
+
+def test_exclude_leaves_files_out_of_folders_and_globs(tmp_path) -> None:
+    """A file for which exclude= is true is neither listed by expand nor read by read_inputs; stdin and failures pass."""
+    (tmp_path / "a.txt").write_text(f"{TITLE}\n\n{ALMATY}", encoding="utf-8")
+    (tmp_path / "out.jsonl").write_bytes(jsonl(VIENNA))
+    mine = str(tmp_path / "out.jsonl")
+    assert list(expand([str(tmp_path)], exclude=lambda p: p == mine)) == [str(tmp_path / "a.txt")]
+    assert list(expand([str(tmp_path / "*"), "-", str(tmp_path / "gone.txt")], exclude=lambda p: p == mine))[:2] == [str(tmp_path / "a.txt"), "-"]
+    units = [u for _, u in read_inputs([str(tmp_path)], exclude=lambda p: p == mine)]
+    assert kinds(units) == [str(tmp_path / "a.txt")]

@@ -61,3 +61,15 @@ def test_the_cheap_test_passes_every_dateline_form(head: str) -> None:
 def test_ledes_without_a_dateline_are_ruled_out_cheaply(head: str) -> None:
     """A lede opening with words up to a digit or a bracket fails the cheap test."""
     assert not could_open_with_dateline(head)
+
+
+def test_find_dateline_looks_at_the_next_lines_and_reads_dates_without_places() -> None:
+    """find_dateline reads a dateline on the body's second line; without places it gives the date and checks no city."""
+    from newsie.components.dateline import find_dateline
+
+    body = "Workshop on media freedom\nBELGRADE, 12 May 2021 – A two-day OSCE workshop concluded today."
+    found = find_dateline(body, None, {}, offset=10)
+    assert found is not None and found.date == dt.date(2021, 5, 12) and found.start_char == 10 + body.index("BELGRADE")
+    no_year = find_dateline("VIENNA, 14 November – The OSCE held a workshop.", None, {})
+    assert no_year is not None and no_year.date is None
+    assert find_dateline("Line one\nLine two\nLine three\nVIENNA, 6 October 2020 – Too far down.", None, {}) is None

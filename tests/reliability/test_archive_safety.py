@@ -264,3 +264,15 @@ def test_resume_heals_a_replacement_cut_short(tmp_path, capsys) -> None:
     code, _, err = run(["extract", str(a), "-o", str(out), "--resume"], capsys)
     assert code == 0 and "1 skipped" in err
     assert [r["text"] for r in lines(out)] == [SERBIA.replace("4 May", "9 May")]
+
+
+def test_a_folder_holding_only_the_output_is_a_usage_error(tmp_path, capsys) -> None:
+    """A folder or glob whose only release file is the --output is refused before any work, and the output is left as it was."""
+    (tmp_path / "a.txt").write_text(SERBIA, encoding="utf-8")
+    (tmp_path / "runs").mkdir()
+    out = tmp_path / "runs" / "out.jsonl"
+    assert run(["extract", str(tmp_path / "a.txt"), "-o", str(out), "-q"], capsys)[0] == 0
+    before = out.read_bytes()
+    for given in (str(tmp_path / "runs"), str(tmp_path / "runs" / "*.jsonl")):
+        code, recs, err = run(["extract", given, "-o", str(out)], capsys)
+        assert code == 2 and recs == [] and "but the --output file" in err and out.read_bytes() == before

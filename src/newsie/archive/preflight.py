@@ -10,8 +10,7 @@ import datetime as dt
 import difflib
 import json
 import re
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,9 +23,9 @@ from .readers import (
     Failure,
     Fields,
     Skipped,
-    encoding_of,
     expand,
     is_glob,
+    open_text,
 )
 from .writers import same_file
 
@@ -37,21 +36,21 @@ _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d", re.ASCII)
 
 @dataclass
 class InputPlan:
-    """What the inputs hold: files skipped in folders and globs, by suffix, and hidden entries."""
+    """What the inputs hold: the files skipped in folders and globs (by suffix, and hidden entries)."""
 
-    skipped: Counter[str] = field(default_factory=Counter)
-    hidden: Counter[str] = field(default_factory=Counter)  # "file"/"folder" (names starting with ".")
+    skipped: Skipped = field(default_factory=Skipped)
 
     def notice(self) -> str | None:
         """A one-line notice of the skipped files, if any."""
         said = []
-        if self.skipped:
-            n = sum(self.skipped.values())
-            kinds = ", ".join(f"{k or 'no suffix'}: {v}" for k, v in self.skipped.most_common())
+        suffixes, hidden = self.skipped.suffixes, self.skipped.hidden
+        if suffixes:
+            n = sum(suffixes.values())
+            kinds = ", ".join(f"{k or 'no suffix'}: {v}" for k, v in suffixes.most_common())
             what = "files that are not releases" if n != 1 else "file that is not a release"
             said.append(f"skipped {n} {what} ({kinds}); read: {_known()}")
-        if self.hidden:
-            kinds = " and ".join(f"{v} hidden {k}{'s' if v != 1 else ''}" for k, v in sorted(self.hidden.items(), key=lambda kv: kv[0] != "file"))
+        if hidden:
+            kinds = " and ".join(f"{v} hidden {k}{'s' if v != 1 else ''}" for k, v in sorted(hidden.items(), key=lambda kv: kv[0] != "file"))
             said.append(f"skipped {kinds} (names starting with '.'; name them to read them)")
         return f"newsie: {'; '.join(said)}" if said else None
 
@@ -74,13 +73,22 @@ def _suggest(path: Path) -> str:
     return ""
 
 
-def check_inputs(paths: Sequence[str]) -> InputPlan:
-    """Every input exists, every glob matches and every folder holds something to read.
+def check_inputs(paths: Sequence[str], exclude: Callable[[str], bool] | None = None) -> InputPlan:
+    """Every input exists, every glob matches and every folder holds something to read
+    (files for which `exclude` is true, the run's own output, are not counted).
 
     Raises:
         UsageError: naming the input and the fix.
     """
     plan = InputPlan()
+    left_out: list[str] = []  # output files found in folders and globs
+
+    def leave_out(f: str) -> bool:
+        if exclude is None or not exclude(f):
+            return False
+        left_out.append(f)
+        return True
+
     if not paths:
         raise UsageError("no input: give files, folders, globs, or - for stdin")
     for p in paths:
@@ -90,11 +98,13 @@ def check_inputs(paths: Sequence[str]) -> InputPlan:
         glob = is_glob(p)
         if glob or path.is_dir():
             # The files the run will read, found the way it finds them (no link loop followed).
-            found = sum(isinstance(f, str) and f != p for f in expand([p], Skipped(plan.skipped, plan.hidden)))
+            before = len(left_out)
+            found = sum(isinstance(f, str) and f != p for f in expand([p], plan.skipped, leave_out))
+            besides = " but the --output file" if len(left_out) > before else ""
             if not found and glob:
-                raise UsageError(f"{p}: no release file matches this pattern (read: {_known()})")
+                raise UsageError(f"{p}: no release file{besides} matches this pattern (read: {_known()})")
             if not found:
-                raise UsageError(f"{p}: no release files in this folder (read: {_known()})")
+                raise UsageError(f"{p}: no release files{besides} in this folder (read: {_known()})")
         elif not path.exists():
             raise UsageError(f"{p}: no such file or folder{_suggest(path)}")
     return plan
@@ -103,9 +113,7 @@ def check_inputs(paths: Sequence[str]) -> InputPlan:
 def _first_keys(path: Path, delimiter: str | None) -> list[str] | None:
     """The keys of the first record of a JSONL file, or the header of a CSV file."""
     try:
-        with path.open("rb") as head:
-            codec = encoding_of(head.read(4))  # a UTF-16 CSV shows its real header
-        with path.open(encoding=codec, errors="replace", newline="") as fh:
+        with open_text(path) as fh:  # a UTF-16 CSV shows its real header
             if delimiter is not None:
                 csv.field_size_limit(MAX_CSV_FIELD)
                 return next(csv.reader(fh, delimiter=delimiter), None)
@@ -244,11 +252,11 @@ def _check_parquet_resume(output: Path, level: str) -> None:
 
 def _first_line(path: Path) -> str | None:
     """The first whole line of a file (None when it is empty or its one line was cut short)."""
-    with path.open("rb") as fh:
+    with open_text(path, newline="\n") as fh:
         line = fh.readline(1 << 24)
-    if not line.endswith(b"\n"):
+    if not line.endswith("\n"):
         return None  # a line cut by a killed run: the run trims it
-    return line.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    return line
 
 
 def _check_lines_resume(output: Path, fmt: str, level: str) -> None:
@@ -296,7 +304,7 @@ def check_output_not_input(paths: Sequence[str], output: Path | None) -> None:
         return
     for p in paths:
         path = Path(p)
-        if p == "-" or path.is_dir() or (any(c in p for c in "*?[") and not path.exists()):
+        if p == "-" or is_glob(p) or path.is_dir():
             continue
         if same_file(path, output):
             raise UsageError(f"{p}: this input is also the --output file, which newsie would write over before reading it; give another --output")

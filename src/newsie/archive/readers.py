@@ -24,10 +24,10 @@ import re
 import stat
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Union
+from typing import IO, Any, TextIO, Union
 
 from ..inputs import split_title
 from ..pages import looks_like_page
@@ -83,14 +83,23 @@ class Skipped:
     hidden: Counter[str] = field(default_factory=Counter)  # "file"/"folder": names that start with "."
 
 
-def expand(paths: Sequence[str], skipped: Skipped | None = None) -> Iterator[str | Failure]:
+def expand(
+    paths: Sequence[str], skipped: Skipped | None = None, exclude: Callable[[str], bool] | None = None
+) -> Iterator[str | Failure]:
     """Files named, found under folders (sorted, recursively) or matched by globs; '-' is stdin.
 
     Whatever cannot be read as a file (a missing path, an unreadable folder, a dangling
     link, a link loop, a FIFO or device) comes out as a `Failure` naming it, in place.
     A glob gives each file once, however many links lead to it. Files passed over in
-    folders (other suffixes, hidden names) are counted in `skipped`.
+    folders (other suffixes, hidden names) are counted in `skipped`; a file for which
+    `exclude` is true (the run's own output) is left out.
     """
+    for entry in _expand(paths, skipped):
+        if exclude is None or isinstance(entry, Failure) or entry == "-" or not exclude(entry):
+            yield entry
+
+
+def _expand(paths: Sequence[str], skipped: Skipped | None) -> Iterator[str | Failure]:
     for p in paths:
         if p == "-":
             yield p
@@ -286,9 +295,32 @@ def encoding_of(head: bytes) -> str:
     return next((codec for bom, codec, _ in _BOMS if head.startswith(bom)), "utf-8-sig")
 
 
-def decode_leniently(raw: bytes) -> str:
-    """Text for a look at the first records (the preflight): undecodable bytes become U+FFFD."""
-    return raw.decode(encoding_of(raw[:4]), errors="replace")
+PEEK_BYTES = 1 << 20  # what a look at the first records decodes of stdin (the preflight)
+
+
+def peek_text(raw: bytes, limit: int = PEEK_BYTES) -> str:
+    """The first `limit` bytes of `raw` as text, for a look at the first records (the
+    preflight): decoded as `encoding_of` says, undecodable bytes (and a character cut at
+    the limit) as U+FFFD."""
+    return raw[:limit].decode(encoding_of(raw[:4]), errors="replace")
+
+
+def open_text(path: Path, newline: str | None = "") -> TextIO:
+    """A file opened as text for a look at it (the preflight, the progress bar's count):
+    decoded as `encoding_of` says (a byte-order mark dropped), undecodable bytes as U+FFFD.
+    `newline` as for `open` ("" for the csv module, "\n" to cut lines at LF alone).
+
+    Raises:
+        OSError: the file cannot be opened or read.
+    """
+    fh = path.open("rb")
+    try:
+        codec = encoding_of(fh.read(4))
+        fh.seek(0)
+        return io.TextIOWrapper(fh, encoding=codec, errors="replace", newline=newline)
+    except BaseException:
+        fh.close()
+        raise
 
 
 def _decode(raw: bytes, source: str) -> str | Failure:
@@ -408,14 +440,17 @@ def read_units(paths: Sequence[str], fields: Fields = Fields(), *, stdin: IO[Any
         yield unit
 
 
-def read_inputs(paths: Sequence[str], fields: Fields = Fields(), *, stdin: IO[Any] | None = None) -> Iterator[tuple[Source, Unit]]:
+def read_inputs(
+    paths: Sequence[str], fields: Fields = Fields(), *, stdin: IO[Any] | None = None, exclude: Callable[[str], bool] | None = None
+) -> Iterator[tuple[Source, Unit]]:
     """Every input unit with its `Source` (file, line or row, content hash), in order.
 
     `stdin` (default `sys.stdin`) is read as bytes where it can be (a binary stream, or a
-    text stream's ``buffer``), and decoded like a file.
+    text stream's ``buffer``), and decoded like a file. Files for which `exclude` is true
+    are not read (see `expand`).
     """
     stdin = stdin or sys.stdin
-    for source in expand(paths):
+    for source in expand(paths, exclude=exclude):
         if isinstance(source, Failure):
             yield Source(file=source.source, sha1=_sha1(b"")), source
             continue
@@ -486,7 +521,9 @@ def _read_stream(stream: IO[Any], source: str, fields: Fields) -> Iterator[tuple
     elif lines[0].lstrip().startswith("{"):
         yield from _read_jsonl(*lines, source, fields)
     else:
-        text = _decode(raw, source)
+        # Clean text is what `_decode` would give; only text holding bytes that are not
+        # text is decoded again, whole, for the failure of a file read as one release.
+        text = _decode(raw, source) if lines[1] else lines[0]
         if isinstance(text, Failure):
             yield Source(file=source, sha1=_sha1(raw)), text
         else:

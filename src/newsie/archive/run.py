@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -17,7 +16,6 @@ from ..listing import listing_units
 from ..pages import looks_like_page, parse_page
 from ..records import RecordError, Release, Source
 from ..sanitize import clean
-from .preflight import check_output_not_input
 from .progress import Progress
 from .readers import (
     CSV_SUFFIXES,
@@ -26,9 +24,8 @@ from .readers import (
     Failure,
     Fields,
     HtmlItem,
-    Unit,
-    encoding_of,
     expand,
+    open_text,
     read_inputs,
 )
 from .resume import Done, drop_failed, drop_keys, read_done
@@ -88,16 +85,16 @@ def _html_item(h: HtmlItem) -> Any:
     return item
 
 
-_DATELINE_LINES = 3  # lines of the body where newsie_dateline looks for the dateline
-
-
 def has_own_date(item: Mapping[str, Any]) -> bool:
     """Whether an input gives its own publication date, which ``--published`` must not
     replace: a date field or page metadata, or a dateline dated with its year
-    ("BELGRADE, 12 May 2021 –") at the start of the text. A dateline without a year
-    ("VIENNA, 14 November –") names no day alone: ``--published`` applies, as
-    ``published=`` does in `newsie.extract`.
+    ("BELGRADE, 12 May 2021 –") at the start of the text, found as `newsie_dateline`
+    finds it (its cities are not checked, which matters only for a dateline without a
+    date). A dateline without a year ("VIENNA, 14 November –") names no day alone:
+    ``--published`` applies, as ``published=`` does in `newsie.extract`.
     """
+    from ..components.dateline import find_dateline
+
     if item.get("published"):
         return True
     text = item.get("text")
@@ -105,46 +102,22 @@ def has_own_date(item: Mapping[str, Any]) -> bool:
         return False
     if looks_like_page(text):
         page = parse_page(text)
-        return parse_published(page.published) is not None or _dated_dateline(page.text)
-    return _dated_dateline(text)
+        if parse_published(page.published) is not None:
+            return True
+        text = page.text
+    dateline = find_dateline(text, None, {})
+    return dateline is not None and dateline.date is not None
 
 
-def _dated_dateline(text: str) -> bool:
-    """Whether the text opens with a dateline whose date has its year, looked for as
-    `newsie_dateline` does (the start of the text, else of its next lines); its city is
-    not checked, which only matters for a dateline without a date."""
-    from ..components.dateline import could_open_with_dateline, dateline_date
-    from ..dates.datelines import match_dateline
-
-    head = text[:600]
-    pos = 0
-    for _ in range(_DATELINE_LINES):
-        part = head[pos : pos + 200]
-        m = match_dateline(part) if could_open_with_dateline(part) else None
-        if m is not None and m.date is None:
-            return False
-        if m is not None and m.date is not None:
-            found, day = dateline_date(m.date, None)
-            if found:
-                return day is not None
-        nxt = head.find("\n", pos)
-        if nxt < 0:
-            return False
-        pos = nxt + 1
-    return False
-
-
-def _count(paths: Sequence[str], own: Callable[[str], bool] | None = None) -> int | None:
+def _count(paths: Sequence[str], exclude: Callable[[str], bool] | None = None) -> int | None:
     """Number of documents to expect (for the ETA); None when it cannot be told cheaply."""
     total = 0
-    for p in expand(paths):
+    for p in expand(paths, exclude=exclude):
         if isinstance(p, Failure):
             total += 1
             continue
         if p == "-":
             return None
-        if own is not None and own(p):
-            continue
         path = Path(p)
         try:
             if path.suffix.lower() in JSONL_SUFFIXES:
@@ -152,9 +125,7 @@ def _count(paths: Sequence[str], own: Callable[[str], bool] | None = None) -> in
                     total += sum(1 for line in fh if line.strip())
             elif path.suffix.lower() in CSV_SUFFIXES:
                 csv.field_size_limit(MAX_CSV_FIELD)
-                with path.open("rb") as head:
-                    codec = encoding_of(head.read(4))
-                with path.open(encoding=codec, errors="replace", newline="") as fh:
+                with open_text(path) as fh:
                     # Rows, not lines: a quoted cell may hold line breaks.
                     total += max(0, sum(1 for _ in csv.reader(fh, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")) - 1)
             else:
@@ -162,22 +133,6 @@ def _count(paths: Sequence[str], own: Callable[[str], bool] | None = None) -> in
         except (OSError, csv.Error):
             total += 1
     return total
-
-
-def _read(
-    paths: Sequence[str], fields: Fields, stdin: IO[Any], own: Callable[[str], bool] | None, note: Callable[[str], None]
-) -> Iterator[tuple[Source, Unit]]:
-    """`read_inputs`, leaving out the run's own output (found in a folder or by a glob)."""
-    if own is None:
-        yield from read_inputs(paths, fields, stdin=stdin)
-        return
-    for entry in expand(paths):
-        if isinstance(entry, Failure):
-            yield Source(file=entry.source, sha1=hashlib.sha1(b"").hexdigest()), entry
-        elif entry != "-" and own(entry):
-            note(f"newsie: {entry}: the output of this run, not read as an input")
-        else:
-            yield from read_inputs([entry], fields, stdin=stdin)
 
 
 def run_extract(
@@ -204,7 +159,8 @@ def run_extract(
     row and content hash) are skipped, and an input whose content changed since is run
     again, its new record replacing the old one; with `retry_failed` too, failed records
     are first removed from `output` and their inputs run again. The output itself (in a
-    folder or glob of inputs) is never read as an input.
+    folder or glob of inputs, or named; the command line refuses the latter before any
+    work: `preflight.check_output_not_input`) is never read as an input.
     """
     stdin = stdin or sys.stdin
     stderr = stderr or sys.stderr
@@ -212,7 +168,6 @@ def run_extract(
         raise ValueError("--resume needs --output FILE")
     if retry_failed and not resume:
         raise UsageError("--retry-failed goes with --resume")
-    check_output_not_input(paths, output)
     if retry_failed and output is not None:
         drop_failed(output, fmt)
     done = read_done(output, fmt) if resume and output is not None else Done()
@@ -233,12 +188,15 @@ def run_extract(
         progress.skip()
         return True
 
-    def note(text: str) -> None:
+    def is_output(path: str) -> bool:
+        if own is None or not own(path):
+            return False
         if not quiet:
-            progress.message(text)
+            progress.message(f"newsie: {path}: the output of this run, not read as an input")
+        return True
 
     def items() -> Iterator[Any]:
-        for src, unit in _read(paths, fields, stdin, own, note):
+        for src, unit in read_inputs(paths, fields, stdin=stdin, exclude=is_output):
             if isinstance(unit, HtmlItem):
                 unit = _html_item(unit)
             if isinstance(unit, Failure):

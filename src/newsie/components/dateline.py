@@ -66,15 +66,8 @@ class DatelineReader(GazetteerPipe):
         self.ensure_ready()
         meta = meta_of(doc)
         offset = meta.body_start
-        head = text_of(doc)[offset : offset + 600]
-        found = None
-        pos = 0
-        for _ in range(3):
-            found = read_dateline(head[pos : pos + 200], self.places, self.data["countries"], offset + pos, meta.published)
-            nxt = head.find("\n", pos)
-            if found is not None or nxt < 0:
-                break
-            pos = nxt + 1
+        body = text_of(doc)[offset : offset + DATELINE_HEAD]
+        found = find_dateline(body, self.places, self.data["countries"], offset, meta.published)
         set_doc_value(doc, "newsie_dateline", found)
         set_doc_value(doc, "newsie_release_date", resolve_release_date(meta, found))
         return doc
@@ -138,13 +131,39 @@ def could_open_with_dateline(head: str) -> bool:
     return "--" in head[:stop] or _SPACED_HYPHEN.search(head, 0, stop) is not None
 
 
+DATELINE_HEAD = 600  # characters of the body in which the dateline is looked for
+_DATELINE_LINES = 3  # the body's first line, else one of the next two
+_DATELINE_WINDOW = 200  # characters of a line read as a dateline
+
+
+def find_dateline(
+    body: str, places: PlaceKB | None, countries: dict[str, str], offset: int = 0, anchor: dt.date | None = None
+) -> DatelineData | None:
+    """The dateline at the start of `body`, else at the start of one of its next two
+    lines (after a subtitle or a preamble line); None when there is none.
+
+    `offset` is where `body` starts in the Doc's text; the rest is as for `read_dateline`.
+    """
+    head = body[:DATELINE_HEAD]
+    pos = 0
+    for _ in range(_DATELINE_LINES):
+        found = read_dateline(head[pos : pos + _DATELINE_WINDOW], places, countries, offset + pos, anchor)
+        nxt = head.find("\n", pos)
+        if found is not None or nxt < 0:
+            return found
+        pos = nxt + 1
+    return None
+
+
 def read_dateline(
-    head: str, places: PlaceKB, countries: dict[str, str], offset: int = 0, anchor: dt.date | None = None
+    head: str, places: PlaceKB | None, countries: dict[str, str], offset: int = 0, anchor: dt.date | None = None
 ) -> DatelineData | None:
     """Parse a dateline at the start of `head`; None when there is none.
 
     `countries` maps country names and demonyms to ISO3 ("TIRANA, Albania"); `anchor`
-    (the publication date) gives the year of a dateline date written without one.
+    (the publication date) gives the year of a dateline date written without one. With
+    `places` None the cities are neither looked up nor checked (a quick look for the date
+    alone: "OSCE –" then passes for a dateline without a date).
     """
     if not could_open_with_dateline(head):
         return None
@@ -156,8 +175,8 @@ def read_dateline(
         found_date, date = dateline_date(m.date, anchor)
         if not found_date:
             return None
-    found = [places.lookup(raw.title()) or places.lookup(raw) for raw in m.cities]
-    if m.date is None and not all(p and (p.curated or m.agency or raw.isupper()) for p, raw in zip(found, m.cities)):
+    found = [places.lookup(raw.title()) or places.lookup(raw) for raw in m.cities] if places is not None else [None] * len(m.cities)
+    if m.date is None and places is not None and not all(p and (p.curated or m.agency or raw.isupper()) for p, raw in zip(found, m.cities)):
         return None  # "VIENNA –" is a dateline; "OSCE –" is not
     cities = [
         DatelineCity(city=raw.title() if raw.isupper() else raw, country=p.country if p else None, name=p.name if p else None)
