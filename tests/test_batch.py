@@ -330,6 +330,17 @@ def test_strict_raises_the_same_type_in_one_or_two_processes(nlp, bad, error) ->
     assert str(two.value) == str(one.value)
 
 
+def test_strict_with_workers_raises_the_exception_with_its_attributes(nlp) -> None:
+    """With strict=True and two workers a PublishedDateError keeps its value: it equals the one-process exception in type, message and attributes."""
+    items = ["Officials from Serbia met.", {"text": "Tajik officials met.", "published": "not a date"}]
+    with pytest.raises(newsie.PublishedDateError) as one:
+        list(newsie.extract_many(items, nlp=nlp, strict=True))
+    with pytest.raises(newsie.PublishedDateError) as two:
+        list(newsie.extract_many(items, n_process=2, batch_size=1, strict=True))
+    assert two.value.value == "not a date"
+    assert (type(two.value), str(two.value), vars(two.value)) == (type(one.value), str(one.value), vars(one.value))
+
+
 def test_strict_passes_records_made_upstream_through(nlp) -> None:
     """A Release passed in with its error is yielded, not raised, with strict=True in one or two processes."""
     upstream = newsie.Release(id="a.txt", error=newsie.RecordError(type="UnicodeDecodeError", message="not UTF-8"))

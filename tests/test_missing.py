@@ -15,6 +15,12 @@ def test_none_and_nan_are_missing(value) -> None:
     assert is_missing(value)
 
 
+def test_a_signalling_nan_is_missing() -> None:
+    """A signalling Decimal NaN is missing, not an InvalidOperation raised."""
+    assert is_missing(decimal.Decimal("sNaN")) and is_missing(decimal.Decimal("-sNaN"))
+    assert not is_missing(decimal.Decimal("1.5"))
+
+
 @pytest.mark.parametrize("value", ["", "nan", 0, 0.0, 3.5, dt.date(2020, 1, 2), [], [float("nan")], {"a": 1}])
 def test_present_values_are_not_missing(value) -> None:
     """Empty strings, zeros, dates and containers are values, not missing ones."""

@@ -136,6 +136,15 @@ def test_concatenated_chunks_keep_their_dtypes(records) -> None:
     assert events["participants"].dtype == "Int64" and events.loc[0, "participants"] == 30
 
 
+def test_a_typed_frame_conforms_again_unchanged() -> None:
+    """Conforming a frame that is already typed keeps its missing cells missing (pd.NA, NaT), not "<NA>" or a TypeError."""
+    from newsie.tables import conform, to_frame
+
+    typed = to_frame([{"release_id": "r1", "event_id": "e1"}], "events")
+    assert typed.loc[0, "city"] is pd.NA and typed.loc[0, "participants"] is pd.NA and typed.loc[0, "start"] is pd.NaT
+    pd.testing.assert_frame_equal(conform(typed, "events"), typed)
+
+
 def test_unknown_code_is_kept_with_a_warning() -> None:
     """A code outside the built-in list (a user's own State) is kept and a warning says so."""
     rel = newsie.Release(id="u", events=[newsie.Event(id="e", location=newsie.Location(city="Nowhere", country="QQQ"))])

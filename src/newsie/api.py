@@ -105,8 +105,12 @@ def extract_page(
     """
     text = require_text(text, "text")
     require_nlp(nlp)
-    if is_missing(published):  # NaN or NaT from a DataFrame row: the page's own date is used
-        published = None
+    # NaN or NaT from a DataFrame row is no date: the page's own date is used
+    return _page_releases(text, url, None if is_missing(published) else published, nlp)
+
+
+def _page_releases(text: str, url: str | None, published: DateLike, nlp: Language | None) -> list[Release]:
+    """`extract_page` once its arguments are checked (`published` not a missing value)."""
     if text.lstrip().startswith("<"):
         from .html import html_parts
 
@@ -139,11 +143,10 @@ def extract_html(
     from .html import html_parts
 
     require_nlp(nlp)
-    if is_missing(published):  # NaN or NaT from a DataFrame row: the page's own date is used
-        published = None
+    published = None if is_missing(published) else published  # as in extract_page
     parts = html_parts(html, url)
     if is_listing(parts["text"]):
-        releases = extract_page(parts["text"], url=url, published=published, nlp=nlp)
+        releases = _page_releases(parts["text"], url, published, nlp)
         first = releases[0]
         first.warnings.append(f"listing page with {len(releases)} releases: this record is the first; newsie.extract_page() gives one record per release")
         return first

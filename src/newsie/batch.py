@@ -8,6 +8,7 @@ build their own pipeline once and send back records.
 from __future__ import annotations
 
 import builtins
+import pickle
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any, Union
@@ -198,9 +199,13 @@ def empty_release(kw: dict[str, Any]) -> Release:
     )
 
 
-def run_batch(nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = False) -> list[Release]:
-    """Process one batch in this process; one Release per item, in order (see `_run_staged`)."""
-    return _run_staged(nlp, batch, strict)
+def run_batch(
+    nlp: Language, batch: list[tuple[int, Item]], *, strict: bool = False, caught: dict[int, Exception] | None = None
+) -> list[Release]:
+    """Process one batch in this process; one Release per item, in order (see `_run_staged`).
+    Without `strict`, the exception of each item recorded as an error is put in `caught`
+    (when given) under the item's position in `batch`."""
+    return _run_staged(nlp, batch, strict, caught)
 
 
 def _made(nlp: Language, item: Item) -> Release | Doc:
@@ -248,7 +253,7 @@ def _size(item: Item) -> int:
     return len(text) if isinstance(text, str) else 0
 
 
-def _run_staged(nlp: Language, batch: list[tuple[int, Item]], strict: bool) -> list[Release]:
+def _run_staged(nlp: Language, batch: list[tuple[int, Item]], strict: bool, caught: dict[int, Exception] | None = None) -> list[Release]:
     """The batch is run stage by stage: every item's Doc is made, then each component runs
     over all the Docs before the next one (components that predict in batches once over
     them), then the records are built. Running one component over many Docs keeps its code
@@ -266,12 +271,18 @@ def _run_staged(nlp: Language, batch: list[tuple[int, Item]], strict: bool) -> l
     out: list[Release | None] = [None] * len(batch)
     with held():
         for window in _windows(batch, WINDOW_CHARS, WINDOW_DOCS):
-            _run_window(nlp, batch, window, strict, procs, out)
+            _run_window(nlp, batch, window, strict, procs, out, caught)
     return [r for r in out if r is not None]
 
 
 def _run_window(
-    nlp: Language, batch: list[tuple[int, Item]], window: list[int], strict: bool, procs: list[tuple[Any, bool]], out: list[Release | None]
+    nlp: Language,
+    batch: list[tuple[int, Item]],
+    window: list[int],
+    strict: bool,
+    procs: list[tuple[Any, bool]],
+    out: list[Release | None],
+    caught: dict[int, Exception] | None,
 ) -> None:
     """Run the items of `window` (positions in `batch`) stage by stage into `out`. With
     `strict`, the error of the first failing item in input order is raised once the
@@ -283,6 +294,8 @@ def _run_window(
             errors[pos] = exc
         else:
             out[pos] = error_release(batch[pos][0], exc, batch[pos][1])
+            if caught is not None:
+                caught[pos] = exc
 
     live: list[tuple[int, Doc]] = []
     for pos in window:
@@ -318,17 +331,53 @@ def _run_window(
         raise errors[min(errors)]
 
 
-def _work(nlp: Language, batch: list[tuple[int, Item]]) -> list[bytes]:
+def _work(nlp: Language, batch: list[tuple[int, Item]], caught: dict[int, Exception] | None = None) -> list[bytes]:
     """The batch's records as JSON, in a worker process (an error record for one that
-    cannot be written)."""
+    cannot be written); the exceptions of error records go in `caught` (see `run_batch`)."""
     out = []
-    for (index, item), rec in zip(batch, run_batch(nlp, batch), strict=True):
+    for pos, ((index, item), rec) in enumerate(zip(batch, run_batch(nlp, batch, caught=caught), strict=True)):
         try:
             out.append(rec.__pydantic_serializer__.to_json(rec))
         except Exception as exc:  # never lose the item over its record
             err = error_release(index, exc, item)
             out.append(err.__pydantic_serializer__.to_json(err))
+            if caught is not None:
+                caught[pos] = exc
     return out
+
+
+Result = tuple[Release, Union[bytes, None]]
+"""An item's record from a worker and, with ``strict``, its exception pickled (None when
+the record has no error or the exception could not be pickled)."""
+
+
+def _work_strict(nlp: Language, batch: list[tuple[int, Item]]) -> list[tuple[bytes, bytes | None]]:
+    """`_work` for ``strict``: each record as JSON with its item's exception pickled, so
+    the parent raises the exception itself (of its type, with its attributes)."""
+    caught: dict[int, Exception] = {}
+    out = _work(nlp, batch, caught)
+    return [(raw, _pickled(caught.get(pos))) for pos, raw in enumerate(out)]
+
+
+def _pickled(exc: Exception | None) -> bytes | None:
+    if exc is None:
+        return None
+    try:
+        return pickle.dumps(exc)
+    except Exception:  # an attribute that does not pickle: the parent rebuilds it from the record
+        return None
+
+
+def _read(raw: bytes) -> Result:
+    return Release.model_validate_json(raw), None
+
+
+def _read_strict(raw: tuple[bytes, bytes | None]) -> Result:
+    return Release.model_validate_json(raw[0]), raw[1]
+
+
+def _error_result(index: int, error: RecordError, item: Any) -> Result:
+    return error_release(index, error, item), None
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, Item]]]:
@@ -367,11 +416,11 @@ def extract_many(
             ``newsie.load(**load_options)``.
         strict: raise on the first item that fails (in input order) instead of recording
             its error; a `Release` passed in with an error passes through either way. The
-            exception is the item's own; with n_process > 1 it is rebuilt from the worker's
-            record, of the same type and message when that is a builtin or newsie
-            exception (``TypeError``, ``PublishedDateError``, ...), else (another type,
-            a worker that died or timed out) a `NewsieError` naming the item, type and
-            message.
+            exception is the item's own; with n_process > 1 the worker sends it pickled
+            (same type, message and attributes, without the traceback). One that does not
+            pickle is rebuilt from the worker's record, of the same type and message when
+            that is a builtin or newsie exception, else (another type, a worker that died
+            or timed out) a `NewsieError` naming the item, type and message.
         load_options: arguments of `newsie.load` for the workers (and for this
             process when `nlp` is None).
         mp_context: multiprocessing start method ("fork", "spawn", "forkserver");
@@ -425,21 +474,35 @@ def _in_workers(
                 passed.update(i for i, item in batch if isinstance(item, Release))
             yield batch
 
-    pool = WorkerPool(n_process, options, _work, timeout=timeout, mp_context=mp_context)
+    work, read = (_work_strict, _read_strict) if strict else (_work, _read)
+    pool = WorkerPool(n_process, options, work, read=read, timeout=timeout, mp_context=mp_context)
     try:
         index = 0
-        for records in pool.run(batches(), window=n_process * 3, on_error=error_release):
-            for rec in records:
+        for results in pool.run(batches(), window=n_process * 3, on_error=_error_result):
+            for rec, raised in results:
                 if strict and rec.error is not None and index not in passed:
-                    raise item_exception(rec.id, rec.error)
+                    raise _unpickled(raised) or item_exception(rec.id, rec.error)
                 index += 1
                 yield rec
     finally:
         pool.close()
 
 
+def _unpickled(raw: bytes | None) -> Exception | None:
+    """The exception a strict worker pickled, or None when there is none or it cannot be
+    made again here (a third-party type whose pickle calls its constructor wrongly)."""
+    if raw is None:
+        return None
+    try:
+        exc = pickle.loads(raw)  # from our own worker process
+    except Exception:
+        return None
+    return exc if isinstance(exc, Exception) else None
+
+
 def item_exception(rid: str, error: RecordError) -> Exception:
-    """The exception an error record from a worker stands for (``strict`` with workers):
+    """The exception an error record from a worker stands for (``strict`` with workers,
+    when the worker could not send the exception itself):
     of the item's own type and message when that is a builtin or newsie exception whose
     text is its message, else a `NewsieError` naming the item, the type and the message."""
     from . import exceptions

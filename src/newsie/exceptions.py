@@ -1,5 +1,17 @@
-"""Errors and warnings raised by newsie."""
+"""Errors and warnings raised by newsie.
+
+Errors whose constructor takes other arguments than the message pickle with those
+arguments (`__reduce__`): an item's error in a worker process is raised in the parent as
+itself, attributes and all.
+"""
 from __future__ import annotations
+
+from typing import Any
+
+
+def _rebuild(cls: type[BaseException], args: tuple[Any, ...], kwargs: dict[str, Any]) -> BaseException:
+    """An exception made again by its own constructor (`__reduce__` cannot pass keywords)."""
+    return cls(*args, **kwargs)
 
 
 class NewsieError(Exception):
@@ -17,6 +29,11 @@ class PublishedDateError(NewsieError, ValueError):
         )
         self.value = value
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled with its constructor's argument (a worker's error, raised in the parent):
+        # the default, cls(*self.args), would wrap the message as if it were the value.
+        return (_rebuild, (type(self), (self.value,), {}), self.__dict__)
+
 
 class GazetteerError(NewsieError, ValueError):
     """A gazetteer file or entry that cannot be read or does not validate."""
@@ -28,14 +45,21 @@ class GazetteerError(NewsieError, ValueError):
         self.entry = entry
         self.problem = problem
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), (self.source, self.problem), {"entry": self.entry}), self.__dict__)
+
 
 class InputTooLargeError(NewsieError, ValueError):
     """An input over a size newsie refuses to parse (it would take minutes and gigabytes)."""
 
     def __init__(self, what: str, size: int, limit: int) -> None:
         super().__init__(f"{what} of {size:,} characters is over the limit of {limit:,}")
+        self.what = what
         self.size = size
         self.limit = limit
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), (self.what, self.size, self.limit), {}), self.__dict__)
 
 
 class TrainingDataError(NewsieError, ValueError):
@@ -55,7 +79,12 @@ class MissingExtraError(NewsieError, ImportError):
             f"{feature} needs the optional package {package!r}: "
             f"pip install 'newsie[{extra}]'"
         )
+        self.feature = feature
         self.extra = extra
+        self.package = package
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), (self.feature, self.extra, self.package), {}), self.__dict__)
 
 
 class NewsieWarning(UserWarning):
@@ -84,3 +113,6 @@ class GoldError(NewsieError, ValueError):
         self.line = line
         self.field = field
         self.problem = problem
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), (self.source, self.problem), {"line": self.line, "field": self.field}), self.__dict__)

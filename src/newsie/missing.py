@@ -13,12 +13,15 @@ _MISSING_TYPES = frozenset({"NaTType", "NAType"})  # pandas.NaT, pandas.NA
 
 
 def is_missing(value: Any) -> bool:
-    """Whether `value` is None, a NaN (float, numpy or Decimal), NaT (pandas or numpy) or ``pd.NA``."""
+    """Whether `value` is None, a NaN (float, numpy or Decimal, quiet or signalling), NaT
+    (pandas or numpy) or ``pd.NA``."""
     if value is None or type(value).__name__ in _MISSING_TYPES:
         return True
     if isinstance(value, numbers.Number) or type(value).__name__ == "datetime64":
         try:
             return bool(value != value)  # NaN and NaT are the values unequal to themselves
+        except ArithmeticError:  # a signalling NaN (Decimal("sNaN")) signals when compared
+            return True
         except (TypeError, ValueError):
             return False
     return False

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates.datelines import match_dateline
+from .dates.grammar import MONTH_WORDS
 
 # Lines that announce a release rather than belong to it ("Press release", "Statement").
 MARKERS = frozenset({
@@ -32,10 +33,7 @@ _PREAMBLE = re.compile(
 # change ("UPDATED", "UPDATED 3 May", "CORRECTED on 3 May 2019, 14:00 CET"): no headline is
 # that. A headline that starts with the word goes on with words ("Updated guidelines on
 # media freedom published"), so it stays a title.
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?"
-)
+_MONTH = rf"(?:{MONTH_WORDS})\b\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _NOTICE_DATE = (
     rf"(?:{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})"

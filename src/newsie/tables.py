@@ -37,6 +37,7 @@ from pydantic import BaseModel
 
 from .customtypes import CAMEO_ROOTS, EVENT_TYPES, MENTION_LABELS, PLOVER_CODES, TEXT_FIELDS
 from .exceptions import MissingExtraError, NewsieWarning, RecordsFileError
+from .missing import is_missing
 from .records import Release
 
 Level = Literal["releases", "events", "mentions"]
@@ -240,16 +241,12 @@ def pandas_dtypes(level: str) -> dict[str, Any]:
     }
 
 
-def _is_missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
-
-
 def _conform_column(pd: Any, col: Column, values: Any) -> Any:
     if col.kind == "str":
-        return pd.Series(values, dtype="object").map(lambda v: None if _is_missing(v) else str(v)).astype("string")
+        return pd.Series(values, dtype="object").map(lambda v: None if is_missing(v) else str(v)).astype("string")
     if col.kind == "cat":
         cats = list(col.categories or ())
-        series = pd.Series(values, dtype="object").map(lambda v: None if _is_missing(v) else str(v))
+        series = pd.Series(values, dtype="object").map(lambda v: None if is_missing(v) else str(v))
         unknown = sorted(set(series.dropna()) - set(cats))
         if unknown:
             warnings.warn(
@@ -261,14 +258,14 @@ def _conform_column(pd: Any, col: Column, values: Any) -> Any:
             cats += unknown
         return pd.Series(pd.Categorical(series, categories=cats))
     if col.kind == "date":
-        series = pd.Series(values, dtype="object").map(lambda v: None if _is_missing(v) else v)
+        series = pd.Series(values, dtype="object").map(lambda v: None if is_missing(v) else v)
         return pd.to_datetime(series).astype("datetime64[ns]")
     if col.kind == "int":
-        series = pd.Series(values, dtype="object").map(lambda v: None if _is_missing(v) else int(v))
+        series = pd.Series(values, dtype="object").map(lambda v: None if is_missing(v) else int(v))
         return series.astype("Int64")
     if col.kind == "float":
-        return pd.Series(values, dtype="object").map(lambda v: None if _is_missing(v) else float(v)).astype("float64")
-    return pd.Series([[] if _is_missing(v) else [str(x) for x in v] for v in values], dtype="object")
+        return pd.Series(values, dtype="object").map(lambda v: None if is_missing(v) else float(v)).astype("float64")
+    return pd.Series([[] if is_missing(v) else [str(x) for x in v] for v in values], dtype="object")
 
 
 def conform(frame: Any, level: str) -> Any:

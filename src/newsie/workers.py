@@ -26,10 +26,12 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .exceptions import NewsieError
-from .records import RecordError, Release
+from .records import RecordError
+
+R = TypeVar("R")  # what the parent makes of one item's result (`read`, `on_error`)
 
 Slot = tuple[int, int, Any]  # (position in its batch, input index, item)
 WATCH_SECONDS = 1.0  # how often the parent looks at the clock when nothing arrives
@@ -55,7 +57,7 @@ class _Worker:
     deadline: float = 0.0
 
 
-Work = Callable[[Any, list[tuple[int, Any]]], list[bytes]]  # (pipeline, [(input index, item)]) -> each record as JSON
+Work = Callable[[Any, list[tuple[int, Any]]], list[Any]]  # (pipeline, [(input index, item)]) -> each item's result (its record as JSON, ...)
 
 
 def _worker_main(conn: Connection, options: dict[str, Any], parent: int, work: Work) -> None:
@@ -85,13 +87,27 @@ def _worker_main(conn: Connection, options: dict[str, Any], parent: int, work: W
         return
 
 
-class WorkerPool:
-    """`n` watched worker processes and the ordered stream of their records."""
+class WorkerPool(Generic[R]):
+    """`n` watched worker processes and the ordered stream of their results.
 
-    def __init__(self, n: int, options: dict[str, Any], work: Work, *, timeout: float | None, mp_context: str | None = None) -> None:
+    `work` runs in the workers and gives one result per item (picklable: its record as
+    JSON, ...); `read` turns each into what the parent yields, as `on_error` does for an
+    item whose worker died or overran its time."""
+
+    def __init__(
+        self,
+        n: int,
+        options: dict[str, Any],
+        work: Work,
+        *,
+        read: Callable[[Any], R],
+        timeout: float | None,
+        mp_context: str | None = None,
+    ) -> None:
         self.ctx: Any = mp.get_context(mp_context)
         self.options = options
         self.work = work
+        self.read = read
         self.timeout = timeout
         self.workers: list[_Worker] = []
         self.load_deaths = 0
@@ -125,11 +141,11 @@ class WorkerPool:
         batches: Iterator[list[tuple[int, Any]]],
         *,
         window: int,
-        on_error: Callable[[int, RecordError, Any], Release],
-    ) -> Iterator[list[Release]]:
-        """Process `batches` and yield each batch's records, in input order."""
+        on_error: Callable[[int, RecordError, Any], R],
+    ) -> Iterator[list[R]]:
+        """Process `batches` and yield each batch's results, in input order."""
         queue: deque[Task] = deque()
-        results: dict[int, list[Release | None]] = {}
+        results: dict[int, list[R | None]] = {}
         tries: dict[tuple[int, int], int] = {}
         next_key = read = 0
         exhausted = False
@@ -161,9 +177,9 @@ class WorkerPool:
     def _wait(
         self,
         queue: deque[Task],
-        results: dict[int, list[Release | None]],
+        results: dict[int, list[R | None]],
         tries: dict[tuple[int, int], int],
-        on_error: Callable[[int, RecordError, Any], Release],
+        on_error: Callable[[int, RecordError, Any], R],
     ) -> None:
         busy = [w for w in self.workers if w.task is not None]
         until = min((w.deadline for w in busy), default=float("inf"))
@@ -186,7 +202,7 @@ class WorkerPool:
                 w.proc.join()
                 self.workers[i] = self._replace(w, queue, results, tries, on_error, died=False)
 
-    def _receive(self, w: _Worker, msg: tuple, results: dict[int, list[Release | None]]) -> None:
+    def _receive(self, w: _Worker, msg: tuple, results: dict[int, list[R | None]]) -> None:
         if msg[0] == "ready":
             w.ready = True
         elif msg[0] == "init_error":
@@ -194,7 +210,7 @@ class WorkerPool:
         elif msg[0] == "items" and w.task is not None:
             _, key, done = msg
             for pos, raw in done:
-                results[key][pos] = Release.model_validate_json(raw)
+                results[key][pos] = self.read(raw)
                 w.done.add(pos)
             if len(w.done) == len(w.task.slots):
                 w.task = None
@@ -203,9 +219,9 @@ class WorkerPool:
         self,
         w: _Worker,
         queue: deque[Task],
-        results: dict[int, list[Release | None]],
+        results: dict[int, list[R | None]],
         tries: dict[tuple[int, int], int],
-        on_error: Callable[[int, RecordError, Any], Release],
+        on_error: Callable[[int, RecordError, Any], R],
         *,
         died: bool,
     ) -> _Worker:

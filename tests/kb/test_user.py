@@ -11,7 +11,13 @@ from newsie.cli import main
 from newsie.exceptions import GazetteerError
 from newsie.kb.io import read_packaged
 from newsie.kb.officials import OFFICIALS_FILE, OfficeEntry, OfficialEntry, packaged_office_ids
-from newsie.kb.user import apply_user_gazetteers, read_user_gazetteer, read_user_gazetteers
+from newsie.kb.user import (
+    apply_user_gazetteers,
+    defined_offices,
+    read_user_gazetteer,
+    read_user_gazetteers,
+    validate_user_gazetteers,
+)
 
 OFFICE = {"id": "smw-director", "title": "Director of Steppe Media Watch", "patterns": ["SMW Director"]}
 
@@ -92,6 +98,34 @@ def test_validate_command_checks_offices_across_files(tmp_path, capsys) -> None:
     offices = _write(tmp_path, "offices.json", {"offices": [OFFICE]})
     assert main(["gazetteers", "validate", people, offices]) == 0
     assert capsys.readouterr().out.count(": valid") == 2
+
+
+def test_validate_gives_each_file_its_gazetteer_or_its_error(tmp_path, monkeypatch) -> None:
+    """`validate_user_gazetteers` reads each file once and gives, in order, its gazetteer or the error that stops it."""
+    import newsie.kb.user as user
+
+    people = _write(tmp_path, "people.json", {"officials": [_official("smw-director")]})
+    offices = _write(tmp_path, "offices.json", {"offices": [OFFICE]})
+    stray = _write(tmp_path, "stray.json", {"officials": [_official("nonexistent-office")]})
+    broken = _write(tmp_path, "broken.json", {"offices": [{"id": "x"}]})
+    reads: list[str] = []
+    real = user._read
+    monkeypatch.setattr(user, "_read", lambda path: reads.append(str(path)) or real(path))
+    out = validate_user_gazetteers([people, stray, broken, offices])
+    assert reads == [people, stray, broken, offices]
+    assert [type(r).__name__ for r in out] == ["UserGazetteer", "GazetteerError", "GazetteerError", "UserGazetteer"]
+    assert "unknown office 'nonexistent-office'" in str(out[1]) and str(out[2]).startswith(broken)
+    assert defined_offices([people, broken, offices]) == {"smw-director"}
+
+
+def test_merging_files_without_officials_leaves_the_officials_component_unbuilt(tmp_path) -> None:
+    """`apply_user_gazetteers` asks the officials component for its offices only when a file has officials."""
+    nlp = spacy.blank("en")
+    pipe = nlp.add_pipe("newsie_officials")
+    asked: list[bool] = []
+    pipe.ensure_ready = lambda: asked.append(True)  # type: ignore[method-assign]
+    apply_user_gazetteers(nlp, [_write(tmp_path, "states.json", {"states": []})])
+    assert asked == []
 
 
 def test_packaged_officials_name_packaged_offices() -> None:

@@ -121,7 +121,7 @@ _AFTER_SPACE_RE, _AFTER_OTHER_RE = _start_scans(_START_WORDS)
 # follows it). Where two rows can both match, the one listed first names every pattern
 # that can match there (a weekday with a day or a month after it comes before a weekday
 # alone, which only the relative pattern can use).
-_MON_LOW = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+MONTH_WORDS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"  # a regex alternation (rawtext reads it too)
 _WD_LOW = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _ORD = "(?:st|nd|rd|th)?"
 _MON_RX, _TO_RX = _MON.lower(), _TO  # as in the patterns, for lowercased text (no escape is a capital)
@@ -139,16 +139,16 @@ _RELS = (
 )
 _CLASSES: list[tuple[tuple[str, ...], str, tuple[int, ...]]] = [
     (("#",), rf"\d?{_ORD}\s+{_MON_RX}(?:\s+\d{{4}})?{_TO_RX}(?:(?:{_WD_LOW}),?\s+)?\d{{1,2}}{_ORD}\s+{_MON_RX}", (0, 5)),  # 27 November (2013) to 1 December
-    (("#",), rf"\d?{_ORD}\s+(?:of\s+)?(?:{_MON_LOW})", (5,)),  # 21 February, 21st of February
+    (("#",), rf"\d?{_ORD}\s+(?:of\s+)?(?:{MONTH_WORDS})", (5,)),  # 21 February, 21st of February
     (("#",), rf"\d?{_ORD}(?:,|\s*[-–—]|\s+(?:to|until|till|and|through)\s)", (1,)),  # 7 to 9 May, 3, 4 and 5 May
     (("#",), r"\d?[./]", (8,)),  # 21.02.2020
     (("#",), rf"{_YEAR_AFTER_1}\d{{3}}(?!\d)", (7, 10)),  # in 2019
     (("#",), r"\d{3}-\d\d-\d", (7,)),  # 2020-02-21
     (_FB, r"\s+\d", (0, 1)),
     (_FB, rf"\s+(?:{_WD_LOW})", (0,)),
-    (_FB, rf"\s+(?:{_MON_LOW})", (2, 3, 4)),
+    (_FB, rf"\s+(?:{MONTH_WORDS})", (2, 3, 4)),
     (_WDS, r",?\s+\d", (0, 5, 11)),  # Monday, 21 February
-    (_WDS, rf",?\s+(?:{_MON_LOW})", (6, 11)),  # Monday, February 21
+    (_WDS, rf",?\s+(?:{MONTH_WORDS})", (6, 11)),  # Monday, February 21
     (_WDS, r"(?!\w)", (11,)),  # on Monday
     (_MONS, r"\s+\d{4}(?!\d)", (9,)),  # March 2019
     (_MONS, rf"\s+\d{{1,2}}{_ORD}{_TO_RX}(?:{_MON_RX}\s+)?\d", (2, 3, 6)),  # November 27 - December 1, May 3-5
@@ -221,7 +221,7 @@ _CLASSIFY_AFTER_OTHER = re.compile(r"[^a-z0-9_ \-](?<![\w-])" + _CLASSIFIER)
 _CLASSIFY_AT = re.compile(r"(?<![\w-])" + _CLASSIFIER)
 # The words a start that is not a digit begins (its run of ``\w``: every row's head is
 # one of them followed by a character outside ``\w``), and their prefixes.
-HEAD_WORDS = frozenset((*_MON_LOW.split("|"), *_WDS, *_FB, *(r.split(" ")[0] for r in _RELS)))
+HEAD_WORDS = frozenset((*MONTH_WORDS.split("|"), *_WDS, *_FB, *(r.split(" ")[0] for r in _RELS)))
 assert all(h == "#" or re.match("[a-z]+", h)[0] in HEAD_WORDS for heads, _, _ in _CLASSES for h in heads)  # type: ignore[index]
 HEAD_PREFIXES = frozenset(w[:i] for w in HEAD_WORDS for i in range(1, len(w) + 1))
 _START_CHAR = itemgetter(0)  # FoundDate.start_char

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -69,19 +69,56 @@ def read_user_gazetteer(path: str | Path, *, offices: Iterable[str] = ()) -> Use
 def read_user_gazetteers(paths: Sequence[str | Path], *, offices: Iterable[str] = ()) -> list[UserGazetteer]:
     """Read several user gazetteer files given together: a term may name an office of any of them.
 
+    Args:
+        paths: the files.
+        offices: ids of offices defined elsewhere (e.g. in a pipeline's own gazetteers);
+            iterated only when a file has officials.
+
     Raises:
-        GazetteerError: naming the file, the entry and the problem.
+        GazetteerError: naming the file, the entry and the problem (the first file that
+            does not read and validate; then the first term with an unknown office).
     """
     read = [(str(path), _read(path)) for path in paths]
-    known = {*offices, *(o.id for _, gaz in read for o in gaz.offices)}
-    for name, gaz in read:
-        check_offices(name, gaz, known)
+    for _, error in _office_errors(read, offices):
+        raise error
     return [gaz for _, gaz in read]
+
+
+def validate_user_gazetteers(paths: Sequence[str | Path], *, offices: Iterable[str] = ()) -> list[UserGazetteer | GazetteerError]:
+    """Each file's gazetteer, or the error that stops it, reading every file once (what
+    `newsie gazetteers validate` reports): a term may name an office defined in any of
+    the files that read and validate, or one of `offices`."""
+    out: list[UserGazetteer | GazetteerError] = []
+    for path in paths:
+        try:
+            out.append(_read(path))
+        except GazetteerError as exc:
+            out.append(exc)
+    where = [i for i, gaz in enumerate(out) if isinstance(gaz, UserGazetteer)]
+    read = [(str(paths[i]), gaz) for i, gaz in enumerate(out) if isinstance(gaz, UserGazetteer)]
+    for n, error in _office_errors(read, offices):
+        out[where[n]] = error
+    return out
+
+
+def _office_errors(read: list[tuple[str, UserGazetteer]], offices: Iterable[str]) -> Iterator[tuple[int, GazetteerError]]:
+    """(position in `read`, error) of each file with a term whose office is neither
+    packaged, nor in any of `read`, nor one of `offices` (iterated only when a file has
+    officials)."""
+    if not any(gaz.officials for _, gaz in read):
+        return
+    known = {*offices, *(o.id for _, gaz in read for o in gaz.offices)}
+    for n, (name, gaz) in enumerate(read):
+        try:
+            check_offices(name, gaz, known)
+        except GazetteerError as exc:
+            yield n, exc
 
 
 def defined_offices(paths: Sequence[str | Path]) -> set[str]:
     """Ids of the offices defined in those of `paths` that read and validate (the others
-    are reported when each file is read)."""
+    are reported when each file is read). `validate_user_gazetteers` checks files
+    given together reading each once."""
     ids: set[str] = set()
     for path in paths:
         with contextlib.suppress(GazetteerError):
@@ -97,11 +134,11 @@ def check_offices(name: str, gaz: UserGazetteer, known: Iterable[str]) -> None:
     Raises:
         GazetteerError: naming the file, the official and the office.
     """
-    offices: set[str] | None = None
+    if not gaz.officials:
+        return
+    offices = {*packaged_office_ids(), *known}
     for i, person in enumerate(gaz.officials):
         for j, term in enumerate(person.terms):
-            if offices is None:
-                offices = {*packaged_office_ids(), *known}
             if term.office not in offices:
                 close = difflib.get_close_matches(term.office, sorted(offices), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -143,15 +180,13 @@ def apply_user_gazetteers(nlp: Language, paths: Sequence[str | Path]) -> None:
         GazetteerError: naming the file, the entry and the problem.
     """
     pipes: dict[str, Any] = dict(nlp.pipeline)
-    read = [(str(path), _read(path)) for path in paths]
-    if any(gaz.officials for _, gaz in read):
-        known = {o.id for _, gaz in read for o in gaz.offices}
+
+    def pipeline_offices() -> Iterator[str]:  # asked for only when a file has officials
         if "newsie_officials" in pipes:
             pipes["newsie_officials"].ensure_ready()  # merging the officials builds it anyway
-            known.update(pipes["newsie_officials"].kb.offices)
-        for name, gaz in read:
-            check_offices(name, gaz, known)
-    for _, gaz in read:
+            yield from pipes["newsie_officials"].kb.offices
+
+    for gaz in read_user_gazetteers(paths, offices=pipeline_offices()):
         if gaz.states and "newsie_states" in pipes:
             pipes["newsie_states"].add_entries(gaz.states)
         if gaz.organizations and "newsie_organizations" in pipes:
