@@ -316,15 +316,12 @@ def validate(
     files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="User gazetteer files (JSON or YAML).")],
 ) -> None:
     """Check user gazetteer files: each bad entry is named with its problem."""
-    from .kb.user import defined_offices, read_user_gazetteer
+    from .kb.user import validate_user_gazetteers
 
-    offices = defined_offices(files)  # an official's office may be in another of the files
     failed = 0
-    for path in files:
-        try:
-            gaz = read_user_gazetteer(path, offices=offices)
-        except GazetteerError as exc:
-            print(f"newsie: {exc}", file=sys.stderr)
+    for path, gaz in zip(files, validate_user_gazetteers(files), strict=True):  # each file read once
+        if isinstance(gaz, GazetteerError):
+            print(f"newsie: {gaz}", file=sys.stderr)
             failed += 1
             continue
         counts = ", ".join(f"{len(getattr(gaz, k))} {k}" for k in ("states", "organizations", "offices", "officials", "event_triggers"))

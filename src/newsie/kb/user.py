@@ -18,7 +18,6 @@ like the packaged gazetteers, and an error names the file, the entry and the pro
 """
 from __future__ import annotations
 
-import contextlib
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -113,17 +112,6 @@ def _office_errors(read: list[tuple[str, UserGazetteer]], offices: Iterable[str]
             check_offices(name, gaz, known)
         except GazetteerError as exc:
             yield n, exc
-
-
-def defined_offices(paths: Sequence[str | Path]) -> set[str]:
-    """Ids of the offices defined in those of `paths` that read and validate (the others
-    are reported when each file is read). `validate_user_gazetteers` checks files
-    given together reading each once."""
-    ids: set[str] = set()
-    for path in paths:
-        with contextlib.suppress(GazetteerError):
-            ids.update(o.id for o in _read(path).offices)
-    return ids
 
 
 def check_offices(name: str, gaz: UserGazetteer, known: Iterable[str]) -> None:
