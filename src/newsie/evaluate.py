@@ -17,7 +17,6 @@ ratio >= 70; cities at ratio >= 85.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import statistics
 import time
@@ -33,6 +32,7 @@ from rapidfuzz import fuzz
 
 from .customtypes import EVENT_TYPES, EventType
 from .exceptions import GoldError
+from .jsonl import parse_line, read_lines
 
 GOLD_KEYS = (
     "states", "organizations", "officials", "event_type", "event_start", "event_end", "location", "participants",
@@ -375,20 +375,14 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
     """
     items = []
     try:
-        # utf-8-sig: editors on Windows save a byte-order mark.
-        text = Path(path).read_text(encoding="utf-8-sig")
+        lines = read_lines(path)
     except UnicodeDecodeError as exc:
         raise GoldError(str(path), f"is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    # JSON Lines end lines at \n only: `str.splitlines` would also split a text at U+2028.
-    for lineno, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
+    for lineno, line in lines:
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldError(str(path), f"malformed JSON ({exc.msg})", line=lineno) from None
-        except RecursionError:
-            raise GoldError(str(path), "nested too deeply", line=lineno) from None
+            obj = parse_line(line)
+        except ValueError as exc:
+            raise GoldError(str(path), str(exc), line=lineno) from None
         check_item(obj, str(path), lineno)
         items.append(obj)
     if not items:

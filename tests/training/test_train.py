@@ -156,6 +156,18 @@ def test_bad_training_lines_are_clear_errors(tmp_path, line, message) -> None:
     assert "bad.jsonl:2" in str(info.value)
 
 
+def test_a_gold_file_with_a_byte_order_mark_and_a_line_separator_is_read_as_newsie_eval_reads_it(tmp_path) -> None:
+    """A file saved with a byte-order mark and CRLF line ends, holding a text with U+2028, gives one item per line, as `read_gold` does."""
+    from newsie.evaluate import read_gold
+
+    lines = [{"id": "a", "text": "One\u2028two.", "gold": {"event_type": "visit"}}, {"id": "b", "text": "Three.", "gold": {"event_type": "meeting"}}]
+    path = tmp_path / "g.jsonl"
+    path.write_bytes(("\ufeff" + "".join(json.dumps(line, ensure_ascii=False) + "\r\n" for line in lines)).encode("utf-8"))
+    items = read_items(path)
+    assert [(i.id, i.text, i.event_type) for i in items] == [("a", "One\u2028two.", "visit"), ("b", "Three.", "meeting")]
+    assert items[1].source == f"{path}:2" and read_gold(path) == lines
+
+
 def test_too_few_labeled_releases_is_an_error(tmp_path) -> None:
     """Fewer labeled releases than folds is an error before any training."""
     path = write_corpus(tmp_path / "g.jsonl", RELEASES[:2])

@@ -1,7 +1,6 @@
 """Reading labeled releases for training: the corpus JSONL or the gold format of `newsie eval`."""
 from __future__ import annotations
 
-import json
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ from ..customtypes import EVENT_TYPES
 from ..evaluate import GOLD_KEYS
 from ..exceptions import TrainingDataError, TrainingDataWarning
 from ..fields import FieldsClassifier, normalize
+from ..jsonl import parse_line, read_lines
 
 LABEL_KEYS = ("event_type", "fields_of_work", "type_confident", "gold")
 KNOWN_KEYS = ("id", "title", "text", "published", *LABEL_KEYS)
@@ -60,17 +60,15 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
     taxonomy = {normalize(name): name for name in lexicon.fields}  # "human rights" is "Human rights"
     items: list[TrainItem] = []
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        lines = read_lines(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise TrainingDataError(f"{path}: cannot be read ({exc})") from exc
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for lineno, line in lines:
         where = f"{path}:{lineno}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise TrainingDataError(f"{where}: malformed JSON ({exc.msg})") from None
+            obj = parse_line(line)
+        except ValueError as exc:
+            raise TrainingDataError(f"{where}: {exc}") from None
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise TrainingDataError(f"{where}: each line needs a 'text' string")
         _check_keys(obj, where)
