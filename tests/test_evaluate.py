@@ -158,3 +158,20 @@ def test_a_text_with_a_line_separator_stays_one_line(tmp_path) -> None:
     items = [{"text": "One\u2028two.", "gold": {"states": []}}, {"text": TEXT, "gold": {"states": ["ARM"]}}]
     path.write_bytes("".join(json.dumps(i, ensure_ascii=False) + "\r\n" for i in items).encode("utf-8"))
     assert read_gold(path) == items
+
+
+def test_eval_command_checks_each_line_once(tmp_path, capsys, monkeypatch) -> None:
+    """`newsie eval` checks each gold line once, when reading it, not again before scoring."""
+    import newsie.evaluate
+
+    checked = []
+    check = newsie.evaluate.check_item
+
+    def counted(obj, source, line=None) -> None:
+        checked.append(source)
+        check(obj, source, line)
+
+    monkeypatch.setattr(newsie.evaluate, "check_item", counted)
+    path = _write(tmp_path, [{"states": ["ARM"]}, {"event_type": "meeting"}])
+    assert main(["eval", path, "--json"]) == 0
+    assert checked == [path, path] and json.loads(capsys.readouterr().out)["docs"] == 2

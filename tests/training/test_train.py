@@ -168,6 +168,40 @@ def test_a_gold_file_with_a_byte_order_mark_and_a_line_separator_is_read_as_news
     assert items[1].source == f"{path}:2" and read_gold(path) == lines
 
 
+@pytest.mark.parametrize(
+    ("gold", "field"),
+    [
+        ({"states": "AUT", "event_type": "meeting"}, "gold.states"),
+        ({"event_type": "visit", "location": "Vienna"}, "gold.location"),
+        ({"event_type": "visit", "event_start": "garbage"}, "gold.event_start"),
+        ({"event_type": "Meeting"}, "gold.event_type"),
+        ({"event_type": "visit", "participants": "12"}, "gold.participants"),
+        ({"event_type": "visit", "evnt_start": "2021-05-03"}, r"unknown gold keys \['evnt_start'\]"),
+    ],
+)
+def test_a_gold_object_newsie_eval_refuses_is_refused_by_training_with_the_same_message(tmp_path, gold, field) -> None:
+    """A wrongly typed or misspelt gold value is a TrainingDataError naming the file, the line and the field, in the words of `newsie eval`'s GoldError."""
+    from newsie.evaluate import read_gold
+    from newsie.exceptions import GoldError
+
+    path = write_lines(tmp_path / "bad.jsonl", [{"text": "fine", "gold": {"event_type": "visit"}}, {"text": "x", "gold": gold}])
+    with pytest.raises(TrainingDataError, match=rf"bad\.jsonl:2: {field}") as info:
+        read_items(path)
+    with pytest.raises(GoldError) as eval_info:
+        read_gold(path)
+    # the known keys of training add fields_of_work
+    assert str(info.value).split("; known:")[0] == str(eval_info.value).split("; known:")[0]
+
+
+def test_fields_of_work_in_gold_are_checked_as_a_list_of_strings(tmp_path) -> None:
+    """Fields of work inside gold (allowed in training data) are read when a list of names and refused, naming the field, when not."""
+    good = write_lines(tmp_path / "good.jsonl", [{"text": "x", "gold": {"event_type": "visit", "fields_of_work": ["Policing"]}}])
+    assert read_items(good)[0].fields == ["Policing"]
+    bad = write_lines(tmp_path / "bad.jsonl", [{"text": "x", "gold": {"fields_of_work": "Policing"}}])
+    with pytest.raises(TrainingDataError, match=r"bad\.jsonl:1: gold\.fields_of_work: got 'Policing'"):
+        read_items(bad)
+
+
 def test_too_few_labeled_releases_is_an_error(tmp_path) -> None:
     """Fewer labeled releases than folds is an error before any training."""
     path = write_corpus(tmp_path / "g.jsonl", RELEASES[:2])
@@ -542,7 +576,7 @@ def test_metadata_keys_are_not_taken_for_misspelled_labels(tmp_path) -> None:
     """Columns of the corpus and other metadata beside the labels are read without complaint."""
     line = {"text": "x", "event_type": "visit", "source_url": "https://www.osce.org/x", "content_type": "Press release",
             "issuer": ["OSCE Mission to Skopje"], "event_date": "2021-05-03", "fields_of_work_raw": "Policing; Elections",
-            "gold": {"event_type": "visit", "fields_of_work": ["Policing"], "location": "Skopje"}}
+            "gold": {"event_type": "visit", "fields_of_work": ["Policing"], "location": {"city": "Skopje", "country": "MKD"}}}
     assert read_items(write_lines(tmp_path / "g.jsonl", [line]))[0].event_type == "visit"
 
 
