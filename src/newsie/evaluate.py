@@ -16,7 +16,6 @@ ratio >= 70; cities at ratio >= 85.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 import statistics
 import time
@@ -31,6 +30,7 @@ from pydantic_core import ErrorDetails
 from rapidfuzz import fuzz
 
 from .customtypes import EVENT_TYPES, EventType
+from .dates.published import iso_day
 from .exceptions import GoldError
 from .jsonl import parse_line, read_lines
 
@@ -43,13 +43,9 @@ def _iso3(value: str) -> str:
 
 def _iso_date(value: str) -> str:
     # Kept as the string: scoring compares it with the record's ISO date.
-    try:
-        if len(value) == 10:
-            dt.date.fromisoformat(value)
-            return value
-    except ValueError:
-        pass
-    raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
+    if iso_day(value) is None:  # a day that does not exist is iso_day's ValueError
+        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
+    return value
 
 
 def _published(value: str) -> str:

@@ -174,6 +174,7 @@ def test_a_gold_file_with_a_byte_order_mark_and_a_line_separator_is_read_as_news
         ({"states": "AUT", "event_type": "meeting"}, "gold.states"),
         ({"event_type": "visit", "location": "Vienna"}, "gold.location"),
         ({"event_type": "visit", "event_start": "garbage"}, "gold.event_start"),
+        ({"event_type": "visit", "event_start": "2024-W10-1"}, "gold.event_start: '2024-W10-1' is not an ISO date"),
         ({"event_type": "Meeting"}, "gold.event_type"),
         ({"event_type": "visit", "participants": "12"}, "gold.participants"),
         ({"event_type": "visit", "evnt_start": "2021-05-03"}, r"unknown gold keys \['evnt_start'\]"),
