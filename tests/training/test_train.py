@@ -448,6 +448,85 @@ def test_a_failed_run_leaves_the_models_folder_as_it_was(tmp_path, monkeypatch) 
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
+def new_models(work: Path) -> None:
+    """What a run writes before moving it in: both models and a report."""
+    for part in ("event_type", "fields_of_work"):
+        (work / part).mkdir(parents=True)
+        (work / part / "blend.json").write_text('{"new": true}', encoding="utf-8")
+    (work / "report.json").write_text('{"new": true}', encoding="utf-8")
+
+
+def as_written(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (hidden ones too) by its relative path, with its text."""
+    return {str(p.relative_to(folder)): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+PARTS = ("event_type", "fields_of_work", "report.json")
+
+
+def test_new_models_replace_the_old_part_by_part(tmp_path) -> None:
+    """The new parts replace the old ones, the user's other files stay, and nothing is left set aside."""
+    from newsie.training.trainer import _put_in_place
+
+    out, work = tmp_path / "models", tmp_path / "work"
+    stale_models(out)
+    new_models(work)
+    _put_in_place(work, out, PARTS)
+    assert as_written(out) == {"README.md": "How these models were built.\n", "event_type/blend.json": '{"new": true}',
+                               "fields_of_work/blend.json": '{"new": true}', "report.json": '{"new": true}'}
+
+
+@pytest.mark.parametrize("failing", PARTS)
+def test_a_move_that_fails_leaves_the_old_models(tmp_path, monkeypatch, failing) -> None:
+    """When moving one new part in fails (the first, a middle one or the report), every old part is back in place and the error goes on."""
+    from newsie.training import trainer
+
+    out, work = tmp_path / "models", tmp_path / "work"
+    stale_models(out)
+    new_models(work)
+    before = as_written(out)
+    move = trainer._move
+
+    def fail_on(src: Path, dst: Path) -> None:
+        if dst.name == failing:
+            raise OSError(f"no room for {failing}")
+        move(src, dst)
+
+    monkeypatch.setattr(trainer, "_move", fail_on)
+    with pytest.raises(OSError, match=f"no room for {failing}"):
+        trainer._put_in_place(work, out, PARTS)
+    assert as_written(out) == before
+
+
+def test_old_parts_that_cannot_be_put_back_are_kept_and_named(tmp_path, monkeypatch) -> None:
+    """Should putting the old parts back fail too, they are not deleted: the error names the folder that holds them."""
+    import os
+
+    from newsie.training import trainer
+
+    out, work = tmp_path / "models", tmp_path / "work"
+    stale_models(out)
+    new_models(work)
+    move = trainer._move
+
+    def no_replace(src, dst) -> None:
+        raise OSError("read-only now")
+
+    def fail_on_report(src: Path, dst: Path) -> None:
+        if dst.name == "report.json":
+            monkeypatch.setattr(os, "replace", no_replace)  # and from now on no rename works either
+            raise OSError("disk full")
+        move(src, dst)
+
+    monkeypatch.setattr(trainer, "_move", fail_on_report)
+    with pytest.raises(NewsieError, match=r"could not all be put back \(read-only now\): they are in .*\.newsie-old-") as info:
+        trainer._put_in_place(work, out, PARTS)
+    monkeypatch.undo()
+    aside = Path(str(info.value).rsplit("they are in ", 1)[1])
+    assert as_written(aside) == {"event_type/blend.json": '{"stale": true}', "fields_of_work/blend.json": '{"stale": true}',
+                                 "report.json": '{"stale": true}'}
+
+
 def test_an_output_that_is_a_file_is_refused_before_anything_is_read(tmp_path) -> None:
     """`train` with an output that is a file fails at once (before the data is read), and so does `newsie train`."""
     from newsie.cli import main
@@ -455,6 +534,8 @@ def test_an_output_that_is_a_file_is_refused_before_anything_is_read(tmp_path) -
     taken = tmp_path / "models"
     taken.write_text("not a folder", encoding="utf-8")
     with pytest.raises(NotADirectoryError, match="is a file"):
+        train(tmp_path / "not-read.jsonl", taken, progress=False)
+    with pytest.raises(TrainingDataError, match="is a file: the output of training is a models folder"):
         train(tmp_path / "not-read.jsonl", taken, progress=False)
     corpus = write_corpus(tmp_path / "g.jsonl")
     assert main(["train", str(corpus), "--output", str(taken), "-q"]) == 2
