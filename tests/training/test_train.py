@@ -641,6 +641,24 @@ def test_a_config_newsie_cannot_use_is_refused_before_training(tmp_path, task, c
     assert str(info.value).startswith(f"{cfg}: ")
 
 
+def test_a_config_file_that_does_not_parse_is_a_config_error_and_a_bug_is_not(tmp_path, monkeypatch) -> None:
+    """A config with a repeated section is a TrainingConfigError naming the file; an error that is not the file's (a TypeError) is not disguised as one."""
+    from newsie.exceptions import TrainingConfigError
+    from newsie.training import textcat
+
+    cfg = tmp_path / "mine.cfg"
+    cfg.write_text(default_config("event_type").read_text(encoding="utf-8") + "\n[newsie]\nmax_tokens = 10\n", encoding="utf-8")
+    with pytest.raises(TrainingConfigError, match=r"mine\.cfg: not a spaCy config \(.*section 'newsie' already exists"):
+        textcat.read_config(cfg, 0, pipe="textcat")
+
+    def broken(*args, **kwargs):
+        raise TypeError("a bug")
+
+    monkeypatch.setattr(textcat, "load_config_from_str", broken)
+    with pytest.raises(TypeError, match="a bug"):
+        textcat.read_config(default_config("event_type"), 0, pipe="textcat")
+
+
 def test_bag_of_words_configs_of_other_shapes_are_accepted(tmp_path) -> None:
     """Other bag-of-words settings (n-grams, no output layer, an older version, a multi-label event classifier) pass the config check."""
     from newsie.training.textcat import read_config
