@@ -158,3 +158,36 @@ def test_a_text_with_a_line_separator_stays_one_line(tmp_path) -> None:
     items = [{"text": "One\u2028two.", "gold": {"states": []}}, {"text": TEXT, "gold": {"states": ["ARM"]}}]
     path.write_bytes("".join(json.dumps(i, ensure_ascii=False) + "\r\n" for i in items).encode("utf-8"))
     assert read_gold(path) == items
+
+
+def test_eval_command_checks_each_line_once(tmp_path, capsys, monkeypatch) -> None:
+    """`newsie eval` checks each gold line once, when reading it, not again before scoring."""
+    import newsie.evaluate
+
+    checked = []
+    check = newsie.evaluate.check_item
+
+    def counted(obj, source, line=None) -> None:
+        checked.append(source)
+        check(obj, source, line)
+
+    monkeypatch.setattr(newsie.evaluate, "check_item", counted)
+    path = _write(tmp_path, [{"states": ["ARM"]}, {"event_type": "meeting"}])
+    assert main(["eval", path, "--json"]) == 0
+    assert checked == [path, path] and json.loads(capsys.readouterr().out)["docs"] == 2
+
+
+@pytest.mark.parametrize(("key", "value"), [("event_start", "2024-W10-1"), ("event_end", "20240304"), ("event_start", "2024-03-04T10:00")])
+def test_a_gold_date_not_written_yyyy_mm_dd_is_an_error(tmp_path, key, value) -> None:
+    """A gold event date in another ISO form (a week date, the basic form, a datetime) is a GoldError naming the field."""
+    path = _write(tmp_path, [{"event_type": "meeting", key: value}])
+    with pytest.raises(GoldError, match=rf"gold\.jsonl:1: gold\.{key}: '{value}' is not an ISO date \(YYYY-MM-DD\)"):
+        read_gold(path)
+
+
+def test_a_week_date_is_no_published_date(tmp_path) -> None:
+    """A `published` week date ("2024-W10-1") is a GoldError naming the key, as newsie.extract refuses it."""
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"text": TEXT, "published": "2024-W10-1", "gold": {}}) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"gold\.jsonl:1: published: '2024-W10-1' is not a date newsie reads"):
+        read_gold(path)

@@ -36,3 +36,11 @@ def test_invalid_entry_names_its_line_and_field(tmp_path) -> None:
     with pytest.raises(GazetteerError, match="line 2") as err:
         read_entries(path, CityEntry)
     assert "country" in str(err.value)
+
+
+def test_a_line_separator_inside_a_name_stays_one_entry(tmp_path) -> None:
+    """A name holding U+2028 (JSON writers leave it unescaped) is one entry, with CRLF line ends and a byte-order mark read too."""
+    rows = [{"name": "Almaty\u2028Alma-Ata", "country": "KAZ"}, {"name": "Osh", "country": "KGZ"}]
+    path = tmp_path / "cities.jsonl"
+    path.write_bytes(("\ufeff" + "".join(json.dumps(r, ensure_ascii=False) + "\r\n" for r in rows)).encode("utf-8"))
+    assert read_entries(path, CityEntry) == [CityEntry.model_validate(r) for r in rows]

@@ -94,6 +94,31 @@ def test_published_date_strings(value, expected) -> None:
     assert read_published(value) == (expected, None)
 
 
+@pytest.mark.parametrize("value", ["2024-W10-1", "20240304", "2024-064", "\uff12\uff10\uff12\uff14-03-04", "2024-03-04T10:00", " 2024-03-04"])
+def test_iso_day_reads_only_yyyy_mm_dd(value) -> None:
+    """`iso_day` reads a day written exactly YYYY-MM-DD in ASCII digits; week dates, basic and ordinal forms and datetimes are not."""
+    from newsie.dates.published import iso_day
+
+    assert iso_day("2024-03-04") == D(2024, 3, 4)
+    assert iso_day(value) is None
+    with pytest.raises(ValueError, match="'2024-02-30' names no such day"):
+        iso_day("2024-02-30")
+
+
+def test_a_week_date_is_refused_as_published_and_as_published_option() -> None:
+    """A week date ("2024-W10-1", which Python 3.11's date.fromisoformat reads) is no publication date, nor a --published day."""
+    from newsie.archive.preflight import check_published
+    from newsie.exceptions import UsageError
+
+    with pytest.raises(newsie.PublishedDateError):
+        read_published("2024-W10-1")
+    with pytest.raises(UsageError, match="is not written YYYY-MM-DD"):
+        check_published("2024-W10-1")
+    with pytest.raises(UsageError, match="there is no such day"):
+        check_published("2023-02-29")
+    assert check_published(" 2024-02-29 ") == "2024-02-29"
+
+
 @pytest.mark.parametrize("value", ["03/05/2020", "May 2020", "14 November"])
 def test_ambiguous_published_warns(value) -> None:
     """A string naming no single day gives no date and a warning."""

@@ -16,8 +16,6 @@ ratio >= 70; cities at ratio >= 85.
 """
 from __future__ import annotations
 
-import datetime as dt
-import json
 import re
 import statistics
 import time
@@ -32,11 +30,9 @@ from pydantic_core import ErrorDetails
 from rapidfuzz import fuzz
 
 from .customtypes import EVENT_TYPES, EventType
+from .dates.published import iso_day
 from .exceptions import GoldError
-
-GOLD_KEYS = (
-    "states", "organizations", "officials", "event_type", "event_start", "event_end", "location", "participants",
-)
+from .jsonl import parse_line, read_lines
 
 
 def _iso3(value: str) -> str:
@@ -47,13 +43,9 @@ def _iso3(value: str) -> str:
 
 def _iso_date(value: str) -> str:
     # Kept as the string: scoring compares it with the record's ISO date.
-    try:
-        if len(value) == 10:
-            dt.date.fromisoformat(value)
-            return value
-    except ValueError:
-        pass
-    raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
+    if iso_day(value) is None:  # a day that does not exist is iso_day's ValueError
+        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
+    return value
 
 
 def _published(value: str) -> str:
@@ -176,19 +168,40 @@ def check_item(obj: Any, source: str, line: int | None = None) -> None:
     """
     if not isinstance(obj, dict) or not isinstance(obj.get("gold"), dict) or "text" not in obj:
         raise GoldError(source, "each line needs 'text' and a 'gold' object (with any of its keys)", line=line)
-    unknown = set(obj["gold"]) - set(GOLD_KEYS)
-    if unknown:
-        raise GoldError(source, f"unknown gold keys {sorted(unknown)}; known: {', '.join(GOLD_KEYS)}", line=line)
     try:
         GoldItem.model_validate(obj)
     except ValidationError as exc:
-        errors = exc.errors()
-        more = len(errors) - 1
-        problem = _problem(errors[0]) + (f" (and {more} more problem(s))" if more else "")
-        loc = errors[0]["loc"]
-        # An unknown key is a problem of the object that holds it.
-        field = _field(loc[:-1] if errors[0]["type"] == "extra_forbidden" else loc)
-        raise GoldError(source, problem, line=line, field=field or None) from None
+        raise _gold_error(exc, source, line, Gold) from None
+
+
+def check_gold(gold: Any, source: str, line: int | None = None, *, model: type[Gold] = Gold) -> None:
+    """Check a ``gold`` object alone against `model` (`Gold`, or a subclass allowing more keys).
+
+    Raises:
+        GoldError: naming `source` (and `line`), the field (``gold.states``) and the problem.
+    """
+    try:
+        model.model_validate(gold)
+    except ValidationError as exc:
+        raise _gold_error(exc, source, line, model, within=("gold",)) from None
+
+
+def _gold_error(
+    exc: ValidationError, source: str, line: int | None, gold: type[Gold], within: tuple[str, ...] = ()
+) -> GoldError:
+    """The error of a line that does not validate: its unknown gold keys, all of them with the
+    known ones (a misspelt key), else its first problem; `within` is where the model validated
+    sits in the line."""
+    errors = exc.errors()
+    unknown = sorted(str(e["loc"][-1]) for e in errors if e["type"] == "extra_forbidden" and (*within, *e["loc"][:-1]) == ("gold",))
+    if unknown:
+        return GoldError(source, f"unknown gold keys {unknown}; known: {', '.join(gold.model_fields)}", line=line)
+    more = len(errors) - 1
+    problem = _problem(errors[0]) + (f" (and {more} more problem(s))" if more else "")
+    loc = (*within, *errors[0]["loc"])
+    # An unknown key is a problem of the object that holds it.
+    field = _field(loc[:-1] if errors[0]["type"] == "extra_forbidden" else loc)
+    return GoldError(source, problem, line=line, field=field or None)
 
 
 def norm(s: str | None) -> str:
@@ -238,16 +251,25 @@ def pair_up(preds: Sequence[Any], golds: Sequence[Any], match: Callable[[Any, An
     return pairs
 
 
-def evaluate(items: Sequence[dict[str, Any]], predict: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any]:
+def evaluate(
+    items: Sequence[dict[str, Any]], predict: Callable[[dict[str, Any]], dict[str, Any]], *, check: bool = True
+) -> dict[str, Any]:
     """Per-field precision, recall, F1 and accuracies, plus per-document misses.
+
+    Args:
+        items: gold items (see `GoldItem`).
+        predict: gives the record (as JSON data) of an item.
+        check: check each item against the gold format first; False for items that
+            `read_gold` returned, which it checked.
 
     Raises:
         GoldError: when `items` is empty or an item does not follow the gold format.
     """
     if not items:
         raise GoldError("items", "no gold item to score")
-    for i, item in enumerate(items):
-        check_item(item, f"items[{i}]")
+    if check:
+        for i, item in enumerate(items):
+            check_item(item, f"items[{i}]")
     c: Counter[str] = Counter()
     types: list[tuple[str, str]] = []
     misses: list[dict[str, Any]] = []
@@ -375,20 +397,14 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
     """
     items = []
     try:
-        # utf-8-sig: editors on Windows save a byte-order mark.
-        text = Path(path).read_text(encoding="utf-8-sig")
+        lines = read_lines(path)
     except UnicodeDecodeError as exc:
         raise GoldError(str(path), f"is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    # JSON Lines end lines at \n only: `str.splitlines` would also split a text at U+2028.
-    for lineno, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
+    for lineno, line in lines:
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldError(str(path), f"malformed JSON ({exc.msg})", line=lineno) from None
-        except RecursionError:
-            raise GoldError(str(path), "nested too deeply", line=lineno) from None
+            obj = parse_line(line)
+        except ValueError as exc:
+            raise GoldError(str(path), str(exc), line=lineno) from None
         check_item(obj, str(path), lineno)
         items.append(obj)
     if not items:
@@ -419,4 +435,4 @@ def format_summary(summary: dict[str, Any], errors: int = 0) -> Iterable[str]:
         yield f"{key:24} {value}"
 
 
-__all__ = ["Gold", "GoldItem", "check_item", "evaluate", "format_summary", "newsie_predictor", "read_gold"]
+__all__ = ["Gold", "GoldItem", "check_gold", "check_item", "evaluate", "format_summary", "newsie_predictor", "read_gold"]

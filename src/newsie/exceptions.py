@@ -71,6 +71,10 @@ class TrainingConfigError(TrainingDataError):
     """A training config (`newsie train --event-config/--fields-config`) that newsie cannot train or load."""
 
 
+class TrainingOutputError(TrainingDataError, NotADirectoryError):
+    """An output for `newsie.train` that is a file, not a models folder."""
+
+
 class MissingExtraError(NewsieError, ImportError):
     """An optional dependency is needed for the feature that was called."""
 

@@ -156,6 +156,53 @@ def test_bad_training_lines_are_clear_errors(tmp_path, line, message) -> None:
     assert "bad.jsonl:2" in str(info.value)
 
 
+def test_a_gold_file_with_a_byte_order_mark_and_a_line_separator_is_read_as_newsie_eval_reads_it(tmp_path) -> None:
+    """A file saved with a byte-order mark and CRLF line ends, holding a text with U+2028, gives one item per line, as `read_gold` does."""
+    from newsie.evaluate import read_gold
+
+    lines = [{"id": "a", "text": "One\u2028two.", "gold": {"event_type": "visit"}}, {"id": "b", "text": "Three.", "gold": {"event_type": "meeting"}}]
+    path = tmp_path / "g.jsonl"
+    path.write_bytes(("\ufeff" + "".join(json.dumps(line, ensure_ascii=False) + "\r\n" for line in lines)).encode("utf-8"))
+    items = read_items(path)
+    assert [(i.id, i.text, i.event_type) for i in items] == [("a", "One\u2028two.", "visit"), ("b", "Three.", "meeting")]
+    assert items[1].source == f"{path}:2" and read_gold(path) == lines
+
+
+@pytest.mark.parametrize(
+    ("gold", "field"),
+    [
+        ({"states": "AUT", "event_type": "meeting"}, "gold.states"),
+        ({"event_type": "visit", "location": "Vienna"}, "gold.location"),
+        ({"event_type": "visit", "event_start": "garbage"}, "gold.event_start"),
+        ({"event_type": "visit", "event_start": "2024-W10-1"}, "gold.event_start: '2024-W10-1' is not an ISO date"),
+        ({"event_type": "Meeting"}, "gold.event_type"),
+        ({"event_type": "visit", "participants": "12"}, "gold.participants"),
+        ({"event_type": "visit", "evnt_start": "2021-05-03"}, r"unknown gold keys \['evnt_start'\]"),
+    ],
+)
+def test_a_gold_object_newsie_eval_refuses_is_refused_by_training_with_the_same_message(tmp_path, gold, field) -> None:
+    """A wrongly typed or misspelt gold value is a TrainingDataError naming the file, the line and the field, in the words of `newsie eval`'s GoldError."""
+    from newsie.evaluate import read_gold
+    from newsie.exceptions import GoldError
+
+    path = write_lines(tmp_path / "bad.jsonl", [{"text": "fine", "gold": {"event_type": "visit"}}, {"text": "x", "gold": gold}])
+    with pytest.raises(TrainingDataError, match=rf"bad\.jsonl:2: {field}") as info:
+        read_items(path)
+    with pytest.raises(GoldError) as eval_info:
+        read_gold(path)
+    # the known keys of training add fields_of_work
+    assert str(info.value).split("; known:")[0] == str(eval_info.value).split("; known:")[0]
+
+
+def test_fields_of_work_in_gold_are_checked_as_a_list_of_strings(tmp_path) -> None:
+    """Fields of work inside gold (allowed in training data) are read when a list of names and refused, naming the field, when not."""
+    good = write_lines(tmp_path / "good.jsonl", [{"text": "x", "gold": {"event_type": "visit", "fields_of_work": ["Policing"]}}])
+    assert read_items(good)[0].fields == ["Policing"]
+    bad = write_lines(tmp_path / "bad.jsonl", [{"text": "x", "gold": {"fields_of_work": "Policing"}}])
+    with pytest.raises(TrainingDataError, match=r"bad\.jsonl:1: gold\.fields_of_work: got 'Policing'"):
+        read_items(bad)
+
+
 def test_too_few_labeled_releases_is_an_error(tmp_path) -> None:
     """Fewer labeled releases than folds is an error before any training."""
     path = write_corpus(tmp_path / "g.jsonl", RELEASES[:2])
@@ -401,6 +448,85 @@ def test_a_failed_run_leaves_the_models_folder_as_it_was(tmp_path, monkeypatch) 
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
+def new_models(work: Path) -> None:
+    """What a run writes before moving it in: both models and a report."""
+    for part in ("event_type", "fields_of_work"):
+        (work / part).mkdir(parents=True)
+        (work / part / "blend.json").write_text('{"new": true}', encoding="utf-8")
+    (work / "report.json").write_text('{"new": true}', encoding="utf-8")
+
+
+def as_written(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (hidden ones too) by its relative path, with its text."""
+    return {str(p.relative_to(folder)): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+PARTS = ("event_type", "fields_of_work", "report.json")
+
+
+def test_new_models_replace_the_old_part_by_part(tmp_path) -> None:
+    """The new parts replace the old ones, the user's other files stay, and nothing is left set aside."""
+    from newsie.training.trainer import _put_in_place
+
+    out, work = tmp_path / "models", tmp_path / "work"
+    stale_models(out)
+    new_models(work)
+    _put_in_place(work, out, PARTS)
+    assert as_written(out) == {"README.md": "How these models were built.\n", "event_type/blend.json": '{"new": true}',
+                               "fields_of_work/blend.json": '{"new": true}', "report.json": '{"new": true}'}
+
+
+@pytest.mark.parametrize("failing", PARTS)
+def test_a_move_that_fails_leaves_the_old_models(tmp_path, monkeypatch, failing) -> None:
+    """When moving one new part in fails (the first, a middle one or the report), every old part is back in place and the error goes on."""
+    from newsie.training import trainer
+
+    out, work = tmp_path / "models", tmp_path / "work"
+    stale_models(out)
+    new_models(work)
+    before = as_written(out)
+    move = trainer._move
+
+    def fail_on(src: Path, dst: Path) -> None:
+        if dst.name == failing:
+            raise OSError(f"no room for {failing}")
+        move(src, dst)
+
+    monkeypatch.setattr(trainer, "_move", fail_on)
+    with pytest.raises(OSError, match=f"no room for {failing}"):
+        trainer._put_in_place(work, out, PARTS)
+    assert as_written(out) == before
+
+
+def test_old_parts_that_cannot_be_put_back_are_kept_and_named(tmp_path, monkeypatch) -> None:
+    """Should putting the old parts back fail too, they are not deleted: the error names the folder that holds them."""
+    import os
+
+    from newsie.training import trainer
+
+    out, work = tmp_path / "models", tmp_path / "work"
+    stale_models(out)
+    new_models(work)
+    move = trainer._move
+
+    def no_replace(src, dst) -> None:
+        raise OSError("read-only now")
+
+    def fail_on_report(src: Path, dst: Path) -> None:
+        if dst.name == "report.json":
+            monkeypatch.setattr(os, "replace", no_replace)  # and from now on no rename works either
+            raise OSError("disk full")
+        move(src, dst)
+
+    monkeypatch.setattr(trainer, "_move", fail_on_report)
+    with pytest.raises(NewsieError, match=r"could not all be put back \(read-only now\): they are in .*\.newsie-old-") as info:
+        trainer._put_in_place(work, out, PARTS)
+    monkeypatch.undo()
+    aside = Path(str(info.value).rsplit("they are in ", 1)[1])
+    assert as_written(aside) == {"event_type/blend.json": '{"stale": true}', "fields_of_work/blend.json": '{"stale": true}',
+                                 "report.json": '{"stale": true}'}
+
+
 def test_an_output_that_is_a_file_is_refused_before_anything_is_read(tmp_path) -> None:
     """`train` with an output that is a file fails at once (before the data is read), and so does `newsie train`."""
     from newsie.cli import main
@@ -408,6 +534,8 @@ def test_an_output_that_is_a_file_is_refused_before_anything_is_read(tmp_path) -
     taken = tmp_path / "models"
     taken.write_text("not a folder", encoding="utf-8")
     with pytest.raises(NotADirectoryError, match="is a file"):
+        train(tmp_path / "not-read.jsonl", taken, progress=False)
+    with pytest.raises(TrainingDataError, match="is a file: the output of training is a models folder"):
         train(tmp_path / "not-read.jsonl", taken, progress=False)
     corpus = write_corpus(tmp_path / "g.jsonl")
     assert main(["train", str(corpus), "--output", str(taken), "-q"]) == 2
@@ -513,6 +641,24 @@ def test_a_config_newsie_cannot_use_is_refused_before_training(tmp_path, task, c
     assert str(info.value).startswith(f"{cfg}: ")
 
 
+def test_a_config_file_that_does_not_parse_is_a_config_error_and_a_bug_is_not(tmp_path, monkeypatch) -> None:
+    """A config with a repeated section is a TrainingConfigError naming the file; an error that is not the file's (a TypeError) is not disguised as one."""
+    from newsie.exceptions import TrainingConfigError
+    from newsie.training import textcat
+
+    cfg = tmp_path / "mine.cfg"
+    cfg.write_text(default_config("event_type").read_text(encoding="utf-8") + "\n[newsie]\nmax_tokens = 10\n", encoding="utf-8")
+    with pytest.raises(TrainingConfigError, match=r"mine\.cfg: not a spaCy config \(.*section 'newsie' already exists"):
+        textcat.read_config(cfg, 0, pipe="textcat")
+
+    def broken(*args, **kwargs):
+        raise TypeError("a bug")
+
+    monkeypatch.setattr(textcat, "load_config_from_str", broken)
+    with pytest.raises(TypeError, match="a bug"):
+        textcat.read_config(default_config("event_type"), 0, pipe="textcat")
+
+
 def test_bag_of_words_configs_of_other_shapes_are_accepted(tmp_path) -> None:
     """Other bag-of-words settings (n-grams, no output layer, an older version, a multi-label event classifier) pass the config check."""
     from newsie.training.textcat import read_config
@@ -530,7 +676,7 @@ def test_metadata_keys_are_not_taken_for_misspelled_labels(tmp_path) -> None:
     """Columns of the corpus and other metadata beside the labels are read without complaint."""
     line = {"text": "x", "event_type": "visit", "source_url": "https://www.osce.org/x", "content_type": "Press release",
             "issuer": ["OSCE Mission to Skopje"], "event_date": "2021-05-03", "fields_of_work_raw": "Policing; Elections",
-            "gold": {"event_type": "visit", "fields_of_work": ["Policing"], "location": "Skopje"}}
+            "gold": {"event_type": "visit", "fields_of_work": ["Policing"], "location": {"city": "Skopje", "country": "MKD"}}}
     assert read_items(write_lines(tmp_path / "g.jsonl", [line]))[0].event_type == "visit"
 
 

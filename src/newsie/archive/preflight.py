@@ -6,14 +6,13 @@ YYYY-MM-DD or an unknown output type would otherwise become one error record per
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import difflib
 import json
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..dates.published import iso_day
 from ..exceptions import UsageError
 from .readers import (
     CSV_SUFFIXES,
@@ -31,7 +30,6 @@ from .writers import same_file
 
 OUTPUT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 PEEK_LINES = 50
-_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d", re.ASCII)
 
 
 @dataclass
@@ -179,13 +177,13 @@ def check_published(value: str | None) -> str | None:
     """
     if value is None:
         return None
-    s = value.strip()
-    if not _ISO_DAY.fullmatch(s):
-        raise UsageError(f"--published {value!r} is not written YYYY-MM-DD; write the day as YYYY-MM-DD, e.g. 2024-03-14")
     try:
-        return dt.date.fromisoformat(s).isoformat()
+        day = iso_day(value.strip())
     except ValueError:
         raise UsageError(f"--published {value!r}: there is no such day; write the day as YYYY-MM-DD, e.g. 2024-03-14") from None
+    if day is None:
+        raise UsageError(f"--published {value!r} is not written YYYY-MM-DD; write the day as YYYY-MM-DD, e.g. 2024-03-14")
+    return day.isoformat()
 
 
 def output_format(output: Path | None, fmt: str | None) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from ..exceptions import PublishedDateError
 from ..missing import is_missing
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NUMERIC = re.compile(r"^(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<y>\d{4}|\d{2})$")
 # A string parsed to different dates from two bases is relative ("yesterday"). The bases
 # are close to today so that two-digit years read the same from both.
@@ -69,13 +70,28 @@ def _read_string(s: str) -> tuple[dt.date | None, str | None]:
     raise PublishedDateError(value=s)
 
 
+def iso_day(s: str) -> dt.date | None:
+    """The day of a string written exactly YYYY-MM-DD; None when it is written otherwise.
+
+    Stricter than `datetime.date.fromisoformat`, which since Python 3.11 also reads
+    "20240304" and week dates ("2024-W10-1").
+
+    Raises:
+        ValueError: the string is written YYYY-MM-DD but names no day ("2024-02-30").
+    """
+    if not _ISO_DAY.fullmatch(s):
+        return None
+    try:
+        return dt.date.fromisoformat(s)
+    except ValueError:
+        raise ValueError(f"{s!r} names no such day") from None
+
+
 def _iso(s: str) -> dt.date | None:
     if not re.match(r"^\d{4}-\d\d-\d\d", s):
         return None
     try:
-        if len(s) == 10:
-            return dt.date.fromisoformat(s)
-        return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
+        return iso_day(s) or dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
     except ValueError:
         raise PublishedDateError(value=s) from None
 

@@ -10,6 +10,7 @@ from typing import Any, TypeVar, Union
 from pydantic import BaseModel, ValidationError
 
 from ..exceptions import GazetteerError
+from ..jsonl import split_lines
 from ..resources import gazetteer_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -51,8 +52,8 @@ def _read_objects(path: Source) -> Iterator[tuple[int | str, object]]:
     """Yield (entry number, raw object) from a .jsonl file, or a .json/.yaml list."""
     name = str(path)
     if name.endswith(".jsonl"):
-        for lineno, line in enumerate(read_text(path).splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("//"):
+        for lineno, line in split_lines(read_text(path)):
+            if line.lstrip().startswith("//"):
                 continue
             try:
                 yield f"line {lineno}", json.loads(line)
@@ -96,8 +97,8 @@ def _valid_jsonl(path: Source, model: type[M]) -> list[M] | None:
     once (2-3x faster than `json.loads` then validating the dict); None at the first
     problem, which `read_entries` then reads line by line to report."""
     entries: list[M] = []
-    for line in read_text(path).splitlines():
-        if not line.strip() or line.lstrip().startswith("//"):
+    for _, line in split_lines(read_text(path)):
+        if line.lstrip().startswith("//"):
             continue
         try:
             entries.append(model.model_validate_json(line))

@@ -1,22 +1,29 @@
 """Reading labeled releases for training: the corpus JSONL or the gold format of `newsie eval`."""
 from __future__ import annotations
 
-import json
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 
+from pydantic import StrictStr
+
 from ..customtypes import EVENT_TYPES
-from ..evaluate import GOLD_KEYS
-from ..exceptions import TrainingDataError, TrainingDataWarning
+from ..evaluate import Gold, check_gold
+from ..exceptions import GoldError, TrainingDataError, TrainingDataWarning
 from ..fields import FieldsClassifier, normalize
+from ..jsonl import parse_line, read_lines
 
 LABEL_KEYS = ("event_type", "fields_of_work", "type_confident", "gold")
 KNOWN_KEYS = ("id", "title", "text", "published", *LABEL_KEYS)
-GOLD_TRAINING_KEYS = (*GOLD_KEYS, "fields_of_work")  # `newsie eval`'s keys; fields of work may sit in gold too
 NEAR_MISS = 0.85  # difflib similarity from which an unknown key is read as a misspelled label key
+
+
+class TrainingGold(Gold):
+    """The ``gold`` object of `newsie eval`, which in training data may also hold the fields of work."""
+
+    fields_of_work: list[StrictStr] | None = None
 
 
 @dataclass
@@ -47,33 +54,32 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
     ``id`` is given ``FILE:LINE``; ``type_confident`` is true, false, 1, 0 or null (null or
     absent: confident); a top-level ``event_type`` of null leaves the one in ``gold``
     standing. Other top-level keys are metadata and are ignored, unless one looks like a
-    misspelled label key ("event_typ"); inside ``gold`` only the keys of `newsie eval` and
-    ``fields_of_work`` are allowed.
+    misspelled label key ("event_typ"); ``gold`` is checked as `newsie eval` checks it (its
+    keys and the types of their values, see `TrainingGold`) and may also hold ``fields_of_work``.
 
     Raises:
         TrainingDataError: naming the file and line of malformed JSON, a missing text,
             an empty (or blank) text without a title, an unknown event type or an unknown
-            field of work, a misspelled label key or an unknown ``gold`` key, or a value of
-            the wrong kind (a title that is not a string, fields of work that are not a list).
+            field of work, a misspelled label key, a ``gold`` object that `newsie eval` would
+            refuse (an unknown key, ``"states": "AUT"``), or a value of the wrong kind (a
+            title that is not a string, fields of work that are not a list).
     """
     lexicon = lexicon or FieldsClassifier.default()
     taxonomy = {normalize(name): name for name in lexicon.fields}  # "human rights" is "Human rights"
     items: list[TrainItem] = []
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        lines = read_lines(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise TrainingDataError(f"{path}: cannot be read ({exc})") from exc
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for lineno, line in lines:
         where = f"{path}:{lineno}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise TrainingDataError(f"{where}: malformed JSON ({exc.msg})") from None
+            obj = parse_line(line)
+        except ValueError as exc:
+            raise TrainingDataError(f"{where}: {exc}") from None
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise TrainingDataError(f"{where}: each line needs a 'text' string")
-        _check_keys(obj, where)
+        _check_label_keys(obj, where)
         for key in ("title", "published"):
             if obj.get(key) is not None and not isinstance(obj[key], str):
                 raise TrainingDataError(f"{where}: {key!r} must be a string or null, not {obj[key]!r}")
@@ -83,6 +89,10 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
         if obj.get("gold") is not None and not isinstance(obj["gold"], dict):
             raise TrainingDataError(f"{where}: 'gold' must be an object (of the keys of `newsie eval`)")
         gold: dict[str, object] = obj.get("gold") or {}
+        try:
+            check_gold(gold, str(path), lineno, model=TrainingGold)
+        except GoldError as exc:
+            raise TrainingDataError(str(exc)) from None
         # a top-level null is no label: the one in gold (if any) stands
         etype = obj["event_type"] if obj.get("event_type") is not None else gold.get("event_type")
         if etype is not None and etype not in EVENT_TYPES:
@@ -122,10 +132,9 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
     return items
 
 
-def _check_keys(obj: dict[str, object], where: str) -> None:
+def _check_label_keys(obj: dict[str, object], where: str) -> None:
     """Refuse a top-level key that looks like a misspelled label key ("event_typ": its
-    labels would be ignored) and unknown keys inside ``gold`` (as `newsie eval` does).
-    Other top-level keys are metadata and pass."""
+    labels would be ignored); other top-level keys are metadata and pass."""
     for key in obj:
         low = str(key).casefold()
         if key in KNOWN_KEYS or any(low.startswith(f"{k}_") or low.endswith(f"_{k}") for k in LABEL_KEYS):
@@ -133,11 +142,6 @@ def _check_keys(obj: dict[str, object], where: str) -> None:
         near = get_close_matches(low, LABEL_KEYS, n=1, cutoff=NEAR_MISS)
         if near:
             raise TrainingDataError(f"{where}: unknown key {key!r}: did you mean {near[0]!r}? (its labels would be ignored)")
-    gold = obj.get("gold")
-    if isinstance(gold, dict):
-        unknown = set(gold) - set(GOLD_TRAINING_KEYS)
-        if unknown:
-            raise TrainingDataError(f"{where}: unknown gold keys {sorted(unknown)}; known: {', '.join(GOLD_TRAINING_KEYS)}")
 
 
 def _content(item: TrainItem) -> tuple[object, ...]:

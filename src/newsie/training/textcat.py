@@ -1,6 +1,7 @@
 """Training one spaCy text classifier from a config file, with spaCy's training utilities."""
 from __future__ import annotations
 
+import configparser
 import random
 from collections.abc import Callable, Sequence
 from importlib.abc import Traversable
@@ -11,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import fix_random_seed, load_config_from_str, load_model_from_config, registry
-from thinc.api import Config
+from thinc.api import Config, ConfigValidationError
 
 from ..exceptions import TrainingConfigError
 
@@ -46,7 +47,9 @@ def read_config(source: ConfigSource, seed: int, *, pipe: str | None = None) -> 
         raise TrainingConfigError(f"{name}: cannot be read ({exc})") from exc
     try:
         config = load_config_from_str(text, overrides={"system.seed": seed})
-    except Exception as exc:  # thinc's parser and validator raise several kinds
+    # What a bad file raises: configparser's errors for a repeated section or key, confection's
+    # ConfigValidationError (a ValueError) for the rest; a bug of newsie's is not hidden as one.
+    except (ConfigValidationError, configparser.Error, ValueError, KeyError) as exc:
         raise TrainingConfigError(f"{name}: not a spaCy config ({' '.join(str(exc).split())})") from None
     check_config(config, name, pipe)
     return config

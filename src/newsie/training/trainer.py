@@ -9,11 +9,13 @@ scores. The report gives rules alone, classifier alone and the blend, all held-o
 """
 from __future__ import annotations
 
+import errno
 import json
+import os
 import shutil
 import tempfile
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +39,7 @@ from ..components import event_model, fields_model
 from ..components.fields_model import choose, lexicon_view
 from ..components.textcat_io import model_ids, model_words, predict, write_model
 from ..customtypes import EVENT_TYPES
-from ..exceptions import TrainingDataError, TrainingDataWarning
+from ..exceptions import NewsieError, TrainingDataError, TrainingDataWarning, TrainingOutputError
 from ..fields import FieldsClassifier
 from ..resources import data_root
 from .crossval import brier, expected_calibration_error, micro_f1, reliability, stratified_folds
@@ -132,10 +134,10 @@ def train(
             is read once, see `read_all`); releases with an ``event_type`` train the event
             model, those with ``fields_of_work`` the fields model (a release may serve both).
         output: the models folder to write; use it with ``newsie.load(models=output)``.
-            Everything is written to a temporary folder beside it and moved in at the end:
-            ``event_type/``, ``fields_of_work/`` and ``report.json`` are replaced (one this
-            run does not train is removed), any other file in the folder is left alone, and
-            a run that fails leaves the folder as it was.
+            Everything is written to a temporary folder beside it and moved in at the end
+            (see `_put_in_place`): ``event_type/``, ``fields_of_work/`` and ``report.json``
+            are replaced (one this run does not train is removed), any other file in the
+            folder is left alone, and a run that fails leaves the folder as it was.
         folds: the k of k-fold cross-validation (at least 2).
         seed: the random seed; the same data, seed and configs give the same models.
         event_config, fields_config: spaCy training configs (default: the packaged
@@ -154,7 +156,8 @@ def train(
     Raises:
         TrainingDataError: bad input, or no task that can be trained.
         TrainingConfigError: a config newsie cannot train with (see `check_config`).
-        NotADirectoryError: `output` is a file (checked before anything else).
+        TrainingOutputError: (a TrainingDataError and a NotADirectoryError) `output` is a
+            file (checked before anything else).
     """
     from ..making import make_doc
     from ..pipeline import load
@@ -163,7 +166,7 @@ def train(
         raise TrainingDataError(f"folds={folds}: cross-validation needs at least 2 folds")
     out = Path(output)
     if out.exists() and not out.is_dir():
-        raise NotADirectoryError(f"{out} is a file: the output of training is a models folder (new, or one to update)")
+        raise TrainingOutputError(f"{out} is a file: the output of training is a models folder (new, or one to update)")
     econf = read_config(event_config or default_config("event_type"), seed, pipe=event_model.PIPE)
     fconf = read_config(fields_config or default_config("fields_of_work"), seed, pipe=fields_model.PIPE)
     paths = [gold] if isinstance(gold, (str, Path)) else list(gold)
@@ -226,16 +229,74 @@ def _untrainable(typed: list[TrainItem], label_sets: list[list[str]], folds: int
 
 def _put_in_place(work: Path, out: Path, parts: Sequence[str]) -> None:
     """Replace the `parts` of `out` by those written in `work` (a part `work` lacks is
-    removed from `out`); nothing else in `out` is touched. The old parts are moved into
-    `work` first (it is deleted afterwards), so `out` never mixes old and new parts."""
+    removed from `out`); nothing else in `out` is touched.
+
+    Part by part: a file (``report.json``) is replaced in one rename once a copy of the old
+    one is kept; a folder is renamed aside, then the new one renamed in. The old parts wait
+    in a hidden folder of `out` (on its file system, so setting one aside is a rename) and
+    are deleted once every new part is in place. When a step fails, the new parts are taken
+    out and the old ones renamed back before the error goes on; should that fail too, the
+    old parts are left where they wait, and the error names it.
+
+    Raises:
+        NewsieError: a step failed and the old parts could not all be put back.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    for name in parts:
-        old = out / name
-        if old.exists() or old.is_symlink():
-            shutil.move(str(old), str(work / f"old-{name}"))
-    for name in parts:
-        if (work / name).exists():
-            shutil.move(str(work / name), str(out / name))
+    aside = Path(tempfile.mkdtemp(prefix=".newsie-old-", dir=out))
+    kept: list[tuple[Path, Path]] = []  # (an old part, set aside, and its place in `out`)
+    placed: list[Path] = []  # places in `out` that a new part was moved to
+    try:
+        for name in parts:
+            target, new, old = out / name, work / name, aside / name
+            if new.is_file() and target.is_file() and not target.is_symlink():
+                shutil.copy2(target, old)  # the file stays in place until the new one replaces it
+                kept.append((old, target))
+            elif target.exists() or target.is_symlink():
+                os.rename(target, old)
+                kept.append((old, target))
+            if new.exists():
+                placed.append(target)
+                _move(new, target)
+    except BaseException as exc:
+        undone = [_attempt(_remove, target) for target in reversed(placed)]
+        undone += [_attempt(os.replace, old, target) for old, target in reversed(kept)]
+        problems = list(dict.fromkeys(str(problem) for problem in undone if problem is not None))
+        if problems:
+            raise NewsieError(
+                f"{out}: the new models could not be put in place ({exc}), and the old parts could not all be "
+                f"put back ({'; '.join(problems)}): they are in {aside}"
+            ) from exc
+        shutil.rmtree(aside, ignore_errors=True)
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def _move(src: Path, dst: Path) -> None:
+    """Rename `src` to `dst` (a file there is replaced in one step), copying it when `dst` is
+    on another file system (an output folder that is a mount point)."""
+    try:
+        os.replace(src, dst)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        shutil.move(str(src), str(dst))
+
+
+def _attempt(step: Callable[..., object], *args: Path) -> OSError | None:
+    """Run one step of undoing a swap; its error, if any, is returned so the others still run."""
+    try:
+        step(*args)
+    except OSError as exc:
+        return exc
+    return None
+
+
+def _remove(path: Path) -> None:
+    """Delete a file, a link or a folder, if there is one."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
 
 
 # ---------------------------------------------------------------------------- k-fold core
