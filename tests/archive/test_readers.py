@@ -195,3 +195,22 @@ def test_exclude_leaves_files_out_of_folders_and_globs(tmp_path) -> None:
     assert list(expand([str(tmp_path / "*"), "-", str(tmp_path / "gone.txt")], exclude=lambda p: p == mine))[:2] == [str(tmp_path / "a.txt"), "-"]
     units = [u for _, u in read_inputs([str(tmp_path)], exclude=lambda p: p == mine)]
     assert kinds(units) == [str(tmp_path / "a.txt")]
+
+
+@pytest.mark.parametrize("meta", ['<meta charset="iso-8859-1">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'])
+def test_an_html_file_in_the_charset_it_declares_is_read(tmp_path, meta: str) -> None:
+    """An HTML file that is not UTF-8 but declares its charset is decoded with it, not refused."""
+    page = f"<html><head>{meta}<title>OSCE in Zürich</title></head><body><p>Zürich, 3 May 2021 - Die OSZE tagte.</p></body></html>"
+    src = tmp_path / "page.html"
+    src.write_bytes(page.encode("latin-1"))
+    (unit,) = [u for _, u in read_inputs([str(src)])]
+    assert not isinstance(unit, Failure)
+    assert "Zürich, 3 May 2021" in unit.html
+
+
+def test_an_html_file_declaring_nothing_it_fits_stays_a_decode_error(tmp_path) -> None:
+    """An HTML file whose bytes fit neither UTF-8 nor its declared charset is one DecodeError."""
+    src = tmp_path / "page.html"
+    src.write_bytes('<html><head><meta charset="ascii"></head><body>Zürich</body></html>'.encode("latin-1"))
+    (unit,) = [u for _, u in read_inputs([str(src)])]
+    assert isinstance(unit, Failure) and unit.type == "DecodeError"

@@ -687,3 +687,10 @@ def test_confidence_flags_and_null_labels_read_as_written(tmp_path) -> None:
     items = read_items(write_lines(tmp_path / "g.jsonl", lines))
     assert [i.confident for i in items[:5]] == [True, False, True, False, True]
     assert items[5].event_type == "training" and items[5].confident
+
+
+def test_rules_given_with_trained_models_are_refused(tmp_path) -> None:
+    """`train(rules=...)` takes the rules alone: a pipeline with trained models would feed their output in as the rules' evidence."""
+    with pytest.raises(NewsieError, match="rules alone"):
+        train(tmp_path / "not-read.jsonl", tmp_path / "out", rules=newsie.load(), progress=False)
+    assert not (tmp_path / "out").exists()

@@ -336,6 +336,23 @@ def _decode(raw: bytes, source: str) -> str | Failure:
         return Failure(source, source, "DecodeError", f"{source}: not UTF-8 text (byte {exc.start}: {exc.reason}){_UTF8_HINT}")
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+
+def _decode_declared(raw: bytes) -> str | None:
+    """An HTML file that is not UTF-8, decoded with the charset its head declares
+    (``<meta charset="iso-8859-1">``, or the ``http-equiv`` form); None when it declares
+    none, one Python does not know, or one its bytes do not fit."""
+    m = _META_CHARSET.search(raw[:_SAMPLE])
+    if m is None:
+        return None
+    try:
+        codec = codecs.lookup(m.group(1).decode("ascii")).name
+        return None if codec == "utf-8" else raw.decode(codec)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
 def _decode_lines(raw: bytes, source: str) -> tuple[str, bool] | Failure:
     """The text of a JSON Lines or CSV file, and whether any of it is not text.
 
@@ -477,6 +494,8 @@ def read_inputs(
                 yield from _read_csv(*lines, source, fields, "\t" if suffix == ".tsv" else ",")
             continue
         text = _decode(raw, source)
+        if isinstance(text, Failure) and suffix in HTML_SUFFIXES:
+            text = _decode_declared(raw) or text
         if isinstance(text, Failure):
             yield whole, text
         elif suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):

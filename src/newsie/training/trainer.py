@@ -160,8 +160,10 @@ def train(
             file (checked before anything else).
     """
     from ..making import make_doc
-    from ..pipeline import load
+    from ..pipeline import MODEL_PIPES, load
 
+    if rules is not None and (trained := [name for name, _, _ in MODEL_PIPES if rules.has_pipe(name)]):
+        raise NewsieError(f"rules= must be the rules alone (newsie.load(models=False)): it has the trained {trained}, whose output would be read as the rules' evidence")
     if folds < 2:
         raise TrainingDataError(f"folds={folds}: cross-validation needs at least 2 folds")
     out = Path(output)
