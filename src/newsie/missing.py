@@ -10,12 +10,17 @@ import numbers
 from typing import Any
 
 _MISSING_TYPES = frozenset({"NaTType", "NAType"})  # pandas.NaT, pandas.NA
+_PRESENT = frozenset({str, list, tuple, dict, bytes, bool, int})
 
 
 def is_missing(value: Any) -> bool:
     """Whether `value` is None, a NaN (float, numpy or Decimal, quiet or signalling), NaT
     (pandas or numpy) or ``pd.NA``."""
-    if value is None or type(value).__name__ in _MISSING_TYPES:
+    if value is None:
+        return True
+    if type(value) in _PRESENT:  # what an item's fields mostly hold: no further test
+        return False
+    if type(value).__name__ in _MISSING_TYPES:
         return True
     if isinstance(value, numbers.Number) or type(value).__name__ == "datetime64":
         try:
