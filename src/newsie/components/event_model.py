@@ -73,9 +73,10 @@ class EventModel(TrainedPipe):
         todo = [(doc, view) for doc in docs if (view := rule_view(doc)) is not None]
         if not todo:
             return
+        scorer = self.scorer  # first: reading the model sets the blend
         blend = self._blend
-        scores = smoothed(self.scorer.batch([model_ids(doc, self.max_tokens) for doc, _ in todo])[:, self._order], self.smoothing)
         assert blend is not None
+        scores = smoothed(scorer.batch([model_ids(doc, self.max_tokens) for doc, _ in todo])[:, self._order], self.smoothing)
         x = event_features_batch(blend.classes, scores, [view for _, view in todo], blend.features)
         for (doc, view), probs in zip(todo, blend.predict_proba(x).tolist()):
             prob = dict(zip(blend.classes, probs))

@@ -46,6 +46,10 @@ class TrainedPipe:
         """Read the model now rather than on the first Doc."""
         _ = self.scorer
 
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
+        """Read the model (``nlp.initialize()``); the classifier is trained by `newsie train`, not here."""
+        self.ensure_ready()
+
     def __call__(self, doc: Doc) -> Doc:
         self._process([doc])
         return doc

@@ -1,0 +1,40 @@
+"""Tests of `newsie_event_model` in a pipeline a spaCy user assembles."""
+from __future__ import annotations
+
+import spacy
+
+LEDE = (
+    "VIENNA, 3 March 2021 – The OSCE Secretary General met the Foreign Minister of Kazakhstan "
+    "in Vienna today to discuss border security co-operation with Tajikistan."
+)
+STAGES = ("newsie_dateline", "newsie_states", "newsie_organizations", "newsie_officials", "newsie_event_triggers", "newsie_event_model", "newsie_events")
+
+
+def _assembled() -> spacy.language.Language:
+    nlp = spacy.blank("en")
+    for name in STAGES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def test_the_first_doc_is_typed_without_newsie_load() -> None:
+    """The model is read on the first Doc of a pipeline built with add_pipe, which is blended and typed."""
+    nlp = _assembled()
+    doc = nlp(LEDE)
+    assert doc._.newsie_events[0].type == "meeting"
+    assert max(doc.cats, key=doc.cats.__getitem__) == "meeting"
+
+
+def test_initialize_reads_the_model() -> None:
+    """nlp.initialize() reads the classifier, as spaCy's own trained pipes are ready after it."""
+    nlp = _assembled()
+    nlp.initialize()
+    assert nlp.get_pipe("newsie_event_model")._scorer is not None
+
+
+def test_a_pipeline_read_from_bytes_types_its_first_doc() -> None:
+    """A pipeline restored with from_bytes (which skips the model folder) types its first Doc like the original."""
+    nlp = _assembled()
+    expected = nlp(LEDE).cats
+    again = spacy.util.load_model_from_config(nlp.config, auto_fill=True).from_bytes(nlp.to_bytes())
+    assert again(LEDE).cats == expected
