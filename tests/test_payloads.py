@@ -68,3 +68,13 @@ def test_nlp_pipe_with_two_processes(nlp) -> None:
     docs = list(nlp.pipe(texts, n_process=2, batch_size=1))
     assert [d._.newsie_events[0].type for d in docs[:2]] == ["training", "training"]
     assert [s.kb_id_ for s in docs[2].spans["newsie_states"]] == ["KAZ"]
+
+
+def test_a_processed_doc_pickles(nlp) -> None:
+    """pickle and copy.deepcopy take a processed Doc (hand-overs between stages are dropped, as msgpack drops them) and keep its record."""
+    import copy
+    import pickle
+
+    doc = _processed(nlp)
+    assert to_release(pickle.loads(pickle.dumps(doc))) == to_release(doc)
+    assert to_release(copy.deepcopy(doc)) == to_release(doc)

@@ -182,6 +182,10 @@ class Handover:
     def __init__(self, value: Any) -> None:
         self.value = value
 
+    def __reduce__(self) -> tuple[type[Handover], tuple[None]]:
+        # pickled empty, as msgpack writes it: what it holds (Spans) cannot leave its Doc
+        return (Handover, (None,))
+
 
 def handed_over(value: Any) -> Any:
     """What a `Handover` holds (None for anything else: nothing was handed over)."""
