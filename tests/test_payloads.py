@@ -62,6 +62,15 @@ def test_docbin_gives_payload_lists_back_as_lists(nlp) -> None:
         assert event.organizations and all(isinstance(getattr(event, f), list) for f in ("organizations", "states", "officials"))
 
 
+def test_docbin_gives_the_doc_attributes_back_as_lists(nlp) -> None:
+    """After a DocBin round trip the Doc attributes that hold lists (events, States, organizations, officials, fields) are lists again, equal to the original's."""
+    doc = _processed(nlp)
+    (copy,) = DocBin().from_bytes(DocBin(store_user_data=True, docs=[doc]).to_bytes()).get_docs(nlp.vocab)
+    for name in ("newsie_events", "newsie_states", "newsie_orgs", "newsie_officials", "newsie_fields"):
+        value = getattr(copy._, name)
+        assert isinstance(value, list) and value == getattr(doc._, name), name
+
+
 def test_nlp_pipe_with_two_processes(nlp) -> None:
     """nlp.pipe(..., n_process=2) returns annotated Docs from worker processes."""
     texts = [RELEASE, RELEASE.replace("three-day", "two-day"), "Kazakh police met in Almaty."]

@@ -32,6 +32,8 @@ _DOC_ATTRS: dict[str, Any] = {
     "newsie_events": None,  # list[EventData], main event first: newsie_events
     "newsie_fields": None,  # list[str]: newsie_fields
 }
+# the Doc attributes that hold lists (a DocBin reads them back as tuples: see `newsie.payloads.decode`)
+LIST_ATTRS: tuple[str, ...] = ("newsie_states", "newsie_orgs", "newsie_officials", "newsie_events", "newsie_fields")
 _SPAN_ATTRS: dict[str, Any] = {
     "newsie_date": None,  # DateValue of a DATE span
     "newsie_days": None,  # int: length of a DURATION span in days

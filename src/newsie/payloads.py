@@ -19,7 +19,7 @@ from typing import Any
 import srsly
 from spacy.tokens import Doc
 
-from .extensions import doc_value, text_of
+from .extensions import LIST_ATTRS, doc_key, doc_value, text_of
 from .tokens import TokCache
 
 _TAG = "__newsie__"
@@ -172,6 +172,10 @@ _LIST_FIELDS: dict[str, frozenset[str]] = {
 }
 
 
+# ``doc.user_data`` keys of the Doc attributes that hold lists: DocBin reads them as tuples too
+_LIST_KEYS = tuple(doc_key(name) for name in LIST_ATTRS)
+
+
 class Handover:
     """Work one stage hands to a later one through the Doc (Python objects, not data):
     serialized as None, so a Doc stays serializable between the two stages and the later
@@ -213,6 +217,10 @@ def decode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
         if isinstance(name, str) and name in PAYLOADS:
             lists = _LIST_FIELDS[name]
             return PAYLOADS[name](**{k: list(v) if k in lists and isinstance(v, tuple) else v for k, v in obj.items() if k != _TAG})
+        for key in _LIST_KEYS:  # ``doc.user_data`` itself
+            value = obj.get(key)
+            if isinstance(value, tuple):
+                obj[key] = list(value)
     return obj if chain is None else chain(obj)
 
 
