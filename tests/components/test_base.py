@@ -167,3 +167,12 @@ def test_filter_ranges_chooses_what_filter_spans_chooses(triples) -> None:
     ranges = [(s, s + n, p) for s, n, p in triples]
     spans = [Span(doc, s, e, label="X", kb_id=str(p)) for s, e, p in ranges]
     assert [(s.start, s.end, int(s.kb_id_)) for s in filter_spans(spans)] == filter_ranges(ranges)
+
+
+def test_nlp_evaluate_runs_over_newsie_pipeline() -> None:
+    """nlp.evaluate() scores a newsie pipeline: the rule components add no scores of their own and break nothing."""
+    from spacy.training import Example
+
+    nlp = newsie.load()
+    scores = nlp.evaluate([Example(nlp.make_doc(RELEASE), nlp(RELEASE))])
+    assert scores["token_acc"] == 1.0

@@ -51,6 +51,11 @@ class GazetteerPipe(Pipe):
         the same Docs as `Pipe.pipe`, errors going to the error handler likewise."""
         return in_batches(self, stream, batch_size, self.get_error_handler(), self.name, self)
 
+    def score(self, examples: Iterable[Any], **kwargs: Any) -> dict[str, Any]:
+        """No scores: rules have no gold standard of their own (`newsie.evaluate` scores the
+        records), so ``nlp.evaluate`` passes over them, whatever a subclass names ``scorer``."""
+        return {}
+
     # -- data -------------------------------------------------------------------
     def default_data(self) -> Data:
         """The packaged defaults of every part."""
