@@ -38,3 +38,23 @@ def test_a_pipeline_read_from_bytes_types_its_first_doc() -> None:
     expected = nlp(LEDE).cats
     again = spacy.util.load_model_from_config(nlp.config, auto_fill=True).from_bytes(nlp.to_bytes())
     assert again(LEDE).cats == expected
+
+
+def test_a_failing_doc_goes_to_the_error_handler(monkeypatch) -> None:
+    """With nlp.set_error_handler, a Doc the model fails on goes to the handler and the rest of its batch is typed."""
+    from newsie.components import event_model
+
+    nlp = _assembled()
+    process = event_model.EventModel._process
+
+    def failing(self, docs):
+        if any("broken" in doc.text for doc in docs):
+            raise ValueError("broken lede")
+        process(self, docs)
+
+    monkeypatch.setattr(event_model.EventModel, "_process", failing)
+    failed: list[str] = []
+    nlp.set_error_handler(lambda name, proc, docs, exc: failed.extend(f"{name}: {doc.text[:6]}" for doc in docs))
+    docs = list(nlp.pipe([LEDE, "VIENNA – A broken lede.", LEDE], batch_size=8))
+    assert failed == ["newsie_event_model: VIENNA"]
+    assert [doc._.newsie_events[0].type for doc in docs] == ["meeting", "meeting"]

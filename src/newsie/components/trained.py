@@ -7,8 +7,9 @@ from typing import Any, ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import minibatch
+from spacy.util import minibatch, raise_error
 
+from .batching import ErrorHandler, in_batches
 from .bow import BowScorer
 from .textcat_io import UNREADABLE, models_root, read_model, unreadable, write_model
 
@@ -33,6 +34,7 @@ class TrainedPipe:
         self.models = models
         self._files: dict[str, bytes] = {}
         self._scorer: BowScorer | None = None
+        self._error_handler: ErrorHandler | None = None
 
     @property
     def scorer(self) -> BowScorer:
@@ -56,8 +58,23 @@ class TrainedPipe:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size):
-            self._process(batch)
+            try:
+                self._process(batch)
+            except Exception:
+                if self._error_handler is None:
+                    raise
+                # Doc by Doc, so that only the failing ones go to the handler (as `Pipe.pipe` does)
+                yield from in_batches(self, batch, 1, self._error_handler, self.name, self)
+                continue
             yield from batch
+
+    def set_error_handler(self, error_handler: ErrorHandler) -> None:
+        """The handler of a Doc that fails (``nlp.set_error_handler``), as spaCy's `Pipe` takes it."""
+        self._error_handler = error_handler
+
+    def get_error_handler(self) -> ErrorHandler:
+        """The error handler (spaCy's default raises)."""
+        return self._error_handler or raise_error
 
     def _process(self, docs: list[Doc]) -> None:
         raise NotImplementedError
