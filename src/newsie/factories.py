@@ -111,6 +111,7 @@ def make_event_triggers(nlp: Language, name: str, secondary_ratio: float) -> Eve
     assigns=["doc._.newsie_events", "doc.spans"],
     requires=[
         "doc._.newsie_dateline",
+        "doc._.newsie_release_date",
         "doc.spans",
         "doc._.newsie_orgs",
         "doc._.newsie_officials",

@@ -176,3 +176,10 @@ def test_nlp_evaluate_runs_over_newsie_pipeline() -> None:
     nlp = newsie.load()
     scores = nlp.evaluate([Example(nlp.make_doc(RELEASE), nlp(RELEASE))])
     assert scores["token_acc"] == 1.0
+
+
+def test_events_declare_the_release_date_they_read() -> None:
+    """analyze_pipes names the release date a lone events component reads (it dates "today" by it)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsie_events")
+    assert "doc._.newsie_release_date" in nlp.analyze_pipes()["problems"]["newsie_events"]
