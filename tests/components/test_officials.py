@@ -302,3 +302,24 @@ def test_the_contact_label_precheck_never_hides_a_label(words) -> None:
     """Text the cheap word test turns away holds no contact-block label."""
     text = " ".join(words)
     assert _LABEL.search(text) is None or _may_hold_label(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASTANA, 3 May 2021 – The OSCE Secretary General Helga Maria Schmid met Kazakh Foreign Minister Mukhtar Tileuberdi in Astana today.",
+        "ASTANA, 3 May 2021 – Mukhtar Tileuberdi, Foreign Minister of Kazakhstan, met Helga Maria Schmid, the OSCE Secretary General, in Astana today.",
+    ],
+)
+def test_an_office_goes_to_the_person_it_names_not_to_everyone_in_the_sentence(nlp, text: str) -> None:
+    """The Secretary General's office (and the OSCE affiliation it brings) is Schmid's, not the Kazakh minister's she met."""
+    rel = newsie.extract(text, title="OSCE Secretary General visits Kazakhstan", nlp=nlp)
+    people = {o.name: (o.office, o.affiliation) for o in rel.officials}
+    assert people["Helga Maria Schmid"] == ("osce-secretary-general", "OSCE")
+    assert people["Mukhtar Tileuberdi"] == (None, None)
+
+
+def test_an_unnamed_office_holder_lends_no_office_to_a_person_farther_on(nlp) -> None:
+    """"The Chairperson-in-Office met Foreign Minister X": X does not become the Chairperson-in-Office."""
+    rel = newsie.extract("YEREVAN, 3 May 2010 – The OSCE Chairperson-in-Office met Foreign Minister of Armenia Edward Nalbandian in Yerevan today.", nlp=nlp)
+    assert [(o.name, o.office) for o in rel.officials] == [("Edward Nalbandian", None)]

@@ -712,8 +712,14 @@ class OfficialTagger(GazetteerPipe):
                 in_sentence[sent_start] = (bool(keys), list(dict.fromkeys(keys)))
             has_named, pending = in_sentence[sent_start]
             if has_named:
-                assign(pending, label)
-                pending.clear()  # each gets an office once: later spans change nothing
+                # The office goes to the nearest named person of the sentence still without
+                # one ("The OSCE Secretary General X met Foreign Minister Y": X, not Y), unless
+                # a named person holds it already (the headline's "Secretary General" too).
+                if pending and label not in named:
+                    gap, nearest = min((_distance(records[k].mentions, start_char, end_char, sent_start, sent_end), k) for k in pending)
+                    if gap <= OFFICE_REACH:  # farther, the office is another's ("the Chairperson-in-Office met Minister Y")
+                        assign([nearest], label)
+                        pending.remove(nearest)  # each gets an office once
                 continue
             lo, hi = bisect.bisect_left(starts, end_char - 3), bisect.bisect_right(starts, end_char + 3)
             elo, ehi = bisect.bisect_left(ends, start_char - 3), bisect.bisect_right(ends, start_char + 3)
@@ -738,6 +744,16 @@ class OfficialTagger(GazetteerPipe):
                 )
                 named.add(office.id)
                 added.append(holder.name)
+
+
+OFFICE_REACH = 30
+"""Characters at most between an office's mention and the named person it is given to in a
+sentence ("Helga Maria Schmid, the OSCE Secretary General": 2)."""
+
+
+def _distance(mentions: list[tuple[int, int]], start: int, end: int, lo: int, hi: int) -> int:
+    """Characters between the span `start`-`end` and the nearest of `mentions` inside `lo`-`hi`."""
+    return min((max(a - end, start - b, 0) for a, b in mentions if lo <= a < hi), default=hi - lo)
 
 
 def _longest(people: list[Person]) -> list[Person]:
