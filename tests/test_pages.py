@@ -48,3 +48,19 @@ def test_menu_headings_without_a_dated_block_are_not_metadata() -> None:
     assert parse_page(undated).fields_of_work == []
     raw = "OSCE trains judges\n\nIssued on\nthe occasion of the new law, the Mission held a workshop for judges in Chisinau."
     assert not looks_like_page(raw)
+
+
+def test_a_metadata_line_is_never_the_title() -> None:
+    """A page whose metadata block stands between the title and the body keeps the headline as its title."""
+    text = (
+        "OSCE trains customs officers in Dushanbe on detecting illicit trafficking\n"
+        "Publishing date: 21 February 2023\n"
+        "Content type: Press release\n"
+        "Where we are: OSCE Programme Office in Dushanbe\n"
+        "What we do: Border management, Combating transnational threats\n"
+        "Thirty customs officers from Tajikistan completed a week-long training course on detecting illicit trafficking at border crossing points.\n"
+    )
+    page = parse_page(text)
+    assert page.title == "OSCE trains customs officers in Dushanbe on detecting illicit trafficking"
+    assert page.fields_of_work == ["Border management", "Combating transnational threats"]
+    assert newsie.extract_page(text, url="u")[0].title == page.title

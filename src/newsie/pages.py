@@ -170,7 +170,8 @@ def parse_page(text: str) -> Page:
         if not ln or _ITEM.match(lines[k]) or _DASH.match(lines[k]):
             continue
         if page.title is None and not paragraphs:
-            prev = next((lines[p].strip() for p in range(k - 1, -1, -1) if lines[p].strip()), "")
+            # A metadata line ("What we do: Education") is never the title: look above the block.
+            prev = next((lines[p].strip() for p in range(k - 1, -1, -1) if lines[p].strip() and p not in meta_lines), "")
             if prev and not _ITEM.match(prev) and not _DASH.match(prev) and len(prev) < 250 and not _is_paragraph(prev):
                 page.title = prev
         if ln in seen:  # the lede printed twice (above and below the metadata)
