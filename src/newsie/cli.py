@@ -348,8 +348,13 @@ def report(
     fields of work, participants per type and a data-quality section, with charts embedded
     in the page (pip install 'newsie[report]').
     """
-    from .reporting import write_report
+    from .reporting import check_output, write_report
 
+    if output != "-":  # before reading a large archive, not after
+        try:
+            check_output(output)
+        except OSError as exc:
+            raise UsageError(f"--output {exc}") from None
     path = write_report([str(r) for r in records], output, title=title, top=top, low_confidence=low_confidence, out=sys.stdout)
     if path is not None:
         print(f"newsie: wrote {path}", file=sys.stderr)

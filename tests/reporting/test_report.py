@@ -124,6 +124,18 @@ def test_cli_missing_path(tmp_path, capsys) -> None:
     assert not (tmp_path / "r.html").exists()
 
 
+def test_output_in_a_missing_folder_is_refused_before_reading(tmp_path, capsys) -> None:
+    """An --output whose folder does not exist, or that is a folder, exits 2 naming it, before any record is read."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not records\n", encoding="utf-8")  # reading it would fail with another error
+    for output in (tmp_path / "missing" / "r.html", tmp_path):
+        assert main(["report", str(notes), "-o", str(output)]) == 2
+        err = capsys.readouterr().err
+        assert "--output" in err and str(output) in err and "not a newsie record" not in err
+    with pytest.raises(FileNotFoundError, match="missing"):
+        newsie.report(notes, output=tmp_path / "missing" / "r.html")
+
+
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 
 
