@@ -97,6 +97,15 @@ def test_dicts_and_an_empty_input(records) -> None:
     assert number(empty, "releases") == 0 and "No records" in empty and "<img" not in empty
 
 
+def test_what_is_no_records_is_refused_clearly(records) -> None:
+    """A DataFrame or None is refused with a TypeError that says what report takes, not read as paths."""
+    pytest.importorskip("pandas")
+    with pytest.raises(TypeError, match="to_dataframe"):
+        newsie.report(newsie.to_dataframe(records, level="releases"))
+    with pytest.raises(TypeError, match="Release records"):
+        newsie.report(None)  # type: ignore[arg-type]
+
+
 def test_cli_on_the_output_of_newsie_extract(tmp_path, capsys) -> None:
     """`newsie report` reads the JSON Lines and Parquet that `newsie extract` wrote, and folders of them."""
     pytest.importorskip("pyarrow")

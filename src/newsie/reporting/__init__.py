@@ -40,6 +40,12 @@ def _releases(records: Records) -> tuple[list[Release], str]:
 
     if isinstance(records, (str, os.PathLike, Release, Mapping)):
         records = [records]
+    elif hasattr(records, "columns") or not isinstance(records, Iterable):
+        # A DataFrame iterates over its column names, which were then read as paths.
+        raise TypeError(
+            f"report takes Release records, their dicts or the paths of files of them, not {type(records).__name__}"
+            + (": a table from newsie.to_dataframe cannot be read back into records" if hasattr(records, "columns") else "")
+        )
     rels: list[Release] = []
     paths: list[str] = []
     for r in records:
@@ -127,6 +133,7 @@ def report(
         IsADirectoryError: `output` is a folder.
         RecordsFileError: a file that holds no newsie records (a ValueError).
         pydantic.ValidationError: a dict that is not a newsie record.
+        TypeError: `records` is none of these (a DataFrame, None, a number).
     """
     target = check_output(output) if output is not None else None
     rels, source = _releases(records)
