@@ -97,6 +97,21 @@ def test_dicts_and_an_empty_input(records) -> None:
     assert number(empty, "releases") == 0 and "No records" in empty and "<img" not in empty
 
 
+def test_counts_read_as_numbers_and_as_english() -> None:
+    """Table counts carry thousands separators like the cards, and one undated event or one warned record reads in the singular."""
+    from newsie.records import Event, Organization
+
+    one = newsie.Release(id="one", events=[Event(id="e", type="training"), Event(id="d", type="visit", start="2023-05-12")], warnings=["w"])
+    page = newsie.report([one])
+    assert "1 event with neither is left out" in page and "warnings on 1 record<" in page
+    org = Organization(name="OSCE Mission to Serbia")
+    many = [newsie.Release(id=f"r{k}", published="2023-05-12", organizations=[org], events=[Event(id=f"e{k}", type="training", participants=1500)]) for k in range(1200)]
+    page = newsie.report(many)
+    assert re.search(r'<td>OSCE Mission to Serbia</td><td class="num">1,200</td>', page)
+    assert '<td class="num">1,200</td><td class="num">1,200</td>' in page  # events, with a count
+    assert re.search(r'<td class="num">1,500</td>\s*<td class="num">1,500</td>', page)  # median, largest
+
+
 def test_what_is_no_records_is_refused_clearly(records) -> None:
     """A DataFrame or None is refused with a TypeError that says what report takes, not read as paths."""
     pytest.importorskip("pandas")
