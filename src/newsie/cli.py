@@ -230,7 +230,8 @@ def schema() -> None:
     """Print the JSON Schema of the Release record."""
     from .records import Release
 
-    doc = Release.model_json_schema()
+    # Name the dialect pydantic writes, so that validators do not fall back to an older one.
+    doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", **Release.model_json_schema()}
     doc["$comment"] = f"newsie {__version__}, schema {Release.model_fields['schema_version'].default}"
     sys.stdout.write(json.dumps(doc, indent=2) + "\n")
 
