@@ -207,3 +207,9 @@ def test_listed_dates_are_read_like_published() -> None:
     recs = newsie.extract_page(page, url="u")
     assert recs[2].published is None and any("ambiguous" in w for w in recs[2].warnings)
     assert recs[0].published == dt.date(2023, 3, 2)
+
+
+def test_extract_on_a_listing_warns_of_an_ambiguous_first_date() -> None:
+    """extract() on a listing whose first item's date is ambiguous gives no date and says why."""
+    rel = newsie.extract(UNDATED_MIDDLE.replace("2 March 2023", "03/02/2023"))
+    assert rel.published is None and any("ambiguous" in w for w in rel.warnings)

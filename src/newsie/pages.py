@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates.grammar import find_dates
-from .listing import default_comma_names, is_prose, split_names
+from .listing import default_comma_names, is_prose, listed_date, split_names
 
 # Metadata labels and the Release field they fill.
 LABELS: dict[str, str] = {
@@ -55,7 +55,7 @@ class Page:
 
     title: str | None = None
     text: str = ""
-    published: str | None = None
+    published: str | None = None  # ISO date; the page's text when ambiguous (see `listed_date`)
     issuer: list[str] = field(default_factory=list)
     fields_of_work: list[str] = field(default_factory=list)
     content_type: str | None = None
@@ -188,9 +188,7 @@ def _set_meta(page: Page, key: str, values: list[str]) -> None:
     if not values:
         return
     if key == "published":
-        found = find_dates(values[0])
-        if found and found[0].start:
-            page.published = found[0].start.isoformat()
+        page.published = listed_date(values[0])
     elif key == "issuer":
         page.issuer += [v for v in split_names(values, default_comma_names()) if v not in page.issuer]
     elif key == "fields_of_work":
