@@ -160,6 +160,14 @@ def test_output_in_a_missing_folder_is_refused_before_reading(tmp_path, capsys) 
         newsie.report(notes, output=tmp_path / "missing" / "r.html")
 
 
+def test_cli_on_a_csv_table_says_what_to_give(tmp_path, capsys) -> None:
+    """A CSV table exits 2 with a message that names the files newsie report reads."""
+    table = tmp_path / "events.csv"
+    table.write_text("release_id,type\nr1,training\n", encoding="utf-8")
+    assert main(["report", str(table), "-o", str(tmp_path / "r.html")]) == 2
+    assert "JSON Lines or Parquet" in capsys.readouterr().err
+
+
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 
 
