@@ -453,3 +453,20 @@ def test_silencing_stdout_leaves_no_descriptor_open(monkeypatch) -> None:
     finally:
         fake.close()
         os.close(r)
+
+
+def test_schema_names_its_dialect_and_validates_records(tmp_path, capsys) -> None:
+    """`newsie schema` declares JSON Schema 2020-12, and the records `newsie extract` writes validate against it."""
+    jsonschema = pytest.importorskip("jsonschema")
+    code, out, _ = run(["schema"], capsys)
+    doc = json.loads(out)
+    assert code == 0 and doc["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    validator = jsonschema.validators.validator_for(doc, default=None)
+    assert validator is jsonschema.Draft202012Validator
+    validator.check_schema(doc)
+    src = tmp_path / "release.txt"
+    src.write_text("OSCE trains police in Belgrade\n\nBELGRADE, 14 March 2023 – The OSCE Mission to Serbia trained 25 police officers today.\n", encoding="utf-8")
+    code, out, _ = run(["extract", str(src), "-q"], capsys)
+    assert code == 0 and len(records(out)) == 1
+    for rec in records(out):
+        validator(doc).validate(rec)

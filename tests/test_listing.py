@@ -151,3 +151,65 @@ def test_content_type_is_kept_from_every_kind_of_input(nlp, tmp_path) -> None:
     assert [(r["id"], r["content_type"]) for r in recs] == [("a", "News"), ("b", "Statement")]
     table = newsie.to_dataframe([newsie.Release.model_validate(r) for r in recs], level="releases")
     assert list(table["content_type"]) == ["News", "Statement"]
+
+
+UNDATED_MIDDLE = """OSCE Mission to Bosnia and Herzegovina welcomes new education law
+Publishing date: 2 March 2023
+Where we are: OSCE Mission to Bosnia and Herzegovina
+What we do: Education
+The OSCE Mission to Bosnia and Herzegovina welcomed the adoption of the new law on primary education by the cantonal assembly in Mostar today...
+
+OSCE Presence in Albania supports anti-corruption reform
+Where we are: OSCE Presence in Albania
+What we do: Good governance
+The OSCE Presence in Albania and the Special Anti-Corruption Structure held a conference in Tirana on the results of the judicial reform over five years...
+
+OSCE Mission in Kosovo marks International Women's Day
+Publishing date: 8 March 2023
+Where we are: OSCE Mission in Kosovo
+What we do: Gender equality
+The OSCE Mission in Kosovo organized events in several municipalities to mark International Women's Day, bringing together women leaders and activists...
+"""
+
+
+def test_item_without_a_date_is_neither_lost_nor_merged() -> None:
+    """An item printed without a publishing date is an item of its own, with its own summary and no date."""
+    items = split_listing(UNDATED_MIDDLE)
+    assert [i.title for i in items] == [
+        "OSCE Mission to Bosnia and Herzegovina welcomes new education law",
+        "OSCE Presence in Albania supports anti-corruption reform",
+        "OSCE Mission in Kosovo marks International Women's Day",
+    ]
+    assert [i.published for i in items] == ["2023-03-02", None, "2023-03-08"]
+    assert items[0].text.endswith("in Mostar today")
+    assert items[1].issuer == ["OSCE Presence in Albania"]
+    assert items[1].text.startswith("The OSCE Presence in Albania") and items[1].text.endswith("over five years")
+
+
+def test_first_item_without_a_date_is_kept_in_both_layouts() -> None:
+    """The first item of a page may lack its date too, whether its summary comes after or before its metadata."""
+    after = UNDATED_MIDDLE.replace("Publishing date: 2 March 2023\n", "").replace("Where we are: OSCE Presence in Albania\n", "Publishing date: 5 March 2023\nWhere we are: OSCE Presence in Albania\n")
+    assert [i.published for i in split_listing(after)] == [None, "2023-03-05", "2023-03-08"]
+    before = split_listing(read("field_news.txt").replace("Publishing date: 4 March 2022", "", 1))
+    assert len(before) == 3 and before[0].published is None and before[0].title.startswith("Young leaders")
+
+
+def test_a_filter_menu_is_no_undated_item() -> None:
+    """A "Where we are:" menu listing many places is not taken for an undated item."""
+    menu = "Where we are:\n" + "".join(f"- Place {k}\n" for k in range(12)) + "What we do:\n- Education\n- Elections\n\n"
+    assert [i.title for i in split_listing(menu + UNDATED_MIDDLE)] == [i.title for i in split_listing(UNDATED_MIDDLE)]
+
+
+def test_listed_dates_are_read_like_published() -> None:
+    """An ISO date-time gives its day, and an ambiguous "05/08/2023" gives no day but a warning on the record."""
+    page = UNDATED_MIDDLE.replace("2 March 2023", "2023-03-02T10:00:00Z").replace("8 March 2023", "05/08/2023")
+    assert [i.published for i in split_listing(page)] == ["2023-03-02", None, "05/08/2023"]
+    recs = newsie.extract_page(page, url="u")
+    assert recs[2].published is None and any("ambiguous" in w for w in recs[2].warnings)
+    assert recs[0].published == dt.date(2023, 3, 2)
+
+
+def test_extract_on_a_listing_warns_of_an_ambiguous_first_date() -> None:
+    """extract() on a listing whose first item's date is ambiguous gives no date and says why."""
+    rel = newsie.extract(UNDATED_MIDDLE.replace("2 March 2023", "03/02/2023"))
+    assert rel.published is None and any("ambiguous" in w for w in rel.warnings)

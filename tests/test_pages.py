@@ -48,3 +48,33 @@ def test_menu_headings_without_a_dated_block_are_not_metadata() -> None:
     assert parse_page(undated).fields_of_work == []
     raw = "OSCE trains judges\n\nIssued on\nthe occasion of the new law, the Mission held a workshop for judges in Chisinau."
     assert not looks_like_page(raw)
+
+
+def test_a_metadata_line_is_never_the_title() -> None:
+    """A page whose metadata block stands between the title and the body keeps the headline as its title."""
+    text = (
+        "OSCE trains customs officers in Dushanbe on detecting illicit trafficking\n"
+        "Publishing date: 21 February 2023\n"
+        "Content type: Press release\n"
+        "Where we are: OSCE Programme Office in Dushanbe\n"
+        "What we do: Border management, Combating transnational threats\n"
+        "Thirty customs officers from Tajikistan completed a week-long training course on detecting illicit trafficking at border crossing points.\n"
+    )
+    page = parse_page(text)
+    assert page.title == "OSCE trains customs officers in Dushanbe on detecting illicit trafficking"
+    assert page.fields_of_work == ["Border management", "Combating transnational threats"]
+    assert newsie.extract_page(text, url="u")[0].title == page.title
+
+
+def test_a_page_date_is_read_like_published() -> None:
+    """A page's ISO date-time gives its day, and an ambiguous "05/08/2023" gives no date and a warning, not a day-first guess."""
+    page = (
+        "Menu\nNews\n\nOSCE trains customs officers in Dushanbe on detecting illicit trafficking\n"
+        "Publishing date: {}\nWhere we are: OSCE Programme Office in Dushanbe\nWhat we do: Border management\n"
+        "Thirty customs officers from Tajikistan completed a week-long training course on detecting illicit trafficking at border crossing points.\n"
+    )
+    assert parse_page(page.format("2023-02-21T09:30:00Z")).published == "2023-02-21"
+    rel = newsie.extract(page.format("2023-02-21T09:30:00Z"))
+    assert str(rel.published) == "2023-02-21"
+    rel = newsie.extract(page.format("05/08/2023"))
+    assert rel.published is None and any("ambiguous" in w for w in rel.warnings)

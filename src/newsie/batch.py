@@ -21,7 +21,7 @@ from .build import to_release
 from .collector import held
 from .dates.published import read_published
 from .exceptions import NewsieError
-from .inputs import optional_text, parse_published, release_id, require_items, require_nlp, require_text
+from .inputs import optional_text, release_id, require_items, require_nlp, require_text
 from .listing import is_listing, listing_units
 from .making import make_doc
 from .missing import is_missing
@@ -83,11 +83,15 @@ def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
     lost = _prose_left_out(kw["text"], parts.text)
     kw["text"] = parts.text
     kw["title"] = kw.get("title") or parts.title
-    kw["published"] = kw.get("published") or parse_published(parts.published)
+    ambiguous = None
+    if not kw.get("published"):  # the page's date, read (and warned about) like published=
+        kw["published"], ambiguous = read_published(parts.published)
     kw["issuer"] = kw.get("issuer") or parts.issuer
     kw["fields_of_work"] = kw.get("fields_of_work") or parts.fields_of_work
     kw["content_type"] = kw.get("content_type") or parts.content_type
     kw["warnings"] = [*kw.get("warnings", []), f"scraped page: {parts.dropped_lines} lines of page chrome left out"]
+    if ambiguous:
+        kw["warnings"].append(ambiguous)
     if lost:
         kw["warnings"].append(lost)
     return kw
@@ -112,13 +116,15 @@ def _first_listed(kw: dict[str, Any]) -> dict[str, Any]:
     first = units[0]
     kw["text"] = first["text"]
     kw["title"] = kw.get("title") or first["title"]
-    kw["published"] = parse_published(first.get("published")) or kw.get("published")
+    listed, ambiguous = read_published(first.get("published"))
+    kw["published"] = listed or kw.get("published")
     kw["issuer"] = kw.get("issuer") or first["issuer"]
     kw["fields_of_work"] = kw.get("fields_of_work") or first["fields_of_work"]
     kw["content_type"] = kw.get("content_type") or first.get("content_type")
     kw["warnings"] = [
         *kw.get("warnings", []),
         f"listing page with {len(units)} releases: this record is the first; newsie.extract_page() gives one record per release",
+        *([ambiguous] if ambiguous and not kw["published"] else []),
     ]
     return kw
 

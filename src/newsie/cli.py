@@ -230,7 +230,8 @@ def schema() -> None:
     """Print the JSON Schema of the Release record."""
     from .records import Release
 
-    doc = Release.model_json_schema()
+    # Name the dialect pydantic writes, so that validators do not fall back to an older one.
+    doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", **Release.model_json_schema()}
     doc["$comment"] = f"newsie {__version__}, schema {Release.model_fields['schema_version'].default}"
     sys.stdout.write(json.dumps(doc, indent=2) + "\n")
 
@@ -348,8 +349,13 @@ def report(
     fields of work, participants per type and a data-quality section, with charts embedded
     in the page (pip install 'newsie[report]').
     """
-    from .reporting import write_report
+    from .reporting import check_output, write_report
 
+    if output != "-":  # before reading a large archive, not after
+        try:
+            check_output(output)
+        except OSError as exc:
+            raise UsageError(f"--output {exc}") from None
     path = write_report([str(r) for r in records], output, title=title, top=top, low_confidence=low_confidence, out=sys.stdout)
     if path is not None:
         print(f"newsie: wrote {path}", file=sys.stderr)

@@ -17,6 +17,8 @@ from statistics import mean
 from typing import Any
 
 from .dates.grammar import find_dates
+from .dates.published import read_published
+from .exceptions import PublishedDateError
 
 # Metadata labels of listing pages and the item field each fills.
 LABELS: dict[str, str] = {
@@ -33,6 +35,7 @@ _ITEM = re.compile(r"^\s*[-•*]\s+(?P<v>.+?)\s*$")
 _DASH = re.compile(r"^\s*[-•*]\s*$")
 _CUT = re.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|Read more\W*)\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…”\"’)]\s*$")
+_ITEM_VALUES = 4  # at most this many issuers (or fields of work) for one listed release
 
 
 @dataclass
@@ -40,7 +43,7 @@ class ListingItem:
     """One release listed on a page."""
 
     title: str | None = None
-    published: str | None = None  # ISO date
+    published: str | None = None  # ISO date; the page's text when ambiguous (see `listed_date`)
     content_type: str | None = None
     issuer: list[str] = field(default_factory=list)
     fields_of_work: list[str] = field(default_factory=list)
@@ -137,6 +140,27 @@ def _dated_blocks(lines: list[str]) -> list[_Block]:
     return [b for b in meta_blocks(lines) if "published" in b.values]
 
 
+def _item_blocks(lines: list[str]) -> list[_Block]:
+    """The metadata block of every listed item: the dated blocks, and the blocks of items
+    printed without a date (the same labels as a dated block but the date), so that such
+    an item is neither lost nor read as part of its neighbour's summary."""
+    blocks = meta_blocks(lines)
+    dated = [b for b in blocks if "published" in b.values]
+    shapes = {frozenset(b.values) for b in dated}
+
+    def undated_item(b: _Block) -> bool:
+        # A filter menu ("Where we are:" and every State below it) has the labels too, but
+        # far more values than one release's issuers and fields of work.
+        return (
+            "published" not in b.values
+            and frozenset(b.values) | {"published"} in shapes
+            and bool(b.values.keys() & {"issuer", "fields_of_work"})
+            and all(len(v) <= _ITEM_VALUES for v in b.values.values())
+        )
+
+    return [b for b in blocks if "published" in b.values or undated_item(b)] if dated else []
+
+
 def split_listing(text: str, known_names: Iterable[str] | None = None) -> list[ListingItem]:
     """One `ListingItem` per dated metadata block of a listing page.
 
@@ -147,7 +171,7 @@ def split_listing(text: str, known_names: Iterable[str] | None = None) -> list[L
             the organizations gazetteer and the fields of work when None.
     """
     lines = text.splitlines()
-    blocks = _dated_blocks(lines)
+    blocks = _item_blocks(lines)
     if not blocks:
         return []
     # Non-chrome lines between blocks: segments[k] is before block k, segments[-1] after the last.
@@ -209,9 +233,8 @@ def _item(block: _Block, title: str | None, summary: list[str], names: frozenset
     v = block.values
     published = None
     for raw in v.get("published", []):
-        found = find_dates(raw)
-        if found and found[0].start:
-            published = found[0].start.isoformat()
+        published = listed_date(raw)
+        if published:
             break
     text = " ".join(summary)
     text = _CUT.sub("", text).rstrip()
@@ -223,6 +246,22 @@ def _item(block: _Block, title: str | None, summary: list[str], names: frozenset
         fields_of_work=split_names(v.get("fields_of_work", []), names),
         text=text,
     )
+
+
+def listed_date(raw: str) -> str | None:
+    """The day a listing prints for an item: an ISO date, or the value itself when it is
+    ambiguous ("05/08/2023"), so that `extract` reads it as it reads any `published=` (no
+    date, and a warning on the record); None when it names no date.
+
+    Read as a caller's ``published=`` first: the date parser alone reads "05/08/2023" day
+    first and finds no date in "2023-10-28T10:00:00Z".
+    """
+    try:
+        day, ambiguous = read_published(raw)
+    except PublishedDateError:
+        found = find_dates(raw)
+        return found[0].start.isoformat() if found and found[0].start else None
+    return day.isoformat() if day else (raw.strip() if ambiguous else None)
 
 
 def split_names(values: list[str], known: frozenset[str] = frozenset()) -> list[str]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates.grammar import find_dates
-from .listing import default_comma_names, is_prose, split_names
+from .listing import default_comma_names, is_prose, listed_date, split_names
 
 # Metadata labels and the Release field they fill.
 LABELS: dict[str, str] = {
@@ -55,7 +55,7 @@ class Page:
 
     title: str | None = None
     text: str = ""
-    published: str | None = None
+    published: str | None = None  # ISO date; the page's text when ambiguous (see `listed_date`)
     issuer: list[str] = field(default_factory=list)
     fields_of_work: list[str] = field(default_factory=list)
     content_type: str | None = None
@@ -170,7 +170,8 @@ def parse_page(text: str) -> Page:
         if not ln or _ITEM.match(lines[k]) or _DASH.match(lines[k]):
             continue
         if page.title is None and not paragraphs:
-            prev = next((lines[p].strip() for p in range(k - 1, -1, -1) if lines[p].strip()), "")
+            # A metadata line ("What we do: Education") is never the title: look above the block.
+            prev = next((lines[p].strip() for p in range(k - 1, -1, -1) if lines[p].strip() and p not in meta_lines), "")
             if prev and not _ITEM.match(prev) and not _DASH.match(prev) and len(prev) < 250 and not _is_paragraph(prev):
                 page.title = prev
         if ln in seen:  # the lede printed twice (above and below the metadata)
@@ -187,9 +188,7 @@ def _set_meta(page: Page, key: str, values: list[str]) -> None:
     if not values:
         return
     if key == "published":
-        found = find_dates(values[0])
-        if found and found[0].start:
-            page.published = found[0].start.isoformat()
+        page.published = listed_date(values[0])
     elif key == "issuer":
         page.issuer += [v for v in split_names(values, default_comma_names()) if v not in page.issuer]
     elif key == "fields_of_work":

@@ -104,7 +104,10 @@ def _records_of(path: Path) -> list[Release]:
     if suffix in PARQUET_SUFFIXES:
         return _parquet_records(path)
     if suffix in CSV_SUFFIXES:
-        raise RecordsFileError(f"{path}: a CSV table holds no whole records; read it with as_='frame'")
+        raise RecordsFileError(
+            f"{path}: a CSV table holds no whole records: give the JSON Lines or Parquet file newsie extract "
+            "writes (newsie report reads those), or read this table with as_='frame'"
+        )
     return list(iter_jsonl(path))
 
 

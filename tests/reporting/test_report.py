@@ -97,6 +97,30 @@ def test_dicts_and_an_empty_input(records) -> None:
     assert number(empty, "releases") == 0 and "No records" in empty and "<img" not in empty
 
 
+def test_counts_read_as_numbers_and_as_english() -> None:
+    """Table counts carry thousands separators like the cards, and one undated event or one warned record reads in the singular."""
+    from newsie.records import Event, Organization
+
+    one = newsie.Release(id="one", events=[Event(id="e", type="training"), Event(id="d", type="visit", start="2023-05-12")], warnings=["w"])
+    page = newsie.report([one])
+    assert "1 event with neither is left out" in page and "warnings on 1 record<" in page
+    org = Organization(name="OSCE Mission to Serbia")
+    many = [newsie.Release(id=f"r{k}", published="2023-05-12", organizations=[org], events=[Event(id=f"e{k}", type="training", participants=1500)]) for k in range(1200)]
+    page = newsie.report(many)
+    assert re.search(r'<td>OSCE Mission to Serbia</td><td class="num">1,200</td>', page)
+    assert '<td class="num">1,200</td><td class="num">1,200</td>' in page  # events, with a count
+    assert re.search(r'<td class="num">1,500</td>\s*<td class="num">1,500</td>', page)  # median, largest
+
+
+def test_what_is_no_records_is_refused_clearly(records) -> None:
+    """A DataFrame or None is refused with a TypeError that says what report takes, not read as paths."""
+    pytest.importorskip("pandas")
+    with pytest.raises(TypeError, match="to_dataframe"):
+        newsie.report(newsie.to_dataframe(records, level="releases"))
+    with pytest.raises(TypeError, match="Release records"):
+        newsie.report(None)  # type: ignore[arg-type]
+
+
 def test_cli_on_the_output_of_newsie_extract(tmp_path, capsys) -> None:
     """`newsie report` reads the JSON Lines and Parquet that `newsie extract` wrote, and folders of them."""
     pytest.importorskip("pyarrow")
@@ -122,6 +146,26 @@ def test_cli_missing_path(tmp_path, capsys) -> None:
     assert main(["report", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "r.html")]) == 2
     assert "nope.jsonl" in capsys.readouterr().err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_output_in_a_missing_folder_is_refused_before_reading(tmp_path, capsys) -> None:
+    """An --output whose folder does not exist, or that is a folder, exits 2 naming it, before any record is read."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not records\n", encoding="utf-8")  # reading it would fail with another error
+    for output in (tmp_path / "missing" / "r.html", tmp_path):
+        assert main(["report", str(notes), "-o", str(output)]) == 2
+        err = capsys.readouterr().err
+        assert "--output" in err and str(output) in err and "not a newsie record" not in err
+    with pytest.raises(FileNotFoundError, match="missing"):
+        newsie.report(notes, output=tmp_path / "missing" / "r.html")
+
+
+def test_cli_on_a_csv_table_says_what_to_give(tmp_path, capsys) -> None:
+    """A CSV table exits 2 with a message that names the files newsie report reads."""
+    table = tmp_path / "events.csv"
+    table.write_text("release_id,type\nr1,training\n", encoding="utf-8")
+    assert main(["report", str(table), "-o", str(tmp_path / "r.html")]) == 2
+    assert "JSON Lines or Parquet" in capsys.readouterr().err
 
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)

@@ -40,6 +40,12 @@ def _releases(records: Records) -> tuple[list[Release], str]:
 
     if isinstance(records, (str, os.PathLike, Release, Mapping)):
         records = [records]
+    elif hasattr(records, "columns") or not isinstance(records, Iterable):
+        # A DataFrame iterates over its column names, which were then read as paths.
+        raise TypeError(
+            f"report takes Release records, their dicts or the paths of files of them, not {type(records).__name__}"
+            + (": a table from newsie.to_dataframe cannot be read back into records" if hasattr(records, "columns") else "")
+        )
     rels: list[Release] = []
     paths: list[str] = []
     for r in records:
@@ -83,6 +89,21 @@ def render_html(summary: Summary, *, source: str, title: str) -> str:
     )
 
 
+def check_output(output: str | os.PathLike) -> Path:
+    """The file to write the page to, checked before any record is read.
+
+    Raises:
+        FileNotFoundError: its folder does not exist.
+        IsADirectoryError: it is a folder.
+    """
+    target = Path(output)
+    if target.is_dir():
+        raise IsADirectoryError(f"{os.fspath(output)!r} is a folder: give the HTML file to write")
+    if not target.parent.is_dir():
+        raise FileNotFoundError(f"{os.fspath(output)!r}: the folder {str(target.parent)!r} does not exist")
+    return target
+
+
 def report(
     records: Records,
     output: str | os.PathLike | None = None,
@@ -107,14 +128,18 @@ def report(
 
     Raises:
         MissingExtraError: matplotlib or jinja2 is not installed.
-        FileNotFoundError: a path that does not exist.
+        FileNotFoundError: a path that does not exist, or an `output` whose folder does not
+            (found before any record is read).
+        IsADirectoryError: `output` is a folder.
         RecordsFileError: a file that holds no newsie records (a ValueError).
         pydantic.ValidationError: a dict that is not a newsie record.
+        TypeError: `records` is none of these (a DataFrame, None, a number).
     """
+    target = check_output(output) if output is not None else None
     rels, source = _releases(records)
     page = render_html(summarize(rels, top=top, low_confidence=low_confidence), source=source, title=title)
-    if output is not None:
-        Path(output).write_text(page, encoding="utf-8")
+    if target is not None:
+        target.write_text(page, encoding="utf-8")
     return page
 
 
@@ -129,16 +154,20 @@ def write_report(
 ) -> Path | None:
     """What `newsie report` does: one page about the records of every path.
 
+    Raises:
+        FileNotFoundError, IsADirectoryError: `output` cannot be written (before any
+            record is read).
+
     Returns:
         The file written, or None when the page went to `out` (``output`` "-" or None).
     """
+    target = None if output in (None, "-") else check_output(str(output))
     page = report(list(paths), title=title, top=top, low_confidence=low_confidence)
-    if output in (None, "-"):
+    if target is None:
         (out or sys.stdout).write(page)
         return None
-    target = Path(str(output))
     target.write_text(page, encoding="utf-8")
     return target
 
 
-__all__ = ["render_html", "report", "write_report"]
+__all__ = ["check_output", "render_html", "report", "write_report"]

@@ -95,6 +95,14 @@ def countries(today: Counter[str], at_date: Counter[str] | None, n: int = 20) ->
     """Horizontal bars of events by country (today's and, when known, at the date)."""
     import matplotlib
 
+    with matplotlib.rc_context(RC):
+        return to_data_uri(countries_figure(today, at_date, n))
+
+
+def countries_figure(today: Counter[str], at_date: Counter[str] | None, n: int = 20) -> Any:
+    """The figure of `countries`."""
+    import matplotlib
+
     rows = as_rows(today + (at_date or Counter()), n)
     labels = [code for code, _ in rows][::-1]
     with matplotlib.rc_context(RC):
@@ -106,11 +114,13 @@ def countries(today: Counter[str], at_date: Counter[str] | None, n: int = 20) ->
         else:
             ax.barh([v + 0.2 for v in y], [today[c] for c in labels], height=0.4, color=ACCENT, label="country today")
             ax.barh([v - 0.2 for v in y], [at_date[c] for c in labels], height=0.4, color="#f28e2b", label="country at the date")
-            ax.legend(loc="lower right", frameon=False, fontsize=8)
+            # Beside the axes, as in `events_over_time`: inside, it covered the bars of the
+            # bottom countries whenever they were as long as the top one's.
+            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
         ax.set_yticks(y, labels)
         ax.set_xlabel("events")
         _counts_axis(ax.xaxis)
-        return to_data_uri(fig)
+        return fig
 
 
 def bars(counter: Counter[str], xlabel: str, n: int = 20) -> str:
@@ -151,4 +161,4 @@ def participants(stats: list[ParticipantStats]) -> str:
         return to_data_uri(fig)
 
 
-__all__ = ["TYPE_COLORS", "bars", "countries", "events_over_time", "participants", "to_data_uri"]
+__all__ = ["TYPE_COLORS", "bars", "countries", "countries_figure", "events_over_time", "participants", "to_data_uri"]
