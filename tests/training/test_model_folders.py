@@ -70,3 +70,24 @@ def test_a_folder_trained_again_gives_a_new_pipeline(own_models: Path) -> None:
     assert second is not first
     assert second.get_pipe("newsie_event_model").margin == 0.123  # type: ignore[attr-defined]
     assert newsie.extract(TEXT, nlp=second).events[0].type == "training"
+
+
+def test_a_pipeline_with_models_of_your_own_travels_as_bytes(own_models: Path) -> None:
+    """`nlp.to_bytes()` carries models trained into a folder: rebuilt from config and bytes, the folder gone, the records are the same."""
+    import spacy
+
+    nlp = newsie.load(models=own_models)
+    before = newsie.extract(TEXT, nlp=nlp)
+    data = nlp.to_bytes()
+    shutil.rmtree(own_models)
+    again = spacy.util.get_lang_class(nlp.config["nlp"]["lang"]).from_config(nlp.config).from_bytes(data)
+    after = newsie.extract(TEXT, nlp=again)
+    assert after.events[0].confidence == before.events[0].confidence
+    assert after.model_dump() == before.model_dump()
+
+
+def test_bytes_that_are_no_model_are_a_clear_error() -> None:
+    """`from_bytes` of something else is a NewsieError, not a msgpack or spaCy traceback."""
+    pipe = newsie.load().get_pipe("newsie_event_model")
+    with pytest.raises(NewsieError, match="not the bytes of a trained newsie model"):
+        pipe.from_bytes(b"\x93not a model")  # type: ignore[attr-defined]

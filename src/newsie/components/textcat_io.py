@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import srsly
 from spacy.language import Language
 from spacy.pipeline import MultiLabel_TextCategorizer, TextCategorizer
 from spacy.tokens import Doc
 from spacy.util import load_config, registry
 from spacy.vocab import Vocab
+from thinc.api import Config
 
 from ..exceptions import NewsieError
 from ..payloads import meta_of
@@ -48,12 +50,7 @@ def read_model(folder: Path, pipe: str) -> tuple[TextCategorizer, dict[str, byte
         raise NewsieError(f"{folder} holds no trained newsie model (expected {TEXTCAT_DIR}/ and {BLEND_FILE}); build one with `newsie train`")
     root = folder / TEXTCAT_DIR
     try:
-        config = load_config(root / "config.cfg", interpolate=True)
-        spec = config["components"].get(pipe)
-        if spec is None or spec.get("factory") not in _CLASSES:
-            raise NewsieError(f"{root}: component {pipe!r} is not a text classifier")
-        parts = registry.resolve({"model": spec["model"], "scorer": spec.get("scorer") or {"@scorers": "spacy.textcat_scorer.v2"}})
-        textcat = _CLASSES[spec["factory"]](Vocab(), parts["model"], pipe, threshold=float(spec.get("threshold", 0.5)), scorer=parts["scorer"])
+        textcat = _textcat(load_config(root / "config.cfg", interpolate=True), pipe, root)
         textcat.from_disk(root / pipe, exclude=["vocab"])
         files = {f.name: f.read_bytes() for f in root.iterdir() if f.is_file()}  # config.cfg, meta.json, tokenizer
         blend = json.loads((folder / BLEND_FILE).read_text(encoding="utf-8"))
@@ -63,6 +60,39 @@ def read_model(folder: Path, pipe: str) -> tuple[TextCategorizer, dict[str, byte
         raise unreadable(folder, exc) from exc
     if not isinstance(blend, dict):
         raise NewsieError(f"{folder / BLEND_FILE}: not the settings of a trained newsie model (a JSON object); train it again with `newsie train`")
+    return textcat, files, blend
+
+
+def _textcat(config: Config, pipe: str, where: Path | str) -> TextCategorizer:
+    """The text classifier `pipe` of a pipeline config, built without its weights."""
+    spec = config["components"].get(pipe)
+    if spec is None or spec.get("factory") not in _CLASSES:
+        raise NewsieError(f"{where}: component {pipe!r} is not a text classifier")
+    parts = registry.resolve({"model": spec["model"], "scorer": spec.get("scorer") or {"@scorers": "spacy.textcat_scorer.v2"}})
+    return _CLASSES[spec["factory"]](Vocab(), parts["model"], pipe, threshold=float(spec.get("threshold", 0.5)), scorer=parts["scorer"])
+
+
+def model_to_bytes(textcat: TextCategorizer, files: dict[str, bytes], blend: dict[str, Any]) -> bytes:
+    """A trained component as bytes: what `write_model` writes to a folder, in one msgpack message."""
+    return bytes(srsly.msgpack_dumps({"files": files, "textcat": textcat.to_bytes(exclude=["vocab"]), "blend": blend}))
+
+
+def model_from_bytes(data: bytes, pipe: str) -> tuple[TextCategorizer, dict[str, bytes], dict[str, Any]]:
+    """What `read_model` gives, from `model_to_bytes`'s message.
+
+    Raises:
+        NewsieError: the bytes are not a trained newsie model.
+    """
+    try:
+        msg = srsly.msgpack_loads(data)
+        files = {str(k): bytes(v) for k, v in msg["files"].items()}
+        textcat = _textcat(Config().from_str(files["config.cfg"].decode("utf-8"), interpolate=True), pipe, "bytes")
+        textcat.from_bytes(msg["textcat"], exclude=["vocab"])
+        blend = dict(msg["blend"])
+    except NewsieError:
+        raise
+    except UNREADABLE as exc:
+        raise NewsieError(f"not the bytes of a trained newsie model ({type(exc).__name__}: {exc})") from exc
     return textcat, files, blend
 
 

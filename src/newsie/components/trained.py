@@ -6,12 +6,14 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from spacy.language import Language
+from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
 from spacy.util import minibatch, raise_error
 
+from ..exceptions import NewsieError
 from .batching import ErrorHandler, in_batches
 from .bow import BowScorer
-from .textcat_io import UNREADABLE, models_root, read_model, unreadable, write_model
+from .textcat_io import UNREADABLE, model_from_bytes, model_to_bytes, models_root, read_model, unreadable, write_model
 
 
 class TrainedPipe:
@@ -95,8 +97,24 @@ class TrainedPipe:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TrainedPipe:
         textcat, self._files, data = read_model(Path(path), self.PIPE)
         try:
-            self._configure(data, tuple(textcat.labels))
-            self._scorer = BowScorer(textcat)
+            self._take(textcat, data)
         except UNREADABLE as exc:  # settings or weights of another shape than `newsie train` writes
             raise unreadable(Path(path), exc) from exc
         return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The model as bytes (``nlp.to_bytes`` carries it, a model of ``models=DIR`` too)."""
+        scorer = self.scorer
+        return model_to_bytes(scorer.textcat, self._files, self._settings())
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> TrainedPipe:
+        textcat, self._files, data = model_from_bytes(bytes_data, self.PIPE)
+        try:
+            self._take(textcat, data)
+        except UNREADABLE as exc:
+            raise NewsieError(f"not the bytes of a trained newsie model ({type(exc).__name__}: {exc})") from exc
+        return self
+
+    def _take(self, textcat: TextCategorizer, data: dict[str, Any]) -> None:
+        self._configure(data, tuple(textcat.labels))
+        self._scorer = BowScorer(textcat)
