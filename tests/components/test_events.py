@@ -107,6 +107,21 @@ def test_location_rules(nlp, text, city, country) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("VIENNA, 5 May 2023 – The Chairperson-in-Office visited Kyiv today, where she met the Foreign Minister.", "Kyiv", "UKR"),
+        ("VIENNA, 5 May 2023 – Visiting Chisinau today, the Special Representative met the Prime Minister.", "Chisinau", "MDA"),
+        ("VIENNA, 5 May 2023 – The High Commissioner is visiting Georgia from 5 to 7 May.", None, "GEO"),
+        ("VIENNA, 5 May 2023 – The Chairperson-in-Office visited the Training Centre today.", "Vienna", "AUT"),
+    ],
+)
+def test_a_visit_takes_place_where_it_goes_not_at_the_dateline(nlp, text, city, country) -> None:
+    """'visited Kyiv' and 'visiting Georgia' place a visit there, even under a dateline from elsewhere; a place newsie does not know leaves the dateline."""
+    ev = main_event(nlp, text, title="Visit", published="2023-05-05")
+    assert (ev.location.city, ev.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(
     ("text", "count"),
     [
         ("More than 20 representatives of law enforcement agencies took part in the course.", 20),

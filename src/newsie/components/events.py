@@ -45,9 +45,8 @@ except ImportError:  # pragma: no cover - an interpreter built without it
 # them, by a look-behind (`(?<!\w..)`: the character before the two letters is no word
 # character), so the pattern starts with one of three letters and re skips every position
 # holding another in C; `\b(?:in|at|to)...` matches the same, trying the pattern everywhere.
-_IN_PLACE = re.compile(
-    r"(?:in|at|to)(?<!\w..)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
-)
+_PLACE = r"(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
+_IN_PLACE = re.compile(r"(?:in|at|to)(?<!\w..)\s+" + _PLACE)
 
 DateRow = tuple[int, int, int, int]  # a DATE span: start, end, start_char, end_char
 StateRow = tuple[int, int, str, str]  # a STATE span: start, start_char, kb_id_, id_
@@ -186,11 +185,14 @@ class EventExtractor(GazetteerPipe):
         self.counter = ParticipantCounter(self.rules.participant_nouns)
         self._conclude = frozenset(self.rules.conclusion_verbs)
         r = self.rules
-        self._place_words = frozenset(r.place_words)
+        # "in Norway", and "visiting Norway": a visit's object is its place
+        self._place_words = frozenset(r.place_words) | frozenset(v.lower() for v in r.visit_verbs)
         self._direction_words = frozenset(r.direction_words)
         self._not_after = tuple(r.not_event_date_after)
         self._election_words = frozenset(r.election_words)
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
+        verbs = sorted(r.visit_verbs, key=len, reverse=True)
+        self._visit_place = re.compile(rf"(?<!\w)(?i:{'|'.join(map(re.escape, verbs))})\s+{_PLACE}") if verbs else None
         # Per statement mode: any of its cues as a whole word.
         self._statement_cues = [(mode, spec.cameo, WordCues(spec.cues)) for mode, spec in self.rules.statement_modes.items() if spec.cues]
 
@@ -413,7 +415,10 @@ class EventExtractor(GazetteerPipe):
 
     def _find_place(self, rel: _Release, unit: Unit) -> LocationData | None:
         text = rel.text[unit.start_char : unit.end_char]
-        matches = list(_IN_PLACE.finditer(text))
+        # (match, whether a visit verb names it: "visited Kyiv" counts only for a place the gazetteer knows)
+        matches = [(m, False) for m in _IN_PLACE.finditer(text)]
+        if self._visit_place is not None:
+            matches += [(m, True) for m in self._visit_place.finditer(text)]
         if not matches:
             return None
         # Lookups by position, so a unit with many matches stays linear.
@@ -426,7 +431,7 @@ class EventExtractor(GazetteerPipe):
         date_ends = sorted(end_char for _, _, start_char, end_char in rel.dates if unit.start_char <= start_char < unit.end_char)
         context = self._context_country(rel)
         found: list[tuple[int, LocationData]] = []
-        for m in matches:
+        for m, visited in matches:
             word = m.group(0).split()[0]
             a = unit.start_char + m.start("place")
             if word == "to" and not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()])):
@@ -438,7 +443,7 @@ class EventExtractor(GazetteerPipe):
             pos = m.start() + unit.start_char
             k = bisect.bisect_left(date_ends, pos - 2)
             after_date = k < len(date_ends) and date_ends[k] <= pos
-            if place is None and not (after_date and context and raw[:1].isupper() and "/" not in raw and len(raw.split()) == 1):
+            if place is None and (visited or not (after_date and context and raw[:1].isupper() and "/" not in raw and len(raw.split()) == 1)):
                 continue
             surface = _surface(raw, place.name if place else None)
             country = place.country if place else context

@@ -54,6 +54,7 @@ class EventRules(BaseModel):
     place_words: list[str] = Field(default_factory=empty_list, description="Words before a State's name that make it the event's place")
     direction_words: list[str] = Field(default_factory=empty_list, description="Words allowed between a place word and the place")
     visit_words: list[str] = Field(default_factory=empty_list, description="'to PLACE' is a place only after these")
+    visit_verbs: list[str] = Field(default_factory=empty_list, description="Verbs whose object is the event's place ('visited Kyiv', 'visiting Ukraine')")
     not_event_date_after: list[str] = Field(default_factory=empty_list, description="A date after these is not the event's")
     election_words: list[str] = Field(default_factory=empty_list, description="A date beside these names an election day")
     modifier_heads: list[str] = Field(
