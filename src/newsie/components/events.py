@@ -186,7 +186,8 @@ class EventExtractor(GazetteerPipe):
         self._conclude = frozenset(self.rules.conclusion_verbs)
         r = self.rules
         # "in Norway", and "visiting Norway": a visit's object is its place
-        self._place_words = frozenset(r.place_words) | frozenset(v.lower() for v in r.visit_verbs)
+        self._visit_verbs = frozenset(v.lower() for v in r.visit_verbs)
+        self._place_words = frozenset(r.place_words) | self._visit_verbs
         self._direction_words = frozenset(r.direction_words)
         self._not_after = tuple(r.not_event_date_after)
         self._election_words = frozenset(r.election_words)
@@ -398,9 +399,17 @@ class EventExtractor(GazetteerPipe):
                 return found
         for unit in focus:
             for start, start_char, kb_id, id_ in rel.states:
-                if unit.start_char <= start_char < unit.end_char and id_ == "name" and self._after_place_word(rel.doc, start):
-                    if dl_city and dl_country in (kb_id, None):  # a dateline town the gazetteer lacks is in the State named
-                        return LocationData(city=dl_city, country=kb_id)
+                if not (unit.start_char <= start_char < unit.end_char and id_ == "name"):
+                    continue
+                word = self._place_word_before(rel.doc, start)
+                if word < 0:
+                    continue
+                if dl_city and dl_country in (kb_id, None):  # a dateline town the gazetteer lacks is in the State named
+                    return LocationData(city=dl_city, country=kb_id)
+                # "in Albania" after a dateline from elsewhere is the event's place only
+                # when it is said of the event ("a course in Germany", "a visit to
+                # Azerbaijan"), not of a topic ("the situation in Belarus").
+                if not dl_city or (not self._in_organization(rel, start_char) and self._said_of_event(rel, unit, word)):
                     return LocationData(city=None, country=kb_id)
         if dl_city:
             return LocationData(city=dl_city, country=dl_country or self._context_country(rel))
@@ -481,17 +490,36 @@ class EventExtractor(GazetteerPipe):
                 return place
         return None
 
-    def _after_place_word(self, doc: Doc, i: int) -> bool:
-        """"in Norway", "in the former Yugoslav Republic of Macedonia", "in south Germany"."""
+    def _place_word_before(self, doc: Doc, i: int) -> int:
+        """The token of the place word before the State at `i` ("in Norway", "in the former
+        Yugoslav Republic of Macedonia", "in south Germany", "visiting Norway"), else -1."""
         C = cols(doc)
         lowers = C.lowers
         for k in range(i - 1, max(-1, i - 4), -1):
             lower = lowers[k]
             if lower in self._place_words:
-                return True
+                return k
             if not (lower in self._direction_words or (C.is_punct[k] is False and C.is_lower[k] and len(C.texts[k]) < 3)):
-                return False
-        return False
+                return -1
+        return -1
+
+    @staticmethod
+    def _in_organization(rel: _Release, char: int) -> bool:
+        """Whether the character at `char` is in an organization's name ("the OSCE Mission to Moldova")."""
+        return any(o_start <= char < o_end for _, _, o_start, o_end, _, _ in group_rows(rel.doc, ext.ORGANIZATIONS))
+
+    def _said_of_event(self, rel: _Release, unit: Unit, word: int) -> bool:
+        """Whether the place word at token `word` places the event: a visit verb itself, a
+        place word right after an event trigger of the sentence ("a training course in"),
+        or "to" after a visit word ("paid an official visit to")."""
+        C = cols(rel.doc)
+        lower = C.lowers[word]
+        if lower in self._visit_verbs:
+            return True
+        if any(trigger.end in (word, word - 1) for _, trigger in unit.best_trigger.values()):
+            return True
+        at = C.idxs[word]
+        return self._visit_before is not None and bool(self._visit_before.search(rel.text[max(unit.start_char, at - 30) : at]))
 
     def _preceded_by(self, rel: _Release, lowers: list[str], start: int, start_char: int, end_char: int) -> bool:
         """A date right after a word such as "since" (unless it is "from ... to ...")."""
