@@ -107,6 +107,21 @@ def test_location_rules(nlp, text, city, country) -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "city", "country"),
+    [
+        ("OSCE-supported conference in Skopje looks at statelessness", "On 17 October 2023, the OSCE Mission organized a one-day conference on statelessness.", "Skopje", "MKD"),
+        ("Safety of journalists focus of OSCE seminar in Turkmenistan", "Some 20 journalists took part in a two-day seminar on their safety that ended on 3 May 2023.", None, "TKM"),
+        ("Youth and elections in Mostar focus of online roundtable discussion", "Young people discussed elections at an online roundtable discussion on 3 May 2023.", None, None),
+        ("OSCE agrees to expand its mission in Georgia", "VIENNA, 3 May 2023 – The Permanent Council today agreed to expand the mission.", "Vienna", "AUT"),
+    ],
+)
+def test_the_headline_places_an_event_its_text_does_not(nlp, title, text, city, country) -> None:
+    """'conference in Skopje' in the headline places the event when its sentences name no place; a place said of something else ('elections in Mostar' for a roundtable, 'its mission in Georgia') does not."""
+    ev = main_event(nlp, text, title=title, published="2023-05-05")
+    assert (ev.location.city, ev.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(
     ("text", "city", "country"),
     [
         ("VIENNA, 5 May 2023 – The Permanent Council decided today to open a new OSCE Mission to Montenegro.", "Vienna", "AUT"),

@@ -252,7 +252,8 @@ class EventExtractor(GazetteerPipe):
             evidence_unit = body_units[0]
         focus = [u for u in (evidence_unit, body_units[0] if body_units else None) if u is not None]
         start, end = self._dates(rel, focus, body_units, etype)
-        location = finish_location(self._location(rel, focus, etype), rel.dateline, start or rel.today, self.history)
+        titles = [u for u in units if u.index < 0]
+        location = finish_location(self._location(rel, focus, etype, titles), rel.dateline, start or rel.today, self.history)
         participants = self._participants(rel, focus, body_units)
         spec = self.rules.types.get(etype)  # type: ignore[call-overload]
         plover, cameo = (spec.plover, spec.cameo) if spec else (None, None)
@@ -387,7 +388,10 @@ class EventExtractor(GazetteerPipe):
                     return int(days)
         return None
 
-    def _location(self, rel: _Release, focus: list[Unit], etype: str) -> LocationData:
+    def _location(self, rel: _Release, focus: list[Unit], etype: str, titles: list[Unit]) -> LocationData:
+        """The event's place: "in CITY" in its sentences; else the headline's place of the
+        event ("conference in Skopje", "workshop in Serbia"); else a State its sentences
+        place it in; else the dateline city."""
         dateline = rel.dateline
         dl_city = dateline.city if dateline else None
         dl_country = dateline.country if dateline else None
@@ -397,23 +401,34 @@ class EventExtractor(GazetteerPipe):
             found = self._places_in(rel, unit)
             if found:
                 return found
+        for unit in titles:
+            found = self._find_place(rel, unit, etype, of_event=True) or self._state_place(rel, unit, etype, dl_city, dl_country, of_event=True)
+            if found:
+                return found
         for unit in focus:
-            for start, start_char, kb_id, id_ in rel.states:
-                if not (unit.start_char <= start_char < unit.end_char and id_ == "name"):
-                    continue
-                word = self._place_word_before(rel.doc, start)
-                if word < 0:
-                    continue
-                if dl_city and dl_country in (kb_id, None):  # a dateline town the gazetteer lacks is in the State named
-                    return LocationData(city=dl_city, country=kb_id)
-                # "in Albania" after a dateline from elsewhere is the event's place only
-                # when it is said of the event ("a course in Germany", "a visit to
-                # Azerbaijan"), not of a topic ("the situation in Belarus").
-                if not dl_city or (not self._in_organization(rel, start_char) and self._said_of_event(rel, unit, word)):
-                    return LocationData(city=None, country=kb_id)
+            found = self._state_place(rel, unit, etype, dl_city, dl_country, of_event=bool(dl_city))
+            if found:
+                return found
         if dl_city:
             return LocationData(city=dl_city, country=dl_country or self._context_country(rel))
         return LocationData(city=None, country=dl_country)
+
+    def _state_place(self, rel: _Release, unit: Unit, etype: str, dl_city: str | None, dl_country: str | None, *, of_event: bool) -> LocationData | None:
+        """The first State `unit` names after a place word ("in Norway"); with `of_event`,
+        only one said of the event and outside an organization's name: "in Albania" after a
+        dateline from elsewhere places the event only when it is said of it ("a course in
+        Germany", "a visit to Azerbaijan"), not of a topic ("the situation in Belarus")."""
+        for start, start_char, kb_id, id_ in rel.states:
+            if not (unit.start_char <= start_char < unit.end_char and id_ == "name"):
+                continue
+            word = self._place_word_before(rel.doc, start)
+            if word < 0:
+                continue
+            if dl_city and dl_country in (kb_id, None):  # a dateline town the gazetteer lacks is in the State named
+                return LocationData(city=dl_city, country=kb_id)
+            if not of_event or (not self._in_organization(rel, start_char) and self._said_of_event(rel, unit, word, etype)):
+                return LocationData(city=None, country=kb_id)
+        return None
 
     def _places_in(self, rel: _Release, unit: Unit) -> LocationData | None:
         """"in CITY" in a sentence, the one nearest the event's date first (once per sentence)."""
@@ -422,7 +437,9 @@ class EventExtractor(GazetteerPipe):
             rel._places[key] = self._find_place(rel, unit)
         return rel._places[key]
 
-    def _find_place(self, rel: _Release, unit: Unit) -> LocationData | None:
+    def _find_place(self, rel: _Release, unit: Unit, etype: str = "", *, of_event: bool = False) -> LocationData | None:
+        """"in CITY" (or "visited CITY") in `unit`, the one nearest a date; with `of_event`,
+        only where said of the event of type `etype` ("a conference in Skopje", see `_said_of_event`)."""
         text = rel.text[unit.start_char : unit.end_char]
         # (match, whether a visit verb names it: "visited Kyiv" counts only for a place the gazetteer knows)
         matches = [(m, False) for m in _IN_PLACE.finditer(text)]
@@ -446,6 +463,8 @@ class EventExtractor(GazetteerPipe):
             if word == "to" and not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()])):
                 continue
             if in_org[m.start("place")] or a in state_starts:
+                continue
+            if of_event and not self._said_of_event(rel, unit, bisect.bisect_left(cols(rel.doc).idxs, unit.start_char + m.start()), etype):
                 continue
             raw = m.group("place")
             place = self._lookup(raw, rel.doc_states)
@@ -508,18 +527,21 @@ class EventExtractor(GazetteerPipe):
         """Whether the character at `char` is in an organization's name ("the OSCE Mission to Moldova")."""
         return any(o_start <= char < o_end for _, _, o_start, o_end, _, _ in group_rows(rel.doc, ext.ORGANIZATIONS))
 
-    def _said_of_event(self, rel: _Release, unit: Unit, word: int) -> bool:
-        """Whether the place word at token `word` places the event: a visit verb itself, a
-        place word right after an event trigger of the sentence ("a training course in"),
-        or "to" after a visit word ("paid an official visit to")."""
+    def _said_of_event(self, rel: _Release, unit: Unit, word: int, etype: str) -> bool:
+        """Whether the place word at token `word` places the event of type `etype`: a visit
+        verb itself, the sentence's trigger of that type, a place word right after it ("a
+        training course in"), or "to" after a visit word ("paid an official visit to")."""
         C = cols(rel.doc)
         lower = C.lowers[word]
         if lower in self._visit_verbs:
             return True
-        if any(trigger.end in (word, word - 1) for _, trigger in unit.best_trigger.values()):
+        best = unit.best_trigger.get(etype)
+        if best is not None and (best[1].end in (word, word - 1) or best[1].start == word):
             return True
+        if lower != "to" or self._visit_before is None:  # "its mission in Skopje" is no journey
+            return False
         at = C.idxs[word]
-        return self._visit_before is not None and bool(self._visit_before.search(rel.text[max(unit.start_char, at - 30) : at]))
+        return bool(self._visit_before.search(rel.text[max(unit.start_char, at - 30) : at]))
 
     def _preceded_by(self, rel: _Release, lowers: list[str], start: int, start_char: int, end_char: int) -> bool:
         """A date right after a word such as "since" (unless it is "from ... to ...")."""
