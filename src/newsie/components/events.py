@@ -191,8 +191,12 @@ class EventExtractor(GazetteerPipe):
         self._direction_words = frozenset(r.direction_words)
         self._not_after = tuple(r.not_event_date_after)
         self._election_words = frozenset(r.election_words)
+        self._visit_words = tuple(w.lower() for w in r.visit_words)
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
         verbs = sorted(r.visit_verbs, key=len, reverse=True)
+        # the verbs no other verb contains ("visit" for "visited"): a sentence holding none has no match
+        lowered = sorted({v.lower() for v in verbs})
+        self._visit_stems = tuple(v for v in lowered if not any(o != v and o in v for o in lowered))
         self._visit_place = re.compile(rf"(?<!\w)(?i:{'|'.join(map(re.escape, verbs))})\s+{_PLACE}") if verbs else None
         # Per statement mode: any of its cues as a whole word.
         self._statement_cues = [(mode, spec.cameo, WordCues(spec.cues)) for mode, spec in self.rules.statement_modes.items() if spec.cues]
@@ -402,6 +406,8 @@ class EventExtractor(GazetteerPipe):
             if found:
                 return found
         for unit in titles:
+            if not self._may_place_event(rel, unit, etype):
+                continue
             found = self._find_place(rel, unit, etype, of_event=True) or self._state_place(rel, unit, etype, dl_city, dl_country, of_event=True)
             if found:
                 return found
@@ -443,8 +449,11 @@ class EventExtractor(GazetteerPipe):
         text = rel.text[unit.start_char : unit.end_char]
         # (match, whether a visit verb names it: "visited Kyiv" counts only for a place the gazetteer knows)
         matches = [(m, False) for m in _IN_PLACE.finditer(text)]
-        if self._visit_place is not None:
+        if self._visit_place is not None and any(stem in unit_lower(unit, rel.text) for stem in self._visit_stems):
             matches += [(m, True) for m in self._visit_place.finditer(text)]
+        if of_event:
+            idxs = cols(rel.doc).idxs
+            matches = [(m, v) for m, v in matches if self._said_of_event(rel, unit, bisect.bisect_left(idxs, unit.start_char + m.start()), etype)]
         if not matches:
             return None
         # Lookups by position, so a unit with many matches stays linear.
@@ -463,8 +472,6 @@ class EventExtractor(GazetteerPipe):
             if word == "to" and not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()])):
                 continue
             if in_org[m.start("place")] or a in state_starts:
-                continue
-            if of_event and not self._said_of_event(rel, unit, bisect.bisect_left(cols(rel.doc).idxs, unit.start_char + m.start()), etype):
                 continue
             raw = m.group("place")
             place = self._lookup(raw, rel.doc_states)
@@ -526,6 +533,13 @@ class EventExtractor(GazetteerPipe):
     def _in_organization(rel: _Release, char: int) -> bool:
         """Whether the character at `char` is in an organization's name ("the OSCE Mission to Moldova")."""
         return any(o_start <= char < o_end for _, _, o_start, o_end, _, _ in group_rows(rel.doc, ext.ORGANIZATIONS))
+
+    def _may_place_event(self, rel: _Release, unit: Unit, etype: str) -> bool:
+        """Whether `_said_of_event` can hold anywhere in `unit`: it has a trigger of `etype`, or a visit word."""
+        if etype in unit.best_trigger:
+            return True
+        lower = unit_lower(unit, rel.text)
+        return any(word in lower for word in self._visit_stems + self._visit_words)
 
     def _said_of_event(self, rel: _Release, unit: Unit, word: int, etype: str) -> bool:
         """Whether the place word at token `word` places the event of type `etype`: a visit
