@@ -29,7 +29,7 @@ def test_partial_gold_scores_what_it_has(tmp_path) -> None:
     s = evaluate(items, _predict)
     assert s["states"]["tp"] == 1 and s["states"]["fp"] == 1 and s["states"]["fn"] == 0
     assert s["organizations"]["tp"] == 1 and s["organizations"]["fp"] == 0
-    assert s["officials"]["tp"] == s["officials"]["fp"] == 0
+    assert s["officials"] is None and s["fields_of_work"] is None  # annotated nowhere: not scored
     assert s["event_type_acc"] is None and s["event_start_acc"] is None
     assert s["participants_spurious"] == 0 and s["event_date_spurious"] == 0
 
@@ -57,6 +57,17 @@ def test_eval_command_on_states_only_gold(tmp_path, capsys) -> None:
     assert main(["eval", path, "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["docs"] == 1 and summary["states"]["f1"] == 1.0 and summary["event_type_acc"] is None
+
+
+def test_eval_does_not_report_a_perfect_score_for_fields_no_line_annotates(tmp_path, capsys) -> None:
+    """States-only gold: organizations, officials and fields of work are not scored (None), not P=R=F1=1."""
+    path = _write(tmp_path, [{"states": ["ARM"]}])
+    assert main(["eval", path]) == 0
+    lines = dict(line.split(None, 1) for line in capsys.readouterr().out.splitlines())
+    assert lines["states"].startswith("P=1.000")
+    assert lines["organizations"] == lines["officials"] == lines["fields_of_work"] == "None"
+    s = evaluate(read_gold(_write(tmp_path, [{"states": [], "officials": []}])), lambda item: {})
+    assert s["states"]["f1"] == s["officials"]["f1"] == 1.0 and s["organizations"] is None  # "states": [] is annotated: nothing to find
 
 
 FULL = {

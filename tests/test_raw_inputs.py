@@ -212,7 +212,7 @@ def test_leading_byte_order_mark_is_dropped(nlp) -> None:
     assert item.title == "Serbian judges trained" and item.dateline is not None and item.dateline.city == "Belgrade"
 
 
-@pytest.mark.parametrize("line", ["UPDATED", "UPDATED 3 May", "UPDATED 3 May 2019", "UPDATED on 4 May 2019, 14:00 CET", "CORRECTED May 4, 2019", "Updated"])
+@pytest.mark.parametrize("line", ["UPDATED", "UPDATED 3 May", "UPDATED 3 May 2019", "UPDATED on 4 May 2019, 14:00 CET", "CORRECTED May 4, 2019", "Updated", "UPDATED 14:00 CET", "CORRECTED 9.30 a.m."])
 def test_bare_update_notice_is_preamble(line) -> None:
     """An update notice of the word alone, or in capitals with the day of the change, is preamble above or below the title."""
     for text in (f"{line}\nOSCE Chairperson visits Georgia\n\nTBILISI, 3 May 2019 – The Chairperson arrived today.", f"OSCE Chairperson visits Georgia\n{line}\nTBILISI, 3 May 2019 – The Chairperson arrived today."):

@@ -7,7 +7,8 @@ and ``officials`` (name/acronym/title dicts), ``event_type``, ``event_start``,
 annotation guidelines; the `GoldItem` model checks each line, and a wrongly typed value
 such as ``"location": "Vienna"`` is a `GoldError` naming the line and the field). Gold
 may be partial: a key that is absent was not annotated and that field is not scored
-(``"states": []`` says "no States"; no ``states`` key says nothing). Matching rules:
+(``"states": []`` says "no States"; no ``states`` key says nothing, and a field no line
+annotates is reported as None, not as a perfect score). Matching rules:
 names are compared after normalization (accents, case, a leading "the" and punctuation
 dropped); organizations match on acronym, on name-versus-acronym, on fuzzy name (token
 sort ratio >= 85) or when one name (12+ characters) contains the other; people match on
@@ -256,6 +257,8 @@ def evaluate(
 ) -> dict[str, Any]:
     """Per-field precision, recall, F1 and accuracies, plus per-document misses.
 
+    A field that no item annotates is not scored: its value is None (not a perfect score).
+
     Args:
         items: gold items (see `GoldItem`).
         predict: gives the record (as JSON data) of an item.
@@ -289,6 +292,7 @@ def evaluate(
 
         # A gold key that is absent was not annotated: that field is not scored here.
         if "states" in g:
+            c["st_n"] += 1
             ps = {s["iso3"] for s in out.get("states") or [] if s.get("iso3")}
             gs = set(g["states"] or [])
             c["st_tp"] += len(ps & gs); c["st_fp"] += len(ps - gs); c["st_fn"] += len(gs - ps)
@@ -296,6 +300,7 @@ def evaluate(
                 doc.append(f"states +{sorted(ps - gs)} -{sorted(gs - ps)}")
 
         if "organizations" in g:
+            c["org_n"] += 1
             po, go = out.get("organizations") or [], g["organizations"] or []
             pairs = pair_up(po, go, same_org)
             c["org_tp"] += len(pairs); c["org_fp"] += len(po) - len(pairs); c["org_fn"] += len(go) - len(pairs)
@@ -303,6 +308,7 @@ def evaluate(
                 doc.append(f"organizations pred={[o.get('name') for o in po]} gold={[o.get('name') for o in go]}")
 
         if "officials" in g:
+            c["off_n"] += 1
             # An office holder inferred from a role is extra information, not a named
             # mention: neither credited nor penalized (as in the shared scorer).
             pp = [o for o in out.get("officials") or [] if not o.get("inferred")]
@@ -347,6 +353,7 @@ def evaluate(
             c["part_spurious"] += 1  # a count where the text states none
         gf = {norm(f) for f in item.get("fields_of_work") or []}
         if gf:
+            c["fow_n"] += 1
             pf = {norm(f) for f in out.get("fields_of_work") or []}
             c["fow_tp"] += len(pf & gf); c["fow_fp"] += len(pf - gf); c["fow_fn"] += len(gf - pf)
         if doc:
@@ -355,6 +362,10 @@ def evaluate(
 
     def ratio(ok: str, total: str) -> float | None:
         return round(c[ok] / c[total], 4) if c[total] else None
+
+    def scores(key: str) -> dict[str, float] | None:
+        # None when no line annotates the field: not scored, rather than a perfect score
+        return prf(c[f"{key}_tp"], c[f"{key}_fp"], c[f"{key}_fn"]) if c[f"{key}_n"] else None
 
     labels = sorted({x for pair in types for x in pair})
     f1s = []
@@ -367,9 +378,9 @@ def evaluate(
     n = len(items)
     return {
         "docs": n,
-        "states": prf(c["st_tp"], c["st_fp"], c["st_fn"]),
-        "organizations": prf(c["org_tp"], c["org_fp"], c["org_fn"]),
-        "officials": prf(c["off_tp"], c["off_fp"], c["off_fn"]),
+        "states": scores("st"),
+        "organizations": scores("org"),
+        "officials": scores("off"),
         "official_title_acc": ratio("title_ok", "title_total"),
         "event_type_acc": round(sum(p == gl for p, gl in types) / len(types), 4) if types else None,
         "event_type_macro_f1": round(statistics.mean(f1s), 4) if f1s else None,
@@ -380,7 +391,7 @@ def evaluate(
         "location_city_acc": ratio("city_ok", "city_total"),
         "participants_acc": ratio("part_ok", "part_total"),
         "participants_spurious": c["part_spurious"],
-        "fields_of_work": prf(c["fow_tp"], c["fow_fp"], c["fow_fn"]),
+        "fields_of_work": scores("fow"),
         "crashes": c["crashes"],
         "docs_per_s": round(n / elapsed, 2) if elapsed else None,
         "p50_ms": round(1000 * statistics.median(latencies), 2) if latencies else None,

@@ -30,14 +30,15 @@ _PREAMBLE = re.compile(
     re.IGNORECASE,
 )
 # A notice that is nothing but the word, in capitals, and perhaps the day and time of the
-# change ("UPDATED", "UPDATED 3 May", "CORRECTED on 3 May 2019, 14:00 CET"): no headline is
+# change ("UPDATED", "UPDATED 3 May", "CORRECTED on 3 May 2019, 14:00 CET", "UPDATED 14:00 CET"): no headline is
 # that. A headline that starts with the word goes on with words ("Updated guidelines on
 # media freedom published"), so it stays a title.
 _MONTH = rf"(?:{MONTH_WORDS})\b\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_NOTICE_TIME = r"(?:at\s+)?\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,5}))?"
 _NOTICE_DATE = (
-    rf"(?:{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})"
-    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,5}))?)?"
+    rf"(?:(?:{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})"
+    rf"(?:,?\s*{_NOTICE_TIME})?|{_NOTICE_TIME})"
 )
 _NOTICE_WORD = r"(?:UPDATED|UPDATE|CORRECTED|CORRECTION|AMENDED|REVISED|RE-?ISSUED)"
 _NOTICE = re.compile(
