@@ -159,10 +159,17 @@ def test_a_visit_takes_place_where_it_goes_not_at_the_dateline(nlp, text, city, 
         ("Forty police officers completed the training course.", 40),
         ("The course for 1,200 students ended.", 1200),
         ("A two-day course was held in 2019.", None),
+        ("Officials discussed how to implement UN Security Council Resolution 1325 on Women, Peace and Security.", None),
+        ("Experts reviewed the plan for UNSCR 1325 on Women, Peace and Security at a round table.", None),
+        ("The Representative condemned the detention of six journalists.", None),
+        ("The Chair called for the immediate release of all three OSCE officials.", None),
+        ("Two journalists were sentenced to prison terms last week, the Representative said.", None),
+        ("The attack killed at least 50 people, the President said.", None),
+        ("Over 100 participants discussed the release of detained journalists.", 100),
     ],
 )
 def test_participants(nlp, text, count) -> None:
-    """Participant counts come from a number before a people noun, in digits or words."""
+    """Participant counts come from a number before a people noun, in digits or words; not from a number naming a resolution, nor from people who were detained, sentenced or killed."""
     assert main_event(nlp, text).participants == count
 
 

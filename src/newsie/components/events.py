@@ -182,9 +182,9 @@ class EventExtractor(GazetteerPipe):
         self.history = StateHistory([StateEra.model_validate(e) for e in self.data["history"]])
         self._places = None
         self._scorer: TriggerScorer | None = None  # used only without newsie_event_triggers
-        self.counter = ParticipantCounter(self.rules.participant_nouns)
-        self._conclude = frozenset(self.rules.conclusion_verbs)
         r = self.rules
+        self.counter = ParticipantCounter(r.participant_nouns, not_after=r.count_not_after, victim_cues=r.victim_cues, victim_verbs=r.victim_verbs)
+        self._conclude = frozenset(r.conclusion_verbs)
         # "in Norway", and "visiting Norway": a visit's object is its place
         self._visit_verbs = frozenset(v.lower() for v in r.visit_verbs)
         self._place_words = frozenset(r.place_words) | self._visit_verbs

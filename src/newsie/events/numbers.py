@@ -43,10 +43,25 @@ _NOT_PEOPLE = re.compile(r"\b(?:day|days|week|weeks|month|months|year|years|hour
 _QUALIFIER = r"(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately|a total of|roughly|close to|in total,?)\s+)?"
 
 
-class ParticipantCounter:
-    """Find the number of people who took part, from a number followed by a people noun."""
+_FILLERS = r"(?:(?:all|the|its|their|his|her|these|those|another|further|a|an)\s+){0,2}"
+_BEEN = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|remain|remained|being)"
 
-    def __init__(self, nouns: Iterable[str]) -> None:
+
+class ParticipantCounter:
+    """Find the number of people who took part, from a number followed by a people noun.
+
+    A number right after a word of `not_after` names something ("Resolution 1325 on
+    Women, Peace and Security"); people counted right after a victim cue ("the detention of
+    six journalists", "killed at least 50 people") or before "were" and a victim verb ("two
+    journalists were sentenced") suffered the event: neither is a count of participants.
+    """
+
+    def __init__(self, nouns: Iterable[str], *, not_after: Iterable[str] = (), victim_cues: Iterable[str] = (), victim_verbs: Iterable[str] = ()) -> None:
+        self._not_after = frozenset(w.lower() for w in not_after)
+        cues = sorted({c.lower() for c in victim_cues}, key=len, reverse=True)
+        self._victim_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, cues))})\s+{_FILLERS}$") if cues else None
+        verbs = sorted({v.lower() for v in victim_verbs}, key=len, reverse=True)
+        self._victim_after = re.compile(rf"[^.;:]{{0,40}}?\b{_BEEN}\s+(?:\w+\s+)?(?:{'|'.join(map(re.escape, verbs))})\b") if verbs else None
         nouns = set(nouns)
         # A count ends in one of the nouns, a whole word: a sentence without any has none.
         self._nouns = frozenset(n.lower() for n in nouns) if nouns and all(n.isascii() and n.isalnum() for n in nouns) else None
@@ -86,10 +101,20 @@ class ParticipantCounter:
             if n is None or n < 2 or n > 100000:
                 continue
             between = sentence[m.end("n") : m.start("noun")].lower()
-            if _NOT_PEOPLE.search(between):
+            if _NOT_PEOPLE.search(between) or self._not_counted(sentence, m.start(), m.start("n"), m.end()):
                 continue
             return n, sentence[m.start() : m.end()]
         return None
+
+    def _not_counted(self, sentence: str, start: int, number: int, end: int) -> bool:
+        """Whether the count matched at `start`..`end` (its number at `number`) names
+        something or counts victims (see the class docstring)."""
+        before = sentence[max(0, number - 40) : number].lower().split()
+        if before and before[-1].strip("()[],") in self._not_after:
+            return True
+        if self._victim_before is not None and self._victim_before.search(sentence[max(0, start - 60) : start].lower()):
+            return True
+        return self._victim_after is not None and self._victim_after.match(sentence[end : end + 80].lower()) is not None
 
     def _window(self, low: str) -> tuple[int, int] | None:
         """The part of lowercased text every match of the count pattern lies in, as

@@ -50,6 +50,16 @@ class EventRules(BaseModel):
     priority: list[EventType]
     statement_modes: dict[str, StatementMode] = Field(default_factory=empty_dict)
     participant_nouns: list[str] = Field(default_factory=empty_list)
+    count_not_after: list[str] = Field(
+        default_factory=empty_list, description="A number right after these names something ('Resolution 1325'), it counts no one"
+    )
+    victim_cues: list[str] = Field(
+        default_factory=empty_list,
+        description="People counted right after these ('the detention of six journalists') suffered the event, they did not take part",
+    )
+    victim_verbs: list[str] = Field(
+        default_factory=empty_list, description="People counted before 'were'/'have been' and one of these ('were sentenced') did not take part"
+    )
     conclusion_verbs: list[str] = Field(default_factory=empty_list)
     place_words: list[str] = Field(default_factory=empty_list, description="Words before a State's name that make it the event's place")
     direction_words: list[str] = Field(default_factory=empty_list, description="Words allowed between a place word and the place")
