@@ -100,7 +100,7 @@ def make_dates(nlp: Language, name: str, spans_key: str, annotate_ents: bool) ->
 
 @Language.factory(
     "newsie_event_triggers",
-    assigns=["doc.user_data", *SENT_STARTS],
+    assigns=["doc.user_data", "doc._.newsie_event_evidence", *SENT_STARTS],
     requires=["doc.spans"],
     default_config={"secondary_ratio": 0.6},
 )
@@ -112,7 +112,8 @@ def make_event_triggers(nlp: Language, name: str, secondary_ratio: float) -> Eve
 
 @Language.factory(
     "newsie_events",
-    assigns=["doc._.newsie_events", "doc.spans", *SENT_STARTS],  # sentences: when it scores the triggers itself
+    # evidence and sentences: when it scores the triggers itself (no newsie_event_triggers before it)
+    assigns=["doc._.newsie_events", "doc.spans", "doc._.newsie_event_evidence", *SENT_STARTS],
     requires=[
         "doc._.newsie_dateline",
         "doc._.newsie_release_date",
@@ -137,7 +138,7 @@ def make_fields(nlp: Language, name: str) -> FieldsTagger:
 @Language.factory(
     "newsie_event_model",
     assigns=["doc.cats", "doc.user_data"],
-    requires=["doc.user_data"],
+    requires=["doc._.newsie_event_evidence"],
     default_config={"models": None, "margin": None},
 )
 def make_event_model(nlp: Language, name: str, models: str | None, margin: float | None) -> EventModel:
@@ -149,8 +150,7 @@ def make_event_model(nlp: Language, name: str, models: str | None, margin: float
 
 @Language.factory(
     "newsie_fields_model",
-    assigns=["doc._.newsie_fields"],
-    requires=["doc._.newsie_fields"],
+    assigns=["doc._.newsie_fields"],  # reads newsie_fields' picks when it ran, else the lexicon's own
     default_config={"models": None},
 )
 def make_fields_model(nlp: Language, name: str, models: str | None) -> FieldsModel:
