@@ -348,6 +348,11 @@ def report(
     Counts, events per month by type, events by country, top organizations and officials,
     fields of work, participants per type and a data-quality section, with charts embedded
     in the page (pip install 'newsie[report]').
+
+    Each release is counted once: a record that is in several files (the same id and
+    content) counts once, and the page says how many repeats it left out; of records with
+    the same id and different content, the last one read without an error counts and the
+    data-quality section lists the id.
     """
     from .reporting import check_output, write_report
 

@@ -95,6 +95,11 @@ class NewsieWarning(UserWarning):
     """Base class of newsie's warnings (degraded modes, skipped input)."""
 
 
+class MissingInputWarning(NewsieWarning):
+    """A component that found nothing of what an earlier stage leaves on the Doc (a pipeline
+    without that stage): it passes the Doc on as it is."""
+
+
 class TrainingDataWarning(NewsieWarning):
     """Training input newsie left out: repeated releases, or a model not trained for want of data."""
 

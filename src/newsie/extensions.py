@@ -18,6 +18,10 @@ DATES = "newsie_dates"
 DURATIONS = "newsie_durations"
 EVENTS = "newsie_events"
 
+# ``doc.user_data`` key of `newsie_event_triggers`' evidence (see `TriggerScorer.summary`),
+# read as ``doc._.newsie_event_evidence``: the name a component that reads it requires.
+EVENT_EVIDENCE = "newsie_event_evidence"
+
 # Entity types: span labels, record kinds and display labels alike.
 STATE, ORG, PERSON, DATE, DURATION, EVENT = "STATE", "ORG", "PERSON", "DATE", "DURATION", "EVENT"
 LABELS: tuple[str, ...] = (STATE, ORG, PERSON, DATE, EVENT)
@@ -40,11 +44,17 @@ _SPAN_ATTRS: dict[str, Any] = {
 }
 
 
+def _event_evidence(doc: Doc) -> Any:
+    return doc.user_data.get(EVENT_EVIDENCE)
+
+
 def register() -> None:
     """Register every newsie extension; calling it again does nothing."""
     for name, default in _DOC_ATTRS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+    if not Doc.has_extension(EVENT_EVIDENCE):  # read-only: a view of doc.user_data, not serialized twice
+        Doc.set_extension(EVENT_EVIDENCE, getter=_event_evidence)
     for name, default in _SPAN_ATTRS.items():
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)

@@ -27,10 +27,14 @@ from .components.organizations import OrganizationTagger
 from .components.sentencizer import ArraySentencizer
 from .components.states import StateTagger
 
+# What `components.base.sentences` writes on a Doc with no sentence boundaries yet (spaCy's
+# sentencizer rules): every component that calls it declares these as its own.
+SENT_STARTS = ("token.is_sent_start", "doc.sents")
+
 
 @Language.factory(
     "newsie_sentencizer",
-    assigns=["token.is_sent_start", "doc.sents"],
+    assigns=[*SENT_STARTS],
     default_config={"punct_chars": None, "overwrite": False, "scorer": {"@scorers": "spacy.senter_scorer.v1"}},
     default_score_weights={"sents_f": 1.0, "sents_p": 0.0, "sents_r": 0.0},
 )
@@ -74,7 +78,7 @@ def make_organizations(nlp: Language, name: str, spans_key: str, patterns: bool,
 
 @Language.factory(
     "newsie_officials",
-    assigns=["doc.spans", "doc._.newsie_officials"],
+    assigns=["doc.spans", "doc._.newsie_officials", *SENT_STARTS],
     requires=["doc.spans", "doc._.newsie_orgs", "doc._.newsie_release_date"],
     default_config={"spans_key": ext.OFFICIALS, "infer_from_office": True, "annotate_ents": False},
 )
@@ -96,7 +100,7 @@ def make_dates(nlp: Language, name: str, spans_key: str, annotate_ents: bool) ->
 
 @Language.factory(
     "newsie_event_triggers",
-    assigns=["doc.user_data"],
+    assigns=["doc.user_data", "doc._.newsie_event_evidence", *SENT_STARTS],
     requires=["doc.spans"],
     default_config={"secondary_ratio": 0.6},
 )
@@ -108,7 +112,8 @@ def make_event_triggers(nlp: Language, name: str, secondary_ratio: float) -> Eve
 
 @Language.factory(
     "newsie_events",
-    assigns=["doc._.newsie_events", "doc.spans"],
+    # evidence and sentences: when it scores the triggers itself (no newsie_event_triggers before it)
+    assigns=["doc._.newsie_events", "doc.spans", "doc._.newsie_event_evidence", *SENT_STARTS],
     requires=[
         "doc._.newsie_dateline",
         "doc._.newsie_release_date",
@@ -133,7 +138,7 @@ def make_fields(nlp: Language, name: str) -> FieldsTagger:
 @Language.factory(
     "newsie_event_model",
     assigns=["doc.cats", "doc.user_data"],
-    requires=["doc.user_data"],
+    requires=["doc._.newsie_event_evidence"],
     default_config={"models": None, "margin": None},
 )
 def make_event_model(nlp: Language, name: str, models: str | None, margin: float | None) -> EventModel:
@@ -145,8 +150,7 @@ def make_event_model(nlp: Language, name: str, models: str | None, margin: float
 
 @Language.factory(
     "newsie_fields_model",
-    assigns=["doc._.newsie_fields"],
-    requires=["doc._.newsie_fields"],
+    assigns=["doc._.newsie_fields"],  # reads newsie_fields' picks when it ran, else the lexicon's own
     default_config={"models": None},
 )
 def make_fields_model(nlp: Language, name: str, models: str | None) -> FieldsModel:

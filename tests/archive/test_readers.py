@@ -127,6 +127,23 @@ def test_a_glob_does_not_follow_a_link_loop(tmp_path) -> None:
 
 
 @LINKS
+def test_a_folder_gives_each_file_once_however_many_links_lead_to_it(tmp_path) -> None:
+    """A folder given directly reads each real file once, as a glob does: a file and links to it (from beside it, or
+    through a linked folder) give the first path in sorted order; a file given again by name is still read again."""
+    arch = tmp_path / "arch"
+    (arch / "sub").mkdir(parents=True)
+    (arch / "b.txt").write_text(f"{TITLE}\n\n{ALMATY}", encoding="utf-8")
+    (arch / "a.txt").symlink_to("b.txt")
+    (arch / "c.txt").symlink_to("b.txt")
+    (arch / "sub" / "d.txt").write_text(VIENNA, encoding="utf-8")
+    (arch / "twin").symlink_to("sub")
+    found = list(expand([str(arch)]))
+    assert found == [str(arch / "a.txt"), str(arch / "sub" / "d.txt")]
+    assert found == list(expand([str(arch / "**" / "*.txt")]))
+    assert kinds([u for _, u in read_inputs([str(arch)])]) == [str(arch / "a.txt"), str(arch / "sub" / "d.txt")]
+    assert list(expand([str(arch / "b.txt"), str(arch)])) == [str(arch / "b.txt"), *found]
+
+@LINKS
 def test_a_link_to_an_enclosing_folder_is_a_loop_from_below(tmp_path) -> None:
     """A folder given below a link's target still reports the link as a loop (not a walk of the parent)."""
     arch = tmp_path / "arch"

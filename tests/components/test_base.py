@@ -183,3 +183,21 @@ def test_events_declare_the_release_date_they_read() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("newsie_events")
     assert "doc._.newsie_release_date" in nlp.analyze_pipes()["problems"]["newsie_events"]
+
+
+@pytest.mark.parametrize("name", [*DEFAULT_PIPES, "newsie_sentencizer"])
+def test_a_component_that_sets_sentence_starts_declares_them(name: str) -> None:
+    """A component that sets sentence boundaries on a Doc without them declares that it assigns token.is_sent_start."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe(name)
+    doc = nlp(RELEASE)
+    assigns = nlp.get_pipe_meta(name).assigns
+    assert doc.has_annotation("SENT_START") == ("token.is_sent_start" in assigns)
+
+
+def test_the_default_pipeline_has_no_analyze_pipes_problem() -> None:
+    """nlp.analyze_pipes(pretty=False) on newsie.load() reports no missing attribute, and names who sets sentence starts."""
+    nlp = newsie.load()
+    analysis = nlp.analyze_pipes(pretty=False)
+    assert analysis["problems"] == {p: [] for p in nlp.pipe_names}
+    assert {"sentencizer", "newsie_officials", "newsie_event_triggers"} <= set(analysis["attrs"]["token.is_sent_start"]["assigns"])

@@ -58,3 +58,44 @@ def test_a_failing_doc_goes_to_the_error_handler(monkeypatch) -> None:
     docs = list(nlp.pipe([LEDE, "VIENNA – A broken lede.", LEDE], batch_size=8))
     assert failed == ["newsie_event_model: VIENNA"]
     assert [doc._.newsie_events[0].type for doc in docs] == ["meeting", "meeting"]
+
+
+def test_analyze_pipes_names_the_evidence_a_model_without_triggers_lacks() -> None:
+    """analyze_pipes reports doc._.newsie_event_evidence missing for a model with no newsie_event_triggers before it, and none with it."""
+    nlp = spacy.blank("en")
+    for name in ("newsie_event_model", "newsie_events"):
+        nlp.add_pipe(name)
+    assert nlp.analyze_pipes(pretty=False)["problems"]["newsie_event_model"] == ["doc._.newsie_event_evidence"]
+    assembled = _assembled()
+    assert assembled.analyze_pipes(pretty=False)["problems"]["newsie_event_model"] == []
+    assert assembled.analyze_pipes(pretty=False)["attrs"]["doc._.newsie_event_evidence"]["assigns"][0] == "newsie_event_triggers"
+
+
+def test_a_model_without_triggers_warns_once() -> None:
+    """Without newsie_event_triggers the model leaves the Docs as they are and says so once, naming the fix."""
+    import pytest
+
+    from newsie.exceptions import MissingInputWarning
+
+    nlp = spacy.blank("en")
+    for name in ("newsie_dateline", "newsie_event_model", "newsie_events"):
+        nlp.add_pipe(name)
+    with pytest.warns(MissingInputWarning, match="newsie_event_triggers") as caught:
+        docs = [nlp(LEDE), *nlp.pipe([LEDE, LEDE])]
+    assert len(caught) == 1
+    assert [doc.cats for doc in docs] == [{}, {}, {}]
+    assert docs[0]._.newsie_events[0].type == "meeting"  # the rules' type, as newsie_events scores it itself
+
+
+def test_a_model_after_triggers_does_not_warn() -> None:
+    """With newsie_event_triggers before it the model reads the evidence (doc._.newsie_event_evidence) and warns of nothing."""
+    import warnings
+
+    from newsie.exceptions import MissingInputWarning
+
+    nlp = _assembled()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", MissingInputWarning)
+        doc = nlp(LEDE)
+    assert doc.cats
+    assert doc._.newsie_event_evidence["main"] == "meeting"

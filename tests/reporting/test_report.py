@@ -137,8 +137,10 @@ def test_cli_on_the_output_of_newsie_extract(tmp_path, capsys) -> None:
         html = page.read_text(encoding="utf-8")
         assert number(html, "releases") == len(ITEMS) and number(html, "failures") == 1 and number(html, "events") >= 3
     capsys.readouterr()
-    assert main(["report", str(jsonl), str(parquet), "-o", "-"]) == 0
-    assert number(capsys.readouterr().out, "releases") == 2 * len(ITEMS)
+    assert main(["report", str(jsonl), str(parquet), "-o", "-"]) == 0  # the same records twice: counted once
+    html = capsys.readouterr().out
+    assert number(html, "releases") == len(ITEMS)
+    assert f"{len(ITEMS)} repeated records (the same id and content in more than one place) left out" in html
 
 
 def test_cli_missing_path(tmp_path, capsys) -> None:
@@ -195,3 +197,20 @@ def test_renders_in_headless_chromium(records, page, tmp_path) -> None:
     for type_ in {ev.type for r in records for ev in r.events}:
         rgb = tuple(int(TYPE_COLORS[type_][k : k + 2], 16) for k in (1, 3, 5))
         assert pixels[rgb] > 500, type_
+
+
+def test_a_file_and_its_copy_count_each_release_once(records, tmp_path) -> None:
+    """`newsie report a.jsonl b.jsonl`, b a copy of a with one record changed, counts each release once, says how many
+    repeats it left out, and lists the changed id, counting its version in b (the later file)."""
+    a, b, page = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "page.html"
+    a.write_text("".join(r.model_dump_json() + "\n" for r in records), encoding="utf-8")
+    changed = [r.model_copy(update={"events": []}) if r.id == "kz-police" else r for r in records]
+    b.write_text("".join(r.model_dump_json() + "\n" for r in changed), encoding="utf-8")
+    assert main(["report", str(a), str(b), "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert number(html, "releases") == len(ITEMS)
+    assert number(html, "events") == sum(len(r.events) for r in changed)
+    assert f"{len(ITEMS) - 1} repeated records (the same id and content in more than one place) left out" in html
+    same_id = html[html.index('id="q-same-id"') :].split("</details>")[0]
+    assert "<code>kz-police</code>" in same_id and "2 different records" in same_id
+    assert "<code>kz-police</code>" in html[html.index('id="q-no-events"') :].split("</details>")[0]

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsie.records import Event, Location, Official, Organization, RecordError, Release
+from newsie.records import Event, Location, Official, Organization, RecordError, Release, Source
 from newsie.reporting.summary import (
     UNKNOWN,
+    distinct,
     event_month,
     events_by_country,
     events_per_month,
@@ -118,3 +119,31 @@ def test_summary_of_nothing() -> None:
     """No records give zero counts and empty sections."""
     s = summarize([])
     assert s.totals.releases == 0 and s.months == [] and not s.countries_today and s.participants == []
+
+
+def test_a_repeated_record_counts_once() -> None:
+    """The same records read twice (a file and its copy) count once each, and the repeats are counted."""
+    s = summarize([*RECORDS, *RECORDS])
+    assert s.totals == summarize(RECORDS).totals and s.repeats == len(RECORDS)
+    assert s.quality.same_id == []
+
+
+def test_a_record_read_from_another_input_position_is_the_same() -> None:
+    """Records that differ only in where their input was read (overlapping exports) are one record."""
+    here = RECORDS[1].model_copy(update={"source": Source(file="jan/r2.html", sha1="ab")})
+    there = RECORDS[1].model_copy(update={"source": Source(file="/data/jan/r2.html", sha1="ab")})
+    kept, repeats, same_id = distinct([here, there])
+    assert kept == [here] and repeats == 1 and same_id == []
+
+
+def test_different_records_with_one_id_count_once_and_are_listed() -> None:
+    """Of records with one id and different content the last one without an error counts, and the id is listed."""
+    old = RECORDS[0].model_copy(update={"source": Source(file="old.html", sha1="1")})
+    new = RECORDS[0].model_copy(update={"events": [], "source": Source(file="new.html", sha1="2")})
+    failed = Release(id="r1", error=RecordError(type="TimeoutError", message="too slow"))
+    kept, repeats, same_id = distinct([old, RECORDS[1], new, failed])
+    assert [r.id for r in kept] == ["r1", "r2"] and kept[0] is new and repeats == 0
+    assert [(i.id, i.detail) for i in same_id] == [("r1", "3 different records: old.html, new.html")]
+    assert summarize([old, new]).quality.same_id[0].id == "r1"
+    assert distinct([old, failed])[0] == [old]
+    assert distinct([failed, failed.model_copy(update={"title": "again"})])[0][0].title == "again"

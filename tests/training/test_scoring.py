@@ -137,14 +137,19 @@ def test_a_decision_overruling_the_rules_makes_the_rules_main_event_secondary() 
 
 
 def test_events_score_the_triggers_themselves_without_the_first_stage() -> None:
-    """Without `newsie_event_triggers` (or its evidence), `newsie_events` scores the triggers itself and the model leaves the type to the rules."""
+    """Without `newsie_event_triggers` (or its evidence), `newsie_events` scores the triggers itself and the model leaves the
+    type to the rules, saying so (a MissingInputWarning)."""
+    from newsie.exceptions import MissingInputWarning
+
     nlp = newsie.load()
+    nlp.get_pipe("newsie_event_model")._warned = False  # it warns once: the cached pipeline may have warned already
     title, text = TEXTS[1]
-    for name, doc in _stages(nlp, title, text):
-        if name == "newsie_event_triggers":
-            del doc.user_data[EVIDENCE_KEY], doc.user_data[UNITS_KEY]
-        if name == "newsie_event_model":
-            assert DECISION_KEY not in doc.user_data
+    with pytest.warns(MissingInputWarning, match="newsie_event_triggers"):
+        for name, doc in _stages(nlp, title, text):
+            if name == "newsie_event_triggers":
+                del doc.user_data[EVIDENCE_KEY], doc.user_data[UNITS_KEY]
+            if name == "newsie_event_model":
+                assert DECISION_KEY not in doc.user_data
     assert doc._.newsie_events[0].type == "statement"
     alone = newsie.load(models=False, disable=["newsie_event_triggers"])
     assert "newsie_event_triggers" not in alone.pipe_names

@@ -24,7 +24,7 @@ import re
 import stat
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO, Union
@@ -90,7 +90,8 @@ def expand(
 
     Whatever cannot be read as a file (a missing path, an unreadable folder, a dangling
     link, a link loop, a FIFO or device) comes out as a `Failure` naming it, in place.
-    A glob gives each file once, however many links lead to it. Files passed over in
+    A glob or a folder gives each file once, however many links lead to it (the first
+    path in sorted order); a file named twice is read twice. Files passed over in
     folders (other suffixes, hidden names) are counted in `skipped`; a file for which
     `exclude` is true (the run's own output) is left out.
     """
@@ -114,13 +115,19 @@ def _expand(paths: Sequence[str], skipped: Skipped | None) -> Iterator[str | Fai
                     continue  # a link loop already reported, or a path in a folder already read
                 if isinstance(m, str) and os.path.isdir(m):
                     walked.add(os.path.normpath(m))
-                for entry in _entry(Path(m), (), found=True, skipped=skipped) if isinstance(m, str) else (m,):
-                    key = entry.source if isinstance(entry, Failure) else os.path.realpath(entry)
-                    if key not in seen:
-                        seen.add(key)
-                        yield entry
+                yield from _once(_entry(Path(m), (), found=True, skipped=skipped) if isinstance(m, str) else (m,), seen)
         else:
-            yield from _entry(Path(p), (), found=False, skipped=skipped)
+            yield from _once(_entry(Path(p), (), found=False, skipped=skipped), set())
+
+
+def _once(entries: Iterable[str | Failure], seen: set[str]) -> Iterator[str | Failure]:
+    """The entries whose real file (or failure) is not in `seen` yet, adding them: one read
+    per file, however many links lead to it."""
+    for entry in entries:
+        key = entry.source if isinstance(entry, Failure) else os.path.realpath(entry)
+        if key not in seen:
+            seen.add(key)
+            yield entry
 
 
 def _inside(path: str, folders: set[str]) -> bool:

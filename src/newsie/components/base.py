@@ -185,7 +185,8 @@ def set_ents(doc: Doc, spans: Iterable[Span]) -> None:
 
 
 def sentences(doc: Doc) -> Iterable[Span]:
-    """The Doc's sentences; sets boundaries with spaCy's sentencizer when none are set."""
+    """The Doc's sentences; sets boundaries with spaCy's sentencizer when none are set
+    (a component that calls it declares so: see `newsie.factories.SENT_STARTS`)."""
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         _sentencizer()(doc)
         forget(doc)  # cached token records hold the old (unknown) boundaries

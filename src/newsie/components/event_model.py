@@ -1,12 +1,14 @@
 """`newsie_event_model`: a trained event-type classifier blended with the rules' evidence."""
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..blend import ConditionalLogit, event_features_batch, smoothed
+from ..exceptions import MissingInputWarning
 from .event_triggers import DECISION_KEY, EVIDENCE_KEY
 from .textcat_io import model_ids
 from .trained import TrainedPipe
@@ -41,6 +43,10 @@ class EventModel(TrainedPipe):
     the rules'. Writes the blended probability of every type to ``doc.cats`` and the
     decision (main type and probabilities) to ``doc.user_data["newsie_event_decision"]``,
     which `newsie_events` builds the events from (their ``confidence``).
+
+    Without `newsie_event_triggers` before it there is nothing to blend: it leaves such a
+    Doc as it is and warns once (`MissingInputWarning`); ``nlp.analyze_pipes()`` names
+    what it lacks (``doc._.newsie_event_evidence``).
     """
 
     SUBDIR = SUBDIR
@@ -56,6 +62,7 @@ class EventModel(TrainedPipe):
         self._margin_setting = margin
         self.margin = 0.0 if margin is None else margin
         self.smoothing = 0.0  # the classifier's probabilities mixed with uniform (see `smoothed`)
+        self._warned = False
 
     def _configure(self, data: dict[str, Any], labels: tuple[str, ...]) -> None:
         self._blend = ConditionalLogit.from_dict(data["blend"])
@@ -69,7 +76,19 @@ class EventModel(TrainedPipe):
         assert self._blend is not None
         return {"max_tokens": self.max_tokens, "margin": self.margin, "smoothing": self.smoothing, "blend": self._blend.to_dict()}
 
+    def _warn_unread(self) -> None:
+        """Say once that a Doc came without the triggers' evidence (no newsie_event_triggers before this)."""
+        self._warned = True
+        warnings.warn(
+            f"{self.name}: a Doc came without the trigger evidence the model blends with "
+            f"(doc._.newsie_event_evidence) and is left as it is; add \"newsie_event_triggers\" before it: nlp.add_pipe(\"newsie_event_triggers\", before={self.name!r})",
+            MissingInputWarning,
+            stacklevel=3,
+        )
+
     def _process(self, docs: list[Doc]) -> None:
+        if not self._warned and any(EVIDENCE_KEY not in doc.user_data for doc in docs):
+            self._warn_unread()
         todo = [(doc, view) for doc in docs if (view := rule_view(doc)) is not None]
         if not todo:
             return

@@ -29,7 +29,7 @@ from ..rows import group_rows
 from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, sentences
 
-EVIDENCE_KEY = "newsie_event_evidence"  # doc.user_data: what the rules say (see `summary`)
+EVIDENCE_KEY = ext.EVENT_EVIDENCE  # doc.user_data: what the rules say (see `summary`)
 UNITS_KEY = "newsie_event_units"  # doc.user_data: the scored `Unit`s (a `Handover`), taken by `newsie_events`
 DECISION_KEY = "newsie_event_decision"  # doc.user_data: a trained model's main type and probabilities
 

@@ -20,13 +20,16 @@ PIPE = "textcat_multilabel"
 
 
 def lexicon_view(doc: Doc, lexicon: FieldsClassifier) -> tuple[dict[str, float], list[str]]:
-    """The lexicon's score of every field (as `newsie_fields` left them, else computed) and
-    the fields it picked (``doc._.newsie_fields``)."""
+    """The lexicon's score of every field and the fields it picked: as `newsie_fields` left
+    them (``doc._.newsie_fields``), else computed here, picks included."""
     scores = doc.user_data.get(SCORES_KEY)
+    picked = doc_value(doc, "newsie_fields")
     if scores is None:
         meta = meta_of(doc)
-        scores = lexicon.scores(meta.title, body_text(doc), meta.issuer or None)
-    return scores, list(doc_value(doc, "newsie_fields") or [])
+        scores, own = lexicon.scores_and_fields(meta.title, body_text(doc), meta.issuer or None)
+        if picked is None:  # no newsie_fields before this: the lexicon's picks, as it makes them
+            picked = own
+    return scores, list(picked or [])
 
 
 def choose(labels: tuple[str, ...], probs: np.ndarray, settings: dict[str, Any]) -> list[str]:
@@ -54,10 +57,20 @@ def choose_batch(labels: tuple[str, ...], probs: np.ndarray, settings: dict[str,
     return [[labels[i] for i in row[:count]] for row, count in zip(order.tolist(), counts.tolist())]
 
 
+def _keep_given(docs: list[Doc], todo: list[Doc]) -> None:
+    """The fields of the Docs the model does not read (the page's own fields, or none for
+    an empty text), where no `newsie_fields` before it set them."""
+    read = set(map(id, todo))
+    for doc in docs:
+        if id(doc) not in read and doc_value(doc, "newsie_fields") is None:
+            set_doc_value(doc, "newsie_fields", list(meta_of(doc).fields_of_work))
+
+
 class FieldsModel(TrainedPipe):
     """Assign fields of work from a text classifier blended with the phrase lexicon.
 
-    Runs after `newsie_fields`: a field's probability comes from a logistic regression on
+    Runs after `newsie_fields`, or alone (it then reads the packaged lexicon itself, with
+    the same result): a field's probability comes from a logistic regression on
     the classifier's probability, the lexicon's score and whether the lexicon picked it,
     fitted and thresholded by cross-validation (see `newsie.train`). Besides the taxonomy
     fields it gives the site's own labels the training data use often ("Safety of
@@ -106,6 +119,8 @@ class FieldsModel(TrainedPipe):
     def _process(self, docs: list[Doc]) -> None:
         # a text with content (`isspace`: no copy of the text, as `strip` makes)
         todo = [doc for doc in docs if not meta_of(doc).fields_of_work and (text := text_of(doc)) and not text.isspace()]
+        if len(todo) < len(docs):
+            _keep_given(docs, todo)
         if not todo:
             return
         max_tokens = int(self.settings["max_tokens"])

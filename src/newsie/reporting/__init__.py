@@ -124,7 +124,11 @@ def report(
         low_confidence: events whose type confidence is below this are listed for review.
 
     Returns:
-        The HTML page. No records give a page that says so, with zero counts.
+        The HTML page. No records give a page that says so, with zero counts. Each
+        release is counted once: a record read again with the same id and content (files
+        that repeat or overlap) is left out, and the page says how many were; of records
+        with the same id and different content (versions of one release) the last one read
+        without an error is counted, and the page lists the id (see `summary.distinct`).
 
     Raises:
         MissingExtraError: matplotlib or jinja2 is not installed.

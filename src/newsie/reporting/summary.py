@@ -56,6 +56,7 @@ class Quality:
     without_dates: list[Issue]
     low_confidence: list[Issue]
     threshold: float
+    same_id: list[Issue] = field(default_factory=list)  # different records under one id (see `distinct`)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,53 @@ class Summary:
     participants: list[ParticipantStats]
     quality: Quality
     warnings: Counter[str]
+    repeats: int = 0  # records left out as repeats of one counted (see `distinct`)
+
+
+# What a record's input position says: where it was read, not what it holds.
+_PLACE = {"source"}
+
+
+def _same(a: Release, b: Release) -> bool:
+    """Whether two records hold the same, wherever their inputs were read."""
+    return a.model_dump(exclude=_PLACE) == b.model_dump(exclude=_PLACE)
+
+
+def _counted(versions: list[Release]) -> Release:
+    """The version of a release to count: the last one read without an error, else the last one."""
+    return next((v for v in reversed(versions) if v.error is None), versions[-1])
+
+
+def distinct(records: Iterable[Release]) -> tuple[list[Release], int, list[Issue]]:
+    """Each release once, for counting: files that overlap or repeat give the same record twice.
+
+    Records with the same id and the same content (their ``source``, the position of their
+    input, aside) are one record: the first is kept, the rest counted as repeats. Records with
+    the same id and different content are versions of one release (its id comes from its URL
+    and title), e.g. from runs of two newsie versions: the last one read without an error is
+    counted (a later file is taken as the newer run, and a failure never hides a success), and
+    the id is listed for review.
+
+    Returns:
+        The records to count (in the order their ids first appear), the number of repeats
+        left out, and the ids with different records (their versions' input positions).
+    """
+    by_id: dict[str, list[Release]] = {}
+    repeats = 0
+    for rel in records:
+        versions = by_id.setdefault(rel.id, [])
+        if any(_same(rel, v) for v in versions):
+            repeats += 1
+        else:
+            versions.append(rel)
+    same_id = [_versions(rid, vs) for rid, vs in by_id.items() if len(vs) > 1]
+    return [_counted(vs) for vs in by_id.values()], repeats, same_id
+
+
+def _versions(rid: str, versions: list[Release]) -> Issue:
+    """An id with different records: how many, and the input positions they were read at."""
+    wheres = [v.source.where for v in versions if v.source]
+    return Issue(rid, f"{len(versions)} different records" + (f": {', '.join(wheres)}" if wheres else ""))
 
 
 def totals(records: list[Release]) -> Totals:
@@ -196,8 +244,9 @@ def ordered_types(counts: Iterable[str]) -> list[str]:
     return [t for t in EVENT_TYPES if t in present] + sorted(present - set(EVENT_TYPES))
 
 
-def quality(records: list[Release], threshold: float) -> Quality:
-    """Records with errors, without events, without any date, and low-confidence event types."""
+def quality(records: list[Release], threshold: float, same_id: list[Issue] | None = None) -> Quality:
+    """Records with errors, without events, without any date, and low-confidence event types
+    (with the ids that have different records, from `distinct`)."""
     errors: list[Issue] = []
     no_events: list[Issue] = []
     no_dates: list[Issue] = []
@@ -213,12 +262,12 @@ def quality(records: list[Release], threshold: float) -> Quality:
         low.extend(
             Issue(rel.id, f"{ev.id}: {ev.type} ({ev.confidence:.2f})") for ev in rel.events if ev.confidence < threshold
         )
-    return Quality(errors, no_events, no_dates, low, threshold)
+    return Quality(errors, no_events, no_dates, low, threshold, list(same_id or []))
 
 
 def summarize(records: Iterable[Release], *, top: int = 15, low_confidence: float = 0.5) -> Summary:
-    """Compute every section of the report from `records`."""
-    rels = list(records)
+    """Compute every section of the report from `records`, each release counted once (see `distinct`)."""
+    rels, repeats, same_id = distinct(records)
     per_month = events_per_month(rels)
     months = month_range(min(per_month), max(per_month)) if per_month else []
     today, at_date = events_by_country(rels)
@@ -235,8 +284,9 @@ def summarize(records: Iterable[Release], *, top: int = 15, low_confidence: floa
         officials=top_officials(rels, top),
         fields_of_work=fields_of_work(rels),
         participants=participants_per_type(rels),
-        quality=quality(rels, low_confidence),
+        quality=quality(rels, low_confidence, same_id),
         warnings=warning_kinds,
+        repeats=repeats,
     )
 
 
@@ -247,6 +297,6 @@ def as_rows(counter: Counter[str], n: int | None = None) -> list[tuple[str, int]
 
 
 __all__ = [
-    "Issue", "ParticipantStats", "Quality", "Summary", "Totals", "as_rows", "events_by_country", "events_per_month",
+    "Issue", "ParticipantStats", "Quality", "Summary", "Totals", "as_rows", "distinct", "events_by_country", "events_per_month",
     "fields_of_work", "participants_per_type", "quality", "summarize", "top_officials", "top_organizations", "totals",
 ]
