@@ -535,11 +535,16 @@ class EventExtractor(GazetteerPipe):
         return any(o_start <= char < o_end for _, _, o_start, o_end, _, _ in group_rows(rel.doc, ext.ORGANIZATIONS))
 
     def _may_place_event(self, rel: _Release, unit: Unit, etype: str) -> bool:
-        """Whether `_said_of_event` can hold anywhere in `unit`: it has a trigger of `etype`, or a visit word."""
-        if etype in unit.best_trigger:
-            return True
+        """Whether `_said_of_event` can hold anywhere in `unit`: a place word at or right
+        after its trigger of `etype`, a visit verb, or "to" and a visit word."""
+        best = unit.best_trigger.get(etype)
+        if best is not None:
+            lowers = cols(rel.doc).lowers
+            trigger = best[1]
+            if any(w < len(lowers) and lowers[w] in self._place_words for w in (trigger.start, trigger.end, trigger.end + 1)):
+                return True
         lower = unit_lower(unit, rel.text)
-        return any(word in lower for word in self._visit_stems + self._visit_words)
+        return any(stem in lower for stem in self._visit_stems) or (" to " in lower and any(word in lower for word in self._visit_words))
 
     def _said_of_event(self, rel: _Release, unit: Unit, word: int, etype: str) -> bool:
         """Whether the place word at token `word` places the event of type `etype`: a visit
