@@ -126,6 +126,8 @@ def test_all_fifty_seven_participating_states_are_listed() -> None:
         ("Ms. Chad Morris presented the report.", []),
         ("He met officials from New Mexico.", []),
         ("Representatives from Latin American states attended.", []),
+        ("Rapporteurs of the Organization of American States and the Inter-American Commission signed.", []),
+        ("The American Ambassador attended.", ["USA"]),
     ],
 )
 def test_negative_cases(states_nlp, text, expected) -> None:
