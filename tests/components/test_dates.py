@@ -115,6 +115,26 @@ def test_pipeline_dates_are_anchored_to_the_dateline(nlp) -> None:
         assert rel.text[d.start_char : d.end_char] == d.text
 
 
+def test_a_dated_opening_dateline_anchors_the_text_when_published_differs(nlp) -> None:
+    """The text counts from the day its opening dateline names (a later upload date does
+    not move 'today', a weekday or the year of a day without one); a dateline further down
+    the body, after a preamble, leaves `published` the anchor."""
+    text = "BELGRADE, 30 December 2010 – The Mission today opened a course that ends on 4 January. Its trainers arrived on Monday."
+    rel = newsie.extract(text, title="OSCE opens course", published="2011-01-03", nlp=nlp)
+    assert rel.published == D(2011, 1, 3)
+    assert [(d.text, d.start) for d in rel.dates] == [
+        ("30 December 2010", D(2010, 12, 30)),
+        ("today", D(2010, 12, 30)),
+        ("4 January", D(2011, 1, 4)),
+        ("on Monday", D(2010, 12, 27)),
+    ]
+    assert (rel.events[0].start, rel.events[0].end) == (D(2010, 12, 30), D(2011, 1, 4))
+    text = "The course for judges is in its second week.\nBELGRADE, 30 December 2010 – The Mission today opened a course."
+    rel = newsie.extract(text, title="OSCE opens course", published="2011-01-03", nlp=nlp)
+    assert rel.dateline is not None and rel.dateline.date == D(2010, 12, 30)
+    assert [(d.text, d.start) for d in rel.dates if d.relative] == [("today", D(2011, 1, 3))]
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(["From", "between", "ſat", "Sunday", "ON", "on-", "-on", "tonight", "Tonıght", "5th", "٣",
                                  "x1", "May", "may", "the", "2020", "OCT.", "Jul", "İstanbul", "dec", "lasting", "Thıs"]), max_size=12),

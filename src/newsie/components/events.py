@@ -19,7 +19,7 @@ from ..kb.event_types import EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
 from ..kb.io import read_packaged
 from ..kb.places import Place, PlaceKB, default_cities, place_kb
-from ..payloads import DatelineData, DateValue, EventData, LocationData, OfficialData, OrgData, handed_over, meta_of, release_date
+from ..payloads import DatelineData, DateValue, EventData, LocationData, OfficialData, OrgData, handed_over, meta_of, text_date
 from ..rows import group_rows
 from ..tokens import cols
 from .base import Data, GazetteerPipe
@@ -79,7 +79,7 @@ class _Release:
         self.doc = doc
         self.text = text_of(doc)
         self.dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
-        self.today = release_date(doc)
+        self.today = text_date(doc)  # what the dates were anchored to
         self.dates: list[DateRow] = [r[:4] for r in group_rows(doc, ext.DATES)]
         self.states: list[StateRow] = [(r[0], r[2], r[4], r[5]) for r in group_rows(doc, ext.STATES)]
         org_data: list[OrgData] = doc_value(doc, "newsie_orgs") or []
