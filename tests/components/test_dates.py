@@ -55,6 +55,22 @@ def test_date_forms(text, start, end, granularity) -> None:
     assert text[f.start_char : f.end_char] == f.text
 
 
+@pytest.mark.parametrize(
+    ("anchor", "saturday"),
+    [
+        (D(2024, 12, 16), D(2024, 12, 14)),  # a Monday: the weekend just past
+        (D(2024, 12, 17), D(2024, 12, 14)),  # a Tuesday
+        (D(2024, 12, 18), D(2024, 12, 21)),  # a Wednesday: the coming one
+        (D(2024, 12, 20), D(2024, 12, 21)),  # a Friday
+        (D(2024, 12, 22), D(2024, 12, 21)),  # a Sunday: this one
+    ],
+)
+def test_this_weekend_is_the_nearest_weekend(anchor, saturday) -> None:
+    """'The festival took place this weekend' in a Monday release is the weekend just past."""
+    (found,) = find_dates("The festival took place this weekend in three towns.", anchor)
+    assert (found.start, found.end) == (saturday, saturday + dt.timedelta(days=1))
+
+
 def test_day_without_year_picks_the_recent_past_or_near_future() -> None:
     """A day and month without a year resolve against the release date."""
     assert infer_year(12, 28, D(2024, 1, 5)) == D(2023, 12, 28)
