@@ -54,6 +54,20 @@ def test_dates_range_and_duration(nlp) -> None:
     assert (ev.start, ev.end) == (D(2024, 3, 26), D(2024, 3, 27))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASTANA, 12 June 2019 – Ending his three-day visit to Kazakhstan, the OSCE Secretary General met the Foreign Minister today.",
+        "ASTANA, 12 June 2019 – Concluding a three-day visit to Kazakhstan, the OSCE Secretary General met the Foreign Minister today.",
+    ],
+)
+def test_a_visit_ending_on_its_date_began_before_it(nlp, text) -> None:
+    """'Ending his three-day visit, ... today': the visit's last day is today."""
+    ev = main_event(nlp, text, title="OSCE Secretary General visits Kazakhstan")
+    assert ev.type == "visit"
+    assert (ev.start, ev.end) == (D(2019, 6, 10), D(2019, 6, 12))
+
+
 def test_statement_dated_by_dateline(nlp) -> None:
     """A statement with a dated dateline and no other date of its own gets that date."""
     text = "VIENNA, 10 April 2019 – The OSCE Representative condemned the search conducted on 9 April in Minsk, Belarus."
