@@ -90,7 +90,7 @@ def make_officials(nlp: Language, name: str, spans_key: str, infer_from_office: 
 @Language.factory(
     "newsie_dates",
     assigns=["doc.spans"],
-    requires=["doc._.newsie_release_date"],
+    requires=["doc._.newsie_dateline", "doc._.newsie_release_date"],
     default_config={"spans_key": ext.DATES, "annotate_ents": False},
 )
 def make_dates(nlp: Language, name: str, spans_key: str, annotate_ents: bool) -> DateTagger:

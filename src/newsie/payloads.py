@@ -248,6 +248,16 @@ def release_date(doc: Doc) -> dt.date | None:
     return value if value is not None else meta_of(doc).published
 
 
+def text_date(doc: Doc) -> dt.date | None:
+    """The day the text counts from ("today", "on Monday", a day without a year): the date
+    of a dateline that opens the body, the day the text was written (``published`` can
+    be a later upload); else `release_date`."""
+    dateline = doc_value(doc, "newsie_dateline")
+    if isinstance(dateline, DatelineData) and dateline.date is not None and dateline.start_char == meta_of(doc).body_start:
+        return dateline.date
+    return release_date(doc)
+
+
 def resolve_release_date(meta: ReleaseMeta, dateline: DatelineData | None) -> dt.date | None:
     """The rule itself: ``published`` if given, else the dateline's date."""
     return meta.published or (dateline.date if dateline else None)

@@ -55,6 +55,22 @@ def test_date_forms(text, start, end, granularity) -> None:
     assert text[f.start_char : f.end_char] == f.text
 
 
+@pytest.mark.parametrize(
+    ("anchor", "saturday"),
+    [
+        (D(2024, 12, 16), D(2024, 12, 14)),  # a Monday: the weekend just past
+        (D(2024, 12, 17), D(2024, 12, 14)),  # a Tuesday
+        (D(2024, 12, 18), D(2024, 12, 21)),  # a Wednesday: the coming one
+        (D(2024, 12, 20), D(2024, 12, 21)),  # a Friday
+        (D(2024, 12, 22), D(2024, 12, 21)),  # a Sunday: this one
+    ],
+)
+def test_this_weekend_is_the_nearest_weekend(anchor, saturday) -> None:
+    """'The festival took place this weekend' in a Monday release is the weekend just past."""
+    (found,) = find_dates("The festival took place this weekend in three towns.", anchor)
+    assert (found.start, found.end) == (saturday, saturday + dt.timedelta(days=1))
+
+
 def test_day_without_year_picks_the_recent_past_or_near_future() -> None:
     """A day and month without a year resolve against the release date."""
     assert infer_year(12, 28, D(2024, 1, 5)) == D(2023, 12, 28)
@@ -113,6 +129,26 @@ def test_pipeline_dates_are_anchored_to_the_dateline(nlp) -> None:
     ]
     for d in rel.dates:
         assert rel.text[d.start_char : d.end_char] == d.text
+
+
+def test_a_dated_opening_dateline_anchors_the_text_when_published_differs(nlp) -> None:
+    """The text counts from the day its opening dateline names (a later upload date does
+    not move 'today', a weekday or the year of a day without one); a dateline further down
+    the body, after a preamble, leaves `published` the anchor."""
+    text = "BELGRADE, 30 December 2010 – The Mission today opened a course that ends on 4 January. Its trainers arrived on Monday."
+    rel = newsie.extract(text, title="OSCE opens course", published="2011-01-03", nlp=nlp)
+    assert rel.published == D(2011, 1, 3)
+    assert [(d.text, d.start) for d in rel.dates] == [
+        ("30 December 2010", D(2010, 12, 30)),
+        ("today", D(2010, 12, 30)),
+        ("4 January", D(2011, 1, 4)),
+        ("on Monday", D(2010, 12, 27)),
+    ]
+    assert (rel.events[0].start, rel.events[0].end) == (D(2010, 12, 30), D(2011, 1, 4))
+    text = "The course for judges is in its second week.\nBELGRADE, 30 December 2010 – The Mission today opened a course."
+    rel = newsie.extract(text, title="OSCE opens course", published="2011-01-03", nlp=nlp)
+    assert rel.dateline is not None and rel.dateline.date == D(2010, 12, 30)
+    assert [(d.text, d.start) for d in rel.dates if d.relative] == [("today", D(2011, 1, 3))]
 
 
 @settings(max_examples=400, deadline=None)

@@ -54,6 +54,20 @@ def test_dates_range_and_duration(nlp) -> None:
     assert (ev.start, ev.end) == (D(2024, 3, 26), D(2024, 3, 27))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASTANA, 12 June 2019 – Ending his three-day visit to Kazakhstan, the OSCE Secretary General met the Foreign Minister today.",
+        "ASTANA, 12 June 2019 – Concluding a three-day visit to Kazakhstan, the OSCE Secretary General met the Foreign Minister today.",
+    ],
+)
+def test_a_visit_ending_on_its_date_began_before_it(nlp, text) -> None:
+    """'Ending his three-day visit, ... today': the visit's last day is today."""
+    ev = main_event(nlp, text, title="OSCE Secretary General visits Kazakhstan")
+    assert ev.type == "visit"
+    assert (ev.start, ev.end) == (D(2019, 6, 10), D(2019, 6, 12))
+
+
 def test_statement_dated_by_dateline(nlp) -> None:
     """A statement with a dated dateline and no other date of its own gets that date."""
     text = "VIENNA, 10 April 2019 – The OSCE Representative condemned the search conducted on 9 April in Minsk, Belarus."
@@ -61,6 +75,24 @@ def test_statement_dated_by_dateline(nlp) -> None:
     assert ev.type == "statement"
     assert (ev.start, ev.end) == (D(2019, 4, 10), D(2019, 4, 10))
     assert (ev.location.city, ev.location.country) == ("Vienna", "AUT")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("SKOPJE, 14 May 2019 – The OSCE Mission welcomes the agreement reached on Sunday by the parties on the new electoral law.", None, D(2019, 5, 14)),
+        ("ZAGREB, 9 March 2021 – Yesterday’s attack on a local radio station is unacceptable, the Head of the OSCE Mission said today.", None, D(2021, 3, 9)),
+        ("COPENHAGEN, 18 April 2017 – In response to Monday night's shooting in the capital, the OSCE PA President issued the following statement.", None, D(2017, 4, 18)),
+        ("VIENNA, 6 May 2019 – The OSCE Representative said on Monday that the new media law must be revised.", None, D(2019, 5, 6)),
+        ("The OSCE Mission welcomes yesterday’s decision by the Assembly to adopt the law on free access to information.", "2020-10-07", None),
+    ],
+)
+def test_a_relative_day_before_a_statement_dates_what_it_reacts_to(nlp, text, published, day) -> None:
+    """'Yesterday's elections', 'the agreement reached on Sunday': a statement is made on the
+    day its text was written ('today', a weekday that is that day, else the dateline's)."""
+    ev = main_event(nlp, text, published=published)
+    assert ev.type == "statement"
+    assert (ev.start, ev.end) == (day, day)
 
 
 def test_an_undated_training_is_not_given_the_dateline_date(nlp) -> None:

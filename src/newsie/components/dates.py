@@ -10,7 +10,7 @@ from .. import extensions as ext
 from ..dates.grammar import scan
 from ..dates.starts import date_starts
 from ..extensions import text_of
-from ..payloads import DateValue, meta_of, release_date
+from ..payloads import DateValue, meta_of, text_date
 from ..rows import leave_rows
 from ..tokens import Cols, cols
 from .base import filter_ranges, set_ents
@@ -48,7 +48,7 @@ class DateTagger:
             i = bisect_left(starts, body_start)
             if i == len(starts) or starts[i] != body_start:
                 starts.insert(i, body_start)
-        found, lengths = scan(text, release_date(doc), starts)
+        found, lengths = scan(text, text_date(doc), starts)
         # Candidates as token ranges (what ``doc.char_span(..., alignment_mode="expand")``
         # gives) with their spans' character offsets, values written in the same order as
         # before; a Span is made only for the ranges `filter_spans` would keep.

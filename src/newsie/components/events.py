@@ -19,7 +19,7 @@ from ..kb.event_types import EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
 from ..kb.io import read_packaged
 from ..kb.places import Place, PlaceKB, default_cities, place_kb
-from ..payloads import DatelineData, DateValue, EventData, LocationData, OfficialData, OrgData, handed_over, meta_of, release_date
+from ..payloads import DatelineData, DateValue, EventData, LocationData, OfficialData, OrgData, handed_over, meta_of, text_date
 from ..rows import group_rows
 from ..tokens import cols
 from .base import Data, GazetteerPipe
@@ -79,7 +79,7 @@ class _Release:
         self.doc = doc
         self.text = text_of(doc)
         self.dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
-        self.today = release_date(doc)
+        self.today = text_date(doc)  # what the dates were anchored to
         self.dates: list[DateRow] = [r[:4] for r in group_rows(doc, ext.DATES)]
         self.states: list[StateRow] = [(r[0], r[2], r[4], r[5]) for r in group_rows(doc, ext.STATES)]
         org_data: list[OrgData] = doc_value(doc, "newsie_orgs") or []
@@ -320,6 +320,12 @@ class EventExtractor(GazetteerPipe):
     def _dates(self, rel: _Release, focus: list[Unit], body_units: list[Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
         dl_date = rel.dateline.date if rel.dateline else None
         starts, values = self._event_dates(rel)
+        anchor = rel.today
+        if etype == "statement" and anchor is not None:
+            # A statement is made on the day the text was written: a relative day before it
+            # ("yesterday's elections", "the agreement reached on Saturday") dates what the
+            # statement reacts to, never the statement.
+            starts = [s for s in starts if not (values[s].relative and values[s].start < anchor)]  # type: ignore[operator]
 
         def in_unit(unit: Unit, relative_only: bool = False) -> list[int]:
             return [s for s in starts if unit.start_char <= s < unit.end_char and (values[s].relative or not relative_only)]
@@ -335,7 +341,6 @@ class EventExtractor(GazetteerPipe):
                 return dl_date, dl_date
         chosen: int | None = None
         unit_of: Unit | None = None
-        anchor = rel.today
         for unit in [*focus, *body_units[:3]]:
             found = in_unit(unit)
             if unit.paragraph > 0 and anchor is not None:

@@ -555,6 +555,8 @@ def relative(raw: str, anchor: dt.date | None) -> tuple[dt.date, dt.date, str] |
             d = anchor - dt.timedelta(days=delta)
         return d, d, "day"
     shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+    if unit == "weekend" and which == "this" and anchor.weekday() < 2:
+        shift = -1  # "this weekend" is the nearest one: on a Monday or Tuesday, the one just past
     if unit in ("week", "weekend"):
         monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=shift)
         if unit == "weekend":

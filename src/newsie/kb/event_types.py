@@ -60,7 +60,9 @@ class EventRules(BaseModel):
     victim_verbs: list[str] = Field(
         default_factory=empty_list, description="People counted before 'were'/'have been' and one of these ('were sentenced') did not take part"
     )
-    conclusion_verbs: list[str] = Field(default_factory=empty_list)
+    conclusion_verbs: list[str] = Field(
+        default_factory=empty_list, description="With one of these a lasting event's stated day is its last ('concluded', 'ending her four-day visit')"
+    )
     place_words: list[str] = Field(default_factory=empty_list, description="Words before a State's name that make it the event's place")
     direction_words: list[str] = Field(default_factory=empty_list, description="Words allowed between a place word and the place")
     visit_words: list[str] = Field(default_factory=empty_list, description="'to PLACE' is a place only after these")
