@@ -72,6 +72,19 @@ def test_name_in_parenthesis_construction(nlp) -> None:
     assert "Chair of the Committee on Economic Affairs" in p.title
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("OSCE Parliamentary Assembly President Mara Lindqvist (MP, Sweden) opened the session.", "OSCE Parliamentary Assembly President"),
+        ("Mara Lindqvist (MP, Sweden), Chair of the Committee on Economic Affairs, opened the session.", "Chair of the Committee on Economic Affairs"),
+        ("Mara Lindqvist (MP, Sweden) said the session was productive.", "MP"),
+    ],
+)
+def test_a_gloss_with_a_state_is_a_title_only_alone(nlp, text, title) -> None:
+    """'(MP, Country)' after a name is no part of a title the text gives around it; alone, its State is dropped."""
+    assert people(nlp, text)["Mara Lindqvist"].title == title
+
+
 def test_quotes_are_attributed(nlp) -> None:
     """Quotations go to the person named beside them, and to 'he' right after."""
     text = (

@@ -601,15 +601,28 @@ class OfficialTagger(GazetteerPipe):
             if app is not None:
                 parts.append(app)
         elif end < n and texts[end] == "(":
+            # "President NAME (MP, Finland)", "NAME (MP, Sweden), Chair of ...": the gloss is a
+            # title only when the text gives none around it, and never with its State.
             close = _closing(texts, end)
-            if close is not None and not titles.isdisjoint(texts[end + 1 : close]):
-                parts.append((end + 1, close))
-            app = self._until_other(C, self._after_parenthesis(C, end), others)
-            if app is not None and app not in parts:
+            app = None
+            if close is not None and close + 1 < n and texts[close + 1] == ",":
+                app = self._until_other(C, self._apposition(C, close + 2), others)
+            if app is not None:
                 parts.append(app)
+            elif not parts and close is not None and not titles.isdisjoint(texts[end + 1 : close]):
+                parts.append(self._gloss_title(C, end + 1, close))
         if not parts:
             return None
         return ", ".join(C.span_text(a, b).strip(" ,") for a, b in parts), parts
+
+    def _gloss_title(self, C: Cols, start: int, close: int) -> tuple[int, int]:
+        """The title in a gloss at tokens start:close that holds a title word: up to the
+        first comma after which no title word follows ("MP, Finland": "MP")."""
+        texts, titles = C.texts, self._title_words
+        for k in range(start, close):
+            if texts[k] == "," and titles.isdisjoint(texts[k + 1 : close]):
+                return start, k
+        return start, close
 
     def _until_other(self, C: Cols, found: tuple[int, int] | None, others: Container[int]) -> tuple[int, int] | None:
         """An apposition cut before the next person named in it and that person's title."""
