@@ -85,6 +85,20 @@ def test_a_gloss_with_a_state_is_a_title_only_alone(nlp, text, title) -> None:
     assert people(nlp, text)["Mara Lindqvist"].title == title
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("TIRANA- The OSCE High Commissioner on National Minorities Tomas Berglund met students today.", "OSCE High Commissioner on National Minorities"),
+        ("Statement of Ambassador Tomas Berglund on the start of the school year", "Ambassador"),
+        ("The experts gave the study to the Organization to Chairman-in-Office Tomas Berglund on Monday.", "Chairman-in-Office"),
+        ("Council of Europe Commissioner for Human Rights Tomas Berglund visited Skopje.", "Council of Europe Commissioner for Human Rights"),
+    ],
+)
+def test_a_title_starts_at_its_own_words(nlp, text, title) -> None:
+    """A title starts after a 'The' or a connector before its first title word, not at a dateline or a noun of the clause."""
+    assert people(nlp, text)["Tomas Berglund"].title == title
+
+
 def test_quotes_are_attributed(nlp) -> None:
     """Quotations go to the person named beside them, and to 'he' right after."""
     text = (

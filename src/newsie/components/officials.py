@@ -409,7 +409,26 @@ class OfficialTagger(GazetteerPipe):
             texts[k] == "-" and f"{texts[k - 1]}-{texts[k + 1]}" in titles for k in range(start + 1, s - 1)
         ):
             return None
-        return start, s
+        return self._title_start(C, start, s), s
+
+    def _title_start(self, C: Cols, start: int, s: int) -> int:
+        """Where a title phrase at tokens start:s (one that holds a title word) begins: after
+        a "the" before its first title word ("VIENNA – The OSCE Representative"), or after a
+        connector right before it ("Statement of Ambassador", "the Organization to
+        Chairman-in-Office"); "Council of Europe Commissioner" stays whole."""
+        texts, lowers, titles = C.texts, C.lowers, self._title_words
+        for k in range(start, s):
+            if texts[k] in titles or (k + 2 < s and texts[k + 1] == "-" and f"{texts[k]}-{texts[k + 2]}" in titles):
+                first = k
+                break
+        else:
+            return start
+        if first > start and lowers[first - 1] in self._connectors and lowers[first - 1] not in ("'s", "’s", "-"):
+            return first
+        for k in range(first - 1, start, -1):
+            if lowers[k] == "the":
+                return k + 1
+        return start
 
     def _walk_back(self, C: Cols, s: int, j: int, start: int | None) -> int | None:
         """`_title_before`'s walk back from token j (the title's first word so far at
