@@ -99,6 +99,23 @@ def test_a_title_starts_at_its_own_words(nlp, text, title) -> None:
     assert people(nlp, text)["Tomas Berglund"].title == title
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Today the Head of the OSCE Office Ambassador Lena Marković opened the library.", "Ambassador, Head of the OSCE Office"),
+        ("The appeal was made by the OSCE Chairman-in-Office Ms. Lena Marković in Prague.", "OSCE Chairman-in-Office"),
+        ("Ms. Lena Marković opened the library.", None),
+        ("The OSCE Secretary General Lena Marković opened the library.", "OSCE Secretary General"),
+        ("The Chairman-in-Office, Foreign Minister of Norway, Ms. Lena Marković, opened the library.", "Foreign Minister of Norway"),
+    ],
+)
+def test_honorifics_are_no_name_and_lead_a_title(nlp, text, title) -> None:
+    """An honorific before a name is no part of it; one that ends a title goes first ('Ambassador, Head of ...'), a courtesy 'Ms.' not at all."""
+    found = people(nlp, text)
+    assert list(found) == ["Lena Marković"]
+    assert found["Lena Marković"].title == title
+
+
 def test_quotes_are_attributed(nlp) -> None:
     """Quotations go to the person named beside them, and to 'he' right after."""
     text = (

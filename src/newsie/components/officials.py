@@ -214,6 +214,7 @@ class OfficialTagger(GazetteerPipe):
             and not is_upper
             and text not in self._not_name
             and text not in self._title_words
+            and text not in self._honorifics
             and (is_alpha or _CAPITALIZED.fullmatch(text) or _APOSTROPHE_NAME.fullmatch(text))
         )
 
@@ -589,6 +590,8 @@ class OfficialTagger(GazetteerPipe):
         n = len(texts)
         titles = self._title_words
         parts: list[tuple[int, int]] = []
+        while start > 0 and texts[start - 1] in self._honorifics and texts[start - 1] not in titles:
+            start -= 1  # "..., Minister for Foreign Affairs, Mr. NAME": the title is read from before "Mr."
         before = self._title_before(C, start)
         if before is not None and others:
             taken = [k for k in range(*before) if k in others]
@@ -608,7 +611,7 @@ class OfficialTagger(GazetteerPipe):
                     parts.append(before)
                     parts.append(outer)
                     return ", ".join(C.span_text(a, b) for a, b in parts), parts
-            parts.append(before)
+            parts += self._honorific_first(C, before)
         elif start >= 2 and texts[start - 1] == ",":
             outer = self._title_before(C, start - 1)
             if outer is not None:
@@ -633,6 +636,21 @@ class OfficialTagger(GazetteerPipe):
         if not parts:
             return None
         return ", ".join(C.span_text(a, b).strip(" ,") for a, b in parts), parts
+
+    def _honorific_first(self, C: Cols, phrase: tuple[int, int]) -> list[tuple[int, int]]:
+        """The ranges of a title phrase, honorifics that end it first: "Head of the OSCE
+        Presence Ambassador" reads "Ambassador", "Head of the OSCE Presence" (as "Head of the
+        OSCE Presence, Ambassador NAME" does); a courtesy title that is no title word ("Mr.")
+        is left out."""
+        texts, titles = C.texts, self._title_words
+        a, b = phrase
+        h = b
+        while h > a and texts[h - 1] in self._honorifics:
+            h -= 1
+        # ("Major-General", "Secretary General": one title)
+        if a < h < b and texts[h - 1] != "-" and texts[h - 1] not in titles and not titles.isdisjoint(texts[a:h]):
+            return [(h, b), (a, h)] if not titles.isdisjoint(texts[h:b]) else [(a, h)]
+        return [phrase]
 
     def _gloss_title(self, C: Cols, start: int, close: int) -> tuple[int, int]:
         """The title in a gloss at tokens start:close that holds a title word: up to the
