@@ -72,6 +72,50 @@ def test_name_in_parenthesis_construction(nlp) -> None:
     assert "Chair of the Committee on Economic Affairs" in p.title
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("OSCE Parliamentary Assembly President Mara Lindqvist (MP, Sweden) opened the session.", "OSCE Parliamentary Assembly President"),
+        ("Mara Lindqvist (MP, Sweden), Chair of the Committee on Economic Affairs, opened the session.", "Chair of the Committee on Economic Affairs"),
+        ("Mara Lindqvist (MP, Sweden) said the session was productive.", "MP"),
+    ],
+)
+def test_a_gloss_with_a_state_is_a_title_only_alone(nlp, text, title) -> None:
+    """'(MP, Country)' after a name is no part of a title the text gives around it; alone, its State is dropped."""
+    assert people(nlp, text)["Mara Lindqvist"].title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("TIRANA- The OSCE High Commissioner on National Minorities Tomas Berglund met students today.", "OSCE High Commissioner on National Minorities"),
+        ("Statement of Ambassador Tomas Berglund on the start of the school year", "Ambassador"),
+        ("The experts gave the study to the Organization to Chairman-in-Office Tomas Berglund on Monday.", "Chairman-in-Office"),
+        ("Council of Europe Commissioner for Human Rights Tomas Berglund visited Skopje.", "Council of Europe Commissioner for Human Rights"),
+    ],
+)
+def test_a_title_starts_at_its_own_words(nlp, text, title) -> None:
+    """A title starts after a 'The' or a connector before its first title word, not at a dateline or a noun of the clause."""
+    assert people(nlp, text)["Tomas Berglund"].title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Today the Head of the OSCE Office Ambassador Lena Marković opened the library.", "Ambassador, Head of the OSCE Office"),
+        ("The appeal was made by the OSCE Chairman-in-Office Ms. Lena Marković in Prague.", "OSCE Chairman-in-Office"),
+        ("Ms. Lena Marković opened the library.", None),
+        ("The OSCE Secretary General Lena Marković opened the library.", "OSCE Secretary General"),
+        ("The Chairman-in-Office, Foreign Minister of Norway, Ms. Lena Marković, opened the library.", "Foreign Minister of Norway"),
+    ],
+)
+def test_honorifics_are_no_name_and_lead_a_title(nlp, text, title) -> None:
+    """An honorific before a name is no part of it; one that ends a title goes first ('Ambassador, Head of ...'), a courtesy 'Ms.' not at all."""
+    found = people(nlp, text)
+    assert list(found) == ["Lena Marković"]
+    assert found["Lena Marković"].title == title
+
+
 def test_quotes_are_attributed(nlp) -> None:
     """Quotations go to the person named beside them, and to 'he' right after."""
     text = (

@@ -84,6 +84,17 @@ def test_acronym_defined_in_text_resolves_later_uses(nlp) -> None:
     assert [m.text for m in body.mentions] == ["Permanent Conference of Organized Crime Prosecutors", "PCOCP"]
 
 
+def test_a_states_short_name_in_parentheses_is_no_acronym(nlp) -> None:
+    """'Mission to Bosnia and Herzegovina (BiH)' abbreviates the State: later uses of 'BiH' do not join the Mission."""
+    text = (
+        "The OSCE Mission to Bosnia and Herzegovina (BiH) held a seminar for prosecutors. "
+        "Prosecutors from across BiH took part."
+    )
+    body = orgs(nlp, text)["OSCE Mission to Bosnia and Herzegovina"]
+    assert body.acronym is None
+    assert [m.text for m in body.mentions] == ["OSCE Mission to Bosnia and Herzegovina"]
+
+
 def test_back_reference_joins_the_named_field_operation(nlp) -> None:
     """'The Mission' refers back to the field operation the release names: one entry."""
     text = "The OSCE Mission to Montenegro organized a seminar. The Mission will continue its support."

@@ -87,7 +87,7 @@ def _title_before_reference(tagger: Any, C: Cols, s: int) -> tuple[int, int] | N
         texts[k] == "-" and f"{texts[k - 1]}-{texts[k + 1]}" in titles for k in range(start + 1, s - 1)
     ):
         return None
-    return start, s
+    return tagger._title_start(C, start, s), s  # (where the phrase begins: read the same after either walk)
 
 
 def _made(text: str) -> tuple[list[str], list[bool], list[bool]]:

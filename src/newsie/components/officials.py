@@ -214,6 +214,7 @@ class OfficialTagger(GazetteerPipe):
             and not is_upper
             and text not in self._not_name
             and text not in self._title_words
+            and text not in self._honorifics
             and (is_alpha or _CAPITALIZED.fullmatch(text) or _APOSTROPHE_NAME.fullmatch(text))
         )
 
@@ -409,7 +410,26 @@ class OfficialTagger(GazetteerPipe):
             texts[k] == "-" and f"{texts[k - 1]}-{texts[k + 1]}" in titles for k in range(start + 1, s - 1)
         ):
             return None
-        return start, s
+        return self._title_start(C, start, s), s
+
+    def _title_start(self, C: Cols, start: int, s: int) -> int:
+        """Where a title phrase at tokens start:s (one that holds a title word) begins: after
+        a "the" before its first title word ("VIENNA – The OSCE Representative"), or after a
+        connector right before it ("Statement of Ambassador", "the Organization to
+        Chairman-in-Office"); "Council of Europe Commissioner" stays whole."""
+        texts, lowers, titles = C.texts, C.lowers, self._title_words
+        for k in range(start, s):
+            if texts[k] in titles or (k + 2 < s and texts[k + 1] == "-" and f"{texts[k]}-{texts[k + 2]}" in titles):
+                first = k
+                break
+        else:
+            return start
+        if first > start and lowers[first - 1] in self._connectors and lowers[first - 1] not in ("'s", "’s", "-"):
+            return first
+        for k in range(first - 1, start, -1):
+            if lowers[k] == "the":
+                return k + 1
+        return start
 
     def _walk_back(self, C: Cols, s: int, j: int, start: int | None) -> int | None:
         """`_title_before`'s walk back from token j (the title's first word so far at
@@ -570,6 +590,8 @@ class OfficialTagger(GazetteerPipe):
         n = len(texts)
         titles = self._title_words
         parts: list[tuple[int, int]] = []
+        while start > 0 and texts[start - 1] in self._honorifics and texts[start - 1] not in titles:
+            start -= 1  # "..., Minister for Foreign Affairs, Mr. NAME": the title is read from before "Mr."
         before = self._title_before(C, start)
         if before is not None and others:
             taken = [k for k in range(*before) if k in others]
@@ -589,7 +611,7 @@ class OfficialTagger(GazetteerPipe):
                     parts.append(before)
                     parts.append(outer)
                     return ", ".join(C.span_text(a, b) for a, b in parts), parts
-            parts.append(before)
+            parts += self._honorific_first(C, before)
         elif start >= 2 and texts[start - 1] == ",":
             outer = self._title_before(C, start - 1)
             if outer is not None:
@@ -601,15 +623,43 @@ class OfficialTagger(GazetteerPipe):
             if app is not None:
                 parts.append(app)
         elif end < n and texts[end] == "(":
+            # "President NAME (MP, Finland)", "NAME (MP, Sweden), Chair of ...": the gloss is a
+            # title only when the text gives none around it, and never with its State.
             close = _closing(texts, end)
-            if close is not None and not titles.isdisjoint(texts[end + 1 : close]):
-                parts.append((end + 1, close))
-            app = self._until_other(C, self._after_parenthesis(C, end), others)
-            if app is not None and app not in parts:
+            app = None
+            if close is not None and close + 1 < n and texts[close + 1] == ",":
+                app = self._until_other(C, self._apposition(C, close + 2), others)
+            if app is not None:
                 parts.append(app)
+            elif not parts and close is not None and not titles.isdisjoint(texts[end + 1 : close]):
+                parts.append(self._gloss_title(C, end + 1, close))
         if not parts:
             return None
         return ", ".join(C.span_text(a, b).strip(" ,") for a, b in parts), parts
+
+    def _honorific_first(self, C: Cols, phrase: tuple[int, int]) -> list[tuple[int, int]]:
+        """The ranges of a title phrase, honorifics that end it first: "Head of the OSCE
+        Presence Ambassador" reads "Ambassador", "Head of the OSCE Presence" (as "Head of the
+        OSCE Presence, Ambassador NAME" does); a courtesy title that is no title word ("Mr.")
+        is left out."""
+        texts, titles = C.texts, self._title_words
+        a, b = phrase
+        h = b
+        while h > a and texts[h - 1] in self._honorifics:
+            h -= 1
+        # ("Major-General", "Secretary General": one title)
+        if a < h < b and texts[h - 1] != "-" and texts[h - 1] not in titles and not titles.isdisjoint(texts[a:h]):
+            return [(h, b), (a, h)] if not titles.isdisjoint(texts[h:b]) else [(a, h)]
+        return [phrase]
+
+    def _gloss_title(self, C: Cols, start: int, close: int) -> tuple[int, int]:
+        """The title in a gloss at tokens start:close that holds a title word: up to the
+        first comma after which no title word follows ("MP, Finland": "MP")."""
+        texts, titles = C.texts, self._title_words
+        for k in range(start, close):
+            if texts[k] == "," and titles.isdisjoint(texts[k + 1 : close]):
+                return start, k
+        return start, close
 
     def _until_other(self, C: Cols, found: tuple[int, int] | None, others: Container[int]) -> tuple[int, int] | None:
         """An apposition cut before the next person named in it and that person's title."""

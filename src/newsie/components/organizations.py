@@ -585,8 +585,8 @@ class OrganizationTagger(GazetteerPipe):
             if i + 2 >= n or texts[i + 2] != ")":
                 continue
             acr = texts[i + 1]
-            if not _ACRONYM_RE.match(acr) or sum(c.isupper() for c in acr) < 2:
-                continue
+            if not _ACRONYM_RE.match(acr) or sum(c.isupper() for c in acr) < 2 or acr in self._state_words:
+                continue  # "OSCE Mission to Bosnia and Herzegovina (BiH)": the State's short name, not the body's
             long = by_end.get(i)
             if long is None:
                 long = self._long_form(T, i, acr)
