@@ -30,7 +30,7 @@ def test_memo_gives_what_find_dates_gives(text: str, anchor: dt.date | None) -> 
 _HEAD_PIECES = st.sampled_from([
     "VIENNA", "Vienna", "Banja Luka", "St. Petersburg", "PRISHTINË/PRIŠTINA", "NUR-SULTAN", "×AB", "Ženeva", "O'Hara",
     ", ", ",", " – ", " - ", "--", " — ", "–", " (AP) ", "(OSCE) –", "/", " and ", " & ", " ", "\n", "\t",
-    "6 October 2020", "October 6", "Monday, 14 November", "Monday 14 Nov.", "14 May", "5", "2021",
+    "6 October 2020", "October 6", "Monday, 14 November", "Monday 14 Nov.", "14 May", "5", "2021", "10 MAY 2002", "MAY 10",
     "Albania", "The", "OSCE", "trained", "20", "(", ")", ":", "_", "COVID-19", "’s", ".",
 ])
 
@@ -47,7 +47,7 @@ def test_the_cheap_test_never_rules_out_a_dateline(pieces: list[str]) -> None:
     "VIENNA, 6 October 2020 – The OSCE", "6 October 2020, VIENNA – The", "TIRANA, Albania, May 3 (AP) -- The",
     "ALMATY (Kazinform) — The", "VIENNA – The", "VIENNA - The", "COPENHAGEN/WARSAW/VIENNA, 5 May 2010 – The",
     "BRUSSELS and VIENNA, 5 May 2010 – The", "Vienna, Monday, 14 November — The", "VIENNA--The",
-    "VIENNA -  (AP) The", "VIENNA - 5 officers", "VIENNA (AP) – The",
+    "VIENNA -  (AP) The", "VIENNA - 5 officers", "VIENNA (AP) – The", "WARSAW, 10 MAY 2002- The", "10 MAY 2002, WARSAW – The",
 ])
 def test_the_cheap_test_passes_every_dateline_form(head: str) -> None:
     """Each dateline form of the grammar is read, and passes the cheap test."""
@@ -73,3 +73,16 @@ def test_find_dateline_looks_at_the_next_lines_and_reads_dates_without_places() 
     no_year = find_dateline("VIENNA, 14 November – The OSCE held a workshop.", None, {})
     assert no_year is not None and no_year.date is None
     assert find_dateline("Line one\nLine two\nLine three\nVIENNA, 6 October 2020 – Too far down.", None, {}) is None
+
+
+@pytest.mark.parametrize(("head", "day"), [
+    ("WARSAW, 10 MAY 2002- The Office welcomed the decision.", dt.date(2002, 5, 10)),
+    ("WARSAW, MAY 10, 2002 - The Office welcomed the decision.", dt.date(2002, 5, 10)),
+    ("VIENNA, 3 SEPT. 2004 – The OSCE opened a course.", dt.date(2004, 9, 3)),
+])
+def test_a_month_in_capitals_is_read(head: str, day: dt.date) -> None:
+    """A dateline writing its month in capitals ("10 MAY 2002") gives its date."""
+    from newsie.components.dateline import find_dateline
+
+    found = find_dateline(head, None, {})
+    assert found is not None and found.date == day

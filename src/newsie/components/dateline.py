@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..dates.datelines import match_dateline
-from ..dates.grammar import find_dates
+from ..dates.grammar import MONTHS, find_dates
 from ..extensions import set_doc_value, text_of
 from ..kb.places import PlaceKB, default_cities, place_kb
 from ..kb.states import default_states
@@ -77,8 +77,17 @@ _DATE_MEMO: dict[tuple[str, dt.date | None], tuple[bool, dt.date | None]] = {}
 _DATE_MEMO_MAX = 4_096  # a few MB at most: RSS stays flat over a long stream
 
 
+_MONTH_CAPS = re.compile(r"\b[A-Z]{3,9}\b")  # a month in capitals: "10 MAY 2002"
+
+
+def _month_title(m: re.Match[str]) -> str:
+    """A month written in capitals as the date grammar reads it ("MAY" -> "May"); other words as they are."""
+    word = m.group(0)
+    return word.title() if word.lower() in MONTHS else word
+
+
 def dateline_date(text: str, anchor: dt.date | None) -> tuple[bool, dt.date | None]:
-    """Whether a dateline's date text ("6 October 2020") holds a date, and its first day.
+    """Whether a dateline's date text ("6 October 2020", "10 MAY 2002") holds a date, and its first day.
 
     `find_dates` is a pure function of the text and the anchor; the same few dateline
     dates recur across an archive, so each pair is parsed once (bounded memo).
@@ -86,7 +95,7 @@ def dateline_date(text: str, anchor: dt.date | None) -> tuple[bool, dt.date | No
     key = (text, anchor)
     hit = _DATE_MEMO.get(key)
     if hit is None:
-        dates = find_dates(text, anchor)
+        dates = find_dates(_MONTH_CAPS.sub(_month_title, text), anchor)
         hit = (True, dates[0].start) if dates else (False, None)
         if len(_DATE_MEMO) >= _DATE_MEMO_MAX:
             _DATE_MEMO.clear()
@@ -100,7 +109,7 @@ def dateline_date(text: str, anchor: dt.date | None) -> tuple[bool, dt.date | No
 _PAST_CITIES = re.compile(r"[^\w\s'’.\-/&×]|[\d_]")
 _SPACED_HYPHEN = re.compile(r"\s-")
 _DASH_NEXT = re.compile(r"\s+-+\s|\s*(?:[–—]|--)")  # how the grammar's dash after cities (and tag) begins
-_WORD_BEFORE_DAY = re.compile(r"[A-Z][a-z]{2,8}\.?")  # "Monday", "Oct.": the grammar's weekday and month shapes
+_WORD_BEFORE_DAY = re.compile(r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?")  # "Monday", "Oct.", "MAY": the grammar's weekday and month shapes
 
 
 def could_open_with_dateline(head: str) -> bool:
