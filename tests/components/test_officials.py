@@ -387,3 +387,11 @@ def test_two_titles_joined_by_a_comma(nlp, text, name, title) -> None:
     found = people(nlp, text)
     assert name in found, list(found)
     assert found[name].title == title
+
+
+def test_rapporteur_is_a_title_and_cio_no_name(nlp) -> None:
+    """'Rapporteur' heads a title, not a name; 'CiO' before a surname is no person's name."""
+    found = people(nlp, "Chair Anna Berg (MP, Sweden) and Rapporteur Nikos Andreou (MP, Cyprus) issued a statement.")
+    assert found["Nikos Andreou"].title == "Rapporteur"
+    assert "Rapporteur Nikos Andreou" not in found
+    assert list(people(nlp, "Peace is the goal, says CiO Varga after a visit to Skopje.")) == []
