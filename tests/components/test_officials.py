@@ -395,3 +395,11 @@ def test_rapporteur_is_a_title_and_cio_no_name(nlp) -> None:
     assert found["Nikos Andreou"].title == "Rapporteur"
     assert "Rapporteur Nikos Andreou" not in found
     assert list(people(nlp, "Peace is the goal, says CiO Varga after a visit to Skopje.")) == []
+
+
+def test_a_clause_after_a_name_is_no_title(nlp) -> None:
+    """'NAME, to be his Special Representative' and 'NAME, who ...' are clauses, not appositions."""
+    found = people(nlp, "The Chairman appointed former Prime Minister, Jan Novak, to be his Special Representative for the region.")
+    assert found["Jan Novak"].title == "Prime Minister"
+    found = people(nlp, "The Minister thanked Ambassador Jan Novak, who chairs the Committee, for his work.")
+    assert found["Jan Novak"].title == "Ambassador"

@@ -528,6 +528,8 @@ class OfficialTagger(GazetteerPipe):
         if k >= n:
             return None
         start = k
+        if lowers[k] in ("to", "who", "which"):
+            return None  # "appointed NAME, to be his Personal Representative": a clause, no title
         if lowers[k] in ("the", "a", "an"):
             k += 1
         titles = self._title_words
