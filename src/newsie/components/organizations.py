@@ -305,6 +305,8 @@ class OrganizationTagger(GazetteerPipe):
                 continue
             if word in self._titles and self._person_follows(T, end):
                 continue  # "the Ombudsman of the Republic of Latvia, Juris Jansons": a person's office
+            if end + 1 < n and texts[end] == "-" and not T.spaces[end - 1] and end - 1 > i and (end + 2 == n or texts[end + 1] in self._titles):
+                continue  # a text cut off in "Security and Co-operation"; "Minsk Group Co-Chair Countries": a name cut inside a word
             out.append((start, end, kind, "", PATTERN))
         return out
 
