@@ -367,3 +367,39 @@ def test_an_unnamed_office_holder_lends_no_office_to_a_person_farther_on(nlp) ->
     """"The Chairperson-in-Office met Foreign Minister X": X does not become the Chairperson-in-Office."""
     rel = newsie.extract("YEREVAN, 3 May 2010 – The OSCE Chairperson-in-Office met Foreign Minister of Armenia Edward Nalbandian in Yerevan today.", nlp=nlp)
     assert [(o.name, o.office) for o in rel.officials] == [("Edward Nalbandian", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "SOFIA, 3 May 2024 - The OSCE Chairperson-in-Office, Maltese Foreign Minister Karmen Vella, visited Chisinau.",
+            "Karmen Vella",
+            "OSCE Chairperson-in-Office, Maltese Foreign Minister",
+        ),
+        ("He met Prime Minister Arturs Liepa, Minister of Justice Ieva Kalniņa and others.", "Ieva Kalniņa", "Minister of Justice"),
+        ("Deputy Ministers of the region, Head of Police Ardit Kola and others attended.", "Ardit Kola", "Head of Police"),
+        ("The Assembly's General Committee on Economic Affairs, Chair Lena Holm (MP, Norway), spoke.", "Lena Holm", "Chair"),
+    ],
+)
+def test_two_titles_joined_by_a_comma(nlp, text, name, title) -> None:
+    """'The TITLE1, TITLE2 NAME' gives both titles; in a list of people, a title before the comma is another's."""
+    found = people(nlp, text)
+    assert name in found, list(found)
+    assert found[name].title == title
+
+
+def test_rapporteur_is_a_title_and_cio_no_name(nlp) -> None:
+    """'Rapporteur' heads a title, not a name; 'CiO' before a surname is no person's name."""
+    found = people(nlp, "Chair Anna Berg (MP, Sweden) and Rapporteur Nikos Andreou (MP, Cyprus) issued a statement.")
+    assert found["Nikos Andreou"].title == "Rapporteur"
+    assert "Rapporteur Nikos Andreou" not in found
+    assert list(people(nlp, "Peace is the goal, says CiO Varga after a visit to Skopje.")) == []
+
+
+def test_a_clause_after_a_name_is_no_title(nlp) -> None:
+    """'NAME, to be his Special Representative' and 'NAME, who ...' are clauses, not appositions."""
+    found = people(nlp, "The Chairman appointed former Prime Minister, Jan Novak, to be his Special Representative for the region.")
+    assert found["Jan Novak"].title == "Prime Minister"
+    found = people(nlp, "The Minister thanked Ambassador Jan Novak, who chairs the Committee, for his work.")
+    assert found["Jan Novak"].title == "Ambassador"

@@ -239,3 +239,17 @@ def test_an_office_held_by_a_person_and_offices_in_general_are_no_body(nlp) -> N
     assert orgs(nlp, "He met the Ombudsman of the Republic of Estonia, Mart Kask, in Tallinn.") == {}
     assert list(orgs(nlp, "Staff of the Prosecutor and Ombudsman offices were trained.")) == []
     assert list(orgs(nlp, "The Ombudsman of the Republic of Estonia published a report.")) == ["Ombudsman of the Republic of Estonia"]
+
+
+def test_a_field_operation_named_by_its_city_first(nlp) -> None:
+    """'OSCE Yerevan Office' is the OSCE Office in Yerevan, as 'OSCE <head> in <city>' written city first."""
+    found = orgs(nlp, "The OSCE Yerevan Office held a seminar on 3 May 2010.", published="2010-05-03")
+    assert [o.id for o in found.values()] == ["osce-office-yerevan"], list(found)
+
+
+def test_a_name_cut_inside_a_hyphenated_word_is_no_body(nlp) -> None:
+    """A name whose last word is the first half of a hyphenated word ('Security and Co-operation', cut) is no body."""
+    found = orgs(nlp, "The Permanent Council of the Organization for Security and Co-operation")
+    assert "Organization for Security and Co" not in found, list(found)
+    found = orgs(nlp, "Statement by the Heads of Delegation of the Regional Forum Co-Chair Countries")
+    assert not any(name.endswith(" Co") for name in found), list(found)

@@ -528,6 +528,8 @@ class OfficialTagger(GazetteerPipe):
         if k >= n:
             return None
         start = k
+        if lowers[k] in ("to", "who", "which"):
+            return None  # "appointed NAME, to be his Personal Representative": a clause, no title
         if lowers[k] in ("the", "a", "an"):
             k += 1
         titles = self._title_words
@@ -581,7 +583,7 @@ class OfficialTagger(GazetteerPipe):
             self._name_at(C, m) and self._name_at(C, m + 1) for m in window if m + 1 < n and texts[m] not in titles and texts[m + 1] not in titles
         )
 
-    def _title_of(self, C: Cols, start: int, end: int, others: Container[int] = ()) -> tuple[str, list[tuple[int, int]]] | None:
+    def _title_of(self, C: Cols, start: int, end: int, others: Container[int] = (), bodies: Ranges | None = None) -> tuple[str, list[tuple[int, int]]] | None:
         """The title text of the name at tokens start:end, and the token ranges it came from. A title never
         holds another person (a token in `others`): "Prime Minister NAME, Minister of
         Education NAME2" gives NAME "Prime Minister"; "Secretary General NAME and EU
@@ -612,6 +614,10 @@ class OfficialTagger(GazetteerPipe):
                     parts.append(outer)
                     return ", ".join(C.span_text(a, b) for a, b in parts), parts
             parts += self._honorific_first(C, before)
+            if b0 >= 2 and texts[b0 - 1] == ",":
+                first = self._first_title(C, b0 - 1, others, bodies)
+                if first is not None:
+                    parts.insert(0, first)  # "The OSCE Chairman-in-Office, Bulgarian Foreign Minister NAME": both
         elif start >= 2 and texts[start - 1] == ",":
             outer = self._title_before(C, start - 1)
             if outer is not None:
@@ -636,6 +642,28 @@ class OfficialTagger(GazetteerPipe):
         if not parts:
             return None
         return ", ".join(C.span_text(a, b).strip(" ,") for a, b in parts), parts
+
+    def _first_title(self, C: Cols, comma: int, others: Container[int], bodies: Ranges | None) -> tuple[int, int] | None:
+        """The first of two titles a comma joins before a name ("The OSCE Chairman-in-Office,
+        Bulgarian Foreign Minister NAME"): the title phrase right before `comma`, when it
+        heads its clause. In a list of people ("Minister A NAME1, Minister B NAME2", "the
+        Ministers of ..., Head of ... NAME") it holds another person, follows a comma or
+        "and", or is plural: none; nor is a body's name whose title words are all inside
+        bodies ("the Assembly's General Committee on ..., Chair NAME")."""
+        outer = self._title_before(C, comma)
+        if outer is None:
+            return None
+        a, b = outer
+        texts = C.texts
+        if a > 0 and (texts[a - 1] in (",", "and", "&") or a - 1 in others):
+            return None
+        if any(k in others for k in range(a, b)) or any(w[-1:] == "s" and w in self._title_words for w in texts[a:b]):
+            return None  # "Foreign Ministers", "Co-Chairs": several people
+        if bodies is not None:
+            words = [k for k in range(a, b) if texts[k] in self._title_words]
+            if words and all(bodies.covers(k) for k in words):
+                return None
+        return outer
 
     def _honorific_first(self, C: Cols, phrase: tuple[int, int]) -> list[tuple[int, int]]:
         """The ranges of a title phrase, honorifics that end it first: "Head of the OSCE
@@ -707,7 +735,7 @@ class OfficialTagger(GazetteerPipe):
             rec.mentions.append(chars)
             by_surname[texts[e - 1]] = key
             if rec.title is None:
-                found = self._title_of(C, s, e, _Others(person_toks, s, e))
+                found = self._title_of(C, s, e, _Others(person_toks, s, e), org_index)
                 if found:
                     rec.title, ranges = found
                     if owners is None:

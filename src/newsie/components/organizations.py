@@ -29,6 +29,7 @@ _RULE_WORD = "newsie_org_rule_word"  # the match key of the words the rules star
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
 _OPEN = ("(",)
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
+_PLACE_AFTER = re.compile(r"^OSCE ((?:[A-Z][\w-]* )*[A-Z][\w-]*) in ([A-Z][\w-]+)$")  # "OSCE <head words> in <one-word place>"
 _SPELLINGS = (("Co-operation", "Cooperation"), ("Organization", "Organisation"), ("Centre", "Center"), ("Co-ordinator", "Coordinator"))
 
 
@@ -304,6 +305,8 @@ class OrganizationTagger(GazetteerPipe):
                 continue
             if word in self._titles and self._person_follows(T, end):
                 continue  # "the Ombudsman of the Republic of Latvia, Juris Jansons": a person's office
+            if end + 1 < n and texts[end] == "-" and not T.spaces[end - 1] and end - 1 > i and (end + 2 == n or texts[end + 1] in self._titles):
+                continue  # a text cut off in "Security and Co-operation"; "Minsk Group Co-Chair Countries": a name cut inside a word
             out.append((start, end, kind, "", PATTERN))
         return out
 
@@ -859,6 +862,9 @@ def _variants(entry: OrgEntry) -> list[str]:
             alts |= {x.replace(a, b) for x in alts} | {x.replace(b, a) for x in alts}
         if entry.kind in OSCE_KINDS and not s.startswith("OSCE") and len(s.split()) > 1:
             alts |= {f"OSCE {x}" for x in alts}
+        if entry.kind == "field_operation":
+            # "OSCE Office in Yerevan" is also "OSCE Yerevan Office" (as "OSCE Osh Field Office").
+            alts |= {f"OSCE {m[2]} {m[1]}" for m in map(_PLACE_AFTER.match, alts) if m}
         forms.update(dict.fromkeys(sorted(alts)))
     return list(forms)
 
