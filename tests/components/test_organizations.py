@@ -267,3 +267,12 @@ def test_a_state_name_holding_and_before_a_head(nlp, text, name, country) -> Non
     found = orgs(nlp, text)
     assert name in found, list(found)
     assert found[name].country == country
+
+
+def test_election_observation_missions(nlp) -> None:
+    """An ODIHR election observation mission and an international one are bodies, whole, with the IEOM acronym."""
+    found = orgs(nlp, "RIGA, 2 June 2006 - The OSCE/ODIHR Election Observation Mission for the local elections in Latvia presented its report.")
+    assert list(found) == ["OSCE/ODIHR Election Observation Mission"], list(found)
+    assert found["OSCE/ODIHR Election Observation Mission"].parent == "osce-odihr"
+    found = orgs(nlp, "The vote was orderly, the International Election Observation Mission (IEOM) said today. The IEOM met voters.")
+    assert [(o.name, o.acronym) for o in found.values()] == [("International Election Observation Mission", "IEOM")]
