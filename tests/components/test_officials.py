@@ -403,3 +403,9 @@ def test_a_clause_after_a_name_is_no_title(nlp) -> None:
     assert found["Jan Novak"].title == "Prime Minister"
     found = people(nlp, "The Minister thanked Ambassador Jan Novak, who chairs the Committee, for his work.")
     assert found["Jan Novak"].title == "Ambassador"
+
+
+def test_a_title_ending_in_a_mixed_case_acronym(nlp) -> None:
+    """'Head of the Mission to Bosnia and Herzegovina (BiH), NAME': a gloss such as '(BiH)' ends the title before the comma."""
+    found = people(nlp, "The Head of the OSCE Mission to Bosnia and Herzegovina (BiH), Jan Vik, opened the meeting.")
+    assert found["Jan Vik"].title == "Head of the OSCE Mission to Bosnia and Herzegovina (BiH)"

@@ -515,9 +515,9 @@ class OfficialTagger(GazetteerPipe):
                 if inner and all(is_alpha[m] or texts[m] in ("-", ".") for m in inner) and texts[k - 1] in self._title_words:
                     return k
                 if texts[k - 1][:1].isupper() and (
-                    (len(inner) == 1 and C.is_upper[k + 1] and len(texts[k + 1]) >= 2) or (inner and all(C.is_title[m] and is_alpha[m] for m in inner))
+                    (len(inner) == 1 and len(texts[k + 1]) >= 2 and (C.is_upper[k + 1] or (is_alpha[k + 1] and sum(c.isupper() for c in texts[k + 1]) >= 2))) or (inner and all(C.is_title[m] and is_alpha[m] for m in inner))
                 ):
-                    return k  # a body's acronym or translation: "Commission (CEC)", "Jogorku Kenesh (Parliament)"
+                    return k  # a body's acronym or translation: "Commission (CEC)", "Mission to BiH (BiH)", "Jogorku Kenesh (Parliament)"
                 return None
         return None
 
