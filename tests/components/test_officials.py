@@ -409,3 +409,16 @@ def test_a_title_ending_in_a_mixed_case_acronym(nlp) -> None:
     """'Head of the Mission to Bosnia and Herzegovina (BiH), NAME': a gloss such as '(BiH)' ends the title before the comma."""
     found = people(nlp, "The Head of the OSCE Mission to Bosnia and Herzegovina (BiH), Jan Vik, opened the meeting.")
     assert found["Jan Vik"].title == "Head of the OSCE Mission to Bosnia and Herzegovina (BiH)"
+
+
+def test_a_title_after_a_name_and_a_comma_is_that_persons(nlp) -> None:
+    """'NAME (State), the Chair of ..., Mr. NAME2': the title is the first person's apposition, not NAME2's; in a list of titles first it is NAME2's."""
+    found = people(nlp, "A delegation of the Committee, Ms. Anna Berg (Norway), the Chair of the Committee, Mr. Lars Holm (Denmark), and Mr. Jan Vik (Iceland), arrived in Vienna.")
+    assert found["Anna Berg"].title == "the Chair of the Committee"
+    assert found["Lars Holm"].title is None
+    found = people(nlp, "Speakers included Anna Berg, the Head of the Delegation, Ambassador Lars Holm, the Deputy Head.")
+    assert found["Lars Holm"].title == "Ambassador, the Deputy Head"
+    found = people(nlp, "Opening the event, the Head of the Delegation, Ambassador Lars Holm, said it mattered.")
+    assert found["Lars Holm"].title == "Ambassador, Head of the Delegation"
+    found = people(nlp, "The Head of the Delegation, Lars Holm, the President of the Court, Jan Vik, and the Chief Judge, Eva Lind, signed it.")
+    assert found["Jan Vik"].title == "President of the Court"

@@ -609,6 +609,8 @@ class OfficialTagger(GazetteerPipe):
             b0 = before[0]
             if b0 >= 2 and texts[b0 - 1] == ",":
                 outer = self._title_before(C, b0 - 1)
+                if outer is not None and others and self._apposed_to_other(C, outer[0], others):
+                    outer = None
                 if outer is not None and only_honorific:
                     parts.append(before)
                     parts.append(outer)
@@ -620,7 +622,7 @@ class OfficialTagger(GazetteerPipe):
                     parts.insert(0, first)  # "The OSCE Chairman-in-Office, Bulgarian Foreign Minister NAME": both
         elif start >= 2 and texts[start - 1] == ",":
             outer = self._title_before(C, start - 1)
-            if outer is not None:
+            if outer is not None and not (others and self._apposed_to_other(C, outer[0], others)):
                 parts.append(outer)
         if end + 1 < n and texts[end] == "," and lowers[end + 1] in ("and", "or"):
             pass  # "NAME, and the Head of Mission": another person's title
@@ -643,6 +645,27 @@ class OfficialTagger(GazetteerPipe):
             return None
         return ", ".join(C.span_text(a, b).strip(" ,") for a, b in parts), parts
 
+    def _apposed_to_other(self, C: Cols, a: int, others: Container[int]) -> bool:
+        """Whether the title phrase at token a follows another person's name and a comma
+        ("NAME (Germany), the Chair of the Group, Mr. NAME2"): an apposition of that person,
+        not the title of the name after it; unless that person's own title came before the
+        name and a comma ("the Head of ..., NAME, the President of ..., NAME2": titles first)."""
+        texts = C.texts
+        k = a - 1
+        if k >= 0 and C.lowers[k] in ("the", "a", "an"):
+            k -= 1
+        if k < 1 or texts[k] != ",":
+            return False
+        k -= 1
+        if texts[k] == ")":
+            # "NAME (Germany),": the name before the gloss.
+            k = next((m - 1 for m in range(k - 1, max(k - 12, 0), -1) if texts[m] == "("), -1)
+        if k < 0 or k not in others:
+            return False
+        while k > 0 and (k - 1 in others or texts[k - 1] in self._honorifics):
+            k -= 1  # to the start of that person's name, before an honorific
+        return not (k >= 2 and texts[k - 1] == "," and self._title_before(C, k - 1) is not None)
+
     def _first_title(self, C: Cols, comma: int, others: Container[int], bodies: Ranges | None) -> tuple[int, int] | None:
         """The first of two titles a comma joins before a name ("The OSCE Chairman-in-Office,
         Bulgarian Foreign Minister NAME"): the title phrase right before `comma`, when it
@@ -655,7 +678,7 @@ class OfficialTagger(GazetteerPipe):
             return None
         a, b = outer
         texts = C.texts
-        if a > 0 and (texts[a - 1] in (",", "and", "&") or a - 1 in others):
+        if a > 0 and (texts[a - 1] in (",", "and", "&") or a - 1 in others or self._apposed_to_other(C, a, others)):
             return None
         if any(k in others for k in range(a, b)) or any(w[-1:] == "s" and w in self._title_words for w in texts[a:b]):
             return None  # "Foreign Ministers", "Co-Chairs": several people
