@@ -422,3 +422,12 @@ def test_a_title_after_a_name_and_a_comma_is_that_persons(nlp) -> None:
     assert found["Lars Holm"].title == "Ambassador, Head of the Delegation"
     found = people(nlp, "The Head of the Delegation, Lars Holm, the President of the Court, Jan Vik, and the Chief Judge, Eva Lind, signed it.")
     assert found["Jan Vik"].title == "President of the Court"
+
+
+def test_a_second_name_after_a_plural_title(nlp) -> None:
+    """'Co-Chairs NAME of State and NAME2 of State2': a plural title names both people of the list."""
+    found = people(nlp, "The Envoy spoke for the Minsk Group Co-Chairs Jan Vik of Norway and Lars Holm of Denmark, and the Personal Representative.")
+    assert "Lars Holm" in found, list(found)
+    found = people(nlp, "Foreign Ministers Jan Vik of Norway and Lars Holm of Denmark agreed on it.")
+    assert "Lars Holm" in found, list(found)
+    assert list(people(nlp, "Ambassador Jan Vik of Norway and Lars Holm Street were named.")) == ["Jan Vik"]

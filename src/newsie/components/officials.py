@@ -328,9 +328,32 @@ class OfficialTagger(GazetteerPipe):
                 source = None  # "the Police Directorate in Novi Sad said": a place before the verb
             elif (prev is not None and lowers[p] in speech) or (nxt is not None and lowers[e] in speech) or (nxt == "," and e + 1 < n and lowers[e + 1] in speech):
                 source = SPEECH
+            elif prev == "and" and out and self._listed_after_plural(C, p, out[-1], state_tokens):
+                source = TITLED
             if source:
                 out.append((s, e, source, -1))
         return out
+
+    def _listed_after_plural(self, C: Cols, and_at: int, last: Person, state_tokens: set[int]) -> bool:
+        """"Co-Chairs NAME of France and NAME2": the "and" at `and_at` follows the person
+        `last` (with "of" and a State after the name), whom a plural title word names."""
+        texts, lowers = C.texts, C.lowers
+        k = and_at - 1
+        if k in state_tokens:
+            while k in state_tokens:
+                k -= 1
+            if lowers[k] == "the":
+                k -= 1
+            if lowers[k] != "of":
+                return False
+            k -= 1
+        s = last[0]
+        if last[1] != k + 1 or last[2] != TITLED or s < 1:
+            return False
+        word = texts[s - 1]
+        if s >= 3 and texts[s - 2] == "-":
+            word = f"{texts[s - 3]}-{word}"  # "Co-Chairs", split by the tokenizer
+        return word[-1:] == "s" and word in self._title_words
 
     def _contacts(self, doc: Doc, C: Cols, blocked: set[int]) -> list[Person]:
         """People named in a contact block ("For more information, please contact: ...")."""
