@@ -431,3 +431,10 @@ def test_a_second_name_after_a_plural_title(nlp) -> None:
     found = people(nlp, "Foreign Ministers Jan Vik of Norway and Lars Holm of Denmark agreed on it.")
     assert "Lars Holm" in found, list(found)
     assert list(people(nlp, "Ambassador Jan Vik of Norway and Lars Holm Street were named.")) == ["Jan Vik"]
+
+
+def test_a_title_with_a_two_word_acronym_before_a_name(nlp) -> None:
+    """'President of the OSCE Parliamentary Assembly (OSCE PA) NAME2' is NAME2's title, not the apposition of the name before it."""
+    found = people(nlp, "OSCE Secretary General Jan Vik, President of the OSCE Parliamentary Assembly (OSCE PA) Lars Holm and OSCE PA Secretary General Eva Lind today condemned the attack.")
+    assert found["Lars Holm"].title == "President of the OSCE Parliamentary Assembly (OSCE PA)"
+    assert found["Jan Vik"].title == "OSCE Secretary General"

@@ -538,9 +538,9 @@ class OfficialTagger(GazetteerPipe):
                 if inner and all(is_alpha[m] or texts[m] in ("-", ".") for m in inner) and texts[k - 1] in self._title_words:
                     return k
                 if texts[k - 1][:1].isupper() and (
-                    (len(inner) == 1 and len(texts[k + 1]) >= 2 and (C.is_upper[k + 1] or (is_alpha[k + 1] and sum(c.isupper() for c in texts[k + 1]) >= 2))) or (inner and all(C.is_title[m] and is_alpha[m] for m in inner))
+                    (len(inner) <= 2 and all(len(texts[m]) >= 2 and (C.is_upper[m] or (is_alpha[m] and sum(c.isupper() for c in texts[m]) >= 2)) for m in inner)) or (inner and all(C.is_title[m] and is_alpha[m] for m in inner))
                 ):
-                    return k  # a body's acronym or translation: "Commission (CEC)", "Mission to BiH (BiH)", "Jogorku Kenesh (Parliament)"
+                    return k  # a body's acronym or translation: "Commission (CEC)", "Mission to BiH (BiH)", "Assembly (OSCE PA)", "Jogorku Kenesh (Parliament)"
                 return None
         return None
 
@@ -750,6 +750,10 @@ class OfficialTagger(GazetteerPipe):
                 while b > a and (texts[b - 1] == "," or C.lowers[b - 1] in self._connectors):
                     b -= 1
                 break
+        else:
+            close = _closing(texts, b) if b < len(texts) and texts[b] == "(" else None
+            if close is not None and close + 1 in others:
+                return None  # "NAME, President of the Assembly (OSCE PA) NAME2": NAME2's title
         return (a, b) if b > a and not self._title_words.isdisjoint(texts[a:b]) else None
 
     # -- resolution -----------------------------------------------------------
