@@ -438,3 +438,10 @@ def test_a_title_with_a_two_word_acronym_before_a_name(nlp) -> None:
     found = people(nlp, "OSCE Secretary General Jan Vik, President of the OSCE Parliamentary Assembly (OSCE PA) Lars Holm and OSCE PA Secretary General Eva Lind today condemned the attack.")
     assert found["Lars Holm"].title == "President of the OSCE Parliamentary Assembly (OSCE PA)"
     assert found["Jan Vik"].title == "OSCE Secretary General"
+
+
+def test_a_name_before_a_state_in_parentheses(nlp) -> None:
+    """'NAME (State)' names a person (a parliamentarian and her country); a city before its State does not."""
+    found = people(nlp, "Ending her visit to the region as the Assembly's Special Representative today, Anna Berg (Norway) stressed the need for reform.")
+    assert list(found) == ["Anna Berg"]
+    assert list(people(nlp, "Delegates from Novi Sad (Serbia) and Banja Luka (Bosnia and Herzegovina) attended.")) == []

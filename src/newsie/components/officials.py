@@ -320,7 +320,7 @@ class OfficialTagger(GazetteerPipe):
             source = None
             if (prev is not None and (prev in titles or prev in honorifics or ((p in blocked or p in place_ends or prev == ")" or prev in self._portfolio or (C.is_title[p] and not self._name_at(C, p))) and self._title_before(C, s)))) or (prev == "," and self._title_ends_at(C, p, blocked, state_tokens)):
                 source = TITLED
-            elif (nxt == "(" and self._after_parenthesis(C, e) is not None) or (nxt == "," and self._apposition(C, e + 1) is not None):
+            elif (nxt == "(" and (self._after_parenthesis(C, e) is not None or (_state_gloss(texts, e, state_tokens) and self.places.lookup(C.span_text(s, e)) is None))) or (nxt == "," and self._apposition(C, e + 1) is not None):
                 source = APPOSITION
             elif prev is not None and p in blocked:
                 source = None  # "UN Sustainable Development Goals, says": a name after a body is no person
@@ -907,6 +907,13 @@ def sentence_chars(doc: Doc, C: Cols) -> list[tuple[int, int]]:
     texts, idxs = C.texts, C.idxs
     starts = [0, *compress(range(1, n), islice(C.is_sent_start, 1, None))]
     return [(idxs[a], idxs[b - 1] + len(texts[b - 1])) for a, b in zip(starts, [*starts[1:], n])]
+
+
+def _state_gloss(texts: list[str], k: int, state_tokens: set[int]) -> bool:
+    """"NAME (United Kingdom)": the "(" at k opens a parenthesis that holds only a State
+    (as a parliamentarian's country follows the name)."""
+    close = _closing(texts, k)
+    return close is not None and close > k + 1 and all(m in state_tokens for m in range(k + 1, close))
 
 
 def _is_initial(word: str) -> bool:
