@@ -403,3 +403,45 @@ def test_a_clause_after_a_name_is_no_title(nlp) -> None:
     assert found["Jan Novak"].title == "Prime Minister"
     found = people(nlp, "The Minister thanked Ambassador Jan Novak, who chairs the Committee, for his work.")
     assert found["Jan Novak"].title == "Ambassador"
+
+
+def test_a_title_ending_in_a_mixed_case_acronym(nlp) -> None:
+    """'Head of the Mission to Bosnia and Herzegovina (BiH), NAME': a gloss such as '(BiH)' ends the title before the comma."""
+    found = people(nlp, "The Head of the OSCE Mission to Bosnia and Herzegovina (BiH), Jan Vik, opened the meeting.")
+    assert found["Jan Vik"].title == "Head of the OSCE Mission to Bosnia and Herzegovina (BiH)"
+
+
+def test_a_title_after_a_name_and_a_comma_is_that_persons(nlp) -> None:
+    """'NAME (State), the Chair of ..., Mr. NAME2': the title is the first person's apposition, not NAME2's; in a list of titles first it is NAME2's."""
+    found = people(nlp, "A delegation of the Committee, Ms. Anna Berg (Norway), the Chair of the Committee, Mr. Lars Holm (Denmark), and Mr. Jan Vik (Iceland), arrived in Vienna.")
+    assert found["Anna Berg"].title == "the Chair of the Committee"
+    assert found["Lars Holm"].title is None
+    found = people(nlp, "Speakers included Anna Berg, the Head of the Delegation, Ambassador Lars Holm, the Deputy Head.")
+    assert found["Lars Holm"].title == "Ambassador, the Deputy Head"
+    found = people(nlp, "Opening the event, the Head of the Delegation, Ambassador Lars Holm, said it mattered.")
+    assert found["Lars Holm"].title == "Ambassador, Head of the Delegation"
+    found = people(nlp, "The Head of the Delegation, Lars Holm, the President of the Court, Jan Vik, and the Chief Judge, Eva Lind, signed it.")
+    assert found["Jan Vik"].title == "President of the Court"
+
+
+def test_a_second_name_after_a_plural_title(nlp) -> None:
+    """'Co-Chairs NAME of State and NAME2 of State2': a plural title names both people of the list."""
+    found = people(nlp, "The Envoy spoke for the Minsk Group Co-Chairs Jan Vik of Norway and Lars Holm of Denmark, and the Personal Representative.")
+    assert "Lars Holm" in found, list(found)
+    found = people(nlp, "Foreign Ministers Jan Vik of Norway and Lars Holm of Denmark agreed on it.")
+    assert "Lars Holm" in found, list(found)
+    assert list(people(nlp, "Ambassador Jan Vik of Norway and Lars Holm Street were named.")) == ["Jan Vik"]
+
+
+def test_a_title_with_a_two_word_acronym_before_a_name(nlp) -> None:
+    """'President of the OSCE Parliamentary Assembly (OSCE PA) NAME2' is NAME2's title, not the apposition of the name before it."""
+    found = people(nlp, "OSCE Secretary General Jan Vik, President of the OSCE Parliamentary Assembly (OSCE PA) Lars Holm and OSCE PA Secretary General Eva Lind today condemned the attack.")
+    assert found["Lars Holm"].title == "President of the OSCE Parliamentary Assembly (OSCE PA)"
+    assert found["Jan Vik"].title == "OSCE Secretary General"
+
+
+def test_a_name_before_a_state_in_parentheses(nlp) -> None:
+    """'NAME (State)' names a person (a parliamentarian and her country); a city before its State does not."""
+    found = people(nlp, "Ending her visit to the region as the Assembly's Special Representative today, Anna Berg (Norway) stressed the need for reform.")
+    assert list(found) == ["Anna Berg"]
+    assert list(people(nlp, "Delegates from Novi Sad (Serbia) and Banja Luka (Bosnia and Herzegovina) attended.")) == []

@@ -253,3 +253,26 @@ def test_a_name_cut_inside_a_hyphenated_word_is_no_body(nlp) -> None:
     assert "Organization for Security and Co" not in found, list(found)
     found = orgs(nlp, "Statement by the Heads of Delegation of the Regional Forum Co-Chair Countries")
     assert not any(name.endswith(" Co") for name in found), list(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The Bosnia and Herzegovina Customs Administration received new scanners.", "Bosnia and Herzegovina Customs Administration", "BIH"),
+        ("The Serbia and Montenegro Ministry of Defence hosted the workshop.", "Serbia and Montenegro Ministry of Defence", "SCG"),
+    ],
+)
+def test_a_state_name_holding_and_before_a_head(nlp, text, name, country) -> None:
+    """A State named '<X> and <Y>' before a body's head is part of the name, whole."""
+    found = orgs(nlp, text)
+    assert name in found, list(found)
+    assert found[name].country == country
+
+
+def test_election_observation_missions(nlp) -> None:
+    """An ODIHR election observation mission and an international one are bodies, whole, with the IEOM acronym."""
+    found = orgs(nlp, "RIGA, 2 June 2006 - The OSCE/ODIHR Election Observation Mission for the local elections in Latvia presented its report.")
+    assert list(found) == ["OSCE/ODIHR Election Observation Mission"], list(found)
+    assert found["OSCE/ODIHR Election Observation Mission"].parent == "osce-odihr"
+    found = orgs(nlp, "The vote was orderly, the International Election Observation Mission (IEOM) said today. The IEOM met voters.")
+    assert [(o.name, o.acronym) for o in found.values()] == [("International Election Observation Mission", "IEOM")]

@@ -320,7 +320,7 @@ class OfficialTagger(GazetteerPipe):
             source = None
             if (prev is not None and (prev in titles or prev in honorifics or ((p in blocked or p in place_ends or prev == ")" or prev in self._portfolio or (C.is_title[p] and not self._name_at(C, p))) and self._title_before(C, s)))) or (prev == "," and self._title_ends_at(C, p, blocked, state_tokens)):
                 source = TITLED
-            elif (nxt == "(" and self._after_parenthesis(C, e) is not None) or (nxt == "," and self._apposition(C, e + 1) is not None):
+            elif (nxt == "(" and (self._after_parenthesis(C, e) is not None or (_state_gloss(texts, e, state_tokens) and self.places.lookup(C.span_text(s, e)) is None))) or (nxt == "," and self._apposition(C, e + 1) is not None):
                 source = APPOSITION
             elif prev is not None and p in blocked:
                 source = None  # "UN Sustainable Development Goals, says": a name after a body is no person
@@ -328,9 +328,32 @@ class OfficialTagger(GazetteerPipe):
                 source = None  # "the Police Directorate in Novi Sad said": a place before the verb
             elif (prev is not None and lowers[p] in speech) or (nxt is not None and lowers[e] in speech) or (nxt == "," and e + 1 < n and lowers[e + 1] in speech):
                 source = SPEECH
+            elif prev == "and" and out and self._listed_after_plural(C, p, out[-1], state_tokens):
+                source = TITLED
             if source:
                 out.append((s, e, source, -1))
         return out
+
+    def _listed_after_plural(self, C: Cols, and_at: int, last: Person, state_tokens: set[int]) -> bool:
+        """"Co-Chairs NAME of France and NAME2": the "and" at `and_at` follows the person
+        `last` (with "of" and a State after the name), whom a plural title word names."""
+        texts, lowers = C.texts, C.lowers
+        k = and_at - 1
+        if k in state_tokens:
+            while k in state_tokens:
+                k -= 1
+            if lowers[k] == "the":
+                k -= 1
+            if lowers[k] != "of":
+                return False
+            k -= 1
+        s = last[0]
+        if last[1] != k + 1 or last[2] != TITLED or s < 1:
+            return False
+        word = texts[s - 1]
+        if s >= 3 and texts[s - 2] == "-":
+            word = f"{texts[s - 3]}-{word}"  # "Co-Chairs", split by the tokenizer
+        return word[-1:] == "s" and word in self._title_words
 
     def _contacts(self, doc: Doc, C: Cols, blocked: set[int]) -> list[Person]:
         """People named in a contact block ("For more information, please contact: ...")."""
@@ -515,9 +538,9 @@ class OfficialTagger(GazetteerPipe):
                 if inner and all(is_alpha[m] or texts[m] in ("-", ".") for m in inner) and texts[k - 1] in self._title_words:
                     return k
                 if texts[k - 1][:1].isupper() and (
-                    (len(inner) == 1 and C.is_upper[k + 1] and len(texts[k + 1]) >= 2) or (inner and all(C.is_title[m] and is_alpha[m] for m in inner))
+                    (len(inner) <= 2 and all(len(texts[m]) >= 2 and (C.is_upper[m] or (is_alpha[m] and sum(c.isupper() for c in texts[m]) >= 2)) for m in inner)) or (inner and all(C.is_title[m] and is_alpha[m] for m in inner))
                 ):
-                    return k  # a body's acronym or translation: "Commission (CEC)", "Jogorku Kenesh (Parliament)"
+                    return k  # a body's acronym or translation: "Commission (CEC)", "Mission to BiH (BiH)", "Assembly (OSCE PA)", "Jogorku Kenesh (Parliament)"
                 return None
         return None
 
@@ -609,6 +632,8 @@ class OfficialTagger(GazetteerPipe):
             b0 = before[0]
             if b0 >= 2 and texts[b0 - 1] == ",":
                 outer = self._title_before(C, b0 - 1)
+                if outer is not None and others and self._apposed_to_other(C, outer[0], others):
+                    outer = None
                 if outer is not None and only_honorific:
                     parts.append(before)
                     parts.append(outer)
@@ -620,7 +645,7 @@ class OfficialTagger(GazetteerPipe):
                     parts.insert(0, first)  # "The OSCE Chairman-in-Office, Bulgarian Foreign Minister NAME": both
         elif start >= 2 and texts[start - 1] == ",":
             outer = self._title_before(C, start - 1)
-            if outer is not None:
+            if outer is not None and not (others and self._apposed_to_other(C, outer[0], others)):
                 parts.append(outer)
         if end + 1 < n and texts[end] == "," and lowers[end + 1] in ("and", "or"):
             pass  # "NAME, and the Head of Mission": another person's title
@@ -643,6 +668,27 @@ class OfficialTagger(GazetteerPipe):
             return None
         return ", ".join(C.span_text(a, b).strip(" ,") for a, b in parts), parts
 
+    def _apposed_to_other(self, C: Cols, a: int, others: Container[int]) -> bool:
+        """Whether the title phrase at token a follows another person's name and a comma
+        ("NAME (Germany), the Chair of the Group, Mr. NAME2"): an apposition of that person,
+        not the title of the name after it; unless that person's own title came before the
+        name and a comma ("the Head of ..., NAME, the President of ..., NAME2": titles first)."""
+        texts = C.texts
+        k = a - 1
+        if k >= 0 and C.lowers[k] in ("the", "a", "an"):
+            k -= 1
+        if k < 1 or texts[k] != ",":
+            return False
+        k -= 1
+        if texts[k] == ")":
+            # "NAME (Germany),": the name before the gloss.
+            k = next((m - 1 for m in range(k - 1, max(k - 12, 0), -1) if texts[m] == "("), -1)
+        if k < 0 or k not in others:
+            return False
+        while k > 0 and (k - 1 in others or texts[k - 1] in self._honorifics):
+            k -= 1  # to the start of that person's name, before an honorific
+        return not (k >= 2 and texts[k - 1] == "," and self._title_before(C, k - 1) is not None)
+
     def _first_title(self, C: Cols, comma: int, others: Container[int], bodies: Ranges | None) -> tuple[int, int] | None:
         """The first of two titles a comma joins before a name ("The OSCE Chairman-in-Office,
         Bulgarian Foreign Minister NAME"): the title phrase right before `comma`, when it
@@ -655,7 +701,7 @@ class OfficialTagger(GazetteerPipe):
             return None
         a, b = outer
         texts = C.texts
-        if a > 0 and (texts[a - 1] in (",", "and", "&") or a - 1 in others):
+        if a > 0 and (texts[a - 1] in (",", "and", "&") or a - 1 in others or self._apposed_to_other(C, a, others)):
             return None
         if any(k in others for k in range(a, b)) or any(w[-1:] == "s" and w in self._title_words for w in texts[a:b]):
             return None  # "Foreign Ministers", "Co-Chairs": several people
@@ -704,6 +750,10 @@ class OfficialTagger(GazetteerPipe):
                 while b > a and (texts[b - 1] == "," or C.lowers[b - 1] in self._connectors):
                     b -= 1
                 break
+        else:
+            close = _closing(texts, b) if b < len(texts) and texts[b] == "(" else None
+            if close is not None and close + 1 in others:
+                return None  # "NAME, President of the Assembly (OSCE PA) NAME2": NAME2's title
         return (a, b) if b > a and not self._title_words.isdisjoint(texts[a:b]) else None
 
     # -- resolution -----------------------------------------------------------
@@ -857,6 +907,13 @@ def sentence_chars(doc: Doc, C: Cols) -> list[tuple[int, int]]:
     texts, idxs = C.texts, C.idxs
     starts = [0, *compress(range(1, n), islice(C.is_sent_start, 1, None))]
     return [(idxs[a], idxs[b - 1] + len(texts[b - 1])) for a, b in zip(starts, [*starts[1:], n])]
+
+
+def _state_gloss(texts: list[str], k: int, state_tokens: set[int]) -> bool:
+    """"NAME (United Kingdom)": the "(" at k opens a parenthesis that holds only a State
+    (as a parliamentarian's country follows the name)."""
+    close = _closing(texts, k)
+    return close is not None and close > k + 1 and all(m in state_tokens for m in range(k + 1, close))
 
 
 def _is_initial(word: str) -> bool:

@@ -94,6 +94,13 @@ class OrganizationTagger(GazetteerPipe):
         self.rules = OrgRules.model_validate(self.data["rules"])
         self._project_words = frozenset(self.rules.project_words)
         self._and_states = frozenset(n for n in default_states().by_name if " and " in n)
+        # The States named "<left> and <right>" ("Bosnia and Herzegovina"), by the first word
+        # of their right part, longest left part first: a body's modifiers may hold one whole.
+        self._and_state_parts: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for n in sorted(self._and_states, key=lambda n: -len(n.partition(" and ")[0].split())):
+            left, _, right = n.partition(" and ")
+            if "," not in left:
+                self._and_state_parts.setdefault(right.split()[0], []).append((tuple(right.split()), tuple(left.split())))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         strings = self.nlp.vocab.strings
         # The string ids of the stored spans' label, sources and gazetteer ids, kept in the
@@ -395,11 +402,30 @@ class OrganizationTagger(GazetteerPipe):
             if lowers[j] == "and" and j - 1 >= 0 and self._is_modifier(T, j - 1) and texts[j - 1] not in self._state_words and texts[j - 1] not in self._heads:
                 j -= 1
                 continue
+            if lowers[j] == "and" and start == j + 1:
+                left = self._and_state_left(texts, j)
+                if left:
+                    # "Bosnia and Herzegovina Border Police": the State's whole name.
+                    start = j - left
+                    if T.is_sent_start[start]:
+                        break
+                    j = start - 1
+                    continue
             if text == "," and self._listed_before(T, j, start, i):
                 j -= 1
                 continue
             break
         return start
+
+    def _and_state_left(self, texts: list[str], j: int) -> int:
+        """The number of words of a State's name before the "and" at `j` when the words
+        around it are one State's name ("Serbia and Montenegro"), else 0."""
+        if j + 1 >= len(texts):
+            return 0
+        for right, left in self._and_state_parts.get(texts[j + 1], ()):
+            if tuple(texts[j + 1 : j + 1 + len(right)]) == right and j >= len(left) and tuple(texts[j - len(left) : j]) == left:
+                return len(left)
+        return 0
 
     def _listed_before(self, T: Cols, comma: int, start: int, i: int) -> bool:
         """"Saeima Education, Culture and Science Committee": the comma at `comma` is inside a
