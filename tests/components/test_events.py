@@ -102,6 +102,28 @@ def test_an_undated_training_is_not_given_the_dateline_date(nlp) -> None:
     assert ev.location.city == "Skopje"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The first item's lede runs into the next item's dateline, without a full stop.
+        "ASTANA, 4 March 2019 – A seminar for young diplomats opened in Astana  BISHKEK, 11 April 2019 – A three-day course for judges began today in Bishkek.",
+        "ASTANA, 4 March 2019 – Twenty young diplomats attended a seminar on mediation organized by the OSCE Programme Office.\n\nBISHKEK, 11 April 2019 (OSCE) – A course for judges began on 10 April in Bishkek.",
+    ],
+)
+def test_a_second_dateline_in_the_body_starts_another_release(nlp, text) -> None:
+    """Items run together ('... in Astana  BISHKEK, 11 April 2019 – ...'): the later item's
+    dateline and dates are not the event's."""
+    ev = main_event(nlp, text, published="2019-03-04")
+    assert ev.start in (None, D(2019, 3, 4)) and ev.end in (None, D(2019, 3, 4))
+
+
+def test_a_dateline_of_several_cities_is_no_second_release(nlp) -> None:
+    """'STRASBOURG, VIENNA, WARSAW, 21 March 2019 –' opens the release: its date dates a statement."""
+    text = "STRASBOURG, VIENNA, WARSAW, 21 March 2019 – The heads of three institutions strongly condemned racist attacks in a joint statement."
+    ev = main_event(nlp, text, published="2019-03-20")
+    assert ev.type == "statement" and (ev.start, ev.end) == (D(2019, 3, 21), D(2019, 3, 21))
+
+
 def test_a_dateline_town_missing_from_the_gazetteer_is_placed_in_the_state_named(nlp) -> None:
     """A dateline town newsie does not know is still the event's place, in the State the lede names."""
     ev = main_event(nlp, "Zlatibor, 3 May 2019 – The OSCE Mission to Serbia held a workshop for judges.")
