@@ -97,6 +97,21 @@ def test_a_day_announced_as_coming_is_read_forward(text, day) -> None:
     assert found.start == day
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Head of Mission will hold a press conference on Wednesday", D(2025, 4, 16)),
+        ("The Ambassador will brief journalists in Skopje on Monday.", D(2025, 4, 14)),  # the release's own day
+        ("The Ambassador held a press conference on Wednesday.", D(2025, 4, 9)),  # no cue: the past
+        ("The Ambassador will report on last Wednesday's meeting.", D(2025, 4, 9)),
+    ],
+)
+def test_a_weekday_announced_as_coming_is_the_next_one(text, day) -> None:
+    """'will hold a press conference on Wednesday' in a Monday release is two days later."""
+    (found,) = find_dates(text, D(2025, 4, 14))  # a Monday
+    assert found.start == day
+
+
 def test_relative_dates_need_an_anchor() -> None:
     """Without a release date, relative expressions are not guessed."""
     assert find_dates("today", None) == []

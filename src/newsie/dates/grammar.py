@@ -310,8 +310,8 @@ def _find_dates(text: str, low: str, anchor: dt.date | None, starts: list[int] |
                 continue
             raw = text[s:e]
             value = _value(kind, k, m, raw, anchor, False)
-            if value is not None and value[4] and value[0] is not None and _forward_before(low, s):
-                value = _value(kind, k, m, raw, anchor, True)  # "the upcoming 15 October elections"
+            if value is not None and value[0] is not None and (value[4] or (value[3] and _bare_weekday(low, s, e))) and _forward_before(low, s):
+                value = _value(kind, k, m, raw, anchor, True)  # "the upcoming 15 October elections", "will hold ... on Wednesday"
             if value is not None:
                 taken[s:e] = b"\x01" * (e - s)
                 out.append(FoundDate(s, e, raw, *value))
@@ -339,6 +339,12 @@ def _value(kind: str, k: int, m: re.Match[str], raw: str, anchor: dt.date | None
 _FORWARD_RE = forward_regex()
 _FORWARD_WINDOW = date_cues().forward_window
 _CLAUSE_END = re.compile(r".*[.;,!?\n\x00]", re.DOTALL)  # up to the last clause boundary
+
+
+def _bare_weekday(low: str, start: int, end: int) -> bool:
+    """Whether a relative date is a weekday without "last" or "next" ("on Wednesday")."""
+    words = low[start:end].split()
+    return words[-1] in WEEKDAYS and words[0] not in ("last", "next")
 
 
 def _forward_before(low: str, start: int) -> bool:
@@ -511,7 +517,7 @@ def _normalize(kind: str, m: re.Match[str], anchor: dt.date | None, forward: boo
     horizon = FORWARD_HORIZON if forward else 90
     s, e, raw = m.start(), m.end(), m.group(0)
     if kind == "relative":
-        rng = relative(raw, anchor)
+        rng = relative(raw, anchor, forward)
         return FoundDate(s, e, raw, rng[0], rng[1], rng[2], relative=True) if rng else None
     if kind == "year":
         y = int(raw)
@@ -558,8 +564,10 @@ def _normalize(kind: str, m: re.Match[str], anchor: dt.date | None, forward: boo
     return FoundDate(s, e, raw, start, end, "day", year_inferred=year_inferred)
 
 
-def relative(raw: str, anchor: dt.date | None) -> tuple[dt.date, dt.date, str] | None:
-    """The interval of a relative expression, anchored to the release date."""
+def relative(raw: str, anchor: dt.date | None, forward: bool = False) -> tuple[dt.date, dt.date, str] | None:
+    """The interval of a relative expression, anchored to the release date; with
+    `forward` (a cue such as "will" before it), a bare weekday is the next such day
+    (or the release's own)."""
     if anchor is None:
         return None
     t = raw.lower().strip()
@@ -580,6 +588,8 @@ def relative(raw: str, anchor: dt.date | None) -> tuple[dt.date, dt.date, str] |
         if which == "next":
             delta = (wd - anchor.weekday()) % 7 or 7
             d = anchor + dt.timedelta(days=delta)
+        elif forward and which != "last":  # "will hold a press conference on Wednesday"
+            d = anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7)
         else:  # "on Monday", "last Monday": the most recent such day (releases report the past)
             delta = (anchor.weekday() - wd) % 7
             if which == "last" and delta == 0:
