@@ -68,6 +68,20 @@ def test_a_visit_ending_on_its_date_began_before_it(nlp, text) -> None:
     assert (ev.start, ev.end) == (D(2019, 6, 10), D(2019, 6, 12))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With less than three months to go before the parliamentary elections, the OSCE Mission today held a meeting with ambassadors in Podgorica.",
+        "The OSCE Mission today held a meeting in Podgorica, almost two months after the floods.",
+        "The Representative today held a meeting in Vienna to discuss the developments of the past four months.",
+    ],
+)
+def test_a_length_that_is_not_the_event_does_not_stretch_it(nlp, text) -> None:
+    """'less than three months before the elections', 'the past four months': no length of the meeting."""
+    ev = main_event(nlp, text, title="OSCE holds meeting with ambassadors", published="2021-06-09")
+    assert ev.type == "meeting" and (ev.start, ev.end) == (D(2021, 6, 9), D(2021, 6, 9))
+
+
 def test_statement_dated_by_dateline(nlp) -> None:
     """A statement with a dated dateline and no other date of its own gets that date."""
     text = "VIENNA, 10 April 2019 – The OSCE Representative condemned the search conducted on 9 April in Minsk, Belarus."

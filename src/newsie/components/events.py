@@ -223,6 +223,8 @@ class EventExtractor(GazetteerPipe):
         self._place_words = frozenset(r.place_words) | self._visit_verbs
         self._direction_words = frozenset(r.direction_words)
         self._not_after = tuple(r.not_event_date_after)
+        self._length_not_after = frozenset(w.lower() for w in r.length_not_after)
+        self._period_words = frozenset(w.lower() for w in r.period_words)
         self._election_words = frozenset(r.election_words)
         self._visit_words = tuple(w.lower() for w in r.visit_words)
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
@@ -428,11 +430,21 @@ class EventExtractor(GazetteerPipe):
     def _duration(self, rel: _Release, unit: Unit) -> int | None:
         cut = rel.cut()
         for _, _, start_char, end_char, _, _ in group_rows(rel.doc, ext.DURATIONS):
-            if unit.start_char <= start_char < min(unit.end_char, cut):
+            if unit.start_char <= start_char < min(unit.end_char, cut) and self._event_length(rel, start_char, end_char):
                 days = span_value(rel.doc, "newsie_days", start_char, end_char)
                 if days:
                     return int(days)
         return None
+
+    def _event_length(self, rel: _Release, start_char: int, end_char: int) -> bool:
+        """Whether a length may be an event's: not right after "than" or "almost" ("less than
+        two months from the elections"), not weeks or months after "past" ("developments in
+        the past six months"; "over the past two days" may be a conference's)."""
+        before = rel.text[max(0, start_char - 12) : start_char].split()
+        word = before[-1].lower() if before else ""
+        if word in self._length_not_after:
+            return False
+        return word not in self._period_words or "day" in rel.text[start_char:end_char].lower()
 
     def _location(self, rel: _Release, focus: list[Unit], etype: str, titles: list[Unit]) -> LocationData:
         """The event's place: "in CITY" in its sentences; else the headline's place of the
