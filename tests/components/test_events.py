@@ -82,6 +82,19 @@ def test_a_length_that_is_not_the_event_does_not_stretch_it(nlp, text) -> None:
     assert ev.type == "meeting" and (ev.start, ev.end) == (D(2021, 6, 9), D(2021, 6, 9))
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("At the end of a three-day visit to Serbia, the OSCE Secretary General today met the Prime Minister in Belgrade.", D(2019, 5, 15), D(2019, 5, 17)),
+        ("A two-day visit of the OSCE Secretary General to Serbia began today with a call to end violence against journalists.", D(2019, 5, 17), D(2019, 5, 18)),
+    ],
+)
+def test_at_the_end_of_a_visit_its_day_is_the_last(nlp, text, start, end) -> None:
+    """'At the end of a three-day visit ... today': today is the visit's last day ('to end violence' concludes nothing)."""
+    ev = main_event(nlp, text, title="OSCE Secretary General visits Serbia", published="2019-05-17")
+    assert ev.type == "visit" and (ev.start, ev.end) == (start, end)
+
+
 def test_statement_dated_by_dateline(nlp) -> None:
     """A statement with a dated dateline and no other date of its own gets that date."""
     text = "VIENNA, 10 April 2019 – The OSCE Representative condemned the search conducted on 9 April in Minsk, Belarus."

@@ -120,7 +120,8 @@ class _Release:
             dateline = self.dateline
             opening = dateline.end_char if dateline else meta_of(self.doc).body_start
             for _, _, start_char, end_char in self.dates:
-                if start_char < opening + _BODY_BEFORE_DATELINE or not _DASH_AFTER.match(text, end_char):
+                # The dash after the date, or the end of its span's last token ("2002-")
+                if start_char < opening + _BODY_BEFORE_DATELINE or not (_DASH_AFTER.match(text, end_char)):
                     continue
                 m = _CITY_BEFORE.search(text, max(0, start_char - 60), start_char)
                 # Some of a release before it: a lowercase word, not more cities of one
@@ -218,6 +219,7 @@ class EventExtractor(GazetteerPipe):
         r = self.rules
         self.counter = ParticipantCounter(r.participant_nouns, not_after=r.count_not_after, victim_cues=r.victim_cues, victim_verbs=r.victim_verbs)
         self._conclude = frozenset(r.conclusion_verbs)
+        self._conclude_phrases = tuple(p.lower() for p in r.conclusion_phrases)
         # "in Norway", and "visiting Norway": a visit's object is its place
         self._visit_verbs = frozenset(v.lower() for v in r.visit_verbs)
         self._place_words = frozenset(r.place_words) | self._visit_verbs
@@ -404,8 +406,8 @@ class EventExtractor(GazetteerPipe):
         if start == end and unit_of is not None:
             days = self._duration(rel, unit_of)
             if days and days > 1:
-                words = set(unit_lower(unit_of, rel.text).split())
-                if words & self._conclude:
+                lower = unit_lower(unit_of, rel.text)
+                if set(lower.split()) & self._conclude or any(p in lower for p in self._conclude_phrases):
                     start = end - dt.timedelta(days=days - 1)
                 else:
                     end = start + dt.timedelta(days=days - 1)

@@ -70,6 +70,10 @@ class EventRules(BaseModel):
         default_factory=empty_list,
         description="A length in weeks or months right after these is a period the text looks back on ('in the past six months'), not the event's",
     )
+    conclusion_phrases: list[str] = Field(
+        default_factory=empty_list,
+        description="Like conclusion_verbs, phrases of several words ('at the end of a three-day visit'; 'end' alone is no conclusion: 'to end violence')",
+    )
     place_words: list[str] = Field(default_factory=empty_list, description="Words before a State's name that make it the event's place")
     direction_words: list[str] = Field(default_factory=empty_list, description="Words allowed between a place word and the place")
     visit_words: list[str] = Field(default_factory=empty_list, description="'to PLACE' is a place only after these")
