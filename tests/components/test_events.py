@@ -134,6 +134,7 @@ def test_an_undated_training_is_not_given_the_dateline_date(nlp) -> None:
     [
         # The first item's lede runs into the next item's dateline, without a full stop.
         "ASTANA, 4 March 2019 – A seminar for young diplomats opened in Astana  BISHKEK, 11 April 2019 – A three-day course for judges began today in Bishkek.",
+        "ASTANA, 4 March 2019- A seminar for young diplomats opened in Astana  BISHKEK, 11 April 2019- A three-day course for judges began today in Bishkek.",
         "ASTANA, 4 March 2019 – Twenty young diplomats attended a seminar on mediation organized by the OSCE Programme Office.\n\nBISHKEK, 11 April 2019 (OSCE) – A course for judges began on 10 April in Bishkek.",
     ],
 )

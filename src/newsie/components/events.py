@@ -121,7 +121,7 @@ class _Release:
             opening = dateline.end_char if dateline else meta_of(self.doc).body_start
             for _, _, start_char, end_char in self.dates:
                 # The dash after the date, or the end of its span's last token ("2002-")
-                if start_char < opening + _BODY_BEFORE_DATELINE or not (_DASH_AFTER.match(text, end_char)):
+                if start_char < opening + _BODY_BEFORE_DATELINE or not (_DASH_AFTER.match(text, end_char) or text[end_char - 1] in "-–—"):
                     continue
                 m = _CITY_BEFORE.search(text, max(0, start_char - 60), start_char)
                 # Some of a release before it: a lowercase word, not more cities of one
