@@ -79,6 +79,39 @@ def test_day_without_year_picks_the_recent_past_or_near_future() -> None:
     assert infer_year(5, 3, None) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The Mission is assisting the Central Election Commission in preparing for the 12 October presidential election.", D(2025, 10, 12)),
+        ("Observers will be deployed ahead of the 2 November local elections.", D(2025, 11, 2)),
+        ("The regional conference will take place in Ohrid on 18 September.", D(2025, 9, 18)),
+        ("The conference was held in Ohrid on 18 September.", D(2024, 9, 18)),  # no cue: the past
+        ("The Office will continue to follow up on the trial. It opened on 18 September.", D(2024, 9, 18)),  # another sentence
+        ("Observers noted, ahead of the 28 February run-off, that the campaign was calm.", D(2025, 2, 28)),  # a day just past stays past
+    ],
+)
+def test_a_day_announced_as_coming_is_read_forward(text, day) -> None:
+    """'preparing for the 12 October election' in an April release is next October, not last."""
+    anchor = D(2025, 4, 10)
+    (found,) = [f for f in find_dates(text, anchor) if f.granularity == "day"]
+    assert found.start == day
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Head of Mission will hold a press conference on Wednesday", D(2025, 4, 16)),
+        ("The Ambassador will brief journalists in Skopje on Monday.", D(2025, 4, 14)),  # the release's own day
+        ("The Ambassador held a press conference on Wednesday.", D(2025, 4, 9)),  # no cue: the past
+        ("The Ambassador will report on last Wednesday's meeting.", D(2025, 4, 9)),
+    ],
+)
+def test_a_weekday_announced_as_coming_is_the_next_one(text, day) -> None:
+    """'will hold a press conference on Wednesday' in a Monday release is two days later."""
+    (found,) = find_dates(text, D(2025, 4, 14))  # a Monday
+    assert found.start == day
+
+
 def test_relative_dates_need_an_anchor() -> None:
     """Without a release date, relative expressions are not guessed."""
     assert find_dates("today", None) == []

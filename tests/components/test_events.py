@@ -68,6 +68,33 @@ def test_a_visit_ending_on_its_date_began_before_it(nlp, text) -> None:
     assert (ev.start, ev.end) == (D(2019, 6, 10), D(2019, 6, 12))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With less than three months to go before the parliamentary elections, the OSCE Mission today held a meeting with ambassadors in Podgorica.",
+        "The OSCE Mission today held a meeting in Podgorica, almost two months after the floods.",
+        "The Representative today held a meeting in Vienna to discuss the developments of the past four months.",
+    ],
+)
+def test_a_length_that_is_not_the_event_does_not_stretch_it(nlp, text) -> None:
+    """'less than three months before the elections', 'the past four months': no length of the meeting."""
+    ev = main_event(nlp, text, title="OSCE holds meeting with ambassadors", published="2021-06-09")
+    assert ev.type == "meeting" and (ev.start, ev.end) == (D(2021, 6, 9), D(2021, 6, 9))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("At the end of a three-day visit to Serbia, the OSCE Secretary General today met the Prime Minister in Belgrade.", D(2019, 5, 15), D(2019, 5, 17)),
+        ("A two-day visit of the OSCE Secretary General to Serbia began today with a call to end violence against journalists.", D(2019, 5, 17), D(2019, 5, 18)),
+    ],
+)
+def test_at_the_end_of_a_visit_its_day_is_the_last(nlp, text, start, end) -> None:
+    """'At the end of a three-day visit ... today': today is the visit's last day ('to end violence' concludes nothing)."""
+    ev = main_event(nlp, text, title="OSCE Secretary General visits Serbia", published="2019-05-17")
+    assert ev.type == "visit" and (ev.start, ev.end) == (start, end)
+
+
 def test_statement_dated_by_dateline(nlp) -> None:
     """A statement with a dated dateline and no other date of its own gets that date."""
     text = "VIENNA, 10 April 2019 – The OSCE Representative condemned the search conducted on 9 April in Minsk, Belarus."
@@ -100,6 +127,29 @@ def test_an_undated_training_is_not_given_the_dateline_date(nlp) -> None:
     ev = main_event(nlp, "SKOPJE, 12 March 2021 – A week-long training course for 25 municipal inspectors is taking place in Skopje.")
     assert ev.type == "training" and (ev.start, ev.end) == (None, None)
     assert ev.location.city == "Skopje"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The first item's lede runs into the next item's dateline, without a full stop.
+        "ASTANA, 4 March 2019 – A seminar for young diplomats opened in Astana  BISHKEK, 11 April 2019 – A three-day course for judges began today in Bishkek.",
+        "ASTANA, 4 March 2019- A seminar for young diplomats opened in Astana  BISHKEK, 11 April 2019- A three-day course for judges began today in Bishkek.",
+        "ASTANA, 4 March 2019 – Twenty young diplomats attended a seminar on mediation organized by the OSCE Programme Office.\n\nBISHKEK, 11 April 2019 (OSCE) – A course for judges began on 10 April in Bishkek.",
+    ],
+)
+def test_a_second_dateline_in_the_body_starts_another_release(nlp, text) -> None:
+    """Items run together ('... in Astana  BISHKEK, 11 April 2019 – ...'): the later item's
+    dateline and dates are not the event's."""
+    ev = main_event(nlp, text, published="2019-03-04")
+    assert ev.start in (None, D(2019, 3, 4)) and ev.end in (None, D(2019, 3, 4))
+
+
+def test_a_dateline_of_several_cities_is_no_second_release(nlp) -> None:
+    """'STRASBOURG, VIENNA, WARSAW, 21 March 2019 –' opens the release: its date dates a statement."""
+    text = "STRASBOURG, VIENNA, WARSAW, 21 March 2019 – The heads of three institutions strongly condemned racist attacks in a joint statement."
+    ev = main_event(nlp, text, published="2019-03-20")
+    assert ev.type == "statement" and (ev.start, ev.end) == (D(2019, 3, 21), D(2019, 3, 21))
 
 
 def test_a_dateline_town_missing_from_the_gazetteer_is_placed_in_the_state_named(nlp) -> None:

@@ -48,6 +48,12 @@ except ImportError:  # pragma: no cover - an interpreter built without it
 _PLACE = r"(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
 _IN_PLACE = re.compile(r"(?:in|at|to)(?<!\w..)\s+" + _PLACE)
 
+# A date that is a dateline's: a city in capitals and a comma before it ("KYIV, "), a dash
+# after it ("13 May 2002 –", "22 December (OSCE) –").
+_CITY_BEFORE = re.compile(r"(?<![\w’'.\-/])[A-ZÀ-Ý][A-ZÀ-ÝŠŽČĆĐ’'.\-]+(?:[ /][A-ZÀ-ÝŠŽČĆĐ][A-ZÀ-ÝŠŽČĆĐ’'.\-]+)*,\s*$")
+_DASH_AFTER = re.compile(r"\s*(?:\(OSCE\)\s*)?[-–—]")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}")
+_BODY_BEFORE_DATELINE = 20  # characters of a release before a dateline that starts another
 DateRow = tuple[int, int, int, int]  # a DATE span: start, end, start_char, end_char
 StateRow = tuple[int, int, str, str]  # a STATE span: start, start_char, kb_id_, id_
 
@@ -60,6 +66,7 @@ class _Release:
         "_bounds",
         "_context",
         "_counts",
+        "_cut",
         "_day_dates",
         "_doc_states",
         "_event_dates",
@@ -91,6 +98,7 @@ class _Release:
         self._context: tuple[str | None] | None = None
         self._event_dates: tuple[list[int], dict[int, DateValue]] | None = None
         self._day_dates: list[tuple[int, DateValue]] | None = None
+        self._cut: int | None = None
         self._bounds: dict[tuple[int, int], str | None] = {}
         self._counts: dict[tuple[int, int], tuple[int, str] | None] = {}
         self._places: dict[tuple[int, int], LocationData | None] = {}
@@ -101,11 +109,37 @@ class _Release:
             self._doc_states = {r[2] for r in self.states}
         return self._doc_states
 
+    def cut(self) -> int:
+        """Where a second release begins inside the body (else the text's length): at the
+        first date after the opening one that is itself a dateline's ("... the laws
+        KYIV, 13 May 2002 – The ..."), as when a site runs several items together. Its
+        dates and those after it belong to another release."""
+        if self._cut is None:
+            text = self.text
+            self._cut = len(text)
+            dateline = self.dateline
+            opening = dateline.end_char if dateline else meta_of(self.doc).body_start
+            for _, _, start_char, end_char in self.dates:
+                # The dash after the date, or the end of its span's last token ("2002-")
+                if start_char < opening + _BODY_BEFORE_DATELINE or not (_DASH_AFTER.match(text, end_char) or text[end_char - 1] in "-–—"):
+                    continue
+                m = _CITY_BEFORE.search(text, max(0, start_char - 60), start_char)
+                # Some of a release before it: a lowercase word, not more cities of one
+                # dateline ("STRASBOURG, VIENNA, WARSAW, 21 March 2011 –").
+                if m is not None and m.start() >= opening + _BODY_BEFORE_DATELINE and _LOWER_WORD.search(text, opening, m.start()):
+                    self._cut = m.start()
+                    break
+        return self._cut
+
     def day_dates(self) -> list[tuple[int, DateValue]]:
-        """Every DATE span's start and value, for the days with a start (in span order)."""
+        """Every DATE span's start and value, for the days with a start (in span order)
+        before a second release (`cut`)."""
         if self._day_dates is None:
             out = []
+            cut = self.cut()
             for _, _, start_char, end_char in self.dates:
+                if start_char >= cut:
+                    break
                 d = span_value(self.doc, "newsie_date", start_char, end_char)
                 if d is not None and d.granularity == "day" and d.start is not None:
                     out.append((start_char, d))
@@ -185,11 +219,14 @@ class EventExtractor(GazetteerPipe):
         r = self.rules
         self.counter = ParticipantCounter(r.participant_nouns, not_after=r.count_not_after, victim_cues=r.victim_cues, victim_verbs=r.victim_verbs)
         self._conclude = frozenset(r.conclusion_verbs)
+        self._conclude_phrases = tuple(p.lower() for p in r.conclusion_phrases)
         # "in Norway", and "visiting Norway": a visit's object is its place
         self._visit_verbs = frozenset(v.lower() for v in r.visit_verbs)
         self._place_words = frozenset(r.place_words) | self._visit_verbs
         self._direction_words = frozenset(r.direction_words)
         self._not_after = tuple(r.not_event_date_after)
+        self._length_not_after = frozenset(w.lower() for w in r.length_not_after)
+        self._period_words = frozenset(w.lower() for w in r.period_words)
         self._election_words = frozenset(r.election_words)
         self._visit_words = tuple(w.lower() for w in r.visit_words)
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
@@ -300,7 +337,10 @@ class EventExtractor(GazetteerPipe):
             today = rel.today
             doc = rel.doc
             lowers = cols(doc).lowers
+            cut = rel.cut()
             for start, end, start_char, end_char in rel.dates:
+                if start_char >= cut:
+                    break
                 if not (dl_range[0] <= start_char < dl_range[1]):
                     v = span_value(doc, "newsie_date", start_char, end_char)
                     # "today" is when something happens, even next to "elections" ("today opened an election observation mission")
@@ -366,8 +406,8 @@ class EventExtractor(GazetteerPipe):
         if start == end and unit_of is not None:
             days = self._duration(rel, unit_of)
             if days and days > 1:
-                words = set(unit_lower(unit_of, rel.text).split())
-                if words & self._conclude:
+                lower = unit_lower(unit_of, rel.text)
+                if set(lower.split()) & self._conclude or any(p in lower for p in self._conclude_phrases):
                     start = end - dt.timedelta(days=days - 1)
                 else:
                     end = start + dt.timedelta(days=days - 1)
@@ -390,12 +430,23 @@ class EventExtractor(GazetteerPipe):
         return start, end
 
     def _duration(self, rel: _Release, unit: Unit) -> int | None:
+        cut = rel.cut()
         for _, _, start_char, end_char, _, _ in group_rows(rel.doc, ext.DURATIONS):
-            if unit.start_char <= start_char < unit.end_char:
+            if unit.start_char <= start_char < min(unit.end_char, cut) and self._event_length(rel, start_char, end_char):
                 days = span_value(rel.doc, "newsie_days", start_char, end_char)
                 if days:
                     return int(days)
         return None
+
+    def _event_length(self, rel: _Release, start_char: int, end_char: int) -> bool:
+        """Whether a length may be an event's: not right after "than" or "almost" ("less than
+        two months from the elections"), not weeks or months after "past" ("developments in
+        the past six months"; "over the past two days" may be a conference's)."""
+        before = rel.text[max(0, start_char - 12) : start_char].split()
+        word = before[-1].lower() if before else ""
+        if word in self._length_not_after:
+            return False
+        return word not in self._period_words or "day" in rel.text[start_char:end_char].lower()
 
     def _location(self, rel: _Release, focus: list[Unit], etype: str, titles: list[Unit]) -> LocationData:
         """The event's place: "in CITY" in its sentences; else the headline's place of the

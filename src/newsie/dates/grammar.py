@@ -18,6 +18,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from ..casing import lowered_like_ignorecase
+from ..kb.date_cues import date_cues, forward_regex
 from ..kb.numbers import number_alternation, words_to_int
 
 MONTHS = {
@@ -308,17 +309,9 @@ def _find_dates(text: str, low: str, anchor: dt.date | None, starts: list[int] |
             if taken.find(1, s, e) >= 0:
                 continue
             raw = text[s:e]
-            key = (k, raw, anchor)
-            value: Any = _VALUES.get(key, _UNKNOWN)
-            if value is _UNKNOWN:
-                try:
-                    found = _normalize(kind, m, anchor)
-                except (OverflowError, ValueError):  # beyond year 1 or 9999 from an extreme anchor
-                    found = None
-                value = None if found is None else found[3:]
-                if len(_VALUES) >= _VALUES_LIMIT:
-                    _VALUES.clear()
-                _VALUES[key] = value
+            value = _value(kind, k, m, raw, anchor, False)
+            if value is not None and value[0] is not None and (value[4] or (value[3] and _bare_weekday(low, s, e))) and _forward_before(low, s):
+                value = _value(kind, k, m, raw, anchor, True)  # "the upcoming 15 October elections", "will hold ... on Wednesday"
             if value is not None:
                 taken[s:e] = b"\x01" * (e - s)
                 out.append(FoundDate(s, e, raw, *value))
@@ -327,9 +320,48 @@ def _find_dates(text: str, low: str, anchor: dt.date | None, starts: list[int] |
     return out
 
 
+def _value(kind: str, k: int, m: re.Match[str], raw: str, anchor: dt.date | None, forward: bool) -> tuple[Any, ...] | None:
+    """The normalized value of pattern k's match (memoized, see `_VALUES`)."""
+    key = (k, raw, anchor, forward)
+    value: Any = _VALUES.get(key, _UNKNOWN)
+    if value is _UNKNOWN:
+        try:
+            found = _normalize(kind, m, anchor, forward)
+        except (OverflowError, ValueError):  # beyond year 1 or 9999 from an extreme anchor
+            found = None
+        value = None if found is None else found[3:]
+        if len(_VALUES) >= _VALUES_LIMIT:
+            _VALUES.clear()
+        _VALUES[key] = value
+    return value
+
+
+_FORWARD_RE = forward_regex()
+_FORWARD_WINDOW = date_cues().forward_window
+_CLAUSE_END = re.compile(r".*[.;,!?\n\x00]", re.DOTALL)  # up to the last clause boundary
+
+
+def _bare_weekday(low: str, start: int, end: int) -> bool:
+    """Whether a relative date is a weekday without "last" or "next" ("on Wednesday")."""
+    words = low[start:end].split()
+    return words[-1] in WEEKDAYS and words[0] not in ("last", "next")
+
+
+def _forward_before(low: str, start: int) -> bool:
+    """Whether the clause before a date, up to `_FORWARD_WINDOW` characters, holds a
+    forward cue ("will be held on", "preparing for the", "the upcoming"; see
+    ``gazetteers/date_cues.json``)."""
+    begin = max(0, start - _FORWARD_WINDOW)
+    m = _CLAUSE_END.match(low, begin, start)
+    if m is not None:
+        begin = m.end()
+    return _FORWARD_RE.search(low, begin, start) is not None
+
+
 # The normalized value (the fields of a `FoundDate` after its text, or None) by pattern,
-# text and anchor: what a pattern's groups hold follows from the text it matched.
-_VALUES: dict[tuple[int, str, dt.date | None], tuple[Any, ...] | None] = {}
+# text, anchor and whether a forward cue precedes it: what a pattern's groups hold
+# follows from the text it matched.
+_VALUES: dict[tuple[int, str, dt.date | None, bool], tuple[Any, ...] | None] = {}
 _VALUES_LIMIT = 4_096  # ~0.4 KB each: a few MB at most, so RSS stays flat over a long stream
 _UNKNOWN = object()
 
@@ -463,23 +495,29 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def infer_year(month: int, day: int, anchor: dt.date | None) -> dt.date | None:
-    """The latest date with this month and day up to 90 days after the anchor.
+FORWARD_HORIZON = 305  # days: with a forward cue, a day up to 60 days past still reads as past
 
-    Releases mostly report what has happened, sometimes announce what is coming soon.
+
+def infer_year(month: int, day: int, anchor: dt.date | None, horizon_days: int = 90) -> dt.date | None:
+    """The latest date with this month and day up to `horizon_days` after the anchor.
+
+    Releases mostly report what has happened, sometimes announce what is coming soon;
+    a day announced as coming ("the upcoming 15 October elections") looks further ahead
+    (`FORWARD_HORIZON`).
     """
     if anchor is None:
         return None
-    horizon = anchor + dt.timedelta(days=90)
+    horizon = anchor + dt.timedelta(days=horizon_days)
     options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe(y, month, day)) and d <= horizon]
     return max(options) if options else None
 
 
-def _normalize(kind: str, m: re.Match[str], anchor: dt.date | None) -> FoundDate | None:
+def _normalize(kind: str, m: re.Match[str], anchor: dt.date | None, forward: bool = False) -> FoundDate | None:
     g = m.groupdict()
+    horizon = FORWARD_HORIZON if forward else 90
     s, e, raw = m.start(), m.end(), m.group(0)
     if kind == "relative":
-        rng = relative(raw, anchor)
+        rng = relative(raw, anchor, forward)
         return FoundDate(s, e, raw, rng[0], rng[1], rng[2], relative=True) if rng else None
     if kind == "year":
         y = int(raw)
@@ -504,7 +542,7 @@ def _normalize(kind: str, m: re.Match[str], anchor: dt.date | None) -> FoundDate
         if y1:
             day = _safe(y1, m1, d1)
             return FoundDate(s, e, raw, day, day, "day") if day else None
-        day = infer_year(m1, d1, anchor)
+        day = infer_year(m1, d1, anchor, horizon)
         return FoundDate(s, e, raw, day, day, "day", year_inferred=True) if day else FoundDate(s, e, raw, None, None, "day", year_inferred=True)
     # ranges
     m1 = m1 or m2
@@ -512,7 +550,7 @@ def _normalize(kind: str, m: re.Match[str], anchor: dt.date | None) -> FoundDate
         return None
     year_inferred = False
     if y2 is None and y1 is None:
-        end = infer_year(m2, d2, anchor)
+        end = infer_year(m2, d2, anchor, horizon)
         year_inferred = True
         if end is None:
             return FoundDate(s, e, raw, None, None, "day", year_inferred=True)
@@ -526,8 +564,10 @@ def _normalize(kind: str, m: re.Match[str], anchor: dt.date | None) -> FoundDate
     return FoundDate(s, e, raw, start, end, "day", year_inferred=year_inferred)
 
 
-def relative(raw: str, anchor: dt.date | None) -> tuple[dt.date, dt.date, str] | None:
-    """The interval of a relative expression, anchored to the release date."""
+def relative(raw: str, anchor: dt.date | None, forward: bool = False) -> tuple[dt.date, dt.date, str] | None:
+    """The interval of a relative expression, anchored to the release date; with
+    `forward` (a cue such as "will" before it), a bare weekday is the next such day
+    (or the release's own)."""
     if anchor is None:
         return None
     t = raw.lower().strip()
@@ -548,6 +588,8 @@ def relative(raw: str, anchor: dt.date | None) -> tuple[dt.date, dt.date, str] |
         if which == "next":
             delta = (wd - anchor.weekday()) % 7 or 7
             d = anchor + dt.timedelta(days=delta)
+        elif forward and which != "last":  # "will hold a press conference on Wednesday"
+            d = anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7)
         else:  # "on Monday", "last Monday": the most recent such day (releases report the past)
             delta = (anchor.weekday() - wd) % 7
             if which == "last" and delta == 0:

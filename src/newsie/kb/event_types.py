@@ -63,6 +63,17 @@ class EventRules(BaseModel):
     conclusion_verbs: list[str] = Field(
         default_factory=empty_list, description="With one of these a lasting event's stated day is its last ('concluded', 'ending her four-day visit')"
     )
+    length_not_after: list[str] = Field(
+        default_factory=empty_list, description="A length right after these is no event's ('less than two months', 'almost three months')"
+    )
+    period_words: list[str] = Field(
+        default_factory=empty_list,
+        description="A length in weeks or months right after these is a period the text looks back on ('in the past six months'), not the event's",
+    )
+    conclusion_phrases: list[str] = Field(
+        default_factory=empty_list,
+        description="Like conclusion_verbs, phrases of several words ('at the end of a three-day visit'; 'end' alone is no conclusion: 'to end violence')",
+    )
     place_words: list[str] = Field(default_factory=empty_list, description="Words before a State's name that make it the event's place")
     direction_words: list[str] = Field(default_factory=empty_list, description="Words allowed between a place word and the place")
     visit_words: list[str] = Field(default_factory=empty_list, description="'to PLACE' is a place only after these")

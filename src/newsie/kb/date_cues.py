@@ -1,0 +1,37 @@
+"""Words around a date that tell how to read it ("the upcoming 15 October elections")."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..resources import gazetteer_file
+from .defaults import empty_list
+
+DATE_CUES_FILE = "date_cues.json"
+
+
+class DateCues(BaseModel):
+    """``gazetteers/date_cues.json``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    forward_cues: list[str] = Field(
+        default_factory=empty_list,
+        description="In the clause before a day without a year or a bare weekday, one of these makes it a day to come ('will be held on 5 May', 'ahead of the 15 October elections')",
+    )
+    forward_window: int = Field(60, ge=0, le=400, description="Characters before the date in which a forward cue is looked for")
+
+
+@lru_cache(maxsize=1)
+def date_cues() -> DateCues:
+    """The packaged date cues."""
+    return DateCues.model_validate(json.loads(gazetteer_file(DATE_CUES_FILE).read_text(encoding="utf-8")))
+
+
+def forward_regex(cues: DateCues | None = None) -> re.Pattern[str]:
+    """A regex over lowercased text that finds a forward cue as a whole word or phrase."""
+    words = sorted((c.lower() for c in (cues or date_cues()).forward_cues), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
