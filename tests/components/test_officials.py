@@ -445,3 +445,13 @@ def test_a_name_before_a_state_in_parentheses(nlp) -> None:
     found = people(nlp, "Ending her visit to the region as the Assembly's Special Representative today, Anna Berg (Norway) stressed the need for reform.")
     assert list(found) == ["Anna Berg"]
     assert list(people(nlp, "Delegates from Novi Sad (Serbia) and Banja Luka (Bosnia and Herzegovina) attended.")) == []
+
+
+def test_a_plural_title_is_shared_by_the_names_it_lists(nlp) -> None:
+    """'Co-Chairs NAME of State and NAME2 of State2': NAME2 has the plural title too; a singular title is not shared."""
+    found = people(nlp, "The Envoy spoke for the Minsk Group Co-Chairs Jan Vik of Norway and Lars Holm of Denmark, and the Personal Representative.")
+    assert found["Lars Holm"].title == "Minsk Group Co-Chairs"
+    found = people(nlp, "Foreign Ministers Jan Vik of Norway and Lars Holm of the Russian Federation agreed on it.")
+    assert found["Lars Holm"].title == "Foreign Ministers"
+    found = people(nlp, "The talks brought together Ambassador Jan Vik of Norway and Lars Holm, a historian.")
+    assert found.get("Lars Holm") is None or found["Lars Holm"].title != "Ambassador"
