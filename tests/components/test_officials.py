@@ -455,3 +455,11 @@ def test_a_plural_title_is_shared_by_the_names_it_lists(nlp) -> None:
     assert found["Lars Holm"].title == "Foreign Ministers"
     found = people(nlp, "The talks brought together Ambassador Jan Vik of Norway and Lars Holm, a historian.")
     assert found.get("Lars Holm") is None or found["Lars Holm"].title != "Ambassador"
+
+
+def test_a_title_before_a_time_word_and_a_comma(nlp) -> None:
+    """'as the Special Representative on ... today, NAME (State)': the title before 'today' is the name's."""
+    found = people(nlp, "PODGORICA, 3 May 2019 – Ending his visit as the Assembly's Special Representative on Central Asia today, Jan Vik (Norway) praised the reforms.")
+    assert found["Jan Vik"].title == "Assembly's Special Representative on Central Asia"
+    found = people(nlp, "Speaking at the Permanent Council today, Jan Vik (Norway) praised the reforms.")
+    assert found["Jan Vik"].title is None

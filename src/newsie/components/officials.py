@@ -35,6 +35,8 @@ _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CAPITALIZED = re.compile(r"[A-Z][a-z]+\.?")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][^\W\d_]+")  # O'Neill, D'Alema, N'Diaye
 _MEMO_MAX = 100_000
+# Words of time that may end a title's clause before the comma and the name it titles.
+_WHEN_WORDS = frozenset({"today", "yesterday", "tomorrow"})
 _FIRST_CHAR = itemgetter(0)
 _COMPLEMENT_WORDS = frozenset({"of", "for", "on", "and", "&"})  # inside a title before a name
 Person = tuple[int, int, str, int]  # start, end (tokens), source, gazetteer index of a known person (else -1)
@@ -645,6 +647,8 @@ class OfficialTagger(GazetteerPipe):
                     parts.insert(0, first)  # "The OSCE Chairman-in-Office, Bulgarian Foreign Minister NAME": both
         elif start >= 2 and texts[start - 1] == ",":
             outer = self._title_before(C, start - 1)
+            if outer is None and start >= 3 and lowers[start - 2] in _WHEN_WORDS:
+                outer = self._title_before(C, start - 2)  # "as the Special Representative today, NAME"
             if outer is not None and not (others and self._apposed_to_other(C, outer[0], others)):
                 parts.append(outer)
         elif start >= 2 and texts[start - 1] == "and" and others:
