@@ -276,3 +276,11 @@ def test_election_observation_missions(nlp) -> None:
     assert found["OSCE/ODIHR Election Observation Mission"].parent == "osce-odihr"
     found = orgs(nlp, "The vote was orderly, the International Election Observation Mission (IEOM) said today. The IEOM met voters.")
     assert [(o.name, o.acronym) for o in found.values()] == [("International Election Observation Mission", "IEOM")]
+
+
+def test_an_office_of_an_international_organization_is_no_national_body(nlp) -> None:
+    """'European Union Office in Kosovo': an office named after a known international organization has its kind; a State's is national."""
+    found = orgs(nlp, "The OSCE Mission and the European Union Office in Kosovo held a joint round table in Pristina.")
+    assert found["European Union Office in Kosovo"].kind == "international_organization"
+    found = orgs(nlp, "The OSCE Mission and the Kosovo Office of the Ombudsperson held a round table.")
+    assert all(o.kind != "international_organization" for name, o in found.items() if "Kosovo" in name), {n: o.kind for n, o in found.items()}

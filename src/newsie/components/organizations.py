@@ -193,6 +193,8 @@ class OrganizationTagger(GazetteerPipe):
                 in_gaz = {k for c in gaz for k in range(c[0], c[1])}
                 if heads:
                     patterns = self._chunks(T, heads, in_gaz)
+                    if patterns and gaz:
+                        patterns = self._offices_of_bodies(patterns, gaz)
                 if plurals:
                     patterns += self._plural_lists(T, plurals, in_gaz, splits)
                 cands += patterns
@@ -316,6 +318,20 @@ class OrganizationTagger(GazetteerPipe):
                 continue  # a text cut off in "Security and Co-operation"; "Minsk Group Co-Chair Countries": a name cut inside a word
             out.append((start, end, kind, "", PATTERN))
         return out
+
+    def _offices_of_bodies(self, patterns: list[Cand], gaz: list[Cand]) -> list[Cand]:
+        """A national body's name that starts with a known international organization other
+        than the OSCE ("European Union Office in Kosovo", "UN Office in Minsk") is that
+        organization's office: its kind is the organization's."""
+        by_start = {c[0]: c for c in gaz if c[2] == "international_organization" and c[3] != self._osce_id}
+        if not by_start:
+            return patterns
+        return [
+            (s, e, "international_organization", kb_id, source)
+            if kind == "national_authority" and s in by_start and by_start[s][1] < e
+            else (s, e, kind, kb_id, source)
+            for s, e, kind, kb_id, source in patterns
+        ]
 
     def _person_follows(self, T: Cols, k: int) -> bool:
         """", Juris Jansons," at token k: a comma, then two or three capitalized words that
