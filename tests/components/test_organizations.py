@@ -284,3 +284,11 @@ def test_an_office_of_an_international_organization_is_no_national_body(nlp) -> 
     assert found["European Union Office in Kosovo"].kind == "international_organization"
     found = orgs(nlp, "The OSCE Mission and the Kosovo Office of the Ombudsperson held a round table.")
     assert all(o.kind != "international_organization" for name, o in found.items() if "Kosovo" in name), {n: o.kind for n, o in found.items()}
+
+
+def test_a_word_for_a_kind_of_body_before_a_name(nlp) -> None:
+    """'the media NGO Name Institute': the name is an NGO's, without 'NGO'; 'media NGOs in Moldova' names no outlet."""
+    found = orgs(nlp, "The Representative met the head of the media NGO Free Speech Institute last week.")
+    assert found["Free Speech Institute"].kind == "ngo", {n: o.kind for n, o in found.items()}
+    found = orgs(nlp, "The Representative criticized pressure on media NGOs in Moldova.")
+    assert not any("NGOs" in n for n in found), list(found)

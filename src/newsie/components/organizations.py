@@ -144,6 +144,7 @@ class OrganizationTagger(GazetteerPipe):
             for head in self._to_heads | self._in_heads | self._on_heads
         }
         self._stop_left = frozenset(r.stop_words_left)
+        self._kind_words = r.kind_words
         self._media = frozenset(r.media_triggers)
         self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
         self._generic_names = frozenset(" ".join(w) for w in self._generic)
@@ -316,6 +317,8 @@ class OrganizationTagger(GazetteerPipe):
                 continue  # "the Ombudsman of the Republic of Latvia, Juris Jansons": a person's office
             if end + 1 < n and texts[end] == "-" and not T.spaces[end - 1] and end - 1 > i and (end + 2 == n or texts[end + 1] in self._titles):
                 continue  # a text cut off in "Security and Co-operation"; "Minsk Group Co-Chair Countries": a name cut inside a word
+            if start > 0 and texts[start - 1] in self._kind_words:
+                kind = self._kind_words[texts[start - 1]]  # "the media NGO Name Institute": an NGO
             out.append((start, end, kind, "", PATTERN))
         return out
 
