@@ -292,3 +292,10 @@ def test_a_word_for_a_kind_of_body_before_a_name(nlp) -> None:
     assert found["Free Speech Institute"].kind == "ngo", {n: o.kind for n, o in found.items()}
     found = orgs(nlp, "The Representative criticized pressure on media NGOs in Moldova.")
     assert not any("NGOs" in n for n in found), list(found)
+
+
+def test_a_house_named_by_its_members(nlp) -> None:
+    """'House of Representatives': a conditional head whose 'of' complement names its members is a body, with its State."""
+    found = orgs(nlp, "The Head of Mission regretted the vote in the Bosnia and Herzegovina House of Representatives on Tuesday.")
+    assert found["Bosnia and Herzegovina House of Representatives"].kind == "national_authority", list(found)
+    assert "House of Commons" not in orgs(nlp, "He spoke about a house of cards on Tuesday.")

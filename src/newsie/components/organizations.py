@@ -357,8 +357,8 @@ class OrganizationTagger(GazetteerPipe):
             return rule.kind
         if rule.of_complement and i + 2 < len(texts) and lowers[i + 1] == "of":
             k = i + 3 if lowers[i + 2] == "the" else i + 2
-            if k < len(texts) and self._is_complement(T, k):
-                return rule.kind
+            if k < len(texts) and (self._is_complement(T, k) or self._members_of(T, k)):
+                return rule.kind  # "House of Peoples"; "House of Representatives": its members
         return None
 
     def _plural_lists(self, T: Cols, plurals_at: list[int], in_gaz: set[int], splits: dict[tuple[int, int], list[str]]) -> list[Cand]:
