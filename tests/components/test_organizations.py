@@ -299,3 +299,12 @@ def test_a_house_named_by_its_members(nlp) -> None:
     found = orgs(nlp, "The Head of Mission regretted the vote in the Bosnia and Herzegovina House of Representatives on Tuesday.")
     assert found["Bosnia and Herzegovina House of Representatives"].kind == "national_authority", list(found)
     assert "House of Commons" not in orgs(nlp, "He spoke about a house of cards on Tuesday.")
+
+
+def test_a_title_case_headline_names_no_body_by_its_capitals(nlp) -> None:
+    """In a headline in title case, a pattern name the body does not repeat is dropped; one the body repeats stays."""
+    text = "The OSCE Mission trained twenty officers in Sarajevo."
+    found = orgs(nlp, text, title="Course on Digital Forensics Helps Police in Sarajevo Fight Crime")
+    assert not any("Helps" in n or "Forensics" in n for n in found), list(found)
+    found = orgs(nlp, "The Cantonal Police Directorate hosted the course.", title="Course for Cantonal Police Directorate Ends in Sarajevo")
+    assert "Cantonal Police Directorate" in found, list(found)

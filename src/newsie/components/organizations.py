@@ -15,7 +15,7 @@ from ..kb.officials import default_titles
 from ..kb.org_rules import OrgRules, default_org_rules
 from ..kb.organizations import ORGANIZATIONS_FILE, OrgEntry, OrgKB
 from ..kb.states import default_states
-from ..payloads import OrgData
+from ..payloads import OrgData, meta_of
 from ..rows import SpanRow, group_rows, leave_rows
 from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, set_ents
@@ -29,6 +29,9 @@ _RULE_WORD = "newsie_org_rule_word"  # the match key of the words the rules star
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
 _OPEN = ("(",)
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+# The words a headline in title case leaves in lowercase.
+_MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "via", "vs"})
 _PLACE_AFTER = re.compile(r"^OSCE ((?:[A-Z][\w-]* )*[A-Z][\w-]*) in ([A-Z][\w-]+)$")  # "OSCE <head words> in <one-word place>"
 _SPELLINGS = (("Co-operation", "Cooperation"), ("Organization", "Organisation"), ("Centre", "Center"), ("Co-ordinator", "Coordinator"))
 
@@ -219,6 +222,7 @@ class OrganizationTagger(GazetteerPipe):
             generic = self._generic_refs(T, generic_at, spans)
         if patterns:  # only pattern names are refined
             spans = self._refine(T, spans)
+            spans = _without_title_case_guesses(doc, T, spans)
         if generic:
             spans = _filter(spans + generic)
         for span_range, names in splits.items():
@@ -867,6 +871,22 @@ _filter = longest_first  # spaCy's `filter_spans` on candidate tuples
 def _among(texts: list[str], positions: list[int], words: Container[str]) -> list[int]:
     """The positions, of those given, whose token text is one of `words` (in order)."""
     return [i for i in positions if texts[i] in words]
+
+
+def _without_title_case_guesses(doc: Doc, T: Cols, spans: list[Cand]) -> list[Cand]:
+    """Spans without the pattern names of a headline in title case that the body does not
+    repeat: there every word is capitalized, so "Training on Open-Source Intelligence Equips
+    Police" is no body's name."""
+    title_len = meta_of(doc).title_len
+    idxs = T.idxs
+    if not title_len or not any(c[4] == PATTERN and idxs[c[0]] < title_len for c in spans):
+        return spans
+    text = T.doc_text
+    words = _WORD_RE.findall(text, 0, title_len)
+    if len(words) < 4 or any(w[0].islower() and w not in _MINOR_WORDS for w in words):
+        return spans
+    body = text[max(title_len, meta_of(doc).body_start) :]
+    return [c for c in spans if not (c[4] == PATTERN and idxs[c[0]] < title_len and T.span_text(c[0], c[1]) not in body)]
 
 
 def _chars(T: Cols, start: int, end: int) -> tuple[int, int]:
