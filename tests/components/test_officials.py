@@ -463,3 +463,11 @@ def test_a_title_before_a_time_word_and_a_comma(nlp) -> None:
     assert found["Jan Vik"].title == "Assembly's Special Representative on Central Asia"
     found = people(nlp, "Speaking at the Permanent Council today, Jan Vik (Norway) praised the reforms.")
     assert found["Jan Vik"].title is None
+
+
+def test_a_title_word_split_at_its_hyphen(nlp) -> None:
+    """'Co-ordinator', which the tokenizer splits before a lowercase part, still heads a title before a name."""
+    found = people(nlp, "The OSCE Co-ordinator for Combating Trafficking in Human Beings, Jan Vik, issued a statement.")
+    assert found["Jan Vik"].title == "OSCE Co-ordinator for Combating Trafficking in Human Beings"
+    found = people(nlp, "The OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings Jan Vik today called on the authorities.")
+    assert found["Jan Vik"].title == "OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings"

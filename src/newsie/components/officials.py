@@ -413,6 +413,9 @@ class OfficialTagger(GazetteerPipe):
                 if sent[k]:
                     break
             elif step is _STOP:
+                if k >= 2 and texts[k - 1] == "-" and not C.spaces[k - 1] and not C.spaces[k - 2] and f"{texts[k - 2]}-{texts[k]}" in titles:
+                    start = k  # "Co-ordinator": a title word the tokenizer split (the "-" step goes on)
+                    continue
                 break
             elif step is _CONTEXT:
                 if texts[k] == ")":  # a gloss moves the walk by more than a word
