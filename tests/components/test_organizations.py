@@ -308,3 +308,11 @@ def test_a_title_case_headline_names_no_body_by_its_capitals(nlp) -> None:
     assert not any("Helps" in n or "Forensics" in n for n in found), list(found)
     found = orgs(nlp, "The Cantonal Police Directorate hosted the course.", title="Course for Cantonal Police Directorate Ends in Sarajevo")
     assert "Cantonal Police Directorate" in found, list(found)
+
+
+def test_names_before_a_media_noun(nlp) -> None:
+    """'De Morgen newspaper' is one outlet; a person before 'OSCE media freedom representative' is none."""
+    found = orgs(nlp, "The Representative condemned the attack on the offices of the De Morgen newspaper in Brussels.")
+    assert found.get("De Morgen") is not None and found["De Morgen"].kind == "media", list(found)
+    found = orgs(nlp, "Welcoming the release of journalist Ana Rusu, Jan Vik, OSCE media freedom representative, called for more.")
+    assert not any(o.kind == "media" for o in found.values()), {n: o.kind for n, o in found.items()}

@@ -609,20 +609,35 @@ class OrganizationTagger(GazetteerPipe):
         """Capitalized names (a list of them) right before a media noun."""
         out: list[Cand] = []
         texts, lowers = T.texts, T.lowers
+        if lowers[i] == "media" and i + 1 < len(texts) and T.is_lower[i + 1] and lowers[i + 1] not in self._media:
+            return out  # "NAME, OSCE media freedom representative": "media" modifies a noun
         k = i - 1
         if k >= 0 and lowers[k] == "media" and lowers[i] != "media":
             k -= 1
         while k >= 0:
-            text = texts[k]
-            if text[:1].isupper() and not T.is_sent_start[k] and text not in self._state_words and text not in self._stop_left and (T.is_alpha[k] or _ACRONYM_RE.match(text) or T.like_num[k] or any(c.isdigit() for c in text)):
-                if text not in self._heads:
-                    out.append((k, k + 1, "media", "", MEDIA))
+            if self._media_word(T, k):
+                end = k + 1
+                while k > 0 and self._media_word(T, k - 1):
+                    k -= 1  # "De Telegraaf newspaper": a name of several words
+                if texts[end - 1] not in self._heads:
+                    out.append((k, end, "media", "", MEDIA))
                 k -= 1
                 while k >= 0 and texts[k] in (",", "and"):
                     k -= 1
                 continue
             break
         return out if len(out) > 1 or (out and texts[i].endswith(("paper", "newspaper", "daily", "portal", "agency"))) else []
+
+    def _media_word(self, T: Cols, k: int) -> bool:
+        """Whether token k may be (a word of) an outlet's name before a media noun."""
+        text = T.texts[k]
+        return bool(
+            text[:1].isupper()
+            and not T.is_sent_start[k]
+            and text not in self._state_words
+            and text not in self._stop_left
+            and (T.is_alpha[k] or _ACRONYM_RE.match(text) or T.like_num[k] or any(c.isdigit() for c in text))
+        )
 
     def _acronyms(self, T: Cols, opening: list[int], spans: list[Cand], notes: Notes) -> tuple[list[Cand], dict[str, Cand]]:
         """Acronyms defined in parentheses (opening at `opening`) after a name; adds long forms no rule found."""
