@@ -316,3 +316,9 @@ def test_names_before_a_media_noun(nlp) -> None:
     assert found.get("De Morgen") is not None and found["De Morgen"].kind == "media", list(found)
     found = orgs(nlp, "Welcoming the release of journalist Ana Rusu, Jan Vik, OSCE media freedom representative, called for more.")
     assert not any(o.kind == "media" for o in found.values()), {n: o.kind for n, o in found.items()}
+
+
+def test_an_outlet_name_ends_before_where_it_is(nlp) -> None:
+    """'the daily Dnevnik in Podgorica': the outlet is 'Dnevnik'; 'in' and a place are no part of its name."""
+    found = orgs(nlp, "The Representative condemned an attack on the daily Dnevnik in Podgorica yesterday.")
+    assert "Dnevnik" in found and found["Dnevnik"].kind == "media", list(found)

@@ -1084,7 +1084,8 @@ def _join(orgs: dict[str, OrgData], a: str, b: str, merged: dict[str, str]) -> N
     merged[drop] = keep
 
 
-_NAME_INNER = frozenset({"for", "of", "on", "in", "the"})
+# Small words inside an outlet's name; not "in", which names where it is ("Vijesti in Podgorica").
+_NAME_INNER = frozenset({"for", "of", "on", "the"})
 
 
 def _name_end(T: Cols, end: int, heads: Container[str]) -> int:
