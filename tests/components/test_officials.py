@@ -445,3 +445,29 @@ def test_a_name_before_a_state_in_parentheses(nlp) -> None:
     found = people(nlp, "Ending her visit to the region as the Assembly's Special Representative today, Anna Berg (Norway) stressed the need for reform.")
     assert list(found) == ["Anna Berg"]
     assert list(people(nlp, "Delegates from Novi Sad (Serbia) and Banja Luka (Bosnia and Herzegovina) attended.")) == []
+
+
+def test_a_plural_title_is_shared_by_the_names_it_lists(nlp) -> None:
+    """'Co-Chairs NAME of State and NAME2 of State2': NAME2 has the plural title too; a singular title is not shared."""
+    found = people(nlp, "The Envoy spoke for the Minsk Group Co-Chairs Jan Vik of Norway and Lars Holm of Denmark, and the Personal Representative.")
+    assert found["Lars Holm"].title == "Minsk Group Co-Chairs"
+    found = people(nlp, "Foreign Ministers Jan Vik of Norway and Lars Holm of the Russian Federation agreed on it.")
+    assert found["Lars Holm"].title == "Foreign Ministers"
+    found = people(nlp, "The talks brought together Ambassador Jan Vik of Norway and Lars Holm, a historian.")
+    assert found.get("Lars Holm") is None or found["Lars Holm"].title != "Ambassador"
+
+
+def test_a_title_before_a_time_word_and_a_comma(nlp) -> None:
+    """'as the Special Representative on ... today, NAME (State)': the title before 'today' is the name's."""
+    found = people(nlp, "PODGORICA, 3 May 2019 – Ending his visit as the Assembly's Special Representative on Central Asia today, Jan Vik (Norway) praised the reforms.")
+    assert found["Jan Vik"].title == "Assembly's Special Representative on Central Asia"
+    found = people(nlp, "Speaking at the Permanent Council today, Jan Vik (Norway) praised the reforms.")
+    assert found["Jan Vik"].title is None
+
+
+def test_a_title_word_split_at_its_hyphen(nlp) -> None:
+    """'Co-ordinator', which the tokenizer splits before a lowercase part, still heads a title before a name."""
+    found = people(nlp, "The OSCE Co-ordinator for Combating Trafficking in Human Beings, Jan Vik, issued a statement.")
+    assert found["Jan Vik"].title == "OSCE Co-ordinator for Combating Trafficking in Human Beings"
+    found = people(nlp, "The OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings Jan Vik today called on the authorities.")
+    assert found["Jan Vik"].title == "OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings"

@@ -35,6 +35,8 @@ _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CAPITALIZED = re.compile(r"[A-Z][a-z]+\.?")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][^\W\d_]+")  # O'Neill, D'Alema, N'Diaye
 _MEMO_MAX = 100_000
+# Words of time that may end a title's clause before the comma and the name it titles.
+_WHEN_WORDS = frozenset({"today", "yesterday", "tomorrow"})
 _FIRST_CHAR = itemgetter(0)
 _COMPLEMENT_WORDS = frozenset({"of", "for", "on", "and", "&"})  # inside a title before a name
 Person = tuple[int, int, str, int]  # start, end (tokens), source, gazetteer index of a known person (else -1)
@@ -411,6 +413,9 @@ class OfficialTagger(GazetteerPipe):
                 if sent[k]:
                     break
             elif step is _STOP:
+                if k >= 2 and texts[k - 1] == "-" and not C.spaces[k - 1] and not C.spaces[k - 2] and f"{texts[k - 2]}-{texts[k]}" in titles:
+                    start = k  # "Co-ordinator": a title word the tokenizer split (the "-" step goes on)
+                    continue
                 break
             elif step is _CONTEXT:
                 if texts[k] == ")":  # a gloss moves the walk by more than a word
@@ -645,8 +650,14 @@ class OfficialTagger(GazetteerPipe):
                     parts.insert(0, first)  # "The OSCE Chairman-in-Office, Bulgarian Foreign Minister NAME": both
         elif start >= 2 and texts[start - 1] == ",":
             outer = self._title_before(C, start - 1)
+            if outer is None and start >= 3 and lowers[start - 2] in _WHEN_WORDS:
+                outer = self._title_before(C, start - 2)  # "as the Special Representative today, NAME"
             if outer is not None and not (others and self._apposed_to_other(C, outer[0], others)):
                 parts.append(outer)
+        elif start >= 2 and texts[start - 1] == "and" and others:
+            shared = self._plural_title_of_previous(C, start - 1, others)
+            if shared is not None:
+                parts.append(shared)
         if end + 1 < n and texts[end] == "," and lowers[end + 1] in ("and", "or"):
             pass  # "NAME, and the Head of Mission": another person's title
         elif end < n and texts[end] == ",":
@@ -667,6 +678,31 @@ class OfficialTagger(GazetteerPipe):
         if not parts:
             return None
         return ", ".join(C.span_text(a, b).strip(" ,") for a, b in parts), parts
+
+    def _plural_title_of_previous(self, C: Cols, and_at: int, others: Container[int]) -> tuple[int, int] | None:
+        """The plural title of the person before the "and" at `and_at` ("Co-Chairs NAME of
+        France and NAME2"): NAME2 shares it. Only "of" and a State may come between that
+        person's name and the "and"."""
+        texts, lowers = C.texts, C.lowers
+        k = and_at - 1
+        if k not in others:
+            if k < 2 or not texts[k][:1].isupper():
+                return None
+            j = k
+            while j > and_at - 6 and j > 0 and lowers[j] != "of":
+                j -= 1  # back over the State ("of the Russian Federation")
+            if lowers[j] != "of" or j - 1 not in others or any(t in (",", "and") for t in texts[j + 1 : and_at]):
+                return None
+            k = j - 1
+        while k > 0 and k - 1 in others:
+            k -= 1
+        before = self._title_before(C, k)
+        if before is None:
+            return None
+        last = texts[before[1] - 1]
+        if before[1] >= 3 and texts[before[1] - 2] == "-":
+            last = f"{texts[before[1] - 3]}-{last}"  # "Co-Chairs", split by the tokenizer
+        return before if last[-1:] == "s" and last in self._title_words else None
 
     def _apposed_to_other(self, C: Cols, a: int, others: Container[int]) -> bool:
         """Whether the title phrase at token a follows another person's name and a comma

@@ -15,7 +15,7 @@ from ..kb.officials import default_titles
 from ..kb.org_rules import OrgRules, default_org_rules
 from ..kb.organizations import ORGANIZATIONS_FILE, OrgEntry, OrgKB
 from ..kb.states import default_states
-from ..payloads import OrgData
+from ..payloads import OrgData, meta_of
 from ..rows import SpanRow, group_rows, leave_rows
 from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, set_ents
@@ -29,6 +29,9 @@ _RULE_WORD = "newsie_org_rule_word"  # the match key of the words the rules star
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
 _OPEN = ("(",)
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+# The words a headline in title case leaves in lowercase.
+_MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "via", "vs"})
 _PLACE_AFTER = re.compile(r"^OSCE ((?:[A-Z][\w-]* )*[A-Z][\w-]*) in ([A-Z][\w-]+)$")  # "OSCE <head words> in <one-word place>"
 _SPELLINGS = (("Co-operation", "Cooperation"), ("Organization", "Organisation"), ("Centre", "Center"), ("Co-ordinator", "Coordinator"))
 
@@ -144,6 +147,7 @@ class OrganizationTagger(GazetteerPipe):
             for head in self._to_heads | self._in_heads | self._on_heads
         }
         self._stop_left = frozenset(r.stop_words_left)
+        self._kind_words = r.kind_words
         self._media = frozenset(r.media_triggers)
         self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
         self._generic_names = frozenset(" ".join(w) for w in self._generic)
@@ -193,6 +197,8 @@ class OrganizationTagger(GazetteerPipe):
                 in_gaz = {k for c in gaz for k in range(c[0], c[1])}
                 if heads:
                     patterns = self._chunks(T, heads, in_gaz)
+                    if patterns and gaz:
+                        patterns = self._offices_of_bodies(patterns, gaz)
                 if plurals:
                     patterns += self._plural_lists(T, plurals, in_gaz, splits)
                 cands += patterns
@@ -216,6 +222,7 @@ class OrganizationTagger(GazetteerPipe):
             generic = self._generic_refs(T, generic_at, spans)
         if patterns:  # only pattern names are refined
             spans = self._refine(T, spans)
+            spans = _without_title_case_guesses(doc, T, spans)
         if generic:
             spans = _filter(spans + generic)
         for span_range, names in splits.items():
@@ -314,8 +321,24 @@ class OrganizationTagger(GazetteerPipe):
                 continue  # "the Ombudsman of the Republic of Latvia, Juris Jansons": a person's office
             if end + 1 < n and texts[end] == "-" and not T.spaces[end - 1] and end - 1 > i and (end + 2 == n or texts[end + 1] in self._titles):
                 continue  # a text cut off in "Security and Co-operation"; "Minsk Group Co-Chair Countries": a name cut inside a word
+            if start > 0 and texts[start - 1] in self._kind_words:
+                kind = self._kind_words[texts[start - 1]]  # "the media NGO Name Institute": an NGO
             out.append((start, end, kind, "", PATTERN))
         return out
+
+    def _offices_of_bodies(self, patterns: list[Cand], gaz: list[Cand]) -> list[Cand]:
+        """A national body's name that starts with a known international organization other
+        than the OSCE ("European Union Office in Kosovo", "UN Office in Minsk") is that
+        organization's office: its kind is the organization's."""
+        by_start = {c[0]: c for c in gaz if c[2] == "international_organization" and c[3] != self._osce_id}
+        if not by_start:
+            return patterns
+        return [
+            (s, e, "international_organization", kb_id, source)
+            if kind == "national_authority" and s in by_start and by_start[s][1] < e
+            else (s, e, kind, kb_id, source)
+            for s, e, kind, kb_id, source in patterns
+        ]
 
     def _person_follows(self, T: Cols, k: int) -> bool:
         """", Juris Jansons," at token k: a comma, then two or three capitalized words that
@@ -338,8 +361,8 @@ class OrganizationTagger(GazetteerPipe):
             return rule.kind
         if rule.of_complement and i + 2 < len(texts) and lowers[i + 1] == "of":
             k = i + 3 if lowers[i + 2] == "the" else i + 2
-            if k < len(texts) and self._is_complement(T, k):
-                return rule.kind
+            if k < len(texts) and (self._is_complement(T, k) or self._members_of(T, k)):
+                return rule.kind  # "House of Peoples"; "House of Representatives": its members
         return None
 
     def _plural_lists(self, T: Cols, plurals_at: list[int], in_gaz: set[int], splits: dict[tuple[int, int], list[str]]) -> list[Cand]:
@@ -586,20 +609,35 @@ class OrganizationTagger(GazetteerPipe):
         """Capitalized names (a list of them) right before a media noun."""
         out: list[Cand] = []
         texts, lowers = T.texts, T.lowers
+        if lowers[i] == "media" and i + 1 < len(texts) and T.is_lower[i + 1] and lowers[i + 1] not in self._media:
+            return out  # "NAME, OSCE media freedom representative": "media" modifies a noun
         k = i - 1
         if k >= 0 and lowers[k] == "media" and lowers[i] != "media":
             k -= 1
         while k >= 0:
-            text = texts[k]
-            if text[:1].isupper() and not T.is_sent_start[k] and text not in self._state_words and text not in self._stop_left and (T.is_alpha[k] or _ACRONYM_RE.match(text) or T.like_num[k] or any(c.isdigit() for c in text)):
-                if text not in self._heads:
-                    out.append((k, k + 1, "media", "", MEDIA))
+            if self._media_word(T, k):
+                end = k + 1
+                while k > 0 and self._media_word(T, k - 1):
+                    k -= 1  # "De Telegraaf newspaper": a name of several words
+                if texts[end - 1] not in self._heads:
+                    out.append((k, end, "media", "", MEDIA))
                 k -= 1
                 while k >= 0 and texts[k] in (",", "and"):
                     k -= 1
                 continue
             break
         return out if len(out) > 1 or (out and texts[i].endswith(("paper", "newspaper", "daily", "portal", "agency"))) else []
+
+    def _media_word(self, T: Cols, k: int) -> bool:
+        """Whether token k may be (a word of) an outlet's name before a media noun."""
+        text = T.texts[k]
+        return bool(
+            text[:1].isupper()
+            and not T.is_sent_start[k]
+            and text not in self._state_words
+            and text not in self._stop_left
+            and (T.is_alpha[k] or _ACRONYM_RE.match(text) or T.like_num[k] or any(c.isdigit() for c in text))
+        )
 
     def _acronyms(self, T: Cols, opening: list[int], spans: list[Cand], notes: Notes) -> tuple[list[Cand], dict[str, Cand]]:
         """Acronyms defined in parentheses (opening at `opening`) after a name; adds long forms no rule found."""
@@ -850,6 +888,22 @@ def _among(texts: list[str], positions: list[int], words: Container[str]) -> lis
     return [i for i in positions if texts[i] in words]
 
 
+def _without_title_case_guesses(doc: Doc, T: Cols, spans: list[Cand]) -> list[Cand]:
+    """Spans without the pattern names of a headline in title case that the body does not
+    repeat: there every word is capitalized, so "Training on Open-Source Intelligence Equips
+    Police" is no body's name."""
+    title_len = meta_of(doc).title_len
+    idxs = T.idxs
+    if not title_len or not any(c[4] == PATTERN and idxs[c[0]] < title_len for c in spans):
+        return spans
+    text = T.doc_text
+    words = _WORD_RE.findall(text, 0, title_len)
+    if len(words) < 4 or any(w[0].islower() and w not in _MINOR_WORDS for w in words):
+        return spans
+    body = text[max(title_len, meta_of(doc).body_start) :]
+    return [c for c in spans if not (c[4] == PATTERN and idxs[c[0]] < title_len and T.span_text(c[0], c[1]) not in body)]
+
+
 def _chars(T: Cols, start: int, end: int) -> tuple[int, int]:
     """The character offsets of tokens start..end (``Span.start_char``, ``Span.end_char``)."""
     idxs = T.idxs
@@ -1030,7 +1084,8 @@ def _join(orgs: dict[str, OrgData], a: str, b: str, merged: dict[str, str]) -> N
     merged[drop] = keep
 
 
-_NAME_INNER = frozenset({"for", "of", "on", "in", "the"})
+# Small words inside an outlet's name; not "in", which names where it is ("Vijesti in Podgorica").
+_NAME_INNER = frozenset({"for", "of", "on", "the"})
 
 
 def _name_end(T: Cols, end: int, heads: Container[str]) -> int:

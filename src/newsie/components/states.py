@@ -210,6 +210,8 @@ class StateTagger(GazetteerPipe):
                 return False
             if has_next and (lowers[end] in self._language_next or (texts[end] == "-" and end + 1 < n and lowers[end + 1] in self._language_next)):
                 return False
+            if has_next and lowers[end] in ("and", "or") and end + 2 < n and lowers[end + 2] in self._language_next and texts[end + 1][:1].isupper():
+                return False  # "the Georgian and Russian versions": the first of two languages
             if has_next and lowers[end] in self._community_next:
                 return False
             if has_prev and lowers[start - 1] in ("in", "into") and (

@@ -44,6 +44,9 @@ class OrgRules(BaseModel):
     generic_field_refs: list[str] = Field(default_factory=empty_list)
     media_triggers: list[str] = Field(default_factory=empty_list)
     stop_words_left: list[str] = Field(default_factory=empty_list)
+    kind_words: dict[str, OrgKind] = Field(
+        default_factory=empty_dict, description="Words right before a name that give its kind and are no part of it: 'the media NGO Name'"
+    )
     project_words: list[str] = Field(default_factory=empty_list, description="A name before these is a project's, not a body's")
     list_heads: list[str] = Field(default_factory=empty_list, description="Heads whose name may list portfolios: 'Ministry of Justice, Human and Minority Rights'")
     portfolio_words: list[str] = Field(
