@@ -372,6 +372,14 @@ def test_the_lede_says_what_kind_of_event_it_is(title, text, etype) -> None:
     assert main_event(newsie.load(models=False), text, title=title, published="2022-05-06").type == etype
 
 
+def test_an_election_observation_mission_named_as_a_body_is_still_its_trigger() -> None:
+    """"the International Election Observation Mission said": the mission is a body in the gazetteer, and its name still tells the release's type (as "Ministerial Council" does)."""
+    rules = newsie.load(models=False)
+    text = "KYIV, 1 April 2002 – The parliamentary elections indicate progress towards international standards, but important flaws persist, the International Election Observation Mission said in a statement issued today."
+    ev = main_event(rules, text, title="Parliamentary elections mark progress but flaws persist")
+    assert ev.type == "election_observation"
+
+
 def test_what_a_statement_welcomes_is_not_another_event() -> None:
     """"X welcomes the agreement" in a headline: the release is the statement, not the agreement
     it is about; an agreement reported in its own sentence is still an agreement."""

@@ -113,7 +113,7 @@ class EventRules(BaseModel):
     )
     session_triggers: list[str] = Field(
         default_factory=empty_list,
-        description="Triggers naming a body that is its own session ('Ministerial Council', 'Summit'): they count inside an organization's name",
+        description="Triggers naming a body that is itself the event ('Ministerial Council', 'Summit', 'Election Observation Mission'): they count inside an organization's name",
     )
     document_triggers: list[str] = Field(
         default_factory=empty_list,
