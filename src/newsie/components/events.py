@@ -230,10 +230,9 @@ class EventExtractor(GazetteerPipe):
         self._election_words = frozenset(r.election_words)
         self._visit_words = tuple(w.lower() for w in r.visit_words)
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
-        verbs = sorted(r.visit_verbs, key=len, reverse=True)
+        verbs = sorted(self._visit_verbs, key=len, reverse=True)
         # the verbs no other verb contains ("visit" for "visited"): a sentence holding none has no match
-        lowered = sorted({v.lower() for v in verbs})
-        self._visit_stems = tuple(v for v in lowered if not any(o != v and o in v for o in lowered))
+        self._visit_stems = tuple(v for v in verbs if not any(o != v and o in v for o in verbs))
         self._visit_place = re.compile(rf"(?<!\w)(?i:{'|'.join(map(re.escape, verbs))})\s+{_PLACE}") if verbs else None
         # Per statement mode: any of its cues as a whole word.
         self._statement_cues = [(mode, spec.cameo, WordCues(spec.cues)) for mode, spec in self.rules.statement_modes.items() if spec.cues]
