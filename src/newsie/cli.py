@@ -31,6 +31,7 @@ Text files: the first line is the title when it looks like one; scraped pages lo
 .jsonl/.csv/.tsv: one document per line/row. .html/.htm: main text via trafilatura
 (pip install 'newsie[html]'). Folders are read recursively, only files with a known suffix
 (.txt .md .html .jsonl .csv ...); others are skipped with a count. '-' reads stdin (text or JSONL).
+Encoding: UTF-8, UTF-16 or UTF-32 with a byte-order mark, or UTF-16 LE/BE without one.
 
 Output: JSON Lines (default, to stdout), or by --output suffix .csv (the events table) or
 .parquet (the releases table with whole records); --level picks another table.
