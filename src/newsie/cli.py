@@ -147,10 +147,10 @@ def extract(
         Level | None, typer.Option("--level", help="Table of CSV/Parquet output (default: events for CSV, releases for Parquet).")
     ] = None,
     resume: Annotated[
-        bool, typer.Option("--resume", help="Skip inputs already in --output (by file, line and content) and append.")
+        bool, typer.Option("--resume", help="Skip inputs already in --output (by file, line and content) and append; an input changed since is run again and its new record takes the old one's place.")
     ] = False,
     retry_failed: Annotated[
-        bool, typer.Option("--retry-failed", help="With --resume: drop failed records from --output and run their inputs again.")
+        bool, typer.Option("--retry-failed", help="With --resume: drop failed records from --output and run their inputs again (their new records come at the end).")
     ] = False,
     timeout: Annotated[
         float,
