@@ -220,7 +220,7 @@ def test_resume_replaces_the_record_of_a_changed_input(tmp_path, capsys) -> None
     a.write_text(SERBIA.replace("4 May", "9 May"), encoding="utf-8")
     code, _, err = run(["extract", str(tmp_path / "in"), "-o", str(out), "--resume"], capsys)
     recs = lines(out)
-    assert code == 0 and "1 skipped" in err and "1 replaced" in err and "share an id" not in err
+    assert code == 0 and "1 skipped" in err and "1 replaced" in err and "an id with an earlier record" not in err
     assert sorted(r["id"] for r in recs) == [str(a), str(b)]
     assert next(r for r in recs if r["id"] == str(a))["text"] == SERBIA.replace("4 May", "9 May")
     assert not any(w.startswith("duplicate id") for r in recs for w in r["warnings"])
@@ -346,3 +346,25 @@ def test_replaced_parquet_rows_move_across_batches(tmp_path) -> None:
     got = pq.read_table(str(out)).to_pydict()["source"]
     assert got == [f"in.jsonl:{i}@{'new' if i in changed else 'old'}" for i in range(2500)] + [None]
     assert [p.name for p in tmp_path.iterdir()] == ["out.parquet"]
+
+
+def test_a_release_read_from_two_inputs_is_one_release_in_the_report(tmp_path, capsys) -> None:
+    """The same release in two inputs of one run: the second record's warning names the first's input, and `newsie report` counts it once as a repeat, not as two versions to review."""
+    from newsie import read_records
+    from newsie.reporting.summary import summarize
+
+    line = json.dumps({"id": "r1", "text": SERBIA}) + "\n"
+    first, second = tmp_path / "jan.jsonl", tmp_path / "export.jsonl"
+    first.write_text(line, encoding="utf-8")
+    second.write_text(json.dumps({"id": "r2", "text": SERBIA.replace("Belgrade", "Vienna")}) + "\n" + line, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(["extract", str(first), str(second), "-o", str(out)], capsys)
+    recs = lines(out)
+    assert code == 0 and "1 record shares an id with an earlier record" in err
+    assert recs[2]["source"]["file"] == str(second) and recs[2]["warnings"] == [f"duplicate id: {first}:1 has the same id"]
+    s = summarize(read_records(out))
+    assert s.totals.releases == 2 and s.repeats == 1 and s.quality.same_id == [] and "duplicate id" not in s.warnings
+    second.write_text(json.dumps({"id": "r1", "text": SERBIA.replace("Belgrade", "Vienna")}) + "\n", encoding="utf-8")
+    assert run(["extract", str(first), str(second), "-o", str(out), "-q"], capsys)[0] == 0
+    s = summarize(read_records(out))  # another release under the same id: listed for review, with both inputs
+    assert s.repeats == 0 and [(i.id, i.detail) for i in s.quality.same_id] == [("r1", f"2 different records: {first}:1, {second}:1")]

@@ -246,7 +246,7 @@ def run_extract(
             replace_keys(output, fmt, stale)  # the new record of each changed input takes the old one's place
     if summary.duplicates and not quiet:
         stderr.write(
-            f"newsie: {_n(summary.duplicates, 'record')} share an id with an earlier record (see their warnings); "
+            f"newsie: {_n(summary.duplicates, 'record')} share{'s' if summary.duplicates == 1 else ''} an id with an earlier record (see their warnings); "
             "--resume tells them apart by input position\n"
         )
     summary.seconds = progress.elapsed
