@@ -31,6 +31,7 @@ Text files: the first line is the title when it looks like one; scraped pages lo
 .jsonl/.csv/.tsv: one document per line/row. .html/.htm: main text via trafilatura
 (pip install 'newsie[html]'). Folders are read recursively, only files with a known suffix
 (.txt .md .html .jsonl .csv ...); others are skipped with a count. '-' reads stdin (text or JSONL).
+Encoding: UTF-8, UTF-16 or UTF-32 with a byte-order mark, or UTF-16 LE/BE without one.
 
 Output: JSON Lines (default, to stdout), or by --output suffix .csv (the events table) or
 .parquet (the releases table with whole records); --level picks another table.
@@ -146,10 +147,10 @@ def extract(
         Level | None, typer.Option("--level", help="Table of CSV/Parquet output (default: events for CSV, releases for Parquet).")
     ] = None,
     resume: Annotated[
-        bool, typer.Option("--resume", help="Skip inputs already in --output (by file, line and content) and append.")
+        bool, typer.Option("--resume", help="Skip inputs already in --output (by file, line and content) and append; an input changed since is run again and its new record takes the old one's place.")
     ] = False,
     retry_failed: Annotated[
-        bool, typer.Option("--retry-failed", help="With --resume: drop failed records from --output and run their inputs again.")
+        bool, typer.Option("--retry-failed", help="With --resume: drop failed records from --output and run their inputs again (their new records come at the end).")
     ] = False,
     timeout: Annotated[
         float,

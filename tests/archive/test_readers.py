@@ -91,6 +91,76 @@ def test_broken_utf16_says_utf16(tmp_path) -> None:
     assert isinstance(bad, Failure) and bad.type == "DecodeError" and "UTF-16" in bad.message and "binary" not in bad.message
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path, codec) -> None:
+    """Text, HTML, JSON Lines and CSV files and stdin in UTF-16 LE or BE without a byte-order mark (as Windows tools export) are read as such."""
+    russian = "АЛМАТЫ, 3 мая 2021 г. – Программный офис ОБСЕ обучил 30 пограничников."
+    (tmp_path / "r.txt").write_bytes(f"{TITLE}\n\n{ALMATY}".encode(codec))
+    (tmp_path / "ru.txt").write_bytes(f"{TITLE}\n\n{russian}".encode(codec))
+    (tmp_path / "r.html").write_bytes(f"<html><body><h1>{TITLE}</h1><p>{ALMATY}</p></body></html>".encode(codec))
+    (tmp_path / "r.jsonl").write_bytes(jsonl(ALMATY, russian).decode().encode(codec))
+    (tmp_path / "r.csv").write_bytes(f'id,text\r\nc1,"{VIENNA}"\r\n'.encode(codec))
+    units = list(read_units([str(tmp_path / n) for n in ("r.txt", "ru.txt", "r.html", "r.jsonl", "r.csv")]))
+    assert units[2].html.startswith("<html><body><h1>")
+    del units[2]
+    assert [(u["title"] if "title" in u else u["id"], u["text"]) for u in units] == [
+        (TITLE, ALMATY), (TITLE, russian), ("r1", ALMATY), ("r2", russian), ("c1", VIENNA),
+    ]
+    data = jsonl(ALMATY, VIENNA).decode().encode(codec)
+    assert [u["text"] for u in read_units(["-"], stdin=io.BytesIO(data))] == [ALMATY, VIENNA]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_seen_by_a_look_at_the_head(tmp_path, codec) -> None:
+    """The preflight's look at a file (open_text) and at stdin (peek_text) reads UTF-16 without a byte-order mark too."""
+    from newsie.archive.readers import open_text, peek_text
+
+    (tmp_path / "a.csv").write_bytes("key,body\nc1,x\n".encode(codec))
+    with open_text(tmp_path / "a.csv") as fh:
+        assert next(csv.reader(fh)) == ["key", "body"]
+    assert peek_text(jsonl(ALMATY).decode().encode(codec)) == jsonl(ALMATY).decode()
+
+
+def test_utf16_without_a_byte_order_mark_that_does_not_decode_says_which(tmp_path) -> None:
+    """A file that reads as UTF-16LE without a mark but is cut mid-character is one DecodeError naming UTF-16LE and how to convert it."""
+    src = tmp_path / "r.jsonl"
+    src.write_bytes(jsonl(ALMATY, VIENNA).decode().encode("utf-16-le") + b"x")
+    (bad,) = read_units([str(src)])
+    assert isinstance(bad, Failure) and bad.type == "DecodeError"
+    assert "read as UTF-16LE (no byte-order mark) but not valid UTF-16LE" in bad.message and "iconv -f UTF-16LE" in bad.message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"".join(n.to_bytes(2, "little") for n in range(1, 250)) * 4,  # small 16-bit numbers: NULs on one side, control characters
+        b"\x00\x01\x02\x03" * 100,
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20,
+        "r\u00e9sum\u00e9 of the visit".encode("utf-32-le") * 20,  # UTF-32 without a mark: NUL characters in UTF-16
+    ],
+    ids=["uint16", "counting", "png", "utf32"],
+)
+def test_binary_files_are_not_taken_for_utf16(tmp_path, data) -> None:
+    """Binary content with NUL bytes on one side of its byte pairs is still refused as binary, under every suffix and on stdin."""
+    from newsie.archive.readers import unmarked_utf16
+
+    assert unmarked_utf16(data[:1024]) is None
+    for name in ("r.txt", "r.jsonl", "r.csv"):
+        (tmp_path / name).write_bytes(data)
+        assert kinds(list(read_units([str(tmp_path / name)]))) == ["BinaryFile"]
+    assert kinds(list(read_units(["-"], stdin=io.BytesIO(data)))) == ["BinaryFile"]
+
+
+def test_utf8_is_not_taken_for_utf16() -> None:
+    """UTF-8 text, with or without a stray NUL byte in a line, is not UTF-16."""
+    from newsie.archive.readers import encoding_of, unmarked_utf16
+
+    text = jsonl(ALMATY, "АЛМАТЫ – ОБСЕ", VIENNA)
+    assert unmarked_utf16(text) is None and encoding_of(text) == "utf-8-sig"
+    assert unmarked_utf16(text.replace(b"ALMATY", b"AL\x00MATY")) is None
+    assert unmarked_utf16(b"") is None and unmarked_utf16(b"\x00\x00") is None
+
+
 @pytest.mark.parametrize(
     ("data", "expect"),
     [

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -219,7 +220,7 @@ def test_resume_replaces_the_record_of_a_changed_input(tmp_path, capsys) -> None
     a.write_text(SERBIA.replace("4 May", "9 May"), encoding="utf-8")
     code, _, err = run(["extract", str(tmp_path / "in"), "-o", str(out), "--resume"], capsys)
     recs = lines(out)
-    assert code == 0 and "1 skipped" in err and "1 replaced" in err and "share an id" not in err
+    assert code == 0 and "1 skipped" in err and "1 replaced" in err and "an id with an earlier record" not in err
     assert sorted(r["id"] for r in recs) == [str(a), str(b)]
     assert next(r for r in recs if r["id"] == str(a))["text"] == SERBIA.replace("4 May", "9 May")
     assert not any(w.startswith("duplicate id") for r in recs for w in r["warnings"])
@@ -276,3 +277,94 @@ def test_a_folder_holding_only_the_output_is_a_usage_error(tmp_path, capsys) -> 
     for given in (str(tmp_path / "runs"), str(tmp_path / "runs" / "*.jsonl")):
         code, recs, err = run(["extract", given, "-o", str(out)], capsys)
         assert code == 2 and recs == [] and "but the --output file" in err and out.read_bytes() == before
+
+
+def test_resume_puts_a_replaced_record_in_its_old_place(tmp_path, capsys) -> None:
+    """The new record of an input changed since takes the old record's place in JSON Lines, CSV (several rows a record) and Parquet output, not the end."""
+    import newsie
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = [folder / f"{c}.txt" for c in "abc"]
+    for n, path in enumerate(names):
+        path.write_text(SERBIA.replace("4 May", f"{n + 4} May"), encoding="utf-8")
+    outs = [(tmp_path / "out.jsonl", None), (tmp_path / "out.csv", "mentions")]
+    try:
+        import pyarrow  # noqa: F401
+
+        outs += [(tmp_path / "out.parquet", "releases"), (tmp_path / "mentions.parquet", "mentions")]
+    except ImportError:
+        pass
+    for out, level in outs:
+        assert run(["extract", str(folder), "-o", str(out), "-q", *(["--level", level] if level else [])], capsys)[0] == 0
+    before = {out: out.read_bytes() for out, _ in outs}
+    names[1].write_text(SERBIA.replace("4 May", "9 May") + " A second meeting was held in Vienna on 10 May 2021.", encoding="utf-8")
+    sha1 = hashlib.sha1(names[1].read_bytes()).hexdigest()
+    for out, level in outs:
+        code, _, err = run(["extract", str(folder), "-o", str(out), "--resume", *(["--level", level] if level else [])], capsys)
+        assert code == 0 and "2 skipped" in err and "1 replaced" in err
+        frame = newsie.read_records(out, as_="frame", level=level or "releases")
+        ids = list(dict.fromkeys(frame["release_id"]))
+        assert ids == [str(p) for p in names], out
+        assert set(frame[frame["release_id"] == str(names[1])]["source"]) == {f"{names[1]}@{sha1}"}
+        assert level != "mentions" or (frame["release_id"] == str(names[1])).sum() > 1  # a record of several rows moves whole
+        assert out.read_bytes() != before[out]
+    assert [r["text"][:30] for r in lines(tmp_path / "out.jsonl")] == [p.read_text(encoding="utf-8")[:30] for p in names]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith((".retry", ".parts"))]
+
+
+def test_a_replacement_cut_short_is_put_in_the_old_place_by_the_next_resume(tmp_path, capsys) -> None:
+    """When a killed run left both the old and the new record of a changed input, the next --resume keeps the newer, where the older was."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(SERBIA, encoding="utf-8")
+    b.write_text(SERBIA.replace("Belgrade", "Podgorica"), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run(["extract", str(a), str(b), "-o", str(out), "-q"], capsys)[0] == 0
+    old = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    a.write_text(SERBIA.replace("4 May", "9 May"), encoding="utf-8")
+    assert run(["extract", str(a), str(b), "-o", str(out), "-q", "--resume"], capsys)[0] == 0
+    new_a = next(r for r in lines(out) if r["id"] == str(a))
+    out.write_text("".join(old) + json.dumps(new_a) + "\n", encoding="utf-8")  # old a, b, then the new a: the old one left behind
+    code, _, err = run(["extract", str(a), str(b), "-o", str(out), "--resume"], capsys)
+    assert code == 0 and "2 skipped" in err
+    assert [(r["id"], r["text"]) for r in lines(out)] == [(str(a), SERBIA.replace("4 May", "9 May")), (str(b), SERBIA.replace("Belgrade", "Podgorica"))]
+
+
+def test_replaced_parquet_rows_move_across_batches(tmp_path) -> None:
+    """Moving replaced rows in a Parquet output of several batches keeps every other row, in order, and each new row lands where its old one was."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from newsie.archive.resume import replace_keys
+
+    out = tmp_path / "out.parquet"
+    sources = [f"in.jsonl:{i}@old" for i in range(2500)]
+    changed = [3, 999, 1000, 2400]
+    sources += [f"in.jsonl:{i}@new" for i in reversed(changed)]  # appended by the resumed run
+    sources.append(None)  # a row without a source is kept as it is
+    pq.write_table(pa.table({"source": sources, "n": list(range(len(sources)))}), str(out))
+    assert replace_keys(out, "parquet", {f"in.jsonl:{i}@old" for i in changed}) == len(changed)
+    got = pq.read_table(str(out)).to_pydict()["source"]
+    assert got == [f"in.jsonl:{i}@{'new' if i in changed else 'old'}" for i in range(2500)] + [None]
+    assert [p.name for p in tmp_path.iterdir()] == ["out.parquet"]
+
+
+def test_a_release_read_from_two_inputs_is_one_release_in_the_report(tmp_path, capsys) -> None:
+    """The same release in two inputs of one run: the second record's warning names the first's input, and `newsie report` counts it once as a repeat, not as two versions to review."""
+    from newsie import read_records
+    from newsie.reporting.summary import summarize
+
+    line = json.dumps({"id": "r1", "text": SERBIA}) + "\n"
+    first, second = tmp_path / "jan.jsonl", tmp_path / "export.jsonl"
+    first.write_text(line, encoding="utf-8")
+    second.write_text(json.dumps({"id": "r2", "text": SERBIA.replace("Belgrade", "Vienna")}) + "\n" + line, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(["extract", str(first), str(second), "-o", str(out)], capsys)
+    recs = lines(out)
+    assert code == 0 and "1 record shares an id with an earlier record" in err
+    assert recs[2]["source"]["file"] == str(second) and recs[2]["warnings"] == [f"duplicate id: {first}:1 has the same id"]
+    s = summarize(read_records(out))
+    assert s.totals.releases == 2 and s.repeats == 1 and s.quality.same_id == [] and "duplicate id" not in s.warnings
+    second.write_text(json.dumps({"id": "r1", "text": SERBIA.replace("Belgrade", "Vienna")}) + "\n", encoding="utf-8")
+    assert run(["extract", str(first), str(second), "-o", str(out), "-q"], capsys)[0] == 0
+    s = summarize(read_records(out))  # another release under the same id: listed for review, with both inputs
+    assert s.repeats == 0 and [(i.id, i.detail) for i in s.quality.same_id] == [("r1", f"2 different records: {first}:1, {second}:1")]

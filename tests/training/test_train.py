@@ -694,3 +694,32 @@ def test_rules_given_with_trained_models_are_refused(tmp_path) -> None:
     with pytest.raises(NewsieError, match="rules alone"):
         train(tmp_path / "not-read.jsonl", tmp_path / "out", rules=newsie.load(), progress=False)
     assert not (tmp_path / "out").exists()
+
+
+def test_each_task_is_trained_on_the_tokens_its_own_config_names(tmp_path, monkeypatch) -> None:
+    """With another max_tokens in the fields config than in the event config, each classifier is trained on, and saves, its own config's setting."""
+    from newsie.components.textcat_io import model_ids
+    from newsie.making import make_doc
+    from newsie.training import trainer
+
+    configs = fast_configs(tmp_path, epochs=1)
+    configs["fields_of_work"].write_text(configs["fields_of_work"].read_text(encoding="utf-8").replace("max_tokens = 200", "max_tokens = 4"), encoding="utf-8")
+    seen: dict[str, list[list[str]]] = {}
+    real = trainer.train_textcat
+
+    def recording(config, texts, cats, **kwargs):
+        seen.setdefault(config["nlp"]["pipeline"][0], []).extend(list(t) for t in texts)
+        return real(config, texts, cats, **kwargs)
+
+    monkeypatch.setattr(trainer, "train_textcat", recording)
+    rules = newsie.load(models=False)
+    train(write_corpus(tmp_path / "g.jsonl"), tmp_path / "out", folds=2, event_config=configs["event_type"], fields_config=configs["fields_of_work"], progress=False, rules=rules)
+    title, text, *_ = RELEASES[-1]  # the last release read, by the classifier trained on all
+    doc = make_doc(rules, text, title=title)
+    expected = {n: len(model_ids(doc, n)) for n in (200, 4)}
+    assert expected[4] < expected[200]
+    assert len(seen["textcat"][-1]) == expected[200]
+    assert len(seen["textcat_multilabel"][-1]) == expected[4]
+    assert max(map(len, seen["textcat_multilabel"])) < min(map(len, seen["textcat"]))
+    for task, n in (("event_type", 200), ("fields_of_work", 4)):
+        assert json.loads((tmp_path / "out" / task / "blend.json").read_text(encoding="utf-8"))["max_tokens"] == n

@@ -6,7 +6,8 @@ is silently lost: unreadable folders, dangling links, link loops and special fil
 (FIFOs and devices are never opened) each give a `Failure` too. Each unit comes with
 its `Source` (file, line or row, content hash), the key of ``--resume``.
 
-Text is UTF-8, or UTF-16/UTF-32 when a byte-order mark says so. A text or HTML file is
+Text is UTF-8, or UTF-16/UTF-32 when a byte-order mark says so, or UTF-16 LE/BE without
+one when its first kilobyte reads as such (`unmarked_utf16`: Windows tools save it so). A text or HTML file is
 one release and is decoded whole; JSON Lines and CSV are decoded line by line and row by
 row, so a stray byte costs its own record only. stdin is read as bytes, by the same rules.
 """
@@ -297,9 +298,44 @@ _NOT_TEXT = re.compile("[\x00\udc80-\udcff]")
 _SAMPLE = 8192
 
 
+HEAD_BYTES = 1024  # what `encoding_of` is given of a file's start
+
+
 def encoding_of(head: bytes) -> str:
-    """The codec of a file that starts with `head`: UTF-16/32 by a byte-order mark, else UTF-8."""
-    return next((codec for bom, codec, _ in _BOMS if head.startswith(bom)), "utf-8-sig")
+    """The codec of a file that starts with `head` (its first `HEAD_BYTES`): UTF-16/32 by a
+    byte-order mark, UTF-16 LE or BE without one by `unmarked_utf16`, else UTF-8."""
+    marked = next((codec for bom, codec, _ in _BOMS if head.startswith(bom)), None)
+    return marked or unmarked_utf16(head) or "utf-8-sig"
+
+
+_UNMARKED = {"utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}
+# Control characters that text holds: tab, line feed, form feed, carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def unmarked_utf16(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when `head` (a file's first bytes) is UTF-16 text without a
+    byte-order mark, else None.
+
+    Such text has NUL bytes on one side of its byte pairs (the high byte of every ASCII
+    character: spaces, digits, punctuation, JSON and CSV syntax), hardly any on the other,
+    and decodes to characters that are text: no NUL, no control character but tab, line
+    and form feed and carriage return. UTF-8 text has no NUL byte at all; binary files
+    have NULs on both sides (runs of zeros) or decode to control characters.
+    """
+    sample = head[: HEAD_BYTES & ~1]
+    pairs = len(sample) // 2
+    if not pairs or b"\x00" not in sample:
+        return None
+    low, high = sample[0::2].count(0), sample[1::2].count(0)
+    codec, zeros, other = ("utf-16-le", high, low) if high >= low else ("utf-16-be", low, high)
+    if zeros < 0.1 * pairs or other * 10 > zeros:
+        return None
+    try:  # a character cut at the end of the sample is left out, not an error
+        text = codecs.getincrementaldecoder(codec)("strict").decode(sample, final=False)
+    except UnicodeDecodeError:
+        return None
+    return codec if text.strip() and not _CONTROL.search(text) else None
 
 
 PEEK_BYTES = 1 << 20  # what a look at the first records decodes of stdin (the preflight)
@@ -309,7 +345,7 @@ def peek_text(raw: bytes, limit: int = PEEK_BYTES) -> str:
     """The first `limit` bytes of `raw` as text, for a look at the first records (the
     preflight): decoded as `encoding_of` says, undecodable bytes (and a character cut at
     the limit) as U+FFFD."""
-    return raw[:limit].decode(encoding_of(raw[:4]), errors="replace")
+    return raw[:limit].decode(encoding_of(raw[:HEAD_BYTES]), errors="replace")
 
 
 def open_text(path: Path, newline: str | None = "") -> TextIO:
@@ -322,7 +358,7 @@ def open_text(path: Path, newline: str | None = "") -> TextIO:
     """
     fh = path.open("rb")
     try:
-        codec = encoding_of(fh.read(4))
+        codec = encoding_of(fh.read(HEAD_BYTES))
         fh.seek(0)
         return io.TextIOWrapper(fh, encoding=codec, errors="replace", newline=newline)
     except BaseException:
@@ -381,19 +417,21 @@ def _decode_lines(raw: bytes, source: str) -> tuple[str, bool] | Failure:
 
 
 def _decode_marked(raw: bytes, source: str) -> str | Failure | None:
-    """An empty file's failure; a file with a UTF-16 or UTF-32 byte-order mark decoded; else None."""
+    """An empty file's failure; a file with a UTF-16 or UTF-32 byte-order mark, or UTF-16
+    without one (`unmarked_utf16`), decoded; else None."""
     if not raw.strip():
         return Failure(source, source, "EmptyFile", f"{source}: the file is empty")
-    codec = encoding_of(raw[:4])
+    codec = encoding_of(raw[:HEAD_BYTES])
     if codec == "utf-8-sig":
         return None
-    name = next(label for bom, c, label in _BOMS if c == codec)
+    name = _UNMARKED.get(codec) or next(label for bom, c, label in _BOMS if c == codec)
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError as exc:
+        said = f"read as {name} (no byte-order mark)" if codec in _UNMARKED else f"marked as {name}"
         return Failure(
             source, source, "DecodeError",
-            f"{source}: marked as {name} but not valid {name} (byte {exc.start}: {exc.reason}); "
+            f"{source}: {said} but not valid {name} (byte {exc.start}: {exc.reason}); "
             f"save it as UTF-8 (e.g. iconv -f {name} -t UTF-8)",
         )
     if not text.strip():
@@ -438,7 +476,8 @@ def _binary(raw: bytes, source: str) -> Failure:
     hint = ""
     for order, zeros in (("LE", sample[1::2]), ("BE", sample[0::2])):
         if zeros.count(0) > 0.4 * half:  # ASCII letters as UTF-16: every other byte is NUL
-            hint = f" (UTF-16 text without a byte-order mark? save it as UTF-8, e.g. iconv -f UTF-16{order} -t UTF-8)"
+            # not read as such (`unmarked_utf16`): control characters in its first kilobyte
+            hint = f" (UTF-16 text without a byte-order mark, with control characters? save it as UTF-8, e.g. iconv -f UTF-16{order} -t UTF-8)"
     for magic, what in _PACKED:
         if sample.startswith(magic):
             hint = f" ({what})"

@@ -8,13 +8,15 @@ back to ids.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .writers import join_parquet, parquet_pieces, parts_folder, repair
 
@@ -194,21 +196,159 @@ def drop_failed(path: Path, fmt: str) -> int:
     return _drop_lines(path, fmt, lambda key, failed: failed)
 
 
-def drop_keys(path: Path, fmt: str, keys: set[str]) -> int:
-    """Remove the records of these source keys from an output file (atomically); return how many went.
+def replace_keys(path: Path, fmt: str, keys: set[str]) -> int:
+    """Remove the records of these source keys from an output file, and move the newest
+    record of each position they held into the place of that position's first record;
+    return how many records went.
 
-    A resumed run uses it for the records of inputs whose content changed since: their
-    new record replaces the old one.
+    A resumed run uses it for the records of inputs whose content changed since: their new
+    records, appended as they were written, take the old ones' places, so the output keeps
+    the order of its inputs. It is one rewrite of the output (written aside, then renamed
+    over it), which the run did before only to remove the old records; the moved records
+    wait in a temporary file (JSON Lines, CSV) or in memory (Parquet) meanwhile.
     """
     if not keys:
         return 0
     if fmt == "parquet":
-        import pyarrow as pa
-        import pyarrow.compute as pc
+        return _replace_parquet(path, keys)
+    return _replace_lines(path, fmt, keys)
 
-        wanted = pa.array(sorted(keys), type=pa.string())
-        return _drop_parquet(
-            path, lambda key, failed: key in keys,
-            lambda batch: pc.invert(pc.fill_null(pc.is_in(batch.column("source"), value_set=wanted), False)),
-        )
-    return _drop_lines(path, fmt, lambda key, failed: key in keys)
+
+def _where(key: str | None) -> str | None:
+    """The position part of a source key ('file:line#item')."""
+    return key.rpartition("@")[0] if key is not None else None
+
+
+def _line_records(src: TextIO, fmt: str) -> Iterator[tuple[str | None, str]]:
+    """Each record line (JSON Lines) or row (CSV, the header first) of an open output, as
+    its source key (None when it has none) and its text."""
+    if fmt == "jsonl":
+        for line in src:
+            try:
+                rec = json.loads(line)
+                key = _key(rec["source"]) if isinstance(rec.get("source"), dict) else None
+            except (ValueError, TypeError, KeyError, AttributeError):
+                key = None
+            yield key, line
+        return
+    reader = csv.reader(src)
+    header = next(reader, None)
+    if header is None:
+        return
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+
+    def text(row: list[str]) -> str:
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow(row)
+        return buf.getvalue()
+
+    yield None, text(header)
+    col = header.index("source") if "source" in header else None
+    for row in reader:
+        yield ((row[col] or None) if col is not None and len(row) > col else None), text(row)
+
+
+def _replace_lines(path: Path, fmt: str, keys: set[str]) -> int:
+    if not path.exists() or fmt not in ("jsonl", "csv"):
+        return 0
+    repair(path)
+    places = {_where(k) for k in keys}
+    tmp = path.with_name(path.name + ".retry")
+    newest: dict[str, list[tuple[int, int]]] = {}  # position -> (offset, size) of its records in `aside`
+    dropped: set[str] = set()
+    with tempfile.TemporaryFile() as aside:
+        with path.open(encoding="utf-8", newline="") as src:
+            for key, text in _line_records(src, fmt):
+                where = _where(key)
+                if where in places and key not in keys:
+                    data = text.encode("utf-8")
+                    newest.setdefault(str(where), []).append((aside.tell(), len(data)))
+                    aside.write(data)
+        placed: set[str] = set()
+        with path.open(encoding="utf-8", newline="") as src, tmp.open("w", encoding="utf-8", newline="") as dst:
+            for key, text in _line_records(src, fmt):
+                where = _where(key)
+                if where not in places:
+                    dst.write(text)
+                    continue
+                if key in keys:
+                    dropped.add(str(key))
+                if where in placed:
+                    continue
+                placed.add(str(where))
+                for offset, size in newest.get(str(where), ()):
+                    aside.seek(offset)
+                    dst.write(aside.read(size).decode("utf-8"))
+            dst.flush()
+            os.fsync(dst.fileno())
+    if not dropped:
+        tmp.unlink()
+        return 0
+    os.replace(tmp, path)
+    return len(dropped)
+
+
+def _replace_parquet(path: Path, keys: set[str]) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pieces = parquet_pieces(path)
+    if not pieces:
+        return 0
+    schema = pq.read_schema(pieces[0])
+    places = {_where(k) for k in keys}
+
+    def batches() -> Iterator[tuple[Any, list[str | None]]]:
+        for piece in pieces:
+            for batch in pq.ParquetFile(str(piece)).iter_batches(batch_size=1000):
+                batch = batch.cast(schema) if batch.schema != schema else batch
+                yield batch, batch.column("source").to_pylist()
+
+    newest: dict[str, list[Any]] = {}  # position -> its rows to move
+    dropped: set[str] = set()
+    for batch, sources in batches():
+        rows: dict[str, list[int]] = {}
+        for i, key in enumerate(sources):
+            where = _where(key)
+            if where in places:
+                if key in keys:
+                    dropped.add(str(key))
+                else:
+                    rows.setdefault(str(where), []).append(i)
+        for where, found in rows.items():  # copies: a slice would keep its whole batch in memory
+            newest.setdefault(where, []).append(batch.take(pa.array(found, type=pa.int64())))
+    if not dropped:
+        return 0
+    tmp = path.with_name(path.name + ".retry")
+    placed: set[str] = set()
+    with pq.ParquetWriter(str(tmp), schema) as out:
+        waiting: list[Any] = []
+
+        def put(part: Any) -> None:
+            waiting.append(part)
+            if sum(b.num_rows for b in waiting) >= 1000:  # row groups of whole batches, not of single moved rows
+                out.write_table(pa.Table.from_batches(waiting, schema))
+                waiting.clear()
+
+        for batch, sources in batches():
+            start = 0
+            for i, key in enumerate(sources):
+                where = _where(key)
+                if where not in places:
+                    continue
+                if i > start:
+                    put(batch.slice(start, i - start))
+                start = i + 1
+                if where not in placed:
+                    placed.add(str(where))
+                    for row in newest.get(str(where), ()):
+                        put(row)
+            if start < batch.num_rows:
+                put(batch.slice(start))
+        if waiting:
+            out.write_table(pa.Table.from_batches(waiting, schema))
+    os.replace(tmp, path)
+    shutil.rmtree(parts_folder(path), ignore_errors=True)
+    return len(dropped)

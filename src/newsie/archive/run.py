@@ -28,7 +28,7 @@ from .readers import (
     open_text,
     read_inputs,
 )
-from .resume import Done, drop_failed, drop_keys, read_done
+from .resume import Done, drop_failed, read_done, replace_keys
 from .writers import Writer, open_writer, written_by
 
 
@@ -157,8 +157,10 @@ def run_extract(
 
     With `resume`, inputs whose records are already in `output` (known by file, line or
     row and content hash) are skipped, and an input whose content changed since is run
-    again, its new record replacing the old one; with `retry_failed` too, failed records
-    are first removed from `output` and their inputs run again. The output itself (in a
+    again, its new record replacing the old one in its place (appended as it is written,
+    then moved when the run ends: `resume.replace_keys`); with `retry_failed` too, failed
+    records are first removed from `output` and their inputs run again (their new records
+    come at the end). The output itself (in a
     folder or glob of inputs, or named; the command line refuses the latter before any
     work: `preflight.check_output_not_input`) is never read as an input.
     """
@@ -241,10 +243,10 @@ def run_extract(
         writer.close()
         progress.close()
         if stale and output is not None:
-            drop_keys(output, fmt, stale)  # the new record of each changed input replaces the old
+            replace_keys(output, fmt, stale)  # the new record of each changed input takes the old one's place
     if summary.duplicates and not quiet:
         stderr.write(
-            f"newsie: {_n(summary.duplicates, 'record')} share an id with an earlier record (see their warnings); "
+            f"newsie: {_n(summary.duplicates, 'record')} share{'s' if summary.duplicates == 1 else ''} an id with an earlier record (see their warnings); "
             "--resume tells them apart by input position\n"
         )
     summary.seconds = progress.elapsed

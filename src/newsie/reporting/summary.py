@@ -81,11 +81,20 @@ class Summary:
 
 # What a record's input position says: where it was read, not what it holds.
 _PLACE = {"source"}
+# The warning `newsie extract` gives a record whose id a record read earlier in the run has
+# (naming that one's position): about where it was read too, not what it holds.
+_PLACE_WARNING = "duplicate id: "
 
 
 def _same(a: Release, b: Release) -> bool:
     """Whether two records hold the same, wherever their inputs were read."""
-    return a.model_dump(exclude=_PLACE) == b.model_dump(exclude=_PLACE)
+    return _content(a) == _content(b)
+
+
+def _content(rel: Release) -> dict:
+    held = rel.model_dump(exclude=_PLACE)
+    held["warnings"] = [w for w in held["warnings"] if not w.startswith(_PLACE_WARNING)]
+    return held
 
 
 def _counted(versions: list[Release]) -> Release:
@@ -97,7 +106,7 @@ def distinct(records: Iterable[Release]) -> tuple[list[Release], int, list[Issue
     """Each release once, for counting: files that overlap or repeat give the same record twice.
 
     Records with the same id and the same content (their ``source``, the position of their
-    input, aside) are one record: the first is kept, the rest counted as repeats. Records with
+    input, and a ``duplicate id`` warning naming another position, aside) are one record: the first is kept, the rest counted as repeats. Records with
     the same id and different content are versions of one release (its id comes from its URL
     and title), e.g. from runs of two newsie versions: the last one read without an error is
     counted (a later file is taken as the newer run, and a failure never hides a success), and

@@ -63,8 +63,8 @@ class _Prepared:
     """One release after the rules ran: the classifier's input and the rules' evidence."""
 
     item: TrainItem
-    ids: np.ndarray  # the classifier's input (`model_ids`)
-    words: list[str]  # the same, as strings
+    ids: dict[str, np.ndarray]  # each task's classifier input (`model_ids` with its max_tokens), by task
+    words: dict[str, list[str]]  # the same, as strings
     rule: dict[str, Any]
     scores: dict[str, float]
     picked: list[str]
@@ -188,16 +188,18 @@ def train(
     try:
         nlp = rules or load(models=False)
         prepared = []
-        max_tokens = int(econf["newsie"]["max_tokens"])
+        # each classifier is trained on what its component reads at run time: its own config's max_tokens
+        max_tokens = {"event_type": int(econf["newsie"]["max_tokens"]), "fields_of_work": int(fconf["newsie"]["max_tokens"])}
         for item in tqdm(list(items.values()), desc="rules", unit="doc", disable=not progress):
             doc = make_doc(nlp, item.text, title=item.title, doc_id=item.id)
             for _, proc in nlp.pipeline:
                 doc = proc(doc)
             scores, picked = lexicon_view(doc, lexicon)
-            ids = model_ids(doc, max_tokens)
-            if not len(ids) and (item.event_type or item.fields):  # thinc's n-grams fail on an empty input
+            ids = {task: model_ids(doc, n) for task, n in max_tokens.items()}
+            if not len(ids["event_type"]) and (item.event_type or item.fields):  # thinc's n-grams fail on an empty input
                 raise TrainingDataError(f"{item.source or item.id}: release {item.id!r} leaves the classifiers no word to read in its title or text")
-            prepared.append(_Prepared(item, ids, model_words(doc, ids), event_model.rule_view(doc) or event_model.NO_EVENT, scores, picked))
+            words = {task: model_words(doc, task_ids) for task, task_ids in ids.items()}
+            prepared.append(_Prepared(item, ids, words, event_model.rule_view(doc) or event_model.NO_EVENT, scores, picked))
         report = TrainReport(output=str(out), folds=folds, seed=seed, skipped=skipped)
         if "event_type" not in skipped:
             data = [p for p in prepared if p.item.event_type]
@@ -305,10 +307,11 @@ def _remove(path: Path) -> None:
 
 
 def _out_of_fold(
-    data: list[_Prepared], cats: list[dict[str, float]], fold: list[int], k: int, config: Config, desc: str, progress: bool
+    data: list[_Prepared], cats: list[dict[str, float]], fold: list[int], k: int, config: Config, task: str, progress: bool
 ) -> tuple[np.ndarray, Language, list[str]]:
-    """Held-out classifier probabilities of every release, and the classifier trained on all."""
-    texts = [p.words for p in data]
+    """Held-out classifier probabilities of every release, and the classifier of `task` trained on all."""
+    texts = [p.words[task] for p in data]
+    desc = TASK_NAMES[task]
     epochs = int(config["training"]["max_epochs"])
     bar = tqdm(total=(k + 1) * epochs, desc=desc, unit="epoch", disable=not progress)
 
@@ -325,7 +328,7 @@ def _out_of_fold(
         textcat = nlp.get_pipe(nlp.pipe_names[0])
         assert isinstance(textcat, TextCategorizer)
         order = [list(textcat.labels).index(lab) for lab in labels]
-        oof[test_idx] = predict(textcat, [data[i].ids for i in test_idx])[:, order]
+        oof[test_idx] = predict(textcat, [data[i].ids[task] for i in test_idx])[:, order]
     final = train_textcat(config, texts, cats, on_epoch=tick)
     bar.close()
     return oof, final, labels
@@ -358,7 +361,7 @@ def _train_events(
     y = np.array([classes.index(p.item.event_type or "other") for p in data])
     fold = stratified_folds([p.item.event_type or "other" for p in data], k, seed)
     cats = [{c: float(c == p.item.event_type) for c in classes} for p in data]
-    oof, final, labels = _out_of_fold(data, cats, fold, k, config, "event type", progress)
+    oof, final, labels = _out_of_fold(data, cats, fold, k, config, "event_type", progress)
     probs_tc = oof[:, [labels.index(c) for c in classes]]
     best_l2, best_share, best_loss, cv_probs, x_best = L2_GRID[0], 0.0, float("inf"), np.zeros_like(probs_tc), None
     for share in SMOOTHING_GRID:  # with the blend's L2, by out-of-fold log-loss
@@ -413,7 +416,7 @@ def _train_fields(
     labels = sorted({f for g in gold for f in g} | set(all_labels) | set(parents))
     fold = stratified_folds([g[0] for g in gold], k, seed)
     cats = [{lab: float(lab in g) for lab in labels} for g in gold]
-    oof, final, tc_labels = _out_of_fold(data, cats, fold, k, config, "fields of work", progress)
+    oof, final, tc_labels = _out_of_fold(data, cats, fold, k, config, "fields_of_work", progress)
     assert tc_labels == labels
     x = field_features_batch(labels, oof, [(p.scores, p.picked) for p in data], parents)
     y = np.array([[c[lab] for lab in labels] for c in cats])
