@@ -393,6 +393,21 @@ def test_what_a_statement_welcomes_is_not_another_event() -> None:
     assert ev.type == "training"
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("OSCE Chair and Secretary General welcome agreement on prisoner exchange", "The Chairperson-in-Office and the Secretary General today welcomed the agreement reached in Geneva on an exchange of prisoners."),
+        ("OSCE Mission and Council of Europe welcome adoption of new education law", "The OSCE Mission and the Council of Europe welcome the law adopted by the Assembly yesterday and urge its swift implementation."),
+        ("OSCE Representative and Head of Mission condemn attack on journalist, urge investigation", "The two officials strongly condemned the attack on a reporter in Podgorica."),
+        ("OSCE leaders call for restraint after clashes in the capital", "The Chairperson-in-Office and the Secretary General expressed concern about the clashes."),
+    ],
+)
+def test_statement_verbs_of_a_plural_subject_frame_a_headline(title, text) -> None:
+    """"X and Y welcome the agreement": the base form a plural subject takes is the statement's
+    verb as "welcomes" is, and what it is about (an agreement, an exchange) is no other event."""
+    assert main_event(newsie.load(models=False), text, title=title, published="2022-05-06").type == "statement"
+
+
 def test_rules_naming_an_unknown_trigger_are_refused() -> None:
     """A framing, session or document trigger that no event type has would never be found:
     the rules are refused with the list and the unknown phrase named."""
