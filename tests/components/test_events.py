@@ -393,6 +393,38 @@ def test_what_a_statement_welcomes_is_not_another_event() -> None:
     assert ev.type == "training"
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("OSCE Chair and Secretary General welcome agreement on prisoner exchange", "The Chairperson-in-Office and the Secretary General today welcomed the agreement reached in Geneva on an exchange of prisoners."),
+        ("OSCE Mission and Council of Europe welcome adoption of new education law", "The OSCE Mission and the Council of Europe welcome the law adopted by the Assembly yesterday and urge its swift implementation."),
+        ("OSCE Representative and Head of Mission condemn attack on journalist, urge investigation", "The two officials strongly condemned the attack on a reporter in Podgorica."),
+        ("OSCE leaders call for restraint after clashes in the capital", "The Chairperson-in-Office and the Secretary General expressed concern about the clashes."),
+    ],
+)
+def test_statement_verbs_of_a_plural_subject_frame_a_headline(title, text) -> None:
+    """"X and Y welcome the agreement": the base form a plural subject takes is the statement's
+    verb as "welcomes" is, and what it is about (an agreement, an exchange) is no other event."""
+    assert main_event(newsie.load(models=False), text, title=title, published="2022-05-06").type == "statement"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("OSCE media freedom representative protests closure of independent weekly", "The Representative sent a letter to the Minister of Information today about the planned closure of the weekly."),
+        ("OSCE Chair hopes presidential election run-off will be free and fair", "The Chairperson-in-Office said today the second round of the presidential election on Sunday should meet OSCE commitments."),
+        ("OSCE media freedom representative asks authorities to keep regulator independent", "The Representative wrote to the Prime Minister today about the draft law on the broadcast regulator."),
+        ("OSCE rapporteurs call upon governments to keep the Internet free", "Four special rapporteurs issued a joint declaration today in Vienna."),
+        # what concern is expressed over is no other event
+        ("OSCE Chair expresses concern over campaign against the OSCE Office", "The Chairperson-in-Office notes with concern the public campaign launched last week against the Office."),
+    ],
+)
+def test_a_protest_a_hope_a_request_are_statements(title, text) -> None:
+    """The guidelines' statement is also an appeal or a call ("asks", "calls upon"), a protest
+    and a hope; "expresses concern over X" frames a headline as "concerned about X" does."""
+    assert main_event(newsie.load(models=False), text, title=title, published="2022-05-06").type == "statement"
+
+
 def test_rules_naming_an_unknown_trigger_are_refused() -> None:
     """A framing, session or document trigger that no event type has would never be found:
     the rules are refused with the list and the unknown phrase named."""
