@@ -234,6 +234,27 @@ def test_a_visit_takes_place_where_it_goes_not_at_the_dateline(nlp, text, city, 
 
 
 @pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("DUSHANBE, 4 May 2023 – The OSCE Programme Office in Dushanbe will hold a seminar for teachers in Varzob, near Dushanbe.", "Varzob", "TJK"),
+        ("A workshop for municipal officers from Kosovo concluded in Ohridsko, North Macedonia, on 4 May 2023.", "Ohridsko", "MKD"),
+        ("On 4 May 2023, the OSCE Programme Office in Dushanbe concluded a course at the Border Detachment in Kalaikhum, Khatlon Region.", "Kalaikhum", "TJK"),
+        ("Officers from across Albania came together in Dhërmi on 3–4 May 2023 for a two-day training.", "Dhërmi", "ALB"),
+        ("The Heritage Foundation in Lanckorona, Poland, and the OSCE published a book on 4 May 2023.", None, None),
+        ("TBILISI, 4 May 2023 – Military experts will today visit a former base in Abkhazia, Georgia.", "Tbilisi", "GEO"),
+        ("On 4 May 2023, for the Day of Awareness in Demining Work, Tajikistan’s Demining Centre held an event.", None, None),
+        ("BELGRADE, 4 May 2023 – ODIHR today opened a mission, after an assessment made in December last year.", "Belgrade", "SRB"),
+    ],
+)
+def test_a_town_newsie_does_not_know_is_placed_by_what_the_text_says_of_it(nlp, text, city, country) -> None:
+    """A town missing from the gazetteer is the event's place when the text says where it is
+    ('in TOWN, STATE', 'in TOWN, near CITY', 'in TOWN, X Region', beside the event's date);
+    not a town after an organization's name (the organization's seat)."""
+    ev = main_event(nlp, text, title="News", published="2023-05-05")
+    assert (ev.location.city, ev.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(
     ("text", "count"),
     [
         ("More than 20 representatives of law enforcement agencies took part in the course.", 20),

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..dates.grammar import HEAD_WORDS
 from ..events.cues import WordCues
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
@@ -53,6 +54,8 @@ _IN_PLACE = re.compile(r"(?:in|at|to)(?<!\w..)\s+" + _PLACE)
 _CITY_BEFORE = re.compile(r"(?<![\w’'.\-/])[A-ZÀ-Ý][A-ZÀ-ÝŠŽČĆĐ’'.\-]+(?:[ /][A-ZÀ-ÝŠŽČĆĐ][A-ZÀ-ÝŠŽČĆĐ’'.\-]+)*,\s*$")
 _DASH_AFTER = re.compile(r"\s*(?:\(OSCE\)\s*)?[-–—]")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}")
+_STATE_AFTER = re.compile(r",\s+(?:the\s+)?")  # "in Kopanik, Serbia", "in Mavrovo, the former ..."
+_STATE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]")  # "in Kopanik, Serbia, from ...", "..., Serbia."
 _BODY_BEFORE_DATELINE = 20  # characters of a release before a dateline that starts another
 DateRow = tuple[int, int, int, int]  # a DATE span: start, end, start_char, end_char
 StateRow = tuple[int, int, str, str]  # a STATE span: start, start_char, kb_id_, id_
@@ -224,6 +227,12 @@ class EventExtractor(GazetteerPipe):
         self._visit_verbs = frozenset(v.lower() for v in r.visit_verbs)
         self._place_words = frozenset(r.place_words) | self._visit_verbs
         self._direction_words = frozenset(r.direction_words)
+        # ", near Tashkent", ", Khatlon Region" after a town newsie does not know, unless a region's name
+        self._region_names = frozenset(r.region_names)
+        self._near_after = re.compile(rf",\s+(?:{'|'.join(map(re.escape, r.near_words))})\s+{_PLACE}") if r.near_words else None
+        self._region_after = (
+            re.compile(rf",\s+[A-ZÀ-Ý][\w’'\-]+(?:\s+[A-ZÀ-Ý][\w’'\-]+)?\s+(?i:{'|'.join(map(re.escape, r.region_words))})\b") if r.region_words else None
+        )
         self._not_after = tuple(r.not_event_date_after)
         self._length_not_after = frozenset(w.lower() for w in r.length_not_after)
         self._period_words = frozenset(w.lower() for w in r.period_words)
@@ -518,7 +527,8 @@ class EventExtractor(GazetteerPipe):
             if a < b:
                 in_org[a - unit.start_char : b - unit.start_char] = b"\x01" * (b - a)
         state_starts = {r[1] for r in rel.states}
-        date_ends = sorted(end_char for _, _, start_char, end_char in rel.dates if unit.start_char <= start_char < unit.end_char)
+        unit_dates = [(start_char, end_char) for _, _, start_char, end_char in rel.dates if unit.start_char <= start_char < unit.end_char]
+        date_ends = sorted(end_char for _, end_char in unit_dates)
         context = self._context_country(rel)
         found: list[tuple[int, LocationData]] = []
         for m, visited in matches:
@@ -531,18 +541,64 @@ class EventExtractor(GazetteerPipe):
             raw = m.group("place")
             place = self._lookup(raw, rel.doc_states)
             pos = m.start() + unit.start_char
-            k = bisect.bisect_left(date_ends, pos - 2)
-            after_date = k < len(date_ends) and date_ends[k] <= pos
-            if place is None and (visited or not (after_date and context and raw[:1].isupper() and "/" not in raw and len(raw.split()) == 1)):
+            if place is not None:
+                country: str | None = place.country
+            elif visited or "/" in raw or not raw[:1].isupper():
                 continue
+            else:
+                country = self._town_country(rel, unit, m, in_org, unit_dates, date_ends, context)
+                if country is None:
+                    continue
             surface = _surface(raw, place.name if place else None)
-            country = place.country if place else context
             k = bisect.bisect_left(date_ends, pos)
             distance = min((abs(pos - date_ends[j]) for j in (k - 1, k) if 0 <= j < len(date_ends)), default=10_000)
             found.append((distance, LocationData(city=surface, country=country)))
         if not found:
             return None
         return min(found, key=lambda x: x[0])[1]
+
+    def _town_country(
+        self, rel: _Release, unit: Unit, m: re.Match[str], in_org: bytearray, unit_dates: list[tuple[int, int]], date_ends: list[int], context: str | None
+    ) -> str | None:
+        """The country of a town newsie does not know, "in TOWN" at `m` in `unit`: the State
+        named right after it ("in Kopanik, Serbia"), the country of the city it is near ("in
+        Chatkal, near Tashkent"), or, for a one-word town beside the event's date ("on 3 May
+        in Farob", "in Farob on 3 May") or followed by its region ("in Shurobod, Khatlon
+        Region"), the country the release is about (`context`). None when not said, and
+        for a town after an organization's name ("the Foundation in Kracow, Poland": its
+        seat, not the event's place)."""
+        text = rel.text
+        end = unit.start_char + m.end("place")
+        raw = m.group("place")
+        if raw in self._region_names or raw.lower() in HEAD_WORDS:  # "in Abkhazia", "in December last year"
+            return None
+        one_word = " " not in raw
+        if one_word and context:
+            pos = unit.start_char + m.start()
+            k = bisect.bisect_left(date_ends, pos - 2)
+            if k < len(date_ends) and date_ends[k] <= pos:
+                return context
+            if any(0 <= a - end <= 4 and text[end:a].strip() in ("", "on") for a, _ in unit_dates):
+                return context
+        if not text.startswith(",", end):
+            return None
+        before = m.start() - 1
+        while before >= 0 and text[unit.start_char + before] == " ":
+            before -= 1
+        if before >= 0 and in_org[before]:
+            return None
+        after = text[end : min(unit.end_char, end + 60)]
+        for _, _, start_char, end_char, kb_id, id_ in group_rows(rel.doc, ext.STATES):
+            # The State itself, not its possessive or a longer name ("in Mine Action, Tajikistan's Centre")
+            if id_ == "name" and end < start_char <= end + 8 and _STATE_AFTER.fullmatch(text, end, start_char) and _STATE_ENDS.match(text, end_char):
+                return kb_id
+        near = self._near_after.match(after) if self._near_after else None
+        if near is not None:
+            place = self._lookup(near.group("place"), rel.doc_states)
+            return place.country if place is not None else None
+        if one_word and context and self._region_after is not None and self._region_after.match(after):
+            return context
+        return None
 
     def _context_country(self, rel: _Release) -> str | None:
         """The country a release is about when it does not say where: the host of the

@@ -76,6 +76,17 @@ class EventRules(BaseModel):
     )
     place_words: list[str] = Field(default_factory=empty_list, description="Words before a State's name that make it the event's place")
     direction_words: list[str] = Field(default_factory=empty_list, description="Words allowed between a place word and the place")
+    near_words: list[str] = Field(
+        default_factory=empty_list,
+        description="'in TOWN, near CITY': a town newsie does not know, placed in the country of the city named after these",
+    )
+    region_names: list[str] = Field(
+        default_factory=empty_list, description="Regions, not towns: 'in Abkhazia, Georgia' names no town"
+    )
+    region_words: list[str] = Field(
+        default_factory=empty_list,
+        description="'in TOWN, Khatlon Region': after a town newsie does not know, a name and one of these say it is a town of the country the release is about",
+    )
     visit_words: list[str] = Field(default_factory=empty_list, description="'to PLACE' is a place only after these")
     visit_verbs: list[str] = Field(default_factory=empty_list, description="Verbs whose object is the event's place ('visited Kyiv', 'visiting Ukraine')")
     not_event_date_after: list[str] = Field(default_factory=empty_list, description="A date after these is not the event's")
