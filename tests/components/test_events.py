@@ -255,6 +255,36 @@ def test_a_town_newsie_does_not_know_is_placed_by_what_the_text_says_of_it(nlp, 
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "city", "country"),
+    [
+        (
+            "OSCE Chair appoints personal representative for mission to Armenia on border incident",
+            "VIENNA, 4 May 2023 – The OSCE Chairperson-in-Office has appointed Jana Novak, a former Foreign Minister, to be her personal representative in a mission to Armenia on the border incident.",
+            "Vienna",
+            "AUT",
+        ),
+        (
+            "OSCE experts meet on trafficking",
+            "VIENNA, 4 May 2023 – The OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings Anna Berg today convened experts from 20 States, including those most affected by the war in Ukraine.",
+            "Vienna",
+            "AUT",
+        ),
+        (
+            "Visit",
+            "OSLO, 4 May 2023 – Anna Berg, OSCE Special Representative for Combating Trafficking in Human Beings, concluded her visit to Norway. She praised the help given to refugees from Ukraine.",
+            "Oslo",
+            "NOR",
+        ),
+    ],
+)
+def test_a_remit_does_not_place_the_event(nlp, title, text, city, country) -> None:
+    """An appointee's 'mission to Armenia' and the 'in Human Beings' of an official's title
+    are a remit, not where the event took place: the dateline city stays."""
+    ev = main_event(nlp, text, title=title, published="2023-05-04")
+    assert (ev.location.city, ev.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(
     ("text", "count"),
     [
         ("More than 20 representatives of law enforcement agencies took part in the course.", 20),

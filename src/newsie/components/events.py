@@ -74,6 +74,7 @@ class _Release:
         "_doc_states",
         "_event_dates",
         "_places",
+        "_title_spans",
         "dateline",
         "dates",
         "doc",
@@ -96,6 +97,7 @@ class _Release:
         people_data: list[OfficialData] = doc_value(doc, "newsie_officials") or []
         self.org_names = [o.name for o in org_data if o.name]
         self.people = [p.name for p in people_data if not p.inferred]
+        self._title_spans: list[tuple[int, int]] | None = None
         self.state_codes = list(dict.fromkeys(r[2] for r in self.states))
         self._doc_states: set[str] | None = None
         self._context: tuple[str | None] | None = None
@@ -133,6 +135,20 @@ class _Release:
                     self._cut = m.start()
                     break
         return self._cut
+
+    def title_spans(self) -> list[tuple[int, int]]:
+        """Where the officials' titles stand in the text ("Special Representative for
+        Combating Trafficking in Human Beings"): a remit, no place of an event."""
+        if self._title_spans is None:
+            spans = []
+            people: list[OfficialData] = doc_value(self.doc, "newsie_officials") or []
+            for title in {p.title for p in people if p.title and " " in p.title}:
+                i = self.text.find(title)
+                while i >= 0:
+                    spans.append((i, i + len(title)))
+                    i = self.text.find(title, i + 1)
+            self._title_spans = spans
+        return self._title_spans
 
     def day_dates(self) -> list[tuple[int, DateValue]]:
         """Every DATE span's start and value, for the days with a start (in span order)
@@ -238,6 +254,7 @@ class EventExtractor(GazetteerPipe):
         self._period_words = frozenset(w.lower() for w in r.period_words)
         self._election_words = frozenset(r.election_words)
         self._visit_words = tuple(w.lower() for w in r.visit_words)
+        self._unmoved_types = frozenset(r.unmoved_types)
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
         verbs = sorted(self._visit_verbs, key=len, reverse=True)
         # the verbs no other verb contains ("visit" for "visited"): a sentence holding none has no match
@@ -466,7 +483,8 @@ class EventExtractor(GazetteerPipe):
         if etype == "statement" and dl_city:
             return LocationData(city=dl_city, country=dl_country)
         for unit in focus:
-            found = self._places_in(rel, unit)
+            # (a journey does not place an event of an unmoved type: asked per type, not once per sentence)
+            found = self._find_place(rel, unit, etype) if etype in self._unmoved_types else self._places_in(rel, unit)
             if found:
                 return found
         for unit in titles:
@@ -522,7 +540,8 @@ class EventExtractor(GazetteerPipe):
             return None
         # Lookups by position, so a unit with many matches stays linear.
         in_org = bytearray(unit.end_char - unit.start_char)
-        for _, _, o_start, o_end, _, _ in group_rows(rel.doc, ext.ORGANIZATIONS):
+        # Organizations' names and officials' titles: "the OSCE Mission to Serbia", "... Trafficking in Human Beings"
+        for o_start, o_end in [*((r[2], r[3]) for r in group_rows(rel.doc, ext.ORGANIZATIONS)), *rel.title_spans()]:
             a, b = max(o_start, unit.start_char), min(o_end, unit.end_char)
             if a < b:
                 in_org[a - unit.start_char : b - unit.start_char] = b"\x01" * (b - a)
@@ -534,7 +553,7 @@ class EventExtractor(GazetteerPipe):
         for m, visited in matches:
             word = m.group(0).split()[0]
             a = unit.start_char + m.start("place")
-            if word == "to" and not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()])):
+            if word == "to" and (etype in self._unmoved_types or not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()]))):
                 continue
             if in_org[m.start("place")] or a in state_starts:
                 continue
@@ -668,7 +687,7 @@ class EventExtractor(GazetteerPipe):
         best = unit.best_trigger.get(etype)
         if best is not None and (best[1].end in (word, word - 1) or best[1].start == word):
             return True
-        if lower != "to" or self._visit_before is None:  # "its mission in Skopje" is no journey
+        if lower != "to" or self._visit_before is None or etype in self._unmoved_types:  # "its mission in Skopje" is no journey
             return False
         at = C.idxs[word]
         return bool(self._visit_before.search(rel.text[max(unit.start_char, at - 30) : at]))

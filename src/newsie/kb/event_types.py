@@ -89,6 +89,10 @@ class EventRules(BaseModel):
     )
     visit_words: list[str] = Field(default_factory=empty_list, description="'to PLACE' is a place only after these")
     visit_verbs: list[str] = Field(default_factory=empty_list, description="Verbs whose object is the event's place ('visited Kyiv', 'visiting Ukraine')")
+    unmoved_types: list[EventType] = Field(
+        default_factory=empty_list,
+        description="Events that happen where they are decided: 'to PLACE' after a visit word ('his representative in a mission to Georgia') is the appointee's remit, not the event's place",
+    )
     not_event_date_after: list[str] = Field(default_factory=empty_list, description="A date after these is not the event's")
     election_words: list[str] = Field(default_factory=empty_list, description="A date beside these names an election day")
     modifier_heads: list[str] = Field(
