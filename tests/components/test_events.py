@@ -122,6 +122,34 @@ def test_a_relative_day_before_a_statement_dates_what_it_reacts_to(nlp, text, pu
     assert (ev.start, ev.end) == (day, day)
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "start"),
+    [
+        (
+            "OSCE Chair appoints personal representative on border incident",
+            "VIENNA, 4 May 2023 – The OSCE Chairperson-in-Office has appointed Jana Novak to lead a fact-finding mission on the border incident that took place on 28 April.",
+            None,
+        ),
+        (
+            "Expert team starts review",
+            "WARSAW, 4 May 2023 – An expert team set up to review the inquiry into the 20 April attack on a television station began its work this week.",
+            None,
+        ),
+        (
+            "Observers to hold press conference",
+            "SKOPJE, 2 May 2023 – The observation mission for the 7 June mid-term municipal council elections will hold a press conference in Skopje on Thursday, 4 May.",
+            D(2023, 5, 4),
+        ),
+        ("Border police trained", "Thirty officers who took part in the 3 May seminar on border security received their certificates.", D(2023, 5, 3)),
+    ],
+)
+def test_a_date_of_what_the_text_mentions_does_not_date_the_event(nlp, title, text, start) -> None:
+    """'the incident that took place on 28 April' and 'the 20 April attack' date what the
+    release mentions, not its event; 'the 3 May seminar' dates the event it names."""
+    ev = main_event(nlp, text, title=title, published="2023-05-04")
+    assert ev.start == start
+
+
 def test_an_undated_training_is_not_given_the_dateline_date(nlp) -> None:
     """A training whose lede gives no day of its own is undated, not dated by the dateline (only statements are)."""
     ev = main_event(nlp, "SKOPJE, 12 March 2021 – A week-long training course for 25 municipal inspectors is taking place in Skopje.")

@@ -78,6 +78,7 @@ class _Release:
         "dateline",
         "dates",
         "doc",
+        "modified",
         "org_names",
         "people",
         "state_codes",
@@ -102,6 +103,9 @@ class _Release:
         self._doc_states: set[str] | None = None
         self._context: tuple[str | None] | None = None
         self._event_dates: tuple[list[int], dict[int, DateValue]] | None = None
+        # Event dates that date something else, by start: the token of the word a date
+        # modifies ("the 25 November attack"), -1 for a background clause ("that occurred on")
+        self.modified: dict[int, int] = {}
         self._day_dates: list[tuple[int, DateValue]] | None = None
         self._cut: int | None = None
         self._bounds: dict[tuple[int, int], str | None] = {}
@@ -250,6 +254,8 @@ class EventExtractor(GazetteerPipe):
             re.compile(rf",\s+[A-ZÀ-Ý][\w’'\-]+(?:\s+[A-ZÀ-Ý][\w’'\-]+)?\s+(?i:{'|'.join(map(re.escape, r.region_words))})\b") if r.region_words else None
         )
         self._not_after = tuple(r.not_event_date_after)
+        self._background_after = tuple(c.lower() for c in r.background_date_after)
+        self._not_modified_after = frozenset(w.lower() for w in r.not_modified_after)
         self._length_not_after = frozenset(w.lower() for w in r.length_not_after)
         self._period_words = frozenset(w.lower() for w in r.period_words)
         self._election_words = frozenset(r.election_words)
@@ -379,8 +385,25 @@ class EventExtractor(GazetteerPipe):
                     ):
                         values[start_char] = v
                         starts.append(start_char)
+                        if start > 0 and not is_today:
+                            self._mark_modifier(rel, lowers, start, end, start_char)
             rel._event_dates = (starts, values)
         return rel._event_dates
+
+    def _mark_modifier(self, rel: _Release, lowers: list[str], start: int, end: int, start_char: int) -> None:
+        """Note in `rel.modified` a date that dates what the text mentions beside the event:
+        one between "the" and a word it modifies ("the 25 November assassination attempt"),
+        one right after a background clause ("the incident that took place on 6 August")."""
+        before = lowers[start - 1]
+        if before == "the":
+            if end < len(lowers) and cols(rel.doc).is_lower[end] and lowers[end] not in self._not_modified_after:
+                rel.modified[start_char] = end
+        elif before == "on" or rel.text.startswith(("on ", "On "), start_char):
+            tail = rel.text[max(0, start_char - 30) : start_char].lower().rstrip()
+            if not tail.endswith(" on"):
+                tail += " on"
+            if any(tail.endswith(" " + cue) or tail == cue for cue in self._background_after):
+                rel.modified[start_char] = -1
 
     def _dates(self, rel: _Release, focus: list[Unit], body_units: list[Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
         dl_date = rel.dateline.date if rel.dateline else None
@@ -393,7 +416,13 @@ class EventExtractor(GazetteerPipe):
             starts = [s for s in starts if not (values[s].relative and values[s].start < anchor)]  # type: ignore[operator]
 
         def in_unit(unit: Unit, relative_only: bool = False) -> list[int]:
-            return [s for s in starts if unit.start_char <= s < unit.end_char and (values[s].relative or not relative_only)]
+            found = [s for s in starts if unit.start_char <= s < unit.end_char and (values[s].relative or not relative_only)]
+            if rel.modified:
+                # A date of something else, unless that is the event's own trigger ("the 5 May seminar")
+                best = unit.best_trigger.get(etype)
+                at = best[1].start if best is not None else -2
+                found = [s for s in found if s not in rel.modified or 0 <= at - rel.modified[s] <= 3]
+            return found
 
         if etype == "statement":
             # A statement happens when it is made: "today" or the dateline, before other dates.

@@ -94,6 +94,14 @@ class EventRules(BaseModel):
         description="Events that happen where they are decided: 'to PLACE' after a visit word ('his representative in a mission to Georgia') is the appointee's remit, not the event's place",
     )
     not_event_date_after: list[str] = Field(default_factory=empty_list, description="A date after these is not the event's")
+    background_date_after: list[str] = Field(
+        default_factory=empty_list,
+        description="A date right after these dates what the text mentions as background ('the incident that took place on 6 August'), not the event",
+    )
+    not_modified_after: list[str] = Field(
+        default_factory=empty_list,
+        description="'the 25 November attack': a date between 'the' and a word names what that word names, unless the word is one of these ('the 5 May to ...')",
+    )
     election_words: list[str] = Field(default_factory=empty_list, description="A date beside these names an election day")
     modifier_heads: list[str] = Field(
         default_factory=empty_list,
