@@ -146,7 +146,8 @@ class _Release:
         if self._title_spans is None:
             spans = []
             people: list[OfficialData] = doc_value(self.doc, "newsie_officials") or []
-            for title in {p.title for p in people if p.title and " " in p.title}:
+            # only a title with a place word in it can hold a place ("... Trafficking in Human Beings")
+            for title in {p.title for p in people if p.title and (" in " in p.title or " to " in p.title or " at " in p.title)}:
                 i = self.text.find(title)
                 while i >= 0:
                     spans.append((i, i + len(title)))
@@ -255,6 +256,8 @@ class EventExtractor(GazetteerPipe):
         )
         self._not_after = tuple(r.not_event_date_after)
         self._background_after = tuple(c.lower() for c in r.background_date_after)
+        # each cue's word before "on" ("place", "occurred"): a date after none of them needs no closer look
+        self._background_verbs = frozenset(c.split()[-2] for c in self._background_after if len(c.split()) > 1)
         self._not_modified_after = frozenset(w.lower() for w in r.not_modified_after)
         self._length_not_after = frozenset(w.lower() for w in r.length_not_after)
         self._period_words = frozenset(w.lower() for w in r.period_words)
@@ -398,7 +401,9 @@ class EventExtractor(GazetteerPipe):
         if before == "the":
             if end < len(lowers) and cols(rel.doc).is_lower[end] and lowers[end] not in self._not_modified_after:
                 rel.modified[start_char] = end
-        elif before == "on" or rel.text.startswith(("on ", "On "), start_char):
+        elif (before == "on" and start > 1 and lowers[start - 2] in self._background_verbs) or (
+            before in self._background_verbs and rel.text.startswith(("on ", "On "), start_char)
+        ):
             tail = rel.text[max(0, start_char - 30) : start_char].lower().rstrip()
             if not tail.endswith(" on"):
                 tail += " on"
