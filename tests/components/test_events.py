@@ -122,6 +122,34 @@ def test_a_relative_day_before_a_statement_dates_what_it_reacts_to(nlp, text, pu
     assert (ev.start, ev.end) == (day, day)
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "start"),
+    [
+        (
+            "OSCE Chair appoints personal representative on border incident",
+            "VIENNA, 4 May 2023 – The OSCE Chairperson-in-Office has appointed Jana Novak to lead a fact-finding mission on the border incident that took place on 28 April.",
+            None,
+        ),
+        (
+            "Expert team starts review",
+            "WARSAW, 4 May 2023 – An expert team set up to review the inquiry into the 20 April attack on a television station began its work this week.",
+            None,
+        ),
+        (
+            "Observers to hold press conference",
+            "SKOPJE, 2 May 2023 – The observation mission for the 7 June mid-term municipal council elections will hold a press conference in Skopje on Thursday, 4 May.",
+            D(2023, 5, 4),
+        ),
+        ("Border police trained", "Thirty officers who took part in the 3 May seminar on border security received their certificates.", D(2023, 5, 3)),
+    ],
+)
+def test_a_date_of_what_the_text_mentions_does_not_date_the_event(nlp, title, text, start) -> None:
+    """'the incident that took place on 28 April' and 'the 20 April attack' date what the
+    release mentions, not its event; 'the 3 May seminar' dates the event it names."""
+    ev = main_event(nlp, text, title=title, published="2023-05-04")
+    assert ev.start == start
+
+
 def test_an_undated_training_is_not_given_the_dateline_date(nlp) -> None:
     """A training whose lede gives no day of its own is undated, not dated by the dateline (only statements are)."""
     ev = main_event(nlp, "SKOPJE, 12 March 2021 – A week-long training course for 25 municipal inspectors is taking place in Skopje.")
@@ -230,6 +258,57 @@ def test_a_state_named_after_a_dateline_from_elsewhere_places_the_event_only_whe
 def test_a_visit_takes_place_where_it_goes_not_at_the_dateline(nlp, text, city, country) -> None:
     """'visited Kyiv' and 'visiting Georgia' place a visit there, even under a dateline from elsewhere; a place newsie does not know leaves the dateline."""
     ev = main_event(nlp, text, title="Visit", published="2023-05-05")
+    assert (ev.location.city, ev.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("DUSHANBE, 4 May 2023 – The OSCE Programme Office in Dushanbe will hold a seminar for teachers in Varzob, near Dushanbe.", "Varzob", "TJK"),
+        ("A workshop for municipal officers from Kosovo concluded in Ohridsko, North Macedonia, on 4 May 2023.", "Ohridsko", "MKD"),
+        ("On 4 May 2023, the OSCE Programme Office in Dushanbe concluded a course at the Border Detachment in Kalaikhum, Khatlon Region.", "Kalaikhum", "TJK"),
+        ("Officers from across Albania came together in Dhërmi on 3–4 May 2023 for a two-day training.", "Dhërmi", "ALB"),
+        ("The Heritage Foundation in Lanckorona, Poland, and the OSCE published a book on 4 May 2023.", None, None),
+        ("TBILISI, 4 May 2023 – Military experts will today visit a former base in Abkhazia, Georgia.", "Tbilisi", "GEO"),
+        ("On 4 May 2023, for the Day of Awareness in Demining Work, Tajikistan’s Demining Centre held an event.", None, None),
+        ("BELGRADE, 4 May 2023 – ODIHR today opened a mission, after an assessment made in December last year.", "Belgrade", "SRB"),
+    ],
+)
+def test_a_town_newsie_does_not_know_is_placed_by_what_the_text_says_of_it(nlp, text, city, country) -> None:
+    """A town missing from the gazetteer is the event's place when the text says where it is
+    ('in TOWN, STATE', 'in TOWN, near CITY', 'in TOWN, X Region', beside the event's date);
+    not a town after an organization's name (the organization's seat)."""
+    ev = main_event(nlp, text, title="News", published="2023-05-05")
+    assert (ev.location.city, ev.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "city", "country"),
+    [
+        (
+            "OSCE Chair appoints personal representative for mission to Armenia on border incident",
+            "VIENNA, 4 May 2023 – The OSCE Chairperson-in-Office has appointed Jana Novak, a former Foreign Minister, to be her personal representative in a mission to Armenia on the border incident.",
+            "Vienna",
+            "AUT",
+        ),
+        (
+            "OSCE experts meet on trafficking",
+            "VIENNA, 4 May 2023 – The OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings Anna Berg today convened experts from 20 States, including those most affected by the war in Ukraine.",
+            "Vienna",
+            "AUT",
+        ),
+        (
+            "Visit",
+            "OSLO, 4 May 2023 – Anna Berg, OSCE Special Representative for Combating Trafficking in Human Beings, concluded her visit to Norway. She praised the help given to refugees from Ukraine.",
+            "Oslo",
+            "NOR",
+        ),
+    ],
+)
+def test_a_remit_does_not_place_the_event(nlp, title, text, city, country) -> None:
+    """An appointee's 'mission to Armenia' and the 'in Human Beings' of an official's title
+    are a remit, not where the event took place: the dateline city stays."""
+    ev = main_event(nlp, text, title=title, published="2023-05-04")
     assert (ev.location.city, ev.location.country) == (city, country)
 
 

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..dates.grammar import HEAD_WORDS
 from ..events.cues import WordCues
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
@@ -53,6 +54,8 @@ _IN_PLACE = re.compile(r"(?:in|at|to)(?<!\w..)\s+" + _PLACE)
 _CITY_BEFORE = re.compile(r"(?<![\w’'.\-/])[A-ZÀ-Ý][A-ZÀ-ÝŠŽČĆĐ’'.\-]+(?:[ /][A-ZÀ-ÝŠŽČĆĐ][A-ZÀ-ÝŠŽČĆĐ’'.\-]+)*,\s*$")
 _DASH_AFTER = re.compile(r"\s*(?:\(OSCE\)\s*)?[-–—]")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}")
+_STATE_AFTER = re.compile(r",\s+(?:the\s+)?")  # "in Kopanik, Serbia", "in Mavrovo, the former ..."
+_STATE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]")  # "in Kopanik, Serbia, from ...", "..., Serbia."
 _BODY_BEFORE_DATELINE = 20  # characters of a release before a dateline that starts another
 DateRow = tuple[int, int, int, int]  # a DATE span: start, end, start_char, end_char
 StateRow = tuple[int, int, str, str]  # a STATE span: start, start_char, kb_id_, id_
@@ -71,9 +74,11 @@ class _Release:
         "_doc_states",
         "_event_dates",
         "_places",
+        "_title_spans",
         "dateline",
         "dates",
         "doc",
+        "modified",
         "org_names",
         "people",
         "state_codes",
@@ -93,10 +98,14 @@ class _Release:
         people_data: list[OfficialData] = doc_value(doc, "newsie_officials") or []
         self.org_names = [o.name for o in org_data if o.name]
         self.people = [p.name for p in people_data if not p.inferred]
+        self._title_spans: list[tuple[int, int]] | None = None
         self.state_codes = list(dict.fromkeys(r[2] for r in self.states))
         self._doc_states: set[str] | None = None
         self._context: tuple[str | None] | None = None
         self._event_dates: tuple[list[int], dict[int, DateValue]] | None = None
+        # Event dates that date something else, by start: the token of the word a date
+        # modifies ("the 25 November attack"), -1 for a background clause ("that occurred on")
+        self.modified: dict[int, int] = {}
         self._day_dates: list[tuple[int, DateValue]] | None = None
         self._cut: int | None = None
         self._bounds: dict[tuple[int, int], str | None] = {}
@@ -130,6 +139,21 @@ class _Release:
                     self._cut = m.start()
                     break
         return self._cut
+
+    def title_spans(self) -> list[tuple[int, int]]:
+        """Where the officials' titles stand in the text ("Special Representative for
+        Combating Trafficking in Human Beings"): a remit, no place of an event."""
+        if self._title_spans is None:
+            spans = []
+            people: list[OfficialData] = doc_value(self.doc, "newsie_officials") or []
+            # only a title with a place word in it can hold a place ("... Trafficking in Human Beings")
+            for title in {p.title for p in people if p.title and (" in " in p.title or " to " in p.title or " at " in p.title)}:
+                i = self.text.find(title)
+                while i >= 0:
+                    spans.append((i, i + len(title)))
+                    i = self.text.find(title, i + 1)
+            self._title_spans = spans
+        return self._title_spans
 
     def day_dates(self) -> list[tuple[int, DateValue]]:
         """Every DATE span's start and value, for the days with a start (in span order)
@@ -224,11 +248,22 @@ class EventExtractor(GazetteerPipe):
         self._visit_verbs = frozenset(v.lower() for v in r.visit_verbs)
         self._place_words = frozenset(r.place_words) | self._visit_verbs
         self._direction_words = frozenset(r.direction_words)
+        # ", near Tashkent", ", Khatlon Region" after a town newsie does not know, unless a region's name
+        self._region_names = frozenset(r.region_names)
+        self._near_after = re.compile(rf",\s+(?:{'|'.join(map(re.escape, r.near_words))})\s+{_PLACE}") if r.near_words else None
+        self._region_after = (
+            re.compile(rf",\s+[A-ZÀ-Ý][\w’'\-]+(?:\s+[A-ZÀ-Ý][\w’'\-]+)?\s+(?i:{'|'.join(map(re.escape, r.region_words))})\b") if r.region_words else None
+        )
         self._not_after = tuple(r.not_event_date_after)
+        self._background_after = tuple(c.lower() for c in r.background_date_after)
+        # each cue's word before "on" ("place", "occurred"): a date after none of them needs no closer look
+        self._background_verbs = frozenset(c.split()[-2] for c in self._background_after if len(c.split()) > 1)
+        self._not_modified_after = frozenset(w.lower() for w in r.not_modified_after)
         self._length_not_after = frozenset(w.lower() for w in r.length_not_after)
         self._period_words = frozenset(w.lower() for w in r.period_words)
         self._election_words = frozenset(r.election_words)
         self._visit_words = tuple(w.lower() for w in r.visit_words)
+        self._unmoved_types = frozenset(r.unmoved_types)
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
         verbs = sorted(self._visit_verbs, key=len, reverse=True)
         # the verbs no other verb contains ("visit" for "visited"): a sentence holding none has no match
@@ -353,8 +388,27 @@ class EventExtractor(GazetteerPipe):
                     ):
                         values[start_char] = v
                         starts.append(start_char)
+                        if start > 0 and not is_today:
+                            self._mark_modifier(rel, lowers, start, end, start_char)
             rel._event_dates = (starts, values)
         return rel._event_dates
+
+    def _mark_modifier(self, rel: _Release, lowers: list[str], start: int, end: int, start_char: int) -> None:
+        """Note in `rel.modified` a date that dates what the text mentions beside the event:
+        one between "the" and a word it modifies ("the 25 November assassination attempt"),
+        one right after a background clause ("the incident that took place on 6 August")."""
+        before = lowers[start - 1]
+        if before == "the":
+            if end < len(lowers) and cols(rel.doc).is_lower[end] and lowers[end] not in self._not_modified_after:
+                rel.modified[start_char] = end
+        elif (before == "on" and start > 1 and lowers[start - 2] in self._background_verbs) or (
+            before in self._background_verbs and rel.text.startswith(("on ", "On "), start_char)
+        ):
+            tail = rel.text[max(0, start_char - 30) : start_char].lower().rstrip()
+            if not tail.endswith(" on"):
+                tail += " on"
+            if any(tail.endswith(" " + cue) or tail == cue for cue in self._background_after):
+                rel.modified[start_char] = -1
 
     def _dates(self, rel: _Release, focus: list[Unit], body_units: list[Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
         dl_date = rel.dateline.date if rel.dateline else None
@@ -367,7 +421,13 @@ class EventExtractor(GazetteerPipe):
             starts = [s for s in starts if not (values[s].relative and values[s].start < anchor)]  # type: ignore[operator]
 
         def in_unit(unit: Unit, relative_only: bool = False) -> list[int]:
-            return [s for s in starts if unit.start_char <= s < unit.end_char and (values[s].relative or not relative_only)]
+            found = [s for s in starts if unit.start_char <= s < unit.end_char and (values[s].relative or not relative_only)]
+            if rel.modified:
+                # A date of something else, unless that is the event's own trigger ("the 5 May seminar")
+                best = unit.best_trigger.get(etype)
+                at = best[1].start if best is not None else -2
+                found = [s for s in found if s not in rel.modified or 0 <= at - rel.modified[s] <= 3]
+            return found
 
         if etype == "statement":
             # A statement happens when it is made: "today" or the dateline, before other dates.
@@ -457,7 +517,8 @@ class EventExtractor(GazetteerPipe):
         if etype == "statement" and dl_city:
             return LocationData(city=dl_city, country=dl_country)
         for unit in focus:
-            found = self._places_in(rel, unit)
+            # (a journey does not place an event of an unmoved type: asked per type, not once per sentence)
+            found = self._find_place(rel, unit, etype) if etype in self._unmoved_types else self._places_in(rel, unit)
             if found:
                 return found
         for unit in titles:
@@ -513,36 +574,84 @@ class EventExtractor(GazetteerPipe):
             return None
         # Lookups by position, so a unit with many matches stays linear.
         in_org = bytearray(unit.end_char - unit.start_char)
-        for _, _, o_start, o_end, _, _ in group_rows(rel.doc, ext.ORGANIZATIONS):
+        # Organizations' names and officials' titles: "the OSCE Mission to Serbia", "... Trafficking in Human Beings"
+        for o_start, o_end in [*((r[2], r[3]) for r in group_rows(rel.doc, ext.ORGANIZATIONS)), *rel.title_spans()]:
             a, b = max(o_start, unit.start_char), min(o_end, unit.end_char)
             if a < b:
                 in_org[a - unit.start_char : b - unit.start_char] = b"\x01" * (b - a)
         state_starts = {r[1] for r in rel.states}
-        date_ends = sorted(end_char for _, _, start_char, end_char in rel.dates if unit.start_char <= start_char < unit.end_char)
+        unit_dates = [(start_char, end_char) for _, _, start_char, end_char in rel.dates if unit.start_char <= start_char < unit.end_char]
+        date_ends = sorted(end_char for _, end_char in unit_dates)
         context = self._context_country(rel)
         found: list[tuple[int, LocationData]] = []
         for m, visited in matches:
             word = m.group(0).split()[0]
             a = unit.start_char + m.start("place")
-            if word == "to" and not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()])):
+            if word == "to" and (etype in self._unmoved_types or not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()]))):
                 continue
             if in_org[m.start("place")] or a in state_starts:
                 continue
             raw = m.group("place")
             place = self._lookup(raw, rel.doc_states)
             pos = m.start() + unit.start_char
-            k = bisect.bisect_left(date_ends, pos - 2)
-            after_date = k < len(date_ends) and date_ends[k] <= pos
-            if place is None and (visited or not (after_date and context and raw[:1].isupper() and "/" not in raw and len(raw.split()) == 1)):
+            if place is not None:
+                country: str | None = place.country
+            elif visited or "/" in raw or not raw[:1].isupper():
                 continue
+            else:
+                country = self._town_country(rel, unit, m, in_org, unit_dates, date_ends, context)
+                if country is None:
+                    continue
             surface = _surface(raw, place.name if place else None)
-            country = place.country if place else context
             k = bisect.bisect_left(date_ends, pos)
             distance = min((abs(pos - date_ends[j]) for j in (k - 1, k) if 0 <= j < len(date_ends)), default=10_000)
             found.append((distance, LocationData(city=surface, country=country)))
         if not found:
             return None
         return min(found, key=lambda x: x[0])[1]
+
+    def _town_country(
+        self, rel: _Release, unit: Unit, m: re.Match[str], in_org: bytearray, unit_dates: list[tuple[int, int]], date_ends: list[int], context: str | None
+    ) -> str | None:
+        """The country of a town newsie does not know, "in TOWN" at `m` in `unit`: the State
+        named right after it ("in Kopanik, Serbia"), the country of the city it is near ("in
+        Chatkal, near Tashkent"), or, for a one-word town beside the event's date ("on 3 May
+        in Farob", "in Farob on 3 May") or followed by its region ("in Shurobod, Khatlon
+        Region"), the country the release is about (`context`). None when not said, and
+        for a town after an organization's name ("the Foundation in Kracow, Poland": its
+        seat, not the event's place)."""
+        text = rel.text
+        end = unit.start_char + m.end("place")
+        raw = m.group("place")
+        if raw in self._region_names or raw.lower() in HEAD_WORDS:  # "in Abkhazia", "in December last year"
+            return None
+        one_word = " " not in raw
+        if one_word and context:
+            pos = unit.start_char + m.start()
+            k = bisect.bisect_left(date_ends, pos - 2)
+            if k < len(date_ends) and date_ends[k] <= pos:
+                return context
+            if any(0 <= a - end <= 4 and text[end:a].strip() in ("", "on") for a, _ in unit_dates):
+                return context
+        if not text.startswith(",", end):
+            return None
+        before = m.start() - 1
+        while before >= 0 and text[unit.start_char + before] == " ":
+            before -= 1
+        if before >= 0 and in_org[before]:
+            return None
+        after = text[end : min(unit.end_char, end + 60)]
+        for _, _, start_char, end_char, kb_id, id_ in group_rows(rel.doc, ext.STATES):
+            # The State itself, not its possessive or a longer name ("in Mine Action, Tajikistan's Centre")
+            if id_ == "name" and end < start_char <= end + 8 and _STATE_AFTER.fullmatch(text, end, start_char) and _STATE_ENDS.match(text, end_char):
+                return kb_id
+        near = self._near_after.match(after) if self._near_after else None
+        if near is not None:
+            place = self._lookup(near.group("place"), rel.doc_states)
+            return place.country if place is not None else None
+        if one_word and context and self._region_after is not None and self._region_after.match(after):
+            return context
+        return None
 
     def _context_country(self, rel: _Release) -> str | None:
         """The country a release is about when it does not say where: the host of the
@@ -612,7 +721,7 @@ class EventExtractor(GazetteerPipe):
         best = unit.best_trigger.get(etype)
         if best is not None and (best[1].end in (word, word - 1) or best[1].start == word):
             return True
-        if lower != "to" or self._visit_before is None:  # "its mission in Skopje" is no journey
+        if lower != "to" or self._visit_before is None or etype in self._unmoved_types:  # "its mission in Skopje" is no journey
             return False
         at = C.idxs[word]
         return bool(self._visit_before.search(rel.text[max(unit.start_char, at - 30) : at]))

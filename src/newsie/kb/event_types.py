@@ -76,9 +76,32 @@ class EventRules(BaseModel):
     )
     place_words: list[str] = Field(default_factory=empty_list, description="Words before a State's name that make it the event's place")
     direction_words: list[str] = Field(default_factory=empty_list, description="Words allowed between a place word and the place")
+    near_words: list[str] = Field(
+        default_factory=empty_list,
+        description="'in TOWN, near CITY': a town newsie does not know, placed in the country of the city named after these",
+    )
+    region_names: list[str] = Field(
+        default_factory=empty_list, description="Regions, not towns: 'in Abkhazia, Georgia' names no town"
+    )
+    region_words: list[str] = Field(
+        default_factory=empty_list,
+        description="'in TOWN, Khatlon Region': after a town newsie does not know, a name and one of these say it is a town of the country the release is about",
+    )
     visit_words: list[str] = Field(default_factory=empty_list, description="'to PLACE' is a place only after these")
     visit_verbs: list[str] = Field(default_factory=empty_list, description="Verbs whose object is the event's place ('visited Kyiv', 'visiting Ukraine')")
+    unmoved_types: list[EventType] = Field(
+        default_factory=empty_list,
+        description="Events that happen where they are decided: 'to PLACE' after a visit word ('his representative in a mission to Georgia') is the appointee's remit, not the event's place",
+    )
     not_event_date_after: list[str] = Field(default_factory=empty_list, description="A date after these is not the event's")
+    background_date_after: list[str] = Field(
+        default_factory=empty_list,
+        description="A date right after these dates what the text mentions as background ('the incident that took place on 6 August'), not the event",
+    )
+    not_modified_after: list[str] = Field(
+        default_factory=empty_list,
+        description="'the 25 November attack': a date between 'the' and a word names what that word names, unless the word is one of these ('the 5 May to ...')",
+    )
     election_words: list[str] = Field(default_factory=empty_list, description="A date beside these names an election day")
     modifier_heads: list[str] = Field(
         default_factory=empty_list,
