@@ -132,6 +132,7 @@ class OfficialTagger(GazetteerPipe):
         self._place_before = frozenset(t.place_prepositions)
         self._particles = frozenset(t.name_particles)
         self._connectors = frozenset(t.connectors)
+        self._prefixes = frozenset(t.title_prefixes)
         self._pronouns = frozenset(t.pronouns)
         self._not_name = frozenset(t.not_name_words) | frozenset(self.data["not_name"])
         self._portfolio = frozenset(self.data["portfolio"])
@@ -487,7 +488,7 @@ class OfficialTagger(GazetteerPipe):
         if w in _TITLE_STOPS or (sent[k] and not (upper or C.is_title[k])):
             return j, start, False
         low = lowers[k]
-        title = w in self._title_words
+        title = w in self._title_words or w in self._prefixes
         connectors = self._connectors
         if low in connectors or upper or title:
             if low == "and" and ((k > 0 and texts[j - 2] == ",") or lowers[j] == "the"):
@@ -506,7 +507,7 @@ class OfficialTagger(GazetteerPipe):
             step = _STOP
         else:
             upper = w[:1].isupper()
-            title = w in self._title_words
+            title = w in self._title_words or w in self._prefixes  # "former": a title's own word
             joins = low in self._connectors
             capitalized = upper or is_title  # (a sentence start takes only these)
             if not (joins or upper or title) or (not joins and is_lower and not title):
