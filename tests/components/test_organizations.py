@@ -322,3 +322,17 @@ def test_an_outlet_name_ends_before_where_it_is(nlp) -> None:
     """'the daily Dnevnik in Podgorica': the outlet is 'Dnevnik'; 'in' and a place are no part of its name."""
     found = orgs(nlp, "The Representative condemned an attack on the daily Dnevnik in Podgorica yesterday.")
     assert "Dnevnik" in found and found["Dnevnik"].kind == "media", list(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "acronym", "org_id"),
+    [
+        ("The Mission backs the new editor of Radio Television Serbia (RTS). RTS welcomed it.", "Radio Television Serbia", "RTS", "rts"),
+        ("The President of the High Judicial and Prosecutorial Council (HJPC) of BiH signed the plan.", "High Judicial and Prosecutorial Council", "HJPC", "ba-hjpc"),
+    ],
+)
+def test_a_known_acronym_defined_by_another_long_form_is_one_body(nlp, text, name, acronym, org_id) -> None:
+    """A long form the text defines an acronym for joins the known body of that acronym: one entry, named as the text does."""
+    found = newsie.extract(text, nlp=nlp).organizations
+    same = [o for o in found if o.acronym == acronym]
+    assert [(o.name, o.id) for o in same] == [(name, org_id)]

@@ -1015,6 +1015,8 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
     keys = [k for k, o in orgs.items() if o.id is None or o.kind in ("national_authority", "academic", "ngo", "media")]
     if len(keys) < 2:
         return orgs, merged  # nothing to join
+    if _known_by_acronym_only(orgs, keys, merged):
+        keys = [k for k in keys if k not in merged]
     # Names never change while merging: index cores and names once.
     names = {k: orgs[k].name or "" for k in keys}
     cores = {k: _core(names[k], state_words) for k in keys}
@@ -1061,6 +1063,34 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
 
 
 PAIRWISE_MAX = 6  # up to this many bodies, `_merge_variants` compares every pair
+
+
+def _known_by_acronym_only(orgs: dict[str, OrgData], keys: list[str], merged: dict[str, str]) -> bool:
+    """Join a known body the text names only by its acronym to the one name the text
+    defines that acronym for ("Radio Television Serbia (RTS)", when the gazetteer knows
+    "RTS" under another long form): one body, named as the text does. Whether any joined."""
+    known: dict[str, str] = {}
+    found: dict[str, list[str]] = {}
+    for k in keys:
+        o = orgs[k]
+        if o.acronym:
+            if o.id is None:
+                found.setdefault(o.acronym, []).append(k)
+            elif not o.name or o.name == o.acronym:  # (no longer name in the text yet)
+                known[o.acronym] = k
+    joined = False
+    for acr, k in known.items():
+        pats = found.get(acr)
+        if pats is None or len(pats) != 1:
+            continue
+        ok, od = orgs[k], orgs[pats[0]]
+        if od.country and ok.country and od.country != ok.country:
+            continue
+        ok.name = od.name
+        ok.mentions = sorted(od.mentions + ok.mentions)
+        merged[pats[0]] = k
+        joined = True
+    return joined
 
 
 def _join(orgs: dict[str, OrgData], a: str, b: str, merged: dict[str, str]) -> None:
