@@ -336,3 +336,9 @@ def test_a_known_acronym_defined_by_another_long_form_is_one_body(nlp, text, nam
     found = newsie.extract(text, nlp=nlp).organizations
     same = [o for o in found if o.acronym == acronym]
     assert [(o.name, o.id) for o in same] == [(name, org_id)]
+
+
+def test_a_stop_word_that_names_a_body_stays_in_it(nlp) -> None:
+    """'Mine' is on spaCy's stop-word list but modifies a body's name: the name keeps it and what comes before it."""
+    found = orgs(nlp, "Moldova’s National Mine Action Centre and the Mine Action Coordination Centre organized the event.")
+    assert {"National Mine Action Centre", "Mine Action Coordination Centre"} <= set(found), list(found)

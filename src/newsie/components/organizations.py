@@ -147,6 +147,7 @@ class OrganizationTagger(GazetteerPipe):
             for head in self._to_heads | self._in_heads | self._on_heads
         }
         self._stop_left = frozenset(r.stop_words_left)
+        self._stop_modifiers = frozenset(r.stop_word_modifiers)
         self._kind_words = r.kind_words
         self._media = frozenset(r.media_triggers)
         self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
@@ -396,7 +397,7 @@ class OrganizationTagger(GazetteerPipe):
     def _is_modifier(self, T: Cols, k: int) -> bool:
         text = T.texts[k]
         is_title = T.is_title[k]
-        if text in self._stop_left or (is_title and T.is_stop[k]):
+        if text in self._stop_left or (is_title and T.is_stop[k] and text not in self._stop_modifiers):
             return False
         if is_title and T.is_sent_start[k] and T.lowers[k] in _COMMON_SENTENCE_STARTS:
             return False

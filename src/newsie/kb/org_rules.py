@@ -44,6 +44,9 @@ class OrgRules(BaseModel):
     generic_field_refs: list[str] = Field(default_factory=empty_list)
     media_triggers: list[str] = Field(default_factory=empty_list)
     stop_words_left: list[str] = Field(default_factory=empty_list)
+    stop_word_modifiers: list[str] = Field(
+        default_factory=empty_list, description="Capitalized words on the stop-word list that still modify a body's name ('National Mine Action Centre')"
+    )
     kind_words: dict[str, OrgKind] = Field(
         default_factory=empty_dict, description="Words right before a name that give its kind and are no part of it: 'the media NGO Name'"
     )
