@@ -342,3 +342,24 @@ def test_a_stop_word_that_names_a_body_stays_in_it(nlp) -> None:
     """'Mine' is on spaCy's stop-word list but modifies a body's name: the name keeps it and what comes before it."""
     found = orgs(nlp, "Moldova’s National Mine Action Centre and the Mine Action Coordination Centre organized the event.")
     assert {"National Mine Action Centre", "Mine Action Coordination Centre"} <= set(found), list(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "org_id"),
+    [
+        (
+            "Observers were deployed by the OSCE Office for Democratic Institutions and Human Rights (OSCE/ODIHR) Election Observation Mission for the local elections.",
+            "OSCE Office for Democratic Institutions and Human Rights (OSCE/ODIHR) Election Observation Mission",
+            "osce-odihr-eom",
+        ),
+        (
+            "The Organization for Security and Co-operation in Europe (OSCE) Centre in Almaty organized a seminar.",
+            "Organization for Security and Co-operation in Europe (OSCE) Centre in Almaty",
+            "osce-po-astana",
+        ),
+    ],
+)
+def test_a_body_named_after_its_issuers_bracketed_acronym(nlp, text, name, org_id) -> None:
+    """'LONG (ACR) more words', where 'ACR more words' names a known body: one name over all of it, not the issuer and a cut tail."""
+    found = newsie.extract(text, nlp=nlp).organizations
+    assert [(o.name, o.id) for o in found] == [(name, org_id)]

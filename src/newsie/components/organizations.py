@@ -115,10 +115,14 @@ class OrganizationTagger(GazetteerPipe):
         self._match_info = {self._string_ids[org_id]: (e.kind, org_id, GAZ) for org_id, e in self.kb.by_id.items()}
         # Each entry's `OrgData` fields but the mentions (`_from_entry`), read once.
         self._org_fields = {org_id: {k: v for k, v in vars(_from_entry(e)).items() if k != "mentions"} for org_id, e in self.kb.by_id.items()}
+        # Every form the matcher knows, white space aside: a name split by a bracket is looked up here.
+        self._squeezed: dict[str, str] = {}
         for entry in self.kb.entries:
             forms = _variants(entry)
             if forms:
                 self.matcher.add(entry.id, self.patterns(forms))
+                for f in forms:
+                    self._squeezed.setdefault(_squeeze(f), entry.id)
         r = self.rules
         self._heads = r.heads
         self._conditional = r.conditional_heads
@@ -190,6 +194,8 @@ class OrganizationTagger(GazetteerPipe):
         heads, plurals, media, generic_at, opening = self._rule_starts(T.texts, starts)
         info = self._match_info
         gaz = self._without_person_offices(T, _filter([(s, e) + info[m] for m, s, e in matches if m != rule_word] if starts else [(s, e) + info[m] for m, s, e in matches]))
+        if opening and gaz:
+            gaz = self._bracketed_issuers(T, gaz, opening)
         cands: list[Cand] = list(gaz)
         splits: dict[tuple[int, int], list[str]] = {}
         patterns: list[Cand] = []
@@ -254,6 +260,35 @@ class OrganizationTagger(GazetteerPipe):
         if self.cfg["annotate_ents"]:
             set_ents(doc, out)
         return doc
+
+    def _bracketed_issuers(self, T: Cols, gaz: list[Cand], opening: list[int]) -> list[Cand]:
+        """"the OSCE Office for ... Human Rights (OSCE/ODIHR) Election Observation Mission": a
+        known body named by another's acronym and more words ("OSCE/ODIHR Election Observation
+        Mission"), written after that other's long form and acronym: one name over all of it."""
+        texts = T.texts
+        n = len(texts)
+        by_end = {c[1]: c for c in gaz}
+        squeezed = self._squeezed
+        joined: list[Cand] = []
+        for i in opening:
+            long = by_end.get(i)
+            if long is None:
+                continue
+            close = next((k for k in range(i + 2, min(i + 5, n)) if texts[k] == ")"), None)
+            if close is None or close + 1 >= n or not texts[close + 1][:1].isupper():
+                continue
+            acr = "".join(texts[i + 1 : close])
+            if squeezed.get(acr) != long[3]:
+                continue  # the bracket is no acronym of the body before it
+            for end in range(min(close + 8, n), close + 1, -1):
+                org_id = squeezed.get(acr + "".join(texts[close + 1 : end]))
+                if org_id is not None and org_id != long[3]:
+                    joined.append((long[0], end, self.kb.by_id[org_id].kind, org_id, GAZ))
+                    break
+        if not joined:
+            return gaz
+        inside = {k for c in joined for k in range(c[0], c[1])}
+        return sorted([c for c in gaz if c[0] not in inside] + joined)
 
     def _without_person_offices(self, T: Cols, spans: list[Cand]) -> list[Cand]:
         """"The OSCE Representative on Freedom of the Media, Harlem Désir": an office held by a
