@@ -67,7 +67,7 @@ class TitleRules(BaseModel):
     not_name_words: list[str] = Field(default_factory=empty_list)
     connectors: list[str] = Field(default_factory=empty_list, description="Lower-case words inside a title phrase")
     title_prefixes: list[str] = Field(
-        default_factory=empty_list, description="Lower-case words that belong to a title phrase they open or sit in ('former Foreign Minister')"
+        default_factory=empty_list, description="Lower-case words that belong to a title phrase they open or sit in ('former Foreign Minister', 'OSCE media freedom representative')"
     )
     pronouns: list[str] = Field(default_factory=empty_list, description="Pronouns that carry a quote to the last speaker")
     place_prepositions: list[str] = Field(
