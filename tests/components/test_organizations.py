@@ -363,3 +363,13 @@ def test_a_body_named_after_its_issuers_bracketed_acronym(nlp, text, name, org_i
     """'LONG (ACR) more words', where 'ACR more words' names a known body: one name over all of it, not the issuer and a cut tail."""
     found = newsie.extract(text, nlp=nlp).organizations
     assert [(o.name, o.id) for o in found] == [(name, org_id)]
+
+
+def test_a_title_word_split_at_its_hyphens_heads_no_body(nlp) -> None:
+    """'Chairperson-in-Office for ...' is a title: its last part 'Office' starts no body; 'Sub-Commission' still does."""
+    found = orgs(
+        nlp,
+        "The Special Representative of the Chairperson-in-Office for the Western Balkans, Mara Velkova, met the Election Complaints and Appeals Sub-Commission.",
+    )
+    assert not any(name.startswith("Office") for name in found), list(found)
+    assert "Election Complaints and Appeals Sub-Commission" in found

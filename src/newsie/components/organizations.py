@@ -343,6 +343,8 @@ class OrganizationTagger(GazetteerPipe):
                 continue
             if i + 1 < n and texts[i + 1] in self._followers and not T.is_sent_start[i + 1]:
                 continue  # "Police Reform Strategy", "Border Police Officers": the head is a modifier here
+            if i >= 2 and texts[i - 1] == "-" and self._ends_title_word(T, i):
+                continue  # "Chairperson-in-Office for the Western Balkans": a title, no "Office"
             start = self._extend_left(T, i)
             end = self._extend_right(T, i)
             content = [k for k in range(start, end) if is_title[k] or is_upper[k] or like_num[k]]
@@ -361,6 +363,14 @@ class OrganizationTagger(GazetteerPipe):
                 kind = self._kind_words[texts[start - 1]]  # "the media NGO Name Institute": an NGO
             out.append((start, end, kind, "", PATTERN))
         return out
+
+    def _ends_title_word(self, T: Cols, i: int) -> bool:
+        """Whether token i ends a hyphenated title word the tokenizer split ("Chairperson-in-Office")."""
+        texts, spaces = T.texts, T.spaces
+        k = i
+        while k >= 2 and texts[k - 1] == "-" and not spaces[k - 1] and not spaces[k - 2]:
+            k -= 2
+        return k < i and "".join(texts[k : i + 1]) in self._titles
 
     def _offices_of_bodies(self, patterns: list[Cand], gaz: list[Cand]) -> list[Cand]:
         """A national body's name that starts with a known international organization other
