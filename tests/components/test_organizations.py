@@ -373,3 +373,12 @@ def test_a_title_word_split_at_its_hyphens_heads_no_body(nlp) -> None:
     )
     assert not any(name.startswith("Office") for name in found), list(found)
     assert "Election Complaints and Appeals Sub-Commission" in found
+
+
+def test_a_reference_back_to_an_osce_body_without_osce_is_that_body(nlp) -> None:
+    """'OSCE Parliamentary Assembly ... the Parliamentary Assembly': one body; a 'Parliamentary Assembly' named first stays its own."""
+    found = orgs(nlp, "OSCE Parliamentary Assembly President Jon Halden said the Parliamentary Assembly was ready.")
+    assert list(found) == ["OSCE Parliamentary Assembly"]
+    assert len(found["OSCE Parliamentary Assembly"].mentions) == 2
+    found = orgs(nlp, "The Mission urged the Parliamentary Assembly to adopt the law. The OSCE Parliamentary Assembly met later.")
+    assert set(found) == {"Parliamentary Assembly", "OSCE Parliamentary Assembly"}

@@ -1058,6 +1058,8 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
     merged: dict[str, str] = {}
     if len(orgs) < 2:
         return orgs, merged  # nothing to join
+    if _osce_back_references(orgs, merged):
+        orgs = {k: o for k, o in orgs.items() if k not in merged}
     keys = [k for k, o in orgs.items() if o.id is None or o.kind in ("national_authority", "academic", "ngo", "media")]
     if len(keys) < 2:
         return orgs, merged  # nothing to join
@@ -1109,6 +1111,27 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
 
 
 PAIRWISE_MAX = 6  # up to this many bodies, `_merge_variants` compares every pair
+
+
+def _osce_back_references(orgs: dict[str, OrgData], merged: dict[str, str]) -> bool:
+    """Join a pattern body to the OSCE body named before it with "OSCE" in front ("OSCE
+    Parliamentary Assembly President NAME ... the Parliamentary Assembly"): a reference
+    back, no body of its own. Whether any joined."""
+    osce: dict[str, str] = {}
+    for k, o in orgs.items():
+        if o.id is not None and o.name and o.name.startswith("OSCE "):
+            osce.setdefault(o.name[5:], k)
+    if not osce:
+        return False
+    joined = False
+    for k, o in orgs.items():
+        if o.id is None and o.name in osce:
+            known = orgs[osce[o.name]]
+            if known.mentions and o.mentions and min(known.mentions) < min(o.mentions):
+                known.mentions = sorted(known.mentions + o.mentions)
+                merged[k] = osce[o.name]
+                joined = True
+    return joined
 
 
 def _known_by_acronym_only(orgs: dict[str, OrgData], keys: list[str], merged: dict[str, str]) -> bool:
