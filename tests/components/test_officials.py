@@ -489,3 +489,22 @@ def test_a_title_word_split_at_its_hyphen(nlp) -> None:
     assert found["Jan Vik"].title == "OSCE Co-ordinator for Combating Trafficking in Human Beings"
     found = people(nlp, "The OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings Jan Vik today called on the authorities.")
     assert found["Jan Vik"].title == "OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings"
+
+
+def test_a_headline_title_gives_way_to_a_longer_one_in_the_body(nlp) -> None:
+    """A title read in the headline ('committee Chair NAME') is replaced by a longer one the body gives; a shorter one is not taken."""
+    found = people(
+        nlp,
+        "COPENHAGEN, 20 July 2016 – Tomas Berglund, Chair of the OSCE Parliamentary Assembly’s Committee on Migration, condemned the attack.",
+        title="OSCE PA committee Chair Tomas Berglund condemns attack",
+    )
+    assert found["Tomas Berglund"].title == "Chair of the OSCE Parliamentary Assembly’s Committee on Migration"
+    found = people(nlp, "VIENNA, 2 May 2016 – Prime Minister Tomas Berglund met the Head of Mission.", title="Albanian Prime Minister Tomas Berglund meets OSCE Head of Mission")
+    assert found["Tomas Berglund"].title == "Albanian Prime Minister"
+
+
+def test_an_apposition_in_the_headline_ends_with_it(nlp) -> None:
+    """An apposition after a name in the headline does not run on into the body's first line."""
+    found = people(nlp, "VIENNA, 7 April 2014 – The release was welcomed today.", title="Release of journalist Tomas Berglund, editor of the weekly")
+    assert found["Tomas Berglund"].title is not None and "\n" not in found["Tomas Berglund"].title
+    assert "VIENNA" not in found["Tomas Berglund"].title

@@ -19,7 +19,7 @@ from ..kb.officials import OFFICES_FILE, OFFICIALS_FILE, OfficeEntry, OfficialEn
 from ..kb.org_rules import default_org_rules
 from ..kb.places import PlaceKB, default_place_kb
 from ..kb.states import default_states
-from ..payloads import OfficialData, OrgData, release_date
+from ..payloads import OfficialData, OrgData, meta_of, release_date
 from ..rows import group_rows
 from ..tokens import Cols
 from ..tokens import cols as doc_cols
@@ -568,7 +568,7 @@ class OfficialTagger(GazetteerPipe):
         end = k
         while end < n:
             w = texts[end]
-            if w in _APPOSITION_STOPS or lowers[end] in self._speech or (w == "," and not self._more_title(C, end + 1)):
+            if w in _APPOSITION_STOPS or lowers[end] in self._speech or (w == "," and not self._more_title(C, end + 1)) or "\n" in w:
                 break
             end += 1  # a word, or a comma before more of the title
         while end > start and texts[end - 1] in (",", "and"):
@@ -803,6 +803,8 @@ class OfficialTagger(GazetteerPipe):
         org_index = Ranges(org_spans)
         owners: dict[tuple[int, int], str | None] | None = None  # read from `orgs` when first needed
         texts, idxs, span_text = C.texts, C.idxs, C.span_text
+        title_len = meta_of(doc).title_len
+        headline_titled: set[str] = set()  # people whose title so far is the headline's
         for s, e, source, k in sorted(people, key=lambda p: p[2] == SURNAME):
             chars = (idxs[s], idxs[e - 1] + len(texts[e - 1]))
             if source == SURNAME:
@@ -821,9 +823,15 @@ class OfficialTagger(GazetteerPipe):
                     rec.office = office.id if office else None
             rec.mentions.append(chars)
             by_surname[texts[e - 1]] = key
-            if rec.title is None:
+            if rec.title is None or key in headline_titled:
+                # A headline's title is often cut short ("OSCE PA committee Chair NAME"): the
+                # body's, when it gives a longer one, replaces it.
                 found = self._title_of(C, s, e, _Others(person_toks, s, e), org_index)
-                if found:
+                if found and (rec.title is None or len(found[0]) > len(rec.title)):
+                    if chars[0] < title_len:
+                        headline_titled.add(key)
+                    else:
+                        headline_titled.discard(key)
                     rec.title, ranges = found
                     if owners is None:
                         owners = _owners(orgs)
