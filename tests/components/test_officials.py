@@ -508,3 +508,9 @@ def test_an_apposition_in_the_headline_ends_with_it(nlp) -> None:
     found = people(nlp, "VIENNA, 7 April 2014 – The release was welcomed today.", title="Release of journalist Tomas Berglund, editor of the weekly")
     assert found["Tomas Berglund"].title is not None and "\n" not in found["Tomas Berglund"].title
     assert "VIENNA" not in found["Tomas Berglund"].title
+
+
+def test_an_apposition_runs_over_a_comma_inside_a_bodys_name(nlp) -> None:
+    """'NAME, Chair of the ... Committee on Democracy, Human Rights and Humanitarian Questions,': the body's comma does not end the title."""
+    found = people(nlp, "COPENHAGEN, 20 July 2016 – Tomas Berglund, Chair of the OSCE Parliamentary Assembly’s Committee on Democracy, Human Rights and Humanitarian Questions, condemned the attack.")
+    assert found["Tomas Berglund"].title == "Chair of the OSCE Parliamentary Assembly’s Committee on Democracy, Human Rights and Humanitarian Questions"

@@ -550,8 +550,9 @@ class OfficialTagger(GazetteerPipe):
                 return None
         return None
 
-    def _apposition(self, C: Cols, k: int) -> tuple[int, int] | None:
-        """A title phrase after a comma at token k, up to the next clause break."""
+    def _apposition(self, C: Cols, k: int, bodies: Ranges | None = None) -> tuple[int, int] | None:
+        """A title phrase after a comma at token k, up to the next clause break (not a comma
+        inside a body's name in `bodies`: "Committee on Democracy, Human Rights and ...")."""
         texts, lowers = C.texts, C.lowers
         n = len(texts)
         if k >= n:
@@ -568,7 +569,12 @@ class OfficialTagger(GazetteerPipe):
         end = k
         while end < n:
             w = texts[end]
-            if w in _APPOSITION_STOPS or lowers[end] in self._speech or (w == "," and not self._more_title(C, end + 1)) or "\n" in w:
+            if (
+                w in _APPOSITION_STOPS
+                or lowers[end] in self._speech
+                or (w == "," and not self._more_title(C, end + 1) and not (bodies is not None and bodies.covers(end)))
+                or "\n" in w
+            ):
                 break
             end += 1  # a word, or a comma before more of the title
         while end > start and texts[end - 1] in (",", "and"):
@@ -662,7 +668,7 @@ class OfficialTagger(GazetteerPipe):
         if end + 1 < n and texts[end] == "," and lowers[end + 1] in ("and", "or"):
             pass  # "NAME, and the Head of Mission": another person's title
         elif end < n and texts[end] == ",":
-            app = self._until_other(C, self._apposition(C, end + 1), others)
+            app = self._until_other(C, self._apposition(C, end + 1, bodies), others)
             if app is not None:
                 parts.append(app)
         elif end < n and texts[end] == "(":
@@ -671,7 +677,7 @@ class OfficialTagger(GazetteerPipe):
             close = _closing(texts, end)
             app = None
             if close is not None and close + 1 < n and texts[close + 1] == ",":
-                app = self._until_other(C, self._apposition(C, close + 2), others)
+                app = self._until_other(C, self._apposition(C, close + 2, bodies), others)
             if app is not None:
                 parts.append(app)
             elif not parts and close is not None and not titles.isdisjoint(texts[end + 1 : close]):
