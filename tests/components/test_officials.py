@@ -418,7 +418,7 @@ def test_rapporteur_is_a_title_and_cio_no_name(nlp) -> None:
 def test_a_clause_after_a_name_is_no_title(nlp) -> None:
     """'NAME, to be his Special Representative' and 'NAME, who ...' are clauses, not appositions."""
     found = people(nlp, "The Chairman appointed former Prime Minister, Jan Novak, to be his Special Representative for the region.")
-    assert found["Jan Novak"].title == "Prime Minister"
+    assert found["Jan Novak"].title == "former Prime Minister"  # ("former" belongs to the title)
     found = people(nlp, "The Minister thanked Ambassador Jan Novak, who chairs the Committee, for his work.")
     assert found["Jan Novak"].title == "Ambassador"
 
@@ -514,3 +514,20 @@ def test_an_apposition_runs_over_a_comma_inside_a_bodys_name(nlp) -> None:
     """'NAME, Chair of the ... Committee on Democracy, Human Rights and Humanitarian Questions,': the body's comma does not end the title."""
     found = people(nlp, "COPENHAGEN, 20 July 2016 – Tomas Berglund, Chair of the OSCE Parliamentary Assembly’s Committee on Democracy, Human Rights and Humanitarian Questions, condemned the attack.")
     assert found["Tomas Berglund"].title == "Chair of the OSCE Parliamentary Assembly’s Committee on Democracy, Human Rights and Humanitarian Questions"
+
+
+def test_a_long_title_before_a_comma_and_an_honorific_is_read_whole(nlp) -> None:
+    """A title of more than fourteen words before ', Ambassador NAME' is read whole, after the honorific."""
+    found = people(
+        nlp,
+        "MINSK, 5 June 2019 – The Special Representative of the OSCE Chairperson-in-Office in Ukraine and in the Trilateral Contact Group (TCG), Ambassador Tomas Berglund, made a statement.",
+    )
+    assert found["Tomas Berglund"].title == "Ambassador, Special Representative of the OSCE Chairperson-in-Office in Ukraine and in the Trilateral Contact Group (TCG)"
+
+
+def test_the_affiliation_is_the_body_a_possessive_owns(nlp) -> None:
+    """'Director of the OSCE's Office for ...': the affiliation is the Office, not the OSCE that owns it."""
+    found = people(nlp, "WARSAW, 5 June 2005 – The Director of the OSCE's Office for Democratic Institutions and Human Rights (ODIHR), Ambassador Tomas Berglund, said today.")
+    assert found["Tomas Berglund"].affiliation == "Office for Democratic Institutions and Human Rights"
+    found = people(nlp, "The Head of the OSCE’s Transnational Threats Department’s Strategic Police Matters Unit, Tomas Berglund, spoke.")
+    assert found["Tomas Berglund"].affiliation == "Strategic Police Matters Unit"

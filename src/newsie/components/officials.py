@@ -35,6 +35,7 @@ _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CAPITALIZED = re.compile(r"[A-Z][a-z]+\.?")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][^\W\d_]+")  # O'Neill, D'Alema, N'Diaye
 _MEMO_MAX = 100_000
+_WALK_MAX = 24  # words a title phrase may span before a name ("The Special Representative of ... (TCG), NAME")
 # Words of time that may end a title's clause before the comma and the name it titles.
 _WHEN_WORDS = frozenset({"today", "yesterday", "tomorrow"})
 _FIRST_CHAR = itemgetter(0)
@@ -399,10 +400,10 @@ class OfficialTagger(GazetteerPipe):
         titles, connectors = self._title_words, self._connectors
         steps = self._steps
         start = None
-        # Back from s over at most 14 words. What a word does to the walk is read from its
+        # Back from s over at most `_WALK_MAX` words. What a word does to the walk is read from its
         # kind (`_step_of`, memoized by word); ")", "-", "," and "and" leave it to the
         # context (`_walk_back`).
-        for k in range(s - 1, max(s - 14, 0) - 1, -1):
+        for k in range(s - 1, max(s - _WALK_MAX, 0) - 1, -1):
             step = steps.get(texts[k])
             if step is None:
                 step = self._step_of(texts[k], lowers[k], C.is_title[k], C.is_lower[k])
@@ -463,7 +464,7 @@ class OfficialTagger(GazetteerPipe):
     def _walk_back(self, C: Cols, s: int, j: int, start: int | None) -> int | None:
         """`_title_before`'s walk back from token j (the title's first word so far at
         `start`), every test made on every word: the first title word it reaches, or None."""
-        while j > 0 and s - j < 14:
+        while j > 0 and s - j < _WALK_MAX:
             j, start, go_on = self._step_back(C, s, j, start)
             if not go_on:
                 break
@@ -1019,6 +1020,12 @@ def _affiliation(C: Cols, ranges: list[tuple[int, int]], org_index: Ranges, owne
         found = org_index.first_inside(a, b)
         if found is not None:
             s, e = found[0], found[1]
+            while e + 1 < b and C.texts[e] in ("'s", "’s"):
+                # "Director of the OSCE's Office for ...": the body owned (of the body owned ...)
+                owned = org_index.first_inside(e + 1, b)
+                if owned is None or owned[0] != e + 1:
+                    break
+                s, e = owned[0], owned[1]
             chars = _chars(C, s, e)
             return owners[chars] if chars in owners else C.span_text(s, e)
     return None
