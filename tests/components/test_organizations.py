@@ -382,3 +382,11 @@ def test_a_reference_back_to_an_osce_body_without_osce_is_that_body(nlp) -> None
     assert len(found["OSCE Parliamentary Assembly"].mentions) == 2
     found = orgs(nlp, "The Mission urged the Parliamentary Assembly to adopt the law. The OSCE Parliamentary Assembly met later.")
     assert set(found) == {"Parliamentary Assembly", "OSCE Parliamentary Assembly"}
+
+
+def test_a_ministry_written_both_ways_is_one_body(nlp) -> None:
+    """'Ministry of Foreign Affairs of the Republic of Armenia' and 'Armenian Foreign Ministry' are one body; another State's ministry stays apart."""
+    found = orgs(nlp, "The Ministry of Foreign Affairs of the Republic of Armenia organized a concert. The Armenian Foreign Ministry thanked the Office.")
+    assert list(found) == ["Ministry of Foreign Affairs of the Republic of Armenia"]
+    found = orgs(nlp, "The Serbian Justice Ministry and the Ministry of Justice of Montenegro met.")
+    assert set(found) == {"Serbian Justice Ministry", "Ministry of Justice of Montenegro"}

@@ -152,6 +152,8 @@ class OrganizationTagger(GazetteerPipe):
         }
         self._stop_left = frozenset(r.stop_words_left)
         self._stop_modifiers = frozenset(r.stop_word_modifiers)
+        self._inverted_heads = frozenset(r.inverted_heads)
+        self._portfolio_fillers = frozenset(r.portfolio_fillers)
         self._kind_words = r.kind_words
         self._media = frozenset(r.media_triggers)
         self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
@@ -887,7 +889,7 @@ class OrganizationTagger(GazetteerPipe):
             if key is not None and key in orgs:
                 _add_mention(orgs[key], T, s, e, surface=False)
                 span_key[(s, e)] = key
-        orgs, merged = _merge_variants(orgs, self._state_words)
+        orgs, merged = _merge_variants(orgs, self._state_words, self._inverted_heads, self._portfolio_fillers)
         for org in orgs.values():
             if not org.name:
                 # Only the acronym (or a back-reference) occurs: name the body as the text does.
@@ -1050,11 +1052,28 @@ _COMPLEMENT_RE = re.compile(r"\s+(?:of|for|on|in|to)\s+")
 _WORD_RE = re.compile(r"[\w-]+")
 
 
-def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tuple[dict[str, OrgData], dict[str, str]]:
+def _inverted_core(name: str, state_words: frozenset[str], inverted: Container[str], fillers: Container[str]) -> tuple[str, ...] | None:
+    """The core of "Ministry of Foreign Affairs (of ...)" written as "Foreign Ministry" is:
+    ("foreign", "ministry") for a head in `inverted`, the filler words ("Affairs") left
+    out; None for other names."""
+    head, sep, rest = name.partition(" of ")
+    if not sep or head.rpartition(" ")[2] not in inverted:
+        return None
+    portfolio = rest.partition(" of ")[0].removeprefix("the ")
+    words = [w for w in _WORD_RE.findall(portfolio) if w not in fillers and w != "and"]
+    if not words:
+        return None
+    return tuple(w.lower() for w in words) + tuple(w.lower() for w in _WORD_RE.findall(head) if w not in state_words and w != "the")
+
+
+def _merge_variants(
+    orgs: dict[str, OrgData], state_words: frozenset[str], inverted: Container[str] = (), fillers: Container[str] = ()
+) -> tuple[dict[str, OrgData], dict[str, str]]:
     """Join pattern bodies written two ways ("Tajik Border Troops" and "Border Troops of
-    Tajikistan's State Committee ..."): same kind of body (one core the end of the
-    other) and no conflicting country. The fuller name wins. Returns the bodies left and
-    where each merged key went."""
+    Tajikistan's State Committee ..."; "Ministry of Interior" and "Interior Ministry" for a
+    head in `inverted`): same kind of body (one core the end of the other) and no
+    conflicting country. The fuller name wins. Returns the bodies left and where each
+    merged key went."""
     merged: dict[str, str] = {}
     if len(orgs) < 2:
         return orgs, merged  # nothing to join
@@ -1067,7 +1086,7 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
         keys = [k for k in keys if k not in merged]
     # Names never change while merging: index cores and names once.
     names = {k: orgs[k].name or "" for k in keys}
-    cores = {k: _core(names[k], state_words) for k in keys}
+    cores = {k: _inverted_core(names[k], state_words, inverted, fillers) or _core(names[k], state_words) for k in keys}
     if len(keys) <= PAIRWISE_MAX:
         # A few bodies (a lede): every pair in order, cheaper than building the indexes.
         for a in keys:
