@@ -531,3 +531,16 @@ def test_the_affiliation_is_the_body_a_possessive_owns(nlp) -> None:
     assert found["Tomas Berglund"].affiliation == "Office for Democratic Institutions and Human Rights"
     found = people(nlp, "The Head of the OSCE’s Transnational Threats Department’s Strategic Police Matters Unit, Tomas Berglund, spoke.")
     assert found["Tomas Berglund"].affiliation == "Strategic Police Matters Unit"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The Chairperson-in-Office appointed Dr. Tomas Berglund of Germany as the new Head of the OSCE Programme Office in Bishkek.", "Dr., Head of the OSCE Programme Office in Bishkek"),
+        ("The Chairman has today designated Ambassador Tomas Berglund as Head of the new Mission.", "Ambassador, Head of the new Mission"),
+        ("Ambassador Tomas Berglund as well as the Mission staff attended.", "Ambassador"),
+    ],
+)
+def test_the_role_a_person_takes_as(nlp, text, title) -> None:
+    """'appointed NAME (of STATE) as the new Head of ...': the role after 'as' is the title (after an honorific); 'as well as' is none."""
+    assert people(nlp, text)["Tomas Berglund"].title == title

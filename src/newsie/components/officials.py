@@ -48,6 +48,7 @@ _TITLE_STOPS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})  # a
 # word whose context decides.
 _STOP, _NAMES, _NAMES_UNCAPITALIZED, _JOINS, _JOINS_CAPITALIZED, _CONTEXT = "stop", "names", "names-lower", "joins", "joins-cap", "context"
 _STEP_CONTEXT = frozenset({")", "-", ","})
+_ROLE_OPENERS = frozenset({"the", "new", "its", "his", "her", "their"})  # "as the new Head of ...": no part of the role
 _APPOSITION_STOPS = frozenset({".", ";", ":", "“", "”", '"', "(", "«"})  # an apposition ends at these
 _QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 
@@ -683,9 +684,39 @@ class OfficialTagger(GazetteerPipe):
                 parts.append(app)
             elif not parts and close is not None and not titles.isdisjoint(texts[end + 1 : close]):
                 parts.append(self._gloss_title(C, end + 1, close))
+        if end < n and all(texts[i] in self._honorifics for a, b in parts for i in range(a, b) if texts[i][:1].isupper()):
+            role = self._role_after_as(C, end, others, bodies)  # ("Ambassador NAME ... as Head of ...")
+            if role is not None:
+                parts.append(role)
         if not parts:
             return None
         return ", ".join(C.span_text(a, b).strip(" ,") for a, b in parts), parts
+
+    def _role_after_as(self, C: Cols, end: int, others: Container[int], bodies: Ranges | None) -> tuple[int, int] | None:
+        """The role a person named at tokens ...:end takes "as" ("NAME of Italy has begun
+        service as Secretary General of ...", "appointed NAME as the new Head of ..."): a
+        title phrase after "as", its State ("of Italy") and a few lower-case words between."""
+        texts, lowers, is_lower = C.texts, C.lowers, C.is_lower
+        n = len(texts)
+        k = end
+        if lowers[k] == "of":  # "NAME of the United States"
+            k += 2 if k + 1 < n and lowers[k + 1] == "the" else 1
+            first = k
+            while k < n and k - first < 4 and texts[k][:1].isupper():
+                k += 1
+            if k == first:
+                return None
+        first = k
+        while k < n and k - first < 4 and is_lower[k] and C.is_alpha[k] and lowers[k] != "as":
+            k += 1  # "has begun service", "was appointed"
+        if k >= n or lowers[k] != "as":
+            return None
+        k += 1
+        while k < n and lowers[k] in _ROLE_OPENERS:
+            k += 1
+        if k >= n or not texts[k][:1].isupper():
+            return None
+        return self._until_other(C, self._apposition(C, k, bodies), others)
 
     def _plural_title_of_previous(self, C: Cols, and_at: int, others: Container[int]) -> tuple[int, int] | None:
         """The plural title of the person before the "and" at `and_at` ("Co-Chairs NAME of
