@@ -544,3 +544,11 @@ def test_the_affiliation_is_the_body_a_possessive_owns(nlp) -> None:
 def test_the_role_a_person_takes_as(nlp, text, title) -> None:
     """'appointed NAME (of STATE) as the new Head of ...': the role after 'as' is the title (after an honorific); 'as well as' is none."""
     assert people(nlp, text)["Tomas Berglund"].title == title
+
+
+def test_a_title_before_a_comma_never_holds_another_person(nlp) -> None:
+    """'Foreign Minister of Poland, NAME2 and OSCE Secretary General, NAME': NAME's title starts after NAME2 and the 'and'."""
+    found = people(nlp, "WARSAW, 30 June – OSCE Chairman-in-Office, Foreign Minister of Poland, Jan Novak and OSCE Secretary General, Tomas Berglund, announced the closure.")
+    assert found["Tomas Berglund"].title == "OSCE Secretary General"
+    found = people(nlp, "OSLO, 24 June 1999 – The OSCE Ministerial Troika, Foreign Ministers Jan Novak of Norway, Tomas Berglund of Poland and Ambassador Ana Kos, met.")
+    assert found["Tomas Berglund"].title is None or "Novak" not in found["Tomas Berglund"].title

@@ -633,14 +633,7 @@ class OfficialTagger(GazetteerPipe):
             start -= 1  # "..., Minister for Foreign Affairs, Mr. NAME": the title is read from before "Mr."
         before = self._title_before(C, start)
         if before is not None and others:
-            taken = [k for k in range(*before) if k in others]
-            if taken:
-                b0 = taken[-1] + 1
-                # "NAME2 of Poland and Ambassador NAME": the title starts after the first "and".
-                b0 = next((k + 1 for k in range(b0, start) if texts[k] in (",", "and")), b0)
-                while b0 < start and (lowers[b0] in self._connectors or lowers[b0] == ","):
-                    b0 += 1
-                before = (b0, start) if not titles.isdisjoint(texts[b0:start]) else None
+            before = self._after_others(C, before, others)
         if before is not None:
             only_honorific = all(texts[i] in self._honorifics for i in range(*before) if texts[i][:1].isupper())
             b0 = before[0]
@@ -661,7 +654,9 @@ class OfficialTagger(GazetteerPipe):
             outer = self._title_before(C, start - 1)
             if outer is None and start >= 3 and lowers[start - 2] in _WHEN_WORDS:
                 outer = self._title_before(C, start - 2)  # "as the Special Representative today, NAME"
-            if outer is not None and not (others and self._apposed_to_other(C, outer[0], others)):
+            if outer is not None and others:
+                outer = None if self._apposed_to_other(C, outer[0], others) else self._after_others(C, outer, others)
+            if outer is not None:
                 parts.append(outer)
         elif start >= 2 and texts[start - 1] == "and" and others:
             shared = self._plural_title_of_previous(C, start - 1, others)
@@ -691,6 +686,21 @@ class OfficialTagger(GazetteerPipe):
         if not parts:
             return None
         return ", ".join(C.span_text(a, b).strip(" ,") for a, b in parts), parts
+
+    def _after_others(self, C: Cols, phrase: tuple[int, int], others: Container[int]) -> tuple[int, int] | None:
+        """A title phrase cut after another person named in it ("NAME2 of Poland and
+        Ambassador", "NAME2 and OSCE Secretary General"): from after the first "and" or comma
+        that follows that person; None if no title word is left."""
+        a, b = phrase
+        taken = [k for k in range(a, b) if k in others]
+        if not taken:
+            return phrase
+        texts, lowers = C.texts, C.lowers
+        b0 = taken[-1] + 1
+        b0 = next((k + 1 for k in range(b0, b) if texts[k] in (",", "and")), b0)
+        while b0 < b and (lowers[b0] in self._connectors or lowers[b0] == ","):
+            b0 += 1
+        return (b0, b) if not self._title_words.isdisjoint(texts[b0:b]) else None
 
     def _role_after_as(self, C: Cols, end: int, others: Container[int], bodies: Ranges | None) -> tuple[int, int] | None:
         """The role a person named at tokens ...:end takes "as" ("NAME of Italy has begun
