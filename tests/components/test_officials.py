@@ -552,3 +552,12 @@ def test_a_title_before_a_comma_never_holds_another_person(nlp) -> None:
     assert found["Tomas Berglund"].title == "OSCE Secretary General"
     found = people(nlp, "OSLO, 24 June 1999 – The OSCE Ministerial Troika, Foreign Ministers Jan Novak of Norway, Tomas Berglund of Poland and Ambassador Ana Kos, met.")
     assert found["Tomas Berglund"].title is None or "Novak" not in found["Tomas Berglund"].title
+
+
+def test_a_peers_title_is_no_part_of_the_name(nlp) -> None:
+    """'Lord NAME': 'Lord' goes into the title; 'Lord SURNAME' alone is a person, and joins the full name when the text gives it."""
+    found = people(nlp, "MINSK, 7 February 2003 – Ms. Ana Kos (Germany), Mr. Jan Novak (Sweden) and Lord Berglund (UK) visited Minsk.")
+    assert found["Berglund"].title == "Lord"
+    found = people(nlp, "COPENHAGEN, 8 November 2013 – Lord Tomas Berglund, member of the delegation, opened a debate. Lord Berglund noted the delay.", title="Lord Berglund opens debate")
+    assert list(found) == ["Tomas Berglund"]
+    assert found["Tomas Berglund"].title == "Lord" and len(found["Tomas Berglund"].mentions) == 3

@@ -135,6 +135,7 @@ class OfficialTagger(GazetteerPipe):
         self._particles = frozenset(t.name_particles)
         self._connectors = frozenset(t.connectors)
         self._prefixes = frozenset(t.title_prefixes)
+        self._peerage = frozenset(t.peerage)
         self._pronouns = frozenset(t.pronouns)
         self._not_name = frozenset(t.not_name_words) | frozenset(self.data["not_name"])
         self._portfolio = frozenset(self.data["portfolio"])
@@ -178,6 +179,10 @@ class OfficialTagger(GazetteerPipe):
         cands += self._contacts(doc, C, blocked)
         cands += self._base_entities(doc, blocked)
         people = _longest(cands)
+        if self._peerage:
+            peerage, texts = self._peerage, C.texts
+            # "Lord Ponsonby": the peer's title is no part of the name (`_title_of` reads it).
+            people = [(s + 1, e, src, k) if e - s >= 2 and texts[s] in peerage and src != KNOWN else (s, e, src, k) for s, e, src, k in people]
         people += self._surnames(C, people, blocked)
         people = _longest(people)
         officials = self.kb.officials
@@ -212,8 +217,8 @@ class OfficialTagger(GazetteerPipe):
     def _name_word(self, text: str, is_alpha: bool, is_upper: bool) -> bool:
         """A word that can be part of a person's name: an initial ("P."), or a capitalized
         word that is not all capitals, not a title and not a known non-name."""
-        if _is_initial(text):
-            return True
+        if _is_initial(text) or text in self._peerage:
+            return True  # ("Lord Ponsonby": a run of two words, the title split off later)
         return bool(
             text[:1].isupper()
             and not is_upper
@@ -323,7 +328,7 @@ class OfficialTagger(GazetteerPipe):
             prev = texts[p] if s > 0 else None
             nxt = texts[e] if e < n else None
             source = None
-            if (prev is not None and (prev in titles or prev in honorifics or ((p in blocked or p in place_ends or prev == ")" or prev in self._portfolio or (C.is_title[p] and not self._name_at(C, p))) and self._title_before(C, s)))) or (prev == "," and self._title_ends_at(C, p, blocked, state_tokens)):
+            if texts[s] in self._peerage or (prev is not None and (prev in titles or prev in honorifics or ((p in blocked or p in place_ends or prev == ")" or prev in self._portfolio or (C.is_title[p] and not self._name_at(C, p))) and self._title_before(C, s)))) or (prev == "," and self._title_ends_at(C, p, blocked, state_tokens)):
                 source = TITLED
             elif (nxt == "(" and (self._after_parenthesis(C, e) is not None or (_state_gloss(texts, e, state_tokens) and self.places.lookup(C.span_text(s, e)) is None))) or (nxt == "," and self._apposition(C, e + 1) is not None):
                 source = APPOSITION
@@ -853,9 +858,11 @@ class OfficialTagger(GazetteerPipe):
         texts, idxs, span_text = C.texts, C.idxs, C.span_text
         title_len = meta_of(doc).title_len
         headline_titled: set[str] = set()  # people whose title so far is the headline's
-        for s, e, source, k in sorted(people, key=lambda p: p[2] == SURNAME):
+        # Surnames after the names they end; one word left of a peer's name ("Lord Bowness")
+        # is one too when the full name is found.
+        for s, e, source, k in sorted(people, key=lambda p: (p[2] == SURNAME, p[1] - p[0] == 1)):
             chars = (idxs[s], idxs[e - 1] + len(texts[e - 1]))
-            if source == SURNAME:
+            if source == SURNAME or (e - s == 1 and texts[s] in by_surname):
                 key = by_surname.get(texts[s])
                 if key:
                     records[key].mentions.append(chars)

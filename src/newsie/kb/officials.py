@@ -66,6 +66,9 @@ class TitleRules(BaseModel):
     name_particles: list[str] = Field(default_factory=empty_list)
     not_name_words: list[str] = Field(default_factory=empty_list)
     connectors: list[str] = Field(default_factory=empty_list, description="Lower-case words inside a title phrase")
+    peerage: list[str] = Field(
+        default_factory=empty_list, description="Titles of peers that open a name in the text ('Lord Ponsonby') and go into the title, not the name"
+    )
     title_prefixes: list[str] = Field(
         default_factory=empty_list, description="Lower-case words that belong to a title phrase they open or sit in ('former Foreign Minister', 'OSCE media freedom representative')"
     )
