@@ -561,3 +561,12 @@ def test_a_peers_title_is_no_part_of_the_name(nlp) -> None:
     found = people(nlp, "COPENHAGEN, 8 November 2013 – Lord Tomas Berglund, member of the delegation, opened a debate. Lord Berglund noted the delay.", title="Lord Berglund opens debate")
     assert list(found) == ["Tomas Berglund"]
     assert found["Tomas Berglund"].title == "Lord" and len(found["Tomas Berglund"].mentions) == 3
+
+
+def test_a_known_office_in_a_title_gives_its_organization(nlp) -> None:
+    """A title naming no body but a known office ('Special Representative of the Chairperson-in-Office') gives that office's organization."""
+    text = (
+        "VIENNA, 4 April 2012 – Ambassador Tomas Berglund, the Special Representative of the Chairperson-in-Office for the settlement process, "
+        "is visiting Chisinau."
+    )
+    assert people(nlp, text, published="2012-04-04")["Tomas Berglund"].affiliation == "OSCE"

@@ -858,6 +858,7 @@ class OfficialTagger(GazetteerPipe):
         texts, idxs, span_text = C.texts, C.idxs, C.span_text
         title_len = meta_of(doc).title_len
         headline_titled: set[str] = set()  # people whose title so far is the headline's
+        title_ranges: dict[str, list[tuple[int, int]]] = {}  # where each person's title was read
         # Surnames after the names they end; one word left of a peer's name ("Lord Bowness")
         # is one too when the full name is found.
         for s, e, source, k in sorted(people, key=lambda p: (p[2] == SURNAME, p[1] - p[0] == 1)):
@@ -891,13 +892,28 @@ class OfficialTagger(GazetteerPipe):
                     if owners is None:
                         owners = _owners(orgs)
                     rec.affiliation = _affiliation(C, ranges, org_index, owners)
+                    title_ranges[key] = ranges
         self._infer_from_offices(doc, C, records, published, offices, org_index)
-        for rec in records.values():
+        for key, rec in records.items():
             if rec.affiliation is None and rec.office:
                 office = self.kb.offices.get(rec.office)
                 rec.affiliation = office.organization if office else None
+            if rec.affiliation is None and key in title_ranges and offices:
+                rec.affiliation = self._office_body(title_ranges[key], offices)
         _attach_quotes(C.doc_text, records, self._pronouns)
         return list(records.values())
+
+    def _office_body(self, ranges: list[tuple[int, int]], offices: list[tuple[int, int, int]]) -> str | None:
+        """The organization of a known office named inside a title that names no body
+        ("Chairperson-in-Office, Irish Deputy Prime Minister": the OSCE)."""
+        strings = self.nlp.vocab.strings
+        for a, b in ranges:
+            for m, s, e in offices:
+                if a <= s and e <= b:
+                    office = self.kb.offices.get(strings[m])
+                    if office is not None and office.organization:
+                        return office.organization
+        return None
 
     def _infer_from_offices(
         self, doc: Doc, C: Cols, records: dict[str, OfficialData], published: dt.date | None, offices: list[tuple[int, int, int]], org_index: Ranges,
