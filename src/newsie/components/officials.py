@@ -179,8 +179,8 @@ class OfficialTagger(GazetteerPipe):
         cands += self._contacts(doc, C, blocked)
         cands += self._base_entities(doc, blocked)
         people = _longest(cands)
-        if self._peerage:
-            peerage, texts = self._peerage, C.texts
+        peerage, texts = self._peerage, C.texts
+        if peerage and any(texts[p[0]] in peerage for p in people):
             # "Lord Ponsonby": the peer's title is no part of the name (`_title_of` reads it).
             people = [(s + 1, e, src, k) if e - s >= 2 and texts[s] in peerage and src != KNOWN else (s, e, src, k) for s, e, src, k in people]
         people += self._surnames(C, people, blocked)
@@ -684,7 +684,7 @@ class OfficialTagger(GazetteerPipe):
                 parts.append(app)
             elif not parts and close is not None and not titles.isdisjoint(texts[end + 1 : close]):
                 parts.append(self._gloss_title(C, end + 1, close))
-        if end < n and all(texts[i] in self._honorifics for a, b in parts for i in range(a, b) if texts[i][:1].isupper()):
+        if "as" in lowers[end : end + 10] and all(texts[i] in self._honorifics for a, b in parts for i in range(a, b) if texts[i][:1].isupper()):
             role = self._role_after_as(C, end, others, bodies)  # ("Ambassador NAME ... as Head of ...")
             if role is not None:
                 parts.append(role)
@@ -856,12 +856,12 @@ class OfficialTagger(GazetteerPipe):
         org_index = Ranges(org_spans)
         owners: dict[tuple[int, int], str | None] | None = None  # read from `orgs` when first needed
         texts, idxs, span_text = C.texts, C.idxs, C.span_text
-        title_len = meta_of(doc).title_len
+        title_len = -1  # read from the Doc when first needed
         headline_titled: set[str] = set()  # people whose title so far is the headline's
         title_ranges: dict[str, list[tuple[int, int]]] = {}  # where each person's title was read
         # Surnames after the names they end; one word left of a peer's name ("Lord Bowness")
         # is one too when the full name is found.
-        for s, e, source, k in sorted(people, key=lambda p: (p[2] == SURNAME, p[1] - p[0] == 1)):
+        for s, e, source, k in sorted(people, key=lambda p: (p[2] == SURNAME) * 2 + (p[1] - p[0] == 1)):
             chars = (idxs[s], idxs[e - 1] + len(texts[e - 1]))
             if source == SURNAME or (e - s == 1 and texts[s] in by_surname):
                 key = by_surname.get(texts[s])
@@ -884,6 +884,8 @@ class OfficialTagger(GazetteerPipe):
                 # body's, when it gives a longer one, replaces it.
                 found = self._title_of(C, s, e, _Others(person_toks, s, e), org_index)
                 if found and (rec.title is None or len(found[0]) > len(rec.title)):
+                    if title_len < 0:
+                        title_len = meta_of(doc).title_len
                     if chars[0] < title_len:
                         headline_titled.add(key)
                     else:

@@ -117,12 +117,17 @@ class OrganizationTagger(GazetteerPipe):
         self._org_fields = {org_id: {k: v for k, v in vars(_from_entry(e)).items() if k != "mentions"} for org_id, e in self.kb.by_id.items()}
         # Every form the matcher knows, white space aside: a name split by a bracket is looked up here.
         self._squeezed: dict[str, str] = {}
+        # What follows "OSCE " in a form: a pattern name that may refer back to that body.
+        osce_rests: set[str] = set()
         for entry in self.kb.entries:
             forms = _variants(entry)
             if forms:
                 self.matcher.add(entry.id, self.patterns(forms))
                 for f in forms:
                     self._squeezed.setdefault(_squeeze(f), entry.id)
+                    if f.startswith("OSCE "):
+                        osce_rests.add(f[5:])
+        self._osce_rests = frozenset(osce_rests)
         r = self.rules
         self._heads = r.heads
         self._conditional = r.conditional_heads
@@ -269,15 +274,20 @@ class OrganizationTagger(GazetteerPipe):
         Mission"), written after that other's long form and acronym: one name over all of it."""
         texts = T.texts
         n = len(texts)
-        by_end = {c[1]: c for c in gaz}
+        by_end: dict[int, Cand] | None = None  # built when a bracket is followed by a capital
         squeezed = self._squeezed
         joined: list[Cand] = []
         for i in opening:
+            try:
+                close = texts.index(")", i + 2, i + 5)
+            except ValueError:
+                continue
+            if close + 1 >= n or not texts[close + 1][:1].isupper():
+                continue
+            if by_end is None:
+                by_end = {c[1]: c for c in gaz}
             long = by_end.get(i)
             if long is None:
-                continue
-            close = next((k for k in range(i + 2, min(i + 5, n)) if texts[k] == ")"), None)
-            if close is None or close + 1 >= n or not texts[close + 1][:1].isupper():
                 continue
             acr = "".join(texts[i + 1 : close])
             if squeezed.get(acr) != long[3]:
@@ -889,7 +899,7 @@ class OrganizationTagger(GazetteerPipe):
             if key is not None and key in orgs:
                 _add_mention(orgs[key], T, s, e, surface=False)
                 span_key[(s, e)] = key
-        orgs, merged = _merge_variants(orgs, self._state_words, self._inverted_heads, self._portfolio_fillers)
+        orgs, merged = _merge_variants(orgs, self._state_words, self._inverted_heads, self._portfolio_fillers, self._osce_rests)
         for org in orgs.values():
             if not org.name:
                 # Only the acronym (or a back-reference) occurs: name the body as the text does.
@@ -1067,18 +1077,21 @@ def _inverted_core(name: str, state_words: frozenset[str], inverted: Container[s
 
 
 def _merge_variants(
-    orgs: dict[str, OrgData], state_words: frozenset[str], inverted: Container[str] = (), fillers: Container[str] = ()
+    orgs: dict[str, OrgData], state_words: frozenset[str], inverted: Container[str] = (), fillers: Container[str] = (), backrefs: Container[str] = ()
 ) -> tuple[dict[str, OrgData], dict[str, str]]:
     """Join pattern bodies written two ways ("Tajik Border Troops" and "Border Troops of
     Tajikistan's State Committee ..."; "Ministry of Interior" and "Interior Ministry" for a
     head in `inverted`): same kind of body (one core the end of the other) and no
-    conflicting country. The fuller name wins. Returns the bodies left and where each
-    merged key went."""
+    conflicting country; a pattern body named as in `backrefs` to the OSCE body named
+    "OSCE " + that name before it. The fuller name wins. Returns the bodies left and where
+    each merged key went."""
     merged: dict[str, str] = {}
     if len(orgs) < 2:
         return orgs, merged  # nothing to join
-    if _osce_back_references(orgs, merged):
-        orgs = {k: o for k, o in orgs.items() if k not in merged}
+    if backrefs:
+        refs = [k for k, o in orgs.items() if o.id is None and o.name in backrefs]
+        if refs and _osce_back_references(orgs, refs, merged):
+            orgs = {k: o for k, o in orgs.items() if k not in merged}
     keys = [k for k, o in orgs.items() if o.id is None or o.kind in ("national_authority", "academic", "ngo", "media")]
     if len(keys) < 2:
         return orgs, merged  # nothing to join
@@ -1132,10 +1145,10 @@ def _merge_variants(
 PAIRWISE_MAX = 6  # up to this many bodies, `_merge_variants` compares every pair
 
 
-def _osce_back_references(orgs: dict[str, OrgData], merged: dict[str, str]) -> bool:
-    """Join a pattern body to the OSCE body named before it with "OSCE" in front ("OSCE
-    Parliamentary Assembly President NAME ... the Parliamentary Assembly"): a reference
-    back, no body of its own. Whether any joined."""
+def _osce_back_references(orgs: dict[str, OrgData], found: list[str], merged: dict[str, str]) -> bool:
+    """Join a pattern body (of `found`) to the OSCE body named before it with "OSCE" in
+    front ("OSCE Parliamentary Assembly President NAME ... the Parliamentary Assembly"): a
+    reference back, no body of its own. Whether any joined."""
     osce: dict[str, str] = {}
     for k, o in orgs.items():
         if o.id is not None and o.name and o.name.startswith("OSCE "):
@@ -1143,8 +1156,9 @@ def _osce_back_references(orgs: dict[str, OrgData], merged: dict[str, str]) -> b
     if not osce:
         return False
     joined = False
-    for k, o in orgs.items():
-        if o.id is None and o.name in osce:
+    for k in found:
+        o = orgs[k]
+        if o.name in osce:
             known = orgs[osce[o.name]]
             if known.mentions and o.mentions and min(known.mentions) < min(o.mentions):
                 known.mentions = sorted(known.mentions + o.mentions)
