@@ -72,3 +72,12 @@ def test_pairwise_and_indexed_merges_agree(items) -> None:
         orgs_module.PAIRWISE_MAX = saved
     assert few_merged == many_merged
     assert list(few) == list(many) and list(few.values()) == list(many.values())
+
+
+def test_a_head_of_a_portfolio_joins_the_portfolio_before_the_head():
+    """'Ministry of Interior' and 'Austrian Interior Ministry' join when 'Ministry' is an inverted head; not without it."""
+    orgs = {"a": _org("Austrian Interior Ministry", 0, "AUT"), "b": _org("Ministry of Interior", 60)}
+    left, merged = _merge_variants(orgs, frozenset({"Austrian"}), frozenset({"Ministry"}), frozenset({"Affairs"}))
+    assert merged == {"b": "a"} and list(left) == ["a"]
+    orgs = {"a": _org("Austrian Interior Ministry", 0, "AUT"), "b": _org("Ministry of Interior", 60)}
+    assert not _merge_variants(orgs, frozenset({"Austrian"}))[1]

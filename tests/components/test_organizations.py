@@ -322,3 +322,71 @@ def test_an_outlet_name_ends_before_where_it_is(nlp) -> None:
     """'the daily Dnevnik in Podgorica': the outlet is 'Dnevnik'; 'in' and a place are no part of its name."""
     found = orgs(nlp, "The Representative condemned an attack on the daily Dnevnik in Podgorica yesterday.")
     assert "Dnevnik" in found and found["Dnevnik"].kind == "media", list(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "acronym", "org_id"),
+    [
+        ("The Mission backs the new editor of Radio Television Serbia (RTS). RTS welcomed it.", "Radio Television Serbia", "RTS", "rts"),
+        ("The President of the High Judicial and Prosecutorial Council (HJPC) of BiH signed the plan.", "High Judicial and Prosecutorial Council", "HJPC", "ba-hjpc"),
+    ],
+)
+def test_a_known_acronym_defined_by_another_long_form_is_one_body(nlp, text, name, acronym, org_id) -> None:
+    """A long form the text defines an acronym for joins the known body of that acronym: one entry, named as the text does."""
+    found = newsie.extract(text, nlp=nlp).organizations
+    same = [o for o in found if o.acronym == acronym]
+    assert [(o.name, o.id) for o in same] == [(name, org_id)]
+
+
+def test_a_stop_word_that_names_a_body_stays_in_it(nlp) -> None:
+    """'Mine' is on spaCy's stop-word list but modifies a body's name: the name keeps it and what comes before it."""
+    found = orgs(nlp, "Moldova’s National Mine Action Centre and the Mine Action Coordination Centre organized the event.")
+    assert {"National Mine Action Centre", "Mine Action Coordination Centre"} <= set(found), list(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "org_id"),
+    [
+        (
+            "Observers were deployed by the OSCE Office for Democratic Institutions and Human Rights (OSCE/ODIHR) Election Observation Mission for the local elections.",
+            "OSCE Office for Democratic Institutions and Human Rights (OSCE/ODIHR) Election Observation Mission",
+            "osce-odihr-eom",
+        ),
+        (
+            "The Organization for Security and Co-operation in Europe (OSCE) Centre in Almaty organized a seminar.",
+            "Organization for Security and Co-operation in Europe (OSCE) Centre in Almaty",
+            "osce-po-astana",
+        ),
+    ],
+)
+def test_a_body_named_after_its_issuers_bracketed_acronym(nlp, text, name, org_id) -> None:
+    """'LONG (ACR) more words', where 'ACR more words' names a known body: one name over all of it, not the issuer and a cut tail."""
+    found = newsie.extract(text, nlp=nlp).organizations
+    assert [(o.name, o.id) for o in found] == [(name, org_id)]
+
+
+def test_a_title_word_split_at_its_hyphens_heads_no_body(nlp) -> None:
+    """'Chairperson-in-Office for ...' is a title: its last part 'Office' starts no body; 'Sub-Commission' still does."""
+    found = orgs(
+        nlp,
+        "The Special Representative of the Chairperson-in-Office for the Western Balkans, Mara Velkova, met the Election Complaints and Appeals Sub-Commission.",
+    )
+    assert not any(name.startswith("Office") for name in found), list(found)
+    assert "Election Complaints and Appeals Sub-Commission" in found
+
+
+def test_a_reference_back_to_an_osce_body_without_osce_is_that_body(nlp) -> None:
+    """'OSCE Parliamentary Assembly ... the Parliamentary Assembly': one body; a 'Parliamentary Assembly' named first stays its own."""
+    found = orgs(nlp, "OSCE Parliamentary Assembly President Jon Halden said the Parliamentary Assembly was ready.")
+    assert list(found) == ["OSCE Parliamentary Assembly"]
+    assert len(found["OSCE Parliamentary Assembly"].mentions) == 2
+    found = orgs(nlp, "The Mission urged the Parliamentary Assembly to adopt the law. The OSCE Parliamentary Assembly met later.")
+    assert set(found) == {"Parliamentary Assembly", "OSCE Parliamentary Assembly"}
+
+
+def test_a_ministry_written_both_ways_is_one_body(nlp) -> None:
+    """'Ministry of Foreign Affairs of the Republic of Armenia' and 'Armenian Foreign Ministry' are one body; another State's ministry stays apart."""
+    found = orgs(nlp, "The Ministry of Foreign Affairs of the Republic of Armenia organized a concert. The Armenian Foreign Ministry thanked the Office.")
+    assert list(found) == ["Ministry of Foreign Affairs of the Republic of Armenia"]
+    found = orgs(nlp, "The Serbian Justice Ministry and the Ministry of Justice of Montenegro met.")
+    assert set(found) == {"Serbian Justice Ministry", "Ministry of Justice of Montenegro"}

@@ -21,7 +21,7 @@ WORDS = [
     "Ambassador", "Peter", "Burkhard", "P.", "O'Neill", "Co", "-", "Chair", "Chairs", "of", "the", "The", "OSCE", "said",
     ",", ".", "(", ")", "“", "Minister", "minister", "Dačić", "van", "de", "Weerd", "ODIHR", "Head", "and", "And", "Kārlis",
     "Mission", "in", "Vienna", "Bașkan", "Governor", "Labour", "Social", "Affairs", "Family", "Foreign", "Serbian",
-    "Secretary", "General", "for", "on", "today", "CEC", "Commission", "Vice", "President", "2020", ";", "ǅx",
+    "Secretary", "General", "for", "on", "today", "CEC", "Commission", "Vice", "President", "2020", ";", "ǅx", "former", "media",
 ]
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -47,7 +47,7 @@ def _title_before_reference(tagger: Any, C: Cols, s: int) -> tuple[int, int] | N
     titles, connectors = tagger._title_words, tagger._connectors
     j = s
     start = None
-    while j > 0 and s - j < 14:
+    while j > 0 and s - j < off._WALK_MAX:
         k = j - 1
         w = texts[k]
         if w == ")":
@@ -66,7 +66,7 @@ def _title_before_reference(tagger: Any, C: Cols, s: int) -> tuple[int, int] | N
         if w in off._TITLE_STOPS or (sent[k] and not (upper or C.is_title[k])):
             break
         low = lowers[k]
-        title = w in titles
+        title = w in titles or w in tagger._prefixes
         if low in connectors or upper or title:
             if low == "and" and ((k > 0 and texts[j - 2] == ",") or lowers[j] == "the"):
                 break

@@ -19,7 +19,7 @@ from ..kb.officials import OFFICES_FILE, OFFICIALS_FILE, OfficeEntry, OfficialEn
 from ..kb.org_rules import default_org_rules
 from ..kb.places import PlaceKB, default_place_kb
 from ..kb.states import default_states
-from ..payloads import OfficialData, OrgData, release_date
+from ..payloads import OfficialData, OrgData, meta_of, release_date
 from ..rows import group_rows
 from ..tokens import Cols
 from ..tokens import cols as doc_cols
@@ -35,6 +35,7 @@ _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CAPITALIZED = re.compile(r"[A-Z][a-z]+\.?")
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][^\W\d_]+")  # O'Neill, D'Alema, N'Diaye
 _MEMO_MAX = 100_000
+_WALK_MAX = 24  # words a title phrase may span before a name ("The Special Representative of ... (TCG), NAME")
 # Words of time that may end a title's clause before the comma and the name it titles.
 _WHEN_WORDS = frozenset({"today", "yesterday", "tomorrow"})
 _FIRST_CHAR = itemgetter(0)
@@ -47,6 +48,7 @@ _TITLE_STOPS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})  # a
 # word whose context decides.
 _STOP, _NAMES, _NAMES_UNCAPITALIZED, _JOINS, _JOINS_CAPITALIZED, _CONTEXT = "stop", "names", "names-lower", "joins", "joins-cap", "context"
 _STEP_CONTEXT = frozenset({")", "-", ","})
+_ROLE_OPENERS = frozenset({"the", "new", "its", "his", "her", "their"})  # "as the new Head of ...": no part of the role
 _APPOSITION_STOPS = frozenset({".", ";", ":", "“", "”", '"', "(", "«"})  # an apposition ends at these
 _QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 
@@ -132,6 +134,8 @@ class OfficialTagger(GazetteerPipe):
         self._place_before = frozenset(t.place_prepositions)
         self._particles = frozenset(t.name_particles)
         self._connectors = frozenset(t.connectors)
+        self._prefixes = frozenset(t.title_prefixes)
+        self._peerage = frozenset(t.peerage)
         self._pronouns = frozenset(t.pronouns)
         self._not_name = frozenset(t.not_name_words) | frozenset(self.data["not_name"])
         self._portfolio = frozenset(self.data["portfolio"])
@@ -175,6 +179,10 @@ class OfficialTagger(GazetteerPipe):
         cands += self._contacts(doc, C, blocked)
         cands += self._base_entities(doc, blocked)
         people = _longest(cands)
+        peerage, texts = self._peerage, C.texts
+        if peerage and any(texts[p[0]] in peerage for p in people):
+            # "Lord Ponsonby": the peer's title is no part of the name (`_title_of` reads it).
+            people = [(s + 1, e, src, k) if e - s >= 2 and texts[s] in peerage and src != KNOWN else (s, e, src, k) for s, e, src, k in people]
         people += self._surnames(C, people, blocked)
         people = _longest(people)
         officials = self.kb.officials
@@ -209,8 +217,8 @@ class OfficialTagger(GazetteerPipe):
     def _name_word(self, text: str, is_alpha: bool, is_upper: bool) -> bool:
         """A word that can be part of a person's name: an initial ("P."), or a capitalized
         word that is not all capitals, not a title and not a known non-name."""
-        if _is_initial(text):
-            return True
+        if _is_initial(text) or text in self._peerage:
+            return True  # ("Lord Ponsonby": a run of two words, the title split off later)
         return bool(
             text[:1].isupper()
             and not is_upper
@@ -320,7 +328,7 @@ class OfficialTagger(GazetteerPipe):
             prev = texts[p] if s > 0 else None
             nxt = texts[e] if e < n else None
             source = None
-            if (prev is not None and (prev in titles or prev in honorifics or ((p in blocked or p in place_ends or prev == ")" or prev in self._portfolio or (C.is_title[p] and not self._name_at(C, p))) and self._title_before(C, s)))) or (prev == "," and self._title_ends_at(C, p, blocked, state_tokens)):
+            if texts[s] in self._peerage or (prev is not None and (prev in titles or prev in honorifics or ((p in blocked or p in place_ends or prev == ")" or prev in self._portfolio or (C.is_title[p] and not self._name_at(C, p))) and self._title_before(C, s)))) or (prev == "," and self._title_ends_at(C, p, blocked, state_tokens)):
                 source = TITLED
             elif (nxt == "(" and (self._after_parenthesis(C, e) is not None or (_state_gloss(texts, e, state_tokens) and self.places.lookup(C.span_text(s, e)) is None))) or (nxt == "," and self._apposition(C, e + 1) is not None):
                 source = APPOSITION
@@ -398,10 +406,10 @@ class OfficialTagger(GazetteerPipe):
         titles, connectors = self._title_words, self._connectors
         steps = self._steps
         start = None
-        # Back from s over at most 14 words. What a word does to the walk is read from its
+        # Back from s over at most `_WALK_MAX` words. What a word does to the walk is read from its
         # kind (`_step_of`, memoized by word); ")", "-", "," and "and" leave it to the
         # context (`_walk_back`).
-        for k in range(s - 1, max(s - 14, 0) - 1, -1):
+        for k in range(s - 1, max(s - _WALK_MAX, 0) - 1, -1):
             step = steps.get(texts[k])
             if step is None:
                 step = self._step_of(texts[k], lowers[k], C.is_title[k], C.is_lower[k])
@@ -462,7 +470,7 @@ class OfficialTagger(GazetteerPipe):
     def _walk_back(self, C: Cols, s: int, j: int, start: int | None) -> int | None:
         """`_title_before`'s walk back from token j (the title's first word so far at
         `start`), every test made on every word: the first title word it reaches, or None."""
-        while j > 0 and s - j < 14:
+        while j > 0 and s - j < _WALK_MAX:
             j, start, go_on = self._step_back(C, s, j, start)
             if not go_on:
                 break
@@ -487,7 +495,7 @@ class OfficialTagger(GazetteerPipe):
         if w in _TITLE_STOPS or (sent[k] and not (upper or C.is_title[k])):
             return j, start, False
         low = lowers[k]
-        title = w in self._title_words
+        title = w in self._title_words or w in self._prefixes
         connectors = self._connectors
         if low in connectors or upper or title:
             if low == "and" and ((k > 0 and texts[j - 2] == ",") or lowers[j] == "the"):
@@ -506,7 +514,7 @@ class OfficialTagger(GazetteerPipe):
             step = _STOP
         else:
             upper = w[:1].isupper()
-            title = w in self._title_words
+            title = w in self._title_words or w in self._prefixes  # "former": a title's own word
             joins = low in self._connectors
             capitalized = upper or is_title  # (a sentence start takes only these)
             if not (joins or upper or title) or (not joins and is_lower and not title):
@@ -549,8 +557,9 @@ class OfficialTagger(GazetteerPipe):
                 return None
         return None
 
-    def _apposition(self, C: Cols, k: int) -> tuple[int, int] | None:
-        """A title phrase after a comma at token k, up to the next clause break."""
+    def _apposition(self, C: Cols, k: int, bodies: Ranges | None = None) -> tuple[int, int] | None:
+        """A title phrase after a comma at token k, up to the next clause break (not a comma
+        inside a body's name in `bodies`: "Committee on Democracy, Human Rights and ...")."""
         texts, lowers = C.texts, C.lowers
         n = len(texts)
         if k >= n:
@@ -567,7 +576,12 @@ class OfficialTagger(GazetteerPipe):
         end = k
         while end < n:
             w = texts[end]
-            if w in _APPOSITION_STOPS or lowers[end] in self._speech or (w == "," and not self._more_title(C, end + 1)):
+            if (
+                w in _APPOSITION_STOPS
+                or lowers[end] in self._speech
+                or (w == "," and not self._more_title(C, end + 1) and not (bodies is not None and bodies.covers(end)))
+                or "\n" in w
+            ):
                 break
             end += 1  # a word, or a comma before more of the title
         while end > start and texts[end - 1] in (",", "and"):
@@ -624,14 +638,7 @@ class OfficialTagger(GazetteerPipe):
             start -= 1  # "..., Minister for Foreign Affairs, Mr. NAME": the title is read from before "Mr."
         before = self._title_before(C, start)
         if before is not None and others:
-            taken = [k for k in range(*before) if k in others]
-            if taken:
-                b0 = taken[-1] + 1
-                # "NAME2 of Poland and Ambassador NAME": the title starts after the first "and".
-                b0 = next((k + 1 for k in range(b0, start) if texts[k] in (",", "and")), b0)
-                while b0 < start and (lowers[b0] in self._connectors or lowers[b0] == ","):
-                    b0 += 1
-                before = (b0, start) if not titles.isdisjoint(texts[b0:start]) else None
+            before = self._after_others(C, before, others)
         if before is not None:
             only_honorific = all(texts[i] in self._honorifics for i in range(*before) if texts[i][:1].isupper())
             b0 = before[0]
@@ -652,7 +659,9 @@ class OfficialTagger(GazetteerPipe):
             outer = self._title_before(C, start - 1)
             if outer is None and start >= 3 and lowers[start - 2] in _WHEN_WORDS:
                 outer = self._title_before(C, start - 2)  # "as the Special Representative today, NAME"
-            if outer is not None and not (others and self._apposed_to_other(C, outer[0], others)):
+            if outer is not None and others:
+                outer = None if self._apposed_to_other(C, outer[0], others) else self._after_others(C, outer, others)
+            if outer is not None:
                 parts.append(outer)
         elif start >= 2 and texts[start - 1] == "and" and others:
             shared = self._plural_title_of_previous(C, start - 1, others)
@@ -661,7 +670,7 @@ class OfficialTagger(GazetteerPipe):
         if end + 1 < n and texts[end] == "," and lowers[end + 1] in ("and", "or"):
             pass  # "NAME, and the Head of Mission": another person's title
         elif end < n and texts[end] == ",":
-            app = self._until_other(C, self._apposition(C, end + 1), others)
+            app = self._until_other(C, self._apposition(C, end + 1, bodies), others)
             if app is not None:
                 parts.append(app)
         elif end < n and texts[end] == "(":
@@ -670,14 +679,59 @@ class OfficialTagger(GazetteerPipe):
             close = _closing(texts, end)
             app = None
             if close is not None and close + 1 < n and texts[close + 1] == ",":
-                app = self._until_other(C, self._apposition(C, close + 2), others)
+                app = self._until_other(C, self._apposition(C, close + 2, bodies), others)
             if app is not None:
                 parts.append(app)
             elif not parts and close is not None and not titles.isdisjoint(texts[end + 1 : close]):
                 parts.append(self._gloss_title(C, end + 1, close))
+        if "as" in lowers[end : end + 10] and all(texts[i] in self._honorifics for a, b in parts for i in range(a, b) if texts[i][:1].isupper()):
+            role = self._role_after_as(C, end, others, bodies)  # ("Ambassador NAME ... as Head of ...")
+            if role is not None:
+                parts.append(role)
         if not parts:
             return None
         return ", ".join(C.span_text(a, b).strip(" ,") for a, b in parts), parts
+
+    def _after_others(self, C: Cols, phrase: tuple[int, int], others: Container[int]) -> tuple[int, int] | None:
+        """A title phrase cut after another person named in it ("NAME2 of Poland and
+        Ambassador", "NAME2 and OSCE Secretary General"): from after the first "and" or comma
+        that follows that person; None if no title word is left."""
+        a, b = phrase
+        taken = [k for k in range(a, b) if k in others]
+        if not taken:
+            return phrase
+        texts, lowers = C.texts, C.lowers
+        b0 = taken[-1] + 1
+        b0 = next((k + 1 for k in range(b0, b) if texts[k] in (",", "and")), b0)
+        while b0 < b and (lowers[b0] in self._connectors or lowers[b0] == ","):
+            b0 += 1
+        return (b0, b) if not self._title_words.isdisjoint(texts[b0:b]) else None
+
+    def _role_after_as(self, C: Cols, end: int, others: Container[int], bodies: Ranges | None) -> tuple[int, int] | None:
+        """The role a person named at tokens ...:end takes "as" ("NAME of Italy has begun
+        service as Secretary General of ...", "appointed NAME as the new Head of ..."): a
+        title phrase after "as", its State ("of Italy") and a few lower-case words between."""
+        texts, lowers, is_lower = C.texts, C.lowers, C.is_lower
+        n = len(texts)
+        k = end
+        if lowers[k] == "of":  # "NAME of the United States"
+            k += 2 if k + 1 < n and lowers[k + 1] == "the" else 1
+            first = k
+            while k < n and k - first < 4 and texts[k][:1].isupper():
+                k += 1
+            if k == first:
+                return None
+        first = k
+        while k < n and k - first < 4 and is_lower[k] and C.is_alpha[k] and lowers[k] != "as":
+            k += 1  # "has begun service", "was appointed"
+        if k >= n or lowers[k] != "as":
+            return None
+        k += 1
+        while k < n and lowers[k] in _ROLE_OPENERS:
+            k += 1
+        if k >= n or not texts[k][:1].isupper():
+            return None
+        return self._until_other(C, self._apposition(C, k, bodies), others)
 
     def _plural_title_of_previous(self, C: Cols, and_at: int, others: Container[int]) -> tuple[int, int] | None:
         """The plural title of the person before the "and" at `and_at` ("Co-Chairs NAME of
@@ -802,9 +856,14 @@ class OfficialTagger(GazetteerPipe):
         org_index = Ranges(org_spans)
         owners: dict[tuple[int, int], str | None] | None = None  # read from `orgs` when first needed
         texts, idxs, span_text = C.texts, C.idxs, C.span_text
-        for s, e, source, k in sorted(people, key=lambda p: p[2] == SURNAME):
+        title_len = -1  # read from the Doc when first needed
+        headline_titled: set[str] = set()  # people whose title so far is the headline's
+        title_ranges: dict[str, list[tuple[int, int]]] = {}  # where each person's title was read
+        # Surnames after the names they end; one word left of a peer's name ("Lord Bowness")
+        # is one too when the full name is found.
+        for s, e, source, k in sorted(people, key=lambda p: (p[2] == SURNAME) * 2 + (p[1] - p[0] == 1)):
             chars = (idxs[s], idxs[e - 1] + len(texts[e - 1]))
-            if source == SURNAME:
+            if source == SURNAME or (e - s == 1 and texts[s] in by_surname):
                 key = by_surname.get(texts[s])
                 if key:
                     records[key].mentions.append(chars)
@@ -820,20 +879,43 @@ class OfficialTagger(GazetteerPipe):
                     rec.office = office.id if office else None
             rec.mentions.append(chars)
             by_surname[texts[e - 1]] = key
-            if rec.title is None:
+            if rec.title is None or key in headline_titled:
+                # A headline's title is often cut short ("OSCE PA committee Chair NAME"): the
+                # body's, when it gives a longer one, replaces it.
                 found = self._title_of(C, s, e, _Others(person_toks, s, e), org_index)
-                if found:
+                if found and (rec.title is None or len(found[0]) > len(rec.title)):
+                    if title_len < 0:
+                        title_len = meta_of(doc).title_len
+                    if chars[0] < title_len:
+                        headline_titled.add(key)
+                    else:
+                        headline_titled.discard(key)
                     rec.title, ranges = found
                     if owners is None:
                         owners = _owners(orgs)
                     rec.affiliation = _affiliation(C, ranges, org_index, owners)
+                    title_ranges[key] = ranges
         self._infer_from_offices(doc, C, records, published, offices, org_index)
-        for rec in records.values():
+        for key, rec in records.items():
             if rec.affiliation is None and rec.office:
                 office = self.kb.offices.get(rec.office)
                 rec.affiliation = office.organization if office else None
+            if rec.affiliation is None and key in title_ranges and offices:
+                rec.affiliation = self._office_body(title_ranges[key], offices)
         _attach_quotes(C.doc_text, records, self._pronouns)
         return list(records.values())
+
+    def _office_body(self, ranges: list[tuple[int, int]], offices: list[tuple[int, int, int]]) -> str | None:
+        """The organization of a known office named inside a title that names no body
+        ("Chairperson-in-Office, Irish Deputy Prime Minister": the OSCE)."""
+        strings = self.nlp.vocab.strings
+        for a, b in ranges:
+            for m, s, e in offices:
+                if a <= s and e <= b:
+                    office = self.kb.offices.get(strings[m])
+                    if office is not None and office.organization:
+                        return office.organization
+        return None
 
     def _infer_from_offices(
         self, doc: Doc, C: Cols, records: dict[str, OfficialData], published: dt.date | None, offices: list[tuple[int, int, int]], org_index: Ranges,
@@ -1004,6 +1086,12 @@ def _affiliation(C: Cols, ranges: list[tuple[int, int]], org_index: Ranges, owne
         found = org_index.first_inside(a, b)
         if found is not None:
             s, e = found[0], found[1]
+            while e + 1 < b and C.texts[e] in ("'s", "’s"):
+                # "Director of the OSCE's Office for ...": the body owned (of the body owned ...)
+                owned = org_index.first_inside(e + 1, b)
+                if owned is None or owned[0] != e + 1:
+                    break
+                s, e = owned[0], owned[1]
             chars = _chars(C, s, e)
             return owners[chars] if chars in owners else C.span_text(s, e)
     return None

@@ -115,10 +115,19 @@ class OrganizationTagger(GazetteerPipe):
         self._match_info = {self._string_ids[org_id]: (e.kind, org_id, GAZ) for org_id, e in self.kb.by_id.items()}
         # Each entry's `OrgData` fields but the mentions (`_from_entry`), read once.
         self._org_fields = {org_id: {k: v for k, v in vars(_from_entry(e)).items() if k != "mentions"} for org_id, e in self.kb.by_id.items()}
+        # Every form the matcher knows, white space aside: a name split by a bracket is looked up here.
+        self._squeezed: dict[str, str] = {}
+        # What follows "OSCE " in a form: a pattern name that may refer back to that body.
+        osce_rests: set[str] = set()
         for entry in self.kb.entries:
             forms = _variants(entry)
             if forms:
                 self.matcher.add(entry.id, self.patterns(forms))
+                for f in forms:
+                    self._squeezed.setdefault(_squeeze(f), entry.id)
+                    if f.startswith("OSCE "):
+                        osce_rests.add(f[5:])
+        self._osce_rests = frozenset(osce_rests)
         r = self.rules
         self._heads = r.heads
         self._conditional = r.conditional_heads
@@ -147,6 +156,9 @@ class OrganizationTagger(GazetteerPipe):
             for head in self._to_heads | self._in_heads | self._on_heads
         }
         self._stop_left = frozenset(r.stop_words_left)
+        self._stop_modifiers = frozenset(r.stop_word_modifiers)
+        self._inverted_heads = frozenset(r.inverted_heads)
+        self._portfolio_fillers = frozenset(r.portfolio_fillers)
         self._kind_words = r.kind_words
         self._media = frozenset(r.media_triggers)
         self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
@@ -189,6 +201,8 @@ class OrganizationTagger(GazetteerPipe):
         heads, plurals, media, generic_at, opening = self._rule_starts(T.texts, starts)
         info = self._match_info
         gaz = self._without_person_offices(T, _filter([(s, e) + info[m] for m, s, e in matches if m != rule_word] if starts else [(s, e) + info[m] for m, s, e in matches]))
+        if opening and gaz:
+            gaz = self._bracketed_issuers(T, gaz, opening)
         cands: list[Cand] = list(gaz)
         splits: dict[tuple[int, int], list[str]] = {}
         patterns: list[Cand] = []
@@ -254,6 +268,40 @@ class OrganizationTagger(GazetteerPipe):
             set_ents(doc, out)
         return doc
 
+    def _bracketed_issuers(self, T: Cols, gaz: list[Cand], opening: list[int]) -> list[Cand]:
+        """"the OSCE Office for ... Human Rights (OSCE/ODIHR) Election Observation Mission": a
+        known body named by another's acronym and more words ("OSCE/ODIHR Election Observation
+        Mission"), written after that other's long form and acronym: one name over all of it."""
+        texts = T.texts
+        n = len(texts)
+        by_end: dict[int, Cand] | None = None  # built when a bracket is followed by a capital
+        squeezed = self._squeezed
+        joined: list[Cand] = []
+        for i in opening:
+            try:
+                close = texts.index(")", i + 2, i + 5)
+            except ValueError:
+                continue
+            if close + 1 >= n or not texts[close + 1][:1].isupper():
+                continue
+            if by_end is None:
+                by_end = {c[1]: c for c in gaz}
+            long = by_end.get(i)
+            if long is None:
+                continue
+            acr = "".join(texts[i + 1 : close])
+            if squeezed.get(acr) != long[3]:
+                continue  # the bracket is no acronym of the body before it
+            for end in range(min(close + 8, n), close + 1, -1):
+                org_id = squeezed.get(acr + "".join(texts[close + 1 : end]))
+                if org_id is not None and org_id != long[3]:
+                    joined.append((long[0], end, self.kb.by_id[org_id].kind, org_id, GAZ))
+                    break
+        if not joined:
+            return gaz
+        inside = {k for c in joined for k in range(c[0], c[1])}
+        return sorted([c for c in gaz if c[0] not in inside] + joined)
+
     def _without_person_offices(self, T: Cols, spans: list[Cand]) -> list[Cand]:
         """"The OSCE Representative on Freedom of the Media, Harlem Désir": an office held by a
         person, not a body; its "OSCE" still names the OSCE."""
@@ -307,6 +355,8 @@ class OrganizationTagger(GazetteerPipe):
                 continue
             if i + 1 < n and texts[i + 1] in self._followers and not T.is_sent_start[i + 1]:
                 continue  # "Police Reform Strategy", "Border Police Officers": the head is a modifier here
+            if i >= 2 and texts[i - 1] == "-" and self._ends_title_word(T, i):
+                continue  # "Chairperson-in-Office for the Western Balkans": a title, no "Office"
             start = self._extend_left(T, i)
             end = self._extend_right(T, i)
             content = [k for k in range(start, end) if is_title[k] or is_upper[k] or like_num[k]]
@@ -325,6 +375,14 @@ class OrganizationTagger(GazetteerPipe):
                 kind = self._kind_words[texts[start - 1]]  # "the media NGO Name Institute": an NGO
             out.append((start, end, kind, "", PATTERN))
         return out
+
+    def _ends_title_word(self, T: Cols, i: int) -> bool:
+        """Whether token i ends a hyphenated title word the tokenizer split ("Chairperson-in-Office")."""
+        texts, spaces = T.texts, T.spaces
+        k = i
+        while k >= 2 and texts[k - 1] == "-" and not spaces[k - 1] and not spaces[k - 2]:
+            k -= 2
+        return k < i and "".join(texts[k : i + 1]) in self._titles
 
     def _offices_of_bodies(self, patterns: list[Cand], gaz: list[Cand]) -> list[Cand]:
         """A national body's name that starts with a known international organization other
@@ -396,7 +454,7 @@ class OrganizationTagger(GazetteerPipe):
     def _is_modifier(self, T: Cols, k: int) -> bool:
         text = T.texts[k]
         is_title = T.is_title[k]
-        if text in self._stop_left or (is_title and T.is_stop[k]):
+        if text in self._stop_left or (is_title and T.is_stop[k] and text not in self._stop_modifiers):
             return False
         if is_title and T.is_sent_start[k] and T.lowers[k] in _COMMON_SENTENCE_STARTS:
             return False
@@ -841,7 +899,7 @@ class OrganizationTagger(GazetteerPipe):
             if key is not None and key in orgs:
                 _add_mention(orgs[key], T, s, e, surface=False)
                 span_key[(s, e)] = key
-        orgs, merged = _merge_variants(orgs, self._state_words)
+        orgs, merged = _merge_variants(orgs, self._state_words, self._inverted_heads, self._portfolio_fillers, self._osce_rests)
         for org in orgs.values():
             if not org.name:
                 # Only the acronym (or a back-reference) occurs: name the body as the text does.
@@ -1004,20 +1062,44 @@ _COMPLEMENT_RE = re.compile(r"\s+(?:of|for|on|in|to)\s+")
 _WORD_RE = re.compile(r"[\w-]+")
 
 
-def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tuple[dict[str, OrgData], dict[str, str]]:
+def _inverted_core(name: str, state_words: frozenset[str], inverted: Container[str], fillers: Container[str]) -> tuple[str, ...] | None:
+    """The core of "Ministry of Foreign Affairs (of ...)" written as "Foreign Ministry" is:
+    ("foreign", "ministry") for a head in `inverted`, the filler words ("Affairs") left
+    out; None for other names."""
+    head, sep, rest = name.partition(" of ")
+    if not sep or head.rpartition(" ")[2] not in inverted:
+        return None
+    portfolio = rest.partition(" of ")[0].removeprefix("the ")
+    words = [w for w in _WORD_RE.findall(portfolio) if w not in fillers and w != "and"]
+    if not words:
+        return None
+    return tuple(w.lower() for w in words) + tuple(w.lower() for w in _WORD_RE.findall(head) if w not in state_words and w != "the")
+
+
+def _merge_variants(
+    orgs: dict[str, OrgData], state_words: frozenset[str], inverted: Container[str] = (), fillers: Container[str] = (), backrefs: Container[str] = ()
+) -> tuple[dict[str, OrgData], dict[str, str]]:
     """Join pattern bodies written two ways ("Tajik Border Troops" and "Border Troops of
-    Tajikistan's State Committee ..."): same kind of body (one core the end of the
-    other) and no conflicting country. The fuller name wins. Returns the bodies left and
-    where each merged key went."""
+    Tajikistan's State Committee ..."; "Ministry of Interior" and "Interior Ministry" for a
+    head in `inverted`): same kind of body (one core the end of the other) and no
+    conflicting country; a pattern body named as in `backrefs` to the OSCE body named
+    "OSCE " + that name before it. The fuller name wins. Returns the bodies left and where
+    each merged key went."""
     merged: dict[str, str] = {}
     if len(orgs) < 2:
         return orgs, merged  # nothing to join
+    if backrefs:
+        refs = [k for k, o in orgs.items() if o.id is None and o.name in backrefs]
+        if refs and _osce_back_references(orgs, refs, merged):
+            orgs = {k: o for k, o in orgs.items() if k not in merged}
     keys = [k for k, o in orgs.items() if o.id is None or o.kind in ("national_authority", "academic", "ngo", "media")]
     if len(keys) < 2:
         return orgs, merged  # nothing to join
+    if _known_by_acronym_only(orgs, keys, merged):
+        keys = [k for k in keys if k not in merged]
     # Names never change while merging: index cores and names once.
     names = {k: orgs[k].name or "" for k in keys}
-    cores = {k: _core(names[k], state_words) for k in keys}
+    cores = {k: _inverted_core(names[k], state_words, inverted, fillers) or _core(names[k], state_words) for k in keys}
     if len(keys) <= PAIRWISE_MAX:
         # A few bodies (a lede): every pair in order, cheaper than building the indexes.
         for a in keys:
@@ -1061,6 +1143,56 @@ def _merge_variants(orgs: dict[str, OrgData], state_words: frozenset[str]) -> tu
 
 
 PAIRWISE_MAX = 6  # up to this many bodies, `_merge_variants` compares every pair
+
+
+def _osce_back_references(orgs: dict[str, OrgData], found: list[str], merged: dict[str, str]) -> bool:
+    """Join a pattern body (of `found`) to the OSCE body named before it with "OSCE" in
+    front ("OSCE Parliamentary Assembly President NAME ... the Parliamentary Assembly"): a
+    reference back, no body of its own. Whether any joined."""
+    osce: dict[str, str] = {}
+    for k, o in orgs.items():
+        if o.id is not None and o.name and o.name.startswith("OSCE "):
+            osce.setdefault(o.name[5:], k)
+    if not osce:
+        return False
+    joined = False
+    for k in found:
+        o = orgs[k]
+        if o.name in osce:
+            known = orgs[osce[o.name]]
+            if known.mentions and o.mentions and min(known.mentions) < min(o.mentions):
+                known.mentions = sorted(known.mentions + o.mentions)
+                merged[k] = osce[o.name]
+                joined = True
+    return joined
+
+
+def _known_by_acronym_only(orgs: dict[str, OrgData], keys: list[str], merged: dict[str, str]) -> bool:
+    """Join a known body the text names only by its acronym to the one name the text
+    defines that acronym for ("Radio Television Serbia (RTS)", when the gazetteer knows
+    "RTS" under another long form): one body, named as the text does. Whether any joined."""
+    known: dict[str, str] = {}
+    found: dict[str, list[str]] = {}
+    for k in keys:
+        o = orgs[k]
+        if o.acronym:
+            if o.id is None:
+                found.setdefault(o.acronym, []).append(k)
+            elif not o.name or o.name == o.acronym:  # (no longer name in the text yet)
+                known[o.acronym] = k
+    joined = False
+    for acr, k in known.items():
+        pats = found.get(acr)
+        if pats is None or len(pats) != 1:
+            continue
+        ok, od = orgs[k], orgs[pats[0]]
+        if od.country and ok.country and od.country != ok.country:
+            continue
+        ok.name = od.name
+        ok.mentions = sorted(od.mentions + ok.mentions)
+        merged[pats[0]] = k
+        joined = True
+    return joined
 
 
 def _join(orgs: dict[str, OrgData], a: str, b: str, merged: dict[str, str]) -> None:

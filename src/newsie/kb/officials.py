@@ -66,6 +66,12 @@ class TitleRules(BaseModel):
     name_particles: list[str] = Field(default_factory=empty_list)
     not_name_words: list[str] = Field(default_factory=empty_list)
     connectors: list[str] = Field(default_factory=empty_list, description="Lower-case words inside a title phrase")
+    peerage: list[str] = Field(
+        default_factory=empty_list, description="Titles of peers that open a name in the text ('Lord Ponsonby') and go into the title, not the name"
+    )
+    title_prefixes: list[str] = Field(
+        default_factory=empty_list, description="Lower-case words that belong to a title phrase they open or sit in ('former Foreign Minister', 'OSCE media freedom representative')"
+    )
     pronouns: list[str] = Field(default_factory=empty_list, description="Pronouns that carry a quote to the last speaker")
     place_prepositions: list[str] = Field(
         default_factory=empty_list, description="A capitalized run right after one of these ('in Novi Sad said') is a place, not a speaker"

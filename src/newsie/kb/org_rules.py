@@ -44,6 +44,15 @@ class OrgRules(BaseModel):
     generic_field_refs: list[str] = Field(default_factory=empty_list)
     media_triggers: list[str] = Field(default_factory=empty_list)
     stop_words_left: list[str] = Field(default_factory=empty_list)
+    inverted_heads: list[str] = Field(
+        default_factory=empty_list, description="Heads whose 'HEAD of PORTFOLIO' is also written 'PORTFOLIO HEAD' ('Ministry of Interior', 'Interior Ministry')"
+    )
+    portfolio_fillers: list[str] = Field(
+        default_factory=empty_list, description="Words of a portfolio the short form leaves out ('Ministry of Foreign Affairs', 'Foreign Ministry')"
+    )
+    stop_word_modifiers: list[str] = Field(
+        default_factory=empty_list, description="Capitalized words on the stop-word list that still modify a body's name ('National Mine Action Centre')"
+    )
     kind_words: dict[str, OrgKind] = Field(
         default_factory=empty_dict, description="Words right before a name that give its kind and are no part of it: 'the media NGO Name'"
     )
