@@ -115,6 +115,12 @@ def test_person_office_is_not_an_organization(nlp) -> None:
     assert list(found) == ["OSCE"]
 
 
+def test_headline_role_is_not_an_organization(nlp) -> None:
+    """'OSCE Media Freedom Representative' as a headline's subject is the person's role: only its 'OSCE' is a body."""
+    found = orgs(nlp, "VIENNA, 3 May 2021 - The representative spoke today.", title="OSCE Media Freedom Representative condemns attack on reporter")
+    assert list(found) == ["OSCE"]
+
+
 def test_media_outlets(nlp) -> None:
     """Outlets named beside a media noun are organizations of kind media."""
     found = orgs(nlp, "He threatened the N1, Capital and Buka media outlets and a Dan newspaper journalist.")
