@@ -121,6 +121,19 @@ def test_headline_role_is_not_an_organization(nlp) -> None:
     assert list(found) == ["OSCE"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The OSCE Panel of Eminent Persons handed its report to the Chairman.", "OSCE Panel of Eminent Persons"),
+        ("The Council decided to set up a Transitional Task Force for Kosovo.", "Transitional Task Force for Kosovo"),
+        ("The talks were co-facilitated by the EU Monitoring Mission and the OSCE.", "EU Monitoring Mission"),
+    ],
+)
+def test_named_bodies_under_short_names(nlp, text, name) -> None:
+    """OSCE panels and task forces, and a mission named without its country, are found whole."""
+    assert name in orgs(nlp, text)
+
+
 def test_media_outlets(nlp) -> None:
     """Outlets named beside a media noun are organizations of kind media."""
     found = orgs(nlp, "He threatened the N1, Capital and Buka media outlets and a Dan newspaper journalist.")
