@@ -141,6 +141,22 @@ def test_media_outlets(nlp) -> None:
     assert all(found[n].kind == "media" for n in ("N1", "Capital", "Buka", "Dan"))
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "absent"),
+    [
+        ("Deputies assaulted journalists of 9 Days and 365 Days newspapers on Monday.", {"9 Days", "365 Days"}, set()),
+        ("Shots were fired at the home of Vista 7 TV channel journalist Ana Petrova.", {"Vista 7"}, {"Vista 7 TV", "TV"}),
+        ("He condemned the attack on the columnist of Glas weekly Marko Markovic on Sunday.", {"Glas"}, {"Marko Markovic"}),
+    ],
+)
+def test_media_outlets_with_numbers_and_single_names(nlp, text, names, absent) -> None:
+    """Numbers belong to an outlet's name; one name before a media noun is an outlet before 'weekly' or a journalist; a person after it is none."""
+    found = orgs(nlp, text)
+    assert names <= set(found)
+    assert all(found[n].kind == "media" for n in names)
+    assert not absent & set(found)
+
+
 def test_variants_of_one_body_are_merged(nlp) -> None:
     """A body written two ways in one release is one entry, under its fuller name."""
     text = "The OSCE donated equipment to the Border Troops of Tajikistan's State Committee for National Security. The Tajik Border Troops thanked the OSCE."

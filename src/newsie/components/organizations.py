@@ -161,6 +161,7 @@ class OrganizationTagger(GazetteerPipe):
         self._portfolio_fillers = frozenset(r.portfolio_fillers)
         self._kind_words = r.kind_words
         self._media = frozenset(r.media_triggers)
+        self._media_staff = frozenset(r.media_staff)
         self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
         self._generic_names = frozenset(" ".join(w) for w in self._generic)
         self._generic_by_first: dict[str, list[list[str]]] = {}
@@ -634,7 +635,10 @@ class OrganizationTagger(GazetteerPipe):
         for i in media_at:
             if not T.is_lower[i]:
                 continue
-            out += self._media_before(T, i)
+            before = self._media_before(T, i)
+            if before:
+                out += before
+                continue  # "the columnist of Vreme weekly Teofil Pancic": the name before the noun is the outlet's
             k = i + 1
             while k < n:
                 if texts[k][:1].isupper() and not T.is_sent_start[k] and texts[k] not in self._stop_left:
@@ -670,13 +674,13 @@ class OrganizationTagger(GazetteerPipe):
         if lowers[i] == "media" and i + 1 < len(texts) and T.is_lower[i + 1] and lowers[i + 1] not in self._media:
             return out  # "NAME, OSCE media freedom representative": "media" modifies a noun
         k = i - 1
-        if k >= 0 and lowers[k] == "media" and lowers[i] != "media":
-            k -= 1
+        if k >= 0 and lowers[k] in ("media", "tv") and lowers[i] != lowers[k]:
+            k -= 1  # "Name media outlets", "Name TV channel"
         while k >= 0:
-            if self._media_word(T, k):
+            if self._media_word(T, k) or self._name_number(T, k):
                 end = k + 1
-                while k > 0 and self._media_word(T, k - 1):
-                    k -= 1  # "De Telegraaf newspaper": a name of several words
+                while k > 0 and (self._media_word(T, k - 1) or self._name_number(T, k - 1)):
+                    k -= 1  # "De Telegraaf newspaper", "24 Hours newspaper": a name of several words
                 if texts[end - 1] not in self._heads:
                     out.append((k, end, "media", "", MEDIA))
                 k -= 1
@@ -684,7 +688,14 @@ class OrganizationTagger(GazetteerPipe):
                     k -= 1
                 continue
             break
-        return out if len(out) > 1 or (out and texts[i].endswith(("paper", "newspaper", "daily", "portal", "agency"))) else []
+        if len(out) > 1 or (out and texts[i].endswith(_ONE_OUTLET_NOUNS)):
+            return out
+        # "News 24 TV channel journalist NAME": one name, an outlet by its staff.
+        return out if out and i + 1 < len(texts) and lowers[i + 1] in self._media_staff else []
+
+    def _name_number(self, T: Cols, k: int) -> bool:
+        """Whether token k is a number beside a word of an outlet's name ("24 Hours", "News 24")."""
+        return bool(T.texts[k].isdigit() and ((k > 0 and self._media_word(T, k - 1)) or (k + 1 < len(T.texts) and self._media_word(T, k + 1))))
 
     def _media_word(self, T: Cols, k: int) -> bool:
         """Whether token k may be (a word of) an outlet's name before a media noun."""
@@ -1216,6 +1227,9 @@ def _join(orgs: dict[str, OrgData], a: str, b: str, merged: dict[str, str]) -> N
     merged[drop] = keep
 
 
+# The media nouns one name before which is an outlet's ("the Dan newspaper"); other nouns
+# need a list of names ("N1, BN and Buka media outlets") or the outlet's staff after them.
+_ONE_OUTLET_NOUNS = ("paper", "newspaper", "daily", "weekly", "portal", "agency")
 # Small words inside an outlet's name; not "in", which names where it is ("Vijesti in Podgorica").
 _NAME_INNER = frozenset({"for", "of", "on", "the"})
 
