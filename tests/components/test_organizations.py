@@ -157,6 +157,14 @@ def test_media_outlets_with_numbers_and_single_names(nlp, text, names, absent) -
     assert not absent & set(found)
 
 
+@pytest.mark.parametrize("tag", ["(OSCE)--", "(OSCE)-", "(OSCE) --", "(OSCE)–"])
+def test_source_tag_after_a_dateline(nlp, tag) -> None:
+    """The '(OSCE)' tag after an old dateline names the OSCE, however the dash is joined to it."""
+    found = orgs(nlp, f"SKOPJE, 3 October 2001 {tag} The deadline for registering is near.")
+    assert list(found) == ["OSCE"]
+    assert found["OSCE"].acronym == "OSCE"
+
+
 def test_variants_of_one_body_are_merged(nlp) -> None:
     """A body written two ways in one release is one entry, under its fuller name."""
     text = "The OSCE donated equipment to the Border Troops of Tajikistan's State Committee for National Security. The Tajik Border Troops thanked the OSCE."

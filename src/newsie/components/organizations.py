@@ -24,7 +24,7 @@ from .groups import set_group
 from .inside import Ranges
 from .ranges import longest_first
 
-GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE = "gazetteer", "pattern", "acronym", "generic", "media", "base"
+GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, TAG = "gazetteer", "pattern", "acronym", "generic", "media", "base", "tag"
 _RULE_WORD = "newsie_org_rule_word"  # the match key of the words the rules start from
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
 _OPEN = ("(",)
@@ -109,7 +109,7 @@ class OrganizationTagger(GazetteerPipe):
         # The string ids of the stored spans' label, sources and gazetteer ids, kept in the
         # vocabulary for good (as spaCy asks of labels; not transient in a memory zone):
         # a Span made from ids skips three string look-ups.
-        texts = (ext.ORG, GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, "", *self.kb.by_id)
+        texts = (ext.ORG, GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, TAG, "", *self.kb.by_id)
         self._string_ids = {text: strings.add(text, allow_transient=False) for text in texts}  # type: ignore[call-arg]  # spaCy 3.8's stub lacks it
         # What a match names, by match id: the candidate's kind, gazetteer id and source.
         self._match_info = {self._string_ids[org_id]: (e.kind, org_id, GAZ) for org_id, e in self.kb.by_id.items()}
@@ -205,6 +205,8 @@ class OrganizationTagger(GazetteerPipe):
         if opening and gaz:
             gaz = self._bracketed_issuers(T, gaz, opening)
         cands: list[Cand] = list(gaz)
+        if opening:
+            cands += self._source_tags(T.texts, opening)
         splits: dict[tuple[int, int], list[str]] = {}
         patterns: list[Cand] = []
         if self.cfg["patterns"]:
@@ -302,6 +304,21 @@ class OrganizationTagger(GazetteerPipe):
             return gaz
         inside = {k for c in joined for k in range(c[0], c[1])}
         return sorted([c for c in gaz if c[0] not in inside] + joined)
+
+    def _source_tags(self, texts: list[str], opening: list[int]) -> list[Cand]:
+        """"VIENNA, 3 October 2001 (OSCE)-- ...": a known acronym in brackets right before a
+        dash, which spaCy's tokenizer keeps with the bracket and the dash as one token
+        ("OSCE)--"); `_resolve` keeps only the acronym of it."""
+        out: list[Cand] = []
+        n = len(texts)
+        for i in opening:
+            if i + 1 < n:
+                acr, bracket, rest = texts[i + 1].partition(")")
+                if bracket and rest and acr and not rest.strip("-–—"):
+                    org_id = self.kb.by_surface.get(acr)
+                    if org_id is not None:
+                        out.append((i + 1, i + 2, self.kb.by_id[org_id].kind, org_id, TAG))
+        return out
 
     def _without_person_offices(self, T: Cols, spans: list[Cand]) -> list[Cand]:
         """"The OSCE Representative on Freedom of the Media, Harlem Désir": an office held by a
@@ -866,6 +883,14 @@ class OrganizationTagger(GazetteerPipe):
                 continue
             if source == GENERIC:
                 pending_generic.append(span)
+                continue
+            if source == TAG:  # "OSCE)--": the acronym alone is the mention (and names the body only if nothing else does)
+                org = orgs.get(kb_id)
+                if org is None:
+                    org = orgs[kb_id] = _from_fields(templates[kb_id])
+                a = idxs[s]
+                org.mentions.append((a, a + texts[s].index(")")))
+                span_key[(s, e)] = kb_id
                 continue
             note = notes.get((s, e), _NO_NOTE) if notes else _NO_NOTE
             if source == ACRONYM and "refers_to" in note:
