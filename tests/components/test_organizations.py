@@ -165,6 +165,19 @@ def test_source_tag_after_a_dateline(nlp, tag) -> None:
     assert found["OSCE"].acronym == "OSCE"
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Lawmakers from the Liberal Party and the Party of Farmers met the delegation.", {"Liberal Party", "Party of Farmers"}),
+        ("The Green Party of Moldova (GPM) completed its registration.", {"Green Party of Moldova"}),
+        ("The agreement was signed by the Socialist and Agrarian Parties on Monday.", {"Socialist Party", "Agrarian Party"}),
+    ],
+)
+def test_political_parties(nlp, text, names) -> None:
+    """A named political party is an organization; 'the X and Y Parties' are two."""
+    assert names <= set(orgs(nlp, text))
+
+
 def test_variants_of_one_body_are_merged(nlp) -> None:
     """A body written two ways in one release is one entry, under its fuller name."""
     text = "The OSCE donated equipment to the Border Troops of Tajikistan's State Committee for National Security. The Tajik Border Troops thanked the OSCE."
