@@ -178,6 +178,13 @@ def test_political_parties(nlp, text, names) -> None:
     assert names <= set(orgs(nlp, text))
 
 
+def test_acronym_spells_a_longer_name_than_the_pattern(nlp) -> None:
+    """'Operational Group of Border Forces (OGBF)': the acronym's letters take the whole name, not just 'Border Forces'."""
+    found = orgs(nlp, "The incident was reported by the Operational Group of Border Forces (OGBF) in the region.")
+    assert "Border Forces" not in found
+    assert found["Operational Group of Border Forces"].acronym == "OGBF"
+
+
 def test_variants_of_one_body_are_merged(nlp) -> None:
     """A body written two ways in one release is one entry, under its fuller name."""
     text = "The OSCE donated equipment to the Border Troops of Tajikistan's State Committee for National Security. The Tajik Border Troops thanked the OSCE."

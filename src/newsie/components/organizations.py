@@ -746,6 +746,12 @@ class OrganizationTagger(GazetteerPipe):
                 if long is None:
                     continue
                 extra.append(long)
+            elif long[4] == PATTERN and not _spells(texts[long[0] : i], acr):
+                # "Operational Group of Russian Forces (OGRF)": the letters spell more than the pattern's "Russian Forces".
+                longer = self._long_form(T, i, acr)
+                if longer is not None and longer[0] < long[0] and not {"'s", "’s"} & set(texts[longer[0] : long[0]]):  # (not "Tajikistan's ...": its State)
+                    long = longer
+                    extra.append(long)
             acronyms[acr] = long
             notes.setdefault((long[0], long[1]), {})["acronym"] = acr
         return (_filter(spans + extra) if extra else spans), acronyms
@@ -996,6 +1002,11 @@ def _without_title_case_guesses(doc: Doc, T: Cols, spans: list[Cand]) -> list[Ca
         return spans
     body = text[max(title_len, meta_of(doc).body_start) :]
     return [c for c in spans if not (c[4] == PATTERN and idxs[c[0]] < title_len and T.span_text(c[0], c[1]) not in body)]
+
+
+def _spells(words: list[str], acr: str) -> bool:
+    """Whether the capitalized words' initials spell the acronym's capitals."""
+    return [w[0] for w in words if w[:1].isupper()] == [c for c in acr if c.isupper()]
 
 
 def _chars(T: Cols, start: int, end: int) -> tuple[int, int]:
