@@ -127,6 +127,7 @@ def test_headline_role_is_not_an_organization(nlp) -> None:
         ("The OSCE Panel of Eminent Persons handed its report to the Chairman.", "OSCE Panel of Eminent Persons"),
         ("The Council decided to set up a Transitional Task Force for Kosovo.", "Transitional Task Force for Kosovo"),
         ("The talks were co-facilitated by the EU Monitoring Mission and the OSCE.", "EU Monitoring Mission"),
+        ("He chaired the local Friends of Albania Group for a year.", "Friends of Albania Group"),
     ],
 )
 def test_named_bodies_under_short_names(nlp, text, name) -> None:
