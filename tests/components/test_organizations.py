@@ -186,6 +186,13 @@ def test_acronym_spells_a_longer_name_than_the_pattern(nlp) -> None:
     assert found["Operational Group of Border Forces"].acronym == "OGBF"
 
 
+def test_hyphenated_outlet_name_after_a_media_noun(nlp) -> None:
+    """'the public broadcaster Telecanal-Moldova': the hyphen joins one name."""
+    found = orgs(nlp, "Reform of the public broadcaster Telecanal-Moldova was discussed today.")
+    assert "Telecanal-Moldova" in found
+    assert "Telecanal" not in found
+
+
 def test_variants_of_one_body_are_merged(nlp) -> None:
     """A body written two ways in one release is one entry, under its fuller name."""
     text = "The OSCE donated equipment to the Border Troops of Tajikistan's State Committee for National Security. The Tajik Border Troops thanked the OSCE."

@@ -1285,6 +1285,9 @@ def _name_end(T: Cols, end: int, heads: Container[str]) -> int:
             inner = True
             end += 2
             continue
+        if text == "-" and end + 1 < n and texts[end + 1][:1].isupper() and not T.spaces[end - 1] and not T.spaces[end]:
+            end += 2  # "Teleradio-Moldova": one word the tokenizer split
+            continue
         break
     return end
 
