@@ -193,6 +193,15 @@ def test_hyphenated_outlet_name_after_a_media_noun(nlp) -> None:
     assert "Telecanal" not in found
 
 
+def test_field_operation_by_short_name_alone(nlp) -> None:
+    """'the OSCE Centre' with no field operation named or inferable is listed as written; the Mission once named takes it."""
+    found = orgs(nlp, "A two-day conference organized by the OSCE Centre has just concluded in Dushanbe.")
+    assert list(found) == ["OSCE Centre"]
+    assert found["OSCE Centre"].kind == "field_operation"
+    found = orgs(nlp, "The OSCE Mission to Montenegro opened a centre. The OSCE Mission thanked the donors.")
+    assert list(found) == ["OSCE Mission to Montenegro"]
+
+
 def test_variants_of_one_body_are_merged(nlp) -> None:
     """A body written two ways in one release is one entry, under its fuller name."""
     text = "The OSCE donated equipment to the Border Troops of Tajikistan's State Committee for National Security. The Tajik Border Troops thanked the OSCE."

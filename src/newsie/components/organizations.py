@@ -938,6 +938,14 @@ class OrganizationTagger(GazetteerPipe):
                     key = found.id
                     orgs[key] = _from_entry(found)
                     field_keys.append(key)
+                else:
+                    # "organized by the OSCE Centre": no field operation to name; the body as written.
+                    key = "pat:" + _norm_key(T.span_text(s, e))
+                    if key not in orgs:
+                        orgs[key] = _org(None, None, None, None, "field_operation", None, None)
+                    _add_mention(orgs[key], T, s, e, surface=True)
+                    span_key[(s, e)] = key
+                    continue
             if key is not None and key in orgs:
                 _add_mention(orgs[key], T, s, e, surface=False)
                 span_key[(s, e)] = key
