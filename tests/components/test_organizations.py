@@ -202,6 +202,20 @@ def test_field_operation_by_short_name_alone(nlp) -> None:
     assert list(found) == ["OSCE Mission to Montenegro"]
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        ("OSCE Croatia Mission Head says returns are no threat", "ZAGREB, 3 May 2003 - The Head of the OSCE Mission to Croatia spoke today.", "OSCE Mission to Croatia"),
+        ("Head of OSCE Serbia and Montenegro Mission to visit Vojvodina", "BELGRADE, 27 April 2004 - The Head of the OSCE Mission to Serbia and Montenegro will visit.", "OSCE Mission to Serbia and Montenegro"),
+        ("OSCE Skopje Mission concerned by incidents", "Recent observations have caused concern.", "OSCE Mission to Skopje"),
+    ],
+)
+def test_field_operation_with_its_place_before_the_head(nlp, title, text, name) -> None:
+    """'OSCE Croatia Mission' is the 'OSCE Mission to Croatia': one entry, and no 'OSCE' of its own."""
+    found = newsie.extract(text, title=title, nlp=nlp).organizations
+    assert [o.canonical_name or o.name for o in found] == [name]
+
+
 def test_variants_of_one_body_are_merged(nlp) -> None:
     """A body written two ways in one release is one entry, under its fuller name."""
     text = "The OSCE donated equipment to the Border Troops of Tajikistan's State Committee for National Security. The Tajik Border Troops thanked the OSCE."

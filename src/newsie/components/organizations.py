@@ -32,7 +32,8 @@ _ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 # The words a headline in title case leaves in lowercase.
 _MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "via", "vs"})
-_PLACE_AFTER = re.compile(r"^OSCE ((?:[A-Z][\w-]* )*[A-Z][\w-]*) in ([A-Z][\w-]+)$")  # "OSCE <head words> in <one-word place>"
+# "OSCE <head words> in/to <place of one word, or two joined by 'and'>"
+_PLACE_AFTER = re.compile(r"^OSCE ((?:[A-Z][\w-]* )*[A-Z][\w-]*) (?:in|to) ([A-Z][\w-]+(?: and [A-Z][\w-]+)?)$")
 _SPELLINGS = (("Co-operation", "Cooperation"), ("Organization", "Organisation"), ("Centre", "Center"), ("Co-ordinator", "Coordinator"))
 
 
@@ -1056,7 +1057,8 @@ def _variants(entry: OrgEntry) -> list[str]:
         if entry.kind in OSCE_KINDS and not s.startswith("OSCE") and len(s.split()) > 1:
             alts |= {f"OSCE {x}" for x in alts}
         if entry.kind == "field_operation":
-            # "OSCE Office in Yerevan" is also "OSCE Yerevan Office" (as "OSCE Osh Field Office").
+            # "OSCE Office in Yerevan" is also "OSCE Yerevan Office" (as "OSCE Osh Field Office");
+            # "OSCE Mission to Croatia", "OSCE Croatia Mission".
             alts |= {f"OSCE {m[2]} {m[1]}" for m in map(_PLACE_AFTER.match, alts) if m}
         forms.update(dict.fromkeys(sorted(alts)))
     return list(forms)
