@@ -24,7 +24,7 @@ from .groups import set_group
 from .inside import Ranges
 from .ranges import longest_first
 
-GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE = "gazetteer", "pattern", "acronym", "generic", "media", "base"
+GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, TAG = "gazetteer", "pattern", "acronym", "generic", "media", "base", "tag"
 _RULE_WORD = "newsie_org_rule_word"  # the match key of the words the rules start from
 OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
 _OPEN = ("(",)
@@ -32,7 +32,8 @@ _ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 # The words a headline in title case leaves in lowercase.
 _MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "via", "vs"})
-_PLACE_AFTER = re.compile(r"^OSCE ((?:[A-Z][\w-]* )*[A-Z][\w-]*) in ([A-Z][\w-]+)$")  # "OSCE <head words> in <one-word place>"
+# "OSCE <head words> in/to <place of one word, or two joined by 'and'>"
+_PLACE_AFTER = re.compile(r"^OSCE ((?:[A-Z][\w-]* )*[A-Z][\w-]*) (?:in|to) ([A-Z][\w-]+(?: and [A-Z][\w-]+)?)$")
 _SPELLINGS = (("Co-operation", "Cooperation"), ("Organization", "Organisation"), ("Centre", "Center"), ("Co-ordinator", "Coordinator"))
 
 
@@ -109,7 +110,7 @@ class OrganizationTagger(GazetteerPipe):
         # The string ids of the stored spans' label, sources and gazetteer ids, kept in the
         # vocabulary for good (as spaCy asks of labels; not transient in a memory zone):
         # a Span made from ids skips three string look-ups.
-        texts = (ext.ORG, GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, "", *self.kb.by_id)
+        texts = (ext.ORG, GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, TAG, "", *self.kb.by_id)
         self._string_ids = {text: strings.add(text, allow_transient=False) for text in texts}  # type: ignore[call-arg]  # spaCy 3.8's stub lacks it
         # What a match names, by match id: the candidate's kind, gazetteer id and source.
         self._match_info = {self._string_ids[org_id]: (e.kind, org_id, GAZ) for org_id, e in self.kb.by_id.items()}
@@ -161,6 +162,7 @@ class OrganizationTagger(GazetteerPipe):
         self._portfolio_fillers = frozenset(r.portfolio_fillers)
         self._kind_words = r.kind_words
         self._media = frozenset(r.media_triggers)
+        self._media_staff = frozenset(r.media_staff)
         self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
         self._generic_names = frozenset(" ".join(w) for w in self._generic)
         self._generic_by_first: dict[str, list[list[str]]] = {}
@@ -204,6 +206,8 @@ class OrganizationTagger(GazetteerPipe):
         if opening and gaz:
             gaz = self._bracketed_issuers(T, gaz, opening)
         cands: list[Cand] = list(gaz)
+        if opening:
+            cands += self._source_tags(T.texts, opening)
         splits: dict[tuple[int, int], list[str]] = {}
         patterns: list[Cand] = []
         if self.cfg["patterns"]:
@@ -301,6 +305,21 @@ class OrganizationTagger(GazetteerPipe):
             return gaz
         inside = {k for c in joined for k in range(c[0], c[1])}
         return sorted([c for c in gaz if c[0] not in inside] + joined)
+
+    def _source_tags(self, texts: list[str], opening: list[int]) -> list[Cand]:
+        """"VIENNA, 3 October 2001 (OSCE)-- ...": a known acronym in brackets right before a
+        dash, which spaCy's tokenizer keeps with the bracket and the dash as one token
+        ("OSCE)--"); `_resolve` keeps only the acronym of it."""
+        out: list[Cand] = []
+        n = len(texts)
+        for i in opening:
+            if i + 1 < n:
+                acr, bracket, rest = texts[i + 1].partition(")")
+                if bracket and rest and acr and not rest.strip("-–—"):
+                    org_id = self.kb.by_surface.get(acr)
+                    if org_id is not None:
+                        out.append((i + 1, i + 2, self.kb.by_id[org_id].kind, org_id, TAG))
+        return out
 
     def _without_person_offices(self, T: Cols, spans: list[Cand]) -> list[Cand]:
         """"The OSCE Representative on Freedom of the Media, Harlem Désir": an office held by a
@@ -634,7 +653,10 @@ class OrganizationTagger(GazetteerPipe):
         for i in media_at:
             if not T.is_lower[i]:
                 continue
-            out += self._media_before(T, i)
+            before = self._media_before(T, i)
+            if before:
+                out += before
+                continue  # "the columnist of Vreme weekly Teofil Pancic": the name before the noun is the outlet's
             k = i + 1
             while k < n:
                 if texts[k][:1].isupper() and not T.is_sent_start[k] and texts[k] not in self._stop_left:
@@ -670,13 +692,13 @@ class OrganizationTagger(GazetteerPipe):
         if lowers[i] == "media" and i + 1 < len(texts) and T.is_lower[i + 1] and lowers[i + 1] not in self._media:
             return out  # "NAME, OSCE media freedom representative": "media" modifies a noun
         k = i - 1
-        if k >= 0 and lowers[k] == "media" and lowers[i] != "media":
-            k -= 1
+        if k >= 0 and lowers[k] in ("media", "tv") and lowers[i] != lowers[k]:
+            k -= 1  # "Name media outlets", "Name TV channel"
         while k >= 0:
-            if self._media_word(T, k):
+            if self._media_word(T, k) or self._name_number(T, k):
                 end = k + 1
-                while k > 0 and self._media_word(T, k - 1):
-                    k -= 1  # "De Telegraaf newspaper": a name of several words
+                while k > 0 and (self._media_word(T, k - 1) or self._name_number(T, k - 1)):
+                    k -= 1  # "De Telegraaf newspaper", "24 Hours newspaper": a name of several words
                 if texts[end - 1] not in self._heads:
                     out.append((k, end, "media", "", MEDIA))
                 k -= 1
@@ -684,7 +706,14 @@ class OrganizationTagger(GazetteerPipe):
                     k -= 1
                 continue
             break
-        return out if len(out) > 1 or (out and texts[i].endswith(("paper", "newspaper", "daily", "portal", "agency"))) else []
+        if len(out) > 1 or (out and texts[i].endswith(_ONE_OUTLET_NOUNS)):
+            return out
+        # "News 24 TV channel journalist NAME": one name, an outlet by its staff.
+        return out if out and i + 1 < len(texts) and lowers[i + 1] in self._media_staff else []
+
+    def _name_number(self, T: Cols, k: int) -> bool:
+        """Whether token k is a number beside a word of an outlet's name ("24 Hours", "News 24")."""
+        return bool(T.texts[k].isdigit() and ((k > 0 and self._media_word(T, k - 1)) or (k + 1 < len(T.texts) and self._media_word(T, k + 1))))
 
     def _media_word(self, T: Cols, k: int) -> bool:
         """Whether token k may be (a word of) an outlet's name before a media noun."""
@@ -718,6 +747,12 @@ class OrganizationTagger(GazetteerPipe):
                 if long is None:
                     continue
                 extra.append(long)
+            elif long[4] == PATTERN and not _spells(texts[long[0] : i], acr):
+                # "Operational Group of Russian Forces (OGRF)": the letters spell more than the pattern's "Russian Forces".
+                longer = self._long_form(T, i, acr)
+                if longer is not None and longer[0] < long[0] and not {"'s", "’s"} & set(texts[longer[0] : long[0]]):  # (not "Tajikistan's ...": its State)
+                    long = longer
+                    extra.append(long)
             acronyms[acr] = long
             notes.setdefault((long[0], long[1]), {})["acronym"] = acr
         return (_filter(spans + extra) if extra else spans), acronyms
@@ -856,6 +891,14 @@ class OrganizationTagger(GazetteerPipe):
             if source == GENERIC:
                 pending_generic.append(span)
                 continue
+            if source == TAG:  # "OSCE)--": the acronym alone is the mention (and names the body only if nothing else does)
+                org = orgs.get(kb_id)
+                if org is None:
+                    org = orgs[kb_id] = _from_fields(templates[kb_id])
+                a = idxs[s]
+                org.mentions.append((a, a + texts[s].index(")")))
+                span_key[(s, e)] = kb_id
+                continue
             note = notes.get((s, e), _NO_NOTE) if notes else _NO_NOTE
             if source == ACRONYM and "refers_to" in note:
                 key = span_key.get(note["refers_to"])
@@ -896,6 +939,14 @@ class OrganizationTagger(GazetteerPipe):
                     key = found.id
                     orgs[key] = _from_entry(found)
                     field_keys.append(key)
+                else:
+                    # "organized by the OSCE Centre": no field operation to name; the body as written.
+                    key = "pat:" + _norm_key(T.span_text(s, e))
+                    if key not in orgs:
+                        orgs[key] = _org(None, None, None, None, "field_operation", None, None)
+                    _add_mention(orgs[key], T, s, e, surface=True)
+                    span_key[(s, e)] = key
+                    continue
             if key is not None and key in orgs:
                 _add_mention(orgs[key], T, s, e, surface=False)
                 span_key[(s, e)] = key
@@ -962,6 +1013,11 @@ def _without_title_case_guesses(doc: Doc, T: Cols, spans: list[Cand]) -> list[Ca
     return [c for c in spans if not (c[4] == PATTERN and idxs[c[0]] < title_len and T.span_text(c[0], c[1]) not in body)]
 
 
+def _spells(words: list[str], acr: str) -> bool:
+    """Whether the capitalized words' initials spell the acronym's capitals."""
+    return [w[0] for w in words if w[:1].isupper()] == [c for c in acr if c.isupper()]
+
+
 def _chars(T: Cols, start: int, end: int) -> tuple[int, int]:
     """The character offsets of tokens start..end (``Span.start_char``, ``Span.end_char``)."""
     idxs = T.idxs
@@ -1001,7 +1057,8 @@ def _variants(entry: OrgEntry) -> list[str]:
         if entry.kind in OSCE_KINDS and not s.startswith("OSCE") and len(s.split()) > 1:
             alts |= {f"OSCE {x}" for x in alts}
         if entry.kind == "field_operation":
-            # "OSCE Office in Yerevan" is also "OSCE Yerevan Office" (as "OSCE Osh Field Office").
+            # "OSCE Office in Yerevan" is also "OSCE Yerevan Office" (as "OSCE Osh Field Office");
+            # "OSCE Mission to Croatia", "OSCE Croatia Mission".
             alts |= {f"OSCE {m[2]} {m[1]}" for m in map(_PLACE_AFTER.match, alts) if m}
         forms.update(dict.fromkeys(sorted(alts)))
     return list(forms)
@@ -1216,6 +1273,9 @@ def _join(orgs: dict[str, OrgData], a: str, b: str, merged: dict[str, str]) -> N
     merged[drop] = keep
 
 
+# The media nouns one name before which is an outlet's ("the Dan newspaper"); other nouns
+# need a list of names ("N1, BN and Buka media outlets") or the outlet's staff after them.
+_ONE_OUTLET_NOUNS = ("paper", "newspaper", "daily", "weekly", "portal", "agency")
 # Small words inside an outlet's name; not "in", which names where it is ("Vijesti in Podgorica").
 _NAME_INNER = frozenset({"for", "of", "on", "the"})
 
@@ -1234,6 +1294,9 @@ def _name_end(T: Cols, end: int, heads: Container[str]) -> int:
         if end + 1 < n and texts[end + 1][:1].isupper() and (lowers[end] in _NAME_INNER or (lowers[end] == "and" and inner)):
             inner = True
             end += 2
+            continue
+        if text == "-" and end + 1 < n and texts[end + 1][:1].isupper() and not T.spaces[end - 1] and not T.spaces[end]:
+            end += 2  # "Teleradio-Moldova": one word the tokenizer split
             continue
         break
     return end

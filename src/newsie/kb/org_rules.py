@@ -43,6 +43,9 @@ class OrgRules(BaseModel):
     inner_connectors: list[str] = Field(default_factory=empty_list)
     generic_field_refs: list[str] = Field(default_factory=empty_list)
     media_triggers: list[str] = Field(default_factory=empty_list)
+    media_staff: list[str] = Field(
+        default_factory=empty_list, description="Lowercase nouns of an outlet's staff: a name before a media noun they follow is an outlet's ('News 24 TV channel journalist')"
+    )
     stop_words_left: list[str] = Field(default_factory=empty_list)
     inverted_heads: list[str] = Field(
         default_factory=empty_list, description="Heads whose 'HEAD of PORTFOLIO' is also written 'PORTFOLIO HEAD' ('Ministry of Interior', 'Interior Ministry')"
