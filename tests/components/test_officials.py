@@ -570,3 +570,30 @@ def test_a_known_office_in_a_title_gives_its_organization(nlp) -> None:
         "is visiting Chisinau."
     )
     assert people(nlp, text, published="2012-04-04")["Tomas Berglund"].affiliation == "OSCE"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "title"),
+    [
+        (
+            "The Co-Chairs of the Group (Ambassadors Jan Vik of Norway, Lars Holm of the United States, and Eva Lind of the Russian Federation) met in Vienna.",
+            ["Jan Vik", "Lars Holm", "Eva Lind"],
+            "Ambassadors",
+        ),
+        ("The delegation included Senators Jan Vikstrom, Lars Holm, Per Ekdal, and Eva Lind, who sit on several committees.", ["Jan Vikstrom", "Lars Holm", "Per Ekdal", "Eva Lind"], "Senators"),
+        ("Foreign Ministers Jan Vik of Norway, Lars Holm of Denmark and Ambassador Eva Lind met in Oslo.", ["Jan Vik", "Lars Holm"], "Foreign Ministers"),
+    ],
+)
+def test_a_plural_title_is_shared_along_a_comma_list(nlp, text, names, title) -> None:
+    """'Ambassadors A of X, B of Y, and C of Z': every name of the list after a plural title is a person with that title."""
+    found = people(nlp, text)
+    for name in names:
+        assert name in found, list(found)
+        assert found[name].title == title, (name, found[name].title)
+
+
+def test_a_comma_list_after_a_singular_title_shares_nothing(nlp) -> None:
+    """'Ambassador A of X, B of Y': a singular title names only the first person."""
+    found = people(nlp, "Ambassador Jan Vik of Norway, Lars Holm of Denmark and others met in Oslo.")
+    assert found["Jan Vik"].title == "Ambassador"
+    assert found.get("Lars Holm") is None or found["Lars Holm"].title != "Ambassador"
