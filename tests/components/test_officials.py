@@ -597,3 +597,24 @@ def test_a_comma_list_after_a_singular_title_shares_nothing(nlp) -> None:
     found = people(nlp, "Ambassador Jan Vik of Norway, Lars Holm of Denmark and others met in Oslo.")
     assert found["Jan Vik"].title == "Ambassador"
     assert found.get("Lars Holm") is None or found["Lars Holm"].title != "Ambassador"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("The Representative, Jan Vik, welcomed the release of the film director and writer Lars Holm from prison.", "Lars Holm", "director and writer"),
+        ("The Head of Mission welcomed the arrest of war crimes indictee Lars Holm in the capital.", "Lars Holm", "indictee"),
+        ("The Director met the columnist Lars Holm in Warsaw.", "Lars Holm", "columnist"),
+    ],
+)
+def test_a_role_noun_before_a_name(nlp, text, name, title) -> None:
+    """A lower-case role noun ('writer', 'indictee', 'columnist') before a name makes it a person with that title."""
+    found = people(nlp, text)
+    assert name in found, list(found)
+    assert found[name].title == title
+
+
+def test_a_lower_case_title_list_before_a_comma_keeps_its_order(nlp) -> None:
+    """'Ukrainian journalist, writer and blogger NAME': the titles are read in the order stated."""
+    found = people(nlp, "The Representative, Jan Vik, condemned the imprisonment of Ukrainian journalist, writer and blogger Lars Holm, who writes.")
+    assert found["Lars Holm"].title == "Ukrainian journalist, writer and blogger"

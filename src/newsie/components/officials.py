@@ -653,7 +653,9 @@ class OfficialTagger(GazetteerPipe):
         if before is not None and others:
             before = self._after_others(C, before, others)
         if before is not None:
-            only_honorific = all(texts[i] in self._honorifics for i in range(*before) if texts[i][:1].isupper())
+            capitalized = [texts[i] for i in range(*before) if texts[i][:1].isupper()]
+            # ("writer and blogger": no capitalized word, no honorific either)
+            only_honorific = bool(capitalized) and all(w in self._honorifics for w in capitalized)
             b0 = before[0]
             if b0 >= 2 and texts[b0 - 1] == ",":
                 outer = self._title_before(C, b0 - 1)
