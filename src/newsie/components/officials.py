@@ -582,6 +582,7 @@ class OfficialTagger(GazetteerPipe):
             return None  # "appointed NAME, to be his Personal Representative": a clause, no title
         if lowers[k] in ("the", "a", "an"):
             k += 1
+            start = k  # "NAME, the Chair of ...": the article is no part of the title
         titles = self._title_words
         first = next((m for m in range(k, min(k + 6, n)) if texts[m] in titles), None)
         if first is None or "," in texts[k:first]:
