@@ -432,10 +432,10 @@ def test_a_title_ending_in_a_mixed_case_acronym(nlp) -> None:
 def test_a_title_after_a_name_and_a_comma_is_that_persons(nlp) -> None:
     """'NAME (State), the Chair of ..., Mr. NAME2': the title is the first person's apposition, not NAME2's; in a list of titles first it is NAME2's."""
     found = people(nlp, "A delegation of the Committee, Ms. Anna Berg (Norway), the Chair of the Committee, Mr. Lars Holm (Denmark), and Mr. Jan Vik (Iceland), arrived in Vienna.")
-    assert found["Anna Berg"].title == "the Chair of the Committee"
+    assert found["Anna Berg"].title == "Chair of the Committee"
     assert found["Lars Holm"].title is None
     found = people(nlp, "Speakers included Anna Berg, the Head of the Delegation, Ambassador Lars Holm, the Deputy Head.")
-    assert found["Lars Holm"].title == "Ambassador, the Deputy Head"
+    assert found["Lars Holm"].title == "Ambassador, Deputy Head"
     found = people(nlp, "Opening the event, the Head of the Delegation, Ambassador Lars Holm, said it mattered.")
     assert found["Lars Holm"].title == "Ambassador, Head of the Delegation"
     found = people(nlp, "The Head of the Delegation, Lars Holm, the President of the Court, Jan Vik, and the Chief Judge, Eva Lind, signed it.")
@@ -570,3 +570,65 @@ def test_a_known_office_in_a_title_gives_its_organization(nlp) -> None:
         "is visiting Chisinau."
     )
     assert people(nlp, text, published="2012-04-04")["Tomas Berglund"].affiliation == "OSCE"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "title"),
+    [
+        (
+            "The Co-Chairs of the Group (Ambassadors Jan Vik of Norway, Lars Holm of the United States, and Eva Lind of the Russian Federation) met in Vienna.",
+            ["Jan Vik", "Lars Holm", "Eva Lind"],
+            "Ambassadors",
+        ),
+        ("The delegation included Senators Jan Vikstrom, Lars Holm, Per Ekdal, and Eva Lind, who sit on several committees.", ["Jan Vikstrom", "Lars Holm", "Per Ekdal", "Eva Lind"], "Senators"),
+        ("Foreign Ministers Jan Vik of Norway, Lars Holm of Denmark and Ambassador Eva Lind met in Oslo.", ["Jan Vik", "Lars Holm"], "Foreign Ministers"),
+    ],
+)
+def test_a_plural_title_is_shared_along_a_comma_list(nlp, text, names, title) -> None:
+    """'Ambassadors A of X, B of Y, and C of Z': every name of the list after a plural title is a person with that title."""
+    found = people(nlp, text)
+    for name in names:
+        assert name in found, list(found)
+        assert found[name].title == title, (name, found[name].title)
+
+
+def test_a_comma_list_after_a_singular_title_shares_nothing(nlp) -> None:
+    """'Ambassador A of X, B of Y': a singular title names only the first person."""
+    found = people(nlp, "Ambassador Jan Vik of Norway, Lars Holm of Denmark and others met in Oslo.")
+    assert found["Jan Vik"].title == "Ambassador"
+    assert found.get("Lars Holm") is None or found["Lars Holm"].title != "Ambassador"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("The Representative, Jan Vik, welcomed the release of the film director and writer Lars Holm from prison.", "Lars Holm", "director and writer"),
+        ("The Head of Mission welcomed the arrest of war crimes indictee Lars Holm in the capital.", "Lars Holm", "indictee"),
+        ("The Director met the columnist Lars Holm in Warsaw.", "Lars Holm", "columnist"),
+    ],
+)
+def test_a_role_noun_before_a_name(nlp, text, name, title) -> None:
+    """A lower-case role noun ('writer', 'indictee', 'columnist') before a name makes it a person with that title."""
+    found = people(nlp, text)
+    assert name in found, list(found)
+    assert found[name].title == title
+
+
+def test_a_lower_case_title_list_before_a_comma_keeps_its_order(nlp) -> None:
+    """'Ukrainian journalist, writer and blogger NAME': the titles are read in the order stated."""
+    found = people(nlp, "The Representative, Jan Vik, condemned the imprisonment of Ukrainian journalist, writer and blogger Lars Holm, who writes.")
+    assert found["Lars Holm"].title == "Ukrainian journalist, writer and blogger"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Jan Vik, the Head of the Delegation, opened the meeting.", "Jan Vik", "Head of the Delegation"),
+        ("The Representative welcomed the release of Lars Holm, a journalist from Osh, today.", "Lars Holm", "journalist from Osh"),
+        ("Ambassador Jan Vik, the Director of the Office, said it mattered.", "Jan Vik", "Ambassador, Director of the Office"),
+    ],
+)
+def test_an_apposition_leaves_its_article_out(nlp, text, name, title) -> None:
+    """'NAME, the Head of ...', 'NAME, a journalist ...': the article before an apposition is no part of the title."""
+    found = people(nlp, text)
+    assert found[name].title == title

@@ -338,28 +338,41 @@ class OfficialTagger(GazetteerPipe):
                 source = None  # "the Police Directorate in Novi Sad said": a place before the verb
             elif (prev is not None and lowers[p] in speech) or (nxt is not None and lowers[e] in speech) or (nxt == "," and e + 1 < n and lowers[e + 1] in speech):
                 source = SPEECH
-            elif prev == "and" and out and self._listed_after_plural(C, p, out[-1], state_tokens):
+            elif (prev == "and" or prev == ",") and out and self._listed_after_plural(C, p, out, state_tokens):
                 source = TITLED
             if source:
                 out.append((s, e, source, -1))
         return out
 
-    def _listed_after_plural(self, C: Cols, and_at: int, last: Person, state_tokens: set[int]) -> bool:
-        """"Co-Chairs NAME of France and NAME2": the "and" at `and_at` follows the person
-        `last` (with "of" and a State after the name), whom a plural title word names."""
+    def _listed_after_plural(self, C: Cols, sep: int, out: list[Person], state_tokens: set[int]) -> bool:
+        """"Co-Chairs NAME of France and NAME2", "Senators NAME, NAME2, and NAME3": the "and"
+        or comma at `sep` follows the last person of `out` (with "of" and a State after the
+        name), whom a plural title word names, or who follows such a list in turn."""
         texts, lowers = C.texts, C.lowers
-        k = and_at - 1
-        if k in state_tokens:
-            while k in state_tokens:
+        for last in reversed(out):
+            k = sep - 1
+            if lowers[sep] == "and" and k > 0 and texts[k] == ",":
+                k -= 1  # ", and"
+            if k in state_tokens:
+                while k in state_tokens:
+                    k -= 1
+                if lowers[k] == "the":
+                    k -= 1
+                if lowers[k] != "of":
+                    return False
                 k -= 1
-            if lowers[k] == "the":
-                k -= 1
-            if lowers[k] != "of":
+            s = last[0]
+            if last[1] != k + 1 or last[2] != TITLED or s < 1:
                 return False
-            k -= 1
-        s = last[0]
-        if last[1] != k + 1 or last[2] != TITLED or s < 1:
-            return False
+            if self._plural_word_before(texts, s):
+                return True
+            if texts[s - 1] not in (",", "and"):
+                return False
+            sep = s - 1  # the list goes on before this person
+        return False
+
+    def _plural_word_before(self, texts: list[str], s: int) -> bool:
+        """Whether a plural title word ends right before token s ("Ministers", "Co-Chairs")."""
         word = texts[s - 1]
         if s >= 3 and texts[s - 2] == "-":
             word = f"{texts[s - 3]}-{word}"  # "Co-Chairs", split by the tokenizer
@@ -569,6 +582,7 @@ class OfficialTagger(GazetteerPipe):
             return None  # "appointed NAME, to be his Personal Representative": a clause, no title
         if lowers[k] in ("the", "a", "an"):
             k += 1
+            start = k  # "NAME, the Chair of ...": the article is no part of the title
         titles = self._title_words
         first = next((m for m in range(k, min(k + 6, n)) if texts[m] in titles), None)
         if first is None or "," in texts[k:first]:
@@ -640,7 +654,9 @@ class OfficialTagger(GazetteerPipe):
         if before is not None and others:
             before = self._after_others(C, before, others)
         if before is not None:
-            only_honorific = all(texts[i] in self._honorifics for i in range(*before) if texts[i][:1].isupper())
+            capitalized = [texts[i] for i in range(*before) if texts[i][:1].isupper()]
+            # ("writer and blogger": no capitalized word, no honorific either)
+            only_honorific = bool(capitalized) and all(w in self._honorifics for w in capitalized)
             b0 = before[0]
             if b0 >= 2 and texts[b0 - 1] == ",":
                 outer = self._title_before(C, b0 - 1)
@@ -663,7 +679,7 @@ class OfficialTagger(GazetteerPipe):
                 outer = None if self._apposed_to_other(C, outer[0], others) else self._after_others(C, outer, others)
             if outer is not None:
                 parts.append(outer)
-        elif start >= 2 and texts[start - 1] == "and" and others:
+        if not parts and start >= 2 and texts[start - 1] in ("and", ",") and others:
             shared = self._plural_title_of_previous(C, start - 1, others)
             if shared is not None:
                 parts.append(shared)
@@ -734,29 +750,35 @@ class OfficialTagger(GazetteerPipe):
         return self._until_other(C, self._apposition(C, k, bodies), others)
 
     def _plural_title_of_previous(self, C: Cols, and_at: int, others: Container[int]) -> tuple[int, int] | None:
-        """The plural title of the person before the "and" at `and_at` ("Co-Chairs NAME of
-        France and NAME2"): NAME2 shares it. Only "of" and a State may come between that
-        person's name and the "and"."""
+        """The plural title of the list before the "and" or comma at `and_at` ("Co-Chairs
+        NAME of France and NAME2", "Senators NAME, NAME2, and NAME3"): the name after it
+        shares it. Only "of" and a State may come between a listed name and the next
+        separator."""
         texts, lowers = C.texts, C.lowers
-        k = and_at - 1
-        if k not in others:
-            if k < 2 or not texts[k][:1].isupper():
+        sep = and_at
+        while sep >= 2:
+            k = sep - 1
+            if lowers[sep] == "and" and texts[k] == ",":
+                k -= 1  # ", and"
+            if k not in others:
+                if k < 2 or not texts[k][:1].isupper():
+                    return None
+                j = k
+                while j > k - 5 and j > 0 and lowers[j] != "of":
+                    j -= 1  # back over the State ("of the Russian Federation")
+                if lowers[j] != "of" or j - 1 not in others or any(t in (",", "and") for t in texts[j + 1 : k + 1]):
+                    return None
+                k = j - 1
+            while k > 0 and k - 1 in others:
+                k -= 1
+            if k >= 2 and texts[k - 1] in (",", "and"):
+                sep = k - 1  # a listed name in turn: the title is before the list's first
+                continue
+            before = self._title_before(C, k)
+            if before is None or not self._plural_word_before(texts, before[1]):
                 return None
-            j = k
-            while j > and_at - 6 and j > 0 and lowers[j] != "of":
-                j -= 1  # back over the State ("of the Russian Federation")
-            if lowers[j] != "of" or j - 1 not in others or any(t in (",", "and") for t in texts[j + 1 : and_at]):
-                return None
-            k = j - 1
-        while k > 0 and k - 1 in others:
-            k -= 1
-        before = self._title_before(C, k)
-        if before is None:
-            return None
-        last = texts[before[1] - 1]
-        if before[1] >= 3 and texts[before[1] - 2] == "-":
-            last = f"{texts[before[1] - 3]}-{last}"  # "Co-Chairs", split by the tokenizer
-        return before if last[-1:] == "s" and last in self._title_words else None
+            return before
+        return None
 
     def _apposed_to_other(self, C: Cols, a: int, others: Container[int]) -> bool:
         """Whether the title phrase at token a follows another person's name and a comma
