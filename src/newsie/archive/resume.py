@@ -180,6 +180,12 @@ def _drop_lines(path: Path, fmt: str, drop: Drop) -> int:
                         writer.writerow(row)
         dst.flush()
         os.fsync(dst.fileno())
+    return _swap_in(tmp, path, dropped)
+
+
+def _swap_in(tmp: Path, path: Path, dropped: set[str]) -> int:
+    """Put the rewritten text output `tmp` in place of `path` (atomically) when it left
+    records out, else drop it; return how many records went."""
     if not dropped:
         tmp.unlink()
         return 0
@@ -283,11 +289,7 @@ def _replace_lines(path: Path, fmt: str, keys: set[str]) -> int:
                     dst.write(aside.read(size).decode("utf-8"))
             dst.flush()
             os.fsync(dst.fileno())
-    if not dropped:
-        tmp.unlink()
-        return 0
-    os.replace(tmp, path)
-    return len(dropped)
+    return _swap_in(tmp, path, dropped)
 
 
 def _replace_parquet(path: Path, keys: set[str]) -> int:
