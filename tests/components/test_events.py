@@ -262,6 +262,41 @@ def test_a_visit_takes_place_where_it_goes_not_at_the_dateline(nlp, text, city, 
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "city", "country"),
+    [
+        ("Estonia parliamentary elections: ODIHR observation mission final report", "Following Estonia’s parliamentary elections on 3 March 2023, ODIHR has published its final conclusions.", None, "EST"),
+        ("OSCE PA to observe elections", "COPENHAGEN, 20 April 2023 – The OSCE Parliamentary Assembly intends to send a full observation mission to the 23 September Belarus Parliamentary Elections.", None, "BLR"),
+        ("ODIHR opens observation mission", "TIRANA, 4 May 2023 – ODIHR today opened an election observation mission for Albania's parliamentary elections.", "Tirana", "ALB"),
+    ],
+)
+def test_an_election_observation_is_placed_in_the_state_whose_elections_it_observes(nlp, title, text, city, country) -> None:
+    """'Estonia's parliamentary elections' places an observation mission or its report in
+    Estonia, under a dateline from elsewhere too; a dateline in that State keeps its city."""
+    ev = main_event(nlp, text, title=title, published="2023-05-05")
+    assert ev.type == "election_observation"
+    assert (ev.location.city, ev.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("BELGRADE, 4 May 2023 – The Head of the Mission will start a two-day visit to Kikinda, Zrenjanin and Novi Sad tomorrow.", None, "SRB"),
+        ("COPENHAGEN, 4 May 2023 – The President will pay an official visit to Azerbaijan, Georgia and Armenia from 6 to 9 May.", None, None),
+        ("The Special Representative is visiting Tiraspol and Chisinau on 4 and 5 May 2023.", None, "MDA"),
+        ("The Head of Mission ended a three-day visit to Podgorica, Pristina and Belgrade on 4 May 2023.", None, None),
+        ("SARAJEVO, 4 May 2023 – The Representative visited Tuzla, Bosnia and Herzegovina today.", "Tuzla", "BIH"),
+        ("VIENNA, 4 May 2023 – The Chairperson-in-Office visited Kyiv and Prime Minister Denys Shmyhal received her.", "Kyiv", "UKR"),
+    ],
+)
+def test_an_event_in_several_places_has_no_one_city(nlp, text, city, country) -> None:
+    """'a visit to Kikinda, Zrenjanin and Novi Sad' took place in no one city: none, and the
+    country only when all the places are in one; not 'Tuzla, Bosnia and Herzegovina' (a town
+    and its State) nor a name after 'and'."""
+    ev = main_event(nlp, text, title="Visit", published="2023-05-05")
+    assert (ev.location.city, ev.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(
     ("text", "city", "country"),
     [
         ("DUSHANBE, 4 May 2023 – The OSCE Programme Office in Dushanbe will hold a seminar for teachers in Varzob, near Dushanbe.", "Varzob", "TJK"),
