@@ -249,6 +249,23 @@ def test_a_state_named_after_a_dateline_from_elsewhere_places_the_event_only_whe
 @pytest.mark.parametrize(
     ("text", "city", "country"),
     [
+        ("VIENNA/BELGRADE, 5 May 2023 – The seventh Media Conference, organized jointly by the Representative and the OSCE Mission to Serbia, concluded today.", None, None),
+        ("VIENNA/SARAJEVO, 5 May 2023 – The Representative and the Head of Mission condemned threats made against journalists in Bosnia and Herzegovina.", None, None),
+        ("WARSAW/THE HAGUE, 5 May 2023 – ODIHR and the High Commissioner will send an expert team to Georgia to assess the situation.", None, "GEO"),
+        ("ASHGABAD/THE HAGUE, 5 May 2023 – The High Commissioner paid an official visit to Turkmenistan from 2 to 4 May.", None, "TKM"),
+    ],
+)
+def test_under_a_dateline_of_several_cities_a_state_places_the_event_only_when_said_of_it(nlp, text, city, country) -> None:
+    """A dateline of several cities places nothing: a State then places the event only when
+    said of it ('send an expert team to Georgia', 'a visit to Turkmenistan'), not a topic
+    ('threats ... in Bosnia and Herzegovina') nor an organization's name ('Mission to Serbia')."""
+    ev = main_event(nlp, text, title="News", published="2023-05-05")
+    assert (ev.location.city, ev.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
         ("VIENNA, 5 May 2023 – The Chairperson-in-Office visited Kyiv today, where she met the Foreign Minister.", "Kyiv", "UKR"),
         ("VIENNA, 5 May 2023 – Visiting Chisinau today, the Special Representative met the Prime Minister.", "Chisinau", "MDA"),
         ("VIENNA, 5 May 2023 – The High Commissioner is visiting Georgia from 5 to 7 May.", None, "GEO"),

@@ -532,8 +532,11 @@ class EventExtractor(GazetteerPipe):
             found = self._find_place(rel, unit, etype, of_event=True) or self._state_place(rel, unit, etype, dl_city, dl_country, of_event=True)
             if found:
                 return found
+        # Under a dateline from elsewhere, or from several cities ("VIENNA/BELGRADE"), a State
+        # places the event only when said of it ("a visit to Georgia", not "threats in BiH").
+        elsewhere = dateline is not None and (bool(dl_city) or len(dateline.cities) > 1)
         for unit in focus:
-            found = self._state_place(rel, unit, etype, dl_city, dl_country, of_event=bool(dl_city))
+            found = self._state_place(rel, unit, etype, dl_city, dl_country, of_event=elsewhere)
             if found:
                 return found
         if dl_city:
