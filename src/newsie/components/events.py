@@ -653,7 +653,10 @@ class EventExtractor(GazetteerPipe):
             raw = m.group("place")
             place = self._lookup(raw, rel.doc_states)
             pos = m.start() + unit.start_char
-            listed = self._listed(rel, unit.start_char + m.end("place"), unit.end_char, {place.country} if place is not None else set())
+            after = unit.start_char + m.end("place")
+            listed = None
+            if _LIST_SEP.match(rel.text, after, unit.end_char) is not None:  # (rare: a call only then)
+                listed = self._listed(rel, after, unit.end_char, {place.country} if place is not None else set())
             if listed is not None:
                 found.append((_distance(pos, date_ends), listed))
                 continue
