@@ -249,6 +249,23 @@ def test_a_state_named_after_a_dateline_from_elsewhere_places_the_event_only_whe
 @pytest.mark.parametrize(
     ("text", "city", "country"),
     [
+        ("VIENNA/BELGRADE, 5 May 2023 – The seventh Media Conference, organized jointly by the Representative and the OSCE Mission to Serbia, concluded today.", None, None),
+        ("VIENNA/SARAJEVO, 5 May 2023 – The Representative and the Head of Mission condemned threats made against journalists in Bosnia and Herzegovina.", None, None),
+        ("WARSAW/THE HAGUE, 5 May 2023 – ODIHR and the High Commissioner will send an expert team to Georgia to assess the situation.", None, "GEO"),
+        ("ASHGABAD/THE HAGUE, 5 May 2023 – The High Commissioner paid an official visit to Turkmenistan from 2 to 4 May.", None, "TKM"),
+    ],
+)
+def test_under_a_dateline_of_several_cities_a_state_places_the_event_only_when_said_of_it(nlp, text, city, country) -> None:
+    """A dateline of several cities places nothing: a State then places the event only when
+    said of it ('send an expert team to Georgia', 'a visit to Turkmenistan'), not a topic
+    ('threats ... in Bosnia and Herzegovina') nor an organization's name ('Mission to Serbia')."""
+    ev = main_event(nlp, text, title="News", published="2023-05-05")
+    assert (ev.location.city, ev.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
         ("VIENNA, 5 May 2023 – The Chairperson-in-Office visited Kyiv today, where she met the Foreign Minister.", "Kyiv", "UKR"),
         ("VIENNA, 5 May 2023 – Visiting Chisinau today, the Special Representative met the Prime Minister.", "Chisinau", "MDA"),
         ("VIENNA, 5 May 2023 – The High Commissioner is visiting Georgia from 5 to 7 May.", None, "GEO"),
@@ -257,6 +274,41 @@ def test_a_state_named_after_a_dateline_from_elsewhere_places_the_event_only_whe
 )
 def test_a_visit_takes_place_where_it_goes_not_at_the_dateline(nlp, text, city, country) -> None:
     """'visited Kyiv' and 'visiting Georgia' place a visit there, even under a dateline from elsewhere; a place newsie does not know leaves the dateline."""
+    ev = main_event(nlp, text, title="Visit", published="2023-05-05")
+    assert (ev.location.city, ev.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "city", "country"),
+    [
+        ("Estonia parliamentary elections: ODIHR observation mission final report", "Following Estonia’s parliamentary elections on 3 March 2023, ODIHR has published its final conclusions.", None, "EST"),
+        ("OSCE PA to observe elections", "COPENHAGEN, 20 April 2023 – The OSCE Parliamentary Assembly intends to send a full observation mission to the 23 September Belarus Parliamentary Elections.", None, "BLR"),
+        ("ODIHR opens observation mission", "TIRANA, 4 May 2023 – ODIHR today opened an election observation mission for Albania's parliamentary elections.", "Tirana", "ALB"),
+    ],
+)
+def test_an_election_observation_is_placed_in_the_state_whose_elections_it_observes(nlp, title, text, city, country) -> None:
+    """'Estonia's parliamentary elections' places an observation mission or its report in
+    Estonia, under a dateline from elsewhere too; a dateline in that State keeps its city."""
+    ev = main_event(nlp, text, title=title, published="2023-05-05")
+    assert ev.type == "election_observation"
+    assert (ev.location.city, ev.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("BELGRADE, 4 May 2023 – The Head of the Mission will start a two-day visit to Kikinda, Zrenjanin and Novi Sad tomorrow.", None, "SRB"),
+        ("COPENHAGEN, 4 May 2023 – The President will pay an official visit to Azerbaijan, Georgia and Armenia from 6 to 9 May.", None, None),
+        ("The Special Representative is visiting Tiraspol and Chisinau on 4 and 5 May 2023.", None, "MDA"),
+        ("The Head of Mission ended a three-day visit to Podgorica, Pristina and Belgrade on 4 May 2023.", None, None),
+        ("SARAJEVO, 4 May 2023 – The Representative visited Tuzla, Bosnia and Herzegovina today.", "Tuzla", "BIH"),
+        ("VIENNA, 4 May 2023 – The Chairperson-in-Office visited Kyiv and Prime Minister Denys Shmyhal received her.", "Kyiv", "UKR"),
+    ],
+)
+def test_an_event_in_several_places_has_no_one_city(nlp, text, city, country) -> None:
+    """'a visit to Kikinda, Zrenjanin and Novi Sad' took place in no one city: none, and the
+    country only when all the places are in one; not 'Tuzla, Bosnia and Herzegovina' (a town
+    and its State) nor a name after 'and'."""
     ev = main_event(nlp, text, title="Visit", published="2023-05-05")
     assert (ev.location.city, ev.location.country) == (city, country)
 

@@ -56,9 +56,13 @@ _DASH_AFTER = re.compile(r"\s*(?:\(OSCE\)\s*)?[-–—]")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}")
 _STATE_AFTER = re.compile(r",\s+(?:the\s+)?")  # "in Kopanik, Serbia", "in Mavrovo, the former ..."
 _STATE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]")  # "in Kopanik, Serbia, from ...", "..., Serbia."
+# A list after a place ("to Kikinda, Zrenjanin and Novi Sad"): its separators and items.
+_LIST_SEP = re.compile(r",?\s+and\s+|,\s+")
+_LIST_ITEM = re.compile(r"[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2}")
+_NAME_GOES_ON = re.compile(r"\s+[A-ZÀ-Ý]")
 _BODY_BEFORE_DATELINE = 20  # characters of a release before a dateline that starts another
 DateRow = tuple[int, int, int, int]  # a DATE span: start, end, start_char, end_char
-StateRow = tuple[int, int, str, str]  # a STATE span: start, start_char, kb_id_, id_
+StateRow = tuple[int, int, int, int, str, str]  # a STATE span: start, end, start_char, end_char, kb_id_, id_
 
 
 class _Release:
@@ -93,13 +97,13 @@ class _Release:
         self.dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
         self.today = text_date(doc)  # what the dates were anchored to
         self.dates: list[DateRow] = [r[:4] for r in group_rows(doc, ext.DATES)]
-        self.states: list[StateRow] = [(r[0], r[2], r[4], r[5]) for r in group_rows(doc, ext.STATES)]
+        self.states: list[StateRow] = group_rows(doc, ext.STATES)
         org_data: list[OrgData] = doc_value(doc, "newsie_orgs") or []
         people_data: list[OfficialData] = doc_value(doc, "newsie_officials") or []
         self.org_names = [o.name for o in org_data if o.name]
         self.people = [p.name for p in people_data if not p.inferred]
         self._title_spans: list[tuple[int, int]] | None = None
-        self.state_codes = list(dict.fromkeys(r[2] for r in self.states))
+        self.state_codes = list(dict.fromkeys(r[4] for r in self.states))
         self._doc_states: set[str] | None = None
         self._context: tuple[str | None] | None = None
         self._event_dates: tuple[list[int], dict[int, DateValue]] | None = None
@@ -115,7 +119,7 @@ class _Release:
     @property
     def doc_states(self) -> set[str]:
         if self._doc_states is None:
-            self._doc_states = {r[2] for r in self.states}
+            self._doc_states = {r[4] for r in self.states}
         return self._doc_states
 
     def cut(self) -> int:
@@ -264,6 +268,7 @@ class EventExtractor(GazetteerPipe):
         self._election_words = frozenset(r.election_words)
         self._visit_words = tuple(w.lower() for w in r.visit_words)
         self._unmoved_types = frozenset(r.unmoved_types)
+        self._observed_types = frozenset(r.observed_types)
         self._visit_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, r.visit_words))})\b[^.]{{0,25}}$", re.IGNORECASE) if r.visit_words else None
         verbs = sorted(self._visit_verbs, key=len, reverse=True)
         # the verbs no other verb contains ("visit" for "visited"): a sentence holding none has no match
@@ -527,8 +532,11 @@ class EventExtractor(GazetteerPipe):
             found = self._find_place(rel, unit, etype, of_event=True) or self._state_place(rel, unit, etype, dl_city, dl_country, of_event=True)
             if found:
                 return found
+        # Under a dateline from elsewhere, or from several cities ("VIENNA/BELGRADE"), a State
+        # places the event only when said of it ("a visit to Georgia", not "threats in BiH").
+        elsewhere = dateline is not None and (bool(dl_city) or len(dateline.cities) > 1)
         for unit in focus:
-            found = self._state_place(rel, unit, etype, dl_city, dl_country, of_event=bool(dl_city))
+            found = self._state_place(rel, unit, etype, dl_city, dl_country, of_event=elsewhere)
             if found:
                 return found
         if dl_city:
@@ -540,17 +548,68 @@ class EventExtractor(GazetteerPipe):
         only one said of the event and outside an organization's name: "in Albania" after a
         dateline from elsewhere places the event only when it is said of it ("a course in
         Germany", "a visit to Azerbaijan"), not of a topic ("the situation in Belarus")."""
-        for start, start_char, kb_id, id_ in rel.states:
+        observed = etype in self._observed_types
+        for start, end, start_char, end_char, kb_id, id_ in rel.states:
             if not (unit.start_char <= start_char < unit.end_char and id_ == "name"):
                 continue
             word = self._place_word_before(rel.doc, start)
-            if word < 0:
+            # "Estonia's parliamentary elections", "the 23 September Belarus Parliamentary Elections"
+            elections = observed and self._elections_after(rel.doc, end)
+            if word < 0 and not elections:
                 continue
             if dl_city and dl_country in (kb_id, None):  # a dateline town the gazetteer lacks is in the State named
                 return LocationData(city=dl_city, country=kb_id)
-            if not of_event or (not self._in_organization(rel, start_char) and self._said_of_event(rel, unit, word, etype)):
-                return LocationData(city=None, country=kb_id)
+            if not of_event or elections or (not self._in_organization(rel, start_char) and self._said_of_event(rel, unit, word, etype)):
+                return self._listed(rel, end_char, unit.end_char, {kb_id}) or LocationData(city=None, country=kb_id)
         return None
+
+    def _elections_after(self, doc: Doc, i: int) -> bool:
+        """Whether an election word follows token `i` within a few words and no punctuation
+        but a possessive ("’s early parliamentary elections", " presidential election")."""
+        C = cols(doc)
+        for k in range(i, min(len(C.lowers), i + 4)):
+            lower = C.lowers[k]
+            if lower in self._election_words:
+                return True
+            if C.is_punct[k] and lower not in ("’s", "'s"):
+                return False
+        return False
+
+    def _listed(self, rel: _Release, end: int, limit: int, countries: set[str]) -> LocationData | None:
+        """Several places listed from `end` on, before `limit` ("a visit to Kikinda, Zrenjanin
+        and Novi Sad", "to Azerbaijan, Georgia and Armenia"): the event took place in all of
+        them, in no one city; in their country when those newsie knows are all in one
+        (`countries` holds the first place's). None when no list of places follows."""
+        text = rel.text
+        sep = _LIST_SEP.match(text, end, limit)
+        if sep is None:
+            return None
+        states = {r[2]: (r[3], r[4]) for r in rel.states if r[5] == "name"}
+        known = bool(countries)
+        while True:
+            at = sep.end()
+            if at in states:
+                end, country = states[at]
+            else:
+                item = _LIST_ITEM.match(text, at, limit)
+                # (a name, not a place: "in Vienna, OSCE Chairperson-in-Office and Slovak Minister ...")
+                if item is None or self._in_organization(rel, at) or any(at <= r[2] < item.end() for r in rel.states):
+                    return None
+                end = item.end()
+                place = self._lookup(item.group(), rel.doc_states)
+                country = place.country if place is not None else ""
+            if country:
+                countries.add(country)
+                known = True
+            if "and" in sep.group():
+                break
+            sep = _LIST_SEP.match(text, end, limit)
+            if sep is None:  # "in Tuzla, Bosnia and Herzegovina": a town and its State
+                return None
+        # a list of places, not "to Skopje and Prime Minister Edi Rama"
+        if not known or _NAME_GOES_ON.match(text, end, limit):
+            return None
+        return LocationData(city=None, country=next(iter(countries)) if len(countries) == 1 else None)
 
     def _places_in(self, rel: _Release, unit: Unit) -> LocationData | None:
         """"in CITY" in a sentence, the one nearest the event's date first (once per sentence)."""
@@ -579,7 +638,7 @@ class EventExtractor(GazetteerPipe):
             a, b = max(o_start, unit.start_char), min(o_end, unit.end_char)
             if a < b:
                 in_org[a - unit.start_char : b - unit.start_char] = b"\x01" * (b - a)
-        state_starts = {r[1] for r in rel.states}
+        state_starts = {r[2] for r in rel.states}
         unit_dates = [(start_char, end_char) for _, _, start_char, end_char in rel.dates if unit.start_char <= start_char < unit.end_char]
         date_ends = sorted(end_char for _, end_char in unit_dates)
         context = self._context_country(rel)
@@ -594,6 +653,13 @@ class EventExtractor(GazetteerPipe):
             raw = m.group("place")
             place = self._lookup(raw, rel.doc_states)
             pos = m.start() + unit.start_char
+            after = unit.start_char + m.end("place")
+            listed = None
+            if _LIST_SEP.match(rel.text, after, unit.end_char) is not None:  # (rare: a call only then)
+                listed = self._listed(rel, after, unit.end_char, {place.country} if place is not None else set())
+            if listed is not None:
+                found.append((_distance(pos, date_ends), listed))
+                continue
             if place is not None:
                 country: str | None = place.country
             elif visited or "/" in raw or not raw[:1].isupper():
@@ -603,9 +669,7 @@ class EventExtractor(GazetteerPipe):
                 if country is None:
                     continue
             surface = _surface(raw, place.name if place else None)
-            k = bisect.bisect_left(date_ends, pos)
-            distance = min((abs(pos - date_ends[j]) for j in (k - 1, k) if 0 <= j < len(date_ends)), default=10_000)
-            found.append((distance, LocationData(city=surface, country=country)))
+            found.append((_distance(pos, date_ends), LocationData(city=surface, country=country)))
         if not found:
             return None
         return min(found, key=lambda x: x[0])[1]
@@ -748,6 +812,12 @@ class EventExtractor(GazetteerPipe):
             if found and reports_participants(sentence, found[1], lede=lede, low=low):
                 return found[0]
         return None
+
+
+def _distance(pos: int, date_ends: list[int]) -> int:
+    """Characters from `pos` to the nearest of the sorted `date_ends` (10,000 with none)."""
+    k = bisect.bisect_left(date_ends, pos)
+    return min((abs(pos - date_ends[j]) for j in (k - 1, k) if 0 <= j < len(date_ends)), default=10_000)
 
 
 def _surface(raw: str, canonical: str | None) -> str:

@@ -103,6 +103,10 @@ class EventRules(BaseModel):
         description="'the 25 November attack': a date between 'the' and a word names what that word names, unless the word is one of these ('the 5 May to ...')",
     )
     election_words: list[str] = Field(default_factory=empty_list, description="A date beside these names an election day")
+    observed_types: list[EventType] = Field(
+        default_factory=empty_list,
+        description="Events held where the elections they observe are: a State before an election word ('Estonia's parliamentary elections') places them, under any dateline from elsewhere",
+    )
     modifier_heads: list[str] = Field(
         default_factory=empty_list,
         description="Nouns a one-word trigger may modify without naming an event ('training centre')",
