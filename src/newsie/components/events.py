@@ -241,7 +241,9 @@ class EventExtractor(GazetteerPipe):
         self._places = None
         self._scorer: TriggerScorer | None = None  # used only without newsie_event_triggers
         r = self.rules
-        self.counter = ParticipantCounter(r.participant_nouns, not_after=r.count_not_after, victim_cues=r.victim_cues, victim_verbs=r.victim_verbs)
+        self.counter = ParticipantCounter(
+            r.participant_nouns, not_after=r.count_not_after, not_between=r.count_not_between, victim_cues=r.victim_cues, victim_verbs=r.victim_verbs,
+        )
         self._conclude = frozenset(r.conclusion_verbs)
         self._conclude_phrases = tuple(p.lower() for p in r.conclusion_phrases)
         # "in Norway", and "visiting Norway": a visit's object is its place
