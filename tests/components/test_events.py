@@ -348,6 +348,8 @@ def test_participants(nlp, text, count) -> None:
         ("Fifty-six journalists have already been killed this year, the Representative said.", None),
         ("Twelve journalists killed in the region this year were remembered at the event.", None),
         ("The Representative criticized the prison sentence of two local journalists.", None),
+        ("The Chairman welcomed the decision to pardon 129 people and release them.", None),
+        ("The Representative expressed concern over two journalists of a daily newspaper.", None),
     ],
 )
 def test_participants_shapes(nlp, text, count) -> None:

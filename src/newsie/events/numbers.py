@@ -122,7 +122,9 @@ class ParticipantCounter:
         before = sentence[max(0, number - 40) : number].lower().split()
         if before and before[-1].strip("()[],") in self._not_after:
             return True
-        if self._victim_before is not None and self._victim_before.search(sentence[max(0, start - 60) : start].lower()):
+        victim = self._victim_before
+        # (Before the number too: a qualifier may end a cue, "concern over two journalists".)
+        if victim is not None and (victim.search(sentence[max(0, start - 60) : start].lower()) or (number > start and victim.search(sentence[max(0, number - 60) : number].lower()))):
             return True
         return self._victim_after is not None and self._victim_after.match(sentence[end : end + 80].lower()) is not None
 
