@@ -359,6 +359,12 @@ def test_participants_shapes(nlp, text, count) -> None:
     assert main_event(nlp, text).participants == count
 
 
+def test_a_count_after_the_paragraph_a_lede_sentence_runs_into_is_not_the_ledes(nlp) -> None:
+    """A lede cut short (no full stop) runs into the next paragraph: a count there is not read as the lede's."""
+    text = "The Mission welcomed the agreement reached on the laws. As agreed by the parties, the laws\n\nFour experts will visit the base in Gudauta."
+    assert main_event(nlp, text, title="Mission welcomes agreement on laws", published="2002-05-13").participants is None
+
+
 def test_codes_and_stable_id(nlp) -> None:
     """Events carry PLOVER/CAMEO codes and an id that is stable across runs."""
     text = "The OSCE Chairperson-in-Office condemned the attack in Kabul."

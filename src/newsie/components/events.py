@@ -747,6 +747,13 @@ class EventExtractor(GazetteerPipe):
             if not lede and not may_report_participants(sentence, lede=lede, low=low):
                 continue  # no count it holds would be reported: none is read (in the lede most are)
             found = rel.count(self.counter, unit)
+            if found and lede:
+                # A lede's sentence that runs on past its paragraph (a lede cut short, with no
+                # full stop): a count after the break is not the lede's.
+                brk = sentence.find("\n", len(sentence) - len(sentence.lstrip()))
+                if brk > 0 and sentence.find(found[1]) > brk:
+                    sentence, low = sentence[:brk], (low[:brk] if len(low) == len(sentence) else sentence[:brk].lower())
+                    found = self.counter.count(sentence, low)
             if found and reports_participants(sentence, found[1], lede=lede, low=low):
                 return found[0]
         return None
