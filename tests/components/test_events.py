@@ -340,6 +340,7 @@ def test_participants(nlp, text, count) -> None:
         ("A team of four experts visited the depot on Monday.", 4),
         ("A delegation of more than twenty representatives of embassies toured the region.", 20),
         ("A group of 17 women politicians visited the Assembly.", 17),
+        ("The seminar, attended by some 80 school directors, was held in Mostar.", 80),
         ("The Centre organized three training courses for police officers in Osh.", None),
         ("Two seminars for local judges and prosecutors started in Almaty today.", None),
         ("From 3 to 14 October, the Border Police held a course on forged documents.", None),
