@@ -26,6 +26,22 @@ def test_counts_read_the_whole_number_and_noun():
     assert counter.count("In 2020 participants met.") is None
 
 
+def test_a_rejected_number_leaves_the_next_one_to_be_read():
+    """A number word read first and rejected ("A team of ...") does not hide the count inside its match."""
+    counter = ParticipantCounter(["experts", "representatives"])
+    assert counter.count("A team of four experts arrived.") == (4, "four experts")
+    assert counter.count("A delegation of more than twenty representatives") == (20, "more than twenty representatives")
+
+
+def test_words_between_number_and_noun_that_count_something_else():
+    """With a word of `not_between` between the number and the noun, the number counts something else."""
+    counter = ParticipantCounter(["officers", "members"], not_between=["for", "april", "the"])
+    assert counter.count("three courses for police officers") is None
+    assert counter.count("On 17 April, members met.") is None
+    assert counter.count("Some 30 border and customs officers") == (30, "Some 30 border and customs officers")
+    assert ParticipantCounter(["officers"]).count("three courses for police officers") == (3, "three courses for police officers")
+
+
 _WORDS = ["More", "than", "twenty", "-", "two", "Police", "officers", "1,200", "PARTICIPANTS", "a", "and", "in", "2020",
           "İstanbul", "ſome", "ıncluding", "’s", "days", "ſeven", "Kosovo", "EIGHT", "of", ",", "."]
 

@@ -386,6 +386,38 @@ def test_participants(nlp, text, count) -> None:
     assert main_event(nlp, text).participants == count
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("A team of four experts visited the depot on Monday.", 4),
+        ("A delegation of more than twenty representatives of embassies toured the region.", 20),
+        ("A group of 17 women politicians visited the Assembly.", 17),
+        ("The seminar, attended by some 80 school directors, was held in Mostar.", 80),
+        ("The Centre organized three training courses for police officers in Osh.", None),
+        ("Two seminars for local judges and prosecutors started in Almaty today.", None),
+        ("From 3 to 14 October, the Border Police held a course on forged documents.", None),
+        ("On 16 and 17 April, members of the armed formations denied access to the monitors.", None),
+        ("The Mission operates 24/7 at both border crossing points.", None),
+        ("Fifty-six journalists have already been killed this year, the Representative said.", None),
+        ("Twelve journalists killed in the region this year were remembered at the event.", None),
+        ("The Representative criticized the prison sentence of two local journalists.", None),
+        ("The Chairman welcomed the decision to pardon 129 people and release them.", None),
+        ("The Representative expressed concern over two journalists of a daily newspaper.", None),
+    ],
+)
+def test_participants_shapes(nlp, text, count) -> None:
+    """A count inside "a team of", "a group of" or "a delegation of" is read; a number counting
+    something else before the people noun (courses, a date, "24/7") or people killed or
+    sentenced is not a count of participants."""
+    assert main_event(nlp, text).participants == count
+
+
+def test_a_count_after_the_paragraph_a_lede_sentence_runs_into_is_not_the_ledes(nlp) -> None:
+    """A lede cut short (no full stop) runs into the next paragraph: a count there is not read as the lede's."""
+    text = "The Mission welcomed the agreement reached on the laws. As agreed by the parties, the laws\n\nFour experts will visit the base in Gudauta."
+    assert main_event(nlp, text, title="Mission welcomes agreement on laws", published="2002-05-13").participants is None
+
+
 def test_codes_and_stable_id(nlp) -> None:
     """Events carry PLOVER/CAMEO codes and an id that is stable across runs."""
     text = "The OSCE Chairperson-in-Office condemned the attack in Kabul."

@@ -632,3 +632,49 @@ def test_an_apposition_leaves_its_article_out(nlp, text, name, title) -> None:
     """'NAME, the Head of ...', 'NAME, a journalist ...': the article before an apposition is no part of the title."""
     found = people(nlp, text)
     assert found[name].title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The Representative is concerned about the sentence of two Ruritanian journalists, Ivo Marek and Pavol Denko, for allegedly insulting the President.", ["Ivo Marek", "Pavol Denko"]),
+        ("He spoke about two journalists of the daily newspaper Glas (Osijek, Croatia), Tomo Vidak and Mila Rosic, who were charged.", ["Tomo Vidak", "Mila Rosic"]),
+        ("The Chair called for the release of all three officials in detention, which also include Oleh Marko and Taras Vynar.", ["Oleh Marko", "Taras Vynar"]),
+    ],
+)
+def test_names_listed_after_a_plural_noun_for_people_are_people(nlp, text, names) -> None:
+    """A list of names after a comma or 'include', with a plural noun for people before it, names people; a clause after a name ('for allegedly ...') is no title."""
+    found = people(nlp, text)
+    for name in names:
+        assert name in found, list(found)
+        assert found[name].title is None
+
+
+def test_a_list_of_places_after_a_plural_noun_names_no_one(nlp) -> None:
+    """Places listed after a plural noun for people ('citizens, Novi Sad and ...') are no people."""
+    found = people(nlp, "The officials visited citizens in two towns, Novi Sad and Banja Luka, last week.")
+    assert not found, list(found)
+
+
+def test_in_a_names_first_list_a_title_before_a_name_is_the_previous_persons_apposition(nlp) -> None:
+    """'NAME0, Title0, Ambassador NAME1, Title1, Ambassador NAME2, Title2': each keeps the title after its name."""
+    text = (
+        "Op-Ed by Ana Berg, United Nations Resident Coordinator in Albania, Ambassador Pero Lund, Head of the EU Delegation to Albania, "
+        "Ambassador Eva Stam, Head of the OSCE Presence in Albania, and Lea Holm, Head of the Council of Europe Office in Tirana."
+    )
+    found = people(nlp, text)
+    assert found["Eva Stam"].title == "Ambassador, Head of the OSCE Presence in Albania"
+    assert found["Pero Lund"].title == "Ambassador, Head of the EU Delegation to Albania"
+
+
+def test_a_headline_apposition_ends_before_calls(nlp) -> None:
+    """'... journalist NAME, OSCE representative calls for ...': the apposition stops at the speech verb."""
+    rec = newsie.extract("The Representative welcomed the decision.", title="Release of journalist Dana Kovic, OSCE media representative calls for reform", nlp=nlp)
+    found = {p.name: p for p in rec.officials}
+    assert found["Dana Kovic"].title is not None and "calls" not in found["Dana Kovic"].title
+
+
+def test_a_headline_verb_is_no_part_of_a_name(nlp) -> None:
+    """'Dr. NAME Appointed Head of ...': the headline's verb is no name word."""
+    rec = newsie.extract("Dr. Jan Vollmer has been appointed Head of the OSCE Office.", title="Dr. Jan Vollmer Appointed Head of OSCE Office", nlp=nlp)
+    assert [p.name for p in rec.officials] == ["Jan Vollmer"]

@@ -245,7 +245,9 @@ class EventExtractor(GazetteerPipe):
         self._places = None
         self._scorer: TriggerScorer | None = None  # used only without newsie_event_triggers
         r = self.rules
-        self.counter = ParticipantCounter(r.participant_nouns, not_after=r.count_not_after, victim_cues=r.victim_cues, victim_verbs=r.victim_verbs)
+        self.counter = ParticipantCounter(
+            r.participant_nouns, not_after=r.count_not_after, not_between=r.count_not_between, victim_cues=r.victim_cues, victim_verbs=r.victim_verbs,
+        )
         self._conclude = frozenset(r.conclusion_verbs)
         self._conclude_phrases = tuple(p.lower() for p in r.conclusion_phrases)
         # "in Norway", and "visiting Norway": a visit's object is its place
@@ -809,6 +811,13 @@ class EventExtractor(GazetteerPipe):
             if not lede and not may_report_participants(sentence, lede=lede, low=low):
                 continue  # no count it holds would be reported: none is read (in the lede most are)
             found = rel.count(self.counter, unit)
+            if found and lede:
+                # A lede's sentence that runs on past its paragraph (a lede cut short, with no
+                # full stop): a count after the break is not the lede's.
+                brk = sentence.find("\n", len(sentence) - len(sentence.lstrip()))
+                if brk > 0 and sentence.find(found[1]) > brk:
+                    sentence, low = sentence[:brk], (low[:brk] if len(low) == len(sentence) else sentence[:brk].lower())
+                    found = self.counter.count(sentence, low)
             if found and reports_participants(sentence, found[1], lede=lede, low=low):
                 return found[0]
         return None

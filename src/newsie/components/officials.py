@@ -29,7 +29,7 @@ from .groups import set_group
 from .inside import Ranges, Row
 from .ranges import longest_first, positions
 
-KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT = "known", "titled", "apposition", "speech", "surname", "base", "contact"
+KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT, LISTED = "known", "titled", "apposition", "speech", "surname", "base", "contact", "listed"
 _INITIAL = re.compile(r"[A-Z]\.")
 _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CAPITALIZED = re.compile(r"[A-Z][a-z]+\.?")
@@ -49,6 +49,10 @@ _TITLE_STOPS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})  # a
 _STOP, _NAMES, _NAMES_UNCAPITALIZED, _JOINS, _JOINS_CAPITALIZED, _CONTEXT = "stop", "names", "names-lower", "joins", "joins-cap", "context"
 _STEP_CONTEXT = frozenset({")", "-", ","})
 _ROLE_OPENERS = frozenset({"the", "new", "its", "his", "her", "their"})  # "as the new Head of ...": no part of the role
+_PEOPLE_REACH = 14  # words a plural noun for people may be before the list of names it opens
+# An apposition opening with one of these is a clause, not a title ("NAME, to be his
+# Representative", "NAME, for allegedly having insulted President ...").
+_CLAUSE_OPENERS = frozenset({"to", "who", "which", "for", "in", "at", "on", "with", "after", "during", "by", "from"})
 _APPOSITION_STOPS = frozenset({".", ";", ":", "“", "”", '"', "(", "«"})  # an apposition ends at these
 _QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 
@@ -132,6 +136,8 @@ class OfficialTagger(GazetteerPipe):
         self._honorifics = frozenset(t.honorifics)
         self._speech = frozenset(t.speech_verbs)
         self._place_before = frozenset(t.place_prepositions)
+        self._people_plurals = frozenset(t.people_plurals)
+        self._list_openers = frozenset(t.list_openers)
         self._particles = frozenset(t.name_particles)
         self._connectors = frozenset(t.connectors)
         self._prefixes = frozenset(t.title_prefixes)
@@ -323,7 +329,8 @@ class OfficialTagger(GazetteerPipe):
         texts, lowers = C.texts, C.lowers
         n = len(texts)
         titles, honorifics, speech = self._title_words, self._honorifics, self._speech
-        for s, e in self._name_runs(C, blocked, place_ends):
+        runs = self._name_runs(C, blocked, place_ends)
+        for s, e in runs:
             p = s - 1
             prev = texts[p] if s > 0 else None
             nxt = texts[e] if e < n else None
@@ -342,7 +349,46 @@ class OfficialTagger(GazetteerPipe):
                 source = TITLED
             if source:
                 out.append((s, e, source, -1))
+        if len(runs) >= 2 and self._people_plurals:
+            out += self._listed_after_people(C, runs, {p[0] for p in out})
         return out
+
+    def _listed_after_people(self, C: Cols, runs: list[tuple[int, int]], found: set[int]) -> list[Person]:
+        """"two journalists, NAME and NAME2", "three officials in detention, which include NAME
+        and NAME2": the names of a list (joined by commas and a last "and") that opens after a
+        comma or a list opener, with a plural noun for people a few words before it in its
+        sentence. A place listed ("Novi Sad and Bačka Palanka") makes it no list of people."""
+        texts, lowers = C.texts, C.lowers
+        out: list[Person] = []
+        i = 0
+        while i < len(runs) - 1:
+            j = i
+            while j + 1 < len(runs) and texts[runs[j][1] : runs[j + 1][0]] in ([","], ["and"], [",", "and"]):
+                j += 1
+            s = runs[i][0]
+            if (
+                j > i
+                and lowers[runs[j][0] - 1] == "and"
+                and s > 1
+                and (texts[s - 1] == "," or lowers[s - 1] in self._list_openers)
+                and self._people_before(C, s - 1)
+                and not any(self.places.lookup(C.span_text(a, b)) is not None for a, b in runs[i : j + 1])
+            ):
+                out += [(a, b, LISTED, -1) for a, b in runs[i : j + 1] if a not in found]
+            i = j + 1
+        return out
+
+    def _people_before(self, C: Cols, k: int) -> bool:
+        """Whether a plural noun for people ("journalists") is among the few words before
+        token k in its sentence (not past a clause break)."""
+        lowers, sent = C.lowers, C.is_sent_start
+        for m in range(k - 1, max(k - _PEOPLE_REACH, 0) - 1, -1):
+            w = lowers[m]
+            if w in self._people_plurals:
+                return True
+            if sent[m] or w in (".", ";", ":"):
+                return False
+        return False
 
     def _listed_after_plural(self, C: Cols, sep: int, out: list[Person], state_tokens: set[int]) -> bool:
         """"Co-Chairs NAME of France and NAME2", "Senators NAME, NAME2, and NAME3": the "and"
@@ -578,7 +624,7 @@ class OfficialTagger(GazetteerPipe):
         if k >= n:
             return None
         start = k
-        if lowers[k] in ("to", "who", "which"):
+        if lowers[k] in _CLAUSE_OPENERS:
             return None  # "appointed NAME, to be his Personal Representative": a clause, no title
         if lowers[k] in ("the", "a", "an"):
             k += 1
@@ -784,7 +830,8 @@ class OfficialTagger(GazetteerPipe):
         """Whether the title phrase at token a follows another person's name and a comma
         ("NAME (Germany), the Chair of the Group, Mr. NAME2"): an apposition of that person,
         not the title of the name after it; unless that person's own title came before the
-        name and a comma ("the Head of ..., NAME, the President of ..., NAME2": titles first)."""
+        name and a comma ("the Head of ..., NAME, the President of ..., NAME2": titles first),
+        and is no apposition of the person before in turn."""
         texts = C.texts
         k = a - 1
         if k >= 0 and C.lowers[k] in ("the", "a", "an"):
@@ -799,7 +846,12 @@ class OfficialTagger(GazetteerPipe):
             return False
         while k > 0 and (k - 1 in others or texts[k - 1] in self._honorifics):
             k -= 1  # to the start of that person's name, before an honorific
-        return not (k >= 2 and texts[k - 1] == "," and self._title_before(C, k - 1) is not None)
+        if k < 2 or texts[k - 1] != ",":
+            return True
+        # A title before that person is theirs, unless it is in turn apposed to the person
+        # before ("NAME0, Title0, Ambassador NAME1, Title1, Ambassador NAME2": names first).
+        own = self._title_before(C, k - 1)
+        return own is None or self._apposed_to_other(C, own[0], others)
 
     def _first_title(self, C: Cols, comma: int, others: Container[int], bodies: Ranges | None) -> tuple[int, int] | None:
         """The first of two titles a comma joins before a name ("The OSCE Chairman-in-Office,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..casing import lowered_like_ignorecase
@@ -44,30 +44,38 @@ _QUALIFIER = r"(?:(?:more than|over|some|about|around|nearly|almost|up to|at lea
 
 
 _FILLERS = r"(?:(?:all|the|its|their|his|her|these|those|another|further|a|an)\s+){0,2}"
-_BEEN = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|remain|remained|being)"
+_BEEN = r"(?:were|was|are|is|(?:have|has|had)\s+(?:\w+\s+)?been|remain|remained|being)"  # ("have already been")
+_BETWEEN_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 class ParticipantCounter:
     """Find the number of people who took part, from a number followed by a people noun.
 
     A number right after a word of `not_after` names something ("Resolution 1325 on
-    Women, Peace and Security"); people counted right after a victim cue ("the detention of
-    six journalists", "killed at least 50 people") or before "were" and a victim verb ("two
-    journalists were sentenced") suffered the event: neither is a count of participants.
+    Women, Peace and Security"); one with a word of `not_between` before its noun counts
+    something else ("three courses for police officers", "14 October, the Border Police");
+    people counted right after a victim cue ("the detention of six journalists", "killed
+    at least 50 people") or before a victim verb ("two journalists were sentenced", "56
+    journalists killed") suffered the event: none is a count of participants.
     """
 
-    def __init__(self, nouns: Iterable[str], *, not_after: Iterable[str] = (), victim_cues: Iterable[str] = (), victim_verbs: Iterable[str] = ()) -> None:
+    def __init__(
+        self, nouns: Iterable[str], *, not_after: Iterable[str] = (), not_between: Iterable[str] = (), victim_cues: Iterable[str] = (), victim_verbs: Iterable[str] = (),
+    ) -> None:
         self._not_after = frozenset(w.lower() for w in not_after)
+        self._not_between = frozenset(w.lower() for w in not_between)
         cues = sorted({c.lower() for c in victim_cues}, key=len, reverse=True)
         self._victim_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, cues))})\s+{_FILLERS}$") if cues else None
         verbs = sorted({v.lower() for v in victim_verbs}, key=len, reverse=True)
-        self._victim_after = re.compile(rf"[^.;:]{{0,40}}?\b{_BEEN}\s+(?:\w+\s+)?(?:{'|'.join(map(re.escape, verbs))})\b") if verbs else None
+        verb_alt = "|".join(map(re.escape, verbs))
+        # The verb right after the noun ("56 journalists killed") or after "were" a few words on.
+        self._victim_after = re.compile(rf"(?:\s+(?:{verb_alt})\b|[^.;:]{{0,40}}?\b{_BEEN}\s+(?:\w+\s+)?(?:{verb_alt})\b)") if verbs else None
         nouns = set(nouns)
         # A count ends in one of the nouns, a whole word: a sentence without any has none.
         self._nouns = frozenset(n.lower() for n in nouns) if nouns and all(n.isascii() and n.isalnum() for n in nouns) else None
         # Whole words (\b after each): a trie matches the same nouns as the flat alternation.
         noun_alt = _trie({n.lower() for n in nouns}) if self._nouns is not None else "|".join(sorted((re.escape(n) for n in set(nouns)), key=len, reverse=True))
-        pattern = rf"(?<![\w.,-]){_QUALIFIER}(?P<n>{_NUMBER})\s+(?:[A-Za-z][\w’'-]*,?\s+){{0,6}}?(?P<noun>{noun_alt})\b"
+        pattern = rf"(?<![\w.,/-]){_QUALIFIER}(?P<n>{_NUMBER})\s+(?:[A-Za-z][\w’'-]*,?\s+){{0,6}}?(?P<noun>{noun_alt})\b"
         self._rx = re.compile(pattern, re.IGNORECASE)
         # The same pattern, case-sensitive, for lowercased text: re skips a failing
         # alternative on its first letter only without IGNORECASE, about twice as fast.
@@ -85,11 +93,11 @@ class ParticipantCounter:
             window = self._window(low)
             if window is None:
                 return None
-            matches = self._rx_lower.finditer(low, *window)
+            matches = _searches(self._rx_lower, low, *window)
         elif self._nouns is not None and plain and self._nouns.isdisjoint(_WORD_RUN.findall(low)):
             return None
         else:
-            matches = self._rx_lower.finditer(low) if plain and self._rx_lower is not None else self._rx.finditer(sentence)
+            matches = _searches(self._rx_lower, low, 0, len(low)) if plain and self._rx_lower is not None else _searches(self._rx, sentence, 0, len(sentence))
         for m in matches:
             raw = sentence[m.start("n") : m.end("n")]
             if _YEAR.fullmatch(raw):
@@ -103,6 +111,8 @@ class ParticipantCounter:
             between = sentence[m.end("n") : m.start("noun")].lower()
             if _NOT_PEOPLE.search(between) or self._not_counted(sentence, m.start(), m.start("n"), m.end()):
                 continue
+            if self._not_between and not self._not_between.isdisjoint(_BETWEEN_WORD.findall(between)):
+                continue
             return n, sentence[m.start() : m.end()]
         return None
 
@@ -112,7 +122,9 @@ class ParticipantCounter:
         before = sentence[max(0, number - 40) : number].lower().split()
         if before and before[-1].strip("()[],") in self._not_after:
             return True
-        if self._victim_before is not None and self._victim_before.search(sentence[max(0, start - 60) : start].lower()):
+        victim = self._victim_before
+        # (Before the number too: a qualifier may end a cue, "concern over two journalists".)
+        if victim is not None and (victim.search(sentence[max(0, start - 60) : start].lower()) or (number > start and victim.search(sentence[max(0, number - 60) : number].lower()))):
             return True
         return self._victim_after is not None and self._victim_after.match(sentence[end : end + 80].lower()) is not None
 
@@ -131,6 +143,18 @@ class ParticipantCounter:
                 pos = start if pos is None else min(pos, start)
                 endpos = m.end()
         return None if pos is None else (pos, endpos)
+
+
+def _searches(rx: re.Pattern[str], text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+    """The matches of `rx` in text[pos:endpos], each searched for from the end of the last
+    one's number (not of its noun): a count the caller rejects ("A team of four experts"
+    read from "A") leaves the next number inside it ("four experts") to be read."""
+    while True:
+        m = rx.search(text, pos, endpos)
+        if m is None:
+            return
+        yield m
+        pos = m.end("n")
 
 
 def _earliest_start(low: str, noun: int) -> int | None:

@@ -53,6 +53,10 @@ class EventRules(BaseModel):
     count_not_after: list[str] = Field(
         default_factory=empty_list, description="A number right after these names something ('Resolution 1325'), it counts no one"
     )
+    count_not_between: list[str] = Field(
+        default_factory=empty_list,
+        description="A number with one of these before its people noun counts something else ('three courses for police officers', '14 October, the Border Police')",
+    )
     victim_cues: list[str] = Field(
         default_factory=empty_list,
         description="People counted right after these ('the detention of six journalists') suffered the event, they did not take part",

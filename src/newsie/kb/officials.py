@@ -73,6 +73,11 @@ class TitleRules(BaseModel):
         default_factory=empty_list, description="Lower-case words that belong to a title phrase they open or sit in ('former Foreign Minister', 'OSCE media freedom representative')"
     )
     pronouns: list[str] = Field(default_factory=empty_list, description="Pronouns that carry a quote to the last speaker")
+    people_plurals: list[str] = Field(
+        default_factory=empty_list,
+        description="Plural nouns for people: a list of names after one and a comma, or 'include' ('two journalists, NAME and NAME2') names people",
+    )
+    list_openers: list[str] = Field(default_factory=empty_list, description="Words that open a list of people ('which include NAME and NAME2')")
     place_prepositions: list[str] = Field(
         default_factory=empty_list, description="A capitalized run right after one of these ('in Novi Sad said') is a place, not a speaker"
     )
