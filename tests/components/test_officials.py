@@ -635,19 +635,29 @@ def test_an_apposition_leaves_its_article_out(nlp, text, name, title) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "names"),
+    ("text", "names", "title"),
     [
-        ("The Representative is concerned about the sentence of two Ruritanian journalists, Ivo Marek and Pavol Denko, for allegedly insulting the President.", ["Ivo Marek", "Pavol Denko"]),
-        ("He spoke about two journalists of the daily newspaper Glas (Osijek, Croatia), Tomo Vidak and Mila Rosic, who were charged.", ["Tomo Vidak", "Mila Rosic"]),
-        ("The Chair called for the release of all three officials in detention, which also include Oleh Marko and Taras Vynar.", ["Oleh Marko", "Taras Vynar"]),
+        ("The Representative is concerned about the sentence of two Ruritanian journalists, Ivo Marek and Pavol Denko, for allegedly insulting the President.", ["Ivo Marek", "Pavol Denko"], "Ruritanian journalists"),
+        ("He spoke about two journalists of the daily newspaper Glas (Osijek, Croatia), Tomo Vidak and Mila Rosic, who were charged.", ["Tomo Vidak", "Mila Rosic"], "journalists"),
+        ("The Chair called for the release of all three officials in detention, which also include Oleh Marko and Taras Vynar.", ["Oleh Marko", "Taras Vynar"], "officials"),
+        ("Two OSCE officials, Ivo Marek and Pavol Denko, were detained on Monday.", ["Ivo Marek", "Pavol Denko"], "OSCE officials"),
     ],
 )
-def test_names_listed_after_a_plural_noun_for_people_are_people(nlp, text, names) -> None:
-    """A list of names after a comma or 'include', with a plural noun for people before it, names people; a clause after a name ('for allegedly ...') is no title."""
+def test_names_listed_after_a_plural_noun_for_people_are_people(nlp, text, names, title) -> None:
+    """A list of names after a comma or 'include', with a plural noun for people before it,
+    names people, each with that noun and the capitalized words before it as title, as
+    stated (not a number or an article opening the sentence); a clause after a name ('for
+    allegedly ...') is no title."""
     found = people(nlp, text)
     for name in names:
         assert name in found, list(found)
-        assert found[name].title is None
+        assert found[name].title == title
+
+
+def test_a_word_for_people_inside_a_longer_title_is_no_title_of_its_own(nlp) -> None:
+    """'local staff member, Mr. NAME': 'staff' does not head the phrase, so it is not the title."""
+    found = people(nlp, "The Chair condemned the murder of OSCE local staff member, Mr. Ivo Marek, and a driver.")
+    assert found["Ivo Marek"].title != "staff"
 
 
 def test_a_list_of_places_after_a_plural_noun_names_no_one(nlp) -> None:

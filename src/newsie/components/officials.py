@@ -371,24 +371,46 @@ class OfficialTagger(GazetteerPipe):
                 and lowers[runs[j][0] - 1] == "and"
                 and s > 1
                 and (texts[s - 1] == "," or lowers[s - 1] in self._list_openers)
-                and self._people_before(C, s - 1)
+                and self._people_before(C, s - 1) is not None
                 and not any(self.places.lookup(C.span_text(a, b)) is not None for a, b in runs[i : j + 1])
             ):
                 out += [(a, b, LISTED, -1) for a, b in runs[i : j + 1] if a not in found]
             i = j + 1
         return out
 
-    def _people_before(self, C: Cols, k: int) -> bool:
-        """Whether a plural noun for people ("journalists") is among the few words before
-        token k in its sentence (not past a clause break)."""
+    def _people_before(self, C: Cols, k: int) -> int | None:
+        """Where a plural noun for people ("journalists") is among the few words before
+        token k in its sentence (not past a clause break); None if nowhere."""
         lowers, sent = C.lowers, C.is_sent_start
         for m in range(k - 1, max(k - _PEOPLE_REACH, 0) - 1, -1):
             w = lowers[m]
             if w in self._people_plurals:
-                return True
+                return m
             if sent[m] or w in (".", ";", ":"):
-                return False
-        return False
+                return None
+        return None
+
+    def _listed_people_title(self, C: Cols, start: int, others: Container[int]) -> tuple[int, int] | None:
+        """"two Belarusian journalists, NAME and NAME2": a name of a list that opens after a
+        plural noun for people (see `_listed_after_people`) has that noun, with the
+        capitalized words right before it, as its title, as stated ("Belarusian
+        journalists"); None for a name in no such list."""
+        texts, lowers = C.texts, C.lowers
+        k = start - 1
+        while k >= 1 and texts[k] in (",", "and") and k - 1 in others:
+            k -= 1  # back over the list's earlier names and their separators
+            while k > 0 and k - 1 in others:
+                k -= 1
+            k -= 1
+        if k < 1 or not (texts[k] == "," or lowers[k] in self._list_openers):
+            return None
+        m = self._people_before(C, k)
+        if m is None or (C.is_lower[m + 1] and C.is_alpha[m + 1] and not C.is_stop[m + 1]):
+            return None  # "staff member, Mr. NAME": the plural word is no head of its phrase
+        a = m
+        while a > 0 and (C.is_title[a - 1] or C.is_upper[a - 1]) and not C.is_stop[a - 1] and not C.like_num[a - 1] and a - 1 not in others:
+            a -= 1  # "Belarusian", "OSCE"; not "Two" or "The" opening the sentence
+        return a, m + 1
 
     def _listed_after_plural(self, C: Cols, sep: int, out: list[Person], state_tokens: set[int]) -> bool:
         """"Co-Chairs NAME of France and NAME2", "Senators NAME, NAME2, and NAME3": the "and"
@@ -750,6 +772,10 @@ class OfficialTagger(GazetteerPipe):
             role = self._role_after_as(C, end, others, bodies)  # ("Ambassador NAME ... as Head of ...")
             if role is not None:
                 parts.append(role)
+        if not parts and start >= 2 and self._people_plurals:
+            listed = self._listed_people_title(C, start, others)
+            if listed is not None:
+                parts.append(listed)  # "two journalists, NAME and NAME2": the only title the text gives them
         if not parts:
             return None
         return ", ".join(C.span_text(a, b).strip(" ,") for a, b in parts), parts
