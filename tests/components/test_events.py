@@ -95,6 +95,23 @@ def test_at_the_end_of_a_visit_its_day_is_the_last(nlp, text, start, end) -> Non
     assert ev.type == "visit" and (ev.start, ev.end) == (start, end)
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "start", "end"),
+    [
+        ("Civil Society Forum in Ruritania concludes", "The OSCE Mission concluded today its fifth annual Civil Society Forum, which gathered civil society organizations from the region.", None, D(2023, 12, 15)),
+        ("OSCE Chair visits Ruritania", "VALDORA, 15 December 2023 - The OSCE Chairperson-in-Office concluded her visit to Ruritania today with a meeting with the President.", None, D(2023, 12, 15)),
+        ("Police course ends in Valdora", "A three-day OSCE course for border police officers ended today in Valdora.", D(2023, 12, 13), D(2023, 12, 15)),
+        ("Police course ends in Valdora", "A one-day OSCE course for border police officers ended today in Valdora.", D(2023, 12, 15), D(2023, 12, 15)),
+        ("OSCE workshop for border police opens in Valdora", "An OSCE workshop for border police officers opened today in Valdora.", D(2023, 12, 15), D(2023, 12, 15)),
+    ],
+)
+def test_a_lasting_event_said_to_end_on_a_day_with_no_length_has_no_stated_start(nlp, title, text, start, end) -> None:
+    """'The forum concluded today': that day is the end; with no length stated, the first day is not said (start None, as the gold
+    writes it). A stated length gives the start; an opening day stays both ends."""
+    ev = main_event(nlp, text, title=title, published="2023-12-15")
+    assert (ev.start, ev.end) == (start, end), (ev.type, ev.start, ev.end)
+
+
 def test_statement_dated_by_dateline(nlp) -> None:
     """A statement with a dated dateline and no other date of its own gets that date."""
     text = "VIENNA, 10 April 2019 – The OSCE Representative condemned the search conducted on 9 April in Minsk, Belarus."

@@ -250,6 +250,8 @@ class EventExtractor(GazetteerPipe):
         )
         self._conclude = frozenset(r.conclusion_verbs)
         self._conclude_phrases = tuple(p.lower() for p in r.conclusion_phrases)
+        self._end_only = frozenset(r.end_only_verbs)
+        self._lasting_types = frozenset(r.lasting_types)
         # "in Norway", and "visiting Norway": a visit's object is its place
         self._visit_verbs = frozenset(v.lower() for v in r.visit_verbs)
         self._place_words = frozenset(r.place_words) | self._visit_verbs
@@ -469,16 +471,23 @@ class EventExtractor(GazetteerPipe):
         value = values[chosen]
         start, end = value.start, value.end
         assert start is not None
+        end_only = False
         if start == end and unit_of is not None:
             days = self._duration(rel, unit_of)
+            lower = unit_lower(unit_of, rel.text)
             if days and days > 1:
-                lower = unit_lower(unit_of, rel.text)
                 if set(lower.split()) & self._conclude or any(p in lower for p in self._conclude_phrases):
                     start = end - dt.timedelta(days=days - 1)
                 else:
                     end = start + dt.timedelta(days=days - 1)
+            elif not days and etype in self._lasting_types:
+                # "The forum concluded today": the day said is the last; the first is not said
+                end_only = not self._end_only.isdisjoint(lower.split())
         assert end is not None
-        return self._stated_bounds(rel, [*focus, *body_units[:3]], start, end)
+        bounded = self._stated_bounds(rel, [*focus, *body_units[:3]], start, end)
+        if end_only and bounded[0] == start:
+            return None, bounded[1]
+        return bounded
 
     def _stated_bounds(self, rel: _Release, units: list[Unit], start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
         """"The course, which started on 25 October", "will run until 22 September": a bound

@@ -74,6 +74,14 @@ class EventRules(BaseModel):
         default_factory=empty_list,
         description="A length in weeks or months right after these is a period the text looks back on ('in the past six months'), not the event's",
     )
+    end_only_verbs: list[str] = Field(
+        default_factory=empty_list,
+        description="'The forum concluded today': with one of these and no stated length, a lasting event's stated day is its end and its start is not stated",
+    )
+    lasting_types: list[EventType] = Field(
+        default_factory=empty_list,
+        description="Events that last (a course, a conference, a visit): their stated day is the end, not the start, after an end_only_verbs word",
+    )
     conclusion_phrases: list[str] = Field(
         default_factory=empty_list,
         description="Like conclusion_verbs, phrases of several words ('at the end of a three-day visit'; 'end' alone is no conclusion: 'to end violence')",
