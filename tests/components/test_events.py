@@ -103,6 +103,7 @@ def test_at_the_end_of_a_visit_its_day_is_the_last(nlp, text, start, end) -> Non
         ("Police course ends in Valdora", "A three-day OSCE course for border police officers ended today in Valdora.", D(2023, 12, 13), D(2023, 12, 15)),
         ("Police course ends in Valdora", "A one-day OSCE course for border police officers ended today in Valdora.", D(2023, 12, 15), D(2023, 12, 15)),
         ("OSCE workshop for border police opens in Valdora", "An OSCE workshop for border police officers opened today in Valdora.", D(2023, 12, 15), D(2023, 12, 15)),
+        ("OSCE launches campaign in Valdora", "The OSCE Mission launched today a campaign that ends a year of preparations with local partners.", D(2023, 12, 15), D(2023, 12, 15)),
     ],
 )
 def test_a_lasting_event_said_to_end_on_a_day_with_no_length_has_no_stated_start(nlp, title, text, start, end) -> None:

@@ -335,7 +335,7 @@ class EventExtractor(GazetteerPipe):
         elif evidence_unit is None and body_units:
             evidence_unit = body_units[0]
         focus = [u for u in (evidence_unit, body_units[0] if body_units else None) if u is not None]
-        start, end = self._dates(rel, focus, body_units, etype)
+        start, end = self._dates(rel, focus, body_units, etype, main=main)
         titles = [u for u in units if u.index < 0]
         location = finish_location(self._location(rel, focus, etype, titles), rel.dateline, start or rel.today, self.history)
         participants = self._participants(rel, focus, body_units)
@@ -419,7 +419,7 @@ class EventExtractor(GazetteerPipe):
             if any(tail.endswith(" " + cue) or tail == cue for cue in self._background_after):
                 rel.modified[start_char] = -1
 
-    def _dates(self, rel: _Release, focus: list[Unit], body_units: list[Unit], etype: str) -> tuple[dt.date | None, dt.date | None]:
+    def _dates(self, rel: _Release, focus: list[Unit], body_units: list[Unit], etype: str, main: bool = True) -> tuple[dt.date | None, dt.date | None]:
         dl_date = rel.dateline.date if rel.dateline else None
         starts, values = self._event_dates(rel)
         anchor = rel.today
@@ -480,13 +480,13 @@ class EventExtractor(GazetteerPipe):
                     start = end - dt.timedelta(days=days - 1)
                 else:
                     end = start + dt.timedelta(days=days - 1)
-            elif not days and etype in self._lasting_types:
+            elif not days and main and etype in self._lasting_types:  # (a secondary event's sentence says nothing of its end)
                 # "The forum concluded today": the day said is the last; the first is not said
                 end_only = not self._end_only.isdisjoint(lower.split())
         assert end is not None
         bounded = self._stated_bounds(rel, [*focus, *body_units[:3]], start, end)
-        if end_only and bounded[0] == start:
-            return None, bounded[1]
+        if end_only and bounded == (start, end):  # ("opened today a course that ends on 4 January": a stated end)
+            return None, end
         return bounded
 
     def _stated_bounds(self, rel: _Release, units: list[Unit], start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
