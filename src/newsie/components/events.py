@@ -716,7 +716,7 @@ class EventExtractor(GazetteerPipe):
         if before >= 0 and in_org[before]:
             return None
         after = text[end : min(unit.end_char, end + 60)]
-        for _, _, start_char, end_char, kb_id, id_ in group_rows(rel.doc, ext.STATES):
+        for _, _, start_char, end_char, kb_id, id_ in rel.states:
             # The State itself, not its possessive or a longer name ("in Mine Action, Tajikistan's Centre")
             if id_ == "name" and end < start_char <= end + 8 and _STATE_AFTER.fullmatch(text, end, start_char) and _STATE_ENDS.match(text, end_char):
                 return kb_id
