@@ -3,8 +3,8 @@
 spaCy's `Sentencizer` makes a `Token` object for every token of every Doc to read its
 text and punctuation flag; this subclass reads the tokens' ids, offsets and flags at once
 with ``Doc.to_array`` and finds the starts from where the text holds one of
-`punct_chars` (a regex over the text). Boundaries, settings and serialization are
-spaCy's own. In a pipeline it reads the Doc's token columns (`newsie.tokens.Cols`) and
+`punct_chars` (substring searches in an ASCII text, else a regex). Boundaries, settings
+and serialization are spaCy's own. In a pipeline it reads the Doc's token columns (`newsie.tokens.Cols`) and
 caches them on the Doc once the boundaries are set: later components read no array again.
 """
 from __future__ import annotations
@@ -31,6 +31,7 @@ class ArraySentencizer(Sentencizer):
     _punct_ids: frozenset[int] = frozenset()
     _finder_key: tuple[int, int] | None = None
     _punct_finder: re.Pattern[str] | None = None
+    _ascii_punct: tuple[str, ...] = ()
 
     def _ids(self) -> frozenset[int]:
         """Hashes of the punctuation characters (recomputed when the set is replaced or resized)."""
@@ -93,14 +94,36 @@ class ArraySentencizer(Sentencizer):
                 self._punct_finder = re.compile("[" + "".join(map(re.escape, bmp)) + astral + "]")
             else:
                 self._punct_finder = re.compile("(?=" + "|".join(map(re.escape, chars)) + ")")
+            # the only ones an ASCII text can hold
+            self._ascii_punct = tuple(c for c in chars if c.isascii())
             self._finder_key = self._punct_key
         return self._punct_finder
+
+    def _offsets(self, text: str, finder: re.Pattern[str]) -> list[int]:
+        """Offsets in order where one of `punct_chars` starts (and, in a text that is not
+        ASCII, where a character beyond U+FFFF is: see `_finder`).
+
+        Most texts are ASCII (a flag of the str, no scan): there only the ASCII members
+        can occur, and a substring search in C for each (a few hits each) costs far less
+        than testing a character class at every character.
+        """
+        if not text.isascii():
+            return [m.start() for m in finder.finditer(text)]
+        found: list[int] = []
+        for c in self._ascii_punct:
+            at = text.find(c)
+            while at >= 0:
+                found.append(at)
+                at = text.find(c, at + 1)
+        if len(self._ascii_punct) > 1:
+            found = sorted(set(found))
+        return found
 
     def _text_starts(self, text: str, idxs: list[int], orths: list[int], is_punct: list[bool]) -> list[bool]:
         """Sentence starts of a non-empty Doc (those spaCy's `Sentencizer.predict` gives), found from its text.
 
-        A token that is one of `punct_chars` starts where the text holds that string: a
-        regex finds those offsets (few in a release) and a bisection on the token offsets
+        A token that is one of `punct_chars` starts where the text holds that string: those
+        offsets (few in a release, `_offsets`) and a bisection on the token offsets give
         the token there. After each such token the first token that is neither
         punctuation nor one of `punct_chars` starts a sentence, as in spaCy's loop.
         """
@@ -112,9 +135,9 @@ class ArraySentencizer(Sentencizer):
             return guesses
         punct_ids = self._punct_ids
         taken = 0  # tokens before this one were read by an earlier step
-        for m in finder.finditer(text):
-            k = bisect_left(idxs, m.start())
-            if k < taken or k >= n or idxs[k] != m.start() or orths[k] not in punct_ids:
+        for at in self._offsets(text, finder):
+            k = bisect_left(idxs, at)
+            if k < taken or k >= n or idxs[k] != at or orths[k] not in punct_ids:
                 continue
             j = k + 1
             while j < n and (is_punct[j] or orths[j] in punct_ids):
