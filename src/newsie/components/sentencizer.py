@@ -3,7 +3,7 @@
 spaCy's `Sentencizer` makes a `Token` object for every token of every Doc to read its
 text and punctuation flag; this subclass reads the tokens' ids, offsets and flags at once
 with ``Doc.to_array`` and finds the starts from where the text holds one of
-`punct_chars` (substring searches in an ASCII text, else a regex). Boundaries, settings
+`punct_chars` (substring searches, a regex only for unusual `punct_chars`). Boundaries, settings
 and serialization are spaCy's own. In a pipeline it reads the Doc's token columns (`newsie.tokens.Cols`) and
 caches them on the Doc once the boundaries are set: later components read no array again.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from typing import AnyStr
 
 from numpy import count_nonzero
 from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START
@@ -32,6 +33,7 @@ class ArraySentencizer(Sentencizer):
     _finder_key: tuple[int, int] | None = None
     _punct_finder: re.Pattern[str] | None = None
     _ascii_punct: tuple[str, ...] = ()
+    _wide_punct: frozenset[str] | None = None
 
     def _ids(self) -> frozenset[int]:
         """Hashes of the punctuation characters (recomputed when the set is replaced or resized)."""
@@ -94,30 +96,40 @@ class ArraySentencizer(Sentencizer):
                 self._punct_finder = re.compile("[" + "".join(map(re.escape, bmp)) + astral + "]")
             else:
                 self._punct_finder = re.compile("(?=" + "|".join(map(re.escape, chars)) + ")")
-            # the only ones an ASCII text can hold
+            # the only ones an ASCII text can hold; the others, when each is one character
             self._ascii_punct = tuple(c for c in chars if c.isascii())
+            wide = frozenset(c for c in chars if not c.isascii())
+            self._wide_punct = wide if all(len(c) == 1 for c in wide) else None
             self._finder_key = self._punct_key
         return self._punct_finder
 
     def _offsets(self, text: str, finder: re.Pattern[str]) -> list[int]:
-        """Offsets in order where one of `punct_chars` starts (and, in a text that is not
-        ASCII, where a character beyond U+FFFF is: see `_finder`).
+        """Offsets in order where one of `punct_chars` starts (and perhaps others, which
+        `_text_starts` skips: no token there is one of them).
 
-        Most texts are ASCII (a flag of the str, no scan): there only the ASCII members
-        can occur, and a substring search in C for each (a few hits each) costs far less
-        than testing a character class at every character.
+        A substring search in C for each ASCII member (a few hits each) costs far less
+        than testing a character class at every character. Most texts are ASCII (a flag
+        of the str, no scan), where no other member can occur; in another, each character
+        beyond ASCII is a "?" of its ASCII encoding (one byte per character, so offsets
+        hold) and is tested by itself.
         """
-        if not text.isascii():
-            return [m.start() for m in finder.finditer(text)]
+        wide = self._wide_punct
         found: list[int] = []
-        for c in self._ascii_punct:
-            at = text.find(c)
+        if text.isascii():
+            for c in self._ascii_punct:
+                _occurrences(text, c, found)
+        elif wide is None:
+            return [m.start() for m in finder.finditer(text)]
+        else:
+            data = text.encode("ascii", "replace")
+            for c in self._ascii_punct:
+                _occurrences(data, c.encode("ascii"), found)
+            at = data.find(b"?")
             while at >= 0:
-                found.append(at)
-                at = text.find(c, at + 1)
-        if len(self._ascii_punct) > 1:
-            found = sorted(set(found))
-        return found
+                if text[at] in wide:
+                    found.append(at)
+                at = data.find(b"?", at + 1)
+        return found if len(found) < 2 else sorted(set(found))
 
     def _text_starts(self, text: str, idxs: list[int], orths: list[int], is_punct: list[bool]) -> list[bool]:
         """Sentence starts of a non-empty Doc (those spaCy's `Sentencizer.predict` gives), found from its text.
@@ -146,3 +158,11 @@ class ArraySentencizer(Sentencizer):
                 guesses[j] = True
             taken = j
         return guesses
+
+
+def _occurrences(data: AnyStr, needle: AnyStr, found: list[int]) -> None:
+    """Append every offset where `needle` starts in `data` (overlapping ones too)."""
+    at = data.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = data.find(needle, at + 1)
