@@ -15,7 +15,7 @@ from ..events.cues import WordCues
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
 from ..events.paragraphs import announced_at, bound_cue, may_report_participants, reports_participants
-from ..extensions import doc_value, set_doc_value, span_value, text_of
+from ..extensions import doc_key, doc_value, set_doc_value, span_value, text_of
 from ..kb.event_types import EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
 from ..kb.io import read_packaged
@@ -60,9 +60,11 @@ _STATE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]")  # "in Kopanik, Serbia, f
 _LIST_SEP = re.compile(r",?\s+and\s+|,\s+")
 _LIST_ITEM = re.compile(r"[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2}")
 _NAME_GOES_ON = re.compile(r"\s+[A-ZÀ-Ý]")
+_DATELINE = doc_key("newsie_dateline")
+_ORGS = doc_key("newsie_orgs")
+_OFFICIALS = doc_key("newsie_officials")
 _BODY_BEFORE_DATELINE = 20  # characters of a release before a dateline that starts another
-DateRow = tuple[int, int, int, int]  # a DATE span: start, end, start_char, end_char
-StateRow = tuple[int, int, int, int, str, str]  # a STATE span: start, end, start_char, end_char, kb_id_, id_
+Row = tuple[int, int, int, int, str, str]  # a span: start, end, start_char, end_char, kb_id_, id_ (`group_rows`)
 
 
 class _Release:
@@ -82,8 +84,10 @@ class _Release:
         "dateline",
         "dates",
         "doc",
+        "meta",
         "modified",
         "org_names",
+        "org_rows",
         "people",
         "state_codes",
         "states",
@@ -94,12 +98,15 @@ class _Release:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = text_of(doc)
-        self.dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
+        self.meta = meta_of(doc)
+        user_data: dict[Any, Any] = doc.user_data
+        self.dateline: DatelineData | None = user_data.get(_DATELINE)
         self.today = text_date(doc)  # what the dates were anchored to
-        self.dates: list[DateRow] = [r[:4] for r in group_rows(doc, ext.DATES)]
-        self.states: list[StateRow] = group_rows(doc, ext.STATES)
-        org_data: list[OrgData] = doc_value(doc, "newsie_orgs") or []
-        people_data: list[OfficialData] = doc_value(doc, "newsie_officials") or []
+        self.dates: list[Row] = group_rows(doc, ext.DATES)
+        self.states: list[Row] = group_rows(doc, ext.STATES)
+        self.org_rows: list[Row] | None = None
+        org_data: list[OrgData] = user_data.get(_ORGS) or []
+        people_data: list[OfficialData] = user_data.get(_OFFICIALS) or []
         self.org_names = [o.name for o in org_data if o.name]
         self.people = [p.name for p in people_data if not p.inferred]
         self._title_spans: list[tuple[int, int]] | None = None
@@ -116,6 +123,12 @@ class _Release:
         self._counts: dict[tuple[int, int], tuple[int, str] | None] = {}
         self._places: dict[tuple[int, int], LocationData | None] = {}
 
+    def organizations(self) -> list[Row]:
+        """The ORG spans' rows (read once)."""
+        if self.org_rows is None:
+            self.org_rows = group_rows(self.doc, ext.ORGANIZATIONS)
+        return self.org_rows
+
     @property
     def doc_states(self) -> set[str]:
         if self._doc_states is None:
@@ -131,8 +144,8 @@ class _Release:
             text = self.text
             self._cut = len(text)
             dateline = self.dateline
-            opening = dateline.end_char if dateline else meta_of(self.doc).body_start
-            for _, _, start_char, end_char in self.dates:
+            opening = dateline.end_char if dateline else self.meta.body_start
+            for _, _, start_char, end_char, _, _ in self.dates:
                 # The dash after the date, or the end of its span's last token ("2002-")
                 if start_char < opening + _BODY_BEFORE_DATELINE or not (_DASH_AFTER.match(text, end_char) or text[end_char - 1] in "-–—"):
                     continue
@@ -165,7 +178,7 @@ class _Release:
         if self._day_dates is None:
             out = []
             cut = self.cut()
-            for _, _, start_char, end_char in self.dates:
+            for _, _, start_char, end_char, _, _ in self.dates:
                 if start_char >= cut:
                     break
                 d = span_value(self.doc, "newsie_date", start_char, end_char)
@@ -322,8 +335,7 @@ class EventExtractor(GazetteerPipe):
 
     # -- one event ------------------------------------------------------------
     def _event(self, rel: _Release, units: list[Unit], etype: str, confidence: float, *, main: bool) -> tuple[EventData, Trigger | None]:
-        doc = rel.doc
-        meta = meta_of(doc)
+        meta = rel.meta
         body_units = [u for u in units if u.index >= 0]
         trig_unit = trigger_unit(units, etype)
         trigger = trig_unit.best_trigger[etype][1] if trig_unit and etype in trig_unit.best_trigger else None
@@ -381,7 +393,7 @@ class EventExtractor(GazetteerPipe):
             doc = rel.doc
             lowers = cols(doc).lowers
             cut = rel.cut()
-            for start, end, start_char, end_char in rel.dates:
+            for start, end, start_char, end_char, _, _ in rel.dates:
                 if start_char >= cut:
                     break
                 if not (dl_range[0] <= start_char < dl_range[1]):
@@ -645,12 +657,12 @@ class EventExtractor(GazetteerPipe):
         # Lookups by position, so a unit with many matches stays linear.
         in_org = bytearray(unit.end_char - unit.start_char)
         # Organizations' names and officials' titles: "the OSCE Mission to Serbia", "... Trafficking in Human Beings"
-        for o_start, o_end in [*((r[2], r[3]) for r in group_rows(rel.doc, ext.ORGANIZATIONS)), *rel.title_spans()]:
+        for o_start, o_end in [*((r[2], r[3]) for r in rel.organizations()), *rel.title_spans()]:
             a, b = max(o_start, unit.start_char), min(o_end, unit.end_char)
             if a < b:
                 in_org[a - unit.start_char : b - unit.start_char] = b"\x01" * (b - a)
         state_starts = {r[2] for r in rel.states}
-        unit_dates = [(start_char, end_char) for _, _, start_char, end_char in rel.dates if unit.start_char <= start_char < unit.end_char]
+        unit_dates = [(start_char, end_char) for _, _, start_char, end_char, _, _ in rel.dates if unit.start_char <= start_char < unit.end_char]
         date_ends = sorted(end_char for _, end_char in unit_dates)
         context = self._context_country(rel)
         found: list[tuple[int, LocationData]] = []
@@ -771,7 +783,7 @@ class EventExtractor(GazetteerPipe):
     @staticmethod
     def _in_organization(rel: _Release, char: int) -> bool:
         """Whether the character at `char` is in an organization's name ("the OSCE Mission to Moldova")."""
-        return any(o_start <= char < o_end for _, _, o_start, o_end, _, _ in group_rows(rel.doc, ext.ORGANIZATIONS))
+        return any(o_start <= char < o_end for _, _, o_start, o_end, _, _ in rel.organizations())
 
     def _may_place_event(self, rel: _Release, unit: Unit, etype: str) -> bool:
         """Whether `_said_of_event` can hold anywhere in `unit`: a place word at or right
