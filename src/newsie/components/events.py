@@ -4,6 +4,7 @@ import bisect
 import datetime as dt
 import hashlib
 import re
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -22,7 +23,7 @@ from ..kb.io import read_packaged
 from ..kb.places import Place, PlaceKB, default_cities, place_kb
 from ..payloads import DatelineData, DateValue, EventData, LocationData, OfficialData, OrgData, handed_over, meta_of, text_date
 from ..rows import group_rows
-from ..tokens import cols
+from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe
 from .event_triggers import (
     DECISION_KEY,
@@ -60,6 +61,7 @@ _STATE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]")  # "in Kopanik, Serbia, f
 _LIST_SEP = re.compile(r",?\s+and\s+|,\s+")
 _LIST_ITEM = re.compile(r"[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2}")
 _NAME_GOES_ON = re.compile(r"\s+[A-ZÀ-Ý]")
+_KB_ID = itemgetter(4)  # a row's kb_id_
 _DATELINE = doc_key("newsie_dateline")
 _ORGS = doc_key("newsie_orgs")
 _OFFICIALS = doc_key("newsie_officials")
@@ -81,6 +83,7 @@ class _Release:
         "_event_dates",
         "_places",
         "_title_spans",
+        "cols",
         "dateline",
         "dates",
         "doc",
@@ -98,6 +101,7 @@ class _Release:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = text_of(doc)
+        self.cols = cols(doc)
         self.meta = meta_of(doc)
         user_data: dict[Any, Any] = doc.user_data
         self.dateline: DatelineData | None = user_data.get(_DATELINE)
@@ -110,7 +114,7 @@ class _Release:
         self.org_names = [o.name for o in org_data if o.name]
         self.people = [p.name for p in people_data if not p.inferred]
         self._title_spans: list[tuple[int, int]] | None = None
-        self.state_codes = list(dict.fromkeys(r[4] for r in self.states))
+        self.state_codes = list(dict.fromkeys(map(_KB_ID, self.states)))
         self._doc_states: set[str] | None = None
         self._context: tuple[str | None] | None = None
         self._event_dates: tuple[list[int], dict[int, DateValue]] | None = None
@@ -391,7 +395,7 @@ class EventExtractor(GazetteerPipe):
             values: dict[int, DateValue] = {}  # by start_char: each span's DateValue (a day with a start), read once
             today = rel.today
             doc = rel.doc
-            lowers = cols(doc).lowers
+            lowers = rel.cols.lowers
             cut = rel.cut()
             for start, end, start_char, end_char, _, _ in rel.dates:
                 if start_char >= cut:
@@ -420,7 +424,7 @@ class EventExtractor(GazetteerPipe):
         one right after a background clause ("the incident that took place on 6 August")."""
         before = lowers[start - 1]
         if before == "the":
-            if end < len(lowers) and cols(rel.doc).is_lower[end] and lowers[end] not in self._not_modified_after:
+            if end < len(lowers) and rel.cols.is_lower[end] and lowers[end] not in self._not_modified_after:
                 rel.modified[start_char] = end
         elif (before == "on" and start > 1 and lowers[start - 2] in self._background_verbs) or (
             before in self._background_verbs and rel.text.startswith(("on ", "On "), start_char)
@@ -575,9 +579,9 @@ class EventExtractor(GazetteerPipe):
         for start, end, start_char, end_char, kb_id, id_ in rel.states:
             if not (unit.start_char <= start_char < unit.end_char and id_ == "name"):
                 continue
-            word = self._place_word_before(rel.doc, start)
+            word = self._place_word_before(rel.cols, start)
             # "Estonia's parliamentary elections", "the 23 September Belarus Parliamentary Elections"
-            elections = observed and self._elections_after(rel.doc, end)
+            elections = observed and self._elections_after(rel.cols, end)
             if word < 0 and not elections:
                 continue
             if dl_city and dl_country in (kb_id, None):  # a dateline town the gazetteer lacks is in the State named
@@ -586,10 +590,9 @@ class EventExtractor(GazetteerPipe):
                 return self._listed(rel, end_char, unit.end_char, {kb_id}) or LocationData(city=None, country=kb_id)
         return None
 
-    def _elections_after(self, doc: Doc, i: int) -> bool:
+    def _elections_after(self, C: Cols, i: int) -> bool:
         """Whether an election word follows token `i` within a few words and no punctuation
         but a possessive ("’s early parliamentary elections", " presidential election")."""
-        C = cols(doc)
         for k in range(i, min(len(C.lowers), i + 4)):
             lower = C.lowers[k]
             if lower in self._election_words:
@@ -650,7 +653,7 @@ class EventExtractor(GazetteerPipe):
         if self._visit_place is not None and any(stem in unit_lower(unit, rel.text) for stem in self._visit_stems):
             matches += [(m, True) for m in self._visit_place.finditer(text)]
         if of_event:
-            idxs = cols(rel.doc).idxs
+            idxs = rel.cols.idxs
             matches = [(m, v) for m, v in matches if self._said_of_event(rel, unit, bisect.bisect_left(idxs, unit.start_char + m.start()), etype)]
         if not matches:
             return None
@@ -767,10 +770,9 @@ class EventExtractor(GazetteerPipe):
                 return place
         return None
 
-    def _place_word_before(self, doc: Doc, i: int) -> int:
+    def _place_word_before(self, C: Cols, i: int) -> int:
         """The token of the place word before the State at `i` ("in Norway", "in the former
         Yugoslav Republic of Macedonia", "in south Germany", "visiting Norway"), else -1."""
-        C = cols(doc)
         lowers = C.lowers
         for k in range(i - 1, max(-1, i - 4), -1):
             lower = lowers[k]
@@ -790,7 +792,7 @@ class EventExtractor(GazetteerPipe):
         after its trigger of `etype`, a visit verb, or "to" and a visit word."""
         best = unit.best_trigger.get(etype)
         if best is not None:
-            lowers = cols(rel.doc).lowers
+            lowers = rel.cols.lowers
             trigger = best[1]
             if any(w < len(lowers) and lowers[w] in self._place_words for w in (trigger.start, trigger.end, trigger.end + 1)):
                 return True
@@ -801,7 +803,7 @@ class EventExtractor(GazetteerPipe):
         """Whether the place word at token `word` places the event of type `etype`: a visit
         verb itself, the sentence's trigger of that type, a place word right after it ("a
         training course in"), or "to" after a visit word ("paid an official visit to")."""
-        C = cols(rel.doc)
+        C = rel.cols
         lower = C.lowers[word]
         if lower in self._visit_verbs:
             return True
