@@ -167,10 +167,11 @@ def _fields(item: Item) -> dict[str, Any]:
     out["warnings"] = [f"ignored item keys: {sorted(unknown)}"] if unknown else []
     if warning:
         out["warnings"].append(warning)
-    # One test of all the strings joined: a lone surrogate stays one in the join (no two
-    # make a pair in a str), and strict UTF-8 refuses it there as in its own string.
-    strs = [out["text"], out["title"] or "", out["url"] or "", out["doc_id"] or "", out["content_type"] or "", *out["issuer"], *out["fields_of_work"]]
-    if not has_surrogates("".join(strs)):  # nearly every item: nothing to clean
+    # The text, then the other strings joined in one test (short: the join copies little):
+    # a lone surrogate stays one in the join (no two make a pair in a str), and strict
+    # UTF-8 refuses it there as in its own string.
+    others = [out["title"] or "", out["url"] or "", out["doc_id"] or "", out["content_type"] or "", *out["issuer"], *out["fields_of_work"]]
+    if not (has_surrogates(text) or has_surrogates("".join(others))):  # nearly every item: nothing to clean
         return out
     for key in ("text", "title", "url", "doc_id", "issuer", "fields_of_work", "content_type"):
         cleaned = clean(out[key])
