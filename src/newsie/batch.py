@@ -150,23 +150,28 @@ def _fields(item: Item) -> dict[str, Any]:
     if not isinstance(item, Mapping):
         raise TypeError(f"item must be a str or a mapping with 'text', not {type(item).__name__}")
     unknown = item.keys() - _ITEM_KEYS
-    text = require_text(item.get("text"), "text")
-    published, warning = read_published(item.get("published"))
+    get = item.get
+    text = require_text(get("text"), "text")
+    # An absent field (None) is read without a call: most items give a few fields only.
+    published, warning = (None, None) if (value := get("published")) is None else read_published(value)
     out: dict[str, Any] = {
         "text": text,
-        "title": optional_text(item.get("title"), "title"),
+        "title": None if (value := get("title")) is None else optional_text(value, "title"),
         "published": published,
-        "url": optional_text(item.get("url"), "url"),
-        "doc_id": optional_text(item.get("id"), "id"),
-        "issuer": _str_list(item.get("issuer"), "issuer"),
-        "fields_of_work": _str_list(item.get("fields_of_work"), "fields_of_work"),
-        "content_type": optional_text(item.get("content_type"), "content_type"),
+        "url": None if (value := get("url")) is None else optional_text(value, "url"),
+        "doc_id": None if (value := get("id")) is None else optional_text(value, "id"),
+        "issuer": [] if (value := get("issuer")) is None else _str_list(value, "issuer"),
+        "fields_of_work": [] if (value := get("fields_of_work")) is None else _str_list(value, "fields_of_work"),
+        "content_type": None if (value := get("content_type")) is None else optional_text(value, "content_type"),
     }
     out["warnings"] = [f"ignored item keys: {sorted(unknown)}"] if unknown else []
     if warning:
         out["warnings"].append(warning)
-    strs = [out["text"], out["title"] or "", out["url"] or "", out["doc_id"] or "", out["content_type"] or "", *out["issuer"], *out["fields_of_work"]]
-    if not any(map(has_surrogates, strs)):  # nearly every item: nothing to clean
+    # The text, then the other strings joined in one test (short: the join copies little):
+    # a lone surrogate stays one in the join (no two make a pair in a str), and strict
+    # UTF-8 refuses it there as in its own string.
+    others = [out["title"] or "", out["url"] or "", out["doc_id"] or "", out["content_type"] or "", *out["issuer"], *out["fields_of_work"]]
+    if not (has_surrogates(text) or has_surrogates("".join(others))):  # nearly every item: nothing to clean
         return out
     for key in ("text", "title", "url", "doc_id", "issuer", "fields_of_work", "content_type"):
         cleaned = clean(out[key])

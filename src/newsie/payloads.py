@@ -19,7 +19,7 @@ from typing import Any
 import srsly
 from spacy.tokens import Doc
 
-from .extensions import LIST_ATTRS, doc_key, doc_value, text_of
+from .extensions import LIST_ATTRS, doc_key, text_of
 from .tokens import TokCache
 
 _TAG = "__newsie__"
@@ -235,16 +235,23 @@ def register_serializers() -> None:
 # -- accessors: the one place each rule about the Doc's data lives ------------------
 
 
+_META_KEY = doc_key("newsie_meta")
+_DATELINE_KEY = doc_key("newsie_dateline")
+_RELEASE_DATE_KEY = doc_key("newsie_release_date")
+
+
 def meta_of(doc: Doc) -> ReleaseMeta:
     """The release's metadata; an empty `ReleaseMeta` for a Doc made outside newsie."""
-    meta = doc_value(doc, "newsie_meta")
+    user_data: dict[Any, Any] = doc.user_data
+    meta = user_data.get(_META_KEY)
     return meta if isinstance(meta, ReleaseMeta) else ReleaseMeta()
 
 
 def release_date(doc: Doc) -> dt.date | None:
     """The release date: the one `newsie_dateline` resolved (``published``, else the
     dateline's date); without that stage, ``published``."""
-    value = doc_value(doc, "newsie_release_date")
+    user_data: dict[Any, Any] = doc.user_data
+    value = user_data.get(_RELEASE_DATE_KEY)
     return value if value is not None else meta_of(doc).published
 
 
@@ -252,10 +259,19 @@ def text_date(doc: Doc) -> dt.date | None:
     """The day the text counts from ("today", "on Monday", a day without a year): the date
     of a dateline that opens the body, the day the text was written (``published`` can
     be a later upload); else `release_date`."""
-    dateline = doc_value(doc, "newsie_dateline")
-    if isinstance(dateline, DatelineData) and dateline.date is not None and dateline.start_char == meta_of(doc).body_start:
+    # (`meta_of`, `release_date` written out: this runs once per Doc in several stages)
+    user_data: dict[Any, Any] = doc.user_data
+    meta = user_data.get(_META_KEY)
+    if not isinstance(meta, ReleaseMeta):
+        meta = _NO_META
+    dateline = user_data.get(_DATELINE_KEY)
+    if isinstance(dateline, DatelineData) and dateline.date is not None and dateline.start_char == meta.body_start:
         return dateline.date
-    return release_date(doc)
+    value = user_data.get(_RELEASE_DATE_KEY)
+    return value if value is not None else meta.published
+
+
+_NO_META = ReleaseMeta()  # read only (`text_date`): `meta_of` gives each caller its own
 
 
 def resolve_release_date(meta: ReleaseMeta, dateline: DatelineData | None) -> dt.date | None:

@@ -4,6 +4,7 @@ import bisect
 import datetime as dt
 import hashlib
 import re
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -15,14 +16,14 @@ from ..events.cues import WordCues
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
 from ..events.paragraphs import announced_at, bound_cue, may_report_participants, reports_participants
-from ..extensions import doc_value, set_doc_value, span_value, text_of
+from ..extensions import doc_key, doc_value, set_doc_value, span_value, text_of
 from ..kb.event_types import EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
 from ..kb.io import read_packaged
 from ..kb.places import Place, PlaceKB, default_cities, place_kb
 from ..payloads import DatelineData, DateValue, EventData, LocationData, OfficialData, OrgData, handed_over, meta_of, text_date
 from ..rows import group_rows
-from ..tokens import cols
+from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe
 from .event_triggers import (
     DECISION_KEY,
@@ -60,9 +61,12 @@ _STATE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]")  # "in Kopanik, Serbia, f
 _LIST_SEP = re.compile(r",?\s+and\s+|,\s+")
 _LIST_ITEM = re.compile(r"[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2}")
 _NAME_GOES_ON = re.compile(r"\s+[A-ZÀ-Ý]")
+_KB_ID = itemgetter(4)  # a row's kb_id_
+_DATELINE = doc_key("newsie_dateline")
+_ORGS = doc_key("newsie_orgs")
+_OFFICIALS = doc_key("newsie_officials")
 _BODY_BEFORE_DATELINE = 20  # characters of a release before a dateline that starts another
-DateRow = tuple[int, int, int, int]  # a DATE span: start, end, start_char, end_char
-StateRow = tuple[int, int, int, int, str, str]  # a STATE span: start, end, start_char, end_char, kb_id_, id_
+Row = tuple[int, int, int, int, str, str]  # a span: start, end, start_char, end_char, kb_id_, id_ (`group_rows`)
 
 
 class _Release:
@@ -79,11 +83,14 @@ class _Release:
         "_event_dates",
         "_places",
         "_title_spans",
+        "cols",
         "dateline",
         "dates",
         "doc",
+        "meta",
         "modified",
         "org_names",
+        "org_rows",
         "people",
         "state_codes",
         "states",
@@ -94,16 +101,20 @@ class _Release:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = text_of(doc)
-        self.dateline: DatelineData | None = doc_value(doc, "newsie_dateline")
+        self.cols = cols(doc)
+        self.meta = meta_of(doc)
+        user_data: dict[Any, Any] = doc.user_data
+        self.dateline: DatelineData | None = user_data.get(_DATELINE)
         self.today = text_date(doc)  # what the dates were anchored to
-        self.dates: list[DateRow] = [r[:4] for r in group_rows(doc, ext.DATES)]
-        self.states: list[StateRow] = group_rows(doc, ext.STATES)
-        org_data: list[OrgData] = doc_value(doc, "newsie_orgs") or []
-        people_data: list[OfficialData] = doc_value(doc, "newsie_officials") or []
+        self.dates: list[Row] = group_rows(doc, ext.DATES)
+        self.states: list[Row] = group_rows(doc, ext.STATES)
+        self.org_rows: list[Row] | None = None
+        org_data: list[OrgData] = user_data.get(_ORGS) or []
+        people_data: list[OfficialData] = user_data.get(_OFFICIALS) or []
         self.org_names = [o.name for o in org_data if o.name]
         self.people = [p.name for p in people_data if not p.inferred]
         self._title_spans: list[tuple[int, int]] | None = None
-        self.state_codes = list(dict.fromkeys(r[4] for r in self.states))
+        self.state_codes = list(dict.fromkeys(map(_KB_ID, self.states)))
         self._doc_states: set[str] | None = None
         self._context: tuple[str | None] | None = None
         self._event_dates: tuple[list[int], dict[int, DateValue]] | None = None
@@ -115,6 +126,12 @@ class _Release:
         self._bounds: dict[tuple[int, int], str | None] = {}
         self._counts: dict[tuple[int, int], tuple[int, str] | None] = {}
         self._places: dict[tuple[int, int], LocationData | None] = {}
+
+    def organizations(self) -> list[Row]:
+        """The ORG spans' rows (read once)."""
+        if self.org_rows is None:
+            self.org_rows = group_rows(self.doc, ext.ORGANIZATIONS)
+        return self.org_rows
 
     @property
     def doc_states(self) -> set[str]:
@@ -131,8 +148,8 @@ class _Release:
             text = self.text
             self._cut = len(text)
             dateline = self.dateline
-            opening = dateline.end_char if dateline else meta_of(self.doc).body_start
-            for _, _, start_char, end_char in self.dates:
+            opening = dateline.end_char if dateline else self.meta.body_start
+            for _, _, start_char, end_char, _, _ in self.dates:
                 # The dash after the date, or the end of its span's last token ("2002-")
                 if start_char < opening + _BODY_BEFORE_DATELINE or not (_DASH_AFTER.match(text, end_char) or text[end_char - 1] in "-–—"):
                     continue
@@ -165,7 +182,7 @@ class _Release:
         if self._day_dates is None:
             out = []
             cut = self.cut()
-            for _, _, start_char, end_char in self.dates:
+            for _, _, start_char, end_char, _, _ in self.dates:
                 if start_char >= cut:
                     break
                 d = span_value(self.doc, "newsie_date", start_char, end_char)
@@ -322,8 +339,7 @@ class EventExtractor(GazetteerPipe):
 
     # -- one event ------------------------------------------------------------
     def _event(self, rel: _Release, units: list[Unit], etype: str, confidence: float, *, main: bool) -> tuple[EventData, Trigger | None]:
-        doc = rel.doc
-        meta = meta_of(doc)
+        meta = rel.meta
         body_units = [u for u in units if u.index >= 0]
         trig_unit = trigger_unit(units, etype)
         trigger = trig_unit.best_trigger[etype][1] if trig_unit and etype in trig_unit.best_trigger else None
@@ -379,9 +395,9 @@ class EventExtractor(GazetteerPipe):
             values: dict[int, DateValue] = {}  # by start_char: each span's DateValue (a day with a start), read once
             today = rel.today
             doc = rel.doc
-            lowers = cols(doc).lowers
+            lowers = rel.cols.lowers
             cut = rel.cut()
-            for start, end, start_char, end_char in rel.dates:
+            for start, end, start_char, end_char, _, _ in rel.dates:
                 if start_char >= cut:
                     break
                 if not (dl_range[0] <= start_char < dl_range[1]):
@@ -408,7 +424,7 @@ class EventExtractor(GazetteerPipe):
         one right after a background clause ("the incident that took place on 6 August")."""
         before = lowers[start - 1]
         if before == "the":
-            if end < len(lowers) and cols(rel.doc).is_lower[end] and lowers[end] not in self._not_modified_after:
+            if end < len(lowers) and rel.cols.is_lower[end] and lowers[end] not in self._not_modified_after:
                 rel.modified[start_char] = end
         elif (before == "on" and start > 1 and lowers[start - 2] in self._background_verbs) or (
             before in self._background_verbs and rel.text.startswith(("on ", "On "), start_char)
@@ -563,9 +579,9 @@ class EventExtractor(GazetteerPipe):
         for start, end, start_char, end_char, kb_id, id_ in rel.states:
             if not (unit.start_char <= start_char < unit.end_char and id_ == "name"):
                 continue
-            word = self._place_word_before(rel.doc, start)
+            word = self._place_word_before(rel.cols, start)
             # "Estonia's parliamentary elections", "the 23 September Belarus Parliamentary Elections"
-            elections = observed and self._elections_after(rel.doc, end)
+            elections = observed and self._elections_after(rel.cols, end)
             if word < 0 and not elections:
                 continue
             if dl_city and dl_country in (kb_id, None):  # a dateline town the gazetteer lacks is in the State named
@@ -574,10 +590,9 @@ class EventExtractor(GazetteerPipe):
                 return self._listed(rel, end_char, unit.end_char, {kb_id}) or LocationData(city=None, country=kb_id)
         return None
 
-    def _elections_after(self, doc: Doc, i: int) -> bool:
+    def _elections_after(self, C: Cols, i: int) -> bool:
         """Whether an election word follows token `i` within a few words and no punctuation
         but a possessive ("’s early parliamentary elections", " presidential election")."""
-        C = cols(doc)
         for k in range(i, min(len(C.lowers), i + 4)):
             lower = C.lowers[k]
             if lower in self._election_words:
@@ -638,19 +653,19 @@ class EventExtractor(GazetteerPipe):
         if self._visit_place is not None and any(stem in unit_lower(unit, rel.text) for stem in self._visit_stems):
             matches += [(m, True) for m in self._visit_place.finditer(text)]
         if of_event:
-            idxs = cols(rel.doc).idxs
+            idxs = rel.cols.idxs
             matches = [(m, v) for m, v in matches if self._said_of_event(rel, unit, bisect.bisect_left(idxs, unit.start_char + m.start()), etype)]
         if not matches:
             return None
         # Lookups by position, so a unit with many matches stays linear.
         in_org = bytearray(unit.end_char - unit.start_char)
         # Organizations' names and officials' titles: "the OSCE Mission to Serbia", "... Trafficking in Human Beings"
-        for o_start, o_end in [*((r[2], r[3]) for r in group_rows(rel.doc, ext.ORGANIZATIONS)), *rel.title_spans()]:
+        for o_start, o_end in [*((r[2], r[3]) for r in rel.organizations()), *rel.title_spans()]:
             a, b = max(o_start, unit.start_char), min(o_end, unit.end_char)
             if a < b:
                 in_org[a - unit.start_char : b - unit.start_char] = b"\x01" * (b - a)
         state_starts = {r[2] for r in rel.states}
-        unit_dates = [(start_char, end_char) for _, _, start_char, end_char in rel.dates if unit.start_char <= start_char < unit.end_char]
+        unit_dates = [(start_char, end_char) for _, _, start_char, end_char, _, _ in rel.dates if unit.start_char <= start_char < unit.end_char]
         date_ends = sorted(end_char for _, end_char in unit_dates)
         context = self._context_country(rel)
         found: list[tuple[int, LocationData]] = []
@@ -755,10 +770,9 @@ class EventExtractor(GazetteerPipe):
                 return place
         return None
 
-    def _place_word_before(self, doc: Doc, i: int) -> int:
+    def _place_word_before(self, C: Cols, i: int) -> int:
         """The token of the place word before the State at `i` ("in Norway", "in the former
         Yugoslav Republic of Macedonia", "in south Germany", "visiting Norway"), else -1."""
-        C = cols(doc)
         lowers = C.lowers
         for k in range(i - 1, max(-1, i - 4), -1):
             lower = lowers[k]
@@ -771,14 +785,14 @@ class EventExtractor(GazetteerPipe):
     @staticmethod
     def _in_organization(rel: _Release, char: int) -> bool:
         """Whether the character at `char` is in an organization's name ("the OSCE Mission to Moldova")."""
-        return any(o_start <= char < o_end for _, _, o_start, o_end, _, _ in group_rows(rel.doc, ext.ORGANIZATIONS))
+        return any(o_start <= char < o_end for _, _, o_start, o_end, _, _ in rel.organizations())
 
     def _may_place_event(self, rel: _Release, unit: Unit, etype: str) -> bool:
         """Whether `_said_of_event` can hold anywhere in `unit`: a place word at or right
         after its trigger of `etype`, a visit verb, or "to" and a visit word."""
         best = unit.best_trigger.get(etype)
         if best is not None:
-            lowers = cols(rel.doc).lowers
+            lowers = rel.cols.lowers
             trigger = best[1]
             if any(w < len(lowers) and lowers[w] in self._place_words for w in (trigger.start, trigger.end, trigger.end + 1)):
                 return True
@@ -789,7 +803,7 @@ class EventExtractor(GazetteerPipe):
         """Whether the place word at token `word` places the event of type `etype`: a visit
         verb itself, the sentence's trigger of that type, a place word right after it ("a
         training course in"), or "to" after a visit word ("paid an official visit to")."""
-        C = cols(rel.doc)
+        C = rel.cols
         lower = C.lowers[word]
         if lower in self._visit_verbs:
             return True
