@@ -179,17 +179,18 @@ class Cols:
 class TokCache:
     """What ``doc.user_data`` holds: the columns and records, in an object msgpack does not write."""
 
-    __slots__ = ("cols", "toks")
+    __slots__ = ("cols", "toks", "n")
 
     def __init__(self, cols: Cols) -> None:
         self.cols = cols
         self.toks: Toks | None = None
+        self.n = len(cols)  # the Doc's length when read: a plain int to compare
 
 
 def cols(doc: Doc) -> Cols:
     """The Doc's token attributes as columns (read once per Doc)."""
     cached = doc.user_data.get(_KEY)
-    if isinstance(cached, TokCache) and len(cached.cols) == len(doc):
+    if type(cached) is TokCache and cached.n == len(doc):
         return cached.cols
     out = Cols(doc)
     doc.user_data[_KEY] = TokCache(out)
@@ -205,7 +206,7 @@ def seed(doc: Doc, columns: Cols) -> None:
 def toks(doc: Doc) -> Toks:
     """The Doc's token records (built once per Doc, from its columns)."""
     cached = doc.user_data.get(_KEY)
-    if not (isinstance(cached, TokCache) and len(cached.cols) == len(doc)):
+    if not (type(cached) is TokCache and cached.n == len(doc)):
         cached = TokCache(Cols(doc))
         doc.user_data[_KEY] = cached
     if cached.toks is None:
