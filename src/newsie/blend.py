@@ -208,7 +208,9 @@ def event_features_batch(classes: Sequence[str], model_probs: Array, rules: Sequ
                 values.append(1.0)
     out = np.zeros((n, k, width))
     if cells:
-        out.reshape(-1)[cells] = values
+        # as arrays made in one C loop each (numpy's conversion of a list checks every item)
+        at = np.fromiter(cells, dtype=np.intp, count=len(cells))
+        out.reshape(-1)[at] = np.fromiter(values, dtype=float, count=len(values))
     out[:, :, 0] = np.log(np.maximum(np.asarray(model_probs, dtype=float).reshape(n, k), EPS))
     out[:, :, 8:] = np.log1p(out[:, :, 8:])
     if tuple(names) == EVENT_FEATURES:
