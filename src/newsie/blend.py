@@ -209,8 +209,8 @@ def event_features_batch(classes: Sequence[str], model_probs: Array, rules: Sequ
     out = np.zeros((n, k, width))
     if cells:
         # as arrays made in one C loop each (numpy's conversion of a list checks every item)
-        at = np.fromiter(cells, dtype=np.intp, count=len(cells))
-        out.reshape(-1)[at] = np.fromiter(values, dtype=float, count=len(values))
+        flat = np.fromiter(cells, dtype=np.intp, count=len(cells))
+        out.reshape(-1)[flat] = np.fromiter(values, dtype=float, count=len(values))
     out[:, :, 0] = np.log(np.maximum(np.asarray(model_probs, dtype=float).reshape(n, k), EPS))
     out[:, :, 8:] = np.log1p(out[:, :, 8:])
     if tuple(names) == EVENT_FEATURES:
