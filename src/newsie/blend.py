@@ -11,6 +11,7 @@ outputs are probabilities. Numpy only; parameters round-trip through JSON.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -207,7 +208,9 @@ def event_features_batch(classes: Sequence[str], model_probs: Array, rules: Sequ
                 values.append(1.0)
     out = np.zeros((n, k, width))
     if cells:
-        out.reshape(-1)[cells] = values
+        # as arrays made in one C loop each (numpy's conversion of a list checks every item)
+        flat = np.fromiter(cells, dtype=np.intp, count=len(cells))
+        out.reshape(-1)[flat] = np.fromiter(values, dtype=float, count=len(values))
     out[:, :, 0] = np.log(np.maximum(np.asarray(model_probs, dtype=float).reshape(n, k), EPS))
     out[:, :, 8:] = np.log1p(out[:, :, 8:])
     if tuple(names) == EVENT_FEATURES:
@@ -289,19 +292,20 @@ class FieldFeatures:
     def _lexicon_columns(self, lexicon: Sequence[tuple[dict[str, float], Sequence[str]]]) -> tuple[Array, Array]:
         """Each release's lexicon score and pick of the field each label reads, shape
         (releases, labels) twice. The lexicon scores every field, always in its own
-        order: a release whose scores come in the first one's order is read as one row of
-        values, any other by name; a pick marks the columns of the labels reading its field."""
+        order: when every release's scores come in the first one's order they are read as
+        one run of values (one C loop: numpy's conversion of nested lists checks every
+        item), else by name; a pick marks the columns of the labels reading its field."""
         n, k, lex = len(lexicon), self.k, self.lex
         order = tuple(lexicon[0][0]) if n else ()
-        at = {name: j for j, name in enumerate(order)}
-        same = [tuple(s) == order for s, _ in lexicon]
-        # one more column, all zeros: the fields the first release has no score for
-        grid = np.zeros((n, len(order) + 1))
-        if order:
-            grid[:, :-1] = [list(s.values()) if ok else [0.0] * len(order) for (s, _), ok in zip(lexicon, same)]
-        scores = grid[:, [at.get(name, len(order)) for name in lex]]
-        for r in [r for r, ok in enumerate(same) if not ok]:
-            scores[r] = [lexicon[r][0].get(name, 0.0) for name in lex]
+        width = len(order)
+        if width and all(tuple(s) == order for s, _ in lexicon):
+            # one more column, all zeros: the fields the releases have no score for
+            grid = np.zeros((n, width + 1))
+            grid[:, :-1] = np.fromiter(chain.from_iterable(s.values() for s, _ in lexicon), dtype=float, count=n * width).reshape(n, width)
+            at = {name: j for j, name in enumerate(order)}
+            scores = grid[:, [at.get(name, width) for name in lex]]
+        else:
+            scores = np.array([[s.get(name, 0.0) for name in lex] for s, _ in lexicon], dtype=float).reshape(n, k)
         picked = np.zeros(n * k)
         columns = self.columns
         picked[[r * k + j for r, (_, chosen) in enumerate(lexicon) for name in set(chosen) for j in columns.get(name, ())]] = 1.0

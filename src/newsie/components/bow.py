@@ -64,10 +64,15 @@ def hash64_words(words: np.ndarray, seed: int = 0) -> np.ndarray:
     """MurmurHash64A of each row of 64-bit words (shape (keys, n)), as ``murmurhash``'s
     ``hash64`` of the row's bytes: thinc's n-gram keys (`NumpyOps.ngrams`, seed 0)."""
     words = np.asarray(words, dtype=np.uint64)
-    rows, n = words.shape
-    h = np.full(rows, (seed ^ (8 * n * int(_M64))) & 0xFFFFFFFFFFFFFFFF, dtype=np.uint64)
-    for j in range(n):
-        k = words[:, j] * _M64
+    return hash64_columns([words[:, j] for j in range(words.shape[1])], seed)
+
+
+def hash64_columns(columns: list[np.ndarray], seed: int = 0) -> np.ndarray:
+    """`hash64_words` of the rows whose j-th word is ``columns[j][i]`` (arrays of one length)."""
+    n = len(columns)
+    h = np.full(len(columns[0]), (seed ^ (8 * n * int(_M64))) & 0xFFFFFFFFFFFFFFFF, dtype=np.uint64)
+    for column in columns:
+        k = column * _M64
         k ^= k >> _R64
         k *= _M64
         h ^= k
@@ -92,29 +97,28 @@ def batch_keys(inputs: list[np.ndarray], ngrams: int) -> tuple[np.ndarray, np.nd
     count; the n-grams of all inputs are hashed in one numpy pass."""
     lengths = np.fromiter(map(len, inputs), dtype=np.int64, count=len(inputs))
     uni = np.concatenate(inputs) if inputs else np.zeros(0, dtype=np.uint64)
-    if ngrams < 2:
+    if ngrams < 2 or not len(uni):
         return uni, lengths
     # Each input's keys: its unigrams, then (when it has two or more) its n-grams of size
-    # 2 .. ngrams, each block placed at its offset in the output.
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(lengths) else lengths
-    sizes = [lengths] + [np.where(lengths >= 2, np.maximum(lengths - (n - 1), 0), 0) for n in range(2, ngrams + 1)]
-    per_input = np.sum(sizes, axis=0) if len(lengths) else lengths
-    out_starts = np.concatenate(([0], np.cumsum(per_input)[:-1])) if len(lengths) else lengths
-    out = np.empty(int(per_input.sum()), dtype=np.uint64)
-    offset = out_starts.copy()
-    for n, size in enumerate(sizes, start=1):
-        total = int(size.sum())
-        if total:
-            # position j of input i's block: source unigram starts[i] + j, target offset[i] + j
-            owner = np.repeat(np.arange(len(lengths)), size)
-            within = np.arange(total) - np.repeat(np.cumsum(size) - size, size)
-            src = starts[owner] + within
-            if n == 1:
-                out[offset[owner] + within] = uni[src]
-            else:
-                window = np.stack([uni[src + j] for j in range(n)], axis=1)
-                out[offset[owner] + within] = hash64_words(window)
-        offset += size
+    # 2 .. ngrams. The n-grams starting at every unigram are hashed over the concatenation
+    # (contiguous slices, no gather); those that run past their input's end are dropped.
+    sizes = [lengths] + [np.maximum(lengths - (n - 1), 0) for n in range(2, ngrams + 1)]
+    per_input = np.sum(sizes, axis=0)
+    ends = np.cumsum(lengths)
+    out_ends = np.cumsum(per_input)
+    # where each unigram goes: its input's block start in the output plus its place in the input
+    at = np.arange(len(uni)) + np.repeat(out_ends - per_input - ends + lengths, lengths)
+    out = np.empty(int(out_ends[-1]), dtype=np.uint64)
+    out[at] = uni
+    left = np.repeat(ends, lengths) - np.arange(len(uni))  # unigrams from each one to its input's end
+    block = lengths.copy()  # where the n-grams of the current size start in each input's keys
+    for n in range(2, ngrams + 1):
+        m = len(uni) - n + 1
+        if m > 0:
+            keep = left[:m] >= n
+            hashed = hash64_columns([uni[j : m + j] for j in range(n)])
+            out[(at[:m] + np.repeat(block, lengths)[:m])[keep]] = hashed[keep]
+        block += sizes[n - 1]
     return out, per_input
 
 

@@ -43,18 +43,29 @@ def choose(labels: tuple[str, ...], probs: np.ndarray, settings: dict[str, Any])
 
 
 def choose_batch(labels: tuple[str, ...], probs: np.ndarray, settings: dict[str, Any]) -> list[list[str]]:
-    """`choose` of each row of `probs` (shape (releases, labels)), ranked in one numpy pass."""
+    """`choose` of each row of `probs` (shape (releases, labels)). Only the few fields that
+    pass the threshold are ranked (a full sort of every row costs more than the rest);
+    a row where none does takes its best field from a stable sort, as `choose` does."""
     if not len(probs):
         return []
     if len(probs) == 1:  # one release (`extract`): the same picks with fewer numpy calls
         return [choose(labels, probs[0], settings)]
-    order = np.argsort(-probs, axis=1, kind="stable")
-    ranked = np.take_along_axis(probs, order, axis=1)
-    # ranked rows are descending (NaN last), so the fields that pass are a prefix
-    counts = np.minimum((ranked >= settings["threshold"]).sum(axis=1), settings["max_labels"])
+    rows, cols = np.nonzero(probs >= settings["threshold"])
+    # (row, -probability, field index): each row's passing fields, most probable first,
+    # ties in field order (the order of `choose`'s stable sort; NaN never passes)
+    ranked = sorted(zip(rows.tolist(), (-probs[rows, cols]).tolist(), cols.tolist()))
+    picked: list[list[str]] = [[] for _ in range(len(probs))]
+    for r, _, j in ranked:
+        picked[r].append(labels[j])
+    most = settings["max_labels"]
+    out = [row[:most] for row in picked]
     if settings["min_labels"] and probs.shape[1]:
-        counts = np.maximum(counts, 1)
-    return [[labels[i] for i in row[:count]] for row, count in zip(order.tolist(), counts.tolist())]
+        empty = [r for r, row in enumerate(out) if not row]
+        if empty:
+            best = np.argsort(-probs[empty], axis=1, kind="stable")[:, 0].tolist()
+            for r, j in zip(empty, best):
+                out[r] = [labels[j]]
+    return out
 
 
 def _keep_given(docs: list[Doc], todo: list[Doc]) -> None:
