@@ -163,8 +163,9 @@ class OfficialTagger(GazetteerPipe):
         self.ensure_ready()
         C = doc_cols(doc)
         # (A sentence start after the first token, or a second token that starts none: the
-        # boundaries are set; `Token.is_sent_start` is False only for a boundary set to "no".)
-        if True not in C.is_sent_start[1:] and not (len(C) > 1 and doc[1].is_sent_start is False):
+        # boundaries are set; `Token.is_sent_start` is False only for a boundary set to "no".
+        # `any` tests each flag's truth in C, where `in` would compare each with True.)
+        if not any(islice(C.is_sent_start, 1, None)) and not (len(C.orths) > 1 and doc[1].is_sent_start is False):
             sentences(doc)  # sets them if none are
             C = doc_cols(doc)
         person_of = self._person_of
@@ -1062,7 +1063,7 @@ class OfficialTagger(GazetteerPipe):
                 # one ("The OSCE Secretary General X met Foreign Minister Y": X, not Y), unless
                 # a named person holds it already (the headline's "Secretary General" too).
                 if pending and label not in named:
-                    gap, nearest = min((_distance(records[k].mentions, start_char, end_char, sent_start, sent_end), k) for k in pending)
+                    gap, nearest = min([(_distance(records[k].mentions, start_char, end_char, sent_start, sent_end), k) for k in pending])
                     if gap <= OFFICE_REACH:  # farther, the office is another's ("the Chairperson-in-Office met Minister Y")
                         assign([nearest], label)
                         pending.remove(nearest)  # each gets an office once
@@ -1099,12 +1100,17 @@ sentence ("Helga Maria Schmid, the OSCE Secretary General": 2)."""
 
 def _distance(mentions: list[tuple[int, int]], start: int, end: int, lo: int, hi: int) -> int:
     """Characters between the span `start`-`end` and the nearest of `mentions` inside `lo`-`hi`."""
-    return min((max(a - end, start - b, 0) for a, b in mentions if lo <= a < hi), default=hi - lo)
+    # A loop, not `min` over a generator: a person has a mention or two (a generator costs more).
+    best = None
+    for a, b in mentions:
+        if lo <= a < hi:
+            gap = max(a - end, start - b, 0)
+            if best is None or gap < best:
+                best = gap
+    return hi - lo if best is None else best
 
 
-def _longest(people: list[Person]) -> list[Person]:
-    """`filter_ranges` on people: the first longest of overlapping ones, by start."""
-    return longest_first(people)
+_longest = longest_first  # `filter_ranges` on people: the first longest of overlapping ones, by start
 
 
 def _closing(texts: list[str], k: int) -> int | None:
@@ -1119,11 +1125,14 @@ def sentence_chars(doc: Doc, C: Cols) -> list[tuple[int, int]]:
     """The character offsets of ``doc.sents``, read from the token columns (no Span made)."""
     if "sents" in doc.user_hooks:
         return [(sent.start_char, sent.end_char) for sent in doc.sents]
-    if not doc.has_annotation("SENT_START"):
-        raise ValueError("the Doc has no sentence boundaries")  # what doc.sents raises (E030)
     n = len(C)
-    texts, idxs = C.texts, C.idxs
     starts = [0, *compress(range(1, n), islice(C.is_sent_start, 1, None))]
+    # A start after the first token, or a second token marked as no start (what a
+    # sentencizer leaves in one sentence): the boundaries are set, as `Doc.has_annotation`
+    # would find reading every token, twice, in Python generators.
+    if len(starts) == 1 and not (n > 1 and doc[1].is_sent_start is False) and not doc.has_annotation("SENT_START"):
+        raise ValueError("the Doc has no sentence boundaries")  # what doc.sents raises (E030)
+    texts, idxs = C.texts, C.idxs
     return [(idxs[a], idxs[b - 1] + len(texts[b - 1])) for a, b in zip(starts, [*starts[1:], n])]
 
 

@@ -90,14 +90,20 @@ class OfficialKB:
         self.offices = {o.id: o for o in offices}
         self.officials = list(officials)
         self.by_name: dict[str, OfficialEntry] = {}
+        # Each office's terms with their holders, in the order of `officials`: `holder`
+        # reads the terms of one office, not every person's.
+        self._terms: dict[str, list[tuple[Term, OfficialEntry]]] = {}
         for p in self.officials:
             for n in (p.name, *p.aliases):
                 self.by_name.setdefault(n, p)
+            for t in p.terms:
+                self._terms.setdefault(t.office, []).append((t, p))
 
     def holder(self, office_id: str, day: dt.date) -> OfficialEntry | None:
-        """The person in `office_id` on `day`, if the gazetteer knows one."""
-        for p in self.officials:
-            if any(t.office == office_id and t.covers(day) for t in p.terms):
+        """The person in `office_id` on `day`, if the gazetteer knows one (the first in
+        `officials` with a term that covers it)."""
+        for t, p in self._terms.get(office_id, ()):
+            if t.covers(day):
                 return p
         return None
 
