@@ -179,7 +179,7 @@ class Cols:
 class TokCache:
     """What ``doc.user_data`` holds: the columns and records, in an object msgpack does not write."""
 
-    __slots__ = ("cols", "toks", "n")
+    __slots__ = ("cols", "n", "toks")
 
     def __init__(self, cols: Cols) -> None:
         self.cols = cols
