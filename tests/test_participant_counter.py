@@ -42,6 +42,21 @@ def test_words_between_number_and_noun_that_count_something_else():
     assert ParticipantCounter(["officers"]).count("three courses for police officers") == (3, "three courses for police officers")
 
 
+def test_units_between_number_and_noun_measure_something_else():
+    """With a unit of `units` (a whole word or phrase) between the number and the noun, the
+    number measures time or a share; the packaged rules list the units."""
+    from newsie.kb.event_types import EVENT_TYPES_FILE, EventRules
+    from newsie.resources import gazetteer_file
+
+    counter = ParticipantCounter(["officers", "participants"], units=["days", "per cent"])
+    assert counter.count("Over three days police officers trained.") is None
+    assert counter.count("Some 40 per cent participants") is None
+    assert counter.count("Some 40 daysoff participants") == (40, "Some 40 daysoff participants")  # whole words only
+    assert ParticipantCounter(["officers"]).count("Over three days police officers trained.") == (3, "Over three days police officers")
+    rules = EventRules.model_validate_json(gazetteer_file(EVENT_TYPES_FILE).read_text(encoding="utf-8"))
+    assert {"days", "months", "per cent", "%"} <= set(rules.count_units)
+
+
 _WORDS = ["More", "than", "twenty", "-", "two", "Police", "officers", "1,200", "PARTICIPANTS", "a", "and", "in", "2020",
           "İstanbul", "ſome", "ıncluding", "’s", "days", "ſeven", "Kosovo", "EIGHT", "of", ",", "."]
 

@@ -397,6 +397,8 @@ def test_a_remit_does_not_place_the_event(nlp, title, text, city, country) -> No
         ("Two journalists were sentenced to prison terms last week, the Representative said.", None),
         ("The attack killed at least 50 people, the President said.", None),
         ("Over 100 participants discussed the release of detained journalists.", 100),
+        ("Over three days police officers practised checks at the border.", None),
+        ("Some 40 per cent women participants joined the network.", None),
     ],
 )
 def test_participants(nlp, text, count) -> None:

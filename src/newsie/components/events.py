@@ -263,7 +263,12 @@ class EventExtractor(GazetteerPipe):
         self._scorer: TriggerScorer | None = None  # used only without newsie_event_triggers
         r = self.rules
         self.counter = ParticipantCounter(
-            r.participant_nouns, not_after=r.count_not_after, not_between=r.count_not_between, victim_cues=r.victim_cues, victim_verbs=r.victim_verbs,
+            r.participant_nouns,
+            not_after=r.count_not_after,
+            not_between=r.count_not_between,
+            units=r.count_units,
+            victim_cues=r.victim_cues,
+            victim_verbs=r.victim_verbs,
         )
         self._conclude = frozenset(r.conclusion_verbs)
         self._conclude_phrases = tuple(p.lower() for p in r.conclusion_phrases)

@@ -39,7 +39,6 @@ _LOOKBACK = 10  # whitespace chunks read back from a noun (a longer prefix is ke
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))"
 _WORD_RUN = re.compile(r"\w+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_NOT_PEOPLE = re.compile(r"\b(?:day|days|week|weeks|month|months|year|years|hours|per cent|percent|%)\b")
 _QUALIFIER = r"(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately|a total of|roughly|close to|in total,?)\s+)?"
 
 
@@ -52,17 +51,28 @@ class ParticipantCounter:
     """Find the number of people who took part, from a number followed by a people noun.
 
     A number right after a word of `not_after` names something ("Resolution 1325 on
-    Women, Peace and Security"); one with a word of `not_between` before its noun counts
-    something else ("three courses for police officers", "14 October, the Border Police");
+    Women, Peace and Security"); one followed by a unit of `units` before its noun measures
+    something ("five days, 30 officers": not 5); one with a word of `not_between` before its
+    noun counts something else ("three courses for police officers", "14 October, the Border Police");
     people counted right after a victim cue ("the detention of six journalists", "killed
     at least 50 people") or before a victim verb ("two journalists were sentenced", "56
     journalists killed") suffered the event: none is a count of participants.
     """
 
     def __init__(
-        self, nouns: Iterable[str], *, not_after: Iterable[str] = (), not_between: Iterable[str] = (), victim_cues: Iterable[str] = (), victim_verbs: Iterable[str] = (),
+        self,
+        nouns: Iterable[str],
+        *,
+        not_after: Iterable[str] = (),
+        not_between: Iterable[str] = (),
+        units: Iterable[str] = (),
+        victim_cues: Iterable[str] = (),
+        victim_verbs: Iterable[str] = (),
     ) -> None:
         self._not_after = frozenset(w.lower() for w in not_after)
+        unit_alt = "|".join(sorted({re.escape(u.lower()) for u in units}, key=len, reverse=True))
+        # a unit anywhere between the number and the noun, as a whole word ("days", "per cent", "%")
+        self._units = re.compile(rf"\b(?:{unit_alt})\b") if unit_alt else None
         self._not_between = frozenset(w.lower() for w in not_between)
         cues = sorted({c.lower() for c in victim_cues}, key=len, reverse=True)
         self._victim_before = re.compile(rf"\b(?:{'|'.join(map(re.escape, cues))})\s+{_FILLERS}$") if cues else None
@@ -109,7 +119,7 @@ class ParticipantCounter:
             if n is None or n < 2 or n > 100000:
                 continue
             between = sentence[m.end("n") : m.start("noun")].lower()
-            if _NOT_PEOPLE.search(between) or self._not_counted(sentence, m.start(), m.start("n"), m.end()):
+            if (self._units is not None and self._units.search(between)) or self._not_counted(sentence, m.start(), m.start("n"), m.end()):
                 continue
             if self._not_between and not self._not_between.isdisjoint(_BETWEEN_WORD.findall(between)):
                 continue

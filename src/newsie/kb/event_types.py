@@ -57,6 +57,10 @@ class EventRules(BaseModel):
         default_factory=empty_list,
         description="A number with one of these before its people noun counts something else ('three courses for police officers', '14 October, the Border Police')",
     )
+    count_units: list[str] = Field(
+        default_factory=empty_list,
+        description="A number with one of these (a whole word or phrase) before its people noun measures time or a share ('five days', '30 per cent'), it counts no one",
+    )
     victim_cues: list[str] = Field(
         default_factory=empty_list,
         description="People counted right after these ('the detention of six journalists') suffered the event, they did not take part",
