@@ -555,6 +555,23 @@ def test_the_lede_says_what_kind_of_event_it_is(title, text, etype) -> None:
     assert main_event(newsie.load(models=False), text, title=title, published="2022-05-06").type == etype
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "etype"),
+    [
+        # election words alone are election administration, not an observation
+        ("Voter registration for municipal elections extended", "The OSCE Mission announced today that voter registration for the municipal elections has been extended by ten days.", "other"),
+        ("Party lists for the elections certified", "The Central Election Commission today certified the lists of 28 parties for the municipal elections.", "other"),
+        # unless the release judges the vote against standards or commitments
+        ("Parliamentary elections fall short of OSCE commitments", "The parliamentary elections held on 3 May 2022 fell short of several OSCE commitments on freedom of assembly.", "election_observation"),
+        # a strong trigger needs no such words
+        ("Observers deployed for presidential election", "Some 300 observers were deployed across the country for the presidential election.", "election_observation"),
+    ],
+)
+def test_election_words_alone_are_no_observation(title, text, etype) -> None:
+    """Weak election triggers ("elections", "voters", "electoral") make an observation only with a word of its `weak_triggers` cues in the release."""
+    assert main_event(newsie.load(models=False), text, title=title, published="2022-05-06").type == etype
+
+
 def test_an_election_observation_mission_named_as_a_body_is_still_its_trigger() -> None:
     """"the International Election Observation Mission said": the mission is a body in the gazetteer, and its name still tells the release's type (as "Ministerial Council" does)."""
     rules = newsie.load(models=False)

@@ -133,6 +133,9 @@ class TriggerScorer:
             a: {b: _kind_cues(cues, rules.definite_words) for b, cues in to.items()} for a, to in rules.kind_overrides.items()
         }
         self._priority = {t: i for i, t in enumerate(rules.priority)}
+        self._weak: dict[str, tuple[float, frozenset[str]]] = {
+            etype: (weak.below, frozenset(w.lower() for w in weak.unless)) for etype, weak in rules.weak_triggers.items()
+        }
         self._objects: dict[str, list[tuple[str, frozenset[str]]]] = {
             a: [(b, frozenset(nouns)) for b, nouns in to.items()] for a, to in rules.object_overrides.items() if to
         }
@@ -212,6 +215,8 @@ class TriggerScorer:
             if prev is None or w > prev[0]:
                 unit.best_trigger[etype] = (w, trigger)
             unit.scores[etype] = unit.scores.get(etype, 0.0) + w
+        if self._weak:
+            self._drop_weak(units, lowers)
         totals: dict[str, float] = {}
         for u in units:
             for etype, raw in u.scores.items():
@@ -219,6 +224,16 @@ class TriggerScorer:
                 # The strongest trigger counts fully, further ones in the same sentence a little.
                 totals[etype] = totals.get(etype, 0.0) + u.weight * (best + 0.3 * (raw - best))
         return totals
+
+    def _drop_weak(self, units: list[Unit], words: list[str]) -> None:
+        """Leave out a type of `weak_triggers` whose triggers are all weak, unless the
+        release names one of its cues (`words`: the release's tokens, lowercased)."""
+        for etype, (below, unless) in self._weak.items():
+            found = [u.best_trigger[etype][0] for u in units if etype in u.best_trigger]
+            if found and max(found) < below and unless.isdisjoint(words):
+                for u in units:
+                    u.scores.pop(etype, None)
+                    u.best_trigger.pop(etype, None)
 
     def summary(self, doc: Doc, units: list[Unit], totals: dict[str, float], secondary_ratio: float) -> dict[str, Any]:
         """What the rules say: the trigger scores of each type (``total`` weighted over the

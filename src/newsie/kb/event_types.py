@@ -23,6 +23,18 @@ class EventTypeSpec(BaseModel):
     triggers: dict[str, Weight] = Field(default_factory=empty_dict)
 
 
+class WeakTriggers(BaseModel):
+    """A type whose triggers in a release all weigh less than `below` is no event of that
+    type unless the release names one of `unless` (whole words, any case): "elections" and
+    "voters" alone are election administration, not an observation, unless the text
+    judges the vote against standards or commitments."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    below: Weight
+    unless: list[str] = Field(default_factory=empty_list)
+
+
 class StatementMode(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -50,6 +62,7 @@ class EventRules(BaseModel):
     priority: list[EventType]
     statement_modes: dict[str, StatementMode] = Field(default_factory=empty_dict)
     participant_nouns: list[str] = Field(default_factory=empty_list)
+    weak_triggers: dict[EventType, WeakTriggers] = Field(default_factory=empty_dict)
     count_not_after: list[str] = Field(
         default_factory=empty_list, description="A number right after these names something ('Resolution 1325'), it counts no one"
     )
