@@ -26,7 +26,17 @@ from spacy.tokens import Doc
 
 from . import extensions as ext
 from .about import SCHEMA_VERSION, __version__
-from .extensions import doc_key, text_of
+from .extensions import (
+    DATELINE_KEY,
+    EVENTS_KEY,
+    FIELDS_KEY,
+    META_KEY,
+    OFFICIALS_KEY,
+    ORGS_KEY,
+    RELEASE_DATE_KEY,
+    STATES_KEY,
+    text_of,
+)
 from .payloads import DatelineData, EventData, OfficialData, OrgData, ReleaseMeta, StateData
 from .records import Dateline, DateMention, Event, Location, Mention, Official, Organization, Release, State
 from .rows import group_rows
@@ -34,14 +44,6 @@ from .rows import group_rows
 Offsets = tuple[int, int]
 M = TypeVar("M", bound=BaseModel)
 
-_META = doc_key("newsie_meta")
-_DATELINE = doc_key("newsie_dateline")
-_RELEASE_DATE = doc_key("newsie_release_date")
-_STATES = doc_key("newsie_states")
-_ORGS = doc_key("newsie_orgs")
-_OFFICIALS = doc_key("newsie_officials")
-_EVENTS = doc_key("newsie_events")
-_FIELDS = doc_key("newsie_fields")
 _NO_META = ReleaseMeta()
 _MENTIONS = attrgetter("mentions")
 _data: Callable[[Doc], dict[Any, Any]] = attrgetter("user_data")  # typed: spaCy's stub says dict[str, Any]
@@ -130,7 +132,7 @@ def build_states(doc: Doc, text: str, title_len: int, body_start: int) -> list[S
     rows = group_rows(doc, ext.STATES)
     if not rows:
         return []
-    known: dict[str, StateData] = {s.iso3: s for s in _data(doc).get(_STATES) or ()}
+    known: dict[str, StateData] = {s.iso3: s for s in _data(doc).get(STATES_KEY) or ()}
     offsets: dict[str, list[Offsets]] = {}
     names: dict[str, str] = {}
     for _, _, a, b, code, _ in rows:
@@ -158,7 +160,7 @@ def build_states(doc: Doc, text: str, title_len: int, body_start: int) -> list[S
 
 def build_organizations(doc: Doc, text: str, title_len: int, body_start: int) -> list[Organization]:
     """One Organization per distinct body, in order of first mention."""
-    orgs: list[OrgData] = by_first_mention(_data(doc).get(_ORGS) or [])
+    orgs: list[OrgData] = by_first_mention(_data(doc).get(ORGS_KEY) or [])
     out: list[Organization] = []
     for o in orgs:
         m = o.mentions
@@ -177,7 +179,7 @@ def build_organizations(doc: Doc, text: str, title_len: int, body_start: int) ->
 
 def build_officials(doc: Doc, text: str, title_len: int, body_start: int) -> list[Official]:
     """One Official per person, in order of first mention."""
-    people: list[OfficialData] = by_first_mention(_data(doc).get(_OFFICIALS) or [])
+    people: list[OfficialData] = by_first_mention(_data(doc).get(OFFICIALS_KEY) or [])
     out: list[Official] = []
     for p in people:
         m = p.mentions
@@ -225,7 +227,7 @@ def build_dates(doc: Doc, text: str, title_len: int, body_start: int) -> list[Da
 
 
 def build_dateline(doc: Doc) -> Dateline | None:
-    d: DatelineData | None = _data(doc).get(_DATELINE)
+    d: DatelineData | None = _data(doc).get(DATELINE_KEY)
     if d is None:
         return None
     return record(Dateline, {"text": d.text, "city": d.city, "country": d.country, "date": d.date}, _DATELINE_FIELDS)
@@ -235,7 +237,7 @@ def build_events(doc: Doc) -> list[Event]:
     """The events, main event first, with lists of their own (a record shares none with the Doc)."""
     out: list[Event] = []
     e: EventData
-    for e in _data(doc).get(_EVENTS) or ():
+    for e in _data(doc).get(EVENTS_KEY) or ():
         loc = e.location
         out.append(record(Event, {
             "id": e.id, "type": e.type, "trigger": e.trigger, "evidence": e.evidence, "confidence": float(e.confidence),
@@ -250,12 +252,12 @@ def build_events(doc: Doc) -> list[Event]:
 def to_release(doc: Doc) -> Release:
     """The `Release` record of a Doc that went through newsie's pipeline."""
     user_data = _data(doc)
-    meta = user_data.get(_META)
+    meta = user_data.get(META_KEY)
     if not isinstance(meta, ReleaseMeta):
         meta = _NO_META  # a Doc made outside newsie (`payloads.meta_of`)
     text = text_of(doc)
     title_len, body_start = meta.title_len, meta.body_start
-    published = user_data.get(_RELEASE_DATE)  # `payloads.release_date`
+    published = user_data.get(RELEASE_DATE_KEY)  # `payloads.release_date`
     return record(Release, {
         "id": meta.id,
         "url": meta.url,
@@ -264,7 +266,7 @@ def to_release(doc: Doc) -> Release:
         "content_type": meta.content_type,
         "text": text[body_start:],
         "issuer": list(meta.issuer),
-        "fields_of_work": list(user_data.get(_FIELDS) or ()),
+        "fields_of_work": list(user_data.get(FIELDS_KEY) or ()),
         "dateline": build_dateline(doc),
         "states": build_states(doc, text, title_len, body_start),
         "organizations": build_organizations(doc, text, title_len, body_start),

@@ -75,6 +75,18 @@ def doc_key(name: str) -> tuple[str, str, None, None]:
     return ("._.", name, None, None)
 
 
+# The ``doc.user_data`` keys of the Doc attributes later stages read on every document
+# (``user_data.get(KEY)`` is `doc_value` without a call or a new tuple).
+META_KEY = doc_key("newsie_meta")
+DATELINE_KEY = doc_key("newsie_dateline")
+RELEASE_DATE_KEY = doc_key("newsie_release_date")
+STATES_KEY = doc_key("newsie_states")
+ORGS_KEY = doc_key("newsie_orgs")
+OFFICIALS_KEY = doc_key("newsie_officials")
+EVENTS_KEY = doc_key("newsie_events")
+FIELDS_KEY = doc_key("newsie_fields")
+
+
 def span_value(doc: Doc, name: str, start_char: int, end_char: int) -> Any:
     """``span._.<name>`` of the span at these character offsets, from ``doc.user_data``."""
     user_data: dict[Any, Any] = doc.user_data

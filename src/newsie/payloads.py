@@ -19,7 +19,7 @@ from typing import Any
 import srsly
 from spacy.tokens import Doc
 
-from .extensions import LIST_ATTRS, doc_key, text_of
+from .extensions import DATELINE_KEY, LIST_ATTRS, META_KEY, RELEASE_DATE_KEY, doc_key, text_of
 from .tokens import TokCache
 
 _TAG = "__newsie__"
@@ -235,43 +235,34 @@ def register_serializers() -> None:
 # -- accessors: the one place each rule about the Doc's data lives ------------------
 
 
-_META_KEY = doc_key("newsie_meta")
-_DATELINE_KEY = doc_key("newsie_dateline")
-_RELEASE_DATE_KEY = doc_key("newsie_release_date")
-
-
 def meta_of(doc: Doc) -> ReleaseMeta:
     """The release's metadata; an empty `ReleaseMeta` for a Doc made outside newsie."""
     user_data: dict[Any, Any] = doc.user_data
-    meta = user_data.get(_META_KEY)
+    meta = user_data.get(META_KEY)
     return meta if isinstance(meta, ReleaseMeta) else ReleaseMeta()
 
 
 def release_date(doc: Doc) -> dt.date | None:
     """The release date: the one `newsie_dateline` resolved (``published``, else the
     dateline's date); without that stage, ``published``."""
-    user_data: dict[Any, Any] = doc.user_data
-    value = user_data.get(_RELEASE_DATE_KEY)
-    return value if value is not None else meta_of(doc).published
+    return _release_date(doc.user_data, meta_of(doc))
+
+
+def _release_date(user_data: dict[Any, Any], meta: ReleaseMeta) -> dt.date | None:
+    value = user_data.get(RELEASE_DATE_KEY)
+    return value if value is not None else meta.published
 
 
 def text_date(doc: Doc) -> dt.date | None:
     """The day the text counts from ("today", "on Monday", a day without a year): the date
     of a dateline that opens the body, the day the text was written (``published`` can
     be a later upload); else `release_date`."""
-    # (`meta_of`, `release_date` written out: this runs once per Doc in several stages)
+    meta = meta_of(doc)
     user_data: dict[Any, Any] = doc.user_data
-    meta = user_data.get(_META_KEY)
-    if not isinstance(meta, ReleaseMeta):
-        meta = _NO_META
-    dateline = user_data.get(_DATELINE_KEY)
+    dateline = user_data.get(DATELINE_KEY)
     if isinstance(dateline, DatelineData) and dateline.date is not None and dateline.start_char == meta.body_start:
         return dateline.date
-    value = user_data.get(_RELEASE_DATE_KEY)
-    return value if value is not None else meta.published
-
-
-_NO_META = ReleaseMeta()  # read only (`text_date`): `meta_of` gives each caller its own
+    return _release_date(user_data, meta)
 
 
 def resolve_release_date(meta: ReleaseMeta, dateline: DatelineData | None) -> dt.date | None:

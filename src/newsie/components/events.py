@@ -16,7 +16,7 @@ from ..events.cues import WordCues
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
 from ..events.paragraphs import announced_at, bound_cue, may_report_participants, reports_participants
-from ..extensions import doc_key, doc_value, set_doc_value, span_value, text_of
+from ..extensions import DATELINE_KEY, OFFICIALS_KEY, ORGS_KEY, doc_value, set_doc_value, span_value, text_of
 from ..kb.event_types import EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
 from ..kb.io import read_packaged
@@ -62,9 +62,6 @@ _LIST_SEP = re.compile(r",?\s+and\s+|,\s+")
 _LIST_ITEM = re.compile(r"[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2}")
 _NAME_GOES_ON = re.compile(r"\s+[A-ZÀ-Ý]")
 _KB_ID = itemgetter(4)  # a row's kb_id_
-_DATELINE = doc_key("newsie_dateline")
-_ORGS = doc_key("newsie_orgs")
-_OFFICIALS = doc_key("newsie_officials")
 _BODY_BEFORE_DATELINE = 20  # characters of a release before a dateline that starts another
 Row = tuple[int, int, int, int, str, str]  # a span: start, end, start_char, end_char, kb_id_, id_ (`group_rows`)
 
@@ -104,13 +101,13 @@ class _Release:
         self.cols = cols(doc)
         self.meta = meta_of(doc)
         user_data: dict[Any, Any] = doc.user_data
-        self.dateline: DatelineData | None = user_data.get(_DATELINE)
+        self.dateline: DatelineData | None = user_data.get(DATELINE_KEY)
         self.today = text_date(doc)  # what the dates were anchored to
         self.dates: list[Row] = group_rows(doc, ext.DATES)
         self.states: list[Row] = group_rows(doc, ext.STATES)
         self.org_rows: list[Row] | None = None
-        org_data: list[OrgData] = user_data.get(_ORGS) or []
-        people_data: list[OfficialData] = user_data.get(_OFFICIALS) or []
+        org_data: list[OrgData] = user_data.get(ORGS_KEY) or []
+        people_data: list[OfficialData] = user_data.get(OFFICIALS_KEY) or []
         self.org_names = [o.name for o in org_data if o.name]
         self.people = [p.name for p in people_data if not p.inferred]
         self._title_spans: list[tuple[int, int]] | None = None

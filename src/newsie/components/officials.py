@@ -185,13 +185,13 @@ class OfficialTagger(GazetteerPipe):
         cands += self._candidates(C, blocked, state_tokens)
         cands += self._contacts(doc, C, blocked)
         cands += self._base_entities(doc, blocked)
-        people = _longest(cands)
+        people = longest_first(cands)  # the first longest of overlapping people, by start
         peerage, texts = self._peerage, C.texts
         if peerage and any(texts[p[0]] in peerage for p in people):
             # "Lord Ponsonby": the peer's title is no part of the name (`_title_of` reads it).
             people = [(s + 1, e, src, k) if e - s >= 2 and texts[s] in peerage and src != KNOWN else (s, e, src, k) for s, e, src, k in people]
         people += self._surnames(C, people, blocked)
-        people = _longest(people)
+        people = longest_first(people)
         officials = self.kb.officials
         out = [Span(doc, s, e, label=ext.PERSON, kb_id=officials[k].name if source == KNOWN else "", span_id=source) for s, e, source, k in people]
         set_group(doc, self.cfg["spans_key"], out)
@@ -1110,7 +1110,6 @@ def _distance(mentions: list[tuple[int, int]], start: int, end: int, lo: int, hi
     return hi - lo if best is None else best
 
 
-_longest = longest_first  # `filter_ranges` on people: the first longest of overlapping ones, by start
 
 
 def _closing(texts: list[str], k: int) -> int | None:
