@@ -42,18 +42,13 @@ def leave_rows(doc: Doc, key: str, rows: list[SpanRow]) -> None:
 def group_rows(doc: Doc, key: str) -> list[SpanRow]:
     """``(start, end, start_char, end_char, kb_id_, id_)`` of each span of ``doc.spans[key]``,
     in order (empty without the group)."""
-    spans: Any = doc.spans  # `_groups` and `_store` written out: this runs ~10 times per Doc
-    group = getattr(spans, "data", spans).get(key)
+    group = _groups(doc).get(key)
     if group is None:
         return []
-    held = doc.user_data.get(ROWS_KEY)
-    store = held.value if type(held) is Handover else None
-    if store is None:
-        store = _store(doc)
+    store = _store(doc)
     hit = store.get(key)
     if hit is not None and hit[0] is group and len(hit[1]) == len(group):
-        rows: list[SpanRow] = hit[1]
-        return rows
+        return hit[1]
     rows = [(s.start, s.end, s.start_char, s.end_char, s.kb_id_, s.id_) for s in group]
     store[key] = (group, rows)
     return rows
