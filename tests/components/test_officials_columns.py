@@ -4,8 +4,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsie.components.base import sentences
-from newsie.components.officials import _chars, _closing, sentence_chars
+from newsie.components.base import sentence_chars, sentences
+from newsie.components.officials import _chars, _closing
 from newsie.tokens import cols
 
 WORDS = [
@@ -38,7 +38,7 @@ def test_sentence_chars_match_doc_sents(nlp, text: str) -> None:
     """Sentence offsets read from columns equal those of ``doc.sents``."""
     doc = nlp.make_doc(text)
     sentences(doc)
-    assert sentence_chars(doc, cols(doc)) == [(s.start_char, s.end_char) for s in doc.sents]
+    assert sentence_chars(doc) == [(s.start_char, s.end_char) for s in doc.sents]
 
 
 @given(text=texts, data=st.data())

@@ -27,7 +27,7 @@ from ..payloads import Handover, meta_of
 from ..resources import gazetteer_file
 from ..rows import group_rows
 from ..tokens import Cols, cols
-from .base import Data, GazetteerPipe, sentences
+from .base import Data, GazetteerPipe, sentence_chars
 
 EVIDENCE_KEY = ext.EVENT_EVIDENCE  # doc.user_data: what the rules say (see `summary`)
 UNITS_KEY = "newsie_event_units"  # doc.user_data: the scored `Unit`s (a `Handover`), taken by `newsie_events`
@@ -79,26 +79,6 @@ def trigger_unit(units: list[Unit], etype: str) -> Unit | None:
     return best
 
 
-def sentence_chars(doc: Doc) -> list[tuple[int, int]]:
-    """``(start_char, end_char)`` of each of ``sentences(doc)``, read from the token
-    columns when the sentence starts are set there (no Span made)."""
-    if "sents" not in doc.user_hooks:
-        C = cols(doc)
-        n = len(C)
-        if n == 0:
-            return []
-        flags = C.is_sent_start
-        starts = [0]
-        for _ in range(flags.count(True) - flags[0]):  # each later start found by a C scan
-            starts.append(flags.index(True, starts[-1] + 1))
-        # A start after the first token: the boundaries are set (`Doc.has_annotation`);
-        # without one, the Doc says whether it is one sentence or has none set yet: one
-        # token, or a second token marked as no start (what a sentencizer leaves) is one
-        # sentence (`has_annotation` reads every token, twice, in Python generators).
-        if len(starts) > 1 or n == 1 or doc[1].is_sent_start is False or doc.has_annotation("SENT_START"):
-            texts, idxs = C.texts, C.idxs
-            return [(idxs[a], idxs[b - 1] + len(texts[b - 1])) for a, b in zip(starts, [*starts[1:], n])]
-    return [(sent.start_char, sent.end_char) for sent in sentences(doc)]
 
 
 class TriggerScorer:

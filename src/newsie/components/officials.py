@@ -23,7 +23,7 @@ from ..payloads import OfficialData, OrgData, meta_of, release_date
 from ..rows import group_rows
 from ..tokens import Cols
 from ..tokens import cols as doc_cols
-from .base import Data, GazetteerPipe, filter_ranges, sentences, set_ents
+from .base import Data, GazetteerPipe, filter_ranges, sentence_chars, sentences, set_ents
 from .contacts import contact_names, may_name_contacts
 from .groups import set_group
 from .inside import Ranges, Row
@@ -1037,7 +1037,7 @@ class OfficialTagger(GazetteerPipe):
         added: list[str] = []
         texts, idxs = C.texts, C.idxs
         # Span.sent walks back to the sentence start on every call: quadratic in one long sentence.
-        sents = sentence_chars(doc, C)
+        sents = sentence_chars(doc)
         sent_starts = [a for a, _ in sents]
         holders: dict[str, Any] = {}
 
@@ -1118,21 +1118,6 @@ def _closing(texts: list[str], k: int) -> int | None:
         return texts.index(")", k, k + 12)
     except ValueError:
         return None
-
-
-def sentence_chars(doc: Doc, C: Cols) -> list[tuple[int, int]]:
-    """The character offsets of ``doc.sents``, read from the token columns (no Span made)."""
-    if "sents" in doc.user_hooks:
-        return [(sent.start_char, sent.end_char) for sent in doc.sents]
-    n = len(C)
-    starts = [0, *compress(range(1, n), islice(C.is_sent_start, 1, None))]
-    # A start after the first token, or a second token marked as no start (what a
-    # sentencizer leaves in one sentence): the boundaries are set, as `Doc.has_annotation`
-    # would find reading every token, twice, in Python generators.
-    if len(starts) == 1 and not (n > 1 and doc[1].is_sent_start is False) and not doc.has_annotation("SENT_START"):
-        raise ValueError("the Doc has no sentence boundaries")  # what doc.sents raises (E030)
-    texts, idxs = C.texts, C.idxs
-    return [(idxs[a], idxs[b - 1] + len(texts[b - 1])) for a, b in zip(starts, [*starts[1:], n])]
 
 
 def _state_gloss(texts: list[str], k: int, state_tokens: set[int]) -> bool:
