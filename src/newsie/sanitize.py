@@ -10,7 +10,6 @@ the Doc is rebuilt from its tokens with the original characters (see `newsie.mak
 from __future__ import annotations
 
 import re
-from itertools import repeat
 from typing import Any
 
 REPLACEMENT = "\ufffd"
@@ -53,23 +52,23 @@ def surrogate_warning(name: str, count: int) -> str:
     return f"{name}: {count} lone surrogate(s) (invalid Unicode) replaced with U+FFFD"
 
 
-# A run of over MAX_RUN characters holds a whole block of _BLOCK characters starting at
-# a multiple of _BLOCK (2 * _BLOCK <= MAX_RUN + 1): a text whose every such block holds
-# a space has no long run.
-_BLOCK = (MAX_RUN + 1) // 2
-
-
 def has_long_run(text: str) -> bool:
-    """Whether `text` has a run of over `MAX_RUN` characters without whitespace."""
+    """Whether `text` has a run of over `MAX_RUN` characters without whitespace.
+
+    Each step finds the last space among the next ``MAX_RUN + 1`` characters and goes on
+    after it (no run before it is long): a lede takes a few ``str.rfind`` calls, in C and
+    with no substring made. Only a text with ``MAX_RUN + 1`` characters and no space
+    among them (a long run, or other white space) is split into words.
+    """
     n = len(text)
-    if n <= MAX_RUN:
-        return False
-    # One substring search per block (in C) rules out nearly every text; only a text with
-    # a block without a space is split into words.
-    if all(map(str.__contains__, map(text.__getitem__, map(slice, range(0, n - _BLOCK + 1, _BLOCK), range(_BLOCK, n + 1, _BLOCK))), repeat(" "))):
-        return False
-    # str.split() cuts at the characters regex \s matches (both use Py_UNICODE_ISSPACE).
-    return max(map(len, text.split()), default=0) > MAX_RUN
+    start = 0  # no run before `start` is long; text[start - 1] is a space
+    while n - start > MAX_RUN:
+        space = text.rfind(" ", start, start + MAX_RUN + 1)
+        if space < 0:
+            # str.split() cuts at the characters regex \s matches (both use Py_UNICODE_ISSPACE).
+            return max(map(len, text.split()), default=0) > MAX_RUN
+        start = space + 1
+    return False
 
 
 def break_long_runs(text: str) -> tuple[str, list[int], int]:
