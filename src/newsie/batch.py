@@ -145,11 +145,11 @@ def _raw_release(kw: dict[str, Any]) -> dict[str, Any]:
 
 
 def _fields(item: Item) -> dict[str, Any]:
-    if isinstance(item, str):
-        item = {"text": item}
-    if not isinstance(item, Mapping):
-        raise TypeError(f"item must be a str or a mapping with 'text', not {type(item).__name__}")
-    unknown = item.keys() - _ITEM_KEYS
+    if type(item) is not dict:  # a dict (nearly every item) needs no isinstance test
+        if isinstance(item, str):
+            item = {"text": item}
+        elif not isinstance(item, Mapping):
+            raise TypeError(f"item must be a str or a mapping with 'text', not {type(item).__name__}")
     get = item.get
     text = require_text(get("text"), "text")
     # An absent field (None) is read without a call: most items give a few fields only.
@@ -164,7 +164,7 @@ def _fields(item: Item) -> dict[str, Any]:
         "fields_of_work": [] if (value := get("fields_of_work")) is None else _str_list(value, "fields_of_work"),
         "content_type": None if (value := get("content_type")) is None else optional_text(value, "content_type"),
     }
-    out["warnings"] = [f"ignored item keys: {sorted(unknown)}"] if unknown else []
+    out["warnings"] = [] if _ITEM_KEYS.issuperset(item) else [f"ignored item keys: {sorted(item.keys() - _ITEM_KEYS)}"]
     if warning:
         out["warnings"].append(warning)
     # The text, then the other strings joined in one test (short: the join copies little):

@@ -32,19 +32,20 @@ def read_published(value: Any) -> tuple[dt.date | None, str | None]:
     Raises:
         PublishedDateError: (a ValueError) the value is not a date at all.
     """
-    if is_missing(value):
-        return None, None
-    if isinstance(value, dt.datetime):  # pandas.Timestamp included
-        return value.date(), None
-    if isinstance(value, dt.date):
-        return value, None
-    if type(value).__name__ == "datetime64":
-        day = value.astype("datetime64[D]").item()  # a date; an int when the year is past 9999
-        if isinstance(day, dt.date):
-            return day, None
-        raise PublishedDateError(value)
-    if not isinstance(value, str):
-        raise PublishedDateError(value)
+    if type(value) is not str:  # a str (the usual input) is none of the others
+        if is_missing(value):
+            return None, None
+        if isinstance(value, dt.datetime):  # pandas.Timestamp included
+            return value.date(), None
+        if isinstance(value, dt.date):
+            return value, None
+        if type(value).__name__ == "datetime64":
+            day = value.astype("datetime64[D]").item()  # a date; an int when the year is past 9999
+            if isinstance(day, dt.date):
+                return day, None
+            raise PublishedDateError(value)
+        if not isinstance(value, str):
+            raise PublishedDateError(value)
     s = value.strip()
     if not s:
         return None, None
