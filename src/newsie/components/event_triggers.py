@@ -164,7 +164,7 @@ class TriggerScorer:
         for m, s, e in matches:
             if in_org is None:
                 in_org = bytearray(n_toks)
-                for start, end, *_ in group_rows(doc, ext.ORGANIZATIONS):
+                for start, end, _, _, _, _ in group_rows(doc, ext.ORGANIZATIONS):  # a `SpanRow` (no list made, as `*_` would)
                     in_org[start:end] = b"\x01" * (end - start)
             if in_org.find(1, s, e) >= 0 and C.span_text(s, e).lower() not in self._sessions:
                 continue  # "Forum" in "Global Counterterrorism Forum" names a body, not an event
