@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -640,3 +641,17 @@ def test_rules_naming_an_unknown_trigger_are_refused() -> None:
     data["framing_triggers"] = [*data["framing_triggers"], "welcomez"]
     with pytest.raises(ValidationError, match=r"framing_triggers: \['welcomez'\]"):
         EventRules.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a study visit", "two study visits", "an exchange visit\nthe study tours", "a study", "study\nvisit", "", "the study trip."],
+)
+def test_kind_cue_phrases_are_found_as_their_regex_finds_them(text) -> None:
+    from newsie.components.event_triggers import _kind_cues, _names_one
+
+    cues = ["study visit", "study visits", "Study Tour", "study tours", "exchange visit", "study trip"]
+    least, _, _ = _kind_cues(cues, ["the"])
+    assert set(least) == {"study visit", "study tour", "exchange visit", "study trip"}
+    alternation = re.compile("|".join(re.escape(c.lower()) for c in cues))
+    assert _names_one(text, least) == (alternation.search(text) is not None)

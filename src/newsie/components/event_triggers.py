@@ -106,10 +106,10 @@ class TriggerScorer:
         self._framing = frozenset(t.lower() for t in rules.framing_triggers)
         self._framing_types = frozenset(etype for etype, spec in rules.types.items() if self._framing & {t.lower() for t in spec.triggers})
         self._sessions = frozenset(t.lower() for t in rules.session_triggers)
-        # per type and new type: one regex for the single phrases (the headline's), one for
-        # them after a definite word (the sentences'), and the cues of several phrases one
-        # headline or sentence must all name ("final report" and "election")
-        self._kinds: dict[str, dict[str, tuple[re.Pattern[str] | None, re.Pattern[str], list[tuple[str, ...]]]]] = {
+        # per type and new type: the single phrases (the headline's), a regex for them after
+        # a definite word (the sentences'), and the cues of several phrases one headline or
+        # sentence must all name ("final report" and "election")
+        self._kinds: dict[str, dict[str, tuple[tuple[str, ...], re.Pattern[str], list[tuple[str, ...]]]]] = {
             a: {b: _kind_cues(cues, rules.definite_words) for b, cues in to.items()} for a, to in rules.kind_overrides.items()
         }
         self._priority = {t: i for i, t in enumerate(rules.priority)}
@@ -164,7 +164,7 @@ class TriggerScorer:
         for m, s, e in matches:
             if in_org is None:
                 in_org = bytearray(n_toks)
-                for start, end, *_ in group_rows(doc, ext.ORGANIZATIONS):
+                for start, end, _, _, _, _ in group_rows(doc, ext.ORGANIZATIONS):  # a `SpanRow` (no list made, as `*_` would)
                     in_org[start:end] = b"\x01" * (end - start)
             if in_org.find(1, s, e) >= 0 and C.span_text(s, e).lower() not in self._sessions:
                 continue  # "Forum" in "Global Counterterrorism Forum" names a body, not an event
@@ -260,15 +260,13 @@ class TriggerScorer:
         (`venue_speech_cues`: "Minister calls for ..." over "In an address to the Permanent
         Council, ..."; not "... who will brief the Permanent Council on Thursday"), unless
         the trigger names the released document itself ("Joint Statement by ...")."""
-        texts = [unit_lower(units[k], C.doc_text)]
+        own = unit_lower(units[k], C.doc_text)
+        others = []
         if units[k].index <= 0 and trigger not in self._documents:
-            for u in units[:2]:
-                if u is not units[k] and u.index <= 0:
-                    lower = unit_lower(u, C.doc_text)
-                    if any(cue in lower for cue in self._speech_cues):
-                        texts.append(lower)
+            others = [unit_lower(u, C.doc_text) for u in units[:2] if u is not units[k] and u.index <= 0]
         for new_type, phrases in self._venues[etype].items():
-            if any(p in lower for lower in texts for p in phrases):
+            # the speech cues, only where the other names the body
+            if _names_one(own, phrases) or any(_names_one(o, phrases) and _names_one(o, self._speech_cues) for o in others):
                 return new_type
         return etype
 
@@ -287,9 +285,12 @@ class TriggerScorer:
         out: dict[str, str] = {}
         for etype, to in self._kinds.items():
             for new_type, (single, definite, several) in to.items():
+                # A definite phrase holds a single one: the regex (which re tries at every
+                # character) runs only on a body that names one.
                 if (
-                    (single is not None and (single.search(head_text) or definite.search(body_text)))
-                    or any(all(p in lower for p in cue) for cue in several for lower in (*head, *body))
+                    _names_one(head_text, single)
+                    or (_names_one(body_text, single) and definite.search(body_text))
+                    or _names_all((*head, *body), several)
                 ):
                     out[etype] = new_type
                     break
@@ -304,16 +305,37 @@ class TriggerScorer:
         return etype
 
 
-def _kind_cues(cues: list[str | list[str]], definite_words: list[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str], list[tuple[str, ...]]]:
-    """A `kind_overrides` entry's cues, lowercased: its single phrases as one regex (None
-    when there is none), the same after one of `definite_words` (a regex that never
-    matches when either list is empty), and its cues of several phrases."""
+def _kind_cues(cues: list[str | list[str]], definite_words: list[str]) -> tuple[tuple[str, ...], re.Pattern[str], list[tuple[str, ...]]]:
+    """A `kind_overrides` entry's cues, lowercased: its single phrases, a regex for them
+    after one of `definite_words` (one that never matches when either list is empty), and
+    its cues of several phrases."""
     single = sorted({c.lower() for c in cues if isinstance(c, str)}, key=len, reverse=True)
     several = [tuple(p.lower() for p in c) for c in cues if not isinstance(c, str)]
     alternatives = "|".join(map(re.escape, single))
     determiners = "|".join(re.escape(w.lower()) for w in definite_words)
     definite = re.compile(rf"\b(?:{determiners}) (?:{alternatives})" if single and determiners else r"(?!)")
-    return (re.compile(alternatives) if single else None), definite, several
+    # For the substring tests, the phrases that hold no other ("study visit", not "study
+    # visits"): a text holds one of the phrases exactly when it holds one of these.
+    least = tuple(p for p in single if not any(q in p for q in single if q != p))
+    return least, definite, several
+
+
+def _names_one(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `phrases` (substring tests in C: a regex alternation of
+    them is tried at every character)."""
+    return any(map(text.__contains__, phrases))
+
+
+def _names_all(texts: tuple[str, ...], cues: list[tuple[str, ...]]) -> bool:
+    """Whether one of `texts` holds every phrase of one of `cues`."""
+    for cue in cues:
+        for text in texts:
+            for p in cue:
+                if p not in text:
+                    break
+            else:
+                return True
+    return False
 
 
 def with_triggers(rules: dict[str, Any], triggers: dict[str, dict[str, float]]) -> dict[str, Any]:

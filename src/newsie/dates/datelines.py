@@ -12,7 +12,7 @@ optional country, the date text and an agency tag at the start of `head`. Forms:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .grammar import MONTHS
 
@@ -20,6 +20,7 @@ _L = r"[^\W\d_]"
 _CITY = rf"[A-ZÀ-ÝŠŽČĆĐ]{_L}*(?:[ '’.\-]+{_L}+){{0,3}}\.?"
 _WEEKDAY_WORD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 _CITY_JOIN = r"(?:\s*/\s*|\s+and\s+|\s*&\s*)"
+_CITY_JOIN_RE = re.compile(_CITY_JOIN)
 _CITIES = rf"(?P<city>{_CITY}(?:{_CITY_JOIN}{_CITY})*)(?:,\s*(?!{_WEEKDAY_WORD})(?P<country>[A-Z][\w ]{{1,40}}?))?"
 _WEEKDAY = rf"(?:{_WEEKDAY_WORD},?\s+)?"
 _MONTH = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?"  # "May", "Sept.", and a capitalized "MAY"
@@ -35,9 +36,9 @@ _SPACED_DASH = r"(?:\s+-+\s+|\s*(?:[–—]|--)[-–—]*\s*)"  # not the hyphen
 _NO_DATE = re.compile(rf"^\s*{_CITIES}{_AGENCY}{_SPACED_DASH}(?=\S)")
 
 
-@dataclass(frozen=True)
-class DatelineMatch:
-    """A dateline's parts as written, with offsets into the string that was matched."""
+class DatelineMatch(NamedTuple):
+    """A dateline's parts as written, with offsets into the string that was matched (a
+    named tuple: made several times faster than a frozen dataclass)."""
 
     text: str
     cities: tuple[str, ...]
@@ -58,7 +59,7 @@ def match_dateline(head: str) -> DatelineMatch | None:
         date = g.get("date")
         if date is not None and not any(w.rstrip(".,").lower() in MONTHS for w in date.split()):
             continue
-        cities = tuple(c.strip() for c in re.split(_CITY_JOIN, g["city"]) if c.strip())
+        cities = tuple(c.strip() for c in _CITY_JOIN_RE.split(g["city"]) if c.strip())
         if not cities or not all(c.isupper() or c.istitle() or _title_words(c) for c in cities):
             continue
         country = (g.get("country") or "").strip() or None
