@@ -96,7 +96,7 @@ class StateTagger(GazetteerPipe):
         self._place = (frozenset(r.place_before), frozenset(r.place_after), frozenset(w.lower() for w in r.place_words))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._labels = {}
-        self._state_fields: dict[str, dict[str, Any]] = {}  # code -> its `StateData` fields (`_fields_of`)
+        self._state_fields: dict[str, tuple[Any, ...]] = {}  # code -> its `StateData` fields, in order (`_fields_of`)
         self._ambiguous = self.kb.ambiguous
         self._demonyms = frozenset(self.kb.by_demonym)
         for entry in self.kb.entries:
@@ -174,7 +174,7 @@ class StateTagger(GazetteerPipe):
         for start, end, code, kind in rows:
             spans.append(Span(doc, start, end, label=label, kb_id=ids[code], span_id=ids[kind]))
             if code not in found:
-                found[code] = _state_data(templates.get(code) or self._fields_of(code))
+                found[code] = StateData(*(templates.get(code) or self._fields_of(code)))
         set_group(doc, spans_key, spans)
         if rows:  # later stages read these rows, not the Spans
             idxs, texts = c.idxs, c.texts
@@ -184,10 +184,10 @@ class StateTagger(GazetteerPipe):
             set_ents(doc, spans)
         return doc
 
-    def _fields_of(self, code: str) -> dict[str, Any]:
-        """The fields of the `StateData` of a code, from the gazetteer (read once per code)."""
+    def _fields_of(self, code: str) -> tuple[Any, ...]:
+        """The fields of the `StateData` of a code, in order, from the gazetteer (read once per code)."""
         e = self.kb.by_iso3[code]
-        fields = self._state_fields[code] = vars(StateData(iso3=code, iso2=e.iso2, name=e.name, status=e.status, historical=e.historical))
+        fields = self._state_fields[code] = (code, e.iso2, e.name, e.status, e.historical)
         return fields
 
     def _shares_blocker_word(self, doc: Doc, candidates: list[tuple[int, int, int]]) -> bool:
@@ -304,13 +304,6 @@ def _variants(surfaces: Iterable[str]) -> list[str]:
         if len(s) > 3 and not s.isupper():
             out[s.upper()] = None
     return list(out)
-
-
-def _state_data(fields: dict[str, Any]) -> StateData:
-    """``StateData(**fields)``, set without the dataclass's keyword `__init__` (a hot path)."""
-    data: StateData = object.__new__(StateData)
-    data.__dict__.update(fields)
-    return data
 
 
 def _union(a: list[str], b: list[str]) -> list[str]:
