@@ -217,7 +217,8 @@ def test_rule_starts_in_one_pass_equal_each_rule_own_positions(nlp, texts: list[
     tagger.ensure_ready()
     starts = [i for i, t in enumerate(texts) if t in tagger._rule_words]
     words = (tagger._head_words, tagger._plural_heads, tagger._media, tagger._generic_by_first, ("(",))
-    assert tagger._rule_starts(texts, starts) == tuple(org._among(texts, starts, w) for w in words)
+    _, groups = tagger._scan(texts, [(tagger._rule_word_id, i, i + 1) for i in starts])
+    assert groups == tuple(org._among(texts, starts, w) for w in words)
 
 
 def _affiliation_reference(C: Cols, ranges: list[tuple[int, int]], org_spans: list[tuple[int, int, str]], orgs: list[Any]) -> str | None:

@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Container, Iterable
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from spacy.language import Language
@@ -196,48 +197,46 @@ class OrganizationTagger(GazetteerPipe):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         T = cols(doc)
-        matches = self.matcher(doc)
-        rule_word = self._rule_word_id
-        # Where the words the rules start from occur (matched with the gazetteer); each rule visits its own.
-        starts = [s for m, s, _ in matches if m == rule_word]
-        heads, plurals, media, generic_at, opening = self._rule_starts(T.texts, starts)
-        info = self._match_info
-        gaz = self._without_person_offices(T, _filter([(s, e) + info[m] for m, s, e in matches if m != rule_word] if starts else [(s, e) + info[m] for m, s, e in matches]))
-        if opening and gaz:
-            gaz = self._bracketed_issuers(T, gaz, opening)
-        cands: list[Cand] = list(gaz)
+        texts = T.texts
+        # The gazetteer's candidates, and where the words the rules start from occur (matched
+        # with the gazetteer); each rule visits its own.
+        gaz, (heads, plurals, media, generic_at, opening) = self._scan(texts, self.matcher(doc))
+        if gaz:
+            gaz = self._without_person_offices(T, _filter(gaz))
+            if opening:
+                gaz = self._bracketed_issuers(T, gaz, opening)
+        cands: list[Cand] = gaz  # (never changed in place: what is added makes a new list)
         if opening:
-            cands += self._source_tags(T.texts, opening)
+            cands = cands + self._source_tags(texts, opening)
         splits: dict[tuple[int, int], list[str]] = {}
         patterns: list[Cand] = []
-        if self.cfg["patterns"]:
-            if heads or plurals:  # every pattern name starts from one of these
-                in_gaz = {k for c in gaz for k in range(c[0], c[1])}
-                if heads:
-                    patterns = self._chunks(T, heads, in_gaz)
-                    if patterns and gaz:
-                        patterns = self._offices_of_bodies(patterns, gaz)
-                if plurals:
-                    patterns += self._plural_lists(T, plurals, in_gaz, splits)
-                cands += patterns
+        cfg = self.cfg
+        if cfg["patterns"]:
+            if heads:  # every pattern name starts from a head or a plural head
+                patterns = self._chunks(T, heads, gaz)
+                if patterns and gaz:
+                    patterns = self._offices_of_bodies(patterns, gaz)
+            if plurals:
+                patterns = patterns + self._plural_lists(T, plurals, gaz, splits)
+            if patterns:
+                cands = cands + patterns
             if media:
-                cands += self._media_names(T, media)
+                cands = cands + self._media_names(T, media)
             if doc.ents:
-                cands += self._base_entities(doc, T, {k for c in gaz for k in range(c[0], c[1])})
+                cands = cands + self._base_entities(doc, T, {k for c in gaz for k in range(c[0], c[1])})
         notes: Notes = {}
         # `gaz` is filtered already (sorted, no overlaps): only added candidates need the filter.
         spans = _filter(cands) if len(cands) > len(gaz) else cands
         acronyms: dict[str, Cand] = {}
-        generic: list[Cand] = []
         if opening:
             spans, acronyms = self._acronyms(T, opening, spans, notes)
             # `spans` is filtered; what is added next may overlap it (a filter), what `_refine`
             # keeps of it cannot.
-            uses = self._acronym_uses(T, spans, acronyms, notes) if acronyms else None
-            if uses:
-                spans = _filter(spans + uses)
-        if generic_at:
-            generic = self._generic_refs(T, generic_at, spans)
+            if acronyms:
+                uses = self._acronym_uses(T, spans, acronyms, notes)
+                if uses:
+                    spans = _filter(spans + uses)
+        generic = self._generic_refs(T, generic_at, spans) if generic_at else None
         if patterns:  # only pattern names are refined
             spans = self._refine(T, spans)
             spans = _without_title_case_guesses(doc, T, spans)
@@ -248,29 +247,49 @@ class OrganizationTagger(GazetteerPipe):
         if gaz and patterns:
             known = {c[0]: c for c in gaz}
             for s, e, _, _, source in spans:
-                key = _key_with_known(T, s, e, known) if source == PATTERN else None
+                key = _key_with_known(texts, s, e, known) if source == PATTERN else None
                 if key is not None:
                     notes.setdefault((s, e), {})["key"] = key
         orgs, keys = self._resolve(doc, T, spans, acronyms, notes)
         self._add_coordinated(T.doc_text, orgs)
         ids = self._string_ids if doc.vocab is self.nlp.vocab else {}  # another vocabulary: strings
         label = ids.get(ext.ORG, ext.ORG)
-        idxs, texts = T.idxs, T.texts
+        idxs = T.idxs
         get_id, get_key = ids.get, keys.get
         # A span's gazetteer id is its body's, once resolved (a pattern name may have joined one).
-        rows: list[SpanRow] = [
-            (s, e, idxs[s], idxs[e - 1] + len(texts[e - 1]), kb_id if key is None else (orgs[key].id or ""), source)
-            for s, e, _, kb_id, source in spans
-            for key in (get_key((s, e)),)
-        ]
-        out = [Span(doc, s, e, label=label, kb_id=get_id(kb_id, kb_id), span_id=get_id(source, source)) for s, e, _, _, kb_id, source in rows]
-        spans_key = self.cfg["spans_key"]
+        rows: list[SpanRow] = []
+        out: list[Span] = []
+        for s, e, _, kb_id, source in spans:
+            key = get_key((s, e))
+            if key is not None:
+                kb_id = orgs[key].id or ""
+            rows.append((s, e, idxs[s], idxs[e - 1] + len(texts[e - 1]), kb_id, source))
+            out.append(Span(doc, s, e, label=label, kb_id=get_id(kb_id, kb_id), span_id=get_id(source, source)))
+        spans_key = cfg["spans_key"]
         set_group(doc, spans_key, out)
         leave_rows(doc, spans_key, rows)  # later stages read these, not the Spans
         set_doc_value(doc, "newsie_orgs", list(orgs.values()))
-        if self.cfg["annotate_ents"]:
+        if cfg["annotate_ents"]:
             set_ents(doc, out)
         return doc
+
+    def _scan(self, texts: list[str], matches: list[tuple[int, int, int]]) -> tuple[list[Cand], tuple[list[int], list[int], list[int], list[int], list[int]]]:
+        """The matches of the gazetteer as candidates (in the matches' order), and the
+        positions of the rule words: of heads, plural heads, media nouns, the first words
+        of references and "(" (each the same as ``_among(texts, starts, words)`` of its
+        words, `starts` the rule words' positions), in one pass."""
+        gaz: list[Cand] = []
+        groups: tuple[list[int], list[int], list[int], list[int], list[int]] = ([], [], [], [], [])
+        rule_word = self._rule_word_id
+        info = self._match_info
+        rule_groups = self._rule_groups
+        for m, s, e in matches:
+            if m == rule_word:
+                for g in rule_groups[texts[s]]:
+                    groups[g].append(s)
+            else:
+                gaz.append((s, e) + info[m])
+        return gaz, groups
 
     def _bracketed_issuers(self, T: Cols, gaz: list[Cand], opening: list[int]) -> list[Cand]:
         """"the OSCE Office for ... Human Rights (OSCE/ODIHR) Election Observation Mission": a
@@ -325,7 +344,7 @@ class OrganizationTagger(GazetteerPipe):
         """"The OSCE Representative on Freedom of the Media, Harlem Désir": an office held by a
         person, not a body; its "OSCE" still names the OSCE."""
         maybe = self._maybe_office
-        if maybe.isdisjoint([span[3] for span in spans]):
+        if maybe.isdisjoint(map(_KB_ID, spans)):
             return spans  # no body found is one whose name can be an office (most texts)
         out = []
         offices = self._person_offices
@@ -347,26 +366,15 @@ class OrganizationTagger(GazetteerPipe):
             out.append(span)
         return out
 
-    def _rule_starts(self, texts: list[str], starts: list[int]) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
-        """The positions, of `starts`, of heads, plural heads, media nouns, the first words of
-        references and "(": each the same as ``_among(texts, starts, words)`` of its words,
-        in one pass."""
-        groups: tuple[list[int], list[int], list[int], list[int], list[int]] = ([], [], [], [], [])
-        rule_groups = self._rule_groups
-        for i in starts:
-            for g in rule_groups[texts[i]]:
-                groups[g].append(i)
-        return groups
-
-    def _chunks(self, T: Cols, heads_at: list[int], in_gaz: set[int]) -> list[Cand]:
-        """Spans around the capitalized head nouns at `heads_at`: modifiers on the left, complements on the right."""
+    def _chunks(self, T: Cols, heads_at: list[int], gaz: list[Cand]) -> list[Cand]:
+        """Spans around the capitalized head nouns at `heads_at` (but those inside a name of
+        `gaz`: sorted, no overlaps): modifiers on the left, complements on the right."""
         out: list[Cand] = []
         heads = self._heads
         texts = T.texts
-        is_title, is_upper, like_num = T.is_title, T.is_upper, T.like_num
-        n = len(T)
+        n = len(texts)
         for i in heads_at:
-            if i in in_gaz:
+            if gaz and _inside(gaz, i):
                 continue
             word = texts[i]
             kind = heads.get(word) or self._conditional_kind(T, i)
@@ -378,13 +386,15 @@ class OrganizationTagger(GazetteerPipe):
                 continue  # "Chairperson-in-Office for the Western Balkans": a title, no "Office"
             start = self._extend_left(T, i)
             end = self._extend_right(T, i)
+            is_title, is_upper, like_num = T.is_title, T.is_upper, T.like_num
             content = [k for k in range(start, end) if is_title[k] or is_upper[k] or like_num[k]]
             if len(content) < 2 and (word in self._needs_mod or end - start < 2):
                 continue
             # ("OSCE" is all capitals: when in the span, it is in `content`.)
             if "OSCE" in texts[start:end] and all(texts[k] == "OSCE" or k == i or texts[k] in heads for k in content):
                 continue  # "OSCE Office": a reference to a field operation, resolved later
-            if T.span_text(start, end) in self._state_words:
+            idxs = T.idxs
+            if T.doc_text[idxs[start] : idxs[end - 1] + len(texts[end - 1])] in self._state_words:  # (`span_text`)
                 continue
             if word in self._titles and self._person_follows(T, end):
                 continue  # "the Ombudsman of the Republic of Latvia, Juris Jansons": a person's office
@@ -442,15 +452,16 @@ class OrganizationTagger(GazetteerPipe):
                 return rule.kind  # "House of Peoples"; "House of Representatives": its members
         return None
 
-    def _plural_lists(self, T: Cols, plurals_at: list[int], in_gaz: set[int], splits: dict[tuple[int, int], list[str]]) -> list[Cand]:
+    def _plural_lists(self, T: Cols, plurals_at: list[int], gaz: list[Cand], splits: dict[tuple[int, int], list[str]]) -> list[Cand]:
         """"Turkmenistan's State Border and Customs Services", "Justice and Interior
         Ministries": a plural head after a list of single modifiers names one body per
-        modifier ("State Border Service", "State Customs Service"), recorded in `splits`."""
+        modifier ("State Border Service", "State Customs Service"), recorded in `splits`
+        (but in a name of `gaz`: sorted, no overlaps)."""
         out: list[Cand] = []
         plural = self._plural_heads
         texts, lowers = T.texts, T.lowers
         for i in plurals_at:
-            if i in in_gaz or i < 3 or lowers[i - 2] != "and":
+            if i < 3 or lowers[i - 2] != "and" or (gaz and _inside(gaz, i)):
                 continue
             items = [i - 1]
             k = i - 2
@@ -832,29 +843,27 @@ class OrganizationTagger(GazetteerPipe):
             orgs[org_id].mentions.append((ex.start, ex.end))
 
     def _generic_refs(self, T: Cols, generic_at: list[int], spans: list[Cand]) -> list[Cand]:
-        """"the Mission", "OSCE Office": references to a field operation."""
+        """"the Mission", "OSCE Office": references to a field operation, where no span of
+        `spans` (sorted by start, no overlaps) nor an earlier reference is."""
         out: list[Cand] = []
-        texts, lowers = T.texts, T.lowers
-        n = len(T)
-        covered: set[int] | None = None
+        lowers = T.lowers
+        texts: list[str] | None = None
         for i in generic_at:
             if i == 0 or lowers[i - 1] not in ("the", "osce", "this", "its"):
                 continue  # every reference follows one of these words
+            if texts is None:
+                texts = T.texts
+            n = len(texts)
             for words in self._generic_by_first[texts[i]]:
                 end = i + len(words)
                 if end > n or texts[i:end] != words:
                     continue
-                if covered is None:
-                    covered = set()
-                    for c in spans:
-                        covered.update(range(c[0], c[1]))
-                if covered.intersection(range(i, end)):
+                if _overlaps(spans, i, end) or (out and _overlaps(out, i, end)):
                     continue
                 if end < n and lowers[end] in ("of", "for", "to", "in") and end + 1 < n and texts[end + 1][:1].isupper():
                     continue  # "Office of the Ombudsman": a name, not a reference
                 start = i - 1 if texts[i - 1] == "OSCE" else i
                 out.append((start, end, "field_operation", "", GENERIC))
-                covered.update(range(start, end))
                 break
         return out
 
@@ -863,7 +872,6 @@ class OrganizationTagger(GazetteerPipe):
         """One `OrgData` per distinct body, and the body each span names."""
         states: _States | None = None  # read from the Doc when first needed
         orgs: dict[str, OrgData] = {}
-        by_id = self.kb.by_id
         templates = self._org_fields
         text = T.doc_text
         idxs, texts = T.idxs, T.texts
@@ -874,9 +882,10 @@ class OrganizationTagger(GazetteerPipe):
         for span in ([c for c in spans if c[4] != ACRONYM] + [c for c in spans if c[4] == ACRONYM]) if acronyms else spans:
             s, e, label, kb_id, source = span
             if source == GAZ:  # (most spans)
+                fields = templates[kb_id]
                 org = orgs.get(kb_id)
                 if org is None:
-                    org = orgs[kb_id] = _from_fields(templates[kb_id])
+                    org = orgs[kb_id] = _from_fields(fields)
                 if notes:
                     acronym = notes.get((s, e), _NO_NOTE).get("acronym")
                     if acronym:
@@ -884,7 +893,8 @@ class OrganizationTagger(GazetteerPipe):
                 a, b = idxs[s], idxs[e - 1] + len(texts[e - 1])  # `_chars`
                 org.mentions.append((a, b))
                 name = text[a:b]
-                if name != by_id[kb_id].acronym and name != org.acronym and (org.name is None or len(name) > len(org.name)):
+                # (the entry's acronym: `fields` are its `OrgData`'s)
+                if name != fields["acronym"] and name != org.acronym and (org.name is None or len(name) > len(org.name)):
                     org.name = name  # the longest name the text writes (not an acronym)
                 span_key[(s, e)] = kb_id
                 continue
@@ -919,12 +929,16 @@ class OrganizationTagger(GazetteerPipe):
                     orgs[key].mentions.append(chars)
                 key = split[0]
             else:
-                key = "pat:" + (note["key"] if "key" in note else _norm_key(T.span_text(s, e)))
-                if key not in orgs:
+                a, b = idxs[s], idxs[e - 1] + len(texts[e - 1])  # `_chars`
+                key = "pat:" + (note["key"] if "key" in note else _norm_key(text[a:b]))
+                org = orgs.get(key)
+                if org is None:
                     if states is None:
                         states = _States(_state_spans(doc))
-                    orgs[key] = _org(None, None, None, note.get("acronym"), label, _country_of(T, s, e, states), None)
-                _add_mention(orgs[key], T, s, e, surface=True)
+                    org = orgs[key] = _org(None, None, None, note.get("acronym"), label, _country_of(T, s, e, states), None)
+                org.mentions.append((a, b))  # `_add_mention(org, T, s, e, surface=True)`
+                if org.name is None or b - a > len(org.name):
+                    org.name = text[a:b]
             span_key[(s, e)] = key
         # The field operations the gazetteer found: what "the Mission" refers to.
         field_keys = list(dict.fromkeys([c[3] for c in spans if c[4] == GAZ and c[2] == "field_operation"])) if pending_generic else []
@@ -987,9 +1001,31 @@ _COMMON_SENTENCE_STARTS = frozenset(
 
 
 _NO_NOTE: dict[str, Any] = {}  # the notes of a span with none (read, never written)
+_KB_ID = itemgetter(3)  # a candidate's gazetteer id
 
 
 _filter = longest_first  # spaCy's `filter_spans` on candidate tuples
+
+
+def _overlaps(rows: list[Cand], a: int, b: int) -> bool:
+    """Whether a row of `rows` (sorted by start) shares a token with tokens a..b (a < b)."""
+    for row in rows:
+        start = row[0]
+        if start >= b:
+            return False
+        if a < row[1] and start < row[1]:
+            return True
+    return False
+
+
+def _inside(rows: list[Cand], i: int) -> bool:
+    """Whether a row of `rows` (sorted by start, no overlaps) holds token i."""
+    for row in rows:
+        if row[0] > i:
+            return False
+        if i < row[1]:
+            return True
+    return False
 
 
 def _among(texts: list[str], positions: list[int], words: Container[str]) -> list[int]:
@@ -1001,15 +1037,21 @@ def _without_title_case_guesses(doc: Doc, T: Cols, spans: list[Cand]) -> list[Ca
     """Spans without the pattern names of a headline in title case that the body does not
     repeat: there every word is capitalized, so "Training on Open-Source Intelligence Equips
     Police" is no body's name."""
-    title_len = meta_of(doc).title_len
-    idxs = T.idxs
-    if not title_len or not any(c[4] == PATTERN and idxs[c[0]] < title_len for c in spans):
+    meta = meta_of(doc)
+    title_len = meta.title_len
+    if not title_len:
         return spans
+    idxs = T.idxs
+    for c in spans:
+        if c[4] == PATTERN and idxs[c[0]] < title_len:
+            break
+    else:
+        return spans  # no pattern name in the headline
     text = T.doc_text
     words = _WORD_RE.findall(text, 0, title_len)
     if len(words) < 4 or any(w[0].islower() and w not in _MINOR_WORDS for w in words):
         return spans
-    body = text[max(title_len, meta_of(doc).body_start) :]
+    body = text[max(title_len, meta.body_start) :]
     return [c for c in spans if not (c[4] == PATTERN and idxs[c[0]] < title_len and T.span_text(c[0], c[1]) not in body)]
 
 
@@ -1166,8 +1208,9 @@ def _merge_variants(
             for b in keys:
                 if a == b or a in merged or b in merged:
                     continue
-                cb = cores[b]
-                if (len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb) or _with_state(na, names[b]) or (first_state and rest == names[b]):
+                cb, nb = cores[b], names[b]
+                # (`_with_state` holds only of a name that starts with the other's and " of ")
+                if (len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb) or (na.startswith(nb) and _with_state(na, nb)) or (first_state and rest == nb):
                     _join(orgs, a, b, merged)
         return ({k: o for k, o in orgs.items() if k not in merged} if merged else orgs), merged
     # Many bodies: visit for each body only the bodies it could join (a core that ends its
@@ -1310,7 +1353,7 @@ def _with_state(long: str, short: str) -> bool:
     return default_states().lookup(rest) is not None
 
 
-def _key_with_known(T: Cols, start: int, end: int, known: dict[int, Cand]) -> str | None:
+def _key_with_known(texts: list[str], start: int, end: int, known: dict[int, Cand]) -> str | None:
     """A pattern name's key with the known bodies inside it written as their ids, so "OSCE
     PA Working Group" and "OSCE Parliamentary Assembly Working Group" are one body."""
     if known.keys().isdisjoint(range(start, end)):
@@ -1325,7 +1368,7 @@ def _key_with_known(T: Cols, start: int, end: int, known: dict[int, Cand]) -> st
             found = True
             k = inner[1]
         else:
-            parts.append(_norm_key(T.texts[k]))
+            parts.append(_norm_key(texts[k]))
             k += 1
     return " ".join(p for p in parts if p) if found else None
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from ..tokens import Cols
-
 MAX_PAREN = 5
 MAX_LIST = 6  # languages in one "in A, B and C" list
 # Closed-class words and verbs of taking part that may follow a list of languages ("in
@@ -23,17 +21,18 @@ AFTER_LANGUAGE = frozenset({  # words after a language ("in Russian on the websi
 
 
 def named_after_state(
-    cols: Cols, start: int, end: int, before: Collection[str], after: Collection[str], place_words: Collection[str]
+    texts: Sequence[str], lowers: Sequence[str], start: int, end: int, before: Collection[str], after: Collection[str], place_words: Collection[str]
 ) -> bool:
     """Whether a State's name (tokens ``start:end``) is part of another place's name.
 
     "New Mexico", "New England" (a word of `before` before it), "Mexico City", "Kuwait
     City" (a word of `after` after it) and "Georgia (US state)" (a parenthesis holding one
     of `place_words`) name places that are not the State (the words are data:
-    ``state_rules.json``). A name that itself holds "New" or
+    ``state_rules.json``; `texts` and `lowers`: the text and lowercase form of each token
+    of the Doc). A name that itself holds "New" or
     "City" ("New Zealand", "Vatican City") is matched whole and never reaches this check.
     """
-    texts, n = cols.texts, len(cols)
+    n = len(texts)
     if start > 0 and texts[start - 1] in before:
         return True
     if end < n and texts[end] in after:
@@ -43,7 +42,7 @@ def named_after_state(
         for j in range(end + 1, min(n, end + 1 + MAX_PAREN)):
             if texts[j] == ")":
                 return any(w in place_words for w in inner)
-            inner.append(cols.lowers[j])
+            inner.append(lowers[j])
     return False
 
 

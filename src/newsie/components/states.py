@@ -96,6 +96,7 @@ class StateTagger(GazetteerPipe):
         self._place = (frozenset(r.place_before), frozenset(r.place_after), frozenset(w.lower() for w in r.place_words))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._labels = {}
+        self._state_fields: dict[str, tuple[Any, ...]] = {}  # code -> its `StateData` fields, in order (`_fields_of`)
         self._ambiguous = self.kb.ambiguous
         self._demonyms = frozenset(self.kb.by_demonym)
         for entry in self.kb.entries:
@@ -141,41 +142,53 @@ class StateTagger(GazetteerPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
+        cfg = self.cfg
+        spans_key = cfg["spans_key"]
+        matches = self.matcher(doc)
         rows: list[Row] = []
-        candidates = [(start, end, match_id) for match_id, start, end in self.matcher(doc)]
-        # Blockers ("New Mexico") only ever remove a candidate, and only one that shares a
-        # word with a blocker: without such a word the block matcher has nothing to do.
-        if candidates:
+        if matches:
+            candidates = [(start, end, match_id) for match_id, start, end in matches]
+            # Blockers ("New Mexico") only ever remove a candidate, and only one that shares a
+            # word with a blocker: without such a word the block matcher has nothing to do.
             if self._shares_blocker_word(doc, candidates):
                 blocked = {i for _, s, e in self.block_matcher(doc) for i in range(s, e)}
                 if blocked:
                     candidates = [c for c in candidates if blocked.isdisjoint(range(c[0], c[1]))]
-            rows = [(start, end, *self._label(match_id)) for start, end, match_id in filter_ranges(candidates)]
-        if rows and self.cfg["context_checks"]:  # on (start, end, code, kind) rows: a Span only for what is kept
-            c = cols(doc)
-            ends = {r[1] for r in rows}
-            rows = [r for r in rows if self._keep(c, r, ends)]
-            counted = [r for r in rows if r[3] == DEMONYM and counted_people(c, r[0], r[1], self._demonyms)]
-            if counted:
-                drop = community_elsewhere(counted, rows)
-                rows = [r for r in rows if r[0] not in drop]
+            labels = self._labels
+            for start, end, match_id in filter_ranges(candidates):
+                code, kind = labels.get(match_id) or self._label(match_id)
+                rows.append((start, end, code, kind))
+        if not rows:
+            set_group(doc, spans_key, [])
+            set_doc_value(doc, "newsie_states", [])
+            return doc
+        c = cols(doc)
+        if cfg["context_checks"]:  # on (start, end, code, kind) rows: a Span only for what is kept
+            rows = self._context_kept(c, rows)
         # Labels and ids as their StringStore ids: a str would be looked up for every Span.
         ids = self._string_ids
-        spans = [Span(doc, start, end, label=ids[ext.STATE], kb_id=ids[code], span_id=ids[kind]) for start, end, code, kind in rows]
-        set_group(doc, self.spans_key, spans)
-        if rows:  # later stages read these rows, not the Spans
-            c = cols(doc)
-            idxs, texts = c.idxs, c.texts
-            leave_rows(doc, self.spans_key, [(s, e, idxs[s], idxs[e - 1] + len(texts[e - 1]), code, kind) for s, e, code, kind in rows])
+        label = ids[ext.STATE]
+        spans = []
         found: dict[str, StateData] = {}
-        for _, _, code, _ in rows:
+        templates = self._state_fields
+        for start, end, code, kind in rows:
+            spans.append(Span(doc, start, end, label=label, kb_id=ids[code], span_id=ids[kind]))
             if code not in found:
-                e = self.kb.by_iso3[code]
-                found[code] = StateData(iso3=code, iso2=e.iso2, name=e.name, status=e.status, historical=e.historical)
+                found[code] = StateData(*(templates.get(code) or self._fields_of(code)))
+        set_group(doc, spans_key, spans)
+        if rows:  # later stages read these rows, not the Spans
+            idxs, texts = c.idxs, c.texts
+            leave_rows(doc, spans_key, [(s, e, idxs[s], idxs[e - 1] + len(texts[e - 1]), code, kind) for s, e, code, kind in rows])
         set_doc_value(doc, "newsie_states", list(found.values()))
-        if self.cfg["annotate_ents"]:
+        if cfg["annotate_ents"]:
             set_ents(doc, spans)
         return doc
+
+    def _fields_of(self, code: str) -> tuple[Any, ...]:
+        """The fields of the `StateData` of a code, in order, from the gazetteer (read once per code)."""
+        e = self.kb.by_iso3[code]
+        fields = self._state_fields[code] = (code, e.iso2, e.name, e.status, e.historical)
+        return fields
 
     def _shares_blocker_word(self, doc: Doc, candidates: list[tuple[int, int, int]]) -> bool:
         """Whether a token of a candidate is a word of some blocker (else no blocker overlaps one)."""
@@ -183,7 +196,13 @@ class StateTagger(GazetteerPipe):
         if not words:
             return False
         orths = cols(doc).orths
-        return any(not words.isdisjoint(orths[s:e]) for s, e, _ in candidates)
+        for s, e, _ in candidates:
+            if e - s == 1:
+                if orths[s] in words:
+                    return True
+            elif not words.isdisjoint(orths[s:e]):
+                return True
+        return False
 
     def _label(self, match_id: int) -> tuple[str, str]:
         """The (ISO3 code, kind) of a match id ("AUT|name")."""
@@ -195,38 +214,69 @@ class StateTagger(GazetteerPipe):
             self._string_ids.update({ext.STATE: add(ext.STATE), iso3: add(iso3), kind: add(kind)})
         return label
 
-    def _keep(self, c: Cols, row: Row, ends: set[int]) -> bool:
-        """Context checks of one matched State; `ends` holds the end token of every match in the Doc."""
+    def _context_kept(self, c: Cols, rows: list[Row]) -> list[Row]:
+        """The rows that pass the context checks (`_keep`), without the counted members of
+        a community named after another State (`counted_people`, `community_elsewhere`)."""
+        texts, lowers = c.texts, c.lowers
+        n = len(texts)
+        ends = {r[1] for r in rows}
+        flags = (c.is_punct, c.is_alpha, c.is_upper, c.is_title, c.idxs, c.doc_text)
+        keep = self._keep
+        kept = []
+        counted = None
+        for r in rows:
+            if keep(texts, lowers, n, flags, r, ends):
+                kept.append(r)
+                if r[3] == DEMONYM and counted_people(c, r[0], r[1], self._demonyms):
+                    if counted is None:
+                        counted = []
+                    counted.append(r)
+        if counted:
+            drop = community_elsewhere(counted, kept)
+            kept = [r for r in kept if r[0] not in drop]
+        return kept
+
+    def _keep(self, texts: list[str], lowers: list[str], n: int, flags: tuple[Any, ...], row: Row, ends: set[int]) -> bool:
+        """Context checks of one matched State (`texts`, `lowers`: the Doc's token columns, `n`
+        its length; `flags`: its is_punct, is_alpha, is_upper and is_title columns, token
+        offsets and text); `ends` holds the end token of every match in the Doc."""
         start, end, _, kind = row
-        texts, lowers, n = c.texts, c.lowers, len(c)
         has_prev, has_next = start > 0, end < n
-        if kind == NAME and named_after_state(c, start, end, *self._place):
-            return False
-        if kind == DEMONYM:
+        if kind == NAME:
+            before, after, place_words = self._place
+            if named_after_state(texts, lowers, start, end, before, after, place_words):
+                return False
+        elif kind == DEMONYM:
             if has_prev and texts[start - 1] in self._ethnic_prev:
                 return False
             # "Kosovo Serb", "Bosnian Serb": a community named after another State.
             if has_prev and start in ends:
                 return False
-            if has_next and (lowers[end] in self._language_next or (texts[end] == "-" and end + 1 < n and lowers[end + 1] in self._language_next)):
-                return False
-            if has_next and lowers[end] in ("and", "or") and end + 2 < n and lowers[end + 2] in self._language_next and texts[end + 1][:1].isupper():
-                return False  # "the Georgian and Russian versions": the first of two languages
-            if has_next and lowers[end] in self._community_next:
-                return False
+            if has_next:
+                lower_next = lowers[end]
+                language_next = self._language_next
+                if lower_next in language_next or (texts[end] == "-" and end + 1 < n and lowers[end + 1] in language_next):
+                    return False
+                if lower_next in ("and", "or") and end + 2 < n and lowers[end + 2] in language_next and texts[end + 1][:1].isupper():
+                    return False  # "the Georgian and Russian versions": the first of two languages
+                if lower_next in self._community_next:
+                    return False
             if has_prev and lowers[start - 1] in ("in", "into") and (
-                not has_next or c.is_punct[end] or lowers[end] in ("and", "or") or texts[end] in AFTER_LANGUAGE
+                not has_next or flags[0][end] or lowers[end] in ("and", "or") or texts[end] in AFTER_LANGUAGE
             ):
                 return False  # "available in Russian on the website"; not "in Russian regions"
             if names_a_language(texts, lowers, start, end, ("in", "into"), self._language_next):
                 return False
-        text = c.span_text(start, end)
+        idxs = flags[4]
+        text = flags[5][idxs[start] : idxs[end - 1] + len(texts[end - 1])]
         if text in self._ambiguous:
             if has_prev and texts[start - 1] in self._honorifics:
                 return False
-            if has_prev and self._is_name_word(c, start - 1) and start not in ends:
+            is_alpha, is_title = flags[1], flags[3]
+            names = self._cap_function_words
+            if has_prev and is_alpha[start - 1] and is_title[start - 1] and texts[start - 1] not in names and start not in ends:
                 return False
-            if kind == NAME and has_next and self._is_name_word(c, end) and texts[end] not in self._continuations:
+            if kind == NAME and has_next and is_alpha[end] and is_title[end] and texts[end] not in names and texts[end] not in self._continuations:
                 return False
             # "Atlanta, Georgia" / "Georgia, USA"
             if has_prev and texts[start - 1] == "," and start >= 2 and texts[start - 2] in self.us_places:
@@ -235,15 +285,11 @@ class StateTagger(GazetteerPipe):
                 return False
         # Short all-caps abbreviations inside an all-caps heading ("WE CALL ON US").
         if len(text) <= 3 and text.isupper():
-            near = [i for i in ((start - 1) if has_prev else -1, end if has_next else -1) if i >= 0 and c.is_alpha[i]]
-            if near and all(c.is_upper[i] for i in near):
+            is_alpha, is_upper = flags[1], flags[2]
+            near = [i for i in ((start - 1) if has_prev else -1, end if has_next else -1) if i >= 0 and is_alpha[i]]
+            if near and all(is_upper[i] for i in near):
                 return False
         return True
-
-    def _is_name_word(self, c: Cols, i: int) -> bool:
-        """Token `i` is a capitalized word that could be part of a person's name."""
-        return bool(c.is_alpha[i] and c.is_title[i] and c.texts[i] not in self._cap_function_words)
-
 
 def _variants(surfaces: Iterable[str]) -> list[str]:
     """Each surface string, without a leading 'the', plus an all-caps form of longer ones."""
