@@ -101,11 +101,14 @@ class Cols:
     ``is_sent_start``) come from one ``Doc.to_array``; the lexical ones (``texts``,
     ``lowers``, the word flags, and ``lower_ids``: each lowercase form's hash as eight
     bytes, what the trained classifiers read) from the vocabulary's cached records of each
-    word, all at once when the first of them is read.
+    word, all at once. They are read when the columns are made, not on first use: every
+    pipeline reads them (the sentencizer reads ``is_punct``), and a class with a
+    ``__getattr__`` hook makes Python 3.11 take its slow path for every attribute read
+    (~45k instructions per lede over the pipeline's column reads).
     """
 
     __slots__ = (
-        "_vocab", "doc_text", "idxs", "is_alpha", "is_lower", "is_punct", "is_sent_start", "is_stop",
+        "doc_text", "idxs", "is_alpha", "is_lower", "is_punct", "is_sent_start", "is_stop",
         "is_title", "is_upper", "lexes", "like_num", "lower_ids", "lowers", "orths", "spaces", "texts",
     )
     orths: list[int]
@@ -128,7 +131,6 @@ class Cols:
         """`arr`: ``doc.to_array(ATTRS)`` when a caller has read it already; `starts`: the
         sentence starts when the caller knows them (then ``arr``'s SENT_START is not read)."""
         self.doc_text = text_of(doc)
-        self._vocab = doc.vocab
         if arr is None and len(doc):
             arr = doc.to_array(ATTRS)
         if arr is None or not len(arr):
@@ -140,15 +142,9 @@ class Cols:
             # 0 or 1); SENT_START 1 starts a sentence, 0 (unknown) and -1 (wrapped) do not
             self.is_stop, self.spaces = arr[:, _FLAGS].astype(bool).T.tolist()
             self.is_sent_start = (arr[:, 2] == 1).tolist() if starts is None else starts
+        self._read_lexicon(doc.vocab)
 
-    def __getattr__(self, name: str) -> Any:
-        if name in _LEXICAL or name == "lexes":  # built on first read
-            self._read_lexicon()
-            return object.__getattribute__(self, name)
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
-    def _read_lexicon(self) -> None:
-        vocab = self._vocab
+    def _read_lexicon(self, vocab: Vocab) -> None:
         known = _lexicon(vocab)
         found: list[Lexical | None] = list(map(known.get, self.orths))
         # None: a word new to this cache (a record is a non-empty tuple)
