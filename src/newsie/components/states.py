@@ -217,15 +217,12 @@ class StateTagger(GazetteerPipe):
     def _context_kept(self, c: Cols, rows: list[Row]) -> list[Row]:
         """The rows that pass the context checks (`_keep`), without the counted members of
         a community named after another State (`counted_people`, `community_elsewhere`)."""
-        texts, lowers = c.texts, c.lowers
-        n = len(texts)
         ends = {r[1] for r in rows}
-        flags = (c.is_punct, c.is_alpha, c.is_upper, c.is_title, c.idxs, c.doc_text)
         keep = self._keep
         kept = []
         counted = None
         for r in rows:
-            if keep(texts, lowers, n, flags, r, ends):
+            if keep(c, r, ends):
                 kept.append(r)
                 if r[3] == DEMONYM and counted_people(c, r[0], r[1], self._demonyms):
                     if counted is None:
@@ -236,11 +233,11 @@ class StateTagger(GazetteerPipe):
             kept = [r for r in kept if r[0] not in drop]
         return kept
 
-    def _keep(self, texts: list[str], lowers: list[str], n: int, flags: tuple[Any, ...], row: Row, ends: set[int]) -> bool:
-        """Context checks of one matched State (`texts`, `lowers`: the Doc's token columns, `n`
-        its length; `flags`: its is_punct, is_alpha, is_upper and is_title columns, token
-        offsets and text); `ends` holds the end token of every match in the Doc."""
+    def _keep(self, c: Cols, row: Row, ends: set[int]) -> bool:
+        """Context checks of one matched State; `ends` holds the end token of every match in the Doc."""
         start, end, _, kind = row
+        texts, lowers = c.texts, c.lowers
+        n = len(texts)
         has_prev, has_next = start > 0, end < n
         if kind == NAME:
             before, after, place_words = self._place
@@ -262,17 +259,16 @@ class StateTagger(GazetteerPipe):
                 if lower_next in self._community_next:
                     return False
             if has_prev and lowers[start - 1] in ("in", "into") and (
-                not has_next or flags[0][end] or lowers[end] in ("and", "or") or texts[end] in AFTER_LANGUAGE
+                not has_next or c.is_punct[end] or lowers[end] in ("and", "or") or texts[end] in AFTER_LANGUAGE
             ):
                 return False  # "available in Russian on the website"; not "in Russian regions"
             if names_a_language(texts, lowers, start, end, ("in", "into"), self._language_next):
                 return False
-        idxs = flags[4]
-        text = flags[5][idxs[start] : idxs[end - 1] + len(texts[end - 1])]
+        text = c.span_text(start, end)
         if text in self._ambiguous:
             if has_prev and texts[start - 1] in self._honorifics:
                 return False
-            is_alpha, is_title = flags[1], flags[3]
+            is_alpha, is_title = c.is_alpha, c.is_title
             names = self._cap_function_words
             if has_prev and is_alpha[start - 1] and is_title[start - 1] and texts[start - 1] not in names and start not in ends:
                 return False
@@ -285,11 +281,12 @@ class StateTagger(GazetteerPipe):
                 return False
         # Short all-caps abbreviations inside an all-caps heading ("WE CALL ON US").
         if len(text) <= 3 and text.isupper():
-            is_alpha, is_upper = flags[1], flags[2]
+            is_alpha, is_upper = c.is_alpha, c.is_upper
             near = [i for i in ((start - 1) if has_prev else -1, end if has_next else -1) if i >= 0 and is_alpha[i]]
             if near and all(is_upper[i] for i in near):
                 return False
         return True
+
 
 def _variants(surfaces: Iterable[str]) -> list[str]:
     """Each surface string, without a leading 'the', plus an all-caps form of longer ones."""
