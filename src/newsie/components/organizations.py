@@ -1,6 +1,7 @@
 """`newsie_organizations`: named bodies from the gazetteer, from patterns, and by acronym."""
 
 import re
+from bisect import bisect_right
 from collections.abc import Container, Iterable
 from operator import itemgetter
 from typing import Any, ClassVar
@@ -1002,30 +1003,25 @@ _COMMON_SENTENCE_STARTS = frozenset(
 
 _NO_NOTE: dict[str, Any] = {}  # the notes of a span with none (read, never written)
 _KB_ID = itemgetter(3)  # a candidate's gazetteer id
+_START, _END = itemgetter(0), itemgetter(1)  # a candidate's token range
 
 
 _filter = longest_first  # spaCy's `filter_spans` on candidate tuples
 
 
 def _overlaps(rows: list[Cand], a: int, b: int) -> bool:
-    """Whether a row of `rows` (sorted by start) shares a token with tokens a..b (a < b)."""
-    for row in rows:
-        start = row[0]
-        if start >= b:
-            return False
-        if a < row[1] and start < row[1]:
-            return True
-    return False
+    """Whether a row of `rows` (sorted by start, non-empty, no overlaps: their ends are
+    sorted too) shares a token with tokens a..b (a < b). A bisection: a scan from the
+    first row would make a long document's references quadratic."""
+    k = bisect_right(rows, a, key=_END)  # the first row ending after token a
+    return k < len(rows) and rows[k][0] < b
 
 
 def _inside(rows: list[Cand], i: int) -> bool:
-    """Whether a row of `rows` (sorted by start, no overlaps) holds token i."""
-    for row in rows:
-        if row[0] > i:
-            return False
-        if i < row[1]:
-            return True
-    return False
+    """Whether a row of `rows` (sorted by start, no overlaps) holds token i: the last row
+    starting at or before i, found by bisection."""
+    k = bisect_right(rows, i, key=_START)
+    return k > 0 and i < rows[k - 1][1]
 
 
 def _among(texts: list[str], positions: list[int], words: Container[str]) -> list[int]:
