@@ -4,6 +4,7 @@ import bisect
 import datetime as dt
 import hashlib
 import re
+from itertools import accumulate
 from operator import itemgetter
 from typing import Any, ClassVar
 
@@ -78,7 +79,9 @@ class _Release:
         "_day_dates",
         "_doc_states",
         "_event_dates",
+        "_org_reach",
         "_places",
+        "_state_index",
         "_title_spans",
         "cols",
         "dateline",
@@ -123,6 +126,26 @@ class _Release:
         self._bounds: dict[tuple[int, int], str | None] = {}
         self._counts: dict[tuple[int, int], tuple[int, str] | None] = {}
         self._places: dict[tuple[int, int], LocationData | None] = {}
+        self._state_index: tuple[list[int], dict[int, tuple[int, str]]] | None = None
+        self._org_reach: tuple[list[int], list[int]] | None = None
+
+    def state_index(self) -> tuple[list[int], dict[int, tuple[int, str]]]:
+        """The States' start offsets, sorted, and each State name's (end offset, code) by
+        its start (read once: a list of places asks for every item)."""
+        if self._state_index is None:
+            self._state_index = (sorted(r[2] for r in self.states), {r[2]: (r[3], r[4]) for r in self.states if r[5] == "name"})
+        return self._state_index
+
+    def in_organization(self, char: int) -> bool:
+        """Whether the character at `char` is in an organization's name ("the OSCE Mission
+        to Moldova"): a bisection on the names' sorted starts and how far the names up to
+        each reach (built once; names may nest), not a scan of every name."""
+        if self._org_reach is None:
+            ranges = sorted((r[2], r[3]) for r in self.organizations())
+            self._org_reach = ([a for a, _ in ranges], list(accumulate((b for _, b in ranges), max)))
+        starts, reach = self._org_reach
+        k = bisect.bisect_right(starts, char)
+        return k > 0 and reach[k - 1] > char
 
     def organizations(self) -> list[Row]:
         """The ORG spans' rows (read once)."""
@@ -588,7 +611,7 @@ class EventExtractor(GazetteerPipe):
                 continue
             if dl_city and dl_country in (kb_id, None):  # a dateline town the gazetteer lacks is in the State named
                 return LocationData(city=dl_city, country=kb_id)
-            if not of_event or elections or (not self._in_organization(rel, start_char) and self._said_of_event(rel, unit, word, etype)):
+            if not of_event or elections or (not rel.in_organization(start_char) and self._said_of_event(rel, unit, word, etype)):
                 return self._listed(rel, end_char, unit.end_char, {kb_id}) or LocationData(city=None, country=kb_id)
         return None
 
@@ -612,7 +635,7 @@ class EventExtractor(GazetteerPipe):
         sep = _LIST_SEP.match(text, end, limit)
         if sep is None:
             return None
-        states = {r[2]: (r[3], r[4]) for r in rel.states if r[5] == "name"}
+        starts, states = rel.state_index()
         known = bool(countries)
         while True:
             at = sep.end()
@@ -621,7 +644,7 @@ class EventExtractor(GazetteerPipe):
             else:
                 item = _LIST_ITEM.match(text, at, limit)
                 # (a name, not a place: "in Vienna, OSCE Chairperson-in-Office and Slovak Minister ...")
-                if item is None or self._in_organization(rel, at) or any(at <= r[2] < item.end() for r in rel.states):
+                if item is None or rel.in_organization(at) or _starts_within(starts, at, item.end()):
                     return None
                 end = item.end()
                 place = self._lookup(item.group(), rel.doc_states)
@@ -784,11 +807,6 @@ class EventExtractor(GazetteerPipe):
                 return -1
         return -1
 
-    @staticmethod
-    def _in_organization(rel: _Release, char: int) -> bool:
-        """Whether the character at `char` is in an organization's name ("the OSCE Mission to Moldova")."""
-        return any(o_start <= char < o_end for _, _, o_start, o_end, _, _ in rel.organizations())
-
     def _may_place_event(self, rel: _Release, unit: Unit, etype: str) -> bool:
         """Whether `_said_of_event` can hold anywhere in `unit`: a place word at or right
         after its trigger of `etype`, a visit verb, or "to" and a visit word."""
@@ -846,6 +864,12 @@ class EventExtractor(GazetteerPipe):
             if found and reports_participants(sentence, found[1], lede=lede, low=low):
                 return found[0]
         return None
+
+
+def _starts_within(starts: list[int], a: int, b: int) -> bool:
+    """Whether one of `starts` (sorted) lies in a..b-1."""
+    k = bisect.bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b
 
 
 def _distance(pos: int, date_ends: list[int]) -> int:
