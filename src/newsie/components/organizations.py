@@ -394,8 +394,7 @@ class OrganizationTagger(GazetteerPipe):
             # ("OSCE" is all capitals: when in the span, it is in `content`.)
             if "OSCE" in texts[start:end] and all(texts[k] == "OSCE" or k == i or texts[k] in heads for k in content):
                 continue  # "OSCE Office": a reference to a field operation, resolved later
-            idxs = T.idxs
-            if T.doc_text[idxs[start] : idxs[end - 1] + len(texts[end - 1])] in self._state_words:  # (`span_text`)
+            if T.span_text(start, end) in self._state_words:
                 continue
             if word in self._titles and self._person_follows(T, end):
                 continue  # "the Ombudsman of the Republic of Latvia, Juris Jansons": a person's office
@@ -847,14 +846,11 @@ class OrganizationTagger(GazetteerPipe):
         """"the Mission", "OSCE Office": references to a field operation, where no span of
         `spans` (sorted by start, no overlaps) nor an earlier reference is."""
         out: list[Cand] = []
-        lowers = T.lowers
-        texts: list[str] | None = None
+        texts, lowers = T.texts, T.lowers
+        n = len(texts)
         for i in generic_at:
             if i == 0 or lowers[i - 1] not in ("the", "osce", "this", "its"):
                 continue  # every reference follows one of these words
-            if texts is None:
-                texts = T.texts
-            n = len(texts)
             for words in self._generic_by_first[texts[i]]:
                 end = i + len(words)
                 if end > n or texts[i:end] != words:
@@ -930,16 +926,12 @@ class OrganizationTagger(GazetteerPipe):
                     orgs[key].mentions.append(chars)
                 key = split[0]
             else:
-                a, b = idxs[s], idxs[e - 1] + len(texts[e - 1])  # `_chars`
-                key = "pat:" + (note["key"] if "key" in note else _norm_key(text[a:b]))
-                org = orgs.get(key)
-                if org is None:
+                key = "pat:" + (note["key"] if "key" in note else _norm_key(T.span_text(s, e)))
+                if key not in orgs:
                     if states is None:
                         states = _States(_state_spans(doc))
-                    org = orgs[key] = _org(None, None, None, note.get("acronym"), label, _country_of(T, s, e, states), None)
-                org.mentions.append((a, b))  # `_add_mention(org, T, s, e, surface=True)`
-                if org.name is None or b - a > len(org.name):
-                    org.name = text[a:b]
+                    orgs[key] = _org(None, None, None, note.get("acronym"), label, _country_of(T, s, e, states), None)
+                _add_mention(orgs[key], T, s, e, surface=True)
             span_key[(s, e)] = key
         # The field operations the gazetteer found: what "the Mission" refers to.
         field_keys = list(dict.fromkeys([c[3] for c in spans if c[4] == GAZ and c[2] == "field_operation"])) if pending_generic else []
@@ -1038,10 +1030,7 @@ def _without_title_case_guesses(doc: Doc, T: Cols, spans: list[Cand]) -> list[Ca
     if not title_len:
         return spans
     idxs = T.idxs
-    for c in spans:
-        if c[4] == PATTERN and idxs[c[0]] < title_len:
-            break
-    else:
+    if not any(c[4] == PATTERN and idxs[c[0]] < title_len for c in spans):
         return spans  # no pattern name in the headline
     text = T.doc_text
     words = _WORD_RE.findall(text, 0, title_len)
@@ -1205,8 +1194,7 @@ def _merge_variants(
                 if a == b or a in merged or b in merged:
                     continue
                 cb, nb = cores[b], names[b]
-                # (`_with_state` holds only of a name that starts with the other's and " of ")
-                if (len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb) or (na.startswith(nb) and _with_state(na, nb)) or (first_state and rest == nb):
+                if (len(cb) >= 2 and len(ca) >= len(cb) and ca[-len(cb):] == cb) or _with_state(na, nb) or (first_state and rest == nb):
                     _join(orgs, a, b, merged)
         return ({k: o for k, o in orgs.items() if k not in merged} if merged else orgs), merged
     # Many bodies: visit for each body only the bodies it could join (a core that ends its
