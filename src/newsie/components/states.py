@@ -96,7 +96,8 @@ class StateTagger(GazetteerPipe):
         self._place = (frozenset(r.place_before), frozenset(r.place_after), frozenset(w.lower() for w in r.place_words))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._labels = {}
-        self._state_fields: dict[str, tuple[Any, ...]] = {}  # code -> its `StateData` fields, in order (`_fields_of`)
+        # code -> its `StateData` fields, in order
+        self._state_fields = {code: (code, e.iso2, e.name, e.status, e.historical) for code, e in self.kb.by_iso3.items()}
         self._ambiguous = self.kb.ambiguous
         self._demonyms = frozenset(self.kb.by_demonym)
         for entry in self.kb.entries:
@@ -143,7 +144,6 @@ class StateTagger(GazetteerPipe):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         cfg = self.cfg
-        spans_key = cfg["spans_key"]
         matches = self.matcher(doc)
         rows: list[Row] = []
         if matches:
@@ -154,41 +154,26 @@ class StateTagger(GazetteerPipe):
                 blocked = {i for _, s, e in self.block_matcher(doc) for i in range(s, e)}
                 if blocked:
                     candidates = [c for c in candidates if blocked.isdisjoint(range(c[0], c[1]))]
-            labels = self._labels
-            for start, end, match_id in filter_ranges(candidates):
-                code, kind = labels.get(match_id) or self._label(match_id)
-                rows.append((start, end, code, kind))
-        if not rows:
-            set_group(doc, spans_key, [])
-            set_doc_value(doc, "newsie_states", [])
-            return doc
-        c = cols(doc)
-        if cfg["context_checks"]:  # on (start, end, code, kind) rows: a Span only for what is kept
-            rows = self._context_kept(c, rows)
+            rows = [(start, end, *self._label(match_id)) for start, end, match_id in filter_ranges(candidates)]
+        if rows and cfg["context_checks"]:  # on (start, end, code, kind) rows: a Span only for what is kept
+            rows = self._context_kept(cols(doc), rows)
         # Labels and ids as their StringStore ids: a str would be looked up for every Span.
         ids = self._string_ids
-        label = ids[ext.STATE]
-        spans = []
+        spans = [Span(doc, start, end, label=ids[ext.STATE], kb_id=ids[code], span_id=ids[kind]) for start, end, code, kind in rows]
         found: dict[str, StateData] = {}
-        templates = self._state_fields
-        for start, end, code, kind in rows:
-            spans.append(Span(doc, start, end, label=label, kb_id=ids[code], span_id=ids[kind]))
+        for _, _, code, _ in rows:
             if code not in found:
-                found[code] = StateData(*(templates.get(code) or self._fields_of(code)))
+                found[code] = StateData(*self._state_fields[code])
+        spans_key = cfg["spans_key"]
         set_group(doc, spans_key, spans)
         if rows:  # later stages read these rows, not the Spans
+            c = cols(doc)
             idxs, texts = c.idxs, c.texts
             leave_rows(doc, spans_key, [(s, e, idxs[s], idxs[e - 1] + len(texts[e - 1]), code, kind) for s, e, code, kind in rows])
         set_doc_value(doc, "newsie_states", list(found.values()))
         if cfg["annotate_ents"]:
             set_ents(doc, spans)
         return doc
-
-    def _fields_of(self, code: str) -> tuple[Any, ...]:
-        """The fields of the `StateData` of a code, in order, from the gazetteer (read once per code)."""
-        e = self.kb.by_iso3[code]
-        fields = self._state_fields[code] = (code, e.iso2, e.name, e.status, e.historical)
-        return fields
 
     def _shares_blocker_word(self, doc: Doc, candidates: list[tuple[int, int, int]]) -> bool:
         """Whether a token of a candidate is a word of some blocker (else no blocker overlaps one)."""
