@@ -25,7 +25,8 @@ _CITIES = rf"(?P<city>{_CITY}(?:{_CITY_JOIN}{_CITY})*)(?:,\s*(?!{_WEEKDAY_WORD})
 _WEEKDAY = rf"(?:{_WEEKDAY_WORD},?\s+)?"
 _MONTH = r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?"  # "May", "Sept.", and a capitalized "MAY"
 _YEAR = r"(?:,?\s+\d{4})?"
-_DATE = rf"(?P<date>{_WEEKDAY}(?:\d{{1,2}}\s+{_MONTH}{_YEAR}|{_MONTH}\s+\d{{1,2}}(?!\d){_YEAR}))"
+# The month is captured (day first, or month first): of the date's words, only it can name one.
+_DATE = rf"(?P<date>{_WEEKDAY}(?:\d{{1,2}}\s+(?P<month>{_MONTH}){_YEAR}|(?P<month_first>{_MONTH})\s+\d{{1,2}}(?!\d){_YEAR}))"
 _AGENCY = r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?"
 _DASH = r"\s*(?:[-–—:]+|\(OSCE\)\s*[-–—]+)\s*"
 _SEP = rf"(?:{_DASH}|\s+(?=[A-Z]))"
@@ -57,9 +58,9 @@ def match_dateline(head: str) -> DatelineMatch | None:
             continue
         g = m.groupdict()
         date = g.get("date")
-        if date is not None and not any(w.rstrip(".,").lower() in MONTHS for w in date.split()):
+        if date is not None and (g["month"] or g["month_first"]).rstrip(".").lower() not in MONTHS:
             continue
-        cities = tuple(c.strip() for c in _CITY_JOIN_RE.split(g["city"]) if c.strip())
+        cities = tuple(filter(None, map(str.strip, _CITY_JOIN_RE.split(g["city"]))))
         if not cities or not all(c.isupper() or c.istitle() or _title_words(c) for c in cities):
             continue
         country = (g.get("country") or "").strip() or None
