@@ -697,9 +697,9 @@ class EventExtractor(GazetteerPipe):
         for m, visited in matches:
             word = m.group(0).split()[0]
             a = unit.start_char + m.start("place")
-            if word == "to" and (etype in self._unmoved_types or not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()]))):
-                continue
             if in_org[m.start("place")] or a in state_starts:
+                continue  # (before the regex below: "the OSCE Mission to Serbia" is most "to"s)
+            if word == "to" and (etype in self._unmoved_types or not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()]))):
                 continue
             raw = m.group("place")
             place = self._lookup(raw, rel.doc_states)
