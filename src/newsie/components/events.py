@@ -497,10 +497,11 @@ class EventExtractor(GazetteerPipe):
                 found = [s for s in found if (anchor - values[s].start).days <= 60]  # type: ignore[operator]
             if found:
                 chosen, unit_of = found[0], unit
-                cue = announced_at(rel.text[unit.start_char : unit.end_char], unit_lower(unit, rel.text))
-                later = [s for s in found if cue is not None and s >= unit.start_char + cue and not values[s].relative]
-                if later:  # "announced today that ... will take place ... on 8 and 9 March"
-                    chosen = later[0]
+                if len(found) > 1:  # (only a later date can stand in for the first)
+                    cue = announced_at(rel.text[unit.start_char : unit.end_char], unit_lower(unit, rel.text))
+                    later = [s for s in found if cue is not None and s >= unit.start_char + cue and not values[s].relative]
+                    if later:  # "announced today that ... will take place ... on 8 and 9 March"
+                        chosen = later[0]
                 break
         if chosen is None:
             # No date in the lede: an election observation release is the observers' own
