@@ -693,7 +693,6 @@ class EventExtractor(GazetteerPipe):
         state_starts = {r[2] for r in rel.states}
         unit_dates = [(start_char, end_char) for _, _, start_char, end_char, _, _ in rel.dates if unit.start_char <= start_char < unit.end_char]
         date_ends = sorted(end_char for _, end_char in unit_dates)
-        context = self._context_country(rel)
         found: list[tuple[int, LocationData]] = []
         for m, visited in matches:
             word = m.group(0).split()[0]
@@ -717,7 +716,7 @@ class EventExtractor(GazetteerPipe):
             elif visited or "/" in raw or not raw[:1].isupper():
                 continue
             else:
-                country = self._town_country(rel, unit, m, in_org, unit_dates, date_ends, context)
+                country = self._town_country(rel, unit, m, in_org, unit_dates, date_ends)
                 if country is None:
                     continue
             surface = _surface(raw, place.name if place else None)
@@ -727,13 +726,13 @@ class EventExtractor(GazetteerPipe):
         return min(found, key=lambda x: x[0])[1]
 
     def _town_country(
-        self, rel: _Release, unit: Unit, m: re.Match[str], in_org: bytearray, unit_dates: list[tuple[int, int]], date_ends: list[int], context: str | None
+        self, rel: _Release, unit: Unit, m: re.Match[str], in_org: bytearray, unit_dates: list[tuple[int, int]], date_ends: list[int]
     ) -> str | None:
         """The country of a town newsie does not know, "in TOWN" at `m` in `unit`: the State
         named right after it ("in Kopanik, Serbia"), the country of the city it is near ("in
         Chatkal, near Tashkent"), or, for a one-word town beside the event's date ("on 3 May
         in Farob", "in Farob on 3 May") or followed by its region ("in Shurobod, Khatlon
-        Region"), the country the release is about (`context`). None when not said, and
+        Region"), the country the release is about (`_context_country`). None when not said, and
         for a town after an organization's name ("the Foundation in Kracow, Poland": its
         seat, not the event's place)."""
         text = rel.text
@@ -742,6 +741,7 @@ class EventExtractor(GazetteerPipe):
         if raw in self._region_names or raw.lower() in HEAD_WORDS:  # "in Abkhazia", "in December last year"
             return None
         one_word = " " not in raw
+        context = self._context_country(rel)
         if one_word and context:
             pos = unit.start_char + m.start()
             k = bisect.bisect_left(date_ends, pos - 2)
