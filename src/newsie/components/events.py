@@ -497,10 +497,11 @@ class EventExtractor(GazetteerPipe):
                 found = [s for s in found if (anchor - values[s].start).days <= 60]  # type: ignore[operator]
             if found:
                 chosen, unit_of = found[0], unit
-                cue = announced_at(rel.text[unit.start_char : unit.end_char], unit_lower(unit, rel.text))
-                later = [s for s in found if cue is not None and s >= unit.start_char + cue and not values[s].relative]
-                if later:  # "announced today that ... will take place ... on 8 and 9 March"
-                    chosen = later[0]
+                if len(found) > 1:  # (only a later date can stand in for the first)
+                    cue = announced_at(rel.text[unit.start_char : unit.end_char], unit_lower(unit, rel.text))
+                    later = [s for s in found if cue is not None and s >= unit.start_char + cue and not values[s].relative]
+                    if later:  # "announced today that ... will take place ... on 8 and 9 March"
+                        chosen = later[0]
                 break
         if chosen is None:
             # No date in the lede: an election observation release is the observers' own
@@ -692,14 +693,13 @@ class EventExtractor(GazetteerPipe):
         state_starts = {r[2] for r in rel.states}
         unit_dates = [(start_char, end_char) for _, _, start_char, end_char, _, _ in rel.dates if unit.start_char <= start_char < unit.end_char]
         date_ends = sorted(end_char for _, end_char in unit_dates)
-        context = self._context_country(rel)
         found: list[tuple[int, LocationData]] = []
         for m, visited in matches:
             word = m.group(0).split()[0]
             a = unit.start_char + m.start("place")
-            if word == "to" and (etype in self._unmoved_types or not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()]))):
-                continue
             if in_org[m.start("place")] or a in state_starts:
+                continue  # (before the regex below: "the OSCE Mission to Serbia" is most "to"s)
+            if word == "to" and (etype in self._unmoved_types or not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()]))):
                 continue
             raw = m.group("place")
             place = self._lookup(raw, rel.doc_states)
@@ -716,7 +716,7 @@ class EventExtractor(GazetteerPipe):
             elif visited or "/" in raw or not raw[:1].isupper():
                 continue
             else:
-                country = self._town_country(rel, unit, m, in_org, unit_dates, date_ends, context)
+                country = self._town_country(rel, unit, m, in_org, unit_dates, date_ends)
                 if country is None:
                     continue
             surface = _surface(raw, place.name if place else None)
@@ -726,13 +726,13 @@ class EventExtractor(GazetteerPipe):
         return min(found, key=lambda x: x[0])[1]
 
     def _town_country(
-        self, rel: _Release, unit: Unit, m: re.Match[str], in_org: bytearray, unit_dates: list[tuple[int, int]], date_ends: list[int], context: str | None
+        self, rel: _Release, unit: Unit, m: re.Match[str], in_org: bytearray, unit_dates: list[tuple[int, int]], date_ends: list[int]
     ) -> str | None:
         """The country of a town newsie does not know, "in TOWN" at `m` in `unit`: the State
         named right after it ("in Kopanik, Serbia"), the country of the city it is near ("in
         Chatkal, near Tashkent"), or, for a one-word town beside the event's date ("on 3 May
         in Farob", "in Farob on 3 May") or followed by its region ("in Shurobod, Khatlon
-        Region"), the country the release is about (`context`). None when not said, and
+        Region"), the country the release is about (`_context_country`). None when not said, and
         for a town after an organization's name ("the Foundation in Kracow, Poland": its
         seat, not the event's place)."""
         text = rel.text
@@ -741,6 +741,7 @@ class EventExtractor(GazetteerPipe):
         if raw in self._region_names or raw.lower() in HEAD_WORDS:  # "in Abkhazia", "in December last year"
             return None
         one_word = " " not in raw
+        context = self._context_country(rel)
         if one_word and context:
             pos = unit.start_char + m.start()
             k = bisect.bisect_left(date_ends, pos - 2)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -35,7 +36,10 @@ _NUMBER_WORDS = frozenset([*number_alternation().split("|"), "a", "and"])
 _WORD = _trie(_NUMBER_WORDS)
 # A chunk (text between whitespace) that may end a number: a digit or a number word last.
 _NUMBER_ENDS = tuple(sorted(_NUMBER_WORDS))
-_LOOKBACK = 10  # whitespace chunks read back from a noun (a longer prefix is kept whole; at least 7)
+# Whitespace chunks read back from a noun (a longer prefix is kept whole, as the first
+# chunk): more than the seven a number may end in, so that first chunk is never one of them.
+_LOOKBACK = 10
+_LOWERCASE = frozenset(string.ascii_lowercase)  # what a word between a number and its noun starts with
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))"
 _WORD_RUN = re.compile(r"\w+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -172,31 +176,31 @@ def _earliest_start(low: str, noun: int) -> int | None:
     no number can come before it), read back over the whitespace chunks before it."""
     before = low[:noun]
     chunks = before.rsplit(None, _LOOKBACK)
-    partial = len(chunks) > _LOOKBACK  # chunks[0] holds the rest of a long prefix
     last = len(chunks) - 1
     best = -1
     words = _NUMBER_WORDS
     for k in range(last, max(last - 7, -1), -1):  # the chunk ending the number: 0 to 6 words before the noun
-        if k == 0 and partial:
-            return 0  # it may be anywhere in the rest
         chunk = chunks[k]
-        if chunk.isalpha():  # its own tail (no "-"): a number ends in it only as a number word
-            ends_number = chunk in words
-        else:
-            tail = chunk.rpartition("-")[2]
-            ends_number = tail in words or (bool(tail) and not tail.isalpha() and (tail[-1].isdecimal() or tail.endswith(_NUMBER_ENDS)))
-        if ends_number:
+        # its own tail (no "-"): a number ends in an alphabetic chunk only as a number word
+        if chunk in words if chunk.isalpha() else _ends_number(chunk):
             i = k
             while i > 0 and _numeric(chunks[i - 1]):
                 i -= 1
             best = max(0, i - 3)  # the number's first chunk, or a qualifier of up to three (0: maybe in the rest)
-        if not ("a" <= chunk[:1] <= "z"):
+        if chunk[0] not in _LOWERCASE:
             break  # a word between the number and the noun starts with a letter
     if best < 0:
         return None
     if best == 0:
         return 0
     return len(before.rsplit(None, last + 1 - best)[0])
+
+
+def _ends_number(chunk: str) -> bool:
+    """Whether a chunk that is not all letters may end a number: its part after a "-"
+    is a number word, or not all letters and ends in a digit or a number word."""
+    tail = chunk.rpartition("-")[2]
+    return tail in _NUMBER_WORDS or (bool(tail) and not tail.isalpha() and (tail[-1].isdecimal() or tail.endswith(_NUMBER_ENDS)))
 
 
 def _numeric(chunk: str) -> bool:
