@@ -49,6 +49,7 @@ _TITLE_STOPS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})  # a
 _STOP, _NAMES, _NAMES_UNCAPITALIZED, _JOINS, _JOINS_CAPITALIZED, _CONTEXT = "stop", "names", "names-lower", "joins", "joins-cap", "context"
 _STEP_CONTEXT = frozenset({")", "-", ","})
 _ROLE_OPENERS = frozenset({"the", "new", "its", "his", "her", "their"})  # "as the new Head of ...": no part of the role
+_FEW_SURNAMES = 8  # `_surnames` looks for up to this many in the text first (a scan each)
 _PEOPLE_REACH = 14  # words a plural noun for people may be before the list of names it opens
 # An apposition opening with one of these is a clause, not a title ("NAME, to be his
 # Representative", "NAME, for allegedly having insulted President ...").
@@ -474,8 +475,14 @@ class OfficialTagger(GazetteerPipe):
 
     def _surnames(self, C: Cols, people: list[Person], blocked: set[int]) -> list[Person]:
         """Later mentions by surname alone ("said Kypreos") of people already found."""
-        texts = C.texts
+        texts, text = C.texts, C.doc_text
         surnames = {texts[e - 1] for s, e, _, _ in people if e - s >= 2}
+        if len(surnames) <= _FEW_SURNAMES:
+            # Every token is a substring of the text: a surname the text holds once (the full
+            # name's own last word, as for most people) is no other token, and is not looked
+            # for among the tokens (a scan of them all per surname). A scan of the text per
+            # surname in turn: for a few only (many are found in one pass by `positions`).
+            surnames = {w for w in surnames if text.find(w, text.find(w) + 1) >= 0}
         if not surnames:
             return []
         covered = {i for s, e, _, _ in people for i in range(s, e)} | blocked
