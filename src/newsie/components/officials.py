@@ -1029,11 +1029,11 @@ class OfficialTagger(GazetteerPipe):
         self, doc: Doc, C: Cols, records: dict[str, OfficialData], published: dt.date | None, offices: list[tuple[int, int, int]], org_index: Ranges,
     ) -> None:
         """Role-only mentions of a known office resolve to its holder on the release date."""
-        strings = self.nlp.vocab.strings
-        covered = {a for r in records.values() for a, _ in r.mentions}
         office_spans = filter_ranges([(s, e, m) for m, s, e in offices])
         if not office_spans:
             return
+        strings = self.nlp.vocab.strings
+        covered = {a for r in records.values() for a, _ in r.mentions}
         named = {r.office for r in records.values() if r.office}
         # Indexes by offset, so many offices and mentions in one long sentence stay linear.
         mentions = sorted((a, b, k) for k, r in records.items() for a, b in r.mentions)
@@ -1197,9 +1197,11 @@ def _affiliation(C: Cols, ranges: list[tuple[int, int]], org_index: Ranges, owne
     return None
 def _attach_quotes(text: str, records: dict[str, OfficialData], pronouns: frozenset[str]) -> None:
     """Attach each quotation to the person named (or referred to by he/she) beside it."""
-    spans = sorted(((a, b, k) for k, r in records.items() for a, b in r.mentions), key=lambda x: x[0])
-    if not spans or ('"' not in text and "“" not in text and "«" not in text):
+    if '"' not in text and "“" not in text and "«" not in text:
         return  # no quotation: each opens with one of these
+    spans = sorted(((a, b, k) for k, r in records.items() for a, b in r.mentions), key=lambda x: x[0])
+    if not spans:
+        return
     starts = [a for a, _, _ in spans]
     by_end = sorted((b, k) for _, b, k in spans)
     ends = [b for b, _ in by_end]
