@@ -49,6 +49,7 @@ _TITLE_STOPS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})  # a
 _STOP, _NAMES, _NAMES_UNCAPITALIZED, _JOINS, _JOINS_CAPITALIZED, _CONTEXT = "stop", "names", "names-lower", "joins", "joins-cap", "context"
 _STEP_CONTEXT = frozenset({")", "-", ","})
 _ROLE_OPENERS = frozenset({"the", "new", "its", "his", "her", "their"})  # "as the new Head of ...": no part of the role
+_FEW_SURNAMES = 8  # `_surnames` looks for up to this many in the text first (a scan each)
 _PEOPLE_REACH = 14  # words a plural noun for people may be before the list of names it opens
 # An apposition opening with one of these is a clause, not a title ("NAME, to be his
 # Representative", "NAME, for allegedly having insulted President ...").
@@ -474,8 +475,14 @@ class OfficialTagger(GazetteerPipe):
 
     def _surnames(self, C: Cols, people: list[Person], blocked: set[int]) -> list[Person]:
         """Later mentions by surname alone ("said Kypreos") of people already found."""
-        texts = C.texts
+        texts, text = C.texts, C.doc_text
         surnames = {texts[e - 1] for s, e, _, _ in people if e - s >= 2}
+        if len(surnames) <= _FEW_SURNAMES:
+            # Every token is a substring of the text: a surname the text holds once (the full
+            # name's own last word, as for most people) is no other token, and is not looked
+            # for among the tokens (a scan of them all per surname). A scan of the text per
+            # surname in turn: for a few only (many are found in one pass by `positions`).
+            surnames = {w for w in surnames if text.find(w, text.find(w) + 1) >= 0}
         if not surnames:
             return []
         covered = {i for s, e, _, _ in people for i in range(s, e)} | blocked
@@ -1022,11 +1029,11 @@ class OfficialTagger(GazetteerPipe):
         self, doc: Doc, C: Cols, records: dict[str, OfficialData], published: dt.date | None, offices: list[tuple[int, int, int]], org_index: Ranges,
     ) -> None:
         """Role-only mentions of a known office resolve to its holder on the release date."""
-        strings = self.nlp.vocab.strings
-        covered = {a for r in records.values() for a, _ in r.mentions}
         office_spans = filter_ranges([(s, e, m) for m, s, e in offices])
         if not office_spans:
             return
+        strings = self.nlp.vocab.strings
+        covered = {a for r in records.values() for a, _ in r.mentions}
         named = {r.office for r in records.values() if r.office}
         # Indexes by offset, so many offices and mentions in one long sentence stay linear.
         mentions = sorted((a, b, k) for k, r in records.items() for a, b in r.mentions)
@@ -1190,9 +1197,11 @@ def _affiliation(C: Cols, ranges: list[tuple[int, int]], org_index: Ranges, owne
     return None
 def _attach_quotes(text: str, records: dict[str, OfficialData], pronouns: frozenset[str]) -> None:
     """Attach each quotation to the person named (or referred to by he/she) beside it."""
-    spans = sorted(((a, b, k) for k, r in records.items() for a, b in r.mentions), key=lambda x: x[0])
-    if not spans or ('"' not in text and "“" not in text and "«" not in text):
+    if '"' not in text and "“" not in text and "«" not in text:
         return  # no quotation: each opens with one of these
+    spans = sorted(((a, b, k) for k, r in records.items() for a, b in r.mentions), key=lambda x: x[0])
+    if not spans:
+        return
     starts = [a for a, _, _ in spans]
     by_end = sorted((b, k) for _, b, k in spans)
     ends = [b for b, _ in by_end]
