@@ -7,7 +7,8 @@ documents, or with --gold the releases of a gold file repeated to --docs documen
 built and warmed up first, then run alternately, the order swapped every round (rules,
 models; models, rules; ...) so that the shared machine's load hits both alike; each run is
 timed in CPU time of this process (time.process_time) through `extract_many`, and the
-median of the rounds is reported as docs per CPU second.
+median of the rounds is reported as docs per CPU second; so is the median (and quartiles)
+of each round's own cost, its two runs being adjacent in time.
 """
 from __future__ import annotations
 
@@ -54,6 +55,11 @@ def main() -> None:
     for name, rate in rates.items():
         print(f"{name:13s} {rate:7.1f} docs/CPU-s (median of {args.rounds} rounds of {args.docs} docs)")
     print(f"cost of the models: {100 * (1 - rates['rules+models'] / rates['rules']):.1f}% of rules-only throughput")
+    # Each round's two runs are adjacent in time: the cost of each round alone, a slow
+    # drift of the machine's speed cancelling within it (the medians above mix rounds).
+    costs = sorted(100 * (1 - r / m) for r, m in zip(times["rules"], times["rules+models"]))
+    q1, med, q3 = statistics.quantiles(costs, n=4) if len(costs) > 1 else (costs * 3)
+    print(f"cost of the models, paired by round: median {med:.1f}% (quartiles {q1:.1f}%, {q3:.1f}%)")
 
 
 if __name__ == "__main__":
