@@ -203,16 +203,8 @@ class StateTagger(GazetteerPipe):
         """The rows that pass the context checks (`_keep`), without the counted members of
         a community named after another State (`counted_people`, `community_elsewhere`)."""
         ends = {r[1] for r in rows}
-        keep = self._keep
-        kept = []
-        counted = None
-        for r in rows:
-            if keep(c, r, ends):
-                kept.append(r)
-                if r[3] == DEMONYM and counted_people(c, r[0], r[1], self._demonyms):
-                    if counted is None:
-                        counted = []
-                    counted.append(r)
+        kept = [r for r in rows if self._keep(c, r, ends)]
+        counted = [r for r in kept if r[3] == DEMONYM and counted_people(c, r[0], r[1], self._demonyms)]
         if counted:
             drop = community_elsewhere(counted, kept)
             kept = [r for r in kept if r[0] not in drop]
@@ -253,11 +245,9 @@ class StateTagger(GazetteerPipe):
         if text in self._ambiguous:
             if has_prev and texts[start - 1] in self._honorifics:
                 return False
-            is_alpha, is_title = c.is_alpha, c.is_title
-            names = self._cap_function_words
-            if has_prev and is_alpha[start - 1] and is_title[start - 1] and texts[start - 1] not in names and start not in ends:
+            if has_prev and self._is_name_word(c, start - 1) and start not in ends:
                 return False
-            if kind == NAME and has_next and is_alpha[end] and is_title[end] and texts[end] not in names and texts[end] not in self._continuations:
+            if kind == NAME and has_next and self._is_name_word(c, end) and texts[end] not in self._continuations:
                 return False
             # "Atlanta, Georgia" / "Georgia, USA"
             if has_prev and texts[start - 1] == "," and start >= 2 and texts[start - 2] in self.us_places:
@@ -271,6 +261,10 @@ class StateTagger(GazetteerPipe):
             if near and all(is_upper[i] for i in near):
                 return False
         return True
+
+    def _is_name_word(self, c: Cols, i: int) -> bool:
+        """Token `i` is a capitalized word that could be part of a person's name."""
+        return bool(c.is_alpha[i] and c.is_title[i] and c.texts[i] not in self._cap_function_words)
 
 
 def _variants(surfaces: Iterable[str]) -> list[str]:
