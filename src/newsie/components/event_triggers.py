@@ -328,14 +328,7 @@ def _names_one(text: str, phrases: tuple[str, ...]) -> bool:
 
 def _names_all(texts: tuple[str, ...], cues: list[tuple[str, ...]]) -> bool:
     """Whether one of `texts` holds every phrase of one of `cues`."""
-    for cue in cues:
-        for text in texts:
-            for p in cue:
-                if p not in text:
-                    break
-            else:
-                return True
-    return False
+    return any(all(p in text for p in cue) for cue in cues for text in texts)
 
 
 def with_triggers(rules: dict[str, Any], triggers: dict[str, dict[str, float]]) -> dict[str, Any]:
