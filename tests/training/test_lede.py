@@ -1,0 +1,93 @@
+"""The trained classifiers read the headline and the lede, also in a full-length release.
+
+They are trained on ledes: a release's later paragraphs (quotes, background, other
+events) are not passed to them, and the lexicon evidence they blend with is read on the
+same lede.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsie
+from newsie.components.textcat_io import MIN_LEDE, lede_chars, model_ids
+from newsie.making import make_doc
+
+TITLE = "OSCE Mission trains border police on document security"
+LEDE = (
+    "SKOPJE, 14 March 2024 - Twenty border police officers completed a three-day course on "
+    "detecting forged travel documents, organized by the OSCE Mission to Skopje."
+)
+LATER = (
+    "The Mission also supports the State Election Commission ahead of the parliamentary elections in May, "
+    "training polling station staff and observers on the new Electoral Code and on voter registration.",
+    "It works with journalists and media outlets on media freedom and the safety of journalists.",
+    '"Free and fair elections are the foundation of democracy," the Head of Mission said.',
+    "For more information, contact the Mission's press office.",
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return newsie.load()
+
+
+def ids(nlp, text: str, title: str = TITLE) -> list[int]:
+    return model_ids(nlp(make_doc(nlp, text, title=title)), 200).tolist()
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n", "\r\n\r\n", "\n \n"])
+def test_later_paragraphs_are_not_read(nlp, sep: str) -> None:
+    assert ids(nlp, sep.join((LEDE, *LATER)), TITLE) == ids(nlp, LEDE, TITLE)
+
+
+def test_a_text_of_one_paragraph_is_read_to_max_tokens(nlp) -> None:
+    doc = nlp(make_doc(nlp, " ".join((LEDE, *LATER)), title=TITLE))
+    words = [t for t in doc if not t.is_space]
+    title_words = [t for t in words if t.idx < len(TITLE)]
+    assert len(model_ids(doc, 200)) == len(title_words) + len(words)
+    assert lede_chars(doc) is None
+
+
+def test_a_line_wrapped_inside_a_sentence_does_not_end_the_lede(nlp) -> None:
+    wrapped = LEDE.replace(" course on ", " course on\n").replace(" organized ", "\norganized ")
+    assert "\n" in wrapped
+    assert ids(nlp, wrapped + "\n\n" + LATER[0]) == ids(nlp, LEDE)
+
+
+def test_a_dateline_alone_on_its_line_is_not_the_lede(nlp) -> None:
+    dateline, _, rest = LEDE.partition(" - ")
+    text = dateline + "\n\n" + rest + "\n\n" + LATER[0]
+    got = [nlp.vocab.strings[i] for i in ids(nlp, text)]
+    assert "forged" in got and "elections" not in got
+
+
+def test_the_lede_ends_where_the_text_says(nlp) -> None:
+    doc = nlp(make_doc(nlp, LEDE + "\n\n" + LATER[0], title=TITLE))
+    end = lede_chars(doc)
+    assert end is not None and doc.text[:end].rstrip().endswith("Mission to Skopje.")
+
+
+def test_fields_of_a_full_release_are_those_of_its_lede(nlp) -> None:
+    """Elections and media named in later paragraphs do not become the release's fields:
+    the model and the lexicon it blends with read the lede (the rules alone read the
+    whole body)."""
+    alone = newsie.extract(LEDE, title=TITLE, published="2024-03-14", nlp=nlp).fields_of_work
+    full = newsie.extract("\n\n".join((LEDE, *LATER)), title=TITLE, published="2024-03-14", nlp=nlp).fields_of_work
+    assert alone and full == alone
+    # the rules alone read the whole body
+    rules = newsie.load(models=False)
+    assert {"Elections", "Border management"} <= set(newsie.extract("\n\n".join((LEDE, *LATER)), title=TITLE, published="2024-03-14", nlp=rules).fields_of_work)
+
+
+SENTENCE = st.lists(st.sampled_from(["OSCE", "police", "trained", "Mission", "2024", ",", "the", "Ça", "x"]), min_size=MIN_LEDE, max_size=30)
+
+
+@settings(max_examples=40, deadline=None)
+@given(SENTENCE, st.lists(SENTENCE, max_size=3), st.sampled_from(["\n\n", "\n"]))
+def test_any_later_paragraphs_leave_the_input_as_the_lede_alone(lede: list[str], later: list[list[str]], sep: str) -> None:
+    nlp = newsie.load(models=False)
+    first = " ".join(lede) + "."
+    text = sep.join([first] + [" ".join(p) + "." for p in later])
+    assert model_ids(nlp(make_doc(nlp, text, title=TITLE)), 200).tolist() == model_ids(nlp(make_doc(nlp, first, title=TITLE)), 200).tolist()
