@@ -16,10 +16,21 @@ def test_curated_city_comes_before_geonames_namesakes():
 def test_preferred_country_picks_among_namesakes():
     """With several places of one name, a preferred country decides."""
     kb = place_kb(default_cities())
-    places = kb.places("Paris")
-    assert len({p.country for p in places}) > 1
+    places = kb.places("Alexandria")
+    assert not places[0].curated and len({p.country for p in places}) > 1
     other = next(p.country for p in places if p.country != places[0].country)
-    assert kb.lookup("Paris", prefer={other}).country == other
+    assert kb.lookup("Alexandria", prefer={other}).country == other
+
+
+def test_a_small_namesake_does_not_displace_a_known_city():
+    """A release in Vienna that names the United States (its Mission to the OSCE) keeps
+    Vienna in Austria; a namesake that is a city of its own still wins for its country."""
+    kb = place_kb(default_cities())
+    assert {p.country for p in kb.places("Vienna")} >= {"AUT", "USA"}
+    assert kb.lookup("Vienna", prefer={"USA"}).country == "AUT"
+    assert kb.lookup("Paris", prefer={"USA", "ZAF"}).country == "FRA"
+    assert kb.lookup("Tripoli").country == "LBY"
+    assert kb.lookup("Tripoli", prefer={"LBN"}).country == "LBN"
 
 
 def test_us_names_are_packaged():

@@ -655,3 +655,14 @@ def test_kind_cue_phrases_are_found_as_their_regex_finds_them(text) -> None:
     assert set(least) == {"study visit", "study tour", "exchange visit", "study trip"}
     alternation = re.compile("|".join(re.escape(c.lower()) for c in cues))
     assert _names_one(text, least) == (alternation.search(text) is not None)
+
+
+def test_a_conference_in_vienna_funded_by_the_united_states_is_in_austria() -> None:
+    """Naming the United States does not move Vienna to its small namesake in Virginia."""
+    text = (
+        "Representatives of 40 participating States discussed the protection of critical energy infrastructure "
+        "at a conference held on 4 March 2024 in Vienna.\n\nThe conference was organized by the OSCE Transnational "
+        "Threats Department with funding from the United States."
+    )
+    event = newsie.extract(text, title="OSCE conference on protecting energy infrastructure", published="2024-03-05").events[0]
+    assert (event.location.city, event.location.country) == ("Vienna", "AUT")

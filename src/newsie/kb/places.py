@@ -16,6 +16,8 @@ from .io import read_packaged
 CITIES_FILE = "cities.jsonl"
 GEONAMES_FILE = "geonames_places.tsv"
 US_PLACES_FILE = "us_places.txt"
+# A GeoNames place smaller than this does not displace a curated city of its name (`PlaceKB.lookup`).
+NAMESAKE_MIN = 100_000
 # GeoNames uses XK for Kosovo; ISO-style records here use XKX.
 _ISO2_FIXES = {"XK": "XKX"}
 
@@ -75,13 +77,16 @@ class PlaceKB:
         return found
 
     def lookup(self, surface: str, prefer: set[str] | None = None) -> Place | None:
-        """The best place for a surface string; `prefer` favours places in these countries."""
+        """The best place for a surface string; `prefer` favours places in these countries,
+        except a small namesake of a city newsie knows (a release naming the United States
+        keeps "Vienna" in Austria; one naming Lebanon reads "Tripoli" as Lebanon's)."""
         places = self.places(surface) or self.places(surface.title())
         if not places:
             return None
         if prefer:
+            known = places[0].curated
             for p in places:
-                if p.country in prefer:
+                if p.country in prefer and not (known and not p.curated and p.population < NAMESAKE_MIN):
                     return p
         return places[0]
 
