@@ -35,14 +35,16 @@ SENT_STARTS = ("token.is_sent_start", "doc.sents")
 @Language.factory(
     "newsie_sentencizer",
     assigns=[*SENT_STARTS],
-    default_config={"punct_chars": None, "overwrite": False, "scorer": {"@scorers": "spacy.senter_scorer.v1"}},
+    default_config={"punct_chars": None, "overwrite": False, "paragraphs": True, "scorer": {"@scorers": "spacy.senter_scorer.v1"}},
     default_score_weights={"sents_f": 1.0, "sents_p": 0.0, "sents_r": 0.0},
 )
 def make_sentencizer(
-    nlp: Language, name: str, punct_chars: list[str] | None, overwrite: bool, scorer: Callable[..., Any] | None
+    nlp: Language, name: str, punct_chars: list[str] | None, overwrite: bool, paragraphs: bool, scorer: Callable[..., Any] | None
 ) -> ArraySentencizer:
-    """spaCy's sentencizer, reading token arrays (see `ArraySentencizer`); newsie's default pipeline names it "sentencizer"."""
-    return ArraySentencizer(name, punct_chars=punct_chars, overwrite=overwrite, scorer=scorer)
+    """spaCy's sentencizer, reading token arrays, where a blank line in a release's body
+    also ends a sentence (``paragraphs``; see `ArraySentencizer`); newsie's default
+    pipeline names it "sentencizer"."""
+    return ArraySentencizer(name, punct_chars=punct_chars, overwrite=overwrite, paragraphs=paragraphs, scorer=scorer)
 
 
 @Language.factory(

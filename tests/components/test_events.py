@@ -666,3 +666,16 @@ def test_a_conference_in_vienna_funded_by_the_united_states_is_in_austria() -> N
     )
     event = newsie.extract(text, title="OSCE conference on protecting energy infrastructure", published="2024-03-05").events[0]
     assert (event.location.city, event.location.country) == ("Vienna", "AUT")
+
+
+def test_a_headline_that_places_the_event_beats_a_sentence_of_a_later_paragraph() -> None:
+    """The lede names no event; the headline's "conference in Vienna" places it, not an
+    earlier roundtable that a later paragraph holds the trigger for."""
+    text = (
+        "VIENNA, 22 July 2024 – Violence against women and girls remains one of the most serious human rights "
+        "violations, participants said.\n\nEarlier, a roundtable discussion with community representatives was held "
+        "in Prizren on 5 November 2023."
+    )
+    title = "Participants of OSCE conference in Vienna call for more action against violence against women"
+    event = newsie.extract(text, title=title, published="2024-07-22").events[0]
+    assert (event.type, event.location.city, event.location.country) == ("meeting", "Vienna", "AUT")

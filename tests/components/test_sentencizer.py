@@ -132,3 +132,51 @@ def test_a_doc_gets_spacys_boundaries_with_any_punct_chars(words: list[str], cha
     ArraySentencizer(punct_chars=chars)(ours)
     Sentencizer(punct_chars=chars)(theirs)
     assert ours.to_array(SENT_START).tolist() == theirs.to_array(SENT_START).tolist()
+
+
+def _sents(nlp, text: str, title: str | None = "A headline") -> list[str]:
+    from newsie.making import make_doc
+
+    return [s.text for s in nlp(make_doc(nlp, text, title=title)).sents]
+
+
+def test_a_blank_line_in_the_body_ends_a_sentence() -> None:
+    """A heading, or a paragraph without a final full stop, is not run into the next paragraph;
+    a line wrapped inside a sentence, and the break after the headline, still are."""
+    nlp = newsie.load(models=False)
+    assert nlp.get_pipe("sentencizer").paragraphs
+    assert _sents(nlp, "Background\n\nThe Mission opened in 1992.") == ["A headline\n\nBackground", "\n\nThe Mission opened in 1992."]
+    assert _sents(nlp, "The course ended today\n \nIt trained 20 judges") == ["A headline\n\nThe course ended today", "\n \nIt trained 20 judges"]
+    assert _sents(nlp, "The course\nended today.") == ["A headline\n\nThe course\nended today."]
+    assert _sents(nlp, "\n\nThe course ended today.", title=None) == ["\n\nThe course ended today."]
+
+
+def test_paragraphs_off_gives_spacys_boundaries_and_the_setting_is_saved(tmp_path) -> None:
+    """``paragraphs`` is a setting of the factory: off, the boundaries are spaCy's own; a
+    saved pipeline keeps it."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsie_sentencizer", config={"paragraphs": False})
+    text = "Background\n\nThe Mission opened in 1992."
+    assert [s.text for s in nlp(text).sents] == [s.text for s in _blank_with_spacy_sentencizer()(text).sents]
+    nlp.to_disk(tmp_path / "p")
+    assert spacy.load(tmp_path / "p").get_pipe("newsie_sentencizer").paragraphs is False
+    on = spacy.blank("en")
+    on.add_pipe("newsie_sentencizer")
+    assert len(list(on(text).sents)) == 2
+
+
+def _blank_with_spacy_sentencizer():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def test_a_first_paragraph_without_a_full_stop_keeps_its_own_place() -> None:
+    """The meeting is in Belgrade, where the lede places it, not in the next paragraph's town."""
+    text = (
+        "BELGRADE, 27 March 2025 – The OSCE Representative on Freedom of the Media met the Prime Minister of "
+        "Serbia today to discuss media freedom issues\n\nA training seminar for journalists on safety online began "
+        "the same day in Novi Sad."
+    )
+    event = newsie.extract(text, title="OSCE Representative meets Serbian Prime Minister", published="2025-03-27").events[0]
+    assert (event.type, event.location.city) == ("meeting", "Belgrade")

@@ -223,5 +223,5 @@ def _sentencizer() -> Any:
     if _SENTENCIZER is None:
         from .sentencizer import ArraySentencizer
 
-        _SENTENCIZER = ArraySentencizer()
+        _SENTENCIZER = ArraySentencizer(paragraphs=True)
     return _SENTENCIZER

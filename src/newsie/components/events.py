@@ -574,15 +574,17 @@ class EventExtractor(GazetteerPipe):
         dl_country = dateline.country if dateline else None
         if etype == "statement" and dl_city:
             return LocationData(city=dl_city, country=dl_country)
-        for unit in focus:
-            # (a journey does not place an event of an unmoved type: asked per type, not once per sentence)
-            found = self._find_place(rel, unit, etype) if etype in self._unmoved_types else self._places_in(rel, unit)
-            if found:
-                return found
-        for unit in titles:
-            if not self._may_place_event(rel, unit, etype):
-                continue
-            found = self._find_place(rel, unit, etype, of_event=True) or self._state_place(rel, unit, etype, dl_city, dl_country, of_event=True)
+        # The lede's sentences, then the headline, then a sentence of a later paragraph (where
+        # the trigger is when the lede has none: a headline that places the event says more).
+        later = [unit for unit in focus if unit.paragraph > 0]
+        for unit in [u for u in focus if u.paragraph == 0] + titles + later:
+            if unit.index < 0:
+                if not self._may_place_event(rel, unit, etype):
+                    continue
+                found = self._find_place(rel, unit, etype, of_event=True) or self._state_place(rel, unit, etype, dl_city, dl_country, of_event=True)
+            else:
+                # (a journey does not place an event of an unmoved type: asked per type, not once per sentence)
+                found = self._find_place(rel, unit, etype) if etype in self._unmoved_types else self._places_in(rel, unit)
             if found:
                 return found
         # Under a dateline from elsewhere, or from several cities ("VIENNA/BELGRADE"), a State

@@ -10,9 +10,9 @@ caches them on the Doc once the boundaries are set: later components read no arr
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from typing import AnyStr
+from typing import Any, AnyStr
 
 from numpy import count_nonzero
 from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START
@@ -20,13 +20,23 @@ from spacy.pipeline import Sentencizer
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in its stub
 from spacy.tokens import Doc
 
+from ..payloads import meta_of
 from ..tokens import ATTRS, Cols, seed
 
 _STARTS = ATTRS.index(SENT_START)
 
 
 class ArraySentencizer(Sentencizer):
-    """`spacy.pipeline.Sentencizer` with the same boundaries, found from token arrays."""
+    """`spacy.pipeline.Sentencizer` with the same boundaries, found from token arrays.
+
+    With ``paragraphs`` (newsie's pipeline sets it), a blank line in a release's body also
+    ends a sentence: a heading, a list item or a paragraph without a final full stop is
+    not run into the next paragraph. Off, the boundaries are spaCy's own.
+    """
+
+    def __init__(self, name: str = "sentencizer", *, paragraphs: bool = False, **kwargs: Any) -> None:
+        super().__init__(name, **kwargs)
+        self.paragraphs = paragraphs
 
     _punct_key: tuple[int, int] | None = None
     _punct_ids: frozenset[int] = frozenset()
@@ -64,6 +74,8 @@ class ArraySentencizer(Sentencizer):
         fresh = self.overwrite or (arr[0, _STARTS] in (0, 1) and not count_nonzero(arr[1:, _STARTS]))
         c = Cols(doc, arr, starts=[] if fresh else None)
         guesses = self._text_starts(c.doc_text, c.idxs, c.orths, c.is_punct)
+        if self.paragraphs:
+            _paragraph_starts(c.doc_text, c.idxs, guesses, meta_of(doc).body_start)
         self.set_annotations([doc], [guesses])
         c.is_sent_start = guesses if fresh else (doc.to_array(SENT_START) == 1).tolist()
         seed(doc, c)
@@ -74,7 +86,10 @@ class ArraySentencizer(Sentencizer):
         for doc in docs:
             if len(doc):
                 orths, is_punct, idxs = doc.to_array([ORTH, IS_PUNCT, IDX]).T.tolist()
-                guesses.append(self._text_starts(doc.text, idxs, orths, is_punct))
+                found = self._text_starts(doc.text, idxs, orths, is_punct)
+                if self.paragraphs:
+                    _paragraph_starts(doc.text, idxs, found, meta_of(doc).body_start)
+                guesses.append(found)
             else:
                 guesses.append([])
         return guesses
@@ -158,6 +173,24 @@ class ArraySentencizer(Sentencizer):
                 guesses[j] = True
             taken = j
         return guesses
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _paragraph_starts(text: str, idxs: list[int], guesses: list[bool], body_start: int) -> None:
+    """Mark a sentence start at each blank line of the text from `body_start` on: the
+    whitespace token holding it starts the next sentence, as the one after a full stop
+    does in spaCy's sentencizer. Leading blank lines of the body are passed over."""
+    at = text.find("\n", body_start)
+    if at < 0:
+        return
+    body = len(text) - len(text[body_start:].lstrip())
+    n = len(idxs)
+    for m in _BLANK_LINE.finditer(text, max(at, body)):
+        k = bisect_right(idxs, m.start()) - 1
+        if 0 < k < n:
+            guesses[k] = True
 
 
 def _occurrences(data: AnyStr, needle: AnyStr, found: list[int]) -> None:
