@@ -679,3 +679,37 @@ def test_a_headline_that_places_the_event_beats_a_sentence_of_a_later_paragraph(
     title = "Participants of OSCE conference in Vienna call for more action against violence against women"
     event = newsie.extract(text, title=title, published="2024-07-22").events[0]
     assert (event.type, event.location.city, event.location.country) == ("meeting", "Vienna", "AUT")
+
+
+def test_a_range_the_lede_states_is_not_widened_by_a_later_start() -> None:
+    """"On 21 and 22 January" says both ends: a later paragraph's "began on 1 January" (of
+    something else) does not become the course's start."""
+    text = (
+        "The OSCE Mission to Skopje delivered a training course on financial investigations for 25 prosecutors on "
+        "21 and 22 January.\n\nFinland will make the fight against trafficking a key focus of its Chairmanship of "
+        "the OSCE, which began on 1 January."
+    )
+    event = newsie.extract(text, title="OSCE trains prosecutors on financial investigations", published="2025-01-23").events[0]
+    assert (event.type, event.start, event.end) == ("training", dt.date(2025, 1, 21), dt.date(2025, 1, 22))
+
+
+def test_a_statements_later_paragraphs_give_no_count_of_another_event() -> None:
+    """A statement gathers no one: a later paragraph's course with twenty officers is another
+    event, while "the conference" a speech was given at, named before, counts its people."""
+    condemned = newsie.extract(
+        "VIENNA, 3 March 2025 – The OSCE Representative on Freedom of the Media today condemned the arrest of two "
+        "journalists in the capital.\n\nTwenty border officers completed a two-week OSCE patrol medical course in "
+        "Dushanbe on 28 February.",
+        title="OSCE media freedom representative condemns arrest of journalists",
+        published="2025-03-03",
+    ).events[0]
+    assert (condemned.type, condemned.participants) == ("statement", None)
+    speech = newsie.extract(
+        "BELGRADE, 26 May 2025 – The OSCE Special Representative on Combating Trafficking in Human Beings today called "
+        "for a review of the mechanisms against trafficking.\n\nSpeaking at a conference in Belgrade, organized by the "
+        "OSCE Mission to Serbia, she said the response must improve.\n\nThe conference brought together more than 100 "
+        "practitioners.",
+        title="Trafficking mechanisms need review, says OSCE Special Representative",
+        published="2025-05-26",
+    ).events[0]
+    assert (speech.type, speech.participants) == ("statement", 100)

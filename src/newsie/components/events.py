@@ -294,6 +294,7 @@ class EventExtractor(GazetteerPipe):
         self._conclude_phrases = tuple(p.lower() for p in r.conclusion_phrases)
         self._end_only = frozenset(r.end_only_verbs)
         self._lasting_types = frozenset(r.lasting_types)
+        self._gathering_types = frozenset(r.gathering_types)
         # "in Norway", and "visiting Norway": a visit's object is its place
         self._visit_verbs = frozenset(v.lower() for v in r.visit_verbs)
         self._place_words = frozenset(r.place_words) | self._visit_verbs
@@ -379,7 +380,7 @@ class EventExtractor(GazetteerPipe):
         start, end = self._dates(rel, focus, body_units, etype, main=main)
         titles = [u for u in units if u.index < 0]
         location = finish_location(self._location(rel, focus, etype, titles), rel.dateline, start or rel.today, self.history)
-        participants = self._participants(rel, focus, body_units)
+        participants = self._participants(rel, focus, body_units, etype)
         spec = self.rules.types.get(etype)  # type: ignore[call-overload]
         plover, cameo = (spec.plover, spec.cameo) if spec else (None, None)
         if etype == "statement" and evidence_unit is not None:
@@ -526,6 +527,8 @@ class EventExtractor(GazetteerPipe):
                 # "The forum concluded today": the day said is the last; the first is not said
                 end_only = not self._end_only.isdisjoint(lower.split())
         assert end is not None
+        if value.start != value.end:  # "on 21 and 22 January", "from 20 to 25 September": both ends said
+            return start, end
         bounded = self._stated_bounds(rel, [*focus, *body_units[:3]], start, end)
         if end_only and bounded == (start, end):  # ("opened today a course that ends on 4 January": a stated end)
             return None, end
@@ -847,8 +850,9 @@ class EventExtractor(GazetteerPipe):
         words = self._election_words
         return not (words.isdisjoint(lowers[max(0, start - 5) : start]) and words.isdisjoint(lowers[end : end + 4]))
 
-    def _participants(self, rel: _Release, focus: list[Unit], body_units: list[Unit]) -> int | None:
+    def _participants(self, rel: _Release, focus: list[Unit], body_units: list[Unit], etype: str) -> int | None:
         seen = set()
+        gathering = etype in self._gathering_types
         for unit in [*focus, *body_units]:
             if id(unit) in seen:
                 continue
@@ -856,6 +860,11 @@ class EventExtractor(GazetteerPipe):
             sentence, low, lede = rel.text[unit.start_char : unit.end_char], unit_lower(unit, rel.text), unit.paragraph == 0
             if not lede and not may_report_participants(sentence, lede=lede, low=low):
                 continue  # no count it holds would be reported: none is read (in the lede most are)
+            if not lede and not gathering and not _refers_back(rel, unit):
+                # A statement or a report gathers no one: a later paragraph's count is of
+                # another event, unless it goes back to one named before ("Speaking at a
+                # conference ..." then "The conference brought together 100 experts").
+                continue
             found = rel.count(self.counter, unit)
             if found and lede:
                 # A lede's sentence that runs on past its paragraph (a lede cut short, with no
@@ -867,6 +876,16 @@ class EventExtractor(GazetteerPipe):
             if found and reports_participants(sentence, found[1], lede=lede, low=low):
                 return found[0]
         return None
+
+
+def _refers_back(rel: _Release, unit: Unit) -> bool:
+    """Whether `unit` names, after "the" or "this", an event the text named before it ("the conference")."""
+    lowers = rel.cols.lowers
+    before = rel.text[: unit.start_char].lower()
+    for _, trigger in unit.best_trigger.values():
+        if trigger.start > 0 and lowers[trigger.start - 1] in ("the", "this") and trigger.text.lower() in before:
+            return True
+    return False
 
 
 def _starts_within(starts: list[int], a: int, b: int) -> bool:

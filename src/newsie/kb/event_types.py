@@ -99,6 +99,10 @@ class EventRules(BaseModel):
         default_factory=empty_list,
         description="Events that last (a course, a conference, a visit): their stated day is the end, not the start, after an end_only_verbs word",
     )
+    gathering_types: list[EventType] = Field(
+        default_factory=empty_list,
+        description="Events that gather people (a course, a conference, a visit): a later paragraph may say how many took part; of another type (a statement, a report) only the lede's count is read",
+    )
     conclusion_phrases: list[str] = Field(
         default_factory=empty_list,
         description="Like conclusion_verbs, phrases of several words ('at the end of a three-day visit'; 'end' alone is no conclusion: 'to end violence')",
