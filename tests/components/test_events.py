@@ -713,3 +713,31 @@ def test_a_statements_later_paragraphs_give_no_count_of_another_event() -> None:
         published="2025-05-26",
     ).events[0]
     assert (speech.type, speech.participants) == ("statement", 100)
+
+
+@pytest.mark.parametrize("title", [
+    "OSCE PA holds seminar on economic drivers of conflict in Leinsweiler, Germany",
+    "OSCE PA seminar in Leinsweiler, Germany, discusses economic drivers of conflict",
+])
+def test_a_dateline_town_newsie_does_not_know_is_in_the_state_named_after_it(title: str) -> None:
+    """"Leinsweiler, Germany" in the headline places the town, before the host of a field
+    operation a later paragraph names."""
+    text = (
+        "LEINSWEILER, 6 May 2024 – Parliamentarians, scholars and business leaders took part in the fifth seminar of "
+        "the OSCE Parliamentary Assembly on the economics of conflict prevention this weekend.\n\nThe OSCE Presence in "
+        "Albania supports a similar programme for young people."
+    )
+    location = newsie.extract(text, title=title, published="2024-05-06").events[0].location
+    assert (location.city, location.country) == ("Leinsweiler", "DEU")
+
+
+def test_central_asia_is_no_town_named_central() -> None:
+    """"in Central Asia" is a region: no small place called Central (one is in the United
+    States, which the release names) becomes the event's town."""
+    text = (
+        "TASHKENT, 29 March 2001 - The current challenges and future prospects in Central Asia for the OSCE were "
+        "discussed today at a seminar organized by the OSCE Centre in Tashkent.\n\nThe seminar was funded by the "
+        "United States."
+    )
+    location = newsie.extract(text, title="OSCE seminar discusses challenges in Central Asia", published="2001-03-29").events[0].location
+    assert (location.city, location.country) == ("Tashkent", "UZB")

@@ -598,7 +598,7 @@ class EventExtractor(GazetteerPipe):
             if found:
                 return found
         if dl_city:
-            return LocationData(city=dl_city, country=dl_country or self._context_country(rel))
+            return LocationData(city=dl_city, country=dl_country or _state_after_town(rel, dl_city) or self._context_country(rel))
         return LocationData(city=None, country=dl_country)
 
     def _state_place(self, rel: _Release, unit: Unit, etype: str, dl_city: str | None, dl_country: str | None, *, of_event: bool) -> LocationData | None:
@@ -764,7 +764,9 @@ class EventExtractor(GazetteerPipe):
         after = text[end : min(unit.end_char, end + 60)]
         for _, _, start_char, end_char, kb_id, id_ in rel.states:
             # The State itself, not its possessive or a longer name ("in Mine Action, Tajikistan's Centre")
-            if id_ == "name" and end < start_char <= end + 8 and _STATE_AFTER.fullmatch(text, end, start_char) and _STATE_ENDS.match(text, end_char):
+            if id_ == "name" and end < start_char <= end + 8 and _STATE_AFTER.fullmatch(text, end, start_char) and (
+                end_char >= unit.end_char or _STATE_ENDS.match(text, end_char)  # (the headline's last word: "..., Germany")
+            ):
                 return kb_id
         near = self._near_after.match(after) if self._near_after else None
         if near is not None:
@@ -791,13 +793,15 @@ class EventExtractor(GazetteerPipe):
 
     def _lookup(self, raw: str, doc_states: set[str]) -> Place | None:
         words = raw.replace("/", " / ").split()
-        # The longest prefix first, then each part of "Prishtinë/Priština".
-        candidates = [" ".join(words[:k]) for k in range(len(words), 0, -1)] + [p.strip() for p in raw.split("/")]
-        for c in candidates:
+        # The longest prefix first, then each part of "Prishtinë/Priština". A shorter prefix
+        # is a known city or a large one ("Belgrade" of "Belgrade City Hall"), not a small
+        # place named like the first word ("Central" of "Central Asia").
+        candidates = [(" ".join(words[:k]), k == len(words)) for k in range(len(words), 0, -1)] + [(p.strip(), True) for p in raw.split("/")]
+        for c, whole in candidates:
             if not c or c == "/":
                 continue
             place = self.places.lookup(c, prefer=doc_states)
-            if place is not None and (place.curated or place.country in doc_states or place.population >= 100_000):
+            if place is not None and (place.curated or (whole and place.country in doc_states) or place.population >= 100_000):
                 return place
         return None
 
@@ -876,6 +880,18 @@ class EventExtractor(GazetteerPipe):
             if found and reports_participants(sentence, found[1], lede=lede, low=low):
                 return found[0]
         return None
+
+
+def _state_after_town(rel: _Release, town: str) -> str | None:
+    """The State the text names right after `town` ("in Leinsweiler, Germany"): the country
+    of a dateline town newsie does not know, before the one the release is about."""
+    text = rel.text
+    for _, _, start_char, _, kb_id, id_ in rel.states:
+        if id_ == "name":
+            at = text.rfind(town, max(0, start_char - len(town) - 8), start_char)
+            if at >= 0 and _STATE_AFTER.fullmatch(text, at + len(town), start_char):
+                return kb_id
+    return None
 
 
 def _refers_back(rel: _Release, unit: Unit) -> bool:
