@@ -741,3 +741,15 @@ def test_central_asia_is_no_town_named_central() -> None:
     )
     location = newsie.extract(text, title="OSCE seminar discusses challenges in Central Asia", published="2001-03-29").events[0].location
     assert (location.city, location.country) == ("Tashkent", "UZB")
+
+
+def test_a_second_paragraph_weighs_less_than_the_lede() -> None:
+    """The lede tells of discussions; the second paragraph's handbook, though it opens with
+    the release's second sentence, weighs as a later paragraph does."""
+    text = (
+        "BUDVA, 28 March 2025 – Local youth policy and the needs of young people in Montenegro's municipalities were "
+        "the focus of discussions in Budva today.\n\nThe OSCE Mission also launched a handbook on youth participation "
+        "and presented a new online platform for youth workers."
+    )
+    event = newsie.extract(text, title="Youth policy in focus in Budva", published="2025-03-28", nlp=newsie.load(models=False)).events[0]
+    assert event.type == "meeting"

@@ -142,7 +142,7 @@ class TriggerScorer:
                 continue
             weight = w.first_sentence if n == 0 else w.second_sentence if n == 1 else w.rest
             para = paragraphs.index(start)
-            if para > 0 and n > 1:  # background, quotes and closing lines of a full release
+            if para > 0 and n > 0:  # background, quotes and closing lines of a full release
                 weight *= w.later_paragraphs
             units.append(Unit(start, sent_end, weight, n, para))
             n += 1

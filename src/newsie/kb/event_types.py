@@ -49,7 +49,7 @@ class SectionWeights(BaseModel):
     first_sentence: Weight = 2.0
     second_sentence: Weight = 1.0
     rest: Weight = 0.25
-    later_paragraphs: Weight = 0.4  # times `rest`: a sentence from the third on, after the first paragraph (the second sentence keeps its weight: a one-sentence lede often runs on in the next paragraph)
+    later_paragraphs: Weight = 0.4  # times `second_sentence` or `rest` for a sentence after the first paragraph
 
 
 class EventRules(BaseModel):
