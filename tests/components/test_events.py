@@ -753,3 +753,17 @@ def test_a_second_paragraph_weighs_less_than_the_lede() -> None:
     )
     event = newsie.extract(text, title="Youth policy in focus in Budva", published="2025-03-28", nlp=newsie.load(models=False)).events[0]
     assert event.type == "meeting"
+
+
+def test_a_later_paragraph_dates_the_event_only_when_it_tells_of_it() -> None:
+    """"Called today" in a later paragraph dates a statement, not the training the lede
+    announces without a date; "the training session ends today" dates the training."""
+    lede = "TASHKENT – The OSCE Programme Office in Tashkent, together with ODIHR, is holding a training session on human rights report writing for NGOs."
+    title = "OSCE organizes training on report writing in Uzbekistan"
+    other = newsie.extract(
+        lede + "\n\nSeparately, the OSCE Representative on Freedom of the Media called today for an end to attacks on journalists.",
+        title=title, published="2025-09-07",
+    ).events[0]
+    assert (other.type, other.start, other.end) == ("training", None, None)
+    own = newsie.extract(lede + "\n\nThe training session ends today with a practical exercise.", title=title, published="2025-09-07").events[0]
+    assert (own.type, own.end) == ("training", dt.date(2025, 9, 7))

@@ -492,6 +492,8 @@ class EventExtractor(GazetteerPipe):
         chosen: int | None = None
         unit_of: Unit | None = None
         for unit in [*focus, *body_units[:3]]:
+            if unit.paragraph > 0 and etype not in unit.scores and not _refers_back(rel, unit):
+                continue  # a later paragraph's sentence of something else ("..., she said today")
             found = in_unit(unit)
             if unit.paragraph > 0 and anchor is not None:
                 # Background: a later paragraph's date long before the release is not the event's.
