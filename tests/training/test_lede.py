@@ -91,3 +91,26 @@ def test_any_later_paragraphs_leave_the_input_as_the_lede_alone(lede: list[str],
     first = " ".join(lede) + "."
     text = sep.join([first] + [" ".join(p) + "." for p in later])
     assert model_ids(nlp(make_doc(nlp, text, title=TITLE)), 200).tolist() == model_ids(nlp(make_doc(nlp, first, title=TITLE)), 200).tolist()
+
+
+APPOINTMENT = (
+    "OSLO, 24 June 2025 – The OSCE Chairperson-in-Office, the Foreign Minister of Norway, today designated "
+    "Ambassador Anna Berg as Head of the new OSCE Mission to Skopje."
+)
+
+
+@pytest.mark.parametrize("later", [
+    "The Chairperson-in-Office also met the Prime Minister of North Macedonia in Skopje to discuss the Mission's mandate.",
+    "The Chairperson-in-Office expressed deep concern about the violence in the north of the country and condemned the attacks.",
+    "The Mission trained 30 police officers last week in a course on community policing.",
+])
+def test_the_event_model_decides_a_full_release_as_its_lede(nlp, later: str) -> None:
+    """The blend reads the classifier on the lede and the rules' evidence of the headline and
+    lede (``newsie_event_evidence["lede"]``): a later paragraph leaves the main type's
+    probabilities as they are on the lede alone."""
+    title = "OSCE Chairperson-in-Office designates Head of new OSCE Mission"
+    alone = nlp(make_doc(nlp, APPOINTMENT, title=title))
+    full = nlp(make_doc(nlp, APPOINTMENT + "\n\n" + later, title=title))
+    assert "lede" in full.user_data["newsie_event_evidence"] and "lede" not in alone.user_data["newsie_event_evidence"]
+    assert full.cats == pytest.approx(alone.cats)
+    assert full._.newsie_events[0].type == alone._.newsie_events[0].type == "appointment"

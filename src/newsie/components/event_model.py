@@ -28,7 +28,10 @@ def rule_view(doc: Doc) -> dict[str, Any] | None:
     evidence = doc.user_data.get(EVIDENCE_KEY)
     if not evidence or not evidence.get("ranked"):
         return None
-    return evidence
+    # A full-length release: the evidence of its headline and lede, as in the ledes the
+    # blend was fitted on (later paragraphs also tell of other things).
+    lede: dict[str, Any] | None = evidence.get("lede")
+    return lede if lede is not None and lede.get("ranked") else evidence
 
 
 class EventModel(TrainedPipe):

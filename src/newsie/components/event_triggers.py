@@ -81,6 +81,17 @@ def trigger_unit(units: list[Unit], etype: str) -> Unit | None:
 
 
 
+def _weighted_totals(units: list[Unit]) -> dict[str, float]:
+    """Each type's score over `units`: in each sentence its strongest trigger fully, further
+    ones a little, times the sentence's weight."""
+    totals: dict[str, float] = {}
+    for u in units:
+        for etype, raw in u.scores.items():
+            best = u.best_trigger[etype][0]
+            totals[etype] = totals.get(etype, 0.0) + u.weight * (best + 0.3 * (raw - best))
+    return totals
+
+
 class TriggerScorer:
     """Weighted trigger phrases of each event type, counted in the title (most weight),
     the first sentences and the rest, from the `EventRules`."""
@@ -121,10 +132,16 @@ class TriggerScorer:
         }
 
     def run(self, doc: Doc, secondary_ratio: float) -> tuple[list[Unit], dict[str, Any]]:
-        """The Doc's scored units and the evidence summary (see `summary`)."""
+        """The Doc's scored units and the evidence summary (see `summary`). A text of several
+        paragraphs also gets the summary of its headline and lede alone (``lede``): what a
+        trained model, which learned from ledes, reads."""
         units = self.units(doc)
         totals = self.score(doc, units) if units else {}
-        return units, self.summary(doc, units, totals, secondary_ratio)
+        evidence = self.summary(doc, units, totals, secondary_ratio)
+        if units and units[-1].paragraph > 0:
+            lede = [u for u in units if u.paragraph == 0]
+            evidence["lede"] = self.summary(doc, lede, _weighted_totals(lede), secondary_ratio)
+        return units, evidence
 
     def units(self, doc: Doc) -> list[Unit]:
         meta = meta_of(doc)
@@ -197,13 +214,7 @@ class TriggerScorer:
             unit.scores[etype] = unit.scores.get(etype, 0.0) + w
         if self._weak:
             self._drop_weak(units, lowers)
-        totals: dict[str, float] = {}
-        for u in units:
-            for etype, raw in u.scores.items():
-                best = u.best_trigger[etype][0]
-                # The strongest trigger counts fully, further ones in the same sentence a little.
-                totals[etype] = totals.get(etype, 0.0) + u.weight * (best + 0.3 * (raw - best))
-        return totals
+        return _weighted_totals(units)
 
     def _drop_weak(self, units: list[Unit], words: list[str]) -> None:
         """Leave out a type of `weak_triggers` whose triggers are all weak, unless the
