@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsie.components.events import _IN_PLACE
-from newsie.events.paragraphs import _ANNOUNCED_RX, _END_CUE, _START_CUE, Paragraphs, announced_at, bound_cue
+from newsie.events.paragraphs import _ANNOUNCED_RX, _END_CUE, _START_CUE, announced_at, bound_cue
 
 # `_IN_PLACE` as first written: the word boundary before "in"/"at"/"to" checked first.
 _PLAIN_IN_PLACE = re.compile(
@@ -45,18 +45,3 @@ def test_cue_checks_find_what_the_cue_patterns_find(words, seps):
     assert bound_cue(text) == ("start" if _START_CUE.search(tail) else "end" if _END_CUE.search(tail) else None)
 
 
-def _plain_breaks(text: str, start: int) -> list[int]:
-    """`Paragraphs.breaks` as first written: each line break whose paragraph so far holds text."""
-    breaks: list[int] = []
-    for m in re.finditer(r"\n", text[start:]):
-        pos = start + m.start()
-        if breaks or text[start:pos].strip():
-            breaks.append(pos)
-    return breaks
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(["\n", " ", "\t", "\u2003", "a", "."]), max_size=30), st.integers(0, 30))
-def test_paragraph_breaks_are_the_ones_after_text(text, start):
-    """Line breaks count from the first one after text, as when each paragraph so far is checked for text."""
-    assert Paragraphs(text, start).breaks == _plain_breaks(text, start)

@@ -767,3 +767,17 @@ def test_a_later_paragraph_dates_the_event_only_when_it_tells_of_it() -> None:
     assert (other.type, other.start, other.end) == ("training", None, None)
     own = newsie.extract(lede + "\n\nThe training session ends today with a practical exercise.", title=title, published="2025-09-07").events[0]
     assert (own.type, own.end) == ("training", dt.date(2025, 9, 7))
+
+
+@pytest.mark.parametrize("text", [
+    "SKOPJE, 5 June 2024\n\nTwenty judges took part in a training course on trial monitoring held by the OSCE Mission to Skopje. It took place on 3 and 4 June in Ohrid.",
+    "Twenty judges took part in a training course on trial monitoring held by the OSCE Mission\nto Skopje. It took place on 3 and 4 June in Ohrid with judges from\nall regions.",
+])
+def test_a_dateline_on_its_own_line_or_a_wrapped_line_reads_as_the_same_lede(text: str) -> None:
+    """A dateline alone on its line and a line wrapped inside a paragraph leave the lede
+    what it is written on one line: same type, confidence, dates and count."""
+    title = "OSCE trains judges in trial monitoring"
+    flat = newsie.extract(" ".join(text.split()), title=title, published="2024-06-05").events[0]
+    event = newsie.extract(text, title=title, published="2024-06-05").events[0]
+    assert (event.type, event.confidence, event.start, event.end, event.participants) == (flat.type, flat.confidence, flat.start, flat.end, flat.participants)
+    assert (event.type, event.start, event.end, event.participants) == ("training", dt.date(2024, 6, 3), dt.date(2024, 6, 4), 20)

@@ -85,7 +85,8 @@ def test_page_reduction_that_drops_the_prose_warns(nlp) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("unit", ["OSCE Mission to ", "Head of the OSCE Mission to Skopje ", "the Secretary General and ", "=", "The Foreign Minister of Serbia, Ivan Petrovic, met officials. ",
-    "in Russian and Georgian ", "in Vienna, OSCE Mission to Serbia and "])
+    "in Russian and Georgian ", "in Vienna, OSCE Mission to Serbia and ",
+    "The statement called for the release of the journalists and for respect of media freedom.\n\n"])
 def test_pathological_inputs_scale_linearly(nlp, unit) -> None:
     """Four times the text takes well under eight times as long (quadratic code takes sixteen)."""
     def best(size: int) -> float:

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsie
-from newsie.components.textcat_io import MIN_LEDE, lede_chars, model_ids
+from newsie.components.textcat_io import model_ids
+from newsie.events.paragraphs import MIN_LEDE, lede_chars
 from newsie.making import make_doc
 
 TITLE = "OSCE Mission trains border police on document security"
@@ -114,3 +115,17 @@ def test_the_event_model_decides_a_full_release_as_its_lede(nlp, later: str) -> 
     assert "lede" in full.user_data["newsie_event_evidence"] and "lede" not in alone.user_data["newsie_event_evidence"]
     assert full.cats == pytest.approx(alone.cats)
     assert full._.newsie_events[0].type == alone._.newsie_events[0].type == "appointment"
+
+
+def test_the_fields_model_reads_the_lede_scores_newsie_fields_left(nlp) -> None:
+    """For a text of several paragraphs `newsie_fields` leaves its lexicon's scores of the
+    lede, which the model blends with (a custom lexicon's, not the packaged one's)."""
+    from newsie.components.fields import LEDE_SCORES_KEY
+    from newsie.components.fields_model import lexicon_view
+
+    doc = nlp(make_doc(nlp, "\n\n".join((LEDE, *LATER)), title=TITLE))
+    given = doc.user_data[LEDE_SCORES_KEY]
+    given[0]["Elections"] = 42.0  # as a custom lexicon might score it
+    scores, picked = lexicon_view(doc, nlp.get_pipe("newsie_fields_model").lexicon)
+    assert scores["Elections"] == 42.0 and picked == list(given[1])
+    assert LEDE_SCORES_KEY not in nlp(make_doc(nlp, LEDE, title=TITLE)).user_data

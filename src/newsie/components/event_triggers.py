@@ -20,10 +20,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .. import extensions as ext
-from ..events.paragraphs import Paragraphs
-from ..extensions import text_of
+from ..events.paragraphs import lede_chars
+from ..extensions import DATELINE_KEY, text_of
 from ..kb.event_types import EVENT_TYPES_FILE, EventRules
-from ..payloads import Handover, meta_of
+from ..payloads import DatelineData, Handover, meta_of
 from ..resources import gazetteer_file
 from ..rows import group_rows
 from ..tokens import Cols, cols
@@ -81,6 +81,12 @@ def trigger_unit(units: list[Unit], etype: str) -> Unit | None:
 
 
 
+def _alone_on_its_line(text: str, dateline: DatelineData, start: int, end: int) -> bool:
+    """Whether the sentence `start`..`end` is the dateline alone on its line ("SKOPJE, 5 June
+    2024", then a line break): it then opens the next sentence, as on one line."""
+    return start <= dateline.start_char < end <= dateline.end_char and text[end : end + 3].lstrip(" \t")[:1] in ("\n", "\r")
+
+
 def _weighted_totals(units: list[Unit]) -> dict[str, float]:
     """Each type's score over `units`: in each sentence its strongest trigger fully, further
     ones a little, times the sentence's weight."""
@@ -136,11 +142,15 @@ class TriggerScorer:
         paragraphs also gets the summary of its headline and lede alone (``lede``): what a
         trained model, which learned from ledes, reads."""
         units = self.units(doc)
-        totals = self.score(doc, units) if units else {}
+        matches = self.matcher(doc) if units else []
+        totals = self.score(doc, units, matches) if units else {}
         evidence = self.summary(doc, units, totals, secondary_ratio)
         if units and units[-1].paragraph > 0:
-            lede = [u for u in units if u.paragraph == 0]
-            evidence["lede"] = self.summary(doc, lede, _weighted_totals(lede), secondary_ratio)
+            # scored again on their own: a later paragraph's words do not keep a weak trigger
+            lede = [Unit(u.start_char, u.end_char, u.weight, u.index) for u in units if u.paragraph == 0]
+            C = cols(doc)
+            words = C.lowers[: bisect.bisect_left(C.idxs, units[len(lede)].start_char)]
+            evidence["lede"] = self.summary(doc, lede, self.score(doc, lede, matches, words), secondary_ratio)
         return units, evidence
 
     def units(self, doc: Doc) -> list[Unit]:
@@ -151,24 +161,35 @@ class TriggerScorer:
         if title_len:
             units.append(Unit(0, title_len, w.title, -1))
         text = text_of(doc)
-        paragraphs = Paragraphs(text, body_start)
+        lede = lede_chars(doc)  # None: the text is one paragraph
+        user_data: dict[Any, Any] = doc.user_data
+        dateline: DatelineData | None = user_data.get(DATELINE_KEY)
         n = 0
+        opened = -1  # where a dateline alone on its line starts: it opens the next sentence
         for sent_start, sent_end in sentence_chars(doc):
             start = max(sent_start, body_start)
             if sent_end <= body_start or not text[start:sent_end].strip():
                 continue
+            if dateline is not None and _alone_on_its_line(text, dateline, start, sent_end):
+                opened = start
+                continue
+            if opened >= 0:
+                start, opened = opened, -1
             weight = w.first_sentence if n == 0 else w.second_sentence if n == 1 else w.rest
-            para = paragraphs.index(start)
+            para = 0 if lede is None or start < lede else 1
             if para > 0 and n > 0:  # background, quotes and closing lines of a full release
                 weight *= w.later_paragraphs
             units.append(Unit(start, sent_end, weight, n, para))
             n += 1
         return units
 
-    def score(self, doc: Doc, units: list[Unit]) -> dict[str, float]:
-        """Each type's weighted score over the units (the units keep their own scores and best triggers)."""
+    def score(self, doc: Doc, units: list[Unit], matches: list[tuple[int, int, int]] | None = None, words: list[str] | None = None) -> dict[str, float]:
+        """Each type's weighted score over the units (the units keep their own scores and best
+        triggers): from the trigger `matches` (the matcher's, when not given), a weak type
+        kept only when `words` (default: the release's) name one of its cues."""
         strings, types = self.strings, self._types
-        matches = self.matcher(doc)
+        if matches is None:
+            matches = self.matcher(doc)
         if not matches:
             return {}
         C = cols(doc)
@@ -213,7 +234,7 @@ class TriggerScorer:
                 unit.best_trigger[etype] = (w, trigger)
             unit.scores[etype] = unit.scores.get(etype, 0.0) + w
         if self._weak:
-            self._drop_weak(units, lowers)
+            self._drop_weak(units, lowers if words is None else words)
         return _weighted_totals(units)
 
     def _drop_weak(self, units: list[Unit], words: list[str]) -> None:

@@ -21,7 +21,7 @@ from ..extensions import DATELINE_KEY, OFFICIALS_KEY, ORGS_KEY, doc_value, set_d
 from ..kb.event_types import EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
 from ..kb.io import read_packaged
-from ..kb.places import Place, PlaceKB, default_cities, place_kb
+from ..kb.places import NAMESAKE_MIN, Place, PlaceKB, default_cities, place_kb
 from ..payloads import DatelineData, DateValue, EventData, LocationData, OfficialData, OrgData, handed_over, meta_of, text_date
 from ..rows import group_rows
 from ..tokens import Cols, cols
@@ -79,6 +79,7 @@ class _Release:
         "_day_dates",
         "_doc_states",
         "_event_dates",
+        "_first_named",
         "_org_reach",
         "_places",
         "_state_index",
@@ -128,6 +129,23 @@ class _Release:
         self._places: dict[tuple[int, int], LocationData | None] = {}
         self._state_index: tuple[list[int], dict[int, tuple[int, str]]] | None = None
         self._org_reach: tuple[list[int], list[int]] | None = None
+        self._first_named: dict[str, int] | None = None
+
+    def refers_back(self, units: list[Unit], unit: Unit) -> bool:
+        """Whether `unit` names, after "the" or "this", an event a sentence before it names
+        ("Speaking at a conference ..." then "The conference brought together ..."): where
+        each trigger is first named is read once per release (`units` in text order)."""
+        first = self._first_named
+        if first is None:
+            first = self._first_named = {}
+            for u in units:
+                for _, trigger in u.best_trigger.values():
+                    first.setdefault(trigger.text.lower(), u.start_char)
+        lowers = self.cols.lowers
+        return any(
+            trigger.start > 0 and lowers[trigger.start - 1] in ("the", "this") and first.get(trigger.text.lower(), unit.start_char) < unit.start_char
+            for _, trigger in unit.best_trigger.values()
+        )
 
     def state_index(self) -> tuple[list[int], dict[int, tuple[int, str]]]:
         """The States' start offsets, sorted, and each State name's (end offset, code) by
@@ -380,7 +398,7 @@ class EventExtractor(GazetteerPipe):
         start, end = self._dates(rel, focus, body_units, etype, main=main)
         titles = [u for u in units if u.index < 0]
         location = finish_location(self._location(rel, focus, etype, titles), rel.dateline, start or rel.today, self.history)
-        participants = self._participants(rel, focus, body_units, etype)
+        participants = self._participants(rel, focus, body_units, etype, units)
         spec = self.rules.types.get(etype)  # type: ignore[call-overload]
         plover, cameo = (spec.plover, spec.cameo) if spec else (None, None)
         if etype == "statement" and evidence_unit is not None:
@@ -492,7 +510,7 @@ class EventExtractor(GazetteerPipe):
         chosen: int | None = None
         unit_of: Unit | None = None
         for unit in [*focus, *body_units[:3]]:
-            if unit.paragraph > 0 and etype not in unit.scores and not _refers_back(rel, unit):
+            if unit.paragraph > 0 and etype not in unit.scores:
                 continue  # a later paragraph's sentence of something else ("..., she said today")
             found = in_unit(unit)
             if unit.paragraph > 0 and anchor is not None:
@@ -803,7 +821,7 @@ class EventExtractor(GazetteerPipe):
             if not c or c == "/":
                 continue
             place = self.places.lookup(c, prefer=doc_states)
-            if place is not None and (place.curated or (whole and place.country in doc_states) or place.population >= 100_000):
+            if place is not None and (place.curated or (whole and place.country in doc_states) or place.population >= NAMESAKE_MIN):
                 return place
         return None
 
@@ -856,7 +874,9 @@ class EventExtractor(GazetteerPipe):
         words = self._election_words
         return not (words.isdisjoint(lowers[max(0, start - 5) : start]) and words.isdisjoint(lowers[end : end + 4]))
 
-    def _participants(self, rel: _Release, focus: list[Unit], body_units: list[Unit], etype: str) -> int | None:
+    def _participants(self, rel: _Release, focus: list[Unit], body_units: list[Unit], etype: str, units: list[Unit]) -> int | None:
+        """The count of people taking part in the event: in its sentences, else in the body's
+        (`units`: all of the release's, the headline's first, for what a sentence refers back to)."""
         seen = set()
         gathering = etype in self._gathering_types
         for unit in [*focus, *body_units]:
@@ -866,7 +886,7 @@ class EventExtractor(GazetteerPipe):
             sentence, low, lede = rel.text[unit.start_char : unit.end_char], unit_lower(unit, rel.text), unit.paragraph == 0
             if not lede and not may_report_participants(sentence, lede=lede, low=low):
                 continue  # no count it holds would be reported: none is read (in the lede most are)
-            if not lede and not gathering and not _refers_back(rel, unit):
+            if not lede and not gathering and not rel.refers_back(units, unit):
                 # A statement or a report gathers no one: a later paragraph's count is of
                 # another event, unless it goes back to one named before ("Speaking at a
                 # conference ..." then "The conference brought together 100 experts").
@@ -875,7 +895,12 @@ class EventExtractor(GazetteerPipe):
             if found and lede:
                 # A lede's sentence that runs on past its paragraph (a lede cut short, with no
                 # full stop): a count after the break is not the lede's.
-                brk = sentence.find("\n", len(sentence) - len(sentence.lstrip()))
+                opening = len(sentence) - len(sentence.lstrip())
+                dateline = rel.dateline
+                if dateline is not None and unit.start_char <= dateline.start_char < dateline.end_char <= unit.end_char:
+                    rest = sentence[dateline.end_char - unit.start_char :]  # a dateline on its own line opens the lede
+                    opening = len(sentence) - len(rest.lstrip())
+                brk = sentence.find("\n", opening)
                 if brk > 0 and sentence.find(found[1]) > brk:
                     sentence, low = sentence[:brk], (low[:brk] if len(low) == len(sentence) else sentence[:brk].lower())
                     found = self.counter.count(sentence, low)
@@ -891,19 +916,9 @@ def _state_after_town(rel: _Release, town: str) -> str | None:
     for _, _, start_char, _, kb_id, id_ in rel.states:
         if id_ == "name":
             at = text.rfind(town, max(0, start_char - len(town) - 8), start_char)
-            if at >= 0 and _STATE_AFTER.fullmatch(text, at + len(town), start_char):
-                return kb_id
+            if at >= 0 and not text[at - 1 : at].isalnum() and _STATE_AFTER.fullmatch(text, at + len(town), start_char):
+                return kb_id  # (the town's own name, not the end of a longer one)
     return None
-
-
-def _refers_back(rel: _Release, unit: Unit) -> bool:
-    """Whether `unit` names, after "the" or "this", an event the text named before it ("the conference")."""
-    lowers = rel.cols.lowers
-    before = rel.text[: unit.start_char].lower()
-    for _, trigger in unit.best_trigger.values():
-        if trigger.start > 0 and lowers[trigger.start - 1] in ("the", "this") and trigger.text.lower() in before:
-            return True
-    return False
 
 
 def _starts_within(starts: list[int], a: int, b: int) -> bool:

@@ -6,13 +6,17 @@ from typing import Any, ClassVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import set_doc_value
+from ..events.paragraphs import lede_chars
+from ..extensions import set_doc_value, text_of
 from ..fields import FIELDS_FILE, classifier_for
 from ..payloads import body_text, meta_of
 from ..resources import gazetteer_file
 from .base import Data, GazetteerPipe
 
 SCORES_KEY = "newsie_field_scores"
+# The same evidence of the headline and lede alone, for a text of several paragraphs: what
+# a trained model, which learned from ledes, blends with (scores and picks).
+LEDE_SCORES_KEY = "newsie_field_scores_lede"
 
 
 class FieldsTagger(GazetteerPipe):
@@ -50,5 +54,8 @@ class FieldsTagger(GazetteerPipe):
             return doc
         scores, picked = self.classifier.scores_and_fields(meta.title, body, meta.issuer or None)
         doc.user_data[SCORES_KEY] = scores  # the evidence, for a trained model that follows
+        end = lede_chars(doc)
+        if end is not None:
+            doc.user_data[LEDE_SCORES_KEY] = self.classifier.scores_and_fields(meta.title, text_of(doc)[meta.body_start : end], meta.issuer or None)
         set_doc_value(doc, "newsie_fields", picked)
         return doc

@@ -8,11 +8,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..blend import BinaryLogit, FieldFeatures
+from ..events.paragraphs import lede_chars
 from ..extensions import doc_value, set_doc_value, text_of
 from ..fields import FieldsClassifier
 from ..payloads import body_text, meta_of
-from .fields import SCORES_KEY
-from .textcat_io import lede_chars, model_ids
+from .fields import LEDE_SCORES_KEY, SCORES_KEY
+from .textcat_io import model_ids
 from .trained import TrainedPipe
 
 SUBDIR = "fields_of_work"
@@ -21,19 +22,25 @@ PIPE = "textcat_multilabel"
 
 def lexicon_view(doc: Doc, lexicon: FieldsClassifier) -> tuple[dict[str, float], list[str]]:
     """The lexicon's score of every field and the fields it picked, on the headline and
-    the lede as the blend was trained: as `newsie_fields` left them
-    (``doc._.newsie_fields``), else computed here, picks included. A text with later
-    paragraphs is scored here on its lede alone (`lede_chars`): `newsie_fields` reads the
-    whole body, and a full-length release's quotes and background touch fields no lede
-    of the training data does."""
-    scores = doc.user_data.get(SCORES_KEY)
-    picked = doc_value(doc, "newsie_fields")
+    the lede, as the blend was trained: as `newsie_fields` left them (for a text of
+    several paragraphs, those of its lede alone; else ``doc._.newsie_fields``), else
+    computed here with `lexicon`, picks included."""
+    user_data = doc.user_data
     end = lede_chars(doc)
-    if scores is None or end is not None:
+    if end is not None:  # a full-length release's quotes and background touch fields no lede does
+        given = user_data.get(LEDE_SCORES_KEY)
+        if given is not None:
+            scores, picked = given
+            return scores, list(picked)
         meta = meta_of(doc)
-        lede = body_text(doc) if end is None else text_of(doc)[meta.body_start : end]
-        scores, own = lexicon.scores_and_fields(meta.title, lede, meta.issuer or None)
-        if picked is None or end is not None:  # the lexicon's picks, as it makes them
+        scores, picked = lexicon.scores_and_fields(meta.title, text_of(doc)[meta.body_start : end], meta.issuer or None)
+        return scores, picked
+    scores = user_data.get(SCORES_KEY)
+    picked = doc_value(doc, "newsie_fields")
+    if scores is None:
+        meta = meta_of(doc)
+        scores, own = lexicon.scores_and_fields(meta.title, body_text(doc), meta.issuer or None)
+        if picked is None:  # no newsie_fields before this: the lexicon's picks, as it makes them
             picked = own
     return scores, list(picked or [])
 

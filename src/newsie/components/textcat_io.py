@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -16,16 +16,14 @@ from spacy.util import load_config, registry
 from spacy.vocab import Vocab
 from thinc.api import Config
 
+from ..events.paragraphs import lede_end
 from ..exceptions import NewsieError
-from ..extensions import text_of
 from ..payloads import meta_of
 from ..resources import model_path
-from ..tokens import Cols, cols
+from ..tokens import cols
 
 TEXTCAT_DIR = "textcat"
 IDS_KEY = "newsie_model_ids"
-MIN_LEDE = 10  # tokens of text before a line break can end the lede (see `lede_end`)
-_SENTENCE_END = frozenset('.!?:)]"\u201d\u2019\'')  # what a line ends with when a paragraph ends there
 BLEND_FILE = "blend.json"
 _CLASSES: dict[str, type[TextCategorizer]] = {"textcat": TextCategorizer, "textcat_multilabel": MultiLabel_TextCategorizer}
 
@@ -161,44 +159,11 @@ def model_ids(doc: Doc, max_tokens: int) -> np.ndarray:
     meta = meta_of(doc)
     k = bisect_left(columns.idxs, meta.title_len)  # the headline's tokens come first
     hashes = columns.lower_ids
-    end = min(max_tokens, lede_end(columns, meta.body_start, k))
+    end = min(max_tokens, lede_end(columns, meta.body_start))
     # each hash as its eight bytes (whitespace: none), joined: no Python int per token
     out = np.frombuffer(b"".join(hashes[:k]) + b"".join(hashes[:end]), dtype=np.uint64)
     doc.user_data[IDS_KEY] = (max_tokens, len(doc), out)
     return out
-
-
-def lede_chars(doc: Doc) -> int | None:
-    """Where the lede ends in the Doc's text (a character offset) when the text has later
-    paragraphs (see `lede_end`), else None."""
-    text = text_of(doc)
-    body_start = meta_of(doc).body_start
-    if text.find("\n", body_start) < 0:  # one paragraph: no columns read
-        return None
-    columns = cols(doc)
-    end = lede_end(columns, body_start, bisect_left(columns.idxs, body_start))
-    return columns.idxs[end] if end < len(columns.idxs) else None
-
-
-def lede_end(columns: Cols, body_start: int, first: int) -> int:
-    """The token after the lede: the first paragraph break of the text after at least
-    `MIN_LEDE` of its tokens (a dateline alone on its line is not a lede), where `first`
-    is the text's first token; the Doc's length when the text is one paragraph (a lede
-    passed alone). A paragraph break is a blank line, or a line break after the end of a
-    sentence (``.``, ``!``, ``?``, a closing quote or bracket, ``:``): a line wrapped inside
-    a sentence is not one. Read from the tokens alone (no sentence boundaries needed)."""
-    text = columns.doc_text
-    pos = text.find("\n", body_start)
-    if pos < 0:
-        return len(columns.idxs)
-    idxs, texts = columns.idxs, columns.texts
-    while pos >= 0:
-        i = bisect_right(idxs, pos) - 1  # the token holding the line break (whitespace)
-        space = texts[i]
-        if i - first >= MIN_LEDE and not space.strip() and (space.count("\n") > 1 or texts[i - 1][-1:] in _SENTENCE_END):
-            return i
-        pos = text.find("\n", idxs[i] + len(space))
-    return len(idxs)
 
 
 def model_words(doc: Doc, ids: np.ndarray) -> list[str]:

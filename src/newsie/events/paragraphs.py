@@ -2,15 +2,20 @@
 
 Full releases run to several paragraphs: background ("The Mission was established in
 1992"), quotes, a closing ceremony, a contact block. The main event is told in the title
-and the first paragraph; these helpers say which paragraph a character offset is in and
-whether a sentence reports people taking part.
+and the first paragraph; these helpers say where that lede ends (the classifiers read it, the
+event rules weigh it above the rest) and whether a sentence reports people taking part.
 """
 from __future__ import annotations
 
 import bisect
 import re
 
+from spacy.tokens import Doc
+
 from ..casing import lowered_like_ignorecase
+from ..extensions import text_of
+from ..payloads import meta_of
+from ..tokens import Cols, cols
 from .cues import WordCues, boundary
 
 # Cue phrases as literals: `WordCues` finds them with `str.find` in lowercased text; their
@@ -37,25 +42,43 @@ def _found(cues: WordCues, text: str, low: str, plain: bool) -> bool:
     return cues.search(low) if plain else _RX[cues].search(text) is not None
 
 
-class Paragraphs:
-    """Paragraph numbers of character offsets in a text, from its line breaks."""
+MIN_LEDE = 10  # tokens of text before a line break can end the lede (see `lede_end`)
+_SENTENCE_END = frozenset('.!?:)]"\u201d\u2019\'')  # what a line ends with when a paragraph ends there
 
-    def __init__(self, text: str, start: int = 0) -> None:
-        self.breaks: list[int] = []
-        self.start = start
-        if text.find("\n", start) < 0:
-            return
-        # A break counts once the paragraph before it holds text: every line break after
-        # the first character that is not whitespace.
-        rest = text[start:]
-        pos = text.find("\n", start + len(rest) - len(rest.lstrip()))
-        while pos >= 0:
-            self.breaks.append(pos)
-            pos = text.find("\n", pos + 1)
 
-    def index(self, offset: int) -> int:
-        """0 for the first paragraph (the lede), 1 for the next, ..."""
-        return bisect.bisect_right(self.breaks, offset)
+def lede_end(columns: Cols, body_start: int) -> int:
+    """The token after the lede, the release's first paragraph: the first paragraph break of
+    the text (from `body_start`) after at least `MIN_LEDE` of its tokens (a dateline alone
+    on its line is not a lede); the Doc's length when the text is one paragraph (a lede
+    passed alone). A paragraph break is a blank line, or a line break after the end of a
+    sentence (``.``, ``!``, ``?``, a closing quote or bracket, ``:``): a line wrapped inside
+    a sentence is not one. Read from the tokens alone (no sentence boundaries needed)."""
+    text = columns.doc_text
+    pos = text.find("\n", body_start)
+    if pos < 0:
+        return len(columns.idxs)
+    idxs, texts = columns.idxs, columns.texts
+    first = bisect.bisect_left(idxs, body_start)  # the text's first token
+    while pos >= 0:
+        i = bisect.bisect_right(idxs, pos) - 1  # the token holding the line break (whitespace)
+        space = texts[i]
+        if i - first >= MIN_LEDE and not space.strip() and (space.count("\n") > 1 or texts[i - 1][-1:] in _SENTENCE_END):
+            return i
+        pos = text.find("\n", idxs[i] + len(space))
+    return len(idxs)
+
+
+def lede_chars(doc: Doc) -> int | None:
+    """Where the lede ends in the Doc's text (a character offset) when the text has later
+    paragraphs (see `lede_end`), else None. What the trained classifiers read and what
+    the event rules count as the lede."""
+    text = text_of(doc)
+    body_start = meta_of(doc).body_start
+    if text.find("\n", body_start) < 0:  # one paragraph: no columns read
+        return None
+    columns = cols(doc)
+    end = lede_end(columns, body_start)
+    return columns.idxs[end] if end < len(columns.idxs) else None
 
 
 def reports_participants(sentence: str, matched: str, *, lede: bool, low: str | None = None) -> bool:
