@@ -170,13 +170,3 @@ def _blank_with_spacy_sentencizer():
     nlp.add_pipe("sentencizer")
     return nlp
 
-
-def test_a_first_paragraph_without_a_full_stop_keeps_its_own_place() -> None:
-    """The meeting is in Belgrade, where the lede places it, not in the next paragraph's town."""
-    text = (
-        "BELGRADE, 27 March 2025 – The OSCE Representative on Freedom of the Media met the Prime Minister of "
-        "Serbia today to discuss media freedom issues\n\nA training seminar for journalists on safety online began "
-        "the same day in Novi Sad."
-    )
-    event = newsie.extract(text, title="OSCE Representative meets Serbian Prime Minister", published="2025-03-27").events[0]
-    assert (event.type, event.location.city) == ("meeting", "Belgrade")
