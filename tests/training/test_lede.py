@@ -117,6 +117,18 @@ def test_the_event_model_decides_a_full_release_as_its_lede(nlp, later: str) -> 
     assert full._.newsie_events[0].type == alone._.newsie_events[0].type == "appointment"
 
 
+def test_a_later_paragraph_does_not_keep_the_ledes_weak_trigger(nlp) -> None:
+    """"Elections" and "voters" alone are weak election triggers, kept only with a cue such
+    as "democratic": the cue in a later paragraph does not keep them in the lede's evidence."""
+    title = "OSCE Mission supports election administration in Moldova"
+    lede = ("CHISINAU, 4 March 2024 - The OSCE Mission to Moldova held a meeting with the Central Electoral Commission "
+            "on preparations for the elections and voters lists.")
+    alone = nlp(make_doc(nlp, lede, title=title))
+    full = nlp(make_doc(nlp, lede + "\n\nThe OSCE promotes international standards for democratic elections.", title=title))
+    assert full.user_data["newsie_event_evidence"]["lede"]["ranked"] == alone.user_data["newsie_event_evidence"]["ranked"]
+    assert full.cats == pytest.approx(alone.cats)
+
+
 def test_the_fields_model_reads_the_lede_scores_newsie_fields_left(nlp) -> None:
     """For a text of several paragraphs `newsie_fields` leaves its lexicon's scores of the
     lede, which the model blends with (a custom lexicon's, not the packaged one's)."""

@@ -146,11 +146,16 @@ class TriggerScorer:
         totals = self.score(doc, units, matches) if units else {}
         evidence = self.summary(doc, units, totals, secondary_ratio)
         if units and units[-1].paragraph > 0:
-            # scored again on their own: a later paragraph's words do not keep a weak trigger
-            lede = [Unit(u.start_char, u.end_char, u.weight, u.index) for u in units if u.paragraph == 0]
+            lede = [u for u in units if u.paragraph == 0]
             C = cols(doc)
             words = C.lowers[: bisect.bisect_left(C.idxs, units[len(lede)].start_char)]
-            evidence["lede"] = self.summary(doc, lede, self.score(doc, lede, matches, words), secondary_ratio)
+            if self._weak_types(lede, words):
+                # a weak trigger that a later paragraph's words kept: the lede scored on its own
+                lede = [Unit(u.start_char, u.end_char, u.weight, u.index) for u in lede]
+                lede_totals = self.score(doc, lede, matches, words)
+            else:  # its sentences score as they do in the whole text
+                lede_totals = _weighted_totals(lede)
+            evidence["lede"] = self.summary(doc, lede, lede_totals, secondary_ratio)
         return units, evidence
 
     def units(self, doc: Doc) -> list[Unit]:
@@ -240,12 +245,19 @@ class TriggerScorer:
     def _drop_weak(self, units: list[Unit], words: list[str]) -> None:
         """Leave out a type of `weak_triggers` whose triggers are all weak, unless the
         release names one of its cues (`words`: the release's tokens, lowercased)."""
+        for etype in self._weak_types(units, words):
+            for u in units:
+                u.scores.pop(etype, None)
+                u.best_trigger.pop(etype, None)
+
+    def _weak_types(self, units: list[Unit], words: list[str]) -> list[str]:
+        """The types of `weak_triggers` that `units` hold only weak triggers of, and whose cues `words` lack."""
+        out = []
         for etype, (below, unless) in self._weak.items():
             found = [u.best_trigger[etype][0] for u in units if etype in u.best_trigger]
             if found and max(found) < below and unless.isdisjoint(words):
-                for u in units:
-                    u.scores.pop(etype, None)
-                    u.best_trigger.pop(etype, None)
+                out.append(etype)
+        return out
 
     def summary(self, doc: Doc, units: list[Unit], totals: dict[str, float], secondary_ratio: float) -> dict[str, Any]:
         """What the rules say: the trigger scores of each type (``total`` weighted over the

@@ -68,17 +68,26 @@ def lede_end(columns: Cols, body_start: int) -> int:
     return len(idxs)
 
 
+_LEDE_KEY = "newsie_lede_end"  # `lede_chars` of a Doc, with the Doc's length it was read at
+
+
 def lede_chars(doc: Doc) -> int | None:
     """Where the lede ends in the Doc's text (a character offset) when the text has later
     paragraphs (see `lede_end`), else None. What the trained classifiers read and what
-    the event rules count as the lede."""
+    the event rules count as the lede (read once per Doc: three stages ask)."""
+    user_data = doc.user_data
+    known = user_data.get(_LEDE_KEY)
+    if known is not None and known[0] == len(doc):
+        return known[1]
     text = text_of(doc)
     body_start = meta_of(doc).body_start
-    if text.find("\n", body_start) < 0:  # one paragraph: no columns read
-        return None
-    columns = cols(doc)
-    end = lede_end(columns, body_start)
-    return columns.idxs[end] if end < len(columns.idxs) else None
+    end: int | None = None
+    if text.find("\n", body_start) >= 0:  # else one paragraph: no columns read
+        columns = cols(doc)
+        k = lede_end(columns, body_start)
+        end = columns.idxs[k] if k < len(columns.idxs) else None
+    user_data[_LEDE_KEY] = (len(doc), end)
+    return end
 
 
 def reports_participants(sentence: str, matched: str, *, lede: bool, low: str | None = None) -> bool:
