@@ -789,3 +789,14 @@ def test_a_dateline_on_its_own_line_or_a_wrapped_line_reads_as_the_same_lede(tex
     event = newsie.extract(text, title=title, published="2024-06-05").events[0]
     assert (event.type, event.confidence, event.start, event.end, event.participants) == (flat.type, flat.confidence, flat.start, flat.end, flat.participants)
     assert (event.type, event.start, event.end, event.participants) == ("training", dt.date(2024, 6, 3), dt.date(2024, 6, 4), 20)
+
+
+def test_a_later_paragraphs_plan_does_not_date_the_event() -> None:
+    """"The next conference will take place ... in 2027" is another event: the conference
+    the lede reports, undated there, stays undated."""
+    text = (
+        "TASHKENT – The OSCE Programme Office in Tashkent is holding a regional conference on border security for "
+        "officials from Central Asia.\n\nThe next conference will take place in Dushanbe on 12 May 2027."
+    )
+    event = newsie.extract(text, title="OSCE hosts conference on border security", published="2025-09-07").events[0]
+    assert (event.type, event.start, event.end, event.location.city) == ("meeting", None, None, "Tashkent")

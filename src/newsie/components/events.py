@@ -514,8 +514,9 @@ class EventExtractor(GazetteerPipe):
                 continue  # a later paragraph's sentence of something else ("..., she said today")
             found = in_unit(unit)
             if unit.paragraph > 0 and anchor is not None:
-                # Background: a later paragraph's date long before the release is not the event's.
-                found = [s for s in found if (anchor - values[s].start).days <= 60]  # type: ignore[operator]
+                # Background, or a plan: a later paragraph's date long before the release, or
+                # more than half a year after it ("the next conference, in 2027"), is not the event's.
+                found = [s for s in found if -183 <= (anchor - values[s].start).days <= 60]  # type: ignore[operator]
             if found:
                 chosen, unit_of = found[0], unit
                 if len(found) > 1:  # (only a later date can stand in for the first)
