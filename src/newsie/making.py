@@ -15,14 +15,49 @@ DEFAULT_MAX_LENGTH = 1_000_000
 TITLE_SEP = "\n\n"
 
 
+WRAPPED_LINE = 40  # a line at least this long that ends inside a sentence was wrapped (headings and contact lines are shorter)
+_SENTENCE_ENDS = frozenset('.!?:;)]"\u201d\u2019\'')
+
+
+def unwrapped(text: str) -> str:
+    """`text` with each line break that wraps a paragraph's line read as a space (the same
+    length, so offsets hold), in a text wrapped at a fixed width: a break after a line of
+    `WRAPPED_LINE` characters or more that ends inside a sentence, before a line with text,
+    when the text has two or more of them (one is more likely a lede cut short). spaCy
+    makes every line break a token of its own, and a name broken across two lines ("the
+    OSCE Mission\nto Skopje") is then no name to the matchers. Paragraph breaks, headings
+    and contact lines are kept."""
+    at = text.find("\n")
+    if at < 0:
+        return text
+    wraps = []
+    start = 0
+    while at >= 0:
+        line = text[start:at].rstrip(" \t\r")
+        if len(line) >= WRAPPED_LINE and line[-1] not in _SENTENCE_ENDS and text[at + 1 : at + 2].strip():
+            wraps.append(at)
+        start = at + 1
+        at = text.find("\n", start)
+    if len(wraps) < 2:
+        return text
+    chars = list(text)
+    for at in wraps:
+        chars[at] = " "
+        if text[at - 1 : at] == "\r":
+            chars[at - 1] = " "
+    return "".join(chars)
+
+
 def tokenize(nlp: Language, text: str) -> tuple[Doc, int]:
     """The Doc of `text`, linear in its length, and the number of long runs split.
 
+    The tokens are read from `unwrapped` text (a wrapped line's break is a space), so
+    ``doc.text`` may differ from `text` there, at the same offsets; `text_of` gives `text`.
     spaCy's tokenizer is quadratic on long runs without whitespace, so it reads a copy
     with those runs split (`break_long_runs`); the Doc is then rebuilt from its tokens
-    with the original characters, each cut character a token of its own, so
-    ``doc.text == text`` always.
+    with the original characters, each cut character a token of its own.
     """
+    text = unwrapped(text)
     if not has_long_run(text):
         return nlp.make_doc(text), 0
     tokens_text, cuts, runs = break_long_runs(text)

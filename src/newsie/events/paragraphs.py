@@ -64,7 +64,7 @@ def lede_end(columns: Cols, body_start: int) -> int:
         space = texts[i]
         if i - first >= MIN_LEDE and not space.strip() and (space.count("\n") > 1 or texts[i - 1][-1:] in _SENTENCE_END):
             return i
-        pos = text.find("\n", idxs[i] + len(space))
+        pos = text.find("\n", max(pos + 1, idxs[i] + len(space)))
     return len(idxs)
 
 

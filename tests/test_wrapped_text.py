@@ -1,0 +1,48 @@
+"""A release wrapped at a fixed width (a plain-text archive) reads as the same release on long lines."""
+from __future__ import annotations
+
+import textwrap
+
+import newsie
+from newsie.making import unwrapped
+
+TITLE = "OSCE Mission to Skopje trains police officers on community policing"
+PARAGRAPHS = [
+    "SKOPJE, 14 March 2024 - Twenty police officers from across North Macedonia completed a three-day course on "
+    "community policing organized by the OSCE Mission to Skopje and the Ministry of Interior in Ohrid.",
+    "The course was opened by the Head of the OSCE Mission to Skopje, Ambassador Kilian Wahl, and the Deputy "
+    "Minister of Interior of North Macedonia, Ivan Petrovski, who thanked the Government of Norway for its support.",
+    "For more information, contact the Mission's press office.",
+]
+
+
+def _summary(rel: newsie.Release) -> tuple:
+    event = rel.events[0]
+    return (
+        sorted(s.iso3 for s in rel.states),
+        sorted(o.name for o in rel.organizations),
+        sorted((o.name, o.title) for o in rel.officials),
+        (event.type, event.start, event.location.city, event.participants),
+    )
+
+
+def test_a_release_wrapped_at_72_columns_gives_the_same_record() -> None:
+    flat = newsie.extract("\n\n".join(PARAGRAPHS), title=TITLE, published="2024-03-14")
+    text = "\n\n".join("\n".join(textwrap.wrap(p, 72)) for p in PARAGRAPHS)
+    wrapped = newsie.extract(text, title=TITLE, published="2024-03-14")
+    assert _summary(wrapped) == _summary(flat)
+    assert any(o.name == "Ivan Petrovski" for o in wrapped.officials)
+    for item in (*wrapped.states, *wrapped.organizations, *wrapped.officials):
+        for m in item.mentions:  # mentions stay exact: the text as written, line breaks included
+            assert (wrapped.title if m.field == "title" else wrapped.text)[m.start_char : m.end_char] == m.text
+
+
+def test_only_wrapped_lines_are_joined() -> None:
+    """A single long line without a full stop (a lede cut short), headings and paragraph
+    breaks keep their line breaks; the text keeps its length."""
+    cut_short = "The OSCE Mission to Skopje opened a training course for police officers on\nThe course ends on Friday."
+    assert unwrapped(cut_short) == cut_short
+    headed = "Background\nThe Mission was established in 1992 to prevent the spread of conflict in the region.\n\nContact\nPress office"
+    assert unwrapped(headed) == headed
+    wrapped = "\n".join(textwrap.wrap(PARAGRAPHS[1], 60))
+    assert "\n" not in unwrapped(wrapped) and len(unwrapped(wrapped)) == len(wrapped)
