@@ -158,14 +158,6 @@ def build_states(doc: Doc, text: str, title_len: int, body_start: int) -> list[S
     return out
 
 
-def _one_line(value: str | None) -> str | None:
-    """A name as one line: a line break of a text wrapped at a fixed width ("Dewi van
-    de\nWeerd") is a space, as `making.unwrapped` reads it (mentions keep the text as written)."""
-    if value is None or "\n" not in value:
-        return value
-    return value.replace("\r\n", " ").replace("\n", " ")
-
-
 def build_organizations(doc: Doc, text: str, title_len: int, body_start: int) -> list[Organization]:
     """One Organization per distinct body, in order of first mention."""
     orgs: list[OrgData] = by_first_mention(_data(doc).get(ORGS_KEY) or [])
@@ -174,7 +166,7 @@ def build_organizations(doc: Doc, text: str, title_len: int, body_start: int) ->
         m = o.mentions
         item = _new(Organization)  # `record`, written out
         _set_dict(item, {
-            "name": _one_line(o.name or ""), "acronym": o.acronym, "kind": o.kind, "country": o.country, "id": o.id,
+            "name": o.name or "", "acronym": o.acronym, "kind": o.kind, "country": o.country, "id": o.id,
             "canonical_name": o.canonical_name, "parent": o.parent,
             "mentions": mentions_of(m if len(m) < 2 else sorted(set(m)), text, title_len, body_start),
         })
@@ -193,7 +185,7 @@ def build_officials(doc: Doc, text: str, title_len: int, body_start: int) -> lis
         m = p.mentions
         item = _new(Official)  # `record`, written out
         _set_dict(item, {
-            "name": _one_line(p.name), "title": _one_line(p.title), "affiliation": _one_line(p.affiliation), "country": p.country, "office": p.office,
+            "name": p.name, "title": p.title, "affiliation": p.affiliation, "country": p.country, "office": p.office,
             "inferred": p.inferred, "quotes": list(p.quotes),
             "mentions": mentions_of(m if len(m) < 2 else sorted(set(m)), text, title_len, body_start),
         })
