@@ -16,7 +16,9 @@ TITLE_SEP = "\n\n"
 
 
 WRAPPED_LINE = 40  # a line at least this long that ends inside a sentence was wrapped (headings and contact lines are shorter)
-_SENTENCE_ENDS = frozenset('.!?:;)]"\u201d\u2019\'')
+# What a line ends with where a sentence ends: a line break after one is no wrap (`unwrapped`)
+# and may end a paragraph (`newsie.events.paragraphs.lede_end`).
+SENTENCE_ENDS = frozenset('.!?:;)]"\u201d\u2019\'')
 
 
 def unwrapped(text: str) -> str:
@@ -34,7 +36,7 @@ def unwrapped(text: str) -> str:
     start = 0
     while at >= 0:
         line = text[start:at].rstrip(" \t\r")
-        if len(line) >= WRAPPED_LINE and line[-1] not in _SENTENCE_ENDS and text[at + 1 : at + 2].strip():
+        if len(line) >= WRAPPED_LINE and line[-1] not in SENTENCE_ENDS and text[at + 1 : at + 2].strip():
             wraps.append(at)
         start = at + 1
         at = text.find("\n", start)

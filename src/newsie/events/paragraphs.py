@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..casing import lowered_like_ignorecase
 from ..extensions import text_of
+from ..making import SENTENCE_ENDS
 from ..payloads import meta_of
 from ..tokens import Cols, cols
 from .cues import WordCues, boundary
@@ -43,7 +44,6 @@ def _found(cues: WordCues, text: str, low: str, plain: bool) -> bool:
 
 
 MIN_LEDE = 10  # tokens of text before a line break can end the lede (see `lede_end`)
-_SENTENCE_END = frozenset('.!?:)]"\u201d\u2019\'')  # what a line ends with when a paragraph ends there
 
 
 def lede_end(columns: Cols, body_start: int) -> int:
@@ -62,7 +62,7 @@ def lede_end(columns: Cols, body_start: int) -> int:
     while pos >= 0:
         i = bisect.bisect_right(idxs, pos) - 1  # the token holding the line break (whitespace)
         space = texts[i]
-        if i - first >= MIN_LEDE and not space.strip() and (space.count("\n") > 1 or texts[i - 1][-1:] in _SENTENCE_END):
+        if i - first >= MIN_LEDE and not space.strip() and (space.count("\n") > 1 or texts[i - 1][-1:] in SENTENCE_ENDS):
             return i
         pos = text.find("\n", max(pos + 1, idxs[i] + len(space)))
     return len(idxs)
