@@ -6,8 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import newsie
 
 ROOT = Path(newsie.__file__).resolve().parent
@@ -118,34 +116,3 @@ def test_user_gazetteer_module_loads_on_first_use():
     """`import newsie` leaves newsie.kb.user (user gazetteer files) unimported until it is used."""
     code = "import sys, newsie; print('newsie.kb.user' in sys.modules, newsie.kb.user.UserGazetteer.__name__)"
     assert _python(code) == ["False", "UserGazetteer"]
-
-
-def _compiled_modules() -> list[str]:
-    """The modules pyproject.toml lists for mypyc (hatch_build.py), as dotted names."""
-    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
-    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
-    conf = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    paths = conf["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["custom"]["modules"]
-    return [p.removesuffix(".py").replace("/", ".") for p in paths]
-
-
-def test_the_modules_listed_for_compiling_exist() -> None:
-    """Every module the build hook compiles is a module of the package (a renamed one would break the wheel's build)."""
-    import importlib
-
-    names = _compiled_modules()
-    assert names and len(set(names)) == len(names)
-    for name in names:
-        assert importlib.import_module(name).__name__ == name
-
-
-def test_an_installed_wheel_has_the_listed_modules_compiled() -> None:
-    """Installed from the wheel (as CI installs it), the listed modules are C extensions;
-    from a checkout or an editable install (or with NEWSIE_PURE_PYTHON), pure Python."""
-    import importlib
-    import os
-
-    if "site-packages" not in str(ROOT) or os.environ.get("NEWSIE_PURE_PYTHON", "") not in ("", "0"):
-        pytest.skip("not an installed wheel: newsie runs from its sources")
-    kinds = {name: Path(importlib.import_module(name).__file__ or "").suffix for name in _compiled_modules()}
-    assert set(kinds.values()) == {".so"} or set(kinds.values()) == {".pyd"}, kinds
