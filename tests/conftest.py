@@ -38,62 +38,20 @@ def dev_items() -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-class Watched:
-    """A pipeline component seen through a stand-in: `before(doc)` runs before each call
-    (to record, or to raise), then the component; everything else is the component's.
-
-    Tests put it in the pipeline (`watch_component`) instead of patching the component's
-    class: in an installed wheel the rule modules are compiled (hatch_build.py), and a
-    compiled class calls its own methods directly, whatever its class attributes say."""
-
-    def __init__(self, proc: Any, before: Callable[[Any], object]) -> None:
-        self.proc = proc
-        self.before = before
-
-    def __call__(self, doc: Any) -> Any:
-        self.before(doc)
-        return self.proc(doc)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.proc, name)
-
-
-class WatchedPipe(Watched):
-    """`Watched` for a component with a ``pipe`` method: a batch at a time (`in_batches`),
-    errors to the component's error handler where it has one (`GazetteerPipe`), as the
-    component's own ``pipe`` does."""
-
-    def pipe(self, stream: Any, *, batch_size: int = 128) -> Any:
-        from newsie.components.base import GazetteerPipe
-        from newsie.components.batching import in_batches
-
-        if isinstance(self.proc, GazetteerPipe):
-            return in_batches(self, stream, batch_size, self.proc.get_error_handler(), self.proc.name, self)
-        return in_batches(self, stream, batch_size)
-
-
 @pytest.fixture
-def watch_component(monkeypatch: pytest.MonkeyPatch) -> Callable[[Language, str, Callable[[Any], object]], None]:
-    """Put `Watched` in place of a pipeline's component `name` (undone after the test)."""
-
-    def install(nlp: Language, name: str, before: Callable[[Any], object]) -> None:
-        proc = nlp.get_pipe(name)
-        stand_in = (WatchedPipe if hasattr(proc, "pipe") else Watched)(proc, before)
-        monkeypatch.setattr(nlp, "_components", [(n, stand_in if n == name else p) for n, p in nlp._components])
-
-    return install
-
-
-@pytest.fixture
-def fail_events_on(watch_component: Callable[[Language, str, Callable[[Any], object]], None]) -> Callable[[Language, str], None]:
+def fail_events_on(monkeypatch: pytest.MonkeyPatch) -> Callable[[Language, str], None]:
     """Make a pipeline's `newsie_events` raise RuntimeError("component failure") on Docs
     whose text holds a marker (undone after the test)."""
 
     def patch(nlp: Language, marker: str) -> None:
-        def fragile(doc: Any) -> None:
+        events = nlp.get_pipe("newsie_events")
+        call = type(events).__call__
+
+        def fragile(self: Any, doc: Any) -> Any:
             if marker in doc.text:
                 raise RuntimeError("component failure")
+            return call(self, doc)
 
-        watch_component(nlp, "newsie_events", fragile)
+        monkeypatch.setattr(type(events), "__call__", fragile)
 
     return patch
