@@ -79,6 +79,46 @@ def test_nlp_pipe_with_two_processes(nlp) -> None:
     assert [s.kb_id_ for s in docs[2].spans["newsie_states"]] == ["KAZ"]
 
 
+SPAWNED_PIPE = """
+import multiprocessing as mp
+import pickle
+
+import newsie
+
+TEXTS = [
+    "ASTANA, 3 March 2024 - A three-day training course for Kazakh police officers ended in Astana today.",
+    "VIENNA, 4 March 2024 - The OSCE Chairperson-in-Office met the Foreign Minister of Armenia in Vienna today.",
+    "Kazakh police met in Almaty.",
+]
+
+def events(docs):
+    return [[(e.type, str(e.start)) for e in d._.newsie_events] for d in docs]
+
+if __name__ == "__main__":
+    mp.set_start_method("spawn")
+    nlp = newsie.load()
+    one = events(nlp.pipe(TEXTS))
+    assert events(pickle.loads(pickle.dumps(nlp)).pipe(TEXTS)) == one
+    assert events(nlp.pipe(TEXTS, n_process=2, batch_size=1)) == one
+    print(one)
+"""
+
+
+def test_the_pipeline_pickles_and_runs_in_spawned_processes(tmp_path) -> None:
+    """The default pipeline pickles (components, data and models), and `nlp.pipe(n_process=2)`
+    under the `spawn` start method (macOS' and Windows' default; workers get the pipeline
+    pickled) gives the Docs of one process, rather than hanging on a worker that cannot
+    unpickle it. Run in a fresh interpreter: the start method is process-wide."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "spawned_pipe.py"
+    script.write_text(SPAWNED_PIPE, encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.strip().splitlines()[-1] == "[[('training', '2024-03-01')], [('meeting', '2024-03-04')], [('meeting', 'None')]]"
+
+
 def test_a_processed_doc_pickles(nlp) -> None:
     """pickle and copy.deepcopy take a processed Doc (hand-overs between stages are dropped, as msgpack drops them) and keep its record."""
     import copy
