@@ -146,7 +146,7 @@ def test_a_worker_task_gives_one_json_record_per_item_in_order() -> None:
 
 
 @pytest.mark.parametrize("was_on", [True, False])
-def test_the_collector_is_paused_while_a_batch_runs(monkeypatch, was_on: bool) -> None:
+def test_the_collector_is_paused_while_a_batch_runs(monkeypatch, watch_component, was_on: bool) -> None:
     """While a batch runs (Docs waiting for the trained models, or the rules alone) the cyclic collector is off (also when a release fails); afterwards it is as it was."""
     import gc
 
@@ -168,10 +168,8 @@ def test_the_collector_is_paused_while_a_batch_runs(monkeypatch, was_on: bool) -
         assert seen and not any(seen) and [r.error is not None for r in out] == [False, True, False]
         assert gc.isenabled() is was_on
         rules = newsie.load(models=False)
-        dateline = rules.get_pipe("newsie_dateline")
         rules_seen: list[bool] = []
-        call = type(dateline).__call__
-        monkeypatch.setattr(type(dateline), "__call__", lambda self, doc: rules_seen.append(gc.isenabled()) or call(self, doc))
+        watch_component(rules, "newsie_dateline", lambda doc: rules_seen.append(gc.isenabled()))
         list(newsie.extract_many(FRAGILE_BATCH, nlp=rules, batch_size=3))
         assert rules_seen == [False] * len(FRAGILE_BATCH)
         assert gc.isenabled() is was_on
@@ -180,22 +178,19 @@ def test_the_collector_is_paused_while_a_batch_runs(monkeypatch, was_on: bool) -
 
 
 @pytest.mark.parametrize("was_on", [True, False])
-def test_extract_pauses_the_collector_while_the_doc_is_processed(monkeypatch, was_on: bool) -> None:
+def test_extract_pauses_the_collector_while_the_doc_is_processed(watch_component, was_on: bool) -> None:
     """`extract` runs the components with the cyclic collector off and leaves it as it was, also when a component raises."""
     import gc
 
     nlp = newsie.load(models=False)
-    dateline = nlp.get_pipe("newsie_dateline")
     seen: list[bool] = []
-    call = type(dateline).__call__
 
-    def watched(self, doc):
+    def watched(doc):
         seen.append(gc.isenabled())
         if "exploded" in doc.text:
             raise RuntimeError("component failure")
-        return call(self, doc)
 
-    monkeypatch.setattr(type(dateline), "__call__", watched)
+    watch_component(nlp, "newsie_dateline", watched)
     (gc.enable if was_on else gc.disable)()
     try:
         rec = newsie.extract("VIENNA, 3 May 2024 - The OSCE held a meeting.", nlp=nlp, published="2024-05-03")
@@ -207,7 +202,7 @@ def test_extract_pauses_the_collector_while_the_doc_is_processed(monkeypatch, wa
         gc.enable()
 
 
-def test_a_batch_runs_component_by_component_within_bounded_windows(monkeypatch) -> None:
+def test_a_batch_runs_component_by_component_within_bounded_windows(monkeypatch, watch_component) -> None:
     """Each component runs over every Doc of a window before the next component starts (the
     faster order), windows hold at most `WINDOW_CHARS` of text (a longer item alone) and `WINDOW_DOCS` items, and the
     records equal those of `extract`, in input order."""
@@ -216,9 +211,7 @@ def test_a_batch_runs_component_by_component_within_bounded_windows(monkeypatch)
     nlp = newsie.load(models=False)
     calls: list[tuple[str, str]] = []
     for name in ("newsie_dateline", "newsie_events"):
-        proc = nlp.get_pipe(name)
-        call = type(proc).__call__
-        monkeypatch.setattr(type(proc), "__call__", lambda self, doc, call=call, name=name: calls.append((name, doc.text[:12])) or call(self, doc))
+        watch_component(nlp, name, lambda doc, name=name: calls.append((name, doc.text[:12])))
     texts = [f"Item {k:02d}: Kazakh police officers completed a training course in Almaty." for k in range(6)]
     monkeypatch.setattr(batch, "WINDOW_CHARS", 2 * len(texts[0]))
     out = list(newsie.extract_many(texts, nlp=nlp, batch_size=6))

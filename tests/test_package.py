@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import newsie
 
 ROOT = Path(newsie.__file__).resolve().parent
@@ -116,3 +118,40 @@ def test_user_gazetteer_module_loads_on_first_use():
     """`import newsie` leaves newsie.kb.user (user gazetteer files) unimported until it is used."""
     code = "import sys, newsie; print('newsie.kb.user' in sys.modules, newsie.kb.user.UserGazetteer.__name__)"
     assert _python(code) == ["False", "UserGazetteer"]
+
+
+def _modules_to_compile() -> list[str]:
+    """The modules pyproject.toml lists for mypyc (hatch_build.py), as dotted names."""
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    conf = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    paths = conf["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["custom"]["modules"]
+    return [p.removesuffix(".py").replace("/", ".") for p in paths]
+
+
+def test_the_modules_listed_for_compiling_exist() -> None:
+    """Every module the build hook compiles is a module of the package (a renamed one would break the wheel's build)."""
+    import importlib
+
+    names = _modules_to_compile()
+    assert names and len(set(names)) == len(names)
+    for name in names:
+        assert importlib.import_module(name).__name__ == name
+
+
+def test_an_installed_wheel_has_the_modules_it_lists_compiled() -> None:
+    """A wheel (as CI installs it) lists what its build compiled in ``newsie/compiled.txt``,
+    and each of those modules is a C extension (a wheel built with NEWSIE_PURE_PYTHON=1
+    lists none); a checkout or an editable install has no list and runs from the sources."""
+    import importlib
+
+    listed = ROOT / "compiled.txt"
+    if not listed.exists():
+        assert "site-packages" not in str(ROOT), f"an installed wheel without {listed.name}: the build hook did not run"
+        pytest.skip("newsie runs from its sources")
+    names = [p.removesuffix(".py").replace("/", ".") for p in listed.read_text(encoding="utf-8").split()]
+    if not names:
+        pytest.skip("a pure-Python wheel (NEWSIE_PURE_PYTHON=1)")
+    assert names == _modules_to_compile()
+    kinds = {name: Path(importlib.import_module(name).__file__ or "").suffix for name in names}
+    assert set(kinds.values()) in ({".so"}, {".pyd"}), kinds

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import srsly
 from spacy import util
@@ -45,6 +45,20 @@ class GazetteerPipe(Pipe):
         self.cfg: dict[str, Any] = dict(cfg)
         self._data: Data | None = None
         self._keys: PhraseKeys | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as the component's class, name and attributes (pipeline included), as a
+        pure-Python object pickles, also when the class is compiled (hatch_build.py): a
+        compiled class is made by calling it, and its attributes are then set."""
+        return _unpickle, (type(self), self.name), self.__getstate__()
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The attributes (a compiled class has its own: those it declares, and ``__dict__``)."""
+        return dict(self.__dict__)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Set the attributes `__getstate__` gave (not spaCy's `Pipe` state: it has none here)."""
+        self.__dict__.update(state)
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
         """Apply the component to a stream of Docs, a batch at a time (see `in_batches`):
@@ -152,6 +166,12 @@ class GazetteerPipe(Pipe):
 
     def _file(self, part: str) -> str:
         return f"{part}.{self.PARTS[part]}"
+
+
+def _unpickle(cls: type[GazetteerPipe], name: str) -> GazetteerPipe:
+    """A component of class `cls`, its attributes to be set by pickle (`__reduce__`)."""
+    # the pipeline is among the attributes pickle sets next; until then there is none
+    return cls(cast(Language, None), name)
 
 
 def _write(path: Path, value: Any) -> None:

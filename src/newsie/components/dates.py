@@ -3,6 +3,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from mypy_extensions import mypyc_attr
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -20,6 +21,8 @@ from .groups import set_group
 Range = tuple[int, int, int]  # start, end (tokens), position among the candidates
 
 
+# compiled (hatch_build.py), it pickles; mypyc runs __init__ of a serializable class only with the first flag
+@mypyc_attr(allow_interpreted_subclasses=True, serializable=True)
 class DateTagger:
     """Find dates in the Doc, normalize them, and store them in ``doc.spans``.
 

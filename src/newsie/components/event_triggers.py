@@ -15,6 +15,7 @@ from itertools import compress
 from operator import not_
 from typing import Any, ClassVar
 
+from mypy_extensions import mypyc_attr
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -34,6 +35,8 @@ UNITS_KEY = "newsie_event_units"  # doc.user_data: the scored `Unit`s (a `Handov
 DECISION_KEY = "newsie_event_decision"  # doc.user_data: a trained model's main type and probabilities
 
 
+# compiled (hatch_build.py), it pickles; mypyc runs __init__ of a serializable class only with the first flag
+@mypyc_attr(allow_interpreted_subclasses=True, serializable=True)
 class Unit:
     """A scoring unit: the title or one body sentence."""
 
@@ -51,6 +54,8 @@ class Unit:
         return f"Unit({self.start_char}, {self.end_char}, weight={self.weight}, index={self.index}, paragraph={self.paragraph})"
 
 
+# compiled (hatch_build.py), it pickles; mypyc runs __init__ of a serializable class only with the first flag
+@mypyc_attr(allow_interpreted_subclasses=True, serializable=True)
 class Trigger:
     """A trigger phrase found in the Doc: its tokens and text."""
 
@@ -98,6 +103,8 @@ def _weighted_totals(units: list[Unit]) -> dict[str, float]:
     return totals
 
 
+# compiled (hatch_build.py), it pickles; mypyc runs __init__ of a serializable class only with the first flag
+@mypyc_attr(allow_interpreted_subclasses=True, serializable=True)
 class TriggerScorer:
     """Weighted trigger phrases of each event type, counted in the title (most weight),
     the first sentences and the rest, from the `EventRules`."""

@@ -558,7 +558,7 @@ class OrganizationTagger(GazetteerPipe):
                 end += 1
             elif end + 2 < n and texts[end + 1] == "-" and f"{text}-{texts[end + 2]}" in words:
                 end += 3
-            elif end > k and lowers[end] in ("in", *(("and",) if joined else ())) and end + 1 < n and texts[end + 1] in words:
+            elif end > k and lowers[end] in (("in", "and") if joined else ("in",)) and end + 1 < n and texts[end + 1] in words:
                 end += 1
             else:
                 break

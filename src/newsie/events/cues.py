@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from mypy_extensions import mypyc_attr
+
 
 def is_word(ch: str) -> bool:
     """re's ``\\w`` for one character of a str pattern."""
@@ -23,6 +25,8 @@ def boundary(text: str, pos: int) -> bool:
     return before != after
 
 
+# compiled (hatch_build.py), it pickles; mypyc runs __init__ of a serializable class only with the first flag
+@mypyc_attr(allow_interpreted_subclasses=True, serializable=True)
 class WordCues:
     """Literal phrases, each between two word boundaries (``\\b`` as in re)."""
 

@@ -6,6 +6,8 @@ import string
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from ..casing import lowered_like_ignorecase
 from ..kb.numbers import number_alternation, words_to_int
 
@@ -51,6 +53,8 @@ _BEEN = r"(?:were|was|are|is|(?:have|has|had)\s+(?:\w+\s+)?been|remain|remained|
 _BETWEEN_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
+# compiled (hatch_build.py), it pickles; mypyc runs __init__ of a serializable class only with the first flag
+@mypyc_attr(allow_interpreted_subclasses=True, serializable=True)
 class ParticipantCounter:
     """Find the number of people who took part, from a number followed by a people noun.
 
