@@ -20,6 +20,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import Any, cast
 
+from mypy_extensions import mypyc_attr
 from spacy.attrs import IDX, IS_STOP, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -38,6 +39,7 @@ _VALUES, _FLAGS = slice(0, 5, 4), slice(1, 4, 2)
 Lexical = tuple[str, str, bool, bool, bool, bool, bool, bool, bytes]
 
 
+@mypyc_attr(allow_interpreted_subclasses=True, serializable=True)  # pickles compiled (see newsie.components.dates)
 class Tok:
     """The attributes of one token that newsie's rules read (names as on `spacy.tokens.Token`)."""
 
@@ -62,13 +64,14 @@ class Tok:
 _TEXT, _LOWER = attrgetter("text"), attrgetter("lower_")
 
 
+@mypyc_attr(native_class=False)  # a list subclass: mypyc makes no native class of it
 class Toks(list[Tok]):
     """The Doc's `Tok` records, in order (a list), plus the Doc's text."""
 
     __slots__ = ("doc_text", "lowers", "texts")
 
     def __init__(self, items: list[Tok], doc_text: str, texts: list[str] | None = None, lowers: list[str] | None = None) -> None:
-        super().__init__(items)
+        list.__init__(self, items)  # not super(): compiled (a Python class in a compiled module), it would skip to object
         self.doc_text = doc_text
         self.texts: list[str] = list(map(_TEXT, items)) if texts is None else texts
         self.lowers: list[str] = list(map(_LOWER, items)) if lowers is None else lowers
@@ -92,6 +95,7 @@ class Toks(list[Tok]):
 _LEXICAL = ("texts", "lowers", "is_title", "is_upper", "is_lower", "is_alpha", "is_punct", "like_num", "lower_ids")
 
 
+@mypyc_attr(allow_interpreted_subclasses=True, serializable=True)  # pickles compiled (see newsie.components.dates)
 class Cols:
     """The Doc's token attributes as columns: ``cols.is_title[i]`` is ``doc[i].is_title``.
 
@@ -172,6 +176,7 @@ class Cols:
         return Toks(items, self.doc_text, self.texts, self.lowers)
 
 
+@mypyc_attr(allow_interpreted_subclasses=True, serializable=True)  # pickles compiled (see newsie.components.dates)
 class TokCache:
     """What ``doc.user_data`` holds: the columns and records, in an object msgpack does not write."""
 
