@@ -28,6 +28,7 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 PURE_ENV = "NEWSIE_PURE_PYTHON"
+REQUIRE_ENV = "NEWSIE_REQUIRE_COMPILED"  # CI: a failed compile fails the build
 # mypy's settings for compiling. Third-party packages are not read (`no_site_packages`):
 # spaCy, numpy and pydantic are typed Any whatever the build environment holds, so every
 # build compiles the same code the same way (their values are Python objects either way).
@@ -69,6 +70,9 @@ class MypycBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         try:
             built = self._compile(work, modules) if modules else []
         except RuntimeError as err:  # no C compiler, no Python headers: the pure-Python wheel
+            if os.environ.get(REQUIRE_ENV, "") not in ("", "0"):
+                shutil.rmtree(work, ignore_errors=True)
+                raise
             self.app.display_warning(f"{err}\nnewsie is installed as pure Python (the same records, slower).")
             built, modules = [], []
         except BaseException:

@@ -1,6 +1,7 @@
 """Shared fixtures: pipelines are built once per test session."""
 from __future__ import annotations
 
+import copy
 import json
 import types
 from collections.abc import Callable
@@ -39,15 +40,10 @@ def dev_items() -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-class Watched:
-    """A pipeline component seen through a stand-in put in its place in the pipeline:
-    `before(doc)` runs before each call of the component (to record, or to raise), then
-    the component itself; every other attribute is the component's.
-
-    Tests watch components this way rather than by patching their classes: in an
-    installed wheel the rule modules are compiled (hatch_build.py), and a compiled class
-    is called through its own slots, whatever its class attributes say.
-    """
+class _Delegate:
+    """The stand-in for a compiled component class that allows no Python subclass (the
+    `GazetteerPipe` ones): it runs the class's own ``pipe``, Python code inherited from
+    `GazetteerPipe`, with itself as the component called on each Doc."""
 
     def __init__(self, proc: Any, before: Callable[[Any], object]) -> None:
         self.proc = proc
@@ -57,31 +53,49 @@ class Watched:
         self.before(doc)
         return self.proc(doc)
 
+    def pipe(self, stream: Any, *, batch_size: int = 128) -> Any:
+        own = type(self.proc).pipe
+        assert isinstance(own, types.FunctionType), "the component's pipe is compiled: watch it through a subclass"
+        return own(self, stream, batch_size=batch_size)
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.proc, name)
 
 
-class WatchedPipe(Watched):
-    """`Watched` for a component with a ``pipe`` method: the component's own ``pipe`` code
-    runs, with the stand-in as the component it calls on each Doc."""
+def watched(proc: Any, before: Callable[[Any], object]) -> Any:
+    """A stand-in for the component `proc` calling `before(doc)` (to record, or to raise)
+    before each call of the component, whose own ``pipe`` and error handling run unchanged.
 
-    def pipe(self, stream: Any, *, batch_size: int = 128) -> Any:
-        own = type(self.proc).pipe
-        if isinstance(own, types.FunctionType):  # Python code (`GazetteerPipe.pipe`): run it as it is
-            return own(self, stream, batch_size=batch_size)
-        # a compiled method takes only its own class: its body, `in_batches(self, ...)`
-        from newsie.components.batching import in_batches
+    It is a copy of `proc` whose class is a subclass of its own, overriding ``__call__``;
+    where the class is compiled and allows no subclass, a `_Delegate`. Tests watch
+    components this way rather than by patching their classes: a compiled class
+    (hatch_build.py) is called through its own slots, whatever its class attributes say.
+    """
+    cls = type(proc)
 
-        return in_batches(self, stream, batch_size)
+    def __call__(self: Any, doc: Any) -> Any:
+        before(doc)
+        return cls.__call__(self, doc)
+
+    sub = type(f"Watched{cls.__name__}", (cls,), {"__call__": __call__, "__module__": __name__})
+    try:
+        stand_in = sub.__new__(sub)
+    except TypeError:  # "interpreted classes cannot inherit from compiled"
+        return _Delegate(proc, before)
+    state = copy.copy(proc).__getstate__()
+    if hasattr(stand_in, "__setstate__"):
+        stand_in.__setstate__(state)
+    else:  # a plain Python class
+        stand_in.__dict__.update(state)
+    return stand_in
 
 
 @pytest.fixture
 def watch_component(monkeypatch: pytest.MonkeyPatch) -> Callable[[Language, str, Callable[[Any], object]], None]:
-    """Put a `Watched` stand-in in place of a pipeline's component `name` (undone after the test)."""
+    """Put a `watched` copy in place of a pipeline's component `name` (undone after the test)."""
 
     def install(nlp: Language, name: str, before: Callable[[Any], object]) -> None:
-        proc = nlp.get_pipe(name)
-        stand_in = (WatchedPipe if hasattr(proc, "pipe") else Watched)(proc, before)
+        stand_in = watched(nlp.get_pipe(name), before)
         monkeypatch.setattr(nlp, "_components", [(n, stand_in if n == name else p) for n, p in nlp._components])
 
     return install

@@ -47,17 +47,25 @@ class GazetteerPipe(Pipe):
         self._keys: PhraseKeys | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle as the component's class, name and attributes (pipeline included), as a
-        pure-Python object pickles, also when the class is compiled (hatch_build.py): a
-        compiled class is made by calling it, and its attributes are then set."""
-        return _unpickle, (type(self), self.name), self.__getstate__()
+        """Pickle (and copy) as the class and the attributes, the pipeline among them, as
+        spaCy's `Pipe` pickles: also when the class is compiled (hatch_build.py), whose
+        ``__getstate__`` is mypyc's (its declared attributes and the live ``__dict__``,
+        copied here so that a copy does not share it)."""
+        state = self.__getstate__()
+        if isinstance(state.get("__dict__"), dict):  # compiled: mypyc's state
+            state = {**state, "__dict__": dict(state["__dict__"]), "name": self.name}
+        return _unpickle, (type(self), self.name), state
 
     def __getstate__(self) -> dict[str, Any]:
-        """The attributes (a compiled class has its own: those it declares, and ``__dict__``)."""
-        return dict(self.__dict__)
+        """The attributes, and the name (`Pipe`'s own slot, which no ``__dict__`` holds).
+        A compiled class has its own (its declared attributes and ``__dict__``), which
+        `__reduce__` completes with the name."""
+        return {**self.__dict__, "name": self.name}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         """Set the attributes `__getstate__` gave (not spaCy's `Pipe` state: it has none here)."""
+        state = dict(state)
+        self.name = state.pop("name")
         self.__dict__.update(state)
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
@@ -169,9 +177,16 @@ class GazetteerPipe(Pipe):
 
 
 def _unpickle(cls: type[GazetteerPipe], name: str) -> GazetteerPipe:
-    """A component of class `cls`, its attributes to be set by pickle (`__reduce__`)."""
-    # the pipeline is among the attributes pickle sets next; until then there is none
-    return cls(cast(Language, None), name)
+    """An instance of `cls`, its attributes to be set by pickle (`GazetteerPipe.__reduce__`).
+
+    A Python class is made without ``__init__`` (as spaCy's `Pipe` unpickles, so a
+    subclass's own constructor arguments are not needed). A compiled class (hatch_build.py)
+    runs ``__init__`` in ``__new__``: it is called with its name and no pipeline (newsie's
+    components only store it there), which pickle sets next with the other attributes.
+    """
+    if "__mypyc_attrs__" in vars(cls):
+        return cls(cast(Language, None), name)
+    return cls.__new__(cls)
 
 
 def _write(path: Path, value: Any) -> None:
