@@ -1,7 +1,6 @@
 """Shared fixtures: pipelines are built once per test session."""
 from __future__ import annotations
 
-import copy
 import json
 import types
 from collections.abc import Callable
@@ -82,7 +81,7 @@ def watched(proc: Any, before: Callable[[Any], object]) -> Any:
         stand_in = sub.__new__(sub)
     except TypeError:  # "interpreted classes cannot inherit from compiled"
         return _Delegate(proc, before)
-    state = copy.copy(proc).__getstate__()
+    state = proc.__reduce_ex__(2)[2]  # what pickle and copy would set
     if hasattr(stand_in, "__setstate__"):
         stand_in.__setstate__(state)
     else:  # a plain Python class

@@ -120,13 +120,17 @@ def test_user_gazetteer_module_loads_on_first_use():
     assert _python(code) == ["False", "UserGazetteer"]
 
 
+def _dotted(paths: list[str]) -> list[str]:
+    """Module paths as the build hook lists them (``newsie/rows.py``), as dotted names."""
+    return [p.removesuffix(".py").replace("/", ".") for p in paths]
+
+
 def _modules_to_compile() -> list[str]:
     """The modules pyproject.toml lists for mypyc (hatch_build.py), as dotted names."""
     tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
     conf = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    paths = conf["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["custom"]["modules"]
-    return [p.removesuffix(".py").replace("/", ".") for p in paths]
+    return _dotted(conf["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["custom"]["modules"])
 
 
 def test_the_modules_listed_for_compiling_exist() -> None:
@@ -149,7 +153,7 @@ def test_an_installed_wheel_has_the_modules_it_lists_compiled() -> None:
     if not listed.exists():
         assert "site-packages" not in str(ROOT), f"an installed wheel without {listed.name}: the build hook did not run"
         pytest.skip("newsie runs from its sources")
-    names = [p.removesuffix(".py").replace("/", ".") for p in listed.read_text(encoding="utf-8").split()]
+    names = _dotted(listed.read_text(encoding="utf-8").split())
     if not names:
         pytest.skip("a pure-Python wheel (NEWSIE_PURE_PYTHON=1)")
     assert names == _modules_to_compile()

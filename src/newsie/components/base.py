@@ -47,23 +47,23 @@ class GazetteerPipe(Pipe):
         self._keys: PhraseKeys | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle (and copy) as the class and the attributes, the pipeline among them, as
-        spaCy's `Pipe` pickles: also when the class is compiled (hatch_build.py), whose
-        ``__getstate__`` is mypyc's (its declared attributes and the live ``__dict__``,
-        copied here so that a copy does not share it)."""
-        state = self.__getstate__()
+        """Pickle (and copy) as the class, the name (`Pipe`'s own slot, in no ``__dict__``)
+        and the attributes, the pipeline among them, as spaCy's `Pipe` pickles: also when
+        the class is compiled (hatch_build.py), whose ``__getstate__`` is mypyc's (its
+        declared attributes and the live ``__dict__``, copied here so that a copy does not
+        share it)."""
+        state = dict(self.__getstate__())
         if isinstance(state.get("__dict__"), dict):  # compiled: mypyc's state
-            state = {**state, "__dict__": dict(state["__dict__"]), "name": self.name}
+            state["__dict__"] = dict(state["__dict__"])
+        state["name"] = self.name
         return _unpickle, (type(self), self.name), state
 
     def __getstate__(self) -> dict[str, Any]:
-        """The attributes, and the name (`Pipe`'s own slot, which no ``__dict__`` holds).
-        A compiled class has its own (its declared attributes and ``__dict__``), which
-        `__reduce__` completes with the name."""
-        return {**self.__dict__, "name": self.name}
+        """The attributes (a compiled class has its own: those it declares, and ``__dict__``)."""
+        return dict(self.__dict__)
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        """Set the attributes `__getstate__` gave (not spaCy's `Pipe` state: it has none here)."""
+        """Set the name and the attributes `__reduce__` gave (not spaCy's `Pipe` state)."""
         state = dict(state)
         self.name = state.pop("name")
         self.__dict__.update(state)
