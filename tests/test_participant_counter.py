@@ -103,3 +103,42 @@ def test_counting_within_the_window_finds_what_the_whole_text_finds(sentence):
     reference._noun_at = None  # the pattern over the whole text
     assert counter.count(sentence) == reference.count(sentence)
     assert counter.count(sentence.title()) == reference.count(sentence.title())
+
+
+def reference_window(counter: ParticipantCounter, low: str) -> tuple[int, int] | None:
+    """`ParticipantCounter._window` as a regex scan: every whole noun after white space (`_noun_at`)."""
+    from newsie.events.numbers import _earliest_start
+
+    assert counter._noun_at is not None
+    pos: int | None = None
+    endpos = 0
+    for m in counter._noun_at.finditer(low):
+        start = _earliest_start(low, m.start() + 1)
+        if start is not None:
+            pos = start if pos is None else min(pos, start)
+            endpos = m.end()
+    return None if pos is None else (pos, endpos)
+
+
+# Around the nouns: white space of every kind (ASCII, no-break, ideographic, the separators
+# \x1c-\x1f), word characters that are not ASCII letters ("é", "_", "٣"), and punctuation.
+_AROUND = [" ", "\t", "\n", "\xa0", "\u3000", "\x1c", "\u2028", "é", "_", "٣", "9", "x", "-", ".", ",", "’", "(", "ß", "İ"]
+
+
+@st.composite
+def _noun_texts(draw: st.DrawFn) -> str:
+    """Numbers and nouns with a character of `_AROUND` on either side of each word."""
+    parts: list[str] = []
+    for _ in range(draw(st.integers(1, 5))):
+        for word in (draw(st.sampled_from(["twenty", "two", "25", "some", "x"])), draw(st.sampled_from(["officers", "participants", "police", "officer", "young"]))):
+            parts += [draw(st.sampled_from(_AROUND)), word, draw(st.sampled_from(_AROUND))]
+    return "".join(parts)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_noun_texts())
+def test_the_window_is_the_one_the_noun_pattern_gives(text):
+    """The window found from the text's whole words is the window the regex scan for whole nouns after white space gives."""
+    counter = ParticipantCounter(["participants", "officers", "police"])
+    low = text.lower()
+    assert counter._window(low) == reference_window(counter, low)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from operator import attrgetter, gt
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel
 from spacy.tokens import Doc
@@ -44,29 +44,29 @@ from .rows import group_rows
 Offsets = tuple[int, int]
 M = TypeVar("M", bound=BaseModel)
 
-_NO_META = ReleaseMeta()
-_MENTIONS = attrgetter("mentions")
-_data: Callable[[Doc], dict[Any, Any]] = attrgetter("user_data")  # typed: spaCy's stub says dict[str, Any]
+_NO_META: Final = ReleaseMeta()
+_MENTIONS: Final = attrgetter("mentions")
+_data: Final[Callable[[Doc], dict[Any, Any]]] = attrgetter("user_data")  # typed: spaCy's stub says dict[str, Any]
 
 # What pydantic's validator sets on a new instance, as C calls: the field values
 # (``__dict__``), the names of the fields given, and no extra or private values.
-_new = object.__new__
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+_new: Final = object.__new__
+_set_dict: Final = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set: Final = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra: Final = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private: Final = BaseModel.__dict__["__pydantic_private__"].__set__
 
-_MENTION_FIELDS = frozenset(Mention.model_fields)
-_STATE_FIELDS = frozenset(State.model_fields)
-_ORG_FIELDS = frozenset(Organization.model_fields)
-_OFFICIAL_FIELDS = frozenset(Official.model_fields)
-_DATE_FIELDS = frozenset(DateMention.model_fields)
-_DATELINE_FIELDS = frozenset(Dateline.model_fields)
-_EVENT_FIELDS = frozenset(Event.model_fields)
-_LOCATION_FIELDS = frozenset(Location.model_fields)
+_MENTION_FIELDS: Final = frozenset(Mention.model_fields)
+_STATE_FIELDS: Final = frozenset(State.model_fields)
+_ORG_FIELDS: Final = frozenset(Organization.model_fields)
+_OFFICIAL_FIELDS: Final = frozenset(Official.model_fields)
+_DATE_FIELDS: Final = frozenset(DateMention.model_fields)
+_DATELINE_FIELDS: Final = frozenset(Dateline.model_fields)
+_EVENT_FIELDS: Final = frozenset(Event.model_fields)
+_LOCATION_FIELDS: Final = frozenset(Location.model_fields)
 # A release's fields but the ones the builder leaves at their defaults, as a record
 # validated from `release_data` had them (``exclude_unset`` dumps stay as they were).
-_RELEASE_FIELDS = frozenset(Release.model_fields) - {"error", "source", "newsie_version", "schema_version"}
+_RELEASE_FIELDS: Final = frozenset(Release.model_fields) - {"error", "source", "newsie_version", "schema_version"}
 
 
 def record(cls: type[M], values: dict[str, Any], fields_set: Collection[str]) -> M:

@@ -10,13 +10,13 @@ back to the group itself.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from spacy.tokens import Doc
 
 from .payloads import Handover, handed_over
 
-ROWS_KEY = "newsie_span_rows"
+ROWS_KEY: Final = "newsie_span_rows"
 SpanRow = tuple[int, int, int, int, str, str]  # start, end, start_char, end_char, kb_id_, id_
 
 

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Collection
 from itertools import compress
 from operator import attrgetter
-from typing import Any, cast
+from typing import Any, Final, cast
 
 from mypy_extensions import mypyc_attr
 from spacy.attrs import IDX, IS_STOP, ORTH, SENT_START, SPACY
@@ -27,9 +27,9 @@ from spacy.vocab import Vocab
 
 from .extensions import text_of
 
-_KEY = "newsie_toks"
+_KEY: Final = "newsie_toks"
 # Read per token, in this order (`Cols`); the rest comes from the word's lexical record (`_lexical`).
-ATTRS = [ORTH, IS_STOP, SENT_START, SPACY, IDX]
+ATTRS: Final = [ORTH, IS_STOP, SENT_START, SPACY, IDX]
 # Two columns of ATTRS each, as a view (basic slicing; an index list would copy):
 # ORTH and IDX, then IS_STOP and SPACY.
 _VALUES, _FLAGS = slice(0, 5, 4), slice(1, 4, 2)
@@ -92,9 +92,6 @@ class Toks(list[Tok]):
         return self.doc_text[self[start].idx : last.idx + len(last.text)]
 
 
-_LEXICAL = ("texts", "lowers", "is_title", "is_upper", "is_lower", "is_alpha", "is_punct", "like_num", "lower_ids")
-
-
 @mypyc_attr(allow_interpreted_subclasses=True, serializable=True)  # pickles compiled (see newsie.components.dates)
 class Cols:
     """The Doc's token attributes as columns: ``cols.is_title[i]`` is ``doc[i].is_title``.
@@ -154,8 +151,18 @@ class Cols:
         # None: a word new to this cache (a record is a non-empty tuple)
         lexes = cast("list[Lexical]", found) if all(found) else [lex or _lexical(vocab, o, known) for lex, o in zip(found, self.orths)]
         self.lexes = lexes
-        columns: list[list[Any]] = list(map(list, zip(*lexes))) if lexes else [[] for _ in _LEXICAL]
-        (self.texts, self.lowers, self.is_title, self.is_upper, self.is_lower, self.is_alpha, self.is_punct, self.like_num, self.lower_ids) = columns
+        # one comprehension per column: compiled, each fills a list of known length
+        # (``zip(*lexes)`` made an iterator per word and a tuple per column first)
+        recs = cast("list[tuple[Any, ...]]", lexes)
+        self.texts = [r[0] for r in recs]
+        self.lowers = [r[1] for r in recs]
+        self.is_title = [r[2] for r in recs]
+        self.is_upper = [r[3] for r in recs]
+        self.is_lower = [r[4] for r in recs]
+        self.is_alpha = [r[5] for r in recs]
+        self.is_punct = [r[6] for r in recs]
+        self.like_num = [r[7] for r in recs]
+        self.lower_ids = [r[8] for r in recs]
 
     def __len__(self) -> int:
         return len(self.orths)
@@ -218,9 +225,9 @@ def toks(doc: Doc) -> Toks:
 # The lexical records of each vocabulary's words, by ORTH id: a word's text, case and
 # character classes are fixed once its lexeme exists. The Vocab is held (strongly) beside
 # its records, so an id is never reused while cached; a few vocabularies are kept.
-_LEXICONS: dict[int, tuple[Vocab, dict[int, Lexical]]] = {}
-_LEXICON_WORDS = 200_000  # bounded: a long stream of new words starts again
-_LOCK = threading.Lock()
+_LEXICONS: Final[dict[int, tuple[Vocab, dict[int, Lexical]]]] = {}
+_LEXICON_WORDS: Final = 200_000  # bounded: a long stream of new words starts again
+_LOCK: Final = threading.Lock()
 
 
 def _lexicon(vocab: Vocab) -> dict[int, Lexical]:

@@ -8,9 +8,8 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsie.fields import (
-    FieldsClassifier,
-    FieldsLexicon,
+from newsie.fields import FieldsClassifier, FieldsLexicon
+from newsie.fields_matcher import (
     _ascii_forms,
     _Candidate,
     _Pattern,
@@ -185,7 +184,7 @@ def test_shipped_lexicon_scores_as_the_reference(title: str, text: str) -> None:
 
 def test_memo_stays_bounded(monkeypatch) -> None:
     """The per-word memo is emptied when a text would take it past its bound, and results stay right."""
-    import newsie.fields as fields
+    import newsie.fields_matcher as fields
 
     monkeypatch.setattr(fields, "_MEMO_MAX", 5)
     clf = FieldsClassifier(FieldsLexicon.model_validate({"fields": [{"label": "A", "phrases": {"border guard*": 1.0}}]}))
@@ -197,7 +196,7 @@ def test_memo_stays_bounded(monkeypatch) -> None:
 
 def test_chunk_memo_stays_bounded(monkeypatch) -> None:
     """The per-chunk memo of `words_of` is emptied when a text would take it past its bound, and words stay right."""
-    import newsie.fields as fields
+    import newsie.fields_matcher as fields
 
     monkeypatch.setattr(fields, "_CHUNK_MEMO_MAX", 4)
     monkeypatch.setattr(fields, "_chunk_words", {})
@@ -227,7 +226,7 @@ def test_ascii_forms_of_a_lede() -> None:
 
 def test_forms_memo_stays_bounded(monkeypatch) -> None:
     """The per-character memo of ASCII forms is emptied when it is full, and words stay right."""
-    import newsie.fields as fields
+    import newsie.fields_matcher as fields
 
     monkeypatch.setattr(fields, "_FORMS_MAX", 3)
     monkeypatch.setattr(fields, "_forms", {})

@@ -9,16 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
-_PLURALS = {
+_PLURALS: Final = {
     "Offices": "Office", "Missions": "Mission", "Centres": "Centre", "Centers": "Center",
     "Programme Offices": "Programme Office", "Field Offices": "Field Office", "Embassies": "Embassy",
     "Ministries": "Ministry", "Presences": "Presence", "Governments": "Government",
 }
 # The heads that contain no other ("Offices", not "Field Offices"): a text holds a head if it holds one of these.
-_SHORTEST_HEADS = tuple(h for h in _PLURALS if not any(o != h and o in h for o in _PLURALS))
-_PLACE = r"(?:the )?[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+(?: [A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+)?"
-_RX = re.compile(
+_SHORTEST_HEADS: Final = tuple(h for h in _PLURALS if not any(o != h and o in h for o in _PLURALS))
+_PLACE: Final = r"(?:the )?[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+(?: [A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+)?"
+_RX: Final = re.compile(
     rf"\b(?P<prefix>OSCE |CSCE )?(?P<head>{'|'.join(sorted(map(re.escape, _PLURALS), key=len, reverse=True))}) "
     rf"(?P<prep>in|to|of) (?P<places>{_PLACE}(?:(?:,? and |, ){_PLACE})+)"
 )

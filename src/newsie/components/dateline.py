@@ -2,7 +2,7 @@
 
 import datetime as dt
 import re
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -73,11 +73,11 @@ class DatelineReader(GazetteerPipe):
         return doc
 
 
-_DATE_MEMO: dict[tuple[str, dt.date | None], tuple[bool, dt.date | None]] = {}
-_DATE_MEMO_MAX = 4_096  # a few MB at most: RSS stays flat over a long stream
+_DATE_MEMO: Final[dict[tuple[str, dt.date | None], tuple[bool, dt.date | None]]] = {}
+_DATE_MEMO_MAX: Final = 4_096  # a few MB at most: RSS stays flat over a long stream
 
 
-_MONTH_CAPS = re.compile(r"\b[A-Z]{3,9}\b")  # a month in capitals: "10 MAY 2002"
+_MONTH_CAPS: Final = re.compile(r"\b[A-Z]{3,9}\b")  # a month in capitals: "10 MAY 2002"
 
 
 def _month_title(m: re.Match[str]) -> str:
@@ -106,10 +106,10 @@ def dateline_date(text: str, anchor: dt.date | None) -> tuple[bool, dt.date | No
 # The first character that cannot be part of a dateline's cities (letters, whitespace,
 # ' ’ . - and the joins / &; "×" lies in the capitals' range À-Ý of the grammar): a
 # digit, an underscore or anything outside those.
-_PAST_CITIES = re.compile(r"[^\w\s'’.\-/&×]|[\d_]")
-_SPACED_HYPHEN = re.compile(r"\s-")
-_DASH_NEXT = re.compile(r"\s+-+\s|\s*(?:[–—]|--)")  # how the grammar's dash after cities (and tag) begins
-_WORD_BEFORE_DAY = re.compile(r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?")  # "Monday", "Oct.", "MAY": the grammar's weekday and month shapes
+_PAST_CITIES: Final = re.compile(r"[^\w\s'’.\-/&×]|[\d_]")
+_SPACED_HYPHEN: Final = re.compile(r"\s-")
+_DASH_NEXT: Final = re.compile(r"\s+-+\s|\s*(?:[–—]|--)")  # how the grammar's dash after cities (and tag) begins
+_WORD_BEFORE_DAY: Final = re.compile(r"(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?")  # "Monday", "Oct.", "MAY": the grammar's weekday and month shapes
 
 
 def could_open_with_dateline(head: str) -> bool:
@@ -140,9 +140,9 @@ def could_open_with_dateline(head: str) -> bool:
     return "--" in head[:stop] or _SPACED_HYPHEN.search(head, 0, stop) is not None
 
 
-DATELINE_HEAD = 600  # characters of the body in which the dateline is looked for
-_DATELINE_LINES = 3  # the body's first line, else one of the next two
-_DATELINE_WINDOW = 200  # characters of a line read as a dateline
+DATELINE_HEAD: Final = 600  # characters of the body in which the dateline is looked for
+_DATELINE_LINES: Final = 3  # the body's first line, else one of the next two
+_DATELINE_WINDOW: Final = 200  # characters of a line read as a dateline
 
 
 def find_dateline(

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from itertools import compress
 from operator import not_
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from mypy_extensions import mypyc_attr
 from spacy.language import Language
@@ -30,9 +30,9 @@ from ..rows import group_rows
 from ..tokens import Cols, cols
 from .base import Data, GazetteerPipe, sentence_chars
 
-EVIDENCE_KEY = ext.EVENT_EVIDENCE  # doc.user_data: what the rules say (see `summary`)
-UNITS_KEY = "newsie_event_units"  # doc.user_data: the scored `Unit`s (a `Handover`), taken by `newsie_events`
-DECISION_KEY = "newsie_event_decision"  # doc.user_data: a trained model's main type and probabilities
+EVIDENCE_KEY: Final = ext.EVENT_EVIDENCE  # doc.user_data: what the rules say (see `summary`)
+UNITS_KEY: Final = "newsie_event_units"  # doc.user_data: the scored `Unit`s (a `Handover`), taken by `newsie_events`
+DECISION_KEY: Final = "newsie_event_decision"  # doc.user_data: a trained model's main type and probabilities
 
 
 # compiled (hatch_build.py), it pickles; mypyc runs __init__ of a serializable class only with the first flag

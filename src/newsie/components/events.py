@@ -6,7 +6,7 @@ import hashlib
 import re
 from itertools import accumulate
 from operator import itemgetter
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -48,22 +48,22 @@ except ImportError:  # pragma: no cover - an interpreter built without it
 # them, by a look-behind (`(?<!\w..)`: the character before the two letters is no word
 # character), so the pattern starts with one of three letters and re skips every position
 # holding another in C; `\b(?:in|at|to)...` matches the same, trying the pattern everywhere.
-_PLACE = r"(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
-_IN_PLACE = re.compile(r"(?:in|at|to)(?<!\w..)\s+" + _PLACE)
+_PLACE: Final = r"(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2})"
+_IN_PLACE: Final = re.compile(r"(?:in|at|to)(?<!\w..)\s+" + _PLACE)
 
 # A date that is a dateline's: a city in capitals and a comma before it ("KYIV, "), a dash
 # after it ("13 May 2002 –", "22 December (OSCE) –").
-_CITY_BEFORE = re.compile(r"(?<![\w’'.\-/])[A-ZÀ-Ý][A-ZÀ-ÝŠŽČĆĐ’'.\-]+(?:[ /][A-ZÀ-ÝŠŽČĆĐ][A-ZÀ-ÝŠŽČĆĐ’'.\-]+)*,\s*$")
-_DASH_AFTER = re.compile(r"\s*(?:\(OSCE\)\s*)?[-–—]")
-_LOWER_WORD = re.compile(r"\b[a-z]{2,}")
-_STATE_AFTER = re.compile(r",\s+(?:the\s+)?")  # "in Kopanik, Serbia", "in Mavrovo, the former ..."
-_STATE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]")  # "in Kopanik, Serbia, from ...", "..., Serbia."
+_CITY_BEFORE: Final = re.compile(r"(?<![\w’'.\-/])[A-ZÀ-Ý][A-ZÀ-ÝŠŽČĆĐ’'.\-]+(?:[ /][A-ZÀ-ÝŠŽČĆĐ][A-ZÀ-ÝŠŽČĆĐ’'.\-]+)*,\s*$")
+_DASH_AFTER: Final = re.compile(r"\s*(?:\(OSCE\)\s*)?[-–—]")
+_LOWER_WORD: Final = re.compile(r"\b[a-z]{2,}")
+_STATE_AFTER: Final = re.compile(r",\s+(?:the\s+)?")  # "in Kopanik, Serbia", "in Mavrovo, the former ..."
+_STATE_ENDS: Final = re.compile(r"\s*(?:[,.;:)]|$)|\s+[a-z]")  # "in Kopanik, Serbia, from ...", "..., Serbia."
 # A list after a place ("to Kikinda, Zrenjanin and Novi Sad"): its separators and items.
-_LIST_SEP = re.compile(r",?\s+and\s+|,\s+")
-_LIST_ITEM = re.compile(r"[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2}")
-_NAME_GOES_ON = re.compile(r"\s+[A-ZÀ-Ý]")
-_KB_ID = itemgetter(4)  # a row's kb_id_
-_BODY_BEFORE_DATELINE = 20  # characters of a release before a dateline that starts another
+_LIST_SEP: Final = re.compile(r",?\s+and\s+|,\s+")
+_LIST_ITEM: Final = re.compile(r"[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-]+){0,2}")
+_NAME_GOES_ON: Final = re.compile(r"\s+[A-ZÀ-Ý]")
+_KB_ID: Final = itemgetter(4)  # a row's kb_id_
+_BODY_BEFORE_DATELINE: Final = 20  # characters of a release before a dateline that starts another
 Row = tuple[int, int, int, int, str, str]  # a span: start, end, start_char, end_char, kb_id_, id_ (`group_rows`)
 
 
@@ -943,7 +943,7 @@ def _surface(raw: str, canonical: str | None) -> str:
     return text.title() if text.isupper() else text
 
 
-_ISO_DATES: dict[dt.date, str] = {}  # str(date), by date: formatting one costs more than the digest
+_ISO_DATES: Final[dict[dt.date, str]] = {}  # str(date), by date: formatting one costs more than the digest
 
 
 def _iso(day: dt.date) -> str:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Container, Iterable, Sequence
 from itertools import compress, islice
 from operator import itemgetter
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -30,32 +30,32 @@ from .inside import Ranges, Row
 from .ranges import longest_first, positions
 
 KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT, LISTED = "known", "titled", "apposition", "speech", "surname", "base", "contact", "listed"
-_INITIAL = re.compile(r"[A-Z]\.")
-_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_CAPITALIZED = re.compile(r"[A-Z][a-z]+\.?")
-_APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]?['’][A-Z][^\W\d_]+")  # O'Neill, D'Alema, N'Diaye
+_INITIAL: Final = re.compile(r"[A-Z]\.")
+_ASCII_UPPER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_CAPITALIZED: Final = re.compile(r"[A-Z][a-z]+\.?")
+_APOSTROPHE_NAME: Final = re.compile(r"[A-Z][a-z]?['’][A-Z][^\W\d_]+")  # O'Neill, D'Alema, N'Diaye
 _MEMO_MAX = 100_000
-_WALK_MAX = 24  # words a title phrase may span before a name ("The Special Representative of ... (TCG), NAME")
+_WALK_MAX: Final = 24  # words a title phrase may span before a name ("The Special Representative of ... (TCG), NAME")
 # Words of time that may end a title's clause before the comma and the name it titles.
-_WHEN_WORDS = frozenset({"today", "yesterday", "tomorrow"})
-_FIRST_CHAR = itemgetter(0)
-_COMPLEMENT_WORDS = frozenset({"of", "for", "on", "and", "&"})  # inside a title before a name
+_WHEN_WORDS: Final = frozenset({"today", "yesterday", "tomorrow"})
+_FIRST_CHAR: Final = itemgetter(0)
+_COMPLEMENT_WORDS: Final = frozenset({"of", "for", "on", "and", "&"})  # inside a title before a name
 Person = tuple[int, int, str, int]  # start, end (tokens), source, gazetteer index of a known person (else -1)
 Range = tuple[int, int]  # start, end (tokens)
-_TITLE_STOPS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})  # a title phrase never runs back over these
+_TITLE_STOPS: Final = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})  # a title phrase never runs back over these
 # The kinds of word on `_title_before`'s walk back (`_step_of`): a break; a word of the
 # title (capitalized or not: a sentence start takes only the former); a connector; a
 # word whose context decides.
 _STOP, _NAMES, _NAMES_UNCAPITALIZED, _JOINS, _JOINS_CAPITALIZED, _CONTEXT = "stop", "names", "names-lower", "joins", "joins-cap", "context"
-_STEP_CONTEXT = frozenset({")", "-", ","})
-_ROLE_OPENERS = frozenset({"the", "new", "its", "his", "her", "their"})  # "as the new Head of ...": no part of the role
-_FEW_SURNAMES = 8  # `_surnames` looks for up to this many in the text first (a scan each)
-_PEOPLE_REACH = 14  # words a plural noun for people may be before the list of names it opens
+_STEP_CONTEXT: Final = frozenset({")", "-", ","})
+_ROLE_OPENERS: Final = frozenset({"the", "new", "its", "his", "her", "their"})  # "as the new Head of ...": no part of the role
+_FEW_SURNAMES: Final = 8  # `_surnames` looks for up to this many in the text first (a scan each)
+_PEOPLE_REACH: Final = 14  # words a plural noun for people may be before the list of names it opens
 # An apposition opening with one of these is a clause, not a title ("NAME, to be his
 # Representative", "NAME, for allegedly having insulted President ...").
-_CLAUSE_OPENERS = frozenset({"to", "who", "which", "for", "in", "at", "on", "with", "after", "during", "by", "from"})
-_APPOSITION_STOPS = frozenset({".", ";", ":", "“", "”", '"', "(", "«"})  # an apposition ends at these
-_QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
+_CLAUSE_OPENERS: Final = frozenset({"to", "who", "which", "for", "in", "at", "on", "with", "after", "during", "by", "from"})
+_APPOSITION_STOPS: Final = frozenset({".", ";", ":", "“", "”", '"', "(", "«"})  # an apposition ends at these
+_QUOTE_RE: Final = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»")
 
 
 class OfficialTagger(GazetteerPipe):
@@ -1100,7 +1100,7 @@ class OfficialTagger(GazetteerPipe):
                 added.append(holder.name)
 
 
-OFFICE_REACH = 30
+OFFICE_REACH: Final = 30
 """Characters at most between an office's mention and the named person it is given to in a
 sentence ("Helga Maria Schmid, the OSCE Secretary General": 2)."""
 

@@ -4,7 +4,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Container, Iterable
 from operator import itemgetter
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -27,16 +27,16 @@ from .inside import Ranges
 from .ranges import longest_first
 
 GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, TAG = "gazetteer", "pattern", "acronym", "generic", "media", "base", "tag"
-_RULE_WORD = "newsie_org_rule_word"  # the match key of the words the rules start from
-OSCE_KINDS = ("osce_structure", "osce_institution", "field_operation")
-_OPEN = ("(",)
-_ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
-_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_RULE_WORD: Final = "newsie_org_rule_word"  # the match key of the words the rules start from
+OSCE_KINDS: Final = ("osce_structure", "osce_institution", "field_operation")
+_OPEN: Final = ("(",)
+_ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
+_TITLE_WORD_RE: Final = re.compile(r"[^\W\d_][\w'’-]*")
 # The words a headline in title case leaves in lowercase.
-_MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "via", "vs"})
+_MINOR_WORDS: Final = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "via", "vs"})
 # "OSCE <head words> in/to <place of one word, or two joined by 'and'>"
-_PLACE_AFTER = re.compile(r"^OSCE ((?:[A-Z][\w-]* )*[A-Z][\w-]*) (?:in|to) ([A-Z][\w-]+(?: and [A-Z][\w-]+)?)$")
-_SPELLINGS = (("Co-operation", "Cooperation"), ("Organization", "Organisation"), ("Centre", "Center"), ("Co-ordinator", "Coordinator"))
+_PLACE_AFTER: Final = re.compile(r"^OSCE ((?:[A-Z][\w-]* )*[A-Z][\w-]*) (?:in|to) ([A-Z][\w-]+(?: and [A-Z][\w-]+)?)$")
+_SPELLINGS: Final = (("Co-operation", "Cooperation"), ("Organization", "Organisation"), ("Centre", "Center"), ("Co-ordinator", "Coordinator"))
 
 
 Notes = dict[tuple[int, int], dict[str, Any]]  # per-call facts about candidate spans
@@ -988,17 +988,17 @@ class OrganizationTagger(GazetteerPipe):
         return cached[1]
 
 
-_COMMON_SENTENCE_STARTS = frozenset(
+_COMMON_SENTENCE_STARTS: Final = frozenset(
     {"today", "yesterday", "recently", "however", "currently", "participants", "representatives", "officials", "experts", "during", "after", "following", "in", "on", "at", "as", "with", "some", "many", "more", "over", "around", "several", "all", "both", "local", "national", "new", "young", "female", "women", "men", "students", "journalists", "judges", "police", "border", "officers"}
 )
 
 
-_NO_NOTE: dict[str, Any] = {}  # the notes of a span with none (read, never written)
-_KB_ID = itemgetter(3)  # a candidate's gazetteer id
+_NO_NOTE: Final[dict[str, Any]] = {}  # the notes of a span with none (read, never written)
+_KB_ID: Final = itemgetter(3)  # a candidate's gazetteer id
 _START, _END = itemgetter(0), itemgetter(1)  # a candidate's token range
 
 
-_filter = longest_first  # spaCy's `filter_spans` on candidate tuples
+_filter: Final = longest_first  # spaCy's `filter_spans` on candidate tuples
 
 
 def _overlaps(rows: list[Cand], a: int, b: int) -> bool:
@@ -1141,9 +1141,9 @@ def _core(name: str, state_words: frozenset[str]) -> tuple[str, ...]:
     return core
 
 
-_CORES: dict[tuple[str, frozenset[str]], tuple[str, ...]] = {}
-_COMPLEMENT_RE = re.compile(r"\s+(?:of|for|on|in|to)\s+")
-_WORD_RE = re.compile(r"[\w-]+")
+_CORES: Final[dict[tuple[str, frozenset[str]], tuple[str, ...]]] = {}
+_COMPLEMENT_RE: Final = re.compile(r"\s+(?:of|for|on|in|to)\s+")
+_WORD_RE: Final = re.compile(r"[\w-]+")
 
 
 def _inverted_core(name: str, state_words: frozenset[str], inverted: Container[str], fillers: Container[str]) -> tuple[str, ...] | None:
@@ -1226,7 +1226,7 @@ def _merge_variants(
     return {k: o for k, o in orgs.items() if k not in merged}, merged
 
 
-PAIRWISE_MAX = 6  # up to this many bodies, `_merge_variants` compares every pair
+PAIRWISE_MAX: Final = 6  # up to this many bodies, `_merge_variants` compares every pair
 
 
 def _osce_back_references(orgs: dict[str, OrgData], found: list[str], merged: dict[str, str]) -> bool:
@@ -1302,9 +1302,9 @@ def _join(orgs: dict[str, OrgData], a: str, b: str, merged: dict[str, str]) -> N
 
 # The media nouns one name before which is an outlet's ("the Dan newspaper"); other nouns
 # need a list of names ("N1, BN and Buka media outlets") or the outlet's staff after them.
-_ONE_OUTLET_NOUNS = ("paper", "newspaper", "daily", "weekly", "portal", "agency")
+_ONE_OUTLET_NOUNS: Final = ("paper", "newspaper", "daily", "weekly", "portal", "agency")
 # Small words inside an outlet's name; not "in", which names where it is ("Vijesti in Podgorica").
-_NAME_INNER = frozenset({"for", "of", "on", "the"})
+_NAME_INNER: Final = frozenset({"for", "of", "on", "the"})
 
 
 def _name_end(T: Cols, end: int, heads: Container[str]) -> int:
@@ -1369,9 +1369,9 @@ def _norm_key(text: str) -> str:
     return key
 
 
-_NORM_KEYS: dict[str, str] = {}
-_THE_RE = re.compile(r"^the\s+")
-_NON_WORD_RE = re.compile(r"\W+")
+_NORM_KEYS: Final[dict[str, str]] = {}
+_THE_RE: Final = re.compile(r"^the\s+")
+_NON_WORD_RE: Final = re.compile(r"\W+")
 
 
 def _country_of(T: Cols, start: int, end: int, states: _States) -> str | None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 R = TypeVar("R", bound=tuple[Any, ...])  # (start, end, ...) rows
-_START = itemgetter(0)
+_START: Final = itemgetter(0)
 
 
 def longest_first(rows: Iterable[R]) -> list[R]:
@@ -39,7 +39,7 @@ def longest_first(rows: Iterable[R]) -> list[R]:
 # Up to this many words, `positions` scans the tokens once per word in C (`list.count`,
 # `list.index`); past it, once in all through a set: the per-word scans would make the
 # cost grow with words x tokens, quadratic on a long document naming many people.
-_FEW_WORDS = 8
+_FEW_WORDS: Final = 8
 
 
 def positions(texts: list[str], words: Iterable[str]) -> list[int]:

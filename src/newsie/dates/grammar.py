@@ -15,30 +15,30 @@ import datetime as dt
 import re
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from ..casing import lowered_like_ignorecase
 from ..kb.date_cues import date_cues, forward_regex
 from ..kb.numbers import number_alternation, words_to_int
 
-MONTHS = {
+MONTHS: Final = {
     m.lower(): i
     for i, m in enumerate(calendar.month_name)
     if m
 }
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+WEEKDAYS: Final = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
-_DASH = r"\s*[-–—]\s*"
-_WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-_TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|and|through)\s+)"
+_MON: Final = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_DAY: Final = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR: Final = r"(?:1[89]\d\d|20\d\d)"
+_DASH: Final = r"\s*[-–—]\s*"
+_WD: Final = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_TO: Final = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|and|through)\s+)"
 
 # Each pattern has named groups d1, m1, y1 (start) and d2, m2, y2 (end) as they apply.
-_PATTERNS: list[tuple[str, str]] = [
+_PATTERNS: Final[list[tuple[str, str]]] = [
     # 27 November to 1 December 2013 / 24 July – 11 August
     ("range", rf"(?:from\s+|between\s+)?{_WD}(?P<d1>{_DAY})\s+(?P<m1>{_MON})(?:\s+(?P<y1>{_YEAR}))?{_TO}{_WD}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?"),
     # from 7 to 9 December 2024 / 14 – 19 August 2023 / 15 and 16 October / 3, 4 and 5 May
@@ -64,14 +64,14 @@ _PATTERNS: list[tuple[str, str]] = [
     # relative expressions
     ("relative", r"\b(?:today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|earlier today|earlier this (?:week|month|year)|(?:last|next|this|past|coming) (?:week|month|year|weekend)|(?:on |last |next |this |on the )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"),
 ]
-_COMPILED = [(kind, re.compile(rf"(?<![\w-]){p}(?![\w])", re.IGNORECASE if kind == "relative" else 0)) for kind, p in _PATTERNS]
+_COMPILED: Final = [(kind, re.compile(rf"(?<![\w-]){p}(?![\w])", re.IGNORECASE if kind == "relative" else 0)) for kind, p in _PATTERNS]
 # How each pattern can begin, as the lowercased first three characters at a start ("#": a
 # digit): a pattern is tried only at the starts it can match (a superset of its matches).
-_WD3 = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_MON3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_FROM3 = ("fro", "bet")
-_REL3 = ("tod", "yes", "tom", "ton", "thi", "ear", "las", "nex", "pas", "com", "on ")
-_FIRSTS: list[frozenset[str]] = [
+_WD3: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MON3: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_FROM3: Final = ("fro", "bet")
+_REL3: Final = ("tod", "yes", "tom", "ton", "thi", "ear", "las", "nex", "pas", "com", "on ")
+_FIRSTS: Final[list[frozenset[str]]] = [
     frozenset(keys)
     for keys in (
         ("#", *_FROM3, *_WD3),  # range: 27 November to 1 December
@@ -92,12 +92,12 @@ assert len(_FIRSTS) == len(_COMPILED)
 # Where a date expression can begin: every pattern above starts (after ``(?<![\w-])``)
 # with a digit, "from"/"between", a month, a weekday or a relative word. Patterns are
 # tried only at these positions instead of each scanning the whole text.
-_START_WORDS = (
+_START_WORDS: Final = (
     "from", "between", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun", "today", "yesterday", "tomorrow", "tonight", "this",
     "earlier", "last", "next", "past", "coming", "on",
 )
-_START_RE = re.compile(r"(?<![\w-])(?:\d|(?i:" + "|".join(_START_WORDS) + "))")
+_START_RE: Final = re.compile(r"(?<![\w-])(?:\d|(?i:" + "|".join(_START_WORDS) + "))")
 
 
 def _start_scans(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -122,23 +122,23 @@ _AFTER_SPACE_RE, _AFTER_OTHER_RE = _start_scans(_START_WORDS)
 # follows it). Where two rows can both match, the one listed first names every pattern
 # that can match there (a weekday with a day or a month after it comes before a weekday
 # alone, which only the relative pattern can use).
-MONTH_WORDS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"  # a regex alternation (rawtext reads it too)
-_WD_LOW = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_ORD = "(?:st|nd|rd|th)?"
+MONTH_WORDS: Final = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"  # a regex alternation (rawtext reads it too)
+_WD_LOW: Final = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_ORD: Final = "(?:st|nd|rd|th)?"
 _MON_RX, _TO_RX = _MON.lower(), _TO  # as in the patterns, for lowercased text (no escape is a capital)
 assert not re.search(r"\\[A-Z]", _MON + _TO)
 # `_YEAR`'s lookbehinds as seen one character later (after the year's first digit).
-_YEAR_AFTER_1 = r"(?:(?<=\bin\s.)|(?<=\bof\s.)|(?<=\bsince\s.)|(?<=\bduring\s.)|(?<=\bearly\s.)|(?<=\blate\s.)|(?<=\bmid-.))"
-_FB = ("from", "between")
-_WDS = tuple(_WD_LOW.split("|"))
-_MONS = tuple(_MON_RX[3:-1].split("|"))  # "january", ..., "jan\.?", "sept?\.?"
-_RELS = (
+_YEAR_AFTER_1: Final = r"(?:(?<=\bin\s.)|(?<=\bof\s.)|(?<=\bsince\s.)|(?<=\bduring\s.)|(?<=\bearly\s.)|(?<=\blate\s.)|(?<=\bmid-.))"
+_FB: Final = ("from", "between")
+_WDS: Final = tuple(_WD_LOW.split("|"))
+_MONS: Final = tuple(_MON_RX[3:-1].split("|"))  # "january", ..., "jan\.?", "sept?\.?"
+_RELS: Final = (
     "today", "yesterday", "tomorrow", "tonight", "this morning", "this afternoon", "this evening", "earlier today",
     "earlier this (?:week|month|year)",
     *(f"{w} (?:week|month|year|weekend)" for w in ("last", "next", "this", "past", "coming")),
     *(f"{w}(?:{_WD_LOW})" for w in ("on ", "last ", "next ", "this ", "on the ")),
 )
-_CLASSES: list[tuple[tuple[str, ...], str, tuple[int, ...]]] = [
+_CLASSES: Final[list[tuple[tuple[str, ...], str, tuple[int, ...]]]] = [
     (("#",), rf"\d?{_ORD}\s+{_MON_RX}(?:\s+\d{{4}})?{_TO_RX}(?:(?:{_WD_LOW}),?\s+)?\d{{1,2}}{_ORD}\s+{_MON_RX}", (0, 5)),  # 27 November (2013) to 1 December
     (("#",), rf"\d?{_ORD}\s+(?:of\s+)?(?:{MONTH_WORDS})", (5,)),  # 21 February, 21st of February
     (("#",), rf"\d?{_ORD}(?:,|\s*[-–—]|\s+(?:to|until|till|and|through)\s)", (1,)),  # 7 to 9 May, 3, 4 and 5 May
@@ -172,7 +172,7 @@ def _trie(words: list[str]) -> str:
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
-_DIGIT_HEAD = rf"\d?{_ORD}"  # how the first rows after a digit go on: a second digit, an ordinal
+_DIGIT_HEAD: Final = rf"\d?{_ORD}"  # how the first rows after a digit go on: a second digit, an ordinal
 
 
 def _classifier(factor: bool = True) -> tuple[str, list[tuple[int, ...]]]:
@@ -220,30 +220,30 @@ def _classifier(factor: bool = True) -> tuple[str, list[tuple[int, ...]]]:
 _CLASSIFIER, _GROUP_PATTERNS = _classifier()
 # At the text's start, after a space, and after any other character outside ``[\w-]``
 # (a byte-set that re scans for in C; uppercase ASCII never occurs in lowered text).
-_CLASSIFY_HEAD = re.compile(_CLASSIFIER)
-_CLASSIFY_AFTER_SPACE = re.compile(" " + _CLASSIFIER)
-_CLASSIFY_AFTER_OTHER = re.compile(r"[^a-z0-9_ \-](?<![\w-])" + _CLASSIFIER)
+_CLASSIFY_HEAD: Final = re.compile(_CLASSIFIER)
+_CLASSIFY_AFTER_SPACE: Final = re.compile(" " + _CLASSIFIER)
+_CLASSIFY_AFTER_OTHER: Final = re.compile(r"[^a-z0-9_ \-](?<![\w-])" + _CLASSIFIER)
 # The same at one given position: what the three above find is where this matches.
-_CLASSIFY_AT = re.compile(r"(?<![\w-])" + _CLASSIFIER)
+_CLASSIFY_AT: Final = re.compile(r"(?<![\w-])" + _CLASSIFIER)
 # The words a start that is not a digit begins (its run of ``\w``: every row's head is
 # one of them followed by a character outside ``\w``), and their prefixes.
-HEAD_WORDS = frozenset((*MONTH_WORDS.split("|"), *_WDS, *_FB, *(r.split(" ")[0] for r in _RELS)))
+HEAD_WORDS: Final = frozenset((*MONTH_WORDS.split("|"), *_WDS, *_FB, *(r.split(" ")[0] for r in _RELS)))
 assert all(h == "#" or re.match("[a-z]+", h)[0] in HEAD_WORDS for heads, _, _ in _CLASSES for h in heads)  # type: ignore[index]
-HEAD_PREFIXES = frozenset(w[:i] for w in HEAD_WORDS for i in range(1, len(w) + 1))
-_START_CHAR = itemgetter(0)  # FoundDate.start_char
+HEAD_PREFIXES: Final = frozenset(w[:i] for w in HEAD_WORDS for i in range(1, len(w) + 1))
+_START_CHAR: Final = itemgetter(0)  # FoundDate.start_char
 
 
 # A duration's unit ("-day", " weeks"): a duration match holds one, at most 21 characters
 # after the match's start (a number word, "-and-a-half", the separator).
-_UNITS = ("day", "week", "month")
-_UNIT_RE = re.compile(rf"[- ](?:{'|'.join(_UNITS)})", re.IGNORECASE)
+_UNITS: Final = ("day", "week", "month")
+_UNIT_RE: Final = re.compile(rf"[- ](?:{'|'.join(_UNITS)})", re.IGNORECASE)
 _UNIT_BEFORE, _UNIT_AFTER = 21, 14
-_TAIL = len("s-long") + 1  # what a window can cut off a match's end (and the character after it)
-_DURATION = rf"\b(?P<n>\d{{1,2}}|{number_alternation(scales=False)})(?P<half>[- ]and[- ]a[- ]half)?[- ](?P<unit>day|week|month)s?\b(?:-long)?"
-_DURATION_RE = re.compile(_DURATION, re.IGNORECASE)
+_TAIL: Final = len("s-long") + 1  # what a window can cut off a match's end (and the character after it)
+_DURATION: Final = rf"\b(?P<n>\d{{1,2}}|{number_alternation(scales=False)})(?P<half>[- ]and[- ]a[- ]half)?[- ](?P<unit>day|week|month)s?\b(?:-long)?"
+_DURATION_RE: Final = re.compile(_DURATION, re.IGNORECASE)
 # The same on lowercased text, case-sensitive: each alternative then begins with a plain
 # character the regex engine tests before entering it (several times fewer steps).
-_DURATION_LOW = re.compile(_DURATION)
+_DURATION_LOW: Final = re.compile(_DURATION)
 assert re.sub(r"\\[bd]|\?P<", "", _DURATION).islower()
 
 
@@ -341,9 +341,9 @@ def _value(kind: str, k: int, m: re.Match[str], raw: str, anchor: dt.date | None
     return value
 
 
-_FORWARD_RE = forward_regex()
-_FORWARD_WINDOW = date_cues().forward_window
-_CLAUSE_END = re.compile(r".*[.;,!?\n\x00]", re.DOTALL)  # up to the last clause boundary
+_FORWARD_RE: Final = forward_regex()
+_FORWARD_WINDOW: Final = date_cues().forward_window
+_CLAUSE_END: Final = re.compile(r".*[.;,!?\n\x00]", re.DOTALL)  # up to the last clause boundary
 
 
 def _bare_weekday(low: str, start: int, end: int) -> bool:
@@ -366,9 +366,9 @@ def _forward_before(low: str, start: int) -> bool:
 # The normalized value (the fields of a `FoundDate` after its text, or None) by pattern,
 # text, anchor and whether a forward cue precedes it: what a pattern's groups hold
 # follows from the text it matched.
-_VALUES: dict[tuple[int, str, dt.date | None, bool], tuple[Any, ...] | None] = {}
-_VALUES_LIMIT = 4_096  # ~0.4 KB each: a few MB at most, so RSS stays flat over a long stream
-_UNKNOWN = object()
+_VALUES: Final[dict[tuple[int, str, dt.date | None, bool], tuple[Any, ...] | None]] = {}
+_VALUES_LIMIT: Final = 4_096  # ~0.4 KB each: a few MB at most, so RSS stays flat over a long stream
+_UNKNOWN: Final = object()
 
 
 def _candidates(text: str, low: str, at: list[int] | None = None) -> dict[int, list[int]]:
@@ -434,7 +434,7 @@ def find_durations(text: str) -> list[Duration]:
     return _find_durations(text, text.lower())
 
 
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+_UNIT_DAYS: Final = {"day": 1, "week": 7, "month": 30}
 
 
 def _find_durations(text: str, low: str) -> list[Duration]:
@@ -500,7 +500,7 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-FORWARD_HORIZON = 305  # days: with a forward cue, a day up to 60 days past still reads as past
+FORWARD_HORIZON: Final = 305  # days: with a forward cue, a day up to 60 days past still reads as past
 
 
 def infer_year(month: int, day: int, anchor: dt.date | None, horizon_days: int = 90) -> dt.date | None:

@@ -8,15 +8,16 @@ being tried after every space of the text.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .grammar import HEAD_PREFIXES, HEAD_WORDS
 
-_WORDISH = re.compile(r"[\w-]")
-_RUN = re.compile(r"\w*")
-_NONE: tuple[int, ...] = ()
-_FIRST = (0,)
-_JOINED = (-1,)
-MEMO_LIMIT = 200_000  # words remembered (then forgotten all at once)
+_WORDISH: Final = re.compile(r"[\w-]")
+_RUN: Final = re.compile(r"\w*")
+_NONE: Final[tuple[int, ...]] = ()
+_FIRST: Final = (0,)
+_JOINED: Final = (-1,)
+MEMO_LIMIT: Final = 200_000  # words remembered (then forgotten all at once)
 
 
 def word_starts(word: str) -> tuple[int, ...]:
@@ -52,8 +53,8 @@ def word_starts(word: str) -> tuple[int, ...]:
 
 
 # Every word seen, and those with starts (with `word_starts`), bounded.
-_KNOWN: set[str] = set()
-_STARTS: dict[str, tuple[int, ...]] = {}
+_KNOWN: Final[set[str]] = set()
+_STARTS: Final[dict[str, tuple[int, ...]]] = {}
 
 
 def _learn(words: list[str]) -> None:

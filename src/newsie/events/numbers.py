@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, Final
 
 from mypy_extensions import mypyc_attr
 
@@ -34,23 +34,25 @@ def _trie(words: Iterable[str]) -> str:
     return render(tree)
 
 
-_NUMBER_WORDS = frozenset([*number_alternation().split("|"), "a", "and"])
-_WORD = _trie(_NUMBER_WORDS)
+_NUMBER_WORDS: Final = frozenset([*number_alternation().split("|"), "a", "and"])
+_WORD: Final = _trie(_NUMBER_WORDS)
 # A chunk (text between whitespace) that may end a number: a digit or a number word last.
-_NUMBER_ENDS = tuple(sorted(_NUMBER_WORDS))
+_NUMBER_ENDS: Final = tuple(sorted(_NUMBER_WORDS))
 # Whitespace chunks read back from a noun (a longer prefix is kept whole, as the first
 # chunk): more than the seven a number may end in, so that first chunk is never one of them.
-_LOOKBACK = 10
-_LOWERCASE = frozenset(string.ascii_lowercase)  # what a word between a number and its noun starts with
-_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))"
-_WORD_RUN = re.compile(r"\w+")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_QUALIFIER = r"(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately|a total of|roughly|close to|in total,?)\s+)?"
+_LOOKBACK: Final = 10
+_LOWERCASE: Final = frozenset(string.ascii_lowercase)  # what a word between a number and its noun starts with
+_NUMBER: Final = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*))"
+_WORD_RUN: Final = re.compile(r"\w+")
+# ASCII bytes: word characters (\w) kept, every other byte a space
+_WORD_BYTES: Final = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(128)) + b" " * 128
+_YEAR: Final = re.compile(r"(?:19|20)\d\d")
+_QUALIFIER: Final = r"(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately|a total of|roughly|close to|in total,?)\s+)?"
 
 
-_FILLERS = r"(?:(?:all|the|its|their|his|her|these|those|another|further|a|an)\s+){0,2}"
-_BEEN = r"(?:were|was|are|is|(?:have|has|had)\s+(?:\w+\s+)?been|remain|remained|being)"  # ("have already been")
-_BETWEEN_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_FILLERS: Final = r"(?:(?:all|the|its|their|his|her|these|those|another|further|a|an)\s+){0,2}"
+_BEEN: Final = r"(?:were|was|are|is|(?:have|has|had)\s+(?:\w+\s+)?been|remain|remained|being)"  # ("have already been")
+_BETWEEN_WORD: Final = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 # compiled (hatch_build.py), it pickles; mypyc runs __init__ of a serializable class only with the first flag
@@ -91,6 +93,7 @@ class ParticipantCounter:
         nouns = set(nouns)
         # A count ends in one of the nouns, a whole word: a sentence without any has none.
         self._nouns = frozenset(n.lower() for n in nouns) if nouns and all(n.isascii() and n.isalnum() for n in nouns) else None
+        self._noun_bytes = frozenset(n.encode("ascii") for n in self._nouns or ())
         # Whole words (\b after each): a trie matches the same nouns as the flat alternation.
         noun_alt = _trie({n.lower() for n in nouns}) if self._nouns is not None else "|".join(sorted((re.escape(n) for n in set(nouns)), key=len, reverse=True))
         pattern = rf"(?<![\w.,/-]){_QUALIFIER}(?P<n>{_NUMBER})\s+(?:[A-Za-z][\w’'-]*,?\s+){{0,6}}?(?P<noun>{noun_alt})\b"
@@ -152,14 +155,26 @@ class ParticipantCounter:
         noun after whitespace and starts at most three chunks (a qualifier) before a
         number whose last chunk is at most six words before that noun: the pattern then
         runs on that part only, finding the same matches as on the whole text."""
-        assert self._noun_at is not None
+        assert self._nouns is not None
+        # The nouns that stand as a whole word somewhere (C passes: each character outside
+        # ASCII a "?", every non-word byte a space, split): a match's noun is such a word,
+        # after white space and before a non-word character, which become spaces here.
+        words = low.encode("ascii", "replace").translate(_WORD_BYTES).split()
         pos: int | None = None
         endpos = 0
-        for m in self._noun_at.finditer(low):
-            start = _earliest_start(low, m.start() + 1)
-            if start is not None:
-                pos = start if pos is None else min(pos, start)
-                endpos = m.end()
+        for word in self._noun_bytes.intersection(words):
+            noun = word.decode("ascii")
+            # Each place the noun stands after white space as a whole word (`_noun_at`).
+            size = len(noun)
+            at = low.find(noun, 1)
+            while at >= 0:
+                end = at + size
+                if low[at - 1].isspace() and (end == len(low) or not _word_char(low[end])):
+                    start = _earliest_start(low, at)
+                    if start is not None:
+                        pos = start if pos is None else min(pos, start)
+                        endpos = max(endpos, end)
+                at = low.find(noun, at + 1)
         return None if pos is None else (pos, endpos)
 
 
@@ -198,6 +213,11 @@ def _earliest_start(low: str, noun: int) -> int | None:
     if best == 0:
         return 0
     return len(before.rsplit(None, last + 1 - best)[0])
+
+
+def _word_char(c: str) -> bool:
+    """Whether `c` is a word character for ``re`` (``\\w`` of a str pattern): alphanumeric or "_"."""
+    return c.isalnum() or c == "_"
 
 
 def _ends_number(chunk: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Final
 
 from spacy.tokens import Doc
 
@@ -21,21 +22,21 @@ from .cues import WordCues, boundary
 
 # Cue phrases as literals: `WordCues` finds them with `str.find` in lowercased text; their
 # regexes (IGNORECASE) serve text whose lowercase form moves offsets (see `casing`).
-_PARTICIPATION = WordCues((
+_PARTICIPATION: Final = WordCues((
     "took part", "take part", "taking part", "participated", "participate", "participating", "attended", "attend",
     "attending", "gathered", "brought together", "bringing together", "joined", "completed", "graduated", "trained",
     "were trained", "were involved", "enrolled", "benefited", "included", "comprised", "consisted",
 ))
-_PLAN = WordCues((
+_PLAN: Final = WordCues((
     "plans to", "plan to", "planned to", "planning to", "aims to", "aim to", "intends to", "intend to", "next year",
     "by the end of the year", "by the end of this year", "by the end of next year", "in the coming",
 ))
-_TAKING_PART = WordCues(("participants", "participant", "attendees", "trainees", "delegates", "graduates"))
-_STAFF = WordCues(("staff", "employees", "personnel", "trainers", "instructors", "victims", "survivors"))
-_RX: dict[WordCues, re.Pattern[str]] = {
+_TAKING_PART: Final = WordCues(("participants", "participant", "attendees", "trainees", "delegates", "graduates"))
+_STAFF: Final = WordCues(("staff", "employees", "personnel", "trainers", "instructors", "victims", "survivors"))
+_RX: Final[dict[WordCues, re.Pattern[str]]] = {
     cues: re.compile(cues.pattern, re.IGNORECASE) for cues in (_PARTICIPATION, _PLAN, _TAKING_PART, _STAFF)
 }
-_HELD_FOR = re.compile(r"\bfor\s+$")
+_HELD_FOR: Final = re.compile(r"\bfor\s+$")
 
 
 def _found(cues: WordCues, text: str, low: str, plain: bool) -> bool:
@@ -43,7 +44,7 @@ def _found(cues: WordCues, text: str, low: str, plain: bool) -> bool:
     return cues.search(low) if plain else _RX[cues].search(text) is not None
 
 
-MIN_LEDE = 10  # tokens of text before a line break can end the lede (see `lede_end`)
+MIN_LEDE: Final = 10  # tokens of text before a line break can end the lede (see `lede_end`)
 
 
 def lede_end(columns: Cols, body_start: int) -> int:
@@ -68,7 +69,7 @@ def lede_end(columns: Cols, body_start: int) -> int:
     return len(idxs)
 
 
-_LEDE_KEY = "newsie_lede_end"  # `lede_chars` of a Doc, with the Doc's length it was read at
+_LEDE_KEY: Final = "newsie_lede_end"  # `lede_chars` of a Doc, with the Doc's length it was read at
 
 
 def lede_chars(doc: Doc) -> int | None:
@@ -130,16 +131,16 @@ def may_report_participants(sentence: str, *, lede: bool, low: str | None = None
     return lede or "for" in sentence or _TAKING_PART.search(low) or _PARTICIPATION.search(low)
 
 
-_ANNOUNCED = WordCues((
+_ANNOUNCED: Final = WordCues((
     "will take place", "will be held", "will run", "will open", "will start", "will begin", "will convene", "will meet",
     "to be held", "is scheduled to", "is scheduled for", "is planned to", "is planned for", "is due to", "is due for",
     "are scheduled to", "are scheduled for", "are planned to", "are planned for", "are due to", "are due for",
 ))
-_ANNOUNCED_RX = re.compile(_ANNOUNCED.pattern, re.IGNORECASE)
+_ANNOUNCED_RX: Final = re.compile(_ANNOUNCED.pattern, re.IGNORECASE)
 # Each cue holds one of these words; a cue can match only where all of its words occur, so
 # the cues looked for are those of the words the text holds (in their order, as listed).
-_ANNOUNCED_KEYS = ("will", "held", "scheduled", "planned", "due")
-_ANNOUNCED_BY_KEYS = {
+_ANNOUNCED_KEYS: Final = ("will", "held", "scheduled", "planned", "due")
+_ANNOUNCED_BY_KEYS: Final = {
     keys: WordCues(c for c in _ANNOUNCED.cues if any(k in c for k in keys))
     for keys in (tuple(k for i, k in enumerate(_ANNOUNCED_KEYS) if mask >> i & 1) for mask in range(1, 2 ** len(_ANNOUNCED_KEYS)))
 }
@@ -161,17 +162,17 @@ def announced_at(sentence: str, low: str | None = None) -> int | None:
     return m.end() if m else None
 
 
-_START_CUE = re.compile(r"\b(?:started|starts|began|begins|opened|opens|commenced|kicked off|launched)(?: on)?\s*$", re.IGNORECASE)
-_END_CUE = re.compile(r"\b(?:(?:will )?(?:run|runs|last|lasts|continue|continues) until|until|(?:will )?(?:end|ends|close|closes|conclude|concludes) on)\s*$", re.IGNORECASE)
+_START_CUE: Final = re.compile(r"\b(?:started|starts|began|begins|opened|opens|commenced|kicked off|launched)(?: on)?\s*$", re.IGNORECASE)
+_END_CUE: Final = re.compile(r"\b(?:(?:will )?(?:run|runs|last|lasts|continue|continues) until|until|(?:will )?(?:end|ends|close|closes|conclude|concludes) on)\s*$", re.IGNORECASE)
 
 
 # The cue phrases `_START_CUE` and `_END_CUE` end text with (before any whitespace).
-_START_ENDS = tuple(
+_START_ENDS: Final = tuple(
     cue + on
     for cue in ("started", "starts", "began", "begins", "opened", "opens", "commenced", "kicked off", "launched")
     for on in ("", " on")
 )
-_END_ENDS = (
+_END_ENDS: Final = (
     *(
         will + cue
         for cue in (
