@@ -1033,7 +1033,7 @@ def _without_title_case_guesses(doc: Doc, T: Cols, spans: list[Cand]) -> list[Ca
     if not any(c[4] == PATTERN and idxs[c[0]] < title_len for c in spans):
         return spans  # no pattern name in the headline
     text = T.doc_text
-    words = _WORD_RE.findall(text, 0, title_len)
+    words = _TITLE_WORD_RE.findall(text, 0, title_len)
     if len(words) < 4 or any(w[0].islower() and w not in _MINOR_WORDS for w in words):
         return spans
     body = text[max(title_len, meta.body_start) :]
