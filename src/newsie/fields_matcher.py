@@ -14,6 +14,10 @@ from itertools import chain, compress
 from operator import itemgetter
 from typing import Any, Final, Union
 
+from mypy_extensions import mypyc_attr
+
+from .casing import lower
+
 # UTF-8 bytes: ASCII characters outside \w become spaces (bytes of other characters are
 # never ASCII, so they pass unchanged); and the ASCII bytes, to delete.
 _ASCII_WORD: Final = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
@@ -43,7 +47,7 @@ def _split_words(text: str) -> list[str]:
             for mark in set(_unicode(_utf8(text).translate(None, _ASCII))):
                 if unicodedata.combining(mark):
                     text = text.replace(mark, "")
-    text = text.lower()
+    text = text.lower() if text.isascii() else lower(text)  # (final sigma: see `newsie.casing.lower`)
     data = _utf8(text)
     spaced = _unicode(data.translate(_SPACED))
     if not text.isascii():
@@ -63,7 +67,7 @@ def char_form(c: str) -> str:
     """What `_split_words` makes of the character `c` before it splits: NFKD, combining
     marks dropped, lowercased, and each non-word character (``[^\\w]``) a space."""
     t = unicodedata.normalize("NFKD", c.replace("\u2019", "'").replace("\u2018", "'"))
-    t = "".join(m for m in t if not unicodedata.combining(m)).lower()
+    t = lower("".join(m for m in t if not unicodedata.combining(m)))
     return "".join(
         ch if (ch in _ASCII_WORD_CHARS if ch.isascii() else ch.isalnum() or ch.isspace()) else " " for ch in t
     )
@@ -176,6 +180,8 @@ def _token_ok(tok: str, word: str) -> bool:
     return tok == word
 
 
+# compiled (hatch_build.py), it pickles; mypyc runs __init__ of a serializable class only with the first flag
+@mypyc_attr(allow_interpreted_subclasses=True, serializable=True)
 class _Pattern:
     """A compiled phrase: its tokens and the (field index, weight) pairs it adds (one object
     per distinct phrase, so identity is equality: cheap to hash)."""
@@ -198,6 +204,8 @@ class _Pattern:
         return all(_token_ok(tok, word) for tok, word in zip(self.tokens[1:], words[start + 1 : end]))
 
 
+# compiled (hatch_build.py), it pickles; mypyc runs __init__ of a serializable class only with the first flag
+@mypyc_attr(allow_interpreted_subclasses=True, serializable=True)
 class _Candidate:
     """A pattern as the matcher tries it: its length and, when no later token is a
     wildcard, the later tokens to compare as one list."""
@@ -246,6 +254,8 @@ def _group(cands: tuple[_Candidate, ...]) -> _Group:
     return False, cands
 
 
+# compiled (hatch_build.py), it pickles; mypyc runs __init__ of a serializable class only with the first flag
+@mypyc_attr(allow_interpreted_subclasses=True, serializable=True)
 class _PhraseMatcher:
     """Longest-match, left-to-right phrase matching over normalized tokens."""
 
