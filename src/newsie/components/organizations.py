@@ -1226,7 +1226,7 @@ def _merge_variants(
     return {k: o for k, o in orgs.items() if k not in merged}, merged
 
 
-PAIRWISE_MAX: Final = 6  # up to this many bodies, `_merge_variants` compares every pair
+PAIRWISE_MAX = 6  # up to this many bodies, `_merge_variants` compares every pair (not Final: a test switches it)
 
 
 def _osce_back_references(orgs: dict[str, OrgData], found: list[str], merged: dict[str, str]) -> bool:
