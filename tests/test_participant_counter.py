@@ -100,19 +100,20 @@ def test_counting_within_the_window_finds_what_the_whole_text_finds(sentence):
     """The count read from the part of a sentence around its nouns is the count read from the whole sentence."""
     counter = ParticipantCounter(["participants", "officers", "police"])
     reference = ParticipantCounter(["participants", "officers", "police"])
-    reference._noun_at = None  # the pattern over the whole text
+    reference._windowed = False  # the pattern over the whole text
     assert counter.count(sentence) == reference.count(sentence)
     assert counter.count(sentence.title()) == reference.count(sentence.title())
 
 
 def reference_window(counter: ParticipantCounter, low: str) -> tuple[int, int] | None:
-    """`ParticipantCounter._window` as a regex scan: every whole noun after white space (`_noun_at`)."""
-    from newsie.events.numbers import _earliest_start
+    """`ParticipantCounter._window` as a regex scan: every whole noun after white space."""
+    from newsie.events.numbers import _earliest_start, _trie
 
-    assert counter._noun_at is not None
+    assert counter._nouns is not None
+    noun_at = re.compile(rf"\s(?:{_trie(counter._nouns)})\b")
     pos: int | None = None
     endpos = 0
-    for m in counter._noun_at.finditer(low):
+    for m in noun_at.finditer(low):
         start = _earliest_start(low, m.start() + 1)
         if start is not None:
             pos = start if pos is None else min(pos, start)

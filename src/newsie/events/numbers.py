@@ -101,8 +101,8 @@ class ParticipantCounter:
         # The same pattern, case-sensitive, for lowercased text: re skips a failing
         # alternative on its first letter only without IGNORECASE, about twice as fast.
         self._rx_lower = re.compile(pattern) if noun_alt == noun_alt.lower() else None
-        # Where a count can end: a whole noun after whitespace (its place in `pattern`).
-        self._noun_at = re.compile(rf"\s(?:{noun_alt})\b") if self._nouns is not None and self._rx_lower is not None else None
+        # Whether `_window` can bound the search: nouns that are whole ASCII words, matched on lowercased text.
+        self._windowed = self._nouns is not None and self._rx_lower is not None
 
     def count(self, sentence: str, low: str | None = None) -> tuple[int, str] | None:
         """The first participant count in a sentence, with the matched text (`low`: the
@@ -110,7 +110,7 @@ class ParticipantCounter:
         if low is None:
             low = sentence.lower()
         plain = lowered_like_ignorecase(sentence, low)
-        if plain and self._noun_at is not None and self._rx_lower is not None:
+        if plain and self._windowed and self._rx_lower is not None:
             window = self._window(low)
             if window is None:
                 return None
@@ -164,7 +164,7 @@ class ParticipantCounter:
         endpos = 0
         for word in self._noun_bytes.intersection(words):
             noun = word.decode("ascii")
-            # Each place the noun stands after white space as a whole word (`_noun_at`).
+            # Each place the noun stands after white space as a whole word (``\s`` noun ``\b``).
             size = len(noun)
             at = low.find(noun, 1)
             while at >= 0:
