@@ -109,7 +109,7 @@ class Cols:
     """
 
     __slots__ = (
-        "doc_text", "idxs", "is_alpha", "is_lower", "is_punct", "is_sent_start", "is_stop",
+        "_sents", "doc_text", "idxs", "is_alpha", "is_lower", "is_punct", "is_sent_start", "is_stop",
         "is_title", "is_upper", "lexes", "like_num", "lower_ids", "lowers", "orths", "spaces", "texts",
     )
     orths: list[int]
@@ -143,7 +143,23 @@ class Cols:
             # 0 or 1); SENT_START 1 starts a sentence, 0 (unknown) and -1 (wrapped) do not
             self.is_stop, self.spaces = arr[:, _FLAGS].astype(bool).T.tolist()
             self.is_sent_start = (arr[:, 2] == 1).tolist() if starts is None else starts
+        self._sents: list[tuple[int, int]] | None = None
         self._read_lexicon(doc.vocab)
+
+    def sentence_chars(self) -> list[tuple[int, int]]:
+        """``(start_char, end_char)`` of each sentence, from ``is_sent_start`` (a sentence
+        at the first token and at each later start), read once: several stages ask, and
+        the columns are made anew when the boundaries change (`forget`). Shared: read it,
+        do not change it."""
+        found = self._sents
+        if found is None:
+            flags, texts, idxs = self.is_sent_start, self.texts, self.idxs
+            n = len(flags)
+            starts = [0] if n else []
+            for _ in range(flags.count(True) - (1 if n and flags[0] else 0)):  # each later start found by a C scan
+                starts.append(flags.index(True, starts[-1] + 1))
+            found = self._sents = [(idxs[a], idxs[b - 1] + len(texts[b - 1])) for a, b in zip(starts, [*starts[1:], n])]
+        return found
 
     def _read_lexicon(self, vocab: Vocab) -> None:
         known = _lexicon(vocab)

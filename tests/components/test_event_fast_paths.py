@@ -44,6 +44,22 @@ def test_sentence_chars_follow_boundaries_set_by_hand(nlp, text: str, starts: li
     assert got == [(s.start_char, s.end_char) for s in sentences(doc)]
 
 
+@given(text=texts, starts=st.lists(st.sampled_from([None, False, True]), max_size=40))
+@SETTINGS
+def test_sentence_chars_are_read_again_when_boundaries_change(nlp, text: str, starts: list[bool | None]) -> None:
+    """The offsets are kept with the token columns after a first read, and read again
+    once boundaries set later are announced with `forget` (as the sentencizer does)."""
+    doc = nlp.make_doc(text)
+    before = sentence_chars(doc)
+    assert sentence_chars(doc) == before
+    for tok, flag in zip(doc, starts):
+        tok.sent_start = flag
+    forget(doc)
+    got = sentence_chars(doc)
+    forget(doc)
+    assert got == [(s.start_char, s.end_char) for s in sentences(doc)]
+
+
 def test_sentence_chars_use_a_sents_hook(nlp) -> None:
     """A ``sents`` user hook decides the sentences, as it does for ``doc.sents``."""
     doc: Doc = nlp.make_doc("One two three. Four five.")

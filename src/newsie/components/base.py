@@ -236,17 +236,13 @@ def sentence_chars(doc: Doc) -> list[tuple[int, int]]:
         n = len(C)
         if n == 0:
             return []
-        flags = C.is_sent_start
-        starts = [0]
-        for _ in range(flags.count(True) - flags[0]):  # each later start found by a C scan
-            starts.append(flags.index(True, starts[-1] + 1))
+        found = C.sentence_chars()
         # A start after the first token: the boundaries are set (`Doc.has_annotation`);
         # without one, the Doc says whether it is one sentence or has none set yet: one
         # token, or a second token marked as no start (what a sentencizer leaves) is one
         # sentence (`has_annotation` reads every token, twice, in Python generators).
-        if len(starts) > 1 or n == 1 or doc[1].is_sent_start is False or doc.has_annotation("SENT_START"):
-            texts, idxs = C.texts, C.idxs
-            return [(idxs[a], idxs[b - 1] + len(texts[b - 1])) for a, b in zip(starts, [*starts[1:], n])]
+        if len(found) > 1 or n == 1 or doc[1].is_sent_start is False or doc.has_annotation("SENT_START"):
+            return found
     return [(sent.start_char, sent.end_char) for sent in sentences(doc)]
 
 
