@@ -4,7 +4,7 @@ from spacy.tokens import Doc, DocBin
 
 import newsie  # noqa: F401 - registers the payload serializers
 from newsie.components.base import sentences
-from newsie.tokens import toks
+from newsie.tokens import Cols, toks
 
 TEXT = "VIENNA, 6 October 2020 – The OSCE’s Mission to Serbia (OMiS) trained 20 officers in Novi Sad. Today  they met."
 ATTRS = ("text", "lower_", "is_title", "is_upper", "is_lower", "is_alpha", "is_punct", "is_stop", "like_num", "whitespace_", "idx", "i")
@@ -148,3 +148,14 @@ def test_the_column_pairs_read_together_are_the_attributes_named() -> None:
     from newsie.tokens import _FLAGS, _VALUES, ATTRS
 
     assert ATTRS[_VALUES] == [ORTH, IDX] and ATTRS[_FLAGS] == [IS_STOP, SPACY]
+
+
+def test_sentence_offsets_follow_starts_set_on_the_columns():
+    """`Cols.sentence_chars` is read once, and again after `set_starts` replaces the starts."""
+    doc = spacy.blank("en").make_doc("One two. Three four. Five")
+    columns = Cols(doc)
+    columns.set_starts([True, False, False, False, False, False, False])
+    assert columns.sentence_chars() == [(0, 25)]
+    assert columns.sentence_chars() is columns.sentence_chars()
+    columns.set_starts([True, False, False, True, False, False, True])
+    assert columns.sentence_chars() == [(0, 8), (9, 20), (21, 25)]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -86,9 +87,9 @@ def make_doc(
     published: dt.date | None = None,
     url: str | None = None,
     doc_id: str | None = None,
-    issuer: list[str] | None = None,
-    fields_of_work: list[str] | None = None,
-    warnings: list[str] | None = None,
+    issuer: Iterable[str] | None = None,
+    fields_of_work: Iterable[str] | None = None,
+    warnings: Iterable[str] | None = None,
     content_type: str | None = None,
 ) -> Doc:
     """Tokenize title + text into one Doc carrying the release's `ReleaseMeta`."""

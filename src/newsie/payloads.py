@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import srsly
-from mypy_extensions import mypyc_attr
 from spacy.tokens import Doc
 
 from .extensions import DATELINE_KEY, LIST_ATTRS, META_KEY, RELEASE_DATE_KEY, doc_key, text_of
@@ -33,7 +32,6 @@ def _offsets(values: list[Any]) -> list[Offsets]:
     return [(int(a), int(b)) for a, b in values]
 
 
-@mypyc_attr(native_class=False)
 @dataclass
 class ReleaseMeta:
     """What the front door knows about a release before any component runs."""
@@ -54,7 +52,6 @@ class ReleaseMeta:
         return len(self.title) if self.title else 0
 
 
-@mypyc_attr(native_class=False)
 @dataclass
 class DatelineCity:
     """One city of a dateline, as written and resolved."""
@@ -64,7 +61,6 @@ class DatelineCity:
     name: str | None = None
 
 
-@mypyc_attr(native_class=False)
 @dataclass
 class DatelineData:
     """The "CITY, date –" opening of a release."""
@@ -78,7 +74,6 @@ class DatelineData:
     end_char: int
 
 
-@mypyc_attr(native_class=False)
 @dataclass
 class StateData:
     """A State found in the Doc, as the pipeline's own gazetteer describes it."""
@@ -90,7 +85,6 @@ class StateData:
     historical: bool = False
 
 
-@mypyc_attr(native_class=False)
 @dataclass
 class OrgData:
     """One distinct organization, with the character offsets of its mentions."""
@@ -108,7 +102,6 @@ class OrgData:
         self.mentions = _offsets(self.mentions)
 
 
-@mypyc_attr(native_class=False)
 @dataclass
 class OfficialData:
     """One person, with title, affiliation, office and quotes."""
@@ -126,7 +119,6 @@ class OfficialData:
         self.mentions = _offsets(self.mentions)
 
 
-@mypyc_attr(native_class=False)
 @dataclass
 class DateValue:
     """The normalized value of a date span (``span._.newsie_date``)."""
@@ -140,7 +132,6 @@ class DateValue:
     end_char: int = 0
 
 
-@mypyc_attr(native_class=False)
 @dataclass
 class LocationData:
     """Where an event took place."""
@@ -150,7 +141,6 @@ class LocationData:
     country_at_date: str | None = None  # the State of that time (SCG for Belgrade in 2004)
 
 
-@mypyc_attr(native_class=False)
 @dataclass
 class EventData:
     """One event of a release (the main event first in ``doc._.newsie_events``)."""
@@ -175,18 +165,10 @@ PAYLOADS: dict[str, type] = {
     cls.__name__: cls
     for cls in (ReleaseMeta, DatelineCity, DatelineData, StateData, OrgData, OfficialData, DateValue, LocationData, EventData)
 }
-
-
-def _is_list(annotation: Any) -> bool:
-    """Whether a field is declared a list: its annotation is a string under postponed
-    evaluation ("list[str]"), the class itself in the compiled module (mypyc keeps ``list``)."""
-    return annotation is list or (isinstance(annotation, str) and annotation.startswith("list["))
-
-
 # each payload's list-typed fields: msgpack may give them back as tuples (spaCy's DocBin reads
 # user data with ``use_list=False``), and `decode` makes them lists again
 _LIST_FIELDS: dict[str, frozenset[str]] = {
-    name: frozenset(f.name for f in dataclasses.fields(cls) if _is_list(f.type)) for name, cls in PAYLOADS.items()
+    name: frozenset(f.name for f in dataclasses.fields(cls) if str(f.type).startswith("list[")) for name, cls in PAYLOADS.items()
 }
 
 
@@ -194,7 +176,6 @@ _LIST_FIELDS: dict[str, frozenset[str]] = {
 _LIST_KEYS = tuple(doc_key(name) for name in LIST_ATTRS)
 
 
-@mypyc_attr(native_class=False)
 class Handover:
     """Work one stage hands to a later one through the Doc (Python objects, not data):
     serialized as None, so a Doc stays serializable between the two stages and the later

@@ -146,6 +146,11 @@ class Cols:
         self._sents: list[tuple[int, int]] | None = None
         self._read_lexicon(doc.vocab)
 
+    def set_starts(self, starts: list[bool]) -> None:
+        """Replace the sentence starts (``is_sent_start``), and the offsets read from them."""
+        self.is_sent_start = starts
+        self._sents = None
+
     def sentence_chars(self) -> list[tuple[int, int]]:
         """``(start_char, end_char)`` of each sentence, from ``is_sent_start`` (a sentence
         at the first token and at each later start), read once: several stages ask, and

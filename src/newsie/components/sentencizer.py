@@ -77,7 +77,7 @@ class ArraySentencizer(Sentencizer):
         if self.paragraphs:
             _paragraph_starts(c.doc_text, c.idxs, guesses, meta_of(doc).body_start)
         self.set_annotations([doc], [guesses])
-        c.is_sent_start = guesses if fresh else (doc.to_array(SENT_START) == 1).tolist()
+        c.set_starts(guesses if fresh else (doc.to_array(SENT_START) == 1).tolist())
         seed(doc, c)
 
     def predict(self, docs: Iterable[Doc]) -> list[list[bool]]:
