@@ -4,7 +4,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsie.components.organizations import _merge_variants
+from newsie.components.organizations import _core, _merge_variants
 from newsie.payloads import OrgData
 
 
@@ -81,3 +81,29 @@ def test_a_head_of_a_portfolio_joins_the_portfolio_before_the_head():
     assert merged == {"b": "a"} and list(left) == ["a"]
     orgs = {"a": _org("Austrian Interior Ministry", 0, "AUT"), "b": _org("Ministry of Interior", 60)}
     assert not _merge_variants(orgs, frozenset({"Austrian"}))[1]
+
+
+class _CountedWords(frozenset[str]):
+    """A set of State words that counts the times it is compared by value."""
+
+    compared = 0
+
+    def __eq__(self, other: object) -> bool:
+        _CountedWords.compared += 1
+        return frozenset.__eq__(self, other)
+
+    __hash__ = frozenset.__hash__
+
+
+def test_a_bodys_kind_is_read_per_set_of_state_words_without_comparing_the_sets():
+    """Two pipelines' equal sets of State words each get the body's kind from their own memo,
+    never by comparing the sets word by word (the cost of every look-up of a second
+    pipeline in the same process), and a set of other words gets its own answer."""
+    first, second = _CountedWords({"Tajik", "Austrian"}), _CountedWords({"Tajik", "Austrian"})
+    name = "Tajik Ministry of Internal Affairs"
+    assert _core(name, first) == ("ministry",)
+    _CountedWords.compared = 0
+    for _ in range(3):
+        assert _core(name, second) == ("ministry",)
+    assert _CountedWords.compared == 0
+    assert _core(name, frozenset({"Austrian"})) == ("tajik", "ministry")
