@@ -107,3 +107,12 @@ def test_a_bodys_kind_is_read_per_set_of_state_words_without_comparing_the_sets(
         assert _core(name, second) == ("ministry",)
     assert _CountedWords.compared == 0
     assert _core(name, frozenset({"Austrian"})) == ("tajik", "ministry")
+
+
+def test_a_set_of_state_words_never_reads_the_kinds_found_for_another():
+    """Sets made and dropped one after another (a new one may take a dropped one's place in
+    memory) each get the kinds their own words give."""
+    name = "Tajik Ministry of Internal Affairs"
+    for i in range(200):
+        words = frozenset({"Tajik", f"w{i}"}) if i % 2 else frozenset({"Kyrgyz", f"w{i}"})
+        assert _core(name, words) == (("ministry",) if i % 2 else ("tajik", "ministry"))

@@ -1135,7 +1135,7 @@ def _core(name: str, state_words: frozenset[str]) -> tuple[str, ...]:
         head = _COMPLEMENT_RE.split(name, maxsplit=1)[0]
         words = [w for w in _WORD_RE.findall(head.replace("’", "'")) if w not in state_words and w.lower() not in ("the", "s")]
         core = tuple(w.lower() for w in words)
-        if len(memo) >= 20_000:  # bounded: names vary without end over a stream of documents
+        if len(memo) >= _CORES_NAMES:  # bounded: names vary without end over a stream of documents
             memo.clear()
         memo[name] = core
     return core
@@ -1144,18 +1144,22 @@ def _core(name: str, state_words: frozenset[str]) -> tuple[str, ...]:
 def _cores_of(state_words: frozenset[str]) -> dict[str, tuple[str, ...]]:
     """The memo of `_core` for this set of State words, found by the set's identity.
 
-    Keyed by value, a look-up with another pipeline's set of the same ~1,000 words
-    compared the two sets word by word (~20 us each: ~6 us per lede for the second of two
-    pipelines in one process). Each entry holds its set, so no other set can take its id."""
+    Keyed by value, a look-up with another pipeline's set of the same 1,251 words compared
+    the two sets word by word (~20 us each: ~5 us per lede for the second of two pipelines
+    in one process). Each entry holds its set, so no other set can take its id while the
+    entry lasts. A few sets are kept (pipelines of other settings, or a gazetteer extended
+    with `add_entries`, have sets of their own), at most `_CORES_NAMES` names each."""
     entry = _CORES.get(id(state_words))
     if entry is None or entry[0] is not state_words:
-        if len(_CORES) >= 16:  # bounded: one set per pipeline loaded
+        if len(_CORES) >= _CORES_SETS:
             _CORES.clear()
         entry = _CORES[id(state_words)] = (state_words, {})
     return entry[1]
 
 
 _CORES: Final[dict[int, tuple[frozenset[str], dict[str, tuple[str, ...]]]]] = {}
+_CORES_SETS: Final = 4
+_CORES_NAMES: Final = 5_000  # with `_CORES_SETS`, the 20,000 names the single memo held before
 _COMPLEMENT_RE: Final = re.compile(r"\s+(?:of|for|on|in|to)\s+")
 _WORD_RE: Final = re.compile(r"[\w-]+")
 
