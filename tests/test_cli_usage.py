@@ -226,3 +226,76 @@ def test_parquet_to_stdout_is_a_usage_error(tmp_path, capsys, monkeypatch) -> No
     monkeypatch.chdir(tmp_path)
     code, out, err = run(["extract", "a.txt", "-o", "-", "--format", "parquet"], capsys)
     assert code == 2 and out == "" and "Parquet" in err and not (tmp_path / "-").exists()
+
+
+def test_a_field_option_no_input_has_is_a_usage_error(tmp_path, capsys) -> None:
+    """A misspelled --date-field (or --id-, --title-, --url-field) would leave that field
+    empty in every record: it is refused up front, naming the keys there are."""
+    src = tmp_path / "dump.jsonl"
+    src.write_text("".join(json.dumps({"key": f"k{i}", "text": RELEASE, "day": "2021-05-04"}) + "\n" for i in range(3)), encoding="utf-8")
+    code, out, err = run(["extract", str(src), "--date-field", "dya"], capsys)
+    assert code == 2 and out == "" and "--date-field 'dya'" in err and "key, text, day" in err
+    code, out, err = run(["extract", str(src), "--id-field", "kye"], capsys)
+    assert code == 2 and "did you mean --id-field key?" in err
+    code, out, _ = run(["extract", str(src), "--date-field", "day", "--id-field", "key", "-q"], capsys)
+    assert code == 0 and [json.loads(line)["published"] for line in out.splitlines()] == ["2021-05-04"] * 3
+
+
+def test_the_text_key_is_looked_for_beyond_the_first_record(tmp_path, capsys) -> None:
+    """A first record without the text key does not stop a file whose other records have
+    it: that record alone is an error record."""
+    src = tmp_path / "dump.jsonl"
+    lines = [{"id": "x", "title": "A headline alone"}, *({"id": f"r{i}", "text": RELEASE} for i in range(3))]
+    src.write_text("".join(json.dumps(obj) + "\n" for obj in lines), encoding="utf-8")
+    code, out, _ = run(["extract", str(src), "-q"], capsys)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and [r["id"] for r in records] == ["x", "r0", "r1", "r2"]
+    assert [r["error"] is None for r in records] == [False, True, True, True]
+
+
+def test_a_json_file_of_records(tmp_path, capsys) -> None:
+    """A .json file is read as documents: pandas' orient="records" array (ids FILE:N when
+    absent), JSON Lines under .json, or one object; pandas' default (columns) is one error
+    record saying how to write it."""
+    rows = [{"title": "OSCE trains police", "text": RELEASE, "published": "2021-05-04"}, {"id": 7, "text": RELEASE}]
+    (tmp_path / "recs.json").write_text(json.dumps(rows), encoding="utf-8")
+    code, out, _ = run(["extract", str(tmp_path / "recs.json"), "-q"], capsys)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [r["id"] for r in records] == [f"{tmp_path / 'recs.json'}:1", "7"]
+    assert records[0]["title"] == "OSCE trains police" and records[0]["published"] == "2021-05-04"
+    (tmp_path / "lines.json").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "one.json").write_text(json.dumps(rows[0], indent=2), encoding="utf-8")
+    code, out, _ = run(["extract", str(tmp_path / "lines.json"), str(tmp_path / "one.json"), "-q"], capsys)
+    assert code == 0 and len(out.splitlines()) == 3
+    (tmp_path / "cols.json").write_text(json.dumps({"text": {"0": RELEASE, "1": RELEASE}}), encoding="utf-8")
+    code, out, _ = run(["extract", str(tmp_path / "cols.json"), "-q"], capsys)
+    assert code == 1 and 'orient="records"' in json.loads(out)["error"]["message"]
+
+
+def test_stdin_csv_is_read_as_a_table(monkeypatch, capsys) -> None:
+    """A CSV on stdin whose header names the text column gives one record per row; one
+    whose header lacks it is a usage error, not one release made of the table."""
+    table = f'id,title,text,published\na,"OSCE trains police","{RELEASE}",2021-05-04\nb,Second,"{RELEASE}",2021-05-05\n'
+    monkeypatch.setattr(sys, "stdin", io.StringIO(table))
+    code, out, _ = run(["extract", "-", "-q"], capsys)
+    assert code == 0 and [json.loads(line)["id"] for line in out.splitlines()] == ["a", "b"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO(table.replace(",text,", ",body,")))
+    code, out, err = run(["extract", "-"], capsys)
+    assert code == 2 and out == "" and "--text-field body" in err
+    monkeypatch.setattr(sys, "stdin", io.StringIO("OSCE trains police, prosecutors\n\n" + RELEASE))
+    code, out, _ = run(["extract", "-", "-q"], capsys)
+    assert code == 0 and json.loads(out)["title"] == "OSCE trains police, prosecutors"
+
+
+def test_earlier_output_in_an_input_folder_is_skipped(tmp_path, capsys) -> None:
+    """Records and tables of an earlier run found in a folder are not read again (each
+    release would come twice); they are counted on stderr, and read when named."""
+    for i in range(2):
+        (tmp_path / f"r{i}.txt").write_text(RELEASE, encoding="utf-8")
+    assert run(["extract", str(tmp_path), "-o", str(tmp_path / "run1.jsonl"), "-q"], capsys)[0] == 0
+    assert run(["extract", str(tmp_path), "-o", str(tmp_path / "run1.csv"), "-q"], capsys)[0] == 0
+    code, out, err = run(["extract", str(tmp_path)], capsys)
+    assert code == 0 and len(out.splitlines()) == 2
+    assert "skipped 2 files of newsie's own output" in err and "run1.csv" in err and "run1.jsonl" in err
+    code, out, _ = run(["extract", str(tmp_path / "run1.jsonl"), "-q"], capsys)
+    assert code == 0 and len(out.splitlines()) == 2

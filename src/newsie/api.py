@@ -34,7 +34,7 @@ def extract(
     title: str | None = None,
     published: DateLike = None,
     url: str | None = None,
-    id: str | None = None,
+    id: str | int | None = None,
     nlp: Language | None = None,
     page: bool | None = None,
     content_type: str | None = None,
@@ -49,7 +49,8 @@ def extract(
             Timestamp or numpy datetime64 too); relative dates ("today") are anchored to
             it. A missing value (None, NaN, NaT) is no date, as for title, url and id.
         url: where the release was read from (kept on the record, used for its id).
-        id: the record id; derived from url + title (or the text) when None.
+        id: the record id (an integer, e.g. from a DataFrame's id column, is written as
+            its decimal str); derived from url + title (or the text) when None.
         nlp: a pipeline from `newsie.load()`; the cached default when None.
         page: treat `text` as a scraped web page (menus, link lists and metadata blocks
             around the release): None detects it, True forces it, False never.
@@ -61,7 +62,8 @@ def extract(
         `Release` (no entities, no events).
 
     Raises:
-        TypeError: `text` (or title/url/id) is not a str, or `nlp` is not a `Language`.
+        TypeError: `text` (or title/url) is not a str, `id` is neither a str nor an
+            integer, or `nlp` is not a `Language`.
         PublishedDateError: `published` is not a valid date (a ValueError).
     """
     require_nlp(nlp)

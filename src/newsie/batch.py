@@ -21,7 +21,7 @@ from .build import to_release
 from .collector import held
 from .dates.published import read_published
 from .exceptions import NewsieError
-from .inputs import optional_text, release_id, require_items, require_nlp, require_text
+from .inputs import optional_id, optional_text, release_id, require_items, require_nlp, require_text
 from .listing import is_listing, listing_units
 from .making import make_doc
 from .missing import is_missing
@@ -45,7 +45,10 @@ holds at most `WINDOW_DOCS` Docs (and `WINDOW_CHARS` of text) at once either way
 def error_release(index: int, exc: BaseException | RecordError, item: Any = None) -> Release:
     """The record of an input that could not be processed (always serializable)."""
     meta = item if isinstance(item, Mapping) else {}
-    rid = meta.get("id") if isinstance(meta.get("id"), str) else None
+    try:
+        rid = optional_id(meta.get("id"))
+    except TypeError:  # an id of the wrong kind: the record is still made, under its place
+        rid = None
     error = exc if isinstance(exc, RecordError) else RecordError(type=type(exc).__name__, message=_message(exc))
     return Release(
         id=clean(rid) or f"item-{index}",
@@ -159,7 +162,7 @@ def _fields(item: Item) -> dict[str, Any]:
         "title": None if (value := get("title")) is None else optional_text(value, "title"),
         "published": published,
         "url": None if (value := get("url")) is None else optional_text(value, "url"),
-        "doc_id": None if (value := get("id")) is None else optional_text(value, "id"),
+        "doc_id": None if (value := get("id")) is None else optional_id(value),
         "issuer": [] if (value := get("issuer")) is None else _str_list(value, "issuer"),
         "fields_of_work": [] if (value := get("fields_of_work")) is None else _str_list(value, "fields_of_work"),
         "content_type": None if (value := get("content_type")) is None else optional_text(value, "content_type"),
@@ -420,7 +423,8 @@ def extract_many(
             ``published``, ``url``, ``id``, ``issuer``, ``fields_of_work``; a `Release`
             passes through unchanged (a record made upstream, e.g. for an unreadable file).
             A missing value (None, NaN, NaT: the empty cells of ``df.to_dict("records")``)
-            in an optional field counts as absent.
+            in an optional field counts as absent; an integer ``id`` (a DataFrame's int
+            column) is written as its decimal str.
         nlp: a pipeline from `newsie.load()` (single process only).
         batch_size: documents per `nlp.pipe` batch (and per task sent to a worker).
         n_process: worker processes; each builds its pipeline once with

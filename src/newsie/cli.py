@@ -28,9 +28,11 @@ from .exceptions import GazetteerError, NewsieError, NewsieWarning, UsageError
 EXTRACT_HELP = """Extract one record per document from files, folders, globs, JSON Lines, CSV, HTML or stdin.
 
 Text files: the first line is the title when it looks like one; scraped pages lose their menus.
-.jsonl/.csv/.tsv: one document per line/row. .html/.htm: main text via trafilatura
+.jsonl/.csv/.tsv: one document per line/row; .json: an array of objects (pandas'
+orient="records") or one object. .html/.htm: main text via trafilatura
 (pip install 'newsie[html]'). Folders are read recursively, only files with a known suffix
-(.txt .md .html .jsonl .csv ...); others are skipped with a count. '-' reads stdin (text or JSONL).
+(.txt .md .html .json .jsonl .csv ...); others, and newsie's own output files, are skipped
+with a count. '-' reads stdin (text, JSONL, or CSV/TSV whose header names the text column).
 Encoding: UTF-8, UTF-16 or UTF-32 with a byte-order mark, or UTF-16 LE/BE without one.
 
 Output: JSON Lines (default, to stdout), or by --output suffix .csv (the events table) or
@@ -170,11 +172,11 @@ def extract(
     models: Models = None,
 ) -> None:
     from .archive.preflight import (
+        check_fields,
         check_inputs,
         check_output,
         check_output_not_input,
         check_published,
-        check_text_field,
         output_format,
     )
     from .archive.readers import Fields, peek_text, read_stream_bytes
@@ -195,7 +197,8 @@ def extract(
         # file, so a stray byte is an error record, not a traceback or mojibake.
         raw = read_stream_bytes(sys.stdin)
         stdin, head = io.BytesIO(raw), peek_text(raw)
-    check_text_field(inputs, fields, head)
+    named = [name for name, value in (("id", id_field), ("title", title_field), ("date", date_field), ("url", url_field)) if value != getattr(Fields(), name)]
+    check_fields(inputs, fields, head, named)
     options = load_options(gazetteers, base, models)
     notice = plan.notice()
     if notice and not quiet:

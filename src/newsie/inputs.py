@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import numbers
 from collections.abc import Mapping
 from typing import Any
 
@@ -70,6 +71,18 @@ def optional_text(value: Any, name: str) -> str | None:
     if is_missing(value):
         return None
     return require_text(value, name).strip() or None
+
+
+def optional_id(value: Any) -> str | None:
+    """An id as a str: a str (stripped) or an integer (a DataFrame's int id column, numpy
+    integers included) written in decimal; None for a missing value. Anything else (a
+    float, a bool) is a TypeError naming the argument."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, str) or is_missing(value):
+        return optional_text(value, "id")
+    hint = " (pandas reads an integer column with missing values as floats: use df['id'].astype('Int64'))" if isinstance(value, float) else ""
+    raise TypeError(f"id must be a str or an integer, not {type(value).__name__}{hint}")
 
 
 def parse_published(value: Any) -> dt.date | None:

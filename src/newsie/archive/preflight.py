@@ -8,7 +8,8 @@ from __future__ import annotations
 import csv
 import difflib
 import json
-from collections.abc import Callable, Iterator, Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ..dates.published import iso_day
 from ..exceptions import UsageError
 from .readers import (
     CSV_SUFFIXES,
+    JSON_SUFFIXES,
     JSONL_SUFFIXES,
     MAX_CSV_FIELD,
     READ_SUFFIXES,
@@ -23,13 +25,16 @@ from .readers import (
     Fields,
     Skipped,
     expand,
+    first_keys,
     is_glob,
+    json_keys,
     open_text,
 )
 from .writers import same_file
 
 OUTPUT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 PEEK_LINES = 50
+_COLUMN = re.compile(r"[A-Za-z_][\w.-]{0,63}")
 
 
 @dataclass
@@ -50,6 +55,9 @@ class InputPlan:
         if hidden:
             kinds = " and ".join(f"{v} hidden {k}{'s' if v != 1 else ''}" for k, v in sorted(hidden.items(), key=lambda kv: kv[0] != "file"))
             said.append(f"skipped {kinds} (names starting with '.'; name them to read them)")
+        if outputs := self.skipped.outputs:
+            what = f"{len(outputs)} files" if len(outputs) != 1 else "1 file"
+            said.append(f"skipped {what} of newsie's own output ({', '.join(outputs[:3])}{', ...' if len(outputs) > 3 else ''}: records of an earlier run; name a file to read it)")
         return f"newsie: {'; '.join(said)}" if said else None
 
 
@@ -108,62 +116,76 @@ def check_inputs(paths: Sequence[str], exclude: Callable[[str], bool] | None = N
     return plan
 
 
-def _first_keys(path: Path, delimiter: str | None) -> list[str] | None:
-    """The keys of the first record of a JSONL file, or the header of a CSV file."""
-    try:
-        with open_text(path) as fh:  # a UTF-16 CSV shows its real header
-            if delimiter is not None:
-                csv.field_size_limit(MAX_CSV_FIELD)
-                return next(csv.reader(fh, delimiter=delimiter), None)
-            return _jsonl_keys(fh)
-    except (OSError, csv.Error):
-        return None  # reported per record by the run
-
-
-def _jsonl_keys(lines: Iterator[str] | Sequence[str]) -> list[str] | None:
-    for k, line in enumerate(lines):
-        if k >= PEEK_LINES:
+def _keys(source: str, stdin_text: str | None) -> tuple[list[str], str] | None:
+    """The keys of a records input's first records (JSON Lines, .json) or its header (CSV),
+    and what they are called; None for other inputs, or when they cannot be told."""
+    if source == "-":
+        if stdin_text is None:
             return None
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError:
-            continue
-        return list(obj) if isinstance(obj, dict) else None
-    return None
+        if stdin_text.lstrip().startswith("{"):
+            keys = first_keys(stdin_text.splitlines(), PEEK_LINES)
+            return (keys, "key") if keys is not None else None
+        first = stdin_text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+        for delimiter in (",", "\t"):  # a table's header: names without spaces (a headline has some)
+            names = next(csv.reader([first], delimiter=delimiter), [])
+            if len(names) >= 2 and all(_COLUMN.fullmatch(n) for n in names):
+                return names, "column"
+        return None  # one release's text
+    suffix = Path(source).suffix.lower()
+    try:
+        if suffix in CSV_SUFFIXES:
+            csv.field_size_limit(MAX_CSV_FIELD)
+            with open_text(Path(source)) as fh:  # a UTF-16 CSV shows its real header
+                header = next(csv.reader(fh, delimiter="\t" if suffix == ".tsv" else ","), None)
+            return (header, "column") if header is not None else None
+        if suffix in JSONL_SUFFIXES:
+            with open_text(Path(source)) as fh:
+                keys = first_keys(fh, PEEK_LINES)
+        elif suffix in JSON_SUFFIXES:
+            with open_text(Path(source)) as fh:
+                keys = json_keys(fh.read(), PEEK_LINES)
+        else:
+            return None
+    except (OSError, UnicodeError, csv.Error):
+        return None  # reported per record by the run
+    return (keys, "key") if keys is not None else None
 
 
-def check_text_field(paths: Sequence[str], fields: Fields, stdin_text: str | None = None) -> None:
-    """JSON Lines and CSV inputs have the text key (judged on their first record).
+def check_fields(paths: Sequence[str], fields: Fields, stdin_text: str | None = None, named: Sequence[str] = ()) -> None:
+    """Records inputs (JSON Lines, .json, CSV) hold the text key, and the other fields the
+    user named do exist: judged on each file's header or first records.
+
+    Every records input must have the text key. A field in `named` (an option the user set:
+    ``"id"``, ``"title"``, ``"date"``, ``"url"``) must be found in at least one of them: a
+    name no input has is a typo, whose field would silently be empty in every record.
 
     Raises:
-        UsageError: naming the file, the keys it has and ``--text-field``.
+        UsageError: naming the file, the keys it has and the option to set.
     """
+    found: list[tuple[str, list[str], str]] = []
     for source in expand(paths):
         if isinstance(source, Failure):
             continue  # an odd entry (link loop, FIFO, ...): an error record of the run
-        if source == "-":
-            if stdin_text is None or not stdin_text.lstrip().startswith("{"):
-                continue
-            keys = _jsonl_keys(stdin_text.splitlines())
-        else:
-            suffix = Path(source).suffix.lower()
-            if suffix in JSONL_SUFFIXES:
-                keys = _first_keys(Path(source), None)
-            elif suffix in CSV_SUFFIXES:
-                keys = _first_keys(Path(source), "\t" if suffix == ".tsv" else ",")
-            else:
-                continue
-        if keys is not None and fields.text not in keys:
-            where = "stdin" if source == "-" else source
-            kind = "column" if source != "-" and Path(source).suffix.lower() in CSV_SUFFIXES else "key"
+        got = _keys(source, stdin_text)
+        if got is None:
+            continue
+        keys, kind = got
+        where = "stdin" if source == "-" else source
+        if fields.text not in keys:
             guess = next((k for k in keys if k.lower() in ("body", "content", "text", "article", "full_text", "lede")), None)
             hint = f" --text-field {guess}" if guess else " --text-field NAME"
             raise UsageError(
                 f"{where}: no {kind} {fields.text!r} holds the text (its {kind}s: {', '.join(keys) or 'none'}); "
                 f"name the right one with{hint}"
             )
+        found.append((where, keys, kind))
+    for name in named:
+        value = getattr(fields, name)
+        if found and value and not any(value in keys for _, keys, _ in found):
+            where, keys, kind = found[0]
+            close = difflib.get_close_matches(value, keys, n=1, cutoff=0.5)
+            hint = f"; did you mean --{name}-field {close[0]}?" if close else ""
+            raise UsageError(f"--{name}-field {value!r}: no input has this {kind} ({where} has: {', '.join(keys)}){hint}")
 
 
 def check_published(value: str | None) -> str | None:

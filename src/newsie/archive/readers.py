@@ -37,10 +37,15 @@ from ..records import Source
 TEXT_SUFFIXES = (".txt", ".text", ".md", "")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+JSON_SUFFIXES = (".json",)
 CSV_SUFFIXES = (".csv", ".tsv")
+RECORD_SUFFIXES = (*JSONL_SUFFIXES, *JSON_SUFFIXES, *CSV_SUFFIXES)  # files of many documents
 MAX_CSV_FIELD = 50 * 1024 * 1024
 # What a folder or a glob contributes; other files there (.pdf, .py, ...) are skipped.
-READ_SUFFIXES = frozenset(s for s in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES, *CSV_SUFFIXES) if s)
+READ_SUFFIXES = frozenset(s for s in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *RECORD_SUFFIXES) if s)
+# The keys every newsie record has: a file of them is an earlier run's output, not releases.
+RECORD_MARKS = ("newsie_version", "schema_version")
+TABLE_MARKS = ("release_id", "source", "error")  # in the header of every CSV table newsie writes
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,7 @@ class Skipped:
 
     suffixes: Counter[str] = field(default_factory=Counter)  # files without a release suffix, by suffix
     hidden: Counter[str] = field(default_factory=Counter)  # "file"/"folder": names that start with "."
+    outputs: list[str] = field(default_factory=list)  # newsie's own output files (`is_newsie_output`)
 
 
 def expand(
@@ -233,6 +239,9 @@ def _entry(
     elif found and not readable(path):
         if skipped is not None:
             skipped.suffixes[path.suffix.lower()] += 1  # the preflight's notice names them
+    elif found and stat.S_ISREG(st.st_mode) and is_newsie_output(path):
+        if skipped is not None:
+            skipped.outputs.append(name)
     elif stat.S_ISREG(st.st_mode):
         yield name
     else:
@@ -284,6 +293,84 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 def readable(path: Path) -> bool:
     """Whether a file found in a folder or by a glob is read (by its suffix)."""
     return path.suffix.lower() in READ_SUFFIXES
+
+
+def is_newsie_output(path: Path) -> bool:
+    """Whether a records file holds newsie's output (an earlier run's records or table),
+    judged by its first record or header: read again, it would give each release twice."""
+    suffix = path.suffix.lower()
+    if suffix not in JSONL_SUFFIXES and suffix not in CSV_SUFFIXES:
+        return False  # newsie writes no other records file
+    try:
+        with open_text(path) as fh:
+            line = fh.readline(_OUTPUT_PEEK)
+    except (OSError, UnicodeError):
+        return False
+    if suffix in CSV_SUFFIXES:
+        header = next(csv.reader([line], delimiter="\t" if suffix == ".tsv" else ","), [])
+        return all(mark in header for mark in TABLE_MARKS)
+    keys = first_keys([line], 1)
+    return keys is not None and all(mark in keys for mark in RECORD_MARKS)
+
+
+_OUTPUT_PEEK = 1 << 18  # a record's first line is read up to this many characters
+
+
+def json_count(text: str) -> int:
+    """How many documents `_read_json` reads from a .json file's text (an estimate for
+    the progress bar: 1 for what is not JSON)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return max(1, sum(1 for line in text.split("\n") if line.strip())) if text.lstrip().startswith("{") else 1
+    except RecursionError:
+        return 1
+    return len(data) if isinstance(data, list) else 1
+
+
+def json_keys(text: str, limit: int = 50) -> list[str] | None:
+    """The keys of the first `limit` objects of a .json file's text (see `_read_json`);
+    None when it holds no object or is not JSON."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(data, dict) and data and all(isinstance(v, dict) for v in data.values()):
+        return None  # pandas' columns: `_read_json` says what to do
+    objs = [data] if isinstance(data, dict) else data[:limit] if isinstance(data, list) else []
+    keys = dict.fromkeys(k for obj in objs if isinstance(obj, dict) for k in obj)
+    return list(keys) if any(isinstance(obj, dict) for obj in objs) else None
+
+
+def first_keys(lines: Iterable[str], limit: int = 50) -> list[str] | None:
+    """The keys found in the first `limit` JSON objects of `lines` (one per line), in order
+    of first appearance; None when none of them is a JSON object."""
+    keys: dict[str, None] = {}
+    seen = False
+    for n, line in enumerate(lines):
+        if n >= limit:
+            break
+        line = line.strip()
+        if not line.startswith("{"):
+            continue
+        try:
+            obj = json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(obj, dict):
+            seen = True
+            keys.update(dict.fromkeys(k for k in obj if isinstance(k, str)))
+    return list(keys) if seen else None
+
+
+def csv_header(line: str, text_field: str) -> tuple[str, list[str]] | None:
+    """The delimiter and column names of `line` when it is a CSV or TSV header naming the
+    text column (how stdin holding a table is told from one release's text), else None."""
+    for delimiter in (",", "\t"):
+        names = next(csv.reader([line], delimiter=delimiter), [])
+        if len(names) >= 2 and text_field in names and all(0 < len(n) <= 64 and "  " not in n for n in names):
+            return delimiter, names
+    return None
 
 
 _BOMS = (
@@ -530,12 +617,14 @@ def read_inputs(
             yield Source(file=source, sha1=_sha1(b"")), Failure(source, source, "ReadError", f"{source}: cannot read ({exc.strerror or exc})")
             continue
         whole = Source(file=source, sha1=_sha1(raw))
-        if suffix in JSONL_SUFFIXES or suffix in CSV_SUFFIXES:
+        if suffix in RECORD_SUFFIXES:
             lines = _decode_lines(raw, source)
             if isinstance(lines, Failure):
                 yield whole, lines
             elif suffix in JSONL_SUFFIXES:
                 yield from _read_jsonl(*lines, source, fields)
+            elif suffix in JSON_SUFFIXES:
+                yield from _read_json(*lines, source, fields)
             else:
                 yield from _read_csv(*lines, source, fields, "\t" if suffix == ".tsv" else ",")
             continue
@@ -575,7 +664,9 @@ def read_stream_bytes(stream: IO[Any]) -> bytes:
 
 
 def _read_stream(stream: IO[Any], source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
-    """stdin: JSON Lines when it starts with '{' (decoded line by line), else one release (decoded whole)."""
+    """stdin: JSON Lines when it starts with '{' (decoded line by line), a table when its
+    first line is a CSV or TSV header naming the text column (`csv_header`), else one
+    release (decoded whole)."""
     raw = read_stream_bytes(stream)
     if not raw.strip():
         yield Source(file=source, sha1=_sha1(b"")), Failure(source, source, "EmptyInput", f"{source}: no input")
@@ -585,6 +676,8 @@ def _read_stream(stream: IO[Any], source: str, fields: Fields) -> Iterator[tuple
         yield Source(file=source, sha1=_sha1(raw)), lines
     elif lines[0].lstrip().startswith("{"):
         yield from _read_jsonl(*lines, source, fields)
+    elif (table := csv_header(lines[0].lstrip("\ufeff").split("\n", 1)[0].rstrip("\r"), fields.text)) is not None:
+        yield from _read_csv(lines[0].lstrip("\ufeff"), lines[1], source, fields, table[0])
     else:
         # Clean text is what `_decode` would give; only text holding bytes that are not
         # text is decoded again, whole, for the failure of a file read as one release.
@@ -621,6 +714,47 @@ def _read_jsonl(text: str, suspect: bool, source: str, fields: Fields) -> Iterat
             yield pos, Failure(where, source, "TypeError", f"{where}: a line must be a JSON object")
             continue
         yield pos, _item(obj, where, fields)
+
+
+def _read_json(text: str, suspect: bool, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
+    """A .json file: an array of objects (one document each; the Nth is ``FILE:N``, as
+    pandas' ``to_json(orient="records")`` writes them), one object (one document), or JSON
+    Lines saved under .json."""
+    whole = Source(file=source, sha1=_sha1(text))
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if text.lstrip().startswith("{") and exc.msg == "Extra data":  # one object per line
+            yield from _read_jsonl(text, suspect, source, fields)
+        else:
+            yield whole, Failure(source, source, "JSONDecodeError", f"{source}: malformed JSON ({exc.msg}, line {exc.lineno})")
+        return
+    except RecursionError:
+        yield whole, Failure(source, source, "JSONDecodeError", f"{source}: JSON nested too deeply")
+        return
+    if isinstance(data, dict):
+        if data and all(isinstance(v, dict) for v in data.values()):
+            yield whole, Failure(
+                source, source, "TypeError",
+                f"{source}: a JSON object of columns (pandas' default to_json), not of documents; "
+                'write it with df.to_json(path, orient="records") or as JSON Lines (lines=True)',
+            )
+            return
+        data = [data]
+    if not isinstance(data, list):
+        yield whole, Failure(source, source, "TypeError", f"{source}: a .json file must hold an array of JSON objects, or one")
+        return
+    for n, obj in enumerate(data, 1):
+        where = f"{source}:{n}"
+        dumped = json.dumps(obj, ensure_ascii=False, sort_keys=True)
+        pos = Source(file=source, line=n, sha1=_sha1(dumped))
+        bad = _not_text(dumped, where, source, "element") if suspect else None
+        if bad is not None:
+            yield pos, bad
+        elif not isinstance(obj, dict):
+            yield pos, Failure(where, source, "TypeError", f"{where}: an element of the array must be a JSON object")
+        else:
+            yield pos, _item(obj, where, fields)
 
 
 def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: str) -> Iterator[tuple[Source, Unit]]:

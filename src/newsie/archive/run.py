@@ -19,12 +19,14 @@ from ..sanitize import clean
 from .progress import Progress
 from .readers import (
     CSV_SUFFIXES,
+    JSON_SUFFIXES,
     JSONL_SUFFIXES,
     MAX_CSV_FIELD,
     Failure,
     Fields,
     HtmlItem,
     expand,
+    json_count,
     open_text,
     read_inputs,
 )
@@ -123,6 +125,9 @@ def _count(paths: Sequence[str], exclude: Callable[[str], bool] | None = None) -
             if path.suffix.lower() in JSONL_SUFFIXES:
                 with path.open("rb") as fh:
                     total += sum(1 for line in fh if line.strip())
+            elif path.suffix.lower() in JSON_SUFFIXES:
+                with open_text(path) as fh:
+                    total += json_count(fh.read())
             elif path.suffix.lower() in CSV_SUFFIXES:
                 csv.field_size_limit(MAX_CSV_FIELD)
                 with open_text(path) as fh:
