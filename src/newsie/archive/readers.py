@@ -102,12 +102,12 @@ def expand(
     folders (other suffixes, hidden names) are counted in `skipped`; a file for which
     `exclude` is true (the run's own output) is left out.
     """
-    for entry in _expand(paths, skipped):
+    for entry in _expand(paths, skipped, exclude):
         if exclude is None or isinstance(entry, Failure) or entry == "-" or not exclude(entry):
             yield entry
 
 
-def _expand(paths: Sequence[str], skipped: Skipped | None) -> Iterator[str | Failure]:
+def _expand(paths: Sequence[str], skipped: Skipped | None, exclude: Callable[[str], bool] | None) -> Iterator[str | Failure]:
     for p in paths:
         if p == "-":
             yield p
@@ -122,9 +122,9 @@ def _expand(paths: Sequence[str], skipped: Skipped | None) -> Iterator[str | Fai
                     continue  # a link loop already reported, or a path in a folder already read
                 if isinstance(m, str) and os.path.isdir(m):
                     walked.add(os.path.normpath(m))
-                yield from _once(_entry(Path(m), (), found=True, skipped=skipped) if isinstance(m, str) else (m,), seen)
+                yield from _once(_entry(Path(m), (), found=True, skipped=skipped, exclude=exclude) if isinstance(m, str) else (m,), seen)
         else:
-            yield from _once(_entry(Path(p), (), found=False, skipped=skipped), set())
+            yield from _once(_entry(Path(p), (), found=False, skipped=skipped, exclude=exclude), set())
 
 
 def _once(entries: Iterable[str | Failure], seen: set[str]) -> Iterator[str | Failure]:
@@ -216,12 +216,15 @@ def _folders(top: str, parents: tuple[tuple[int, int], ...]) -> Iterator[str | F
 
 
 def _entry(
-    path: Path, parents: tuple[tuple[int, int], ...], *, found: bool, skipped: Skipped | None = None
+    path: Path, parents: tuple[tuple[int, int], ...], *, found: bool, skipped: Skipped | None = None,
+    exclude: Callable[[str], bool] | None = None,
 ) -> Iterator[str | Failure]:
     """A regular file's path, a folder's files, or a Failure saying why not.
 
-    Files `found` in a folder or by a glob count only with a release suffix (`readable`);
-    a link loop is reported whatever its name (it may have been meant as a folder).
+    Files `found` in a folder or by a glob count only with a release suffix (`readable`)
+    and when they are not newsie's output (`is_newsie_output`; the run's own output, for
+    which `exclude` is true, is left to `expand`); a link loop is reported whatever its
+    name (it may have been meant as a folder).
     """
     name = str(path)
     try:
@@ -235,11 +238,11 @@ def _entry(
             yield name  # missing: read_inputs reports it
         return
     if stat.S_ISDIR(st.st_mode):
-        yield from _folder(path, st, parents, skipped)
+        yield from _folder(path, st, parents, skipped, exclude)
     elif found and not readable(path):
         if skipped is not None:
             skipped.suffixes[path.suffix.lower()] += 1  # the preflight's notice names them
-    elif found and stat.S_ISREG(st.st_mode) and is_newsie_output(path):
+    elif found and stat.S_ISREG(st.st_mode) and not (exclude is not None and exclude(name)) and is_newsie_output(path):
         if skipped is not None:
             skipped.outputs.append(name)
     elif stat.S_ISREG(st.st_mode):
@@ -252,7 +255,9 @@ def _entry(
 _SPECIAL = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket"))
 
 
-def _folder(path: Path, st: os.stat_result, parents: tuple[tuple[int, int], ...], skipped: Skipped | None) -> Iterator[str | Failure]:
+def _folder(
+    path: Path, st: os.stat_result, parents: tuple[tuple[int, int], ...], skipped: Skipped | None, exclude: Callable[[str], bool] | None
+) -> Iterator[str | Failure]:
     name = str(path)
     here = (st.st_dev, st.st_ino)
     parents = parents or _ancestors(name)
@@ -266,7 +271,7 @@ def _folder(path: Path, st: os.stat_result, parents: tuple[tuple[int, int], ...]
         return
     for child in children:
         if not child.name.startswith("."):
-            yield from _entry(Path(child.path), (*parents, here), found=True, skipped=skipped)
+            yield from _entry(Path(child.path), (*parents, here), found=True, skipped=skipped, exclude=exclude)
         elif skipped is not None:
             skipped.hidden["folder" if _is_dir(child) else "file"] += 1
 
