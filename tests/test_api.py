@@ -231,3 +231,11 @@ def test_load_takes_one_gazetteer_path_as_a_list_of_one(tmp_path) -> None:
         nlp = newsie.load(gazetteers=gazetteers, models=False)  # type: ignore[arg-type]
         rel = newsie.extract("Steppe Media Watch trained journalists in Almaty.", nlp=nlp)
         assert "steppe-watch" in [o.id for o in rel.organizations]
+
+
+def test_item_keys_of_any_type_are_a_warning(nlp) -> None:
+    """A mapping with a non-str key (an int column name) gets the ignored-keys warning, not an error."""
+    rec = next(newsie.extract_many([{"text": "Serbia", 1: "a", "extra": "b"}], nlp=nlp))
+    assert rec.error is None and rec.warnings == ["ignored item keys: ['1', 'extra']"]
+    with pytest.raises(TypeError, match="page must be True, False or None"):
+        newsie.extract("Serbia", page="yes", nlp=nlp)

@@ -63,10 +63,12 @@ def extract(
 
     Raises:
         TypeError: `text` (or title/url) is not a str, `id` is neither a str nor an
-            integer, or `nlp` is not a `Language`.
+            integer, `page` is not a bool or None, or `nlp` is not a `Language`.
         PublishedDateError: `published` is not a valid date (a ValueError).
     """
     require_nlp(nlp)
+    if page is not None and not isinstance(page, bool):
+        raise TypeError(f"page must be True, False or None, not {page!r}")
     kw = prepare(
         {"text": require_text(text, "text"), "title": title, "published": published, "url": url, "id": id, "content_type": content_type},
         page=page,

@@ -8,6 +8,7 @@ build their own pipeline once and send back records.
 from __future__ import annotations
 
 import builtins
+import numbers
 import pickle
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
@@ -167,7 +168,7 @@ def _fields(item: Item) -> dict[str, Any]:
         "fields_of_work": [] if (value := get("fields_of_work")) is None else _str_list(value, "fields_of_work"),
         "content_type": None if (value := get("content_type")) is None else optional_text(value, "content_type"),
     }
-    out["warnings"] = [] if _ITEM_KEYS.issuperset(item) else [f"ignored item keys: {sorted(item.keys() - _ITEM_KEYS)}"]
+    out["warnings"] = [] if _ITEM_KEYS.issuperset(item) else [f"ignored item keys: {sorted(map(str, item.keys() - _ITEM_KEYS))}"]
     if warning:
         out["warnings"].append(warning)
     # The text, then the other strings joined in one test (short: the join copies little):
@@ -395,9 +396,17 @@ def _error_result(index: int, error: RecordError, item: Any) -> Result:
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, Item]]]:
+    """`items` numbered, in lists of `size`. When reading `items` raises, the items read
+    before it still come out (their records are made) and then the exception is raised."""
     it = enumerate(items)
     while True:
-        chunk = list(islice(it, size))
+        chunk: list[tuple[int, Item]] = []
+        try:
+            chunk.extend(islice(it, size))  # keeps what was read when the iterator fails
+        except Exception:
+            if chunk:
+                yield chunk
+            raise
         if not chunk:
             return
         yield chunk
@@ -448,24 +457,44 @@ def extract_many(
             The run goes on either way.
 
     Yields:
-        `Release` records; a failed item's record has ``error`` set.
+        `Release` records; a failed item's record has ``error`` set. When iterating
+        `items` raises, the records of the items read before come out first, then the
+        exception is raised.
 
     Raises:
         TypeError: `items` is a str, a mapping or a DataFrame (say what to pass
-            instead), or not iterable; `nlp` is not a `Language`.
-        ValueError: `batch_size` or `n_process` is below 1.
+            instead), or not iterable; `nlp` is not a `Language`; `batch_size` or
+            `n_process` is not an int.
+        ValueError: `batch_size` or `n_process` is below 1, `timeout` is not above 0,
+            `mp_context` is not a start method of this platform.
         NewsieError: `nlp` given with n_process > 1.
     """
     require_items(items)
     require_nlp(nlp)
-    if batch_size < 1 or n_process < 1:
-        raise ValueError("batch_size and n_process must be at least 1")
+    _check_options(batch_size, n_process, mp_context, timeout)
     if n_process > 1 and nlp is not None:
         raise NewsieError("with n_process > 1 each worker loads its own pipeline: pass load_options, not nlp")
     options = dict(load_options or {})
     if n_process == 1:
         return _in_process(items, nlp, options, batch_size, strict)
     return _in_workers(items, options, batch_size, n_process, strict, mp_context, timeout)
+
+
+def _check_options(batch_size: Any, n_process: Any, mp_context: Any, timeout: Any) -> None:
+    """`extract_many`'s settings, checked at the call (not when the first batch is read)."""
+    for name, value in (("batch_size", batch_size), ("n_process", n_process)):
+        if not isinstance(value, numbers.Integral) or isinstance(value, bool):
+            raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+        if value < 1:
+            raise ValueError(f"{name} must be at least 1, not {value}")
+    if timeout is not None and (not isinstance(timeout, numbers.Real) or isinstance(timeout, bool) or not timeout > 0):
+        raise ValueError(f"timeout must be a number of seconds above 0, or None for no limit, not {timeout!r}")
+    if mp_context is not None:
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        if mp_context not in methods:
+            raise ValueError(f"mp_context must be one of {methods} (or None for the platform's default), not {mp_context!r}")
 
 
 def _in_process(items: Iterable[Item], nlp: Language | None, options: dict[str, Any], batch_size: int, strict: bool) -> Iterator[Release]:

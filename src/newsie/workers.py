@@ -143,15 +143,20 @@ class WorkerPool(Generic[R]):
         window: int,
         on_error: Callable[[int, RecordError, Any], R],
     ) -> Iterator[list[R]]:
-        """Process `batches` and yield each batch's results, in input order."""
+        """Process `batches` and yield each batch's results, in input order. An exception
+        raised by `batches` is raised once the batches read before it are done."""
         queue: deque[Task] = deque()
         results: dict[int, list[R | None]] = {}
         tries: dict[tuple[int, int], int] = {}
         next_key = read = 0
         exhausted = False
+        failed: Exception | None = None  # what reading the batches raised
         while True:
             while not exhausted and len(results) < window:
-                batch = next(batches, None)
+                try:
+                    batch = next(batches, None)
+                except Exception as exc:
+                    batch, failed = None, exc
                 if batch is None:
                     exhausted = True
                     break
@@ -162,6 +167,8 @@ class WorkerPool(Generic[R]):
                 yield [r for r in results.pop(next_key) if r is not None]
                 next_key += 1
             if exhausted and not results:
+                if failed is not None:
+                    raise failed
                 return
             for w in self.workers:
                 if w.ready and w.task is None and queue:

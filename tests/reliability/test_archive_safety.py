@@ -368,3 +368,46 @@ def test_a_release_read_from_two_inputs_is_one_release_in_the_report(tmp_path, c
     assert run(["extract", str(first), str(second), "-o", str(out), "-q"], capsys)[0] == 0
     s = summarize(read_records(out))  # another release under the same id: listed for review, with both inputs
     assert s.repeats == 0 and [(i.id, i.detail) for i in s.quality.same_id] == [("r1", f"2 different records: {first}:1, {second}:1")]
+
+
+def test_a_number_over_the_digit_limit_costs_its_line_only(tmp_path, capsys) -> None:
+    """A JSON Lines line holding a 5,000-digit number (over Python's int limit) is one error
+    record; the run goes on (it used to stop with a traceback and no record)."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "x", "n": ' + "1" * 5000 + "}\n" + json.dumps({"id": "b", "text": SERBIA}) + "\n", encoding="utf-8")
+    code, recs, _ = run(["extract", str(src)], capsys)
+    assert code == 1 and [r["error"]["type"] if r["error"] else None for r in recs] == ["JSONDecodeError", None]
+    assert recs[1]["id"] == "b"
+
+
+def test_an_oversized_csv_cell_costs_its_row_only(tmp_path, monkeypatch) -> None:
+    """A cell over the field limit fails its row alone: the rows after it are read (they were lost)."""
+    import newsie.archive.readers as readers
+
+    monkeypatch.setattr(readers, "MAX_CSV_FIELD", 100)
+    src = tmp_path / "in.csv"
+    src.write_text(f"id,text\na,{SERBIA}\nb,{'x' * 500}\nc,{'y' * 500}\nd,{SERBIA}\n", encoding="utf-8")
+    units = list(read_units([str(src)]))
+    assert [u["id"] if isinstance(u, dict) else (u.type, u.id.rsplit(":", 1)[1]) for u in units] == [
+        "a", ("CSVError", "3"), ("CSVError", "4"), "d",
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_dangling_link_named_on_the_command_line_is_an_error_record(tmp_path, capsys) -> None:
+    """A dangling link named as an input (as a shell glob names it) is its error record,
+    as in a folder, not a usage error that stops the other inputs."""
+    (tmp_path / "good.txt").write_text(SERBIA, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    code, recs, _ = run(["extract", str(tmp_path / "good.txt"), str(tmp_path / "gone.txt")], capsys)
+    assert code == 1 and [r["error"]["type"] if r["error"] else None for r in recs] == [None, "DanglingLink"]
+
+
+def test_a_records_file_that_is_not_utf8_is_a_records_file_error(tmp_path) -> None:
+    """`read_records` on a file that is not UTF-8 names file and line (not a UnicodeDecodeError)."""
+    import newsie
+
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(b"\xff\n")
+    with pytest.raises(newsie.RecordsFileError, match=r"r\.jsonl:1: not UTF-8"):
+        newsie.read_records(path)

@@ -47,3 +47,13 @@ def test_load_sees_an_edited_file(tmp_path) -> None:
     assert second is not first
     assert newsie.extract(text, nlp=first).events[0].type == "training"
     assert newsie.extract(text, nlp=second).events[0].type == "meeting"
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_a_number_over_the_digit_limit_is_a_gazetteer_error(tmp_path, suffix) -> None:
+    """A JSON number of 5,000 digits (over Python's int limit) is reported, not a ValueError from int()."""
+    path = tmp_path / f"g{suffix}"
+    entry = '{"name": "Narnia", "iso3": "NRN", "n": ' + "1" * 5000 + "}"
+    path.write_text(entry if suffix == ".jsonl" else '{"states": [' + entry + "]}", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="invalid JSON"):
+        read_user_gazetteer(path)

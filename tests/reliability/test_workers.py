@@ -92,3 +92,39 @@ def test_surrogates_cross_processes() -> None:
     out = list(newsie.extract_many(items, n_process=2, batch_size=1))
     assert out[0].error is None and out[0].title == "Bad \ufffd t"
     assert all(r.error is None for r in out)
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_an_input_that_fails_midway_still_gives_the_records_read_before(n_process) -> None:
+    """When the items' iterator raises, the items it gave first get their records, then
+    the exception comes (they were lost with the unfinished batch)."""
+
+    def items() -> Iterator[str]:
+        yield "Officials from Serbia met in Belgrade."
+        yield "Officials from Albania met in Tirana."
+        raise RuntimeError("the source failed")
+
+    got = []
+    with pytest.raises(RuntimeError, match="the source failed"):
+        for rec in newsie.extract_many(items(), n_process=n_process):
+            got.append([s.iso3 for s in rec.states])
+    assert got == [["SRB"], ["ALB"]]
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "named"),
+    [
+        ({"batch_size": 1.5}, TypeError, "batch_size must be an int"),
+        ({"batch_size": "2"}, TypeError, "batch_size must be an int"),
+        ({"n_process": True}, TypeError, "n_process must be an int"),
+        ({"batch_size": 0}, ValueError, "batch_size must be at least 1"),
+        ({"n_process": 2, "mp_context": "bogus"}, ValueError, "mp_context must be one of"),
+        ({"n_process": 2, "timeout": -1}, ValueError, "timeout must be a number of seconds above 0"),
+        ({"n_process": 2, "timeout": 0}, ValueError, "timeout must be a number of seconds above 0"),
+    ],
+)
+def test_extract_many_checks_its_settings_at_the_call(options, error, named) -> None:
+    """Bad settings are newsie's own TypeError/ValueError at the call, naming the setting,
+    not an error from itertools or multiprocessing when the first batch is read."""
+    with pytest.raises(error, match=named):
+        newsie.extract_many(["Serbia"], **options)

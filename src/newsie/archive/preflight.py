@@ -111,7 +111,7 @@ def check_inputs(paths: Sequence[str], exclude: Callable[[str], bool] | None = N
                 raise UsageError(f"{p}: no release file{besides} matches this pattern (read: {_known()})")
             if not found:
                 raise UsageError(f"{p}: no release files{besides} in this folder (read: {_known()})")
-        elif not path.exists():
+        elif not path.exists() and not path.is_symlink():  # a dangling link is an error record of the run
             raise UsageError(f"{p}: no such file or folder{_suggest(path)}")
     return plan
 

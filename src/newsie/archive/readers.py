@@ -328,7 +328,7 @@ def json_count(text: str) -> int:
         data = json.loads(text)
     except json.JSONDecodeError:
         return max(1, sum(1 for line in text.split("\n") if line.strip())) if text.lstrip().startswith("{") else 1
-    except RecursionError:
+    except (ValueError, RecursionError):
         return 1
     return len(data) if isinstance(data, list) else 1
 
@@ -715,6 +715,9 @@ def _read_jsonl(text: str, suspect: bool, source: str, fields: Fields) -> Iterat
         except RecursionError:
             yield pos, Failure(where, source, "JSONDecodeError", f"{where}: JSON nested too deeply")
             continue
+        except ValueError as exc:  # a number over Python's digit limit for int()
+            yield pos, Failure(where, source, "JSONDecodeError", f"{where}: unreadable JSON ({exc})")
+            continue
         if not isinstance(obj, dict):
             yield pos, Failure(where, source, "TypeError", f"{where}: a line must be a JSON object")
             continue
@@ -736,6 +739,9 @@ def _read_json(text: str, suspect: bool, source: str, fields: Fields) -> Iterato
         return
     except RecursionError:
         yield whole, Failure(source, source, "JSONDecodeError", f"{source}: JSON nested too deeply")
+        return
+    except ValueError as exc:  # a number over Python's digit limit for int()
+        yield whole, Failure(source, source, "JSONDecodeError", f"{source}: unreadable JSON ({exc})")
         return
     if isinstance(data, dict):
         if data and all(isinstance(v, dict) for v in data.values()):
@@ -781,16 +787,28 @@ def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: 
         yield whole, Failure(source, source, "MissingColumn", f"{source}: no text column {fields.text!r} (columns: {cols}); use --text-field")
         return
     first_line = reader.line_num + 1
-    try:
-        for rowno, row in enumerate(reader, 2):
-            pos = Source(file=source, line=first_line, sha1=_sha1(json.dumps(row, ensure_ascii=False)))
+    rowno = 1
+    stuck = -1  # the reader's line count at the last error
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # this row fails alone (a cell over MAX_CSV_FIELD, ...)
+            rowno += 1
             where = f"{source}:{first_line}"
-            first_line = reader.line_num + 1
-            bad = _bad_row(row, where, source, fields) if suspect else None
-            yield pos, bad or _item(row, f"{source}:{rowno}", fields)
-    except csv.Error as exc:
-        where = f"{source}:{reader.line_num}"
-        yield Source(file=source, line=reader.line_num, sha1=_sha1(b"")), Failure(where, source, "CSVError", f"{where}: {exc}")
+            yield Source(file=source, line=first_line, sha1=_sha1(b"")), Failure(where, source, "CSVError", f"{where}: {exc}")
+            read = reader.reader.line_num  # DictReader's own count is not updated on an error
+            if read == stuck:  # two errors with nothing read between: it cannot go on
+                return
+            stuck, first_line = read, read + 1
+            continue
+        rowno += 1
+        pos = Source(file=source, line=first_line, sha1=_sha1(json.dumps(row, ensure_ascii=False)))
+        where = f"{source}:{first_line}"
+        first_line = reader.line_num + 1
+        bad = _bad_row(row, where, source, fields) if suspect else None
+        yield pos, bad or _item(row, f"{source}:{rowno}", fields)
 
 
 def _bad_row(row: dict[Any, Any], where: str, source: str, fields: Fields) -> Failure | None:

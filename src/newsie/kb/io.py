@@ -46,6 +46,8 @@ def read_document(path: Source) -> Any:
         raise GazetteerError(name, f"invalid JSON ({exc.msg} at line {exc.lineno})") from exc
     except RecursionError:
         raise GazetteerError(name, "nested too deeply") from None
+    except ValueError as exc:  # a number over Python's digit limit for int()
+        raise GazetteerError(name, f"invalid JSON ({exc})") from None
 
 
 def _read_objects(path: Source) -> Iterator[tuple[int | str, object]]:
@@ -61,6 +63,8 @@ def _read_objects(path: Source) -> Iterator[tuple[int | str, object]]:
                 raise GazetteerError(name, f"invalid JSON ({exc.msg})", entry=f"line {lineno}") from exc
             except RecursionError:
                 raise GazetteerError(name, "nested too deeply", entry=f"line {lineno}") from None
+            except ValueError as exc:  # a number over Python's digit limit for int()
+                raise GazetteerError(name, f"invalid JSON ({exc})", entry=f"line {lineno}") from None
         return
     data = read_document(path)
     if data is None:
