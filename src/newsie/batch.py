@@ -487,7 +487,7 @@ def _check_options(batch_size: Any, n_process: Any, mp_context: Any, timeout: An
             raise TypeError(f"{name} must be an int, not {type(value).__name__}")
         if value < 1:
             raise ValueError(f"{name} must be at least 1, not {value}")
-    if timeout is not None and (not isinstance(timeout, numbers.Real) or isinstance(timeout, bool) or not timeout > 0):
+    if timeout is not None and (not isinstance(timeout, numbers.Real) or isinstance(timeout, bool) or not float(timeout) > 0):
         raise ValueError(f"timeout must be a number of seconds above 0, or None for no limit, not {timeout!r}")
     if mp_context is not None:
         import multiprocessing
