@@ -153,6 +153,17 @@ def test_unknown_code_is_kept_with_a_warning() -> None:
     assert df.loc[0, "country"] == "QQQ"
 
 
+def test_a_date_outside_what_pandas_holds_is_nat_with_a_warning() -> None:
+    """A publication date before 1677 (a database's placeholder, an old archive) is NaT in
+    the datetime64[ns] column with a warning, not an OutOfBoundsDatetime for the whole frame."""
+    old = newsie.extract("A meeting was held today in Vienna.", published="1650-01-01")
+    new = newsie.extract("A meeting was held today in Vienna.", published="2021-05-03")
+    with pytest.warns(newsie.exceptions.NewsieWarning, match="1 date.*outside what datetime64"):
+        frame = newsie.to_dataframe([old, new], level="releases")
+    assert str(frame["published"].dtype) == "datetime64[ns]"
+    assert frame["published"].isna().tolist() == [True, False] and old.published.isoformat() == "1650-01-01"
+
+
 def test_csv_joins_lists_with_a_pipe(items, tmp_path) -> None:
     """CSV list cells join items with '|' and an empty list is an empty cell."""
     out = tmp_path / "rel.csv"

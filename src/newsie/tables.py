@@ -259,6 +259,15 @@ def _conform_column(pd: Any, col: Column, values: Any) -> Any:
         return pd.Series(pd.Categorical(series, categories=cats))
     if col.kind == "date":
         series = pd.Series(values, dtype="object").map(lambda v: None if is_missing(v) else v)
+        outside = [v for v in series.dropna() if not _NS_FIRST <= str(v)[:10] <= _NS_LAST]
+        if outside:
+            warnings.warn(
+                f"column {col.name!r}: {len(outside)} date(s) outside what datetime64[ns] holds "
+                f"({_NS_FIRST} to {_NS_LAST}), e.g. {str(outside[0])[:10]}, are NaT in the frame (the records keep them)",
+                NewsieWarning,
+                stacklevel=4,
+            )
+            series = series.map(lambda v: v if v is None or _NS_FIRST <= str(v)[:10] <= _NS_LAST else None)
         return pd.to_datetime(series).astype("datetime64[ns]")
     if col.kind == "int":
         series = pd.Series(values, dtype="object").map(lambda v: None if is_missing(v) else int(v))
@@ -266,6 +275,11 @@ def _conform_column(pd: Any, col: Column, values: Any) -> Any:
     if col.kind == "float":
         return pd.Series(values, dtype="object").map(lambda v: None if is_missing(v) else float(v)).astype("float64")
     return pd.Series([[] if is_missing(v) else [str(x) for x in v] for v in values], dtype="object")
+
+
+# The days datetime64[ns] holds whole (pandas.Timestamp.min/max), as ISO strings: a date or
+# an ISO string compares by its first ten characters.
+_NS_FIRST, _NS_LAST = "1677-09-22", "2262-04-11"
 
 
 def conform(frame: Any, level: str) -> Any:
