@@ -125,6 +125,26 @@ def test_schema_of_every_level_matches_to_dataframe() -> None:
     assert isinstance(nspark.spark_schema("releases")["fields_of_work"].dataType, T.ArrayType)
 
 
+STANDARD = "id string, title string, text string, published date, url string"
+DONATION = "The OSCE Mission to Serbia handed over IT equipment to the Ministry of Interior today in Belgrade."
+
+
+def test_standard_columns_are_read_by_default(spark) -> None:
+    """A frame with the columns id, title, text, published and url gives releases with each, "today" dated by the
+    publication date; a standard column the frame lacks is an absent field, a column named explicitly that it lacks
+    a KeyError, and None leaves a column out."""
+    df = spark.createDataFrame([("rs-1", "OSCE donates equipment", DONATION, dt.date(2021, 6, 1), "https://www.osce.org/a")], STANDARD)
+    got = [(r.release_id, r.title, r.published, r.url, r.type, r.start) for r in nspark.extract(df, level="events").collect()]
+    assert got == [("rs-1", "OSCE donates equipment", dt.date(2021, 6, 1), "https://www.osce.org/a", "donation", dt.date(2021, 6, 1))]
+    bare = df.select("text")
+    row = nspark.extract(bare).collect()[0]
+    assert row.release_id.startswith("nw-") and (row.title, row.published, row.url) == (None, None, None)
+    assert nspark.extract(df, title=None).collect()[0].title is None
+    for named in ({"id": "id"}, {"title": "headline"}, {"published": "day"}, {"url": "link"}):
+        with pytest.raises(KeyError, match=next(iter(named.values()))):
+            nspark.extract(bare, **named)
+
+
 def test_warns_when_local_workers_run_another_python() -> None:
     """A local session whose workers run another Python gives a NewsieWarning; a cluster's does not."""
     def fake(master: str, python: str):

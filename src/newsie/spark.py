@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .exceptions import MissingExtraError, NewsieWarning
+from .frames import DefaultColumn, item_columns
 from .missing import is_missing
 from .tables import Level, arrow_schema, column_names
 
@@ -114,10 +115,10 @@ def extract(
     df: DataFrame,
     *,
     text: str = "text",
-    id: str | None = "id",
-    title: str | None = None,
-    published: str | None = None,
-    url: str | None = None,
+    id: str | None = DefaultColumn("id"),
+    title: str | None = DefaultColumn("title"),
+    published: str | None = DefaultColumn("published"),
+    url: str | None = DefaultColumn("url"),
     level: Level = "releases",
     batch_size: int = 256,
     load_options: Mapping[str, Any] | None = None,
@@ -126,8 +127,11 @@ def extract(
 
     Args:
         df: one release per row.
-        text, id, title, published, url: the columns holding each field (None: absent;
-            without `id`, ids are derived from the url, title or text as in `newsie.extract`).
+        text: the column of the text.
+        id, title, published, url: the columns of the record id, the title, the publication
+            date and the URL. By default the column of that name, when `df` has one (as
+            ``newsie extract`` reads JSON Lines and CSV); None: absent. Without an id, one is
+            derived from the url, title or text as in `newsie.extract`.
         level: "releases" (one row per input row), "events" (one per event; a release
             without events keeps one row) or "mentions".
         batch_size: documents per `nlp.pipe` batch inside a worker.
@@ -139,14 +143,11 @@ def extract(
         the schema `spark_schema(level)`; a row that failed has ``error`` set.
 
     Raises:
-        KeyError: a named column is not in `df`.
+        KeyError: a column named explicitly (or the text column) is not in `df`.
         ValueError: unknown level.
     """
     schema = spark_schema(level)
-    columns = {k: c for k, c in zip(ITEM_FIELDS, (text, id, title, published, url)) if c}
-    missing = [c for c in columns.values() if c not in df.columns]
-    if missing:
-        raise KeyError(f"columns not in the DataFrame: {missing}; it has {df.columns}")
+    columns = item_columns(dict(zip(ITEM_FIELDS, (text, id, title, published, url))), df.columns)
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     options = dict(load_options or {})
