@@ -8,6 +8,7 @@ distributed = pytest.importorskip("distributed")
 pd = pytest.importorskip("pandas")
 dd = pytest.importorskip("dask.dataframe")
 
+import newsie  # noqa: E402
 import newsie.dask as ndask  # noqa: E402
 
 TEXTS = [
@@ -61,3 +62,35 @@ def test_dataframe_missing_cells_of_any_kind(client) -> None:
     assert [r["error"] for r in records] == [None, None]
     assert [r["title"] for r in records] == ["Police training in Almaty", None]
     assert [r["published"] for r in records] == ["2021-05-01", None]
+
+
+def test_dataframe_standard_columns_are_read_by_default(client, nlp) -> None:
+    """A frame with the columns id, title, text, published and url gives records with each, as extract_many does."""
+    pdf = pd.DataFrame({
+        "id": ["rs-1", "kz-1"],
+        "title": ["OSCE donates equipment", "Police trained in Almaty"],
+        "text": ["The OSCE Mission to Serbia handed over IT equipment to the Ministry of Interior today in Belgrade.", TEXTS[0]],
+        "published": ["2021-06-01", "2021-05-14"],
+        "url": ["https://www.osce.org/a", "https://www.osce.org/b"],
+    })
+    records = ndask.extract_dataframe(dd.from_pandas(pdf, npartitions=2)).compute()
+    assert [r["id"] for r in records] == ["rs-1", "kz-1"]
+    assert [r["title"] for r in records] == list(pdf["title"])
+    assert [r["published"] for r in records] == ["2021-06-01", "2021-05-14"]
+    assert [r["url"] for r in records] == list(pdf["url"])
+    assert records[0]["events"][0]["start"] == "2021-06-01"  # "today", dated by the publication date
+    expected = [r.model_dump(mode="json") for r in newsie.extract_many(pdf.to_dict("records"), nlp=nlp)]
+    assert [r["events"] for r in records] == [r["events"] for r in expected]
+
+
+def test_dataframe_default_columns_absent_explicit_ones_required(client) -> None:
+    """A standard column the frame lacks is an absent field; a named column it lacks is a KeyError; None leaves one out."""
+    pdf = pd.DataFrame({"text": TEXTS[:2], "title": ["Police trained in Almaty", "Equipment for Serbia"]})
+    ddf = dd.from_pandas(pdf, npartitions=1)
+    records = ndask.extract_dataframe(ddf).compute()
+    assert [r["title"] for r in records] == list(pdf["title"]) and [r["published"] for r in records] == [None, None]
+    assert all(r["id"].startswith("nw-") for r in records)
+    assert [r["title"] for r in ndask.extract_dataframe(ddf, title=None).compute()] == [None, None]
+    for named in ({"published": "published"}, {"id": "key"}, {"url": "link"}):
+        with pytest.raises(KeyError, match=next(iter(named.values()))):
+            ndask.extract_dataframe(ddf, **named)

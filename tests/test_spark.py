@@ -77,7 +77,7 @@ def test_session_workers_run_this_python(spark) -> None:
 def test_releases_one_row_per_input_typed(df, reference) -> None:
     """Releases: one row per input row, typed columns, the same main event types as extract_many."""
     out = extract(df, "releases")
-    assert out.columns == newsie.to_dataframe([], level="releases").columns.tolist()
+    assert out.columns == [*newsie.to_dataframe([], level="releases").columns.tolist(), "record"]
     types = dict((f.name, f.dataType) for f in out.schema.fields)
     assert types["published"] == T.DateType() and types["n_events"] == T.LongType()
     assert isinstance(types["states"], T.ArrayType) and types["states"].elementType == T.StringType()
@@ -116,13 +116,59 @@ def test_mentions_and_bad_arguments(df) -> None:
 
 
 def test_schema_of_every_level_matches_to_dataframe() -> None:
-    """Each level's Spark schema has the columns of to_dataframe, with dates as date and lists as arrays."""
+    """Each level's Spark schema has the columns of to_dataframe (and at the releases level the record column of
+    newsie's Parquet), with dates as date and lists as arrays."""
     for level in ("releases", "events", "mentions"):
         schema = nspark.spark_schema(level)
-        assert schema.fieldNames() == newsie.to_dataframe([], level=level).columns.tolist()
+        record = ["record"] if level == "releases" else []
+        assert schema.fieldNames() == [*newsie.to_dataframe([], level=level).columns.tolist(), *record]
         kinds = {f.name: f.dataType for f in schema.fields}
         assert kinds["published"] == T.DateType() and kinds["release_id"] == T.StringType()
     assert isinstance(nspark.spark_schema("releases")["fields_of_work"].dataType, T.ArrayType)
+
+
+STANDARD = "id string, title string, text string, published date, url string"
+DONATION = "The OSCE Mission to Serbia handed over IT equipment to the Ministry of Interior today in Belgrade."
+
+
+def test_standard_columns_are_read_by_default(spark) -> None:
+    """A frame with the columns id, title, text, published and url gives releases with each, "today" dated by the
+    publication date; a standard column the frame lacks is an absent field, a column named explicitly that it lacks
+    a KeyError, and None leaves a column out."""
+    df = spark.createDataFrame([("rs-1", "OSCE donates equipment", DONATION, dt.date(2021, 6, 1), "https://www.osce.org/a")], STANDARD)
+    got = [(r.release_id, r.title, r.published, r.url, r.type, r.start) for r in nspark.extract(df, level="events").collect()]
+    assert got == [("rs-1", "OSCE donates equipment", dt.date(2021, 6, 1), "https://www.osce.org/a", "donation", dt.date(2021, 6, 1))]
+    bare = df.select("text")
+    row = nspark.extract(bare).collect()[0]
+    assert row.release_id.startswith("nw-") and (row.title, row.published, row.url) == (None, None, None)
+    assert nspark.extract(df, title=None).collect()[0].title is None
+    for named in ({"id": "id"}, {"title": "headline"}, {"published": "day"}, {"url": "link"}):
+        with pytest.raises(KeyError, match=next(iter(named.values()))):
+            nspark.extract(bare, **named)
+
+
+def test_releases_written_to_parquet_come_back_as_records(df, reference, tmp_path) -> None:
+    """Releases that Spark writes to a folder of Parquet parts (with _SUCCESS and .crc files) read back as the records
+    of extract_many, with newsie.read_records and newsie report; an events table says how to read it instead."""
+    out = tmp_path / "records"
+    extract(df, "releases").write.parquet(str(out))
+    assert (out / "_SUCCESS").exists() and list(out.glob(".*.crc"))
+    assert {r.id: r for r in newsie.read_records(out)} == reference
+    frame = newsie.read_records(out, as_="frame")
+    assert frame.columns.tolist() == newsie.to_dataframe([], level="releases").columns.tolist()
+    assert sorted(frame["release_id"]) == sorted(reference)
+    events = tmp_path / "events"
+    extract(df, "events").write.parquet(str(events))
+    with pytest.raises(newsie.RecordsFileError, match=r"a flat 'events' table .* as_='frame', level='events'"):
+        newsie.read_records(events)
+    assert set(newsie.read_records(events, as_="frame", level="events")["release_id"]) == set(reference)
+    pytest.importorskip("matplotlib")
+    pytest.importorskip("jinja2")
+    from newsie.cli import main
+
+    page = tmp_path / "report.html"
+    assert main(["report", str(out), "-o", str(page)]) == 0
+    assert f'id="n-releases">{len(ROWS)}<' in page.read_text(encoding="utf-8")
 
 
 def test_warns_when_local_workers_run_another_python() -> None:

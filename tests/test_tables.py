@@ -173,11 +173,19 @@ def test_csv_joins_lists_with_a_pipe(items, tmp_path) -> None:
 
 
 def test_read_records_errors(tmp_path, records) -> None:
-    """A flat table asked for records, a line that is no record, and a missing path give clear errors."""
+    """A flat table asked for records (naming its level), a line that is no record, and a missing path give clear errors."""
     flat = tmp_path / "ev.parquet"
     pq.write_table(pa.Table.from_pylist([], schema=arrow_schema("events")), flat)
-    with pytest.raises(newsie.RecordsFileError, match="as_='frame'"):
+    with pytest.raises(newsie.RecordsFileError, match="a flat 'events' table holds no whole records: read it with as_='frame', level='events'"):
         newsie.read_records(flat)
+    releases = tmp_path / "rel.parquet"
+    pq.write_table(pa.Table.from_pylist([], schema=arrow_schema("releases")), releases)
+    with pytest.raises(newsie.RecordsFileError, match="a releases table without the 'record' column"):
+        newsie.read_records(releases)
+    other = tmp_path / "other.parquet"
+    pq.write_table(pa.table({"x": [1]}), other)
+    with pytest.raises(newsie.RecordsFileError, match="not a table newsie wrote"):
+        newsie.read_records(other)
     with pytest.raises(newsie.RecordsFileError, match="level"):
         newsie.read_records(flat, as_="frame", level="mentions")
     bad = tmp_path / "bad.jsonl"

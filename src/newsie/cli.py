@@ -358,8 +358,9 @@ def report(
     the same id and different content, the last one read without an error counts and the
     data-quality section lists the id.
     """
-    from .reporting import check_output, write_report
+    from .reporting import check_extras, check_output, write_report
 
+    check_extras()  # MissingExtraError: exit 2 naming the extra, before any record is read
     if output != "-":  # before reading a large archive, not after
         try:
             check_output(output)

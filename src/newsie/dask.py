@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .exceptions import MissingExtraError
+from .frames import DefaultColumn, item_columns
 from .missing import is_missing
 
 try:
@@ -39,21 +40,32 @@ def extract_dataframe(
     ddf: Any,
     *,
     text: str = "text",
-    id: str | None = None,
-    title: str | None = None,
-    published: str | None = None,
-    url: str | None = None,
+    id: str | None = DefaultColumn("id"),
+    title: str | None = DefaultColumn("title"),
+    published: str | None = DefaultColumn("published"),
+    url: str | None = DefaultColumn("url"),
     batch_size: int = 256,
     load_options: Mapping[str, Any] | None = None,
 ) -> db.Bag:
-    """A bag of record dicts from a Dask DataFrame's columns (one record per row, in order)."""
-    columns = {"text": text, "id": id, "title": title, "published": published, "url": url}
-    missing = [c for c in columns.values() if c and c not in ddf.columns]
-    if missing:
-        raise KeyError(f"columns not in the DataFrame: {missing}; it has {list(ddf.columns)}")
+    """A bag of record dicts from a Dask DataFrame's columns (one record per row, in order).
+
+    Args:
+        ddf: one release per row.
+        text: the column of the text.
+        id, title, published, url: the columns of the record id, the title, the publication
+            date and the URL. By default the column of that name, when `ddf` has one (as
+            ``newsie extract`` reads JSON Lines and CSV); None: absent. Without an id, one is
+            derived from the url, title or text as in `newsie.extract`.
+        batch_size: documents per `nlp.pipe` batch inside a worker.
+        load_options: arguments of `newsie.load` for the workers.
+
+    Raises:
+        KeyError: a column named explicitly (or the text column) is not in `ddf`.
+    """
+    columns = item_columns({"text": text, "id": id, "title": title, "published": published, "url": url}, ddf.columns)
 
     def to_item(row: Mapping[str, Any]) -> dict[str, Any]:
-        item = {key: row[col] for key, col in columns.items() if col and not is_missing(row[col])}
+        item = {key: row[col] for key, col in columns.items() if not is_missing(row[col])}
         if "id" in item:
             item["id"] = str(item["id"])
         if "published" in item and hasattr(item["published"], "isoformat"):

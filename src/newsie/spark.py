@@ -2,13 +2,16 @@
 
     >>> import newsie.spark
     >>> spark = newsie.spark.session("local[4]")   # workers run this Python; or a cluster's session
+    >>> newsie.spark.extract(df).write.parquet("records/")   # columns id, title, text, published, url
     >>> events = newsie.spark.extract(df, text="body", id="key", published="day", level="events")
 
 `extract` runs `mapInPandas`: each Python worker builds newsie's pipeline once
 (`newsie.load` caches it per process) and turns its rows into the table of a level, with
 the columns and types of `newsie.to_dataframe(..., level=...)`, as a Spark schema derived
-from `newsie.tables.arrow_schema(level)`: dates as ``date``, counts as ``bigint``, lists as
-``array<string>``. A row that fails comes back with ``error`` set; none is dropped. Needs
+from `newsie.tables.parquet_schema(level)`: dates as ``date``, counts as ``bigint``, lists as
+``array<string>``. At the releases level a ``record`` column holds each whole `Release`, as
+in the Parquet of ``newsie extract``, so `newsie.read_records` and ``newsie report`` read the
+written folder back. A row that fails comes back with ``error`` set; none is dropped. Needs
 the optional extra ``pip install 'newsie[spark]'`` and Java 17.
 """
 from __future__ import annotations
@@ -21,8 +24,9 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .exceptions import MissingExtraError, NewsieWarning
+from .frames import DefaultColumn, item_columns
 from .missing import is_missing
-from .tables import Level, arrow_schema, column_names
+from .tables import Level, parquet_rows, parquet_schema
 
 try:
     from pyspark.sql import DataFrame, SparkSession
@@ -35,8 +39,9 @@ ITEM_FIELDS = ("text", "id", "title", "published", "url")
 
 
 def spark_schema(level: Level) -> StructType:
-    """The Spark schema of a level's table (from its Arrow schema, the one Parquet uses)."""
-    return from_arrow_schema(arrow_schema(level))
+    """The Spark schema of a level's table, from the schema of newsie's Parquet
+    (`newsie.tables.parquet_schema`): at the releases level with the ``record`` column."""
+    return from_arrow_schema(parquet_schema(level))
 
 
 def session(master: str = "local[*]", *, app_name: str = "newsie", config: Mapping[str, str] | None = None) -> SparkSession:
@@ -91,20 +96,19 @@ def _item(row: Mapping[str, Any], columns: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _mapper(columns: Mapping[str, str], level: str, batch_size: int, load_options: Mapping[str, Any]) -> Callable[[Iterator[Any]], Iterator[Any]]:
-    names = column_names(level)
+    names = parquet_schema(level).names
 
     def run(frames: Iterator[Any]) -> Iterator[Any]:
         import pandas as pd
 
         from .batch import extract_many
         from .pipeline import load
-        from .tables import table_rows
 
         nlp = load(**dict(load_options))  # newsie.load caches: once per worker process
         for pdf in frames:
             items = [_item(row, columns) for row in pdf.to_dict("records")]
-            rows = table_rows(extract_many(items, nlp=nlp, batch_size=batch_size), level)
-            # Plain Python values (date, int, list, None); Arrow casts them to the schema.
+            rows = [row for rel in extract_many(items, nlp=nlp, batch_size=batch_size) for row in parquet_rows(rel, level)]
+            # Plain Python values (date, int, list, dict, None); Arrow casts them to the schema.
             yield pd.DataFrame([[r.get(n) for n in names] for r in rows], columns=names, dtype="object")
 
     return run
@@ -114,10 +118,10 @@ def extract(
     df: DataFrame,
     *,
     text: str = "text",
-    id: str | None = "id",
-    title: str | None = None,
-    published: str | None = None,
-    url: str | None = None,
+    id: str | None = DefaultColumn("id"),
+    title: str | None = DefaultColumn("title"),
+    published: str | None = DefaultColumn("published"),
+    url: str | None = DefaultColumn("url"),
     level: Level = "releases",
     batch_size: int = 256,
     load_options: Mapping[str, Any] | None = None,
@@ -126,8 +130,11 @@ def extract(
 
     Args:
         df: one release per row.
-        text, id, title, published, url: the columns holding each field (None: absent;
-            without `id`, ids are derived from the url, title or text as in `newsie.extract`).
+        text: the column of the text.
+        id, title, published, url: the columns of the record id, the title, the publication
+            date and the URL. By default the column of that name, when `df` has one (as
+            ``newsie extract`` reads JSON Lines and CSV); None: absent. Without an id, one is
+            derived from the url, title or text as in `newsie.extract`.
         level: "releases" (one row per input row), "events" (one per event; a release
             without events keeps one row) or "mentions".
         batch_size: documents per `nlp.pipe` batch inside a worker.
@@ -135,18 +142,17 @@ def extract(
             paths that exist on the executors).
 
     Returns:
-        A lazy DataFrame with the columns of ``newsie.to_dataframe(..., level=level)`` and
-        the schema `spark_schema(level)`; a row that failed has ``error`` set.
+        A lazy DataFrame with the columns of ``newsie.to_dataframe(..., level=level)`` (at
+        the releases level also ``record``, the whole `Release`, which `newsie.read_records`
+        reads back from the written Parquet) and the schema `spark_schema(level)`; a row
+        that failed has ``error`` set.
 
     Raises:
-        KeyError: a named column is not in `df`.
+        KeyError: a column named explicitly (or the text column) is not in `df`.
         ValueError: unknown level.
     """
     schema = spark_schema(level)
-    columns = {k: c for k, c in zip(ITEM_FIELDS, (text, id, title, published, url)) if c}
-    missing = [c for c in columns.values() if c not in df.columns]
-    if missing:
-        raise KeyError(f"columns not in the DataFrame: {missing}; it has {df.columns}")
+    columns = item_columns(dict(zip(ITEM_FIELDS, (text, id, title, published, url))), df.columns)
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     options = dict(load_options or {})

@@ -9,12 +9,11 @@ from pydantic import ValidationError
 
 from .exceptions import MissingExtraError, RecordsFileError
 from .records import Release
-from .tables import Level, column_names, conform, frame_from_csv, table_rows, to_frame
+from .tables import LEVELS, RECORD_COLUMN, Level, column_names, conform, frame_from_csv, table_rows, to_frame
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 CSV_SUFFIXES = (".csv", ".tsv")
-RECORD_COLUMN = "record"
 
 
 def _files(path: Path) -> list[Path]:
@@ -61,11 +60,26 @@ def _parquet(path: Path) -> Any:
 def _parquet_records(path: Path) -> list[Release]:
     table = _parquet(path)
     if RECORD_COLUMN not in table.column_names:
-        raise RecordsFileError(
-            f"{path}: holds a flat table without whole records; records come back from Parquet written at "
-            "the releases level (newsie extract -o out.parquet) or from JSON Lines; use as_='frame' for this file"
-        )
+        raise _no_records(path, table.column_names)
     return [Release.model_validate(d) for d in table.column(RECORD_COLUMN).to_pylist()]
+
+
+def _no_records(path: Path, names: list[str]) -> RecordsFileError:
+    """The error for Parquet without a ``record`` column: which table it is, and what to do."""
+    level = next((lv for lv in LEVELS if set(column_names(lv)) <= set(names)), None)
+    where = (
+        "records come back from JSON Lines and from Parquet written at the releases level "
+        "(newsie extract -o out.parquet, newsie.spark.extract(df).write.parquet(...))"
+    )
+    if level is None:
+        return RecordsFileError(f"{path}: not a table newsie wrote (no {RECORD_COLUMN!r} column, nor the columns of a level); {where}")
+    if level == "releases":
+        return RecordsFileError(
+            f"{path}: a releases table without the {RECORD_COLUMN!r} column of whole records (written by an older "
+            "newsie.spark.extract, or with that column dropped): read it with as_='frame', level='releases', or "
+            f"extract again to write the records; {where}"
+        )
+    return RecordsFileError(f"{path}: a flat {level!r} table holds no whole records: read it with as_='frame', level={level!r}; {where}")
 
 
 def read_records(path: str | Path, *, as_: Literal["records", "frame"] = "records", level: Level = "releases") -> Any:

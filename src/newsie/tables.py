@@ -44,6 +44,7 @@ Level = Literal["releases", "events", "mentions"]
 Kind = Literal["str", "cat", "date", "int", "float", "list"]
 LEVELS: tuple[str, ...] = ("releases", "events", "mentions")
 LIST_SEP = "|"
+RECORD_COLUMN = "record"  # Parquet at the releases level: the whole Release of each row
 
 
 @dataclass(frozen=True)
@@ -350,6 +351,25 @@ def record_arrow_type() -> Any:
     return _arrow_type(_pa(), Release)
 
 
+def parquet_schema(level: str) -> Any:
+    """The schema of newsie's Parquet at a level (`newsie extract -o`, `newsie.spark.extract`):
+    `arrow_schema`, plus at the releases level a ``record`` column holding each whole
+    `Release` as a nested struct, from which `newsie.read_records` gives the records back."""
+    schema = arrow_schema(level)
+    return schema.append(_pa().field(RECORD_COLUMN, record_arrow_type())) if level == "releases" else schema
+
+
+def parquet_rows(record: Release | Mapping[str, Any], level: str) -> list[dict[str, Any]]:
+    """The rows of one record as newsie writes them to Parquet (`parquet_schema`)."""
+    rel = as_release(record)
+    out = rows(rel, level)
+    if level == "releases":
+        whole = rel.model_dump()
+        for row in out:
+            row[RECORD_COLUMN] = whole
+    return out
+
+
 def arrow_table(rows: Sequence[Mapping[str, Any]], level: str) -> Any:
     """An Arrow table of rows, with the level's schema."""
     return _pa().Table.from_pylist(list(rows), schema=arrow_schema(level))
@@ -395,6 +415,7 @@ def frame_from_csv(path: Any, level: str, *, sep: str = ",") -> Any:
 __all__ = [
     "LEVELS",
     "LIST_SEP",
+    "RECORD_COLUMN",
     "Column",
     "Level",
     "arrow_schema",
@@ -407,6 +428,8 @@ __all__ = [
     "csv_row",
     "frame_from_csv",
     "pandas_dtypes",
+    "parquet_rows",
+    "parquet_schema",
     "record_arrow_type",
     "rows",
     "table_rows",

@@ -5,6 +5,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -15,6 +16,7 @@ pytest.importorskip("jinja2")
 
 import newsie
 from newsie.cli import main
+from newsie.reporting import plots
 from newsie.reporting.plots import TYPE_COLORS
 
 ITEMS = [
@@ -168,6 +170,31 @@ def test_cli_on_a_csv_table_says_what_to_give(tmp_path, capsys) -> None:
     table.write_text("release_id,type\nr1,training\n", encoding="utf-8")
     assert main(["report", str(table), "-o", str(tmp_path / "r.html")]) == 2
     assert "JSON Lines or Parquet" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("package", ["matplotlib", "jinja2"])
+def test_a_missing_extra_is_named_before_any_record_is_read(package, records, tmp_path, monkeypatch, capsys) -> None:
+    """Without matplotlib or jinja2, newsie.report raises the MissingExtraError naming newsie[report], and newsie report
+    says it in one line with exit 2, before any record is read (a file that is no records is not even opened)."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not records\n", encoding="utf-8")  # reading it would fail with another error
+    monkeypatch.setitem(sys.modules, package, None)
+    message = f"newsie.report needs the optional package {package!r}: pip install 'newsie[report]'"
+    for given in (records, notes):
+        with pytest.raises(newsie.MissingExtraError, match=re.escape(message)):
+            newsie.report(given)
+    assert main(["report", str(notes), "-o", str(tmp_path / "r.html")]) == 2
+    assert capsys.readouterr().err == f"newsie: error: {message}\n"
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_charts_without_matplotlib_name_the_extra(monkeypatch) -> None:
+    """Each chart, called without matplotlib, raises the MissingExtraError naming newsie[report], not an ImportError of matplotlib."""
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    for chart in (lambda: plots.bars(Counter(a=2), "releases"), lambda: plots.countries(Counter(KAZ=1), None),
+                  lambda: plots.events_over_time(["2023-04"], {"2023-04": Counter(training=1)}, ["training"])):
+        with pytest.raises(newsie.MissingExtraError, match=r"newsie\[report\]"):
+            chart()
 
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)

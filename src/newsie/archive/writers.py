@@ -21,9 +21,8 @@ from typing import Any, Protocol, TextIO
 
 from ..exceptions import MissingExtraError
 from ..records import Release
-from ..tables import arrow_schema, column_names, csv_row, record_arrow_type, rows
+from ..tables import column_names, csv_row, parquet_rows, parquet_schema, rows
 
-RECORD_COLUMN = "record"
 
 class Writer(Protocol):
     def write(self, rel: Release) -> None: ...
@@ -163,10 +162,7 @@ class ParquetWriter:
         self.path = path
         self.level = level
         self.tmp = path.with_name(path.name + ".partial")
-        schema = arrow_schema(level)
-        if level == "releases":
-            schema = schema.append(pa.field(RECORD_COLUMN, record_arrow_type()))
-        self.schema = schema
+        self.schema = schema = parquet_schema(level)
         self.parts = parts_folder(path)
         self.keep = parquet_pieces(path) if append else []
         for piece in self.keep:
@@ -181,10 +177,7 @@ class ParquetWriter:
         self.rows_per_part = rows_per_part
 
     def write(self, rel: Release) -> None:
-        for row in rows(rel, self.level):
-            if self.level == "releases":
-                row[RECORD_COLUMN] = rel.model_dump()
-            self.rows.append(row)
+        self.rows.extend(parquet_rows(rel, self.level))
         if len(self.rows) >= self.rows_per_part:
             self._flush()
 

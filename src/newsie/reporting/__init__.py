@@ -57,11 +57,26 @@ def _releases(records: Records) -> tuple[list[Release], str]:
     return rels, ", ".join(paths) if paths else f"{len(rels):,} record{'s' * (len(rels) != 1)}"
 
 
-def _template() -> Any:
+def _jinja2() -> Any:
     try:
         import jinja2
     except ImportError as exc:
         raise MissingExtraError("newsie.report", "report", "jinja2") from exc
+    return jinja2
+
+
+def check_extras() -> None:
+    """The packages of the ``newsie[report]`` extra are installed: checked before any record is read.
+
+    Raises:
+        MissingExtraError: matplotlib or jinja2 is not installed.
+    """
+    plots.require()
+    _jinja2()
+
+
+def _template() -> Any:
+    jinja2 = _jinja2()
     source = (resources.files(__name__) / "templates" / TEMPLATE).read_text(encoding="utf-8")
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     return env.from_string(source)
@@ -131,7 +146,8 @@ def report(
         without an error is counted, and the page lists the id (see `summary.distinct`).
 
     Raises:
-        MissingExtraError: matplotlib or jinja2 is not installed.
+        MissingExtraError: matplotlib or jinja2 is not installed (found before any record
+            is read).
         FileNotFoundError: a path that does not exist, or an `output` whose folder does not
             (found before any record is read).
         IsADirectoryError: `output` is a folder.
@@ -139,6 +155,7 @@ def report(
         pydantic.ValidationError: a dict that is not a newsie record.
         TypeError: `records` is none of these (a DataFrame, None, a number).
     """
+    check_extras()
     target = check_output(output) if output is not None else None
     rels, source = _releases(records)
     page = render_html(summarize(rels, top=top, low_confidence=low_confidence), source=source, title=title)
@@ -159,12 +176,14 @@ def write_report(
     """What `newsie report` does: one page about the records of every path.
 
     Raises:
+        MissingExtraError: matplotlib or jinja2 is not installed (before any record is read).
         FileNotFoundError, IsADirectoryError: `output` cannot be written (before any
             record is read).
 
     Returns:
         The file written, or None when the page went to `out` (``output`` "-" or None).
     """
+    check_extras()
     target = None if output in (None, "-") else check_output(str(output))
     page = report(list(paths), title=title, top=top, low_confidence=low_confidence)
     if target is None:
@@ -174,4 +193,4 @@ def write_report(
     return target
 
 
-__all__ = ["check_output", "render_html", "report", "write_report"]
+__all__ = ["check_extras", "check_output", "render_html", "report", "write_report"]

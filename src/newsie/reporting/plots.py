@@ -28,26 +28,38 @@ RC: dict[Any, Any] = {  # matplotlib's stubs type rc keys as literals
 }
 
 
-def _figure(width: float, height: float) -> Any:
+def require() -> Any:
+    """matplotlib, with the modules the charts use.
+
+    Raises:
+        MissingExtraError: matplotlib is not installed (naming the ``newsie[report]`` extra).
+    """
     try:
-        from matplotlib.figure import Figure
+        import matplotlib
+        import matplotlib.figure
+        import matplotlib.ticker
     except ImportError as exc:
         raise MissingExtraError("newsie.report", "report", "matplotlib") from exc
-    return Figure(figsize=(width, height), layout="constrained")
+    return matplotlib
+
+
+def _style() -> Any:
+    """The charts' matplotlib settings (`RC`), as a context."""
+    return require().rc_context(RC)
+
+
+def _figure(width: float, height: float) -> Any:
+    return require().figure.Figure(figsize=(width, height), layout="constrained")
 
 
 def _counts_axis(axis: Any) -> None:
-    from matplotlib.ticker import MaxNLocator
-
-    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_locator(require().ticker.MaxNLocator(integer=True))
 
 
 def to_data_uri(fig: Any) -> str:
     """The figure as an ``data:image/svg+xml;base64,...`` URI."""
-    import matplotlib
-
     buf = io.BytesIO()
-    with matplotlib.rc_context(RC):
+    with _style():
         fig.savefig(buf, format="svg", metadata={"Date": None})
     return "data:image/svg+xml;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
@@ -67,13 +79,11 @@ def events_over_time(months: list[str], per_month: dict[str, Counter[str]], type
     Returns:
         The chart's data URI and the period it counts by ("month" or "year").
     """
-    import matplotlib
-
     period = "month"
     if len(months) > 72:
         months, per_month = _by_year(months, per_month)
         period = "year"
-    with matplotlib.rc_context(RC):
+    with _style():
         fig = _figure(9.0, 3.4)
         ax = fig.add_subplot()
         x = list(range(len(months)))
@@ -93,19 +103,15 @@ def events_over_time(months: list[str], per_month: dict[str, Counter[str]], type
 
 def countries(today: Counter[str], at_date: Counter[str] | None, n: int = 20) -> str:
     """Horizontal bars of events by country (today's and, when known, at the date)."""
-    import matplotlib
-
-    with matplotlib.rc_context(RC):
+    with _style():
         return to_data_uri(countries_figure(today, at_date, n))
 
 
 def countries_figure(today: Counter[str], at_date: Counter[str] | None, n: int = 20) -> Any:
     """The figure of `countries`."""
-    import matplotlib
-
     rows = as_rows(today + (at_date or Counter()), n)
     labels = [code for code, _ in rows][::-1]
-    with matplotlib.rc_context(RC):
+    with _style():
         fig = _figure(9.0, 0.7 + (0.19 if at_date is None else 0.25) * max(len(labels), 3))
         ax = fig.add_subplot()
         y = list(range(len(labels)))
@@ -125,10 +131,8 @@ def countries_figure(today: Counter[str], at_date: Counter[str] | None, n: int =
 
 def bars(counter: Counter[str], xlabel: str, n: int = 20) -> str:
     """Horizontal bars of the `n` largest counts."""
-    import matplotlib
-
     rows = as_rows(counter, n)[::-1]
-    with matplotlib.rc_context(RC):
+    with _style():
         fig = _figure(9.0, 0.7 + 0.19 * max(len(rows), 3))
         ax = fig.add_subplot()
         ax.barh(range(len(rows)), [k for _, k in rows], color=ACCENT)
@@ -140,10 +144,8 @@ def bars(counter: Counter[str], xlabel: str, n: int = 20) -> str:
 
 def participants(stats: list[ParticipantStats]) -> str:
     """Box plots of participant counts per event type (log scale when counts span widely)."""
-    import matplotlib
-
     rows = [s for s in stats if s.values][::-1]
-    with matplotlib.rc_context(RC):
+    with _style():
         fig = _figure(9.0, 0.8 + 0.28 * max(len(rows), 3))
         ax = fig.add_subplot()
         box = ax.boxplot(
@@ -161,4 +163,4 @@ def participants(stats: list[ParticipantStats]) -> str:
         return to_data_uri(fig)
 
 
-__all__ = ["TYPE_COLORS", "bars", "countries", "countries_figure", "events_over_time", "participants", "to_data_uri"]
+__all__ = ["TYPE_COLORS", "bars", "countries", "countries_figure", "events_over_time", "participants", "require", "to_data_uri"]

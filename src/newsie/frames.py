@@ -1,0 +1,34 @@
+"""Which columns of a DataFrame (Dask or Spark) hold the fields of a release.
+
+As ``newsie extract`` reads the keys of JSON Lines and the columns of CSV, the optional
+fields come from the columns named ``id``, ``title``, ``published`` and ``url`` when a frame
+has them. A name given by default is a `DefaultColumn`: a frame without that column just
+has no such field, while a column named explicitly must be there.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+
+class DefaultColumn(str):
+    """A column name given by default: read when the frame has it, else the field is absent."""
+
+
+def item_columns(named: Mapping[str, str | None], have: Iterable[str]) -> dict[str, str]:
+    """The column to read each item field from, for the fields the frame holds.
+
+    Args:
+        named: item field -> column name (None: the field is absent).
+        have: the frame's columns.
+
+    Raises:
+        KeyError: a column named explicitly (not a `DefaultColumn`) is not in the frame.
+    """
+    have = list(have)
+    missing = [c for c in named.values() if c is not None and c not in have and not isinstance(c, DefaultColumn)]
+    if missing:
+        raise KeyError(f"columns not in the DataFrame: {missing}; it has {have}")
+    return {field: str(col) for field, col in named.items() if col is not None and col in have}
+
+
+__all__ = ["DefaultColumn", "item_columns"]
