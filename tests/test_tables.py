@@ -107,6 +107,17 @@ def test_read_records_frames_and_folders(records, jsonl) -> None:
     assert len(newsie.read_records(jsonl.parent)) == len(records)
 
 
+def test_a_folder_of_records_skips_unfinished_job_folders(records, jsonl, tmp_path) -> None:
+    """Spark's and Hadoop's ``_temporary/`` (an unfinished job's files) and hidden folders
+    are not read as records of a folder."""
+    folder = tmp_path / "out"
+    (folder / "_temporary" / "0").mkdir(parents=True)
+    (folder / ".ipynb_checkpoints").mkdir()
+    for place in (folder / "part-0.jsonl", folder / "_temporary" / "0" / "part-0.jsonl", folder / ".ipynb_checkpoints" / "part-0.jsonl"):
+        place.write_bytes(jsonl.read_bytes())
+    assert len(newsie.read_records(folder)) == len(records)
+
+
 def test_to_dataframe_accepts_dicts(records) -> None:
     """Dicts read back from JSON Lines give the same frame as the records."""
     dicts = [json.loads(r.model_dump_json()) for r in records]

@@ -16,11 +16,21 @@ PARQUET_SUFFIXES = (".parquet", ".pq")
 CSV_SUFFIXES = (".csv", ".tsv")
 
 
+def _hidden(rel: Path) -> bool:
+    """A path under a folder whose name starts with "_" or "." (Spark's and Hadoop's
+    ``_temporary/`` of an unfinished job, ``.ipynb_checkpoints``), or a file so named
+    (``_SUCCESS``): not records, as Spark and pyarrow read such folders."""
+    return any(part.startswith(("_", ".")) for part in rel.parts)
+
+
 def _files(path: Path) -> list[Path]:
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such file or folder")
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (*JSONL_SUFFIXES, *PARQUET_SUFFIXES))
+        found = sorted(
+            p for p in path.rglob("*")
+            if p.is_file() and p.suffix.lower() in (*JSONL_SUFFIXES, *PARQUET_SUFFIXES) and not _hidden(p.relative_to(path))
+        )
         if not found:
             raise RecordsFileError(f"{path}: no .jsonl or .parquet files in this folder")
         return found

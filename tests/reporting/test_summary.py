@@ -147,3 +147,16 @@ def test_different_records_with_one_id_count_once_and_are_listed() -> None:
     assert summarize([old, new]).quality.same_id[0].id == "r1"
     assert distinct([old, failed])[0] == [old]
     assert distinct([failed, failed.model_copy(update={"title": "again"})])[0][0].title == "again"
+
+
+def test_years_before_1000_are_counted_by_year() -> None:
+    """Over more than six years, months count by year, years before 1000 included (their
+    months are written "0999-01": a KeyError before)."""
+    from collections import Counter
+
+    from newsie.reporting.plots import _by_year
+
+    months = month_range("0999-01", "2001-12")
+    years, per_year = _by_year(months, {"0999-03": Counter(training=2), "2001-05": Counter(meeting=1)})
+    assert years[0] == "0999" and years[-1] == "2001" and len(years) == 1003
+    assert per_year["0999"] == {"training": 2} and per_year["2001"] == {"meeting": 1}

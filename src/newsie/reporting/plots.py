@@ -66,7 +66,7 @@ def to_data_uri(fig: Any) -> str:
 
 def _by_year(months: list[str], per_month: dict[str, Counter[str]]) -> tuple[list[str], dict[str, Counter[str]]]:
     years = sorted({m[:4] for m in months})
-    years = [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]
+    years = [f"{y:04d}" for y in range(int(years[0]), int(years[-1]) + 1)]  # as the months write them ("0999")
     out: dict[str, Counter[str]] = {y: Counter() for y in years}
     for m, c in per_month.items():
         out[m[:4]].update(c)
