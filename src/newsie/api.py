@@ -138,7 +138,11 @@ def extract_html(
     published: dt.date | dt.datetime | str | None = None,
     nlp: Language | None = None,
 ) -> Release:
-    """Read a release from raw HTML: trafilatura finds the main text, title and date.
+    """Read a release from raw HTML: trafilatura finds the main text and title.
+
+    The release date is `published` when given, else the one the page declares (meta
+    tags, JSON-LD, <time>, its "Publishing date" block), else its dateline's, as in
+    `extract`; never another date of the text.
 
     Raises:
         MissingExtraError: trafilatura is not installed (``pip install 'newsie[html]'``).

@@ -288,7 +288,7 @@ def train(
     event_config: Annotated[Path | None, typer.Option("--event-config", exists=True, dir_okay=False, help="spaCy training config of the event-type classifier.")] = None,
     fields_config: Annotated[Path | None, typer.Option("--fields-config", exists=True, dir_okay=False, help="spaCy training config of the fields-of-work classifier.")] = None,
     margin: Annotated[float | None, typer.Option("--margin", min=0.0, max=1.0, help="Probability margin by which the model must beat the rules' event type to overrule it (default: the best in k-fold).")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars (drawn only when stderr is a terminal).")] = False,
 ) -> None:
     """Retrain the event-type and fields-of-work models on your labeled releases.
 
@@ -296,6 +296,7 @@ def train(
     fields_of_work the fields model. Seeded k-fold cross-validation fits the blend with the
     rules and reports held-out scores (also in OUTPUT/report.json).
     """
+    from .archive.progress import on_terminal
     from .training import train as run_training
 
     with warnings.catch_warnings():
@@ -310,7 +311,7 @@ def train(
         warnings.showwarning = show
         report = run_training(
             [str(g) for g in gold], output, folds=folds, seed=seed,
-            event_config=event_config, fields_config=fields_config, progress=not quiet, margin=margin,
+            event_config=event_config, fields_config=fields_config, progress=not quiet and on_terminal(sys.stderr), margin=margin,
         )
     for line in report.lines():
         sys.stdout.write(line + "\n")

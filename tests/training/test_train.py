@@ -1,6 +1,7 @@
 """Tests of `newsie.train`: retraining the models end to end and loading them."""
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import spacy
 import newsie
 from newsie.blend import BinaryLogit, ConditionalLogit
 from newsie.exceptions import NewsieError, TrainingDataError
-from newsie.training import default_config, read_items, train
+from newsie.training import TrainReport, default_config, read_items, train
 from newsie.training.crossval import micro_f1, stratified_folds
 
 # Self-written releases in the style of OSCE ledes: (title, text, event type, fields of work).
@@ -250,20 +251,48 @@ def test_folds_are_stratified_and_seeded() -> None:
 
 @pytest.mark.slow
 def test_cli_train(tmp_path) -> None:
-    """`newsie train GOLD --output DIR` prints the k-fold report and writes the models."""
+    """`newsie train GOLD --output DIR` prints the k-fold report and writes the models; its
+    stderr, a pipe, gets no progress bar frames."""
     corpus = write_corpus(tmp_path / "gold.jsonl")
     cfg = tmp_path / "e.cfg"
     cfg.write_text(default_config("event_type").read_text(encoding="utf-8").replace("max_epochs = 20", "max_epochs = 2"), encoding="utf-8")
     fcfg = tmp_path / "f.cfg"
     fcfg.write_text(default_config("fields_of_work").read_text(encoding="utf-8").replace("max_epochs = 20", "max_epochs = 2"), encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "newsie", "train", str(corpus), "--output", str(tmp_path / "m"), "--folds", "3", "-q",
+        [sys.executable, "-m", "newsie", "train", str(corpus), "--output", str(tmp_path / "m"), "--folds", "3",
          "--event-config", str(cfg), "--fields-config", str(fcfg)],
         capture_output=True, text=True, check=False,
     )
     assert done.returncode == 0, done.stderr
+    assert "\r" not in done.stderr and "%|" not in done.stderr  # tqdm's frames: "rules:  50%|#####     | 6/12"
     assert "3-fold cross-validation" in done.stdout and "event type (12 releases)" in done.stdout
     assert (tmp_path / "m" / "event_type" / "blend.json").is_file()
+
+
+class _Terminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("terminal", "args", "bars"), [(False, [], False), (True, [], True), (True, ["-q"], False)])
+def test_cli_train_draws_bars_only_on_a_terminal(tmp_path, monkeypatch, terminal, args, bars) -> None:
+    """`newsie train` asks for progress bars only when stderr is a terminal, and never with --quiet, as `newsie extract` does."""
+    from newsie import training
+    from newsie.cli import main
+
+    asked: list[bool] = []
+
+    def fake_train(gold, output, *, progress, **kw):
+        asked.append(progress)
+        return TrainReport(str(output), 3, 0)
+
+    monkeypatch.setattr(training, "train", fake_train)
+    monkeypatch.setattr(sys, "stderr", _Terminal() if terminal else io.StringIO())
+    corpus = write_corpus(tmp_path / "gold.jsonl")
+    assert main(["train", str(corpus), "-o", str(tmp_path / "m"), *args]) == 0
+    assert asked == [bars]
 
 
 def test_token_ids_give_the_same_scores_as_a_doc_of_the_same_words() -> None:

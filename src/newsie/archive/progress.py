@@ -19,7 +19,7 @@ class Progress:
 
     def __init__(self, total: int | None = None, *, stream: TextIO | None = None, enabled: bool | None = None) -> None:
         self.stream = stream or sys.stderr
-        self.enabled = _isatty(self.stream) if enabled is None else enabled
+        self.enabled = on_terminal(self.stream) if enabled is None else enabled
         self.bar = tqdm(
             total=total, unit="doc", file=self.stream, disable=not self.enabled, dynamic_ncols=True,
             mininterval=0.2, smoothing=0.1, leave=False,
@@ -51,7 +51,8 @@ class Progress:
         return time.perf_counter() - self.start
 
 
-def _isatty(stream: TextIO) -> bool:
+def on_terminal(stream: TextIO) -> bool:
+    """Whether `stream` is a terminal, where bars are drawn (a log file or pipe gets none)."""
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
