@@ -233,3 +233,16 @@ def test_update_notice_is_named_in_warnings(nlp) -> None:
     rel = newsie.extract("UPDATED 3 May\nOSCE Chairperson visits Georgia\n\nTBILISI, 3 May 2019 – The OSCE Chairperson arrived in Tbilisi today.", nlp=nlp)
     assert rel.title == "OSCE Chairperson visits Georgia" and rel.text.startswith("TBILISI")
     assert rel.warnings == ["preamble line kept out of the text: 'UPDATED 3 May'"]
+
+
+@pytest.mark.parametrize("brk", ["\r", "\u2028", "\u2029", "\x85", "\x0c", "\x0b"])
+def test_other_line_breaks_split_title_and_dateline(nlp, brk) -> None:
+    """A CR alone (old Mac files, some exports), the Unicode line and paragraph separators,
+    NEL, a form feed or vertical tab break lines like a line feed: the title line and the
+    dateline are found, and offsets hold (one character for one)."""
+    text = brk.join(["OSCE trains Serbian police on cybercrime", "", "BELGRADE, 3 May 2021 – The OSCE Mission to Serbia opened a training course for police officers today."])
+    rel = newsie.extract(text, nlp=nlp)
+    assert rel.title == "OSCE trains Serbian police on cybercrime" and rel.published == D(2021, 5, 3)
+    mentions = [m for org in rel.organizations for m in org.mentions]
+    assert rel.text.startswith("BELGRADE") and {m.text for m in mentions} == {"OSCE", "OSCE Mission to Serbia"}
+    assert all((rel.title if m.field == "title" else rel.text)[m.start_char : m.end_char] == m.text for m in mentions)
