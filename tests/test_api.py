@@ -59,9 +59,10 @@ def test_non_string_title_is_a_type_error() -> None:
         newsie.extract("text", title=5)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("empty", ["", "   ", "\n\t \n"])
+@pytest.mark.parametrize("empty", ["", "   ", "\n\t \n", "\u200b\u200b", "\ufeff \u200d\n", "\x00\x00", "\u00ad"])
 def test_empty_text_gives_an_empty_release(empty) -> None:
-    """Empty or whitespace text gives an empty Release, without loading anything."""
+    """Empty or whitespace text, or text of zero-width characters and NULs alone, gives an
+    empty Release, without loading anything (no event made of nothing)."""
     rel = newsie.extract(empty, published="2020-01-02")
     assert rel.states == [] and rel.events == [] and rel.organizations == []
     assert rel.published == dt.date(2020, 1, 2)

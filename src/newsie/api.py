@@ -6,7 +6,7 @@ from typing import Any, Union
 
 from spacy.language import Language
 
-from .batch import empty_release, extract_many, prepare
+from .batch import empty_release, extract_many, is_blank, prepare
 from .build import to_release
 from .collector import held
 from .inputs import require_nlp, require_text
@@ -58,7 +58,8 @@ def extract(
             on the record (a scraped page's own ``Content type:`` line fills it otherwise).
 
     Returns:
-        A `Release`. Empty or whitespace-only text without a title gives an empty
+        A `Release`. Empty or whitespace-only text (zero-width characters and NULs
+        included, see `is_blank`) without a title gives an empty
         `Release` (no entities, no events).
 
     Raises:
@@ -73,7 +74,7 @@ def extract(
         {"text": require_text(text, "text"), "title": title, "published": published, "url": url, "id": id, "content_type": content_type},
         page=page,
     )
-    if not kw["text"].strip() and not kw.get("title"):
+    if is_blank(kw["text"]) and not kw.get("title"):
         return empty_release(kw)
     nlp = nlp or default_nlp()
     # No cyclic collection while the Doc is processed: on a long document the collector's

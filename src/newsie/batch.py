@@ -209,6 +209,22 @@ def _str_list(value: Any, name: str) -> list[str]:
     raise TypeError(f"{name} must be a list of str")
 
 
+# Characters that show nothing: a text of these and whitespace alone is empty.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00"
+_DROP_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE))
+
+
+def is_blank(text: str) -> bool:
+    """Whether `text` holds nothing to read: whitespace, zero-width characters (zero-width
+    space and joiners, word joiner, byte-order mark, soft hyphen) and NULs only."""
+    stripped = text.strip()
+    if not stripped:
+        return True
+    if stripped[0] not in _INVISIBLE and stripped[-1] not in _INVISIBLE:  # nearly every text
+        return False
+    return not stripped.translate(_DROP_INVISIBLE).strip()
+
+
 def empty_release(kw: dict[str, Any]) -> Release:
     """The documented result for empty text: a Release with no entities and no events."""
     return Release(
@@ -239,7 +255,7 @@ def _made(nlp: Language, item: Item) -> Release | Doc:
     if isinstance(item, Release):
         return item
     kw = prepare(item)
-    if not kw["text"].strip() and not kw.get("title"):
+    if is_blank(kw["text"]) and not kw.get("title"):
         return empty_release(kw)
     return make_doc(nlp, **kw)
 
