@@ -87,7 +87,7 @@ def test_not_datelines(head) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("21 February 2020", D(2020, 2, 21)), ("Feb. 21, 2020", D(2020, 2, 21)), ("21.02.2020", D(2020, 2, 21)), ("02/21/2020", D(2020, 2, 21)), ("21/02/2020", D(2020, 2, 21)), ("Friday, 21 February 2020", D(2020, 2, 21))],
+    [("21 February 2020", D(2020, 2, 21)), ("Feb. 21, 2020", D(2020, 2, 21)), ("21.02.2020", D(2020, 2, 21)), ("02/21/2020", D(2020, 2, 21)), ("21/02/2020", D(2020, 2, 21)), ("Friday, 21 February 2020", D(2020, 2, 21)), ("21.02.20", D(2020, 2, 21)), ("02-21-20", D(2020, 2, 21))],
 )
 def test_published_date_strings(value, expected) -> None:
     """Any unambiguous English date string is a publication date."""
@@ -119,7 +119,7 @@ def test_a_week_date_is_refused_as_published_and_as_published_option() -> None:
     assert check_published(" 2024-02-29 ") == "2024-02-29"
 
 
-@pytest.mark.parametrize("value", ["03/05/2020", "May 2020", "14 November"])
+@pytest.mark.parametrize("value", ["03/05/2020", "May 2020", "14 November", "20-02-21", "13-05-20"])
 def test_ambiguous_published_warns(value) -> None:
     """A string naming no single day gives no date and a warning."""
     date, warning = read_published(value)

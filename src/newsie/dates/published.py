@@ -62,6 +62,9 @@ def _read_string(s: str) -> tuple[dt.date | None, str | None]:
         a, b = int(m["a"]), int(m["b"])
         if a <= 12 and b <= 12 and a != b:
             return None, f"published={s!r} is ambiguous (day/month or month/day?): ignored, the dateline date is used if any"
+        if len(m["y"]) == 2 and "-" in s and _valid(a, b, int(m["y"])) and _valid(int(m["y"]), b, a):
+            # "20-02-21": 20 February 2021, or 2020-02-21 written year first (with hyphens, as ISO)
+            return None, f"published={s!r} is ambiguous (is the year first or last?): ignored, the dateline date is used if any"
     strict = [_parse(s, base, strict=True) for base in _BASES]
     if strict[0] is not None and strict[0] == strict[1]:
         return strict[0], None
@@ -69,6 +72,16 @@ def _read_string(s: str) -> tuple[dt.date | None, str | None]:
     if loose is not None and strict[0] is None and any(c.isdigit() for c in s):
         return None, f"published={s!r} does not name one day (no day or no year): ignored, the dateline date is used if any"
     raise PublishedDateError(value=s)
+
+
+def _valid(day: int, month: int, yy: int) -> bool:
+    """Whether a day, a month and a two-digit year name a day (of 2000 + yy; the century
+    does not change which days exist but for 29 February 1900)."""
+    try:
+        dt.date(2000 + yy, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def iso_day(s: str) -> dt.date | None:
