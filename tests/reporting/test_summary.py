@@ -160,3 +160,13 @@ def test_years_before_1000_are_counted_by_year() -> None:
     years, per_year = _by_year(months, {"0999-03": Counter(training=2), "2001-05": Counter(meeting=1)})
     assert years[0] == "0999" and years[-1] == "2001" and len(years) == 1003
     assert per_year["0999"] == {"training": 2} and per_year["2001"] == {"meeting": 1}
+
+
+def test_spellings_of_one_official_count_as_one() -> None:
+    """Accents, case and spacing do not split a person ("Dunja Mijatović" and "Dunja
+    Mijatovic"): one row, under the spelling written most often."""
+    rels = [
+        Release(id=f"r{i}", officials=[Official(name=name, title="Representative on Freedom of the Media")])
+        for i, name in enumerate(["Dunja Mijatović", "Dunja Mijatovic", "Dunja  Mijatović", "DUNJA MIJATOVIĆ"])
+    ]
+    assert top_officials(rels, 5) == [("Dunja Mijatović", "Representative on Freedom of the Media", 4)]

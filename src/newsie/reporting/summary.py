@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import statistics
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -211,16 +212,32 @@ def top_organizations(records: list[Release], n: int) -> list[tuple[str, int]]:
     return counts.most_common(n)
 
 
+def person_key(name: str) -> str:
+    """A name as the report counts it: case, accents and spacing left out, so that
+    "Dunja Mijatović" and "Dunja Mijatovic" are one person."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(folded.casefold().split())
+
+
 def top_officials(records: list[Release], n: int) -> list[tuple[str, str, int]]:
-    """The `n` officials named in most releases, with their most frequent title."""
+    """The `n` officials named in most releases (names read as `person_key`), each under
+    the spelling written most often, with their most frequent title."""
     counts: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
     titles: dict[str, Counter[str]] = defaultdict(Counter)
     for rel in records:
+        keys = set()
         for p in rel.officials:
+            key = person_key(p.name)
+            keys.add(key)
+            spellings[key][p.name] += 1
             if p.title:
-                titles[p.name][p.title] += 1
-        counts.update({p.name for p in rel.officials})
-    return [(name, titles[name].most_common(1)[0][0] if titles[name] else "", k) for name, k in counts.most_common(n)]
+                titles[key][p.title] += 1
+        counts.update(keys)
+    return [
+        (spellings[key].most_common(1)[0][0], titles[key].most_common(1)[0][0] if titles[key] else "", k)
+        for key, k in counts.most_common(n)
+    ]
 
 
 def fields_of_work(records: list[Release]) -> Counter[str]:
