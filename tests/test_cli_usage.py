@@ -138,10 +138,15 @@ def test_gazetteers_option(tmp_path, capsys) -> None:
 
 
 def test_base_option_names_a_missing_pipeline(tmp_path, capsys) -> None:
-    """--base with a pipeline that is not installed fails before any work."""
+    """--base with a pipeline that is not installed fails before any work, with the fix in
+    the command line's words (not newsie.load's arguments); so does a --models folder
+    holding no model."""
     (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
     code, out, err = run(["extract", str(tmp_path / "a.txt"), "--base", "xx_no_such_pipeline"], capsys)
-    assert code == 2 and out == "" and "xx_no_such_pipeline" in err
+    assert code == 2 and out == "" and "xx_no_such_pipeline" in err and "leave out --base" in err and "base=" not in err
+    (tmp_path / "models").mkdir()
+    code, out, err = run(["extract", str(tmp_path / "a.txt"), "--models", str(tmp_path / "models")], capsys)
+    assert code == 2 and out == "" and "--models '" in err and "models=" not in err
 
 
 def test_models_option(tmp_path, capsys) -> None:

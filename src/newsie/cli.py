@@ -134,7 +134,18 @@ def _load(options: dict[str, Any]) -> Any:
     except GazetteerError:
         raise
     except NewsieError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(_cli_words(str(exc))) from None
+
+
+# newsie.load's messages name its arguments; on the command line the options say the same.
+_CLI_WORDS = (("(call newsie.load() without base=)", "(leave out --base)"), ("models=", "--models "))
+
+
+def _cli_words(message: str) -> str:
+    """`message` with the Python arguments it names written as the CLI's options."""
+    for api, cli in _CLI_WORDS:
+        message = message.replace(api, cli)
+    return message
 
 
 @app.command(help=EXTRACT_HELP, epilog=EXTRACT_EPILOG, no_args_is_help=True)
