@@ -124,6 +124,18 @@ def test_gazetteers_validate(tmp_path, capsys) -> None:
     assert "bad.json" in err and "states[0]" in err and "iso3" in err
 
 
+def test_gazetteers_validate_names_every_problem(tmp_path, capsys) -> None:
+    """Every bad entry of a file is named, one line each (not the first and a count), and a
+    misspelled top-level key gets the closest one."""
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"states": [{"name": "Narnia"}, {"name": "Oz", "iso3": "OZZZ"}], "organisations": []}), encoding="utf-8")
+    assert main(["gazetteers", "validate", str(bad)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 5 and "more problem" not in "".join(lines)
+    assert any("states[1]: iso3" in line for line in lines)
+    assert lines[-1].endswith("unknown key 'organisations'; did you mean 'organizations'?")
+
+
 def test_yaml_gazetteer(tmp_path) -> None:
     """User gazetteers may be YAML."""
     pytest.importorskip("yaml")

@@ -338,7 +338,8 @@ def validate(
     failed = 0
     for path, gaz in zip(files, validate_user_gazetteers(files), strict=True):  # each file read once
         if isinstance(gaz, GazetteerError):
-            print(f"newsie: {gaz}", file=sys.stderr)
+            for problem in gaz.problems:
+                print(f"newsie: {problem}", file=sys.stderr)
             failed += 1
             continue
         counts = ", ".join(f"{len(getattr(gaz, k))} {k}" for k in ("states", "organizations", "offices", "officials", "event_triggers"))

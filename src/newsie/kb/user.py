@@ -147,15 +147,23 @@ def _read(path: str | Path) -> UserGazetteer:
     try:
         return UserGazetteer.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = list(err["loc"])
-        entry = f"{loc[0]}[{loc[1]}]" if len(loc) > 1 and isinstance(loc[1], int) else str(loc[0]) if loc else None
-        field = ".".join(str(p) for p in loc[2:]) if len(loc) > 2 else ""
-        problem = f"{field + ': ' if field else ''}{err['msg']}"
-        if err["type"] == "extra_forbidden":
-            problem = f"unknown key {loc[-1]!r}"
-        more = len(exc.errors()) - 1
-        raise GazetteerError(name, problem + (f" (and {more} more problem(s))" if more else ""), entry=entry) from None
+        found = [_problem(err) for err in exc.errors()]
+        entry, problem = found[0]
+        more = len(found) - 1
+        error = GazetteerError(name, problem + (f" (and {more} more problem(s))" if more else ""), entry=entry)
+        error.problems = [GazetteerError(name, p, entry=e) for e, p in found]  # each, for `newsie gazetteers validate`
+        raise error from None
+
+
+def _problem(err: Any) -> tuple[str | None, str]:
+    """The entry ("states[0]") and the problem of one pydantic validation error."""
+    loc = list(err["loc"])
+    entry = f"{loc[0]}[{loc[1]}]" if len(loc) > 1 and isinstance(loc[1], int) else str(loc[0]) if loc else None
+    field = ".".join(str(p) for p in loc[2:]) if len(loc) > 2 else ""
+    if err["type"] == "extra_forbidden":
+        close = difflib.get_close_matches(str(loc[-1]), list(UserGazetteer.model_fields), n=1) if len(loc) == 1 else []
+        return entry, f"unknown key {loc[-1]!r}" + (f"; did you mean {close[0]!r}?" if close else "")
+    return entry, f"{field + ': ' if field else ''}{err['msg']}"
 
 
 def apply_user_gazetteers(nlp: Language, paths: Sequence[str | Path]) -> None:
