@@ -79,6 +79,14 @@ def test_day_without_year_picks_the_recent_past_or_near_future() -> None:
     assert infer_year(5, 3, None) is None
 
 
+def test_day_without_year_at_the_ends_of_the_calendar() -> None:
+    """Near year 9999 a day without a year is still found; the horizon stops at the last day there is."""
+    assert infer_year(3, 3, D(9999, 12, 31)) == D(9999, 3, 3)
+    assert infer_year(1, 2, D(9999, 12, 31)) == D(9999, 1, 2)
+    assert [f.start for f in find_dates("It opened on 3 March.", D(9999, 12, 31))] == [D(9999, 3, 3)]
+    assert infer_year(12, 30, D(1, 1, 1)) is None  # year 0 does not exist
+
+
 @pytest.mark.parametrize(
     ("text", "day"),
     [

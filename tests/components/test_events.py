@@ -56,6 +56,21 @@ def test_dates_range_and_duration(nlp) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("A three-day training course for police officers concluded today in Vienna.", "0001-01-01", None, D(1, 1, 1)),
+        ("A three-day training course for police officers began today in Vienna.", "9999-12-31", D(9999, 12, 31), None),
+        ("A two-week course for judges concluded on 2 January in Skopje.", "0001-01-05", None, D(1, 1, 2)),
+        ("A three-day training course for police officers began today in Vienna.", "9999-12-29", D(9999, 12, 29), D(9999, 12, 31)),
+    ],
+)
+def test_a_length_past_the_ends_of_the_calendar_leaves_that_end_out(nlp, text, published, start, end) -> None:
+    """A length reaching before year 1 or after 9999 gives the day said and no other end, not an OverflowError."""
+    ev = main_event(nlp, text, published=published)
+    assert (ev.start, ev.end) == (start, end)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "ASTANA, 12 June 2019 – Ending his three-day visit to Kazakhstan, the OSCE Secretary General met the Foreign Minister today.",

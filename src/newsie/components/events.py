@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from ..dates.grammar import HEAD_WORDS
+from ..dates.grammar import HEAD_WORDS, days_after
 from ..events.cues import WordCues
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
@@ -541,9 +541,11 @@ class EventExtractor(GazetteerPipe):
             lower = unit_lower(unit_of, rel.text)
             if days and days > 1:
                 if set(lower.split()) & self._conclude or any(p in lower for p in self._conclude_phrases):
-                    start = end - dt.timedelta(days=days - 1)
+                    start = days_after(end, 1 - days)
                 else:
-                    end = start + dt.timedelta(days=days - 1)
+                    end = days_after(start, days - 1)
+                if start is None or end is None:  # the other end lies past year 1 or 9999: the day said alone
+                    return start, end
             elif not days and main and etype in self._lasting_types:  # (a secondary event's sentence says nothing of its end)
                 # "The forum concluded today": the day said is the last; the first is not said
                 end_only = not self._end_only.isdisjoint(lower.split())

@@ -500,6 +500,14 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def days_after(day: dt.date, days: int) -> dt.date | None:
+    """The day `days` after `day` (before it when negative); None past year 1 or 9999."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 FORWARD_HORIZON: Final = 305  # days: with a forward cue, a day up to 60 days past still reads as past
 
 
@@ -512,7 +520,7 @@ def infer_year(month: int, day: int, anchor: dt.date | None, horizon_days: int =
     """
     if anchor is None:
         return None
-    horizon = anchor + dt.timedelta(days=horizon_days)
+    horizon = days_after(anchor, horizon_days) or dt.date.max
     options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe(y, month, day)) and d <= horizon]
     return max(options) if options else None
 
