@@ -120,6 +120,13 @@ def test_a_weekday_announced_as_coming_is_the_next_one(text, day) -> None:
     assert found.start == day
 
 
+@pytest.mark.parametrize("text", ["31 February 2020", "32 March 2020", "0 May 2020", "31st of April 2021", "February 30, 2020", "29 February 2021"])
+def test_a_day_no_month_has_is_no_date(text) -> None:
+    """"on 31 February 2020" is one date mention without a value, not the month "February 2020"."""
+    (found,) = find_dates(f"The report published on {text} was discussed.", ANCHOR)
+    assert (found.text, found.start, found.end, found.granularity) == (text, None, None, "day")
+
+
 def test_relative_dates_need_an_anchor() -> None:
     """Without a release date, relative expressions are not guessed."""
     assert find_dates("today", None) == []

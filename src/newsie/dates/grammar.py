@@ -550,10 +550,14 @@ def _normalize(kind: str, m: re.Match[str], anchor: dt.date | None, forward: boo
     y1 = int(g["y1"]) if g.get("y1") else None
     y2 = int(g["y2"]) if g.get("y2") else None
     if kind in ("day", "iso", "numeric"):
-        if not (d1 and m1):
+        if not m1 or d1 is None or (not d1 and kind != "day"):  # "2020-00-05", "0.5.2020"; "0 May" names no day
             return _dateparser_fallback(s, e, raw, anchor)
-        if y1:
+        if y1 is not None:
             day = _safe(y1, m1, d1)
+            if day is None and kind == "day":
+                # "31 February 2020" names no day: taken whole, without a value (read alone,
+                # "February 2020" would be a month that is not the one meant)
+                return FoundDate(s, e, raw, None, None, "day")
             return FoundDate(s, e, raw, day, day, "day") if day else None
         day = infer_year(m1, d1, anchor, horizon)
         return FoundDate(s, e, raw, day, day, "day", year_inferred=True) if day else FoundDate(s, e, raw, None, None, "day", year_inferred=True)
