@@ -184,6 +184,20 @@ def test_a_date_of_what_the_text_mentions_does_not_date_the_event(nlp, title, te
     assert ev.start == start
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("VIENNA, 6 October 2020 – A conference on the peace treaty signed on 24 October 1648 was held in Vienna.", None),
+        ("VIENNA, 6 October 2020 – A conference on the peace treaty signed on 24 October 1648 was held in Vienna on 5 October.", D(2020, 10, 5)),
+        ("VIENNA, 6 October 2020 – A conference on the peace treaty signed on 24 October 1920 was held in Vienna.", D(1920, 10, 24)),
+    ],
+)
+def test_a_date_a_century_from_the_release_is_not_the_events(nlp, text, start) -> None:
+    """'the treaty signed on 24 October 1648' is history: neither the event's day nor that day in the release's year."""
+    ev = main_event(nlp, text, title="Conference on a peace treaty held in Vienna")
+    assert ev.start == start
+
+
 def test_an_undated_training_is_not_given_the_dateline_date(nlp) -> None:
     """A training whose lede gives no day of its own is undated, not dated by the dateline (only statements are)."""
     ev = main_event(nlp, "SKOPJE, 12 March 2021 – A week-long training course for 25 municipal inspectors is taking place in Skopje.")

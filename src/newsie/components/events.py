@@ -64,6 +64,7 @@ _LIST_ITEM: Final = re.compile(r"[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-
 _NAME_GOES_ON: Final = re.compile(r"\s+[A-ZÀ-Ý]")
 _KB_ID: Final = itemgetter(4)  # a row's kb_id_
 _BODY_BEFORE_DATELINE: Final = 20  # characters of a release before a dateline that starts another
+_HISTORY_DAYS: Final = 36_525  # a century: a date that far from the text's own is history, never its event's
 Row = tuple[int, int, int, int, str, str]  # a span: start, end, start_char, end_char, kb_id_, id_ (`group_rows`)
 
 
@@ -431,7 +432,8 @@ class EventExtractor(GazetteerPipe):
     def _event_dates(self, rel: _Release) -> tuple[list[int], dict[int, DateValue]]:
         """The dates that may be an event's, outside the dateline (by start offset, in
         span order), and the value at each start: a day with a start, not after a word
-        such as "since", not an election day unless "today"."""
+        such as "since", not an election day unless "today", not a century or more from
+        the text's date ("a conference on the treaty signed on 24 October 1648")."""
         if rel._event_dates is None:
             dateline = rel.dateline
             dl_range = (dateline.start_char, dateline.end_char) if dateline else (-1, -1)
@@ -452,6 +454,7 @@ class EventExtractor(GazetteerPipe):
                         v is not None
                         and v.granularity == "day"
                         and v.start
+                        and (today is None or abs((v.start - today).days) < _HISTORY_DAYS)
                         and not self._preceded_by(rel, lowers, start, start_char, end_char)
                         and (is_today or not self._election_day(lowers, start, end))
                     ):
