@@ -147,7 +147,7 @@ _events = st.builds(
 )
 _dateline = st.builds(
     DatelineData, text=st.text(max_size=8), city=_text, country=_text, cities=st.just([]), date=_date,
-    start_char=st.just(0), end_char=st.just(0),
+    start_char=st.just(0), end_char=st.just(0), warning=st.one_of(st.none(), st.text(max_size=5)),
 )
 
 
@@ -163,7 +163,8 @@ def _reference(doc: Doc, meta: ReleaseMeta) -> Release:
     dl = data.get(doc_key("newsie_dateline"))
     return Release.model_validate({
         "id": meta.id, "url": meta.url, "title": meta.title, "text": text[body_start:], "published": meta.published,
-        "content_type": meta.content_type, "issuer": meta.issuer, "warnings": meta.warnings,
+        "content_type": meta.content_type, "issuer": meta.issuer,
+        "warnings": [*meta.warnings, dl.warning] if dl is not None and dl.warning else meta.warnings,
         "fields_of_work": data.get(doc_key("newsie_fields")) or [],
         "dateline": None if dl is None else {"text": dl.text, "city": dl.city, "country": dl.country, "date": dl.date},
         "organizations": [

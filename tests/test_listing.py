@@ -209,6 +209,15 @@ def test_listed_dates_are_read_like_published() -> None:
     assert recs[0].published == dt.date(2023, 3, 2)
 
 
+def test_a_listed_date_that_names_no_day_gives_no_date_and_a_warning() -> None:
+    """"31 April 2021" is no date (not 1 April, the first day of its month), and the record says why."""
+    page = UNDATED_MIDDLE.replace("8 March 2023", "31 April 2021")
+    assert [i.published for i in split_listing(page)] == ["2023-03-02", None, "31 April 2021"]
+    recs = newsie.extract_page(page, url="u")
+    assert recs[2].published is None and any("'31 April 2021' names no such day" in w for w in recs[2].warnings)
+    assert recs[0].published == dt.date(2023, 3, 2) and recs[0].warnings == []
+
+
 def test_extract_on_a_listing_warns_of_an_ambiguous_first_date() -> None:
     """extract() on a listing whose first item's date is ambiguous gives no date and says why."""
     rel = newsie.extract(UNDATED_MIDDLE.replace("2 March 2023", "03/02/2023"))

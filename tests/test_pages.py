@@ -1,6 +1,8 @@
 """Tests of scraped pages copied from a browser: labels on their own line, no bullets, no colons."""
 from __future__ import annotations
 
+import datetime as dt
+
 import newsie
 from newsie.pages import looks_like_page, parse_page
 
@@ -66,6 +68,15 @@ def test_a_metadata_line_is_never_the_title() -> None:
     assert newsie.extract_page(text, url="u")[0].title == page.title
 
 
+def test_a_bare_page_date_that_names_no_day_still_anchors_the_block() -> None:
+    """"Issued on" over "31 April 2024" is still the page's metadata block: not 1 April but the dateline's date, a warning, the menu left out."""
+    page = PAGE.replace("9 October 2024\n", "31 April 2024\n")
+    assert looks_like_page(page)
+    rel = newsie.extract(page)
+    assert rel.title == "OSCE Mission trains Moldovan judges on hate crime cases" and rel.issuer == ["OSCE Mission to Moldova"]
+    assert rel.published == dt.date(2024, 10, 9) and any("'31 April 2024' names no such day" in w for w in rel.warnings)
+
+
 def test_a_page_date_is_read_like_published() -> None:
     """A page's ISO date-time gives its day, and an ambiguous "05/08/2023" gives no date and a warning, not a day-first guess."""
     page = (
@@ -78,3 +89,5 @@ def test_a_page_date_is_read_like_published() -> None:
     assert str(rel.published) == "2023-02-21"
     rel = newsie.extract(page.format("05/08/2023"))
     assert rel.published is None and any("ambiguous" in w for w in rel.warnings)
+    rel = newsie.extract(page.format("30 February 2023"))  # no such day: not 1 February
+    assert rel.published is None and any("'30 February 2023' names no such day" in w for w in rel.warnings)

@@ -249,6 +249,13 @@ def build_events(doc: Doc) -> list[Event]:
     return out
 
 
+def _warnings(meta: ReleaseMeta, dateline: DatelineData | None) -> list[str]:
+    """The front door's warnings, then the dateline's (a date that names no day)."""
+    if dateline is not None and dateline.warning:
+        return [*meta.warnings, dateline.warning]
+    return list(meta.warnings)
+
+
 def to_release(doc: Doc) -> Release:
     """The `Release` record of a Doc that went through newsie's pipeline."""
     user_data = _data(doc)
@@ -273,7 +280,7 @@ def to_release(doc: Doc) -> Release:
         "officials": build_officials(doc, text, title_len, body_start),
         "dates": build_dates(doc, text, title_len, body_start),
         "events": build_events(doc),
-        "warnings": list(meta.warnings),
+        "warnings": _warnings(meta, user_data.get(DATELINE_KEY)),
         "error": None,
         "source": None,
         "newsie_version": __version__,

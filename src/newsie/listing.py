@@ -17,7 +17,7 @@ from statistics import mean
 from typing import Any
 
 from .dates.grammar import find_dates
-from .dates.published import read_published
+from .dates.published import NoSuchDay, read_published
 from .exceptions import PublishedDateError
 
 # Metadata labels of listing pages and the item field each fills.
@@ -43,7 +43,7 @@ class ListingItem:
     """One release listed on a page."""
 
     title: str | None = None
-    published: str | None = None  # ISO date; the page's text when ambiguous (see `listed_date`)
+    published: str | None = None  # ISO date; the page's text when ambiguous or no day (see `listed_date`)
     content_type: str | None = None
     issuer: list[str] = field(default_factory=list)
     fields_of_work: list[str] = field(default_factory=list)
@@ -250,8 +250,9 @@ def _item(block: _Block, title: str | None, summary: list[str], names: frozenset
 
 def listed_date(raw: str) -> str | None:
     """The day a listing prints for an item: an ISO date, or the value itself when it is
-    ambiguous ("05/08/2023"), so that `extract` reads it as it reads any `published=` (no
-    date, and a warning on the record); None when it names no date.
+    ambiguous ("05/08/2023") or names no such day ("31 April 2021", as a `NoSuchDay`), so
+    that `extract` reads it as it reads an ambiguous `published=` (no date, and a warning
+    on the record); None when it names no date.
 
     Read as a caller's ``published=`` first: the date parser alone reads "05/08/2023" day
     first and finds no date in "2023-10-28T10:00:00Z".
@@ -260,6 +261,8 @@ def listed_date(raw: str) -> str | None:
         day, ambiguous = read_published(raw)
     except PublishedDateError:
         found = find_dates(raw)
+        if found and found[0].start is None and not found[0].year_inferred:  # "31 April 2021", not its month
+            return NoSuchDay(raw.strip())
         return found[0].start.isoformat() if found and found[0].start else None
     return day.isoformat() if day else (raw.strip() if ambiguous else None)
 

@@ -55,7 +55,7 @@ class Page:
 
     title: str | None = None
     text: str = ""
-    published: str | None = None  # ISO date; the page's text when ambiguous (see `listed_date`)
+    published: str | None = None  # ISO date; the page's text when ambiguous or no day (see `listed_date`)
     issuer: list[str] = field(default_factory=list)
     fields_of_work: list[str] = field(default_factory=list)
     content_type: str | None = None
@@ -80,7 +80,8 @@ def _bare_block(lines: list[str]) -> dict[int, tuple[str, int]]:
         if BARE_LABELS.get(line.strip().lower()) != "published":
             continue
         at = _value_line(lines, i)
-        if at is None or not any(d.start for d in find_dates(lines[at])):
+        # a date with its year ("31 April 2021" too, which names no day: the record then says so)
+        if at is None or not any(d.start or not d.year_inferred for d in find_dates(lines[at])):
             continue
         found[i] = ("published", at)
         j = at + 1

@@ -72,6 +72,7 @@ class DatelineData:
     date: dt.date | None
     start_char: int
     end_char: int
+    warning: str | None = None  # why a date written there gives none ("31 February 2020": no such day)
 
 
 @dataclass

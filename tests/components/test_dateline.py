@@ -22,7 +22,7 @@ DATE_WORDS = ["6", "14", "31", "October", "Oct.", "May", "2020", "1999", "Monday
 def test_memo_gives_what_find_dates_gives(text: str, anchor: dt.date | None) -> None:
     """The memoized dateline date, asked twice, is the first date `find_dates` finds."""
     dates = find_dates(text, anchor)
-    expected = (True, dates[0].start) if dates else (False, None)
+    expected = dates[0] if dates else None
     assert dateline_date(text, anchor) == expected
     assert dateline_date(text, anchor) == expected
 
@@ -73,6 +73,32 @@ def test_find_dateline_looks_at_the_next_lines_and_reads_dates_without_places() 
     no_year = find_dateline("VIENNA, 14 November – The OSCE held a workshop.", None, {})
     assert no_year is not None and no_year.date is None
     assert find_dateline("Line one\nLine two\nLine three\nVIENNA, 6 October 2020 – Too far down.", None, {}) is None
+
+
+@pytest.mark.parametrize("date", ["31 February 2020", "32 March 2020", "0 May 2020", "31 April 2021", "APRIL 31, 2021"])
+def test_a_dateline_date_that_names_no_day_gives_no_date(date: str) -> None:
+    """"VIENNA, 31 February 2020 –" is a dateline with no date and a warning, not one dated the 1st of its month."""
+    from newsie.components.dateline import find_dateline
+
+    found = find_dateline(f"VIENNA, {date} – The OSCE Secretariat hosted a meeting today.", None, {})
+    assert found is not None and found.city == "Vienna" and found.date is None
+    assert found.warning is not None and f"{date!r} names no such day" in found.warning
+
+
+def test_a_release_under_a_dateline_that_names_no_day_is_not_dated_by_it(nlp) -> None:
+    """Its record has no date from the dateline and says why; "today" counts from `published` when given, else is undated."""
+    import newsie
+
+    text = "VIENNA, 31 February 2020 – The OSCE Secretariat hosted a meeting of experts on cybersecurity today."
+    rel = newsie.extract(text, nlp=nlp)
+    assert rel.published is None and rel.dateline is not None and rel.dateline.city == "Vienna" and rel.dateline.date is None
+    assert [(d.text, d.start) for d in rel.dates] == [("31 February 2020", None)]
+    assert rel.events[0].start is None
+    assert rel.warnings == ["dateline date '31 February 2020' names no such day: ignored, the release date is published= if given"]
+    rel = newsie.extract(text, published="2020-03-02", nlp=nlp)
+    assert rel.published == dt.date(2020, 3, 2) and rel.events[0].start == dt.date(2020, 3, 2) and len(rel.warnings) == 1
+    no_year = newsie.extract("VIENNA, 14 November – The OSCE Secretariat hosted a meeting today.", nlp=nlp)
+    assert no_year.warnings == []  # no year and no published: no day, but none that cannot be
 
 
 @pytest.mark.parametrize(("head", "day"), [

@@ -79,6 +79,14 @@ def test_day_without_year_picks_the_recent_past_or_near_future() -> None:
     assert infer_year(5, 3, None) is None
 
 
+def test_day_without_year_at_the_ends_of_the_calendar() -> None:
+    """Near year 9999 a day without a year is still found; the horizon stops at the last day there is."""
+    assert infer_year(3, 3, D(9999, 12, 31)) == D(9999, 3, 3)
+    assert infer_year(1, 2, D(9999, 12, 31)) == D(9999, 1, 2)
+    assert [f.start for f in find_dates("It opened on 3 March.", D(9999, 12, 31))] == [D(9999, 3, 3)]
+    assert infer_year(12, 30, D(1, 1, 1)) is None  # year 0 does not exist
+
+
 @pytest.mark.parametrize(
     ("text", "day"),
     [
@@ -110,6 +118,36 @@ def test_a_weekday_announced_as_coming_is_the_next_one(text, day) -> None:
     """'will hold a press conference on Wednesday' in a Monday release is two days later."""
     (found,) = find_dates(text, D(2025, 4, 14))  # a Monday
     assert found.start == day
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("the treaty signed on 24 October 1648", D(1648, 10, 24), D(1648, 10, 24)),
+        ("the treaty signed on October 24, 1648, in Osnabrück", D(1648, 10, 24), D(1648, 10, 24)),
+        ("a congress held from 25 December 1814 to 3 January 1815", D(1814, 12, 25), D(1815, 1, 3)),
+        ("a congress held from 7 to 9 December 1814", D(1814, 12, 7), D(1814, 12, 9)),
+        ("a time capsule to be opened on 6 October 2300", D(2300, 10, 6), D(2300, 10, 6)),
+        ("a charter signed on 12 June 1215", D(1215, 6, 12), D(1215, 6, 12)),
+    ],
+)
+def test_a_day_and_month_keep_a_year_outside_1800_to_2099(text, start, end) -> None:
+    """A year written after a day and a month is that date's year, however far from the release's ('24 October 1648', not 24 October of 2024)."""
+    (found,) = find_dates(text, ANCHOR)
+    assert (found.start, found.end, found.year_inferred) == (start, end, False)
+
+
+@pytest.mark.parametrize("text", ["in 1500 villages", "in March 1500 households were", "in 2300 schools"])
+def test_a_number_after_in_or_a_month_alone_is_no_year_outside_1800_to_2099(text) -> None:
+    """Without a day, a four-digit number outside 1800-2099 is a count, not a year."""
+    assert find_dates(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize("text", ["31 February 2020", "32 March 2020", "0 May 2020", "31st of April 2021", "February 30, 2020", "29 February 2021"])
+def test_a_day_no_month_has_is_no_date(text) -> None:
+    """"on 31 February 2020" is one date mention without a value, not the month "February 2020"."""
+    (found,) = find_dates(f"The report published on {text} was discussed.", ANCHOR)
+    assert (found.text, found.start, found.end, found.granularity) == (text, None, None, "day")
 
 
 def test_relative_dates_need_an_anchor() -> None:

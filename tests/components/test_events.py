@@ -56,6 +56,21 @@ def test_dates_range_and_duration(nlp) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("A three-day training course for police officers concluded today in Vienna.", "0001-01-01", None, D(1, 1, 1)),
+        ("A three-day training course for police officers began today in Vienna.", "9999-12-31", D(9999, 12, 31), None),
+        ("A two-week course for judges concluded on 2 January in Skopje.", "0001-01-05", None, D(1, 1, 2)),
+        ("A three-day training course for police officers began today in Vienna.", "9999-12-29", D(9999, 12, 29), D(9999, 12, 31)),
+    ],
+)
+def test_a_length_past_the_ends_of_the_calendar_leaves_that_end_out(nlp, text, published, start, end) -> None:
+    """A length reaching before year 1 or after 9999 gives the day said and no other end, not an OverflowError."""
+    ev = main_event(nlp, text, published=published)
+    assert (ev.start, ev.end) == (start, end)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "ASTANA, 12 June 2019 – Ending his three-day visit to Kazakhstan, the OSCE Secretary General met the Foreign Minister today.",
@@ -166,6 +181,20 @@ def test_a_date_of_what_the_text_mentions_does_not_date_the_event(nlp, title, te
     """'the incident that took place on 28 April' and 'the 20 April attack' date what the
     release mentions, not its event; 'the 3 May seminar' dates the event it names."""
     ev = main_event(nlp, text, title=title, published="2023-05-04")
+    assert ev.start == start
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("VIENNA, 6 October 2020 – A conference on the peace treaty signed on 24 October 1648 was held in Vienna.", None),
+        ("VIENNA, 6 October 2020 – A conference on the peace treaty signed on 24 October 1648 was held in Vienna on 5 October.", D(2020, 10, 5)),
+        ("VIENNA, 6 October 2020 – A conference on the peace treaty signed on 24 October 1920 was held in Vienna.", D(1920, 10, 24)),
+    ],
+)
+def test_a_date_a_century_from_the_release_is_not_the_events(nlp, text, start) -> None:
+    """'the treaty signed on 24 October 1648' is history: neither the event's day nor that day in the release's year."""
+    ev = main_event(nlp, text, title="Conference on a peace treaty held in Vienna")
     assert ev.start == start
 
 

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..dates.datelines import match_dateline
-from ..dates.grammar import MONTHS, find_dates
+from ..dates.grammar import MONTHS, FoundDate, find_dates
 from ..extensions import set_doc_value, text_of
 from ..kb.places import PlaceKB, default_cities, place_kb
 from ..kb.states import default_states
@@ -22,9 +22,10 @@ class DatelineReader(GazetteerPipe):
 
     `DatelineData` has ``text``, ``city`` (None for a multi-city dateline), ``cities``,
     ``country`` (ISO3 of the city), ``date`` and the character offsets. A date without a
-    year takes it from ``published``. The dateline is looked for at the start of the
-    body, else at the start of one of its next two lines (after a subtitle or a preamble
-    line). ``doc._.newsie_release_date`` is ``published`` when the caller gave it, else
+    year takes it from ``published``; a date that names no day ("31 February 2020") gives
+    none, and a ``warning`` the record carries. The dateline is looked for at the start of
+    the body, else at the start of one of its next two lines (after a subtitle or a
+    preamble line). ``doc._.newsie_release_date`` is ``published`` when the caller gave it, else
     the dateline's date.
 
     Data parts: ``cities`` (newsie's curated cities; GeoNames, a dependency, adds the
@@ -73,7 +74,7 @@ class DatelineReader(GazetteerPipe):
         return doc
 
 
-_DATE_MEMO: Final[dict[tuple[str, dt.date | None], tuple[bool, dt.date | None]]] = {}
+_DATE_MEMO: Final[dict[tuple[str, dt.date | None], FoundDate | None]] = {}
 _DATE_MEMO_MAX: Final = 4_096  # a few MB at most: RSS stays flat over a long stream
 
 
@@ -86,21 +87,29 @@ def _month_title(m: re.Match[str]) -> str:
     return word.title() if word.lower() in MONTHS else word
 
 
-def dateline_date(text: str, anchor: dt.date | None) -> tuple[bool, dt.date | None]:
-    """Whether a dateline's date text ("6 October 2020", "10 MAY 2002") holds a date, and its first day.
+def dateline_date(text: str, anchor: dt.date | None) -> FoundDate | None:
+    """The first date of a dateline's date text ("6 October 2020", "10 MAY 2002"); None when it holds none.
 
     `find_dates` is a pure function of the text and the anchor; the same few dateline
     dates recur across an archive, so each pair is parsed once (bounded memo).
     """
     key = (text, anchor)
-    hit = _DATE_MEMO.get(key)
-    if hit is None:
-        dates = find_dates(_MONTH_CAPS.sub(_month_title, text), anchor)
-        hit = (True, dates[0].start) if dates else (False, None)
-        if len(_DATE_MEMO) >= _DATE_MEMO_MAX:
-            _DATE_MEMO.clear()
-        _DATE_MEMO[key] = hit
-    return hit
+    if key in _DATE_MEMO:
+        return _DATE_MEMO[key]
+    dates = find_dates(_MONTH_CAPS.sub(_month_title, text), anchor)
+    found = dates[0] if dates else None
+    if len(_DATE_MEMO) >= _DATE_MEMO_MAX:
+        _DATE_MEMO.clear()
+    _DATE_MEMO[key] = found
+    return found
+
+
+def no_day_warning(text: str, found: FoundDate, anchor: dt.date | None) -> str | None:
+    """The record's warning for a dateline date that names no day ("31 February 2020", or
+    "31 April" in a dated release); None when it names one, or lacks only its year."""
+    if found.start is not None or (found.year_inferred and anchor is None):
+        return None
+    return f"dateline date {text!r} names no such day: ignored, the release date is published= if given"
 
 
 # The first character that cannot be part of a dateline's cities (letters, whitespace,
@@ -179,11 +188,13 @@ def read_dateline(
     m = match_dateline(head)
     if m is None:
         return None
-    date = None
+    date = warning = None
     if m.date is not None:
-        found_date, date = dateline_date(m.date, anchor)
-        if not found_date:
+        found_date = dateline_date(m.date, anchor)
+        if found_date is None:
             return None
+        date = found_date.start
+        warning = no_day_warning(m.date, found_date, anchor)
     found = [places.lookup(raw.title()) or places.lookup(raw) for raw in m.cities] if places is not None else [None] * len(m.cities)
     if m.date is None and places is not None and not all(p and (p.curated or m.agency or raw.isupper()) for p, raw in zip(found, m.cities)):
         return None  # "VIENNA –" is a dateline; "OSCE –" is not
@@ -207,4 +218,5 @@ def read_dateline(
         date=date,
         start_char=offset + m.start,
         end_char=offset + m.end,
+        warning=warning,
     )

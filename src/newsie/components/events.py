@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from ..dates.grammar import HEAD_WORDS
+from ..dates.grammar import HEAD_WORDS, days_after
 from ..events.cues import WordCues
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
@@ -64,6 +64,7 @@ _LIST_ITEM: Final = re.compile(r"[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-
 _NAME_GOES_ON: Final = re.compile(r"\s+[A-ZÀ-Ý]")
 _KB_ID: Final = itemgetter(4)  # a row's kb_id_
 _BODY_BEFORE_DATELINE: Final = 20  # characters of a release before a dateline that starts another
+_HISTORY_DAYS: Final = 36_525  # a century: a date that far from the text's own is history, never its event's
 Row = tuple[int, int, int, int, str, str]  # a span: start, end, start_char, end_char, kb_id_, id_ (`group_rows`)
 
 
@@ -431,7 +432,8 @@ class EventExtractor(GazetteerPipe):
     def _event_dates(self, rel: _Release) -> tuple[list[int], dict[int, DateValue]]:
         """The dates that may be an event's, outside the dateline (by start offset, in
         span order), and the value at each start: a day with a start, not after a word
-        such as "since", not an election day unless "today"."""
+        such as "since", not an election day unless "today", not a century or more from
+        the text's date ("a conference on the treaty signed on 24 October 1648")."""
         if rel._event_dates is None:
             dateline = rel.dateline
             dl_range = (dateline.start_char, dateline.end_char) if dateline else (-1, -1)
@@ -452,6 +454,7 @@ class EventExtractor(GazetteerPipe):
                         v is not None
                         and v.granularity == "day"
                         and v.start
+                        and (today is None or abs((v.start - today).days) < _HISTORY_DAYS)
                         and not self._preceded_by(rel, lowers, start, start_char, end_char)
                         and (is_today or not self._election_day(lowers, start, end))
                     ):
@@ -541,9 +544,11 @@ class EventExtractor(GazetteerPipe):
             lower = unit_lower(unit_of, rel.text)
             if days and days > 1:
                 if set(lower.split()) & self._conclude or any(p in lower for p in self._conclude_phrases):
-                    start = end - dt.timedelta(days=days - 1)
+                    start = days_after(end, 1 - days)
                 else:
-                    end = start + dt.timedelta(days=days - 1)
+                    end = days_after(start, days - 1)
+                if start is None or end is None:  # the other end lies past year 1 or 9999: the day said alone
+                    return start, end
             elif not days and main and etype in self._lasting_types:  # (a secondary event's sentence says nothing of its end)
                 # "The forum concluded today": the day said is the last; the first is not said
                 end_only = not self._end_only.isdisjoint(lower.split())

@@ -32,7 +32,8 @@ WEEKDAYS: Final = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
 _MON: Final = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DAY: Final = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR: Final = r"(?:1[89]\d\d|20\d\d)"
+_YEAR: Final = r"(?:1[89]\d\d|20\d\d)"  # a year on its own or after a month only ("in 2019", "March 2019"), not a count ("in 1500 villages")
+_FULL_YEAR: Final = r"\d{4}"  # a year after a day and a month ("24 October 1648"): any four digits
 _DASH: Final = r"\s*[-–—]\s*"
 _WD: Final = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _TO: Final = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|and|through)\s+)"
@@ -40,19 +41,19 @@ _TO: Final = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|and|through)\s+)"
 # Each pattern has named groups d1, m1, y1 (start) and d2, m2, y2 (end) as they apply.
 _PATTERNS: Final[list[tuple[str, str]]] = [
     # 27 November to 1 December 2013 / 24 July – 11 August
-    ("range", rf"(?:from\s+|between\s+)?{_WD}(?P<d1>{_DAY})\s+(?P<m1>{_MON})(?:\s+(?P<y1>{_YEAR}))?{_TO}{_WD}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?"),
+    ("range", rf"(?:from\s+|between\s+)?{_WD}(?P<d1>{_DAY})\s+(?P<m1>{_MON})(?:\s+(?P<y1>{_FULL_YEAR}))?{_TO}{_WD}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>{_FULL_YEAR}))?"),
     # from 7 to 9 December 2024 / 14 – 19 August 2023 / 15 and 16 October / 3, 4 and 5 May
-    ("range", rf"(?:from\s+|between\s+)?(?P<d1>{_DAY})(?:,\s*{_DAY})*{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?"),
+    ("range", rf"(?:from\s+|between\s+)?(?P<d1>{_DAY})(?:,\s*{_DAY})*{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>{_FULL_YEAR}))?"),
     # November 27 – December 1, 2013
-    ("range", rf"(?:from\s+|between\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?"),
+    ("range", rf"(?:from\s+|between\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_FULL_YEAR}))?"),
     # May 3-5, 2020 / May 3 and 4
-    ("range", rf"(?:from\s+|between\s+)?(?P<m2>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?"),
+    ("range", rf"(?:from\s+|between\s+)?(?P<m2>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_FULL_YEAR}))?"),
     # from March to May 2020
     ("month_range", rf"(?:from\s+|between\s+)(?P<m1>{_MON})(?:\s+(?P<y1>{_YEAR}))?{_TO}(?P<m2>{_MON})\s+(?P<y2>{_YEAR})"),
     # Monday, 21 February 2020 / 21 February / 21st of February 2020
-    ("day", rf"{_WD}(?P<d1>{_DAY})(?:\s+of)?\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?"),
+    ("day", rf"{_WD}(?P<d1>{_DAY})(?:\s+of)?\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>{_FULL_YEAR}))?"),
     # February 21, 2020 / February 21
-    ("day", rf"{_WD}(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?!\d)(?:,?\s+(?P<y1>{_YEAR}))?"),
+    ("day", rf"{_WD}(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?!\d)(?:,?\s+(?P<y1>{_FULL_YEAR}))?"),
     # 2020-02-21
     ("iso", r"(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)"),
     # 21.02.2020 / 21/02/2020 (day first, as in European releases)
@@ -500,6 +501,14 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def days_after(day: dt.date, days: int) -> dt.date | None:
+    """The day `days` after `day` (before it when negative); None past year 1 or 9999."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 FORWARD_HORIZON: Final = 305  # days: with a forward cue, a day up to 60 days past still reads as past
 
 
@@ -512,7 +521,7 @@ def infer_year(month: int, day: int, anchor: dt.date | None, horizon_days: int =
     """
     if anchor is None:
         return None
-    horizon = anchor + dt.timedelta(days=horizon_days)
+    horizon = days_after(anchor, horizon_days) or dt.date.max
     options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe(y, month, day)) and d <= horizon]
     return max(options) if options else None
 
@@ -542,10 +551,14 @@ def _normalize(kind: str, m: re.Match[str], anchor: dt.date | None, forward: boo
     y1 = int(g["y1"]) if g.get("y1") else None
     y2 = int(g["y2"]) if g.get("y2") else None
     if kind in ("day", "iso", "numeric"):
-        if not (d1 and m1):
+        if not m1 or d1 is None or (not d1 and kind != "day"):  # "2020-00-05", "0.5.2020"; "0 May" names no day
             return _dateparser_fallback(s, e, raw, anchor)
-        if y1:
+        if y1 is not None:
             day = _safe(y1, m1, d1)
+            if day is None and kind == "day":
+                # "31 February 2020" names no day: taken whole, without a value (read alone,
+                # "February 2020" would be a month that is not the one meant)
+                return FoundDate(s, e, raw, None, None, "day")
             return FoundDate(s, e, raw, day, day, "day") if day else None
         day = infer_year(m1, d1, anchor, horizon)
         return FoundDate(s, e, raw, day, day, "day", year_inferred=True) if day else FoundDate(s, e, raw, None, None, "day", year_inferred=True)
@@ -560,9 +573,11 @@ def _normalize(kind: str, m: re.Match[str], anchor: dt.date | None, forward: boo
         if end is None:
             return FoundDate(s, e, raw, None, None, "day", year_inferred=True)
         y2 = end.year
-    y2 = y2 or y1
+    if y2 is None:
+        y2 = y1
     assert y2 is not None
-    y1 = y1 or (y2 - 1 if m1 > m2 else y2)
+    if y1 is None:
+        y1 = y2 - 1 if m1 > m2 else y2
     start, end = _safe(y1, m1, d1), _safe(y2, m2, d2)
     if not start or not end or start > end or (end - start).days > 366:
         return None

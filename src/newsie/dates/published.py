@@ -3,7 +3,9 @@
 Any unambiguous English date string is accepted ("2020-02-21", "21 February 2020",
 "Feb. 21, 2020", "21.02.2020", "02/21/2020"). A string that names no single day
 ("03/05/2020": March or May? "May 2020", "14 November") is ambiguous: it gives no date
-and a warning for the record, so the release date falls back to the dateline.
+and a warning for the record, so the release date falls back to the dateline. A page's
+date that names no day at all ("31 April 2021", a `NoSuchDay`) is read the same way; the
+caller's own string of it is an error.
 """
 from __future__ import annotations
 
@@ -23,6 +25,13 @@ _TODAY = dt.datetime.combine(dt.date.today(), dt.time())
 _BASES = (_TODAY, _TODAY - dt.timedelta(days=40))
 
 
+class NoSuchDay(str):
+    """A date as a page prints it that names no day ("31 April 2021"): `read_published`
+    gives no date and a warning for it, not the `PublishedDateError` of a caller's own."""
+
+    __slots__ = ()
+
+
 def read_published(value: Any) -> tuple[dt.date | None, str | None]:
     """The date `value` names, and a warning when it is ambiguous (then the date is None).
 
@@ -33,6 +42,8 @@ def read_published(value: Any) -> tuple[dt.date | None, str | None]:
         PublishedDateError: (a ValueError) the value is not a date at all.
     """
     if type(value) is not str:  # a str (the usual input) is none of the others
+        if isinstance(value, NoSuchDay):
+            return None, f"published={str(value)!r} names no such day: ignored, the dateline date is used if any"
         if is_missing(value):
             return None, None
         if isinstance(value, dt.datetime):  # pandas.Timestamp included
