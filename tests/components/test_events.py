@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 
 import pytest
 
@@ -219,6 +220,32 @@ def test_a_second_dateline_in_the_body_starts_another_release(nlp, text) -> None
     dateline and dates are not the event's."""
     ev = main_event(nlp, text, published="2019-03-04")
     assert ev.start in (None, D(2019, 3, 4)) and ev.end in (None, D(2019, 3, 4))
+
+
+@pytest.mark.parametrize(
+    ("unit", "size", "bound"),
+    [
+        ("VIENNA, 6 October 2020 – ", 200_000, 2.0),  # datelines alone: ~0.2 s (was ~15 s: a search from the opening per date)
+        ('said: "', 400_000, 3.0),  # one sentence of quotes: ~0.3 s (was ~15 s: the sentence read per trigger)
+    ],
+)
+def test_a_long_text_of_repeated_openings_is_read_in_linear_time(nlp, unit, size, bound) -> None:
+    """Thousands of datelines, or of "said:" in one sentence, give the events of three of them, in
+    linear time: under `bound` seconds, ten times what it takes (the quadratic code took ~15 s)."""
+    def summary(rel: newsie.Release) -> list[tuple]:
+        return [(e.type, e.start, e.end, e.location.city, e.location.country, e.participants) for e in rel.events]
+
+    expected = summary(newsie.extract(unit * 3, nlp=nlp))  # (also warms the lazy indexes up)
+    text = unit * (size // len(unit))
+    took = []
+    for _ in range(2):  # a second try only when a busy machine slowed the first down
+        start = time.perf_counter()
+        rel = newsie.extract(text, nlp=nlp)
+        took.append(time.perf_counter() - start)
+        if took[-1] < bound:
+            break
+    assert summary(rel) == expected
+    assert min(took) < bound, took
 
 
 def test_a_dateline_of_several_cities_is_no_second_release(nlp) -> None:

@@ -484,3 +484,41 @@ def test_a_ministry_written_both_ways_is_one_body(nlp) -> None:
     assert list(found) == ["Ministry of Foreign Affairs of the Republic of Armenia"]
     found = orgs(nlp, "The Serbian Justice Ministry and the Ministry of Justice of Montenegro met.")
     assert set(found) == {"Serbian Justice Ministry", "Ministry of Justice of Montenegro"}
+
+
+@pytest.mark.parametrize("space", ["  ", "\u00a0", "\n", " \n"])
+def test_white_space_before_a_bracketed_acronym_is_no_part_of_the_name(nlp, space) -> None:
+    """'Name  (ACR)', 'Name\\n(ACR)': the same bodies, names and acronyms as 'Name (ACR)'; no name or mention ends in white space."""
+    text = (
+        "DUSHANBE, 12 May 2023 – The OSCE Programme Office in Dushanbe and the International Organization for Migration (IOM) "
+        "trained 25 border guards at the Regional Centre for Border Studies (RCBS). The IOM and the RCBS will hold a second "
+        "course in June. Observers from the OSCE Office for Democratic Institutions and Human Rights (OSCE/ODIHR) Election "
+        "Observation Mission attended."
+    )
+
+    def summary(found: list[newsie.Organization]) -> list[tuple]:
+        # (a name over the bracket keeps the white space written inside it)
+        return [(o.id, o.acronym, " ".join(o.name.split()), len(o.mentions)) for o in found]
+
+    single = newsie.extract(text, nlp=nlp).organizations
+    # (a line break before each bracket would read as a text wrapped at a fixed width, whose breaks are spaces: one is left)
+    found = newsie.extract(text.replace(" (", space + "(", 1 if "\n" in space else -1), nlp=nlp).organizations
+    assert summary(found) == summary(single)
+    assert ("un-iom", "IOM", "International Organization for Migration", 3) in summary(found)
+    assert (None, "RCBS", "Regional Centre for Border Studies", 2) in summary(found)
+    for o in found:
+        assert o.name == o.name.strip()
+        assert all(m.text == m.text.strip() for m in o.mentions), [m.text for m in o.mentions]
+
+
+def test_a_name_is_not_read_across_the_break_after_a_raw_texts_title(nlp) -> None:
+    """A raw text's first line is its title, joined to the body by a paragraph break: a name
+    cut at the end of that line is not read on into the body ("for\\n\\nMigration" is in no input)."""
+    raw = (
+        "OSCE and International Organization for\nMigration (IOM) train border guards\n\n"
+        "DUSHANBE, 12 May 2023 – The OSCE Programme Office in Dushanbe and the IOM trained 25 border guards."
+    )
+    rel = newsie.extract(raw, nlp=nlp)
+    assert rel.title == "OSCE and International Organization for"
+    assert all(o.name in raw for o in rel.organizations), [o.name for o in rel.organizations]
+    assert "un-iom" in {o.id for o in rel.organizations}

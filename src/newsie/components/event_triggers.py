@@ -210,6 +210,7 @@ class TriggerScorer:
         in_org: bytearray | None = None  # 1 at each token inside an organization's name
         starts = [u.start_char for u in units]
         kinds: dict[str, str] | None = None  # what the lead makes of each type (`_kind`)
+        venues: dict[tuple[int, str, bool], str] | None = None  # `_venue` by sentence, type and whether a document
         framed = -1  # the unit whose framing verb ("welcomes") was last seen (the headline's, if any)
         for m, s, e in matches:
             if in_org is None:
@@ -236,7 +237,15 @@ class TriggerScorer:
             if etype in self._objects:
                 etype = self._override(C, e, etype)
             if etype in self._venues:
-                etype = self._venue(C, units, k, etype, lower)
+                # (once per sentence, type and kind of trigger: per trigger, a sentence of
+                # many triggers was read as often)
+                key = (k, etype, lower in self._documents)
+                if venues is None:
+                    venues = {}
+                venue = venues.get(key)
+                if venue is None:
+                    venue = venues[key] = self._venue(C, units, k, etype, key[2])
+                etype = venue
             if etype in self._kinds:
                 if kinds is None:
                     kinds = self._kind(C, units)
@@ -303,17 +312,17 @@ class TriggerScorer:
         out["fallback"] = not trigger
         return out
 
-    def _venue(self, C: Cols, units: list[Unit], k: int, etype: str, trigger: str) -> str:
+    def _venue(self, C: Cols, units: list[Unit], k: int, etype: str, document: bool) -> str:
         """"The Minister told the Permanent Council": a speech made at a body's session is
         part of that meeting (the guidelines' "Permanent/Ministerial Council session").
         The body is looked for in the trigger's sentence. For a trigger in the headline or
         the first sentence, the other of the two counts too when it tells of a speech there
         (`venue_speech_cues`: "Minister calls for ..." over "In an address to the Permanent
         Council, ..."; not "... who will brief the Permanent Council on Thursday"), unless
-        the trigger names the released document itself ("Joint Statement by ...")."""
+        the trigger names the released document itself ("Joint Statement by ...": `document`)."""
         own = unit_lower(units[k], C.doc_text)
         others = []
-        if units[k].index <= 0 and trigger not in self._documents:
+        if units[k].index <= 0 and not document:
             others = [unit_lower(u, C.doc_text) for u in units[:2] if u is not units[k] and u.index <= 0]
         for new_type, phrases in self._venues[etype].items():
             # the speech cues, only where the other names the body

@@ -188,14 +188,22 @@ class _Release:
             self._cut = len(text)
             dateline = self.dateline
             opening = dateline.end_char if dateline else self.meta.body_start
+            # Where the first lowercase word after the opening ends, found once: searched
+            # from the opening for each date, a text of datelines alone was quadratic.
+            lower_end = -1
             for _, _, start_char, end_char, _, _ in self.dates:
                 # The dash after the date, or the end of its span's last token ("2002-")
                 if start_char < opening + _BODY_BEFORE_DATELINE or not (_DASH_AFTER.match(text, end_char) or text[end_char - 1] in "-–—"):
                     continue
                 m = _CITY_BEFORE.search(text, max(0, start_char - 60), start_char)
+                if m is None or m.start() < opening + _BODY_BEFORE_DATELINE:
+                    continue
+                if lower_end < 0:
+                    word = _LOWER_WORD.search(text, opening)
+                    lower_end = word.start() + 2 if word is not None else len(text) + 1  # (a match needs two letters)
                 # Some of a release before it: a lowercase word, not more cities of one
                 # dateline ("STRASBOURG, VIENNA, WARSAW, 21 March 2011 –").
-                if m is not None and m.start() >= opening + _BODY_BEFORE_DATELINE and _LOWER_WORD.search(text, opening, m.start()):
+                if lower_end <= m.start():
                     self._cut = m.start()
                     break
         return self._cut

@@ -32,6 +32,7 @@ OSCE_KINDS: Final = ("osce_structure", "osce_institution", "field_operation")
 _OPEN: Final = ("(",)
 _ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
 _TITLE_WORD_RE: Final = re.compile(r"[^\W\d_][\w'’-]*")
+_PARAGRAPH_BREAK: Final = re.compile(r"\n[^\S\n]*\n")  # two line breaks, perhaps with white space between
 # The words a headline in title case leaves in lowercase.
 _MINOR_WORDS: Final = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "via", "vs"})
 # "OSCE <head words> in/to <place of one word, or two joined by 'and'>"
@@ -310,7 +311,7 @@ class OrganizationTagger(GazetteerPipe):
                 continue
             if by_end is None:
                 by_end = {c[1]: c for c in gaz}
-            long = by_end.get(i)
+            long = by_end.get(_before_space(texts, i))
             if long is None:
                 continue
             acr = "".join(texts[i + 1 : close])
@@ -752,15 +753,16 @@ class OrganizationTagger(GazetteerPipe):
             acr = texts[i + 1]
             if not _ACRONYM_RE.match(acr) or sum(c.isupper() for c in acr) < 2 or acr in self._state_words:
                 continue  # "OSCE Mission to Bosnia and Herzegovina (BiH)": the State's short name, not the body's
-            long = by_end.get(i)
+            end = _before_space(texts, i)
+            long = by_end.get(end)
             if long is None:
-                long = self._long_form(T, i, acr)
+                long = self._long_form(T, end, acr)
                 if long is None:
                     continue
                 extra.append(long)
-            elif long[4] == PATTERN and not _spells(texts[long[0] : i], acr):
+            elif long[4] == PATTERN and not _spells(texts[long[0] : end], acr):
                 # "Operational Group of Russian Forces (OGRF)": the letters spell more than the pattern's "Russian Forces".
-                longer = self._long_form(T, i, acr)
+                longer = self._long_form(T, end, acr)
                 if longer is not None and longer[0] < long[0] and not {"'s", "’s"} & set(texts[longer[0] : long[0]]):  # (not "Tajikistan's ...": its State)
                     long = longer
                     extra.append(long)
@@ -768,19 +770,25 @@ class OrganizationTagger(GazetteerPipe):
             notes.setdefault((long[0], long[1]), {})["acronym"] = acr
         return (_filter(spans + extra) if extra else spans), acronyms
 
-    def _long_form(self, T: Cols, paren: int, acr: str) -> Cand | None:
-        """The capitalized words before "(ACR)" whose initials spell the acronym."""
+    def _long_form(self, T: Cols, end: int, acr: str) -> Cand | None:
+        """The capitalized words ending at token `end` (before "(ACR)" and the white space
+        before it) whose initials spell the acronym. They hold no punctuation and no
+        paragraph break (the break after a title is one: a name is not read across it)."""
         letters = [c for c in acr if c.isupper()]
-        texts, is_punct = T.texts, T.is_punct
-        lo = max(0, paren - 2 * len(letters) - 4)
-        for start in range(lo, paren):
-            if not T.is_title[start] or any(is_punct[k] and texts[k] not in ("-", "'s", "’s") for k in range(start, paren)):
+        texts, is_punct, idxs = T.texts, T.is_punct, T.idxs
+        lo = max(0, end - 2 * len(letters) - 4)
+        brk = _PARAGRAPH_BREAK.search(T.doc_text, idxs[lo], idxs[end])
+        while brk is not None:  # the words start after the last break
+            lo = bisect_right(idxs, brk.start(), lo, end)
+            brk = _PARAGRAPH_BREAK.search(T.doc_text, brk.end(), idxs[end])
+        for start in range(lo, end):
+            if not T.is_title[start] or any(is_punct[k] and texts[k] not in ("-", "'s", "’s") for k in range(start, end)):
                 continue
-            words = texts[start:paren]
+            words = texts[start:end]
             initials = [w[0] for w in words if w[:1].isupper()]
             if initials[: len(letters)] == letters or initials == letters:
                 if any(w in self._heads or w in self._acr_heads for w in words):
-                    return (start, paren, self._heads.get(words[-1], "other"), "", ACRONYM)
+                    return (start, end, self._heads.get(words[-1], "other"), "", ACRONYM)
                 return None
         return None
 
@@ -1038,6 +1046,14 @@ def _without_title_case_guesses(doc: Doc, T: Cols, spans: list[Cand]) -> list[Ca
         return spans
     body = text[max(title_len, meta.body_start) :]
     return [c for c in spans if not (c[4] == PATTERN and idxs[c[0]] < title_len and T.span_text(c[0], c[1]) not in body)]
+
+
+def _before_space(texts: list[str], i: int) -> int:
+    """Where the white space tokens right before token i start (i when there are none):
+    "Migration  (IOM)", "Migration\n(IOM)" end a name there, as "Migration (IOM)" does."""
+    while i > 0 and texts[i - 1].isspace():
+        i -= 1
+    return i
 
 
 def _spells(words: list[str], acr: str) -> bool:
