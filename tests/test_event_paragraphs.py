@@ -70,9 +70,14 @@ def test_a_plan_is_not_a_count_of_participants() -> None:
 
 
 _START_CUE = re.compile(r"\b(?:started|starts|began|begins|opened|opens|commenced|kicked off|launched)(?: on)?\s*$", re.IGNORECASE)
-_END_CUE = re.compile(r"\b(?:(?:will )?(?:run|runs|last|lasts|continue|continues) until|until|(?:will )?(?:end|ends|close|closes|conclude|concludes) on)\s*$", re.IGNORECASE)
+_END_CUE = re.compile(
+    r"\b(?:(?:will )?(?:run|runs|last|lasts|continue|continues) until|until|"
+    r"(?:will )?(?:end|ends|ended|close|closes|closed|conclude|concludes|concluded|finish|finishes|finished)(?: on)?)\s*$",
+    re.IGNORECASE,
+)
 _BOUND_WORDS = st.sampled_from([
     "will", "Will", "run", "runs until", "until", "UNTIL", "lasts", "continue", "end", "ends on", "close", "Concludes", "on", "On",
+    "ended", "CONCLUDED", "finished", "sended", "closed on",
     "started", "ſtarted", "kicked off", "\u212aicked off", "reopened", "opened", "launched", "restarts", "x", "_", "İ", "ı", "3 May",
 ])
 _TAIL = st.lists(_BOUND_WORDS, max_size=8).flatmap(

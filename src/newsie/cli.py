@@ -338,7 +338,7 @@ def validate(
     failed = 0
     for path, gaz in zip(files, validate_user_gazetteers(files), strict=True):  # each file read once
         if isinstance(gaz, GazetteerError):
-            for problem in gaz.problems:
+            for problem in gaz.problems or [gaz]:
                 print(f"newsie: {problem}", file=sys.stderr)
             failed += 1
             continue

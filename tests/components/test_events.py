@@ -130,6 +130,23 @@ def test_a_lasting_event_said_to_end_on_a_day_with_no_length_has_no_stated_start
     assert (ev.start, ev.end) == (start, end), (ev.type, ev.start, ev.end)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A training course for border officers, which began on 13 December, ends today in Valdora.",
+        "A training course for border officers, which began on 13 December, concluded on 15 December in Valdora.",
+        "A training course for border officers that began on 13 December ended today in Valdora.",
+        "A training course for border officers began on 13 December and ends today in Valdora.",
+        "A training course for border officers that began on Wednesday finished today in Valdora.",
+    ],
+)
+def test_a_stated_first_day_and_an_end_today_give_both_ends(nlp, text) -> None:
+    """'The course, which began on 13 December, ends today': the first day said, and the last
+    (it gave no start and the first day as the end)."""
+    ev = main_event(nlp, "VALDORA, 15 December 2023 – " + text, title="OSCE course for border officers in Valdora", published="2023-12-15")
+    assert ev.type == "training" and (ev.start, ev.end) == (D(2023, 12, 13), D(2023, 12, 15)), (ev.start, ev.end)
+
+
 def test_statement_dated_by_dateline(nlp) -> None:
     """A statement with a dated dateline and no other date of its own gets that date."""
     text = "VIENNA, 10 April 2019 – The OSCE Representative condemned the search conducted on 9 April in Minsk, Belarus."

@@ -46,11 +46,13 @@ def test_csv_cells_with_line_breaks_are_kept(tmp_path, capsys) -> None:
 
 
 def test_jsonl_line_separators_inside_strings(tmp_path, capsys) -> None:
-    """U+2028 inside a JSON string does not split the line (only newline ends a record)."""
+    """U+2028 inside a JSON string does not split the line (only newline ends a record); in
+    the text it is a line break, read as a line feed."""
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "a", "text": "Officials\u2028from Serbia met."}, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = "Officials from Serbia met.\u2028They discussed border co-operation."
+    src.write_text(json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
     code, recs, _ = run(["extract", str(src)], capsys)
-    assert code == 0 and len(recs) == 1 and recs[0]["text"] == "Officials\u2028from Serbia met."
+    assert code == 0 and len(recs) == 1 and recs[0]["text"] == text.replace("\u2028", "\n")
 
 
 def test_a_lone_surrogate_costs_no_other_record(tmp_path, capsys) -> None:

@@ -163,7 +163,13 @@ def announced_at(sentence: str, low: str | None = None) -> int | None:
 
 
 _START_CUE: Final = re.compile(r"\b(?:started|starts|began|begins|opened|opens|commenced|kicked off|launched)(?: on)?\s*$", re.IGNORECASE)
-_END_CUE: Final = re.compile(r"\b(?:(?:will )?(?:run|runs|last|lasts|continue|continues) until|until|(?:will )?(?:end|ends|close|closes|conclude|concludes) on)\s*$", re.IGNORECASE)
+# An end: "will run until", "ends on", and a past or present end right before its day
+# ("concluded on 30 November", "ends today", "ended yesterday").
+_END_CUE: Final = re.compile(
+    r"\b(?:(?:will )?(?:run|runs|last|lasts|continue|continues) until|until|"
+    r"(?:will )?(?:end|ends|ended|close|closes|closed|conclude|concludes|concluded|finish|finishes|finished)(?: on)?)\s*$",
+    re.IGNORECASE,
+)
 
 
 # The cue phrases `_START_CUE` and `_END_CUE` end text with (before any whitespace).
@@ -177,9 +183,14 @@ _END_ENDS: Final = (
         will + cue
         for cue in (
             "run until", "runs until", "last until", "lasts until", "continue until", "continues until",
-            "end on", "ends on", "close on", "closes on", "conclude on", "concludes on",
         )
         for will in ("", "will ")
+    ),
+    *(
+        will + cue + on
+        for cue in ("end", "ends", "ended", "close", "closes", "closed", "conclude", "concludes", "concluded", "finish", "finishes", "finished")
+        for will in ("", "will ")
+        for on in ("", " on")
     ),
     "until",
 )
