@@ -707,16 +707,9 @@ def _read_jsonl(text: str, suspect: bool, source: str, fields: Fields) -> Iterat
         if bad is not None:
             yield pos, bad
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield pos, Failure(where, source, "JSONDecodeError", f"{where}: malformed JSON ({exc.msg})")
-            continue
-        except RecursionError:
-            yield pos, Failure(where, source, "JSONDecodeError", f"{where}: JSON nested too deeply")
-            continue
-        except ValueError as exc:  # a number over Python's digit limit for int()
-            yield pos, Failure(where, source, "JSONDecodeError", f"{where}: unreadable JSON ({exc})")
+        obj = _parse(line, where, source)
+        if isinstance(obj, Failure):
+            yield pos, obj
             continue
         if not isinstance(obj, dict):
             yield pos, Failure(where, source, "TypeError", f"{where}: a line must be a JSON object")
@@ -724,24 +717,30 @@ def _read_jsonl(text: str, suspect: bool, source: str, fields: Fields) -> Iterat
         yield pos, _item(obj, where, fields)
 
 
+def _parse(text: str, where: str, source: str) -> Any:
+    """The JSON value of `text`, or the `Failure` of `where` saying why there is none."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        at = f", line {exc.lineno}" if "\n" in text.strip() else ""
+        return Failure(where, source, "JSONDecodeError", f"{where}: malformed JSON ({exc.msg}{at})")
+    except RecursionError:
+        return Failure(where, source, "JSONDecodeError", f"{where}: JSON nested too deeply")
+    except ValueError as exc:  # a number over Python's digit limit for int()
+        return Failure(where, source, "JSONDecodeError", f"{where}: unreadable JSON ({exc})")
+
+
 def _read_json(text: str, suspect: bool, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
     """A .json file: an array of objects (one document each; the Nth is ``FILE:N``, as
     pandas' ``to_json(orient="records")`` writes them), one object (one document), or JSON
     Lines saved under .json."""
     whole = Source(file=source, sha1=_sha1(text))
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        if text.lstrip().startswith("{") and exc.msg == "Extra data":  # one object per line
+    data = _parse(text, source, source)
+    if isinstance(data, Failure):
+        if text.lstrip().startswith("{") and data.message.startswith(f"{source}: malformed JSON (Extra data"):  # one object per line
             yield from _read_jsonl(text, suspect, source, fields)
         else:
-            yield whole, Failure(source, source, "JSONDecodeError", f"{source}: malformed JSON ({exc.msg}, line {exc.lineno})")
-        return
-    except RecursionError:
-        yield whole, Failure(source, source, "JSONDecodeError", f"{source}: JSON nested too deeply")
-        return
-    except ValueError as exc:  # a number over Python's digit limit for int()
-        yield whole, Failure(source, source, "JSONDecodeError", f"{source}: unreadable JSON ({exc})")
+            yield whole, data
         return
     if isinstance(data, dict):
         if data and all(isinstance(v, dict) for v in data.values()):
