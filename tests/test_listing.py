@@ -61,6 +61,13 @@ def test_issuer_list_keeps_names_with_commas() -> None:
     assert split_names(["Troika, OSCE Presence in Albania"]) == ["Troika", "OSCE Presence in Albania"]
 
 
+def test_extract_page_refuses_a_malformed_published_at_the_call(nlp) -> None:
+    """A malformed `published` raises PublishedDateError, as the docstring says (it was an
+    error record in each listed release, or ignored where they had their own dates)."""
+    with pytest.raises(newsie.PublishedDateError, match="garbage"):
+        newsie.extract_page(read("newsroom.txt"), published="garbage", nlp=nlp)
+
+
 def test_single_item_page_is_no_listing() -> None:
     """A page with one metadata block is not a listing."""
     assert not is_listing("Title\nPublishing date: 4 May 2021\nWhere we are: OSCE Mission to Serbia\nText of the release goes here today.")

@@ -9,6 +9,7 @@ from spacy.language import Language
 from .batch import empty_release, extract_many, is_blank, prepare
 from .build import to_release
 from .collector import held
+from .dates.published import read_published
 from .inputs import require_nlp, require_text
 from .listing import is_listing, listing_units
 from .making import make_doc
@@ -111,7 +112,10 @@ def extract_page(
     text = require_text(text, "text")
     require_nlp(nlp)
     # NaN or NaT from a DataFrame row is no date: the page's own date is used
-    return _page_releases(text, url, None if is_missing(published) else published, nlp)
+    published = None if is_missing(published) else published
+    if published is not None:
+        read_published(published)  # a malformed date raises here, once, not in each listed release's record
+    return _page_releases(text, url, published, nlp)
 
 
 def _page_releases(text: str, url: str | None, published: DateLike, nlp: Language | None) -> list[Release]:
