@@ -137,6 +137,17 @@ def test_a_day_and_month_keep_a_year_outside_1800_to_2099(text, start, end) -> N
     assert (found.start, found.end, found.year_inferred) == (start, end, False)
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("On 3 May, 1200 police officers completed the course.", D(2024, 5, 3)), ("On 4 May, 2500 observers were deployed.", D(2024, 5, 4))],
+)
+def test_a_count_after_a_day_and_month_and_a_comma_is_no_year(text, day) -> None:
+    """'On 3 May, 1200 police officers': a day and a count (a comma is no part of a
+    day-month-year date), so the day takes the release's year."""
+    (found,) = find_dates(text, ANCHOR)
+    assert (found.start, found.end, found.year_inferred) == (day, day, True)
+
+
 @pytest.mark.parametrize("text", ["in 1500 villages", "in March 1500 households were", "in 2300 schools"])
 def test_a_number_after_in_or_a_month_alone_is_no_year_outside_1800_to_2099(text) -> None:
     """Without a day, a four-digit number outside 1800-2099 is a count, not a year."""

@@ -393,6 +393,11 @@ def test_an_oversized_csv_cell_costs_its_row_only(tmp_path, monkeypatch) -> None
     assert [u["id"] if isinstance(u, dict) else (u.type, u.id.rsplit(":", 1)[1]) for u in units] == [
         "a", ("CSVError", "3"), ("CSVError", "4"), "d",
     ]
+    # a quoted cell over the limit on several lines: its other lines are no rows of their own
+    src.write_text(f'id,text\na,{SERBIA}\nb,"{"x" * 500}\nmore ""text""\nlines"\nc,"two\nlines"\nd,{SERBIA}\n', encoding="utf-8")
+    units = list(read_units([str(src)]))
+    assert [u["id"] if isinstance(u, dict) else (u.type, u.id.rsplit(":", 1)[1]) for u in units] == ["a", ("CSVError", "3"), "c", "d"]
+    assert [u["text"] for u in units if isinstance(u, dict)][1:] == ["two\nlines", SERBIA]
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")

@@ -771,7 +771,8 @@ def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: 
     """One unit per row; with `suspect`, a row holding bytes that are not text fails alone."""
     csv.field_size_limit(MAX_CSV_FIELD)
     # newline="" keeps line breaks inside quoted cells, as the csv module requires.
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    buf = io.StringIO(text, newline="")
+    reader = csv.DictReader(buf, delimiter=delimiter)
     whole = Source(file=source, sha1=_sha1(text))
     try:
         names = reader.fieldnames
@@ -787,8 +788,9 @@ def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: 
         return
     first_line = reader.line_num + 1
     rowno = 1
-    stuck = -1  # the reader's line count at the last error
+    skipped = 0  # lines read past the reader (the rest of a failed row's quoted cell)
     while True:
+        at = buf.tell()
         try:
             row = next(reader)
         except StopIteration:
@@ -797,15 +799,23 @@ def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: 
             rowno += 1
             where = f"{source}:{first_line}"
             yield Source(file=source, line=first_line, sha1=_sha1(b"")), Failure(where, source, "CSVError", f"{where}: {exc}")
-            read = reader.reader.line_num  # DictReader's own count is not updated on an error
-            if read == stuck:  # two errors with nothing read between: it cannot go on
+            # The reader stops inside the row: when that is inside a quoted cell (an odd
+            # number of quotes read), the cell's other lines are this row's too, not rows.
+            quotes = text.count(reader.reader.dialect.quotechar or '"', at, buf.tell())
+            while quotes % 2:
+                line = buf.readline()
+                if not line:
+                    return
+                quotes += line.count(reader.reader.dialect.quotechar or '"')
+                skipped += 1
+            if buf.tell() == at:  # nothing was read: it cannot go on
                 return
-            stuck, first_line = read, read + 1
+            first_line = reader.reader.line_num + skipped + 1  # DictReader's own count is not updated on an error
             continue
         rowno += 1
         pos = Source(file=source, line=first_line, sha1=_sha1(json.dumps(row, ensure_ascii=False)))
         where = f"{source}:{first_line}"
-        first_line = reader.line_num + 1
+        first_line = reader.line_num + skipped + 1
         bad = _bad_row(row, where, source, fields) if suspect else None
         yield pos, bad or _item(row, f"{source}:{rowno}", fields)
 
