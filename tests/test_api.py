@@ -111,15 +111,19 @@ def test_ids_are_stable(nlp) -> None:
 
 
 def test_integer_ids_from_a_dataframe_are_kept_as_strings(nlp) -> None:
-    """An int id column (numpy integers in ``df.to_dict("records")``) keeps each row's id,
-    so the records join back to the frame; a float or bool id is an error record that says
-    why, and the batch still gives one record per row."""
+    """An int id column (numpy integers in ``df.to_dict("records")``, or whole floats where
+    pandas made the column float for its missing values) keeps each row's id, so the
+    records join back to the frame; 2.5, a bool or an int of 5,000 digits is an error
+    record that says why (under its place), and the batch still gives one record per row."""
     np = pytest.importorskip("numpy")
-    items = [{"id": 1, "text": "Serbia"}, {"id": np.int64(20), "text": "Albania"}, {"id": 3, "text": None}, {"id": 2.0, "text": "Kosovo"}, {"id": True, "text": "Kosovo"}]
+    items = [
+        {"id": 1, "text": "Serbia"}, {"id": np.int64(20), "text": "Albania"}, {"id": 3, "text": None}, {"id": 4.0, "text": "Kosovo"},
+        {"id": 2.5, "text": "Kosovo"}, {"id": True, "text": "Kosovo"}, {"id": 10**5000, "text": "Kosovo"},
+    ]
     out = list(newsie.extract_many(items, nlp=nlp))
-    assert [r.id for r in out] == ["1", "20", "3", "item-3", "item-4"]
-    assert [r.error is None for r in out] == [True, True, False, False, False]
-    assert "Int64" in out[3].error.message and "not bool" in out[4].error.message
+    assert [r.id for r in out] == ["1", "20", "3", "4", "item-4", "item-5", "item-6"]
+    assert [r.error is None for r in out] == [True, True, False, True, False, False, False]
+    assert "2.5" in out[4].error.message and "not bool" in out[5].error.message and "4,300 digits" in out[6].error.message
     assert newsie.extract("Serbia", id=np.int32(7), nlp=nlp).id == "7"
     with pytest.raises(TypeError, match="id must be a str or an integer, not float"):
         newsie.extract("Serbia", id=7.5, nlp=nlp)

@@ -304,3 +304,54 @@ def test_earlier_output_in_an_input_folder_is_skipped(tmp_path, capsys) -> None:
     assert "skipped 2 files of newsie's own output" in err and "run1.csv" in err and "run1.jsonl" in err
     code, out, _ = run(["extract", str(tmp_path / "run1.jsonl"), "-q"], capsys)
     assert code == 0 and len(out.splitlines()) == 2
+
+
+def test_json_files_in_a_folder_are_skipped_unless_a_glob_names_them(tmp_path, capsys) -> None:
+    """A folder's .json files (a page's metadata beside it, a config) are skipped with a
+    count, not read as releases (one without 'text' stopped the run); 'DIR/*.json' reads them."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"url": "https://example.org/a", "scraped": "2024-01-01"}), encoding="utf-8")
+    (tmp_path / "recs.json").write_text(json.dumps([{"id": "r", "text": RELEASE}]), encoding="utf-8")
+    code, out, err = run(["extract", str(tmp_path)], capsys)
+    assert code == 0 and len(out.splitlines()) == 1 and ".json: 2" in err
+    code, out, _ = run(["extract", str(tmp_path / "rec*.json"), "-q"], capsys)
+    assert code == 0 and [json.loads(line)["id"] for line in out.splitlines()] == ["r"]
+
+
+def test_pretty_printed_and_line_json_files(tmp_path, capsys) -> None:
+    """Objects one after another (pretty-printed, as jq writes them) are documents; JSON
+    Lines saved as .json lose only a bad line."""
+    rows = [{"id": "a", "text": RELEASE}, {"id": "b", "text": RELEASE}]
+    (tmp_path / "pretty.json").write_text("".join(json.dumps(r, indent=2) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "lines.json").write_text('{"id": "x", "text": broken\n' + "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code, out, _ = run(["extract", str(tmp_path / "pretty.json"), str(tmp_path / "lines.json"), "-q"], capsys)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and [r["id"] for r in records][:2] == ["a", "b"] and [r["id"] for r in records][3:] == ["a", "b"]
+    assert records[2]["error"]["type"] == "JSONDecodeError"
+
+
+def test_stdin_text_whose_first_line_has_a_comma_is_one_release(monkeypatch, capsys) -> None:
+    """A release piped in whose first line is 'Vienna,Austria' is text, not a table's header."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Vienna,Austria\n\n" + RELEASE))
+    code, out, _ = run(["extract", "-", "-q"], capsys)
+    assert code == 0 and len(out.splitlines()) == 1 and "Serbia" in json.loads(out)["text"]
+
+
+def test_a_field_first_seen_after_the_records_looked_at_is_a_warning(tmp_path, capsys) -> None:
+    """A named field not among the keys of the first 50 records of a longer file may come
+    later: a warning, and the run goes on (and reads it where it is)."""
+    src = tmp_path / "dump.jsonl"
+    lines = [{"id": f"r{i}", "text": RELEASE} for i in range(55)] + [{"id": "late", "text": RELEASE, "link": "https://example.org/late"}]
+    src.write_text("".join(json.dumps(obj) + "\n" for obj in lines), encoding="utf-8")
+    code, out, err = run(["extract", str(src), "--url-field", "link"], capsys)
+    assert code == 0 and "warning: --url-field 'link'" in err
+    assert json.loads(out.splitlines()[-1])["url"] == "https://example.org/late"
+
+
+def test_the_output_notice_is_said_once(tmp_path, capsys) -> None:
+    """The run's own output found in the input folder is named once on stderr."""
+    (tmp_path / "a.txt").write_text(RELEASE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run(["extract", str(tmp_path), "-o", str(out), "-q"], capsys)[0] == 0
+    code, _, err = run(["extract", str(tmp_path), "-o", str(out)], capsys)
+    assert code == 0 and err.count("the output of this run") == 1

@@ -49,7 +49,7 @@ def error_release(index: int, exc: BaseException | RecordError, item: Any = None
     meta = item if isinstance(item, Mapping) else {}
     try:
         rid = optional_id(meta.get("id"))
-    except TypeError:  # an id of the wrong kind: the record is still made, under its place
+    except Exception:  # an id of the wrong kind: the record is still made, under its place
         rid = None
     error = exc if isinstance(exc, RecordError) else RecordError(type=type(exc).__name__, message=_message(exc))
     return Release(
@@ -501,6 +501,7 @@ def extract_many(
     if n_process > 1 and nlp is not None:
         raise NewsieError("with n_process > 1 each worker loads its own pipeline: pass load_options, not nlp")
     options = dict(load_options or {})
+    timeout = None if timeout is None else float(timeout)  # (a Fraction or numpy number too)
     if n_process == 1:
         return _in_process(items, nlp, options, batch_size, strict)
     return _in_workers(items, options, batch_size, n_process, strict, mp_context, timeout)
@@ -513,7 +514,7 @@ def _check_options(batch_size: Any, n_process: Any, mp_context: Any, timeout: An
             raise TypeError(f"{name} must be an int, not {type(value).__name__}")
         if value < 1:
             raise ValueError(f"{name} must be at least 1, not {value}")
-    if timeout is not None and (not isinstance(timeout, numbers.Real) or isinstance(timeout, bool) or not float(timeout) > 0):
+    if timeout is not None and not _positive_seconds(timeout):
         raise ValueError(f"timeout must be a number of seconds above 0, or None for no limit, not {timeout!r}")
     if mp_context is not None:
         import multiprocessing
@@ -521,6 +522,16 @@ def _check_options(batch_size: Any, n_process: Any, mp_context: Any, timeout: An
         methods = multiprocessing.get_all_start_methods()
         if mp_context not in methods:
             raise ValueError(f"mp_context must be one of {methods} (or None for the platform's default), not {mp_context!r}")
+
+
+def _positive_seconds(value: Any) -> bool:
+    """Whether `value` is a real number above 0 that a float holds (a time limit)."""
+    if not isinstance(value, numbers.Real) or isinstance(value, bool):
+        return False
+    try:
+        return 0 < float(value) < float("inf")
+    except OverflowError:
+        return False
 
 
 def _in_process(items: Iterable[Item], nlp: Language | None, options: dict[str, Any], batch_size: int, strict: bool) -> Iterator[Release]:

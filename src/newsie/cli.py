@@ -31,8 +31,8 @@ Text files: the first line is the title when it looks like one; scraped pages lo
 .jsonl/.csv/.tsv: one document per line/row; .json: an array of objects (pandas'
 orient="records") or one object. .html/.htm: main text via trafilatura
 (pip install 'newsie[html]'). Folders are read recursively, only files with a known suffix
-(.txt .md .html .json .jsonl .csv ...); others, and newsie's own output files, are skipped
-with a count. '-' reads stdin (text, JSONL, or CSV/TSV whose header names the text column).
+(.txt .md .html .jsonl .csv ...; .json when named or matched by a *.json glob); others, and
+newsie's own output files, are skipped with a count. '-' reads stdin (text, JSONL, or CSV/TSV whose header names the text column).
 Encoding: UTF-8, UTF-16 or UTF-32 with a byte-order mark, or UTF-16 LE/BE without one.
 
 Output: JSON Lines (default, to stdout), or by --output suffix .csv (the events table) or
@@ -209,7 +209,9 @@ def extract(
         raw = read_stream_bytes(sys.stdin)
         stdin, head = io.BytesIO(raw), peek_text(raw)
     named = [name for name, value in (("id", id_field), ("title", title_field), ("date", date_field), ("url", url_field)) if value != getattr(Fields(), name)]
-    check_fields(inputs, fields, head, named)
+    for warning in check_fields(inputs, fields, head, named):
+        if not quiet:
+            print(warning, file=sys.stderr)
     options = load_options(gazetteers, base, models)
     notice = plan.notice()
     if notice and not quiet:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .exceptions import MissingExtraError
-from .frames import DefaultColumn, item_columns
+from .frames import DefaultColumn, item_columns, row_id
 from .missing import is_missing
 
 try:
@@ -67,7 +67,7 @@ def extract_dataframe(
     def to_item(row: Mapping[str, Any]) -> dict[str, Any]:
         item = {key: row[col] for key, col in columns.items() if not is_missing(row[col])}
         if "id" in item:
-            item["id"] = str(item["id"])
+            item["id"] = row_id(item["id"])
         if "published" in item and hasattr(item["published"], "isoformat"):
             item["published"] = item["published"].isoformat()
         item.setdefault("text", "")

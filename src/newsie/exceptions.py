@@ -44,7 +44,7 @@ class GazetteerError(NewsieError, ValueError):
         self.source = source
         self.entry = entry
         self.problem = problem
-        self.problems: list[GazetteerError] = []  # every problem of the file, when it has several (`kb.user`)
+        self.problems: list[GazetteerError] = []  # each problem found in the file, when they were listed (`kb.user`)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (type(self), (self.source, self.problem), {"entry": self.entry}), self.__dict__)

@@ -7,7 +7,9 @@ has no such field, while a column named explicitly must be there.
 """
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 
 class DefaultColumn(str):
@@ -31,4 +33,11 @@ def item_columns(named: Mapping[str, str | None], have: Iterable[str]) -> dict[s
     return {field: str(col) for field, col in named.items() if col is not None and col in have}
 
 
-__all__ = ["DefaultColumn", "item_columns"]
+def row_id(value: Any) -> Any:
+    """A row's id for `extract_many`: numbers as they are (it writes an integer, or a whole
+    float as pandas makes of an int column with missing values, in decimal, and refuses
+    1.5 in the row's error record), any other value as its str (a UUID, a Timestamp)."""
+    return value if isinstance(value, (str, numbers.Real)) else str(value)
+
+
+__all__ = ["DefaultColumn", "item_columns", "row_id"]

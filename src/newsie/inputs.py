@@ -75,14 +75,19 @@ def optional_text(value: Any, name: str) -> str | None:
 
 def optional_id(value: Any) -> str | None:
     """An id as a str: a str (stripped) or an integer (a DataFrame's int id column, numpy
-    integers included) written in decimal; None for a missing value. Anything else (a
-    float, a bool) is a TypeError naming the argument."""
+    integers included, and a float that is a whole number, as pandas reads an int column
+    with missing values) written in decimal; None for a missing value. Anything else (1.5,
+    a bool) is a TypeError naming the argument."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # an int column with missing values, as pandas reads it: 7.0 is 7
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
-        return str(int(value))
+        try:
+            return str(int(value))
+        except ValueError:  # over Python's digit limit for int -> str
+            raise TypeError("id must be a str or an integer of at most 4,300 digits") from None
     if isinstance(value, str) or is_missing(value):
         return optional_text(value, "id")
-    hint = " (pandas reads an integer column with missing values as floats: use df['id'].astype('Int64'))" if isinstance(value, float) else ""
-    raise TypeError(f"id must be a str or an integer, not {type(value).__name__}{hint}")
+    raise TypeError(f"id must be a str or an integer, not {type(value).__name__}" + (f" ({value!r})" if isinstance(value, float) else ""))
 
 
 def parse_published(value: Any) -> dt.date | None:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .exceptions import MissingExtraError, NewsieWarning
-from .frames import DefaultColumn, item_columns
+from .frames import DefaultColumn, item_columns, row_id
 from .missing import is_missing
 from .tables import Level, parquet_rows, parquet_schema
 
@@ -90,7 +90,7 @@ def _item(row: Mapping[str, Any], columns: Mapping[str, str]) -> dict[str, Any]:
     """One row as an `extract_many` item; a null text stays None, so it is an error record."""
     item = {key: row[col] for key, col in columns.items() if not is_missing(row[col])}
     if "id" in item:
-        item["id"] = str(item["id"])
+        item["id"] = row_id(item["id"])
     item.setdefault("text", None)
     return item
 

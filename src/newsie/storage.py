@@ -43,20 +43,20 @@ def iter_jsonl(path: Path) -> Iterator[Release]:
     Raises:
         RecordsFileError: a line that is not a record, naming file and line.
     """
-    with path.open(encoding="utf-8") as fh:
-        lineno = 0
-        try:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    yield Release.model_validate_json(line)
-                except ValidationError as exc:
-                    first = exc.errors()[0]
-                    where = ".".join(str(p) for p in first["loc"]) or "line"
-                    raise RecordsFileError(f"{path}:{lineno}: not a newsie record ({where}: {first['msg']})") from None
-        except UnicodeDecodeError as exc:  # newsie writes UTF-8: this is not its output
-            raise RecordsFileError(f"{path}:{lineno + 1}: not UTF-8 text ({exc.reason}); not a newsie records file") from None
+    with path.open("rb") as fh:  # lines as bytes, decoded one by one: an error names its line
+        for lineno, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:  # newsie writes UTF-8: this is not its output
+                raise RecordsFileError(f"{path}:{lineno}: not UTF-8 text ({exc.reason}); not a newsie records file") from None
+            if not line.strip():
+                continue
+            try:
+                yield Release.model_validate_json(line)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"]) or "line"
+                raise RecordsFileError(f"{path}:{lineno}: not a newsie record ({where}: {first['msg']})") from None
 
 
 def _parquet(path: Path) -> Any:

@@ -418,3 +418,7 @@ def test_a_records_file_that_is_not_utf8_is_a_records_file_error(tmp_path) -> No
     path.write_bytes(b"\xff\n")
     with pytest.raises(newsie.RecordsFileError, match=r"r\.jsonl:1: not UTF-8"):
         newsie.read_records(path)
+    good = newsie.extract("Officials from Serbia met.").model_dump_json().encode("utf-8") + b"\n"
+    path.write_bytes(good * 40 + b"\xff\n")  # the line is named, wherever it is
+    with pytest.raises(newsie.RecordsFileError, match=r"r\.jsonl:41: not UTF-8"):
+        newsie.read_records(path)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import difflib
 import json
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,12 +28,12 @@ from .readers import (
     is_glob,
     json_keys,
     open_text,
+    table_header,
 )
 from .writers import same_file
 
 OUTPUT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 PEEK_LINES = 50
-_COLUMN = re.compile(r"[A-Za-z_][\w.-]{0,63}")
 
 
 @dataclass
@@ -104,9 +103,12 @@ def check_inputs(paths: Sequence[str], exclude: Callable[[str], bool] | None = N
         glob = is_glob(p)
         if glob or path.is_dir():
             # The files the run will read, found the way it finds them (no link loop followed).
-            before = len(left_out)
+            before, outputs = len(left_out), len(plan.skipped.outputs)
             found = sum(isinstance(f, str) and f != p for f in expand([p], plan.skipped, leave_out))
             besides = " but the --output file" if len(left_out) > before else ""
+            if len(plan.skipped.outputs) > outputs:
+                earlier = plan.skipped.outputs[outputs:]
+                besides += f" {'and' if besides else 'but'} newsie's own output of earlier runs ({', '.join(earlier[:3])}{', ...' if len(earlier) > 3 else ''}; name a file to read it)"
             if not found and glob:
                 raise UsageError(f"{p}: no release file{besides} matches this pattern (read: {_known()})")
             if not found:
@@ -116,60 +118,61 @@ def check_inputs(paths: Sequence[str], exclude: Callable[[str], bool] | None = N
     return plan
 
 
-def _keys(source: str, stdin_text: str | None) -> tuple[list[str], str] | None:
+def _keys(source: str, stdin_text: str | None, fields: Fields) -> tuple[list[str], str, bool] | None:
     """The keys of a records input's first records (JSON Lines, .json) or its header (CSV),
-    and what they are called; None for other inputs, or when they cannot be told."""
+    what they are called, and whether they are all its keys (a header; a file of at most
+    `PEEK_LINES` records); None for other inputs, or when they cannot be told."""
     if source == "-":
         if stdin_text is None:
             return None
         if stdin_text.lstrip().startswith("{"):
-            keys = first_keys(stdin_text.splitlines(), PEEK_LINES)
-            return (keys, "key") if keys is not None else None
-        first = stdin_text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
-        for delimiter in (",", "\t"):  # a table's header: names without spaces (a headline has some)
-            names = next(csv.reader([first], delimiter=delimiter), [])
-            if len(names) >= 2 and all(_COLUMN.fullmatch(n) for n in names):
-                return names, "column"
-        return None  # one release's text
+            got = first_keys(stdin_text.splitlines(), PEEK_LINES)
+            return (*got[:1], "key", got[1]) if got is not None else None
+        table = table_header(stdin_text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r"), fields)
+        return (table[1], "column", True) if table is not None else None  # else one release's text
     suffix = Path(source).suffix.lower()
     try:
         if suffix in CSV_SUFFIXES:
             csv.field_size_limit(MAX_CSV_FIELD)
             with open_text(Path(source)) as fh:  # a UTF-16 CSV shows its real header
                 header = next(csv.reader(fh, delimiter="\t" if suffix == ".tsv" else ","), None)
-            return (header, "column") if header is not None else None
+            return (header, "column", True) if header is not None else None
         if suffix in JSONL_SUFFIXES:
             with open_text(Path(source)) as fh:
-                keys = first_keys(fh, PEEK_LINES)
+                got = first_keys(fh, PEEK_LINES)
         elif suffix in JSON_SUFFIXES:
             with open_text(Path(source)) as fh:
-                keys = json_keys(fh.read(), PEEK_LINES)
+                got = json_keys(fh.read(), PEEK_LINES)
         else:
             return None
     except (OSError, UnicodeError, csv.Error):
         return None  # reported per record by the run
-    return (keys, "key") if keys is not None else None
+    return (got[0], "key", got[1]) if got is not None else None
 
 
-def check_fields(paths: Sequence[str], fields: Fields, stdin_text: str | None = None, named: Sequence[str] = ()) -> None:
+def check_fields(paths: Sequence[str], fields: Fields, stdin_text: str | None = None, named: Sequence[str] = ()) -> list[str]:
     """Records inputs (JSON Lines, .json, CSV) hold the text key, and the other fields the
-    user named do exist: judged on each file's header or first records.
+    user named do exist: judged on each file's header or first `PEEK_LINES` records.
 
     Every records input must have the text key. A field in `named` (an option the user set:
     ``"id"``, ``"title"``, ``"date"``, ``"url"``) must be found in at least one of them: a
-    name no input has is a typo, whose field would silently be empty in every record.
+    name no input has is a typo, whose field would silently be empty in every record. When
+    the records read are not all of the inputs', the name may come later: a warning then.
+
+    Returns:
+        Warnings to show (a named field not among the first records' keys).
 
     Raises:
         UsageError: naming the file, the keys it has and the option to set.
     """
-    found: list[tuple[str, list[str], str]] = []
+    found: list[tuple[str, list[str], str, bool]] = []
     for source in expand(paths):
         if isinstance(source, Failure):
             continue  # an odd entry (link loop, FIFO, ...): an error record of the run
-        got = _keys(source, stdin_text)
+        got = _keys(source, stdin_text, fields)
         if got is None:
             continue
-        keys, kind = got
+        keys, kind, whole = got
         where = "stdin" if source == "-" else source
         if fields.text not in keys:
             guess = next((k for k in keys if k.lower() in ("body", "content", "text", "article", "full_text", "lede")), None)
@@ -178,14 +181,22 @@ def check_fields(paths: Sequence[str], fields: Fields, stdin_text: str | None = 
                 f"{where}: no {kind} {fields.text!r} holds the text (its {kind}s: {', '.join(keys) or 'none'}); "
                 f"name the right one with{hint}"
             )
-        found.append((where, keys, kind))
+        found.append((where, keys, kind, whole))
+    said = []
     for name in named:
         value = getattr(fields, name)
-        if found and value and not any(value in keys for _, keys, _ in found):
-            where, keys, kind = found[0]
-            close = difflib.get_close_matches(value, keys, n=1, cutoff=0.5)
-            hint = f"; did you mean --{name}-field {close[0]}?" if close else ""
+        if not found or not value or any(value in keys for _, keys, _, _ in found):
+            continue
+        where, keys, kind, _ = found[0]
+        close = difflib.get_close_matches(value, keys, n=1, cutoff=0.5)
+        hint = f"; did you mean --{name}-field {close[0]}?" if close else ""
+        if all(whole for *_, whole in found):
             raise UsageError(f"--{name}-field {value!r}: no input has this {kind} ({where} has: {', '.join(keys)}){hint}")
+        said.append(
+            f"newsie: warning: --{name}-field {value!r} is not among the {kind}s of the first {PEEK_LINES} records "
+            f"of any input ({where}: {', '.join(keys)}){hint}; records without it have no {name}"
+        )
+    return said
 
 
 def check_published(value: str | None) -> str | None:

@@ -41,8 +41,10 @@ JSON_SUFFIXES = (".json",)
 CSV_SUFFIXES = (".csv", ".tsv")
 RECORD_SUFFIXES = (*JSONL_SUFFIXES, *JSON_SUFFIXES, *CSV_SUFFIXES)  # files of many documents
 MAX_CSV_FIELD = 50 * 1024 * 1024
-# What a folder or a glob contributes; other files there (.pdf, .py, ...) are skipped.
-READ_SUFFIXES = frozenset(s for s in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *RECORD_SUFFIXES) if s)
+# What a folder or a glob contributes; other files there (.pdf, .py, ...) are skipped, and
+# so are .json files (often a page's metadata or a config) unless named, or matched by a
+# glob that names the suffix ("exports/*.json").
+READ_SUFFIXES = frozenset(s for s in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES, *CSV_SUFFIXES) if s)
 # The keys every newsie record has: a file of them is an earlier run's output, not releases.
 RECORD_MARKS = ("newsie_version", "schema_version")
 TABLE_MARKS = ("release_id", "source", "error")  # in the header of every CSV table newsie writes
@@ -102,9 +104,23 @@ def expand(
     folders (other suffixes, hidden names) are counted in `skipped`; a file for which
     `exclude` is true (the run's own output) is left out.
     """
+    if exclude is not None:
+        exclude = _once_each(exclude)  # a test with a side effect (the run's notice): once per path
     for entry in _expand(paths, skipped, exclude):
         if exclude is None or isinstance(entry, Failure) or entry == "-" or not exclude(entry):
             yield entry
+
+
+def _once_each(test: Callable[[str], bool]) -> Callable[[str], bool]:
+    """`test`, called once per path (its answer remembered)."""
+    answers: dict[str, bool] = {}
+
+    def once(path: str) -> bool:
+        if path not in answers:
+            answers[path] = test(path)
+        return answers[path]
+
+    return once
 
 
 def _expand(paths: Sequence[str], skipped: Skipped | None, exclude: Callable[[str], bool] | None) -> Iterator[str | Failure]:
@@ -117,12 +133,13 @@ def _expand(paths: Sequence[str], skipped: Skipped | None, exclude: Callable[[st
                 yield p  # reported as missing
             seen: set[str] = set()
             walked: set[str] = set()  # matched folders, read whole
+            also = JSON_SUFFIXES if Path(p).suffix.lower() in JSON_SUFFIXES else ()  # "exports/*.json"
             for m in matches:
                 if m in seen or (isinstance(m, str) and _inside(m, walked)):
                     continue  # a link loop already reported, or a path in a folder already read
                 if isinstance(m, str) and os.path.isdir(m):
                     walked.add(os.path.normpath(m))
-                yield from _once(_entry(Path(m), (), found=True, skipped=skipped, exclude=exclude) if isinstance(m, str) else (m,), seen)
+                yield from _once(_entry(Path(m), (), found=True, skipped=skipped, exclude=exclude, also=also) if isinstance(m, str) else (m,), seen)
         else:
             yield from _once(_entry(Path(p), (), found=False, skipped=skipped, exclude=exclude), set())
 
@@ -217,7 +234,7 @@ def _folders(top: str, parents: tuple[tuple[int, int], ...]) -> Iterator[str | F
 
 def _entry(
     path: Path, parents: tuple[tuple[int, int], ...], *, found: bool, skipped: Skipped | None = None,
-    exclude: Callable[[str], bool] | None = None,
+    exclude: Callable[[str], bool] | None = None, also: tuple[str, ...] = (),
 ) -> Iterator[str | Failure]:
     """A regular file's path, a folder's files, or a Failure saying why not.
 
@@ -239,7 +256,7 @@ def _entry(
         return
     if stat.S_ISDIR(st.st_mode):
         yield from _folder(path, st, parents, skipped, exclude)
-    elif found and not readable(path):
+    elif found and not readable(path, also):
         if skipped is not None:
             skipped.suffixes[path.suffix.lower()] += 1  # the preflight's notice names them
     elif found and stat.S_ISREG(st.st_mode) and not (exclude is not None and exclude(name)) and is_newsie_output(path):
@@ -295,9 +312,10 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def readable(path: Path) -> bool:
-    """Whether a file found in a folder or by a glob is read (by its suffix)."""
-    return path.suffix.lower() in READ_SUFFIXES
+def readable(path: Path, also: tuple[str, ...] = ()) -> bool:
+    """Whether a file found in a folder or by a glob is read (by its suffix; `also`: more)."""
+    suffix = path.suffix.lower()
+    return suffix in READ_SUFFIXES or suffix in also
 
 
 def is_newsie_output(path: Path) -> bool:
@@ -308,53 +326,82 @@ def is_newsie_output(path: Path) -> bool:
         return False  # newsie writes no other records file
     try:
         with open_text(path) as fh:
-            line = fh.readline(_OUTPUT_PEEK)
+            line = fh.readline(_OUTPUT_PEEK)  # whole: its keys "newsie_version" and "schema_version" come last
     except (OSError, UnicodeError):
         return False
     if suffix in CSV_SUFFIXES:
         header = next(csv.reader([line], delimiter="\t" if suffix == ".tsv" else ","), [])
         return all(mark in header for mark in TABLE_MARKS)
-    keys = first_keys([line], 1)
-    return keys is not None and all(mark in keys for mark in RECORD_MARKS)
+    found = first_keys([line], 1)
+    return found is not None and all(mark in found[0] for mark in RECORD_MARKS)
 
 
-_OUTPUT_PEEK = 1 << 18  # a record's first line is read up to this many characters
+_OUTPUT_PEEK = 1 << 26  # a record's first line is read up to this many characters
 
 
 def json_count(text: str) -> int:
     """How many documents `_read_json` reads from a .json file's text (an estimate for
     the progress bar: 1 for what is not JSON)."""
+    if not text.lstrip().startswith("["):
+        return max(1, sum(1 for _ in _documents(text)))
     try:
         data = json.loads(text)
-    except json.JSONDecodeError:
-        return max(1, sum(1 for line in text.split("\n") if line.strip())) if text.lstrip().startswith("{") else 1
     except (ValueError, RecursionError):
         return 1
     return len(data) if isinstance(data, list) else 1
 
 
-def json_keys(text: str, limit: int = 50) -> list[str] | None:
-    """The keys of the first `limit` objects of a .json file's text (see `_read_json`);
-    None when it holds no object or is not JSON."""
+def _documents(text: str) -> Iterator[tuple[int, str]]:
+    """The JSON values of a .json text that is no array, with the line each starts on: one
+    per line when the lines are objects (JSON Lines saved as .json: a bad line fails alone),
+    else the values one after another (pretty-printed objects, as ``jq '.[]'`` writes them;
+    one object, indented). After a value that does not parse, the rest is one value."""
+    lines = [line.strip() for line in text.split("\n")]
+    filled = [line for line in lines if line]
+    if len(filled) > 1 and sum(line.startswith("{") and line.endswith("}") for line in filled) * 2 > len(filled):
+        for n, line in enumerate(lines, 1):
+            if line:
+                yield n, line
+        return
+    decoder = json.JSONDecoder()
+    at, size = 0, len(text)
+    while True:
+        while at < size and text[at].isspace():
+            at += 1
+        if at >= size:
+            return
+        try:
+            _, end = decoder.raw_decode(text, at)
+        except (ValueError, RecursionError):
+            yield text.count("\n", 0, at) + 1, text[at:]  # fails again where it is read
+            return
+        yield text.count("\n", 0, at) + 1, text[at:end]
+        at = end
+
+
+def json_keys(text: str, limit: int = 50) -> tuple[list[str], bool] | None:
+    """The keys of the first `limit` objects of a .json file's text (see `_read_json`), and
+    whether those are all its objects; None when it holds no object or is not JSON."""
+    if not text.lstrip().startswith("["):
+        return first_keys((doc for _, doc in _documents(text)), limit)
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
         return None
-    if isinstance(data, dict) and data and all(isinstance(v, dict) for v in data.values()):
-        return None  # pandas' columns: `_read_json` says what to do
-    objs = [data] if isinstance(data, dict) else data[:limit] if isinstance(data, list) else []
+    objs = data[:limit] if isinstance(data, list) else []
     keys = dict.fromkeys(k for obj in objs if isinstance(obj, dict) for k in obj)
-    return list(keys) if any(isinstance(obj, dict) for obj in objs) else None
+    return (list(keys), len(data) <= limit) if any(isinstance(obj, dict) for obj in objs) else None
 
 
-def first_keys(lines: Iterable[str], limit: int = 50) -> list[str] | None:
+def first_keys(lines: Iterable[str], limit: int = 50) -> tuple[list[str], bool] | None:
     """The keys found in the first `limit` JSON objects of `lines` (one per line), in order
-    of first appearance; None when none of them is a JSON object."""
+    of first appearance, and whether those were all the lines; None when none of them is a
+    JSON object."""
     keys: dict[str, None] = {}
     seen = False
     for n, line in enumerate(lines):
         if n >= limit:
-            break
+            return (list(keys), False) if seen else None
         line = line.strip()
         if not line.startswith("{"):
             continue
@@ -365,17 +412,24 @@ def first_keys(lines: Iterable[str], limit: int = 50) -> list[str] | None:
         if isinstance(obj, dict):
             seen = True
             keys.update(dict.fromkeys(k for k in obj if isinstance(k, str)))
-    return list(keys) if seen else None
+    return (list(keys), True) if seen else None
 
 
-def csv_header(line: str, text_field: str) -> tuple[str, list[str]] | None:
-    """The delimiter and column names of `line` when it is a CSV or TSV header naming the
-    text column (how stdin holding a table is told from one release's text), else None."""
+def table_header(line: str, fields: Fields) -> tuple[str, list[str]] | None:
+    """The delimiter and column names of `line` when it is a CSV or TSV header (how stdin
+    holding a table is told from one release's text): two names or more, each a name (no
+    space around it, at most 64 characters), one of them a field newsie reads (`fields`'
+    names, or one of `TABLE_NAMES`); else None."""
+    known = {*TABLE_NAMES, *(n.casefold() for n in (fields.text, fields.id, fields.title, fields.date, fields.url) if n)}
     for delimiter in (",", "\t"):
         names = next(csv.reader([line], delimiter=delimiter), [])
-        if len(names) >= 2 and text_field in names and all(0 < len(n) <= 64 and "  " not in n for n in names):
+        if len(names) >= 2 and all(_COLUMN.fullmatch(n) for n in names) and any(n.casefold() in known for n in names):
             return delimiter, names
     return None
+
+
+TABLE_NAMES = frozenset({"text", "body", "content", "article", "lede", "full_text", "title", "headline", "id", "published", "date", "url"})
+_COLUMN = re.compile(r"[A-Za-z_](?:[\w .-]{0,62}[\w.-])?")
 
 
 _BOMS = (
@@ -670,8 +724,7 @@ def read_stream_bytes(stream: IO[Any]) -> bytes:
 
 def _read_stream(stream: IO[Any], source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
     """stdin: JSON Lines when it starts with '{' (decoded line by line), a table when its
-    first line is a CSV or TSV header naming the text column (`csv_header`), else one
-    release (decoded whole)."""
+    first line is a CSV or TSV header (`table_header`), else one release (decoded whole)."""
     raw = read_stream_bytes(stream)
     if not raw.strip():
         yield Source(file=source, sha1=_sha1(b"")), Failure(source, source, "EmptyInput", f"{source}: no input")
@@ -681,7 +734,7 @@ def _read_stream(stream: IO[Any], source: str, fields: Fields) -> Iterator[tuple
         yield Source(file=source, sha1=_sha1(raw)), lines
     elif lines[0].lstrip().startswith("{"):
         yield from _read_jsonl(*lines, source, fields)
-    elif (table := csv_header(lines[0].lstrip("\ufeff").split("\n", 1)[0].rstrip("\r"), fields.text)) is not None:
+    elif (table := table_header(lines[0].lstrip("\ufeff").split("\n", 1)[0].rstrip("\r"), fields)) is not None:
         yield from _read_csv(lines[0].lstrip("\ufeff"), lines[1], source, fields, table[0])
     else:
         # Clean text is what `_decode` would give; only text holding bytes that are not
@@ -732,27 +785,30 @@ def _parse(text: str, where: str, source: str) -> Any:
 
 def _read_json(text: str, suspect: bool, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
     """A .json file: an array of objects (one document each; the Nth is ``FILE:N``, as
-    pandas' ``to_json(orient="records")`` writes them), one object (one document), or JSON
-    Lines saved under .json."""
+    pandas' ``to_json(orient="records")`` writes them), or objects one after another (one
+    object, JSON Lines saved as .json, or pretty-printed objects: each ``FILE:LINE`` of
+    its first line; see `_documents`)."""
     whole = Source(file=source, sha1=_sha1(text))
-    data = _parse(text, source, source)
-    if isinstance(data, Failure):
-        if text.lstrip().startswith("{") and data.message.startswith(f"{source}: malformed JSON (Extra data"):  # one object per line
-            yield from _read_jsonl(text, suspect, source, fields)
-        else:
-            yield whole, data
+    if not text.lstrip().startswith("["):
+        for line, doc in _documents(text):
+            where = f"{source}:{line}"
+            pos = Source(file=source, line=line, sha1=_sha1(doc))
+            obj = _parse(doc, where, source)
+            if isinstance(obj, dict) and obj and all(isinstance(v, dict) for v in obj.values()):
+                yield pos, Failure(
+                    where, source, "TypeError",
+                    f"{where}: a JSON object of columns (pandas' default to_json), not of documents; "
+                    'write it with df.to_json(path, orient="records") or as JSON Lines (lines=True)',
+                )
+            elif isinstance(obj, Failure) or not isinstance(obj, dict):
+                yield pos, obj if isinstance(obj, Failure) else Failure(where, source, "TypeError", f"{where}: a JSON object must hold each document")
+            else:
+                bad = _not_text(doc, where, source, "object") if suspect else None
+                yield pos, bad or _item(obj, where, fields)
         return
-    if isinstance(data, dict):
-        if data and all(isinstance(v, dict) for v in data.values()):
-            yield whole, Failure(
-                source, source, "TypeError",
-                f"{source}: a JSON object of columns (pandas' default to_json), not of documents; "
-                'write it with df.to_json(path, orient="records") or as JSON Lines (lines=True)',
-            )
-            return
-        data = [data]
-    if not isinstance(data, list):
-        yield whole, Failure(source, source, "TypeError", f"{source}: a .json file must hold an array of JSON objects, or one")
+    data = _parse(text, source, source)
+    if isinstance(data, Failure) or not isinstance(data, list):
+        yield whole, data if isinstance(data, Failure) else Failure(source, source, "TypeError", f"{source}: a .json file must hold an array of JSON objects, or objects")
         return
     for n, obj in enumerate(data, 1):
         where = f"{source}:{n}"
