@@ -365,20 +365,20 @@ def _documents(text: str) -> Iterator[tuple[int, str]]:
         return
     decoder = json.JSONDecoder()
     at, size = 0, len(text)
-    line, counted = 1, 0  # the line at `counted`, counted on as `at` moves (linear)
+    lineno, counted = 1, 0  # the line at `counted`, counted on as `at` moves (linear)
     while True:
         while at < size and text[at].isspace():
             at += 1
         if at >= size:
             return
-        line += text.count("\n", counted, at)
+        lineno += text.count("\n", counted, at)
         counted = at
         try:
             _, end = decoder.raw_decode(text, at)
         except (ValueError, RecursionError):
-            yield line, text[at:]  # fails again where it is read
+            yield lineno, text[at:]  # fails again where it is read
             return
-        yield line, text[at:end]
+        yield lineno, text[at:end]
         at = end
 
 
