@@ -124,7 +124,9 @@ def test_integer_ids_from_a_dataframe_are_kept_as_strings(nlp) -> None:
     assert [r.id for r in out] == ["1", "20", "3", "4", "item-4", "item-5", "item-6"]
     assert [r.error is None for r in out] == [True, True, False, True, False, False, False]
     assert "2.5" in out[4].error.message and "not bool" in out[5].error.message and "4,300 digits" in out[6].error.message
-    assert newsie.extract("Serbia", id=np.int32(7), nlp=nlp).id == "7"
+    assert newsie.extract("Serbia", id=np.int32(7), nlp=nlp).id == "7" and newsie.extract("Serbia", id=np.float32(8.0), nlp=nlp).id == "8"
+    with pytest.raises(TypeError, match="Int64"):  # a float past 2**53 has lost its id's last digits
+        newsie.extract("Serbia", id=1234567890123456789.0, nlp=nlp)
     with pytest.raises(TypeError, match="id must be a str or an integer, not float"):
         newsie.extract("Serbia", id=7.5, nlp=nlp)
 

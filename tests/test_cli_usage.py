@@ -355,3 +355,34 @@ def test_the_output_notice_is_said_once(tmp_path, capsys) -> None:
     assert run(["extract", str(tmp_path), "-o", str(out), "-q"], capsys)[0] == 0
     code, _, err = run(["extract", str(tmp_path), "-o", str(out)], capsys)
     assert code == 0 and err.count("the output of this run") == 1
+
+
+def test_json_documents_on_one_line_keep_their_own_positions(tmp_path, capsys) -> None:
+    """Two objects on one line are two documents with positions of their own: a --resume
+    run skips both (it used to take them for one changed input and empty the output)."""
+    src = tmp_path / "two.json"
+    src.write_text(json.dumps({"text": RELEASE}) + " " + json.dumps({"text": RELEASE.replace("4 May", "5 May")}) + "\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert run(["extract", str(src), "-o", str(out), "-q"], capsys)[0] == 0
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == [f"{src}:1", f"{src}:2"]
+    code, _, err = run(["extract", str(src), "-o", str(out), "--resume"], capsys)
+    assert code == 0 and "2 skipped" in err and len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+@pytest.mark.parametrize("header", ["id,text,Date (UTC)", "Unnamed: 0,id,text", "id,text,Überschrift"])
+def test_stdin_csv_headers_with_any_column_names_are_tables(monkeypatch, capsys, header) -> None:
+    """A header that names the text column is a table whatever its other names."""
+    rows = f'{header}\n' + "".join(f'{i},"{RELEASE}",x\n' if header.startswith("id") else f'{i},r{i},"{RELEASE}"\n' for i in range(2))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(rows))
+    code, out, _ = run(["extract", "-", "-q"], capsys)
+    assert code == 0 and len(out.splitlines()) == 2
+
+
+def test_stdin_with_lines_ended_by_a_cr_alone(monkeypatch, capsys) -> None:
+    """Text or a table whose lines end with a CR alone is read (it raised a csv error)."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("OSCE observers deployed\r\r" + RELEASE + "\r"))
+    code, out, _ = run(["extract", "-", "-q"], capsys)
+    assert code == 0 and json.loads(out)["title"] == "OSCE observers deployed"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f'id,text\ra,"{RELEASE}"\rb,"{RELEASE}"\r'))
+    code, out, _ = run(["extract", "-", "-q"], capsys)
+    assert code == 0 and [json.loads(line)["id"] for line in out.splitlines()] == ["a", "b"]

@@ -235,10 +235,10 @@ def test_update_notice_is_named_in_warnings(nlp) -> None:
     assert rel.warnings == ["preamble line kept out of the text: 'UPDATED 3 May'"]
 
 
-@pytest.mark.parametrize("brk", ["\r", "\u2028", "\u2029", "\x0c", "\x0b"])
+@pytest.mark.parametrize("brk", ["\r", "\u2028", "\u2029", "\x85", "\x0c", "\x0b"])
 def test_other_line_breaks_split_title_and_dateline(nlp, brk) -> None:
     """A CR alone (old Mac files, some exports), the Unicode line and paragraph separators,
-    a form feed or vertical tab break lines like a line feed: the title line and the
+    NEL, a form feed or vertical tab break lines like a line feed: the title line and the
     dateline are found, and offsets hold (one character for one)."""
     text = brk.join(["OSCE trains Serbian police on cybercrime", "", "BELGRADE, 3 May 2021 – The OSCE Mission to Serbia opened a training course for police officers today."])
     rel = newsie.extract(text, nlp=nlp)

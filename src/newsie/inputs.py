@@ -78,8 +78,8 @@ def optional_id(value: Any) -> str | None:
     integers included, and a float that is a whole number, as pandas reads an int column
     with missing values) written in decimal; None for a missing value. Anything else (1.5,
     a bool) is a TypeError naming the argument."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # an int column with missing values, as pandas reads it: 7.0 is 7
+    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral) and _whole(float(value)):
+        value = int(float(value))  # an int column with missing values, as pandas reads it: 7.0 is 7
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
         try:
             return str(int(value))
@@ -87,7 +87,14 @@ def optional_id(value: Any) -> str | None:
             raise TypeError("id must be a str or an integer of at most 4,300 digits") from None
     if isinstance(value, str) or is_missing(value):
         return optional_text(value, "id")
-    raise TypeError(f"id must be a str or an integer, not {type(value).__name__}" + (f" ({value!r})" if isinstance(value, float) else ""))
+    hint = f" ({value!r}; an int column with missing values: use df['id'].astype('Int64'))" if isinstance(value, numbers.Real) else ""
+    raise TypeError(f"id must be a str or an integer, not {type(value).__name__}{hint}")
+
+
+def _whole(x: float) -> bool:
+    """Whether a float is a whole number a float holds exactly (at most 2**53: above,
+    pandas' float column has already rounded the ids, and two may be one)."""
+    return x.is_integer() and abs(x) <= 2**53
 
 
 def parse_published(value: Any) -> dt.date | None:

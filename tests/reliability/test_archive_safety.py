@@ -398,6 +398,10 @@ def test_an_oversized_csv_cell_costs_its_row_only(tmp_path, monkeypatch) -> None
     units = list(read_units([str(src)]))
     assert [u["id"] if isinstance(u, dict) else (u.type, u.id.rsplit(":", 1)[1]) for u in units] == ["a", ("CSVError", "3"), "c", "d"]
     assert [u["text"] for u in units if isinstance(u, dict)][1:] == ["two\nlines", SERBIA]
+    # an unquoted cell over the limit whose text holds a quote (a 5" screen): no quoted cell to skip
+    src.write_text(f'id,text\na,{SERBIA}\nb,A 5" screen {"x" * 500}\nc,{SERBIA}\nd,{SERBIA}\n', encoding="utf-8")
+    units = list(read_units([str(src)]))
+    assert [u["id"] if isinstance(u, dict) else u.type for u in units] == ["a", "CSVError", "c", "d"]
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")

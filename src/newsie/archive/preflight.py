@@ -50,7 +50,8 @@ class InputPlan:
             n = sum(suffixes.values())
             kinds = ", ".join(f"{k or 'no suffix'}: {v}" for k, v in suffixes.most_common())
             what = "files that are not releases" if n != 1 else "file that is not a release"
-            said.append(f"skipped {n} {what} ({kinds}); read: {_known()}")
+            json_hint = " (.json: name them, or a glob such as 'DIR/*.json')" if ".json" in suffixes else ""
+            said.append(f"skipped {n} {what} ({kinds}); read: {_known()}{json_hint}")
         if hidden:
             kinds = " and ".join(f"{v} hidden {k}{'s' if v != 1 else ''}" for k, v in sorted(hidden.items(), key=lambda kv: kv[0] != "file"))
             said.append(f"skipped {kinds} (names starting with '.'; name them to read them)")
@@ -127,7 +128,7 @@ def _keys(source: str, stdin_text: str | None, fields: Fields) -> tuple[list[str
             return None
         if stdin_text.lstrip().startswith("{"):
             got = first_keys(stdin_text.splitlines(), PEEK_LINES)
-            return (*got[:1], "key", got[1]) if got is not None else None
+            return (got[0], "key", False) if got is not None else None  # (a peek at stdin's start: more may follow)
         table = table_header(stdin_text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r"), fields)
         return (table[1], "column", True) if table is not None else None  # else one release's text
     suffix = Path(source).suffix.lower()

@@ -420,13 +420,20 @@ def first_keys(lines: Iterable[str], limit: int = 50) -> tuple[list[str], bool] 
 
 def table_header(line: str, fields: Fields) -> tuple[str, list[str]] | None:
     """The delimiter and column names of `line` when it is a CSV or TSV header (how stdin
-    holding a table is told from one release's text): two names or more, each a name (no
-    space around it, at most 64 characters), one of them a field newsie reads (`fields`'
-    names, or one of `TABLE_NAMES`); else None."""
+    holding a table is told from one release's text): two names or more of at most 64
+    characters, among them the text column; or, so that a header without it is named in a
+    usage error, names without a space around them, one of them a field newsie reads
+    (`fields`' names, or one of `TABLE_NAMES`). Else None ("Vienna,Austria" is text)."""
+    line = line.split("\r", 1)[0]  # (a file whose lines end with a CR alone)
     known = {*TABLE_NAMES, *(n.casefold() for n in (fields.text, fields.id, fields.title, fields.date, fields.url) if n)}
     for delimiter in (",", "\t"):
-        names = next(csv.reader([line], delimiter=delimiter), [])
-        if len(names) >= 2 and all(_COLUMN.fullmatch(n) for n in names) and any(n.casefold() in known for n in names):
+        try:
+            names = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:
+            return None
+        if len(names) < 2 or not all(0 < len(n) <= 64 for n in names):
+            continue
+        if fields.text in names or (all(_COLUMN.fullmatch(n) for n in names) and any(n.casefold() in known for n in names)):
             return delimiter, names
     return None
 
@@ -787,15 +794,15 @@ def _parse(text: str, where: str, source: str) -> Any:
 
 
 def _read_json(text: str, suspect: bool, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
-    """A .json file: an array of objects (one document each; the Nth is ``FILE:N``, as
-    pandas' ``to_json(orient="records")`` writes them), or objects one after another (one
-    object, JSON Lines saved as .json, or pretty-printed objects: each ``FILE:LINE`` of
-    its first line; see `_documents`)."""
+    """A .json file: an array of objects (as pandas' ``to_json(orient="records")`` writes
+    them), or objects one after another (one object, JSON Lines saved as .json, or
+    pretty-printed objects; see `_documents`): one document each, the Nth ``FILE:N`` (its
+    id when it has none, and its position for ``--resume``)."""
     whole = Source(file=source, sha1=_sha1(text))
     if not text.lstrip().startswith("["):
-        for line, doc in _documents(text):
-            where = f"{source}:{line}"
-            pos = Source(file=source, line=line, sha1=_sha1(doc))
+        for n, (_, doc) in enumerate(_documents(text), 1):  # (two may start on one line)
+            where = f"{source}:{n}"
+            pos = Source(file=source, line=n, sha1=_sha1(doc))
             obj = _parse(doc, where, source)
             if isinstance(obj, dict) and obj and all(isinstance(v, dict) for v in obj.values()):
                 yield pos, Failure(
@@ -860,7 +867,8 @@ def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: 
             yield Source(file=source, line=first_line, sha1=_sha1(b"")), Failure(where, source, "CSVError", f"{where}: {exc}")
             # The reader stops inside the row: when that is inside a quoted cell (an odd
             # number of quotes read), the cell's other lines are this row's too, not rows.
-            quotes = text.count(reader.reader.dialect.quotechar or '"', at, buf.tell())
+            quote = reader.reader.dialect.quotechar or '"'
+            quotes = text.count(quote, at, buf.tell()) if _opens_quoted(text, at, buf.tell(), quote, delimiter) else 0
             while quotes % 2:
                 line = buf.readline()
                 if not line:
@@ -877,6 +885,12 @@ def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: 
         first_line = reader.line_num + skipped + 1
         bad = _bad_row(row, where, source, fields) if suspect else None
         yield pos, bad or _item(row, f"{source}:{rowno}", fields)
+
+
+def _opens_quoted(text: str, start: int, end: int, quote: str, delimiter: str) -> bool:
+    """Whether a quoted cell opens in ``text[start:end]`` (a quote at a line's start or right
+    after a delimiter): else its quotes are a cell's own characters (a 5" screen)."""
+    return text.startswith(quote, start) or f"{delimiter}{quote}" in text[start:end] or f"\n{quote}" in text[start:end]
 
 
 def _bad_row(row: dict[Any, Any], where: str, source: str, fields: Fields) -> Failure | None:
