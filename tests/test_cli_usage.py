@@ -386,3 +386,17 @@ def test_stdin_with_lines_ended_by_a_cr_alone(monkeypatch, capsys) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO(f'id,text\ra,"{RELEASE}"\rb,"{RELEASE}"\r'))
     code, out, _ = run(["extract", "-", "-q"], capsys)
     assert code == 0 and [json.loads(line)["id"] for line in out.splitlines()] == ["a", "b"]
+
+
+def test_stdin_json_arrays_and_pretty_objects(monkeypatch, capsys) -> None:
+    """A JSON array of objects, or objects written over several lines (jq '.[]'), on stdin
+    are documents (they were one release, or one error per line); a release whose text
+    starts with "[UPDATE]" is still text."""
+    rows = [{"id": "a", "text": RELEASE}, {"id": "b", "text": RELEASE}]
+    for given in (json.dumps(rows), "".join(json.dumps(r, indent=2) + "\n" for r in rows)):
+        monkeypatch.setattr(sys, "stdin", io.StringIO(given))
+        code, out, _ = run(["extract", "-", "-q"], capsys)
+        assert code == 0 and [json.loads(line)["id"] for line in out.splitlines()] == ["a", "b"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("[UPDATE] OSCE trains police\n\n" + RELEASE))
+    code, out, _ = run(["extract", "-", "-q"], capsys)
+    assert code == 0 and json.loads(out)["title"] == "[UPDATE] OSCE trains police"

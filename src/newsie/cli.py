@@ -32,8 +32,8 @@ Text files: the first line is the title when it looks like one; scraped pages lo
 orient="records") or objects one after another (one, JSON Lines, jq's pretty output). .html/.htm: main text via trafilatura
 (pip install 'newsie[html]'). Folders are read recursively, only files with a known suffix
 (.txt .md .html .jsonl .csv ...; .json when named or matched by a *.json glob); others, and
-newsie's own output files, are skipped with a count. '-' reads stdin: JSONL, a CSV/TSV
-table (told by its header), or one release's text.
+newsie's own output files, are skipped with a count. '-' reads stdin: JSONL (or a JSON
+array, or jq's pretty objects), a CSV/TSV table (told by its header), or one release's text.
 Encoding: UTF-8, UTF-16 or UTF-32 with a byte-order mark, or UTF-16 LE/BE without one.
 
 Output: JSON Lines (default, to stdout), or by --output suffix .csv (the events table) or

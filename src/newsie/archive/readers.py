@@ -351,17 +351,22 @@ def json_count(text: str) -> int:
     return len(data) if isinstance(data, list) else 1
 
 
+def json_lines(text: str) -> bool:
+    """Whether a JSON text is JSON Lines: two lines or more, most of them an object each
+    (else its values are read one after another, as pretty-printed objects are)."""
+    filled = [line for line in (line.strip() for line in text.split("\n")) if line]
+    return len(filled) > 1 and sum(line.startswith("{") and line.endswith("}") for line in filled) * 2 > len(filled)
+
+
 def _documents(text: str) -> Iterator[tuple[int, str]]:
     """The JSON values of a .json text that is no array, with the line each starts on: one
     per line when the lines are objects (JSON Lines saved as .json: a bad line fails alone),
     else the values one after another (pretty-printed objects, as ``jq '.[]'`` writes them;
     one object, indented). After a value that does not parse, the rest is one value."""
-    lines = [line.strip() for line in text.split("\n")]
-    filled = [line for line in lines if line]
-    if len(filled) > 1 and sum(line.startswith("{") and line.endswith("}") for line in filled) * 2 > len(filled):
-        for n, line in enumerate(lines, 1):
-            if line:
-                yield n, line
+    if json_lines(text):
+        for n, line in enumerate(text.split("\n"), 1):
+            if line.strip():
+                yield n, line.strip()
         return
     decoder = json.JSONDecoder()
     at, size = 0, len(text)
@@ -733,8 +738,10 @@ def read_stream_bytes(stream: IO[Any]) -> bytes:
 
 
 def _read_stream(stream: IO[Any], source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
-    """stdin: JSON Lines when it starts with '{' (decoded line by line), a table when its
-    first line is a CSV or TSV header (`table_header`), else one release (decoded whole)."""
+    """stdin: JSON Lines when it starts with '{' (decoded line by line; objects written
+    over several lines, as ``jq '.[]'`` writes them, are read one after another), a JSON
+    array of objects, a table when its first line is a CSV or TSV header (`table_header`),
+    else one release (decoded whole)."""
     raw = read_stream_bytes(stream)
     if not raw.strip():
         yield Source(file=source, sha1=_sha1(b"")), Failure(source, source, "EmptyInput", f"{source}: no input")
@@ -743,7 +750,10 @@ def _read_stream(stream: IO[Any], source: str, fields: Fields) -> Iterator[tuple
     if isinstance(lines, Failure):
         yield Source(file=source, sha1=_sha1(raw)), lines
     elif lines[0].lstrip().startswith("{"):
-        yield from _read_jsonl(*lines, source, fields)
+        one_line = "\n" not in lines[0].strip()
+        yield from (_read_jsonl if one_line or json_lines(lines[0]) else _read_json)(*lines, source, fields)
+    elif lines[0].lstrip().startswith("[") and _is_array(lines[0]):
+        yield from _read_json(*lines, source, fields)
     elif (table := table_header(lines[0].lstrip("\ufeff").split("\n", 1)[0].rstrip("\r"), fields)) is not None:
         yield from _read_csv(lines[0].lstrip("\ufeff"), lines[1], source, fields, table[0])
     else:
@@ -754,6 +764,14 @@ def _read_stream(stream: IO[Any], source: str, fields: Fields) -> Iterator[tuple
             yield Source(file=source, sha1=_sha1(raw)), text
         else:
             yield Source(file=source, sha1=_sha1(text)), text_item(text, source)
+
+
+def _is_array(text: str) -> bool:
+    """Whether `text` is a JSON array (a release's text may start with "[UPDATE]")."""
+    try:
+        return isinstance(json.loads(text), list)
+    except (ValueError, RecursionError):
+        return False
 
 
 def _read_jsonl(text: str, suspect: bool, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
