@@ -358,32 +358,27 @@ def json_lines(text: str) -> bool:
     return len(filled) > 1 and sum(line.startswith("{") and line.endswith("}") for line in filled) * 2 > len(filled)
 
 
-def _documents(text: str) -> Iterator[tuple[int, str]]:
-    """The JSON values of a .json text that is no array, with the line each starts on: one
-    per line when the lines are objects (JSON Lines saved as .json: a bad line fails alone),
-    else the values one after another (pretty-printed objects, as ``jq '.[]'`` writes them;
-    one object, indented). After a value that does not parse, the rest is one value."""
+def _documents(text: str) -> Iterator[str]:
+    """The JSON texts of the values of a .json text that is no array: one per line when the
+    lines are objects (JSON Lines saved as .json: a bad line fails alone), else the values
+    one after another (pretty-printed objects, as ``jq '.[]'`` writes them; one object,
+    indented). After a value that does not parse, the rest is one value."""
     if json_lines(text):
-        for n, line in enumerate(text.split("\n"), 1):
-            if line.strip():
-                yield n, line.strip()
+        yield from (line.strip() for line in text.split("\n") if line.strip())
         return
     decoder = json.JSONDecoder()
     at, size = 0, len(text)
-    lineno, counted = 1, 0  # the line at `counted`, counted on as `at` moves (linear)
     while True:
         while at < size and text[at].isspace():
             at += 1
         if at >= size:
             return
-        lineno += text.count("\n", counted, at)
-        counted = at
         try:
             _, end = decoder.raw_decode(text, at)
         except (ValueError, RecursionError):
-            yield lineno, text[at:]  # fails again where it is read
+            yield text[at:]  # fails again where it is read
             return
-        yield lineno, text[at:end]
+        yield text[at:end]
         at = end
 
 
@@ -391,7 +386,7 @@ def json_keys(text: str, limit: int = 50) -> tuple[list[str], bool] | None:
     """The keys of the first `limit` objects of a .json file's text (see `_read_json`), and
     whether those are all its objects; None when it holds no object or is not JSON."""
     if not text.lstrip().startswith("["):
-        return first_keys((doc for _, doc in _documents(text)), limit)
+        return first_keys(_documents(text), limit)
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
@@ -816,39 +811,33 @@ def _read_json(text: str, suspect: bool, source: str, fields: Fields) -> Iterato
     them), or objects one after another (one object, JSON Lines saved as .json, or
     pretty-printed objects; see `_documents`): one document each, the Nth ``FILE:N`` (its
     id when it has none, and its position for ``--resume``)."""
-    whole = Source(file=source, sha1=_sha1(text))
-    if not text.lstrip().startswith("["):
-        for n, (_, doc) in enumerate(_documents(text), 1):  # (two may start on one line)
-            where = f"{source}:{n}"
-            pos = Source(file=source, line=n, sha1=_sha1(doc))
-            obj = _parse(doc, where, source)
-            if isinstance(obj, dict) and obj and all(isinstance(v, dict) for v in obj.values()):
-                yield pos, Failure(
-                    where, source, "TypeError",
-                    f"{where}: a JSON object of columns (pandas' default to_json), not of documents; "
-                    'write it with df.to_json(path, orient="records") or as JSON Lines (lines=True)',
-                )
-            elif isinstance(obj, Failure) or not isinstance(obj, dict):
-                yield pos, obj if isinstance(obj, Failure) else Failure(where, source, "TypeError", f"{where}: a JSON object must hold each document")
-            else:
-                bad = _not_text(doc, where, source, "object") if suspect else None
-                yield pos, bad or _item(obj, where, fields)
-        return
-    data = _parse(text, source, source)
-    if isinstance(data, Failure) or not isinstance(data, list):
-        yield whole, data if isinstance(data, Failure) else Failure(source, source, "TypeError", f"{source}: a .json file must hold an array of JSON objects, or objects")
-        return
-    for n, obj in enumerate(data, 1):
+    docs: Iterable[tuple[str, Any]]
+    if text.lstrip().startswith("["):
+        data = _parse(text, source, source)
+        if not isinstance(data, list):
+            failure = data if isinstance(data, Failure) else Failure(source, source, "TypeError", f"{source}: a .json file must hold an array of JSON objects, or objects")
+            yield Source(file=source, sha1=_sha1(text)), failure
+            return
+        docs = ((json.dumps(obj, ensure_ascii=False, sort_keys=True), obj) for obj in data)
+    else:
+        docs = ((doc, None) for doc in _documents(text))
+    for n, (doc, value) in enumerate(docs, 1):  # (two may start on one line: numbered, not by line)
         where = f"{source}:{n}"
-        dumped = json.dumps(obj, ensure_ascii=False, sort_keys=True)
-        pos = Source(file=source, line=n, sha1=_sha1(dumped))
-        bad = _not_text(dumped, where, source, "element") if suspect else None
-        if bad is not None:
-            yield pos, bad
+        pos = Source(file=source, line=n, sha1=_sha1(doc))
+        obj = _parse(doc, where, source) if value is None else value
+        if isinstance(obj, Failure):
+            yield pos, obj
         elif not isinstance(obj, dict):
-            yield pos, Failure(where, source, "TypeError", f"{where}: an element of the array must be a JSON object")
+            yield pos, Failure(where, source, "TypeError", f"{where}: each document must be a JSON object")
+        elif obj and all(isinstance(v, dict) for v in obj.values()):
+            yield pos, Failure(
+                where, source, "TypeError",
+                f"{where}: a JSON object of columns (pandas' default to_json), not of documents; "
+                'write it with df.to_json(path, orient="records") or as JSON Lines (lines=True)',
+            )
         else:
-            yield pos, _item(obj, where, fields)
+            bad = _not_text(doc, where, source, "document") if suspect else None
+            yield pos, bad or _item(obj, where, fields)
 
 
 def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: str) -> Iterator[tuple[Source, Unit]]:
@@ -891,7 +880,7 @@ def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: 
                 line = buf.readline()
                 if not line:
                     return
-                quotes += line.count(reader.reader.dialect.quotechar or '"')
+                quotes += line.count(quote)
                 skipped += 1
             if buf.tell() == at:  # nothing was read: it cannot go on
                 return
