@@ -27,7 +27,6 @@ from .readers import (
     first_keys,
     is_glob,
     json_keys,
-    json_lines,
     open_text,
     table_header,
 )
@@ -128,7 +127,7 @@ def _keys(source: str, stdin_text: str | None, fields: Fields) -> tuple[list[str
         if stdin_text is None:
             return None
         if stdin_text.lstrip().startswith(("{", "[")):  # (a peek at stdin's start: more may follow)
-            got = first_keys(stdin_text.splitlines(), PEEK_LINES) if json_lines(stdin_text) else json_keys(stdin_text, PEEK_LINES)
+            got = json_keys(stdin_text, PEEK_LINES)  # (JSON Lines too: see `readers._documents`)
             return (got[0], "key", False) if got is not None else None
         table = table_header(stdin_text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r"), fields)
         return (table[1], "column", True) if table is not None else None  # else one release's text
