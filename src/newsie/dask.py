@@ -14,8 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .exceptions import MissingExtraError
-from .frames import DefaultColumn, item_columns, row_id
-from .missing import is_missing
+from .frames import DefaultColumn, item_columns, row_item
 
 try:
     import dask.bag as db
@@ -65,9 +64,7 @@ def extract_dataframe(
     columns = item_columns({"text": text, "id": id, "title": title, "published": published, "url": url}, ddf.columns)
 
     def to_item(row: Mapping[str, Any]) -> dict[str, Any]:
-        item = {key: row[col] for key, col in columns.items() if not is_missing(row[col])}
-        if "id" in item:
-            item["id"] = row_id(item["id"])
+        item = row_item(row, columns)
         if "published" in item and hasattr(item["published"], "isoformat"):
             item["published"] = item["published"].isoformat()
         item.setdefault("text", "")

@@ -11,6 +11,8 @@ import numbers
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .missing import is_missing
+
 
 class DefaultColumn(str):
     """A column name given by default: read when the frame has it, else the field is absent."""
@@ -33,11 +35,16 @@ def item_columns(named: Mapping[str, str | None], have: Iterable[str]) -> dict[s
     return {field: str(col) for field, col in named.items() if col is not None and col in have}
 
 
-def row_id(value: Any) -> Any:
-    """A row's id for `extract_many`: numbers as they are (it writes an integer, or a whole
-    float as pandas makes of an int column with missing values, in decimal, and refuses
-    1.5 in the row's error record), any other value as its str (a UUID, a Timestamp)."""
-    return value if isinstance(value, (str, numbers.Real)) else str(value)
+def row_item(row: Mapping[str, Any], columns: Mapping[str, str]) -> dict[str, Any]:
+    """One row as an `extract_many` item: the fields of `columns` (from `item_columns`)
+    that the row does not miss. The id stays a number when it is one (`extract_many`
+    writes an integer, or a whole float as pandas makes of an int column with missing
+    values, in decimal, and refuses 1.5 in the row's error record); another id is its str
+    (a UUID, a Timestamp)."""
+    item = {key: row[col] for key, col in columns.items() if not is_missing(row[col])}
+    if "id" in item and not isinstance(item["id"], (str, numbers.Real)):
+        item["id"] = str(item["id"])
+    return item
 
 
-__all__ = ["DefaultColumn", "item_columns", "row_id"]
+__all__ = ["DefaultColumn", "item_columns", "row_item"]

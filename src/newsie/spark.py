@@ -24,8 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .exceptions import MissingExtraError, NewsieWarning
-from .frames import DefaultColumn, item_columns, row_id
-from .missing import is_missing
+from .frames import DefaultColumn, item_columns, row_item
 from .tables import Level, parquet_rows, parquet_schema
 
 try:
@@ -88,9 +87,7 @@ def _check_worker_python(spark: SparkSession) -> None:
 
 def _item(row: Mapping[str, Any], columns: Mapping[str, str]) -> dict[str, Any]:
     """One row as an `extract_many` item; a null text stays None, so it is an error record."""
-    item = {key: row[col] for key, col in columns.items() if not is_missing(row[col])}
-    if "id" in item:
-        item["id"] = row_id(item["id"])
+    item = row_item(row, columns)
     item.setdefault("text", None)
     return item
 
