@@ -33,11 +33,12 @@ WEEKDAYS: Final = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _MON: Final = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DAY: Final = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR: Final = r"(?:1[89]\d\d|20\d\d)"  # a year on its own or after a month only ("in 2019", "March 2019"), not a count ("in 1500 villages")
-# What comes between a day and month and a year after them ("24 October 1648"): any four
-# digits, but out of 1800-2099 only right after the month, since a comma is no part of a
-# day-month-year date: "On 3 May, 1200 police officers" is a day and a count. (Month first,
-# "October 24, 1648", the comma is the rule and any four digits follow it.)
-_FULL_YEAR: Final = rf"(?:,\s+(?={_YEAR}(?!\d))|\s+)"
+# A year after a day and a month ("24 October 1648"): any four digits. What comes between
+# (`_TO_ANY_YEAR`, day first): out of 1800-2099 the year is only right after the month,
+# since a comma is no part of a day-month-year date: "On 3 May, 1200 police officers" is a
+# day and a count. (Month first, "October 24, 1648", the comma is the rule.)
+_ANY_YEAR: Final = r"\d{4}(?!\d)"
+_TO_ANY_YEAR: Final = rf"(?:,\s+(?={_YEAR}(?!\d))|\s+)"
 _DASH: Final = r"\s*[-–—]\s*"
 _WD: Final = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _TO: Final = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|and|through)\s+)"
@@ -45,20 +46,20 @@ _TO: Final = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|and|through)\s+)"
 # Each pattern has named groups d1, m1, y1 (start) and d2, m2, y2 (end) as they apply.
 _PATTERNS: Final[list[tuple[str, str]]] = [
     # 27 November to 1 December 2013 / 24 July – 11 August
-    ("range", rf"(?:from\s+|between\s+)?{_WD}(?P<d1>{_DAY})\s+(?P<m1>{_MON})(?:\s+(?P<y1>\d{{4}}(?!\d)))?{_TO}{_WD}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:{_FULL_YEAR}(?P<y2>\d{{4}}(?!\d)))?"),
+    ("range", rf"(?:from\s+|between\s+)?{_WD}(?P<d1>{_DAY})\s+(?P<m1>{_MON})(?:\s+(?P<y1>{_ANY_YEAR}))?{_TO}{_WD}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:{_TO_ANY_YEAR}(?P<y2>{_ANY_YEAR}))?"),
     # from 7 to 9 December 2024 / 14 – 19 August 2023 / 15 and 16 October / 3, 4 and 5 May
-    ("range", rf"(?:from\s+|between\s+)?(?P<d1>{_DAY})(?:,\s*{_DAY})*{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:{_FULL_YEAR}(?P<y2>\d{{4}}(?!\d)))?"),
+    ("range", rf"(?:from\s+|between\s+)?(?P<d1>{_DAY})(?:,\s*{_DAY})*{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:{_TO_ANY_YEAR}(?P<y2>{_ANY_YEAR}))?"),
     # November 27 – December 1, 2013
-    ("range", rf"(?:from\s+|between\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y2>\d{{4}}(?!\d)))?"),
+    ("range", rf"(?:from\s+|between\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_ANY_YEAR}))?"),
     # May 3-5, 2020 / May 3 and 4
-    ("range", rf"(?:from\s+|between\s+)?(?P<m2>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s+(?P<y2>\d{{4}}(?!\d)))?"),
+    ("range", rf"(?:from\s+|between\s+)?(?P<m2>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_ANY_YEAR}))?"),
     # from March to May 2020
     ("month_range", rf"(?:from\s+|between\s+)(?P<m1>{_MON})(?:\s+(?P<y1>{_YEAR}))?{_TO}(?P<m2>{_MON})\s+(?P<y2>{_YEAR})"),
     # Monday, 21 February 2020 / 21 February / 21st of February 2020
-    ("day", rf"{_WD}(?P<d1>{_DAY})(?:\s+of)?\s+(?P<m1>{_MON})(?:{_FULL_YEAR}(?P<y1>\d{{4}}(?!\d)))?"),
+    ("day", rf"{_WD}(?P<d1>{_DAY})(?:\s+of)?\s+(?P<m1>{_MON})(?:{_TO_ANY_YEAR}(?P<y1>{_ANY_YEAR}))?"),
     # February 21, 2020 / February 21
     # (written month first, a comma before the year is the rule: any four digits)
-    ("day", rf"{_WD}(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?!\d)(?:,?\s+(?P<y1>\d{{4}}(?!\d)))?"),
+    ("day", rf"{_WD}(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?!\d)(?:,?\s+(?P<y1>{_ANY_YEAR}))?"),
     # 2020-02-21
     ("iso", r"(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)"),
     # 21.02.2020 / 21/02/2020 (day first, as in European releases)
