@@ -87,3 +87,38 @@ def test_cli_published_fills_pages_without_a_declared_date(tmp_path, capsys) -> 
     assert main(["extract", str(tmp_path / "*.html"), "--published", "2024-03-14", "-q"]) == 0
     recs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["published"] for r in recs] == ["2024-03-14", "2011-11-29"]
+
+
+META_BLOCK = (
+    '<div class="field"><span class="field__label">Publishing date:</span></div>'
+    '<div class="field__item"><time datetime="2011-11-29">29 November 2011</time></div>'
+    '<div class="field"><span class="field__label">Content type:</span> Press release</div>'
+    '<div class="field"><span class="field__label">Where we are:</span><ul><li>Centre in Bishkek</li></ul></div>'
+    '<div class="field"><span class="field__label">What we do:</span><ul><li>Elections</li><li>Democratization</li></ul></div>'
+)
+LISTED_BODY = "<p>The course covered:</p><ul><li>voter lists</li><li>counting procedures</li></ul>"
+
+
+def test_extract_html_reads_the_metadata_block_and_leaves_it_out_of_the_text(nlp) -> None:
+    """The block's lines fill content type, issuer and fields (the site's, as for a scraped
+    page) and are not text: no "Publishing date" or "What we do" line in the record. The
+    release's own short lines and lists stay."""
+    html = page(block=META_BLOCK).replace(BODY, BODY + LISTED_BODY)
+    rel = newsie.extract_html(html, nlp=nlp)
+    assert rel.published == dt.date(2011, 11, 29)
+    assert (rel.content_type, rel.issuer, rel.fields_of_work) == ("Press release", ["Centre in Bishkek"], ["Elections", "Democratization"])
+    assert not any(word in rel.text for word in ("Publishing date", "Content type", "Where we are", "What we do", "29 November"))
+    assert "The course covered:\n- voter lists\n- counting procedures" in rel.text
+    assert rel.text.startswith("BISHKEK –")
+
+
+def test_cli_reads_an_html_page_as_extract_html_does(tmp_path, capsys, nlp) -> None:
+    """A page given to the command line gives the record `newsie.extract_html` gives."""
+    html = page(block=META_BLOCK)
+    (tmp_path / "a.html").write_text(html, encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.html"), "-q"]) == 0
+    rec = json.loads(capsys.readouterr().out)
+    rel = newsie.extract_html(html, nlp=nlp)
+    for key in ("title", "text", "content_type", "issuer", "fields_of_work"):
+        assert rec[key] == getattr(rel, key), key
+    assert rec["published"] == "2011-11-29"

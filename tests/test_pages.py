@@ -91,3 +91,20 @@ def test_a_page_date_is_read_like_published() -> None:
     assert rel.published is None and any("ambiguous" in w for w in rel.warnings)
     rel = newsie.extract(page.format("30 February 2023"))  # no such day: not 1 February
     assert rel.published is None and any("'30 February 2023' names no such day" in w for w in rel.warnings)
+
+
+def test_a_label_with_its_value_on_the_next_line() -> None:
+    """"Publishing date:" over the date (as a page's separate blocks give it) dates the page and
+    neither line is text; a label over a sentence takes nothing from it."""
+    text = (
+        "OSCE trains customs officers in Dushanbe on detecting illicit trafficking\n"
+        "Publishing date:\n21 February 2023\n"
+        "Content type:\nPress release\n"
+        "Thirty customs officers from Tajikistan completed a week-long training course on detecting illicit trafficking at border crossing points.\n"
+    )
+    page = parse_page(text)
+    assert (page.published, page.content_type) == ("2023-02-21", "Press release")
+    assert page.text.startswith("Thirty customs officers")
+    lede = text.splitlines()[-1]
+    assert parse_page(text.replace("21 February 2023\n", "")).published is None
+    assert lede in parse_page(text.replace("21 February 2023\n", "").replace("Press release\n", "")).text

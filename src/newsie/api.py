@@ -75,6 +75,11 @@ def extract(
         {"text": require_text(text, "text"), "title": title, "published": published, "url": url, "id": id, "content_type": content_type},
         page=page,
     )
+    return _run(kw, nlp)
+
+
+def _run(kw: dict[str, Any], nlp: Language | None) -> Release:
+    """The record of one release, from the keyword arguments `prepare` made of it."""
     if is_blank(kw["text"]) and not kw.get("title"):
         return empty_release(kw)
     nlp = nlp or default_nlp()
@@ -125,7 +130,7 @@ def _page_releases(text: str, url: str | None, published: DateLike, nlp: Languag
 
         parts = html_parts(text, url)
         if not is_listing(parts["text"]):
-            return [extract(parts["text"], title=parts["title"], published=published or parts["published"], url=url, nlp=nlp, page=False)]
+            return [_html_release(parts, url, published, nlp)]
         text = parts["text"]
     if not is_listing(text):
         return [extract(text, published=published, url=url, nlp=nlp)]
@@ -163,10 +168,19 @@ def extract_html(
         first = releases[0]
         first.warnings.append(f"listing page with {len(releases)} releases: this record is the first; newsie.extract_page() gives one record per release")
         return first
-    rel = extract(parts["text"], title=parts["title"], published=published or parts["published"], url=url, nlp=nlp, page=False)
+    rel = _html_release(parts, url, published, nlp)
     if not parts["text"].strip():
         rel.warnings.append("no main text found in the HTML")
     return rel
+
+
+def _html_release(parts: dict[str, Any], url: str | None, published: DateLike, nlp: Language | None) -> Release:
+    """The record of an HTML page's release from its `html_parts`: the metadata its main
+    text declared (issuer, fields of work, content type) fills the record, as a scraped
+    page's does; `published`, when given, wins over the page's date."""
+    item = {key: parts[key] for key in ("text", "title", "issuer", "fields_of_work", "content_type")}
+    kw = prepare({**item, "published": published or parts["published"], "url": url}, page=False)
+    return _run(kw, nlp)
 
 
 __all__ = ["extract", "extract_html", "extract_many", "extract_page"]

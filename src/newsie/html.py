@@ -8,7 +8,7 @@ from typing import Any
 from .dates.published import read_published
 from .exceptions import InputTooLargeError, MissingExtraError, PublishedDateError
 from .listing import is_listing
-from .pages import parse_page
+from .pages import strip_metadata
 
 # Real release pages weigh under 1 MB; trafilatura needs minutes and gigabytes for 20 MB.
 MAX_HTML_CHARS = 5_000_000
@@ -28,10 +28,13 @@ def _trafilatura() -> Any:
 
 
 def html_parts(html: str, url: str | None = None) -> dict[str, Any]:
-    """The title, main text, date and site name of an HTML page.
+    """The title, main text, date and site name of an HTML page, and the metadata its main
+    text declares ("Where we are", "What we do", "Content type": `issuer`, `fields_of_work`,
+    `content_type`), whose lines are taken out of the text.
 
     The date is the one the page declares (`page_date`, else its "Publishing date" block),
-    never one found in the running text; a listing page has none of its own.
+    never one found in the running text; a listing page has none of its own, and its
+    text is left whole (its items' metadata is theirs).
 
     Raises:
         TypeError: `html` is not a str.
@@ -47,18 +50,16 @@ def html_parts(html: str, url: str | None = None) -> dict[str, Any]:
         _TIME.sub(r"\1", html), url=url, with_metadata=True, include_comments=False, include_tables=False,
         date_extraction_params=dict(_DATE_PARAMS),  # its date is not used: this keeps it cheap
     )
+    parts: dict[str, Any] = {"title": None, "text": "", "published": None, "sitename": None, "issuer": [], "fields_of_work": [], "content_type": None}
     if doc is None:
-        return {"title": None, "text": "", "published": None, "sitename": None}
+        return parts
     data = doc if isinstance(doc, dict) else doc.as_dict()
-    text = data.get("text") or ""
-    # A listing's dates are its items' (`listing_units`), not the page's.
-    published = None if is_listing(text) else page_date(html, url) or _block_date(text)
-    return {
-        "title": data.get("title") or None,
-        "text": text,
-        "published": published,
-        "sitename": data.get("sitename") or None,
-    }
+    parts.update(title=data.get("title") or None, text=data.get("text") or "", sitename=data.get("sitename") or None)
+    if is_listing(parts["text"]):  # a listing's dates and metadata are its items' (`listing_units`)
+        return parts
+    parts["text"], meta = strip_metadata(parts["text"])
+    parts.update(published=page_date(html, url) or _block_date(meta.published), issuer=meta.issuer, fields_of_work=meta.fields_of_work, content_type=meta.content_type)
+    return parts
 
 
 def page_date(html: str, url: str | None = None) -> str | None:
@@ -83,11 +84,11 @@ def page_date(html: str, url: str | None = None) -> str | None:
     return found
 
 
-def _block_date(text: str) -> str | None:
+def _block_date(value: str | None) -> str | None:
     """The day of the page's "Publishing date" or "Issued on" block in its main text (ISO),
-    read as `parse_page` reads it; None when there is none or it is ambiguous."""
+    as `strip_metadata` reads it; None when there is none or it is ambiguous."""
     try:
-        day, _ = read_published(parse_page(text).published)
+        day, _ = read_published(value)
     except PublishedDateError:
         return None
     return day.isoformat() if day else None

@@ -108,6 +108,17 @@ def _value_line(lines: list[str], i: int) -> int | None:
     return at
 
 
+def _next_value(lines: list[str], i: int, key: str) -> int | None:
+    """The line holding the value of label line `i` written "Label:" alone: the next
+    non-empty line, when short (a date for the publishing date) and not a list item."""
+    at = _value_line(lines, i)
+    if at is None or _ITEM.match(lines[at]) or _DASH.match(lines[at]) or len(lines[at].strip()) > 60:
+        return None
+    if key == "published" and not any(d.start or not d.year_inferred for d in find_dates(lines[at])):
+        return None
+    return at
+
+
 def _label(line: str) -> tuple[str, str] | None:
     m = _LABEL.match(line)
     if not m:
@@ -122,12 +133,12 @@ def _is_paragraph(line: str) -> bool:
     return (len(s) >= 60 and bool(_SENTENCE_END.search(s))) or (len(s) >= 25 and s.count(" ") >= 4 and bool(_SENTENCE_END.search(s)))
 
 
-def parse_page(text: str) -> Page:
-    """Split a scraped page into title, body and metadata; menus and footers are dropped."""
-    lines = [ln.rstrip() for ln in text.splitlines()]
+def read_metadata(lines: list[str]) -> tuple[Page, set[int]]:
+    """The metadata blocks of a page's lines: a `Page` holding their values (no title, no
+    text), and the numbers of the lines they take (labels and values)."""
     page = Page()
     meta_lines: set[int] = set()
-    # 1. Metadata blocks: a label line, then its values as list items (or inline).
+    # A label line, then its values as list items (or inline).
     i = 0
     while i < len(lines):
         lab = _label(lines[i])
@@ -147,15 +158,40 @@ def parse_page(text: str) -> Page:
             j += 1
             if key == "published":
                 break
+        if not values and (at := _next_value(lines, i, key)) is not None:
+            values.append(lines[at])  # "Publishing date:" with its value on the next line
+            meta_lines.add(at)
+            j = at + 1
         _set_meta(page, key, values)
         i = j
     for at, (key, value_at) in _bare_block(lines).items():  # the same, copied from a browser
         meta_lines.update((at, value_at))
         _set_meta(page, key, [lines[value_at]])
+    return page, meta_lines
+
+
+def strip_metadata(text: str) -> tuple[str, Page]:
+    """`text` without its metadata blocks ("Publishing date: ...", "Content type: ...",
+    "What we do:" and its list items), every other line kept as it is, and the `Page`
+    holding their values. For a main text already cut from its page (an HTML page's,
+    by trafilatura), where `parse_page` would also take short lines for menus."""
+    lines = text.splitlines()
+    page, meta_lines = read_metadata(lines)
+    if not meta_lines:
+        return text, page
+    page.dropped_lines = len(meta_lines)
+    return "\n".join(ln for k, ln in enumerate(lines) if k not in meta_lines).strip(), page
+
+
+def parse_page(text: str) -> Page:
+    """Split a scraped page into title, body and metadata; menus and footers are dropped."""
+    lines = [ln.rstrip() for ln in text.splitlines()]
+    # 1. Metadata blocks.
+    page, meta_lines = read_metadata(lines)
     # 2. The title: the line after a news marker, else the line before the first paragraph.
     start = 0
     for k, ln in enumerate(lines):
-        if ln.strip().lower() in MARKERS and k + 1 < len(lines) and lines[k + 1].strip():
+        if k not in meta_lines and ln.strip().lower() in MARKERS and k + 1 < len(lines) and lines[k + 1].strip():
             page.title = lines[k + 1].strip()
             start = k + 2
             break

@@ -82,8 +82,9 @@ def _html_item(h: HtmlItem) -> Any:
     except Exception as exc:
         return Failure(h.id, h.source, type(exc).__name__, f"{h.source}: {exc}")
     item = {"id": h.id, "url": h.source, "title": parts["title"], "text": parts["text"]}
-    if parts["published"]:
-        item["published"] = parts["published"]
+    for key in ("published", "issuer", "fields_of_work", "content_type"):  # what the page declares
+        if parts[key]:
+            item[key] = parts[key]
     return item
 
 
