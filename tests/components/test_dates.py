@@ -148,6 +148,25 @@ def test_a_count_after_a_day_and_month_and_a_comma_is_no_year(text, day) -> None
     assert (found.start, found.end, found.year_inferred) == (day, day, True)
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("On 12 June 1500 observers were deployed.", D(2024, 6, 12)),
+        ("On June 12 1500 observers were deployed.", D(2024, 6, 12)),
+        ("On 12 June 1500 international observers were deployed.", D(2024, 6, 12)),
+    ],
+)
+def test_a_count_right_after_a_day_and_month_is_no_year_outside_1800_to_2099(text, day) -> None:
+    """'On 12 June 1500 observers': four digits out of 1800-2099 followed by a word are a
+    count, so the day takes the release's year. A word that follows dates ('24 October 1648
+    in Münster', '... 1648 the treaty') keeps the year."""
+    (found,) = find_dates(text, ANCHOR)
+    assert (found.start, found.end, found.year_inferred) == (day, day, True)
+    for kept in ("signed on 24 October 1648 in Münster", "signed on 24 October 1648 the treaty ended the war", "on 24 October 1648."):
+        (found,) = find_dates(kept, ANCHOR)
+        assert found.start == D(1648, 10, 24), kept
+
+
 @pytest.mark.parametrize("text", ["in 1500 villages", "in March 1500 households were", "in 2300 schools"])
 def test_a_number_after_in_or_a_month_alone_is_no_year_outside_1800_to_2099(text) -> None:
     """Without a day, a four-digit number outside 1800-2099 is a count, not a year."""

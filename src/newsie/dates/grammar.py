@@ -37,7 +37,14 @@ _YEAR: Final = r"(?:1[89]\d\d|20\d\d)"  # a year on its own or after a month onl
 # (`_TO_ANY_YEAR`, day first): out of 1800-2099 the year is only right after the month,
 # since a comma is no part of a day-month-year date: "On 3 May, 1200 police officers" is a
 # day and a count. (Month first, "October 24, 1648", the comma is the rule.)
-_ANY_YEAR: Final = r"\d{4}(?!\d)"
+# Out of 1800-2099, four digits followed by a word are a count, not a year ("On 12 June
+# 1500 observers were deployed"), unless the word is one that follows a date ("24 October
+# 1648 in Münster", "... 1648 the treaty was signed").
+_AFTER_DATE: Final = (
+    r"(?:in|at|on|by|and|or|but|the|a|an|was|were|is|are|had|has|to|of|for|with|when|while|as|after|before|"
+    r"until|till|during|under|between|from|that|which|where|it|they|he|she|we|its|their|his|her)\b"
+)
+_ANY_YEAR: Final = rf"(?:{_YEAR}(?!\d)|\d{{4}}(?!\d)(?!\s+(?!{_AFTER_DATE})[a-z]))"
 _TO_ANY_YEAR: Final = rf"(?:,\s+(?={_YEAR}(?!\d))|\s+)"
 _DASH: Final = r"\s*[-–—]\s*"
 _WD: Final = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
