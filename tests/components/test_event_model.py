@@ -99,3 +99,17 @@ def test_a_model_after_triggers_does_not_warn() -> None:
         doc = nlp(LEDE)
     assert doc.cats
     assert doc._.newsie_event_evidence["main"] == "meeting"
+
+
+def test_a_text_without_letters_is_left_to_the_rules(nlp) -> None:
+    """Dots, digits and symbols are no release: neither model gives its most probable type
+    or field to them (the rules' 'other', no field), in one call and in a batch beside a release."""
+    import newsie
+
+    for text in ("." * 5000, "12 34 / 56 -- !!!", "…… ••• 2021"):
+        rel = newsie.extract(text, nlp=nlp)
+        assert [e.type for e in rel.events] in ([], ["other"]) and rel.fields_of_work == [], text
+        assert not rel.events or not rel.events[0].confidence, text
+    junk, release = newsie.extract_many([{"text": "." * 300}, {"text": LEDE}], nlp=nlp)
+    assert junk.fields_of_work == [] and [e.type for e in junk.events] in ([], ["other"])
+    assert release.events[0].type == "meeting" and release.fields_of_work

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..blend import ConditionalLogit, event_features_batch, smoothed
 from ..exceptions import MissingInputWarning
 from .event_triggers import DECISION_KEY, EVIDENCE_KEY
-from .textcat_io import model_ids
+from .textcat_io import model_ids, readable
 from .trained import TrainedPipe
 
 SUBDIR = "event_type"
@@ -47,7 +47,8 @@ class EventModel(TrainedPipe):
     decision (main type and probabilities) to ``doc.user_data["newsie_event_decision"]``,
     which `newsie_events` builds the events from (their ``confidence``).
 
-    Without `newsie_event_triggers` before it there is nothing to blend: it leaves such a
+    A Doc without a letter in its title or text (`readable`: "....", "12 34") is left with
+    the rules' type. Without `newsie_event_triggers` before it there is nothing to blend: it leaves such a
     Doc as it is and warns once (`MissingInputWarning`); ``nlp.analyze_pipes()`` names
     what it lacks (``doc._.newsie_event_evidence``).
     """
@@ -92,7 +93,7 @@ class EventModel(TrainedPipe):
     def _process(self, docs: list[Doc]) -> None:
         if not self._warned and any(EVIDENCE_KEY not in doc.user_data for doc in docs):
             self._warn_unread()
-        todo = [(doc, view) for doc in docs if (view := rule_view(doc)) is not None]
+        todo = [(doc, view) for doc in docs if (view := rule_view(doc)) is not None and readable(doc)]
         if not todo:
             return
         scorer = self.scorer  # first: reading the model sets the blend

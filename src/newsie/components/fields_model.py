@@ -13,7 +13,7 @@ from ..extensions import doc_value, set_doc_value, text_of
 from ..fields import FieldsClassifier
 from ..payloads import body_text, meta_of
 from .fields import LEDE_SCORES_KEY, SCORES_KEY
-from .textcat_io import model_ids
+from .textcat_io import model_ids, readable
 from .trained import TrainedPipe
 
 SUBDIR = "fields_of_work"
@@ -99,7 +99,8 @@ class FieldsModel(TrainedPipe):
     fitted and thresholded by cross-validation (see `newsie.train`). Besides the taxonomy
     fields it gives the site's own labels the training data use often ("Safety of
     journalists"), which read the lexicon evidence of their field (``parents``). Fields given by the
-    page's own metadata (`ReleaseMeta.fields_of_work`) are kept as they are.
+    page's own metadata (`ReleaseMeta.fields_of_work`) are kept as they are; a Doc without a
+    letter in its title or text (`readable`) keeps the lexicon's (none).
     """
 
     SUBDIR = SUBDIR
@@ -141,8 +142,7 @@ class FieldsModel(TrainedPipe):
         return {**self.settings, "blend": self._blend.to_dict()}
 
     def _process(self, docs: list[Doc]) -> None:
-        # a text with content (`isspace`: no copy of the text, as `strip` makes)
-        todo = [doc for doc in docs if not meta_of(doc).fields_of_work and (text := text_of(doc)) and not text.isspace()]
+        todo = [doc for doc in docs if not meta_of(doc).fields_of_work and readable(doc)]
         if len(todo) < len(docs):
             _keep_given(docs, todo)
         if not todo:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +19,7 @@ from thinc.api import Config
 
 from ..events.paragraphs import lede_end
 from ..exceptions import NewsieError
+from ..extensions import text_of
 from ..payloads import meta_of
 from ..resources import model_path
 from ..tokens import cols
@@ -139,6 +141,17 @@ class TokenIds:
 
     def to_array(self, attrs: Any) -> np.ndarray:
         return self.ids  # one attribute: Doc.to_array gives a 1-d array too
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def readable(doc: Doc) -> bool:
+    """Whether the classifiers have words to read: a letter (of any script) in the title or
+    text. A text of dots, digits or symbols alone ("....", "12 34") is no release, and the
+    classifiers, which learned from words, would still give their most probable type and
+    field: such a Doc keeps what the rules give (see `newsie_event_model`, `newsie_fields_model`)."""
+    return _LETTER.search(text_of(doc)) is not None
 
 
 def model_ids(doc: Doc, max_tokens: int) -> np.ndarray:
