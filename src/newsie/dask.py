@@ -48,6 +48,10 @@ def extract_dataframe(
 ) -> db.Bag:
     """A bag of record dicts from a Dask DataFrame's columns (one record per row, in order).
 
+    A row whose text is missing (null, NaN) gives a record with a ``TypeError`` error, as
+    `extract_many` over ``df.to_dict("records")`` and `newsie.spark.extract` do; an empty
+    text gives an empty record.
+
     Args:
         ddf: one release per row.
         text: the column of the text.
@@ -67,7 +71,6 @@ def extract_dataframe(
         item = row_item(row, columns)
         if "published" in item and hasattr(item["published"], "isoformat"):
             item["published"] = item["published"].isoformat()
-        item.setdefault("text", "")
         return item
 
     return extract_bag(ddf.to_bag(format="dict").map(to_item), batch_size=batch_size, load_options=load_options)

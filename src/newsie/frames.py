@@ -37,11 +37,14 @@ def item_columns(named: Mapping[str, str | None], have: Iterable[str]) -> dict[s
 
 def row_item(row: Mapping[str, Any], columns: Mapping[str, str]) -> dict[str, Any]:
     """One row as an `extract_many` item: the fields of `columns` (from `item_columns`)
-    that the row does not miss. The id stays a number when it is one (`extract_many`
+    that the row does not miss. A missing text (a null or NaN cell) is None, so the row's
+    record has a ``TypeError``, as `extract_many` gives over ``df.to_dict("records")``; an
+    empty text is an empty record. The id stays a number when it is one (`extract_many`
     writes an integer, or a whole float as pandas makes of an int column with missing
     values, in decimal, and refuses 1.5 in the row's error record); another id is its str
     (a UUID, a Timestamp)."""
     item = {key: row[col] for key, col in columns.items() if not is_missing(row[col])}
+    item.setdefault("text", None)  # a missing cell, whatever the frame made of it (NaN, pd.NA)
     if "id" in item and not isinstance(item["id"], (str, numbers.Real)):
         item["id"] = str(item["id"])
     return item

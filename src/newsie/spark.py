@@ -85,13 +85,6 @@ def _check_worker_python(spark: SparkSession) -> None:
         )
 
 
-def _item(row: Mapping[str, Any], columns: Mapping[str, str]) -> dict[str, Any]:
-    """One row as an `extract_many` item; a null text stays None, so it is an error record."""
-    item = row_item(row, columns)
-    item.setdefault("text", None)
-    return item
-
-
 def _mapper(columns: Mapping[str, str], level: str, batch_size: int, load_options: Mapping[str, Any]) -> Callable[[Iterator[Any]], Iterator[Any]]:
     names = parquet_schema(level).names
 
@@ -103,7 +96,7 @@ def _mapper(columns: Mapping[str, str], level: str, batch_size: int, load_option
 
         nlp = load(**dict(load_options))  # newsie.load caches: once per worker process
         for pdf in frames:
-            items = [_item(row, columns) for row in pdf.to_dict("records")]
+            items = [row_item(row, columns) for row in pdf.to_dict("records")]
             rows = [row for rel in extract_many(items, nlp=nlp, batch_size=batch_size) for row in parquet_rows(rel, level)]
             # Plain Python values (date, int, list, dict, None); Arrow casts them to the schema.
             yield pd.DataFrame([[r.get(n) for n in names] for r in rows], columns=names, dtype="object")
