@@ -709,11 +709,14 @@ def read_inputs(
 
 
 def text_item(text: str, source: str) -> dict:
-    """A plain-text release (a scraped page is left whole; else line one may be the title)."""
+    """A plain-text release (a scraped page is left whole; else line one may be the title).
+
+    Its id is the file's path; its ``url`` is left empty (a path is no web address): a run
+    records where it read the input in the record's ``source``."""
     if looks_like_page(text):
-        return {"id": source, "url": source, "text": text}
+        return {"id": source, "text": text}
     title, body = split_title(text)
-    return {"id": source, "url": source, "title": title, "text": body}
+    return {"id": source, "title": title, "text": body}
 
 
 def read_stream_bytes(stream: IO[Any]) -> bytes:
