@@ -470,3 +470,22 @@ def test_schema_names_its_dialect_and_validates_records(tmp_path, capsys) -> Non
     assert code == 0 and len(records(out)) == 1
     for rec in records(out):
         validator(doc).validate(rec)
+
+
+def test_a_files_path_is_its_source_not_its_url(tmp_path, capsys, monkeypatch) -> None:
+    """A text file's, an HTML file's, an unreadable file's and stdin's records have no url (a path is no web
+    address): the path is the id and the record's source; a JSON Lines line keeps the url it gives."""
+    pytest.importorskip("trafilatura")
+    (tmp_path / "a.txt").write_text(RELEASE_A, encoding="utf-8")
+    (tmp_path / "b.html").write_text(f"<html><body><article><h1>Border talks</h1><p>{RELEASE_B}</p></article></body></html>", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"")
+    (tmp_path / "d.jsonl").write_text(json.dumps({"id": "d1", "text": RELEASE_B, "url": "https://www.osce.org/d1"}) + "\n", encoding="utf-8")
+    _, out, _ = run(["extract", str(tmp_path)], capsys)
+    got = {Path(r["source"]["file"]).name: r for r in records(out)}
+    assert sorted(got) == ["a.txt", "b.html", "c.txt", "d.jsonl"]
+    for name in ("a.txt", "b.html", "c.txt"):
+        assert got[name]["url"] is None and got[name]["id"] == got[name]["source"]["file"] == str(tmp_path / name)
+    assert got["c.txt"]["error"] and got["d.jsonl"]["url"] == "https://www.osce.org/d1"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(RELEASE_B))
+    _, out, _ = run(["extract", "-"], capsys)
+    assert [(r["id"], r["url"], r["source"]["file"]) for r in records(out)] == [("<stdin>", None, "<stdin>")]

@@ -94,3 +94,27 @@ def test_dataframe_default_columns_absent_explicit_ones_required(client) -> None
     for named in ({"published": "published"}, {"id": "key"}, {"url": "link"}):
         with pytest.raises(KeyError, match=next(iter(named.values()))):
             ndask.extract_dataframe(ddf, **named)
+
+
+def test_dataframe_missing_text_is_an_error_record_as_in_extract_many(client, nlp) -> None:
+    """A null or NaN text gives the row's record a TypeError, as extract_many over the pandas rows does; "" is an empty record."""
+    pdf = pd.DataFrame({"id": ["m1", "m2", "m3", "m4"], "text": [TEXTS[0], None, float("nan"), ""]}, dtype="object")
+    records = ndask.extract_dataframe(dd.from_pandas(pdf, npartitions=2)).compute()
+    expected = [r.model_dump(mode="json") for r in newsie.extract_many(pdf.to_dict("records"), nlp=nlp)]
+    assert [r["id"] for r in records] == ["m1", "m2", "m3", "m4"]
+    kinds = [[r["error"]["type"] if r["error"] else None for r in rs] for rs in (records, expected)]
+    assert kinds[0] == kinds[1] == [None, "TypeError", "TypeError", None]
+    assert all(r["error"]["message"].startswith("text must be a str") for r in records[1:3])
+    assert records[3]["text"] == "" and records[3]["states"] == []
+
+
+def test_bool_ids_are_typed_error_records_with_ids_unique_in_the_run(client) -> None:
+    """A bool id is each row's TypeError record (one per row, no partition lost), and failed rows without a usable
+    id get ids unique across partitions (extract_many's item-<position> would repeat in each)."""
+    pdf = pd.DataFrame({"id": [True, False, True, False], "text": TEXTS[:4]})
+    records = ndask.extract_dataframe(dd.from_pandas(pdf, npartitions=2)).compute()
+    assert len(records) == 4 and len({r["id"] for r in records}) == 4
+    assert all(r["error"]["type"] == "TypeError" and "flags is no id" in r["error"]["message"] for r in records)
+    bag = db.from_sequence([TEXTS[0], None, TEXTS[1], None], npartitions=2)
+    ids = [r["id"] for r in ndask.extract_bag(bag).compute()]
+    assert ids[1] != ids[3] and ids[1].startswith("item-") and ids[3].startswith("item-")

@@ -182,3 +182,14 @@ def test_warns_when_local_workers_run_another_python() -> None:
         warnings.simplefilter("error")
         nspark._check_worker_python(fake("yarn", "/opt/other/python"))
         nspark._check_worker_python(fake("local[2]", sys.executable))
+
+
+def test_bool_ids_are_typed_error_records_with_ids_unique_in_the_run(spark) -> None:
+    """A bool id is each row's TypeError record, and failed rows without a usable id get ids unique across
+    partitions (extract_many's item-<position> would repeat in each)."""
+    rows = [(i % 2 == 0, DONATION) for i in range(6)] + [(None, None)]
+    df = spark.createDataFrame(rows, "id boolean, text string").repartition(3)
+    got = nspark.extract(df).select("release_id", "error").collect()
+    assert len(got) == 7 and len({r.release_id for r in got}) == 7
+    assert all(r.error.startswith("TypeError: ") for r in got)
+    assert sum("flags is no id" in r.error for r in got) == 6

@@ -214,3 +214,18 @@ def test_the_readme_lists_every_column_of_each_level(level: str) -> None:
     row = next(line for line in readme.splitlines() if line.startswith(f"| `{level}` |"))
     documented = re.findall(r"`([a-z_0-9]+)`", row.split("|")[3])
     assert documented == list(column_names(level))
+
+
+def test_read_records_reads_a_table_at_the_level_it_was_written_at(records, jsonl, items, tmp_path) -> None:
+    """Without level=, a frame is the table as written: the CLI's default CSV (events) and a mentions Parquet at their
+    own level, whole records (JSON Lines) at the releases level; a folder of tables of two levels asks for one."""
+    csv_out, parquet_out = tmp_path / "run" / "out.csv", tmp_path / "run" / "out.parquet"
+    csv_out.parent.mkdir()
+    _cli(["extract", str(items), "-o", str(csv_out), "-q"])
+    _cli(["extract", str(items), "-o", str(parquet_out), "--level", "mentions", "-q"])
+    for path, level in ((csv_out, "events"), (parquet_out, "mentions"), (jsonl, "releases")):
+        got = newsie.read_records(path, as_="frame").drop(columns="source")
+        pd.testing.assert_frame_equal(got, newsie.to_dataframe(records, level=level).drop(columns="source"))
+    _cli(["extract", str(items), "-o", str(tmp_path / "run" / "events.parquet"), "--level", "events", "-q"])
+    with pytest.raises(newsie.RecordsFileError, match=r"levels \['events', 'mentions'\]: pass level="):
+        newsie.read_records(csv_out.parent, as_="frame")

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .exceptions import MissingExtraError
-from .frames import DefaultColumn, item_columns, row_item
+from .frames import DefaultColumn, item_columns, partition_records, row_item
 
 try:
     import dask.bag as db
@@ -22,17 +22,23 @@ except ImportError as exc:  # pragma: no cover - exercised without the extra
     raise MissingExtraError("newsie.dask", "dask", "dask") from exc
 
 
-def _partition(items: Iterable[Any], load_options: Mapping[str, Any], batch_size: int) -> list[dict[str, Any]]:
+def _partition(items: Iterable[Any], number: Iterable[int], load_options: Mapping[str, Any], batch_size: int) -> list[dict[str, Any]]:
     from .batch import extract_many
     from .pipeline import load
 
     nlp = load(**dict(load_options))  # cached: built once per worker process
-    return [r.model_dump(mode="json") for r in extract_many(list(items), nlp=nlp, batch_size=batch_size)]
+    items = list(items)
+    records = partition_records(items, extract_many(items, nlp=nlp, batch_size=batch_size), next(iter(number)))
+    return [r.model_dump(mode="json") for r in records]
 
 
 def extract_bag(bag: db.Bag, *, batch_size: int = 256, load_options: Mapping[str, Any] | None = None) -> db.Bag:
-    """A bag of record dicts, one per item of `bag` (str or dict items, as `extract_many`)."""
-    return bag.map_partitions(_partition, dict(load_options or {}), batch_size)
+    """A bag of record dicts, one per item of `bag` (str or dict items, as `extract_many`).
+
+    A failed item without an id of its own gets ``item-<partition>-<position>`` (as
+    `extract_many`'s ``item-<position>``, which would repeat in every partition)."""
+    numbers = db.from_sequence(range(bag.npartitions), npartitions=bag.npartitions)  # one per partition
+    return bag.map_partitions(_partition, numbers, dict(load_options or {}), batch_size)
 
 
 def extract_dataframe(
@@ -47,6 +53,10 @@ def extract_dataframe(
     load_options: Mapping[str, Any] | None = None,
 ) -> db.Bag:
     """A bag of record dicts from a Dask DataFrame's columns (one record per row, in order).
+
+    A row whose text is missing (null, NaN) gives a record with a ``TypeError`` error, as
+    `extract_many` over ``df.to_dict("records")`` and `newsie.spark.extract` do; an empty
+    text gives an empty record.
 
     Args:
         ddf: one release per row.
@@ -67,7 +77,6 @@ def extract_dataframe(
         item = row_item(row, columns)
         if "published" in item and hasattr(item["published"], "isoformat"):
             item["published"] = item["published"].isoformat()
-        item.setdefault("text", "")
         return item
 
     return extract_bag(ddf.to_bag(format="dict").map(to_item), batch_size=batch_size, load_options=load_options)

@@ -30,6 +30,8 @@ def to_dataframe(releases: Record | Iterable[Record], level: Level = "events") -
             participants, ...), "releases" (one row per release, list columns kept) or
             "mentions" (one row per State/organization/official/date mention). A release
             without events (mentions) keeps one row with those columns empty.
+            (`newsie.read_records(path, as_="frame")` gives a table as it was written,
+            whole records at the releases level: name the level in both to compare.)
 
     Raises:
         MissingExtraError: pandas is not installed.

@@ -8,10 +8,12 @@ has no such field, while a column named explicitly must be there.
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from .inputs import is_bool, optional_id
 from .missing import is_missing
+from .records import Release
 
 
 class DefaultColumn(str):
@@ -37,14 +39,42 @@ def item_columns(named: Mapping[str, str | None], have: Iterable[str]) -> dict[s
 
 def row_item(row: Mapping[str, Any], columns: Mapping[str, str]) -> dict[str, Any]:
     """One row as an `extract_many` item: the fields of `columns` (from `item_columns`)
-    that the row does not miss. The id stays a number when it is one (`extract_many`
+    that the row does not miss. A missing text (a null or NaN cell) is None, so the row's
+    record has a ``TypeError``, as `extract_many` gives over ``df.to_dict("records")``; an
+    empty text is an empty record. The id stays a number when it is one (`extract_many`
     writes an integer, or a whole float as pandas makes of an int column with missing
     values, in decimal, and refuses 1.5 in the row's error record); another id is its str
     (a UUID, a Timestamp)."""
     item = {key: row[col] for key, col in columns.items() if not is_missing(row[col])}
-    if "id" in item and not isinstance(item["id"], (str, numbers.Real)):
-        item["id"] = str(item["id"])
+    item.setdefault("text", None)  # a missing cell, whatever the frame made of it (NaN, pd.NA)
+    if "id" in item and not isinstance(item["id"], (str, numbers.Real)) and not is_bool(item["id"]):
+        item["id"] = str(item["id"])  # (a bool, numpy's too, stays one: `extract_many` refuses it)
     return item
 
 
-__all__ = ["DefaultColumn", "item_columns", "row_item"]
+def partition_records(items: Sequence[Any], records: Iterable[Release], partition: int, start: int = 0) -> Iterator[Release]:
+    """The records `extract_many` made of one partition's items, with the id of a failed
+    item that has none made unique in the run: `extract_many` names it ``item-<position>``,
+    and each partition numbers its items from 0, so it is ``item-<partition>-<position>``.
+
+    Args:
+        items: the partition's items (or a batch of them), in order.
+        records: their records, one per item.
+        partition: the partition's number.
+        start: the position of the first item in its partition (of a later batch).
+    """
+    for pos, (item, rel) in enumerate(zip(items, records, strict=True)):
+        if rel.error is not None and rel.id == f"item-{pos}" and not _has_id(item):
+            rel = rel.model_copy(update={"id": f"item-{partition}-{start + pos}"})
+        yield rel
+
+
+def _has_id(item: Any) -> bool:
+    """Whether an item gives an id of its own that `extract_many` can use."""
+    try:
+        return isinstance(item, Mapping) and optional_id(item.get("id")) is not None
+    except TypeError:
+        return False
+
+
+__all__ = ["DefaultColumn", "item_columns", "partition_records", "row_item"]

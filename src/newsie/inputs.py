@@ -87,8 +87,19 @@ def optional_id(value: Any) -> str | None:
             raise TypeError("id must be a str or an integer of at most 4,300 digits") from None
     if isinstance(value, str) or is_missing(value):
         return optional_text(value, "id")
-    hint = f" ({value!r}; an int column with missing values: use df['id'].astype('Int64'))" if isinstance(value, numbers.Real) else ""
+    if is_bool(value):
+        hint = f" ({value!r}: a column of flags is no id; name the id column, or give str or int ids)"
+    elif isinstance(value, numbers.Real):
+        hint = f" ({value!r}; an int column with missing values: use df['id'].astype('Int64'))"
+    else:
+        hint = ""
     raise TypeError(f"id must be a str or an integer, not {type(value).__name__}{hint}")
+
+
+def is_bool(value: Any) -> bool:
+    """Whether `value` is a bool, Python's or numpy's (told apart without importing numpy)."""
+    kind = type(value)
+    return kind is bool or (kind.__module__ == "numpy" and kind.__name__ in ("bool", "bool_"))
 
 
 def _whole(x: float) -> bool:

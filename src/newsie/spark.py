@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .exceptions import MissingExtraError, NewsieWarning
-from .frames import DefaultColumn, item_columns, row_item
+from .frames import DefaultColumn, item_columns, partition_records, row_item
 from .tables import Level, parquet_rows, parquet_schema
 
 try:
@@ -85,26 +85,24 @@ def _check_worker_python(spark: SparkSession) -> None:
         )
 
 
-def _item(row: Mapping[str, Any], columns: Mapping[str, str]) -> dict[str, Any]:
-    """One row as an `extract_many` item; a null text stays None, so it is an error record."""
-    item = row_item(row, columns)
-    item.setdefault("text", None)
-    return item
-
-
 def _mapper(columns: Mapping[str, str], level: str, batch_size: int, load_options: Mapping[str, Any]) -> Callable[[Iterator[Any]], Iterator[Any]]:
     names = parquet_schema(level).names
 
     def run(frames: Iterator[Any]) -> Iterator[Any]:
         import pandas as pd
+        from pyspark import TaskContext
 
         from .batch import extract_many
         from .pipeline import load
 
         nlp = load(**dict(load_options))  # newsie.load caches: once per worker process
-        for pdf in frames:
-            items = [_item(row, columns) for row in pdf.to_dict("records")]
-            rows = [row for rel in extract_many(items, nlp=nlp, batch_size=batch_size) for row in parquet_rows(rel, level)]
+        context = TaskContext.get()
+        partition, start = (context.partitionId() if context is not None else 0), 0
+        for pdf in frames:  # the Arrow batches of one partition
+            items = [row_item(row, columns) for row in pdf.to_dict("records")]
+            records = partition_records(items, extract_many(items, nlp=nlp, batch_size=batch_size), partition, start)
+            start += len(items)
+            rows = [row for rel in records for row in parquet_rows(rel, level)]
             # Plain Python values (date, int, list, dict, None); Arrow casts them to the schema.
             yield pd.DataFrame([[r.get(n) for n in names] for r in rows], columns=names, dtype="object")
 
@@ -142,7 +140,9 @@ def extract(
         A lazy DataFrame with the columns of ``newsie.to_dataframe(..., level=level)`` (at
         the releases level also ``record``, the whole `Release`, which `newsie.read_records`
         reads back from the written Parquet) and the schema `spark_schema(level)`; a row
-        that failed has ``error`` set.
+        that failed has ``error`` set (a missing text, an id that is not a str or an
+        integer: ``TypeError``), and without a usable id of its own the release id
+        ``item-<partition>-<position>``.
 
     Raises:
         KeyError: a column named explicitly (or the text column) is not in `df`.

@@ -1,9 +1,10 @@
 """Reading back what newsie wrote: JSON Lines, Parquet and CSV, as records or as frames."""
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import ValidationError
 
@@ -74,9 +75,37 @@ def _parquet_records(path: Path) -> list[Release]:
     return [Release.model_validate(d) for d in table.column(RECORD_COLUMN).to_pylist()]
 
 
+def _level_of(names: list[str]) -> str | None:
+    """The level whose columns a table has (the levels' column sets do not nest), or None."""
+    return next((lv for lv in LEVELS if set(column_names(lv)) <= set(names)), None)
+
+
+def _written_level(path: Path) -> str | None:
+    """The level a flat table (CSV, Parquet without records) was written at; "releases" for
+    files of whole records (JSON Lines, Parquet with the ``record`` column); None for a
+    table of no level (its reading says what it lacks)."""
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            header = next(csv.reader(fh, delimiter="\t" if suffix == ".tsv" else ","), [])
+        return _level_of(header)
+    if suffix in PARQUET_SUFFIXES:
+        names = _parquet_names(path)
+        return "releases" if RECORD_COLUMN in names else _level_of(names)
+    return "releases"
+
+
+def _parquet_names(path: Path) -> list[str]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise MissingExtraError("reading Parquet", "parquet", "pyarrow") from exc
+    return list(pq.read_schema(path).names)
+
+
 def _no_records(path: Path, names: list[str]) -> RecordsFileError:
     """The error for Parquet without a ``record`` column: which table it is, and what to do."""
-    level = next((lv for lv in LEVELS if set(column_names(lv)) <= set(names)), None)
+    level = _level_of(names)
     where = (
         "records come back from JSON Lines and from Parquet written at the releases level "
         "(newsie extract -o out.parquet, newsie.spark.extract(df).write.parquet(...))"
@@ -92,7 +121,7 @@ def _no_records(path: Path, names: list[str]) -> RecordsFileError:
     return RecordsFileError(f"{path}: a flat {level!r} table holds no whole records: read it with as_='frame', level={level!r}; {where}")
 
 
-def read_records(path: str | Path, *, as_: Literal["records", "frame"] = "records", level: Level = "releases") -> Any:
+def read_records(path: str | Path, *, as_: Literal["records", "frame"] = "records", level: Level | None = None) -> Any:
     """Read records written by newsie (JSON Lines, Parquet, CSV, or a folder of them).
 
     Args:
@@ -100,15 +129,19 @@ def read_records(path: str | Path, *, as_: Literal["records", "frame"] = "record
             ``newsie extract``, a ``.csv`` table (frames only), or a folder (its JSON Lines
             and Parquet files, sorted by path).
         as_: "records" for a list of `Release`, "frame" for a pandas DataFrame.
-        level: the table level of the frame ("releases", "events", "mentions"); for a
-            Parquet or CSV table, the level it was written at.
+        level: the table level of the frame ("releases", "events", "mentions"). None (the
+            default): the table as written, i.e. the level a CSV or flat Parquet table was
+            written at (``newsie extract -o out.csv`` writes events) and "releases" for whole
+            records (JSON Lines, releases Parquet). `newsie.to_dataframe` defaults to
+            "events": name the level in both calls to compare their frames.
 
     Returns:
         A list of `Release`, or a DataFrame equal to `newsie.to_dataframe(records, level)`.
 
     Raises:
         FileNotFoundError: no such path.
-        RecordsFileError: not a newsie file, or records asked of a flat table.
+        RecordsFileError: not a newsie file, records asked of a flat table, or (level None)
+            a folder of tables written at different levels.
         ValueError: unknown `as_` or level.
     """
     if as_ not in ("records", "frame"):
@@ -119,12 +152,21 @@ def read_records(path: str | Path, *, as_: Literal["records", "frame"] = "record
         for f in files:
             out.extend(_records_of(f))
         return out
-    frames = [_frame_of(f, level) for f in files]
+    chosen = level if level is not None else _as_written(path, files)
+    frames = [_frame_of(f, chosen) for f in files]
     if len(frames) == 1:
         return frames[0]
     import pandas as pd
 
-    return conform(pd.concat(frames, ignore_index=True), level)
+    return conform(pd.concat(frames, ignore_index=True), chosen)
+
+
+def _as_written(path: str | Path, files: list[Path]) -> Level:
+    """The one level the files were written at (see `_written_level`); "releases" for records."""
+    found = sorted({lv for f in files if (lv := _written_level(f)) is not None})
+    if len(found) > 1:
+        raise RecordsFileError(f"{path}: tables written at the levels {found}: pass level= for the frame wanted")
+    return cast(Level, found[0] if found else "releases")
 
 
 def _records_of(path: Path) -> list[Release]:

@@ -70,7 +70,7 @@ def _columns(level: str) -> tuple[Column, ...]:
         Column("release_id", "str", "the release's id"),
         Column("title", "str", "headline"),
         Column("published", "date", "publication date"),
-        Column("url", "str", "where the release was read from"),
+        Column("url", "str", "the release's web address, when the input gives one (a file's path is in source)"),
         Column("source", "str", "input position of a `newsie extract` record: 'file:line@sha1'"),
     )
     error = Column("error", "str", "'Type: message' when the record failed, else empty")

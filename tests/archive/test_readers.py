@@ -301,3 +301,30 @@ def test_an_html_file_declaring_nothing_it_fits_stays_a_decode_error(tmp_path) -
     src.write_bytes('<html><head><meta charset="ascii"></head><body>Zürich</body></html>'.encode("latin-1"))
     (unit,) = [u for _, u in read_inputs([str(src)])]
     assert isinstance(unit, Failure) and unit.type == "DecodeError"
+
+
+def test_a_quote_in_running_text_swallows_no_rows(tmp_path) -> None:
+    """A cell that starts with a quote never closed (a '"' in running text) keeps the rows below it: in TSV the
+    row is read with the quote as a character; in CSV it is an error record naming the quote; a closed quoted cell
+    over two lines is still one cell."""
+    tsv = tmp_path / "releases.tsv"
+    tsv.write_text(
+        'id\ttitle\ttext\n'
+        't1\tFirst\t"Safe Roads" campaign opens, the OSCE Mission to Skopje said.\n'
+        't2\tSecond\t"Twenty police officers from Serbia met in Belgrade.\n'
+        't3\tThird\t' + ALMATY + '\n',
+        encoding="utf-8",
+    )
+    units = list(read_inputs([str(tsv)]))
+    assert kinds([u for _, u in units]) == ["t1", "t2", "t3"] and [s.line for s, _ in units] == [2, 3, 4]
+    assert units[0][1]["text"].startswith('"Safe Roads" campaign') and units[1][1]["text"].startswith('"Twenty police')
+    assert units[2][1]["text"] == ALMATY
+    src = tmp_path / "releases.csv"
+    src.write_text(
+        f'id,title,text\nc1,First,"Open quote, at the start of a cell.\nc2,Second,"{VIENNA}"\nc3,Third,"{ODIHR}\nin two lines"\n',
+        encoding="utf-8",
+    )
+    units = list(read_inputs([str(src)]))
+    assert kinds([u for _, u in units]) == ["CSVError", "c2", "c3"] and [s.line for s, _ in units] == [2, 3, 4]
+    assert "quote" in units[0][1].message and units[0][1].id == f"{src}:2"
+    assert units[1][1]["text"] == VIENNA and units[2][1]["text"] == f"{ODIHR}\nin two lines"

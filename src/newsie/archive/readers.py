@@ -709,11 +709,14 @@ def read_inputs(
 
 
 def text_item(text: str, source: str) -> dict:
-    """A plain-text release (a scraped page is left whole; else line one may be the title)."""
+    """A plain-text release (a scraped page is left whole; else line one may be the title).
+
+    Its id is the file's path; its ``url`` is left empty (a path is no web address): a run
+    records where it read the input in the record's ``source``."""
     if looks_like_page(text):
-        return {"id": source, "url": source, "text": text}
+        return {"id": source, "text": text}
     title, body = split_title(text)
-    return {"id": source, "url": source, "title": title, "text": body}
+    return {"id": source, "title": title, "text": body}
 
 
 def read_stream_bytes(stream: IO[Any]) -> bytes:
@@ -845,7 +848,9 @@ def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: 
     csv.field_size_limit(MAX_CSV_FIELD)
     # newline="" keeps line breaks inside quoted cells, as the csv module requires.
     buf = io.StringIO(text, newline="")
-    reader = csv.DictReader(buf, delimiter=delimiter)
+    # strict: a quoted cell that does not end in a quote and a delimiter (or the end of a
+    # line) is an error, not the start of a cell that runs on over the rows below.
+    reader = csv.DictReader(buf, delimiter=delimiter, strict=True)
     whole = Source(file=source, sha1=_sha1(text))
     try:
         names = reader.fieldnames
@@ -864,11 +869,27 @@ def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: 
     skipped = 0  # lines read past the reader (the rest of a failed row's quoted cell)
     while True:
         at = buf.tell()
+        before = reader.reader.line_num
         try:
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:  # this row fails alone (a cell over MAX_CSV_FIELD, ...)
+        except csv.Error as exc:
+            if "field limit" not in str(exc):
+                # A quote that opens a cell and is never closed as one (a '"' in running
+                # text): the row is its first line again and reading goes on below it.
+                line, end = _line_at(text, at)
+                buf.seek(end)
+                skipped -= reader.reader.line_num - before - 1  # the lines read past it are rows
+                rowno += 1
+                where = f"{source}:{first_line}"
+                pos = Source(file=source, line=first_line, sha1=_sha1(line))
+                first_line = reader.reader.line_num + skipped + 1
+                got = _unquoted_row(line, names, delimiter, where, source, exc, spans=reader.reader.line_num - before > 1)
+                bad = _bad_row(got, where, source, fields) if suspect and isinstance(got, dict) else None
+                yield pos, bad or (_item(got, f"{source}:{rowno}", fields) if isinstance(got, dict) else got)
+                continue
+            # A cell over MAX_CSV_FIELD: this row fails alone.
             rowno += 1
             where = f"{source}:{first_line}"
             yield Source(file=source, line=first_line, sha1=_sha1(b"")), Failure(where, source, "CSVError", f"{where}: {exc}")
@@ -892,6 +913,35 @@ def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: 
         first_line = reader.line_num + skipped + 1
         bad = _bad_row(row, where, source, fields) if suspect else None
         yield pos, bad or _item(row, f"{source}:{rowno}", fields)
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _line_at(text: str, start: int) -> tuple[str, int]:
+    """The line of `text` that starts at `start` (without its line break), and where the next one starts."""
+    found = _LINE_END.search(text, start)
+    return (text[start:], len(text)) if found is None else (text[start:found.start()], found.end())
+
+
+def _unquoted_row(
+    line: str, names: Sequence[str], delimiter: str, where: str, source: str, exc: csv.Error, *, spans: bool
+) -> dict[Any, Any] | Failure:
+    """The row of `line`, whose quote does not close its cell as a cell is closed.
+
+    In a TSV file a quote is running text (the format has no quoting): the line is the row,
+    quotes kept, when it has a cell for each column. Else a row on one line is read as the
+    csv module reads it leniently (``"a" b`` is ``a b``), as before; a quote that ran on
+    over the lines below makes the row a `Failure` naming it (those lines are rows)."""
+    cells = next(csv.reader([line], delimiter=delimiter, quoting=csv.QUOTE_NONE), [])
+    if delimiter == "\t" and len(cells) == len(names):
+        return dict(zip(names, cells))
+    if not spans:
+        return next(csv.DictReader([line], fieldnames=names, delimiter=delimiter), dict.fromkeys(names, ""))
+    return Failure(
+        where, source, "CSVError",
+        f"{where}: a quote opens a cell that it never closes ({exc}); this row is not read, the lines below it are read as rows",
+    )
 
 
 def _opens_quoted(text: str, start: int, end: int, quote: str, delimiter: str) -> bool:

@@ -67,7 +67,7 @@ def _n(count: int, noun: str) -> str:
 
 def failure_release(f: Failure) -> Release:
     return Release(
-        id=clean(f.id), url=clean(f.source) if f.source != "<stdin>" else None,
+        id=clean(f.id),  # the input's path is the record's source (set by the run), not its url
         error=RecordError(type=f.type, message=clean(f.message)),
     )
 
@@ -81,7 +81,7 @@ def _html_item(h: HtmlItem) -> Any:
         return Failure(h.id, h.source, "MissingExtraError", f"{h.source}: {exc}")
     except Exception as exc:
         return Failure(h.id, h.source, type(exc).__name__, f"{h.source}: {exc}")
-    item = {"id": h.id, "url": h.source, "title": parts["title"], "text": parts["text"]}
+    item = {"id": h.id, "title": parts["title"], "text": parts["text"]}  # the path is in source, not url
     for key in ("published", "issuer", "fields_of_work", "content_type"):  # what the page declares
         if parts[key]:
             item[key] = parts[key]
