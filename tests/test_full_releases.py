@@ -97,3 +97,27 @@ def test_title_ending_in_a_body_before_a_name(nlp) -> None:
     """'the Director of the BMSC, Parviz Kholov' gives the person with that title."""
     people = {o.name: o.title for o in extract("blind_training.txt", nlp).officials}
     assert people == {"Parviz Kholov": "Director of the BMSC"}
+
+
+def test_a_range_said_beside_the_day_is_the_events_span(nlp) -> None:
+    """'concluded today ... held on 10-12 September' (or in the next sentence) dates the
+    meeting 10-12 September, not 'ended on the 12th, start unknown'."""
+    lede = "PRAGUE, 12 September 2014 – Participants concluded today the Concluding Meeting of the OSCE Economic and Environmental Forum"
+    for text in (f"{lede}, held in Prague on 10-12 September.", f"{lede} in Prague. The meeting was held from 10 to 12 September."):
+        ev = newsie.extract(text, nlp=nlp).events[0]
+        assert (ev.type, ev.start, ev.end) == ("meeting", D(2014, 9, 10), D(2014, 9, 12)), text
+    ev = newsie.extract(f"{lede} in Prague. Its preparatory meetings were held on 2-3 February and 20-21 May.", nlp=nlp).events[0]
+    assert (ev.start, ev.end) == (None, D(2014, 9, 12))  # ranges that do not hold the day are other meetings'
+
+
+def test_a_count_in_a_background_sentence_is_not_the_events(nlp) -> None:
+    """A later paragraph's count in a sentence dated over half a year back ('a workshop held
+    in October 2018 brought together 40 officials', 'has trained 800 graduates since 2002')
+    is another event's; a count in a sentence of the event itself still stands."""
+    lede = "ULAANBAATAR, 4 June 2021 – The OSCE Co-ordinator of Economic and Environmental Activities concluded a three-day visit to Mongolia today."
+    past = ("A workshop on money laundering held in Ulaanbaatar in October 2018 brought together 40 officials from law enforcement agencies.",
+            "The OSCE Academy in Bishkek has trained more than 800 graduates since 2002, and they attended its courses.")
+    for later in past:
+        assert newsie.extract(f"{lede}\n\n{later}", nlp=nlp).events[0].participants is None, later
+    now = "A workshop held in Ulaanbaatar on 3 June during the visit brought together 40 officials from law enforcement agencies."
+    assert newsie.extract(f"{lede}\n\n{now}", nlp=nlp).events[0].participants == 40

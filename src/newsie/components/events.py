@@ -64,6 +64,7 @@ _LIST_ITEM: Final = re.compile(r"[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-
 _NAME_GOES_ON: Final = re.compile(r"\s+[A-ZÀ-Ý]")
 _KB_ID: Final = itemgetter(4)  # a row's kb_id_
 _BODY_BEFORE_DATELINE: Final = 20  # characters of a release before a dateline that starts another
+_PAST_DAYS: Final = 183  # half a year: a later paragraph's date that far back is background (as in `_dates`)
 _HISTORY_DAYS: Final = 36_525  # a century: a date that far from the text's own is history, never its event's
 Row = tuple[int, int, int, int, str, str]  # a span: start, end, start_char, end_char, kb_id_, id_ (`group_rows`)
 
@@ -237,6 +238,21 @@ class _Release:
                     out.append((start_char, d))
             self._day_dates = out
         return self._day_dates
+
+    def tells_the_past(self, unit: Unit) -> bool:
+        """Whether a sentence names a time over half a year before the release's ("in
+        October 2018", "since 2002"): background, whose counts are of other events."""
+        today = self.today
+        if today is None:
+            return False
+        for _, _, start_char, end_char, _, _ in self.dates:
+            if start_char >= unit.end_char:
+                break
+            if start_char >= unit.start_char:
+                d = span_value(self.doc, "newsie_date", start_char, end_char)
+                if d is not None and d.end is not None and not d.year_inferred and (today - d.end).days > _PAST_DAYS:
+                    return True
+        return False
 
     def bound(self, unit: Unit, start_char: int) -> str | None:
         """`bound_cue` of the text from a sentence's start to a date in it."""
@@ -544,6 +560,10 @@ class EventExtractor(GazetteerPipe):
                 return dl_date, dl_date
             return None, None
         value = values[chosen]
+        if value.start == value.end:
+            # "concluded today ... held on 10-12 September": a range said near the lede that
+            # holds the day is the event's span
+            value = self._range_holding(value, [s for unit in [*focus, *body_units[:3]] for s in in_unit(unit)], values)
         start, end = value.start, value.end
         assert start is not None
         end_only = False
@@ -567,6 +587,16 @@ class EventExtractor(GazetteerPipe):
         if end_only and bounded == (start, end):  # ("opened today a course that ends on 4 January": a stated end)
             return None, end
         return bounded
+
+    @staticmethod
+    def _range_holding(day: DateValue, found: list[int], values: dict[int, DateValue]) -> DateValue:
+        """The first of the `found` dates that is a range of days (at most two months long)
+        holding `day`, else `day`."""
+        for s in found:
+            v = values[s]
+            if v.start is not None and v.end is not None and v.start < v.end and v.start <= day.start <= v.end and (v.end - v.start).days <= 62:  # type: ignore[operator]
+                return v
+        return day
 
     def _stated_bounds(self, rel: _Release, units: list[Unit], start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
         """"The course, which started on 25 October", "will run until 22 September": a bound
@@ -905,6 +935,8 @@ class EventExtractor(GazetteerPipe):
                 # another event, unless it goes back to one named before ("Speaking at a
                 # conference ..." then "The conference brought together 100 experts").
                 continue
+            if not lede and rel.tells_the_past(unit):
+                continue  # "A workshop held in October 2018 brought together 40 officials"
             found = rel.count(self.counter, unit)
             if found and lede:
                 # A lede's sentence that runs on past its paragraph (a lede cut short, with no
