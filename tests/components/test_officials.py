@@ -688,3 +688,25 @@ def test_a_headline_verb_is_no_part_of_a_name(nlp) -> None:
     """'Dr. NAME Appointed Head of ...': the headline's verb is no name word."""
     rec = newsie.extract("Dr. Jan Vollmer has been appointed Head of the OSCE Office.", title="Dr. Jan Vollmer Appointed Head of OSCE Office", nlp=nlp)
     assert [p.name for p in rec.officials] == ["Jan Vollmer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Armen Harutyunyan, the Human Rights Defender of Armenia, told the conference that the law must change.", "Armen Harutyunyan", "Human Rights Defender of Armenia"),
+        ("The delegation met the Public Defender of Georgia, Nino Lomjaria, and discussed torture prevention.", "Nino Lomjaria", "Public Defender of Georgia"),
+        ("Yerlan Zhakupov, who heads a department at the Migration Service Committee, said the course was useful.", "Yerlan Zhakupov", None),
+    ],
+)
+def test_a_defender_and_a_who_clause_name_a_person(nlp, text, name, title) -> None:
+    """A Public or Human Rights Defender is a title like Ombudsman; a name followed by ", who"
+    is a person's (places are not: "Novi Sad, who won the prize" stays none)."""
+    found = people(nlp, f"YEREVAN, 4 June 2021 – {text}")
+    assert name in found and found[name].title == title
+    assert people(nlp, "SKOPJE, 4 June 2021 – Novi Sad, who won the prize, was praised.") == {}
+
+
+def test_a_list_of_names_after_ministers_or_presidents(nlp) -> None:
+    """"the two countries' foreign ministers, NAME and NAME2": both are people."""
+    found = people(nlp, "PRESPA, 17 June 2018 – The agreement was signed by the two countries' foreign ministers, Nikos Kotzias and Nikola Dimitrov, at Lake Prespa.")
+    assert {"Nikos Kotzias", "Nikola Dimitrov"} <= set(found)

@@ -345,8 +345,8 @@ class OfficialTagger(GazetteerPipe):
                 source = None  # "UN Sustainable Development Goals, says": a name after a body is no person
             elif prev is not None and lowers[p] in self._place_before:
                 source = None  # "the Police Directorate in Novi Sad said": a place before the verb
-            elif (prev is not None and lowers[p] in speech) or (nxt is not None and lowers[e] in speech) or (nxt == "," and e + 1 < n and lowers[e + 1] in speech):
-                source = SPEECH
+            elif (prev is not None and lowers[p] in speech) or (nxt is not None and lowers[e] in speech) or (nxt == "," and e + 1 < n and (lowers[e + 1] in speech or (lowers[e + 1] == "who" and self.places.lookup(C.span_text(s, e)) is None))):
+                source = SPEECH  # ("NAME, who heads the department, said": "who" is said of people)
             elif (prev == "and" or prev == ",") and out and self._listed_after_plural(C, p, out, state_tokens):
                 source = TITLED
             if source:
