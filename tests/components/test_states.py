@@ -205,10 +205,17 @@ def test_add_entries_extends_aliases(states_nlp) -> None:
         ("Since January, 120 Albanians and 15 Serbs returned to the municipality of Klina in Kosovo.", ["XKX"]),
         ("Twenty Kazakhs took part in a course in Almaty.", ["KAZ"]),
         ("Serbian police officers met 15 Serbs in Kosovo.", ["SRB", "XKX"]),
+        ("The graffiti in Bosnia and Herzegovina held insults against Bosniaks and Serbs.", ["BIH"]),
+        ("Serbs, Roma and Ashkali in Kosovo took part in the dialogue.", ["XKX"]),
+        ("Ukrainians and Crimean Tatars in Moldova met the High Commissioner.", ["MDA"]),
+        ("Serbia and Bosnia and Herzegovina signed it; Bosniaks and Serbs welcomed it.", ["BIH", "SRB"]),
+        ("Serbs and Croats in Bosnia and Herzegovina took part.", ["BIH", "HRV", "SRB"]),
     ],
 )
 def test_counted_community_members(nlp, text, codes) -> None:
-    """Counted members of a community living in another named place add no State; a lone demonym still does."""
+    """Counted members of a community living in another named place, or members listed with
+    a community that is no State's ("Bosniaks and Serbs"), add no State; a lone demonym, and
+    demonyms listed only with each other, still do."""
     assert sorted(s.iso3 for s in newsie.extract(text, nlp=nlp).states) == codes
 
 

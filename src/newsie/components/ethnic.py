@@ -17,11 +17,15 @@ Row = tuple[int, int, str, str]
 QUANTIFIERS = frozenset({"several", "many", "some", "few", "more", "hundreds", "thousands", "dozens", "all", "both", "most", "other"})
 
 
-def counted_people(cols: Cols, start: int, end: int, demonyms: frozenset[str]) -> bool:
-    """"120 Albanians", "hundreds of Serbs": a plural demonym (tokens ``start:end``) counting people."""
+def counted_people(cols: Cols, start: int, end: int, demonyms: frozenset[str], communities: frozenset[str] = frozenset()) -> bool:
+    """"120 Albanians", "hundreds of Serbs": a plural demonym (tokens ``start:end``) counting
+    people; or one listed with a community that is no State's ("Bosniaks and Serbs",
+    "Serbs, Roma and Ashkali": `communities`)."""
     text = cols.span_text(start, end)
     if not (text.endswith("s") and text[:-1] in demonyms):
         return False
+    if communities and _listed_with(cols, start, end, communities):
+        return True
     lowers = cols.lowers
     k = start - 1
     if k >= 0 and lowers[k] == "of" and k > 0 and lowers[k - 1] in QUANTIFIERS:
@@ -29,6 +33,18 @@ def counted_people(cols: Cols, start: int, end: int, demonyms: frozenset[str]) -
     while k >= 0 and lowers[k] in ("and", ",", "ethnic"):  # "120 Albanians and 15 Serbs"
         k -= 1
     return k == start - 1 and k >= 0 and (cols.like_num[k] or lowers[k] in QUANTIFIERS)
+
+
+def _listed_with(cols: Cols, start: int, end: int, communities: frozenset[str]) -> bool:
+    """Whether a word of `communities` stands next to tokens ``start:end`` in a list, across
+    "and", "or" or a comma (one or two words: "Crimean Tatars")."""
+    texts, n = cols.texts, len(cols.texts)
+    joins = ("and", "or", ",")
+    k = start - 1  # the word before
+    if k >= 1 and texts[k] in joins and (texts[k - 1] in communities or (k >= 2 and f"{texts[k - 2]} {texts[k - 1]}" in communities)):
+        return True
+    k = end  # the word after
+    return k + 1 < n and texts[k] in joins and (texts[k + 1] in communities or (k + 2 < n and f"{texts[k + 1]} {texts[k + 2]}" in communities))
 
 
 def community_elsewhere(counted: Iterable[Row], others: Iterable[Row]) -> set[int]:

@@ -90,6 +90,7 @@ class StateTagger(GazetteerPipe):
         self._community_next = frozenset(r.community_next)
         self._language_next = frozenset(r.language_next)
         self._ethnic_prev = frozenset(r.ethnic_prev)
+        self._communities = frozenset(r.community_names)
         self._continuations = frozenset(r.continuations)
         self._cap_function_words = frozenset(r.cap_function_words)
         self._us_markers = frozenset(r.us_markers)
@@ -204,7 +205,7 @@ class StateTagger(GazetteerPipe):
         a community named after another State (`counted_people`, `community_elsewhere`)."""
         ends = {r[1] for r in rows}
         kept = [r for r in rows if self._keep(c, r, ends)]
-        counted = [r for r in kept if r[3] == DEMONYM and counted_people(c, r[0], r[1], self._demonyms)]
+        counted = [r for r in kept if r[3] == DEMONYM and counted_people(c, r[0], r[1], self._demonyms, self._communities)]
         if counted:
             drop = community_elsewhere(counted, kept)
             kept = [r for r in kept if r[0] not in drop]

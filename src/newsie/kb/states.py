@@ -193,6 +193,9 @@ class StateRules(BaseModel):
     community_next: list[str] = Field(default_factory=empty_list, description="A demonym before these names a community")
     language_next: list[str] = Field(default_factory=empty_list, description="A demonym before these names a language")
     ethnic_prev: list[str] = Field(default_factory=empty_list, description="A demonym after these names an ethnic group")
+    community_names: list[str] = Field(
+        default_factory=empty_list, description="Communities that are no State's demonym: a plural demonym listed with one ('Bosniaks and Serbs') names a community"
+    )
     continuations: list[str] = Field(default_factory=empty_list, description="Capitalized words that may follow a State's name in a body's name")
     cap_function_words: list[str] = Field(default_factory=empty_list, description="Capitalized words that are not parts of a name")
     us_markers: list[str] = Field(default_factory=empty_list, description="'Georgia, USA': a US State, not the country")
