@@ -522,3 +522,22 @@ def test_a_name_is_not_read_across_the_break_after_a_raw_texts_title(nlp) -> Non
     assert rel.title == "OSCE and International Organization for"
     assert all(o.name in raw for o in rel.organizations), [o.name for o in rel.organizations]
     assert "un-iom" in {o.id for o in rel.organizations}
+
+
+def test_a_body_named_with_its_acronym_is_one_with_the_gazetteers_body_of_that_acronym(nlp) -> None:
+    """"the European Union Monitoring Mission (EUMM)" is the gazetteer's EUMM ("... in
+    Georgia"), named as the text names it: one body, not the long form and "EUMM" apart.
+    An acronym the gazetteer gives another body ("AP", a news agency) is the text's body's."""
+    found = orgs(nlp, "TBILISI, 4 June 2009 – He met the European Union Monitoring Mission (EUMM) in Gori. The EUMM welcomed the visit.")
+    assert list(found) == ["European Union Monitoring Mission"]
+    assert (found["European Union Monitoring Mission"].acronym, found["European Union Monitoring Mission"].id) == ("EUMM", "eu-eumm")
+    assert len(found["European Union Monitoring Mission"].mentions) == 3
+    found = orgs(nlp, "PRISTINA, 4 June 2009 – He met the Anti-Corruption Police Office (AP) today. The AP welcomed the visit.")
+    assert list(found) == ["Anti-Corruption Police Office"] and found["Anti-Corruption Police Office"].id is None
+
+
+def test_the_letters_of_a_postcode_are_no_body(nlp) -> None:
+    """"2514 AP The Hague" in a contact block names no news agency; "AP" elsewhere does."""
+    text = "THE HAGUE, 4 June 2009 – The High Commissioner visited Georgia.\n\nOSCE High Commissioner on National Minorities\nPrinsessegracht 22, 2514 AP The Hague, Netherlands"
+    assert "AP" not in orgs(nlp, text)
+    assert "AP" in orgs(nlp, "VIENNA, 4 June 2009 – In 2009 AP said so.")

@@ -205,6 +205,7 @@ class OrganizationTagger(GazetteerPipe):
         gaz, (heads, plurals, media, generic_at, opening) = self._scan(texts, self.matcher(doc))
         if gaz:
             gaz = self._without_person_offices(T, _filter(gaz))
+            gaz = [c for c in gaz if not _in_postcode(texts, c[0], c[1])]
             if opening:
                 gaz = self._bracketed_issuers(T, gaz, opening)
         cands: list[Cand] = gaz  # (never changed in place: what is added makes a new list)
@@ -965,6 +966,8 @@ class OrganizationTagger(GazetteerPipe):
             if key is not None and key in orgs:
                 _add_mention(orgs[key], T, s, e, surface=False)
                 span_key[(s, e)] = key
+        if acronyms:
+            self._own_acronyms(T, acronyms, orgs, span_key)
         orgs, merged = _merge_variants(orgs, self._state_words, self._inverted_heads, self._portfolio_fillers, self._osce_rests)
         for org in orgs.values():
             if not org.name:
@@ -980,6 +983,40 @@ class OrganizationTagger(GazetteerPipe):
             return key
 
         return orgs, {k: final(v) for k, v in span_key.items()}
+
+    def _own_acronyms(self, T: Cols, acronyms: dict[str, Cand], orgs: dict[str, OrgData], span_key: dict[tuple[int, int], str]) -> None:
+        """A body the text names and gives an acronym ("the European Union Monitoring
+        Mission (EUMM)"), while the gazetteer knows only the acronym of it (its entry is
+        "... in Georgia"), is one body: the gazetteer's, named as the text names it. When
+        the gazetteer's body of that acronym is another one (its names are not the text's),
+        the acronym is the text's body's. Only gazetteer bodies that the text writes as
+        the acronym alone are read so."""
+        text, texts = T.doc_text, T.texts
+        for acr, long in acronyms.items():
+            pat_key = span_key.get((long[0], long[1]))
+            if pat_key is None or not pat_key.startswith("pat:") or pat_key not in orgs:
+                continue
+            named = {key for (s, e), key in span_key.items() if e - s == 1 and texts[s] == acr and not key.startswith("pat:")}
+            for key in named:
+                org = orgs.get(key)
+                if org is None or any(text[a:b] != acr for a, b in org.mentions):
+                    continue  # the text names it in full too: a body of its own
+                pat = orgs[pat_key]
+                entry = self.kb.by_id.get(key)
+                if entry is None or not pat.name or _names_entry(pat.name, entry, within=True):
+                    continue  # "Board of Directors of Radio-Television Kosovo (RTK)": the body it holds
+                if _names_entry(pat.name, entry):
+                    org.name, org.acronym = pat.name, acr
+                    keep, drop = key, pat_key
+                else:
+                    keep, drop = pat_key, key
+                orgs[keep].mentions = sorted(orgs[keep].mentions + orgs[drop].mentions)
+                del orgs[drop]
+                for at, k in span_key.items():
+                    if k == drop:
+                        span_key[at] = keep
+                if keep == key:
+                    break
 
     def _infer_field_op(self, word: str, doc_states: set[str]) -> OrgEntry | None:
         """"OSCE Presence" (whose last word is `word`) with no full name: the field
@@ -1105,6 +1142,27 @@ def _variants(entry: OrgEntry) -> list[str]:
             alts |= {f"OSCE {m[2]} {m[1]}" for m in map(_PLACE_AFTER.match, alts) if m}
         forms.update(dict.fromkeys(sorted(alts)))
     return list(forms)
+
+
+def _in_postcode(texts: list[str], s: int, e: int) -> bool:
+    """A two-letter acronym that is the end of a postcode: four digits before it, a place
+    name after it ("2514 AP The Hague"; not "In 2009 AP said")."""
+    return (
+        e - s == 1 and s > 0 and e < len(texts) and len(texts[s]) == 2 and len(texts[s - 1]) == 4 and texts[s - 1].isdigit() and texts[e][:1].isupper()
+    )
+
+
+def _names_entry(name: str, entry: OrgEntry, *, within: bool = False) -> bool:
+    """Whether all the words of `name` are in one of the entry's names ("European Union
+    Monitoring Mission" of "European Union Monitoring Mission in Georgia"); `within`: whether
+    all the words of one of its names (but not all of `name`'s) are in `name` ("Board of
+    Directors of Radio-Television Kosovo" holds "Radio-Television Kosovo")."""
+    words = set(name.lower().replace("-", " ").split())
+    for known in (entry.name, *entry.aliases):
+        names = set(known.lower().replace("-", " ").split())
+        if (names < words) if within else (words <= names):
+            return True
+    return False
 
 
 def _squeeze(text: str) -> str:
