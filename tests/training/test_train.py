@@ -427,6 +427,29 @@ def test_a_repeated_id_with_other_labels_is_an_error(tmp_path) -> None:
         read_all([first, second])
 
 
+def test_a_release_given_again_under_another_id_is_read_once(tmp_path) -> None:
+    """A release whose title and text come again under another id (two exports, a copy without ids) is kept once with a warning: its copy would score it from the training folds."""
+    from newsie.exceptions import TrainingDataWarning
+    from newsie.training import read_all
+
+    lines = release_lines(RELEASES[:3])
+    first = write_lines(tmp_path / "a.jsonl", lines)
+    second = write_lines(tmp_path / "b.jsonl", [{**line, "text": line["text"].replace(" ", "\n", 1)} for line in release_lines(RELEASES[:2], ids=False)])
+    with pytest.warns(TrainingDataWarning, match=r"2 releases given again under another id dropped .* at .*b.jsonl:1 \(first 't0' at .*a.jsonl:1\)"):
+        items = read_all([first, second])
+    assert [i.id for i in items] == ["t0", "t1", "t2"]
+
+
+def test_a_release_given_again_under_another_id_with_other_labels_is_an_error(tmp_path) -> None:
+    """The same title and text under another id with another event type is a TrainingDataError naming both lines."""
+    from newsie.training import read_all
+
+    lines = release_lines(RELEASES[:3])
+    path = write_lines(tmp_path / "g.jsonl", [*lines, {**lines[1], "id": "copy", "event_type": "statement"}])
+    with pytest.raises(TrainingDataError, match=r"g.jsonl:4: the release of .*g.jsonl:2 \(id 't1'.*as id 'copy', with other labels"):
+        read_all([path])
+
+
 def stale_models(out: Path) -> None:
     """A models folder as an earlier run and its user left it: both models, a report and a README."""
     for part in ("event_type", "fields_of_work"):

@@ -146,36 +146,62 @@ def _check_label_keys(obj: dict[str, object], where: str) -> None:
 
 def _content(item: TrainItem) -> tuple[object, ...]:
     """What two lines of one id must agree on: the release and its labels."""
-    return (item.title, item.text, item.event_type, sorted(item.site_fields), item.confident)
+    return (item.title, item.text, *_labels(item))
+
+
+def _labels(item: TrainItem) -> tuple[object, ...]:
+    """An item's labels, for comparing two lines of one release."""
+    return (item.event_type, sorted(item.site_fields), item.confident)
+
+
+def _release(item: TrainItem) -> tuple[str, str]:
+    """What makes two lines one release whatever their ids: the title and the text, runs
+    of whitespace aside (two exports of a page may break its lines differently)."""
+    return " ".join((item.title or "").split()), " ".join(item.text.split())
 
 
 def read_all(paths: Sequence[str | Path], lexicon: FieldsClassifier | None = None) -> list[TrainItem]:
-    """The labeled releases of several JSONL files (see `read_items`), each id once.
+    """The labeled releases of several JSONL files (see `read_items`), each release once.
 
-    A release whose id was seen before (in the same file or an earlier one) is dropped:
-    the first line of an id is kept. When the repeat is the same release with the same
-    labels (a file given twice, a release in two exports) that is a `TrainingDataWarning`
-    giving how many lines were dropped and one of them; when its title, text or labels
-    differ, which one is right cannot be guessed, and it is an error.
+    A line whose id was seen before (in the same file or an earlier one), or that gives
+    the title and text of an earlier line under another id (a release in two exports, a
+    file copied without ids: in k-fold training its copy would score it from the training
+    folds), is dropped: the first line of a release is kept. When the repeat has the same
+    labels that is a `TrainingDataWarning` giving how many lines were dropped and one of
+    them; when its title, text or labels differ, which one is right cannot be guessed, and
+    it is an error.
 
     Raises:
         TrainingDataError: as `read_items`, and naming both lines of an id given
-            different texts or labels.
+            different texts or labels, or of a release given different labels.
     """
     lexicon = lexicon or FieldsClassifier.default()
-    kept: dict[str, TrainItem] = {}
+    seen: dict[str, TrainItem] = {}  # the first line of each id
+    releases: dict[tuple[str, str], TrainItem] = {}  # the first line of each release
+    kept: list[TrainItem] = []
     dropped: list[tuple[TrainItem, TrainItem]] = []
+    copies: list[tuple[TrainItem, TrainItem]] = []  # the same release under another id
     for path in paths:
         for item in read_items(path, lexicon):
-            first = kept.setdefault(item.id, item)
-            if first is item:
+            first = seen.setdefault(item.id, item)
+            if first is not item:
+                if _content(first) != _content(item):
+                    raise TrainingDataError(
+                        f"{item.source}: id {item.id!r} was given at {first.source} with another title, text or labels; "
+                        "give each release its own id, or remove one of the two lines"
+                    )
+                dropped.append((first, item))
                 continue
-            if _content(first) != _content(item):
+            first = releases.setdefault(_release(item), item)
+            if first is item:
+                kept.append(item)
+                continue
+            if _labels(first) != _labels(item):
                 raise TrainingDataError(
-                    f"{item.source}: id {item.id!r} was given at {first.source} with another title, text or labels; "
-                    "give each release its own id, or remove one of the two lines"
+                    f"{item.source}: the release of {first.source} (id {first.id!r}: the same title and text) again, as "
+                    f"id {item.id!r}, with other labels; keep one of the two lines, with the labels that are right"
                 )
-            dropped.append((first, item))
+            copies.append((first, item))
     if dropped:
         first, repeat = dropped[0]
         warnings.warn(
@@ -184,7 +210,15 @@ def read_all(paths: Sequence[str | Path], lexicon: FieldsClassifier | None = Non
             TrainingDataWarning,
             stacklevel=2,
         )
-    return list(kept.values())
+    if copies:
+        first, repeat = copies[0]
+        warnings.warn(
+            f"{len(copies)} release{'s' if len(copies) != 1 else ''} given again under another id dropped (same title, text and labels "
+            f"as an earlier line; the first line is kept), e.g. {repeat.id!r} at {repeat.source} (first {first.id!r} at {first.source})",
+            TrainingDataWarning,
+            stacklevel=2,
+        )
+    return kept
 
 
 def site_labels(items: list[TrainItem], lexicon: FieldsClassifier, min_count: int) -> dict[str, str]:

@@ -130,8 +130,8 @@ def train(
     report (``skipped``).
 
     Args:
-        gold: one or more JSONL files of labeled releases (see `read_items`; a repeated id
-            is read once, see `read_all`); releases with an ``event_type`` train the event
+        gold: one or more JSONL files of labeled releases (see `read_items`; a release
+            given twice is read once, see `read_all`); releases with an ``event_type`` train the event
             model, those with ``fields_of_work`` the fields model (a release may serve both).
         output: the models folder to write; use it with ``newsie.load(models=output)``.
             Everything is written to a temporary folder beside it and moved in at the end
