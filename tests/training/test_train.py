@@ -157,6 +157,16 @@ def test_bad_training_lines_are_clear_errors(tmp_path, line, message) -> None:
     assert "bad.jsonl:2" in str(info.value)
 
 
+def test_a_misspelled_field_of_work_is_named_with_the_field_it_looks_like(tmp_path) -> None:
+    """A field name one typo away from a taxonomy field gets that field; a name like none is given the fields to choose from."""
+    path = write_lines(tmp_path / "g.jsonl", [{"text": "x", "fields_of_work": ["Elecions"]}])
+    with pytest.raises(TrainingDataError, match=r"g.jsonl:1: unknown field of work 'Elecions': did you mean 'Elections'\?$"):
+        read_items(path)
+    path = write_lines(tmp_path / "g.jsonl", [{"text": "x", "fields_of_work": ["Astrology"]}])
+    with pytest.raises(TrainingDataError, match=r"'Astrology'; choose from \['Arms control', .*'Youth'\]"):
+        read_items(path)
+
+
 def test_a_gold_file_with_a_byte_order_mark_and_a_line_separator_is_read_as_newsie_eval_reads_it(tmp_path) -> None:
     """A file saved with a byte-order mark and CRLF line ends, holding a text with U+2028, gives one item per line, as `read_gold` does."""
     from newsie.evaluate import read_gold

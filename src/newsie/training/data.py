@@ -104,7 +104,7 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
         for name in names:
             label = lexicon.canonical(str(name))
             if label is None:
-                raise TrainingDataError(f"{where}: unknown field of work {name!r}; add it as an alias in the fields lexicon")
+                raise TrainingDataError(f"{where}: {_unknown_field(str(name), taxonomy)}")
             if label not in fields:
                 fields.append(label)
             written = taxonomy.get(normalize(str(name)), str(name).strip())
@@ -130,6 +130,18 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
             )
         )
     return items
+
+
+def _unknown_field(name: str, taxonomy: dict[str, str]) -> str:
+    """The problem of a field name the lexicon does not know: the field it looks like a
+    misspelling of ("Elecions"), or the fields to choose from."""
+    near = get_close_matches(normalize(name), list(taxonomy), n=1, cutoff=NEAR_MISS)
+    if near:
+        return f"unknown field of work {name!r}: did you mean {taxonomy[near[0]]!r}?"
+    return (
+        f"unknown field of work {name!r}; choose from {list(taxonomy.values())} (or an older name the fields "
+        "lexicon lists as an alias), or add it as an alias in the fields lexicon"
+    )
 
 
 def _check_label_keys(obj: dict[str, object], where: str) -> None:
