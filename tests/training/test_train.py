@@ -205,6 +205,23 @@ def test_a_gold_object_newsie_eval_refuses_is_refused_by_training_with_the_same_
     assert str(info.value).split("; known:")[0] == str(eval_info.value).split("; known:")[0]
 
 
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ({"event_type": "visit", "gold": {"event_type": "training"}}, r"event_type 'visit' at the top level and 'training' in 'gold'"),
+        ({"fields_of_work": ["Policing"], "gold": {"fields_of_work": ["Elections"]}}, r"fields_of_work \['Policing'\] at the top level and \['Elections'\] in 'gold'"),
+    ],
+)
+def test_labels_at_the_top_level_and_in_gold_that_differ_are_an_error(tmp_path, line, message) -> None:
+    """A line whose top-level label and gold label differ is a TrainingDataError (`newsie eval` scores the one in gold); the same label in both, or a field in another case, is read."""
+    path = write_lines(tmp_path / "g.jsonl", [{"text": "The OSCE trained police officers.", **line}])
+    with pytest.raises(TrainingDataError, match=rf"g.jsonl:1: {message}"):
+        read_items(path)
+    same = {"event_type": "training", "fields_of_work": ["policing"], "gold": {"event_type": "training", "fields_of_work": ["Policing"]}}
+    item = read_items(write_lines(tmp_path / "same.jsonl", [{"text": "x", **same}]))[0]
+    assert (item.event_type, item.fields) == ("training", ["Policing"])
+
+
 def test_fields_of_work_in_gold_are_checked_as_a_list_of_strings(tmp_path) -> None:
     """Fields of work inside gold (allowed in training data) are read when a list of names and refused, naming the field, when not."""
     good = write_lines(tmp_path / "good.jsonl", [{"text": "x", "gold": {"event_type": "visit", "fields_of_work": ["Policing"]}}])

@@ -53,7 +53,7 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
     punctuation ("human rights") is read as the field ("Human rights"). A line without an
     ``id`` is given ``FILE:LINE``; ``type_confident`` is true, false, 1, 0 or null (null or
     absent: confident); a top-level ``event_type`` of null leaves the one in ``gold``
-    standing. Other top-level keys are metadata and are ignored, unless one looks like a
+    standing, and a label given both at the top level and in ``gold`` must be the same. Other top-level keys are metadata and are ignored, unless one looks like a
     misspelled label key ("event_typ"); ``gold`` is checked as `newsie eval` checks it (its
     keys and the types of their values, see `TrainingGold`) and may also hold ``fields_of_work``.
 
@@ -62,7 +62,8 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
             an empty (or blank) text without a title, an unknown event type or an unknown
             field of work, a misspelled label key, a ``gold`` object that `newsie eval` would
             refuse (an unknown key, ``"states": "AUT"``), or a value of the wrong kind (a
-            title that is not a string, fields of work that are not a list).
+            title that is not a string, fields of work that are not a list), or a label
+            at the top level that differs from the one in ``gold``.
     """
     lexicon = lexicon or FieldsClassifier.default()
     taxonomy = {normalize(name): name for name in lexicon.fields}  # "human rights" is "Human rights"
@@ -95,11 +96,21 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
             raise TrainingDataError(str(exc)) from None
         # a top-level null is no label: the one in gold (if any) stands
         etype = obj["event_type"] if obj.get("event_type") is not None else gold.get("event_type")
+        if gold.get("event_type") is not None and etype != gold["event_type"]:
+            raise TrainingDataError(
+                f"{where}: event_type {etype!r} at the top level and {gold['event_type']!r} in 'gold' (the one `newsie eval` "
+                "scores); which is right cannot be guessed: keep one of them"
+            )
         if etype is not None and etype not in EVENT_TYPES:
             raise TrainingDataError(f"{where}: unknown event_type {etype!r}; choose from {list(EVENT_TYPES)}")
         names = obj.get("fields_of_work") or gold.get("fields_of_work") or []
         if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
             raise TrainingDataError(f"{where}: 'fields_of_work' must be a list of field names, such as [\"Elections\"], not {names!r}")
+        inner = gold.get("fields_of_work")
+        if names and isinstance(inner, list) and inner and {normalize(name) for name in names} != {normalize(str(name)) for name in inner}:
+            raise TrainingDataError(
+                f"{where}: fields_of_work {names!r} at the top level and {inner!r} in 'gold'; which are right cannot be guessed: keep one of them"
+            )
         fields, site = [], []
         for name in names:
             label = lexicon.canonical(str(name))
