@@ -621,6 +621,32 @@ def test_an_output_that_is_a_file_is_refused_before_anything_is_read(tmp_path) -
     assert taken.read_text(encoding="utf-8") == "not a folder"
 
 
+def test_an_output_folder_that_cannot_be_written_fails_before_any_training(tmp_path, monkeypatch) -> None:
+    """A models folder that cannot be written is an error naming it before the classifiers are trained, not after, and leaves nothing behind."""
+    import errno
+    import tempfile
+
+    from newsie.training import trainer
+
+    out = tmp_path / "models"
+    out.mkdir()
+    real = tempfile.mkdtemp
+
+    def refused(*args, dir=None, **kwargs):
+        if dir is not None and Path(dir) == out:
+            raise PermissionError(errno.EACCES, "Permission denied", str(dir))
+        return real(*args, dir=dir, **kwargs)
+
+    def not_reached(*args, **kwargs):
+        raise AssertionError("a classifier was trained")
+
+    monkeypatch.setattr(trainer.tempfile, "mkdtemp", refused)
+    monkeypatch.setattr(trainer, "train_textcat", not_reached)
+    with pytest.raises(PermissionError, match=rf"{out}: the models cannot be written there \(Permission denied\)"):
+        train(write_corpus(tmp_path / "g.jsonl"), out, folds=3, progress=False)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")] and not list(out.iterdir())
+
+
 @pytest.mark.slow
 def test_a_single_event_type_trains_no_event_model(tmp_path) -> None:
     """Releases all of one event type train the fields model alone: a warning and the report say why the event model was left out."""

@@ -158,6 +158,8 @@ def train(
         TrainingConfigError: a config newsie cannot train with (see `check_config`).
         TrainingOutputError: (a TrainingDataError and a NotADirectoryError) `output` is a
             file (checked before anything else).
+        OSError: `output` (or the folder it is in) cannot be written, checked before the
+            rules and the classifiers run (PermissionError, ...).
     """
     from ..making import make_doc
     from ..pipeline import MODEL_PIPES, load
@@ -183,8 +185,7 @@ def train(
         raise TrainingDataError("nothing to train: " + "; ".join(f"{TASK_NAMES[t]}: {why}" for t, why in skipped.items()))
     for task, why in skipped.items():
         warnings.warn(f"no {TASK_NAMES[task]} model is trained: {why}", TrainingDataWarning, stacklevel=2)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-", suffix=".partial", dir=out.parent))
+    work = _work_folder(out)
     try:
         nlp = rules or load(models=False)
         prepared = []
@@ -212,6 +213,23 @@ def train(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return report
+
+
+def _work_folder(out: Path) -> Path:
+    """A temporary folder beside `out` to write the models to, made once it is sure that
+    they can be put in `out` at the end (`_put_in_place` writes into it): a folder that
+    cannot be written fails here, before any training, not after it.
+
+    Raises:
+        OSError: of the kind the system gave (PermissionError, ...), naming `out`.
+    """
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if out.is_dir():
+            Path(tempfile.mkdtemp(prefix=".newsie-check-", dir=out)).rmdir()
+        return Path(tempfile.mkdtemp(prefix=f".{out.name}-", suffix=".partial", dir=out.parent))
+    except OSError as exc:
+        raise type(exc)(exc.errno, f"{out}: the models cannot be written there ({exc.strerror or exc})") from exc
 
 
 def _untrainable(typed: list[TrainItem], label_sets: list[list[str]], folds: int) -> dict[str, str]:
