@@ -794,6 +794,24 @@ def test_confidence_flags_and_null_labels_read_as_written(tmp_path) -> None:
     assert items[5].event_type == "training" and items[5].confident
 
 
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ({"margin": float("nan")}, r"margin=nan: give a number from 0 to 1"),
+        ({"margin": -0.5}, r"margin=-0.5: give a number from 0 to 1"),
+        ({"margin": 2}, r"margin=2: give a number from 0 to 1"),
+        ({"folds": 2.5}, r"folds=2.5: give a whole number"),
+        ({"folds": "3"}, r"folds='3': give a whole number"),
+        ({"seed": "1"}, r"seed='1': give a whole number"),
+    ],
+)
+def test_settings_the_command_line_refuses_are_refused_by_train(tmp_path, setting, message) -> None:
+    """`train` refuses, before reading anything, a margin outside 0-1 (NaN too) and folds or a seed that are not whole numbers, as `newsie train` does."""
+    with pytest.raises(TrainingDataError, match=message):
+        train(tmp_path / "not-read.jsonl", tmp_path / "out", progress=False, **setting)
+    assert not (tmp_path / "out").exists()
+
+
 def test_rules_given_with_trained_models_are_refused(tmp_path) -> None:
     """`train(rules=...)` takes the rules alone: a pipeline with trained models would feed their output in as the rules' evidence."""
     with pytest.raises(NewsieError, match="rules alone"):

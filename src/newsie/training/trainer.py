@@ -154,7 +154,8 @@ def train(
         The `TrainReport` (also written to ``output/report.json``).
 
     Raises:
-        TrainingDataError: bad input, or no task that can be trained.
+        TrainingDataError: bad input, a setting out of its range (`folds` below 2 or
+            not an int, `margin` outside 0-1), or no task that can be trained.
         TrainingConfigError: a config newsie cannot train with (see `check_config`).
         TrainingOutputError: (a TrainingDataError and a NotADirectoryError) `output` is a
             file (checked before anything else).
@@ -166,8 +167,7 @@ def train(
 
     if rules is not None and (trained := [name for name, _, _ in MODEL_PIPES if rules.has_pipe(name)]):
         raise NewsieError(f"rules= must be the rules alone (newsie.load(models=False)): it has the trained {trained}, whose output would be read as the rules' evidence")
-    if folds < 2:
-        raise TrainingDataError(f"folds={folds}: cross-validation needs at least 2 folds")
+    _check_settings(folds, seed, margin)
     out = Path(output)
     if out.exists() and not out.is_dir():
         raise TrainingOutputError(f"{out} is a file: the output of training is a models folder (new, or one to update)")
@@ -213,6 +213,23 @@ def train(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return report
+
+
+def _check_settings(folds: int, seed: int, margin: float | None) -> None:
+    """Refuse the settings `newsie train`'s options refuse (a margin is a difference of
+    probabilities, from 0 to 1: NaN would be written to the model and its report, and
+    never overrule the rules).
+
+    Raises:
+        TrainingDataError: naming the setting.
+    """
+    for name, value in (("folds", folds), ("seed", seed)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TrainingDataError(f"{name}={value!r}: give a whole number")
+    if folds < 2:
+        raise TrainingDataError(f"folds={folds}: cross-validation needs at least 2 folds")
+    if margin is not None and (isinstance(margin, bool) or not isinstance(margin, (int, float)) or not 0.0 <= margin <= 1.0):
+        raise TrainingDataError(f"margin={margin!r}: give a number from 0 to 1 (how much more probable the model's type must be), or None to choose it by k-fold accuracy")
 
 
 def _work_folder(out: Path) -> Path:
