@@ -662,6 +662,19 @@ def test_a_single_event_type_trains_no_event_model(tmp_path) -> None:
     assert not (tmp_path / "out" / "event_type").exists()
 
 
+@pytest.mark.slow
+def test_a_task_not_trained_is_said_to_be_left_to_the_rules(tmp_path) -> None:
+    """The warning of a task not trained says that the models folder leaves it to the rules alone, as `newsie.load(models=DIR)` does."""
+    from newsie.exceptions import TrainingDataWarning
+
+    corpus = write_lines(tmp_path / "g.jsonl", [{k: v for k, v in line.items() if k != "event_type"} for line in release_lines()])
+    configs = fast_configs(tmp_path)
+    with pytest.warns(TrainingDataWarning, match=r"no event type model is trained: .*; with this models folder, the event type comes from the rules alone \(not the model that ships with newsie\)"):
+        train(corpus, tmp_path / "out", folds=3, fields_config=configs["fields_of_work"], progress=False)
+    names = newsie.load(models=tmp_path / "out").pipe_names
+    assert "newsie_fields_model" in names and "newsie_event_model" not in names
+
+
 def test_one_field_and_too_few_event_types_is_an_error_before_training(tmp_path) -> None:
     """Fields data with a single label and too few typed releases leave nothing to train: a TrainingDataError naming both reasons."""
     lines = [{**line, "fields_of_work": ["Elections"]} for line in release_lines()]

@@ -127,7 +127,8 @@ def train(
 
     A task with fewer labeled releases than `folds`, or with a single label (one event
     type, one field), is not trained: a `TrainingDataWarning` says why, and so does the
-    report (``skipped``).
+    report (``skipped``). ``newsie.load(models=output)`` then leaves that task to the rules
+    alone (the folder has no model of it, and the shipped one is not mixed in).
 
     Args:
         gold: one or more JSONL files of labeled releases (see `read_items`; a release
@@ -184,7 +185,11 @@ def train(
     if len(skipped) == 2:
         raise TrainingDataError("nothing to train: " + "; ".join(f"{TASK_NAMES[t]}: {why}" for t, why in skipped.items()))
     for task, why in skipped.items():
-        warnings.warn(f"no {TASK_NAMES[task]} model is trained: {why}", TrainingDataWarning, stacklevel=2)
+        warnings.warn(
+            f"no {TASK_NAMES[task]} model is trained: {why}; with this models folder, the {TASK_NAMES[task]} comes from the rules alone (not the model that ships with newsie)",
+            TrainingDataWarning,
+            stacklevel=2,
+        )
     work = _work_folder(out)
     try:
         nlp = rules or load(models=False)
