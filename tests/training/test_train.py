@@ -296,6 +296,29 @@ def test_cli_train(tmp_path) -> None:
     assert (tmp_path / "m" / "event_type" / "blend.json").is_file()
 
 
+def test_cli_train_reads_the_evidence_of_the_rules_with_your_gazetteers(tmp_path, monkeypatch) -> None:
+    """`newsie train --gazetteers FILE` fits the blend on the rules with that file, as `newsie.load(gazetteers=..., models=DIR)` runs them; a bad file stops it first."""
+    from newsie import training
+    from newsie.cli import main
+
+    seen: dict = {}
+
+    def recording(gold, output, **kwargs):
+        seen.update(kwargs)
+        return TrainReport(str(output), 3, 0)
+
+    monkeypatch.setattr(training, "train", recording)
+    gaz = tmp_path / "mine.json"
+    gaz.write_text(json.dumps({"event_triggers": {"training": {"bootcamp": 2.5}}}), encoding="utf-8")
+    corpus = write_corpus(tmp_path / "g.jsonl")
+    assert main(["train", str(corpus), "-o", str(tmp_path / "m"), "-q", "--gazetteers", str(gaz)]) == 0
+    assert seen["rules"] is newsie.load(models=False, gazetteers=[str(gaz)])
+    gaz.write_text(json.dumps({"event_triggers": {"bootcamp": {"training": 2.5}}}), encoding="utf-8")
+    seen.clear()
+    assert main(["train", str(corpus), "-o", str(tmp_path / "m"), "-q", "--gazetteers", str(gaz)]) == 2
+    assert not seen
+
+
 class _Terminal(io.StringIO):
     """A stderr that says it is a terminal."""
 
