@@ -44,7 +44,7 @@ from ..fields import FieldsClassifier
 from ..resources import data_root
 from .crossval import brier, expected_calibration_error, micro_f1, reliability, stratified_folds
 from .data import TrainItem, label_set, read_all, site_labels
-from .textcat import ConfigSource, read_config, train_textcat
+from .textcat import ConfigSource, check_buildable, read_config, train_textcat
 
 L2_GRID = (0.03, 0.3, 3.0, 30.0)
 SMOOTHING_GRID = (0.0, 0.05, 0.1, 0.2)  # the event classifier's share mixed with uniform (see `smoothed`)
@@ -174,6 +174,8 @@ def train(
         raise TrainingOutputError(f"{out} is a file: the output of training is a models folder (new, or one to update)")
     econf = read_config(event_config or default_config("event_type"), seed, pipe=event_model.PIPE)
     fconf = read_config(fields_config or default_config("fields_of_work"), seed, pipe=fields_model.PIPE)
+    check_buildable(econf, str(event_config or default_config("event_type")))
+    check_buildable(fconf, str(fields_config or default_config("fields_of_work")))
     paths = [gold] if isinstance(gold, (str, Path)) else list(gold)
     lexicon = FieldsClassifier.default()
     items = {item.id: item for item in read_all(paths, lexicon)}
