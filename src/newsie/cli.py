@@ -302,16 +302,21 @@ def train(
     event_config: Annotated[Path | None, typer.Option("--event-config", exists=True, dir_okay=False, help="spaCy training config of the event-type classifier.")] = None,
     fields_config: Annotated[Path | None, typer.Option("--fields-config", exists=True, dir_okay=False, help="spaCy training config of the fields-of-work classifier.")] = None,
     margin: Annotated[float | None, typer.Option("--margin", min=0.0, max=1.0, help="Probability margin by which the model must beat the rules' event type to overrule it (default: the best in k-fold).")] = None,
+    gazetteers: GazetteerFiles = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars (drawn only when stderr is a terminal).")] = False,
 ) -> None:
     """Retrain the event-type and fields-of-work models on your labeled releases.
 
     Lines with an event_type (top level or in gold) train the event model, lines with
     fields_of_work the fields model. Seeded k-fold cross-validation fits the blend with the
-    rules and reports held-out scores (also in OUTPUT/report.json).
+    rules and reports held-out scores (also in OUTPUT/report.json). With --gazetteers the
+    rules read your gazetteers, as at run time: give the models the same files there.
     """
     from .archive.progress import on_terminal
     from .training import train as run_training
+
+    # the blend learns from the rules' evidence: that of the rules the models will run with
+    rules = _load(load_options(gazetteers, None, "none")) if gazetteers else None
 
     with warnings.catch_warnings():
         shown = warnings.showwarning
@@ -326,6 +331,7 @@ def train(
         report = run_training(
             [str(g) for g in gold], output, folds=folds, seed=seed,
             event_config=event_config, fields_config=fields_config, progress=not quiet and on_terminal(sys.stderr), margin=margin,
+            rules=rules,
         )
     for line in report.lines():
         sys.stdout.write(line + "\n")

@@ -150,6 +150,8 @@ def _models_folder(models: Models) -> str | None:
     if not any(has_model(folder / sub) for _, _, sub in MODEL_PIPES):
         if models is True:
             return None  # a checkout whose models were not built: the rules alone
+        if has_model(folder):  # one model of a models folder (DIR/event_type): the folder is its parent
+            raise NewsieError(f"models={str(models)!r} is one model ({folder.name}/) of a models folder: give the folder it is in, {str(folder.parent)!r}")
         raise NewsieError(f"models={str(models)!r} holds no trained newsie model; build one with `newsie train GOLD --output DIR`")
     for _, _, sub in MODEL_PIPES:
         if (folder / sub).exists() and not has_model(folder / sub):

@@ -51,6 +51,13 @@ def test_a_damaged_models_folder_is_a_clear_error_naming_it(own_models: Path, pa
         newsie.load(models=own_models)
 
 
+@pytest.mark.parametrize("sub", ["event_type", "fields_of_work"])
+def test_one_model_of_a_models_folder_is_told_to_give_its_parent(own_models: Path, sub: str) -> None:
+    """`models=DIR/event_type` (a model sub-folder, not a models folder) is an error naming the folder to give."""
+    with pytest.raises(NewsieError, match=rf"is one model \({sub}/\) of a models folder: give the folder it is in, '{own_models}'"):
+        newsie.load(models=own_models / sub)
+
+
 def test_an_incomplete_model_is_not_left_out_silently(own_models: Path) -> None:
     """A model sub-folder without its blend is an error, not a pipeline without that model."""
     (own_models / "event_type" / "blend.json").unlink()

@@ -157,6 +157,16 @@ def test_bad_training_lines_are_clear_errors(tmp_path, line, message) -> None:
     assert "bad.jsonl:2" in str(info.value)
 
 
+def test_a_misspelled_field_of_work_is_named_with_the_field_it_looks_like(tmp_path) -> None:
+    """A field name one typo away from a taxonomy field gets that field; a name like none is given the fields to choose from."""
+    path = write_lines(tmp_path / "g.jsonl", [{"text": "x", "fields_of_work": ["Elecions"]}])
+    with pytest.raises(TrainingDataError, match=r"g.jsonl:1: unknown field of work 'Elecions': did you mean 'Elections'\?$"):
+        read_items(path)
+    path = write_lines(tmp_path / "g.jsonl", [{"text": "x", "fields_of_work": ["Astrology"]}])
+    with pytest.raises(TrainingDataError, match=r"'Astrology'; choose from \['Arms control', .*'Youth'\]"):
+        read_items(path)
+
+
 def test_a_gold_file_with_a_byte_order_mark_and_a_line_separator_is_read_as_newsie_eval_reads_it(tmp_path) -> None:
     """A file saved with a byte-order mark and CRLF line ends, holding a text with U+2028, gives one item per line, as `read_gold` does."""
     from newsie.evaluate import read_gold
@@ -193,6 +203,23 @@ def test_a_gold_object_newsie_eval_refuses_is_refused_by_training_with_the_same_
         read_gold(path)
     # the known keys of training add fields_of_work
     assert str(info.value).split("; known:")[0] == str(eval_info.value).split("; known:")[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ({"event_type": "visit", "gold": {"event_type": "training"}}, r"event_type 'visit' at the top level and 'training' in 'gold'"),
+        ({"fields_of_work": ["Policing"], "gold": {"fields_of_work": ["Elections"]}}, r"fields_of_work \['Policing'\] at the top level and \['Elections'\] in 'gold'"),
+    ],
+)
+def test_labels_at_the_top_level_and_in_gold_that_differ_are_an_error(tmp_path, line, message) -> None:
+    """A line whose top-level label and gold label differ is a TrainingDataError (`newsie eval` scores the one in gold); the same label in both, or a field in another case, is read."""
+    path = write_lines(tmp_path / "g.jsonl", [{"text": "The OSCE trained police officers.", **line}])
+    with pytest.raises(TrainingDataError, match=rf"g.jsonl:1: {message}"):
+        read_items(path)
+    same = {"event_type": "training", "fields_of_work": ["policing"], "gold": {"event_type": "training", "fields_of_work": ["Policing"]}}
+    item = read_items(write_lines(tmp_path / "same.jsonl", [{"text": "x", **same}]))[0]
+    assert (item.event_type, item.fields) == ("training", ["Policing"])
 
 
 def test_fields_of_work_in_gold_are_checked_as_a_list_of_strings(tmp_path) -> None:
@@ -267,6 +294,29 @@ def test_cli_train(tmp_path) -> None:
     assert "\r" not in done.stderr and "%|" not in done.stderr  # tqdm's frames: "rules:  50%|#####     | 6/12"
     assert "3-fold cross-validation" in done.stdout and "event type (12 releases)" in done.stdout
     assert (tmp_path / "m" / "event_type" / "blend.json").is_file()
+
+
+def test_cli_train_reads_the_evidence_of_the_rules_with_your_gazetteers(tmp_path, monkeypatch) -> None:
+    """`newsie train --gazetteers FILE` fits the blend on the rules with that file, as `newsie.load(gazetteers=..., models=DIR)` runs them; a bad file stops it first."""
+    from newsie import training
+    from newsie.cli import main
+
+    seen: dict = {}
+
+    def recording(gold, output, **kwargs):
+        seen.update(kwargs)
+        return TrainReport(str(output), 3, 0)
+
+    monkeypatch.setattr(training, "train", recording)
+    gaz = tmp_path / "mine.json"
+    gaz.write_text(json.dumps({"event_triggers": {"training": {"bootcamp": 2.5}}}), encoding="utf-8")
+    corpus = write_corpus(tmp_path / "g.jsonl")
+    assert main(["train", str(corpus), "-o", str(tmp_path / "m"), "-q", "--gazetteers", str(gaz)]) == 0
+    assert seen["rules"] is newsie.load(models=False, gazetteers=[str(gaz)])
+    gaz.write_text(json.dumps({"event_triggers": {"bootcamp": {"training": 2.5}}}), encoding="utf-8")
+    seen.clear()
+    assert main(["train", str(corpus), "-o", str(tmp_path / "m"), "-q", "--gazetteers", str(gaz)]) == 2
+    assert not seen
 
 
 class _Terminal(io.StringIO):
@@ -427,6 +477,29 @@ def test_a_repeated_id_with_other_labels_is_an_error(tmp_path) -> None:
         read_all([first, second])
 
 
+def test_a_release_given_again_under_another_id_is_read_once(tmp_path) -> None:
+    """A release whose title and text come again under another id (two exports, a copy without ids) is kept once with a warning: its copy would score it from the training folds."""
+    from newsie.exceptions import TrainingDataWarning
+    from newsie.training import read_all
+
+    lines = release_lines(RELEASES[:3])
+    first = write_lines(tmp_path / "a.jsonl", lines)
+    second = write_lines(tmp_path / "b.jsonl", [{**line, "text": line["text"].replace(" ", "\n", 1)} for line in release_lines(RELEASES[:2], ids=False)])
+    with pytest.warns(TrainingDataWarning, match=r"2 releases given again under another id dropped .* at .*b.jsonl:1 \(first 't0' at .*a.jsonl:1\)"):
+        items = read_all([first, second])
+    assert [i.id for i in items] == ["t0", "t1", "t2"]
+
+
+def test_a_release_given_again_under_another_id_with_other_labels_is_an_error(tmp_path) -> None:
+    """The same title and text under another id with another event type is a TrainingDataError naming both lines."""
+    from newsie.training import read_all
+
+    lines = release_lines(RELEASES[:3])
+    path = write_lines(tmp_path / "g.jsonl", [*lines, {**lines[1], "id": "copy", "event_type": "statement"}])
+    with pytest.raises(TrainingDataError, match=r"g.jsonl:4: the release of .*g.jsonl:2 \(id 't1'.*as id 'copy', with other labels"):
+        read_all([path])
+
+
 def stale_models(out: Path) -> None:
     """A models folder as an earlier run and its user left it: both models, a report and a README."""
     for part in ("event_type", "fields_of_work"):
@@ -571,6 +644,32 @@ def test_an_output_that_is_a_file_is_refused_before_anything_is_read(tmp_path) -
     assert taken.read_text(encoding="utf-8") == "not a folder"
 
 
+def test_an_output_folder_that_cannot_be_written_fails_before_any_training(tmp_path, monkeypatch) -> None:
+    """A models folder that cannot be written is an error naming it before the classifiers are trained, not after, and leaves nothing behind."""
+    import errno
+    import tempfile
+
+    from newsie.training import trainer
+
+    out = tmp_path / "models"
+    out.mkdir()
+    real = tempfile.mkdtemp
+
+    def refused(*args, dir=None, **kwargs):
+        if dir is not None and Path(dir) == out:
+            raise PermissionError(errno.EACCES, "Permission denied", str(dir))
+        return real(*args, dir=dir, **kwargs)
+
+    def not_reached(*args, **kwargs):
+        raise AssertionError("a classifier was trained")
+
+    monkeypatch.setattr(trainer.tempfile, "mkdtemp", refused)
+    monkeypatch.setattr(trainer, "train_textcat", not_reached)
+    with pytest.raises(PermissionError, match=rf"{out}: the models cannot be written there \(Permission denied\)"):
+        train(write_corpus(tmp_path / "g.jsonl"), out, folds=3, progress=False)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")] and not list(out.iterdir())
+
+
 @pytest.mark.slow
 def test_a_single_event_type_trains_no_event_model(tmp_path) -> None:
     """Releases all of one event type train the fields model alone: a warning and the report say why the event model was left out."""
@@ -584,6 +683,19 @@ def test_a_single_event_type_trains_no_event_model(tmp_path) -> None:
     assert "2 event types" in json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["skipped"]["event_type"]
     assert report.lines()[-1].startswith("event type: not trained (every release")
     assert not (tmp_path / "out" / "event_type").exists()
+
+
+@pytest.mark.slow
+def test_a_task_not_trained_is_said_to_be_left_to_the_rules(tmp_path) -> None:
+    """The warning of a task not trained says that the models folder leaves it to the rules alone, as `newsie.load(models=DIR)` does."""
+    from newsie.exceptions import TrainingDataWarning
+
+    corpus = write_lines(tmp_path / "g.jsonl", [{k: v for k, v in line.items() if k != "event_type"} for line in release_lines()])
+    configs = fast_configs(tmp_path)
+    with pytest.warns(TrainingDataWarning, match=r"no event type model is trained: .*; with this models folder, the event type comes from the rules alone \(not the model that ships with newsie\)"):
+        train(corpus, tmp_path / "out", folds=3, fields_config=configs["fields_of_work"], progress=False)
+    names = newsie.load(models=tmp_path / "out").pipe_names
+    assert "newsie_fields_model" in names and "newsie_event_model" not in names
 
 
 def test_one_field_and_too_few_event_types_is_an_error_before_training(tmp_path) -> None:
@@ -670,6 +782,28 @@ def test_a_config_newsie_cannot_use_is_refused_before_training(tmp_path, task, c
     assert str(info.value).startswith(f"{cfg}: ")
 
 
+@pytest.mark.parametrize(
+    ("task", "change", "message"),
+    [
+        ("event_type", ("max_epochs = 20", "max_epochs = 0"), r"\[training\] max_epochs = 0: newsie trains that many epochs"),
+        ("fields_of_work", ("dropout = 0.2", "dropout = 1.5"), r"\[training\] dropout = 1.5: give a rate from 0"),
+        ("fields_of_work", ("length = 32768", "length = 0"), r"its model, batcher or optimizer cannot be built \(\[E1056\]"),
+        ("event_type", ('"Adam.v1"', '"Adamm.v1"'), r"its model, batcher or optimizer cannot be built \(\[E893\] Could not find function 'Adamm.v1'"),
+    ],
+)
+def test_a_config_that_cannot_train_is_refused_before_the_rules_run(tmp_path, task, change, message) -> None:
+    """No epochs, a dropout of 1 or more, or a model or optimizer spaCy cannot build is a TrainingConfigError naming the file before any release is read, not an untrained model or a spaCy traceback after the other task was trained."""
+    from newsie.exceptions import TrainingConfigError
+
+    cfg = tmp_path / "mine.cfg"
+    text = default_config(task).read_text(encoding="utf-8")
+    assert change[0] in text
+    cfg.write_text(text.replace(change[0], change[1]), encoding="utf-8")
+    with pytest.raises(TrainingConfigError, match=message) as info:
+        train(tmp_path / "not-read.jsonl", tmp_path / "out", progress=False, **{f"{task.split('_')[0]}_config": cfg})
+    assert str(info.value).startswith(f"{cfg}: ")
+
+
 def test_a_config_file_that_does_not_parse_is_a_config_error_and_a_bug_is_not(tmp_path, monkeypatch) -> None:
     """A config with a repeated section is a TrainingConfigError naming the file; an error that is not the file's (a TypeError) is not disguised as one."""
     from newsie.exceptions import TrainingConfigError
@@ -716,6 +850,24 @@ def test_confidence_flags_and_null_labels_read_as_written(tmp_path) -> None:
     items = read_items(write_lines(tmp_path / "g.jsonl", lines))
     assert [i.confident for i in items[:5]] == [True, False, True, False, True]
     assert items[5].event_type == "training" and items[5].confident
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ({"margin": float("nan")}, r"margin=nan: give a number from 0 to 1"),
+        ({"margin": -0.5}, r"margin=-0.5: give a number from 0 to 1"),
+        ({"margin": 2}, r"margin=2: give a number from 0 to 1"),
+        ({"folds": 2.5}, r"folds=2.5: give a whole number"),
+        ({"folds": "3"}, r"folds='3': give a whole number"),
+        ({"seed": "1"}, r"seed='1': give a whole number"),
+    ],
+)
+def test_settings_the_command_line_refuses_are_refused_by_train(tmp_path, setting, message) -> None:
+    """`train` refuses, before reading anything, a margin outside 0-1 (NaN too) and folds or a seed that are not whole numbers, as `newsie train` does."""
+    with pytest.raises(TrainingDataError, match=message):
+        train(tmp_path / "not-read.jsonl", tmp_path / "out", progress=False, **setting)
+    assert not (tmp_path / "out").exists()
 
 
 def test_rules_given_with_trained_models_are_refused(tmp_path) -> None:

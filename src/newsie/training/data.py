@@ -53,7 +53,7 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
     punctuation ("human rights") is read as the field ("Human rights"). A line without an
     ``id`` is given ``FILE:LINE``; ``type_confident`` is true, false, 1, 0 or null (null or
     absent: confident); a top-level ``event_type`` of null leaves the one in ``gold``
-    standing. Other top-level keys are metadata and are ignored, unless one looks like a
+    standing, and a label given both at the top level and in ``gold`` must be the same. Other top-level keys are metadata and are ignored, unless one looks like a
     misspelled label key ("event_typ"); ``gold`` is checked as `newsie eval` checks it (its
     keys and the types of their values, see `TrainingGold`) and may also hold ``fields_of_work``.
 
@@ -62,7 +62,8 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
             an empty (or blank) text without a title, an unknown event type or an unknown
             field of work, a misspelled label key, a ``gold`` object that `newsie eval` would
             refuse (an unknown key, ``"states": "AUT"``), or a value of the wrong kind (a
-            title that is not a string, fields of work that are not a list).
+            title that is not a string, fields of work that are not a list), or a label
+            at the top level that differs from the one in ``gold``.
     """
     lexicon = lexicon or FieldsClassifier.default()
     taxonomy = {normalize(name): name for name in lexicon.fields}  # "human rights" is "Human rights"
@@ -95,16 +96,26 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
             raise TrainingDataError(str(exc)) from None
         # a top-level null is no label: the one in gold (if any) stands
         etype = obj["event_type"] if obj.get("event_type") is not None else gold.get("event_type")
+        if gold.get("event_type") is not None and etype != gold["event_type"]:
+            raise TrainingDataError(
+                f"{where}: event_type {etype!r} at the top level and {gold['event_type']!r} in 'gold' (the one `newsie eval` "
+                "scores); which is right cannot be guessed: keep one of them"
+            )
         if etype is not None and etype not in EVENT_TYPES:
             raise TrainingDataError(f"{where}: unknown event_type {etype!r}; choose from {list(EVENT_TYPES)}")
         names = obj.get("fields_of_work") or gold.get("fields_of_work") or []
         if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
             raise TrainingDataError(f"{where}: 'fields_of_work' must be a list of field names, such as [\"Elections\"], not {names!r}")
+        inner = gold.get("fields_of_work")
+        if names and isinstance(inner, list) and inner and {normalize(name) for name in names} != {normalize(str(name)) for name in inner}:
+            raise TrainingDataError(
+                f"{where}: fields_of_work {names!r} at the top level and {inner!r} in 'gold'; which are right cannot be guessed: keep one of them"
+            )
         fields, site = [], []
         for name in names:
             label = lexicon.canonical(str(name))
             if label is None:
-                raise TrainingDataError(f"{where}: unknown field of work {name!r}; add it as an alias in the fields lexicon")
+                raise TrainingDataError(f"{where}: {_unknown_field(str(name), taxonomy)}")
             if label not in fields:
                 fields.append(label)
             written = taxonomy.get(normalize(str(name)), str(name).strip())
@@ -132,6 +143,18 @@ def read_items(path: str | Path, lexicon: FieldsClassifier | None = None) -> lis
     return items
 
 
+def _unknown_field(name: str, taxonomy: dict[str, str]) -> str:
+    """The problem of a field name the lexicon does not know: the field it looks like a
+    misspelling of ("Elecions"), or the fields to choose from."""
+    near = get_close_matches(normalize(name), list(taxonomy), n=1, cutoff=NEAR_MISS)
+    if near:
+        return f"unknown field of work {name!r}: did you mean {taxonomy[near[0]]!r}?"
+    return (
+        f"unknown field of work {name!r}; choose from {list(taxonomy.values())} (or an older name the fields "
+        "lexicon lists as an alias), or add it as an alias in the fields lexicon"
+    )
+
+
 def _check_label_keys(obj: dict[str, object], where: str) -> None:
     """Refuse a top-level key that looks like a misspelled label key ("event_typ": its
     labels would be ignored); other top-level keys are metadata and pass."""
@@ -146,36 +169,62 @@ def _check_label_keys(obj: dict[str, object], where: str) -> None:
 
 def _content(item: TrainItem) -> tuple[object, ...]:
     """What two lines of one id must agree on: the release and its labels."""
-    return (item.title, item.text, item.event_type, sorted(item.site_fields), item.confident)
+    return (item.title, item.text, *_labels(item))
+
+
+def _labels(item: TrainItem) -> tuple[object, ...]:
+    """An item's labels, for comparing two lines of one release."""
+    return (item.event_type, sorted(item.site_fields), item.confident)
+
+
+def _release(item: TrainItem) -> tuple[str, str]:
+    """What makes two lines one release whatever their ids: the title and the text, runs
+    of whitespace aside (two exports of a page may break its lines differently)."""
+    return " ".join((item.title or "").split()), " ".join(item.text.split())
 
 
 def read_all(paths: Sequence[str | Path], lexicon: FieldsClassifier | None = None) -> list[TrainItem]:
-    """The labeled releases of several JSONL files (see `read_items`), each id once.
+    """The labeled releases of several JSONL files (see `read_items`), each release once.
 
-    A release whose id was seen before (in the same file or an earlier one) is dropped:
-    the first line of an id is kept. When the repeat is the same release with the same
-    labels (a file given twice, a release in two exports) that is a `TrainingDataWarning`
-    giving how many lines were dropped and one of them; when its title, text or labels
-    differ, which one is right cannot be guessed, and it is an error.
+    A line whose id was seen before (in the same file or an earlier one), or that gives
+    the title and text of an earlier line under another id (a release in two exports, a
+    file copied without ids: in k-fold training its copy would score it from the training
+    folds), is dropped: the first line of a release is kept. When the repeat has the same
+    labels that is a `TrainingDataWarning` giving how many lines were dropped and one of
+    them; when its title, text or labels differ, which one is right cannot be guessed, and
+    it is an error.
 
     Raises:
         TrainingDataError: as `read_items`, and naming both lines of an id given
-            different texts or labels.
+            different texts or labels, or of a release given different labels.
     """
     lexicon = lexicon or FieldsClassifier.default()
-    kept: dict[str, TrainItem] = {}
+    seen: dict[str, TrainItem] = {}  # the first line of each id
+    releases: dict[tuple[str, str], TrainItem] = {}  # the first line of each release
+    kept: list[TrainItem] = []
     dropped: list[tuple[TrainItem, TrainItem]] = []
+    copies: list[tuple[TrainItem, TrainItem]] = []  # the same release under another id
     for path in paths:
         for item in read_items(path, lexicon):
-            first = kept.setdefault(item.id, item)
-            if first is item:
+            first = seen.setdefault(item.id, item)
+            if first is not item:
+                if _content(first) != _content(item):
+                    raise TrainingDataError(
+                        f"{item.source}: id {item.id!r} was given at {first.source} with another title, text or labels; "
+                        "give each release its own id, or remove one of the two lines"
+                    )
+                dropped.append((first, item))
                 continue
-            if _content(first) != _content(item):
+            first = releases.setdefault(_release(item), item)
+            if first is item:
+                kept.append(item)
+                continue
+            if _labels(first) != _labels(item):
                 raise TrainingDataError(
-                    f"{item.source}: id {item.id!r} was given at {first.source} with another title, text or labels; "
-                    "give each release its own id, or remove one of the two lines"
+                    f"{item.source}: the release of {first.source} (id {first.id!r}: the same title and text) again, as "
+                    f"id {item.id!r}, with other labels; keep one of the two lines, with the labels that are right"
                 )
-            dropped.append((first, item))
+            copies.append((first, item))
     if dropped:
         first, repeat = dropped[0]
         warnings.warn(
@@ -184,7 +233,15 @@ def read_all(paths: Sequence[str | Path], lexicon: FieldsClassifier | None = Non
             TrainingDataWarning,
             stacklevel=2,
         )
-    return list(kept.values())
+    if copies:
+        first, repeat = copies[0]
+        warnings.warn(
+            f"{len(copies)} release{'s' if len(copies) != 1 else ''} given again under another id dropped (same title, text and labels "
+            f"as an earlier line; the first line is kept), e.g. {repeat.id!r} at {repeat.source} (first {first.id!r} at {first.source})",
+            TrainingDataWarning,
+            stacklevel=2,
+        )
+    return kept
 
 
 def site_labels(items: list[TrainItem], lexicon: FieldsClassifier, min_count: int) -> dict[str, str]:

@@ -62,7 +62,8 @@ def check_config(config: Config, name: str, pipe: str | None = None) -> None:
     text the classifier reads); one pipeline component, named `pipe` (the name the trained
     component loads it by) and made by a text-classifier factory (``textcat_multilabel``
     for fields of work); a bag-of-words model (`ARCHITECTURES`); and ``[training]``
-    ``max_epochs``, ``dropout``, ``batcher`` and ``optimizer``.
+    ``max_epochs`` (at least 1), ``dropout`` (from 0 to below 1), ``batcher`` and
+    ``optimizer`` (whether they can be built is `check_buildable`'s).
 
     Raises:
         TrainingConfigError: naming `name` and the problem.
@@ -101,6 +102,30 @@ def check_config(config: Config, name: str, pipe: str | None = None) -> None:
     missing = [key for key in TRAINING_KEYS if not isinstance(training, dict) or key not in training]
     if missing:
         raise fail(f"[training] lacks {', '.join(missing)}")
+    assert isinstance(training, dict)
+    epochs, dropout = training["max_epochs"], training["dropout"]
+    if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
+        # spaCy reads 0 as "no limit"; newsie's loop runs exactly max_epochs, and 0 would ship an untrained classifier
+        raise fail(f"[training] max_epochs = {epochs!r}: newsie trains that many epochs over the data; give at least 1")
+    if isinstance(dropout, bool) or not isinstance(dropout, (int, float)) or not 0.0 <= dropout < 1.0:
+        raise fail(f"[training] dropout = {dropout!r}: give a rate from 0 up to (not including) 1")
+
+
+def check_buildable(config: Config, name: str) -> None:
+    """Build a checked config's model, batcher and optimizer once, before any training:
+    a setting spaCy refuses (a ``length`` of 0, an argument the architecture's version
+    does not take, an optimizer not registered) fails now, not after the rules ran and
+    the other task was trained.
+
+    Raises:
+        TrainingConfigError: naming `name` and spaCy's message.
+    """
+    training = config["training"]
+    model = config["components"][config["nlp"]["pipeline"][0]]["model"]
+    try:
+        registry.resolve({"model": model, "batcher": training["batcher"], "optimizer": training["optimizer"]})
+    except (ValueError, KeyError) as exc:  # confection's and catalogue's errors, an architecture's own
+        raise TrainingConfigError(f"{name}: its model, batcher or optimizer cannot be built ({' '.join(str(exc).split())})") from None
 
 
 def train_textcat(

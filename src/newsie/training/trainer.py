@@ -44,7 +44,7 @@ from ..fields import FieldsClassifier
 from ..resources import data_root
 from .crossval import brier, expected_calibration_error, micro_f1, reliability, stratified_folds
 from .data import TrainItem, label_set, read_all, site_labels
-from .textcat import ConfigSource, read_config, train_textcat
+from .textcat import ConfigSource, check_buildable, read_config, train_textcat
 
 L2_GRID = (0.03, 0.3, 3.0, 30.0)
 SMOOTHING_GRID = (0.0, 0.05, 0.1, 0.2)  # the event classifier's share mixed with uniform (see `smoothed`)
@@ -127,11 +127,12 @@ def train(
 
     A task with fewer labeled releases than `folds`, or with a single label (one event
     type, one field), is not trained: a `TrainingDataWarning` says why, and so does the
-    report (``skipped``).
+    report (``skipped``). ``newsie.load(models=output)`` then leaves that task to the rules
+    alone (the folder has no model of it, and the shipped one is not mixed in).
 
     Args:
-        gold: one or more JSONL files of labeled releases (see `read_items`; a repeated id
-            is read once, see `read_all`); releases with an ``event_type`` train the event
+        gold: one or more JSONL files of labeled releases (see `read_items`; a release
+            given twice is read once, see `read_all`); releases with an ``event_type`` train the event
             model, those with ``fields_of_work`` the fields model (a release may serve both).
         output: the models folder to write; use it with ``newsie.load(models=output)``.
             Everything is written to a temporary folder beside it and moved in at the end
@@ -154,23 +155,27 @@ def train(
         The `TrainReport` (also written to ``output/report.json``).
 
     Raises:
-        TrainingDataError: bad input, or no task that can be trained.
+        TrainingDataError: bad input, a setting out of its range (`folds` below 2 or
+            not an int, `margin` outside 0-1), or no task that can be trained.
         TrainingConfigError: a config newsie cannot train with (see `check_config`).
         TrainingOutputError: (a TrainingDataError and a NotADirectoryError) `output` is a
             file (checked before anything else).
+        OSError: `output` (or the folder it is in) cannot be written, checked before the
+            rules and the classifiers run (PermissionError, ...).
     """
     from ..making import make_doc
     from ..pipeline import MODEL_PIPES, load
 
     if rules is not None and (trained := [name for name, _, _ in MODEL_PIPES if rules.has_pipe(name)]):
         raise NewsieError(f"rules= must be the rules alone (newsie.load(models=False)): it has the trained {trained}, whose output would be read as the rules' evidence")
-    if folds < 2:
-        raise TrainingDataError(f"folds={folds}: cross-validation needs at least 2 folds")
+    _check_settings(folds, seed, margin)
     out = Path(output)
     if out.exists() and not out.is_dir():
         raise TrainingOutputError(f"{out} is a file: the output of training is a models folder (new, or one to update)")
     econf = read_config(event_config or default_config("event_type"), seed, pipe=event_model.PIPE)
     fconf = read_config(fields_config or default_config("fields_of_work"), seed, pipe=fields_model.PIPE)
+    check_buildable(econf, str(event_config or default_config("event_type")))
+    check_buildable(fconf, str(fields_config or default_config("fields_of_work")))
     paths = [gold] if isinstance(gold, (str, Path)) else list(gold)
     lexicon = FieldsClassifier.default()
     items = {item.id: item for item in read_all(paths, lexicon)}
@@ -182,9 +187,12 @@ def train(
     if len(skipped) == 2:
         raise TrainingDataError("nothing to train: " + "; ".join(f"{TASK_NAMES[t]}: {why}" for t, why in skipped.items()))
     for task, why in skipped.items():
-        warnings.warn(f"no {TASK_NAMES[task]} model is trained: {why}", TrainingDataWarning, stacklevel=2)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-", suffix=".partial", dir=out.parent))
+        warnings.warn(
+            f"no {TASK_NAMES[task]} model is trained: {why}; with this models folder, the {TASK_NAMES[task]} comes from the rules alone (not the model that ships with newsie)",
+            TrainingDataWarning,
+            stacklevel=2,
+        )
+    work = _work_folder(out)
     try:
         nlp = rules or load(models=False)
         prepared = []
@@ -212,6 +220,40 @@ def train(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return report
+
+
+def _check_settings(folds: int, seed: int, margin: float | None) -> None:
+    """Refuse the settings `newsie train`'s options refuse (a margin is a difference of
+    probabilities, from 0 to 1: NaN would be written to the model and its report, and
+    never overrule the rules).
+
+    Raises:
+        TrainingDataError: naming the setting.
+    """
+    for name, value in (("folds", folds), ("seed", seed)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TrainingDataError(f"{name}={value!r}: give a whole number")
+    if folds < 2:
+        raise TrainingDataError(f"folds={folds}: cross-validation needs at least 2 folds")
+    if margin is not None and (isinstance(margin, bool) or not isinstance(margin, (int, float)) or not 0.0 <= margin <= 1.0):
+        raise TrainingDataError(f"margin={margin!r}: give a number from 0 to 1 (how much more probable the model's type must be), or None to choose it by k-fold accuracy")
+
+
+def _work_folder(out: Path) -> Path:
+    """A temporary folder beside `out` to write the models to, made once it is sure that
+    they can be put in `out` at the end (`_put_in_place` writes into it): a folder that
+    cannot be written fails here, before any training, not after it.
+
+    Raises:
+        OSError: of the kind the system gave (PermissionError, ...), naming `out`.
+    """
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if out.is_dir():
+            Path(tempfile.mkdtemp(prefix=".newsie-check-", dir=out)).rmdir()
+        return Path(tempfile.mkdtemp(prefix=f".{out.name}-", suffix=".partial", dir=out.parent))
+    except OSError as exc:
+        raise type(exc)(exc.errno, f"{out}: the models cannot be written there ({exc.strerror or exc})") from exc
 
 
 def _untrainable(typed: list[TrainItem], label_sets: list[list[str]], folds: int) -> dict[str, str]:
