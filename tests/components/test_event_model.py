@@ -1,7 +1,12 @@
 """Tests of `newsie_event_model` in a pipeline a spaCy user assembles."""
 from __future__ import annotations
 
+import math
+
+import pytest
 import spacy
+
+import newsie
 
 LEDE = (
     "VIENNA, 3 March 2021 – The OSCE Secretary General met the Foreign Minister of Kazakhstan "
@@ -104,8 +109,6 @@ def test_a_model_after_triggers_does_not_warn() -> None:
 def test_a_text_without_letters_is_left_to_the_rules(nlp) -> None:
     """Dots, digits and symbols are no release: neither model gives its most probable type
     or field to them (the rules' 'other', no field), in one call and in a batch beside a release."""
-    import newsie
-
     for text in ("." * 5000, "12 34 / 56 -- !!!", "…… ••• 2021"):
         rel = newsie.extract(text, nlp=nlp)
         assert [e.type for e in rel.events] in ([], ["other"]) and rel.fields_of_work == [], text
@@ -113,3 +116,13 @@ def test_a_text_without_letters_is_left_to_the_rules(nlp) -> None:
     junk, release = newsie.extract_many([{"text": "." * 300}, {"text": LEDE}], nlp=nlp)
     assert junk.fields_of_work == [] and [e.type for e in junk.events] in ([], ["other"])
     assert release.events[0].type == "meeting" and release.fields_of_work
+
+
+def test_a_margin_outside_0_to_1_is_refused_when_the_pipe_is_added() -> None:
+    """A margin is a difference of probabilities: NaN, -0.5, 2 or True never mean one, and
+    are refused at add_pipe, not applied silently (NaN would never overrule the rules)."""
+    for bad in (math.nan, -0.5, 2.0, True):
+        with pytest.raises(ValueError, match="margin"):
+            spacy.blank("en").add_pipe("newsie_event_model", config={"margin": bad})
+    for good in (0, 0.0, 0.35, 1):
+        assert spacy.blank("en").add_pipe("newsie_event_model", config={"margin": good}).margin == good

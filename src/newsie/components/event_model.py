@@ -57,6 +57,11 @@ class EventModel(TrainedPipe):
     PIPE = PIPE
 
     def __init__(self, nlp: Language, name: str = "newsie_event_model", *, models: str | None = None, margin: float | None = None) -> None:
+        if margin is not None and (isinstance(margin, bool) or not isinstance(margin, (int, float)) or not 0.0 <= margin <= 1.0):
+            raise ValueError(
+                f"{name}: margin={margin!r}: give a number from 0 to 1 (how much more probable the model's type must be "
+                "to overrule the rules'), or None for the margin saved with the model"
+            )
         super().__init__(nlp, name, models=models)
         self._blend: ConditionalLogit | None = None
         self._order: list[int] = []
