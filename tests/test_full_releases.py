@@ -121,3 +121,16 @@ def test_a_count_in_a_background_sentence_is_not_the_events(nlp) -> None:
         assert newsie.extract(f"{lede}\n\n{later}", nlp=nlp).events[0].participants is None, later
     now = "A workshop held in Ulaanbaatar on 3 June during the visit brought together 40 officials from law enforcement agencies."
     assert newsie.extract(f"{lede}\n\n{now}", nlp=nlp).events[0].participants == 40
+
+
+def test_a_length_counts_back_from_a_day_said_to_be_the_last(nlp) -> None:
+    """'A three-day course ... will conclude tomorrow' ends tomorrow and began two days
+    before; a day after a start cue is the first ('opened on 1 June ... concluded')."""
+    def span(text: str) -> tuple:
+        ev = newsie.extract(f"BISHKEK, 4 June 2021 – {text}", nlp=nlp).events[0]
+        return ev.start, ev.end
+
+    assert span("A three-day course for 20 judges, which will conclude tomorrow, is being held in Bishkek.") == (D(2021, 6, 3), D(2021, 6, 5))
+    assert span("A three-day course for 20 judges concluded today in Bishkek.") == (D(2021, 6, 2), D(2021, 6, 4))
+    assert span("A three-day course for 20 judges that opened on 1 June concluded in Bishkek.") == (D(2021, 6, 1), D(2021, 6, 3))
+    assert span("A three-day course for 20 judges opened today in Bishkek.") == (D(2021, 6, 4), D(2021, 6, 6))
