@@ -574,8 +574,8 @@ class EventExtractor(GazetteerPipe):
                 # The day said is the last one: after an end cue ("will conclude tomorrow",
                 # "runs until"), or in a sentence of the conclusion, unless a start cue
                 # says it is the first ("opened on 2 June"); else it is the first.
-                cue = rel.bound(unit_of, chosen)
-                if cue == "end" or (cue != "start" and (set(lower.split()) & self._conclude or any(p in lower for p in self._conclude_phrases))):
+                said = rel.bound(unit_of, chosen)
+                if said == "end" or (said != "start" and (set(lower.split()) & self._conclude or any(p in lower for p in self._conclude_phrases))):
                     start = days_after(end, 1 - days)
                 else:
                     end = days_after(start, days - 1)
