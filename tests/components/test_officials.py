@@ -710,3 +710,24 @@ def test_a_list_of_names_after_ministers_or_presidents(nlp) -> None:
     """"the two countries' foreign ministers, NAME and NAME2": both are people."""
     found = people(nlp, "PRESPA, 17 June 2018 – The agreement was signed by the two countries' foreign ministers, Nikos Kotzias and Nikola Dimitrov, at Lake Prespa.")
     assert {"Nikos Kotzias", "Nikola Dimitrov"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        ("Petar Petrovski of the Ministry of Interior presented the new law.", "Petar Petrovski", "Ministry of Interior"),
+        ("Maja Raičević, from the Women's Rights Centre in Podgorica, said the law must change.", "Maja Raičević", "Women's Rights Centre in Podgorica"),
+        ("The first prize went to Ana Petrushevska of the Association of Journalists of Macedonia.", "Ana Petrushevska", "Association of Journalists of Macedonia"),
+    ],
+)
+def test_a_name_of_a_body_is_a_person_of_that_body(nlp, text, name, affiliation) -> None:
+    """"NAME of the Ministry of Interior", "NAME, from the ... Centre,": a person, affiliated
+    with the body; plural or counted bodies before "of" are no people."""
+    found = people(nlp, f"SKOPJE, 4 June 2021 – {text}")
+    assert name in found and found[name].affiliation == affiliation
+    for body in (
+        "The equipment went to seven Regional Directorates of the Border and Migration Police.",
+        "Parliamentarians opened the 21st Annual Session of the OSCE Parliamentary Assembly today.",
+        "The Parliamentary Assemblies of the OSCE and the Council of Europe met.",
+    ):
+        assert people(nlp, f"SKOPJE, 4 June 2021 – {body}") == {}, body
