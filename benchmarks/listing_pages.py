@@ -15,8 +15,8 @@ issuers, fields, content type and text:
   adds it in CSS; one ``field__item`` div per value);
 - ``markdown``: the HTML as html2text writes it (``### [Title](url)``, ``**Label:**``,
   ``  * item``, ``[links](url)``);
-- ``markdown_pandoc``: as pandoc writes it (``-   item``, Setext-free ATX headings, labels in
-  ``**`` on their own paragraph);
+- ``markdown_pandoc``: as pandoc writes it (``-   item``, paragraphs and list items wrapped
+  at 72 columns);
 - ``browser_copy``: copied from a browser (labels alone on their lines, no colon, values
   below one per line with no bullets, menus, "Read more");
 - ``saved_text``: "Save page as text" (indentation, blank lines, ``*`` bullets);
@@ -34,6 +34,7 @@ import datetime as dt
 import html as htmllib
 import json
 import sys
+import textwrap
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -185,7 +186,11 @@ def saved_text(items: list[Item], start: int = 0) -> Page:
     return "".join(out), exp
 
 
-def _md(items: list[Item], start: int, bullet: str) -> Page:
+def _wrap(text: str, width: int, indent: str = "") -> str:
+    return textwrap.fill(text, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False) if width else text
+
+
+def _md(items: list[Item], start: int, bullet: str, width: int = 0) -> Page:
     exp = _expect(items, start)
     out = ["[Skip to main content](#main)\n\n"]
     for head, entries in NAV.items():
@@ -195,11 +200,11 @@ def _md(items: list[Item], start: int, bullet: str) -> Page:
         out.append(f"### [{i['title']}]({_slug(i)})\n\n")
         out.append(f"**Publishing date:** {_date(i['published'])}\n\n**Content type:** {i['content_type']}\n\n")
         if i.get("issuer"):
-            out.append("**Where we are:**\n\n" + "".join(f"{bullet}[{v}]({SITE}/{v.lower().replace(' ', '-')})\n" for v in i["issuer"]) + "\n")
+            out.append("**Where we are:**\n\n" + "".join(_wrap(f"{bullet}[{v}]({SITE}/{v.lower().replace(' ', '-')})", width, "    ") + "\n" for v in i["issuer"]) + "\n")
         if i.get("fields_of_work"):
-            out.append("**What we do:**\n\n" + "".join(f"{bullet}{v}\n" for v in i["fields_of_work"]) + "\n")
+            out.append("**What we do:**\n\n" + "".join(_wrap(f"{bullet}{v}", width, "    ") + "\n" for v in i["fields_of_work"]) + "\n")
         summary = _linked(i["text"], i.get("issuer") or [], lambda t, u: f"[{t}]({u})")
-        out.append(f"{summary}...\n\n[Read more]({_slug(i)})\n\n")
+        out.append(_wrap(f"{summary}...", width) + f"\n\n[Read more]({_slug(i)})\n\n")
     out.append("[Load more](?page=1)\n\n")
     return "".join(out), exp
 
@@ -209,7 +214,7 @@ def markdown(items: list[Item], start: int = 0) -> Page:
 
 
 def markdown_pandoc(items: list[Item], start: int = 0) -> Page:
-    return _md(items, start, "-   ")
+    return _md(items, start, "-   ", width=72)  # pandoc wraps at 72 columns by default
 
 
 # HTML layouts -------------------------------------------------------------------------
