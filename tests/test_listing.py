@@ -229,3 +229,127 @@ def test_extract_on_a_listing_warns_of_an_ambiguous_first_date() -> None:
     """extract() on a listing whose first item's date is ambiguous gives no date and says why."""
     rel = newsie.extract(UNDATED_MIDDLE.replace("2 March 2023", "03/02/2023"))
     assert rel.published is None and any("ambiguous" in w for w in rel.warnings)
+
+
+MARKDOWN_PAGE = """[Skip to main content](#main)
+
+# News and press releases
+
+### [OSCE Mission to Skopje helps municipalities draft local youth strategies](https://example.org/skopje/1)
+
+**Publishing date:** 14 June 2024
+
+**Content type:** Press release
+
+**Where we are:**
+
+-   [OSCE Mission to Skopje](https://example.org/skopje)
+
+**What we do:**
+
+-   Youth
+-   Good governance
+
+Representatives of eight municipalities met in Struga today to agree on
+local youth strategies, with the support of the [Mission to
+Skopje](https://example.org/skopje) and the Agency for Youth and Sport...
+
+[Read more](https://example.org/skopje/1)
+
+### [OSCE Presence in Albania trains customs officers on detecting small arms](https://example.org/albania/2)
+
+**Publishing date:** 12 June 2024
+
+**Content type:** News
+
+**Where we are:**
+
+-   [OSCE Presence in Albania](https://example.org/albania)
+
+**What we do:**
+
+-   Arms control
+
+Thirty customs officers from Durrës and Rinas completed a course on
+detecting the trafficking of small arms and light weapons, organized by
+the OSCE Presence in Albania...
+
+[Read more](https://example.org/albania/2)
+"""
+
+
+def test_a_markdown_listing_splits_into_its_items() -> None:
+    """A listing saved as Markdown (linked headings, bold labels, wrapped paragraphs) gives its items with plain titles and text."""
+    items = split_listing(MARKDOWN_PAGE)
+    assert [i.title for i in items] == [
+        "OSCE Mission to Skopje helps municipalities draft local youth strategies",
+        "OSCE Presence in Albania trains customs officers on detecting small arms",
+    ]
+    assert [i.published for i in items] == ["2024-06-14", "2024-06-12"]
+    assert [i.content_type for i in items] == ["Press release", "News"]
+    assert items[0].issuer == ["OSCE Mission to Skopje"] and items[0].fields_of_work == ["Youth", "Good governance"]
+    assert items[0].text == (
+        "Representatives of eight municipalities met in Struga today to agree on local youth strategies, "
+        "with the support of the Mission to Skopje and the Agency for Youth and Sport"
+    )
+    assert items[1].text.endswith("organized by the OSCE Presence in Albania")
+
+
+BROWSER_COPY = """Skip to main content
+Our work
+Elections
+Policing
+Newsroom
+Filter by
+Content type
+Where we are
+What we do
+Apply
+OSCE Mission to Moldova opens a legal aid centre in Comrat
+Publishing date
+3 April 2024
+Content type
+Press release
+Where we are
+OSCE Mission to Moldova
+What we do
+Rule of law
+Human rights
+A legal aid centre for people from both banks of the Dniester opened today in Comrat with the support of the OSCE Mission to Moldova...
+Read more
+Gender equality training for police officers ends in Dushanbe
+Publishing date
+1 April 2024
+Content type
+News
+Where we are
+OSCE Programme Office in Dushanbe
+Office of the Special Representative and Co-ordinator for Combating Trafficking in Human Beings
+What we do
+Gender equality
+Twenty-five police officers from the regions of Tajikistan completed a week-long course on gender-sensitive policing organized in Dushanbe...
+Read more
+Load more
+"""
+
+
+def test_a_browser_copy_of_a_listing_splits_into_its_items() -> None:
+    """Labels copied without their colon, values one a line without bullets, "Read more" links: each item keeps its own values."""
+    items = split_listing(BROWSER_COPY)
+    assert [i.title for i in items] == [
+        "OSCE Mission to Moldova opens a legal aid centre in Comrat",
+        "Gender equality training for police officers ends in Dushanbe",
+    ]
+    assert [i.published for i in items] == ["2024-04-03", "2024-04-01"]
+    assert items[0].fields_of_work == ["Rule of law", "Human rights"]
+    assert items[1].issuer == ["OSCE Programme Office in Dushanbe", "Office of the Special Representative and Co-ordinator for Combating Trafficking in Human Beings"]
+    assert items[1].text.endswith("organized in Dushanbe")
+    assert "Read more" not in items[0].text
+
+
+def test_a_browser_copy_item_without_a_summary_keeps_the_next_title() -> None:
+    """Values printed without bullets stop before the next item's title when a summary is missing."""
+    page = BROWSER_COPY.replace("A legal aid centre for people from both banks of the Dniester opened today in Comrat with the support of the OSCE Mission to Moldova...\nRead more\n", "")
+    items = split_listing(page)
+    assert [i.title for i in items] == ["OSCE Mission to Moldova opens a legal aid centre in Comrat", "Gender equality training for police officers ends in Dushanbe"]
+    assert items[0].fields_of_work == ["Rule of law", "Human rights"] and items[0].text == ""
