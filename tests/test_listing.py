@@ -353,3 +353,41 @@ def test_a_browser_copy_item_without_a_summary_keeps_the_next_title() -> None:
     items = split_listing(page)
     assert [i.title for i in items] == ["OSCE Mission to Moldova opens a legal aid centre in Comrat", "Gender equality training for police officers ends in Dushanbe"]
     assert items[0].fields_of_work == ["Rule of law", "Human rights"] and items[0].text == ""
+
+
+def test_html_listing_in_drupal_8_markup_gives_one_record_per_item(nlp) -> None:
+    """A listing in Drupal 8 markup (labels without colons, a div per value, teasers trafilatura drops) gives every item with its values."""
+    pytest.importorskip("trafilatura")
+    recs = newsie.extract_page(read("newsroom_d8.html"), url="u", nlp=nlp)
+    assert [r.title for r in recs] == [
+        "OSCE Mission to Moldova opens a legal aid centre in Comrat",
+        "Police officers complete a gender-sensitive policing course in Dushanbe",
+        "Chairperson-in-Office welcomes the release of detained journalists",
+    ]
+    assert [r.published for r in recs] == [dt.date(2024, 4, 3), dt.date(2024, 4, 1), dt.date(2024, 3, 28)]
+    assert [r.content_type for r in recs] == ["Press release", "News", "Statement"]
+    assert recs[0].fields_of_work == ["Rule of law", "Human rights"] and recs[1].issuer == ["OSCE Programme Office in Dushanbe"]
+    assert recs[0].text.endswith("State-Guaranteed Legal Aid") and "Read more" not in recs[0].text
+
+
+def test_a_release_page_with_related_teasers_stays_one_release(nlp) -> None:
+    """A release page listing dated related releases under its body is one release, not a listing."""
+    pytest.importorskip("trafilatura")
+    rows = read("newsroom_d8.html").split('<div class="view view-newsroom">', 1)[1].split("</main>", 1)[0]
+    body = "".join(
+        f"<p>{p}</p>"
+        for p in (
+            "CHISINAU, 10 April 2024 – The OSCE Mission to Moldova and the Ministry of Justice presented a new guide for legal aid lawyers at a conference in Chisinau today.",
+            "The guide explains how to represent people from vulnerable groups before the courts and was written by a group of practising lawyers and judges.",
+            "More than 80 lawyers from across the country took part in the conference, which was opened by the Head of the Mission.",
+        )
+    )
+    html = (
+        '<!DOCTYPE html><html lang="en"><head><title>OSCE Mission to Moldova presents a guide for legal aid lawyers | OSCE</title></head><body><main>'
+        '<article><h1>OSCE Mission to Moldova presents a guide for legal aid lawyers</h1>'
+        '<div class="field"><div class="field__label">Publishing date</div><div class="field__item"><time datetime="2024-04-10">10 April 2024</time></div></div>'
+        f'{body}</article><section class="related"><h2>Related content</h2><div class="view">{rows}</section></main></body></html>'
+    )
+    recs = newsie.extract_page(html, nlp=nlp)
+    assert len(recs) == 1 and recs[0].title == "OSCE Mission to Moldova presents a guide for legal aid lawyers"
+    assert recs[0].text.startswith("CHISINAU, 10 April 2024")
