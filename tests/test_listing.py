@@ -391,3 +391,13 @@ def test_a_release_page_with_related_teasers_stays_one_release(nlp) -> None:
     recs = newsie.extract_page(html, nlp=nlp)
     assert len(recs) == 1 and recs[0].title == "OSCE Mission to Moldova presents a guide for legal aid lawyers"
     assert recs[0].text.startswith("CHISINAU, 10 April 2024")
+
+
+def test_numeric_dates_are_read_in_the_order_the_page_shows() -> None:
+    """"04.03.2023" on a page that also prints "15.03.2023" is day first; with no such date on the page it stays ambiguous."""
+    page = UNDATED_MIDDLE.replace("2 March 2023", "04.03.2023").replace("8 March 2023", "15.03.2023")
+    assert [i.published for i in split_listing(page)] == ["2023-03-04", None, "2023-03-15"]
+    us = UNDATED_MIDDLE.replace("2 March 2023", "03/04/2023").replace("8 March 2023", "03/15/2023")
+    assert [i.published for i in split_listing(us)] == ["2023-03-04", None, "2023-03-15"]
+    unsure = UNDATED_MIDDLE.replace("2 March 2023", "04.03.2023").replace("8 March 2023", "05.03.2023")
+    assert [i.published for i in split_listing(unsure)] == ["04.03.2023", None, "05.03.2023"]

@@ -15,6 +15,7 @@ reads them all as plain lines.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!:>|])")
 _MD_BLOCK = re.compile(r"^\s*(?:#{1,6}\s|[-*+•]\s|\d+[.)]\s|>|\||\[[^\]]*\]:)")
 # The small words of a name printed in title case ("Office of the ...").
 _SMALL_WORDS = frozenset(["a", "an", "and", "at", "by", "de", "du", "for", "in", "of", "on", "the", "to", "with"])
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{4})\s*$")
 _ITEM_VALUES = 4  # at most this many issuers (or fields of work) for one listed release
 
 
@@ -336,7 +338,34 @@ def split_listing(text: str, known_names: Iterable[str] | None = None) -> list[L
             rest = seg[: len(seg) - len(summary)]
             title = rest[-1] if rest else None
         items.append(_item(block, title, summary, names))
+    _read_numeric_days(items, blocks)
     return items
+
+
+def _read_numeric_days(items: list[ListingItem], blocks: list[_Block]) -> None:
+    """Read the ambiguous numeric dates of a page ("04.03.2021") in the order its other
+    dates of the same form show ("15.03.2021" can only be day first): a page prints all
+    its dates one way. Left as they are (no date, a warning) when the page shows no order,
+    or both."""
+    shown: dict[str, set[str]] = {}
+    for block in blocks:
+        for raw in block.values.get("published", []):
+            if m := _NUMERIC_DATE.match(raw):
+                first, second = int(m.group(1)), int(m.group(3))
+                if first > 12 >= second:
+                    shown.setdefault(m.group(2), set()).add("dmy")
+                elif second > 12 >= first:
+                    shown.setdefault(m.group(2), set()).add("mdy")
+    for item in items:
+        m = _NUMERIC_DATE.match(item.published or "")
+        order = shown.get(m.group(2), set()) if m else set()
+        if m is None or len(order) != 1:
+            continue
+        day, month = (m.group(1), m.group(3)) if order == {"dmy"} else (m.group(3), m.group(1))
+        try:
+            item.published = dt.date(int(m.group(4)), int(month), int(day)).isoformat()
+        except ValueError:
+            continue
 
 
 def _summary_after(segments: list[list[str]], tail: list[str]) -> bool:
