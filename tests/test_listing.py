@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -401,3 +402,40 @@ def test_numeric_dates_are_read_in_the_order_the_page_shows() -> None:
     assert [i.published for i in split_listing(us)] == ["2023-03-04", None, "2023-03-15"]
     unsure = UNDATED_MIDDLE.replace("2 March 2023", "04.03.2023").replace("8 March 2023", "05.03.2023")
     assert [i.published for i in split_listing(unsure)] == ["04.03.2023", None, "05.03.2023"]
+
+
+RELATIVE_DATES = BROWSER_COPY.replace("3 April 2024", "2 days ago").replace("1 April 2024", "4 days ago")
+
+
+def test_a_listing_newsie_cannot_split_says_so(nlp) -> None:
+    """A page naming two publishing dates that newsie cannot read as items gives its record with a warning, never a silent merge."""
+    recs = newsie.extract_page(RELATIVE_DATES, nlp=nlp)
+    assert len(recs) == 1 and any("2 publishing dates but 1 dated releases read" in w for w in recs[0].warnings)
+    assert any("lost or merged" in w for w in newsie.extract(RELATIVE_DATES, nlp=nlp).warnings)
+    assert all("publishing dates" not in w for r in newsie.extract_page(BROWSER_COPY, nlp=nlp) for w in r.warnings)
+
+
+def test_a_listing_with_an_unread_date_warns_when_split(nlp) -> None:
+    """A listing whose items are split but one of whose publishing dates is no date warns (Python and record) that an item may be merged."""
+    page = BROWSER_COPY + BROWSER_COPY.split("Read more\n", 1)[0].split("Apply\n", 1)[1].replace("3 April 2024", "2 days ago").replace("OSCE Mission to Moldova opens", "OSCE Mission to Moldova reopens") + "Read more\n"
+    with pytest.warns(newsie.exceptions.ListingWarning, match="3 publishing dates but 2"):
+        recs = newsie.extract_page(page, nlp=nlp)
+    assert len(recs) == 2 and all("lost or merged" in w for r in recs for w in r.warnings[-1:])
+
+
+def test_an_html_listing_newsie_cannot_split_says_so(nlp) -> None:
+    """An HTML page whose markup names publishing dates newsie cannot read as a listing's gives a record with a warning."""
+    pytest.importorskip("trafilatura")
+    html = read("newsroom_d8.html").replace('class="field__label"', 'class="field__name"')
+    for day in ("2024-04-03", "2024-04-01", "2024-03-28"):
+        html = re.sub(rf'<time datetime="{day}T12:00:00Z">[^<]*</time>', "2 days ago", html)
+    recs = newsie.extract_page(html, nlp=nlp)
+    assert len(recs) == 1 and any("3 publishing dates but 1" in w for w in recs[0].warnings)
+
+
+def test_an_html_listing_reads_the_machine_date_of_a_relative_one(nlp) -> None:
+    """A listed date shown as "2 days ago" is read from its <time datetime=...>."""
+    pytest.importorskip("trafilatura")
+    html = read("newsroom_d8.html").replace(">3 April 2024<", ">2 days ago<")
+    recs = newsie.extract_page(html, nlp=nlp)
+    assert [r.published for r in recs] == [dt.date(2024, 4, 3), dt.date(2024, 4, 1), dt.date(2024, 3, 28)]

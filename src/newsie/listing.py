@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,7 +26,7 @@ from typing import Any
 
 from .dates.grammar import find_dates
 from .dates.published import NoSuchDay, read_published
-from .exceptions import PublishedDateError
+from .exceptions import ListingWarning, PublishedDateError
 
 # Metadata labels of listing pages and the item field each fills.
 LABELS: dict[str, str] = {
@@ -202,8 +203,8 @@ def meta_blocks(lines: list[str]) -> list[_Block]:
 def _plain_value(line: str, key: str) -> bool:
     """The value of a label printed alone on the next line ("12 May 2021")."""
     s = line.strip()
-    if key == "published":
-        return bool(find_dates(s)) and len(s) < 40
+    if key == "published":  # "12 May 2021", and "2021-05-12T12:00:00Z" too
+        return len(s) < 40 and (bool(find_dates(s)) or listed_date(s) is not None)
     return 0 < len(s) < 200 and not is_button(line) and (not is_prose(line) or is_name(s))
 
 
@@ -278,6 +279,25 @@ def is_listing(text: str) -> bool:
     if len(_DATE_LABEL.findall(text)) < 2:
         return False
     return len(_dated_blocks(listing_lines(text))) >= 2
+
+
+def listing_doubt(text: str, found: int | None = None) -> str | None:
+    """A warning when a page names a publishing date more often than newsie reads dated
+    releases on it (`found`, else those `split_listing` finds): releases may be lost or
+    merged ("Publishing date" above a value that is no date, such as "2 days ago"). None
+    when the counts agree."""
+    if len(_DATE_LABEL.findall(text)) < 2:
+        return None
+    lines = listing_lines(text)
+    named = sum(1 for ln in lines if _DATE_LABEL.fullmatch(_label_words(ln).rstrip(":").strip()))
+    if found is None:
+        found = len(_dated_blocks(lines)) if named >= 2 else 0
+    if named < 2 or found >= named:
+        return None
+    return (
+        f"listing page: {named} publishing dates but {found} dated releases read; "
+        "some releases may be lost or merged with their neighbours"
+    )
 
 
 def _dated_blocks(lines: list[str]) -> list[_Block]:
@@ -476,6 +496,8 @@ def listing_units(item: dict[str, Any]) -> list[dict[str, Any]]:
     text = item.get("text")
     if not isinstance(text, str) or not is_listing(text):
         return [item]
+    if doubt := listing_doubt(text):
+        warnings.warn(f"{item.get('id') or item.get('url') or 'item'}: {doubt}", ListingWarning, stacklevel=2)
     base = item.get("id") or item.get("url")
     out = []
     for n, it in enumerate(split_listing(text), 1):
