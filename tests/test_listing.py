@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,212 @@ def test_extract_on_a_listing_warns_of_an_ambiguous_first_date() -> None:
     """extract() on a listing whose first item's date is ambiguous gives no date and says why."""
     rel = newsie.extract(UNDATED_MIDDLE.replace("2 March 2023", "03/02/2023"))
     assert rel.published is None and any("ambiguous" in w for w in rel.warnings)
+
+
+MARKDOWN_PAGE = """[Skip to main content](#main)
+
+# News and press releases
+
+### [OSCE Mission to Skopje helps municipalities draft local youth strategies](https://example.org/skopje/1)
+
+**Publishing date:** 14 June 2024
+
+**Content type:** Press release
+
+**Where we are:**
+
+-   [OSCE Mission to Skopje](https://example.org/skopje)
+
+**What we do:**
+
+-   Youth
+-   Good governance
+
+Representatives of eight municipalities met in Struga today to agree on
+local youth strategies, with the support of the [Mission to
+Skopje](https://example.org/skopje) and the Agency for Youth and Sport...
+
+[Read more](https://example.org/skopje/1)
+
+### [OSCE Presence in Albania trains customs officers on detecting small arms](https://example.org/albania/2)
+
+**Publishing date:** 12 June 2024
+
+**Content type:** News
+
+**Where we are:**
+
+-   [OSCE Presence in Albania](https://example.org/albania)
+
+**What we do:**
+
+-   Arms control
+
+Thirty customs officers from Durrës and Rinas completed a course on
+detecting the trafficking of small arms and light weapons, organized by
+the OSCE Presence in Albania...
+
+[Read more](https://example.org/albania/2)
+"""
+
+
+def test_a_markdown_listing_splits_into_its_items() -> None:
+    """A listing saved as Markdown (linked headings, bold labels, wrapped paragraphs) gives its items with plain titles and text."""
+    items = split_listing(MARKDOWN_PAGE)
+    assert [i.title for i in items] == [
+        "OSCE Mission to Skopje helps municipalities draft local youth strategies",
+        "OSCE Presence in Albania trains customs officers on detecting small arms",
+    ]
+    assert [i.published for i in items] == ["2024-06-14", "2024-06-12"]
+    assert [i.content_type for i in items] == ["Press release", "News"]
+    assert items[0].issuer == ["OSCE Mission to Skopje"] and items[0].fields_of_work == ["Youth", "Good governance"]
+    assert items[0].text == (
+        "Representatives of eight municipalities met in Struga today to agree on local youth strategies, "
+        "with the support of the Mission to Skopje and the Agency for Youth and Sport"
+    )
+    assert items[1].text.endswith("organized by the OSCE Presence in Albania")
+
+
+BROWSER_COPY = """Skip to main content
+Our work
+Elections
+Policing
+Newsroom
+Filter by
+Content type
+Where we are
+What we do
+Apply
+OSCE Mission to Moldova opens a legal aid centre in Comrat
+Publishing date
+3 April 2024
+Content type
+Press release
+Where we are
+OSCE Mission to Moldova
+What we do
+Rule of law
+Human rights
+A legal aid centre for people from both banks of the Dniester opened today in Comrat with the support of the OSCE Mission to Moldova...
+Read more
+Gender equality training for police officers ends in Dushanbe
+Publishing date
+1 April 2024
+Content type
+News
+Where we are
+OSCE Programme Office in Dushanbe
+Office of the Special Representative and Co-ordinator for Combating Trafficking in Human Beings
+What we do
+Gender equality
+Twenty-five police officers from the regions of Tajikistan completed a week-long course on gender-sensitive policing organized in Dushanbe...
+Read more
+Load more
+"""
+
+
+def test_a_browser_copy_of_a_listing_splits_into_its_items() -> None:
+    """Labels copied without their colon, values one a line without bullets, "Read more" links: each item keeps its own values."""
+    items = split_listing(BROWSER_COPY)
+    assert [i.title for i in items] == [
+        "OSCE Mission to Moldova opens a legal aid centre in Comrat",
+        "Gender equality training for police officers ends in Dushanbe",
+    ]
+    assert [i.published for i in items] == ["2024-04-03", "2024-04-01"]
+    assert items[0].fields_of_work == ["Rule of law", "Human rights"]
+    assert items[1].issuer == ["OSCE Programme Office in Dushanbe", "Office of the Special Representative and Co-ordinator for Combating Trafficking in Human Beings"]
+    assert items[1].text.endswith("organized in Dushanbe")
+    assert "Read more" not in items[0].text
+
+
+def test_a_browser_copy_item_without_a_summary_keeps_the_next_title() -> None:
+    """Values printed without bullets stop before the next item's title when a summary is missing."""
+    page = BROWSER_COPY.replace("A legal aid centre for people from both banks of the Dniester opened today in Comrat with the support of the OSCE Mission to Moldova...\nRead more\n", "")
+    items = split_listing(page)
+    assert [i.title for i in items] == ["OSCE Mission to Moldova opens a legal aid centre in Comrat", "Gender equality training for police officers ends in Dushanbe"]
+    assert items[0].fields_of_work == ["Rule of law", "Human rights"] and items[0].text == ""
+
+
+def test_html_listing_in_drupal_8_markup_gives_one_record_per_item(nlp) -> None:
+    """A listing in Drupal 8 markup (labels without colons, a div per value, teasers trafilatura drops) gives every item with its values."""
+    pytest.importorskip("trafilatura")
+    recs = newsie.extract_page(read("newsroom_d8.html"), url="u", nlp=nlp)
+    assert [r.title for r in recs] == [
+        "OSCE Mission to Moldova opens a legal aid centre in Comrat",
+        "Police officers complete a gender-sensitive policing course in Dushanbe",
+        "Chairperson-in-Office welcomes the release of detained journalists",
+    ]
+    assert [r.published for r in recs] == [dt.date(2024, 4, 3), dt.date(2024, 4, 1), dt.date(2024, 3, 28)]
+    assert [r.content_type for r in recs] == ["Press release", "News", "Statement"]
+    assert recs[0].fields_of_work == ["Rule of law", "Human rights"] and recs[1].issuer == ["OSCE Programme Office in Dushanbe"]
+    assert recs[0].text.endswith("State-Guaranteed Legal Aid") and "Read more" not in recs[0].text
+
+
+def test_a_release_page_with_related_teasers_stays_one_release(nlp) -> None:
+    """A release page listing dated related releases under its body is one release, not a listing."""
+    pytest.importorskip("trafilatura")
+    rows = read("newsroom_d8.html").split('<div class="view view-newsroom">', 1)[1].split("</main>", 1)[0]
+    body = "".join(
+        f"<p>{p}</p>"
+        for p in (
+            "CHISINAU, 10 April 2024 – The OSCE Mission to Moldova and the Ministry of Justice presented a new guide for legal aid lawyers at a conference in Chisinau today.",
+            "The guide explains how to represent people from vulnerable groups before the courts and was written by a group of practising lawyers and judges.",
+            "More than 80 lawyers from across the country took part in the conference, which was opened by the Head of the Mission.",
+        )
+    )
+    html = (
+        '<!DOCTYPE html><html lang="en"><head><title>OSCE Mission to Moldova presents a guide for legal aid lawyers | OSCE</title></head><body><main>'
+        '<article><h1>OSCE Mission to Moldova presents a guide for legal aid lawyers</h1>'
+        '<div class="field"><div class="field__label">Publishing date</div><div class="field__item"><time datetime="2024-04-10">10 April 2024</time></div></div>'
+        f'{body}</article><section class="related"><h2>Related content</h2><div class="view">{rows}</section></main></body></html>'
+    )
+    recs = newsie.extract_page(html, nlp=nlp)
+    assert len(recs) == 1 and recs[0].title == "OSCE Mission to Moldova presents a guide for legal aid lawyers"
+    assert recs[0].text.startswith("CHISINAU, 10 April 2024")
+
+
+def test_numeric_dates_are_read_in_the_order_the_page_shows() -> None:
+    """"04.03.2023" on a page that also prints "15.03.2023" is day first; with no such date on the page it stays ambiguous."""
+    page = UNDATED_MIDDLE.replace("2 March 2023", "04.03.2023").replace("8 March 2023", "15.03.2023")
+    assert [i.published for i in split_listing(page)] == ["2023-03-04", None, "2023-03-15"]
+    us = UNDATED_MIDDLE.replace("2 March 2023", "03/04/2023").replace("8 March 2023", "03/15/2023")
+    assert [i.published for i in split_listing(us)] == ["2023-03-04", None, "2023-03-15"]
+    unsure = UNDATED_MIDDLE.replace("2 March 2023", "04.03.2023").replace("8 March 2023", "05.03.2023")
+    assert [i.published for i in split_listing(unsure)] == ["04.03.2023", None, "05.03.2023"]
+
+
+RELATIVE_DATES = BROWSER_COPY.replace("3 April 2024", "2 days ago").replace("1 April 2024", "4 days ago")
+
+
+def test_a_listing_newsie_cannot_split_says_so(nlp) -> None:
+    """A page naming two publishing dates that newsie cannot read as items gives its record with a warning, never a silent merge."""
+    recs = newsie.extract_page(RELATIVE_DATES, nlp=nlp)
+    assert len(recs) == 1 and any("2 publishing dates but 1 dated releases read" in w for w in recs[0].warnings)
+    assert any("lost or merged" in w for w in newsie.extract(RELATIVE_DATES, nlp=nlp).warnings)
+    assert all("publishing dates" not in w for r in newsie.extract_page(BROWSER_COPY, nlp=nlp) for w in r.warnings)
+
+
+def test_a_listing_with_an_unread_date_warns_when_split(nlp) -> None:
+    """A listing whose items are split but one of whose publishing dates is no date warns (Python and record) that an item may be merged."""
+    page = BROWSER_COPY + BROWSER_COPY.split("Read more\n", 1)[0].split("Apply\n", 1)[1].replace("3 April 2024", "2 days ago").replace("OSCE Mission to Moldova opens", "OSCE Mission to Moldova reopens") + "Read more\n"
+    with pytest.warns(newsie.exceptions.ListingWarning, match="3 publishing dates but 2"):
+        recs = newsie.extract_page(page, nlp=nlp)
+    assert len(recs) == 2 and all("lost or merged" in w for r in recs for w in r.warnings[-1:])
+
+
+def test_an_html_listing_newsie_cannot_split_says_so(nlp) -> None:
+    """An HTML page whose markup names publishing dates newsie cannot read as a listing's gives a record with a warning."""
+    pytest.importorskip("trafilatura")
+    html = read("newsroom_d8.html").replace('class="field__label"', 'class="field__name"')
+    for day in ("2024-04-03", "2024-04-01", "2024-03-28"):
+        html = re.sub(rf'<time datetime="{day}T12:00:00Z">[^<]*</time>', "2 days ago", html)
+    recs = newsie.extract_page(html, nlp=nlp)
+    assert len(recs) == 1 and any("3 publishing dates but 1" in w for w in recs[0].warnings)
+
+
+def test_an_html_listing_reads_the_machine_date_of_a_relative_one(nlp) -> None:
+    """A listed date shown as "2 days ago" is read from its <time datetime=...>."""
+    pytest.importorskip("trafilatura")
+    html = read("newsroom_d8.html").replace(">3 April 2024<", ">2 days ago<")
+    recs = newsie.extract_page(html, nlp=nlp)
+    assert [r.published for r in recs] == [dt.date(2024, 4, 3), dt.date(2024, 4, 1), dt.date(2024, 3, 28)]

@@ -11,7 +11,7 @@ from .build import to_release
 from .collector import held
 from .dates.published import read_published
 from .inputs import require_nlp, require_text
-from .listing import is_listing, listing_units
+from .listing import is_listing, listing_doubt, listing_units
 from .making import make_doc
 from .missing import is_missing
 from .pipeline import load
@@ -138,7 +138,11 @@ def _page_releases(text: str, url: str | None, published: DateLike, nlp: Languag
     if published is not None:
         base["published"] = published
     units = listing_units({k: v for k, v in base.items() if v is not None})
-    return list(extract_many(units, nlp=nlp or default_nlp()))
+    releases = list(extract_many(units, nlp=nlp or default_nlp()))
+    if doubt := listing_doubt(text):
+        for rel in releases:
+            rel.warnings.append(doubt)
+    return releases
 
 
 def extract_html(
@@ -180,6 +184,8 @@ def _html_release(parts: dict[str, Any], url: str | None, published: DateLike, n
     page's does; `published`, when given, wins over the page's date."""
     item = {key: parts[key] for key in ("text", "title", "issuer", "fields_of_work", "content_type")}
     kw = prepare({**item, "published": published or parts["published"], "url": url}, page=False)
+    if parts.get("listing_doubt"):
+        kw["warnings"].append(parts["listing_doubt"])
     return _run(kw, nlp)
 
 

@@ -24,7 +24,7 @@ from .collector import held
 from .dates.published import read_published
 from .exceptions import NewsieError
 from .inputs import optional_id, optional_text, release_id, require_items, require_nlp, require_text
-from .listing import is_listing, listing_units
+from .listing import is_listing, listing_doubt, listing_units
 from .making import make_doc
 from .missing import is_missing
 from .mojibake import may_be_mojibake, repair
@@ -83,6 +83,8 @@ def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
     kw = _fields(item)
     if page is not False and is_listing(kw["text"]):
         return _first_listed(kw)
+    if page is not False and (doubt := listing_doubt(kw["text"], found=1)):
+        kw["warnings"].append(doubt)  # a listing newsie could not split: said, not silent
     if page is False or not (page or looks_like_page(kw["text"])):
         return _raw_release(kw)
     parts = parse_page(kw["text"])

@@ -101,6 +101,11 @@ class MissingInputWarning(NewsieWarning):
     without that stage): it passes the Doc on as it is."""
 
 
+class ListingWarning(NewsieWarning):
+    """A listing page newsie could not split with confidence: it names more publishing
+    dates than the releases it read (some may be lost or merged); the records say so too."""
+
+
 class TrainingDataWarning(NewsieWarning):
     """Training input newsie left out: repeated releases, or a model not trained for want of data."""
 

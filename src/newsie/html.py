@@ -7,7 +7,7 @@ from typing import Any
 
 from .dates.published import read_published
 from .exceptions import InputTooLargeError, MissingExtraError, PublishedDateError
-from .listing import is_listing
+from .listing import is_listing, is_prose, listed_date, listing_doubt, split_listing
 from .pages import strip_metadata
 
 # Real release pages weigh under 1 MB; trafilatura needs minutes and gigabytes for 20 MB.
@@ -17,6 +17,14 @@ _TIME = re.compile(r"<time\b[^>]*>(.*?)</time>", re.IGNORECASE | re.DOTALL)
 _DATED = './/meta|.//link[@rel="canonical"]|.//script[@type="application/ld+json"]|.//time'
 # htmldate's fast mode: no guessing from the running text; the publication, not the last edit.
 _DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
+# Elements that are never a listed release's: menus, forms, scripts.
+_NO_TEXT = frozenset({"head", "script", "style", "noscript", "template", "nav", "header", "footer", "form", "select", "button", "iframe", "svg", "aside"})
+_BLOCKS = frozenset({
+    "address", "article", "blockquote", "br", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul",
+})
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_LABEL_CLASS = re.compile(r"(?:^|[\s_-])label(?:$|\s)")
 
 
 def _trafilatura() -> Any:
@@ -55,11 +63,81 @@ def html_parts(html: str, url: str | None = None) -> dict[str, Any]:
         return parts
     data = doc if isinstance(doc, dict) else doc.as_dict()
     parts.update(title=data.get("title") or None, text=data.get("text") or "", sitename=data.get("sitename") or None)
+    rendered = listing_text(html)
+    if page_listing(rendered, parts["text"]):
+        parts["text"] = rendered
     if is_listing(parts["text"]):  # a listing's dates and metadata are its items' (`listing_units`)
         return parts
+    if not is_listing(rendered):  # publishing dates newsie could not read as a listing's: said
+        parts["listing_doubt"] = listing_doubt(rendered, found=1) or listing_doubt(parts["text"], found=1)
     parts["text"], meta = strip_metadata(parts["text"])
     parts.update(published=page_date(html, url) or _block_date(meta.published), issuer=meta.issuer, fields_of_work=meta.fields_of_work, content_type=meta.content_type)
     return parts
+
+
+def page_listing(text: str, main_text: str) -> bool:
+    """Is `text`, a page read from its markup (`listing_text`), a listing that lists more
+    releases than trafilatura's main text does, that text holding no release of its own?
+
+    trafilatura keeps a page's main text: on a listing it drops the metadata divs of some
+    items and whole items of others (Drupal's ``views-row`` teasers look like boilerplate).
+    A release page with a list of related releases beside it keeps its own text: its
+    paragraphs are no listed item's, or all one item's (its own metadata block makes the
+    release an item of the listing text too), where a listing's main text holds at most one
+    summary of each item.
+    """
+    if not is_listing(text):
+        return False
+    items = split_listing(text)
+    if is_listing(main_text) and len(split_listing(main_text)) >= len(items):
+        return False
+    names = {" ".join(v.split()) for i in items for v in (i.title or "", *i.issuer, *i.fields_of_work) if v}
+    held: list[int | None] = []  # the listed item whose summary holds each paragraph of the main text
+    for ln in _paragraphs(main_text):
+        if " ".join(ln.split()) not in names:  # a title or a value is no summary
+            held.append(next((k for k, i in enumerate(items) if ln[:60] in i.text), None))
+    # None more than once: the page's own text; an item holding several paragraphs: a
+    # release with its own metadata block. Either is a release page.
+    return held.count(None) <= 1 and not any(held.count(k) > 1 for k in set(held) if k is not None)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [ln.strip().rstrip(".…").strip() for ln in text.splitlines() if is_prose(ln)]
+
+
+def listing_text(html: str) -> str:
+    """A page's text as a listing reads it: one line per block element, list items as
+    ``- item``, a field's label element (``class="field__label"``, ``"field-label"``) ending
+    in a colon (the site's stylesheet adds it), and no menus, header, footer or forms."""
+    tree = _trafilatura().load_html(html)
+    if tree is None:
+        return ""
+    body = tree.find(".//body")
+    out: list[str] = []
+    _render(tree if body is None else body, out)
+    lines = (" ".join(ln.split()) for ln in "".join(out).splitlines())
+    return "\n".join(ln for ln in lines if ln)
+
+
+def _render(el: Any, out: list[str]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag.lower() in _NO_TEXT or el.get("role") == "navigation" or el.get("hidden") is not None:
+        out.append(el.tail or "")
+        return
+    block = tag.lower() in _BLOCKS
+    if block:
+        out.append("\n- " if tag.lower() == "li" else "\n")
+    text = el.text or ""
+    if tag.lower() == "time" and el.get("datetime") and not _ISO_DAY.match(listed_date(text) or ""):
+        text = el.get("datetime") or ""  # "2 days ago", or no text: the machine-readable date
+    out.append(text)
+    for child in el:
+        _render(child, out)
+    if _LABEL_CLASS.search(el.get("class") or "") and not "".join(el.itertext()).strip().endswith(":"):
+        out.append(":")
+    if block:
+        out.append("\n")
+    out.append(el.tail or "")
 
 
 def page_date(html: str, url: str | None = None) -> str | None:

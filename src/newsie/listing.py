@@ -6,10 +6,18 @@ are:``, ``What we do:``; values inline, on the next line or as ``- `` list items
 summary that is often cut mid-sentence. The summary comes after the block on some sites
 and before it on others; `split_listing` tells the two layouts apart and returns one
 `ListingItem` per block that has a publishing date.
+
+Pages come as text in the forms people save them: a browser's copy (a label alone on its
+line without the colon the site's stylesheet adds, each value on a line of its own, no
+bullets), "Save page as text" (indented), or Markdown (``### [Title](url)``,
+``**Publishing date:**``, ``* item``, paragraphs wrapped at 72 columns); `listing_lines`
+reads them all as plain lines.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,7 +26,7 @@ from typing import Any
 
 from .dates.grammar import find_dates
 from .dates.published import NoSuchDay, read_published
-from .exceptions import PublishedDateError
+from .exceptions import ListingWarning, PublishedDateError
 
 # Metadata labels of listing pages and the item field each fills.
 LABELS: dict[str, str] = {
@@ -35,6 +43,20 @@ _ITEM = re.compile(r"^\s*[-•*]\s+(?P<v>.+?)\s*$")
 _DASH = re.compile(r"^\s*[-•*]\s*$")
 _CUT = re.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|Read more\W*)\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…”\"’)]\s*$")
+# Buttons and links under an item ("Read more"): never a title, a value or a summary.
+_BUTTON = re.compile(r"^\s*(?:read more|more|load more|show more|see more|continue reading|full story|share|print)\W*$", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"publishing date|issued on", re.IGNORECASE)
+# Markdown, as html2text, pandoc and "copy as Markdown" write it.
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)(?:\{[^}\n]*\})?")
+_MD_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!:>|])")
+_MD_BLOCK = re.compile(r"^\s*(?:#{1,6}\s|[-*+•]\s|\d+[.)]\s|>|\||\[[^\]]*\]:)")
+# The small words of a name printed in title case ("Office of the ...").
+_SMALL_WORDS = frozenset(["a", "an", "and", "at", "by", "de", "du", "for", "in", "of", "on", "the", "to", "with"])
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{4})\s*$")
 _ITEM_VALUES = 4  # at most this many issuers (or fields of work) for one listed release
 
 
@@ -66,10 +88,66 @@ def label_of(line: str) -> tuple[str, str] | None:
     return (LABELS[key], m.group("value").strip()) if key in LABELS else None
 
 
+def bare_label_of(line: str) -> str | None:
+    """The item field of a label alone on its line without its colon ("Publishing date",
+    as a browser copies a label whose colon the stylesheet adds), else None."""
+    return LABELS.get(" ".join(line.split()).lower())
+
+
+def is_button(line: str) -> bool:
+    """A link or button under an item ("Read more", "Share")."""
+    return _BUTTON.match(line) is not None
+
+
+def plain_line(line: str) -> str:
+    """`line` without its Markdown marks: a heading's hashes, links (their text kept),
+    images, strong emphasis and backslash escapes; a list item keeps its bullet."""
+    if "[" in line:
+        line = _MD_REF_LINK.sub(r"\1", _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line)))
+    if "#" in line and (m := _MD_HEADING.match(line)):
+        line = m.group(1)
+    if "**" in line or "__" in line:
+        line = _MD_STRONG.sub(r"\2", line)
+    if "\\" in line:
+        line = _MD_ESCAPE.sub(r"\1", line)
+    return line
+
+
+def is_markdown(lines: list[str]) -> bool:
+    """Markdown: headings or links on several lines, and blank lines between its blocks."""
+    marked = sum(1 for ln in lines if _MD_HEADING.match(ln) or _MD_LINK.search(ln) or "**" in ln)
+    return marked >= 3 and any(not ln.strip() for ln in lines)
+
+
+def listing_lines(text: str) -> list[str]:
+    """The lines of a page as plain text. In Markdown a line break inside a paragraph or
+    list item is a space (pandoc and html2text wrap long lines), so its lines are joined
+    first; a line ending in two spaces or a backslash is a hard break, kept."""
+    lines = text.splitlines()
+    if not is_markdown(lines):
+        return lines
+    out: list[str] = []
+    joinable = False  # the last line is a paragraph's or a list item's, open for its continuation
+    for ln in lines:
+        if not ln.strip():
+            out.append("")
+            joinable = False
+            continue
+        if joinable and not _MD_BLOCK.match(ln):  # a paragraph's next line, or a list item's (indented)
+            out[-1] = f"{out[-1].rstrip()} {ln.strip()}"
+        else:
+            out.append(ln.rstrip() if ln.endswith("  ") else ln)
+        hard = ln.endswith(("  ", "\\"))
+        joinable = not hard and not _MD_HEADING.match(ln)
+        if hard and out[-1].endswith("\\"):
+            out[-1] = out[-1][:-1]
+    return [plain_line(ln) for ln in out]
+
+
 def is_chrome(line: str) -> bool:
     """Menu entries, buttons and short headings: not part of any release."""
     s = line.strip()
-    if not s or _ITEM.match(line) or _DASH.match(line):
+    if not s or _ITEM.match(line) or _DASH.match(line) or is_button(s):
         return True
     return len(s) < 30 and not _SENTENCE_END.search(s) and len(s.split()) <= 4
 
@@ -86,7 +164,7 @@ def meta_blocks(lines: list[str]) -> list[_Block]:
     i = 0
     current: _Block | None = None
     while i < len(lines):
-        lab = label_of(lines[i])
+        lab = label_of(lines[i]) or _bare_label(lines, i, current)
         if lab is None:
             if current is not None and lines[i].strip():
                 blocks.append(current)
@@ -109,7 +187,9 @@ def meta_blocks(lines: list[str]) -> list[_Block]:
                 j += 1
             if items:
                 values = items
-            elif j < len(lines) and label_of(lines[j]) is None and _plain_value(lines[j], key):
+            elif key in ("issuer", "fields_of_work"):
+                values, j = _plain_values(lines, j, key)
+            elif j < len(lines) and not _is_label(lines, j) and _plain_value(lines[j], key):
                 values = [lines[j].strip()]
                 j += 1
         current.values.setdefault(key, []).extend(values)
@@ -123,16 +203,101 @@ def meta_blocks(lines: list[str]) -> list[_Block]:
 def _plain_value(line: str, key: str) -> bool:
     """The value of a label printed alone on the next line ("12 May 2021")."""
     s = line.strip()
+    if key == "published":  # "12 May 2021", and "2021-05-12T12:00:00Z" too
+        return len(s) < 40 and (bool(find_dates(s)) or listed_date(s) is not None)
+    return 0 < len(s) < 200 and not is_button(line) and (not is_prose(line) or is_name(s))
+
+
+def is_name(line: str) -> bool:
+    """A name printed alone on its line, however long ("Office of the Special
+    Representative and Co-ordinator for Combating Trafficking in Human Beings", "OSCE
+    Mission to Croatia (closed)"): every word capitalized but the small ones and a
+    parenthesized note, no comma, and not ended like a sentence."""
+    words = line.split()
+    if len(words) > 16 or "," in line or line.rstrip().endswith((".", "!", "?", "…", ":", ";")):
+        return False
+    return all(w[0].isupper() or not w[0].isalpha() or w.lower() in _SMALL_WORDS for w in words) and line[0].isupper()
+
+
+def _bare_label(lines: list[str], i: int, current: _Block | None) -> tuple[str, str] | None:
+    """(item field, "") for a label line without its colon: a publishing date label whose
+    next line is a date, or another label inside a dated block. Elsewhere the same words
+    are menu and filter headings ("Where we are" above every State)."""
+    key = bare_label_of(lines[i])
+    if key is None:
+        return None
     if key == "published":
-        return bool(find_dates(s)) and len(s) < 40
-    return 0 < len(s) < 200 and not is_prose(line)
+        at = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+        return (key, "") if at is not None and _plain_value(lines[at], key) else None
+    return (key, "") if current is not None and "published" in current.values and key not in current.values else None
+
+
+def _is_label(lines: list[str], i: int) -> bool:
+    return label_of(lines[i]) is not None or bare_label_of(lines[i]) is not None
+
+
+def _plain_values(lines: list[str], j: int, key: str) -> tuple[list[str], int]:
+    """The values of a label printed one a line without bullets, from line `j`, and the
+    line after them. They end at a label, a blank line after a value, running text, a
+    button, or the title of the next item: a line followed by a publishing date label,
+    or by a summary that a publishing date label follows (summary-first layouts)."""
+    values: list[str] = []
+    while j < len(lines):
+        if not lines[j].strip():
+            if values:
+                break
+            j += 1
+            continue
+        if _is_label(lines, j) or not _plain_value(lines[j], key) or _next_title(lines, j):
+            break
+        values.append(lines[j].strip())
+        j += 1
+    return values, j
+
+
+def _next_title(lines: list[str], j: int) -> bool:
+    """Is line `j` the title of the next item (its date label next, or its summary and then
+    its date label)?"""
+    k = _next_line(lines, j)
+    if k is not None and is_prose(lines[k]):
+        while k is not None and is_prose(lines[k]):
+            k = _next_line(lines, k)
+    return k is not None and _DATE_LABEL.fullmatch(_label_words(lines[k])) is not None
+
+
+def _next_line(lines: list[str], j: int) -> int | None:
+    return next((k for k in range(j + 1, len(lines)) if lines[k].strip()), None)
+
+
+def _label_words(line: str) -> str:
+    lab = _LABEL.match(line)
+    return lab.group("label").strip() if lab else " ".join(line.split())
 
 
 def is_listing(text: str) -> bool:
     """True for a page that lists two or more releases, each with its publishing date."""
-    if text.count(":") < 2:
+    if len(_DATE_LABEL.findall(text)) < 2:
         return False
-    return len(_dated_blocks(text.splitlines())) >= 2
+    return len(_dated_blocks(listing_lines(text))) >= 2
+
+
+def listing_doubt(text: str, found: int | None = None) -> str | None:
+    """A warning when a page names a publishing date more often than newsie reads dated
+    releases on it (`found`, else those `split_listing` finds): releases may be lost or
+    merged ("Publishing date" above a value that is no date, such as "2 days ago"). None
+    when the counts agree."""
+    if len(_DATE_LABEL.findall(text)) < 2:
+        return None
+    lines = listing_lines(text)
+    named = sum(1 for ln in lines if _DATE_LABEL.fullmatch(_label_words(ln).rstrip(":").strip()))
+    if found is None:
+        found = len(_dated_blocks(lines)) if named >= 2 else 0
+    if named < 2 or found >= named:
+        return None
+    return (
+        f"listing page: {named} publishing dates but {found} dated releases read; "
+        "some releases may be lost or merged with their neighbours"
+    )
 
 
 def _dated_blocks(lines: list[str]) -> list[_Block]:
@@ -170,7 +335,7 @@ def split_listing(text: str, known_names: Iterable[str] | None = None) -> list[L
             and Cultural Organization") and must not be split in "A, B" issuer lists;
             the organizations gazetteer and the fields of work when None.
     """
-    lines = text.splitlines()
+    lines = listing_lines(text)
     blocks = _item_blocks(lines)
     if not blocks:
         return []
@@ -193,7 +358,34 @@ def split_listing(text: str, known_names: Iterable[str] | None = None) -> list[L
             rest = seg[: len(seg) - len(summary)]
             title = rest[-1] if rest else None
         items.append(_item(block, title, summary, names))
+    _read_numeric_days(items, blocks)
     return items
+
+
+def _read_numeric_days(items: list[ListingItem], blocks: list[_Block]) -> None:
+    """Read the ambiguous numeric dates of a page ("04.03.2021") in the order its other
+    dates of the same form show ("15.03.2021" can only be day first): a page prints all
+    its dates one way. Left as they are (no date, a warning) when the page shows no order,
+    or both."""
+    shown: dict[str, set[str]] = {}
+    for block in blocks:
+        for raw in block.values.get("published", []):
+            if m := _NUMERIC_DATE.match(raw):
+                first, second = int(m.group(1)), int(m.group(3))
+                if first > 12 >= second:
+                    shown.setdefault(m.group(2), set()).add("dmy")
+                elif second > 12 >= first:
+                    shown.setdefault(m.group(2), set()).add("mdy")
+    for item in items:
+        m = _NUMERIC_DATE.match(item.published or "")
+        order = shown.get(m.group(2), set()) if m else set()
+        if m is None or len(order) != 1:
+            continue
+        day, month = (m.group(1), m.group(3)) if order == {"dmy"} else (m.group(3), m.group(1))
+        try:
+            item.published = dt.date(int(m.group(4)), int(month), int(day)).isoformat()
+        except ValueError:
+            continue
 
 
 def _summary_after(segments: list[list[str]], tail: list[str]) -> bool:
@@ -304,6 +496,8 @@ def listing_units(item: dict[str, Any]) -> list[dict[str, Any]]:
     text = item.get("text")
     if not isinstance(text, str) or not is_listing(text):
         return [item]
+    if doubt := listing_doubt(text):
+        warnings.warn(f"{item.get('id') or item.get('url') or 'item'}: {doubt}", ListingWarning, stacklevel=2)
     base = item.get("id") or item.get("url")
     out = []
     for n, it in enumerate(split_listing(text), 1):
