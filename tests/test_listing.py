@@ -433,6 +433,20 @@ def test_an_html_listing_newsie_cannot_split_says_so(nlp) -> None:
     assert len(recs) == 1 and any("3 publishing dates but 1" in w for w in recs[0].warnings)
 
 
+def test_the_command_line_says_so_too(tmp_path, capsys) -> None:
+    """The same HTML page given to `newsie extract` gives its record with the same warning."""
+    pytest.importorskip("trafilatura")
+    from newsie.cli import main
+
+    html = read("newsroom_d8.html").replace('class="field__label"', 'class="field__name"')
+    for day in ("2024-04-03", "2024-04-01", "2024-03-28"):
+        html = re.sub(rf'<time datetime="{day}T12:00:00Z">[^<]*</time>', "2 days ago", html)
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    assert main(["extract", str(tmp_path / "page.html"), "-q"]) == 0
+    recs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(recs) == 1 and any("3 publishing dates but 1" in w for w in recs[0]["warnings"])
+
+
 def test_an_html_listing_reads_the_machine_date_of_a_relative_one(nlp) -> None:
     """A listed date shown as "2 days ago" is read from its <time datetime=...>."""
     pytest.importorskip("trafilatura")

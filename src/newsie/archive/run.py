@@ -85,7 +85,12 @@ def _html_item(h: HtmlItem) -> Any:
     for key in ("published", "issuer", "fields_of_work", "content_type"):  # what the page declares
         if parts[key]:
             item[key] = parts[key]
+    if parts.get("listing_doubt"):
+        item[_DOUBT] = parts["listing_doubt"]  # taken off before the item is read (`run`)
     return item
+
+
+_DOUBT = "newsie_listing_doubt"  # an HTML listing's warning, carried beside its item
 
 
 def has_own_date(item: Mapping[str, Any]) -> bool:
@@ -187,6 +192,7 @@ def run_extract(
     progress = Progress(_count(paths, own) if show else None, stream=stderr, enabled=show)
     summary = Summary()
     sources: deque[Source] = deque()  # of the items read and not yet written, in order
+    doubts: dict[int, str] = {}  # an HTML listing's warning, by the id of its items' sources (in `sources`)
 
     def skip(src: Source, rid: str | None) -> bool:
         if not done.has(src.key, rid):
@@ -212,6 +218,7 @@ def run_extract(
                     sources.append(src)
                     yield failure_release(unit)
                 continue
+            doubt = unit.pop(_DOUBT, None) if isinstance(unit, dict) else None
             # A listing page gives one item per listed release, ids "<source>#<n>".
             subs = listing_units(unit)
             for n, sub in enumerate(subs, 1):
@@ -220,6 +227,8 @@ def run_extract(
                 sub_src = src if sub is unit else src.model_copy(update={"item": n})
                 if not skip(sub_src, sub.get("id") if isinstance(sub.get("id"), str) else None):
                     sources.append(sub_src)
+                    if doubt:
+                        doubts[id(sub_src)] = doubt
                     yield sub
 
     writer = open_writer(output, fmt, append=resume, level=level)
@@ -227,6 +236,8 @@ def run_extract(
     try:
         for rel in extract_many(items(), batch_size=batch_size, n_process=n_process, load_options=load_options, timeout=timeout):
             rel.source = src = sources.popleft()
+            if doubts and (doubt := doubts.pop(id(src), None)):
+                rel.warnings.append(doubt)
             key, where = first_seen.setdefault(rel.id, (src.key, src.where))
             if key != src.key and where != src.where:  # the same position: its input changed since
                 summary.duplicates += 1
