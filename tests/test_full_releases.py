@@ -134,3 +134,31 @@ def test_a_length_counts_back_from_a_day_said_to_be_the_last(nlp) -> None:
     assert span("A three-day course for 20 judges concluded today in Bishkek.") == (D(2021, 6, 2), D(2021, 6, 4))
     assert span("A three-day course for 20 judges that opened on 1 June concluded in Bishkek.") == (D(2021, 6, 1), D(2021, 6, 3))
     assert span("A three-day course for 20 judges opened today in Bishkek.") == (D(2021, 6, 4), D(2021, 6, 6))
+
+
+def test_a_range_that_only_holds_the_day_is_anothers(nlp) -> None:
+    """A press conference today on an observation 'conducted from 1 to 30 June', a round table
+    in a week that 'runs from 12 to 18 June', an exhibition opened today 'open from 15 June
+    to 15 July': the event is the day said (a range must begin or end on it, and the event
+    must be one that lasts)."""
+    for text in (
+        "The OSCE Mission to Serbia today held a press conference in Belgrade to present the findings of its election observation, which was conducted from 1 to 30 June.",
+        "The OSCE Mission today held a round table in Belgrade, part of the Media Freedom Week, which runs from 12 to 18 June.",
+        "The OSCE Mission today opened a photo exhibition in Belgrade, open to the public from 15 June to 15 July.",
+    ):
+        ev = newsie.extract(f"BELGRADE, 15 June 2023 – {text}", nlp=nlp).events[0]
+        assert (ev.start, ev.end) == (D(2023, 6, 15), D(2023, 6, 15)), text
+    ev = newsie.extract("BELGRADE, 15 June 2023 – The OSCE Mission launched today a training course for judges in Belgrade, held from 15 to 17 June.", nlp=nlp).events[0]
+    assert (ev.start, ev.end) == (D(2023, 6, 15), D(2023, 6, 17))
+
+
+def test_a_count_of_the_event_beside_an_old_date_stands(nlp) -> None:
+    """'The course, organized annually since 2015, brought together 25 border guards': the
+    count is the course's; only a count dated back ('held in October 2018 brought together
+    40') or grown since then ('has trained 800 graduates since 2002') is another's."""
+    lede = "DUSHANBE, 15 June 2023 – The OSCE Programme Office in Dushanbe today concluded a training course on border security in Dushanbe.\n"
+    for later in (
+        "The course, organized annually since 2015, brought together 25 border guards from Tajikistan and Afghanistan.",
+        "The course brought together 25 police officers who graduated from the Police Academy in 2020.",
+    ):
+        assert newsie.extract(lede + later, nlp=nlp).events[0].participants == 25, later

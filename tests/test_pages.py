@@ -108,3 +108,18 @@ def test_a_label_with_its_value_on_the_next_line() -> None:
     lede = text.splitlines()[-1]
     assert parse_page(text.replace("21 February 2023\n", "")).published is None
     assert lede in parse_page(text.replace("21 February 2023\n", "").replace("Press release\n", "")).text
+
+
+def test_a_menu_label_over_a_line_takes_no_value() -> None:
+    """"Where we are:" over "Vienna", "What we do:" over "Arms control" in a menu give no
+    issuer or field (only a date, or a short content type, is read from the next line), and
+    "What we do: we train police officers ..." is a sentence of the text, not a label."""
+    text = (
+        "Home\nAbout\nWhere we are:\nVienna\nWhat we do:\nArms control\nBorder management\nPress release\n"
+        "OSCE Mission trains judges in Belgrade\n"
+        "BELGRADE, 15 June 2023 - The OSCE Mission to Serbia today concluded a three-day training course for 25 judges on hate crimes in Belgrade.\n"
+        "What we do: we train judges and prosecutors across the country, with the Judicial Academy.\n"
+    )
+    page = parse_page(text)
+    assert (page.issuer, page.fields_of_work) == ([], [])
+    assert "What we do: we train judges" in page.text

@@ -109,8 +109,12 @@ def _value_line(lines: list[str], i: int) -> int | None:
 
 
 def _next_value(lines: list[str], i: int, key: str) -> int | None:
-    """The line holding the value of label line `i` written "Label:" alone: the next
-    non-empty line, when short (a date for the publishing date) and not a list item."""
+    """The line holding the value of label line `i` written "Label:" alone: for the
+    publishing date, the next non-empty line when it holds a date; for the content type, the
+    next when short. Issuers and fields of work are never read so: "Where we are:" over
+    "Vienna" is a menu as often as a block (their values come as list items, or inline)."""
+    if key not in ("published", "content_type"):
+        return None
     at = _value_line(lines, i)
     if at is None or _ITEM.match(lines[at]) or _DASH.match(lines[at]) or len(lines[at].strip()) > 60:
         return None
@@ -142,7 +146,7 @@ def read_metadata(lines: list[str]) -> tuple[Page, set[int]]:
     i = 0
     while i < len(lines):
         lab = _label(lines[i])
-        if lab is None:
+        if lab is None or _is_paragraph(lab[1]):  # "What we do: we train police officers ...": a sentence
             i += 1
             continue
         key, inline = lab

@@ -328,3 +328,13 @@ def test_a_quote_in_running_text_swallows_no_rows(tmp_path) -> None:
     assert kinds([u for _, u in units]) == ["CSVError", "c2", "c3"] and [s.line for s, _ in units] == [2, 3, 4]
     assert "quote" in units[0][1].message and units[0][1].id == f"{src}:2"
     assert units[1][1]["text"] == VIENNA and units[2][1]["text"] == f"{ODIHR}\nin two lines"
+
+
+def test_a_space_after_a_closing_quote_is_no_unclosed_quote(tmp_path) -> None:
+    """'"... two lines." ' (a space before the line end) is a closed quoted cell: the row is
+    read whole, the rows below keep their lines."""
+    src = tmp_path / "releases.csv"
+    src.write_text(f'id,title,text\nc1,First,"{VIENNA}\nSecond para." \nc2,Second,"{ODIHR}" ,\n', encoding="utf-8")
+    units = list(read_inputs([str(src)]))
+    assert kinds([u for _, u in units]) == ["c1", "c2"] and [s.line for s, _ in units] == [2, 4]
+    assert units[0][1]["text"] == f"{VIENNA}\nSecond para." and units[1][1]["text"] == ODIHR

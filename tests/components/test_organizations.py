@@ -541,3 +541,9 @@ def test_the_letters_of_a_postcode_are_no_body(nlp) -> None:
     text = "THE HAGUE, 4 June 2009 – The High Commissioner visited Georgia.\n\nOSCE High Commissioner on National Minorities\nPrinsessegracht 22, 2514 AP The Hague, Netherlands"
     assert "AP" not in orgs(nlp, text)
     assert "AP" in orgs(nlp, "VIENNA, 4 June 2009 – In 2009 AP said so.")
+
+
+def test_a_year_before_an_acronym_is_no_postcode(nlp) -> None:
+    """"the 2023 EU Internet Forum", "Since 2014 EU Member States": the EU stays a body."""
+    for text in ("Speakers at the 2023 EU Internet Forum discussed online radicalization.", "Since 2014 EU Member States have met twice a year."):
+        assert "EU" in orgs(nlp, f"VIENNA, 15 June 2023 – {text}"), text

@@ -875,6 +875,22 @@ def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: 
         except StopIteration:
             return
         except csv.Error as exc:
+            read = reader.reader.line_num - before  # lines the strict reader read into the row
+            # (TSV has no quoting: its quotes are text, read by `_unquoted_row`)
+            lenient = _lenient_row(text, at, names, delimiter, read) if delimiter != "\t" and "expected after" in str(exc) else None
+            if lenient is not None:
+                # A quoted cell closed, then a character before the delimiter ('"..." ,'):
+                # read as before the strict reader, when the row ends where it failed.
+                row, used = lenient
+                buf.seek(at + used)
+                rowno += 1
+                pos = Source(file=source, line=first_line, sha1=_sha1(json.dumps(row, ensure_ascii=False)))
+                where = f"{source}:{first_line}"
+                skipped = first_line + read - 1 - reader.reader.line_num
+                first_line += read
+                bad = _bad_row(row, where, source, fields) if suspect else None
+                yield pos, bad or _item(row, f"{source}:{rowno}", fields)
+                continue
             if "field limit" not in str(exc):
                 # A quote that opens a cell and is never closed as one (a '"' in running
                 # text): the row is its first line again and reading goes on below it.
@@ -922,6 +938,30 @@ def _line_at(text: str, start: int) -> tuple[str, int]:
     """The line of `text` that starts at `start` (without its line break), and where the next one starts."""
     found = _LINE_END.search(text, start)
     return (text[start:], len(text)) if found is None else (text[start:found.start()], found.end())
+
+
+def _lenient_row(text: str, at: int, names: Sequence[str], delimiter: str, lines: int) -> tuple[dict[Any, Any], int] | None:
+    """The row of the `lines` lines starting at `at` when what the strict reader refused
+    there is only white space after a closing quote ('"..." ,'): read with that space
+    left out, and the characters the lines take; None for any other fault (a quote never
+    closed, which a lenient reader would run on over the rows below)."""
+    end = at
+    for _ in range(lines):
+        end = _line_at(text, end)[1]
+    chunk = re.sub(rf'"[ \t]+(?=[{re.escape(delimiter)}\r\n]|$)', '"', text[at:end])
+    reader = csv.reader(io.StringIO(chunk, newline=""), delimiter=delimiter, strict=True)
+    try:
+        cells = next(reader)
+        if next(reader, None) is not None:
+            return None  # more than one row: not the row the strict reader was reading
+    except (csv.Error, StopIteration):
+        return None
+    row: dict[Any, Any] = dict(zip(names, cells))
+    if len(cells) > len(names):
+        row[None] = cells[len(names):]  # as DictReader keeps cells past the header's
+    for name in names[len(cells):]:
+        row[name] = None
+    return row, end - at
 
 
 def _unquoted_row(

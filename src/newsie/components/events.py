@@ -64,6 +64,7 @@ _LIST_ITEM: Final = re.compile(r"[A-ZÀ-Ý][\w’'\-]+(?:[ /][A-ZÀ-Ý][\w’'\-
 _NAME_GOES_ON: Final = re.compile(r"\s+[A-ZÀ-Ý]")
 _KB_ID: Final = itemgetter(4)  # a row's kb_id_
 _BODY_BEFORE_DATELINE: Final = 20  # characters of a release before a dateline that starts another
+_PERFECT: Final = re.compile(r"\b(?:has|have)\b", re.IGNORECASE)  # "has trained 800 graduates since 2002"
 _PAST_DAYS: Final = 183  # half a year: a later paragraph's date that far back is background (as in `_dates`)
 _HISTORY_DAYS: Final = 36_525  # a century: a date that far from the text's own is history, never its event's
 Row = tuple[int, int, int, int, str, str]  # a span: start, end, start_char, end_char, kb_id_, id_ (`group_rows`)
@@ -239,19 +240,29 @@ class _Release:
             self._day_dates = out
         return self._day_dates
 
-    def tells_the_past(self, unit: Unit) -> bool:
-        """Whether a sentence names a time over half a year before the release's ("in
-        October 2018", "since 2002"): background, whose counts are of other events."""
+    def counts_the_past(self, unit: Unit, at: int) -> bool:
+        """Whether the count at character `at` of a sentence is of a time over half a year
+        before the release's: a date of that time before it, not after "since" ("a workshop
+        held in October 2018 brought together 40 officials"; not "The course, organized
+        since 2015, brought together 25"), or "since" that time after a count the sentence
+        says has grown ("has trained 800 graduates since 2002")."""
         today = self.today
         if today is None:
             return False
+        text = self.text
         for _, _, start_char, end_char, _, _ in self.dates:
             if start_char >= unit.end_char:
                 break
-            if start_char >= unit.start_char:
-                d = span_value(self.doc, "newsie_date", start_char, end_char)
-                if d is not None and d.end is not None and not d.year_inferred and (today - d.end).days > _PAST_DAYS:
-                    return True
+            if start_char < unit.start_char:
+                continue
+            d = span_value(self.doc, "newsie_date", start_char, end_char)
+            if d is None or d.end is None or d.year_inferred or (today - d.end).days <= _PAST_DAYS:
+                continue
+            since = text[max(unit.start_char, start_char - 6) : start_char].lower().rstrip().endswith("since")
+            if start_char < at and not since:
+                return True
+            if start_char > at and since and _PERFECT.search(text, unit.start_char, at) is not None:
+                return True
         return False
 
     def bound(self, unit: Unit, start_char: int) -> str | None:
@@ -560,9 +571,9 @@ class EventExtractor(GazetteerPipe):
                 return dl_date, dl_date
             return None, None
         value = values[chosen]
-        if value.start == value.end:
+        if value.start == value.end and etype in self._lasting_types:
             # "concluded today ... held on 10-12 September": a range said near the lede that
-            # holds the day is the event's span
+            # begins or ends on the day is the lasting event's span
             value = self._range_holding(value, [s for unit in [*focus, *body_units[:3]] for s in in_unit(unit)], values)
         start, end = value.start, value.end
         assert start is not None
@@ -595,10 +606,11 @@ class EventExtractor(GazetteerPipe):
     @staticmethod
     def _range_holding(day: DateValue, found: list[int], values: dict[int, DateValue]) -> DateValue:
         """The first of the `found` dates that is a range of days (at most two months long)
-        holding `day`, else `day`."""
+        beginning or ending on `day`, else `day`. (A range that only holds the day is
+        another's: "a press conference today on its observation, conducted from 1 to 30 June".)"""
         for s in found:
             v = values[s]
-            if v.start is not None and v.end is not None and v.start < v.end and v.start <= day.start <= v.end and (v.end - v.start).days <= 62:  # type: ignore[operator]
+            if v.start is not None and v.end is not None and v.start < v.end and day.start in (v.start, v.end) and (v.end - v.start).days <= 62:
                 return v
         return day
 
@@ -939,9 +951,9 @@ class EventExtractor(GazetteerPipe):
                 # another event, unless it goes back to one named before ("Speaking at a
                 # conference ..." then "The conference brought together 100 experts").
                 continue
-            if not lede and rel.tells_the_past(unit):
-                continue  # "A workshop held in October 2018 brought together 40 officials"
             found = rel.count(self.counter, unit)
+            if found and not lede and rel.counts_the_past(unit, unit.start_char + max(0, sentence.find(found[1]))):
+                continue  # another, earlier event's count
             if found and lede:
                 # A lede's sentence that runs on past its paragraph (a lede cut short, with no
                 # full stop): a count after the break is not the lede's.
