@@ -210,6 +210,7 @@ def test_add_entries_extends_aliases(states_nlp) -> None:
         ("Ukrainians and Crimean Tatars in Moldova met the High Commissioner.", ["MDA"]),
         ("Serbia and Bosnia and Herzegovina signed it; Bosniaks and Serbs welcomed it.", ["BIH", "SRB"]),
         ("Serbs and Croats in Bosnia and Herzegovina took part.", ["BIH", "HRV", "SRB"]),
+        ("A meeting with Albanians, Turks and Roma living in North Macedonia was held.", ["MKD"]),
     ],
 )
 def test_counted_community_members(nlp, text, codes) -> None:

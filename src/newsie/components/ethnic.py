@@ -36,15 +36,26 @@ def counted_people(cols: Cols, start: int, end: int, demonyms: frozenset[str], c
 
 
 def _listed_with(cols: Cols, start: int, end: int, communities: frozenset[str]) -> bool:
-    """Whether a word of `communities` stands next to tokens ``start:end`` in a list, across
-    "and", "or" or a comma (one or two words: "Crimean Tatars")."""
+    """Whether a word of `communities` ("Roma", or two words: "Crimean Tatars") is in the
+    list that tokens ``start:end`` are in: capitalized words joined by commas, "and" or
+    "or" ("Albanians, Turks and Roma")."""
     texts, n = cols.texts, len(cols.texts)
     joins = ("and", "or", ",")
-    k = start - 1  # the word before
-    if k >= 1 and texts[k] in joins and (texts[k - 1] in communities or (k >= 2 and f"{texts[k - 2]} {texts[k - 1]}" in communities)):
-        return True
-    k = end  # the word after
-    return k + 1 < n and texts[k] in joins and (texts[k + 1] in communities or (k + 2 < n and f"{texts[k + 1]} {texts[k + 2]}" in communities))
+
+    def community_at(k: int, step: int) -> bool:
+        # from the join at k, item by item (one or two words), while the list goes on
+        while 0 <= k < n and texts[k] in joins:
+            a = k + step
+            if not (0 <= a < n and texts[a][:1].isupper()):
+                return False
+            b = a + step
+            two = 0 <= b < n and texts[b][:1].isupper()
+            if texts[a] in communities or (two and (f"{texts[a]} {texts[b]}" if step > 0 else f"{texts[b]} {texts[a]}") in communities):
+                return True
+            k = (b + step) if two else b
+        return False
+
+    return community_at(start - 1, -1) or community_at(end, 1)
 
 
 def community_elsewhere(counted: Iterable[Row], others: Iterable[Row]) -> set[int]:
