@@ -24,7 +24,7 @@ from .collector import held
 from .dates.published import read_published
 from .exceptions import NewsieError
 from .inputs import optional_id, optional_text, release_id, require_items, require_nlp, require_text
-from .listing import is_listing, listing_doubt, listing_units
+from .listing import is_listing, listing_doubt, listing_units, may_list
 from .making import make_doc
 from .missing import is_missing
 from .mojibake import may_be_mojibake, repair
@@ -81,10 +81,11 @@ def prepare(item: Item, page: bool | None = None) -> dict[str, Any]:
         TypeError, ValueError: the item (or one of its fields) is not valid.
     """
     kw = _fields(item)
-    if page is not False and is_listing(kw["text"]):
-        return _first_listed(kw)
-    if page is not False and (doubt := listing_doubt(kw["text"], found=1)):
-        kw["warnings"].append(doubt)  # a listing newsie could not split: said, not silent
+    if page is not False and may_list(kw["text"]):  # (one search: most texts name no publishing date)
+        if is_listing(kw["text"]):
+            return _first_listed(kw)
+        if doubt := listing_doubt(kw["text"], found=1):
+            kw["warnings"].append(doubt)  # a listing newsie could not split: said, not silent
     if page is False or not (page or looks_like_page(kw["text"])):
         return _raw_release(kw)
     parts = parse_page(kw["text"])

@@ -274,6 +274,13 @@ def _label_words(line: str) -> str:
     return lab.group("label").strip() if lab else " ".join(line.split())
 
 
+def may_list(text: str) -> bool:
+    """Whether `text` names a publishing date twice, as a listing does: what `is_listing`
+    and `listing_doubt` look at first, found with one search that stops at the second."""
+    first = _DATE_LABEL.search(text)
+    return first is not None and _DATE_LABEL.search(text, first.end()) is not None
+
+
 def is_listing(text: str) -> bool:
     """True for a page that lists two or more releases, each with its publishing date."""
     if len(_DATE_LABEL.findall(text)) < 2:
