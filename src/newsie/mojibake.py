@@ -28,12 +28,13 @@ _PAIR: Final = re.compile(
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 MIN_PAIRS: Final = 2
+_LATIN1: Final = re.compile("[\x80-\xff]")
 
 
 def may_be_mojibake(text: str) -> bool:
     """Whether `text` holds what wrong decoding makes (the gate of `repair`): a C1 control
     other than NEL, or at least `MIN_PAIRS` UTF-8 sequences read one byte a character."""
-    if text.isascii():
+    if text.isascii() or _LATIN1.search(text) is None:  # (both signs start with such a character)
         return False
     if _C1.search(text) is not None:
         return True
