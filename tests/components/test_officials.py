@@ -731,3 +731,18 @@ def test_a_name_of_a_body_is_a_person_of_that_body(nlp, text, name, affiliation)
         "The Parliamentary Assemblies of the OSCE and the Council of Europe met.",
     ):
         assert people(nlp, f"SKOPJE, 4 June 2021 – {body}") == {}, body
+
+
+@pytest.mark.parametrize(
+    ("block", "title"),
+    [
+        ("Ana Stojanović, Senior Public Information and Media Relations Officer\nOSCE Mission to Serbia\nPhone: +381 11 3606 100", "Senior Public Information and Media Relations Officer"),
+        ("Ana Stojanović\nSpokesperson\nOSCE Mission to Serbia\nPhone: +381 11 3606 100", "Spokesperson"),
+        ("Ana Stojanović\nOSCE Mission to Serbia\nPhone: +381 11 3606 100", None),
+    ],
+)
+def test_a_contacts_title_on_the_name_line_or_below_it(nlp, block, title) -> None:
+    """A contact block's title is the rest of the name's line, however long, or the line
+    below the name when it holds a title word (a body's line or a phone number is none)."""
+    found = people(nlp, f"VIENNA, 4 June 2021 – The Representative met journalists today.\n\nFor more information contact:\n{block}")
+    assert found["Ana Stojanović"].title == title

@@ -37,6 +37,33 @@ def contact_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_TITLE_AFTER = re.compile(r"[ \t]*(?:,|–|—|-)[ \t]*(?P<title>[^,\n]{2,90}?)[ \t]*(?:,|$|\n)")
+_WORD = re.compile(r"[\w’'\-]+")
+
+
+def contact_title(text: str, name_end: int, title_words: frozenset[str]) -> tuple[int, int] | None:
+    """The character span of a contact's title: the rest of the name's line after a comma
+    or dash ("NAME, Senior Public Information Officer"), else the next line alone
+    ("NAME" over "Spokesperson"), when it holds a title word and no digit or e-mail."""
+    m = _TITLE_AFTER.match(text, name_end)
+    if m is not None and _is_title(m.group("title"), title_words):
+        return m.start("title"), m.end("title")
+    if text.startswith("\n", name_end) or text.startswith("\r\n", name_end):
+        start = text.index("\n", name_end) + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if line.strip() and _is_title(line, title_words) and "," not in line:
+            lead = len(line) - len(line.lstrip())
+            return start + lead, start + len(line.rstrip())
+    return None
+
+
+def _is_title(phrase: str, title_words: frozenset[str]) -> bool:
+    s = phrase.strip()
+    return 0 < len(s) <= 90 and not any(c.isdigit() for c in s) and "@" not in s and any(w in title_words for w in _WORD.findall(s))
+
+
 def may_name_contacts(text: str, lowered_words: list[str]) -> bool:
     """False only where `contact_names(text)` finds nothing, read from `lowered_words`: the
     lowercase forms of the words `text` is made of (a Doc's tokens: every run of

@@ -24,7 +24,7 @@ from ..rows import group_rows
 from ..tokens import Cols
 from ..tokens import cols as doc_cols
 from .base import Data, GazetteerPipe, filter_ranges, sentence_chars, sentences, set_ents
-from .contacts import contact_names, may_name_contacts
+from .contacts import contact_names, contact_title, may_name_contacts
 from .groups import set_group
 from .inside import Ranges, Row
 from .ranges import longest_first, positions
@@ -1025,6 +1025,11 @@ class OfficialTagger(GazetteerPipe):
                         owners = _owners(orgs)
                     rec.affiliation = _affiliation(C, ranges, org_index, owners)
                     title_ranges[key] = ranges
+                elif found is None and source == CONTACT and rec.title is None:
+                    # "NAME, Senior Public Information and Media Relations Officer", or a title line below
+                    said = contact_title(C.doc_text, chars[1], self._title_words)
+                    if said is not None:
+                        rec.title = C.doc_text[said[0] : said[1]]
             if rec.affiliation is None and source == APPOSITION and rec.title is None:
                 # "NAME of the Ministry of Interior": the body named right after the name
                 at = self._of_body(C, e, {r[0] for r in org_spans})
