@@ -162,3 +162,18 @@ def test_a_count_of_the_event_beside_an_old_date_stands(nlp) -> None:
         "The course brought together 25 police officers who graduated from the Police Academy in 2020.",
     ):
         assert newsie.extract(lede + later, nlp=nlp).events[0].participants == 25, later
+
+
+def test_people_killed_hurt_or_held_take_no_part(nlp) -> None:
+    """A count of victims or detainees is no count of participants, in the lede or later
+    ('killing at least eleven people', 'the detention of 12 journalists', 'lost their lives');
+    people who attended still are."""
+    lede = "MINSK, 11 April 2011 – The OSCE Chairperson-in-Office strongly condemned the explosion in the Minsk metro today"
+    for text in (
+        f"{lede}, killing at least eleven people and injuring more than a hundred.",
+        f"{lede}. More than 20 people lost their lives.",
+        "VIENNA, 11 April 2011 – The OSCE Representative on Freedom of the Media condemned today the detention of 12 journalists in Minsk.",
+    ):
+        assert newsie.extract(text, nlp=nlp).events[0].participants is None, text
+    attended = "VIENNA, 11 April 2011 – Some 40 journalists attended a training course on safety organized today by the OSCE in Vienna."
+    assert newsie.extract(attended, nlp=nlp).events[0].participants == 40

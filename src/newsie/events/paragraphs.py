@@ -37,14 +37,6 @@ _RX: Final[dict[WordCues, re.Pattern[str]]] = {
     cues: re.compile(cues.pattern, re.IGNORECASE) for cues in (_PARTICIPATION, _PLAN, _TAKING_PART, _STAFF)
 }
 _HELD_FOR: Final = re.compile(r"\bfor\s+$")
-# People killed, hurt or held are no event's participants ("killing at least eleven people",
-# "20 journalists were detained"): the words right before or after the count.
-_CASUALTY_BEFORE: Final = re.compile(
-    r"\b(?:killing|killed|injuring|injured|wounding|wounded|lives of|deaths? of|murder of|abduction of|arrests? of|detention of|detaining|arresting)\s+$"
-)
-_CASUALTY_AFTER: Final = re.compile(
-    r"^\W*(?:(?:were|have been|had been|was|are|being)\s+)?(?:killed|dead|died|injured|wounded|murdered|abducted|arrested|detained|lost their lives)\b"
-)
 
 
 def _found(cues: WordCues, text: str, low: str, plain: bool) -> bool:
@@ -109,7 +101,7 @@ def reports_participants(sentence: str, matched: str, *, lede: bool, low: str | 
     if low is None:
         low = sentence.lower()
     plain = lowered_like_ignorecase(sentence, low)
-    if _found(_PLAN, sentence, low, plain) or _casualties(sentence, matched):
+    if _found(_PLAN, sentence, low, plain):
         return False
     matched_low = matched.lower()
     matched_plain = lowered_like_ignorecase(matched, matched_low)
@@ -123,17 +115,6 @@ def reports_participants(sentence: str, matched: str, *, lede: bool, low: str | 
     if staff and not takes_part:
         return False
     return lede or takes_part
-
-
-def _casualties(sentence: str, matched: str) -> bool:
-    """Whether the count `matched` numbers people killed, hurt or held ("killing at least
-    eleven people", "12 protesters were detained")."""
-    at = sentence.find(matched)
-    if at < 0:
-        return False
-    before = sentence[max(0, at - 30) : at].lower()
-    after = sentence[at + len(matched) : at + len(matched) + 40].lower()
-    return bool(_CASUALTY_BEFORE.search(before) or _CASUALTY_AFTER.match(after))
 
 
 def may_report_participants(sentence: str, *, lede: bool, low: str | None = None) -> bool:
