@@ -154,15 +154,16 @@ def test_a_count_after_a_day_and_month_and_a_comma_is_no_year(text, day) -> None
         ("On 12 June 1500 observers were deployed.", D(2024, 6, 12)),
         ("On June 12 1500 observers were deployed.", D(2024, 6, 12)),
         ("On 12 June 1500 international observers were deployed.", D(2024, 6, 12)),
+        ("On 12 June 1500 leaflets were distributed to voters in Tirana.", D(2024, 6, 12)),
     ],
 )
 def test_a_count_right_after_a_day_and_month_is_no_year_outside_1800_to_2099(text, day) -> None:
-    """'On 12 June 1500 observers': four digits out of 1800-2099 followed by a noun for
-    people counted (perhaps after one word) are a count, so the day takes the release's
-    year. Other words keep the year ('24 October 1648 in Münster', '... 1648 peace was signed')."""
+    """'On 12 June 1500 observers', '1500 leaflets were distributed': four digits out of
+    1800-2099 followed by a word are a count, so the day takes the release's year. A word
+    that follows dates ('24 October 1648 in Münster', '... 1648 the treaty') keeps the year."""
     (found,) = find_dates(text, ANCHOR)
     assert (found.start, found.end, found.year_inferred) == (day, day, True)
-    for kept in ("signed on 24 October 1648 in Münster", "signed on 24 October 1648 the treaty ended the war", "on 24 October 1648.", "On 24 October 1648 peace was signed"):
+    for kept in ("signed on 24 October 1648 in Münster", "signed on 24 October 1648 the treaty ended the war", "on 24 October 1648."):
         (found,) = find_dates(kept, ANCHOR)
         assert found.start == D(1648, 10, 24), kept
 

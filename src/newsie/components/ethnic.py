@@ -35,6 +35,9 @@ def counted_people(cols: Cols, start: int, end: int, demonyms: frozenset[str], c
     return k == start - 1 and k >= 0 and (cols.like_num[k] or lowers[k] in QUANTIFIERS)
 
 
+_LIST_REACH = 12  # list items looked at on each side of a demonym
+
+
 def _listed_with(cols: Cols, start: int, end: int, communities: frozenset[str]) -> bool:
     """Whether a word of `communities` ("Roma", or two words: "Crimean Tatars") is in the
     list that tokens ``start:end`` are in: capitalized words joined by commas, "and" or
@@ -43,8 +46,11 @@ def _listed_with(cols: Cols, start: int, end: int, communities: frozenset[str]) 
     joins = ("and", "or", ",")
 
     def community_at(k: int, step: int) -> bool:
-        # from the join at k, item by item (one or two words), while the list goes on
-        while 0 <= k < n and texts[k] in joins:
+        # from the join at k, item by item (one or two words), while the list goes on, for
+        # at most `_LIST_REACH` items (linear on a text that is one long list)
+        for _ in range(_LIST_REACH):
+            if not (0 <= k < n and texts[k] in joins):
+                return False
             a = k + step
             if not (0 <= a < n and texts[a][:1].isupper()):
                 return False

@@ -65,6 +65,8 @@ _NAME_GOES_ON: Final = re.compile(r"\s+[A-ZÀ-Ý]")
 _KB_ID: Final = itemgetter(4)  # a row's kb_id_
 _BODY_BEFORE_DATELINE: Final = 20  # characters of a release before a dateline that starts another
 _PERFECT: Final = re.compile(r"\b(?:has|have)\b", re.IGNORECASE)  # "has trained 800 graduates since 2002"
+_WHO: Final = re.compile(r"\bwho\b", re.IGNORECASE)  # "25 officers who graduated in 2020": the date is the people's
+_NEAR_TRIGGER: Final = 40  # characters from the event's trigger to a range said of it
 _PAST_DAYS: Final = 183  # half a year: a later paragraph's date that far back is background (as in `_dates`)
 _HISTORY_DAYS: Final = 36_525  # a century: a date that far from the text's own is history, never its event's
 Row = tuple[int, int, int, int, str, str]  # a span: start, end, start_char, end_char, kb_id_, id_ (`group_rows`)
@@ -242,10 +244,12 @@ class _Release:
 
     def counts_the_past(self, unit: Unit, at: int) -> bool:
         """Whether the count at character `at` of a sentence is of a time over half a year
-        before the release's: a date of that time before it, not after "since" ("a workshop
-        held in October 2018 brought together 40 officials"; not "The course, organized
-        since 2015, brought together 25"), or "since" that time after a count the sentence
-        says has grown ("has trained 800 graduates since 2002")."""
+        before the release's: a date of that time, not after "since", before the count ("a
+        workshop held in October 2018 brought together 40 officials") or after it, unless
+        said of the people counted ("40 officials took part in a workshop held in October
+        2018"; not "25 officers who graduated in 2020"); or "since" that time in a sentence
+        of a count that has grown ("has trained 800 graduates since 2002"; not "The course,
+        organized since 2015, brought together 25")."""
         today = self.today
         if today is None:
             return False
@@ -259,10 +263,11 @@ class _Release:
             if d is None or d.end is None or d.year_inferred or (today - d.end).days <= _PAST_DAYS:
                 continue
             since = text[max(unit.start_char, start_char - 6) : start_char].lower().rstrip().endswith("since")
-            if start_char < at and not since:
-                return True
-            if start_char > at and since and _PERFECT.search(text, unit.start_char, at) is not None:
-                return True
+            if since:
+                if _PERFECT.search(text, unit.start_char, unit.end_char) is not None:
+                    return True  # "has trained 800 graduates since 2002"
+            elif start_char < at or _WHO.search(text, at, start_char) is None:
+                return True  # "held in October 2018 brought together 40"; "took part in a workshop held in October 2018"
         return False
 
     def bound(self, unit: Unit, start_char: int) -> str | None:
@@ -574,7 +579,13 @@ class EventExtractor(GazetteerPipe):
         if value.start == value.end and etype in self._lasting_types:
             # "concluded today ... held on 10-12 September": a range said near the lede that
             # begins or ends on the day is the lasting event's span
-            value = self._range_holding(value, [s for unit in [*focus, *body_units[:3]] for s in in_unit(unit)], values)
+            near: set[int] = set()  # ranges right after the event's trigger ("the training for judges held from 6 to 17 September")
+            for unit in [*focus, *body_units[:3]]:
+                best = unit.best_trigger.get(etype)
+                if best is not None:
+                    t_end = rel.cols.idxs[best[1].end - 1] + len(rel.cols.texts[best[1].end - 1])
+                    near.update(s for s in in_unit(unit) if 0 <= s - t_end <= _NEAR_TRIGGER)
+            value = self._range_holding(value, [s for unit in [*focus, *body_units[:3]] for s in in_unit(unit)], values, near)
         start, end = value.start, value.end
         assert start is not None
         end_only = False
@@ -604,13 +615,17 @@ class EventExtractor(GazetteerPipe):
         return bounded
 
     @staticmethod
-    def _range_holding(day: DateValue, found: list[int], values: dict[int, DateValue]) -> DateValue:
+    def _range_holding(day: DateValue, found: list[int], values: dict[int, DateValue], near: set[int]) -> DateValue:
         """The first of the `found` dates that is a range of days (at most two months long)
-        beginning or ending on `day`, else `day`. (A range that only holds the day is
-        another's: "a press conference today on its observation, conducted from 1 to 30 June".)"""
+        beginning or ending on `day`, or holding it when it follows the event's trigger
+        closely (`near`: "today continued the training held from 6 to 17 September"), else
+        `day`. (A range that only holds the day, said of something else, is that thing's: "a
+        press conference today on its observation, which was conducted from 1 to 30 June".)"""
         for s in found:
             v = values[s]
-            if v.start is not None and v.end is not None and v.start < v.end and day.start in (v.start, v.end) and (v.end - v.start).days <= 62:
+            if v.start is None or v.end is None or not v.start < v.end or (v.end - v.start).days > 62 or day.start is None:
+                continue
+            if day.start in (v.start, v.end) or (s in near and v.start <= day.start <= v.end):
                 return v
         return day
 

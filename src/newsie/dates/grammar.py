@@ -18,7 +18,7 @@ from operator import itemgetter
 from typing import Any, Final, NamedTuple
 
 from ..casing import lowered_like_ignorecase
-from ..kb.date_cues import count_nouns_regex, date_cues, forward_regex
+from ..kb.date_cues import date_cues, forward_regex
 from ..kb.numbers import number_alternation, words_to_int
 
 MONTHS: Final = {
@@ -37,12 +37,14 @@ _YEAR: Final = r"(?:1[89]\d\d|20\d\d)"  # a year on its own or after a month onl
 # (`_TO_ANY_YEAR`, day first): out of 1800-2099 the year is only right after the month,
 # since a comma is no part of a day-month-year date: "On 3 May, 1200 police officers" is a
 # day and a count. (Month first, "October 24, 1648", the comma is the rule.)
-# Out of 1800-2099, four digits followed by a noun for people or things counted (perhaps
-# after one other word) are a count, not a year ("On 12 June 1500 observers were
-# deployed", "1500 international observers"); any other word keeps the year ("24 October
-# 1648 in Münster", "On 24 October 1648 peace was signed").
-_COUNTED: Final = count_nouns_regex()
-_ANY_YEAR: Final = rf"(?:{_YEAR}(?!\d)|\d{{4}}(?!\d)(?!\s+(?:[a-z][\w-]*\s+)?{_COUNTED}\b))"
+# Out of 1800-2099, four digits followed by a word are a count, not a year ("On 12 June
+# 1500 observers were deployed", "1500 leaflets were distributed"), unless the word is one
+# that follows a date ("24 October 1648 in Münster", "... 1648 the treaty was signed").
+_AFTER_DATE: Final = (
+    r"(?:in|at|on|by|and|or|but|the|a|an|was|were|is|are|had|has|to|of|for|with|when|while|as|after|before|"
+    r"until|till|during|under|between|from|that|which|where|it|they|he|she|we|its|their|his|her)\b"
+)
+_ANY_YEAR: Final = rf"(?:{_YEAR}(?!\d)|\d{{4}}(?!\d)(?!\s+(?!{_AFTER_DATE})[a-z]))"
 _TO_ANY_YEAR: Final = rf"(?:,\s+(?={_YEAR}(?!\d))|\s+)"
 _DASH: Final = r"\s*[-–—]\s*"
 _WD: Final = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"

@@ -23,22 +23,12 @@ class DateCues(BaseModel):
         description="In the clause before a day without a year or a bare weekday, one of these makes it a day to come ('will be held on 5 May', 'ahead of the 15 October elections')",
     )
     forward_window: int = Field(60, ge=0, le=400, description="Characters before the date in which a forward cue is looked for")
-    count_nouns: list[str] = Field(
-        default_factory=empty_list,
-        description="After four digits out of 1800-2099 that follow a day and month, one of these (perhaps after one other word) makes them a count, not a year ('On 12 June 1500 observers')",
-    )
 
 
 @lru_cache(maxsize=1)
 def date_cues() -> DateCues:
     """The packaged date cues."""
     return DateCues.model_validate(json.loads(gazetteer_file(DATE_CUES_FILE).read_text(encoding="utf-8")))
-
-
-def count_nouns_regex(cues: DateCues | None = None) -> str:
-    """An alternation of the count nouns (lowercase, longest first), for the date grammar."""
-    words = sorted((c.lower() for c in (cues or date_cues()).count_nouns), key=len, reverse=True)
-    return "(?:" + "|".join(map(re.escape, words)) + ")" if words else "(?!)"
 
 
 def forward_regex(cues: DateCues | None = None) -> re.Pattern[str]:
