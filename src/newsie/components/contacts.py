@@ -7,6 +7,7 @@ line followed by a title line and an organization line).
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from ..casing import lowered_like_ignorecase
 
@@ -41,10 +42,12 @@ _TITLE_AFTER = re.compile(r"[ \t]*(?:,|–|—|-)[ \t]*(?P<title>[^,\n]{2,90}?)[
 _WORD = re.compile(r"[\w’'\-]+")
 
 
-def contact_title(text: str, name_end: int, title_words: frozenset[str]) -> tuple[int, int] | None:
+def contact_title(text: str, name_end: int, title_words: frozenset[str], body_heads: Container[str] = ()) -> tuple[int, int] | None:
     """The character span of a contact's title: the rest of the name's line after a comma
     or dash ("NAME, Senior Public Information Officer"), else the next line alone
-    ("NAME" over "Spokesperson"), when it holds a title word and no digit or e-mail."""
+    ("NAME" over "Spokesperson"), when it holds a title word and no digit or e-mail; a
+    line that opens with a body's head word (`body_heads`: "Office of the Representative
+    on ...") or "OSCE" is the body's, not a title."""
     m = _TITLE_AFTER.match(text, name_end)
     if m is not None and _is_title(m.group("title"), title_words):
         return m.start("title"), m.end("title")
@@ -53,7 +56,8 @@ def contact_title(text: str, name_end: int, title_words: frozenset[str]) -> tupl
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         line = text[start:end]
-        if line.strip() and _is_title(line, title_words) and "," not in line:
+        first = line.split(None, 1)[0] if line.strip() else ""
+        if line.strip() and _is_title(line, title_words) and "," not in line and first not in body_heads and first != "OSCE":
             lead = len(line) - len(line.lstrip())
             return start + lead, start + len(line.rstrip())
     return None

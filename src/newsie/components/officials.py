@@ -29,9 +29,6 @@ from .groups import set_group
 from .inside import Ranges, Row
 from .ranges import longest_first, positions
 
-# Words before a body's name, never before a person's ("the Regional Directorates of ...").
-_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "this", "these", "those", "our", "his", "her", "each", "all", "both", "two", "three"})
-_ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
 KNOWN, TITLED, APPOSITION, SPEECH, SURNAME, BASE, CONTACT, LISTED = "known", "titled", "apposition", "speech", "surname", "base", "contact", "listed"
 _INITIAL: Final = re.compile(r"[A-Z]\.")
 _ASCII_UPPER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -186,7 +183,7 @@ class OfficialTagger(GazetteerPipe):
         orgs = group_rows(doc, ext.ORGANIZATIONS)
         blocked = state_tokens.union(*[range(r[0], r[1]) for r in orgs], *[range(s, e) for _, s, e in offices])
         # People as (start, end, source, gazetteer index or -1); Spans only for the output.
-        cands += self._candidates(C, blocked, state_tokens, {r[0] for r in orgs})
+        cands += self._candidates(C, blocked, state_tokens)
         cands += self._contacts(doc, C, blocked)
         cands += self._base_entities(doc, blocked)
         people = longest_first(cands)  # the first longest of overlapping people, by start
@@ -328,7 +325,7 @@ class OfficialTagger(GazetteerPipe):
             i = j
         return runs
 
-    def _candidates(self, C: Cols, blocked: set[int], state_tokens: set[int], org_starts: Container[int] = ()) -> list[Person]:
+    def _candidates(self, C: Cols, blocked: set[int], state_tokens: set[int]) -> list[Person]:
         out: list[Person] = []
         place_ends: set[int] = set()
         texts, lowers = C.texts, C.lowers
@@ -352,30 +349,11 @@ class OfficialTagger(GazetteerPipe):
                 source = SPEECH  # ("NAME, who heads the department, said": "who" is said of people)
             elif (prev == "and" or prev == ",") and out and self._listed_after_plural(C, p, out, state_tokens):
                 source = TITLED
-            elif (
-                org_starts and e - s >= 2 and (prev is None or not (lowers[p] in _DETERMINERS or C.like_num[p] or _ORDINAL.fullmatch(lowers[p])))
-                and self._of_body(C, e, org_starts) is not None and self.places.lookup(C.span_text(s, e)) is None
-            ):
-                source = APPOSITION  # "Petar Petrovski of the Ministry of Interior", "NAME, from the ... Centre,"
             if source:
                 out.append((s, e, source, -1))
         if len(runs) >= 2 and self._people_plurals:
             out += self._listed_after_people(C, runs, {p[0] for p in out})
         return out
-
-    @staticmethod
-    def _of_body(C: Cols, e: int, org_starts: Container[int]) -> int | None:
-        """Where a body's name starts when "of" or "from" (after a comma, too), perhaps
-        "the", and that name follow token e: a person's affiliation ("NAME of the Ministry
-        of Interior"); None when they do not."""
-        lowers, n = C.lowers, len(C.lowers)
-        k = e + 1 if e < n and lowers[e] == "," else e
-        if k >= n or lowers[k] not in ("of", "from"):
-            return None
-        k += 1
-        if k in org_starts:  # ("of the OSCE Mission": the article may open the body's span)
-            return k
-        return k + 1 if k < n and lowers[k] == "the" and k + 1 in org_starts else None
 
     def _listed_after_people(self, C: Cols, runs: list[tuple[int, int]], found: set[int]) -> list[Person]:
         """"two journalists, NAME and NAME2", "three officials in detention, which include NAME
@@ -1027,18 +1005,9 @@ class OfficialTagger(GazetteerPipe):
                     title_ranges[key] = ranges
                 elif found is None and source == CONTACT and rec.title is None:
                     # "NAME, Senior Public Information and Media Relations Officer", or a title line below
-                    said = contact_title(C.doc_text, chars[1], self._title_words)
+                    said = contact_title(C.doc_text, chars[1], self._title_words, default_org_rules().heads)
                     if said is not None:
                         rec.title = C.doc_text[said[0] : said[1]]
-            if rec.affiliation is None and source == APPOSITION and rec.title is None:
-                # "NAME of the Ministry of Interior": the body named right after the name
-                at = self._of_body(C, e, {r[0] for r in org_spans})
-                body = org_index.first_inside(at, len(texts)) if at is not None else None
-                if body is not None and body[0] == at:
-                    if owners is None:
-                        owners = _owners(orgs)
-                    body_chars = _chars(C, body[0], body[1])
-                    rec.affiliation = owners[body_chars] if body_chars in owners else span_text(body[0], body[1])
         self._infer_from_offices(doc, C, records, published, offices, org_index)
         for key, rec in records.items():
             if rec.affiliation is None and rec.office:
