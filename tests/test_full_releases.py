@@ -150,6 +150,12 @@ def test_a_range_that_only_holds_the_day_is_anothers(nlp) -> None:
         assert (ev.start, ev.end) == (D(2023, 6, 15), D(2023, 6, 15)), text
     ev = newsie.extract("BELGRADE, 15 June 2023 – The OSCE Mission launched today a training course for judges in Belgrade, held from 15 to 17 June.", nlp=nlp).events[0]
     assert (ev.start, ev.end) == (D(2023, 6, 15), D(2023, 6, 17))
+    for text in (  # a range that holds the day, said right after the event's trigger, is its span
+        "KYIV, 11 September 2021 – The OSCE Project Co-ordinator today continued the two-week training for judges held from 6 to 17 September in Kyiv.",
+        "KYIV, 11 September 2021 – Judges today continued a training course in Kyiv, held from 6 to 17 September.",
+    ):
+        ev = newsie.extract(text, nlp=nlp).events[0]
+        assert (ev.start, ev.end) == (D(2021, 9, 6), D(2021, 9, 17)), text
 
 
 def test_a_count_of_the_event_beside_an_old_date_stands(nlp) -> None:
@@ -162,6 +168,12 @@ def test_a_count_of_the_event_beside_an_old_date_stands(nlp) -> None:
         "The course brought together 25 police officers who graduated from the Police Academy in 2020.",
     ):
         assert newsie.extract(lede + later, nlp=nlp).events[0].participants == 25, later
+    for later in (
+        "Some 40 officials took part in a similar workshop held in October 2018.",
+        "More than 800 border officers have completed the course since 2010.",
+        "The previous course, which brought together 30 officers, was held in November 2019.",
+    ):
+        assert newsie.extract(lede + later, nlp=nlp).events[0].participants is None, later
 
 
 def test_people_killed_hurt_or_held_take_no_part(nlp) -> None:

@@ -122,3 +122,28 @@ def test_cli_reads_an_html_page_as_extract_html_does(tmp_path, capsys, nlp) -> N
     for key in ("title", "text", "content_type", "issuer", "fields_of_work"):
         assert rec[key] == getattr(rel, key), key
     assert rec["published"] == "2011-11-29"
+
+
+def test_a_release_page_with_related_items_beside_a_short_text_stays_one_release(nlp) -> None:
+    """A release page of one paragraph (or a paragraph and a list) with its own metadata
+    block and a box of related releases, each with its date, is one release, not a listing
+    of three (the page's title is its own item's)."""
+    def field(name: str, label: str, value: str) -> str:  # Drupal 8: the label without its colon
+        return f'<div class="field field--name-field-{name}"><div class="field__label">{label}</div><div class="field__item">{value}</div></div>'
+
+    related = "".join(
+        f'<div class="views-row"><h3><a href="/r{n}">Related release {n} on border security</a></h3>'
+        + field("date", "Publishing date", f"1{n} October 2011")
+        + f'<div class="field__item">Summary of the related release number {n} about border guards.</div></div>'
+        for n in (1, 2)
+    )
+    block = field("date", "Publishing date", '<time datetime="2011-11-29T12:00:00Z">29 November 2011</time>') + field("type", "Content type", "Press release")
+    for body in (f"<p>{LEDE.format(day='28 November 2011')}</p>", f"<p>{LEDE.format(day='28 November 2011')}</p>{LISTED_BODY}"):
+        html = (
+            f'<html><head><title>{TITLE} | OSCE</title><meta property="og:title" content="{TITLE}"></head><body><main>'
+            f'<article><h1>{TITLE}</h1>{block}<div class="field field--name-body">{body}</div></article>'
+            f'<section class="related"><h2>Related content</h2>{related}</section></main></body></html>'
+        )
+        recs = newsie.extract_page(html, nlp=nlp)
+        assert len(recs) == 1 and recs[0].title == TITLE, [r.title for r in recs]
+        assert recs[0].text.startswith("BISHKEK –")

@@ -123,3 +123,16 @@ def test_a_menu_label_over_a_line_takes_no_value() -> None:
     page = parse_page(text)
     assert (page.issuer, page.fields_of_work) == ([], [])
     assert "What we do: we train judges" in page.text
+
+
+def test_a_release_page_with_its_values_below_the_labels() -> None:
+    """The site's own layout, every label alone over its value, in a block anchored by the
+    publishing date: issuer and field are read, the headline stays the title."""
+    text = (
+        "OSCE Mission to Skopje trains police officers on hate crime investigation\nPublishing date:\n3 May 2021\n"
+        "Where we are:\nOSCE Mission to Skopje\nWhat we do:\nPolicing\n\n"
+        "SKOPJE, 3 May 2021 – Twenty-five police officers completed a three-day training course on hate crimes in Ohrid.\n"
+    )
+    rel = newsie.extract(text)
+    assert rel.title == "OSCE Mission to Skopje trains police officers on hate crime investigation"
+    assert (rel.issuer, rel.fields_of_work, str(rel.published)) == (["OSCE Mission to Skopje"], ["Policing"], "2021-05-03")

@@ -64,7 +64,7 @@ def html_parts(html: str, url: str | None = None) -> dict[str, Any]:
     data = doc if isinstance(doc, dict) else doc.as_dict()
     parts.update(title=data.get("title") or None, text=data.get("text") or "", sitename=data.get("sitename") or None)
     rendered = listing_text(html)
-    if page_listing(rendered, parts["text"]):
+    if page_listing(rendered, parts["text"], parts["title"]):
         parts["text"] = rendered
     if is_listing(parts["text"]):  # a listing's dates and metadata are its items' (`listing_units`)
         return parts
@@ -75,7 +75,7 @@ def html_parts(html: str, url: str | None = None) -> dict[str, Any]:
     return parts
 
 
-def page_listing(text: str, main_text: str) -> bool:
+def page_listing(text: str, main_text: str, page_title: str | None = None) -> bool:
     """Is `text`, a page read from its markup (`listing_text`), a listing that lists more
     releases than trafilatura's main text does, that text holding no release of its own?
 
@@ -84,7 +84,7 @@ def page_listing(text: str, main_text: str) -> bool:
     A release page with a list of related releases beside it keeps its own text: its
     paragraphs are no listed item's, or all one item's (its own metadata block makes the
     release an item of the listing text too), where a listing's main text holds at most one
-    summary of each item.
+    summary of each item; or the item titled as the page (`page_title`) holds them all.
     """
     if not is_listing(text):
         return False
@@ -98,7 +98,13 @@ def page_listing(text: str, main_text: str) -> bool:
             held.append(next((k for k, i in enumerate(items) if ln[:60] in i.text), None))
     # None more than once: the page's own text; an item holding several paragraphs: a
     # release with its own metadata block. Either is a release page.
-    return held.count(None) <= 1 and not any(held.count(k) > 1 for k in set(held) if k is not None)
+    if held.count(None) > 1 or any(held.count(k) > 1 for k in set(held) if k is not None):
+        return False
+    # The page's own title is an item's, and the main text is that item's (or no item's):
+    # a release of one paragraph with a box of related releases beside it.
+    title = " ".join((page_title or "").split())
+    own = [k for k, i in enumerate(items) if title and " ".join((i.title or "").split()) == title]
+    return not (own and all(k is None or k in own for k in held))
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -108,12 +108,13 @@ def _value_line(lines: list[str], i: int) -> int | None:
     return at
 
 
-def _next_value(lines: list[str], i: int, key: str) -> int | None:
+def _next_value(lines: list[str], i: int, key: str, dated: list[int]) -> int | None:
     """The line holding the value of label line `i` written "Label:" alone: for the
     publishing date, the next non-empty line when it holds a date; for the content type, the
-    next when short. Issuers and fields of work are never read so: "Where we are:" over
-    "Vienna" is a menu as often as a block (their values come as list items, or inline)."""
-    if key not in ("published", "content_type"):
+    next when short; for issuers and fields of work, the next when short and the label is in
+    a block anchored by a publishing-date label (`dated`: their lines), within
+    `_BLOCK_LINES` lines of it: elsewhere "Where we are:" over "Vienna" is a menu."""
+    if key not in ("published", "content_type") and not any(abs(i - d) <= _BLOCK_LINES for d in dated):
         return None
     at = _value_line(lines, i)
     if at is None or _ITEM.match(lines[at]) or _DASH.match(lines[at]) or len(lines[at].strip()) > 60:
@@ -142,6 +143,7 @@ def read_metadata(lines: list[str]) -> tuple[Page, set[int]]:
     text), and the numbers of the lines they take (labels and values)."""
     page = Page()
     meta_lines: set[int] = set()
+    dated = [k for k, ln in enumerate(lines) if (lab := _label(ln)) is not None and lab[0] == "published"]
     # A label line, then its values as list items (or inline).
     i = 0
     while i < len(lines):
@@ -162,7 +164,7 @@ def read_metadata(lines: list[str]) -> tuple[Page, set[int]]:
             j += 1
             if key == "published":
                 break
-        if not values and (at := _next_value(lines, i, key)) is not None:
+        if not values and (at := _next_value(lines, i, key, dated)) is not None:
             values.append(lines[at])  # "Publishing date:" with its value on the next line
             meta_lines.add(at)
             j = at + 1

@@ -540,6 +540,8 @@ def test_the_letters_of_a_postcode_are_no_body(nlp) -> None:
     """"2514 AP The Hague" in a contact block names no news agency; "AP" elsewhere does."""
     text = "THE HAGUE, 4 June 2009 – The High Commissioner visited Georgia.\n\nOSCE High Commissioner on National Minorities\nPrinsessegracht 22, 2514 AP The Hague, Netherlands"
     assert "AP" not in orgs(nlp, text)
+    for address in ("Prinsessegracht 22 – 2514 AP The Hague", "Address: 2514 AP The Hague"):
+        assert "AP" not in orgs(nlp, text.replace("Prinsessegracht 22, 2514 AP The Hague", address)), address
     assert "AP" in orgs(nlp, "VIENNA, 4 June 2009 – In 2009 AP said so.")
 
 

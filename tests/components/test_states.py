@@ -258,3 +258,19 @@ def _block_pipelines() -> tuple[spacy.language.Language, spacy.language.Language
     tagger.ensure_ready()
     tagger._shares_blocker_word = lambda doc, candidates: True  # type: ignore[method-assign]
     return ours, always
+
+
+def test_a_long_list_of_demonyms_is_read_in_linear_time(nlp) -> None:
+    """Ten times the list takes about ten times as long, not a hundred (the walk along a
+    list is bounded)."""
+    import time
+
+    def took(k: int) -> float:
+        text = "VIENNA, 3 May 2021 – Tensions between " + "Serbs, Croats, " * k + "and Hungarians grew."
+        start = time.process_time()
+        newsie.extract(text, nlp=nlp)
+        return time.process_time() - start
+
+    took(50)
+    small, large = min(took(200) for _ in range(2)), min(took(2000) for _ in range(2))
+    assert large < 30 * small + 0.5, (small, large)

@@ -1146,11 +1146,11 @@ def _variants(entry: OrgEntry) -> list[str]:
 
 def _in_postcode(texts: list[str], s: int, e: int) -> bool:
     """A two-letter acronym that is the end of a postcode: four digits before it that open
-    an address line (after a comma or a line break), a place name after it ("Prinsessegracht
+    an address line (after a comma, a dash, a colon or a line break), a place name after it ("Prinsessegracht
     22, 2514 AP The Hague"; not "In 2009 AP said", "the 2023 EU Internet Forum")."""
     if not (e - s == 1 and s > 0 and e < len(texts) and len(texts[s]) == 2 and len(texts[s - 1]) == 4 and texts[s - 1].isdigit() and texts[e][:1].isupper()):
         return False
-    return s == 1 or texts[s - 2] == "," or "\n" in texts[s - 2]
+    return s == 1 or texts[s - 2] in (",", "–", "-", ":") or "\n" in texts[s - 2]
 
 
 def _names_entry(name: str, entry: OrgEntry, *, within: bool = False) -> bool:
