@@ -127,7 +127,8 @@ def test_cli_reads_an_html_page_as_extract_html_does(tmp_path, capsys, nlp) -> N
 def test_a_release_page_with_related_items_beside_a_short_text_stays_one_release(nlp) -> None:
     """A release page of one paragraph (or a paragraph and a list) with its own metadata
     block and a box of related releases, each with its date, is one release, not a listing
-    of three (the page's title is its own item's)."""
+    of three (the page's title is its own item's); its block, labels without their colons
+    ("Where we are" over its value, as Drupal 8 prints them), fills the record."""
     def field(name: str, label: str, value: str) -> str:  # Drupal 8: the label without its colon
         return f'<div class="field field--name-field-{name}"><div class="field__label">{label}</div><div class="field__item">{value}</div></div>'
 
@@ -137,7 +138,11 @@ def test_a_release_page_with_related_items_beside_a_short_text_stays_one_release
         + f'<div class="field__item">Summary of the related release number {n} about border guards.</div></div>'
         for n in (1, 2)
     )
-    block = field("date", "Publishing date", '<time datetime="2011-11-29T12:00:00Z">29 November 2011</time>') + field("type", "Content type", "Press release")
+    block = (
+        field("date", "Publishing date", '<time datetime="2011-11-29T12:00:00Z">29 November 2011</time>')
+        + field("type", "Content type", "Press release")
+        + field("where", "Where we are", "Centre in Bishkek")
+    )
     for body in (f"<p>{LEDE.format(day='28 November 2011')}</p>", f"<p>{LEDE.format(day='28 November 2011')}</p>{LISTED_BODY}"):
         html = (
             f'<html><head><title>{TITLE} | OSCE</title><meta property="og:title" content="{TITLE}"></head><body><main>'
@@ -146,4 +151,5 @@ def test_a_release_page_with_related_items_beside_a_short_text_stays_one_release
         )
         recs = newsie.extract_page(html, nlp=nlp)
         assert len(recs) == 1 and recs[0].title == TITLE, [r.title for r in recs]
-        assert recs[0].text.startswith("BISHKEK –")
+        assert recs[0].text.startswith("BISHKEK –")  # the block's lines, labels without colons too, are no text
+        assert (recs[0].issuer, recs[0].content_type) == (["Centre in Bishkek"], "Press release")

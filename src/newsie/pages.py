@@ -37,6 +37,9 @@ BARE_LABELS: dict[str, str] = {
     "fields of work": "fields_of_work",
     "content type": "content_type",
 }
+# Inside a block anchored by a date, "Where we are" and "What we do" are labels too (the
+# site's release pages print them so, with their values below).
+_IN_BLOCK: dict[str, str] = {**BARE_LABELS, "where we are": "issuer", "what we do": "fields_of_work"}
 _BLOCK_LINES = 8  # lines after the date within which the block's other bare labels stand
 # A line that is a bare date label: looked for in the whole text at once before
 # `_bare_block` reads it line by line (most texts have none).
@@ -86,7 +89,7 @@ def _bare_block(lines: list[str]) -> dict[int, tuple[str, int]]:
         found[i] = ("published", at)
         j = at + 1
         while j < min(len(lines), at + 1 + _BLOCK_LINES):
-            key = BARE_LABELS.get(lines[j].strip().lower())
+            key = _IN_BLOCK.get(lines[j].strip().lower())
             value = _value_line(lines, j) if key and key != "published" else None
             if key and value is not None:
                 found[j] = (key, value)
