@@ -189,3 +189,22 @@ def test_people_killed_hurt_or_held_take_no_part(nlp) -> None:
         assert newsie.extract(text, nlp=nlp).events[0].participants is None, text
     attended = "VIENNA, 11 April 2011 – Some 40 journalists attended a training course on safety organized today by the OSCE in Vienna."
     assert newsie.extract(attended, nlp=nlp).events[0].participants == 40
+
+
+def test_counts_beside_dates_and_victim_words_that_are_not_theirs_stand(nlp) -> None:
+    """A later paragraph's count stays the event's when a past date after it is a project's,
+    a law's or the people's ("a project launched in March 2022"), when "since" belongs to
+    another clause, and when the victims are other people ("journalists and relatives of
+    reporters who have been murdered"); a range after a topic is the topic's."""
+    lede = "BISHKEK, 14 March 2024 – A three-day training course for border officers concluded today in Bishkek.\n\n"
+    for later in (
+        "Some 30 police officers attended the course, which is part of a project launched in March 2022.",
+        "The course brought together 30 officers from the border units established in 2019 under the national strategy.",
+        "30 officers attended the course, which has been organized by the OSCE since 2015.",
+        "The course was attended by 30 officers and was based on the manual adopted in 2021.",
+    ):
+        assert newsie.extract(lede + later, nlp=nlp).events[0].participants == 30, later
+    text = "SKOPJE, 14 March 2024 – The conference brought together 40 journalists and relatives of reporters who have been murdered in the region."
+    assert newsie.extract(text, nlp=nlp).events[0].participants == 40
+    ev = newsie.extract("SKOPJE, 14 March 2024 – The OSCE Mission to Skopje today organized a roundtable on the monitoring conducted from 1 to 31 March.", nlp=nlp).events[0]
+    assert (ev.start, ev.end) == (D(2024, 3, 14), D(2024, 3, 14))

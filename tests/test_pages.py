@@ -136,3 +136,14 @@ def test_a_release_page_with_its_values_below_the_labels() -> None:
     rel = newsie.extract(text)
     assert rel.title == "OSCE Mission to Skopje trains police officers on hate crime investigation"
     assert (rel.issuer, rel.fields_of_work, str(rel.published)) == (["OSCE Mission to Skopje"], ["Policing"], "2021-05-03")
+
+
+def test_a_menu_near_the_date_block_gives_no_issuer_or_field() -> None:
+    """A footer menu after the dated block ("Share", then "What we do" over every field), or a
+    menu above the date with colons, gives no issuer or field of work."""
+    body = "BELGRADE, 14 March 2024 – The OSCE Mission to Serbia today concluded a three-day training course for 25 judges on hate crimes in Belgrade.\n"
+    after = f"OSCE Mission trains judges in Belgrade\n{body}Publishing date\n14 March 2024\nShare\nFacebook\nTwitter\nWhat we do\nArms control\nBorder management\nWhere we are\nField operations\nInstitutions\n"
+    above = f"What we do:\nArms control\nWhere we are:\nField operations\nPress release\nOSCE Mission trains judges in Belgrade\nPublishing date: 14 March 2024\n{body}"
+    for text in (after, above):
+        page = parse_page(text)
+        assert (page.issuer, page.fields_of_work) == ([], []), text

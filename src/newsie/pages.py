@@ -88,12 +88,16 @@ def _bare_block(lines: list[str]) -> dict[int, tuple[str, int]]:
             continue
         found[i] = ("published", at)
         j = at + 1
+        broken = False  # a line that is neither a label nor a value read: the block may have ended
         while j < min(len(lines), at + 1 + _BLOCK_LINES):
-            key = _IN_BLOCK.get(lines[j].strip().lower())
+            label = lines[j].strip().lower()
+            key = BARE_LABELS.get(label) or (None if broken else _IN_BLOCK.get(label))  # (a footer's "What we do" menu)
             value = _value_line(lines, j) if key and key != "published" else None
             if key and value is not None:
                 found[j] = (key, value)
                 j = value
+            elif label:
+                broken = True
             j += 1
         break  # one release, one metadata block
     return found
@@ -116,8 +120,8 @@ def _next_value(lines: list[str], i: int, key: str, dated: list[int]) -> int | N
     publishing date, the next non-empty line when it holds a date; for the content type, the
     next when short; for issuers and fields of work, the next when short and the label is in
     a block anchored by a publishing-date label (`dated`: their lines), within
-    `_BLOCK_LINES` lines of it: elsewhere "Where we are:" over "Vienna" is a menu."""
-    if key not in ("published", "content_type") and not any(abs(i - d) <= _BLOCK_LINES for d in dated):
+    `_BLOCK_LINES` lines after it: elsewhere "Where we are:" over "Vienna" is a menu."""
+    if key not in ("published", "content_type") and not any(0 < i - d <= _BLOCK_LINES for d in dated):
         return None
     at = _value_line(lines, i)
     if at is None or _ITEM.match(lines[at]) or _DASH.match(lines[at]) or len(lines[at].strip()) > 60:

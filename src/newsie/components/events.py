@@ -65,8 +65,18 @@ _NAME_GOES_ON: Final = re.compile(r"\s+[A-ZÀ-Ý]")
 _KB_ID: Final = itemgetter(4)  # a row's kb_id_
 _BODY_BEFORE_DATELINE: Final = 20  # characters of a release before a dateline that starts another
 _PERFECT: Final = re.compile(r"\b(?:has|have)\b", re.IGNORECASE)  # "has trained 800 graduates since 2002"
-_WHO: Final = re.compile(r"\bwho\b", re.IGNORECASE)  # "25 officers who graduated in 2020": the date is the people's
+_CLAUSE: Final = re.compile(r",|\b(?:which|that|who|whose)\b", re.IGNORECASE)  # a clause of its own
+# An event said to have taken place at a date after the count ("a workshop held in October
+# 2018"), not a project, a law or people ("launched in", "adopted in", "who graduated in").
+_HELD_THEN: Final = re.compile(r"\b(?:held|organi[sz]ed|conducted|took place|hosted|convened)\b[^,.;]{0,30}\b(?:in|on)\s*$", re.IGNORECASE)
 _NEAR_TRIGGER: Final = 40  # characters from the event's trigger to a range said of it
+# What joins a range to the event right before it ("the training for judges held from",
+# "a course in Kyiv, running from"), with no topic between ("a roundtable on the
+# monitoring conducted from ..." is the monitoring's).
+_SAID_OF_IT: Final = re.compile(
+    r"^(?:(?!\b(?:on|of|about)\b)[^.;])*?\b(?:held|running|runs|run|taking place|takes place|lasting|continuing)\s+(?:from|on|between)?\s*$|^\s*(?:from|between)\s*$",
+    re.IGNORECASE,
+)
 _PAST_DAYS: Final = 183  # half a year: a later paragraph's date that far back is background (as in `_dates`)
 _HISTORY_DAYS: Final = 36_525  # a century: a date that far from the text's own is history, never its event's
 Row = tuple[int, int, int, int, str, str]  # a span: start, end, start_char, end_char, kb_id_, id_ (`group_rows`)
@@ -264,9 +274,13 @@ class _Release:
                 continue
             since = text[max(unit.start_char, start_char - 6) : start_char].lower().rstrip().endswith("since")
             if since:
-                if _PERFECT.search(text, unit.start_char, unit.end_char) is not None:
-                    return True  # "has trained 800 graduates since 2002"
-            elif start_char < at or _WHO.search(text, at, start_char) is None:
+                # "has trained 800 graduates since 2002", "800 officers have completed the course
+                # since 2010"; not "25 officers attended the course, which has been organized since 2015"
+                if _PERFECT.search(text, unit.start_char, at) is not None or (
+                    _PERFECT.search(text, at, start_char) is not None and _CLAUSE.search(text, at, start_char) is None
+                ):
+                    return True
+            elif start_char < at or _HELD_THEN.search(text[max(at, start_char - 40) : start_char]) is not None:
                 return True  # "held in October 2018 brought together 40"; "took part in a workshop held in October 2018"
         return False
 
@@ -584,7 +598,7 @@ class EventExtractor(GazetteerPipe):
                 best = unit.best_trigger.get(etype)
                 if best is not None:
                     t_end = rel.cols.idxs[best[1].end - 1] + len(rel.cols.texts[best[1].end - 1])
-                    near.update(s for s in in_unit(unit) if 0 <= s - t_end <= _NEAR_TRIGGER)
+                    near.update(s for s in in_unit(unit) if 0 <= s - t_end <= _NEAR_TRIGGER and _SAID_OF_IT.search(rel.text[t_end:s]) is not None)
             value = self._range_holding(value, [s for unit in [*focus, *body_units[:3]] for s in in_unit(unit)], values, near)
         start, end = value.start, value.end
         assert start is not None

@@ -89,7 +89,11 @@ class ParticipantCounter:
         verbs = sorted({v.lower() for v in victim_verbs}, key=len, reverse=True)
         verb_alt = "|".join(map(re.escape, verbs))
         # The verb right after the noun ("56 journalists killed") or after "were" a few words on.
-        self._victim_after = re.compile(rf"(?:\s+(?:{verb_alt})\b|[^.;:]{{0,40}}?\b{_BEEN}\s+(?:\w+\s+)?(?:{verb_alt})\b)") if verbs else None
+        # (Not across "who", "whose", "of" or "and": "40 journalists and relatives of reporters
+        # who have been murdered" counts the journalists.)
+        self._victim_after = re.compile(
+            rf"(?:\s+(?:{verb_alt})\b|(?:(?!\b(?:who|whose|of|and)\b)[^.;:]){{0,40}}?\b{_BEEN}\s+(?:\w+\s+)?(?:{verb_alt})\b)"
+        ) if verbs else None
         nouns = set(nouns)
         # A count ends in one of the nouns, a whole word: a sentence without any has none.
         self._nouns = frozenset(n.lower() for n in nouns) if nouns and all(n.isascii() and n.isalnum() for n in nouns) else None
