@@ -91,6 +91,7 @@ class _Release:
         "_context",
         "_counts",
         "_cut",
+        "_date_starts",
         "_day_dates",
         "_doc_states",
         "_event_dates",
@@ -138,6 +139,7 @@ class _Release:
         # modifies ("the 25 November attack"), -1 for a background clause ("that occurred on")
         self.modified: dict[int, int] = {}
         self._day_dates: list[tuple[int, DateValue]] | None = None
+        self._date_starts: list[int] | None = None  # the start of each row of `dates` (`counts_the_past`)
         self._cut: int | None = None
         self._bounds: dict[tuple[int, int], str | None] = {}
         self._counts: dict[tuple[int, int], tuple[int, str] | None] = {}
@@ -264,11 +266,14 @@ class _Release:
         if today is None:
             return False
         text = self.text
-        for _, _, start_char, end_char, _, _ in self.dates:
+        if self._date_starts is None:
+            self._date_starts = [row[2] for row in self.dates]
+        dates = self.dates
+        # the sentence's dates only (no scan from the text's start, no copy of the rest, per sentence)
+        for k in range(bisect.bisect_left(self._date_starts, unit.start_char), len(dates)):
+            start_char, end_char = dates[k][2], dates[k][3]
             if start_char >= unit.end_char:
                 break
-            if start_char < unit.start_char:
-                continue
             d = span_value(self.doc, "newsie_date", start_char, end_char)
             if d is None or d.end is None or d.year_inferred or (today - d.end).days <= _PAST_DAYS:
                 continue
