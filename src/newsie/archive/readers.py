@@ -949,18 +949,13 @@ def _lenient_row(text: str, at: int, names: Sequence[str], delimiter: str, lines
     for _ in range(lines):
         end = _line_at(text, end)[1]
     chunk = re.sub(rf'"[ \t]+(?=[{re.escape(delimiter)}\r\n]|$)', '"', text[at:end])
-    reader = csv.reader(io.StringIO(chunk, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.DictReader(io.StringIO(chunk, newline=""), fieldnames=names, delimiter=delimiter, strict=True)
     try:
-        cells = next(reader)
+        row = next(reader)
         if next(reader, None) is not None:
             return None  # more than one row: not the row the strict reader was reading
     except (csv.Error, StopIteration):
         return None
-    row: dict[Any, Any] = dict(zip(names, cells))
-    if len(cells) > len(names):
-        row[None] = cells[len(names):]  # as DictReader keeps cells past the header's
-    for name in names[len(cells):]:
-        row[name] = None
     return row, end - at
 
 
