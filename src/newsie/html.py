@@ -63,15 +63,18 @@ def html_parts(html: str, url: str | None = None) -> dict[str, Any]:
         return parts
     data = doc if isinstance(doc, dict) else doc.as_dict()
     parts.update(title=data.get("title") or None, text=data.get("text") or "", sitename=data.get("sitename") or None)
-    rendered = listing_text(html)
-    if page_listing(rendered, parts["text"], parts["title"]):
+    tree = traf.load_html(html)  # parsed once for the listing's text and the page's date
+    rendered = listing_text(tree)
+    rendered_lists = is_listing(rendered)
+    if rendered_lists and page_listing(rendered, parts["text"], parts["title"]):
         parts["text"] = rendered
-    if is_listing(parts["text"]):  # a listing's dates and metadata are its items' (`listing_units`)
+        return parts  # a listing's dates and metadata are its items' (`listing_units`)
+    if is_listing(parts["text"]):
         return parts
-    if not is_listing(rendered):  # publishing dates newsie could not read as a listing's: said
+    if not rendered_lists:  # publishing dates newsie could not read as a listing's: said
         parts["listing_doubt"] = listing_doubt(rendered, found=1) or listing_doubt(parts["text"], found=1)
     parts["text"], meta = strip_metadata(parts["text"])
-    parts.update(published=page_date(html, url) or _block_date(meta.published), issuer=meta.issuer, fields_of_work=meta.fields_of_work, content_type=meta.content_type)
+    parts.update(published=page_date(tree, url) or _block_date(meta.published), issuer=meta.issuer, fields_of_work=meta.fields_of_work, content_type=meta.content_type)
     return parts
 
 
@@ -86,7 +89,7 @@ def page_listing(text: str, main_text: str, page_title: str | None = None) -> bo
     release an item of the listing text too), where a listing's main text holds at most one
     summary of each item; or the item titled as the page (`page_title`) holds them all.
     """
-    if not is_listing(text):
+    if not is_listing(text):  # (`html_parts` asks only when it is)
         return False
     items = split_listing(text)
     if is_listing(main_text) and len(split_listing(main_text)) >= len(items):
@@ -111,11 +114,12 @@ def _paragraphs(text: str) -> list[str]:
     return [ln.strip().rstrip(".…").strip() for ln in text.splitlines() if is_prose(ln)]
 
 
-def listing_text(html: str) -> str:
+def listing_text(html: Any) -> str:
     """A page's text as a listing reads it: one line per block element, list items as
     ``- item``, a field's label element (``class="field__label"``, ``"field-label"``) ending
-    in a colon (the site's stylesheet adds it), and no menus, header, footer or forms."""
-    tree = _trafilatura().load_html(html)
+    in a colon (the site's stylesheet adds it), and no menus, header, footer or forms.
+    `html`: the page, or its tree as trafilatura's ``load_html`` parses it."""
+    tree = _trafilatura().load_html(html) if isinstance(html, str) else html
     if tree is None:
         return ""
     body = tree.find(".//body")
@@ -146,9 +150,10 @@ def _render(el: Any, out: list[str]) -> None:
     out.append(el.tail or "")
 
 
-def page_date(html: str, url: str | None = None) -> str | None:
+def page_date(html: Any, url: str | None = None) -> str | None:
     """The publication date (ISO) a page's markup declares: meta tags, JSON-LD, <time>
-    elements, or a date in its URL; None when it declares none.
+    elements, or a date in its URL; None when it declares none. `html`: the page, or its
+    tree as trafilatura's ``load_html`` parses it.
 
     htmldate is shown those elements alone: even with `extensive_search` off it still reads
     ISO and day/month/year dates anywhere in the text.
@@ -156,7 +161,7 @@ def page_date(html: str, url: str | None = None) -> str | None:
     from htmldate import find_date
     from lxml.html import Element
 
-    tree = _trafilatura().load_html(html)
+    tree = _trafilatura().load_html(html) if isinstance(html, str) else html
     if tree is None:
         return None
     dated = Element("html")
