@@ -27,7 +27,7 @@ from .inputs import optional_id, optional_text, release_id, require_items, requi
 from .listing import is_listing, listing_doubt, listing_units, may_list
 from .making import make_doc
 from .missing import is_missing
-from .mojibake import may_be_mojibake, repair
+from .mojibake import repair
 from .pages import looks_like_page, parse_page
 from .rawtext import split_raw
 from .records import RecordError, Release
@@ -170,7 +170,7 @@ def _fields(item: Item) -> dict[str, Any]:
     get = item.get
     text = require_text(get("text"), "text")
     repaired = []
-    if may_be_mojibake(text) and (fixed := repair(text)) != text:  # before NEL is read as a line end
+    if (fixed := repair(text)) is not text:  # (its gate first: the text itself, nearly always); before NEL is a line end
         text = fixed
         repaired.append("text")
     if "\r" in text or "\x0c" in text or "\x0b" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
@@ -208,7 +208,7 @@ def _fields(item: Item) -> dict[str, Any]:
 
 def _title(title: str | None, repaired: list[str]) -> str | None:
     """The title with wrong decoding undone (`newsie.mojibake`), noted in `repaired`."""
-    if title is not None and may_be_mojibake(title) and (fixed := repair(title)) != title:
+    if title is not None and (fixed := repair(title)) is not title:
         repaired.append("title")
         return fixed
     return title

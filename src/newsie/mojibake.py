@@ -43,8 +43,8 @@ def may_be_mojibake(text: str) -> bool:
 
 
 def repair(text: str) -> str:
-    """`text` with wrong decoding undone (``ftfy.fix_encoding``), or `text` itself when it
-    holds none (`may_be_mojibake`). Text that only looks like it ("Prishtinë–Priština")
+    """`text` with wrong decoding undone (``ftfy.fix_encoding``), or `text` itself (the same
+    object) when it holds none (`may_be_mojibake`) or ftfy changes nothing. Text that only looks like it ("Prishtinë–Priština")
     is left as it is: ftfy changes a text only where the bytes decode back consistently."""
     if not may_be_mojibake(text):
         return text
@@ -54,7 +54,7 @@ def repair(text: str) -> str:
         fixed: str = ftfy.fix_encoding(text)
     except (UnicodeError, ValueError):  # (a lone surrogate: cleaned later at the door)
         return text
-    return fixed
+    return text if fixed == text else fixed
 
 
 __all__ = ["may_be_mojibake", "repair"]
