@@ -769,12 +769,14 @@ def test_taxonomy_fields_in_another_case_are_not_site_labels(tmp_path) -> None:
         ("fields_of_work", ("max_epochs = 20", "epochs = 20"), r"\[training\] lacks max_epochs"),
         ("event_type", ("max_epochs = 20", "max_epochs = 0"), r"\[training\] max_epochs = 0: newsie trains that many epochs"),
         ("fields_of_work", ("dropout = 0.2", "dropout = 1.5"), r"\[training\] dropout = 1.5: give a rate from 0"),
+        ("fields_of_work", ("ngram_size = 1", "ngram_size = 0"), r"ngram_size = 0: give 1 \(words\) or more"),
+        ("event_type", ("ngram_size = 1", "ngram_size = 1.5"), r"ngram_size = 1.5: give 1 \(words\) or more"),
         ("fields_of_work", ("length = 32768", "length = 0"), r"its model, batcher or optimizer cannot be built \(\[E1056\]"),
         ("event_type", ('"Adam.v1"', '"Adamm.v1"'), r"its model, batcher or optimizer cannot be built \(\[E893\] Could not find function 'Adamm.v1'"),
     ],
 )
 def test_a_config_newsie_cannot_use_is_refused_before_training(tmp_path, task, change, message) -> None:
-    """A training config without [newsie] max_tokens, with another component name or factory, a model that is not bag-of-words or no epochs
+    """A training config without [newsie] max_tokens, with another component name or factory, a model that is not bag-of-words or reads no words (ngram_size 0) or no epochs
     is a TrainingConfigError naming the file; so are no epochs, a dropout of 1 or more, or a model or optimizer spaCy cannot build, before any
     release is read, not an untrained model or a spaCy traceback after the other task was trained."""
     from newsie.exceptions import TrainingConfigError

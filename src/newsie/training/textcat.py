@@ -61,9 +61,10 @@ def check_config(config: Config, name: str, pipe: str | None = None) -> None:
     It needs ``[newsie] max_tokens`` (a positive integer: how many tokens of headline and
     text the classifier reads); one pipeline component, named `pipe` (the name the trained
     component loads it by) and made by a text-classifier factory (``textcat_multilabel``
-    for fields of work); a bag-of-words model (`ARCHITECTURES`); and ``[training]``
-    ``max_epochs`` (at least 1), ``dropout`` (from 0 to below 1), ``batcher`` and
-    ``optimizer`` (whether they can be built is `check_buildable`'s).
+    for fields of work); a bag-of-words model (`ARCHITECTURES`) reading words
+    (``ngram_size`` at least 1); and ``[training]`` ``max_epochs`` (at least 1),
+    ``dropout`` (from 0 to below 1), ``batcher`` and ``optimizer`` (whether they can be
+    built is `check_buildable`'s).
 
     Raises:
         TrainingConfigError: naming `name` and the problem.
@@ -98,6 +99,11 @@ def check_config(config: Config, name: str, pipe: str | None = None) -> None:
             f"[components.{names[0]}.model] architecture {architecture!r} is not supported: newsie's classifiers read "
             f"hashed words only, which the bag-of-words models read ({', '.join(ARCHITECTURES)})"
         )
+    assert isinstance(model, dict)
+    ngrams = model.get("ngram_size", 1)
+    if isinstance(ngrams, bool) or not isinstance(ngrams, int) or ngrams < 1:
+        # spaCy builds a model of 0-grams: it reads no word and learns the labels' base rates alone
+        raise fail(f"[components.{names[0]}.model] ngram_size = {ngrams!r}: give 1 (words) or more (word sequences up to that length)")
     training = config.get("training")
     missing = [key for key in TRAINING_KEYS if not isinstance(training, dict) or key not in training]
     if missing:
