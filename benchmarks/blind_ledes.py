@@ -39,7 +39,7 @@ def main() -> int:
     ap.add_argument("--show-errors", action="store_true", help="print every per-item miss")
     args = ap.parse_args()
     sys.path.insert(0, str(SCORER))
-    import score  # the shared scorer  # noqa: PLC0415
+    import score  # the shared scorer
 
     data = items()
     s = score.score(data, score.newsie_system(), show_errors=10**6 if args.show_errors else 0)
