@@ -121,7 +121,11 @@ class TriggerScorer:
                 self.matcher.add(etype, patterns(spec.triggers, "LOWER"))
                 self._types[self.strings.add(etype)] = etype
         self._modifier_heads = frozenset(h.lower() for h in rules.modifier_heads)
-        self._trigger_modifies = frozenset(t.lower() for spec in rules.types.values() for t in spec.triggers if " " not in t)
+        # Triggers that can modify a noun ("training centre"): single words, not verb forms
+        # ("donated equipment", "trains school teachers": an event and its object).
+        self._trigger_modifies = frozenset(
+            t.lower() for spec in rules.types.values() for t in spec.triggers if " " not in t and not _verb_form(t.lower())
+        )
         self._venues: dict[str, dict[str, tuple[str, ...]]] = {
             a: {b: tuple(p.lower() for p in phrases) for b, phrases in to.items()} for a, to in rules.venue_overrides.items()
         }
@@ -402,6 +406,11 @@ def default_rules() -> dict[str, Any]:
     """The packaged ``event_types.json``, checked."""
     return EventRules.model_validate_json(gazetteer_file(EVENT_TYPES_FILE).read_text(encoding="utf-8")).model_dump()
 
+
+def _verb_form(word: str) -> bool:
+    """Whether a trigger word reads as a verb before a noun: a past form ("donated") or a
+    third-person or plural form ("donates", "trains"; a plural noun modifies no noun)."""
+    return word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
 
 class EventTriggers(GazetteerPipe):
     """Score the trigger phrases of every event type over the release.
