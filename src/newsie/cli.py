@@ -6,6 +6,7 @@ away (``| head``), 143 stopped by SIGTERM.
 """
 from __future__ import annotations
 
+import codecs
 import inspect
 import io
 import json
@@ -34,7 +35,8 @@ orient="records") or objects one after another (one, JSON Lines, jq's pretty out
 (.txt .md .html .jsonl .csv ...; .json when named or matched by a *.json glob); others, and
 newsie's own output files, are skipped with a count. '-' reads stdin: JSONL (or a JSON
 array, or jq's pretty objects), a CSV/TSV table (told by its header), or one release's text.
-Encoding: UTF-8, UTF-16 or UTF-32 with a byte-order mark, or UTF-16 LE/BE without one.
+Encoding: UTF-8 (or --encoding CODEC, e.g. cp1252), UTF-16 or UTF-32 with a byte-order mark,
+or UTF-16 LE/BE without one; HTML that is not UTF-8: its <meta charset>, then --encoding.
 
 Output: JSON Lines (default, to stdout), or by --output suffix .csv (the events table) or
 .parquet (the releases table with whole records); --level picks another table.
@@ -149,6 +151,22 @@ def _cli_words(message: str) -> str:
     return message
 
 
+def _encoding(value: str | None) -> str | None:
+    """The --encoding codec, checked before any input is read (None for UTF-8, the default)."""
+    from .archive.readers import check_encoding
+
+    if value is None:
+        return None
+    try:
+        check_encoding(value)
+    except LookupError:
+        raise typer.BadParameter(
+            f"{value!r} is not a text encoding Python knows; e.g. cp1252 (Windows, Western Europe), "
+            "cp1250 (Central Europe), cp1251 (Cyrillic), latin-1"
+        ) from None
+    return None if codecs.lookup(value).name == "utf-8" else value
+
+
 @app.command(help=EXTRACT_HELP, epilog=EXTRACT_EPILOG, no_args_is_help=True)
 def extract(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Files, folders, globs, or - for stdin.", show_default=False)],
@@ -179,6 +197,15 @@ def extract(
     date_field: Annotated[str, typer.Option("--date-field", help="... of the publication date.")] = "published",
     url_field: Annotated[str, typer.Option("--url-field", help="... of the URL.")] = "url",
     published: Annotated[str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="Publication date for inputs that have none.")] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding", metavar="CODEC", callback=_encoding,
+            help="Encoding of input files and stdin that have no byte-order mark (default: UTF-8); any codec Python knows, "
+            "e.g. cp1252, cp1250, cp1251, latin-1. UTF-16 without a mark is still told by its bytes; "
+            "HTML tries UTF-8 and its <meta charset> first.",
+        ),
+    ] = None,
     gazetteers: GazetteerFiles = None,
     base: BaseName = None,
     models: Models = None,
@@ -208,9 +235,9 @@ def extract(
         # Read once, as bytes (its start checked here, then extracted): decoded like a
         # file, so a stray byte is an error record, not a traceback or mojibake.
         raw = read_stream_bytes(sys.stdin)
-        stdin, head = io.BytesIO(raw), peek_text(raw)
+        stdin, head = io.BytesIO(raw), peek_text(raw, encoding=encoding)
     named = [name for name, value in (("id", id_field), ("title", title_field), ("date", date_field), ("url", url_field)) if value != getattr(Fields(), name)]
-    for warning in check_fields(inputs, fields, head, named):
+    for warning in check_fields(inputs, fields, head, named, encoding):
         if not quiet:
             print(warning, file=sys.stderr)
     options = load_options(gazetteers, base, models)
@@ -234,6 +261,7 @@ def extract(
             load_options=options,
             timeout=timeout or None,
             stdin=stdin,
+            encoding=encoding,
         )
     except BrokenPipeError:  # the reader of stdout went away (| head): stop quietly, like other Unix tools
         _silence_stdout()

@@ -338,3 +338,116 @@ def test_a_space_after_a_closing_quote_is_no_unclosed_quote(tmp_path) -> None:
     units = list(read_inputs([str(src)]))
     assert kinds([u for _, u in units]) == ["c1", "c2"] and [s.line for s, _ in units] == [2, 4]
     assert units[0][1]["text"] == f"{VIENNA}\nSecond para." and units[1][1]["text"] == ODIHR
+
+
+# --encoding: archives saved by Windows tools (cp1252, cp1250, cp1251).
+ZURICH = "ZÜRICH, 12 May 2021 – The OSCE met “civil society” in Zürich."
+PLAIN = "VIENNA, 6 October 2020 - The OSCE Secretary General met the Chairperson-in-Office."
+
+
+@pytest.mark.parametrize("name", ["r.jsonl", "r.json", "r.csv", "r.tsv"])
+def test_records_files_in_the_encoding_given_are_read(tmp_path, name: str) -> None:
+    """A cp1252 JSON Lines file, .json array, CSV or TSV is read whole with encoding="cp1252"; without, its rows fail as before."""
+    rows = [{"id": "r1", "title": "Talks in Zürich", "text": ZURICH}, {"id": "r2", "title": "Vienna", "text": PLAIN}]
+    src = tmp_path / name
+    if name.endswith(".jsonl"):
+        src.write_bytes("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("cp1252"))
+    elif name.endswith(".json"):
+        src.write_bytes(json.dumps(rows, ensure_ascii=False).encode("cp1252"))
+    else:
+        with src.open("w", encoding="cp1252", newline="") as fh:
+            writer = csv.DictWriter(fh, ["id", "title", "text"], delimiter="\t" if name.endswith(".tsv") else ",")
+            writer.writeheader()
+            writer.writerows(rows)
+    units = list(read_units([str(src)], encoding="cp1252"))
+    assert [(u["id"], u["title"], u["text"]) for u in units] == [(r["id"], r["title"], r["text"]) for r in rows]
+    assert kinds(list(read_units([str(src)]))) == ["DecodeError", "r2"]
+
+
+def test_text_files_in_the_encoding_given_are_read(tmp_path) -> None:
+    """Text files in cp1252, cp1250 and cp1251 are read with their encoding; without it each is a DecodeError saying how to give it."""
+    texts = {
+        "cp1252": ("Talks in Zürich", ZURICH),
+        "cp1250": ("Dialogue in Łódź and Brno", "WARSAW, 3 May 2021 – ODIHR met officials in Łódź, Kraków and Brno („Ostrava”)."),
+        "cp1251": ("Семинар ОБСЕ в Москве", "MOSCOW, 3 May 2021 – The OSCE held a seminar «Свобода СМИ» for journalists."),
+    }
+    for codec, (title, body) in texts.items():
+        src = tmp_path / f"{codec}.txt"
+        src.write_bytes(f"{title}\n\n{body}\n".encode(codec))
+        (unit,) = read_units([str(src)], encoding=codec)
+        assert (unit["title"], unit["text"]) == (title, body)
+        (bad,) = read_units([str(src)])
+        assert isinstance(bad, Failure) and bad.type == "DecodeError" and "not UTF-8 text" in bad.message
+        assert "--encoding cp1252" in bad.message and "iconv" in bad.message
+
+
+def test_stdin_in_the_encoding_given_is_read() -> None:
+    """stdin holding cp1252 text, JSON Lines or CSV is read with encoding="cp1252"; without it, it fails as before."""
+    release = f"Talks in Zürich\n\n{ZURICH}".encode("cp1252")
+    (unit,) = read_units(["-"], stdin=io.BytesIO(release), encoding="cp1252")
+    assert (unit["title"], unit["text"]) == ("Talks in Zürich", ZURICH)
+    assert kinds(list(read_units(["-"], stdin=io.BytesIO(release)))) == ["DecodeError"]
+    lines = jsonl(ZURICH, PLAIN).decode().encode("cp1252")
+    assert [u["text"] for u in read_units(["-"], stdin=io.BytesIO(lines), encoding="cp1252")] == [ZURICH, PLAIN]
+    assert kinds(list(read_units(["-"], stdin=io.BytesIO(lines)))) == ["DecodeError", "r2"]
+    table = f'id,text\nc1,"{ZURICH}"\n'.encode("cp1252")
+    assert [u["text"] for u in read_units(["-"], stdin=io.TextIOWrapper(io.BytesIO(table)), encoding="cp1252")] == [ZURICH]
+
+
+def test_marked_and_utf16_files_ignore_the_encoding_given(tmp_path) -> None:
+    """Files with a UTF-8, UTF-16 or UTF-32 byte-order mark and UTF-16 without one keep their own encoding under encoding="cp1251"."""
+    text = f"Talks in Zürich\n\n{ZURICH}"
+    (tmp_path / "utf8.txt").write_bytes(codecs.BOM_UTF8 + text.encode())
+    (tmp_path / "utf16.txt").write_bytes(text.encode("utf-16"))
+    (tmp_path / "utf32.txt").write_bytes(text.encode("utf-32"))
+    (tmp_path / "le.txt").write_bytes(text.encode("utf-16-le"))
+    (tmp_path / "be.jsonl").write_bytes(jsonl(ZURICH).decode().encode("utf-16-be"))
+    (tmp_path / "bom.csv").write_bytes(codecs.BOM_UTF8 + f'id,text\nc1,"{ZURICH}"\n'.encode())
+    names = ("utf8.txt", "utf16.txt", "utf32.txt", "le.txt", "be.jsonl", "bom.csv")
+    units = list(read_units([str(tmp_path / n) for n in names], encoding="cp1251"))
+    assert [u["text"] for u in units] == [ZURICH] * len(names)
+
+
+def test_bytes_the_encoding_given_does_not_have_fail_naming_it(tmp_path) -> None:
+    """A byte cp1252 leaves undefined fails the file, or its line alone, naming cp1252 and --encoding."""
+    (tmp_path / "r.txt").write_bytes(b"Talks\n\nbad \x81 byte")
+    (bad,) = read_units([str(tmp_path / "r.txt")], encoding="cp1252")
+    assert isinstance(bad, Failure) and bad.type == "DecodeError"
+    assert "not cp1252 text (byte 11" in bad.message and "--encoding" in bad.message
+    (tmp_path / "r.jsonl").write_bytes(jsonl(ZURICH).decode().encode("cp1252") + b'{"id": "r2", "text": "bad \x81"}\n')
+    units = list(read_units([str(tmp_path / "r.jsonl")], encoding="cp1252"))
+    assert kinds(units) == ["r1", "DecodeError"] and units[0]["text"] == ZURICH
+    assert f"{tmp_path / 'r.jsonl'}:2: not cp1252 text (byte 26 of the line" in units[1].message
+
+
+def test_an_encoding_that_is_not_ascii_based_decodes_the_file_whole(tmp_path) -> None:
+    """UTF-16 whose control characters keep it from being told by its bytes is a BinaryFile naming --encoding UTF-16LE, which reads it."""
+    src = tmp_path / "r.txt"
+    src.write_bytes(f"{TITLE}\n\n{ALMATY}\x07".encode("utf-16-le"))
+    (bad,) = read_units([str(src)])
+    assert isinstance(bad, Failure) and bad.type == "BinaryFile" and "give --encoding UTF-16LE" in bad.message
+    (unit,) = read_units([str(src)], encoding="UTF-16LE")
+    assert (unit["title"], unit["text"]) == (TITLE, f"{ALMATY}\x07")
+
+
+def test_html_reads_utf8_and_its_declared_charset_before_the_encoding_given(tmp_path) -> None:
+    """With encoding="cp1252", a page without a charset is read in cp1252, a UTF-8 page and a page declaring windows-1251 as theirs."""
+    body = "<body><h1>Talks in Zürich</h1><p>{}</p></body></html>"
+    (tmp_path / "a.html").write_bytes(("<html>" + body.format(ZURICH)).encode("cp1252"))
+    (tmp_path / "b.html").write_bytes(("<html>" + body.format(ZURICH)).encode("utf-8"))
+    russian = "МОСКВА, 3 мая 2021 – ОБСЕ провела семинар."
+    (tmp_path / "c.html").write_bytes(f'<html><head><meta charset="windows-1251"></head><body><p>{russian}</p></body></html>'.encode("cp1251"))
+    pages = list(read_units([str(tmp_path / n) for n in ("a.html", "b.html", "c.html")], encoding="cp1252"))
+    assert [ZURICH in p.html for p in pages[:2]] == [True, True] and russian in pages[2].html
+    assert kinds(list(read_units([str(tmp_path / "a.html")]))) == ["DecodeError"]
+
+
+def test_a_look_at_the_head_reads_the_encoding_given(tmp_path) -> None:
+    """The preflight's look at a file (open_text) and at stdin (peek_text) decode in the encoding given, as the run does."""
+    from newsie.archive.readers import open_text, peek_text
+
+    (tmp_path / "a.csv").write_bytes("Kennung,Überschrift,Inhalt\nc1,x,y\n".encode("cp1252"))
+    with open_text(tmp_path / "a.csv", encoding="cp1252") as fh:
+        assert next(csv.reader(fh)) == ["Kennung", "Überschrift", "Inhalt"]
+    assert peek_text(ZURICH.encode("cp1252"), encoding="cp1252") == ZURICH
+    assert peek_text(ZURICH.encode("utf-16"), encoding="cp1252") == ZURICH

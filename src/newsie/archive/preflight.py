@@ -119,10 +119,11 @@ def check_inputs(paths: Sequence[str], exclude: Callable[[str], bool] | None = N
     return plan
 
 
-def _keys(source: str, stdin_text: str | None, fields: Fields) -> tuple[list[str], str, bool] | None:
+def _keys(source: str, stdin_text: str | None, fields: Fields, encoding: str | None = None) -> tuple[list[str], str, bool] | None:
     """The keys of a records input's first records (JSON Lines, .json) or its header (CSV),
-    what they are called, and whether they are all its keys (a header; a file of at most
-    `PEEK_LINES` records); None for other inputs, or when they cannot be told."""
+    read in `encoding` as the run reads them, what they are called, and whether they are
+    all its keys (a header; a file of at most `PEEK_LINES` records); None for other
+    inputs, or when they cannot be told."""
     if source == "-":
         if stdin_text is None:
             return None
@@ -135,14 +136,14 @@ def _keys(source: str, stdin_text: str | None, fields: Fields) -> tuple[list[str
     try:
         if suffix in CSV_SUFFIXES:
             csv.field_size_limit(MAX_CSV_FIELD)
-            with open_text(Path(source)) as fh:  # a UTF-16 CSV shows its real header
+            with open_text(Path(source), encoding=encoding) as fh:  # a UTF-16 CSV shows its real header
                 header = next(csv.reader(fh, delimiter="\t" if suffix == ".tsv" else ","), None)
             return (header, "column", True) if header is not None else None
         if suffix in JSONL_SUFFIXES:
-            with open_text(Path(source)) as fh:
+            with open_text(Path(source), encoding=encoding) as fh:
                 got = first_keys(fh, PEEK_LINES)
         elif suffix in JSON_SUFFIXES:
-            with open_text(Path(source)) as fh:
+            with open_text(Path(source), encoding=encoding) as fh:
                 got = json_keys(fh.read(), PEEK_LINES)
         else:
             return None
@@ -151,9 +152,12 @@ def _keys(source: str, stdin_text: str | None, fields: Fields) -> tuple[list[str
     return (got[0], "key", got[1]) if got is not None else None
 
 
-def check_fields(paths: Sequence[str], fields: Fields, stdin_text: str | None = None, named: Sequence[str] = ()) -> list[str]:
+def check_fields(
+    paths: Sequence[str], fields: Fields, stdin_text: str | None = None, named: Sequence[str] = (), encoding: str | None = None
+) -> list[str]:
     """Records inputs (JSON Lines, .json, CSV) hold the text key, and the other fields the
-    user named do exist: judged on each file's header or first `PEEK_LINES` records.
+    user named do exist: judged on each file's header or first `PEEK_LINES` records, read
+    in `encoding` (stdin's: `stdin_text`, decoded alike).
 
     Every records input must have the text key. A field in `named` (an option the user set:
     ``"id"``, ``"title"``, ``"date"``, ``"url"``) must be found in at least one of them: a
@@ -170,7 +174,7 @@ def check_fields(paths: Sequence[str], fields: Fields, stdin_text: str | None = 
     for source in expand(paths):
         if isinstance(source, Failure):
             continue  # an odd entry (link loop, FIFO, ...): an error record of the run
-        got = _keys(source, stdin_text, fields)
+        got = _keys(source, stdin_text, fields, encoding)
         if got is None:
             continue
         keys, kind, whole = got

@@ -6,16 +6,19 @@ is silently lost: unreadable folders, dangling links, link loops and special fil
 (FIFOs and devices are never opened) each give a `Failure` too. Each unit comes with
 its `Source` (file, line or row, content hash), the key of ``--resume``.
 
-Text is UTF-8, or UTF-16/UTF-32 when a byte-order mark says so, or UTF-16 LE/BE without
-one when its first kilobyte reads as such (`unmarked_utf16`: Windows tools save it so). A text or HTML file is
-one release and is decoded whole; JSON Lines and CSV are decoded line by line and row by
-row, so a stray byte costs its own record only. stdin is read as bytes, by the same rules.
+Text is UTF-8 (or the `encoding` a run is given: cp1252, cp1251, ...), or UTF-16/UTF-32
+when a byte-order mark says so, or UTF-16 LE/BE without one when its first kilobyte reads
+as such (`unmarked_utf16`: Windows tools save it so); an HTML page that is not UTF-8 is
+read by the charset it declares, then by `encoding`. A text or HTML file is one release
+and is decoded whole; JSON Lines and CSV are decoded line by line and row by row, so a
+stray byte costs its own record only. stdin is read as bytes, by the same rules.
 """
 from __future__ import annotations
 
 import codecs
 import csv
 import errno
+import functools
 import glob
 import hashlib
 import io
@@ -457,11 +460,30 @@ _SAMPLE = 8192
 HEAD_BYTES = 1024  # what `encoding_of` is given of a file's start
 
 
-def encoding_of(head: bytes) -> str:
-    """The codec of a file that starts with `head` (its first `HEAD_BYTES`): UTF-16/32 by a
-    byte-order mark, UTF-16 LE or BE without one by `unmarked_utf16`, else UTF-8."""
+def encoding_of(head: bytes, encoding: str | None = None) -> str:
+    """The codec of a file that starts with `head` (its first `HEAD_BYTES`): UTF-8/16/32 by a
+    byte-order mark, UTF-16 LE or BE without one by `unmarked_utf16`, else `encoding`
+    (UTF-8 when None)."""
     marked = next((codec for bom, codec, _ in _BOMS if head.startswith(bom)), None)
-    return marked or unmarked_utf16(head) or "utf-8-sig"
+    return marked or unmarked_utf16(head) or encoding or "utf-8-sig"
+
+
+def check_encoding(name: str) -> None:
+    """Check that `name` is a text encoding Python knows (cp1252, latin-1, cp1251, ...).
+
+    Raises:
+        LookupError: an unknown name, or a codec that is no text encoding (base64).
+    """
+    b"x".decode(name, "replace")  # (an empty input is not looked up)
+
+
+@functools.cache
+def _ascii_based(codec: str) -> bool:
+    """Whether `codec` reads ASCII bytes as ASCII (cp1252, cp1251, Shift JIS; not UTF-16 or
+    EBCDIC): then NUL bytes and line breaks are found in the bytes, and a stray byte costs
+    its line or row alone; a file in another codec is decoded whole, as UTF-16 is."""
+    sample = bytes(range(128))
+    return sample.decode(codec, "replace") == sample.decode("ascii")
 
 
 _UNMARKED = {"utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}
@@ -497,14 +519,14 @@ def unmarked_utf16(head: bytes) -> str | None:
 PEEK_BYTES = 1 << 20  # what a look at the first records decodes of stdin (the preflight)
 
 
-def peek_text(raw: bytes, limit: int = PEEK_BYTES) -> str:
+def peek_text(raw: bytes, limit: int = PEEK_BYTES, *, encoding: str | None = None) -> str:
     """The first `limit` bytes of `raw` as text, for a look at the first records (the
     preflight): decoded as `encoding_of` says, undecodable bytes (and a character cut at
     the limit) as U+FFFD."""
-    return raw[:limit].decode(encoding_of(raw[:HEAD_BYTES]), errors="replace")
+    return raw[:limit].decode(encoding_of(raw[:HEAD_BYTES], encoding), errors="replace")
 
 
-def open_text(path: Path, newline: str | None = "") -> TextIO:
+def open_text(path: Path, newline: str | None = "", *, encoding: str | None = None) -> TextIO:
     """A file opened as text for a look at it (the preflight, the progress bar's count):
     decoded as `encoding_of` says (a byte-order mark dropped), undecodable bytes as U+FFFD.
     `newline` as for `open` ("" for the csv module, "\n" to cut lines at LF alone).
@@ -514,7 +536,7 @@ def open_text(path: Path, newline: str | None = "") -> TextIO:
     """
     fh = path.open("rb")
     try:
-        codec = encoding_of(fh.read(HEAD_BYTES))
+        codec = encoding_of(fh.read(HEAD_BYTES), encoding)
         fh.seek(0)
         return io.TextIOWrapper(fh, encoding=codec, errors="replace", newline=newline)
     except BaseException:
@@ -522,17 +544,31 @@ def open_text(path: Path, newline: str | None = "") -> TextIO:
         raise
 
 
-def _decode(raw: bytes, source: str) -> str | Failure:
+def _decode(raw: bytes, source: str, encoding: str | None = None) -> str | Failure:
     """A file read as one release: it decodes whole or fails whole."""
-    text = _decode_marked(raw, source)
+    text = _decode_marked(raw, source, encoding)
     if text is not None:
         return text
     if b"\x00" in raw[:_SAMPLE]:
         return _binary(raw, source)
+    codec = encoding_of(raw[:HEAD_BYTES], encoding)
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode(codec)
     except UnicodeDecodeError as exc:
-        return Failure(source, source, "DecodeError", f"{source}: not UTF-8 text (byte {exc.start}: {exc.reason}){_UTF8_HINT}")
+        return _undecodable(source, codec, exc)
+
+
+def _decode_page(raw: bytes, source: str, encoding: str | None) -> str | Failure:
+    """An HTML file: by a byte-order mark, as UTF-8, by the charset it declares, else in `encoding`.
+
+    UTF-8 and the declared charset come before `encoding`, the run's one guess for all its
+    files: a page's ``<meta charset>`` is its own word, the newer pages of an archive are
+    UTF-8, and a page in cp1252 or cp1251 is hardly ever valid UTF-8.
+    """
+    text = _decode(raw, source)
+    if not isinstance(text, Failure):
+        return text
+    return _decode_declared(raw) or (text if encoding is None else _decode(raw, source, encoding))
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
@@ -552,39 +588,47 @@ def _decode_declared(raw: bytes) -> str | None:
         return None
 
 
-def _decode_lines(raw: bytes, source: str) -> tuple[str, bool] | Failure:
-    """The text of a JSON Lines or CSV file, and whether any of it is not text.
+def _decode_lines(raw: bytes, source: str, encoding: str | None = None) -> tuple[str, str | None] | Failure:
+    """The text of a JSON Lines or CSV file, and when some of it is not text, the codec
+    it was read with (for the failures' messages; else None).
 
-    Bytes that are not UTF-8 are kept as lone surrogates (``surrogateescape``), so that
+    Bytes that do not decode are kept as lone surrogates (``surrogateescape``), so that
     only the line or row holding them fails (`_not_text`). A file that is mostly not text
     (an image or an archive under a .jsonl name) is one `BinaryFile` failure.
     """
-    text = _decode_marked(raw, source)
+    text = _decode_marked(raw, source, encoding)
     if text is not None:
-        return text if isinstance(text, Failure) else (text, False)
+        return text if isinstance(text, Failure) else (text, None)
+    codec = encoding_of(raw[:HEAD_BYTES], encoding)
     sample = raw[:_SAMPLE]
-    if b"\x00" in sample and _mostly_binary(sample, cut=len(raw) > _SAMPLE):
+    if b"\x00" in sample and _mostly_binary(sample, codec, cut=len(raw) > _SAMPLE):
         return _binary(raw, source)
+    plain = "utf-8" if codec == "utf-8-sig" else codec  # (a line re-encoded for its message gets no mark)
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode(codec)
     except UnicodeDecodeError:
-        return raw.decode("utf-8-sig", "surrogateescape"), True
-    return text, "\x00" in text
+        try:
+            return raw.decode(codec, "surrogateescape"), plain
+        except UnicodeDecodeError as exc:  # a stateful codec (ISO-2022) lost in ASCII bytes
+            return _undecodable(source, codec, exc)
+    return text, plain if "\x00" in text else None
 
 
-def _decode_marked(raw: bytes, source: str) -> str | Failure | None:
-    """An empty file's failure; a file with a UTF-16 or UTF-32 byte-order mark, or UTF-16
-    without one (`unmarked_utf16`), decoded; else None."""
+def _decode_marked(raw: bytes, source: str, encoding: str | None = None) -> str | Failure | None:
+    """An empty file's failure; a file with a UTF-16 or UTF-32 byte-order mark, UTF-16
+    without one (`unmarked_utf16`), or in an `encoding` that is not ASCII-based (UTF-16,
+    EBCDIC: `_ascii_based`), decoded whole; else None."""
     if not raw.strip():
         return Failure(source, source, "EmptyFile", f"{source}: the file is empty")
-    codec = encoding_of(raw[:HEAD_BYTES])
-    if codec == "utf-8-sig":
+    codec = encoding_of(raw[:HEAD_BYTES], encoding)
+    if codec == "utf-8-sig" or (codec == encoding and _ascii_based(codec)):
         return None
-    name = _UNMARKED.get(codec) or next(label for bom, c, label in _BOMS if c == codec)
+    marked = next((label for bom, _, label in _BOMS if raw.startswith(bom)), None)
+    name = marked or _UNMARKED.get(codec) or codec
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError as exc:
-        said = f"read as {name} (no byte-order mark)" if codec in _UNMARKED else f"marked as {name}"
+        said = f"marked as {name}" if marked else f"read as {name} (no byte-order mark)" if codec in _UNMARKED else f"read as {name} (--encoding)"
         return Failure(
             source, source, "DecodeError",
             f"{source}: {said} but not valid {name} (byte {exc.start}: {exc.reason}); "
@@ -595,8 +639,8 @@ def _decode_marked(raw: bytes, source: str) -> str | Failure | None:
     return text
 
 
-def _mostly_binary(sample: bytes, *, cut: bool) -> bool:
-    """Whether most lines of `sample` hold a NUL byte or bytes that are not UTF-8."""
+def _mostly_binary(sample: bytes, codec: str, *, cut: bool) -> bool:
+    """Whether most lines of `sample` hold a NUL byte or bytes that are not text in `codec`."""
     lines = sample.split(b"\n")
     if cut and len(lines) > 1:
         lines.pop()  # cut off mid-line (maybe mid-character)
@@ -604,26 +648,42 @@ def _mostly_binary(sample: bytes, *, cut: bool) -> bool:
     bad = 0
     for line in lines:
         try:
-            bad += b"\x00" in line or not line.decode("utf-8-sig")
+            bad += b"\x00" in line or not line.decode(codec)
         except UnicodeDecodeError:
             bad += 1
     return 2 * bad > len(lines)
 
 
-def _not_text(value: str, where: str, source: str, part: str) -> Failure | None:
-    """The failure of a line or cell (`part`) that holds a NUL or bytes that are not UTF-8."""
+def _not_text(value: str, where: str, source: str, part: str, codec: str) -> Failure | None:
+    """The failure of a line or cell (`part`) that holds a NUL or bytes that are not text in `codec`."""
     hit = _NOT_TEXT.search(value)
     if hit is None:
         return None
     if hit.group() == "\x00":
         return Failure(where, source, "DecodeError", f"{where}: a NUL byte (binary content) in the {part}, not text")
     try:
-        value.encode("utf-8", "surrogateescape").decode("utf-8")
+        value.encode(codec, "surrogateescape").decode(codec)
         reason = "invalid bytes"
     except (UnicodeError, ValueError) as exc:
         start = getattr(exc, "start", None)
         reason = f"byte {start} of the {part}: {getattr(exc, 'reason', exc)}" if start is not None else str(exc)
-    return Failure(where, source, "DecodeError", f"{where}: not UTF-8 text ({reason}){_UTF8_HINT}")
+    return Failure(where, source, "DecodeError", f"{where}: not {_name(codec)} text ({reason}){_hint(codec)}")
+
+
+def _undecodable(source: str, codec: str, exc: UnicodeDecodeError) -> Failure:
+    """The failure of a file that does not decode in `codec` (UTF-8, or the run's encoding)."""
+    return Failure(source, source, "DecodeError", f"{source}: not {_name(codec)} text (byte {exc.start}: {exc.reason}){_hint(codec)}")
+
+
+def _name(codec: str) -> str:
+    return "UTF-8" if codec in ("utf-8", "utf-8-sig") else codec
+
+
+def _hint(codec: str) -> str:
+    """How to read a file that is not text in `codec`: name its encoding, or convert it."""
+    if _name(codec) == "UTF-8":
+        return _UTF8_HINT
+    return f"; give its right encoding with --encoding, or save it as UTF-8 (e.g. iconv -f {codec} -t UTF-8)"
 
 
 def _binary(raw: bytes, source: str) -> Failure:
@@ -633,7 +693,7 @@ def _binary(raw: bytes, source: str) -> Failure:
     for order, zeros in (("LE", sample[1::2]), ("BE", sample[0::2])):
         if zeros.count(0) > 0.4 * half:  # ASCII letters as UTF-16: every other byte is NUL
             # not read as such (`unmarked_utf16`): control characters in its first kilobyte
-            hint = f" (UTF-16 text without a byte-order mark, with control characters? save it as UTF-8, e.g. iconv -f UTF-16{order} -t UTF-8)"
+            hint = f" (UTF-16 text without a byte-order mark, with control characters? give --encoding UTF-16{order}, or save it as UTF-8, e.g. iconv -f UTF-16{order} -t UTF-8)"
     for magic, what in _PACKED:
         if sample.startswith(magic):
             hint = f" ({what})"
@@ -646,35 +706,46 @@ _PACKED = (
 )
 
 
-_UTF8_HINT = "; save it as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)"
+_UTF8_HINT = "; give its encoding with --encoding (e.g. --encoding cp1252) or save it as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)"
 
 
 def _sha1(data: str | bytes) -> str:
     return hashlib.sha1(data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def read_units(paths: Sequence[str], fields: Fields = Fields(), *, stdin: IO[Any] | None = None) -> Iterator[Unit]:
+def read_units(
+    paths: Sequence[str], fields: Fields = Fields(), *, stdin: IO[Any] | None = None, encoding: str | None = None
+) -> Iterator[Unit]:
     """Items, HTML pages and failures for every input, in order."""
-    for _, unit in read_inputs(paths, fields, stdin=stdin):
+    for _, unit in read_inputs(paths, fields, stdin=stdin, encoding=encoding):
         yield unit
 
 
 def read_inputs(
-    paths: Sequence[str], fields: Fields = Fields(), *, stdin: IO[Any] | None = None, exclude: Callable[[str], bool] | None = None
+    paths: Sequence[str], fields: Fields = Fields(), *, stdin: IO[Any] | None = None,
+    exclude: Callable[[str], bool] | None = None, encoding: str | None = None,
 ) -> Iterator[tuple[Source, Unit]]:
     """Every input unit with its `Source` (file, line or row, content hash), in order.
 
     `stdin` (default `sys.stdin`) is read as bytes where it can be (a binary stream, or a
     text stream's ``buffer``), and decoded like a file. Files for which `exclude` is true
-    are not read (see `expand`).
+    are not read (see `expand`). `encoding` (a codec name, as for `open`; None: UTF-8) is
+    that of inputs without a byte-order mark that are not UTF-16 without one; an HTML page
+    tries UTF-8 and its declared charset first. A file's hash is of its bytes, a line's or
+    row's of its text, whatever the encoding.
+
+    Raises:
+        LookupError: `encoding` is no text encoding Python knows (on the first item).
     """
+    if encoding is not None:
+        check_encoding(encoding)
     stdin = stdin or sys.stdin
     for source in expand(paths, exclude=exclude):
         if isinstance(source, Failure):
             yield Source(file=source.source, sha1=_sha1(b"")), source
             continue
         if source == "-":
-            yield from _read_stream(stdin, "<stdin>", fields)
+            yield from _read_stream(stdin, "<stdin>", fields, encoding)
             continue
         path = Path(source)
         suffix = path.suffix.lower()
@@ -687,7 +758,7 @@ def read_inputs(
             continue
         whole = Source(file=source, sha1=_sha1(raw))
         if suffix in RECORD_SUFFIXES:
-            lines = _decode_lines(raw, source)
+            lines = _decode_lines(raw, source, encoding)
             if isinstance(lines, Failure):
                 yield whole, lines
             elif suffix in JSONL_SUFFIXES:
@@ -697,9 +768,7 @@ def read_inputs(
             else:
                 yield from _read_csv(*lines, source, fields, "\t" if suffix == ".tsv" else ",")
             continue
-        text = _decode(raw, source)
-        if isinstance(text, Failure) and suffix in HTML_SUFFIXES:
-            text = _decode_declared(raw) or text
+        text = _decode_page(raw, source, encoding) if suffix in HTML_SUFFIXES else _decode(raw, source, encoding)
         if isinstance(text, Failure):
             yield whole, text
         elif suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
@@ -735,7 +804,7 @@ def read_stream_bytes(stream: IO[Any]) -> bytes:
         return data.encode("utf-8", "surrogatepass")
 
 
-def _read_stream(stream: IO[Any], source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
+def _read_stream(stream: IO[Any], source: str, fields: Fields, encoding: str | None = None) -> Iterator[tuple[Source, Unit]]:
     """stdin: JSON Lines when it starts with '{' (decoded line by line; objects written
     over several lines, as ``jq '.[]'`` writes them, are read one after another), a JSON
     array of objects, a table when its first line is a CSV or TSV header (`table_header`),
@@ -744,7 +813,7 @@ def _read_stream(stream: IO[Any], source: str, fields: Fields) -> Iterator[tuple
     if not raw.strip():
         yield Source(file=source, sha1=_sha1(b"")), Failure(source, source, "EmptyInput", f"{source}: no input")
         return
-    lines = _decode_lines(raw, source)
+    lines = _decode_lines(raw, source, encoding)
     if isinstance(lines, Failure):
         yield Source(file=source, sha1=_sha1(raw)), lines
     elif lines[0].lstrip().startswith("{"):
@@ -757,7 +826,7 @@ def _read_stream(stream: IO[Any], source: str, fields: Fields) -> Iterator[tuple
     else:
         # Clean text is what `_decode` would give; only text holding bytes that are not
         # text is decoded again, whole, for the failure of a file read as one release.
-        text = _decode(raw, source) if lines[1] else lines[0]
+        text = _decode(raw, source, encoding) if lines[1] else lines[0]
         if isinstance(text, Failure):
             yield Source(file=source, sha1=_sha1(raw)), text
         else:
@@ -772,8 +841,9 @@ def _is_array(text: str) -> bool:
         return False
 
 
-def _read_jsonl(text: str, suspect: bool, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
-    """One unit per non-blank line; with `suspect`, a line holding bytes that are not text fails alone."""
+def _read_jsonl(text: str, suspect: str | None, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
+    """One unit per non-blank line; with `suspect` (the codec of a text holding bytes that
+    are not text, see `_decode_lines`), such a line fails alone."""
     # Only "\n" ends a record: str.splitlines() would also cut at U+2028 and other
     # separators that JSON allows inside strings.
     for lineno, line in enumerate(text.split("\n"), 1):
@@ -782,7 +852,7 @@ def _read_jsonl(text: str, suspect: bool, source: str, fields: Fields) -> Iterat
             continue
         where = f"{source}:{lineno}"
         pos = Source(file=source, line=lineno, sha1=_sha1(line))
-        bad = _not_text(line, where, source, "line") if suspect else None
+        bad = _not_text(line, where, source, "line", suspect) if suspect else None
         if bad is not None:
             yield pos, bad
             continue
@@ -809,7 +879,7 @@ def _parse(text: str, where: str, source: str) -> Any:
         return Failure(where, source, "JSONDecodeError", f"{where}: unreadable JSON ({exc})")
 
 
-def _read_json(text: str, suspect: bool, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
+def _read_json(text: str, suspect: str | None, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
     """A .json file: an array of objects (as pandas' ``to_json(orient="records")`` writes
     them), or objects one after another (one object, JSON Lines saved as .json, or
     pretty-printed objects; see `_documents`): one document each, the Nth ``FILE:N`` (its
@@ -839,12 +909,12 @@ def _read_json(text: str, suspect: bool, source: str, fields: Fields) -> Iterato
                 'write it with df.to_json(path, orient="records") or as JSON Lines (lines=True)',
             )
         else:
-            bad = _not_text(doc, where, source, "document") if suspect else None
+            bad = _not_text(doc, where, source, "document", suspect) if suspect else None
             yield pos, bad or _item(obj, where, fields)
 
 
-def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: str) -> Iterator[tuple[Source, Unit]]:
-    """One unit per row; with `suspect`, a row holding bytes that are not text fails alone."""
+def _read_csv(text: str, suspect: str | None, source: str, fields: Fields, delimiter: str) -> Iterator[tuple[Source, Unit]]:
+    """One unit per row; with `suspect` (as for `_read_jsonl`), a row holding bytes that are not text fails alone."""
     csv.field_size_limit(MAX_CSV_FIELD)
     # newline="" keeps line breaks inside quoted cells, as the csv module requires.
     buf = io.StringIO(text, newline="")
@@ -888,7 +958,7 @@ def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: 
                 where = f"{source}:{first_line}"
                 skipped = first_line + read - 1 - reader.reader.line_num
                 first_line += read
-                bad = _bad_row(row, where, source, fields) if suspect else None
+                bad = _bad_row(row, where, source, fields, suspect) if suspect else None
                 yield pos, bad or _item(row, f"{source}:{rowno}", fields)
                 continue
             if "field limit" not in str(exc):
@@ -902,7 +972,7 @@ def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: 
                 pos = Source(file=source, line=first_line, sha1=_sha1(line))
                 first_line = reader.reader.line_num + skipped + 1
                 got = _unquoted_row(line, names, delimiter, where, source, exc, spans=reader.reader.line_num - before > 1)
-                bad = _bad_row(got, where, source, fields) if suspect and isinstance(got, dict) else None
+                bad = _bad_row(got, where, source, fields, suspect) if suspect and isinstance(got, dict) else None
                 yield pos, bad or (_item(got, f"{source}:{rowno}", fields) if isinstance(got, dict) else got)
                 continue
             # A cell over MAX_CSV_FIELD: this row fails alone.
@@ -927,7 +997,7 @@ def _read_csv(text: str, suspect: bool, source: str, fields: Fields, delimiter: 
         pos = Source(file=source, line=first_line, sha1=_sha1(json.dumps(row, ensure_ascii=False)))
         where = f"{source}:{first_line}"
         first_line = reader.line_num + skipped + 1
-        bad = _bad_row(row, where, source, fields) if suspect else None
+        bad = _bad_row(row, where, source, fields, suspect) if suspect else None
         yield pos, bad or _item(row, f"{source}:{rowno}", fields)
 
 
@@ -985,12 +1055,12 @@ def _opens_quoted(text: str, start: int, end: int, quote: str, delimiter: str) -
     return text.startswith(quote, start) or f"{delimiter}{quote}" in text[start:end] or f"\n{quote}" in text[start:end]
 
 
-def _bad_row(row: dict[Any, Any], where: str, source: str, fields: Fields) -> Failure | None:
+def _bad_row(row: dict[Any, Any], where: str, source: str, fields: Fields, codec: str) -> Failure | None:
     """The failure of a row with a cell that is not text (its id, if that cell is clean)."""
     for key, value in row.items():
         for cell in value if isinstance(value, list) else (value,):
             part = f"column {key!r}" if isinstance(key, str) else "row"  # key None: cells past the header's
-            bad = _not_text(cell, where, source, part) if isinstance(cell, str) else None
+            bad = _not_text(cell, where, source, part, codec) if isinstance(cell, str) else None
             if bad is not None:
                 rid = row.get(fields.id) if fields.id else None
                 if isinstance(rid, str) and rid and not _NOT_TEXT.search(rid):

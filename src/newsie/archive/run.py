@@ -117,8 +117,9 @@ def has_own_date(item: Mapping[str, Any]) -> bool:
     return dateline is not None and dateline.date is not None
 
 
-def _count(paths: Sequence[str], exclude: Callable[[str], bool] | None = None) -> int | None:
-    """Number of documents to expect (for the ETA); None when it cannot be told cheaply."""
+def _count(paths: Sequence[str], exclude: Callable[[str], bool] | None = None, encoding: str | None = None) -> int | None:
+    """Number of documents to expect (for the ETA), files read in `encoding` as the run
+    reads them; None when it cannot be told cheaply."""
     total = 0
     for p in expand(paths, exclude=exclude):
         if isinstance(p, Failure):
@@ -129,14 +130,14 @@ def _count(paths: Sequence[str], exclude: Callable[[str], bool] | None = None) -
         path = Path(p)
         try:
             if path.suffix.lower() in JSONL_SUFFIXES:
-                with path.open("rb") as fh:
+                with path.open("rb") as fh:  # (a line break is an LF byte in UTF-8 and in any --encoding that is ASCII-based)
                     total += sum(1 for line in fh if line.strip())
             elif path.suffix.lower() in JSON_SUFFIXES:
-                with open_text(path) as fh:
+                with open_text(path, encoding=encoding) as fh:
                     total += json_count(fh.read())
             elif path.suffix.lower() in CSV_SUFFIXES:
                 csv.field_size_limit(MAX_CSV_FIELD)
-                with open_text(path) as fh:
+                with open_text(path, encoding=encoding) as fh:
                     # Rows, not lines: a quoted cell may hold line breaks.
                     total += max(0, sum(1 for _ in csv.reader(fh, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")) - 1)
             else:
@@ -163,6 +164,7 @@ def run_extract(
     timeout: float | None = DEFAULT_TIMEOUT,
     stdin: IO[Any] | None = None,
     stderr: TextIO | None = None,
+    encoding: str | None = None,
 ) -> Summary:
     """Extract every input to `output` and return the run's summary.
 
@@ -173,7 +175,8 @@ def run_extract(
     records are first removed from `output` and their inputs run again (their new records
     come at the end). The output itself (in a
     folder or glob of inputs, or named; the command line refuses the latter before any
-    work: `preflight.check_output_not_input`) is never read as an input.
+    work: `preflight.check_output_not_input`) is never read as an input. `encoding` is
+    that of inputs without a byte-order mark (None: UTF-8; see `readers.read_inputs`).
     """
     stdin = stdin or sys.stdin
     stderr = stderr or sys.stderr
@@ -189,7 +192,7 @@ def run_extract(
     done.forget(stale)
     own = written_by(output) if output is not None else None
     show = not quiet and stderr.isatty()
-    progress = Progress(_count(paths, own) if show else None, stream=stderr, enabled=show)
+    progress = Progress(_count(paths, own, encoding) if show else None, stream=stderr, enabled=show)
     summary = Summary()
     sources: deque[Source] = deque()  # of the items read and not yet written, in order
     doubts: dict[int, str] = {}  # an HTML listing's warning, by the id of its items' sources (in `sources`)
@@ -210,7 +213,7 @@ def run_extract(
         return True
 
     def items() -> Iterator[Any]:
-        for src, unit in read_inputs(paths, fields, stdin=stdin, exclude=is_output):
+        for src, unit in read_inputs(paths, fields, stdin=stdin, exclude=is_output, encoding=encoding):
             if isinstance(unit, HtmlItem):
                 unit = _html_item(unit)
             if isinstance(unit, Failure):
