@@ -535,6 +535,27 @@ def test_participants_shapes(nlp, text, count) -> None:
     assert main_event(nlp, text).participants == count
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("A survey of 1,200 young people, presented today by the Mission, found that most rarely check sources.", None),
+        ("The pollsters interviewed 900 voters in ten cities for the study launched today.", None),
+        ("Representatives of 16 civil society organizations completed a three-day course on trial monitoring today.", None),
+        ("Representatives of 30 NGOs attended a round table in Tbilisi today.", None),
+        ("Teachers from more than 20 schools attended a seminar in Osh today.", None),
+        # the people counted, with the groups they come from after them
+        ("A group of 20 judges from five countries attended a seminar in Osh today.", 20),
+        ("Some 40 representatives of 12 organizations attended a seminar in Osh today.", 40),
+        ("The course brought together 30 representatives of civil society organizations.", 30),
+        ("A delegation of eight prosecutors and investigators visited the Academy today.", 8),
+    ],
+)
+def test_respondents_and_groups_are_no_count_of_participants(nlp, text, count) -> None:
+    """People counted as a study's respondents ("a survey of 1,200 young people") did not take part; a number after "of" or "from"
+    counting organizations, NGOs or schools counts groups, not people; the people counted before such groups are the count."""
+    assert main_event(nlp, text, published="2021-09-24").participants == count
+
+
 def test_a_count_after_the_paragraph_a_lede_sentence_runs_into_is_not_the_ledes(nlp) -> None:
     """A lede cut short (no full stop) runs into the next paragraph: a count there is not read as the lede's."""
     text = "The Mission welcomed the agreement reached on the laws. As agreed by the parties, the laws\n\nFour experts will visit the base in Gudauta."

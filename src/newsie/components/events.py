@@ -365,8 +365,9 @@ class EventExtractor(GazetteerPipe):
             not_after=r.count_not_after,
             not_between=r.count_not_between,
             units=r.count_units,
-            victim_cues=r.victim_cues,
+            victim_cues=[*r.victim_cues, *r.respondent_cues],
             victim_verbs=r.victim_verbs,
+            group_nouns=r.group_nouns,
         )
         self._conclude = frozenset(r.conclusion_verbs)
         self._conclude_phrases = tuple(p.lower() for p in r.conclusion_phrases)

@@ -53,6 +53,11 @@ _QUALIFIER: Final = r"(?:(?:more than|over|some|about|around|nearly|almost|up to
 _FILLERS: Final = r"(?:(?:all|the|its|their|his|her|these|those|another|further|a|an)\s+){0,2}"
 _BEEN: Final = r"(?:were|was|are|is|(?:have|has|had)\s+(?:\w+\s+)?been|remain|remained|being)"  # ("have already been")
 _BETWEEN_WORD: Final = re.compile(r"[^\W\d_][\w’'-]*")
+# "of" or "from" right before a count (or its qualifier), and the lowercase words that may
+# go on its noun phrase after the matched noun ("16 civil | society organizations")
+_GROUPS_AFTER: Final = re.compile(r"\b(?:of|from)\s+$")
+_PHRASE_TAIL: Final = re.compile(r"(?:\s+[a-z][\w’'-]*){0,3}")
+_PHRASE_ENDS: Final = frozenset({"and", "or", "who", "which", "that", "were", "was", "are", "attended", "took", "participated", "completed"})
 
 
 # compiled (hatch_build.py), it pickles; mypyc runs __init__ of a serializable class only with the first flag
@@ -66,7 +71,9 @@ class ParticipantCounter:
     noun counts something else ("three courses for police officers", "14 October, the Border Police");
     people counted right after a victim cue ("the detention of six journalists", "killed
     at least 50 people") or before a victim verb ("two journalists were sentenced", "56
-    journalists killed") suffered the event: none is a count of participants.
+    journalists killed") suffered the event: none is a count of participants. Nor is a
+    number after "of" or "from" whose noun phrase holds a word of `group_nouns`
+    ("representatives of 16 civil society organizations": groups, not people).
     """
 
     def __init__(
@@ -78,8 +85,10 @@ class ParticipantCounter:
         units: Iterable[str] = (),
         victim_cues: Iterable[str] = (),
         victim_verbs: Iterable[str] = (),
+        group_nouns: Iterable[str] = (),
     ) -> None:
         self._not_after = frozenset(w.lower() for w in not_after)
+        self._groups = frozenset(w.lower() for w in group_nouns)
         unit_alt = "|".join(sorted({re.escape(u.lower()) for u in units}, key=len, reverse=True))
         # a unit anywhere between the number and the noun, as a whole word ("days", "per cent", "%")
         self._units = re.compile(rf"\b(?:{unit_alt})\b") if unit_alt else None
@@ -151,7 +160,20 @@ class ParticipantCounter:
         # (Before the number too: a qualifier may end a cue, "concern over two journalists".)
         if victim is not None and (victim.search(sentence[max(0, start - 60) : start].lower()) or (number > start and victim.search(sentence[max(0, number - 60) : number].lower()))):
             return True
+        if self._groups and _GROUPS_AFTER.search(sentence[max(0, start - 6) : start].lower()) and self._counts_groups(sentence, number, end):
+            return True
         return self._victim_after is not None and self._victim_after.match(sentence[end : end + 80].lower()) is not None
+
+    def _counts_groups(self, sentence: str, number: int, end: int) -> bool:
+        """Whether the noun phrase of the number at `number` (to the matched noun at `end`
+        and the words right after it) names groups (`group_nouns`)."""
+        tail = _PHRASE_TAIL.match(sentence, end)
+        phrase = sentence[number:end].lower().split()[1:]
+        for word in tail.group().split() if tail else ():
+            if word in self._not_between or word in _PHRASE_ENDS:  # "20 judges | from five countries"
+                break
+            phrase.append(word)
+        return not self._groups.isdisjoint(w.strip("’'") for w in phrase)
 
     def _window(self, low: str) -> tuple[int, int] | None:
         """The part of lowercased text every match of the count pattern lies in, as

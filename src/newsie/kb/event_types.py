@@ -78,6 +78,13 @@ class EventRules(BaseModel):
         default_factory=empty_list,
         description="People counted right after these ('the detention of six journalists') suffered the event, they did not take part",
     )
+    respondent_cues: list[str] = Field(
+        default_factory=empty_list, description="People counted right after these ('a survey of 1,200 young people') answered a study, they did not take part"
+    )
+    group_nouns: list[str] = Field(
+        default_factory=empty_list,
+        description="A number after 'of' or 'from' counting these ('representatives of 16 civil society organizations') counts groups, not people",
+    )
     victim_verbs: list[str] = Field(
         default_factory=empty_list, description="People counted before 'were'/'have been' and one of these ('were sentenced') did not take part"
     )
