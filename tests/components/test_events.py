@@ -486,6 +486,22 @@ def test_a_remit_does_not_place_the_event(nlp, title, text, city, country) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("KYIV, 21 March 2017 – A patrol of the Special Monitoring Mission came under fire yesterday near Zolote, in Luhansk region.", "Kyiv", "UKR"),
+        ("The Mission recorded more ceasefire violations in Donetsk region than in the previous week.", None, None),
+        ("A training course for police officers was held today in the Osh Region of Kyrgyzstan.", None, None),
+        # a town of a region stays the town
+        ("The OSCE Programme Office in Dushanbe held a course for police officers today in Kulob, Khatlon Region.", "Kulob", "TJK"),
+    ],
+)
+def test_a_region_named_after_its_capital_is_not_the_city(nlp, text, city, country) -> None:
+    """"in Luhansk region", "in the Osh Region" name a region, not the city it is named after: no city from them."""
+    ev = main_event(nlp, text, title="Patrol report", published="2017-03-21")
+    assert (ev.location.city, ev.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(
     ("text", "count"),
     [
         ("More than 20 representatives of law enforcement agencies took part in the course.", 20),

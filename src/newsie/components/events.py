@@ -381,6 +381,8 @@ class EventExtractor(GazetteerPipe):
         # ", near Tashkent", ", Khatlon Region" after a town newsie does not know, unless a region's name
         self._region_names = frozenset(r.region_names)
         self._near_after = re.compile(rf",\s+(?:{'|'.join(map(re.escape, r.near_words))})\s+{_PLACE}") if r.near_words else None
+        self._region_words = frozenset(w.lower() for w in r.region_words)
+        self._region_word = re.compile(rf"\s+(?i:{'|'.join(map(re.escape, r.region_words))})\b") if r.region_words else None
         self._region_after = (
             re.compile(rf",\s+[A-ZÀ-Ý][\w’'\-]+(?:\s+[A-ZÀ-Ý][\w’'\-]+)?\s+(?i:{'|'.join(map(re.escape, r.region_words))})\b") if r.region_words else None
         )
@@ -822,9 +824,13 @@ class EventExtractor(GazetteerPipe):
             if word == "to" and (etype in self._unmoved_types or not (self._visit_before and self._visit_before.search(text[max(0, m.start() - 30) : m.start()]))):
                 continue
             raw = m.group("place")
+            after = unit.start_char + m.end("place")
+            if raw.rsplit(None, 1)[-1].lower() in self._region_words or (
+                self._region_word is not None and self._region_word.match(rel.text, after, unit.end_char)
+            ):
+                continue  # "in Luhansk region", "in the Osh Region": a region named after its capital, not the city
             place = self._lookup(raw, rel.doc_states)
             pos = m.start() + unit.start_char
-            after = unit.start_char + m.end("place")
             listed = None
             if _LIST_SEP.match(rel.text, after, unit.end_char) is not None:  # (rare: a call only then)
                 listed = self._listed(rel, after, unit.end_char, {place.country} if place is not None else set())
