@@ -186,6 +186,33 @@ def test_relative_dates_need_an_anchor() -> None:
     assert find_dates("today", None) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("On International Women’s Day, the Mission hosted a panel.", "2023-03-08", dt.date(2023, 3, 8)),
+        ("The Mission marked international women's day with a debate.", "2023-03-10", dt.date(2023, 3, 8)),
+        ("On the eve of International Roma Day, the Mission held a reception.", "2021-04-10", dt.date(2021, 4, 7)),
+        ("The Representative will speak ahead of World Press Freedom Day.", "2021-01-20", dt.date(2021, 5, 3)),
+        ("Human Rights Day was marked with a concert.", "2022-01-05", dt.date(2021, 12, 10)),
+        ("On the World Day Against Child   Labour the Mission held a round table.", "2025-06-12", dt.date(2025, 6, 12)),
+    ],
+)
+def test_a_day_observed_each_year_is_its_day_near_the_release(text, published, day) -> None:
+    """A named day observed each year (date_cues.json) is that day of the year nearest the release (ahead after a forward
+    cue); "on the eve of" it is the day before; any case, either apostrophe, any white space."""
+    found = find_dates(text, dt.date.fromisoformat(published))
+    assert [(f.start, f.end, f.granularity, f.year_inferred) for f in found] == [(day, day, "day", True)]
+
+
+def test_a_day_observed_each_year_needs_a_release_date_and_yields_to_a_stated_one() -> None:
+    """Without a release date the year of a named day is not guessed; a named day inside a stated date is not read again."""
+    assert find_dates("On International Roma Day, the Mission held a concert.", None) == []
+    assert [f.text for f in find_dates("On International Roma Day, 8 April 2021, the Mission held a concert.", ANCHOR)] == [
+        "International Roma Day", "8 April 2021",
+    ]
+    assert find_dates("The International Day Centre opened a new office.", ANCHOR) == []
+
+
 def test_no_false_dates() -> None:
     """Words and numbers that are not dates are left alone."""
     assert find_dates("May we ask 20 experts about Article 5 of 1990s texts?", ANCHOR) == []

@@ -176,6 +176,31 @@ def test_a_stated_first_day_and_an_end_today_give_both_ends(nlp, text) -> None:
     assert ev.type == "training" and (ev.start, ev.end) == (D(2023, 12, 13), D(2023, 12, 15)), (ev.start, ev.end)
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "published", "start", "end"),
+    [
+        (
+            "Women MPs and activists debate political participation at OSCE panel",
+            "BELGRADE, 8 March 2023 – On International Women’s Day, the OSCE Mission to Serbia hosted a panel discussion on "
+            "women’s participation in local decision-making.",
+            "2023-03-08", D(2023, 3, 8), D(2023, 3, 8),
+        ),
+        # the day is the occasion; the stated days are the event's
+        (
+            "OSCE and Drug Control Agency mark the International Day Against Drug Abuse and Illicit Trafficking",
+            "To mark the International Day Against Drug Abuse and Illicit Trafficking, the OSCE Programme Office in Dushanbe "
+            "supported an awareness-raising campaign from 17 to 25 June in all regions of Tajikistan.",
+            "2022-06-29", D(2022, 6, 17), D(2022, 6, 25),
+        ),
+    ],
+)
+def test_a_day_observed_each_year_dates_the_event_when_no_other_day_is_said(nlp, title, text, published, start, end) -> None:
+    """"On International Women's Day, the Mission hosted a panel" is dated 8 March of the release's year; a day named as the
+    occasion of an event whose own days are said ("to mark the Day, a campaign from 17 to 25 June") leaves them the event's."""
+    ev = main_event(nlp, text, title=title, published=published)
+    assert (ev.start, ev.end) == (start, end)
+
+
 def test_statement_dated_by_dateline(nlp) -> None:
     """A statement with a dated dateline and no other date of its own gets that date."""
     text = "VIENNA, 10 April 2019 – The OSCE Representative condemned the search conducted on 9 April in Minsk, Belarus."

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from ..dates.grammar import HEAD_WORDS, days_after
+from ..dates.grammar import HEAD_WORDS, days_after, is_observance
 from ..events.cues import WordCues
 from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
@@ -574,6 +574,11 @@ class EventExtractor(GazetteerPipe):
                 return dl_date, dl_date
         chosen: int | None = None
         unit_of: Unit | None = None
+        # Days observed each year ("International Roma Day"): the occasion, not always the
+        # day of the event ("To mark the Day ..., a campaign from 17 to 25 June"); one dates
+        # the event only when no sentence of it says another day.
+        named = {s for s in starts if values[s].year_inferred and is_observance(rel.text[values[s].start_char : values[s].end_char])}
+        fallback: tuple[int, Unit] | None = None
         for unit in [*focus, *body_units[:3]]:
             if unit.paragraph > 0 and etype not in unit.scores:
                 continue  # a later paragraph's sentence of something else ("..., she said today")
@@ -582,6 +587,10 @@ class EventExtractor(GazetteerPipe):
                 # Background, or a plan: a later paragraph's date long before the release, or
                 # more than half a year after it ("the next conference, in 2027"), is not the event's.
                 found = [s for s in found if -183 <= (anchor - values[s].start).days <= 60]  # type: ignore[operator]
+            if named and found:
+                if fallback is None and found[0] in named:
+                    fallback = (found[0], unit)
+                found = [s for s in found if s not in named]
             if found:
                 chosen, unit_of = found[0], unit
                 if len(found) > 1:  # (only a later date can stand in for the first)
@@ -590,6 +599,8 @@ class EventExtractor(GazetteerPipe):
                     if later:  # "announced today that ... will take place ... on 8 and 9 March"
                         chosen = later[0]
                 break
+        if chosen is None and fallback is not None:
+            chosen, unit_of = fallback
         if chosen is None:
             # No date in the lede: an election observation release is the observers' own
             # statement, dated by its dateline like a statement (above); any other event is

@@ -334,8 +334,70 @@ def _find_dates(text: str, low: str, anchor: dt.date | None, starts: list[int] |
             if value is not None:
                 taken[s:e] = b"\x01" * (e - s)
                 out.append(FoundDate(s, e, raw, *value))
+    if anchor is not None and _OBSERVANCES is not None and " day" in low:
+        out += _observances(text, low, anchor, taken)
     if len(out) > 1:
         out.sort(key=_START_CHAR)
+    return out
+
+
+def _observance_regex() -> re.Pattern[str] | None:
+    """The names of `date_cues().observances` as one regex over lowercased text: whole
+    words, either apostrophe, any white space between words, the longest name first; a
+    trie of words (one branch per next word), which re tries far faster than a flat
+    alternation of some eighty names."""
+    tree: dict[str, Any] = {}
+    for name in date_cues().observances:
+        node = tree
+        for word in name.lower().replace("’", "'").split():
+            node = node.setdefault(word, {})
+        node[""] = {}
+    if not tree:
+        return None
+
+    def render(node: dict[str, Any]) -> str:
+        """The alternation of the words that may come next, each with what may follow it
+        (optional where a name may end there: the longer name is tried first)."""
+        alts = []
+        for word, child in sorted(node.items(), reverse=True):  # ("homophobia," before "homophobia")
+            if word:
+                rest = render(child) if len(child) > ("" in child) else ""
+                alts.append(re.escape(word).replace("'", "['’]") + (rf"(?:\s+{rest}){'?' if '' in child else ''}" if rest else ""))
+        return "(?:" + "|".join(alts) + ")"
+
+    return re.compile(r"(?<![\w-])" + render(tree) + r"(?![\w-])")
+
+
+_OBSERVANCES: Final = _observance_regex()
+# each name, lowercased with one kind of apostrophe and single spaces, to its (month, day)
+_OBSERVANCE_DAYS: Final = {
+    " ".join(name.lower().replace("’", "'").split()): (int(day[:2]), int(day[3:])) for name, day in date_cues().observances.items()
+}
+_EVE: Final = re.compile(r"\beve\s+of\s+(?:the\s+|this\s+year['’]s\s+)?$")
+
+
+def is_observance(raw: str) -> bool:
+    """Whether `raw` is the name of a day observed each year ("International Roma Day")."""
+    return _OBSERVANCES is not None and _OBSERVANCES.fullmatch(raw.lower()) is not None
+
+
+def _observances(text: str, low: str, anchor: dt.date, taken: bytearray) -> list[FoundDate]:
+    """Days observed each year named in `text` ("On International Roma Day"), each its day
+    of the year nearest the anchor (`infer_year`, further ahead after a forward cue);
+    "on the eve of" one is the day before. Not where a date is already found."""
+    assert _OBSERVANCES is not None
+    out = []
+    for m in _OBSERVANCES.finditer(low):
+        s, e = m.span()
+        if taken.find(1, s, e) >= 0:
+            continue
+        month, day = _OBSERVANCE_DAYS[" ".join(low[s:e].replace("’", "'").split())]
+        forward = _forward_before(low, s)
+        date = infer_year(month, day, anchor, FORWARD_HORIZON if forward else 90)
+        if date is not None and _EVE.search(low, max(0, s - 40), s):
+            date = days_after(date, -1)
+        if date is not None:
+            out.append(FoundDate(s, e, text[s:e], date, date, "day", False, True))
     return out
 
 
