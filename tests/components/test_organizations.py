@@ -66,6 +66,36 @@ def test_national_bodies_by_pattern(nlp, text, name, country) -> None:
     assert found[name].kind in ("national_authority", "academic", "other")
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "kind"),
+    [
+        ("A campaign was launched in Osh by the city administration and the NGO Ak Jurok.", ["Ak Jurok"], "ngo"),
+        ("The law was drafted together with the NGO Institute Alternativa.", ["Institute Alternativa"], "ngo"),
+        ("The Centre works with the public association “Women for Change” in Osh.", ["Women for Change"], "ngo"),
+        ("Members of the non-governmental organization Youth Bank of Kosovo attended.", ["Youth Bank of Kosovo"], "ngo"),
+        ("The bombs targeted the British Consulate-General in Istanbul.", ["British Consulate-General in Istanbul"], "national_authority"),
+    ],
+)
+def test_a_name_after_its_kind_and_a_consulate_are_bodies(nlp, text, names, kind) -> None:
+    """A capitalized name right after "the NGO" or "the public association" (in quotes or not, a head noun or not) is a body
+    of that kind; a consulate is a body like an embassy, "Consulate-General" one word."""
+    found = orgs(nlp, text)
+    assert [n for n in names if n in found] == names, list(found)
+    assert {found[n].kind for n in names} == {kind}
+
+
+@pytest.mark.parametrize("text", ["NGO representatives met in Osh.", "The NGO sector met in Osh on 3 May.", "Local NGOs and public associations met in Osh."])
+def test_a_kind_word_without_a_name_after_it_names_no_body(nlp, text) -> None:
+    """"NGO representatives", "the NGO sector": no name follows the kind word, no body is found."""
+    assert orgs(nlp, text) == {}
+
+
+def test_parliaments_named_in_their_own_language(nlp) -> None:
+    """Parliaments without a head noun ("State Great Khural", "Storting") are known bodies of their State."""
+    found = orgs(nlp, "The Secretary General met members of the State Great Khural, then of the Storting.")
+    assert {n: found[n].country for n in found} == {"State Great Khural": "MNG", "Storting": "NOR"}
+
+
 def test_generic_phrases_are_not_organizations(nlp) -> None:
     """Generic phrases and a State's name are not organizations."""
     found = orgs(nlp, "Law enforcement agencies and civil society of the Russian Federation met. The Government agreed.")

@@ -11,6 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..customtypes import OrgKind
 from ..extensions import set_doc_value
 from ..kb.io import read_packaged
 from ..kb.officials import default_titles
@@ -26,10 +27,11 @@ from .groups import set_group
 from .inside import Ranges
 from .ranges import longest_first
 
-GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, TAG = "gazetteer", "pattern", "acronym", "generic", "media", "base", "tag"
+GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, TAG, NAMED = "gazetteer", "pattern", "acronym", "generic", "media", "base", "tag", "named"
 _RULE_WORD: Final = "newsie_org_rule_word"  # the match key of the words the rules start from
 OSCE_KINDS: Final = ("osce_structure", "osce_institution", "field_operation")
 _OPEN: Final = ("(",)
+_QUOTES: Final = frozenset({'"', "“", "”", "«", "»", "„", "'", "‘", "’"})
 _ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
 _TITLE_WORD_RE: Final = re.compile(r"[^\W\d_][\w'’-]*")
 _PARAGRAPH_BREAK: Final = re.compile(r"\n[^\S\n]*\n")  # two line breaks, perhaps with white space between
@@ -113,7 +115,7 @@ class OrganizationTagger(GazetteerPipe):
         # The string ids of the stored spans' label, sources and gazetteer ids, kept in the
         # vocabulary for good (as spaCy asks of labels; not transient in a memory zone):
         # a Span made from ids skips three string look-ups.
-        texts = (ext.ORG, GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, TAG, "", *self.kb.by_id)
+        texts = (ext.ORG, GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, TAG, NAMED, "", *self.kb.by_id)
         self._string_ids = {text: strings.add(text, allow_transient=False) for text in texts}  # type: ignore[call-arg]  # spaCy 3.8's stub lacks it
         # What a match names, by match id: the candidate's kind, gazetteer id and source.
         self._match_info = {self._string_ids[org_id]: (e.kind, org_id, GAZ) for org_id, e in self.kb.by_id.items()}
@@ -166,15 +168,19 @@ class OrganizationTagger(GazetteerPipe):
         self._kind_words = r.kind_words
         self._media = frozenset(r.media_triggers)
         self._media_staff = frozenset(r.media_staff)
+        # "the NGO Ak Jurok": each phrase of `named_after` by its last word (a rule word), with its kind
+        self._named_after: dict[str, list[tuple[str, OrgKind]]] = {}
+        for phrase, kind in r.named_after.items():
+            self._named_after.setdefault(phrase.split()[-1], []).append((phrase.lower(), kind))
         self._generic = sorted((g.split() for g in r.generic_field_refs), key=len, reverse=True)
         self._generic_names = frozenset(" ".join(w) for w in self._generic)
         self._generic_by_first: dict[str, list[list[str]]] = {}
         for words in self._generic:
             self._generic_by_first.setdefault(words[0], []).append(words)
         # Every word a rule starts from: heads, plural heads, media nouns, references, "(".
-        self._rule_words = frozenset({*self._head_words, *self._plural_heads, *self._media, *self._generic_by_first, *_OPEN})
+        self._rule_words = frozenset({*self._head_words, *self._plural_heads, *self._media, *self._generic_by_first, *_OPEN, *self._named_after})
         # The rules each rule word starts (`_rule_starts`), in this order.
-        rule_sets: tuple[Container[str], ...] = (self._head_words, self._plural_heads, self._media, self._generic_by_first, _OPEN)
+        rule_sets: tuple[Container[str], ...] = (self._head_words, self._plural_heads, self._media, self._generic_by_first, _OPEN, self._named_after)
         self._rule_groups = {w: tuple(g for g, words in enumerate(rule_sets) if w in words) for w in self._rule_words}
         # The rule words are found by the gazetteer's matcher too (in its one pass over the
         # Doc), each as one token whatever the tokenizer makes of it: where ``Cols.where``
@@ -202,7 +208,7 @@ class OrganizationTagger(GazetteerPipe):
         texts = T.texts
         # The gazetteer's candidates, and where the words the rules start from occur (matched
         # with the gazetteer); each rule visits its own.
-        gaz, (heads, plurals, media, generic_at, opening) = self._scan(texts, self.matcher(doc))
+        gaz, (heads, plurals, media, generic_at, opening, kinds_at) = self._scan(texts, self.matcher(doc))
         if gaz:
             gaz = self._without_person_offices(T, _filter(gaz))
             gaz = [c for c in gaz if not _in_postcode(texts, c[0], c[1])]
@@ -225,6 +231,8 @@ class OrganizationTagger(GazetteerPipe):
                 cands = cands + patterns
             if media:
                 cands = cands + self._media_names(T, media)
+            if kinds_at:
+                cands = cands + self._named_after_kind(T, kinds_at)
             if doc.ents:
                 cands = cands + self._base_entities(doc, T, {k for c in gaz for k in range(c[0], c[1])})
         notes: Notes = {}
@@ -276,13 +284,16 @@ class OrganizationTagger(GazetteerPipe):
             set_ents(doc, out)
         return doc
 
-    def _scan(self, texts: list[str], matches: list[tuple[int, int, int]]) -> tuple[list[Cand], tuple[list[int], list[int], list[int], list[int], list[int]]]:
+    def _scan(
+        self, texts: list[str], matches: list[tuple[int, int, int]]
+    ) -> tuple[list[Cand], tuple[list[int], list[int], list[int], list[int], list[int], list[int]]]:
         """The matches of the gazetteer as candidates (in the matches' order), and the
         positions of the rule words: of heads, plural heads, media nouns, the first words
-        of references and "(" (each the same as ``_among(texts, starts, words)`` of its
-        words, `starts` the rule words' positions), in one pass."""
+        of references, "(" and the last words of `named_after` (each the same as
+        ``_among(texts, starts, words)`` of its words, `starts` the rule words' positions),
+        in one pass."""
         gaz: list[Cand] = []
-        groups: tuple[list[int], list[int], list[int], list[int], list[int]] = ([], [], [], [], [])
+        groups: tuple[list[int], list[int], list[int], list[int], list[int], list[int]] = ([], [], [], [], [], [])
         rule_word = self._rule_word_id
         info = self._match_info
         rule_groups = self._rule_groups
@@ -402,8 +413,8 @@ class OrganizationTagger(GazetteerPipe):
                 continue  # "the Ombudsman of the Republic of Latvia, Juris Jansons": a person's office
             if end + 1 < n and texts[end] == "-" and not T.spaces[end - 1] and end - 1 > i and (end + 2 == n or texts[end + 1] in self._titles):
                 continue  # a text cut off in "Security and Co-operation"; "Minsk Group Co-Chair Countries": a name cut inside a word
-            if start > 0 and texts[start - 1] in self._kind_words:
-                kind = self._kind_words[texts[start - 1]]  # "the media NGO Name Institute": an NGO
+            if start > 0:
+                kind = self._kind_before(T, start) or kind  # "the media NGO Name Institute": an NGO
             out.append((start, end, kind, "", PATTERN))
         return out
 
@@ -571,6 +582,8 @@ class OrganizationTagger(GazetteerPipe):
         n = len(texts)
         head = texts[i]
         end = i + 1
+        if end + 1 < n and texts[end] == "-" and not T.spaces[i] and not T.spaces[end] and texts[end + 1][:1].isupper():
+            end += 2  # "Consulate-General": one word the tokenizer split
         preps = self._head_preps.get(head, self._preps)
         while end < n:
             lower = lowers[end]
@@ -681,6 +694,40 @@ class OrganizationTagger(GazetteerPipe):
                         k += 1
                         continue
                 break
+        return out
+
+    def _kind_before(self, T: Cols, start: int) -> str | None:
+        """The kind a word or phrase right before token `start` gives a name: "NGO"
+        (`kind_words`), "the non-governmental organization" (`named_after`); else None."""
+        word = T.texts[start - 1]
+        kind = self._kind_words.get(word)
+        if kind is None and word in self._named_after:
+            end_char = T.idxs[start - 1] + len(word)
+            text = T.doc_text
+            kind = next((k for phrase, k in self._named_after[word] if text[max(0, end_char - len(phrase)) : end_char].lower() == phrase), None)
+        return kind
+
+    def _named_after_kind(self, T: Cols, at: list[int]) -> list[Cand]:
+        """A capitalized name right after a phrase of `named_after`, in quotes or not: "the
+        NGO Ak Jurok", "the public association “Women for Change”" (the name alone, a head
+        noun or not: "the NGO Institute Alternativa")."""
+        out: list[Cand] = []
+        texts, idxs, text = T.texts, T.idxs, T.doc_text
+        n = len(texts)
+        for i in at:
+            end_char = idxs[i] + len(texts[i])
+            kind = next((k for phrase, k in self._named_after[texts[i]] if text[max(0, end_char - len(phrase)) : end_char].lower() == phrase), None)
+            if kind is None or (len(texts[i]) > 3 and i > 0 and T.is_title[i]):
+                continue  # another phrase's last word; "Public Association": a name's own words
+            k = i + 1
+            quoted = k < n and texts[k] in _QUOTES
+            k += quoted
+            if k >= n or not texts[k][:1].isupper() or T.is_sent_start[k] or texts[k] in self._stop_left or texts[k] in self._state_words:
+                continue
+            end = _name_end(T, k + 1, ())
+            if quoted and not (end < n and texts[end] in _QUOTES):
+                continue  # a quote that does not close around the name
+            out.append((k, end, kind, "", NAMED))
         return out
 
     def _base_entities(self, doc: Doc, T: Cols, in_gaz: set[int]) -> list[Cand]:

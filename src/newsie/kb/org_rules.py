@@ -59,6 +59,10 @@ class OrgRules(BaseModel):
     kind_words: dict[str, OrgKind] = Field(
         default_factory=empty_dict, description="Words right before a name that give its kind and are no part of it: 'the media NGO Name'"
     )
+    named_after: dict[str, OrgKind] = Field(
+        default_factory=empty_dict,
+        description="Words or phrases after which a capitalized name, with or without a head noun, is a body of that kind: 'the NGO Ak Jurok', 'the public association Women for Change'",
+    )
     project_words: list[str] = Field(default_factory=empty_list, description="A name before these is a project's, not a body's")
     list_heads: list[str] = Field(default_factory=empty_list, description="Heads whose name may list portfolios: 'Ministry of Justice, Human and Minority Rights'")
     portfolio_words: list[str] = Field(
