@@ -706,6 +706,19 @@ def test_a_defender_and_a_who_clause_name_a_person(nlp, text, name, title) -> No
     assert people(nlp, "SKOPJE, 4 June 2021 – Novi Sad, who won the prize, was praised.") == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("He will also travel to Tiraspol to meet Transdniestrian leader Vadim Krasnoselsky.", "Vadim Krasnoselsky", "Transdniestrian leader"),
+        ("Opposition leader Anna Petrova was released on Monday.", "Anna Petrova", "Opposition leader"),
+    ],
+)
+def test_a_leader_is_a_title(nlp, text, name, title) -> None:
+    """"Transdniestrian leader NAME", "Opposition leader NAME": "leader" is a title word."""
+    found = people(nlp, f"CHISINAU, 16 May 2023 – {text}")
+    assert name in found and found[name].title == title
+
+
 def test_a_list_of_names_after_ministers_or_presidents(nlp) -> None:
     """"the two countries' foreign ministers, NAME and NAME2": both are people."""
     found = people(nlp, "PRESPA, 17 June 2018 – The agreement was signed by the two countries' foreign ministers, Nikos Kotzias and Nikola Dimitrov, at Lake Prespa.")
