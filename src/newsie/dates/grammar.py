@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Final, NamedTuple
@@ -365,7 +366,7 @@ def _observance_regex() -> re.Pattern[str] | None:
                 alts.append(re.escape(word).replace("'", "['’]") + (rf"(?:\s+{rest}){'?' if '' in child else ''}" if rest else ""))
         return "(?:" + "|".join(alts) + ")"
 
-    return re.compile(r"(?<![\w-])" + render(tree) + r"(?![\w-])")
+    return re.compile(render(tree) + r"(?![\w-])")
 
 
 _OBSERVANCES: Final = _observance_regex()
@@ -374,6 +375,46 @@ _OBSERVANCE_DAYS: Final = {
     " ".join(name.lower().replace("’", "'").split()): (int(day[:2]), int(day[3:])) for name, day in date_cues().observances.items()
 }
 _EVE: Final = re.compile(r"\beve\s+of\s+(?:the\s+|this\s+year['’]s\s+)?$")
+
+
+# The most words a name holds before its " day" ("European Roma Holocaust Memorial Day": 4).
+# The word right before " day" in each name ("international", "rights", "women's", ...).
+_LAST_BEFORE_DAY: Final = frozenset(n.lower().replace("’", "'")[: n.lower().find(" day")].split()[-1] for n in date_cues().observances)
+_LONGEST_LAST: Final = max(map(len, _LAST_BEFORE_DAY), default=0) + 2
+_WORD_BEFORE: Final = re.compile(r"[\w-]")  # a character a name may not follow (it starts a whole word)
+_WORDS_BEFORE_DAY: Final = max((len(n[: n.lower().find(" day")].split()) for n in date_cues().observances), default=0)
+
+
+def _observance_matches(low: str) -> Iterator[re.Match[str]]:
+    """The matches of `_OBSERVANCES` in `low`, left to right without overlaps: tried only
+    at the starts of the few words before each " day" (anchored matches are cheap; a
+    search over the text tries the alternation at every character)."""
+    assert _OBSERVANCES is not None
+    last = 0
+    at = low.find(" day")
+    while at >= 0:
+        word = low[max(0, at - _LONGEST_LAST) : at].rsplit(None, 1)
+        if not word or word[-1].replace("’", "'").lstrip("\"'“‘«") not in _LAST_BEFORE_DAY:
+            at = low.find(" day", at + 4)  # "the day", "each day": no name has that word before " day"
+            continue
+        starts = []
+        k = at
+        for _ in range(_WORDS_BEFORE_DAY):
+            k = max(low.rfind(" ", 0, k), low.rfind("\n", 0, k))
+            start = k + 1
+            while start < at and not low[start].isalnum():
+                start += 1  # ('"Europe Day"': the name after its quote)
+            starts.append(start)
+            if k < 0:
+                break
+        for start in reversed(starts):  # the longest name first
+            if start >= last and (start == 0 or not _WORD_BEFORE.match(low, start - 1)):
+                m = _OBSERVANCES.match(low, start)
+                if m is not None:
+                    yield m
+                    last = m.end()
+                    break
+        at = low.find(" day", max(at + 4, last))
 
 
 def is_observance(raw: str) -> bool:
@@ -387,7 +428,7 @@ def _observances(text: str, low: str, anchor: dt.date, taken: bytearray) -> list
     "on the eve of" one is the day before. Not where a date is already found."""
     assert _OBSERVANCES is not None
     out = []
-    for m in _OBSERVANCES.finditer(low):
+    for m in _observance_matches(low):
         s, e = m.span()
         if taken.find(1, s, e) >= 0:
             continue
