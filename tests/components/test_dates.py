@@ -213,6 +213,27 @@ def test_a_day_observed_each_year_needs_a_release_date_and_yields_to_a_stated_on
     assert find_dates("The International Day Centre opened a new office.", ANCHOR) == []
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["International Roma Day", "international women’s day", "“Europe Day”", "the day", "Human Rights Day", "World Day Against Child Labour",
+             "International Day of Democracy", "day", "Day", "transnational day", "roma", "international", "\n", ",", " ", "-", "the", "world", "of"]
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([" ", "  ", "\n", " \n "]),
+)
+def test_named_days_are_found_where_a_search_of_the_whole_text_finds_them(words, sep) -> None:
+    """The anchored look around each " day" finds the same named days as a search over the whole text would (words
+    apart by white space, as in text)."""
+    import re
+
+    low = sep.join(words).lower()
+    whole = re.compile(r"(?<![\w-])" + grammar._OBSERVANCES.pattern)
+    assert [m.span() for m in grammar._observance_matches(low)] == [m.span() for m in whole.finditer(low)]
+
+
 def test_no_false_dates() -> None:
     """Words and numbers that are not dates are left alone."""
     assert find_dates("May we ask 20 experts about Article 5 of 1990s texts?", ANCHOR) == []
