@@ -234,6 +234,12 @@ def test_named_days_are_found_where_a_search_of_the_whole_text_finds_them(words,
     assert [m.span() for m in grammar._observance_matches(low)] == [m.span() for m in whole.finditer(low)]
 
 
+def test_a_year_opening_a_sentence_is_a_date() -> None:
+    """"Since 2019," and "In 2019," at a sentence's start are years, as "since 2019" and "in 2019" are inside one."""
+    for text in ("Since 2019, the Mission has supported it.", "In 2019, the Mission trained them.", "It has done so since 2019."):
+        assert [(f.text, f.granularity, f.start) for f in find_dates(text, ANCHOR)] == [("2019", "year", dt.date(2019, 1, 1))]
+
+
 def test_no_false_dates() -> None:
     """Words and numbers that are not dates are left alone."""
     assert find_dates("May we ask 20 experts about Article 5 of 1990s texts?", ANCHOR) == []

@@ -597,6 +597,45 @@ def test_respondents_and_groups_are_no_count_of_participants(nlp, text, count) -
     assert main_event(nlp, text, published="2021-09-24").participants == count
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "count"),
+    [
+        # nobody attends a statement: a count in its lede is of people who suffered or did something else
+        (
+            "Representative condemns attack on journalist",
+            "VIENNA, 7 March 2023 – The OSCE Representative on Freedom of the Media today condemned the assault on a reporter, "
+            "who was beaten by two unidentified men outside her home.",
+            None,
+        ),
+        (
+            "ODIHR condemns sentences",
+            "WARSAW, 6 March 2023 – ODIHR today condemned the prison sentences handed down to three members of a human rights group.",
+            None,
+        ),
+        # ... unless the sentence says people took part
+        (
+            "Special Representative calls for review of anti-trafficking mechanisms",
+            "BELGRADE, 26 May 2005 – Speaking today at a conference attended by some 100 participants, the Special Representative "
+            "called for a review of the mechanisms.",
+            100,
+        ),
+        # a count of groups after a possessive people noun, of people expected to come, of people over years
+        ("Working Group meets", "BELGRADE, 5 May 2022 – The Working Group, which brings together seven journalists' and media associations, met today.", None),
+        ("OSCE suspends events", "DUSHANBE, 3 April 2020 – The Office today suspended 35 activities with a total of some 1,200 expected participants.", None),
+        (
+            "High Commissioner visits Comrat",
+            "COMRAT, 14 October 2024 – The High Commissioner visited Comrat today.\n\n"
+            "Since 2019, the HCNM has supported a programme of language courses, in which more than 1,500 people have participated.",
+            None,
+        ),
+    ],
+)
+def test_counts_of_people_who_did_not_take_part(nlp, title, text, count) -> None:
+    """A statement's lede count needs people said to take part; a possessive people noun before groups, people expected to
+    come, and people counted since a past year in a later paragraph are no count of the event's participants."""
+    assert main_event(nlp, text, title=title, published="2023-03-07").participants == count
+
+
 def test_a_count_after_the_paragraph_a_lede_sentence_runs_into_is_not_the_ledes(nlp) -> None:
     """A lede cut short (no full stop) runs into the next paragraph: a count there is not read as the lede's."""
     text = "The Mission welcomed the agreement reached on the laws. As agreed by the parties, the laws\n\nFour experts will visit the base in Gudauta."

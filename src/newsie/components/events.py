@@ -374,6 +374,7 @@ class EventExtractor(GazetteerPipe):
         self._end_only = frozenset(r.end_only_verbs)
         self._lasting_types = frozenset(r.lasting_types)
         self._gathering_types = frozenset(r.gathering_types)
+        self._unattended_types = frozenset(r.unattended_types)
         # "in Norway", and "visiting Norway": a visit's object is its place
         self._visit_verbs = frozenset(v.lower() for v in r.visit_verbs)
         self._place_words = frozenset(r.place_words) | self._visit_verbs
@@ -991,6 +992,7 @@ class EventExtractor(GazetteerPipe):
         (`units`: all of the release's, the headline's first, for what a sentence refers back to)."""
         seen = set()
         gathering = etype in self._gathering_types
+        unattended = etype in self._unattended_types
         for unit in [*focus, *body_units]:
             if id(unit) in seen:
                 continue
@@ -1022,7 +1024,9 @@ class EventExtractor(GazetteerPipe):
                 if brk > 0 and sentence.find(found[1]) > brk:
                     sentence, low = sentence[:brk], (low[:brk] if len(low) == len(sentence) else sentence[:brk].lower())
                     found = self.counter.count(sentence, low)
-            if found and reports_participants(sentence, found[1], lede=lede, low=low):
+            # A statement, an appointment or a donation gathers no one: even in the lede a count
+            # is of people said to take part ("beaten by two men", "sentenced three members": none).
+            if found and reports_participants(sentence, found[1], lede=lede and not unattended, low=low):
                 return found[0]
         return None
 

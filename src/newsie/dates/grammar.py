@@ -74,8 +74,8 @@ _PATTERNS: Final[list[tuple[str, str]]] = [
     ("numeric", r"(?P<d1>[0-3]?\d)[./](?P<m1>[01]?\d)[./](?P<y1>(?:19|20)\d\d)"),
     # March 2019
     ("month", rf"(?P<m1>{_MON})\s+(?P<y1>{_YEAR})"),
-    # in 2019 / in early 2019
-    ("year", rf"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bduring\s)|(?<=\bearly\s)|(?<=\blate\s)|(?<=\bmid-)){_YEAR}\b"),
+    # in 2019 / in early 2019 / Since 2019 (a sentence's first word too)
+    ("year", rf"(?:(?<=\b[Ii]n\s)|(?<=\bof\s)|(?<=\b[Ss]ince\s)|(?<=\b[Dd]uring\s)|(?<=\b[Ee]arly\s)|(?<=\b[Ll]ate\s)|(?<=\bmid-)){_YEAR}\b"),
     # relative expressions
     ("relative", r"\b(?:today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|earlier today|earlier this (?:week|month|year)|(?:last|next|this|past|coming) (?:week|month|year|weekend)|(?:on |last |next |this |on the )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"),
 ]

@@ -73,7 +73,8 @@ class ParticipantCounter:
     at least 50 people") or before a victim verb ("two journalists were sentenced", "56
     journalists killed") suffered the event: none is a count of participants. Nor is a
     number after "of" or "from" whose noun phrase holds a word of `group_nouns`
-    ("representatives of 16 civil society organizations": groups, not people).
+    ("representatives of 16 civil society organizations": groups, not people), nor one of
+    a possessive people noun followed by such a word ("seven journalists' associations").
     """
 
     def __init__(
@@ -160,9 +161,23 @@ class ParticipantCounter:
         # (Before the number too: a qualifier may end a cue, "concern over two journalists".)
         if victim is not None and (victim.search(sentence[max(0, start - 60) : start].lower()) or (number > start and victim.search(sentence[max(0, number - 60) : number].lower()))):
             return True
-        if self._groups and _GROUPS_AFTER.search(sentence[max(0, start - 6) : start].lower()) and self._counts_groups(sentence, number, end):
-            return True
+        if self._groups and (
+            (_GROUPS_AFTER.search(sentence[max(0, start - 6) : start].lower()) and self._counts_groups(sentence, number, end))
+            or (sentence[end : end + 1] in ("'", "’") and self._possessed_groups(sentence, end + 1))
+        ):
+            return True  # "representatives of 16 organizations"; "seven journalists' and media associations"
         return self._victim_after is not None and self._victim_after.match(sentence[end : end + 80].lower()) is not None
+
+    def _possessed_groups(self, sentence: str, at: int) -> bool:
+        """Whether the words right after a possessive people noun (at `at`, after its
+        apostrophe) name groups: "journalists' | and media associations"."""
+        tail = _PHRASE_TAIL.match(sentence, at)
+        for word in tail.group().lower().split() if tail else ():
+            if word in self._groups:
+                return True
+            if word in self._not_between and word not in ("and", "or"):
+                break
+        return False
 
     def _counts_groups(self, sentence: str, number: int, end: int) -> bool:
         """Whether the noun phrase of the number at `number` (to the matched noun at `end`

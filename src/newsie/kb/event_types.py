@@ -110,6 +110,10 @@ class EventRules(BaseModel):
         default_factory=empty_list,
         description="Events that gather people (a course, a conference, a visit): a later paragraph may say how many took part; of another type (a statement, a report) only the lede's count is read",
     )
+    unattended_types: list[EventType] = Field(
+        default_factory=empty_list,
+        description="Events that nobody attends (a statement, an appointment): even in the lede a count is of participants only where the sentence says people took part ('beaten by two men' counts none)",
+    )
     conclusion_phrases: list[str] = Field(
         default_factory=empty_list,
         description="Like conclusion_verbs, phrases of several words ('at the end of a three-day visit'; 'end' alone is no conclusion: 'to end violence')",
