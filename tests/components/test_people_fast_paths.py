@@ -209,14 +209,14 @@ def test_span_group_set_directly_equals_the_proxy_assignment(nlp, made: tuple[li
     assert [(s.start, s.end, s.label_, s.kb_id_, s.id_) for s in mine] == [(s.start, s.end, s.label_, s.kb_id_, s.id_) for s in theirs]
 
 
-@given(texts=st.lists(st.sampled_from(["Ministry", "Ministries", "daily", "Mission", "Office", "(", "the", "Police", "x"]), max_size=20))
+@given(texts=st.lists(st.sampled_from(["Ministry", "Ministries", "daily", "Mission", "Office", "(", "the", "Police", "x", "NGO", "association"]), max_size=20))
 @SETTINGS
 def test_rule_starts_in_one_pass_equal_each_rule_own_positions(nlp, texts: list[str]) -> None:
     """The positions grouped by rule in one pass equal each rule's own look-up of its words among the rule words."""
     tagger = nlp.get_pipe("newsie_organizations")
     tagger.ensure_ready()
     starts = [i for i, t in enumerate(texts) if t in tagger._rule_words]
-    words = (tagger._head_words, tagger._plural_heads, tagger._media, tagger._generic_by_first, ("(",))
+    words = (tagger._head_words, tagger._plural_heads, tagger._media, tagger._generic_by_first, ("(",), tagger._named_after)
     _, groups = tagger._scan(texts, [(tagger._rule_word_id, i, i + 1) for i in starts])
     assert groups == tuple(org._among(texts, starts, w) for w in words)
 

@@ -168,6 +168,8 @@ class OrganizationTagger(GazetteerPipe):
         self._kind_words = r.kind_words
         self._media = frozenset(r.media_triggers)
         self._media_staff = frozenset(r.media_staff)
+        self._holder_heads = frozenset(r.holder_offices.heads)
+        self._holder_adjectives = frozenset(r.holder_offices.adjectives)
         # "the NGO Ak Jurok": each phrase of `named_after` by its last word (a rule word), with its kind
         self._named_after: dict[str, list[tuple[str, OrgKind]]] = {}
         for phrase, kind in r.named_after.items():
@@ -261,6 +263,8 @@ class OrganizationTagger(GazetteerPipe):
                 key = _key_with_known(texts, s, e, known) if source == PATTERN else None
                 if key is not None:
                     notes.setdefault((s, e), {})["key"] = key
+        if patterns and gaz:
+            spans = self._holder_references(T, spans)
         orgs, keys = self._resolve(doc, T, spans, acronyms, notes)
         self._add_coordinated(T.doc_text, orgs)
         ids = self._string_ids if doc.vocab is self.nlp.vocab else {}  # another vocabulary: strings
@@ -591,6 +595,11 @@ class OrganizationTagger(GazetteerPipe):
                 k = end + 1
                 if k < n and lowers[k] == "the":
                     k += 1
+                if lower == "of" and end == i + 1 and head in self._holder_heads:
+                    held = self._holder_run(T, k)
+                    if held > k:
+                        end = held  # "Office of the High Commissioner", "Office of the Prosecutor General"
+                        continue
                 if k < n and self._is_complement(T, k):
                     end = self._cap_run(T, k)
                     continue
@@ -655,6 +664,43 @@ class OrganizationTagger(GazetteerPipe):
             and text not in self._stop_left
             and text not in self._titles
         )
+
+    def _holder_references(self, T: Cols, spans: list[Cand]) -> list[Cand]:
+        """A holder's office found by pattern ("the Office of the High Commissioner") that
+        refers to a known body the text names, before or after it, whose name holds its
+        words in order ("the Office of the OSCE High Commissioner on National Minorities"):
+        a mention of that body (the nearest before it, else after it)."""
+        texts = T.texts
+        known = [(s, e, kind, kb_id, texts[s:e]) for s, e, kind, kb_id, source in spans if kb_id and source == GAZ]
+        if not known:
+            return spans
+        out: list[Cand] = []
+        for span in spans:
+            s, e, _, _, source = span
+            if source == PATTERN and texts[s] in self._holder_heads and e - s > 3 and T.lowers[s + 1] == "of":
+                words = [w for w in texts[s:e] if w not in ("of", "the", "OSCE")]
+                before = [k for k in known if k[0] < s and _in_order(words, k[4])]
+                after = [k for k in known if k[0] > s and _in_order(words, k[4])]
+                match = before[-1] if before else after[0] if after else None
+                if match is not None:
+                    out.append((s, e, match[2], match[3], GAZ))
+                    continue
+            out.append(span)
+        return out
+
+    def _holder_run(self, T: Cols, k: int) -> int:
+        """End of an office holder's title from token k ("High Commissioner", "Special
+        Representative", "Prosecutor General"): adjectives of `holder_offices`, then one or
+        more title words; k when no title word follows."""
+        texts = T.texts
+        n = len(texts)
+        end = k
+        while end < n and texts[end] in self._holder_adjectives and end + 1 < n and texts[end + 1][:1].isupper():
+            end += 1
+        titled = end
+        while end < n and texts[end] in self._titles and texts[end][:1].isupper():
+            end += 1
+        return end if end > titled else k
 
     def _cap_run(self, T: Cols, k: int) -> int:
         """End of a run of capitalized words (with hyphens and possessives) from token k."""
@@ -1475,6 +1521,12 @@ def _with_state(long: str, short: str) -> bool:
         return False
     rest = long[len(short) + 4 :].removeprefix("the ")
     return default_states().lookup(rest) is not None
+
+
+def _in_order(words: list[str], name: list[str]) -> bool:
+    """Whether `words` all occur in `name`, in that order."""
+    it = iter(name)
+    return all(w in it for w in words)
 
 
 def _key_with_known(texts: list[str], start: int, end: int, known: dict[int, Cand]) -> str | None:

@@ -22,6 +22,17 @@ class ConditionalHead(BaseModel):
     of_complement: bool = Field(False, description="A head when an 'of' complement follows ('House of Representatives')")
 
 
+class HolderOffices(BaseModel):
+    """Offices named after their holder: "the Office of the High Commissioner", "the Office
+    of the Prosecutor General". After "HEAD of the", title words (and these adjectives
+    before them) are part of the name, which elsewhere ends before a title word."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    heads: list[str] = Field(default_factory=empty_list)
+    adjectives: list[str] = Field(default_factory=empty_list)
+
+
 class OrgRules(BaseModel):
     """The data behind newsie's organization patterns (``gazetteers/org_rules.json``)."""
 
@@ -59,6 +70,7 @@ class OrgRules(BaseModel):
     kind_words: dict[str, OrgKind] = Field(
         default_factory=empty_dict, description="Words right before a name that give its kind and are no part of it: 'the media NGO Name'"
     )
+    holder_offices: HolderOffices = Field(default_factory=lambda: HolderOffices())
     named_after: dict[str, OrgKind] = Field(
         default_factory=empty_dict,
         description="Words or phrases after which a capitalized name, with or without a head noun, is a body of that kind: 'the NGO Ak Jurok', 'the public association Women for Change'",
