@@ -606,3 +606,17 @@ def test_resume_with_encoding(tmp_path, capsys) -> None:
     code, _, err = run(["extract", str(tmp_path / "in"), "-o", str(out_file), "--resume", "--encoding", "cp1252"], capsys)
     assert code == 0 and "0 documents" in err and "3 skipped" in err
     assert records(out_file.read_text(encoding="utf-8")) == recs
+
+
+def test_encoding_leaves_utf8_files_of_a_mixed_archive_alone(tmp_path, capsys) -> None:
+    """--encoding cp1252 over a folder of cp1252 and UTF-8 files reads each right: the UTF-8 text and CSV (Zürich, ”, ș)
+    are neither mojibake nor errors."""
+    _cp1252_archive(tmp_path / "in")
+    romanian = "BUCUREȘTI, 4 June 2021 – OSCE/ODIHR met officials in Iași („dialogue”)."
+    (tmp_path / "in" / "d.txt").write_bytes(f"{ZURICH_TITLE}\n\n{ZURICH}\n".encode())
+    (tmp_path / "in" / "e.csv").write_bytes(f'id,title,text\r\nu1,{ZURICH_TITLE},"{romanian}"\r\n'.encode())
+    code, out, err = run(["extract", str(tmp_path / "in"), "--encoding", "cp1252"], capsys)
+    recs = records(out)
+    assert code == 0 and "5 documents" in err and "0 errors" in err
+    assert [(r["title"], r["text"]) for r in recs] == [(ZURICH_TITLE, ZURICH)] * 4 + [(ZURICH_TITLE, romanian)]
+    assert all(r["warnings"] == [] for r in recs)

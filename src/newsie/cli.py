@@ -35,8 +35,9 @@ orient="records") or objects one after another (one, JSON Lines, jq's pretty out
 (.txt .md .html .jsonl .csv ...; .json when named or matched by a *.json glob); others, and
 newsie's own output files, are skipped with a count. '-' reads stdin: JSONL (or a JSON
 array, or jq's pretty objects), a CSV/TSV table (told by its header), or one release's text.
-Encoding: UTF-8 (or --encoding CODEC, e.g. cp1252), UTF-16 or UTF-32 with a byte-order mark,
-or UTF-16 LE/BE without one; HTML that is not UTF-8: its <meta charset>, then --encoding.
+Encoding: UTF-8, UTF-16 or UTF-32 with a byte-order mark, or UTF-16 LE/BE without one; an
+input that is not UTF-8 in --encoding CODEC (e.g. cp1252); HTML that is not UTF-8: its
+<meta charset>, then --encoding.
 
 Output: JSON Lines (default, to stdout), or by --output suffix .csv (the events table) or
 .parquet (the releases table with whole records); --level picks another table.
@@ -201,9 +202,10 @@ def extract(
         str | None,
         typer.Option(
             "--encoding", metavar="CODEC", callback=_encoding,
-            help="Encoding of input files and stdin that have no byte-order mark (default: UTF-8); any codec Python knows, "
-            "e.g. cp1252, cp1250, cp1251, latin-1. UTF-16 without a mark is still told by its bytes; "
-            "HTML tries UTF-8 and its <meta charset> first.",
+            help="Encoding of input files and stdin that are not UTF-8 (default: UTF-8); any codec Python knows, "
+            "e.g. cp1252, cp1250, cp1251, latin-1. An input that is all valid UTF-8 is read as UTF-8 all the same, so an "
+            "archive may mix both; a byte-order mark, and UTF-16 without one, still decide; "
+            "HTML tries its <meta charset> before it.",
         ),
     ] = None,
     gazetteers: GazetteerFiles = None,

@@ -451,3 +451,59 @@ def test_a_look_at_the_head_reads_the_encoding_given(tmp_path) -> None:
         assert next(csv.reader(fh)) == ["Kennung", "Überschrift", "Inhalt"]
     assert peek_text(ZURICH.encode("cp1252"), encoding="cp1252") == ZURICH
     assert peek_text(ZURICH.encode("utf-16"), encoding="cp1252") == ZURICH
+
+
+# Inputs that are UTF-8 are read as UTF-8 whatever encoding is given (a mixed archive).
+ROMANIAN = "BUCUREȘTI, 4 June 2021 – OSCE/ODIHR met officials of Iași and Timișoara („dialogue”)."
+RUSSIAN = "МОСКВА, 3 мая 2021 – ОБСЕ провела семинар «Свобода СМИ» для журналистов."
+
+
+def _utf8_inputs(folder: Path) -> list[str]:
+    """A UTF-8 text file, HTML page (no charset), JSON Lines file, CSV, TSV and .json array holding ZURICH, ROMANIAN and RUSSIAN."""
+    rows = [{"id": f"u{i}", "title": t.split(",")[0], "text": t} for i, t in enumerate((ZURICH, ROMANIAN, RUSSIAN), 1)]
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(f"Talks in Zürich\n\n{ZURICH} {ROMANIAN} {RUSSIAN}\n".encode())
+    (folder / "b.html").write_bytes(f"<html><body><h1>Talks in Zürich</h1><p>{ZURICH}</p><p>{ROMANIAN}</p><p>{RUSSIAN}</p></body></html>".encode())
+    (folder / "c.jsonl").write_bytes("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode())
+    (folder / "e.json").write_bytes(json.dumps(rows, ensure_ascii=False).encode())
+    for name, delimiter in (("d.csv", ","), ("d.tsv", "\t")):
+        with (folder / name).open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, ["id", "title", "text"], delimiter=delimiter)
+            writer.writeheader()
+            writer.writerows(rows)
+    return [str(p) for p in sorted(folder.iterdir())]
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "cp1250", "cp1251", "UTF-16LE"])
+def test_utf8_inputs_are_read_as_utf8_whatever_the_encoding_given(tmp_path, codec: str) -> None:
+    """Text, HTML, JSON Lines, CSV, TSV, .json and stdin that are UTF-8 give the same units, keys included, with any encoding given as without one."""
+    paths = _utf8_inputs(tmp_path / "in")
+    plain = list(read_inputs(paths))
+    assert not any(isinstance(u, Failure) for _, u in plain) and len(plain) == 14
+    assert list(read_inputs(paths, encoding=codec)) == plain
+    release = f"Talks in Zürich\n\n{ROMANIAN} {RUSSIAN}\n".encode()
+    (unit,) = read_units(["-"], stdin=io.BytesIO(release), encoding=codec)
+    assert (unit["title"], unit["text"]) == ("Talks in Zürich", f"{ROMANIAN} {RUSSIAN}")
+    lines = (tmp_path / "in" / "c.jsonl").read_bytes()
+    assert [u["text"] for u in read_units(["-"], stdin=io.BytesIO(lines), encoding=codec)] == [ZURICH, ROMANIAN, RUSSIAN]
+
+
+def test_a_mixed_folder_reads_each_file_in_its_own_encoding(tmp_path) -> None:
+    """With encoding="cp1252", a UTF-8 file and a cp1252 file in one folder each give Zürich, not "ZÃ¼rich" or a DecodeError."""
+    (tmp_path / "a.jsonl").write_bytes(jsonl(ZURICH, ROMANIAN))
+    (tmp_path / "b.jsonl").write_bytes(jsonl(ZURICH, VIENNA).decode().encode("cp1252"))
+    assert [u["text"] for u in read_units([str(tmp_path)], encoding="cp1252")] == [ZURICH, ROMANIAN, ZURICH, VIENNA]
+
+
+def test_a_look_at_a_utf8_file_reads_it_as_utf8_whatever_the_encoding_given(tmp_path) -> None:
+    """The preflight's look at a UTF-8 file or stdin (open_text, peek_text) reads it as UTF-8 under encoding="cp1252", as the run does."""
+    from newsie.archive.readers import open_text, peek_text
+
+    (tmp_path / "a.csv").write_bytes("Kennung,Überschrift,Inhalt\nc1,x,y\n".encode())
+    with open_text(tmp_path / "a.csv", encoding="cp1252") as fh:
+        assert next(csv.reader(fh)) == ["Kennung", "Überschrift", "Inhalt"]
+    assert peek_text(ZURICH.encode(), encoding="cp1252") == ZURICH
+    # A file whose later lines are not UTF-8 is read in the encoding given, its first line too.
+    (tmp_path / "b.csv").write_bytes("Kennung,Überschrift,Inhalt\n".encode() + "c1,Zürich,y\n".encode("cp1252"))
+    with open_text(tmp_path / "b.csv", encoding="cp1252") as fh:
+        assert next(csv.reader(fh)) == ["Kennung", "Ãœberschrift", "Inhalt"]

@@ -6,10 +6,10 @@ is silently lost: unreadable folders, dangling links, link loops and special fil
 (FIFOs and devices are never opened) each give a `Failure` too. Each unit comes with
 its `Source` (file, line or row, content hash), the key of ``--resume``.
 
-Text is UTF-8 (or the `encoding` a run is given: cp1252, cp1251, ...), or UTF-16/UTF-32
-when a byte-order mark says so, or UTF-16 LE/BE without one when its first kilobyte reads
-as such (`unmarked_utf16`: Windows tools save it so); an HTML page that is not UTF-8 is
-read by the charset it declares, then by `encoding`. A text or HTML file is one release
+Text is UTF-8, or UTF-16/UTF-32 when a byte-order mark says so, or UTF-16 LE/BE without
+one when its first kilobyte reads as such (`unmarked_utf16`: Windows tools save it so); an
+input that is not UTF-8 is read in the `encoding` a run is given (cp1252, cp1251, ...: see
+`_choose`), an HTML page first by the charset it declares. A text or HTML file is one release
 and is decoded whole; JSON Lines and CSV are decoded line by line and row by row, so a
 stray byte costs its own record only. stdin is read as bytes, by the same rules.
 """
@@ -29,7 +29,7 @@ import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any, TextIO, Union
 
@@ -460,21 +460,40 @@ _SAMPLE = 8192
 HEAD_BYTES = 1024  # what `encoding_of` is given of a file's start
 
 
-def encoding_of(head: bytes, encoding: str | None = None) -> str:
-    """The codec of a file that starts with `head` (its first `HEAD_BYTES`): UTF-8/16/32 by a
-    byte-order mark, UTF-16 LE or BE without one by `unmarked_utf16`, else `encoding`
-    (UTF-8 when None)."""
+def encoding_of(head: bytes) -> str:
+    """The codec of a file that starts with `head` (its first `HEAD_BYTES`) as far as its head
+    tells: UTF-8/16/32 by a byte-order mark, UTF-16 LE or BE without one by `unmarked_utf16`,
+    else UTF-8 ("utf-8-sig")."""
+    own = _own_codec(head)
+    return own[0] if own is not None else "utf-8-sig"
+
+
+def _own_codec(head: bytes) -> tuple[str, bool] | None:
+    """The codec a file starting with `head` says it has, whatever ``--encoding`` says, and
+    whether a byte-order mark says it (else its bytes, UTF-16 without a mark); None when
+    it says none."""
     marked = next((codec for bom, codec, _ in _BOMS if head.startswith(bom)), None)
-    return marked or unmarked_utf16(head) or encoding or "utf-8-sig"
+    if marked is not None:
+        return marked, True
+    unmarked = unmarked_utf16(head)
+    return (unmarked, False) if unmarked is not None else None
 
 
-def check_encoding(name: str) -> None:
-    """Check that `name` is a text encoding Python knows (cp1252, latin-1, cp1251, ...).
+def check_encoding(name: str) -> str | None:
+    """Check that `name` is a text encoding Python knows (cp1252, cp1251, UTF-16LE, ...) and
+    return the codec the readers use for it (None for UTF-8).
 
     Raises:
         LookupError: an unknown name, or a codec that is no text encoding (base64).
     """
     b"x".decode(name, "replace")  # (an empty input is not looked up)
+    codec = codecs.lookup(name).name
+    return None if codec in ("utf-8", "utf-8-sig") else codec
+
+
+def _codec(encoding: str | None) -> str | None:
+    """The codec of an ``--encoding`` (None: UTF-8), checked (see `check_encoding`)."""
+    return None if encoding is None else check_encoding(encoding)
 
 
 @functools.cache
@@ -486,7 +505,67 @@ def _ascii_based(codec: str) -> bool:
     return sample.decode(codec, "replace") == sample.decode("ascii")
 
 
-_UNMARKED = {"utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}
+def _utf8(raw: bytes, encoding: str) -> bool:
+    """Whether an input of bytes `raw` is read as UTF-8 although the run's `encoding` is
+    another: it is valid UTF-8 (and under UTF-16/32, which is full of them, holds no NUL)."""
+    if b"\x00" in raw and not _ascii_based(encoding):
+        return False
+    if raw.isascii():
+        return True
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf8_stream(fh: IO[bytes], encoding: str) -> bool:
+    """`_utf8` of an open file's bytes from where it stands, read a megabyte at a time."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    nul = not _ascii_based(encoding)
+    try:
+        while chunk := fh.read(1 << 20):
+            if nul and b"\x00" in chunk:
+                return False
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Decoded:
+    """How an input's bytes were read: in `codec` (the UTF-8 of a byte-order mark is
+    "utf-8"), by a byte-order mark (`marked`) or in the run's ``--encoding`` (`given`: the
+    input is not UTF-8); `suspect` when some of the text is not text (a NUL, or bytes that
+    do not decode, kept as lone surrogates: see `_not_text`)."""
+
+    codec: str
+    marked: bool = False
+    given: bool = False
+    suspect: bool = False
+
+
+def _choose(raw: bytes, encoding: str | None) -> _Decoded:
+    """How an input of bytes `raw` is read: by its byte-order mark, as UTF-16 told by its
+    bytes, as UTF-8 when it is (`_utf8`) or no `encoding` is given, else in `encoding`."""
+    own = _own_codec(raw[:HEAD_BYTES])
+    if own is not None:
+        return _Decoded("utf-8" if own[0] == "utf-8-sig" else own[0], marked=own[1])
+    if encoding is None or _utf8(raw, encoding):
+        return _Decoded("utf-8")
+    return _Decoded(encoding, given=True)
+
+
+def codec_of(raw: bytes, encoding: str | None = None) -> str:
+    """The codec an input of bytes `raw` is read with, a run's `encoding` given (see
+    `read_inputs`): a byte-order mark's, UTF-16 told by its bytes, UTF-8 when `raw` is
+    UTF-8, else `encoding`."""
+    read = _choose(raw, _codec(encoding))
+    return "utf-8-sig" if read.codec == "utf-8" else read.codec
+
+
 # Control characters that text holds: tab, line feed, form feed, carriage return.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
@@ -521,23 +600,33 @@ PEEK_BYTES = 1 << 20  # what a look at the first records decodes of stdin (the p
 
 def peek_text(raw: bytes, limit: int = PEEK_BYTES, *, encoding: str | None = None) -> str:
     """The first `limit` bytes of `raw` as text, for a look at the first records (the
-    preflight): decoded as `encoding_of` says, undecodable bytes (and a character cut at
-    the limit) as U+FFFD."""
-    return raw[:limit].decode(encoding_of(raw[:HEAD_BYTES], encoding), errors="replace")
+    preflight): decoded as `codec_of` says, undecodable bytes (and a character cut at the
+    limit) as U+FFFD."""
+    return raw[:limit].decode(codec_of(raw, encoding), errors="replace")
 
 
 def open_text(path: Path, newline: str | None = "", *, encoding: str | None = None) -> TextIO:
     """A file opened as text for a look at it (the preflight, the progress bar's count):
-    decoded as `encoding_of` says (a byte-order mark dropped), undecodable bytes as U+FFFD.
-    `newline` as for `open` ("" for the csv module, "\n" to cut lines at LF alone).
+    decoded as `codec_of` says (a byte-order mark dropped), undecodable bytes as U+FFFD.
+    `newline` as for `open` ("" for the csv module, "\n" to cut lines at LF alone). With
+    `encoding`, a file without a byte-order mark is first read through once, to tell
+    whether it is UTF-8.
 
     Raises:
         OSError: the file cannot be opened or read.
     """
+    given = _codec(encoding)
     fh = path.open("rb")
     try:
-        codec = encoding_of(fh.read(HEAD_BYTES), encoding)
+        own = _own_codec(fh.read(HEAD_BYTES))
         fh.seek(0)
+        if own is not None:
+            codec = own[0]
+        elif given is None:
+            codec = "utf-8-sig"
+        else:
+            codec = "utf-8" if _utf8_stream(fh, given) else given
+            fh.seek(0)
         return io.TextIOWrapper(fh, encoding=codec, errors="replace", newline=newline)
     except BaseException:
         fh.close()
@@ -545,17 +634,18 @@ def open_text(path: Path, newline: str | None = "", *, encoding: str | None = No
 
 
 def _decode(raw: bytes, source: str, encoding: str | None = None) -> str | Failure:
-    """A file read as one release: it decodes whole or fails whole."""
-    text = _decode_marked(raw, source, encoding)
-    if text is not None:
-        return text
+    """A file read as one release (see `_choose`): it decodes whole or fails whole."""
+    if not raw.strip():
+        return Failure(source, source, "EmptyFile", f"{source}: the file is empty")
+    read = _choose(raw, encoding)
+    if not _ascii_based(read.codec):
+        return _decode_whole(raw, source, read)
     if b"\x00" in raw[:_SAMPLE]:
         return _binary(raw, source)
-    codec = encoding_of(raw[:HEAD_BYTES], encoding)
     try:
-        return raw.decode(codec)
+        return raw.decode("utf-8-sig" if read.marked else read.codec)
     except UnicodeDecodeError as exc:
-        return _undecodable(source, codec, exc)
+        return _undecodable(source, read.codec, exc)
 
 
 def _decode_page(raw: bytes, source: str, encoding: str | None) -> str | Failure:
@@ -588,47 +678,42 @@ def _decode_declared(raw: bytes) -> str | None:
         return None
 
 
-def _decode_lines(raw: bytes, source: str, encoding: str | None = None) -> tuple[str, str | None] | Failure:
-    """The text of a JSON Lines or CSV file, and when some of it is not text, the codec
-    it was read with (for the failures' messages; else None).
+def _decode_lines(raw: bytes, source: str, encoding: str | None = None) -> tuple[str, _Decoded] | Failure:
+    """The text of a JSON Lines or CSV file, and how it was read (see `_choose`).
 
     Bytes that do not decode are kept as lone surrogates (``surrogateescape``), so that
     only the line or row holding them fails (`_not_text`). A file that is mostly not text
-    (an image or an archive under a .jsonl name) is one `BinaryFile` failure.
+    (an image or an archive under a .jsonl name) is one `BinaryFile` failure. A file in a
+    codec that is not ASCII-based (UTF-16, UTF-32) is decoded whole.
     """
-    text = _decode_marked(raw, source, encoding)
-    if text is not None:
-        return text if isinstance(text, Failure) else (text, None)
-    codec = encoding_of(raw[:HEAD_BYTES], encoding)
+    if not raw.strip():
+        return Failure(source, source, "EmptyFile", f"{source}: the file is empty")
+    read = _choose(raw, encoding)
+    if not _ascii_based(read.codec):
+        whole = _decode_whole(raw, source, read)
+        return whole if isinstance(whole, Failure) else (whole, read)
     sample = raw[:_SAMPLE]
-    if b"\x00" in sample and _mostly_binary(sample, codec, cut=len(raw) > _SAMPLE):
+    if b"\x00" in sample and _mostly_binary(sample, read.codec, cut=len(raw) > _SAMPLE):
         return _binary(raw, source)
-    plain = "utf-8" if codec == "utf-8-sig" else codec  # (a line re-encoded for its message gets no mark)
+    codec = "utf-8-sig" if read.marked else read.codec
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError:
         try:
-            return raw.decode(codec, "surrogateescape"), plain
+            return raw.decode(codec, "surrogateescape"), replace(read, suspect=True)
         except UnicodeDecodeError as exc:  # a stateful codec (ISO-2022) lost in ASCII bytes
-            return _undecodable(source, codec, exc)
-    return text, plain if "\x00" in text else None
+            return _undecodable(source, read.codec, exc)
+    return text, replace(read, suspect="\x00" in text)
 
 
-def _decode_marked(raw: bytes, source: str, encoding: str | None = None) -> str | Failure | None:
-    """An empty file's failure; a file with a UTF-16 or UTF-32 byte-order mark, UTF-16
-    without one (`unmarked_utf16`), or in an `encoding` that is not ASCII-based (UTF-16,
-    EBCDIC: `_ascii_based`), decoded whole; else None."""
-    if not raw.strip():
-        return Failure(source, source, "EmptyFile", f"{source}: the file is empty")
-    codec = encoding_of(raw[:HEAD_BYTES], encoding)
-    if codec == "utf-8-sig" or (codec == encoding and _ascii_based(codec)):
-        return None
-    marked = next((label for bom, _, label in _BOMS if raw.startswith(bom)), None)
-    name = marked or _UNMARKED.get(codec) or codec
+def _decode_whole(raw: bytes, source: str, read: _Decoded) -> str | Failure:
+    """A file in a codec that is not ASCII-based (`_ascii_based`: UTF-16 or UTF-32, by a
+    byte-order mark, by its bytes, or by ``--encoding``), decoded whole."""
+    name = _name(read.codec)
     try:
-        text = raw.decode(codec)
+        text = raw.decode(read.codec)
     except UnicodeDecodeError as exc:
-        said = f"marked as {name}" if marked else f"read as {name} (no byte-order mark)" if codec in _UNMARKED else f"read as {name} (--encoding)"
+        said = f"marked as {name}" if read.marked else f"read as {name} (--encoding)" if read.given else f"read as {name} (no byte-order mark)"
         return Failure(
             source, source, "DecodeError",
             f"{source}: {said} but not valid {name} (byte {exc.start}: {exc.reason}); "
@@ -675,8 +760,15 @@ def _undecodable(source: str, codec: str, exc: UnicodeDecodeError) -> Failure:
     return Failure(source, source, "DecodeError", f"{source}: not {_name(codec)} text (byte {exc.start}: {exc.reason}){_hint(codec)}")
 
 
+_NAMES = {
+    "utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE",
+    "utf-32": "UTF-32", "utf-32-le": "UTF-32LE", "utf-32-be": "UTF-32BE",
+}
+
+
 def _name(codec: str) -> str:
-    return "UTF-8" if codec in ("utf-8", "utf-8-sig") else codec
+    """A codec as messages name it: "UTF-8", "UTF-16LE"; others by Python's name (cp1252)."""
+    return _NAMES.get(codec, codec)
 
 
 def _hint(codec: str) -> str:
@@ -730,15 +822,15 @@ def read_inputs(
     `stdin` (default `sys.stdin`) is read as bytes where it can be (a binary stream, or a
     text stream's ``buffer``), and decoded like a file. Files for which `exclude` is true
     are not read (see `expand`). `encoding` (a codec name, as for `open`; None: UTF-8) is
-    that of inputs without a byte-order mark that are not UTF-16 without one; an HTML page
-    tries UTF-8 and its declared charset first. A file's hash is of its bytes, a line's or
-    row's of its text, whatever the encoding.
+    that of inputs that are not UTF-8: an input (a file, or stdin) without a byte-order
+    mark that is not UTF-16 without one is read as UTF-8 when all of it is valid UTF-8,
+    else in `encoding`; an HTML page tries UTF-8 and its declared charset first. A file's
+    hash is of its bytes, a line's or row's of its text, whatever the encoding.
 
     Raises:
         LookupError: `encoding` is no text encoding Python knows (on the first item).
     """
-    if encoding is not None:
-        check_encoding(encoding)
+    encoding = _codec(encoding)
     stdin = stdin or sys.stdin
     for source in expand(paths, exclude=exclude):
         if isinstance(source, Failure):
@@ -826,7 +918,7 @@ def _read_stream(stream: IO[Any], source: str, fields: Fields, encoding: str | N
     else:
         # Clean text is what `_decode` would give; only text holding bytes that are not
         # text is decoded again, whole, for the failure of a file read as one release.
-        text = _decode(raw, source, encoding) if lines[1] else lines[0]
+        text = _decode(raw, source, encoding) if lines[1].suspect else lines[0]
         if isinstance(text, Failure):
             yield Source(file=source, sha1=_sha1(raw)), text
         else:
@@ -841,9 +933,9 @@ def _is_array(text: str) -> bool:
         return False
 
 
-def _read_jsonl(text: str, suspect: str | None, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
-    """One unit per non-blank line; with `suspect` (the codec of a text holding bytes that
-    are not text, see `_decode_lines`), such a line fails alone."""
+def _read_jsonl(text: str, decoded: _Decoded, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
+    """One unit per non-blank line; when `decoded` is suspect (see `_decode_lines`), a line
+    holding bytes that are not text fails alone."""
     # Only "\n" ends a record: str.splitlines() would also cut at U+2028 and other
     # separators that JSON allows inside strings.
     for lineno, line in enumerate(text.split("\n"), 1):
@@ -852,7 +944,7 @@ def _read_jsonl(text: str, suspect: str | None, source: str, fields: Fields) -> 
             continue
         where = f"{source}:{lineno}"
         pos = Source(file=source, line=lineno, sha1=_sha1(line))
-        bad = _not_text(line, where, source, "line", suspect) if suspect else None
+        bad = _not_text(line, where, source, "line", decoded.codec) if decoded.suspect else None
         if bad is not None:
             yield pos, bad
             continue
@@ -879,7 +971,7 @@ def _parse(text: str, where: str, source: str) -> Any:
         return Failure(where, source, "JSONDecodeError", f"{where}: unreadable JSON ({exc})")
 
 
-def _read_json(text: str, suspect: str | None, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
+def _read_json(text: str, decoded: _Decoded, source: str, fields: Fields) -> Iterator[tuple[Source, Unit]]:
     """A .json file: an array of objects (as pandas' ``to_json(orient="records")`` writes
     them), or objects one after another (one object, JSON Lines saved as .json, or
     pretty-printed objects; see `_documents`): one document each, the Nth ``FILE:N`` (its
@@ -909,12 +1001,12 @@ def _read_json(text: str, suspect: str | None, source: str, fields: Fields) -> I
                 'write it with df.to_json(path, orient="records") or as JSON Lines (lines=True)',
             )
         else:
-            bad = _not_text(doc, where, source, "document", suspect) if suspect else None
+            bad = _not_text(doc, where, source, "document", decoded.codec) if decoded.suspect else None
             yield pos, bad or _item(obj, where, fields)
 
 
-def _read_csv(text: str, suspect: str | None, source: str, fields: Fields, delimiter: str) -> Iterator[tuple[Source, Unit]]:
-    """One unit per row; with `suspect` (as for `_read_jsonl`), a row holding bytes that are not text fails alone."""
+def _read_csv(text: str, decoded: _Decoded, source: str, fields: Fields, delimiter: str) -> Iterator[tuple[Source, Unit]]:
+    """One unit per row; when `decoded` is suspect (as for `_read_jsonl`), a row holding bytes that are not text fails alone."""
     csv.field_size_limit(MAX_CSV_FIELD)
     # newline="" keeps line breaks inside quoted cells, as the csv module requires.
     buf = io.StringIO(text, newline="")
@@ -927,7 +1019,7 @@ def _read_csv(text: str, suspect: str | None, source: str, fields: Fields, delim
     except csv.Error as exc:
         yield whole, Failure(source, source, "CSVError", f"{source}: {exc}")
         return
-    if suspect and names is not None:
+    if decoded.suspect and names is not None:
         # A stray byte in the header spoils no row: the columns newsie reads are named in full.
         reader.fieldnames = names = [_NOT_TEXT.sub("\ufffd", n) for n in names]
     if names is None or fields.text not in names:
@@ -958,7 +1050,7 @@ def _read_csv(text: str, suspect: str | None, source: str, fields: Fields, delim
                 where = f"{source}:{first_line}"
                 skipped = first_line + read - 1 - reader.reader.line_num
                 first_line += read
-                bad = _bad_row(row, where, source, fields, suspect) if suspect else None
+                bad = _bad_row(row, where, source, fields, decoded.codec) if decoded.suspect else None
                 yield pos, bad or _item(row, f"{source}:{rowno}", fields)
                 continue
             if "field limit" not in str(exc):
@@ -972,7 +1064,7 @@ def _read_csv(text: str, suspect: str | None, source: str, fields: Fields, delim
                 pos = Source(file=source, line=first_line, sha1=_sha1(line))
                 first_line = reader.reader.line_num + skipped + 1
                 got = _unquoted_row(line, names, delimiter, where, source, exc, spans=reader.reader.line_num - before > 1)
-                bad = _bad_row(got, where, source, fields, suspect) if suspect and isinstance(got, dict) else None
+                bad = _bad_row(got, where, source, fields, decoded.codec) if decoded.suspect and isinstance(got, dict) else None
                 yield pos, bad or (_item(got, f"{source}:{rowno}", fields) if isinstance(got, dict) else got)
                 continue
             # A cell over MAX_CSV_FIELD: this row fails alone.
@@ -997,7 +1089,7 @@ def _read_csv(text: str, suspect: str | None, source: str, fields: Fields, delim
         pos = Source(file=source, line=first_line, sha1=_sha1(json.dumps(row, ensure_ascii=False)))
         where = f"{source}:{first_line}"
         first_line = reader.line_num + skipped + 1
-        bad = _bad_row(row, where, source, fields, suspect) if suspect else None
+        bad = _bad_row(row, where, source, fields, decoded.codec) if decoded.suspect else None
         yield pos, bad or _item(row, f"{source}:{rowno}", fields)
 
 
