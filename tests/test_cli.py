@@ -620,3 +620,48 @@ def test_encoding_leaves_utf8_files_of_a_mixed_archive_alone(tmp_path, capsys) -
     assert code == 0 and "5 documents" in err and "0 errors" in err
     assert [(r["title"], r["text"]) for r in recs] == [(ZURICH_TITLE, ZURICH)] * 4 + [(ZURICH_TITLE, romanian)]
     assert all(r["warnings"] == [] for r in recs)
+
+
+def test_resume_across_encodings_replaces_nothing(tmp_path, capsys) -> None:
+    """Records keep their keys whether --encoding is given or not: --resume --encoding cp1252 after a run without it
+    skips everything (its failed records stay failed until --retry-failed, the good UTF-8 ones untouched), and
+    --resume without it after a run with it replaces nothing."""
+    _cp1252_archive(tmp_path / "in")
+    folder = tmp_path / "in"
+    (folder / "m.jsonl").write_bytes(  # a UTF-8 line, then a cp1252 one
+        (json.dumps({"id": "m1", "title": "Talks in Zürich", "text": ZURICH}, ensure_ascii=False) + "\n").encode()
+        + (json.dumps({"id": "m2", "title": "Talks in Zürich", "text": ZURICH}, ensure_ascii=False) + "\r\n").encode("cp1252")
+    )
+    (folder / "u.csv").write_bytes(f'id,title,text\nu1,"Talks in ""Zürich""","{ZURICH}\nSecond paragraph."\n'.encode())
+    (folder / "w.csv").write_bytes(f'id,Überschrift,text\r\nw1,"Talks in ""Zürich""","{ZURICH}\r\nSecond paragraph."\r\nw2,Plain,"{RELEASE_B}"\r\n'.encode("cp1252"))
+    out_file = tmp_path / "out.jsonl"
+    args = ["extract", str(folder), "-o", str(out_file)]
+    code, _, _ = run([*args, "-q"], capsys)
+    first = out_file.read_text(encoding="utf-8")
+    def where(rec: dict) -> tuple[str, int | None]:
+        return rec["source"]["file"], rec["source"]["line"]
+
+    failed = [where(r) for r in records(first) if r["error"]]
+    assert code == 1 and len(failed) == 5 and (str(folder / "m.jsonl"), 1) not in failed and (str(folder / "w.csv"), 4) not in failed
+    code, _, err = run([*args, "--resume", "--encoding", "cp1252"], capsys)
+    assert code == 1 and "0 documents" in err and "8 skipped (already done; 5 of them failed" in err and "replaced" not in err
+    assert out_file.read_text(encoding="utf-8") == first
+    code, _, err = run([*args, "--resume", "--retry-failed", "--encoding", "cp1252"], capsys)
+    recs = records(out_file.read_text(encoding="utf-8"))
+    assert code == 0 and "5 documents" in err and "3 skipped" in err and "replaced" not in err
+    assert [r for r in recs if where(r) not in failed] == [r for r in records(first) if where(r) not in failed]
+    assert sorted(where(r) for r in recs[-5:]) == sorted(failed) and all(r["error"] is None for r in recs)
+    assert {r["id"]: r["title"] for r in recs if r["id"] in ("c1", "m2")} == {"c1": ZURICH_TITLE, "m2": "Talks in Zürich"}
+    assert next(r["text"] for r in recs if r["id"] == "w1") == f"{ZURICH}\nSecond paragraph."
+    done = out_file.read_text(encoding="utf-8")
+    code, _, err = run([*args, "--resume"], capsys)
+    assert code == 0 and "0 documents" in err and "8 skipped" in err and "replaced" not in err
+    assert out_file.read_text(encoding="utf-8") == done
+    # A run with --encoding first (m.jsonl is not UTF-8: its UTF-8 line with "”" fails in cp1252), then --resume without it.
+    other = tmp_path / "other.jsonl"
+    code, _, _ = run(["extract", str(folder), "-o", str(other), "-q", "--encoding", "cp1252"], capsys)
+    written = other.read_text(encoding="utf-8")
+    assert [where(r) for r in records(written) if r["error"]] == [(str(folder / "m.jsonl"), 1)]
+    code, _, err = run(["extract", str(folder), "-o", str(other), "--resume"], capsys)
+    assert "0 documents" in err and "8 skipped (already done; 1 of them failed" in err and "replaced" not in err
+    assert other.read_text(encoding="utf-8") == written

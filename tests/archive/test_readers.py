@@ -507,3 +507,28 @@ def test_a_look_at_a_utf8_file_reads_it_as_utf8_whatever_the_encoding_given(tmp_
     (tmp_path / "b.csv").write_bytes("Kennung,Überschrift,Inhalt\n".encode() + "c1,Zürich,y\n".encode("cp1252"))
     with open_text(tmp_path / "b.csv", encoding="cp1252") as fh:
         assert next(csv.reader(fh)) == ["Kennung", "Ãœberschrift", "Inhalt"]
+
+
+def test_the_keys_of_resume_do_not_depend_on_the_encoding_given(tmp_path) -> None:
+    """Lines, rows (over several lines, quoted cells, a cp1252 header) and .json documents have the same keys
+    (Source) read with encoding="cp1252" as without it; a JSON line's is the hash of its bytes."""
+    import hashlib
+
+    (tmp_path / "a.jsonl").write_bytes(
+        jsonl(ZURICH, VIENNA).decode().encode("cp1252") + jsonl("Talks in Zürich and Genève").replace(b"\n", b"\r\n") + b'{"id": "r4", "text": "bad \x81"}\n'
+    )  # (a UTF-8 line, with CRLF, in a cp1252 file)
+    rows = [["id", "Überschrift", "text"], ["c1", "Zürich", ZURICH], ["c2", 'a "quoted" title', f"{VIENNA}\n“Second” paragraph, in Zürich."]]
+    with (tmp_path / "b.csv").open("w", encoding="cp1252", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    with (tmp_path / "b.csv").open("ab") as fh:
+        fh.write(b'c3,"bad \x81 title",x\nc4,"Z\xfcrich" ,"closed, then a space"\n')
+    (tmp_path / "c.json").write_bytes(b'[{"id": "j1", "text": "' + ZURICH.encode("cp1252") + b'"}, {"id": "j2", "text": "\\u00fc \xfc"}]')
+    (tmp_path / "d.json").write_bytes(json.dumps({"id": "p1", "text": ZURICH}, indent=2, ensure_ascii=False).encode("cp1252"))
+    for name, failed in (("a.jsonl", 1), ("b.csv", 1), ("c.json", 0), ("d.json", 0)):  # (failed: the bytes cp1252 leaves undefined)
+        plain = [src for src, _ in read_inputs([str(tmp_path / name)])]
+        given = list(read_inputs([str(tmp_path / name)], encoding="cp1252"))
+        assert [src for src, _ in given] == plain and sum(isinstance(u, Failure) for _, u in given) == failed
+    lines = [line.removesuffix(b"\r") for line in (tmp_path / "a.jsonl").read_bytes().split(b"\n") if line]
+    assert [src.sha1 for src, _ in read_inputs([str(tmp_path / "a.jsonl")], encoding="cp1252")] == [hashlib.sha1(b).hexdigest() for b in lines]
+    release = f"Talks in Zürich\n\n{ZURICH}".encode("cp1252")
+    assert [s for s, _ in read_inputs(["-"], stdin=io.BytesIO(release))] == [s for s, _ in read_inputs(["-"], stdin=io.BytesIO(release), encoding="cp1252")]

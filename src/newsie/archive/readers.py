@@ -805,6 +805,48 @@ def _sha1(data: str | bytes) -> str:
     return hashlib.sha1(data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+# The key of ``--resume`` (`Source.sha1`) does not depend on ``--encoding``: a run with it
+# and a run without find the same keys, so that neither replaces the other's records.
+
+
+def _raw_bytes(text: str, decoded: _Decoded) -> bytes:
+    """The bytes `text` (a line, a document) was decoded from, for its key: re-encoded in
+    the run's ``--encoding`` (bytes it leaves undefined come back from their lone
+    surrogates), else in UTF-8 (so for UTF-8 text, its bytes; for UTF-16, the UTF-8 of its
+    text, as before)."""
+    if decoded.given and _ascii_based(decoded.codec):
+        try:
+            return text.encode(decoded.codec, "surrogateescape")
+        except UnicodeEncodeError:  # (a character a multibyte codec reads but writes otherwise)
+            pass
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+
+
+def _as_utf8(text: str, decoded: _Decoded) -> str:
+    """`text` as a run without ``--encoding`` reads its bytes (as UTF-8, bytes that are not
+    kept as lone surrogates): what the keys of CSV rows and JSON arrays are taken from."""
+    if not decoded.given or not _ascii_based(decoded.codec):
+        return text
+    return _raw_bytes(text, decoded).decode("utf-8", "surrogateescape")
+
+
+def _row_key(row: dict[Any, Any], names: dict[str, str] | None, decoded: _Decoded) -> str:
+    """The hash of a CSV row as a run without ``--encoding`` reads it (`names`: the header's
+    names as it reads them, see `_read_csv`; None when they are the same)."""
+    if names is not None:
+        row = {names.get(k, k) if isinstance(k, str) else k: _cells_as_utf8(v, decoded) for k, v in row.items()}
+    return _sha1(json.dumps(row, ensure_ascii=False))
+
+
+def _cells_as_utf8(value: Any, decoded: _Decoded) -> Any:
+    if isinstance(value, list):  # the cells past the header's
+        return [_cells_as_utf8(v, decoded) for v in value]
+    return _as_utf8(value, decoded) if isinstance(value, str) else value
+
+
 def read_units(
     paths: Sequence[str], fields: Fields = Fields(), *, stdin: IO[Any] | None = None, encoding: str | None = None
 ) -> Iterator[Unit]:
@@ -824,8 +866,10 @@ def read_inputs(
     are not read (see `expand`). `encoding` (a codec name, as for `open`; None: UTF-8) is
     that of inputs that are not UTF-8: an input (a file, or stdin) without a byte-order
     mark that is not UTF-16 without one is read as UTF-8 when all of it is valid UTF-8,
-    else in `encoding`; an HTML page tries UTF-8 and its declared charset first. A file's
-    hash is of its bytes, a line's or row's of its text, whatever the encoding.
+    else in `encoding`; an HTML page tries UTF-8 and its declared charset first. The hashes
+    do not depend on `encoding`: a file's is of its bytes, a JSON line's or document's of
+    its bytes (`_raw_bytes`), a CSV row's or JSON array item's of its JSON as UTF-8 reads
+    it (`_as_utf8`).
 
     Raises:
         LookupError: `encoding` is no text encoding Python knows (on the first item).
@@ -922,7 +966,7 @@ def _read_stream(stream: IO[Any], source: str, fields: Fields, encoding: str | N
         if isinstance(text, Failure):
             yield Source(file=source, sha1=_sha1(raw)), text
         else:
-            yield Source(file=source, sha1=_sha1(text)), text_item(text, source)
+            yield Source(file=source, sha1=_sha1(_raw_bytes(text, lines[1]))), text_item(text, source)
 
 
 def _is_array(text: str) -> bool:
@@ -943,7 +987,7 @@ def _read_jsonl(text: str, decoded: _Decoded, source: str, fields: Fields) -> It
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
-        pos = Source(file=source, line=lineno, sha1=_sha1(line))
+        pos = Source(file=source, line=lineno, sha1=_sha1(_raw_bytes(line, decoded)))
         bad = _not_text(line, where, source, "line", decoded.codec) if decoded.suspect else None
         if bad is not None:
             yield pos, bad
@@ -981,14 +1025,16 @@ def _read_json(text: str, decoded: _Decoded, source: str, fields: Fields) -> Ite
         data = _parse(text, source, source)
         if not isinstance(data, list):
             failure = data if isinstance(data, Failure) else Failure(source, source, "TypeError", f"{source}: a .json file must hold an array of JSON objects, or objects")
-            yield Source(file=source, sha1=_sha1(text)), failure
+            yield Source(file=source, sha1=_sha1(_as_utf8(text, decoded))), failure
             return
         docs = ((json.dumps(obj, ensure_ascii=False, sort_keys=True), obj) for obj in data)
+        keys: Iterator[str] | None = _array_keys(text, data, decoded)
     else:
         docs = ((doc, None) for doc in _documents(text))
+        keys = None
     for n, (doc, value) in enumerate(docs, 1):  # (two may start on one line: numbered, not by line)
         where = f"{source}:{n}"
-        pos = Source(file=source, line=n, sha1=_sha1(doc))
+        pos = Source(file=source, line=n, sha1=next(keys) if keys is not None else _sha1(_raw_bytes(doc, decoded)))
         obj = _parse(doc, where, source) if value is None else value
         if isinstance(obj, Failure):
             yield pos, obj
@@ -1005,6 +1051,17 @@ def _read_json(text: str, decoded: _Decoded, source: str, fields: Fields) -> Ite
             yield pos, bad or _item(obj, where, fields)
 
 
+def _array_keys(text: str, data: list[Any], decoded: _Decoded) -> Iterator[str]:
+    """The keys of the values `data` of the JSON array `text`: the hashes of their JSON as a
+    run without ``--encoding`` reads them (the text parsed again as UTF-8 when it was read
+    in another codec; its own values should that parse give others)."""
+    if decoded.given and _ascii_based(decoded.codec):
+        again = _parse(_as_utf8(text, decoded), "", "")
+        if isinstance(again, list) and len(again) == len(data):
+            data = again
+    return (_sha1(json.dumps(obj, ensure_ascii=False, sort_keys=True)) for obj in data)
+
+
 def _read_csv(text: str, decoded: _Decoded, source: str, fields: Fields, delimiter: str) -> Iterator[tuple[Source, Unit]]:
     """One unit per row; when `decoded` is suspect (as for `_read_jsonl`), a row holding bytes that are not text fails alone."""
     csv.field_size_limit(MAX_CSV_FIELD)
@@ -1013,12 +1070,16 @@ def _read_csv(text: str, decoded: _Decoded, source: str, fields: Fields, delimit
     # strict: a quoted cell that does not end in a quote and a delimiter (or the end of a
     # line) is an error, not the start of a cell that runs on over the rows below.
     reader = csv.DictReader(buf, delimiter=delimiter, strict=True)
-    whole = Source(file=source, sha1=_sha1(text))
+    whole = Source(file=source, sha1=_sha1(_as_utf8(text, decoded)))
     try:
         names = reader.fieldnames
     except csv.Error as exc:
         yield whole, Failure(source, source, "CSVError", f"{source}: {exc}")
         return
+    # The names a run without --encoding reads (its header is not UTF-8: suspect), for the rows' keys.
+    utf8_names = None if names is None or not decoded.given else {
+        _NOT_TEXT.sub("\ufffd", n) if decoded.suspect else n: _NOT_TEXT.sub("\ufffd", _as_utf8(n, decoded)) for n in names
+    }
     if decoded.suspect and names is not None:
         # A stray byte in the header spoils no row: the columns newsie reads are named in full.
         reader.fieldnames = names = [_NOT_TEXT.sub("\ufffd", n) for n in names]
@@ -1046,7 +1107,7 @@ def _read_csv(text: str, decoded: _Decoded, source: str, fields: Fields, delimit
                 row, used = lenient
                 buf.seek(at + used)
                 rowno += 1
-                pos = Source(file=source, line=first_line, sha1=_sha1(json.dumps(row, ensure_ascii=False)))
+                pos = Source(file=source, line=first_line, sha1=_row_key(row, utf8_names, decoded))
                 where = f"{source}:{first_line}"
                 skipped = first_line + read - 1 - reader.reader.line_num
                 first_line += read
@@ -1061,7 +1122,7 @@ def _read_csv(text: str, decoded: _Decoded, source: str, fields: Fields, delimit
                 skipped -= reader.reader.line_num - before - 1  # the lines read past it are rows
                 rowno += 1
                 where = f"{source}:{first_line}"
-                pos = Source(file=source, line=first_line, sha1=_sha1(line))
+                pos = Source(file=source, line=first_line, sha1=_sha1(_raw_bytes(line, decoded)))
                 first_line = reader.reader.line_num + skipped + 1
                 got = _unquoted_row(line, names, delimiter, where, source, exc, spans=reader.reader.line_num - before > 1)
                 bad = _bad_row(got, where, source, fields, decoded.codec) if decoded.suspect and isinstance(got, dict) else None
@@ -1086,7 +1147,7 @@ def _read_csv(text: str, decoded: _Decoded, source: str, fields: Fields, delimit
             first_line = reader.reader.line_num + skipped + 1  # DictReader's own count is not updated on an error
             continue
         rowno += 1
-        pos = Source(file=source, line=first_line, sha1=_sha1(json.dumps(row, ensure_ascii=False)))
+        pos = Source(file=source, line=first_line, sha1=_row_key(row, utf8_names, decoded))
         where = f"{source}:{first_line}"
         first_line = reader.line_num + skipped + 1
         bad = _bad_row(row, where, source, fields, decoded.codec) if decoded.suspect else None
