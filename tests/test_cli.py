@@ -554,9 +554,10 @@ def test_encoding_reads_a_cp1251_release(tmp_path, capsys) -> None:
     assert code == 1 and records(out)[0]["error"]["type"] == "DecodeError"
 
 
-@pytest.mark.parametrize("name", ["bogus", "base64"])
+@pytest.mark.parametrize("name", ["bogus", "base64", "idna", "undefined", "unicode_escape", "raw_unicode_escape", "cp500", "utf-7", "iso2022_jp"])
 def test_an_unknown_encoding_is_a_usage_error(tmp_path, capsys, monkeypatch, name: str) -> None:
-    """An --encoding Python does not know as a text encoding stops the run with exit 2 and examples, before any input is read."""
+    """An --encoding that is no ASCII-based text encoding nor UTF-16/32 (unknown, base64, idna, undefined, the escape
+    codecs, EBCDIC, UTF-7, ISO-2022) stops the run with exit 2 and examples, before any input is read."""
     class Unread(io.StringIO):
         def read(self, *args: object) -> str:
             raise AssertionError("stdin was read")

@@ -6,7 +6,6 @@ away (``| head``), 143 stopped by SIGTERM.
 """
 from __future__ import annotations
 
-import codecs
 import inspect
 import io
 import json
@@ -159,13 +158,12 @@ def _encoding(value: str | None) -> str | None:
     if value is None:
         return None
     try:
-        check_encoding(value)
+        return check_encoding(value)
     except LookupError:
         raise typer.BadParameter(
-            f"{value!r} is not a text encoding Python knows; e.g. cp1252 (Windows, Western Europe), "
-            "cp1250 (Central Europe), cp1251 (Cyrillic), latin-1"
+            f"{value!r} is no text encoding newsie reads files in (one that reads ASCII as ASCII, or UTF-16/UTF-32); "
+            "e.g. cp1252 (Windows, Western Europe), cp1250 (Central Europe), cp1251 (Cyrillic), UTF-16LE"
         ) from None
-    return None if codecs.lookup(value).name == "utf-8" else value
 
 
 @app.command(help=EXTRACT_HELP, epilog=EXTRACT_EPILOG, no_args_is_help=True)
@@ -202,8 +200,8 @@ def extract(
         str | None,
         typer.Option(
             "--encoding", metavar="CODEC", callback=_encoding,
-            help="Encoding of input files and stdin that are not UTF-8 (default: UTF-8); any codec Python knows, "
-            "e.g. cp1252, cp1250, cp1251, latin-1. An input that is all valid UTF-8 is read as UTF-8 all the same, so an "
+            help="Encoding of input files and stdin that are not UTF-8 (default: UTF-8): a codec Python knows that reads "
+            "ASCII as ASCII, or UTF-16/UTF-32; e.g. cp1252, cp1250, cp1251, latin-1. An input that is all valid UTF-8 is read as UTF-8 all the same, so an "
             "archive may mix both; a byte-order mark, and UTF-16 without one, still decide; "
             "HTML tries its <meta charset> before it.",
         ),

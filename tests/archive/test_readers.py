@@ -532,3 +532,24 @@ def test_the_keys_of_resume_do_not_depend_on_the_encoding_given(tmp_path) -> Non
     assert [src.sha1 for src, _ in read_inputs([str(tmp_path / "a.jsonl")], encoding="cp1252")] == [hashlib.sha1(b).hexdigest() for b in lines]
     release = f"Talks in Zürich\n\n{ZURICH}".encode("cp1252")
     assert [s for s, _ in read_inputs(["-"], stdin=io.BytesIO(release))] == [s for s, _ in read_inputs(["-"], stdin=io.BytesIO(release), encoding="cp1252")]
+
+
+@pytest.mark.parametrize("name", ["bogus", "base64", "idna", "undefined", "unicode_escape", "raw_unicode_escape", "cp500", "utf-7", "iso2022_jp"])
+def test_encodings_newsie_does_not_read_files_in_are_lookup_errors(tmp_path, name: str) -> None:
+    """check_encoding and read_inputs raise LookupError for a name that is no ASCII-based text encoding nor UTF-16/32."""
+    from newsie.archive.readers import check_encoding
+
+    (tmp_path / "a.txt").write_bytes(b"Talks\n\nVIENNA, 6 October 2020 - The OSCE met.")
+    with pytest.raises(LookupError):
+        check_encoding(name)
+    with pytest.raises(LookupError):
+        list(read_inputs([str(tmp_path / "a.txt")], encoding=name))
+
+
+def test_the_encodings_newsie_reads_files_in() -> None:
+    """check_encoding gives the codec of ASCII-based encodings and of UTF-16/32, and None for UTF-8."""
+    from newsie.archive.readers import check_encoding
+
+    assert [check_encoding(n) for n in ("cp1252", "windows-1251", "shift_jis", "UTF-16LE", "utf_32", "UTF8", "utf-8-sig")] == [
+        "cp1252", "cp1251", "shift_jis", "utf-16-le", "utf-32", None, None,
+    ]

@@ -479,16 +479,27 @@ def _own_codec(head: bytes) -> tuple[str, bool] | None:
     return (unmarked, False) if unmarked is not None else None
 
 
+_WIDE = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
+
+
 def check_encoding(name: str) -> str | None:
-    """Check that `name` is a text encoding Python knows (cp1252, cp1251, UTF-16LE, ...) and
-    return the codec the readers use for it (None for UTF-8).
+    """Check that `name` is a text encoding newsie reads files in (cp1252, cp1251, Shift JIS,
+    UTF-16LE, ...) and return the codec the readers use for it (None for UTF-8).
+
+    Files are read in an ASCII-based encoding (`_ascii_based`), whose line breaks, JSON
+    and CSV syntax are ASCII bytes, or in UTF-16 or UTF-32.
 
     Raises:
-        LookupError: an unknown name, or a codec that is no text encoding (base64).
+        LookupError: an unknown name; a codec that is no text encoding (base64), or whose
+            ASCII bytes are not ASCII (idna, unicode_escape, UTF-7, EBCDIC), and is not
+            UTF-16 or UTF-32.
     """
-    b"x".decode(name, "replace")  # (an empty input is not looked up)
     codec = codecs.lookup(name).name
-    return None if codec in ("utf-8", "utf-8-sig") else codec
+    if codec in ("utf-8", "utf-8-sig"):
+        return None
+    if codec in _WIDE or _ascii_based(codec):
+        return codec
+    raise LookupError(f"{name!r} is no text encoding newsie reads files in: one that reads ASCII as ASCII, or UTF-16/UTF-32")
 
 
 def _codec(encoding: str | None) -> str | None:
@@ -496,13 +507,22 @@ def _codec(encoding: str | None) -> str | None:
     return None if encoding is None else check_encoding(encoding)
 
 
+# ASCII that codecs which do not read ASCII as ASCII read otherwise: escapes
+# (unicode_escape), IDNA labels, UTF-7's "+...-", the shifts of stateful codecs (ISO-2022,
+# HZ), and every ASCII byte (EBCDIC).
+_ASCII = (b"\\u00e9\\n", b"xn--zrich-kva.example", b"+AGE-", b"\x1b$B\x1b(B ~{~}", bytes(range(128)))
+
+
 @functools.cache
 def _ascii_based(codec: str) -> bool:
-    """Whether `codec` reads ASCII bytes as ASCII (cp1252, cp1251, Shift JIS; not UTF-16 or
-    EBCDIC): then NUL bytes and line breaks are found in the bytes, and a stray byte costs
-    its line or row alone; a file in another codec is decoded whole, as UTF-16 is."""
-    sample = bytes(range(128))
-    return sample.decode(codec, "replace") == sample.decode("ascii")
+    """Whether `codec` is a text encoding that reads ASCII bytes as ASCII (cp1252, cp1251,
+    Shift JIS; not UTF-16, EBCDIC, idna or base64): then NUL bytes and line breaks are
+    found in the bytes, and a stray byte costs its line or row alone; a file in UTF-16 or
+    UTF-32 is decoded whole."""
+    try:
+        return all(sample.decode(codec) == sample.decode("ascii") for sample in _ASCII)
+    except (LookupError, UnicodeError, ValueError, TypeError):  # no text encoding (base64), or "undefined"
+        return False
 
 
 def _utf8(raw: bytes, encoding: str) -> bool:
@@ -701,7 +721,7 @@ def _decode_lines(raw: bytes, source: str, encoding: str | None = None) -> tuple
     except UnicodeDecodeError:
         try:
             return raw.decode(codec, "surrogateescape"), replace(read, suspect=True)
-        except UnicodeDecodeError as exc:  # a stateful codec (ISO-2022) lost in ASCII bytes
+        except UnicodeDecodeError as exc:  # (a codec that no error handler mends)
             return _undecodable(source, read.codec, exc)
     return text, replace(read, suspect="\x00" in text)
 
