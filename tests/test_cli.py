@@ -666,3 +666,13 @@ def test_resume_across_encodings_replaces_nothing(tmp_path, capsys) -> None:
     code, _, err = run(["extract", str(folder), "-o", str(other), "--resume"], capsys)
     assert "0 documents" in err and "8 skipped (already done; 1 of them failed" in err and "replaced" not in err
     assert other.read_text(encoding="utf-8") == written
+
+
+def test_encoding_latin1_reads_a_windows_file_whole(tmp_path, capsys) -> None:
+    """--encoding latin-1 on a file from Windows tools keeps its title whole ("…", byte 0x85, is no line break) and its
+    dashes and curly quotes (bytes 0x96, 0x93/0x94)."""
+    title = "OSCE talks… continue in Zürich"
+    (tmp_path / "a.txt").write_bytes(f"{title}\n\n{ZURICH}\n".encode("cp1252"))
+    code, out, _ = run(["extract", str(tmp_path / "a.txt"), "--encoding", "latin-1"], capsys)
+    (rec,) = records(out)
+    assert code == 0 and (rec["title"], rec["text"]) == (title, ZURICH) and rec["dateline"]["city"] == "Zürich"

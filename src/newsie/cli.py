@@ -201,7 +201,8 @@ def extract(
         typer.Option(
             "--encoding", metavar="CODEC", callback=_encoding,
             help="Encoding of input files and stdin that are not UTF-8 (default: UTF-8): a codec Python knows that reads "
-            "ASCII as ASCII, or UTF-16/UTF-32; e.g. cp1252, cp1250, cp1251, latin-1. An input that is all valid UTF-8 is read as UTF-8 all the same, so an "
+            "ASCII as ASCII, or UTF-16/UTF-32; e.g. cp1252 (Western Europe), cp1250, cp1251; latin-1 and ascii are read as "
+            "cp1252, as browsers read them. An input that is all valid UTF-8 is read as UTF-8 all the same, so an "
             "archive may mix both; a byte-order mark, and UTF-16 without one, still decide; "
             "HTML tries its <meta charset> before it.",
         ),

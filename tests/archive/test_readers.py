@@ -298,7 +298,7 @@ def test_an_html_file_in_the_charset_it_declares_is_read(tmp_path, meta: str) ->
 def test_an_html_file_declaring_nothing_it_fits_stays_a_decode_error(tmp_path) -> None:
     """An HTML file whose bytes fit neither UTF-8 nor its declared charset is one DecodeError."""
     src = tmp_path / "page.html"
-    src.write_bytes('<html><head><meta charset="ascii"></head><body>Zürich</body></html>'.encode("latin-1"))
+    src.write_bytes(b'<html><head><meta charset="windows-1251"></head><body>\xcc\xee\xf1\xea\xe2\xe0 \x98</body></html>')  # (0x98: none in cp1251)
     (unit,) = [u for _, u in read_inputs([str(src)])]
     assert isinstance(unit, Failure) and unit.type == "DecodeError"
 
@@ -553,3 +553,27 @@ def test_the_encodings_newsie_reads_files_in() -> None:
     assert [check_encoding(n) for n in ("cp1252", "windows-1251", "shift_jis", "UTF-16LE", "utf_32", "UTF8", "utf-8-sig")] == [
         "cp1252", "cp1251", "shift_jis", "utf-16-le", "utf-32", None, None,
     ]
+
+
+@pytest.mark.parametrize("label", ["latin-1", "latin1", "iso-8859-1", "ISO8859-1", "l1", "us-ascii", "ascii"])
+def test_latin1_is_read_as_windows_1252_as_browsers_read_it(tmp_path, label: str) -> None:
+    """With encoding="latin-1" (or another Latin-1 or ASCII label), bytes 0x85, 0x96, 0x93/0x94 are "…", "–", "“”", not
+    control characters (0x85, NEL, cut the title); a byte cp1252 leaves undefined (0x81) is its Latin-1 character, no error."""
+    title = "OSCE talks… continue in Zürich"
+    body = "ZÜRICH, 12 May 2021 – The OSCE met “civil society”…"
+    (tmp_path / "a.txt").write_bytes(f"{title}\n\n{body}\n".encode("cp1252"))
+    (tmp_path / "b.jsonl").write_bytes(jsonl(body).decode().encode("cp1252") + b'{"id": "r2", "text": "code \x81 page"}\n')
+    (unit,) = read_units([str(tmp_path / "a.txt")], encoding=label)
+    assert (unit["title"], unit["text"]) == (title, body)
+    assert [u["text"] for u in read_units([str(tmp_path / "b.jsonl")], encoding=label)] == [body, "code \x81 page"]
+
+
+def test_an_html_page_declaring_iso_8859_1_is_read_as_windows_1252(tmp_path) -> None:
+    """A page whose <meta charset> says iso-8859-1 (or ascii) holding cp1252 bytes (0x85, 0x96, 0x93/0x94) gives "…",
+    "–" and curly quotes."""
+    body = "ZÜRICH, 12 May 2021 – The OSCE met “civil society”…"
+    for charset in ("iso-8859-1", "ascii"):
+        (tmp_path / "a.html").write_bytes(f'<html><head><meta charset="{charset}"></head><body><p>{body}</p></body></html>'.encode("cp1252"))
+        for encoding in (None, "cp1251"):
+            (page,) = read_units([str(tmp_path / "a.html")], encoding=encoding)
+            assert f"<p>{body}</p>" in page.html

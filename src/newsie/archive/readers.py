@@ -36,6 +36,7 @@ from typing import IO, Any, TextIO, Union
 from ..inputs import split_title
 from ..pages import looks_like_page
 from ..records import Source
+from .charsets import WINDOWS_1252, as_browsers_read
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", "")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -487,14 +488,16 @@ def check_encoding(name: str) -> str | None:
     UTF-16LE, ...) and return the codec the readers use for it (None for UTF-8).
 
     Files are read in an ASCII-based encoding (`_ascii_based`), whose line breaks, JSON
-    and CSV syntax are ASCII bytes, or in UTF-16 or UTF-32.
+    and CSV syntax are ASCII bytes, or in UTF-16 or UTF-32. Latin-1 and ASCII (latin-1,
+    iso-8859-1, l1, us-ascii, ...) are read as browsers read them, as windows-1252
+    (`charsets.WINDOWS_1252`): what files said to be Latin-1 are.
 
     Raises:
         LookupError: an unknown name; a codec that is no text encoding (base64), or whose
             ASCII bytes are not ASCII (idna, unicode_escape, UTF-7, EBCDIC), and is not
             UTF-16 or UTF-32.
     """
-    codec = codecs.lookup(name).name
+    codec = as_browsers_read(codecs.lookup(name).name)
     if codec in ("utf-8", "utf-8-sig"):
         return None
     if codec in _WIDE or _ascii_based(codec):
@@ -686,14 +689,15 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]
 
 def _decode_declared(raw: bytes) -> str | None:
     """An HTML file that is not UTF-8, decoded with the charset its head declares
-    (``<meta charset="iso-8859-1">``, or the ``http-equiv`` form); None when it declares
-    none, one Python does not know, or one its bytes do not fit."""
+    (``<meta charset="windows-1251">``, or the ``http-equiv`` form; iso-8859-1 read as
+    browsers read it, see `check_encoding`); None when it declares none, one newsie does
+    not read, or one its bytes do not fit."""
     m = _META_CHARSET.search(raw[:_SAMPLE])
     if m is None:
         return None
     try:
-        codec = codecs.lookup(m.group(1).decode("ascii")).name
-        return None if codec == "utf-8" else raw.decode(codec)
+        codec = check_encoding(m.group(1).decode("ascii"))
+        return None if codec is None else raw.decode(codec)
     except (LookupError, UnicodeDecodeError):
         return None
 
@@ -782,7 +786,7 @@ def _undecodable(source: str, codec: str, exc: UnicodeDecodeError) -> Failure:
 
 _NAMES = {
     "utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE",
-    "utf-32": "UTF-32", "utf-32-le": "UTF-32LE", "utf-32-be": "UTF-32BE",
+    "utf-32": "UTF-32", "utf-32-le": "UTF-32LE", "utf-32-be": "UTF-32BE", WINDOWS_1252: "windows-1252",
 }
 
 
