@@ -577,3 +577,29 @@ def test_an_html_page_declaring_iso_8859_1_is_read_as_windows_1252(tmp_path) -> 
         for encoding in (None, "cp1251"):
             (page,) = read_units([str(tmp_path / "a.html")], encoding=encoding)
             assert f"<p>{body}</p>" in page.html
+
+
+def test_a_utf8_byte_order_mark_decides_and_its_failure_says_so(tmp_path) -> None:
+    """A file with a UTF-8 byte-order mark but cp1252 bytes fails (whole, or its line) saying the mark says UTF-8,
+    whether encoding="cp1252" is given or not; it does not send the user to --encoding; bytes count from the file's start."""
+    (tmp_path / "a.txt").write_bytes(codecs.BOM_UTF8 + "Talks\n\nZürich".encode("cp1252"))
+    (tmp_path / "b.jsonl").write_bytes(codecs.BOM_UTF8 + jsonl(VIENNA) + jsonl(ZURICH).decode().encode("cp1252"))
+    for encoding in ("cp1252", None):
+        text, line = [u for u in read_units([str(tmp_path / "a.txt"), str(tmp_path / "b.jsonl")], encoding=encoding) if isinstance(u, Failure)]
+        assert text.message.startswith(f"{tmp_path / 'a.txt'}: not UTF-8 text (byte 11: invalid start byte), although its byte-order mark says UTF-8")
+        assert line.message.startswith(f"{tmp_path / 'b.jsonl'}:2: not UTF-8 text (byte 23 of the line")
+        for bad in (text, line):
+            assert "byte-order mark says UTF-8" in bad.message and "give its encoding with --encoding" not in bad.message
+
+
+def test_a_file_the_encoding_given_does_not_fit_says_to_check_it(tmp_path) -> None:
+    """A file that is not valid in the encoding given says so, by the codec's readable name, and asks to check the
+    encoding (not to convert it from that encoding with iconv)."""
+    (tmp_path / "a.txt").write_bytes(b"Talks\n\nbad \x98 byte \xff")  # (0x98: none in cp1251; not UTF-8)
+    (bad,) = read_units([str(tmp_path / "a.txt")], encoding="windows-1251")
+    assert bad.message == f"{tmp_path / 'a.txt'}: not cp1251 text (byte 11: character maps to <undefined>); check its encoding: --encoding cp1251 does not fit it; give the right one, or save the file as UTF-8"
+    (bad,) = read_units([str(tmp_path / "a.txt")], encoding="utf_16_le")
+    assert bad.message.startswith(f"{tmp_path / 'a.txt'}: read as UTF-16LE (--encoding) but not valid UTF-16LE (byte 18: truncated data); check its encoding")
+    for utf8 in ("utf8", "UTF-8", "U8"):
+        (bad,) = read_units([str(tmp_path / "a.txt")], encoding=utf8)
+        assert bad.message.startswith(f"{tmp_path / 'a.txt'}: not UTF-8 text (byte 11: invalid start byte); give its encoding with --encoding")

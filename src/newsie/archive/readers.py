@@ -665,10 +665,10 @@ def _decode(raw: bytes, source: str, encoding: str | None = None) -> str | Failu
         return _decode_whole(raw, source, read)
     if b"\x00" in raw[:_SAMPLE]:
         return _binary(raw, source)
-    try:
-        return raw.decode("utf-8-sig" if read.marked else read.codec)
+    try:  # (the mark decoded and dropped, so that a bad byte is counted from the file's start)
+        return raw.decode(read.codec).removeprefix("\ufeff") if read.marked else raw.decode(read.codec)
     except UnicodeDecodeError as exc:
-        return _undecodable(source, read.codec, exc)
+        return _undecodable(source, read, exc)
 
 
 def _decode_page(raw: bytes, source: str, encoding: str | None) -> str | Failure:
@@ -726,7 +726,7 @@ def _decode_lines(raw: bytes, source: str, encoding: str | None = None) -> tuple
         try:
             return raw.decode(codec, "surrogateescape"), replace(read, suspect=True)
         except UnicodeDecodeError as exc:  # (a codec that no error handler mends)
-            return _undecodable(source, read.codec, exc)
+            return _undecodable(source, read, exc)
     return text, replace(read, suspect="\x00" in text)
 
 
@@ -738,11 +738,8 @@ def _decode_whole(raw: bytes, source: str, read: _Decoded) -> str | Failure:
         text = raw.decode(read.codec)
     except UnicodeDecodeError as exc:
         said = f"marked as {name}" if read.marked else f"read as {name} (--encoding)" if read.given else f"read as {name} (no byte-order mark)"
-        return Failure(
-            source, source, "DecodeError",
-            f"{source}: {said} but not valid {name} (byte {exc.start}: {exc.reason}); "
-            f"save it as UTF-8 (e.g. iconv -f {name} -t UTF-8)",
-        )
+        fix = _hint(read).removeprefix("; ") if read.given else f"save it as UTF-8 (e.g. iconv -f {name} -t UTF-8)"
+        return Failure(source, source, "DecodeError", f"{source}: {said} but not valid {name} (byte {exc.start}: {exc.reason}); {fix}")
     if not text.strip():
         return Failure(source, source, "EmptyFile", f"{source}: the file is empty")
     return text
@@ -763,25 +760,26 @@ def _mostly_binary(sample: bytes, codec: str, *, cut: bool) -> bool:
     return 2 * bad > len(lines)
 
 
-def _not_text(value: str, where: str, source: str, part: str, codec: str) -> Failure | None:
-    """The failure of a line or cell (`part`) that holds a NUL or bytes that are not text in `codec`."""
+def _not_text(value: str, where: str, source: str, part: str, decoded: _Decoded) -> Failure | None:
+    """The failure of a line or cell (`part`) that holds a NUL or bytes that are not text in
+    the codec it was `decoded` with."""
     hit = _NOT_TEXT.search(value)
     if hit is None:
         return None
     if hit.group() == "\x00":
         return Failure(where, source, "DecodeError", f"{where}: a NUL byte (binary content) in the {part}, not text")
     try:
-        value.encode(codec, "surrogateescape").decode(codec)
+        value.encode(decoded.codec, "surrogateescape").decode(decoded.codec)
         reason = "invalid bytes"
     except (UnicodeError, ValueError) as exc:
         start = getattr(exc, "start", None)
         reason = f"byte {start} of the {part}: {getattr(exc, 'reason', exc)}" if start is not None else str(exc)
-    return Failure(where, source, "DecodeError", f"{where}: not {_name(codec)} text ({reason}){_hint(codec)}")
+    return Failure(where, source, "DecodeError", f"{where}: not {_name(decoded.codec)} text ({reason}){_hint(decoded)}")
 
 
-def _undecodable(source: str, codec: str, exc: UnicodeDecodeError) -> Failure:
-    """The failure of a file that does not decode in `codec` (UTF-8, or the run's encoding)."""
-    return Failure(source, source, "DecodeError", f"{source}: not {_name(codec)} text (byte {exc.start}: {exc.reason}){_hint(codec)}")
+def _undecodable(source: str, decoded: _Decoded, exc: UnicodeDecodeError) -> Failure:
+    """The failure of a file that does not decode in the codec `decoded` says (UTF-8, or the run's encoding)."""
+    return Failure(source, source, "DecodeError", f"{source}: not {_name(decoded.codec)} text (byte {exc.start}: {exc.reason}){_hint(decoded)}")
 
 
 _NAMES = {
@@ -795,11 +793,18 @@ def _name(codec: str) -> str:
     return _NAMES.get(codec, codec)
 
 
-def _hint(codec: str) -> str:
-    """How to read a file that is not text in `codec`: name its encoding, or convert it."""
-    if _name(codec) == "UTF-8":
-        return _UTF8_HINT
-    return f"; give its right encoding with --encoding, or save it as UTF-8 (e.g. iconv -f {codec} -t UTF-8)"
+def _hint(decoded: _Decoded) -> str:
+    """How to read a file that is not text in the codec it was `decoded` with: check the
+    encoding given, or give one; a byte-order mark decides whatever is given."""
+    name = _name(decoded.codec)
+    if decoded.marked:
+        return (
+            f", although its byte-order mark says {name}; a file with that mark is read as {name} whatever --encoding says: "
+            "remove the mark if the file is in another encoding, or save it as UTF-8"
+        )
+    if decoded.given:
+        return f"; check its encoding: --encoding {name} does not fit it; give the right one, or save the file as UTF-8"
+    return _UTF8_HINT
 
 
 def _binary(raw: bytes, source: str) -> Failure:
@@ -1012,7 +1017,7 @@ def _read_jsonl(text: str, decoded: _Decoded, source: str, fields: Fields) -> It
             continue
         where = f"{source}:{lineno}"
         pos = Source(file=source, line=lineno, sha1=_sha1(_raw_bytes(line, decoded)))
-        bad = _not_text(line, where, source, "line", decoded.codec) if decoded.suspect else None
+        bad = _not_text(line, where, source, "line", decoded) if decoded.suspect else None
         if bad is not None:
             yield pos, bad
             continue
@@ -1071,7 +1076,7 @@ def _read_json(text: str, decoded: _Decoded, source: str, fields: Fields) -> Ite
                 'write it with df.to_json(path, orient="records") or as JSON Lines (lines=True)',
             )
         else:
-            bad = _not_text(doc, where, source, "document", decoded.codec) if decoded.suspect else None
+            bad = _not_text(doc, where, source, "document", decoded) if decoded.suspect else None
             yield pos, bad or _item(obj, where, fields)
 
 
@@ -1135,7 +1140,7 @@ def _read_csv(text: str, decoded: _Decoded, source: str, fields: Fields, delimit
                 where = f"{source}:{first_line}"
                 skipped = first_line + read - 1 - reader.reader.line_num
                 first_line += read
-                bad = _bad_row(row, where, source, fields, decoded.codec) if decoded.suspect else None
+                bad = _bad_row(row, where, source, fields, decoded) if decoded.suspect else None
                 yield pos, bad or _item(row, f"{source}:{rowno}", fields)
                 continue
             if "field limit" not in str(exc):
@@ -1149,7 +1154,7 @@ def _read_csv(text: str, decoded: _Decoded, source: str, fields: Fields, delimit
                 pos = Source(file=source, line=first_line, sha1=_sha1(_raw_bytes(line, decoded)))
                 first_line = reader.reader.line_num + skipped + 1
                 got = _unquoted_row(line, names, delimiter, where, source, exc, spans=reader.reader.line_num - before > 1)
-                bad = _bad_row(got, where, source, fields, decoded.codec) if decoded.suspect and isinstance(got, dict) else None
+                bad = _bad_row(got, where, source, fields, decoded) if decoded.suspect and isinstance(got, dict) else None
                 yield pos, bad or (_item(got, f"{source}:{rowno}", fields) if isinstance(got, dict) else got)
                 continue
             # A cell over MAX_CSV_FIELD: this row fails alone.
@@ -1174,7 +1179,7 @@ def _read_csv(text: str, decoded: _Decoded, source: str, fields: Fields, delimit
         pos = Source(file=source, line=first_line, sha1=_row_key(row, utf8_names, decoded))
         where = f"{source}:{first_line}"
         first_line = reader.line_num + skipped + 1
-        bad = _bad_row(row, where, source, fields, decoded.codec) if decoded.suspect else None
+        bad = _bad_row(row, where, source, fields, decoded) if decoded.suspect else None
         yield pos, bad or _item(row, f"{source}:{rowno}", fields)
 
 
@@ -1232,12 +1237,12 @@ def _opens_quoted(text: str, start: int, end: int, quote: str, delimiter: str) -
     return text.startswith(quote, start) or f"{delimiter}{quote}" in text[start:end] or f"\n{quote}" in text[start:end]
 
 
-def _bad_row(row: dict[Any, Any], where: str, source: str, fields: Fields, codec: str) -> Failure | None:
+def _bad_row(row: dict[Any, Any], where: str, source: str, fields: Fields, decoded: _Decoded) -> Failure | None:
     """The failure of a row with a cell that is not text (its id, if that cell is clean)."""
     for key, value in row.items():
         for cell in value if isinstance(value, list) else (value,):
             part = f"column {key!r}" if isinstance(key, str) else "row"  # key None: cells past the header's
-            bad = _not_text(cell, where, source, part, codec) if isinstance(cell, str) else None
+            bad = _not_text(cell, where, source, part, decoded) if isinstance(cell, str) else None
             if bad is not None:
                 rid = row.get(fields.id) if fields.id else None
                 if isinstance(rid, str) and rid and not _NOT_TEXT.search(rid):
