@@ -676,3 +676,24 @@ def test_encoding_latin1_reads_a_windows_file_whole(tmp_path, capsys) -> None:
     code, out, _ = run(["extract", str(tmp_path / "a.txt"), "--encoding", "latin-1"], capsys)
     (rec,) = records(out)
     assert code == 0 and (rec["title"], rec["text"]) == (title, ZURICH) and rec["dateline"]["city"] == "Zürich"
+
+
+def test_a_header_not_in_utf8_gets_encoding_as_its_hint(tmp_path, capsys, monkeypatch) -> None:
+    """A cp1252 header ("Überschrift") or JSON key read without --encoding suggests --encoding, not a field name holding
+    U+FFFD ("did you mean --title-field �berschrift?"); so does a cp1251 header without the text column."""
+    table = f'id,Überschrift,text\r\nc1,{ZURICH_TITLE},"{ZURICH}"\r\n'.encode("cp1252")
+    (tmp_path / "a.csv").write_bytes(table)
+    (tmp_path / "b.jsonl").write_bytes((json.dumps({"id": "j1", "Überschrift": ZURICH_TITLE, "text": ZURICH}, ensure_ascii=False) + "\n").encode("cp1252"))
+    (tmp_path / "c.csv").write_bytes("id,Заголовок,Текст\r\nc1,a,b\r\n".encode("cp1251"))
+    hint = "are not UTF-8: give the file's encoding with --encoding (e.g. --encoding cp1252"
+    for name in ("a.csv", "b.jsonl"):
+        code, out, err = run(["extract", str(tmp_path / name), "--title-field", "Überschrift"], capsys)
+        assert code == 2 and out == "" and "--title-field 'Überschrift': no input has this" in err and hint in err
+        assert "did you mean" not in err
+    monkeypatch.setattr(sys, "stdin", io.BytesIO(table))
+    code, _, err = run(["extract", "-", "--title-field", "Überschrift"], capsys)
+    assert code == 2 and hint in err and "did you mean" not in err
+    code, _, err = run(["extract", str(tmp_path / "c.csv"), "--text-field", "Текст"], capsys)
+    assert code == 2 and "no column 'Текст' holds the text" in err and hint in err
+    code, _, err = run(["extract", str(tmp_path / "c.csv"), "--text-field", "Текст", "--title-field", "Заголовок", "--encoding", "cp1251"], capsys)
+    assert code == 0

@@ -163,6 +163,8 @@ def check_fields(
     ``"id"``, ``"title"``, ``"date"``, ``"url"``) must be found in at least one of them: a
     name no input has is a typo, whose field would silently be empty in every record. When
     the records read are not all of the inputs', the name may come later: a warning then.
+    Names that do not decode (U+FFFD: a header that is not UTF-8, or not in `encoding`)
+    are no name to suggest: the hint is then to give, or check, ``--encoding``.
 
     Returns:
         Warnings to show (a named field not among the first records' keys).
@@ -181,11 +183,10 @@ def check_fields(
         where = "stdin" if source == "-" else source
         if fields.text not in keys:
             guess = next((k for k in keys if k.lower() in ("body", "content", "text", "article", "full_text", "lede")), None)
-            hint = f" --text-field {guess}" if guess else " --text-field NAME"
-            raise UsageError(
-                f"{where}: no {kind} {fields.text!r} holds the text (its {kind}s: {', '.join(keys) or 'none'}); "
-                f"name the right one with{hint}"
-            )
+            fix = f"name the right one with --text-field {guess or 'NAME'}"
+            if guess is None and (garbled := _garbled(keys, kind, encoding)):
+                fix = f"{garbled}, or {fix}"
+            raise UsageError(f"{where}: no {kind} {fields.text!r} holds the text (its {kind}s: {', '.join(keys) or 'none'}); {fix}")
         found.append((where, keys, kind, whole))
     said = []
     for name in named:
@@ -194,7 +195,11 @@ def check_fields(
             continue
         where, keys, kind, _ = found[0]
         close = difflib.get_close_matches(value, keys, n=1, cutoff=0.5)
-        hint = f"; did you mean --{name}-field {close[0]}?" if close else ""
+        if close and _NOT_DECODED not in close[0]:
+            hint = f"; did you mean --{name}-field {close[0]}?"
+        else:  # a name that does not decode is no name to give: the header's encoding is the fix
+            garbled = _garbled(keys, kind, encoding) if close else next(filter(None, (_garbled(k, kd, encoding) for _, k, kd, _ in found)), "")
+            hint = f"; {garbled}" if garbled else ""
         if all(whole for *_, whole in found):
             raise UsageError(f"--{name}-field {value!r}: no input has this {kind} ({where} has: {', '.join(keys)}){hint}")
         said.append(
@@ -202,6 +207,19 @@ def check_fields(
             f"of any input ({where}: {', '.join(keys)}){hint}; records without it have no {name}"
         )
     return said
+
+
+_NOT_DECODED = "\ufffd"  # what a look at a file (`open_text`, `peek_text`) makes of bytes that do not decode
+
+
+def _garbled(keys: Sequence[str], kind: str, encoding: str | None) -> str:
+    """A hint to give (or check) ``--encoding`` when some of `keys` did not decode (they hold
+    U+FFFD), else ""."""
+    if not any(_NOT_DECODED in k for k in keys):
+        return ""
+    if encoding is None:
+        return f"its {kind}s are not UTF-8: give the file's encoding with --encoding (e.g. --encoding cp1252 or cp1251)"
+    return f"its {kind}s are not {encoding} text: check the file's encoding (--encoding)"
 
 
 def check_published(value: str | None) -> str | None:
