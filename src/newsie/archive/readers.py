@@ -569,6 +569,12 @@ class _Decoded:
     given: bool = False
     suspect: bool = False
 
+    @property
+    def recoded(self) -> bool:
+        """Whether the text is in the run's ``--encoding`` and ASCII-based, so that its lines
+        and cells encode back to their bytes (their keys are taken from those: `_raw_bytes`)."""
+        return self.given and _ascii_based(self.codec)
+
 
 def _choose(raw: bytes, encoding: str | None) -> _Decoded:
     """How an input of bytes `raw` is read: by its byte-order mark, as UTF-16 told by its
@@ -843,7 +849,7 @@ def _raw_bytes(text: str, decoded: _Decoded) -> bytes:
     the run's ``--encoding`` (bytes it leaves undefined come back from their lone
     surrogates), else in UTF-8 (so for UTF-8 text, its bytes; for UTF-16, the UTF-8 of its
     text, as before)."""
-    if decoded.given and _ascii_based(decoded.codec):
+    if decoded.recoded:
         try:
             return text.encode(decoded.codec, "surrogateescape")
         except UnicodeEncodeError:  # (a character a multibyte codec reads but writes otherwise)
@@ -857,9 +863,7 @@ def _raw_bytes(text: str, decoded: _Decoded) -> bytes:
 def _as_utf8(text: str, decoded: _Decoded) -> str:
     """`text` as a run without ``--encoding`` reads its bytes (as UTF-8, bytes that are not
     kept as lone surrogates): what the keys of CSV rows and JSON arrays are taken from."""
-    if not decoded.given or not _ascii_based(decoded.codec):
-        return text
-    return _raw_bytes(text, decoded).decode("utf-8", "surrogateescape")
+    return _raw_bytes(text, decoded).decode("utf-8", "surrogateescape") if decoded.recoded else text
 
 
 def _row_key(row: dict[Any, Any], names: dict[str, str] | None, decoded: _Decoded) -> str:
@@ -1084,7 +1088,7 @@ def _array_keys(text: str, data: list[Any], decoded: _Decoded) -> Iterator[str]:
     """The keys of the values `data` of the JSON array `text`: the hashes of their JSON as a
     run without ``--encoding`` reads them (the text parsed again as UTF-8 when it was read
     in another codec; its own values should that parse give others)."""
-    if decoded.given and _ascii_based(decoded.codec):
+    if decoded.recoded:
         again = _parse(_as_utf8(text, decoded), "", "")
         if isinstance(again, list) and len(again) == len(data):
             data = again
@@ -1106,7 +1110,7 @@ def _read_csv(text: str, decoded: _Decoded, source: str, fields: Fields, delimit
         yield whole, Failure(source, source, "CSVError", f"{source}: {exc}")
         return
     # The names a run without --encoding reads (its header is not UTF-8: suspect), for the rows' keys.
-    utf8_names = None if names is None or not decoded.given else {
+    utf8_names = None if names is None or not decoded.recoded else {
         _NOT_TEXT.sub("\ufffd", n) if decoded.suspect else n: _NOT_TEXT.sub("\ufffd", _as_utf8(n, decoded)) for n in names
     }
     if decoded.suspect and names is not None:

@@ -176,7 +176,7 @@ def run_extract(
     come at the end). The output itself (in a
     folder or glob of inputs, or named; the command line refuses the latter before any
     work: `preflight.check_output_not_input`) is never read as an input. `encoding` is
-    that of inputs without a byte-order mark (None: UTF-8; see `readers.read_inputs`).
+    that of inputs that are not UTF-8 (None: UTF-8; see `readers.read_inputs`).
     """
     stdin = stdin or sys.stdin
     stderr = stderr or sys.stderr
