@@ -707,6 +707,24 @@ def test_a_defender_and_a_who_clause_name_a_person(nlp, text, name, title) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Seven people were injured, among them Asen Kirilov, a 58-year-old father of four, who remains in hospital.", ["Asen Kirilov"]),
+        ("In a session on policing, Ramona Ciurar, a law student and activist from Cluj-Napoca, described her case.", ["Ramona Ciurar"]),
+        ("She met members of the Ukrainian delegation, led by Mykyta Shevchuk, on Tuesday.", ["Mykyta Shevchuk"]),
+        # places stay places
+        ("Osh, a city of 300,000 residents, hosted the course.", []),
+        ("A car was set on fire in Bijelo Polje, and in February the editor of a portal received threats.", []),
+        ("The project, led by Novi Sad University, ended in May.", []),
+    ],
+)
+def test_people_described_or_leading_without_a_title(nlp, text, names) -> None:
+    """A name followed by ", a" and an age or a noun for a person ("a 58-year-old father", "a law student") is a person's, as is
+    one after "led by" or "chaired by"; a town stays a town even before a comma and words such as "editor"."""
+    assert list(people(nlp, f"SKOPJE, 4 June 2021 – {text}")) == names
+
+
+@pytest.mark.parametrize(
     ("text", "name", "title"),
     [
         ("He will also travel to Tiraspol to meet Transdniestrian leader Vadim Krasnoselsky.", "Vadim Krasnoselsky", "Transdniestrian leader"),

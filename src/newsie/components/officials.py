@@ -139,6 +139,12 @@ class OfficialTagger(GazetteerPipe):
         self._place_before = frozenset(t.place_prepositions)
         self._people_plurals = frozenset(t.people_plurals)
         self._list_openers = frozenset(t.list_openers)
+        self._person_nouns = frozenset(t.person_nouns)
+        # each "led by" phrase's words, by its last word (the one right before a name)
+        self._led_by: dict[str, list[list[str]]] = {}
+        for phrase in t.led_by:
+            words = phrase.lower().split()
+            self._led_by.setdefault(words[-1], []).append(words)
         self._particles = frozenset(t.name_particles)
         self._connectors = frozenset(t.connectors)
         self._prefixes = frozenset(t.title_prefixes)
@@ -339,8 +345,14 @@ class OfficialTagger(GazetteerPipe):
             source = None
             if texts[s] in self._peerage or (prev is not None and (prev in titles or prev in honorifics or ((p in blocked or p in place_ends or prev == ")" or prev in self._portfolio or (C.is_title[p] and not self._name_at(C, p))) and self._title_before(C, s)))) or (prev == "," and self._title_ends_at(C, p, blocked, state_tokens)):
                 source = TITLED
-            elif (nxt == "(" and (self._after_parenthesis(C, e) is not None or (_state_gloss(texts, e, state_tokens) and self.places.lookup(C.span_text(s, e)) is None))) or (nxt == "," and self._apposition(C, e + 1) is not None):
-                source = APPOSITION
+            elif (nxt == "(" and (self._after_parenthesis(C, e) is not None or (_state_gloss(texts, e, state_tokens) and self.places.lookup(C.span_text(s, e)) is None))) or (
+                nxt == "," and self._apposition(C, e + 1) is not None and not self._curated_place(C.span_text(s, e))
+            ):
+                source = APPOSITION  # (not "in Bijelo Polje, and in February the editor ...": a town)
+            elif nxt == "," and self._described(C, e + 1) and self.places.lookup(C.span_text(s, e)) is None:
+                source = APPOSITION  # "NAME, a 58-year-old father of four", "NAME, a law student from Cluj"
+            elif prev is not None and self._led_by_at(lowers, p) and self.places.lookup(C.span_text(s, e)) is None:
+                source = TITLED  # "the delegation, led by NAME"
             elif prev is not None and p in blocked:
                 source = None  # "UN Sustainable Development Goals, says": a name after a body is no person
             elif prev is not None and lowers[p] in self._place_before:
@@ -645,6 +657,31 @@ class OfficialTagger(GazetteerPipe):
                     return k  # a body's acronym or translation: "Commission (CEC)", "Mission to BiH (BiH)", "Assembly (OSCE PA)", "Jogorku Kenesh (Parliament)"
                 return None
         return None
+
+    def _curated_place(self, name: str) -> bool:
+        """Whether `name` is a place of the curated city list (not one of geonames' many)."""
+        place = self.places.lookup(name)
+        return place is not None and place.curated
+
+    def _described(self, C: Cols, k: int) -> bool:
+        """Whether "a" or "an" at token k opens a description of a person: an age ("a
+        58-year-old ...") or, within four words, a noun of `person_nouns` ("a law student")."""
+        texts, lowers = C.texts, C.lowers
+        n = len(texts)
+        if k + 1 >= n or lowers[k] not in ("a", "an"):
+            return False
+        if k + 5 < n and C.like_num[k + 1] and lowers[k + 2 : k + 6] == ["-", "year", "-", "old"]:
+            return True
+        for m in range(k + 1, min(k + 5, n)):
+            if lowers[m] in self._person_nouns:
+                return True
+            if not (C.is_lower[m] and C.is_alpha[m]):
+                return False
+        return False
+
+    def _led_by_at(self, lowers: list[str], p: int) -> bool:
+        """Whether a phrase of `led_by` ends at token p ("led by", "co-chaired by")."""
+        return any(p + 1 >= len(words) and lowers[p + 1 - len(words) : p + 1] == words for words in self._led_by.get(lowers[p], ()))
 
     def _apposition(self, C: Cols, k: int, bodies: Ranges | None = None) -> tuple[int, int] | None:
         """A title phrase after a comma at token k, up to the next clause break (not a comma

@@ -78,6 +78,13 @@ class TitleRules(BaseModel):
         description="Plural nouns for people: a list of names after one and a comma, or 'include' ('two journalists, NAME and NAME2') names people",
     )
     list_openers: list[str] = Field(default_factory=empty_list, description="Words that open a list of people ('which include NAME and NAME2')")
+    person_nouns: list[str] = Field(
+        default_factory=empty_list,
+        description="Lower-case nouns for a person: after a name, a comma and 'a' or 'an' ('NAME, a law student from Cluj') they make the name a person's, as an age does ('NAME, a 58-year-old father')",
+    )
+    led_by: list[str] = Field(
+        default_factory=empty_list, description="Words before a name that make it a person's ('a delegation led by NAME', 'chaired by NAME')"
+    )
     place_prepositions: list[str] = Field(
         default_factory=empty_list, description="A capitalized run right after one of these ('in Novi Sad said') is a place, not a speaker"
     )
