@@ -131,10 +131,17 @@ def test_all_fifty_seven_participating_states_are_listed() -> None:
         ("Representatives from Latin American states attended.", []),
         ("Rapporteurs of the Organization of American States and the Inter-American Commission signed.", []),
         ("The American Ambassador attended.", ["USA"]),
+        ("He speaks Russian and Georgian.", []),
+        ("Too many pupils leave school without a good command of Romanian.", []),
+        ("The law is silent on the use of Uzbek, Tajik and other minority languages.", []),
+        ("Russian retains its status as an official language.", []),
+        ("She met representatives of Russian and Ukrainian NGOs.", ["RUS", "UKR"]),
+        ("It was held for representatives of Kazakh, Tajik, Turkmen and Uzbek law enforcement agencies.", ["KAZ", "TJK", "TKM", "UZB"]),
     ],
 )
 def test_negative_cases(states_nlp, text, expected) -> None:
-    """It does not tag a city alone, an ethnic community, a language, a US State or a person's name; demonyms of people stay."""
+    """It does not tag a city alone, an ethnic community, a language (after "in", "of", "speaks", or the subject of "is ... an
+    official language"), a US State or a person's name; demonyms of people stay, also listed before a noun."""
     assert codes(states_nlp, text) == expected
 
 

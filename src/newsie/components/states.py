@@ -21,6 +21,29 @@ from .ethnic import Row, community_elsewhere, counted_people
 from .groups import set_group
 from .state_context import AFTER_LANGUAGE, named_after_state, names_a_language
 
+
+def _list_before_noun(texts: list[str], lowers: list[str], end: int) -> bool:
+    """Whether the capitalized words listed from token `end` on (", Ukrainian and Georgian")
+    end before a word that is no word after a language: "Russian and Ukrainian NGOs" are
+    adjectives of the noun, not languages."""
+    n = len(texts)
+    k = end
+    if k >= n or not (texts[k] == "," or lowers[k] in ("and", "or")):
+        return False  # no list goes on ("Russian as a language of instruction")
+    while k < n and (texts[k] == "," or lowers[k] in ("and", "or")):
+        k += 1
+        while k < n and (texts[k] == "," or lowers[k] in ("and", "or")):
+            k += 1
+        if k < n and texts[k][:1].isupper() and texts[k].isalpha():
+            k += 1
+        else:
+            return False
+    return k < n and texts[k].isalpha() and lowers[k] not in AFTER_LANGUAGE
+
+
+# A demonym before one of these with a word for a language soon after is a language's name
+_LANGUAGE_VERBS = frozenset({"is", "was", "remains", "remained", "retains", "retained", "became", "becomes", "has", "had"})
+
 NAME, DEMONYM = "name", "demonym"
 
 
@@ -89,6 +112,7 @@ class StateTagger(GazetteerPipe):
         self._honorifics = frozenset(r.honorifics)
         self._community_next = frozenset(r.community_next)
         self._language_next = frozenset(r.language_next)
+        self._language_prev = frozenset(w.lower() for w in r.language_prev)
         self._ethnic_prev = frozenset(r.ethnic_prev)
         self._communities = frozenset(r.community_names)
         self._continuations = frozenset(r.continuations)
@@ -236,12 +260,14 @@ class StateTagger(GazetteerPipe):
                     return False  # "the Georgian and Russian versions": the first of two languages
                 if lower_next in self._community_next:
                     return False
-            if has_prev and lowers[start - 1] in ("in", "into") and (
+            if has_prev and lowers[start - 1] in self._language_prev and (
                 not has_next or c.is_punct[end] or lowers[end] in ("and", "or") or texts[end] in AFTER_LANGUAGE
-            ):
-                return False  # "available in Russian on the website"; not "in Russian regions"
-            if names_a_language(texts, lowers, start, end, ("in", "into"), self._language_next):
-                return False
+            ) and not _list_before_noun(texts, lowers, end):
+                return False  # "available in Russian on the website", "speaks Russian"; not "in Russian regions"
+            if names_a_language(texts, lowers, start, end, self._language_prev, self._language_next) and not _list_before_noun(texts, lowers, end):
+                return False  # (not "of Kazakh, Tajik and Uzbek law enforcement agencies")
+            if has_next and lowers[end] in _LANGUAGE_VERBS and any(lowers[j] in self._language_next for j in range(end + 1, min(n, end + 8))):
+                return False  # "Russian retains its status as an official language"
         text = c.span_text(start, end)
         if text in self._ambiguous:
             if has_prev and texts[start - 1] in self._honorifics:

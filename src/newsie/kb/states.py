@@ -192,6 +192,10 @@ class StateRules(BaseModel):
     honorifics: list[str] = Field(default_factory=empty_list, description="A State name after these is a person's name")
     community_next: list[str] = Field(default_factory=empty_list, description="A demonym before these names a community")
     language_next: list[str] = Field(default_factory=empty_list, description="A demonym before these names a language")
+    language_prev: list[str] = Field(
+        default_factory=empty_list,
+        description="A demonym (or a list of them) after these and before no noun names a language ('taught in Romanian', 'speaks Russian and Georgian', 'the use of Uzbek, Tajik and other languages')",
+    )
     ethnic_prev: list[str] = Field(default_factory=empty_list, description="A demonym after these names an ethnic group")
     community_names: list[str] = Field(
         default_factory=empty_list, description="Communities that are no State's demonym: a plural demonym listed with one ('Bosniaks and Serbs') names a community"
