@@ -51,3 +51,22 @@ def test_only_wrapped_lines_are_joined() -> None:
     assert unwrapped(headed) == headed
     wrapped = "\n".join(textwrap.wrap(PARAGRAPHS[1], 60))
     assert "\n" not in unwrapped(wrapped) and len(unwrapped(wrapped)) == len(wrapped)
+
+
+def test_a_contact_block_keeps_its_lines() -> None:
+    """Contact lines long enough to look wrapped ("NAME, Spokesperson of the ... Chairpersonship" over the ministry over
+    "Tel.:") stay lines: the contact's title ends with its line, and no body's name runs into the phone line."""
+    contact = (
+        "For further information contact:\n"
+        "Elena Stojkovska, Spokesperson of the 2023 OSCE Chairpersonship\n"
+        "Ministry of Foreign Affairs of North Macedonia\n"
+        "Tel.: +389 2 311 5266\n"
+        "elena.stojkovska@mfa.gov.mk"
+    )
+    text = "SKOPJE, 1 December 2023 – The Ministerial Council met today.\n\n" + contact
+    assert unwrapped(text) == text
+    wrapped = "\n".join(textwrap.wrap(PARAGRAPHS[1], 60)) + "\n\n" + contact
+    assert unwrapped(wrapped).endswith(contact)
+    record = newsie.extract(text, published="2023-12-01")
+    assert all("\n" not in o.name for o in record.organizations)
+    assert [(p.name, p.title) for p in record.officials] == [("Elena Stojkovska", "Spokesperson of the 2023 OSCE Chairpersonship")]

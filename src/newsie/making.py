@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .components.contacts import contact_block_start
 from .extensions import remember_text, set_doc_value
 from .inputs import release_id
 from .payloads import ReleaseMeta
@@ -43,6 +44,13 @@ def unwrapped(text: str) -> str:
         at = text.find("\n", start)
     if len(wraps) < 2:
         return text
+    block = contact_block_start(text)
+    if block is not None:
+        # a contact block's lines are short fields on lines of their own ("NAME, Spokesperson
+        # of the Chairpersonship" / "Ministry of Foreign Affairs" / "Tel.: ..."), never wrapped
+        wraps = [at for at in wraps if at < block]
+        if len(wraps) < 2:
+            return text
     chars = list(text)
     for at in wraps:
         chars[at] = " "

@@ -18,6 +18,12 @@ _LABEL = re.compile(
 _NAME = re.compile(r"(?P<name>[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+){1,3})(?=[ \t]*(?:,|$|\n|\(|–|-))")
 
 
+def contact_block_start(text: str) -> int | None:
+    """Where the first contact block's label ("For further information, contact:") starts, or None."""
+    m = _LABEL.search(text)
+    return None if m is None else m.start()
+
+
 def contact_names(text: str) -> list[tuple[int, int]]:
     """Character spans of the names that open the lines of each contact block."""
     out: list[tuple[int, int]] = []
