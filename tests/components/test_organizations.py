@@ -116,6 +116,13 @@ def test_an_office_named_after_its_holder(nlp, text, names) -> None:
     assert list(found) == names
 
 
+def test_a_plural_possessive_is_part_of_a_name_and_public_service_media_no_body(nlp) -> None:
+    """"the Journalists' Association of Serbia" keeps its first word (not "Association of Serbia"); "Public Service Media" are
+    broadcasters in general, no body named "Public Service"."""
+    found = orgs(nlp, "He met the Journalists' Association of Serbia (UNS). The Recommendations on Minority Languages in Public Service Media were presented.")
+    assert list(found) == ["Journalists' Association of Serbia"]
+
+
 def test_parliaments_named_in_their_own_language(nlp) -> None:
     """Parliaments without a head noun ("State Great Khural", "Storting") are known bodies of their State."""
     found = orgs(nlp, "The Secretary General met members of the State Great Khural, then of the Storting.")

@@ -527,6 +527,10 @@ class OrganizationTagger(GazetteerPipe):
             if text in ("'s", "’s") and j - 1 >= 0 and self._is_modifier(T, j - 1) and texts[j - 1] not in self._state_words and texts[j - 1] not in self._heads:
                 j -= 1
                 continue
+            # "Journalists' Association", "Judges’ Association": a plural's possessive, written after the word
+            if text in ("'", "’") and j - 1 >= 0 and not T.spaces[j - 1] and texts[j - 1][-1:] == "s" and self._is_modifier(T, j - 1) and texts[j - 1] not in self._heads:
+                j -= 1
+                continue
             if lowers[j] == "and" and j - 1 >= 0 and self._is_modifier(T, j - 1) and texts[j - 1] not in self._state_words and texts[j - 1] not in self._heads:
                 j -= 1
                 continue
