@@ -18,9 +18,14 @@ _LABEL = re.compile(
 _NAME = re.compile(r"(?P<name>[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+){1,3})(?=[ \t]*(?:,|$|\n|\(|–|-))")
 
 
+_BLOCK_TAIL = 700  # characters from a contact block's label to the end of the text, at most
+
+
 def contact_block_start(text: str) -> int | None:
-    """Where the first contact block's label ("For further information, contact:") starts, or None."""
-    m = _LABEL.search(text)
+    """Where the contact block that ends the text starts: its label ("For further
+    information, contact:") within `_BLOCK_TAIL` characters of the end, or None (a
+    scraped page's "Contacts" menu line before the text is no block)."""
+    m = _LABEL.search(text, max(0, len(text) - _BLOCK_TAIL))
     return None if m is None else m.start()
 
 

@@ -18,6 +18,7 @@ from ..events.location import finish_location
 from ..events.numbers import ParticipantCounter
 from ..events.paragraphs import announced_at, bound_cue, may_report_participants, reports_participants
 from ..extensions import DATELINE_KEY, OFFICIALS_KEY, ORGS_KEY, doc_value, set_doc_value, span_value, text_of
+from ..kb.date_cues import date_cues
 from ..kb.event_types import EventRules
 from ..kb.history import HISTORY_FILE, StateEra, StateHistory
 from ..kb.io import read_packaged
@@ -375,6 +376,7 @@ class EventExtractor(GazetteerPipe):
         self._lasting_types = frozenset(r.lasting_types)
         self._gathering_types = frozenset(r.gathering_types)
         self._unattended_types = frozenset(r.unattended_types)
+        self._observance_not_after = tuple(c.lower() for c in date_cues().observance_not_after)
         # "in Norway", and "visiting Norway": a visit's object is its place
         self._visit_verbs = frozenset(v.lower() for v in r.visit_verbs)
         self._place_words = frozenset(r.place_words) | self._visit_verbs
@@ -382,8 +384,8 @@ class EventExtractor(GazetteerPipe):
         # ", near Tashkent", ", Khatlon Region" after a town newsie does not know, unless a region's name
         self._region_names = frozenset(r.region_names)
         self._near_after = re.compile(rf",\s+(?:{'|'.join(map(re.escape, r.near_words))})\s+{_PLACE}") if r.near_words else None
-        self._region_words = frozenset(w.lower() for w in r.region_words)
-        self._region_word = re.compile(rf"\s+(?i:{'|'.join(map(re.escape, r.region_words))})\b") if r.region_words else None
+        self._region_words = frozenset(w.lower() for w in r.city_region_words)
+        self._region_word = re.compile(rf"\s+(?i:{'|'.join(map(re.escape, r.city_region_words))})\b") if r.city_region_words else None
         self._region_after = (
             re.compile(rf",\s+[A-ZÀ-Ý][\w’'\-]+(?:\s+[A-ZÀ-Ý][\w’'\-]+)?\s+(?i:{'|'.join(map(re.escape, r.region_words))})\b") if r.region_words else None
         )
@@ -579,6 +581,12 @@ class EventExtractor(GazetteerPipe):
         # day of the event ("To mark the Day ..., a campaign from 17 to 25 June"); one dates
         # the event only when no sentence of it says another day.
         named = {s for s in starts if values[s].year_inferred and is_observance(rel.text[values[s].start_char : values[s].end_char])}
+        if named:
+            # ("ahead of Europe Day", "events held on International Roma Day": another time's)
+            other = {s for s in named if _THE_END.sub("", rel.text[max(0, s - 34) : s].lower()).endswith(self._observance_not_after)}
+            if other:
+                named -= other
+                starts = [s for s in starts if s not in other]
         fallback: tuple[int, Unit] | None = None
         for unit in [*focus, *body_units[:3]]:
             if unit.paragraph > 0 and etype not in unit.scores:
@@ -1029,6 +1037,9 @@ class EventExtractor(GazetteerPipe):
             if found and reports_participants(sentence, found[1], lede=lede and not unattended, low=low):
                 return found[0]
         return None
+
+
+_THE_END: Final = re.compile(r"(?:\s+the)?\s*$")  # white space, and "the", at the end of a text before a name
 
 
 def _state_after_town(rel: _Release, town: str) -> str | None:

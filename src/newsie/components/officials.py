@@ -351,8 +351,8 @@ class OfficialTagger(GazetteerPipe):
                 source = APPOSITION  # (not "in Bijelo Polje, and in February the editor ...": a town)
             elif nxt == "," and self._described(C, e + 1) and self.places.lookup(C.span_text(s, e)) is None:
                 source = APPOSITION  # "NAME, a 58-year-old father of four", "NAME, a law student from Cluj"
-            elif prev is not None and self._led_by_at(lowers, p) and self.places.lookup(C.span_text(s, e)) is None:
-                source = TITLED  # "the delegation, led by NAME"
+            elif prev is not None and self._led_by_at(lowers, p) and (nxt is None or nxt not in titles) and "-" not in texts[s:e] and self.places.lookup(C.span_text(s, e)) is None:
+                source = TITLED  # "the delegation, led by NAME" (not "led by Anti-Corruption Expert NAME": a title's words)
             elif prev is not None and p in blocked:
                 source = None  # "UN Sustainable Development Goals, says": a name after a body is no person
             elif prev is not None and lowers[p] in self._place_before:
@@ -675,8 +675,8 @@ class OfficialTagger(GazetteerPipe):
         for m in range(k + 1, min(k + 5, n)):
             if lowers[m] in self._person_nouns:
                 return True
-            if not (C.is_lower[m] and C.is_alpha[m]):
-                return False
+            if not (C.is_lower[m] and C.is_alpha[m]) or lowers[m] == "of":
+                return False  # ("Jash Kuch, a group of student volunteers": a group)
         return False
 
     def _led_by_at(self, lowers: list[str], p: int) -> bool:

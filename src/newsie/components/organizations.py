@@ -1,7 +1,7 @@
 """`newsie_organizations`: named bodies from the gazetteer, from patterns, and by acronym."""
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterable
 from operator import itemgetter
 from typing import Any, ClassVar, Final
@@ -31,6 +31,10 @@ GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, TAG, NAMED = "gazetteer", "pattern"
 _RULE_WORD: Final = "newsie_org_rule_word"  # the match key of the words the rules start from
 OSCE_KINDS: Final = ("osce_structure", "osce_institution", "field_operation")
 _OPEN: Final = ("(",)
+_CALENDAR_WORDS: Final = frozenset(
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
+     "June", "July", "August", "September", "October", "November", "December", "Day", "Week", "Month", "Year"]
+)
 _QUOTES: Final = frozenset({'"', "“", "”", "«", "»", "„", "'", "‘", "’"})
 _ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
 _TITLE_WORD_RE: Final = re.compile(r"[^\W\d_][\w'’-]*")
@@ -234,7 +238,7 @@ class OrganizationTagger(GazetteerPipe):
             if media:
                 cands = cands + self._media_names(T, media)
             if kinds_at:
-                cands = cands + self._named_after_kind(T, kinds_at)
+                cands = cands + self._named_after_kind(T, kinds_at, meta_of(doc).title_len)
             if doc.ents:
                 cands = cands + self._base_entities(doc, T, {k for c in gaz for k in range(c[0], c[1])})
         notes: Notes = {}
@@ -673,20 +677,25 @@ class OrganizationTagger(GazetteerPipe):
         """A holder's office found by pattern ("the Office of the High Commissioner") that
         refers to a known body the text names, before or after it, whose name holds its
         words in order ("the Office of the OSCE High Commissioner on National Minorities"):
-        a mention of that body (the nearest before it, else after it)."""
+        a mention of that body (the nearest before it, else after it). Each wording is
+        matched against the known bodies once."""
         texts = T.texts
         known = [(s, e, kind, kb_id, texts[s:e]) for s, e, kind, kb_id, source in spans if kb_id and source == GAZ]
         if not known:
             return spans
+        starts = [k[0] for k in known]  # (spans are sorted)
+        matching: dict[tuple[str, ...], list[int]] = {}
         out: list[Cand] = []
         for span in spans:
             s, e, _, _, source = span
             if source == PATTERN and texts[s] in self._holder_heads and e - s > 3 and T.lowers[s + 1] == "of":
-                words = [w for w in texts[s:e] if w not in ("of", "the", "OSCE")]
-                before = [k for k in known if k[0] < s and _in_order(words, k[4])]
-                after = [k for k in known if k[0] > s and _in_order(words, k[4])]
-                match = before[-1] if before else after[0] if after else None
-                if match is not None:
+                words = tuple(w for w in texts[s:e] if w not in ("of", "the", "OSCE"))
+                found = matching.get(words)
+                if found is None:
+                    found = matching[words] = [j for j, k in enumerate(known) if _in_order(list(words), k[4])]
+                if found:
+                    b = bisect_left(found, bisect_right(starts, s))  # the known bodies before it: found[:b]
+                    match = known[found[b - 1] if b else found[0]]
                     out.append((s, e, match[2], match[3], GAZ))
                     continue
             out.append(span)
@@ -757,7 +766,7 @@ class OrganizationTagger(GazetteerPipe):
             kind = next((k for phrase, k in self._named_after[word] if text[max(0, end_char - len(phrase)) : end_char].lower() == phrase), None)
         return kind
 
-    def _named_after_kind(self, T: Cols, at: list[int]) -> list[Cand]:
+    def _named_after_kind(self, T: Cols, at: list[int], title_end: int) -> list[Cand]:
         """A capitalized name right after a phrase of `named_after`, in quotes or not: "the
         NGO Ak Jurok", "the public association “Women for Change”" (the name alone, a head
         noun or not: "the NGO Institute Alternativa")."""
@@ -766,14 +775,21 @@ class OrganizationTagger(GazetteerPipe):
         n = len(texts)
         for i in at:
             end_char = idxs[i] + len(texts[i])
-            kind = next((k for phrase, k in self._named_after[texts[i]] if text[max(0, end_char - len(phrase)) : end_char].lower() == phrase), None)
-            if kind is None or (len(texts[i]) > 3 and i > 0 and T.is_title[i]):
+            said = next(((phrase, k) for phrase, k in self._named_after[texts[i]] if text[max(0, end_char - len(phrase)) : end_char].lower() == phrase), None)
+            if said is None or (len(texts[i]) > 3 and i > 0 and T.is_title[i]):
                 continue  # another phrase's last word; "Public Association": a name's own words
+            kind = said[1]
+            start = max(0, bisect_right(idxs, end_char - len(said[0])) - 1)  # the phrase's first token
+            if idxs[i] < title_end or (start > 0 and texts[start - 1][:1].isupper() and not T.is_sent_start[start - 1]):
+                continue  # a headline's capitals ("OSCE Trains NGO Activists"); "the National NGO Platform": a name's own word
             k = i + 1
             quoted = k < n and texts[k] in _QUOTES
             k += quoted
-            if k >= n or not texts[k][:1].isupper() or T.is_sent_start[k] or texts[k] in self._stop_left or texts[k] in self._state_words:
-                continue
+            if (
+                k >= n or not texts[k][:1].isupper() or T.is_sent_start[k] or texts[k] in self._stop_left or texts[k] in self._state_words
+                or texts[k] in self._followers or texts[k] in _CALENDAR_WORDS or (texts[k].isupper() and len(texts[k]) > 1 and not quoted and k + 1 < n and texts[k + 1].isupper())
+            ):
+                continue  # "the NGO Forum", "the draft NGO Law", "a local NGO Monday", "NGO ACTIVISTS IN OSH""
             end = _name_end(T, k + 1, ())
             if quoted and not (end < n and texts[end] in _QUOTES):
                 continue  # a quote that does not close around the name

@@ -22,23 +22,35 @@ from .groups import set_group
 from .state_context import AFTER_LANGUAGE, named_after_state, names_a_language
 
 
-def _list_before_noun(texts: list[str], lowers: list[str], end: int) -> bool:
-    """Whether the capitalized words listed from token `end` on (", Ukrainian and Georgian")
-    end before a word that is no word after a language: "Russian and Ukrainian NGOs" are
-    adjectives of the noun, not languages."""
+def _list_before_noun(texts: list[str], lowers: list[str], start: int, end: int, language_words: frozenset[str]) -> bool:
+    """Whether the words listed from token `end` on (", Ukrainian and Georgian") end before
+    a noun that is no language: "Russian and Ukrainian NGOs", "Ukrainian and international
+    organizations" are adjectives of the noun, not languages ("Uzbek, Tajik and other
+    minority languages" are). The list has one last "and"/"or": a ", and" after it opens
+    another clause ("in Latvian, Russian and English, and Ukrainian journalists ...";
+    "in Russian and Kyrgyz, and Kazakh experts": the demonym at `start` after "and")."""
     n = len(texts)
     k = end
     if k >= n or not (texts[k] == "," or lowers[k] in ("and", "or")):
         return False  # no list goes on ("Russian as a language of instruction")
+    joined = start > 0 and lowers[start - 1] in ("and", "or")
     while k < n and (texts[k] == "," or lowers[k] in ("and", "or")):
-        k += 1
+        conj = False
         while k < n and (texts[k] == "," or lowers[k] in ("and", "or")):
+            if lowers[k] in ("and", "or"):
+                if joined:
+                    return False  # a second "and": the list ended before it
+                conj = True
             k += 1
+        joined = joined or conj
         if k < n and texts[k][:1].isupper() and texts[k].isalpha():
             k += 1
+        elif k < n and texts[k].isalpha() and texts[k].islower():
+            # "and international organizations", "and other minority languages": the noun decides
+            return not any(w in language_words for w in lowers[k : k + 4])
         else:
             return False
-    return k < n and texts[k].isalpha() and lowers[k] not in AFTER_LANGUAGE
+    return k < n and texts[k].isalpha() and lowers[k] not in AFTER_LANGUAGE and lowers[k] not in language_words
 
 
 # A demonym before one of these with a word for a language soon after is a language's name
@@ -262,9 +274,9 @@ class StateTagger(GazetteerPipe):
                     return False
             if has_prev and lowers[start - 1] in self._language_prev and (
                 not has_next or c.is_punct[end] or lowers[end] in ("and", "or") or texts[end] in AFTER_LANGUAGE
-            ) and not _list_before_noun(texts, lowers, end):
+            ) and not _list_before_noun(texts, lowers, start, end, self._language_next):
                 return False  # "available in Russian on the website", "speaks Russian"; not "in Russian regions"
-            if names_a_language(texts, lowers, start, end, self._language_prev, self._language_next) and not _list_before_noun(texts, lowers, end):
+            if names_a_language(texts, lowers, start, end, self._language_prev, self._language_next) and not _list_before_noun(texts, lowers, start, end, self._language_next):
                 return False  # (not "of Kazakh, Tajik and Uzbek law enforcement agencies")
             if has_next and lowers[end] in _LANGUAGE_VERBS and any(lowers[j] in self._language_next for j in range(end + 1, min(n, end + 8))):
                 return False  # "Russian retains its status as an official language"

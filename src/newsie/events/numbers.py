@@ -185,8 +185,8 @@ class ParticipantCounter:
         tail = _PHRASE_TAIL.match(sentence, end)
         phrase = sentence[number:end].lower().split()[1:]
         for word in tail.group().split() if tail else ():
-            if word in self._not_between or word in _PHRASE_ENDS:  # "20 judges | from five countries"
-                break
+            if word in self._not_between or word in _PHRASE_ENDS or word.endswith(("ing", "ed")):
+                break  # "20 judges | from five countries", "20 students | representing schools"
             phrase.append(word)
         return not self._groups.isdisjoint(w.strip("’'") for w in phrase)
 

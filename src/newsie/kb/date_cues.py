@@ -30,6 +30,11 @@ class DateCues(BaseModel):
         "'On International Roma Day' is 8 April of the release's year",
     )
 
+    observance_not_after: list[str] = Field(
+        default_factory=empty_list,
+        description="A day observed each year right after one of these ('ahead of Europe Day', 'events held on International Roma Day') dates no event",
+    )
+
     @field_validator("observances")
     @classmethod
     def _month_days(cls, value: dict[str, str]) -> dict[str, str]:

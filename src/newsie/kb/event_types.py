@@ -127,6 +127,10 @@ class EventRules(BaseModel):
     region_names: list[str] = Field(
         default_factory=empty_list, description="Regions, not towns: 'in Abkhazia, Georgia' names no town"
     )
+    city_region_words: list[str] = Field(
+        default_factory=empty_list,
+        description="'in Luhansk region', 'in the Osh Region': a place followed by (or ending in) one of these is the region named after it, no city ('municipality' or 'district' after a town name the town)",
+    )
     region_words: list[str] = Field(
         default_factory=empty_list,
         description="'in TOWN, Khatlon Region': after a town newsie does not know, a name and one of these say it is a town of the country the release is about",
