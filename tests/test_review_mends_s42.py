@@ -100,3 +100,75 @@ def test_a_contacts_line_above_a_wrapped_text_does_not_stop_its_unwrapping() -> 
     )
     text = "Contacts\n\n" + "\n".join(textwrap.wrap(" ".join([body] * 5), 72))  # a release longer than a contact block
     assert unwrapped(text).count("\n") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The Mission supported the Roma NGO Romalitico in organizing it.", ["Romalitico"]),
+        ("Representatives of the Kyrgyz NGO Ak Jurok attended.", ["Ak Jurok"]),
+        ("The non-governmental organization Code for Kosovo and the NGO Forum for Civic Initiatives met.", ["Code for Kosovo", "Forum for Civic Initiatives"]),
+        ("The National NGO Platform met.", []),
+    ],
+)
+def test_an_ngo_named_after_a_demonym_or_a_generic_first_word(text, names) -> None:
+    """A demonym before "NGO" ("the Roma NGO Romalitico") leaves the name a body; a name of several words may open with
+    "Forum" or "Code"; one generic word ("Platform") is none."""
+    assert [o.name for o in _release(text).organizations] == names
+
+
+def test_an_ngo_in_a_headline_written_as_a_sentence() -> None:
+    """A headline in sentence case names the NGO as the body text would ("OSCE supports NGO Sumnal in Osh")."""
+    assert "Sumnal" in [o.name for o in _release("The event was held today.", "OSCE supports NGO Sumnal in Osh").organizations]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The handbook was published in Russian and distributed to schools.",
+        "It was published in Russian, and copies were distributed.",
+        "The training was held in Russian, with interpretation provided.",
+        "The lectures were delivered in Kyrgyz and in Russian.",
+    ],
+)
+def test_a_single_language_before_and_or_a_comma(text) -> None:
+    """"in Russian and distributed", "in Russian, and copies ...": a language, no State."""
+    assert _release(text).states == []
+
+
+def test_held_on_a_named_day_dates_the_event_and_a_hyphenated_name_after_led_by() -> None:
+    """"The round table, held on International Roma Day" is dated that day; "led by Zlatko Kovač-Horvat" names a person."""
+    event = _release("The round table, held on International Roma Day, gathered 30 activists in Belgrade.", published="2023-04-10").events[0]
+    assert event.start == event.end == __import__("datetime").date(2023, 4, 8)
+    assert [p.name for p in _release("The delegation was led by Zlatko Kovač-Horvat.").officials] == ["Zlatko Kovač-Horvat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Representatives of 8 media monitoring organizations attended a seminar in Osh today.", None),
+        ("A group of 20 students representing schools attended a training course today.", 20),
+    ],
+)
+def test_a_group_noun_after_a_participle(text, count) -> None:
+    """"8 media monitoring organizations" counts groups; "20 students representing schools" counts people."""
+    assert _release(text).events[0].participants == count
+
+
+def test_a_canton_is_a_region() -> None:
+    """"in Tuzla Canton" names a region, no city."""
+    assert _release("The Mission held a meeting in Tuzla Canton today.").events[0].location.city is None
+
+
+def test_a_contact_block_before_a_long_background_keeps_its_lines() -> None:
+    """A contact block followed by a long background section keeps its lines: the contact's title ends with its line."""
+    contact = (
+        "For further information contact:\n"
+        "Elena Stojkovska, Spokesperson of the Chairpersonship\n"
+        "Ministry of Foreign Affairs of North Macedonia\n"
+        "Tel.: +389 2 311 5266\n\n"
+    )
+    background = "Background\n" + "\n".join(textwrap.wrap("The Chairpersonship has worked on conflict prevention, " * 20, 72))
+    text = "SKOPJE, 1 December 2023 – The Ministerial Council met today in Skopje.\n\n" + contact + background
+    rec = _release(text, published="2023-12-01")
+    assert [(p.name, p.title) for p in rec.officials] == [("Elena Stojkovska", "Spokesperson of the Chairpersonship")]

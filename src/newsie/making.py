@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components.contacts import contact_block_start
+from .components.contacts import contact_blocks
 from .extensions import remember_text, set_doc_value
 from .inputs import release_id
 from .payloads import ReleaseMeta
@@ -44,11 +44,11 @@ def unwrapped(text: str) -> str:
         at = text.find("\n", start)
     if len(wraps) < 2:
         return text
-    block = contact_block_start(text)
-    if block is not None:
+    blocks = contact_blocks(text)
+    if blocks:
         # a contact block's lines are short fields on lines of their own ("NAME, Spokesperson
         # of the Chairpersonship" / "Ministry of Foreign Affairs" / "Tel.: ..."), never wrapped
-        wraps = [at for at in wraps if at < block]
+        wraps = [at for at in wraps if not any(a <= at < b for a, b in blocks)]
         if len(wraps) < 2:
             return text
     chars = list(text)

@@ -18,34 +18,39 @@ _LABEL = re.compile(
 _NAME = re.compile(r"(?P<name>[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-ZÀ-ÝŠŽČĆĐ][\w’'\-]+){1,3})(?=[ \t]*(?:,|$|\n|\(|–|-))")
 
 
-_BLOCK_TAIL = 700  # characters from a contact block's label to the end of the text, at most
+_BLOCK_REACH = 600  # characters after a label that its contact lines may fill (as `contact_names` reads)
 
 
-def contact_block_start(text: str) -> int | None:
-    """Where the contact block that ends the text starts: its label ("For further
-    information, contact:") within `_BLOCK_TAIL` characters of the end, or None (a
-    scraped page's "Contacts" menu line before the text is no block)."""
-    m = _LABEL.search(text, max(0, len(text) - _BLOCK_TAIL))
-    return None if m is None else m.start()
+def contact_blocks(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the contact blocks: from a label ("For further information,
+    contact:") over the lines after it, where a line opens with a contact's name (a
+    scraped page's "Contacts" menu line before the text names no one: no block)."""
+    return [(label.start(), min(len(text), label.end() + _BLOCK_REACH)) for label in _labels(text) if _names_after(text, label.end())]
 
 
 def contact_names(text: str) -> list[tuple[int, int]]:
     """Character spans of the names that open the lines of each contact block."""
     out: list[tuple[int, int]] = []
     for label in _labels(text):
-        pos = label.end()
-        lines = 0
-        for m in re.finditer(r"[^\n]+", text[pos : pos + 600]):
-            line = m.group(0)
-            if not line.strip():
-                continue
-            lines += 1
-            if lines > 6:
-                break
-            name = _NAME.match(line.strip())
-            if name and not _looks_like_body(line):
-                start = pos + m.start() + (len(line) - len(line.lstrip()))
-                out.append((start + name.start("name"), start + name.end("name")))
+        out += _names_after(text, label.end())
+    return out
+
+
+def _names_after(text: str, pos: int) -> list[tuple[int, int]]:
+    """The names that open the first six lines after a contact label ending at `pos`."""
+    out: list[tuple[int, int]] = []
+    lines = 0
+    for m in re.finditer(r"[^\n]+", text[pos : pos + _BLOCK_REACH]):
+        line = m.group(0)
+        if not line.strip():
+            continue
+        lines += 1
+        if lines > 6:
+            break
+        name = _NAME.match(line.strip())
+        if name and not _looks_like_body(line):
+            start = pos + m.start() + (len(line) - len(line.lstrip()))
+            out.append((start + name.start("name"), start + name.end("name")))
     return out
 
 

@@ -376,7 +376,9 @@ class EventExtractor(GazetteerPipe):
         self._lasting_types = frozenset(r.lasting_types)
         self._gathering_types = frozenset(r.gathering_types)
         self._unattended_types = frozenset(r.unattended_types)
-        self._observance_not_after = tuple(c.lower() for c in date_cues().observance_not_after)
+        cues = sorted((re.escape(c.lower()) for c in date_cues().observance_not_after), key=len, reverse=True)
+        # (in the clause before a named day: "ahead of Europe Day", "a follow-up to events held on ...")
+        self._observance_not_after = re.compile(rf"\b(?:{'|'.join(cues)})\b" if cues else r"(?!)")
         # "in Norway", and "visiting Norway": a visit's object is its place
         self._visit_verbs = frozenset(v.lower() for v in r.visit_verbs)
         self._place_words = frozenset(r.place_words) | self._visit_verbs
@@ -583,7 +585,7 @@ class EventExtractor(GazetteerPipe):
         named = {s for s in starts if values[s].year_inferred and is_observance(rel.text[values[s].start_char : values[s].end_char])}
         if named:
             # ("ahead of Europe Day", "events held on International Roma Day": another time's)
-            other = {s for s in named if _THE_END.sub("", rel.text[max(0, s - 34) : s].lower()).endswith(self._observance_not_after)}
+            other = {s for s in named if self._observance_not_after.search(_CLAUSE_TAIL.search(rel.text[max(0, s - 50) : s].lower()).group())}  # type: ignore[union-attr]
             if other:
                 named -= other
                 starts = [s for s in starts if s not in other]
@@ -1039,7 +1041,7 @@ class EventExtractor(GazetteerPipe):
         return None
 
 
-_THE_END: Final = re.compile(r"(?:\s+the)?\s*$")  # white space, and "the", at the end of a text before a name
+_CLAUSE_TAIL: Final = re.compile(r"[^,;:.!?\n]*$")  # the text after the last clause break
 
 
 def _state_after_town(rel: _Release, town: str) -> str | None:

@@ -351,7 +351,7 @@ class OfficialTagger(GazetteerPipe):
                 source = APPOSITION  # (not "in Bijelo Polje, and in February the editor ...": a town)
             elif nxt == "," and self._described(C, e + 1) and self.places.lookup(C.span_text(s, e)) is None:
                 source = APPOSITION  # "NAME, a 58-year-old father of four", "NAME, a law student from Cluj"
-            elif prev is not None and self._led_by_at(lowers, p) and (nxt is None or nxt not in titles) and "-" not in texts[s:e] and self.places.lookup(C.span_text(s, e)) is None:
+            elif prev is not None and self._led_by_at(lowers, p) and (nxt is None or nxt not in titles) and self.places.lookup(C.span_text(s, e)) is None:
                 source = TITLED  # "the delegation, led by NAME" (not "led by Anti-Corruption Expert NAME": a title's words)
             elif prev is not None and p in blocked:
                 source = None  # "UN Sustainable Development Goals, says": a name after a body is no person

@@ -773,24 +773,28 @@ class OrganizationTagger(GazetteerPipe):
         out: list[Cand] = []
         texts, idxs, text = T.texts, T.idxs, T.doc_text
         n = len(texts)
+        # a headline in title case ("OSCE Trains NGO Activists In Osh") capitalizes every word
+        heading = [w for w in text[:title_end].split() if len(w) > 3 and w[:1].isalpha()]
+        title_cased = len(heading) >= 3 and sum(w[:1].isupper() for w in heading) >= 0.8 * len(heading)
         for i in at:
             end_char = idxs[i] + len(texts[i])
             said = next(((phrase, k) for phrase, k in self._named_after[texts[i]] if text[max(0, end_char - len(phrase)) : end_char].lower() == phrase), None)
             if said is None or (len(texts[i]) > 3 and i > 0 and T.is_title[i]):
                 continue  # another phrase's last word; "Public Association": a name's own words
             kind = said[1]
-            start = max(0, bisect_right(idxs, end_char - len(said[0])) - 1)  # the phrase's first token
-            if idxs[i] < title_end or (start > 0 and texts[start - 1][:1].isupper() and not T.is_sent_start[start - 1]):
-                continue  # a headline's capitals ("OSCE Trains NGO Activists"); "the National NGO Platform": a name's own word
+            if idxs[i] < title_end and title_cased:
+                continue  # a headline's capitals: "OSCE Trains NGO Activists In Osh"
             k = i + 1
             quoted = k < n and texts[k] in _QUOTES
             k += quoted
             if (
                 k >= n or not texts[k][:1].isupper() or T.is_sent_start[k] or texts[k] in self._stop_left or texts[k] in self._state_words
-                or texts[k] in self._followers or texts[k] in _CALENDAR_WORDS or (texts[k].isupper() and len(texts[k]) > 1 and not quoted and k + 1 < n and texts[k + 1].isupper())
+                or (texts[k].isupper() and len(texts[k]) > 1 and not quoted and k + 1 < n and texts[k + 1].isupper())
             ):
-                continue  # "the NGO Forum", "the draft NGO Law", "a local NGO Monday", "NGO ACTIVISTS IN OSH""
+                continue
             end = _name_end(T, k + 1, ())
+            if end == k + 1 and not quoted and (texts[k] in self._followers or texts[k] in _CALENDAR_WORDS or texts[k] in self._heads):
+                continue  # one generic word: "the NGO Forum", "the draft NGO Law", "a local NGO Monday", "the National NGO Platform"
             if quoted and not (end < n and texts[end] in _QUOTES):
                 continue  # a quote that does not close around the name
             out.append((k, end, kind, "", NAMED))

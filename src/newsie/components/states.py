@@ -23,34 +23,46 @@ from .state_context import AFTER_LANGUAGE, named_after_state, names_a_language
 
 
 def _list_before_noun(texts: list[str], lowers: list[str], start: int, end: int, language_words: frozenset[str]) -> bool:
-    """Whether the words listed from token `end` on (", Ukrainian and Georgian") end before
-    a noun that is no language: "Russian and Ukrainian NGOs", "Ukrainian and international
-    organizations" are adjectives of the noun, not languages ("Uzbek, Tajik and other
-    minority languages" are). The list has one last "and"/"or": a ", and" after it opens
-    another clause ("in Latvian, Russian and English, and Ukrainian journalists ...";
-    "in Russian and Kyrgyz, and Kazakh experts": the demonym at `start` after "and")."""
+    """Whether the demonym at ``start:end`` begins or goes on a list of words that ends
+    before a noun that is no language: "Russian and Ukrainian NGOs", "Ukrainian and
+    international organizations" are adjectives of the noun, not languages ("Uzbek, Tajik
+    and other minority languages" are). A list has one last "and"/"or", after a comma only
+    past its second item: ", and" after the demonym that opens no list, or after the list's
+    "and", opens another clause ("in Russian, and copies were sent", "in Latvian, Russian
+    and English, and Ukrainian journalists ..."), as does a verb or a preposition after
+    "and" ("in Russian and distributed", "in Kyrgyz and in Russian")."""
     n = len(texts)
     k = end
     if k >= n or not (texts[k] == "," or lowers[k] in ("and", "or")):
         return False  # no list goes on ("Russian as a language of instruction")
     joined = start > 0 and lowers[start - 1] in ("and", "or")
+    listed = start > 0 and (texts[start - 1] == "," or joined)  # an item before the demonym
     while k < n and (texts[k] == "," or lowers[k] in ("and", "or")):
-        conj = False
+        comma = conj = False
         while k < n and (texts[k] == "," or lowers[k] in ("and", "or")):
             if lowers[k] in ("and", "or"):
                 if joined:
                     return False  # a second "and": the list ended before it
                 conj = True
+            else:
+                comma = True
             k += 1
+        if comma and conj and not listed:
+            return False  # ", and" after a first item: another clause
         joined = joined or conj
         if k < n and texts[k][:1].isupper() and texts[k].isalpha():
             k += 1
-        elif k < n and texts[k].isalpha() and texts[k].islower():
+            listed = True
+        elif k < n and conj and texts[k].isalpha() and texts[k].islower() and not texts[k].endswith(("ed", "ing")) and lowers[k] not in _NOT_ADJECTIVE:
             # "and international organizations", "and other minority languages": the noun decides
             return not any(w in language_words for w in lowers[k : k + 4])
         else:
             return False
     return k < n and texts[k].isalpha() and lowers[k] not in AFTER_LANGUAGE and lowers[k] not in language_words
+
+
+# Lowercase words after "and" that open no adjective of a list's noun
+_NOT_ADJECTIVE = AFTER_LANGUAGE | frozenset({"in", "into", "the", "a", "an", "its", "their", "his", "her", "then", "so", "not"})
 
 
 # A demonym before one of these with a word for a language soon after is a language's name

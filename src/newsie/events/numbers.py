@@ -184,9 +184,13 @@ class ParticipantCounter:
         and the words right after it) names groups (`group_nouns`)."""
         tail = _PHRASE_TAIL.match(sentence, end)
         phrase = sentence[number:end].lower().split()[1:]
-        for word in tail.group().split() if tail else ():
-            if word in self._not_between or word in _PHRASE_ENDS or word.endswith(("ing", "ed")):
-                break  # "20 judges | from five countries", "20 students | representing schools"
+        words = tail.group().split() if tail else []
+        plural = sentence[end - 1 : end] in ("s", "S")  # the people noun heads its phrase ("students", not "media")
+        for j, word in enumerate(words):
+            if word in self._not_between or word in _PHRASE_ENDS:
+                break  # "20 judges | from five countries"
+            if word.endswith(("ing", "ed")) and (plural or not (j + 1 < len(words) and words[j + 1] in self._groups)):
+                break  # "20 students | representing schools"; not "8 media monitoring organizations"
             phrase.append(word)
         return not self._groups.isdisjoint(w.strip("’'") for w in phrase)
 
