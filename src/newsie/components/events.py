@@ -135,7 +135,7 @@ class _Release:
         self.state_codes = list(dict.fromkeys(map(_KB_ID, self.states)))
         self._doc_states: set[str] | None = None
         self._context: tuple[str | None] | None = None
-        self._event_dates: tuple[list[int], dict[int, DateValue]] | None = None
+        self._event_dates: tuple[list[int], dict[int, DateValue], set[int]] | None = None
         # Event dates that date something else, by start: the token of the word a date
         # modifies ("the 25 November attack"), -1 for a background clause ("that occurred on")
         self.modified: dict[int, int] = {}
@@ -496,11 +496,13 @@ class EventExtractor(GazetteerPipe):
                 return mode, mode_cameo
         return plover, cameo
 
-    def _event_dates(self, rel: _Release) -> tuple[list[int], dict[int, DateValue]]:
+    def _event_dates(self, rel: _Release) -> tuple[list[int], dict[int, DateValue], set[int]]:
         """The dates that may be an event's, outside the dateline (by start offset, in
-        span order), and the value at each start: a day with a start, not after a word
-        such as "since", not an election day unless "today", not a century or more from
-        the text's date ("a conference on the treaty signed on 24 October 1648")."""
+        span order), the value at each start, and the starts of days observed each year
+        ("International Roma Day": see `_dates`): a day with a start, not after a word such
+        as "since", not an election day unless "today", not a century or more from the
+        text's date ("a conference on the treaty signed on 24 October 1648"), not a named
+        day said of another time ("ahead of Europe Day", `observance_not_after`)."""
         if rel._event_dates is None:
             dateline = rel.dateline
             dl_range = (dateline.start_char, dateline.end_char) if dateline else (-1, -1)
@@ -529,7 +531,14 @@ class EventExtractor(GazetteerPipe):
                         starts.append(start_char)
                         if start > 0 and not is_today:
                             self._mark_modifier(rel, lowers, start, end, start_char)
-            rel._event_dates = (starts, values)
+            named = {s for s in starts if values[s].year_inferred and is_observance(rel.text[values[s].start_char : values[s].end_char])}
+            if named:
+                # ("ahead of Europe Day", "a follow-up to events held on International Roma Day": another time's)
+                other = {s for s in named if self._observance_not_after.search(_clause_tail(rel.text[max(0, s - 50) : s].lower()))}
+                if other:
+                    named -= other
+                    starts = [s for s in starts if s not in other]
+            rel._event_dates = (starts, values, named)
         return rel._event_dates
 
     def _mark_modifier(self, rel: _Release, lowers: list[str], start: int, end: int, start_char: int) -> None:
@@ -551,7 +560,7 @@ class EventExtractor(GazetteerPipe):
 
     def _dates(self, rel: _Release, focus: list[Unit], body_units: list[Unit], etype: str, main: bool = True) -> tuple[dt.date | None, dt.date | None]:
         dl_date = rel.dateline.date if rel.dateline else None
-        starts, values = self._event_dates(rel)
+        starts, values, named = self._event_dates(rel)
         anchor = rel.today
         if etype == "statement" and anchor is not None:
             # A statement is made on the day the text was written: a relative day before it
@@ -582,13 +591,6 @@ class EventExtractor(GazetteerPipe):
         # Days observed each year ("International Roma Day"): the occasion, not always the
         # day of the event ("To mark the Day ..., a campaign from 17 to 25 June"); one dates
         # the event only when no sentence of it says another day.
-        named = {s for s in starts if values[s].year_inferred and is_observance(rel.text[values[s].start_char : values[s].end_char])}
-        if named:
-            # ("ahead of Europe Day", "events held on International Roma Day": another time's)
-            other = {s for s in named if self._observance_not_after.search(_CLAUSE_TAIL.search(rel.text[max(0, s - 50) : s].lower()).group())}  # type: ignore[union-attr]
-            if other:
-                named -= other
-                starts = [s for s in starts if s not in other]
         fallback: tuple[int, Unit] | None = None
         for unit in [*focus, *body_units[:3]]:
             if unit.paragraph > 0 and etype not in unit.scores:
@@ -1041,7 +1043,12 @@ class EventExtractor(GazetteerPipe):
         return None
 
 
-_CLAUSE_TAIL: Final = re.compile(r"[^,;:.!?\n]*$")  # the text after the last clause break
+_CLAUSE_BREAK: Final = re.compile(r"[,;:.!?\n]")
+
+
+def _clause_tail(text: str) -> str:
+    """The text after its last clause break (a comma, a stop, a line break)."""
+    return _CLAUSE_BREAK.split(text)[-1]
 
 
 def _state_after_town(rel: _Release, town: str) -> str | None:

@@ -755,16 +755,21 @@ class OrganizationTagger(GazetteerPipe):
                 break
         return out
 
-    def _kind_before(self, T: Cols, start: int) -> str | None:
+    def _kind_before(self, T: Cols, start: int) -> OrgKind | None:
         """The kind a word or phrase right before token `start` gives a name: "NGO"
         (`kind_words`), "the non-governmental organization" (`named_after`); else None."""
         word = T.texts[start - 1]
         kind = self._kind_words.get(word)
         if kind is None and word in self._named_after:
-            end_char = T.idxs[start - 1] + len(word)
-            text = T.doc_text
-            kind = next((k for phrase, k in self._named_after[word] if text[max(0, end_char - len(phrase)) : end_char].lower() == phrase), None)
+            kind = self._named_kind_at(T, start - 1)
         return kind
+
+    def _named_kind_at(self, T: Cols, i: int) -> OrgKind | None:
+        """The kind of the phrase of `named_after` that ends with token i (one of its last
+        words), or None when the words before it make no such phrase."""
+        end_char = T.idxs[i] + len(T.texts[i])
+        text = T.doc_text
+        return next((k for phrase, k in self._named_after[T.texts[i]] if text[max(0, end_char - len(phrase)) : end_char].lower() == phrase), None)
 
     def _named_after_kind(self, T: Cols, at: list[int], title_end: int) -> list[Cand]:
         """A capitalized name right after a phrase of `named_after`, in quotes or not: "the
@@ -777,11 +782,9 @@ class OrganizationTagger(GazetteerPipe):
         heading = [w for w in text[:title_end].split() if len(w) > 3 and w[:1].isalpha()]
         title_cased = len(heading) >= 3 and sum(w[:1].isupper() for w in heading) >= 0.8 * len(heading)
         for i in at:
-            end_char = idxs[i] + len(texts[i])
-            said = next(((phrase, k) for phrase, k in self._named_after[texts[i]] if text[max(0, end_char - len(phrase)) : end_char].lower() == phrase), None)
-            if said is None or (len(texts[i]) > 3 and i > 0 and T.is_title[i]):
+            kind = self._named_kind_at(T, i)
+            if kind is None or (len(texts[i]) > 3 and i > 0 and T.is_title[i]):
                 continue  # another phrase's last word; "Public Association": a name's own words
-            kind = said[1]
             if idxs[i] < title_end and title_cased:
                 continue  # a headline's capitals: "OSCE Trains NGO Activists In Osh"
             k = i + 1
