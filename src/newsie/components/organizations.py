@@ -1,5 +1,6 @@
 """`newsie_organizations`: named bodies from the gazetteer, from patterns, and by acronym."""
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterable
@@ -31,10 +32,8 @@ GAZ, PATTERN, ACRONYM, GENERIC, MEDIA, BASE, TAG, NAMED = "gazetteer", "pattern"
 _RULE_WORD: Final = "newsie_org_rule_word"  # the match key of the words the rules start from
 OSCE_KINDS: Final = ("osce_structure", "osce_institution", "field_operation")
 _OPEN: Final = ("(",)
-_CALENDAR_WORDS: Final = frozenset(
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
-     "June", "July", "August", "September", "October", "November", "December", "Day", "Week", "Month", "Year"]
-)
+# weekdays, months and the units of time: no name after "NGO" ("a local NGO Monday")
+_CALENDAR_WORDS: Final = frozenset([*calendar.day_name, *(m for m in calendar.month_name if m), "Day", "Week", "Month", "Year"])
 _QUOTES: Final = frozenset({'"', "“", "”", "«", "»", "„", "'", "‘", "’"})
 _ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Za-z0-9&/.\-]*[A-Z0-9]$")
 _TITLE_WORD_RE: Final = re.compile(r"[^\W\d_][\w'’-]*")
