@@ -342,6 +342,11 @@ def _find_dates(text: str, low: str, anchor: dt.date | None, starts: list[int] |
     return out
 
 
+def _normal(name: str) -> str:
+    """A named day's name as the look-ups key it: lowercase, one apostrophe, single spaces."""
+    return " ".join(name.lower().replace("’", "'").split())
+
+
 def _observance_regex() -> re.Pattern[str] | None:
     """The names of `date_cues().observances` as one regex over lowercased text: whole
     words, either apostrophe, any white space between words, the longest name first; a
@@ -350,7 +355,7 @@ def _observance_regex() -> re.Pattern[str] | None:
     tree: dict[str, Any] = {}
     for name in date_cues().observances:
         node = tree
-        for word in name.lower().replace("’", "'").split():
+        for word in _normal(name).split():
             node = node.setdefault(word, {})
         node[""] = {}
     if not tree:
@@ -370,19 +375,19 @@ def _observance_regex() -> re.Pattern[str] | None:
 
 
 _OBSERVANCES: Final = _observance_regex()
-# each name, lowercased with one kind of apostrophe and single spaces, to its (month, day)
-_OBSERVANCE_DAYS: Final = {
-    " ".join(name.lower().replace("’", "'").split()): (int(day[:2]), int(day[3:])) for name, day in date_cues().observances.items()
-}
+# each name (`_normal`) to its (month, day)
+_OBSERVANCE_DAYS: Final = {_normal(name): (int(day[:2]), int(day[3:])) for name, day in date_cues().observances.items()}
 _EVE: Final = re.compile(r"\beve\s+of\s+(?:the\s+|this\s+year['’]s\s+)?$")
 
 
-# The most words a name holds before its " day" ("European Roma Holocaust Memorial Day": 4).
-# The word right before " day" in each name ("international", "rights", "women's", ...).
-_LAST_BEFORE_DAY: Final = frozenset(n.lower().replace("’", "'")[: n.lower().find(" day")].split()[-1] for n in date_cues().observances)
+# Each name's words before its " day" ("international women's", "european roma holocaust memorial")
+_BEFORE_DAY: Final = [n[: n.find(" day")].split() for n in _OBSERVANCE_DAYS]
+# the word right before " day" in each name ("international", "rights", "women's", ...)
+_LAST_BEFORE_DAY: Final = frozenset(words[-1] for words in _BEFORE_DAY)
 _LONGEST_LAST: Final = max(map(len, _LAST_BEFORE_DAY), default=0) + 2
+# the most words a name holds before its " day" ("European Roma Holocaust Memorial Day": 4)
+_WORDS_BEFORE_DAY: Final = max(map(len, _BEFORE_DAY), default=0)
 _WORD_BEFORE: Final = re.compile(r"[\w-]")  # a character a name may not follow (it starts a whole word)
-_WORDS_BEFORE_DAY: Final = max((len(n[: n.lower().find(" day")].split()) for n in date_cues().observances), default=0)
 
 
 def _observance_matches(low: str) -> Iterator[re.Match[str]]:
@@ -419,7 +424,7 @@ def _observance_matches(low: str) -> Iterator[re.Match[str]]:
 
 def is_observance(raw: str) -> bool:
     """Whether `raw` is the name of a day observed each year ("International Roma Day")."""
-    return _OBSERVANCES is not None and _OBSERVANCES.fullmatch(raw.lower()) is not None
+    return _normal(raw) in _OBSERVANCE_DAYS
 
 
 def _observances(text: str, low: str, anchor: dt.date, taken: bytearray) -> list[FoundDate]:
@@ -432,7 +437,7 @@ def _observances(text: str, low: str, anchor: dt.date, taken: bytearray) -> list
         s, e = m.span()
         if taken.find(1, s, e) >= 0:
             continue
-        month, day = _OBSERVANCE_DAYS[" ".join(low[s:e].replace("’", "'").split())]
+        month, day = _OBSERVANCE_DAYS[_normal(low[s:e])]
         forward = _forward_before(low, s)
         date = infer_year(month, day, anchor, FORWARD_HORIZON if forward else 90)
         if date is not None and _EVE.search(low, max(0, s - 40), s):
